@@ -1,0 +1,369 @@
+"""SQLAlchemy 2 models: the records that minutes are turned into.
+
+Every relationship is ``lazy="raise"``: callers load what they need explicitly
+(``selectinload`` or a batched query), so no query runs behind anyone's back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Date,
+    DateTime,
+    Enum,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from records.enums import (
+    ActionStatus,
+    AttendanceStatus,
+    ChangeOp,
+    DocumentType,
+    MeetingKind,
+    MetricKind,
+    MetricUnit,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Integer primary keys that are BIGINT on PostgreSQL and INTEGER (rowid) on SQLite.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def _enum(enum_class: type[Any]) -> Enum:
+    """Enums are stored as plain strings (no native type), so adding a value needs no DDL."""
+    return Enum(
+        enum_class,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda members: [m.value for m in members],
+    )
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+item_themes = Table(
+    "item_themes",
+    Base.metadata,
+    Column("item_id", ForeignKey("agenda_items.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True),
+)
+
+meeting_themes = Table(
+    "meeting_themes",
+    Base.metadata,
+    Column("meeting_id", ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True),
+)
+
+action_themes = Table(
+    "action_themes",
+    Base.metadata,
+    Column("action_id", ForeignKey("actions.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True),
+)
+
+action_owners = Table(
+    "action_owners",
+    Base.metadata,
+    Column("action_id", ForeignKey("actions.id", ondelete="CASCADE"), primary_key=True),
+    Column("person_id", ForeignKey("people.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Person(Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # Lower-cased, whitespace-collapsed name: one Person per name across meetings.
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class Theme(Base):
+    __tablename__ = "themes"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class Acronym(Base):
+    """An abbreviation and its long form: the curated base, extended by every document."""
+
+    __tablename__ = "acronyms"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    abbreviation: Mapped[str] = mapped_column(String(32), unique=True)
+    expansion: Mapped[str] = mapped_column(String(300))
+    theme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("themes.id", ondelete="SET NULL"), index=True
+    )
+    # None for the curated base; otherwise the document that first defined it.
+    source_document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("source_documents.id", ondelete="SET NULL"), index=True
+    )
+
+    theme: Mapped[Theme | None] = relationship(lazy="raise")
+
+
+class Meeting(Base):
+    """One meeting, identified by (body, kind, date); documents of it attach to it."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (UniqueConstraint("body_key", "kind", "date"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[MeetingKind] = mapped_column(_enum(MeetingKind))
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    body: Mapped[str | None] = mapped_column(String(200))
+    # Lower-cased body, "" when unknown: part of the meeting's identity.
+    body_key: Mapped[str] = mapped_column(String(200), default="")
+    start_time: Mapped[dt.time | None] = mapped_column(Time)
+    venue: Mapped[str | None] = mapped_column(String(300))
+    chair_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    minute_taker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL")
+    )
+    next_title: Mapped[str | None] = mapped_column(String(500))
+    next_kind: Mapped[MeetingKind | None] = mapped_column(_enum(MeetingKind))
+    next_date: Mapped[dt.date | None] = mapped_column(Date)
+    next_start_time: Mapped[dt.time | None] = mapped_column(Time)
+    next_venue: Mapped[str | None] = mapped_column(String(300))
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=_utcnow, onupdate=_utcnow
+    )
+
+    chair: Mapped[Person | None] = relationship(foreign_keys=[chair_id], lazy="raise")
+    minute_taker: Mapped[Person | None] = relationship(foreign_keys=[minute_taker_id], lazy="raise")
+    documents: Mapped[list[SourceDocument]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", lazy="raise"
+    )
+    attendances: Mapped[list[Attendance]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", lazy="raise"
+    )
+    items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", lazy="raise"
+    )
+    actions: Mapped[list[Action]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", lazy="raise"
+    )
+    metrics: Mapped[list[Metric]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", lazy="raise"
+    )
+    themes: Mapped[list[Theme]] = relationship(secondary=meeting_themes, lazy="raise")
+
+
+class SourceDocument(Base):
+    """A file that was ingested: its identity (sha256), type and cleaned text."""
+
+    __tablename__ = "source_documents"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    file_name: Mapped[str] = mapped_column(String(500))
+    format: Mapped[str] = mapped_column(String(8))
+    document_type: Mapped[DocumentType] = mapped_column(_enum(DocumentType))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    text: Mapped[str] = mapped_column(Text)
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="documents", lazy="raise")
+
+
+class Attendance(Base):
+    __tablename__ = "attendances"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    capacity: Mapped[str | None] = mapped_column(String(300))
+    abbreviation: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[AttendanceStatus] = mapped_column(_enum(AttendanceStatus))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="attendances", lazy="raise")
+    person: Mapped[Person] = relationship(lazy="raise")
+
+
+class AgendaItem(Base):
+    __tablename__ = "agenda_items"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("source_documents.id", ondelete="CASCADE"), index=True
+    )
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[str | None] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(1000))
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="items", lazy="raise")
+    parent: Mapped[AgendaItem | None] = relationship(
+        remote_side=[id], back_populates="children", lazy="raise"
+    )
+    children: Mapped[list[AgendaItem]] = relationship(back_populates="parent", lazy="raise")
+    themes: Mapped[list[Theme]] = relationship(secondary=item_themes, lazy="raise")
+
+
+class Action(Base):
+    __tablename__ = "actions"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("source_documents.id", ondelete="CASCADE"), index=True
+    )
+    item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
+    reference: Mapped[str | None] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    owner_text: Mapped[str | None] = mapped_column(String(300))
+    status: Mapped[ActionStatus] = mapped_column(_enum(ActionStatus), index=True)
+    due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    origin_title: Mapped[str | None] = mapped_column(String(500))
+    origin_date: Mapped[dt.date | None] = mapped_column(Date)
+    position: Mapped[int] = mapped_column(Integer)
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="actions", lazy="raise")
+    item: Mapped[AgendaItem | None] = relationship(lazy="raise")
+    owners: Mapped[list[Person]] = relationship(secondary=action_owners, lazy="raise")
+    themes: Mapped[list[Theme]] = relationship(secondary=action_themes, lazy="raise")
+    updates: Mapped[list[ActionUpdate]] = relationship(
+        back_populates="action",
+        cascade="all, delete-orphan",
+        order_by="ActionUpdate.id",
+        lazy="raise",
+    )
+
+
+class ActionUpdate(Base):
+    """A change to an action: from the minutes themselves, or pushed later by a force system."""
+
+    __tablename__ = "action_updates"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[ActionStatus | None] = mapped_column(_enum(ActionStatus))
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    author: Mapped[str | None] = mapped_column(String(200))
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("source_documents.id", ondelete="CASCADE"), index=True
+    )
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+
+    action: Mapped[Action] = relationship(back_populates="updates", lazy="raise")
+
+
+class Metric(Base):
+    __tablename__ = "metrics"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("source_documents.id", ondelete="CASCADE"), index=True
+    )
+    item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
+    )
+    theme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("themes.id", ondelete="SET NULL"), index=True
+    )
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[MetricUnit] = mapped_column(_enum(MetricUnit))
+    kind: Mapped[MetricKind] = mapped_column(_enum(MetricKind))
+    label: Mapped[str] = mapped_column(String(500))
+    context: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="metrics", lazy="raise")
+    item: Mapped[AgendaItem | None] = relationship(lazy="raise")
+    theme: Mapped[Theme | None] = relationship(lazy="raise")
+
+
+class ChangeLogEntry(Base):
+    """Append-only log of changed records; ``position`` only ever grows.
+
+    The search index and incremental sync clients follow it by position.
+    """
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_entity", "entity", "entity_id"),)
+
+    position: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[int] = mapped_column(BigInteger)
+    op: Mapped[ChangeOp] = mapped_column(_enum(ChangeOp))
+    meeting_id: Mapped[int | None] = mapped_column(BigInteger)
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+
+
+class ApiKey(Base):
+    """An API key for force systems; only a hash of the key is stored."""
+
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    key_hash: Mapped[str] = mapped_column(String(128), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
