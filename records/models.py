@@ -51,6 +51,10 @@ NAMING_CONVENTION = {
 BigId = BigInteger().with_variant(Integer(), "sqlite")
 
 
+# SQLite would otherwise reuse the ids of deleted rows; ids are referenced from outside.
+NO_ID_REUSE = {"sqlite_autoincrement": True}
+
+
 def _enum(enum_class: type[Any]) -> Enum:
     """Enums are stored as plain strings (no native type), so adding a value needs no DDL."""
     return Enum(
@@ -101,6 +105,7 @@ action_owners = Table(
 
 class Person(Base):
     __tablename__ = "people"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -110,6 +115,7 @@ class Person(Base):
 
 class Theme(Base):
     __tablename__ = "themes"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
@@ -121,6 +127,7 @@ class Acronym(Base):
     """An abbreviation and its long form: the curated base, extended by every document."""
 
     __tablename__ = "acronyms"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     abbreviation: Mapped[str] = mapped_column(String(32), unique=True)
@@ -140,7 +147,7 @@ class Meeting(Base):
     """One meeting, identified by (body, kind, date); documents of it attach to it."""
 
     __tablename__ = "meetings"
-    __table_args__ = (UniqueConstraint("body_key", "kind", "date"),)
+    __table_args__ = (UniqueConstraint("body_key", "kind", "date"), NO_ID_REUSE)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     title: Mapped[str] = mapped_column(String(500))
@@ -172,16 +179,28 @@ class Meeting(Base):
         back_populates="meeting", cascade="all, delete-orphan", lazy="raise"
     )
     attendances: Mapped[list[Attendance]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", lazy="raise"
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        order_by="Attendance.position",
+        lazy="raise",
     )
     items: Mapped[list[AgendaItem]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", lazy="raise"
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        order_by="AgendaItem.position",
+        lazy="raise",
     )
     actions: Mapped[list[Action]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", lazy="raise"
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        order_by="Action.position",
+        lazy="raise",
     )
     metrics: Mapped[list[Metric]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", lazy="raise"
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        order_by="Metric.position",
+        lazy="raise",
     )
     themes: Mapped[list[Theme]] = relationship(secondary=meeting_themes, lazy="raise")
 
@@ -190,6 +209,7 @@ class SourceDocument(Base):
     """A file that was ingested: its identity (sha256), type and cleaned text."""
 
     __tablename__ = "source_documents"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     meeting_id: Mapped[int] = mapped_column(
@@ -209,6 +229,7 @@ class SourceDocument(Base):
 
 class Attendance(Base):
     __tablename__ = "attendances"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     meeting_id: Mapped[int] = mapped_column(
@@ -226,6 +247,7 @@ class Attendance(Base):
 
 class AgendaItem(Base):
     __tablename__ = "agenda_items"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     meeting_id: Mapped[int] = mapped_column(
@@ -248,12 +270,15 @@ class AgendaItem(Base):
     parent: Mapped[AgendaItem | None] = relationship(
         remote_side=[id], back_populates="children", lazy="raise"
     )
-    children: Mapped[list[AgendaItem]] = relationship(back_populates="parent", lazy="raise")
+    children: Mapped[list[AgendaItem]] = relationship(
+        back_populates="parent", order_by="AgendaItem.position", lazy="raise"
+    )
     themes: Mapped[list[Theme]] = relationship(secondary=item_themes, lazy="raise")
 
 
 class Action(Base):
     __tablename__ = "actions"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     meeting_id: Mapped[int] = mapped_column(
@@ -292,6 +317,7 @@ class ActionUpdate(Base):
     """A change to an action: from the minutes themselves, or pushed later by a force system."""
 
     __tablename__ = "action_updates"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)
@@ -311,6 +337,7 @@ class ActionUpdate(Base):
 
 class Metric(Base):
     __tablename__ = "metrics"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     meeting_id: Mapped[int] = mapped_column(
@@ -346,7 +373,7 @@ class ChangeLogEntry(Base):
     """
 
     __tablename__ = "change_log"
-    __table_args__ = (Index("ix_change_log_entity", "entity", "entity_id"),)
+    __table_args__ = (Index("ix_change_log_entity", "entity", "entity_id"), NO_ID_REUSE)
 
     position: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     entity: Mapped[str] = mapped_column(String(32))
@@ -360,6 +387,7 @@ class ApiKey(Base):
     """An API key for force systems; only a hash of the key is stored."""
 
     __tablename__ = "api_keys"
+    __table_args__ = NO_ID_REUSE
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))

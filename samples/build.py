@@ -306,7 +306,7 @@ def main() -> int:
     if not (FONT_DIR / "DejaVuSans.ttf").exists():
         print(f"missing {FONT_DIR}/DejaVuSans.ttf: apt-get install fonts-dejavu-core")
         return 1
-    for path in sorted(SOURCES.glob("*.txt")):
+    for path in sorted(SOURCES.glob("*.src")):
         src = parse_source(path)
         data = build_docx(src) if src.format == "docx" else build_pdf(src)
         target = SAMPLES / f"{src.name}.{src.format}"

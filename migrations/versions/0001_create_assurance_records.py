@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 22:31:48.978544
+Create Date: 2026-11-25 22:51:02.908168
 """
 
 from collections.abc import Sequence
@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_api_keys")),
         sa.UniqueConstraint("key_hash", name=op.f("uq_api_keys_key_hash")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "change_log",
@@ -47,6 +48,7 @@ def upgrade() -> None:
         sa.Column("meeting_id", sa.BigInteger(), nullable=True),
         sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("position", name=op.f("pk_change_log")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("change_log", schema=None) as batch_op:
         batch_op.create_index("ix_change_log_entity", ["entity", "entity_id"], unique=False)
@@ -58,6 +60,7 @@ def upgrade() -> None:
         sa.Column("name_key", sa.String(length=200), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_people")),
         sa.UniqueConstraint("name_key", name=op.f("uq_people_name_key")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "themes",
@@ -67,6 +70,7 @@ def upgrade() -> None:
         sa.Column("aliases", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_themes")),
         sa.UniqueConstraint("code", name=op.f("uq_themes_code")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "meetings",
@@ -138,6 +142,7 @@ def upgrade() -> None:
         sa.UniqueConstraint(
             "body_key", "kind", "date", name=op.f("uq_meetings_body_key_kind_date")
         ),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("meetings", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_meetings_date"), ["date"], unique=False)
@@ -179,6 +184,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_attendances")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("attendances", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_attendances_meeting_id"), ["meeting_id"], unique=False)
@@ -232,6 +238,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_source_documents")),
         sa.UniqueConstraint("sha256", name=op.f("uq_source_documents_sha256")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("source_documents", schema=None) as batch_op:
         batch_op.create_index(
@@ -263,6 +270,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_acronyms")),
         sa.UniqueConstraint("abbreviation", name=op.f("uq_acronyms_abbreviation")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("acronyms", schema=None) as batch_op:
         batch_op.create_index(
@@ -305,6 +313,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_agenda_items")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("agenda_items", schema=None) as batch_op:
         batch_op.create_index(
@@ -367,6 +376,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_actions")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("actions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_actions_document_id"), ["document_id"], unique=False)
@@ -447,6 +457,7 @@ def upgrade() -> None:
             ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_metrics")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("metrics", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_metrics_document_id"), ["document_id"], unique=False)
@@ -538,6 +549,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_action_updates")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("action_updates", schema=None) as batch_op:
         batch_op.create_index(

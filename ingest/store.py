@@ -1,0 +1,366 @@
+"""Store a prepared document as linked records, inside the caller's transaction.
+
+A meeting is identified by (body, kind, date). Documents of one meeting
+(minutes, agenda, action log) attach to it whichever arrives first; a new
+version of a document of the same type replaces the old one's records. Every
+record written or removed is appended to the change log.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ingest.draft import AttendeeDraft, MeetingDraft
+from ingest.prepare import PreparedDocument
+from records.enums import ChangeOp, DocumentType
+from records.models import (
+    Acronym,
+    Action,
+    ActionUpdate,
+    AgendaItem,
+    Attendance,
+    ChangeLogEntry,
+    Meeting,
+    Metric,
+    Person,
+    SourceDocument,
+    Theme,
+    meeting_themes,
+)
+
+# Which document's header (title, attendance, next meeting) the meeting shows.
+HEADER_PRECEDENCE = {DocumentType.MINUTES: 3, DocumentType.AGENDA: 2, DocumentType.ACTION_LOG: 1}
+
+
+class StoreOutcome(enum.StrEnum):
+    STORED = "stored"  # a new meeting
+    ATTACHED = "attached"  # a new document of a meeting already stored
+    REPLACED = "replaced"  # a new version of a document already stored
+    UNCHANGED = "unchanged"  # the same file again
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    outcome: StoreOutcome
+    meeting_id: int
+    document_id: int
+
+
+def name_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip().casefold()
+
+
+def body_key(body: str | None) -> str:
+    return name_key(body) if body else ""
+
+
+async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreResult:
+    existing = await session.scalar(
+        select(SourceDocument).where(SourceDocument.sha256 == doc.sha256)
+    )
+    if existing is not None:
+        return StoreResult(StoreOutcome.UNCHANGED, existing.meeting_id, existing.id)
+
+    draft = doc.draft
+    changes = _ChangeLog()
+    meeting = await session.scalar(
+        select(Meeting).where(
+            Meeting.body_key == body_key(draft.body),
+            Meeting.kind == draft.kind,
+            Meeting.date == draft.date,
+        )
+    )
+    if meeting is None:
+        outcome = StoreOutcome.STORED
+        meeting = Meeting(
+            title=draft.title, kind=draft.kind, date=draft.date, body_key=body_key(draft.body)
+        )
+        session.add(meeting)
+        await session.flush()
+        header_wins = True
+    else:
+        replaced = await _remove_documents_of_type(
+            session, meeting.id, draft.document_type, changes
+        )
+        outcome = StoreOutcome.REPLACED if replaced else StoreOutcome.ATTACHED
+        other_types = await session.scalars(
+            select(SourceDocument.document_type).where(SourceDocument.meeting_id == meeting.id)
+        )
+        best_other = max((HEADER_PRECEDENCE[t] for t in other_types), default=0)
+        header_wins = HEADER_PRECEDENCE[draft.document_type] >= best_other
+
+    source = SourceDocument(
+        meeting_id=meeting.id,
+        file_name=doc.file_name,
+        format=doc.format,
+        document_type=draft.document_type,
+        sha256=doc.sha256,
+        size=doc.size,
+        text=doc.text,
+        warnings=list(doc.warnings),
+    )
+    session.add(source)
+    await session.flush()
+    changes.add("document", source.id, ChangeOp.UPSERT, meeting.id)
+
+    people = await _people(session, _names_in(draft))
+    themes = await _themes(session, _theme_codes_in(draft))
+    if header_wins:
+        await _write_header(session, meeting, draft, doc.warnings, people, themes)
+    await _add_acronyms(session, draft.acronyms, source.id)
+    await _write_records(session, meeting, source, draft, people, themes, changes)
+    changes.add("meeting", meeting.id, ChangeOp.UPSERT, meeting.id)
+    session.add_all(changes.entries)
+    await session.flush()
+    return StoreResult(outcome, meeting.id, source.id)
+
+
+class _ChangeLog:
+    def __init__(self) -> None:
+        self.entries: list[ChangeLogEntry] = []
+
+    def add(self, entity: str, entity_id: int, op: ChangeOp, meeting_id: int | None) -> None:
+        self.entries.append(
+            ChangeLogEntry(entity=entity, entity_id=entity_id, op=op, meeting_id=meeting_id)
+        )
+
+    def add_many(
+        self, entity: str, ids: Iterable[int], op: ChangeOp, meeting_id: int | None
+    ) -> None:
+        for entity_id in ids:
+            self.add(entity, entity_id, op, meeting_id)
+
+
+async def _remove_documents_of_type(
+    session: AsyncSession, meeting_id: int, document_type: DocumentType, changes: _ChangeLog
+) -> bool:
+    """Delete the earlier version(s) of a document type and every record they produced."""
+    old_ids = list(
+        await session.scalars(
+            select(SourceDocument.id).where(
+                SourceDocument.meeting_id == meeting_id,
+                SourceDocument.document_type == document_type,
+            )
+        )
+    )
+    if not old_ids:
+        return False
+    for entity, model in (("action", Action), ("metric", Metric), ("agenda_item", AgendaItem)):
+        ids = list(await session.scalars(select(model.id).where(model.document_id.in_(old_ids))))
+        changes.add_many(entity, ids, ChangeOp.DELETE, meeting_id)
+        await session.execute(delete(model).where(model.id.in_(ids)))
+    await session.execute(delete(SourceDocument).where(SourceDocument.id.in_(old_ids)))
+    changes.add_many("document", old_ids, ChangeOp.DELETE, meeting_id)
+    return True
+
+
+def _names_in(draft: MeetingDraft) -> list[str]:
+    names = [a.name for a in draft.attendees]
+    names += [n for n in (draft.chair, draft.minute_taker) if n]
+    names += [owner for action in draft.actions for owner in action.owners]
+    return names
+
+
+def _theme_codes_in(draft: MeetingDraft) -> set[str]:
+    codes = set(draft.themes)
+    codes.update(code for item in draft.items for code in item.themes)
+    codes.update(code for action in draft.actions for code in action.themes)
+    codes.update(m.theme for m in draft.metrics if m.theme)
+    return codes
+
+
+async def _people(session: AsyncSession, names: Sequence[str]) -> dict[str, Person]:
+    """Get or create one Person per distinct name (matched case- and space-insensitively)."""
+    wanted = {name_key(n): n.strip() for n in names if n.strip()}
+    if not wanted:
+        return {}
+    found = {
+        p.name_key: p
+        for p in await session.scalars(select(Person).where(Person.name_key.in_(wanted)))
+    }
+    for key, name in wanted.items():
+        if key not in found:
+            found[key] = Person(name=name, name_key=key)
+            session.add(found[key])
+    await session.flush()
+    return found
+
+
+async def _themes(session: AsyncSession, codes: set[str]) -> dict[str, Theme]:
+    if not codes:
+        return {}
+    return {t.code: t for t in await session.scalars(select(Theme).where(Theme.code.in_(codes)))}
+
+
+async def _write_header(
+    session: AsyncSession,
+    meeting: Meeting,
+    draft: MeetingDraft,
+    warnings: Sequence[str],
+    people: dict[str, Person],
+    themes: dict[str, Theme],
+) -> None:
+    def person_id(name: str | None) -> int | None:
+        return people[name_key(name)].id if name and name_key(name) in people else None
+
+    meeting.title = draft.title
+    meeting.body = draft.body
+    meeting.start_time = draft.start_time
+    meeting.venue = draft.venue
+    meeting.chair_id = person_id(draft.chair)
+    meeting.minute_taker_id = person_id(draft.minute_taker)
+    nxt = draft.next_meeting
+    meeting.next_title = nxt.title if nxt else None
+    meeting.next_kind = nxt.kind if nxt else None
+    meeting.next_date = nxt.date if nxt else None
+    meeting.next_start_time = nxt.start_time if nxt else None
+    meeting.next_venue = nxt.venue if nxt else None
+    meeting.warnings = list(warnings)
+
+    await session.execute(delete(Attendance).where(Attendance.meeting_id == meeting.id))
+    session.add_all(_attendances(meeting.id, draft.attendees, people))
+    await session.execute(delete(meeting_themes).where(meeting_themes.c.meeting_id == meeting.id))
+    theme_rows = [
+        {"meeting_id": meeting.id, "theme_id": themes[c].id}
+        for c in dict.fromkeys(draft.themes)
+        if c in themes
+    ]
+    if theme_rows:
+        await session.execute(meeting_themes.insert(), theme_rows)
+
+
+def _attendances(
+    meeting_id: int, attendees: Sequence[AttendeeDraft], people: dict[str, Person]
+) -> list[Attendance]:
+    rows: dict[int, Attendance] = {}
+    for position, attendee in enumerate(attendees):
+        person = people.get(name_key(attendee.name))
+        if person is None or person.id in rows:
+            continue
+        rows[person.id] = Attendance(
+            meeting_id=meeting_id,
+            person_id=person.id,
+            capacity=attendee.capacity,
+            abbreviation=attendee.abbreviation,
+            status=attendee.status,
+            position=position,
+        )
+    return list(rows.values())
+
+
+async def _add_acronyms(session: AsyncSession, acronyms: dict[str, str], document_id: int) -> None:
+    """Extend the glossary with every "Long Form (ABBR)" the document defines for the first time."""
+    if not acronyms:
+        return
+    known = set(
+        await session.scalars(
+            select(Acronym.abbreviation).where(Acronym.abbreviation.in_(acronyms))
+        )
+    )
+    session.add_all(
+        Acronym(abbreviation=abbr, expansion=expansion, source_document_id=document_id)
+        for abbr, expansion in acronyms.items()
+        if abbr not in known
+    )
+
+
+async def _write_records(
+    session: AsyncSession,
+    meeting: Meeting,
+    source: SourceDocument,
+    draft: MeetingDraft,
+    people: dict[str, Person],
+    themes: dict[str, Theme],
+    changes: _ChangeLog,
+) -> None:
+    def pick_themes(codes: Iterable[str]) -> list[Theme]:
+        return [themes[c] for c in dict.fromkeys(codes) if c in themes]
+
+    items: list[AgendaItem] = []
+    for position, item in enumerate(draft.items):
+        row = AgendaItem(
+            meeting_id=meeting.id,
+            document_id=source.id,
+            parent=items[item.parent] if item.parent is not None else None,
+            number=item.number,
+            title=item.title,
+            text=item.text,
+            position=position,
+            span_start=item.span.start,
+            span_end=item.span.end,
+            themes=pick_themes(item.themes),
+        )
+        items.append(row)
+    session.add_all(items)
+
+    actions: list[Action] = []
+    for position, action in enumerate(draft.actions):
+        item_row = items[action.item] if action.item is not None else None
+        item_codes = draft.items[action.item].themes if action.item is not None else []
+        owners = {name_key(o): people[name_key(o)] for o in action.owners if name_key(o) in people}
+        action_row = Action(
+            meeting_id=meeting.id,
+            document_id=source.id,
+            item=item_row,
+            reference=action.reference,
+            text=action.text,
+            owner_text=action.owner_text,
+            status=action.status,
+            due_date=action.due_date,
+            origin_title=action.origin_title,
+            origin_date=action.origin_date,
+            position=position,
+            span_start=action.span.start,
+            span_end=action.span.end,
+            owners=list(owners.values()),
+            themes=pick_themes(action.themes or item_codes),
+            updates=[
+                ActionUpdate(
+                    text=update.text,
+                    status=update.status,
+                    document_id=source.id,
+                    span_start=update.span.start if update.span else None,
+                    span_end=update.span.end if update.span else None,
+                )
+                for update in action.updates
+            ],
+        )
+        actions.append(action_row)
+    session.add_all(actions)
+
+    metrics: list[Metric] = []
+    for position, metric in enumerate(draft.metrics):
+        item_row = items[metric.item] if metric.item is not None else None
+        code = metric.theme or (
+            draft.items[metric.item].themes[0]
+            if metric.item is not None and draft.items[metric.item].themes
+            else None
+        )
+        metrics.append(
+            Metric(
+                meeting_id=meeting.id,
+                document_id=source.id,
+                item=item_row,
+                theme=themes.get(code) if code else None,
+                value=metric.value,
+                unit=metric.unit,
+                kind=metric.kind,
+                label=metric.label,
+                context=metric.context,
+                position=position,
+                span_start=metric.span.start,
+                span_end=metric.span.end,
+            )
+        )
+    session.add_all(metrics)
+    await session.flush()
+
+    changes.add_many("agenda_item", (i.id for i in items), ChangeOp.UPSERT, meeting.id)
+    changes.add_many("action", (a.id for a in actions), ChangeOp.UPSERT, meeting.id)
+    changes.add_many("metric", (m.id for m in metrics), ChangeOp.UPSERT, meeting.id)

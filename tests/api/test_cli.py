@@ -1,0 +1,51 @@
+"""The ``assurance`` command line as a user runs it, on a data folder of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+from tests.conftest import SAMPLES, SEED
+
+
+@pytest.fixture
+def runner(tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """A runner on an empty database (SQLite file or PostgreSQL) that commands migrate."""
+    monkeypatch.setenv("ASSURANCE_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.setenv("ASSURANCE_DATABASE_URL", database_url)
+    monkeypatch.setenv("COLUMNS", "200")
+    return CliRunner()
+
+
+def test_ingest_prints_a_summary_and_is_idempotent(runner: CliRunner) -> None:
+    first = runner.invoke(app, ["ingest", str(SEED), "--workers", "1"])
+    assert first.exit_code == 0, first.output
+    assert "Ingest summary" in first.output
+    assert SEED.name in first.output and "stored" in first.output
+    assert "1 ingested, 0 failed" in first.output
+    again = runner.invoke(app, ["ingest", str(SEED), "--workers", "1"])
+    assert again.exit_code == 0 and "unchanged" in again.output
+
+
+def test_bad_file_is_named_and_exit_code_is_non_zero(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty-minutes.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(app, ["ingest", str(empty), str(SEED), "--workers", "1"])
+    assert result.exit_code == 1
+    assert "empty-minutes.txt" in result.output and "empty" in result.output
+    assert "1 ingested, 1 failed" in result.output
+
+
+def test_samples_ingest_cleanly_with_two_workers(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["ingest", str(SAMPLES), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert " 0 failed" in result.output
+
+
+def test_db_upgrade(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    assert "database at revision 0001" in result.output
