@@ -1,0 +1,95 @@
+"""``parse_document``: cleaned minutes text -> ``MeetingDraft``.
+
+The steps run in this order, each reading the text and what the earlier ones found:
+header -> body -> attendance -> items -> acronyms -> themes -> actions -> metrics ->
+next meeting. Warnings from every step are collected on the draft.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingest.draft import GlossaryEntry, MeetingDraft
+from ingest.errors import NotMinutesError
+from ingest.parse.actions import parse_actions
+from ingest.parse.attendance import include_officers, parse_attendance
+from ingest.parse.body import detect_body
+from ingest.parse.doctype import detect_document_type
+from ingest.parse.header import parse_header
+from ingest.parse.items import parse_items
+from ingest.parse.lines import Line, split_lines
+from ingest.parse.metrics import parse_metrics
+from ingest.parse.next_meeting import parse_next_meeting
+from ingest.parse.themes import assign_themes, find_acronym_definitions
+
+_ACTION_LINE = re.compile(r"^(?:action(?:\s+(?:point\s+)?\d+)?\s*[:\-–.]|actions?\s+agreed)", re.I)
+
+
+def _line_after(lines: Sequence[Line], offset: int) -> int:
+    """Index of the first line that starts at or after ``offset``."""
+    return next((line.index for line in lines if line.start >= offset), len(lines))
+
+
+def parse_document(
+    text: str, *, glossary: Sequence[GlossaryEntry] = (), file_name: str | None = None
+) -> MeetingDraft:
+    """Parses cleaned minutes text into a ``MeetingDraft``.
+
+    Raises ``NotMinutesError`` when the text has no meeting date (the date is required),
+    saying whether it has agenda items or actions at all.
+    """
+    lines = split_lines(text)
+    if all(line.blank for line in lines):
+        raise NotMinutesError("the text is empty")
+
+    header = parse_header(lines, file_name=file_name, text_head=text[:3000])
+    body = detect_body(text, [line.content for line in lines[: header.end]])
+    attendance = parse_attendance(text, lines)
+    body_start = max(
+        header.last_line + 1, _line_after(lines, attendance.end) if attendance.end else 0
+    )
+    items = parse_items(text, lines, body_start=body_start, skip=header.title_lines)
+
+    if header.date is None:
+        if not items and not any(_ACTION_LINE.match(line.content) for line in lines):
+            raise NotMinutesError(
+                "no meeting date and no agenda items or actions were found: "
+                "the text does not describe a meeting"
+            )
+        raise NotMinutesError("no meeting date was found (the meeting date is required)")
+
+    chair = header.chair or attendance.chair
+    minute_taker = header.minute_taker or attendance.minute_taker
+    include_officers(attendance, chair, minute_taker)
+    document_type = detect_document_type(
+        header.title, lines, header_lines=lines[: header.end], item_count=len(items)
+    )
+
+    acronyms = find_acronym_definitions(text)
+    themes = assign_themes(items, text, glossary, acronyms)
+    actions, action_warnings = parse_actions(
+        text, items, attendance.attendees, meeting_date=header.date
+    )
+    metrics = parse_metrics(text, items)
+    next_meeting = parse_next_meeting(lines, items, meeting_date=header.date)
+
+    return MeetingDraft(
+        document_type=document_type,
+        title=header.title,
+        kind=header.kind,
+        date=header.date,
+        body=body,
+        start_time=header.start_time,
+        venue=header.venue,
+        chair=chair.name if chair else None,
+        minute_taker=minute_taker.name if minute_taker else None,
+        attendees=attendance.attendees,
+        items=items,
+        actions=actions,
+        metrics=metrics,
+        themes=themes,
+        acronyms=acronyms,
+        next_meeting=next_meeting,
+        warnings=[*header.warnings, *action_warnings],
+    )

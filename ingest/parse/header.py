@@ -1,0 +1,434 @@
+"""The header of minutes: title, kind, date, start time, venue, chair and minute taker.
+
+Headers come as labelled lines ("Date: Thursday 26 February, 10:00 am", "- Venue Virtual",
+"**Chair:** ..."), as several labels on one line ("Chair: X. Minute taker: Y."), or as
+plain lines ("Wednesday 16 October 2019, 2.00pm" then the venue on the next line). A date
+without a year takes the year of the title, else of the header, else of the file name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ingest.parse.dates import (
+    MONTH_PATTERN,
+    WEEKDAY_NAMES,
+    DateMatch,
+    find_date,
+    find_time,
+    find_year,
+    iter_dates,
+)
+from ingest.parse.kinds import meeting_kind
+from ingest.parse.lines import Line, is_prose
+from ingest.parse.people import Person, split_person
+from records.enums import MeetingKind
+
+HEADER_MAX_LINES = 60
+
+_LABELS: dict[str, str] = {
+    "date": r"date\s+and\s+time|date\s*&\s*time|date\s*/\s*time|date\s+of\s+(?:the\s+)?meeting"
+    r"|meeting\s+date|date",
+    "time": r"start\s+time|meeting\s+time|times?",
+    "venue": r"meeting\s+venue|meeting\s+location|venue|location|place|where|held\s+at",
+    "chair": r"chaired\s+by|chairman|chairperson|chairwoman|chair\s+person|in\s+the\s+chair|chair",
+    "minutes": r"minutes\s+taken\s+by|minuted\s+by|minute[- ]?taker|notes\s+taken\s+by"
+    r"|note[- ]?taker|minutes\s+by|notes\s+by|recorded\s+by|minute\s+secretary|secretariat"
+    r"|secretary|clerk|minutes|notes",
+}
+_LABEL_KEYS = {
+    key: re.compile(rf"^(?:{alternatives})$", re.I) for key, alternatives in _LABELS.items()
+}
+_LABEL = re.compile(
+    r"(?:^|(?<=\s))\s*(?P<label>"
+    + "|".join(_LABELS.values())
+    + r")\b(?P<sep>\s*(?::|\t|\s[-–—]\s)|(?<=\sby)\s+|\s+(?=\S)|\s*$)",
+    re.IGNORECASE,
+)
+_LABEL_WITHOUT_COLON = {"date", "time", "venue", "chair"}
+_TITLE_WORDS = re.compile(
+    r"\b(?:meeting|minutes|notes|board|panel|committee|agenda|action\s+log|action\s+tracker|"
+    r"thematic|assurance|forum|briefing|scrutiny|session|conference|workshop|summit)\b",
+    re.IGNORECASE,
+)
+_SUBTITLE = re.compile(
+    r"^(?:minutes|meeting notes|notes|agenda(?: pack)?|action (?:log|tracker)|"
+    r"record of (?:the )?meeting|summary (?:notes|minutes))$",
+    re.IGNORECASE,
+)
+_MARKING = re.compile(
+    r"^(?:official(?:[\s-]*sensitive)?|not protectively marked|restricted|unclassified|"
+    r"public|protect|draft|confidential|page \d+(?: of \d+)?|\d+)$",
+    re.IGNORECASE,
+)
+_OTHER_MEETING = re.compile(
+    r"\b(?:next|previous|last|future|following|forthcoming|earlier)\s+meeting\b|"
+    r"\bnext\s+(?:board|panel|session)\b",
+    re.IGNORECASE,
+)
+_HELD_ON = re.compile(
+    r"\b(?:held|meeting|took place)\s+(?:on|at)\b|^(?:minutes|notes)\s+of\b", re.I
+)
+_HELD_AT = re.compile(r"\bheld\s+(?:at|in)\s+(?P<venue>(?:(?!\s+on\s).)+?)\s+on\s", re.IGNORECASE)
+_FIRST_ITEM = re.compile(
+    rf"^(?:(?:agenda\s+)?item\s+)?0?1(?:\.0?)?[.):]?(?:\s+|$)(?!\s*(?:st\b|of\b|{MONTH_PATTERN}|(?-i:[a-z])))",
+    re.IGNORECASE,
+)
+_ATTENDANCE_HEADING = re.compile(
+    r"^(?:attendance|attendees|present|apologies|in attendance|members)\b", re.IGNORECASE
+)
+_VENUE_WORDS = re.compile(
+    r"\b(?:room|boardroom|chamber|hall|headquarters|hq|offices?|house|centre|center|building|"
+    r"street|road|lane|teams|zoom|skype|webex|virtual(?:ly)?|online|station|council|suite|"
+    r"court|park|square|avenue|place|video|conference|webinar|teleconference)\b",
+    re.IGNORECASE,
+)
+_REMOTE = re.compile(
+    r"\b(?:via|on|using|by)\s+(?P<tool>microsoft teams|ms teams|teams|zoom|skype|webex)\b|"
+    r"\b(?P<virtual>held virtually|virtual meeting)\b",
+    re.IGNORECASE,
+)
+_LEADING_CONNECTORS = re.compile(
+    r"^(?:[\s,;:.()–—-]|\b(?:at|in|the|venue|location|held|via|by|on)\b)+", re.IGNORECASE
+)
+_SENTENCE_VERB = re.compile(r"\b(?:was|were|is|are|will|would|had|has)\b", re.IGNORECASE)
+_END_TIME = re.compile(r"^\s*(?:-|–|—|to|until|till)\s*", re.IGNORECASE)
+_ALL_CAPS_KEEP = {"PCC", "OPCC", "JAC", "SOC", "VAWG", "DA", "ASB", "CC", "PFCC", "HMICFRS"}
+_SMALL_WORDS = {"and", "of", "the", "for", "on", "in", "to", "at", "a", "an", "with"}
+
+
+@dataclass
+class Header:
+    title: str
+    kind: MeetingKind
+    date: dt.date | None = None
+    date_match: DateMatch | None = None
+    start_time: dt.time | None = None
+    venue: str | None = None
+    chair: Person | None = None
+    minute_taker: Person | None = None
+    title_lines: tuple[int, ...] = ()
+    end: int = 0
+    """Line index just after the header region."""
+    last_line: int = -1
+    """Index of the last line the header details were read from."""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Label:
+    key: str
+    value: str
+    line: Line
+
+
+def header_end(lines: Sequence[Line]) -> int:
+    """Index of the first line after the header: the first agenda item or section heading."""
+    seen_text = False
+    for line in lines[:HEADER_MAX_LINES]:
+        if line.blank:
+            continue
+        if seen_text and _FIRST_ITEM.match(line.content) and not line.bullet:
+            return line.index
+        if (
+            seen_text
+            and line.heading_level >= 2
+            and not _ATTENDANCE_HEADING.match(line.content)
+            and not _TITLE_WORDS.search(line.content)
+        ):
+            return line.index
+        seen_text = True
+    return min(len(lines), HEADER_MAX_LINES)
+
+
+def _qualifies(content: str, match: re.Match[str], key: str) -> bool:
+    """Whether a label word really starts a labelled value here.
+
+    At the start of a line a colon is optional for some labels ("- Venue Virtual"); inside
+    a line a label needs a colon, tab or dash after it, and something that ends the value
+    before it (". ", "; ", " | ", a tab, two spaces) unless the line is short.
+    """
+    label = match.group("label")
+    colon_like = bool(re.search(r"[:\t–—-]", match.group("sep"))) or label.lower().endswith("by")
+    start = match.start("label")
+    if start == 0:
+        return colon_like or key in _LABEL_WITHOUT_COLON
+    if not colon_like:
+        return False
+    before = content[:start]
+    set_off = before.endswith(("\t", "  ")) or before.rstrip().endswith((".", ";", "|"))
+    return set_off or len(content.split()) <= 20
+
+
+def _labels(lines: Sequence[Line]) -> list[_Label]:
+    found: list[_Label] = []
+    for line in lines:
+        content = line.content
+        if _OTHER_MEETING.search(content):
+            continue
+        matches = []
+        for match in _LABEL.finditer(content):
+            key = next(k for k, p in _LABEL_KEYS.items() if p.match(match.group("label").strip()))
+            if _qualifies(content, match, key):
+                matches.append((key, match))
+        for position, (key, match) in enumerate(matches):
+            end = matches[position + 1][1].start() if position + 1 < len(matches) else len(content)
+            value = content[match.end() : end].strip(" \t.;|")
+            bare = not re.search(r"[:\t–—-]", match.group("sep"))
+            if not value or (bare and len(value.split()) > 12) or len(value.split()) > 40:
+                continue
+            found.append(_Label(key, value, line))
+    return found
+
+
+def _title_case(title: str) -> str:
+    words = []
+    for position, word in enumerate(title.split()):
+        if word in _ALL_CAPS_KEEP:
+            words.append(word)
+        elif position and word.lower() in _SMALL_WORDS:
+            words.append(word.lower())
+        else:
+            words.append(word.capitalize())
+    return " ".join(words)
+
+
+def _is_title_candidate(line: Line) -> bool:
+    content = line.content
+    if line.blank or len(line.cells) > 1 or content.count(" | ") >= 2 or _MARKING.match(content):
+        return False
+    if len(content.split()) > 24 or (_LABEL.match(content) and ":" in content[:25]):
+        return False
+    return any(ch.isalpha() for ch in content)
+
+
+def find_title(lines: Sequence[Line], end: int) -> tuple[str, tuple[int, ...]]:
+    """The title and the indices of the lines it was taken from."""
+    candidates = [line for line in lines[: max(end, 1)] if _is_title_candidate(line)][:12]
+    if not candidates:
+        fallback = next((line for line in lines if not line.blank), None)
+        return (fallback.content[:120], (fallback.index,)) if fallback else ("", ())
+    chosen = next((line for line in candidates if _TITLE_WORDS.search(line.content)), candidates[0])
+    title = chosen.content
+    used = [chosen.index]
+    following = next((line for line in lines[chosen.index + 1 : end] if not line.blank), None)
+    if (
+        following is not None
+        and _is_title_candidate(following)
+        and _SUBTITLE.match(following.content)
+        and not re.search(r"\b(?:minutes|notes|agenda)\b", title, re.IGNORECASE)
+    ):
+        title = f"{title} – {following.content}"
+        used.append(following.index)
+    title = re.sub(r"\s+", " ", title).strip(" #*")
+    letters = [ch for ch in title if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters):
+        title = _title_case(title)
+    return title, tuple(used)
+
+
+def _year_hint(
+    title: str, region: Sequence[Line], file_name: str | None, text_head: str
+) -> int | None:
+    year = find_year(title)
+    if year is not None:
+        return year
+    for line in region:
+        if not _OTHER_MEETING.search(line.content):
+            year = find_year(line.content)
+            if year is not None:
+                return year
+    if file_name:
+        match = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", file_name)
+        if match:
+            return int(match.group())
+    return find_year(text_head)
+
+
+def _weekday_warning(match: DateMatch) -> str | None:
+    if match.weekday is None or match.weekday == match.date.weekday():
+        return None
+    return (
+        f"stated weekday {WEEKDAY_NAMES[match.weekday]} does not match "
+        f"{match.date.isoformat()} (a {WEEKDAY_NAMES[match.date.weekday()]})"
+    )
+
+
+def _date_sources(
+    labels: Sequence[_Label], title: str, region: Sequence[Line]
+) -> list[tuple[str, Line | None]]:
+    """Texts to search for the meeting date, best first, with the line each came from."""
+    sources: list[tuple[str, Line | None]] = [
+        (lab.value, lab.line) for lab in labels if lab.key == "date"
+    ]
+    sources += [(line.content, line) for line in region if _HELD_ON.search(line.content)]
+    sources += [(line.content, line) for line in region if _is_date_line(line)]
+    sources.append((title, None))
+    sources += [
+        (line.content, line)
+        for line in region
+        if not _OTHER_MEETING.search(line.content) and len(line.cells) <= 1
+    ]
+    return sources
+
+
+def _is_date_line(line: Line) -> bool:
+    """A line that starts with a date ("Thursday 10 June 2021, 2.00pm - 4.30pm")."""
+    found = find_date(line.content, default_year=2000)
+    return (
+        found is not None
+        and found.has_day
+        and found.span[0] <= 3
+        and len(line.content.split()) <= 16
+        and not _OTHER_MEETING.search(line.content)
+    )
+
+
+def _find_meeting_date(
+    sources: Sequence[tuple[str, Line | None]], year: int | None
+) -> tuple[DateMatch, str, Line | None] | None:
+    month_only: tuple[DateMatch, str, Line | None] | None = None
+    for text, line in sources:
+        for match in iter_dates(text, default_year=year):
+            if match.has_day:
+                return match, text, line
+            if month_only is None:
+                month_only = (match, text, line)
+    return month_only
+
+
+def _time_and_rest(text: str) -> tuple[dt.time | None, str]:
+    """The first time in ``text`` and what follows it (an end time removed)."""
+    found = find_time(text)
+    if found is None:
+        return None, text
+    rest = text[found.span[1] :]
+    connector = _END_TIME.match(rest)
+    if connector:
+        end_time = find_time(rest[connector.end() :])
+        if end_time is not None and end_time.span[0] == 0:
+            rest = rest[connector.end() + end_time.span[1] :]
+    return found.time, rest
+
+
+def _clean_venue(text: str) -> str | None:
+    venue = re.sub(r"\s+", " ", _LEADING_CONNECTORS.sub("", text).strip(" .,;*"))
+    while venue.endswith(")") and venue.count("(") < venue.count(")"):
+        venue = venue[:-1].rstrip()
+    while venue.startswith("(") and venue.count("(") > venue.count(")"):
+        venue = venue[1:].lstrip()
+    if not venue or not any(ch.isalpha() for ch in venue) or len(venue.split()) > 20:
+        return None
+    return venue[0].upper() + venue[1:]
+
+
+def _venue_line(lines: Sequence[Line], after: Line, end: int) -> Line | None:
+    """The line under the date line when it names a place ("Boardroom, Force HQ, ...")."""
+    following = next((ln for ln in lines[after.index + 1 : end] if not ln.blank), None)
+    if following is None or len(following.cells) > 1 or _LABEL.match(following.content):
+        return None
+    content = following.content
+    if is_prose(content) or _SENTENCE_VERB.search(content):
+        return None
+    if _VENUE_WORDS.search(content) and len(content.split()) <= 16:
+        return following
+    return None
+
+
+def _start_time(labels: Sequence[_Label], date_rest: str) -> tuple[dt.time | None, str]:
+    """The start time (a "Time:" label, else the date line) and the date line after it."""
+    start: dt.time | None = None
+    for label in labels:
+        if label.key == "time" and (labelled := find_time(label.value)) is not None:
+            start = labelled.time
+            break
+    if not date_rest:
+        return start, ""
+    time_on_date_line, rest = _time_and_rest(date_rest)
+    return start or time_on_date_line, rest
+
+
+def _venue(
+    labels: Sequence[_Label],
+    lines: Sequence[Line],
+    date_line: Line | None,
+    rest_after_time: str,
+    end: int,
+) -> tuple[str | None, Line | None]:
+    """The venue and, when it stands on a line of its own under the date, that line."""
+    for label in labels:
+        if label.key == "venue" and (venue := _clean_venue(label.value)):
+            return venue, None
+    region = [line for line in lines[:end] if not line.blank]
+    if date_line is None:
+        return _remote_venue(region), None
+    held_at = _HELD_AT.search(date_line.content)
+    if held_at and (venue := _clean_venue(held_at.group("venue"))):
+        return venue, None
+    rest = rest_after_time.strip()
+    if rest and not _LABEL.match(rest) and _VENUE_WORDS.search(rest):
+        venue = _clean_venue(rest)
+        if venue:
+            return venue, None
+    line = _venue_line(lines, date_line, end)
+    if line is not None:
+        return _clean_venue(line.content), line
+    return _remote_venue(region), None
+
+
+def parse_header(
+    lines: Sequence[Line], *, file_name: str | None = None, text_head: str = ""
+) -> Header:
+    """Title, kind, date, time, venue, chair and minute taker from the top of the text."""
+    end = header_end(lines)
+    region = [line for line in lines[:end] if not line.blank]
+    title, title_lines = find_title(lines, end)
+    labels = _labels(region)
+    header = Header(title=title, kind=meeting_kind(title), title_lines=title_lines, end=end)
+    if header.kind is MeetingKind.OTHER:
+        header.kind = meeting_kind(*(line.content for line in region[:8]))
+
+    year = _year_hint(title, region, file_name, text_head)
+    found = _find_meeting_date(_date_sources(labels, title, region), year)
+    date_rest = ""
+    date_line: Line | None = None
+    if found is not None:
+        match, source_text, date_line = found
+        header.date, header.date_match = match.date, match
+        date_rest = source_text[match.span[1] :]
+        if not match.has_day:
+            header.warnings.append(
+                f"the meeting day is not stated; the date is taken as {match.date.isoformat()}"
+            )
+        warning = _weekday_warning(match)
+        if warning:
+            header.warnings.append(warning)
+
+    header.start_time, rest_after_time = _start_time(labels, date_rest)
+    header.venue, venue_line = _venue(labels, lines, date_line, rest_after_time, end)
+    header.chair = _person(labels, "chair")
+    header.minute_taker = _person(labels, "minutes")
+    used = [*title_lines, *(label.line.index for label in labels)]
+    used += [line.index for line in (date_line, venue_line) if line is not None]
+    header.last_line = max(used, default=-1)
+    return header
+
+
+def _remote_venue(region: Sequence[Line]) -> str | None:
+    for line in region:
+        match = _REMOTE.search(line.content)
+        if match:
+            return "Virtual" if match.group("virtual") else match.group("tool")
+    return None
+
+
+def _person(labels: Sequence[_Label], key: str) -> Person | None:
+    for label in labels:
+        if label.key == key:
+            person = split_person(label.value)
+            if person is not None:
+                return person
+    return None

@@ -1,0 +1,196 @@
+"""The next meeting: kind, title, date, time and venue.
+
+Read from an agenda item about it ("Confirmation of next meeting type / date / time /
+venue:", "Next meeting") or a labelled line ("Date of next meeting: Thursday 5th September
+2019, 10.00am, Committee Room 2"), or a sentence ("The next meeting will be held on ...").
+The text before the date names the meeting, the text after the time is the venue; a date
+without a year takes the first such date after the meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from ingest.draft import ItemDraft, NextMeetingDraft
+from ingest.parse.dates import find_date, find_time
+from ingest.parse.kinds import find_meeting_kind
+from ingest.parse.lines import Line
+from records.enums import MeetingKind
+
+MAX_SECTION_LINES = 4
+
+_NEXT_TITLE = re.compile(r"\bnext\s+meeting\b|\bfuture\s+meeting\s+dates?\b", re.IGNORECASE)
+_NEXT_LABEL = re.compile(
+    r"^(?:(?:date|details|time|venue|arrangements|confirmation)(?:,?\s+(?:and|&|/)?\s*\w+)*"
+    r"\s+of\s+(?:the\s+)?)?next\s+meeting\b[^:\t]{0,40}?(?::|\t|\s[-–—]\s)\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+_NEXT_SENTENCE = re.compile(
+    r"\b(?:the\s+)?next\s+meeting(?:\s+of\s+the\s+[\w ]{1,40}?)?\s+"
+    r"(?:will\s+be|is|would\s+be|was\s+(?:set|arranged|agreed)"
+    r"(?:\s+for)?|to\s+be)\b(?P<value>.+)$",
+    re.IGNORECASE,
+)
+_KIND_WORDS = re.compile(
+    r"\b(?:meeting|thematic|board|panel|committee|assurance|performance|accountability|"
+    r"session|forum|briefing|review)\b",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"\x00|[,;()\n]|\s[-–—]\s|\s*[-–—]\s*(?=\x00)")
+_EDGE_WORDS = re.compile(
+    r"^(?:(?:on|at|from|in|via|the|held|be|will|is|to|venue|location|time|date|and)\b[\s:]*)+|"
+    r"(?:\b(?:on|at|from|in|via|the|held|be|will|is|to|and))+$",
+    re.IGNORECASE,
+)
+_VENUE_WORDS = re.compile(
+    r"\b(?:room|boardroom|chamber|hall|headquarters|hq|offices?|house|centre|building|street|"
+    r"road|teams|zoom|virtual(?:ly)?|online|station|suite)\b",
+    re.IGNORECASE,
+)
+_DETAIL_LABEL = re.compile(r"^(?:venue|location|place|time|start time|where)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+_TO_BE_CONFIRMED = re.compile(
+    r"^(?:tbc|tba|to be (?:confirmed|arranged|agreed|advised)|none)$", re.I
+)
+_VIRTUAL = re.compile(r"^(?:to be held\s+)?(?:virtual(?:ly)?|online|remote(?:ly)?)$", re.IGNORECASE)
+
+
+def _section_text(lines: Sequence[Line], items: Sequence[ItemDraft]) -> str | None:
+    """The words about the next meeting, or None when the text has none."""
+    for line in reversed(lines):
+        label = _NEXT_LABEL.match(line.content)
+        if label:
+            return _with_following(lines, line, label.group("value"))
+    for item in reversed(items):
+        if _NEXT_TITLE.search(item.title) and item.text.strip():
+            section = _item_section(lines, item)
+            if section:
+                return section
+    for line in reversed(lines):
+        sentence = _NEXT_SENTENCE.search(line.content)
+        if sentence and (find_date(sentence.group("value"), default_year=2000) is not None):
+            return sentence.group("value")
+    return None
+
+
+def _item_section(lines: Sequence[Line], item: ItemDraft) -> str:
+    """The first lines under a next-meeting item, up to the line with the date (and any
+    venue/time label lines after it)."""
+    body = [
+        line for line in lines if item.span.start < line.start and line.content_end <= item.span.end
+    ]
+    parts: list[str] = []
+    dated = False
+    for line in body[:MAX_SECTION_LINES]:
+        if line.blank or len(line.cells) > 1:
+            if parts:
+                break
+            continue
+        if dated and not _DETAIL_LABEL.match(line.content):
+            break
+        parts.append(line.content)
+        dated = dated or find_date(line.content, default_year=2000) is not None
+    return "\n".join(parts)
+
+
+def _first_sentence_with_date(value: str) -> str:
+    """Cuts what follows the sentence that gives the date ("..., 2pm. A further ...")."""
+    found = find_date(value, default_year=2000)
+    if found is None:
+        return value
+    end = _SENTENCE_END.search(value, found.span[1])
+    return value[: end.start() + 1] if end else value
+
+
+def _with_following(lines: Sequence[Line], line: Line, value: str) -> str:
+    """A label's value plus the short lines right under it (a venue on its own line)."""
+    parts = [value]
+    for following in lines[line.index + 1 : line.index + MAX_SECTION_LINES]:
+        if following.blank or len(following.cells) > 1 or len(following.content.split()) > 12:
+            break
+        if not _DETAIL_LABEL.match(following.content):
+            break
+        parts.append(following.content)
+    return "\n".join(parts)
+
+
+def _clean(segment: str) -> str:
+    cleaned = segment.strip(" \t.:*")
+    previous = None
+    while previous != cleaned:
+        previous = cleaned
+        cleaned = _EDGE_WORDS.sub("", cleaned).strip(" \t.:*")
+    return re.sub(r"\s+", " ", cleaned)
+
+
+def _meeting_date(value: str, meeting_date: dt.date) -> tuple[dt.date | None, tuple[int, int]]:
+    found = find_date(value, default_year=meeting_date.year)
+    if found is None:
+        return None, (0, 0)
+    date = found.date
+    if not found.has_year and date <= meeting_date:
+        try:
+            date = date.replace(year=date.year + 1)
+        except ValueError:  # 29 February
+            date = date.replace(year=date.year + 1, day=28)
+    return date, found.span
+
+
+def parse_next_meeting(
+    lines: Sequence[Line], items: Sequence[ItemDraft], *, meeting_date: dt.date
+) -> NextMeetingDraft | None:
+    """What the text says about the next meeting, or None when it says nothing."""
+    value = _section_text(lines, items)
+    if value is None:
+        return None
+    value = _first_sentence_with_date(value)
+    date, date_span = _meeting_date(value, meeting_date)
+    masked = value
+    if date is not None:
+        masked = value[: date_span[0]] + "\x00" + value[date_span[1] :]
+    time_match = find_time(masked)
+    start_time = time_match.time if time_match else None
+    while time_match is not None:
+        masked = masked[: time_match.span[0]] + "\x00" + masked[time_match.span[1] :]
+        time_match = find_time(masked)
+    marker = masked.find("\x00")
+    before = masked[:marker] if marker >= 0 else ""
+    after = masked[marker:] if marker >= 0 else masked
+    title, venue_parts = _title_and_venue(before, after)
+    kind = find_meeting_kind(title) if title else None
+    if title and kind is None:
+        kind = MeetingKind.OTHER
+    venue = ", ".join(venue_parts) or None
+    if date is None and start_time is None and title is None and venue is None:
+        return None
+    return NextMeetingDraft(title=title, kind=kind, date=date, start_time=start_time, venue=venue)
+
+
+def _segments(text: str) -> list[str]:
+    return [
+        cleaned
+        for part in _SEPARATORS.split(text)
+        if (cleaned := _clean(part)) and any(ch.isalpha() for ch in cleaned)
+    ]
+
+
+def _title_and_venue(before: str, after: str) -> tuple[str | None, list[str]]:
+    before_parts = [
+        part
+        for part in _segments(before)
+        if not _NEXT_TITLE.search(part) and not _TO_BE_CONFIRMED.match(part)
+    ]
+    after_parts = [part for part in _segments(after) if not _TO_BE_CONFIRMED.match(part)]
+    title: str | None = None
+    named = before_parts + [part for part in after_parts if not _VENUE_WORDS.search(part)]
+    for part in named:
+        if _KIND_WORDS.search(part) and not _NEXT_TITLE.search(part):
+            title = part
+            break
+    if title is None and before_parts:
+        title = before_parts[0]
+    venue_parts = [part for part in after_parts if part != title]
+    venue_parts = ["Virtual" if _VIRTUAL.match(part) else part for part in venue_parts]
+    return title, venue_parts

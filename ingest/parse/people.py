@@ -1,0 +1,228 @@
+"""People as minutes name them: a name, perhaps a title, a capacity and its abbreviation.
+
+``split_person("Jackie Irvin Senior Policy Manager, OPCC")`` gives the name "Jackie Irvin"
+and the capacity "Senior Policy Manager, OPCC"; ``split_person("John Smith (PCC) - Chair")``
+gives "John Smith", "Police and Crime Commissioner", "PCC" and marks the chair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.parse.roles import (
+    ROLE_NAMES_LONGEST_FIRST,
+    ROLES,
+    abbreviation_for,
+    expand_abbreviation,
+    role_for_abbreviation,
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    capacity: str | None = None
+    abbreviation: str | None = None
+    is_chair: bool = False
+    is_minute_taker: bool = False
+
+
+_TITLE = re.compile(
+    r"^(?:(?:the\s+)?(?:rt\.?\s+)?hon\.?\s+|"
+    r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|baroness|baron|cllr|councillor|"
+    r"rev|revd|reverend|cmdr|commander|det|detective|temp|t/|a/|d/|c/|"
+    r"ch\s+supt|chief\s+supt|supt|superintendent|ch\s+insp|insp|inspector|sgt|sergeant|"
+    r"dcs|dci|di|ds|dc|pc|ps|pcso)\.?\s+)+",
+    re.IGNORECASE,
+)
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z][a-zà-ÿ]*(?:['’][A-Z]?[a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ'’]+)*"
+    r"|Ma?c[A-Z][a-zà-ÿ]+|[A-Z]\.?|[A-Z][a-z]+[A-Z][a-z]+)$"
+)
+_PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "la", "le", "du", "bin", "al", "ap"}
+
+# Words that appear in roles, organisations and headings but not in people's names.
+_NOT_NAME_WORDS = {
+    word.lower()
+    for role in ROLES
+    for phrase in (role.name, role.abbreviation, *role.aliases)
+    for word in re.split(r"[\s,/]+", phrase)
+    if len(word) > 2 and word.lower() not in {"and", "the", "for", "of"}
+} | {
+    "chief", "deputy", "assistant", "senior", "head", "director", "manager", "officer", "officers",
+    "executive", "commissioner", "constable", "superintendent", "inspector", "sergeant", "policy",
+    "staff", "finance", "financial", "treasurer", "secretary", "clerk", "lead", "analyst",
+    "adviser", "advisor", "coordinator", "co-ordinator", "member", "members", "chair", "chairman",
+    "vice", "office", "force", "team", "unit", "board", "meeting", "panel", "committee", "council",
+    "service", "services", "department", "constabulary", "headquarters", "room", "minutes",
+    "notes", "apologies", "present", "attendance", "agenda", "item", "action", "actions", "date",
+    "time", "venue", "none", "business", "matters", "governance", "performance", "partnership",
+    "partnerships", "professional", "standards", "public", "protection", "local", "policing",
+    "operations", "communications", "corporate", "development", "strategy", "strategic",
+    "support", "safety", "community", "contact", "management", "control", "people", "resources",
+    "legal", "assurance", "criminal", "justice", "victims", "commissioning", "temporary", "acting",
+    "interim", "independent", "audit", "police", "crime", "opcc", "pcc", "all", "guest", "guests",
+    "observer", "observers", "representative", "engagement", "officer's", "welcome", "other",
+    "any", "next", "crown", "prosecution", "general", "national", "regional", "county", "city",
+    "borough", "university", "health", "fire", "rescue", "trust", "nhs", "group", "manager's",
+    "programme", "project", "workforce", "planning", "estates", "ict", "digital", "data",
+    "information", "finance,", "virtual", "teams", "microsoft", "zoom", "via",
+}  # fmt: skip
+
+_CHAIR_MARK = re.compile(
+    r"\(\s*(?:chair(?:man|person|woman)?|in the chair)\s*\)"
+    r"|,\s*(?:chair(?:man|person|woman)?|in the chair)\s*(?=\))"
+    r"|\s*[-–—,]\s*(?:chair(?:man|person|woman)?|in the chair)\s*$",
+    re.IGNORECASE,
+)
+_MINUTES_MARK = re.compile(
+    r"\(\s*(?:minutes?|minute[- ]taker|note[- ]?taker|notes|secretariat)\s*\)"
+    r"|,\s*(?:minutes?|minute[- ]taker|note[- ]?taker|taking minutes)\s*(?=\))"
+    r"|\s*[-–—,]\s*(?:minutes?|minute[- ]taker|note[- ]?taker|notes|taking minutes)\s*$",
+    re.IGNORECASE,
+)
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
+_POSTNOMINALS = re.compile(
+    r"(?<=\w)(?:,?\s+(?:QPM|KPM|OBE|MBE|CBE|KBE|DBE|BEM|DL|JP|MP|CPFA|FCA|ACA|FCCA|PhD|MA|MSc|BA))+"
+    r"\b\.?"
+)
+_ABBREVIATION = re.compile(r"^[A-Z][A-Za-z]{0,4}[/.]?(?:\s?[A-Z/&][A-Za-z/&.]{0,5}){0,3}$")
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|:|\s[-–—]\s|\t)\s*")
+
+
+def strip_titles(name: str) -> str:
+    """ "Mr John Smith" -> "John Smith"; "Supt Jane Doe" -> "Jane Doe"."""
+    return _TITLE.sub("", name.strip()).strip()
+
+
+def is_abbreviation(text: str) -> bool:
+    """ "PCC", "CEx", "ACC LP", "Det Supt SOC", "JA": short, capitals, not a word like "Chair"."""
+    text = text.strip()
+    if not text or len(text) > 16 or not _ABBREVIATION.match(text):
+        return False
+    return sum(ch.isupper() for ch in text) >= 2 or role_for_abbreviation(text) is not None
+
+
+def _is_name_token(token: str) -> bool:
+    if token.lower().strip(".") in _NOT_NAME_WORDS:
+        return False
+    return bool(_NAME_TOKEN.match(token)) or token.lower() in _PARTICLES
+
+
+def looks_like_name(text: str, *, single_token: bool = False) -> bool:
+    """Two to five capitalised name tokens (initials and particles allowed), no role words."""
+    tokens = text.replace(",", " ").split()
+    if not tokens or len(tokens) > 5 or (len(tokens) < 2 and not single_token):
+        return False
+    if not tokens[0][:1].isupper():
+        return False
+    if not all(_is_name_token(token) for token in tokens):
+        return False
+    return any(len(token.strip(".")) > 1 for token in tokens)
+
+
+def parse_capacity(text: str | None) -> tuple[str | None, str | None]:
+    """(capacity, abbreviation) from "Police and Crime Commissioner (PCC)" or "PCC"."""
+    if text is None:
+        return None, None
+    capacity = text.strip(" \t,;.-–—")
+    abbreviation: str | None = None
+    for inner in _PARENTHESIS.findall(capacity):
+        repeated = re.fullmatch(r"[A-Z][a-z]{2,14}", inner) and capacity.startswith(inner)
+        if is_abbreviation(inner) or repeated:
+            abbreviation = inner.strip()
+            capacity = capacity.replace(f"({inner})", " ")
+    capacity = re.sub(r"\s+", " ", capacity).strip(" ,;-–—")
+    if capacity and is_abbreviation(capacity):
+        return expand_abbreviation(capacity), abbreviation or capacity
+    if not capacity:
+        if abbreviation is None:
+            return None, None
+        return expand_abbreviation(abbreviation), abbreviation
+    return capacity, abbreviation or abbreviation_for(capacity)
+
+
+def _leading_role(text: str) -> tuple[str, str] | None:
+    """("PCC", "John Campion") for "PCC John Campion"; None when no role leads the text."""
+    lowered = text.lower()
+    for role in ROLE_NAMES_LONGEST_FIRST:
+        if lowered.startswith(role.lower() + " "):
+            return text[: len(role)], text[len(role) :].strip()
+    first, _, rest = text.partition(" ")
+    if rest and role_for_abbreviation(first) is not None and first.isupper():
+        return first, rest.strip()
+    return None
+
+
+def _split_name(text: str) -> tuple[str, str] | None:
+    parts = _NAME_SEPARATOR.split(text, maxsplit=1)
+    if len(parts) == 2:
+        left = strip_titles(parts[0])
+        if looks_like_name(left, single_token=left != parts[0].strip()):
+            return left, parts[1]
+    leading = _leading_role(text)
+    if leading is not None:
+        role, rest = leading
+        name = strip_titles(rest)
+        if looks_like_name(name, single_token=True):
+            return name, role
+    bare = strip_titles(text)
+    titled = bare != text.strip()
+    tokens = bare.split()
+    taken: list[str] = []
+    for token in tokens:
+        if not _is_name_token(token):
+            break
+        taken.append(token)
+    name = " ".join(taken[:5])
+    if looks_like_name(name, single_token=titled):
+        return name, bare[len(name) :].strip(" ,;-–—")
+    return None
+
+
+def strip_markers(text: str) -> tuple[str, bool, bool]:
+    """(text without "(Chair)"/"- minutes" marks, is chair, is minute taker)."""
+    is_chair = bool(_CHAIR_MARK.search(text))
+    text = _CHAIR_MARK.sub("", text).strip()
+    is_minute_taker = bool(_MINUTES_MARK.search(text))
+    return _MINUTES_MARK.sub("", text).strip(" ,;-–—"), is_chair, is_minute_taker
+
+
+def split_person(text: str) -> Person | None:
+    """A person from an attendance entry or a header value, or None if no name is found."""
+    entry = re.sub(r"\s+", " ", text.replace("\t", " , ")).strip(" ,;:-–—•*")
+    entry = _POSTNOMINALS.sub("", entry)
+    entry, is_chair, is_minute_taker = strip_markers(re.sub(r"\.$", "", entry))
+    role_in_brackets: str | None = None
+    abbreviation: str | None = None
+    for inner in _PARENTHESIS.findall(entry):
+        if is_abbreviation(inner):
+            abbreviation = inner.strip()
+        elif role_in_brackets is None and inner.strip():
+            role_in_brackets = inner.strip()
+    entry = re.sub(r"\s+", " ", _PARENTHESIS.sub(" ", entry)).strip(" ,;-–—")
+    split = _split_name(entry)
+    if split is None:
+        return None
+    name, rest = split
+    capacity_text = rest.strip(" ,;:-–—") or role_in_brackets
+    if capacity_text and role_in_brackets and capacity_text != role_in_brackets:
+        capacity_text = f"{capacity_text} ({role_in_brackets})"
+    if abbreviation is not None:
+        capacity_text = f"{capacity_text} ({abbreviation})" if capacity_text else abbreviation
+    capacity, abbreviation = parse_capacity(capacity_text)
+    return Person(name, capacity, abbreviation, is_chair, is_minute_taker)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Names equal ignoring case, spacing and titles, or one is the other's surname/initial form."""
+    first = strip_titles(a).lower().split()
+    second = strip_titles(b).lower().split()
+    if not first or not second:
+        return False
+    if first == second:
+        return True
+    if first[-1] != second[-1]:
+        return False
+    return first[0][0] == second[0][0] and (len(first[0]) <= 2 or len(second[0]) <= 2)

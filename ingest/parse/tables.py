@@ -1,0 +1,143 @@
+"""Tables with a header row: action logs and attendance lists.
+
+A header row is a line of two or more short cells without figures ("No.\\tAction\\tOwner\\t
+Due date\\tStatus", "Name:\\tCapacity:"). The table's rows are the lines after it that still
+have two or more cells; a blank line does not end a table when a row follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ingest.parse.lines import Line
+from ingest.parse.people import split_person
+
+TableKind = Literal["action", "attendance"]
+
+_ACTION_COLUMN = re.compile(
+    r"^(?:agreed\s+)?actions?(?:\s+(?:required|point|agreed|description))?$"
+)
+_ACTION_DETAIL_COLUMN = re.compile(
+    r"^(?:owners?|lead|leads|responsible|responsibility|by whom|who|due|due date|deadline|"
+    r"by when|target date|date due|status|update|updates|progress|rag|rag status|"
+    r"completion date|date raised|raised|date completed|comments?|ref|reference)$"
+)
+_NAME_COLUMN = re.compile(r"^(?:names?|attendees?|members?|present|attendance)$")
+_CAPACITY_COLUMN = re.compile(
+    r"^(?:capacity|role|roles|title|job title|position|post|designation|organi[sz]ation|"
+    r"representing|department|agency)$"
+)
+_LABEL_CELL = re.compile(
+    r"^(?:attendance|present|attendees|in attendance|also present|apologies|members)\s*:$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    kind: TableKind
+    header: int
+    """Line index of the header row."""
+    columns: tuple[str, ...]
+    """Header cells, lower case, without a leading label cell and trailing colons."""
+    rows: tuple[int, ...]
+    """Line indices of the rows."""
+    label: str | None = None
+    """A label cell before the header cells ("Attendance:"), if any."""
+
+    @property
+    def last(self) -> int:
+        return self.rows[-1] if self.rows else self.header
+
+
+def _normalise(cell: str) -> str:
+    return cell.strip().rstrip(":").strip().lower()
+
+
+def header_columns(line: Line) -> tuple[str | None, tuple[str, ...]] | None:
+    """(label cell, column names) when ``line`` is a table header row, else None."""
+    cells = list(line.cells)
+    label: str | None = None
+    if cells and _LABEL_CELL.match(cells[0]):
+        label = cells.pop(0).rstrip(":").strip()
+    if len(cells) < 2 or any(
+        len(cell.split()) > 4 or (cell.endswith(".") and cell.lower() != "no.") for cell in cells
+    ):
+        return None
+    if any(re.search(r"\d", cell) and cell.lower() not in ("no.", "#") for cell in cells):
+        return None
+    return label, tuple(_normalise(cell) for cell in cells)
+
+
+def table_kind(columns: Sequence[str]) -> TableKind | None:
+    if any(_ACTION_COLUMN.match(c) for c in columns) and any(
+        _ACTION_DETAIL_COLUMN.match(c) for c in columns
+    ):
+        return "action"
+    if any(_NAME_COLUMN.match(c) for c in columns) and any(
+        _CAPACITY_COLUMN.match(c) for c in columns
+    ):
+        return "attendance"
+    return None
+
+
+def _is_row(line: Line, kind: TableKind, width: int) -> bool:
+    """Whether ``line`` continues a table of ``kind`` with ``width`` columns."""
+    cells = list(line.cells)
+    if len(cells) < 2 or line.heading_level:
+        return False
+    if kind == "attendance":
+        if _LABEL_CELL.match(cells[0]):
+            cells.pop(0)
+        return bool(cells) and split_person(cells[0]) is not None
+    return len(cells) >= max(2, width - 2)
+
+
+def _rows_after(lines: Sequence[Line], header: int, kind: TableKind, width: int) -> tuple[int, ...]:
+    rows: list[int] = []
+    index = header + 1
+    while index < len(lines):
+        line = lines[index]
+        if line.table_rule:
+            index += 1
+            continue
+        if line.blank:
+            following = next((ln for ln in lines[index + 1 :] if not ln.blank), None)
+            if following is None or not _is_row(following, kind, width):
+                break
+            index += 1
+            continue
+        if not _is_row(line, kind, width):
+            break
+        rows.append(index)
+        index += 1
+    return tuple(rows)
+
+
+def find_tables(lines: Sequence[Line]) -> list[Table]:
+    """Every table with a recognisable header row, in order."""
+    tables: list[Table] = []
+    index = 0
+    while index < len(lines):
+        header = header_columns(lines[index])
+        kind = table_kind(header[1]) if header else None
+        if header is None or kind is None:
+            index += 1
+            continue
+        rows = _rows_after(lines, index, kind, len(header[1]))
+        tables.append(Table(kind, index, header[1], rows, header[0]))
+        index = (rows[-1] if rows else index) + 1
+    return tables
+
+
+def rows_in_tables(tables: Sequence[Table], *kinds: TableKind) -> set[int]:
+    """Line indices of the header and rows of the tables of the given kinds (all if none)."""
+    inside: set[int] = set()
+    for table in tables:
+        if not kinds or table.kind in kinds:
+            inside.add(table.header)
+            inside.update(table.rows)
+    return inside

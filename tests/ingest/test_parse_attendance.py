@@ -1,0 +1,324 @@
+import pytest
+
+from ingest.draft import AttendeeDraft
+from ingest.parse.attendance import Attendance, include_officers, parse_attendance, split_entries
+from ingest.parse.lines import split_lines
+from ingest.parse.people import Person, parse_capacity, same_person, split_person, strip_titles
+from ingest.parse.roles import abbreviation_for, expand_abbreviation
+from records.enums import AttendanceStatus
+
+PRESENT = AttendanceStatus.PRESENT
+APOLOGIES = AttendanceStatus.APOLOGIES
+IN_ATTENDANCE = AttendanceStatus.IN_ATTENDANCE
+
+SEED_TABLE = (
+    "- Venue Virtual\n\n"
+    "\tName:\tCapacity:\n"
+    "Attendance:\tJohn Campion\tPolice and Crime Commissioner (PCC)\n"
+    "\tJackie Irvin\tSenior Policy Manager (SPM)\n"
+    "\tCharity Pearce\tPolicy Assistant (PO)\n"
+    "\tAnthony Bangham\tChief Constable (CC)\n"
+    "\tJulian Moss\tDeputy Chief Constable\n"
+    "\tCatherine Allsopp\tStaff Officer (SO)\n\n"
+    "1.\tHolding to account – Domestic Abuse\t\n"
+    "1.1\tPrevention and awareness\t\n"
+)
+
+
+def attendance_of(text: str) -> Attendance:
+    return parse_attendance(text, split_lines(text))
+
+
+def rows(attendance: Attendance) -> list[tuple[str, str | None, str | None, AttendanceStatus]]:
+    return [(a.name, a.capacity, a.abbreviation, a.status) for a in attendance.attendees]
+
+
+def test_seed_attendance_table() -> None:
+    attendance = attendance_of(SEED_TABLE)
+    assert rows(attendance) == [
+        ("John Campion", "Police and Crime Commissioner", "PCC", PRESENT),
+        ("Jackie Irvin", "Senior Policy Manager", "SPM", PRESENT),
+        ("Charity Pearce", "Policy Assistant", "PO", PRESENT),
+        ("Anthony Bangham", "Chief Constable", "CC", PRESENT),
+        ("Julian Moss", "Deputy Chief Constable", "DCC", PRESENT),  # derived
+        ("Catherine Allsopp", "Staff Officer", "SO", PRESENT),
+    ]
+    first = attendance.attendees[0].span
+    assert first is not None
+    assert SEED_TABLE[first.start : first.end] == (
+        "Attendance:\tJohn Campion\tPolice and Crime Commissioner (PCC)"
+    )
+    assert attendance.end == SEED_TABLE.index("\n\n1.")
+
+
+def test_name_role_table_with_label_and_apologies_line() -> None:
+    text = (
+        "Attendance:\tName\tCapacity\n"
+        "\tRichard Halloran\tPolice and Crime Commissioner (PCC)\n"
+        "\tDeborah Quayle\tChief Executive, OPCC (CEx)\n"
+        "\tJoanne Ashworth\tChief Constable (JA)\n"
+        "\tPriya Raman\tAssistant Chief Constable, Local Policing (ACC LP)\n\n"
+        "Apologies:\tColin Marsh, Director of People\n\n"
+        "1.\tMatters arising\n"
+    )
+    assert rows(attendance_of(text)) == [
+        ("Richard Halloran", "Police and Crime Commissioner", "PCC", PRESENT),
+        ("Deborah Quayle", "Chief Executive, OPCC", "CEx", PRESENT),
+        ("Joanne Ashworth", "Chief Constable", "JA", PRESENT),
+        ("Priya Raman", "Assistant Chief Constable, Local Policing", "ACC LP", PRESENT),
+        ("Colin Marsh", "Director of People", "DoP", APOLOGIES),
+    ]
+
+
+def test_markdown_pipe_table() -> None:
+    text = (
+        "## Attendance\n\n| Name | Capacity |\n|------|----------|\n"
+        "| Amira Kaur | Police and Crime Commissioner (PCC) |\n"
+        "| Neil Mottram | Deputy Chief Constable (DCC) |\n\n"
+        "**Apologies:** Priya Raman, Assistant Chief Constable, Local Policing\n"
+    )
+    assert rows(attendance_of(text)) == [
+        ("Amira Kaur", "Police and Crime Commissioner", "PCC", PRESENT),
+        ("Neil Mottram", "Deputy Chief Constable", "DCC", PRESENT),
+        ("Priya Raman", "Assistant Chief Constable, Local Policing", "ACC", APOLOGIES),
+    ]
+
+
+def test_three_column_table_keeps_role_and_organisation() -> None:
+    text = (
+        "Name\tRole\tOrganisation\n"
+        "Jane Doe\tChief Finance Officer\tOPCC\n"
+        "Mr Ahmed Khan\tHead of Estates\tWest Mercia Police\n"
+    )
+    assert rows(attendance_of(text)) == [
+        ("Jane Doe", "Chief Finance Officer, OPCC", "CFO", PRESENT),
+        ("Ahmed Khan", "Head of Estates, West Mercia Police", None, PRESENT),
+    ]
+
+
+def test_labelled_lists_with_markers() -> None:
+    text = (
+        "Present:\n"
+        "David Penhallow (Police and Crime Commissioner) (Chair)\n"
+        "Sarah Linton (Deputy Police and Crime Commissioner)\n"
+        "Martin Oyelaran (Assistant Chief Constable, Operations)\n\n"
+        "In attendance:\n"
+        "Lee Danvers (Superintendent, Contact and Control Room)\n"
+        "Clare Hobbs (Governance Officer, OPCC) – minutes\n\n"
+        "Apologies:\n"
+        "Paul Kettering (Director of Finance, Eastmoor Constabulary)\n\n"
+        "1) Minutes of the previous meeting\n"
+    )
+    attendance = attendance_of(text)
+    assert rows(attendance) == [
+        ("David Penhallow", "Police and Crime Commissioner", "PCC", PRESENT),
+        ("Sarah Linton", "Deputy Police and Crime Commissioner", "DPCC", PRESENT),
+        ("Martin Oyelaran", "Assistant Chief Constable, Operations", "ACC", PRESENT),
+        ("Lee Danvers", "Superintendent, Contact and Control Room", "Supt", IN_ATTENDANCE),
+        ("Clare Hobbs", "Governance Officer, OPCC", None, IN_ATTENDANCE),
+        ("Paul Kettering", "Director of Finance, Eastmoor Constabulary", "DoF", APOLOGIES),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "David Penhallow"
+    assert attendance.minute_taker is not None and attendance.minute_taker.name == "Clare Hobbs"
+
+
+def test_markdown_bullet_lists_after_bold_labels() -> None:
+    text = (
+        "**Present:**\n\n"
+        "- David Penhallow (Police and Crime Commissioner) – Chair\n"
+        "- Fiona Strachan (Chief Constable)\n\n"
+        "**In attendance:**\n\n"
+        "- Kamal Hussain (Temporary Superintendent, Professional Standards)\n\n"
+        "**Apologies:** Sarah Linton (Deputy PCC)\n\n"
+        "## Policing the pandemic\n"
+    )
+    assert rows(attendance_of(text)) == [
+        ("David Penhallow", "Police and Crime Commissioner", "PCC", PRESENT),
+        ("Fiona Strachan", "Chief Constable", "CC", PRESENT),
+        (
+            "Kamal Hussain",
+            "Temporary Superintendent, Professional Standards",
+            "T/Supt",
+            IN_ATTENDANCE,
+        ),
+        ("Sarah Linton", "Deputy PCC", "DPCC", APOLOGIES),
+    ]
+
+
+def test_inline_lists_comma_semicolon_and_dash() -> None:
+    text = (
+        "Present: John Smith (PCC), Jane Doe – Chief Constable, Bob Jones, Deputy Chief "
+        "Constable, Mary O'Neill\n"
+        "Apologies: Cllr Peter White; Dr A. N. Brown, Independent Member; Mr Ahmed Khan\n"
+    )
+    assert rows(attendance_of(text)) == [
+        ("John Smith", "Police and Crime Commissioner", "PCC", PRESENT),
+        ("Jane Doe", "Chief Constable", "CC", PRESENT),
+        ("Bob Jones", "Deputy Chief Constable", "DCC", PRESENT),
+        ("Mary O'Neill", None, None, PRESENT),
+        ("Peter White", None, None, APOLOGIES),
+        ("A. N. Brown", "Independent Member", None, APOLOGIES),
+        ("Ahmed Khan", None, None, APOLOGIES),
+    ]
+
+
+def test_wrapped_inline_list() -> None:
+    text = (
+        "Present: David Penhallow (Police and Crime Commissioner), Sarah Linton (Deputy Police"
+        " and\n"
+        "Crime Commissioner), Fiona Strachan (Chief\n"
+        "Constable), Clare Hobbs\n"
+        "(Governance Officer, OPCC, minutes)\n"
+        "Apologies: Graham Oakes (Treasurer,\n"
+        "OPCC)\n\n"
+        "1. Welcome\n"
+    )
+    attendance = attendance_of(text)
+    assert rows(attendance) == [
+        ("David Penhallow", "Police and Crime Commissioner", "PCC", PRESENT),
+        ("Sarah Linton", "Deputy Police and Crime Commissioner", "DPCC", PRESENT),
+        ("Fiona Strachan", "Chief Constable", "CC", PRESENT),
+        ("Clare Hobbs", "Governance Officer, OPCC", None, PRESENT),
+        ("Graham Oakes", "Treasurer, OPCC", None, APOLOGIES),
+    ]
+    assert attendance.minute_taker is not None and attendance.minute_taker.name == "Clare Hobbs"
+    span = attendance.attendees[2].span
+    assert span is not None and text[span.start : span.end] == "Fiona Strachan"
+
+
+def test_name_then_role_lines_and_role_first_names() -> None:
+    text = (
+        "Members:\n"
+        "Amira Kaur, Police and Crime Commissioner (Chair)\n"
+        "Chief Constable Anthony Bangham\n"
+        "DCC Julian Moss\n"
+        "Officers:\n"
+        "Deborah Quayle, Chief Executive, OPCC\n\n"
+        "Item 1\tWelcome and apologies\tChair\t10:00\n"
+    )
+    attendance = attendance_of(text)
+    assert rows(attendance) == [
+        ("Amira Kaur", "Police and Crime Commissioner", "PCC", PRESENT),
+        ("Anthony Bangham", "Chief Constable", "CC", PRESENT),
+        ("Julian Moss", "Deputy Chief Constable", "DCC", PRESENT),
+        ("Deborah Quayle", "Chief Executive, OPCC", "CEO", IN_ATTENDANCE),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "Amira Kaur"
+
+
+def test_apologies_in_sentences() -> None:
+    text = (
+        "1.\tWelcome and introductions\n"
+        "\tThe PCC welcomed everyone. Apologies had been received from Marcus Belling, Chief "
+        "Finance Officer to the PCC. The minutes were agreed.\n"
+        "\tJane Doe had sent her apologies.\n"
+        "\tThe Chief Constable sent apologies.\n"
+    )
+    attendance = attendance_of(text)
+    assert rows(attendance) == [
+        ("Marcus Belling", "Chief Finance Officer to the PCC", "CFO", APOLOGIES),
+        ("Jane Doe", None, None, APOLOGIES),
+    ]
+    assert attendance.end == 0  # sentences are not an attendance section
+
+
+def test_labels_that_are_not_lists() -> None:
+    text = (
+        "Presentation: the new performance framework\n"
+        "Present at the meeting were representatives of the force.\n"
+        "Attendance at community meetings had risen by 12%.\n"
+    )
+    assert attendance_of(text).attendees == []
+
+
+def test_include_officers_adds_chair_and_minute_taker_once() -> None:
+    attendance = Attendance(
+        attendees=[AttendeeDraft("John Campion", "Police and Crime Commissioner")]
+    )
+    include_officers(
+        attendance,
+        Person("John Campion"),
+        Person("Jackie Irvin", "Senior Policy Manager, OPCC", "SPM"),
+        None,
+    )
+    assert [(a.name, a.abbreviation, a.status) for a in attendance.attendees] == [
+        ("John Campion", None, PRESENT),
+        ("Jackie Irvin", "SPM", PRESENT),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Jackie Irvin Senior Policy Manager, OPCC",
+            Person("Jackie Irvin", "Senior Policy Manager, OPCC", "SPM"),
+        ),
+        ("Mr John Smith", Person("John Smith")),
+        ("Supt Jane Doe", Person("Jane Doe")),
+        ("Ch Supt Raj Patel (Head of Contact)", Person("Raj Patel", "Head of Contact")),
+        ("PCC John Campion", Person("John Campion", "Police and Crime Commissioner", "PCC")),
+        (
+            "John Smith (PCC) - Chair",
+            Person("John Smith", "Police and Crime Commissioner", "PCC", True),
+        ),
+        (
+            "Amira Kaur, PCC (Chair)",
+            Person("Amira Kaur", "Police and Crime Commissioner", "PCC", True),
+        ),
+        ("Dan Whelan (Det Supt SOC)", Person("Dan Whelan", None, "Det Supt SOC")),
+        ("Any other business", None),
+        ("Police and Crime Commissioner", None),
+        ("The force", None),
+    ],
+)
+def test_split_person(text: str, person: Person | None) -> None:
+    assert split_person(text) == person
+
+
+@pytest.mark.parametrize(
+    ("capacity", "expected"),
+    [
+        ("Police and Crime Commissioner (PCC)", ("Police and Crime Commissioner", "PCC")),
+        ("Chief Executive, OPCC (CEx)", ("Chief Executive, OPCC", "CEx")),
+        ("Deputy Chief Constable", ("Deputy Chief Constable", "DCC")),
+        ("Chief Superintendent", ("Chief Superintendent", "Ch Supt")),
+        ("Chief Finance Officer to the PCC", ("Chief Finance Officer to the PCC", "CFO")),
+        (
+            "Director of Commissioning and Partnerships",
+            ("Director of Commissioning and Partnerships", "DoCP"),
+        ),
+        ("Acting Chief Inspector", ("Acting Chief Inspector", "A/CI")),
+        ("Treasurer, OPCC (Treasurer)", ("Treasurer, OPCC", "Treasurer")),
+        ("PCC", ("Police and Crime Commissioner", "PCC")),
+        ("Head of Estates", ("Head of Estates", None)),
+        ("", (None, None)),
+    ],
+)
+def test_parse_capacity(capacity: str, expected: tuple[str | None, str | None]) -> None:
+    assert parse_capacity(capacity) == expected
+
+
+def test_roles_and_names_helpers() -> None:
+    assert abbreviation_for("Office of the PCC") == "OPCC"
+    assert abbreviation_for("Police & Crime Commissioner for West Mercia") == "PCC"
+    assert abbreviation_for("Temporary Detective Superintendent") == "T/Det Supt"
+    assert abbreviation_for("Independent Member") is None
+    assert expand_abbreviation("DPCC") == "Deputy Police and Crime Commissioner"
+    assert expand_abbreviation("T/Supt") == "Temporary Superintendent"
+    assert strip_titles("Cllr Dr Mary Jones") == "Mary Jones"
+    assert same_person("J. Smith", "John Smith")
+    assert same_person("Mr John Smith", "john smith")
+    assert not same_person("John Smith", "Jane Doe")
+
+
+def test_split_entries_merges_roles_into_names() -> None:
+    assert split_entries(
+        "Richard Halloran, Police and Crime Commissioner, Joanne Ashworth, Chief Constable and "
+        "Neil Mottram. The meeting was quorate."
+    ) == [
+        "Richard Halloran, Police and Crime Commissioner",
+        "Joanne Ashworth, Chief Constable",
+        "Neil Mottram",
+    ]
+    assert split_entries("John Smith and Jane Doe") == ["John Smith", "Jane Doe"]

@@ -1,0 +1,259 @@
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.clean import clean_text
+from ingest.draft import GlossaryEntry, ItemDraft, MeetingDraft, NextMeetingDraft, Span
+from ingest.errors import NotMinutesError
+from ingest.parse import parse_document
+from ingest.parse.lines import split_lines
+from ingest.parse.next_meeting import parse_next_meeting
+from records.enums import AttendanceStatus, DocumentType, MeetingKind
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "tests" / "data" / "monthly-assurance-2021-02.txt"
+SAMPLES = REPO / "samples"
+
+
+def cleaned(raw: str) -> str:
+    return clean_text(raw).text
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return cleaned(SEED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text: str) -> MeetingDraft:
+    glossary = [GlossaryEntry("DA", "Domestic abuse", is_theme=True)]
+    return parse_document(seed_text, glossary=glossary, file_name=SEED.name)
+
+
+def test_seed_header(seed: MeetingDraft) -> None:
+    assert seed.document_type is DocumentType.MINUTES
+    assert seed.title == "Monthly Assurance Meeting February 2021– Meeting Notes"
+    assert seed.kind is MeetingKind.MONTHLY_ASSURANCE
+    assert seed.date == dt.date(2021, 2, 26)
+    assert "stated weekday Thursday does not match 2021-02-26 (a Friday)" in seed.warnings
+    assert seed.start_time == dt.time(10, 0)
+    assert seed.venue == "Virtual"
+    assert seed.chair == "John Campion"
+    assert seed.minute_taker == "Jackie Irvin"
+    assert seed.body == "West Mercia"
+
+
+def test_seed_attendees(seed: MeetingDraft, seed_text: str) -> None:
+    assert [(a.name, a.capacity, a.abbreviation, a.status) for a in seed.attendees] == [
+        ("John Campion", "Police and Crime Commissioner", "PCC", AttendanceStatus.PRESENT),
+        ("Jackie Irvin", "Senior Policy Manager", "SPM", AttendanceStatus.PRESENT),
+        ("Charity Pearce", "Policy Assistant", "PO", AttendanceStatus.PRESENT),
+        ("Anthony Bangham", "Chief Constable", "CC", AttendanceStatus.PRESENT),
+        ("Julian Moss", "Deputy Chief Constable", "DCC", AttendanceStatus.PRESENT),
+        ("Catherine Allsopp", "Staff Officer", "SO", AttendanceStatus.PRESENT),
+    ]
+    for attendee in seed.attendees:
+        assert attendee.span is not None
+        assert attendee.name in seed_text[attendee.span.start : attendee.span.end]
+
+
+def test_seed_items(seed: MeetingDraft, seed_text: str) -> None:
+    assert [(i.number, i.parent) for i in seed.items] == [
+        ("1", None),
+        ("1.1", 0),
+        ("1.2", 0),
+        ("1.3", 0),
+        ("1.4", 0),
+        ("2", None),
+        ("2.1", 5),
+        ("2.2", 5),
+        ("3", None),
+        ("4", None),
+    ]
+    titles = [i.title for i in seed.items]
+    assert titles[:6] == [
+        "Holding to account – Domestic Abuse",
+        "Prevention and awareness",
+        "Actions following a report of domestic abuser (DA)",
+        "Outcomes",
+        "Repeat Victims and offenders",
+        "Outstanding Matters / Matters arising",
+    ]
+    assert titles[6].startswith("ACTION: Total Recorded Crime: Bring back in 6 months")
+    assert titles[7].startswith("ACTION-:Outcomes: PCC wants a discussion")
+    assert titles[8:] == ["AOB", "Confirmation of next meeting type / date / time / venue:"]
+    for item in seed.items:
+        source = seed_text[item.span.start : item.span.end]
+        assert source.startswith(item.number or "")
+        if item.text:
+            assert source.endswith(item.text.splitlines()[-1])
+    assert "Action 1: CC to share the outcome of the reality testing" in seed.items[2].text
+    assert seed.items[8].text == "Shareholder briefings are ongoing."
+
+
+def test_seed_next_meeting_and_later_steps(seed: MeetingDraft) -> None:
+    assert seed.next_meeting == NextMeetingDraft(
+        title="Thematic on Serious and Organised Crime",
+        kind=MeetingKind.THEMATIC,
+        date=dt.date(2021, 3, 23),
+        start_time=dt.time(10, 30),
+        venue=None,
+    )
+    assert seed.actions  # "Action 1: CC to share ..." and the others
+    assert seed.metrics  # "43% of cases", "a 75% level" ...
+    assert "DA" in seed.themes
+
+
+def test_raw_seed_without_cleaning_gives_the_same_outline(seed: MeetingDraft) -> None:
+    raw = parse_document(SEED.read_text(encoding="utf-8"), file_name=SEED.name)
+    assert raw.date == seed.date
+    assert [i.number for i in raw.items] == [i.number for i in seed.items]
+    assert [a.name for a in raw.attendees] == [a.name for a in seed.attendees]
+
+
+def test_chair_and_minute_taker_join_the_attendees() -> None:
+    draft = parse_document(
+        "Dyfed-Powys Police and Crime Commissioner\nPolicing Accountability Board\n"
+        "Date: 6 October 2022, 10:00\nChair: Dafydd Llywelyn, Police and Crime Commissioner\n"
+        "Minutes: Mr Rhys Evans, Governance Officer\n\n"
+        "Present: Richard Lewis, Chief Constable\n\n"
+        "1. Welcome\nThe Commissioner welcomed the Chief Constable.\n"
+    )
+    assert draft.kind is MeetingKind.ACCOUNTABILITY_BOARD
+    assert draft.body == "Dyfed-Powys"
+    assert draft.chair == "Dafydd Llywelyn"
+    assert draft.minute_taker == "Rhys Evans"
+    assert [(a.name, a.abbreviation) for a in draft.attendees] == [
+        ("Richard Lewis", "CC"),
+        ("Dafydd Llywelyn", "PCC"),
+        ("Rhys Evans", None),
+    ]
+
+
+def test_not_minutes_without_date_or_content() -> None:
+    with pytest.raises(NotMinutesError, match="empty"):
+        parse_document("\n \n")
+    with pytest.raises(NotMinutesError, match="no meeting date and no agenda items or actions"):
+        parse_document("Shopping list\n\nBread, milk and eggs for the weekend.\n")
+
+
+def test_not_minutes_without_date_but_with_items() -> None:
+    with pytest.raises(NotMinutesError, match="no meeting date was found"):
+        parse_document("Monthly Assurance Meeting\n\n1. Welcome\nThe PCC opened.\n2. AOB\nNone.\n")
+
+
+def _next(
+    text: str, meeting_date: dt.date, items: list[ItemDraft] | None = None
+) -> NextMeetingDraft | None:
+    return parse_next_meeting(split_lines(text), items or [], meeting_date=meeting_date)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Date of next meeting: Thursday 5th September 2019, 10.00am, Committee Room 2",
+            NextMeetingDraft(None, None, dt.date(2019, 9, 5), dt.time(10, 0), "Committee Room 2"),
+        ),
+        (
+            "Next meeting: Performance Meeting on Wednesday 15 January 2020 at 2pm, Boardroom, "
+            "Harnford.",
+            NextMeetingDraft(
+                "Performance Meeting",
+                MeetingKind.PERFORMANCE,
+                dt.date(2020, 1, 15),
+                dt.time(14, 0),
+                "Boardroom, Harnford",
+            ),
+        ),
+        (
+            "**Next meeting:** Monthly Assurance, 18 August 2020, 10am (virtual)",
+            NextMeetingDraft(
+                "Monthly Assurance",
+                MeetingKind.MONTHLY_ASSURANCE,
+                dt.date(2020, 8, 18),
+                dt.time(10, 0),
+                "Virtual",
+            ),
+        ),
+        (
+            "Date of next meeting: Tuesday 12th July 2022, 10.00am (Monthly Assurance Meeting)",
+            NextMeetingDraft(
+                "Monthly Assurance Meeting",
+                MeetingKind.MONTHLY_ASSURANCE,
+                dt.date(2022, 7, 12),
+                dt.time(10, 0),
+                None,
+            ),
+        ),
+        (
+            "The next meeting of the Panel will be held on Thursday 23 March 2023 at 10.30am at "
+            "County Hall, Harnford.",
+            NextMeetingDraft(
+                None, None, dt.date(2023, 3, 23), dt.time(10, 30), "County Hall, Harnford"
+            ),
+        ),
+        (
+            "Next Meeting\t14 January\n",  # no year: the first 14 January after the meeting
+            NextMeetingDraft(None, None, dt.date(2021, 1, 14), None, None),
+        ),
+    ],
+)
+def test_next_meeting_lines(text: str, expected: NextMeetingDraft) -> None:
+    meeting_date = dt.date(2020, 11, 17) if "14 January" in text else dt.date(2019, 8, 1)
+    assert _next(text, meeting_date) == expected
+
+
+def test_next_meeting_from_an_item_stops_at_the_date_sentence() -> None:
+    text = (
+        "6. Date of next meeting\n"
+        "Performance Meeting – Thursday 14 January 2021, 2pm. A further thematic meeting on CSE "
+        "will be held in the autumn of 2021.\n"
+        "Action summary\nNo.\tAction\tOwner\n"
+    )
+    start = text.index("Performance")
+    item = ItemDraft("6", "Date of next meeting", text[start:].strip(), Span(0, len(text) - 1))
+    assert _next(text, dt.date(2020, 11, 17), [item]) == NextMeetingDraft(
+        "Performance Meeting", MeetingKind.PERFORMANCE, dt.date(2021, 1, 14), dt.time(14, 0), None
+    )
+
+
+def test_no_next_meeting() -> None:
+    assert (
+        _next("The PCC asked that figures come to the next meeting.", dt.date(2021, 1, 1)) is None
+    )
+    assert _next("Date of next meeting: TBC", dt.date(2021, 1, 1)) is None
+
+
+def _sample_files() -> list[Path]:
+    if not SAMPLES.is_dir():
+        return []
+    return sorted(
+        path
+        for path in SAMPLES.iterdir()
+        if path.suffix in (".txt", ".md") and not path.name.lower().startswith("readme")
+    )
+
+
+@pytest.mark.parametrize("path", _sample_files(), ids=lambda path: path.name)
+def test_every_sample_parses(path: Path) -> None:
+    text = cleaned(path.read_text(encoding="utf-8"))
+    draft = parse_document(text, file_name=path.name)
+    stamp = re.search(r"(\d{4})-(\d{2})", path.name)
+    assert stamp is not None
+    assert (draft.date.year, draft.date.month) == (int(stamp.group(1)), int(stamp.group(2)))
+    assert draft.kind is not MeetingKind.OTHER
+    assert draft.items or draft.actions
+    assert draft.title
+    for item in draft.items:
+        assert 0 <= item.span.start < item.span.end <= len(text)
+        assert item.parent is None or item.parent < draft.items.index(item)
+    if "action-log" in path.name:
+        assert draft.document_type is DocumentType.ACTION_LOG
+    elif "agenda" in path.name:
+        assert draft.document_type is DocumentType.AGENDA
+    else:
+        assert draft.document_type is DocumentType.MINUTES
+        assert draft.attendees

@@ -1,0 +1,286 @@
+import datetime as dt
+
+import pytest
+
+from ingest.parse.body import detect_body
+from ingest.parse.doctype import detect_document_type
+from ingest.parse.header import Header, parse_header
+from ingest.parse.kinds import find_meeting_kind, meeting_kind
+from ingest.parse.lines import split_lines
+from records.enums import DocumentType, MeetingKind
+
+SEED_HEADER = """
+
+
+
+Monthly Assurance Meeting February 2021– Meeting Notes
+
+- Date: Thursday 26 February, 10:00 am
+- Chair: John Campion
+- Minutes: Jackie Irvin Senior Policy Manager, OPCC
+- Venue Virtual
+
+\tName:\tCapacity:
+Attendance:\tJohn Campion\tPolice and Crime Commissioner (PCC)
+\tJackie Irvin\tSenior Policy Manager (SPM)
+
+1.\tHolding to account – Domestic Abuse\t
+\tThe PCC opened the meeting.
+"""
+
+
+def header_of(text: str, file_name: str | None = None) -> Header:
+    return parse_header(split_lines(text), file_name=file_name, text_head=text[:3000])
+
+
+def test_seed_header() -> None:
+    header = header_of(SEED_HEADER)
+    assert header.title == "Monthly Assurance Meeting February 2021– Meeting Notes"
+    assert header.kind is MeetingKind.MONTHLY_ASSURANCE
+    assert header.date == dt.date(2021, 2, 26)  # year from the title
+    assert header.start_time == dt.time(10, 0)
+    assert header.venue == "Virtual"
+    assert header.chair is not None and header.chair.name == "John Campion"
+    assert header.minute_taker is not None and header.minute_taker.name == "Jackie Irvin"
+    assert header.minute_taker.capacity == "Senior Policy Manager, OPCC"
+    assert header.warnings == ["stated weekday Thursday does not match 2021-02-26 (a Friday)"]
+
+
+def test_tab_labels_with_end_time() -> None:
+    header = header_of(
+        "Office of the Police and Crime Commissioner for Northshire\n\n"
+        "Monthly Assurance Meeting – Minutes\n\n"
+        "Date:\t1st August 2019\n"
+        "Time:\t10.00am – 12.15pm\n"
+        "Venue:\tCommittee Room 2, Northshire Police Headquarters, Carrow Lane, Dunmere\n"
+        "Chair:\tRichard Halloran, Police and Crime Commissioner\n"
+        "Minutes:\tTom Eckersley, Senior Policy Officer, OPCC\n\n"
+        "1.\tWelcome and introductions\n"
+    )
+    assert header.title == "Monthly Assurance Meeting – Minutes"
+    assert header.date == dt.date(2019, 8, 1)
+    assert header.start_time == dt.time(10, 0)
+    assert header.venue == "Committee Room 2, Northshire Police Headquarters, Carrow Lane, Dunmere"
+    assert header.chair is not None and header.chair.name == "Richard Halloran"
+    assert header.chair.abbreviation == "PCC"
+    assert header.minute_taker is not None and header.minute_taker.name == "Tom Eckersley"
+    assert header.warnings == []
+
+
+def test_markdown_bold_labels_and_held_on_line() -> None:
+    header = header_of(
+        "# Northshire Police and Crime Commissioner – Monthly Assurance Meeting\n\n"
+        "**Minutes of the meeting held on Monday 14 March 2022 at 10.00am**\n"
+        "**Venue:** Conference Room, OPCC Offices, 12 Abbey Street, Dunmere\n"
+        "**Chair:** Amira Kaur, Police and Crime Commissioner\n"
+        "**Minutes:** Tom Eckersley, Senior Policy Officer\n\n"
+        "## 1. Minutes and actions of the last meeting\n"
+    )
+    assert header.title == "Northshire Police and Crime Commissioner – Monthly Assurance Meeting"
+    assert header.date == dt.date(2022, 3, 14)
+    assert header.start_time == dt.time(10, 0)
+    assert header.venue == "Conference Room, OPCC Offices, 12 Abbey Street, Dunmere"
+    assert header.chair is not None and header.chair.name == "Amira Kaur"
+    assert header.minute_taker is not None and header.minute_taker.name == "Tom Eckersley"
+
+
+def test_two_labels_on_one_line_and_venue_after_time() -> None:
+    header = header_of(
+        "# Thematic Meeting: Domestic Abuse\n"
+        "Minutes of the meeting held on Tuesday 19 November 2019 at 2.00pm, Meeting Room 4, "
+        "OPCC Offices, 12 Abbey Street, Dunmere.\n"
+        "Chair: Richard Halloran, Police and Crime Commissioner. Minute taker: Leah Whitcombe, "
+        "Policy Officer, OPCC.\n\n"
+        "Name\tCapacity\n"
+    )
+    assert header.kind is MeetingKind.THEMATIC
+    assert header.date == dt.date(2019, 11, 19)
+    assert header.start_time == dt.time(14, 0)
+    assert header.venue == "Meeting Room 4, OPCC Offices, 12 Abbey Street, Dunmere"
+    assert header.chair is not None and header.chair.name == "Richard Halloran"
+    assert header.minute_taker is not None and header.minute_taker.name == "Leah Whitcombe"
+
+
+def test_unlabelled_date_line_then_venue_line_and_capitals_title() -> None:
+    header = header_of(
+        "EASTMOOR POLICE AND CRIME COMMISSIONER\n"
+        "PERFORMANCE MEETING\n"
+        "Wednesday 16 October 2019, 2.00pm\n"
+        "Boardroom, Eastmoor Constabulary Headquarters, Saltings Road, Harnford\n\n"
+        "Present:\nDavid Penhallow (Police and Crime Commissioner) (Chair)\n\n"
+        "1) Minutes of the previous meeting\n"
+    )
+    assert header.title == "Performance Meeting"
+    assert header.kind is MeetingKind.PERFORMANCE
+    assert header.date == dt.date(2019, 10, 16)
+    assert header.start_time == dt.time(14, 0)
+    assert header.venue == "Boardroom, Eastmoor Constabulary Headquarters, Saltings Road, Harnford"
+
+
+def test_labels_separated_by_spaces_on_one_line() -> None:
+    header = header_of(
+        "Joint Audit Committee\n"
+        "Date: Wednesday 3rd March 2021   Time: 1400hrs   Location: Police HQ, Hindlip\n"
+        "Chaired by: Mr Peter Jones\n"
+        "Notes taken by Sarah Smith, Governance Officer\n"
+    )
+    assert header.kind is MeetingKind.AUDIT_COMMITTEE
+    assert header.date == dt.date(2021, 3, 3)
+    assert header.start_time == dt.time(14, 0)
+    assert header.venue == "Police HQ, Hindlip"
+    assert header.chair is not None and header.chair.name == "Peter Jones"
+    assert header.minute_taker is not None and header.minute_taker.name == "Sarah Smith"
+
+
+def test_venue_before_the_date_and_numeric_date() -> None:
+    panel = header_of(
+        "EASTMOOR POLICE AND CRIME PANEL\n\n"
+        "Minutes of the meeting of the Eastmoor Police and Crime Panel held at County Hall, "
+        "Harnford on Thursday 2 February 2023 at 10.30am\n"
+    )
+    assert panel.kind is MeetingKind.POLICE_AND_CRIME_PANEL
+    assert panel.date == dt.date(2023, 2, 2)
+    assert panel.venue == "County Hall, Harnford"
+    board = header_of("STRATEGIC POLICING AND CRIME BOARD\nNotes of meeting: 12/01/2022\n")
+    assert board.kind is MeetingKind.STRATEGIC_BOARD
+    assert board.date == dt.date(2022, 1, 12)
+
+
+def test_remote_meeting_venue() -> None:
+    header = header_of(
+        "Thematic Meeting: Child Sexual Exploitation\n"
+        "Held on Tuesday 17 November 2020 at 2.00pm by video conference.\n"
+    )
+    assert header.date == dt.date(2020, 11, 17)
+    assert header.venue == "Video conference"
+    teams = header_of(
+        "Performance Board\nDate: 4 May 2021\nThe meeting was held via Microsoft Teams.\n"
+    )
+    assert teams.venue == "Microsoft Teams"
+
+
+def test_year_comes_from_header_then_file_name() -> None:
+    from_title = header_of(
+        "# Eastmoor – Monthly Assurance Meeting – July 2020\n\n**Date:** 21 July\n"
+    )
+    assert from_title.date == dt.date(2020, 7, 21)
+    from_file = header_of("Performance meeting\nDate: Thursday 12 March\n", "perf-2020-03.txt")
+    assert from_file.date == dt.date(2020, 3, 12)
+    assert from_file.warnings == []
+
+
+def test_month_only_date_is_used_with_a_warning() -> None:
+    header = header_of("Accountability Board – September 2022\n\nThe board met.\n")
+    assert header.date == dt.date(2022, 9, 1)
+    assert header.warnings == ["the meeting day is not stated; the date is taken as 2022-09-01"]
+
+
+def test_no_date() -> None:
+    header = header_of("Sample minutes\n\nSome notes about files.\n")
+    assert header.date is None
+
+
+def test_date_of_next_meeting_is_not_the_meeting_date() -> None:
+    header = header_of(
+        "Performance Meeting\nDate of next meeting: 5 May 2021\nDate: 1 April 2021\n"
+    )
+    assert header.date == dt.date(2021, 4, 1)
+
+
+def test_protective_marking_and_running_header_are_not_the_title() -> None:
+    header = header_of(
+        "OFFICIAL\nNorthshire OPCC | Performance Meeting | 12 March 2020 | OFFICIAL\n"
+        "Office of the Police and Crime Commissioner for Northshire\n"
+        "Performance Meeting – Minutes\n\tDate: Thursday 12 March 2020, 10:00 am\n"
+    )
+    assert header.title == "Performance Meeting – Minutes"
+    assert header.date == dt.date(2020, 3, 12)
+    assert header.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Monthly Assurance Meeting February 2021", MeetingKind.MONTHLY_ASSURANCE),
+        ("Thematic on Serious and Organised Crime", MeetingKind.THEMATIC),
+        ("Domestic Abuse Thematic – Minutes", MeetingKind.THEMATIC),
+        ("Performance Meeting – Minutes", MeetingKind.PERFORMANCE),
+        ("Holding to Account Board", MeetingKind.ACCOUNTABILITY_BOARD),
+        ("Performance and Accountability Board", MeetingKind.ACCOUNTABILITY_BOARD),
+        ("Police and Crime Panel", MeetingKind.POLICE_AND_CRIME_PANEL),
+        ("Police, Fire and Crime Panel", MeetingKind.POLICE_AND_CRIME_PANEL),
+        ("Strategic Policing Board", MeetingKind.STRATEGIC_BOARD),
+        ("Joint Audit Committee", MeetingKind.AUDIT_COMMITTEE),
+        ("JAC minutes", MeetingKind.AUDIT_COMMITTEE),
+        ("Audit and Standards Committee", MeetingKind.AUDIT_COMMITTEE),
+        ("Ethics Committee", None),
+    ],
+)
+def test_meeting_kind_from_title(title: str, kind: MeetingKind | None) -> None:
+    assert find_meeting_kind(title) is kind
+
+
+def test_meeting_kind_falls_back_to_other() -> None:
+    assert meeting_kind("Notes", "Budget session") is MeetingKind.OTHER
+    assert meeting_kind("Notes", "Thematic meeting") is MeetingKind.THEMATIC
+
+
+@pytest.mark.parametrize(
+    ("header_lines", "text", "body"),
+    [
+        (["Office of the Police and Crime Commissioner for Northshire"], "", "Northshire"),
+        (["EASTMOOR POLICE AND CRIME COMMISSIONER", "PERFORMANCE MEETING"], "", "Eastmoor"),
+        (["Northshire Police and Crime Commissioner – Monthly Assurance"], "", "Northshire"),
+        (["# Eastmoor Constabulary and OPCC – Monthly Assurance Meeting"], "", "Eastmoor"),
+        (["POLICE AND CRIME COMMISSIONER FOR AVON AND SOMERSET"], "", "Avon and Somerset"),
+        (["Minutes of the Thames Valley Police Accountability Meeting"], "", "Thames Valley"),
+        (["Devon & Cornwall Police"], "", "Devon and Cornwall"),
+        # a person in an attendance row is not a place
+        (["Attendance:\tJohn Campion\tPolice and Crime Commissioner (PCC)"], "", None),
+        (
+            ["Monthly Assurance Meeting February 2021– Meeting Notes"],
+            "West Mercia takes DA seriously. Officers from Kent visited West Mercia.",
+            "West Mercia",
+        ),
+        (["Monthly Assurance Meeting"], "Nothing about any force here.", None),
+    ],
+)
+def test_detect_body(header_lines: list[str], text: str, body: str | None) -> None:
+    assert detect_body(text, header_lines) == body
+
+
+def _doctype(text: str, item_count: int = 0) -> DocumentType:
+    lines = split_lines(text)
+    header = parse_header(lines)
+    return detect_document_type(
+        header.title, lines, header_lines=lines[: header.end], item_count=item_count
+    )
+
+
+def test_document_type_from_title() -> None:
+    assert _doctype("ACCOUNTABILITY BOARD\n\nAGENDA\n\nTuesday 24 January 2023\n") is (
+        DocumentType.AGENDA
+    )
+    assert _doctype("Agenda pack – Police and Crime Panel\n5 May 2021\n") is DocumentType.AGENDA
+    assert _doctype("ACTION LOG – PERFORMANCE MEETING\n22 September 2022\n") is (
+        DocumentType.ACTION_LOG
+    )
+    assert _doctype("Strategic Board Action Tracker\n1 May 2021\n") is DocumentType.ACTION_LOG
+    assert _doctype("Performance Meeting – Minutes\nDate: 1 May 2021\n") is DocumentType.MINUTES
+
+
+def test_document_type_from_structure() -> None:
+    table = (
+        "Performance Meeting 22 September 2022\n\nNo.\tAction\tOwner\tDue date\tStatus\n"
+        "1\tRecovery plan\tFS\t20/10/2022\tOpen\n2\tExit interviews\tAR\t31/10/2022\tOpen\n"
+        "3\tPSPO report\tMO\t15/12/2022\tOpen\n"
+    )
+    assert _doctype(table) is DocumentType.ACTION_LOG
+    listing = "Board meeting 1 May 2021\n\n1. Welcome\n2. Finance\n3. Workforce\n4. AOB\n"
+    assert _doctype(listing, item_count=4) is DocumentType.AGENDA
+    prose = (
+        "Board meeting 1 May 2021\n\n1. Welcome\nThe Chair welcomed everyone to the meeting and "
+        "thanked the officers for the papers.\n2. Finance\nThe CFO presented the outturn, which "
+        "showed an underspend of two per cent for the year.\n3. Workforce\nThe CC reported.\n"
+    )
+    assert _doctype(prose, item_count=3) is DocumentType.MINUTES
