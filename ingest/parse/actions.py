@@ -1,0 +1,769 @@
+"""Actions in minutes: marked statements, action lists, carried actions and action-log tables.
+
+An action needs a marker ("Action 2:", "ACTION -", "AP3:", "Actions:" before a list)
+followed by a separator or a number and its text, so a title such as "Actions following a
+report of domestic abuse" is not one. Reports on earlier actions count too: "Action 3 from
+the 14 March 2022 meeting (DCC to ...) remains open", "Action 1 (DASH dip sample) had been
+completed". A passage such as "Two actions arising from the May 2020 Performance Meeting
+... were deferred to this meeting" marks the actions after it, within its agenda item, as
+carried from that meeting. Tables repeating prose actions are merged with them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ingest.draft import ActionDraft, ActionUpdateDraft, AttendeeDraft, ItemDraft, Span
+from ingest.parse.action_log import (
+    LoggedAction,
+    Origin,
+    due_date_in,
+    find_action_log,
+    origin_from_phrase,
+    status_from_text,
+)
+from ingest.parse.dates import iter_dates
+from ingest.parse.lines import split_lines
+from ingest.parse.owners import looks_like_owner, resolve_owners
+from records.enums import ActionStatus
+
+__all__ = ["innermost_item", "parse_actions"]
+
+_MARKER = re.compile(
+    r"\b(?P<word>ACTION\s+POINTS?|Action\s+[Pp]oints?|AGREED\s+ACTIONS?|Agreed\s+[Aa]ctions?"
+    r"|ACTIONS\s+(?:ARISING|AGREED)|Actions\s+(?:[Aa]rising|[Aa]greed)"
+    r"|ACTIONS?|Actions?|New\s+[Aa]ction)"
+    r"(?:\s*(?:No\.?|Number|#)\s*|\s*)(?P<ref>[A-Z]?\d{1,3}(?:\.\d{1,3})*[a-z]?(?![\w/]))?"
+    r"|\bAP\s?(?P<apref>\d{1,3}(?:\.\d{1,3})*)(?![\w/])"
+)
+# What may stand before a marker at the start of a line: an item number, a bullet, emphasis.
+_LINE_LEAD = re.compile(
+    r"\s*(?:#{1,6}\s*)?(?:(?:Item\s+)?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[a-z][.)]\s+"
+    r"|\([a-z0-9]{1,3}\)\s+|[ivx]{1,4}[.)]\s+)?(?:[-*+•●▪◦·‣⁃]\s*)?(?:\*\*|__)?\s*"
+)
+_AFTER_SENTENCE = re.compile(r"(?:[.!?;)]|\*\*)\s+$|\t\s*$")
+_SEPARATOR = re.compile(r"\s*(?:\*\*|__)?\s*[:\-–—.)]+\s*(?:\*\*|__)?\s*")
+_PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,200})\)")
+_FROM = re.compile(r"\s+from\s+")
+_STATUS_VERB = re.compile(r"\s+(?:was|is|were|are|has\s+been|had\s+been|have\s+been|remains?)\b")
+_CAPITAL_NEXT = re.compile(r"\s+(?=[A-Z])")
+_LIST_ITEM = re.compile(
+    r"\s*(?:(?P<bullet>[-*+•●▪◦·‣⁃])|(?P<number>\d{1,2})[.)]|\((?P<paren>\d{1,2})\))\s+"
+)
+_UPDATE_CUE = re.compile(
+    r"(?:during\s+(?:the\s+)?meeting|post[- ]?meeting|since\s+the\s+meeting|after\s+the\s+meeting"
+    r"|update|updated|progress|note|completed?|closed|done)\b",
+    re.IGNORECASE,
+)
+_UPDATE_LINE = re.compile(
+    r"(?:\*\*|__)?(?P<label>Update|Progress|Post[- ]meeting(?:\s+note)?|Status"
+    r"|Since\s+the\s+meeting)[^:\n]{0,30}?:(?:\*\*|__)?\s*(?P<body>\S.*)$",
+    re.IGNORECASE,
+)
+_DONE_LINE = re.compile(
+    r"(?:Action\s+)?(?:Complete[d]?|Closed|Done|Discharged)(?:\s*[-–:]\s*.*|\.)?\s*$", re.IGNORECASE
+)
+_ACTION_SENTENCE = re.compile(r"\b(?:the|this|that)\s+action\b", re.IGNORECASE)
+_OWNER_TOKEN = r"(?:[A-Z][\w'’./&/-]*|\([A-Z][\w/&]*\))"
+_OWNER_JOIN = r"(?:\s*(?:,|&|\+|/)\s*|\s+(?:and|of|for|the|&)\s+|\s+)"
+_OWNER = re.compile(
+    rf"^(?:[Tt]he\s+)?(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,7}})"
+    r"\s+(?:to|will|agreed\s+to|is\s+to|are\s+to|would)\s+(?!be\b)(?=[a-z])"
+)
+_LABEL = re.compile(r"^[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,4}\s*:\s+")
+_OWNER_LABEL = re.compile(
+    r"\b(?:Action\s+)?(?:Owner|Lead|Responsible|Action\s+by)s?\s*[:\-–]\s*"
+    r"(?P<owner>[A-Z][^)\]\n;.]{0,60}?)\s*(?=[)\];.]|$)"
+)
+_TRAILING_OWNER = re.compile(r"\s*[\[(](?P<owner>[A-Z][A-Za-z/&,\s]{1,30})[\])]\.?\s*$")
+_PASSAGE = re.compile(
+    r"\b(?:actions?|matters[ \t]+arising)\b(?:[ \t]+[\w'-]+){0,2}?[ \t]+from[ \t]+"
+    r"(?P<origin>[^.;()\n]{3,140})",
+    re.IGNORECASE,
+)
+_ORIGIN_END = re.compile(
+    r"\s+(?:were|was|had|have|has|are|is|remains?|remained|which|that|and\s+(?:were|had))\b"
+)
+_DEFERRED = re.compile(
+    r"\b(?:deferred|carried\s+(?:forward|over)|brought\s+forward|postponed|rolled\s+(?:forward|over))\b",
+    re.IGNORECASE,
+)
+_COUNT_BEFORE = re.compile(
+    r"(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+$", re.IGNORECASE
+)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_ABBREVIATIONS = {"supt", "no", "mr", "mrs", "ms", "dr", "st", "eg", "ie", "etc", "ch", "det",
+                  "insp", "sgt", "approx", "vs", "cllr", "prof", "nos", "para", "ref"}  # fmt: skip
+_MERGE_SCORE = 60
+
+
+@dataclass
+class _Found:
+    """A prose action and what is known about how it was found."""
+
+    draft: ActionDraft
+    explicit_status: bool = False
+    review: bool = False
+
+
+@dataclass(frozen=True)
+class _Passage:
+    start: int
+    origin: Origin
+    deferred: bool
+    count: int | None
+
+
+# --- small text helpers ----------------------------------------------------------------------
+
+
+def innermost_item(items: Sequence[ItemDraft], position: int) -> int | None:
+    """Index of the smallest item whose span contains ``position`` (the deepest on a tie)."""
+    best: int | None = None
+    for index, item in enumerate(items):
+        if item.span.start <= position < item.span.end and (
+            best is None
+            or item.span.end - item.span.start <= items[best].span.end - items[best].span.start
+        ):
+            best = index
+    return best
+
+
+def _sentence_end(text: str, start: int, limit: int) -> int:
+    """Offset just after the sentence that runs from ``start`` (``limit`` if it does not end)."""
+    for match in re.finditer(r"[.!?](?=[\"')\]]*(?:\s|$))", text[start:limit]):
+        end = start + match.end()
+        word = re.search(r"(\w+)$", text[start : end - 1])
+        token = word.group(1).lower() if word else ""
+        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha() and token.isupper()):
+            continue
+        following = text[end:limit].lstrip()
+        if not following or following[0].isupper() or following[0] in "(\"'•-0123456789":
+            while end < limit and text[end] in "\"')]":
+                end += 1
+            return end
+    return limit
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "*_"):
+        end -= 1
+    return start, end
+
+
+def _parentheses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Top-level ``(...)`` groups in ``text[start:end]`` as (open, close) offsets."""
+    groups: list[tuple[int, int]] = []
+    depth = 0
+    opened = start
+    for position in range(start, end):
+        char = text[position]
+        if char == "(":
+            if depth == 0:
+                opened = position
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((opened, position))
+    return groups
+
+
+# --- owners and fields -----------------------------------------------------------------------
+
+
+def _owner_phrase(body: str, attendees: Sequence[AttendeeDraft]) -> str | None:
+    """The owner an action text names: "CC to ...", "JA and NM to ...", "(Owner: DCC)"."""
+    for candidate in (body, _LABEL.sub("", body, count=1)):
+        match = _OWNER.match(candidate)
+        if match and looks_like_owner(match.group("owner"), attendees):
+            return match.group("owner").strip()
+    labelled = _OWNER_LABEL.search(body)
+    if labelled:
+        return labelled.group("owner").strip()
+    trailing = _TRAILING_OWNER.search(body)
+    if trailing:
+        phrase = trailing.group("owner").strip()
+        tokens = re.split(r"[\s,/&]+", phrase)
+        if all(sum(c.isupper() for c in t) >= 2 for t in tokens if t and t != "and"):
+            return phrase
+    return None
+
+
+def _new_action(
+    text: str,
+    reference: str | None,
+    start: int,
+    end: int,
+    body: tuple[int, int],
+    attendees: Sequence[AttendeeDraft],
+    meeting_date: dt.date,
+) -> _Found:
+    """An action from ``text[start:end]`` whose own words are ``text[body[0]:body[1]]``;
+    parenthesised notes from the meeting become updates."""
+    start, end = _strip_span(text, start, end)
+    body_start, body_end = _strip_span(text, *body)
+    pieces: list[str] = []
+    updates: list[ActionUpdateDraft] = []
+    cursor = body_start
+    for opened, closed in _parentheses(text, body_start, body_end):
+        inner_start, inner_end = _strip_span(text, opened + 1, closed)
+        inner = text[inner_start:inner_end]
+        after_sentence = re.search(r"[.!?]\s*$", text[body_start:opened]) is not None
+        if _UPDATE_CUE.match(inner) or (after_sentence and len(inner.split()) >= 4):
+            pieces.append(text[cursor:opened])
+            cursor = closed + 1
+            while cursor < body_end and text[cursor] in " .;,":
+                cursor += 1
+            updates.append(_note(text, inner_start, inner_end))
+    pieces.append(text[cursor:body_end])
+    words = " ".join(" ".join(pieces).split())
+    draft = ActionDraft(reference=reference, text=words, span=Span(start, end), updates=updates)
+    draft.owner_text = _owner_phrase(words, attendees)
+    draft.due_date = due_date_in(words, meeting_date)
+    found = _Found(draft)
+    for update in updates:
+        if update.status is not None:
+            draft.status, found.explicit_status = update.status, True
+    return found
+
+
+def _note(text: str, start: int, end: int) -> ActionUpdateDraft:
+    """An update from a note in the minutes, without its closing full stop."""
+    while end > start and text[end - 1] in " .":
+        end -= 1
+    note = text[start:end]
+    return ActionUpdateDraft(note, _done_status(note), Span(start, end))
+
+
+def _done_status(note: str) -> ActionStatus | None:
+    """The status a short note opens with ("Complete.", "Closed - shared 3 May")."""
+    return status_from_text(note, cell=True) if len(note.split()) <= 6 else None
+
+
+# --- statements ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    text: str
+    attendees: Sequence[AttendeeDraft]
+    meeting_date: dt.date
+
+
+def _status_sentences(ctx: _Context, found: _Found, start: int, limit: int) -> None:
+    """Sentences after a statement about "the action" ("The action was closed.") update it."""
+    position = start
+    while position < limit:
+        end = _sentence_end(ctx.text, position, limit)
+        s_start, s_end = _strip_span(ctx.text, position, end)
+        sentence = ctx.text[s_start:s_end]
+        if sentence and _ACTION_SENTENCE.search(sentence):
+            status = status_from_text(sentence)
+            if status is not None:
+                found.draft.updates.append(
+                    ActionUpdateDraft(sentence, status, Span(s_start, s_end))
+                )
+                found.draft.status, found.explicit_status = status, True
+        if end <= position:
+            break
+        position = end
+
+
+def _review(
+    ctx: _Context,
+    reference: str,
+    marker_start: int,
+    after: int,
+    limit: int,
+    origin: Origin | None,
+) -> _Found | None:
+    """A report on an earlier action: "(description) remains open", ": text", "was completed"."""
+    text = ctx.text
+    description: tuple[int, int] | None = None
+    paren = _PAREN.match(text, after, limit)
+    if paren:
+        description = (paren.start("inner"), paren.end("inner"))
+        after = paren.end()
+    separator = _SEPARATOR.match(text, after, limit)
+    if separator and separator.group().strip() and not text[after:limit].lstrip().startswith("."):
+        sentence_end = _sentence_end(text, separator.end(), limit)
+        body = description or (separator.end(), sentence_end)
+        found = _new_action(
+            text, reference, marker_start, sentence_end, body, ctx.attendees, ctx.meeting_date
+        )
+        status_text = text[separator.end() : sentence_end] if description else ""
+    else:
+        sentence_end = _sentence_end(text, after, limit)
+        status_text = text[after:sentence_end]
+        if description is None and origin is None and status_from_text(status_text) is None:
+            return None
+        body = description or (marker_start, sentence_end)
+        found = _new_action(
+            text, reference, marker_start, sentence_end, body, ctx.attendees, ctx.meeting_date
+        )
+    found.review = True
+    if origin is not None:
+        found.draft.origin_title, found.draft.origin_date = origin.title, origin.date
+    status = status_from_text(status_text) if status_text else None
+    if status is not None:
+        found.draft.status, found.explicit_status = status, True
+    elif origin is None and description is not None and not separator:
+        return None  # "Action 4 (MARAC) is covered below": a mention, not a report
+    _status_sentences(ctx, found, sentence_end, limit)
+    return found
+
+
+def _origin_phrase_end(text: str, start: int, limit: int) -> int:
+    """Where "Action 3 from <origin>" stops: a bracket, a verb, ": <owner> to", a sentence end."""
+    end = _sentence_end(text, start, limit)
+    candidates = [end]
+    bracket = text.find("(", start, end)
+    if bracket >= 0:
+        candidates.append(bracket)
+    verb = _ORIGIN_END.search(text, start, end)
+    if verb:
+        candidates.append(verb.start())
+    for colon in re.finditer(r"[:–—]\s+", text[start:end]):
+        if _OWNER.match(text[start + colon.end() : end]):
+            candidates.append(start + colon.start())
+            break
+    return min(candidates)
+
+
+def _names_a_list(marker: re.Match[str]) -> bool:
+    """ "Actions", "Action points", "Agreed actions", "Actions arising" head a list."""
+    return bool(re.search(r"actions|points", (marker.group("word") or "").lower()))
+
+
+def _statement(
+    ctx: _Context, marker: re.Match[str], limit: int
+) -> tuple[_Found | None, str | None]:
+    """The action a marker opens, or (None, "list"/"next") when its text is on later lines."""
+    text = ctx.text
+    reference = marker.group("ref") or marker.group("apref")
+    after = marker.end()
+    rest = text[after:limit]
+    separator = _SEPARATOR.match(text, after, limit)
+    if separator and separator.group().strip():
+        if separator.end() >= limit or not text[separator.end() : limit].strip():
+            plural = reference is None and _names_a_list(marker)
+            return None, "list" if plural else "next"
+        if rest.lstrip().startswith(".") and reference is None:
+            return None, None
+        found = _new_action(
+            text,
+            reference,
+            marker.start(),
+            limit,
+            (separator.end(), limit),
+            ctx.attendees,
+            ctx.meeting_date,
+        )
+        return found, None
+    if reference is None:
+        if not rest.strip() and _names_a_list(marker):
+            return None, "list"
+        return None, None
+    paren = _PAREN.match(text, after, limit)
+    if paren:
+        inner = paren.group("inner")
+        dates = list(iter_dates(inner, default_year=ctx.meeting_date.year))
+        if dates and len(inner.strip()) <= len(text[dates[0].span[0] : dates[0].span[1]]) + 12:
+            origin = origin_from_phrase(inner, ctx.meeting_date)
+            return _review(ctx, reference, marker.start(), paren.end(), limit, origin), None
+        return _review(ctx, reference, marker.start(), after, limit, None), None
+    from_match = _FROM.match(text, after, limit)
+    if from_match:
+        origin_end = _origin_phrase_end(text, from_match.end(), limit)
+        origin = origin_from_phrase(text[from_match.end() : origin_end], ctx.meeting_date)
+        if origin.title is None and origin.date is None:
+            return None, None
+        return _review(ctx, reference, marker.start(), origin_end, limit, origin), None
+    if _STATUS_VERB.match(text, after, limit):
+        return _review(ctx, reference, marker.start(), after, limit, None), None
+    if _CAPITAL_NEXT.match(text, after, limit):
+        found = _new_action(
+            text, reference, marker.start(), limit, (after, limit), ctx.attendees, ctx.meeting_date
+        )
+        return found, None
+    return None, None
+
+
+def _markers(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Markers that open a line (after an item number or bullet) or follow a sentence."""
+    accepted: list[re.Match[str]] = []
+    for match in _MARKER.finditer(text, start, end):
+        before = text[start : match.start()]
+        if _LINE_LEAD.fullmatch(before) or _AFTER_SENTENCE.search(before):
+            accepted.append(match)
+    return accepted
+
+
+def _body_start(text: str, position: int, limit: int) -> int:
+    separator = _SEPARATOR.match(text, position, limit)
+    position = separator.end() if separator else position
+    while position < limit and text[position].isspace():
+        position += 1
+    return position
+
+
+def _first_cell_end(text: str, start: int, end: int) -> tuple[int, str | None]:
+    """The end of the first tab-separated cell, and a short trailing cell (a margin owner)."""
+    tab = text.find("\t", start, end)
+    if tab < 0:
+        return end, None
+    cells = [c.strip() for c in text[tab:end].split("\t") if c.strip()]
+    return tab, (cells[0] if cells and len(cells[0].split()) <= 4 else None)
+
+
+# --- lines -----------------------------------------------------------------------------------
+
+
+def _update_from_line(text: str, start: int, end: int) -> ActionUpdateDraft | None:
+    """An "Update: ..." line, a "(During the meeting ...)" line or a "Complete." line."""
+    start, end = _strip_span(text, start, end)
+    lead = _LINE_LEAD.match(text, start, end)
+    content_start = lead.end() if lead else start
+    content = text[content_start:end]
+    labelled = _UPDATE_LINE.match(content)
+    if labelled:
+        body_start = content_start + labelled.start("body")
+        body = text[body_start:end]
+        status = status_from_text(body, cell=True) or status_from_text(body)
+        return ActionUpdateDraft(body, status, Span(body_start, end))
+    if content.startswith("(") and content.rstrip(".").endswith(")"):
+        inner_start, inner_end = _strip_span(
+            text, content_start + 1, content_start + content.rstrip(".").rindex(")")
+        )
+        if _UPDATE_CUE.match(text, inner_start, inner_end):
+            return _note(text, inner_start, inner_end)
+    if _DONE_LINE.fullmatch(content):
+        return ActionUpdateDraft(
+            content, status_from_text(content, cell=True), Span(content_start, end)
+        )
+    return None
+
+
+def _list_actions(
+    ctx: _Context, lines: Sequence[tuple[int, int]], first: int
+) -> tuple[list[_Found], int]:
+    """Bulleted or numbered actions below an "Actions:" line; returns them and the next line."""
+    found: list[_Found] = []
+    index = first
+    while index < len(lines):
+        start, end = lines[index]
+        if not ctx.text[start:end].strip():
+            if found or index > first:
+                break
+            index += 1
+            continue
+        item = _LIST_ITEM.match(ctx.text, start, end)
+        owner = _OWNER.match(ctx.text[start:end].strip())
+        if item is None and owner is None:
+            break
+        body_start = item.end() if item else start
+        reference = (item.group("number") or item.group("paren")) if item else None
+        found.append(
+            _new_action(
+                ctx.text,
+                reference,
+                body_start,
+                end,
+                (body_start, end),
+                ctx.attendees,
+                ctx.meeting_date,
+            )
+        )
+        index += 1
+    return found, index
+
+
+def _next_line_action(
+    ctx: _Context, lines: Sequence[tuple[int, int]], index: int, marker: re.Match[str]
+) -> tuple[_Found | None, int]:
+    """The text of "Action 1:" alone on its line is the next non-blank line."""
+    while index < len(lines) and not ctx.text[lines[index][0] : lines[index][1]].strip():
+        index += 1
+    if index >= len(lines):
+        return None, index
+    start, end = lines[index]
+    if _markers(ctx.text, start, end):
+        return None, index
+    reference = marker.group("ref") or marker.group("apref")
+    lead = _LINE_LEAD.match(ctx.text, start, end)
+    body_start = lead.end() if lead else start
+    action = _new_action(
+        ctx.text, reference, marker.start(), end, (body_start, end), ctx.attendees, ctx.meeting_date
+    )
+    return action, index + 1
+
+
+_NEW_BLOCK = re.compile(r"\s*(?:#|[-*+•●▪◦·‣⁃]\s|\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s|Item\s+\d)")
+_CONTINUATION_LINES = 3
+
+
+def _continued(text: str, lines: Sequence[tuple[int, int]], index: int) -> tuple[int, int]:
+    """The end of line ``index`` stretched over the lines that finish its last sentence
+    (a text extraction may break a line anywhere), and the index after them."""
+    start, end = lines[index]
+    following = index + 1
+    while following < len(lines) and following - index <= _CONTINUATION_LINES:
+        if re.search(r"[.!?:;][\"')\]]*$", text[start:end].rstrip()):
+            break
+        next_start, next_end = lines[following]
+        line = text[next_start:next_end]
+        if (
+            not line.strip()
+            or "\t" in line.strip()
+            or _NEW_BLOCK.match(line)
+            or _markers(text, next_start, next_end)
+            or _update_from_line(text, next_start, next_end)
+        ):
+            break
+        end = next_end
+        following += 1
+    return end, following
+
+
+def _in_regions(position: int, regions: Sequence[Span]) -> bool:
+    return any(r.start <= position < r.end for r in regions)
+
+
+def _prose_actions(ctx: _Context, tables: Sequence[Span]) -> list[_Found]:
+    text = ctx.text
+    lines = [(line.start, line.end) for line in split_lines(text)]
+    found: list[_Found] = []
+    index = 0
+    while index < len(lines):
+        start, end = lines[index]
+        index += 1
+        if _in_regions(start, tables):
+            continue
+        markers = _markers(text, start, end)
+        if markers:
+            end, index = _continued(text, lines, index - 1)
+        on_line: list[_Found] = []
+        for position, marker in enumerate(markers):
+            limit = markers[position + 1].start() if position + 1 < len(markers) else end
+            cell_end, margin = _first_cell_end(text, _body_start(text, marker.end(), limit), limit)
+            action, pending = _statement(ctx, marker, cell_end)
+            if pending == "list":
+                listed, index = _list_actions(ctx, lines, index)
+                on_line += listed
+            elif pending == "next":
+                action, index = _next_line_action(ctx, lines, index, marker)
+            if action is not None:
+                if (
+                    margin
+                    and action.draft.owner_text is None
+                    and looks_like_owner(margin, ctx.attendees)
+                ):
+                    action.draft.owner_text = margin
+                on_line.append(action)
+        if not on_line:
+            continue
+        found += on_line
+        while index < len(lines):
+            update = _update_from_line(text, *lines[index])
+            if update is None:
+                break
+            last = on_line[-1]
+            last.draft.updates.append(update)
+            if update.status is not None:
+                last.draft.status, last.explicit_status = update.status, True
+            index += 1
+    return found
+
+
+# --- carried actions -------------------------------------------------------------------------
+
+
+def _subtree_end(items: Sequence[ItemDraft], index: int) -> int:
+    end = items[index].span.end
+    changed = True
+    members = {index}
+    while changed:
+        changed = False
+        for child, item in enumerate(items):
+            if child not in members and item.parent in members:
+                members.add(child)
+                end = max(end, item.span.end)
+                changed = True
+    return end
+
+
+def _passages(ctx: _Context, found: Sequence[_Found], tables: Sequence[Span]) -> list[_Passage]:
+    """Sentences and titles that say the actions after them come from an earlier meeting."""
+    passages: list[_Passage] = []
+    for match in _PASSAGE.finditer(ctx.text):
+        if _in_regions(match.start(), tables) or any(
+            f.draft.span.start <= match.start() < f.draft.span.end for f in found
+        ):
+            continue
+        phrase = match.group("origin")
+        verb = _ORIGIN_END.search(phrase)
+        phrase = phrase[: verb.start()] if verb else phrase
+        origin = origin_from_phrase(phrase, ctx.meeting_date)
+        if origin.date is None and origin.title is None:
+            continue
+        line_end = ctx.text.find("\n", match.end())
+        sentence_end = _sentence_end(
+            ctx.text, match.start(), len(ctx.text) if line_end < 0 else line_end
+        )
+        count = _COUNT_BEFORE.search(ctx.text, max(0, match.start() - 12), match.start())
+        number = None
+        if count:
+            word = count.group("count").lower()
+            number = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        deferred = bool(_DEFERRED.search(ctx.text, match.start(), sentence_end))
+        passages.append(_Passage(match.start(), origin, deferred, number))
+    return passages
+
+
+_TOP_HEADING = re.compile(r"\s*(?:#{1,6}\s|(?:Item\s+)?\d{1,2}[.)]?\s)")
+
+
+def _is_heading(line: str) -> bool:
+    content = line.strip().strip("*_").strip()
+    words = len(content.split())
+    short_title = (
+        0 < words <= 8
+        and not re.search(r"[.!?:;,]$", content)
+        and "\t" not in content
+        and not _MARKER.match(content)
+    )
+    return short_title or bool(_TOP_HEADING.match(content))
+
+
+def _next_heading(text: str, position: int) -> int:
+    """Where the next heading after ``position`` starts (a fallback when items are unknown)."""
+    line_start = text.find("\n", position)
+    while line_start >= 0:
+        line_start += 1
+        line_end = text.find("\n", line_start)
+        if _is_heading(text[line_start : len(text) if line_end < 0 else line_end]):
+            return line_start
+        line_start = line_end
+    return len(text)
+
+
+def _apply_passages(
+    text: str, passages: Sequence[_Passage], found: Sequence[_Found], items: Sequence[ItemDraft]
+) -> None:
+    for passage in passages:
+        holder = innermost_item(items, passage.start)
+        scope_end = (
+            _subtree_end(items, holder)
+            if holder is not None
+            else _next_heading(text, passage.start)
+        )
+        taken = 0
+        for action in sorted(found, key=lambda f: f.draft.span.start):
+            draft = action.draft
+            if not passage.start < draft.span.start < scope_end:
+                continue
+            if passage.count is not None and taken >= passage.count:
+                break
+            taken += 1
+            if draft.origin_date is None or draft.origin_date == passage.origin.date:
+                draft.origin_date = draft.origin_date or passage.origin.date
+                draft.origin_title = draft.origin_title or passage.origin.title
+            if not action.explicit_status:
+                draft.status = ActionStatus.DEFERRED if passage.deferred else draft.status
+
+
+# --- tables and prose together ---------------------------------------------------------------
+
+
+def _comparable(text: str) -> str:
+    text = _OWNER.sub("", text)
+    text = re.sub(r"\([^()]*\)", " ", text)
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _same_action(prose: _Found, logged: LoggedAction) -> int:
+    """How well a table row matches a prose action (0-100), 0 when they cannot be one."""
+    a, b = prose.draft, logged.draft
+    if a.origin_date and b.origin_date and a.origin_date != b.origin_date:
+        return 0
+    if bool(a.origin_date) != bool(b.origin_date) and not (prose.review or logged.origin_reference):
+        return 0
+    score = fuzz.token_set_ratio(_comparable(a.text), _comparable(b.text))
+    cited = logged.origin_reference if b.origin_date else b.reference
+    if cited and a.reference == cited:
+        if a.origin_date and a.origin_date == b.origin_date:
+            return 100
+        score += 15
+    return int(score)
+
+
+def _merge(found: list[_Found], logged: Sequence[LoggedAction]) -> list[ActionDraft]:
+    """Prose actions, each enriched by the table row that repeats it, then the other rows."""
+    merged: set[int] = set()
+    extra: list[ActionDraft] = []
+    for row in logged:
+        scores = [
+            (_same_action(prose, row), index)
+            for index, prose in enumerate(found)
+            if index not in merged
+        ]
+        best = max(scores, default=(0, -1))
+        if best[0] < _MERGE_SCORE:
+            extra.append(row.draft)
+            continue
+        merged.add(best[1])
+        target, source = found[best[1]].draft, row.draft
+        if not target.owner_text and source.owner_text:
+            target.owner_text, target.owners = source.owner_text, source.owners
+        target.due_date = source.due_date or target.due_date
+        target.origin_date = target.origin_date or source.origin_date
+        target.origin_title = target.origin_title or source.origin_title
+        if row.status_given and (
+            source.status != ActionStatus.OPEN or not found[best[1]].explicit_status
+        ):
+            target.status = source.status
+        target.updates += source.updates
+    return [f.draft for f in found] + extra
+
+
+def parse_actions(
+    text: str,
+    items: Sequence[ItemDraft],
+    attendees: Sequence[AttendeeDraft],
+    *,
+    meeting_date: dt.date,
+) -> tuple[list[ActionDraft], list[str]]:
+    """The actions in the text, in order, each under its innermost item, and warnings
+    (owners that fit several attendees)."""
+    ctx = _Context(text, attendees, meeting_date)
+    logged, tables = find_action_log(text, attendees, meeting_date)
+    found = _prose_actions(ctx, tables)
+    _apply_passages(text, _passages(ctx, found, tables), found, items)
+    warnings: list[str] = []
+    for prose in found:
+        if prose.draft.owner_text:
+            resolution = resolve_owners(prose.draft.owner_text, attendees)
+            prose.draft.owners = resolution.owners
+            warnings += [_warning(prose.draft, w) for w in resolution.warnings]
+    for row in logged:
+        warnings += [_warning(row.draft, w) for w in row.warnings]
+    actions = sorted(_merge(found, logged), key=lambda a: a.span.start)
+    for action in actions:
+        action.item = innermost_item(items, action.span.start)
+    return actions, list(dict.fromkeys(warnings))
+
+
+def _warning(action: ActionDraft, message: str) -> str:
+    name = f"action {action.reference}" if action.reference else "an action"
+    return f"{name}: {message}"

@@ -1,0 +1,582 @@
+import datetime as dt
+
+import pytest
+
+from ingest.clean import clean_text
+from ingest.draft import ActionDraft, AttendeeDraft, ItemDraft, Span
+from ingest.parse.action_log import due_date_in, origin_from_phrase, status_from_text
+from ingest.parse.actions import innermost_item, parse_actions
+from ingest.parse.items import parse_items
+from ingest.parse.lines import split_lines
+from ingest.parse.owners import resolve_owners
+from records.enums import ActionStatus
+from tests.conftest import SEED
+
+FEB_2021 = dt.date(2021, 2, 26)
+
+SEED_ATTENDEES = [
+    AttendeeDraft("John Campion", "Police and Crime Commissioner", "PCC"),
+    AttendeeDraft("Jackie Irvin", "Senior Policy Manager", "SPM"),
+    AttendeeDraft("Charity Pearce", "Policy Assistant", "PO"),
+    AttendeeDraft("Anthony Bangham", "Chief Constable", "CC"),
+    AttendeeDraft("Julian Moss", "Deputy Chief Constable", None),
+    AttendeeDraft("Catherine Allsopp", "Staff Officer", "SO"),
+]
+
+NORTHSHIRE = [
+    AttendeeDraft("Amira Kaur", "Police and Crime Commissioner", "PCC"),
+    AttendeeDraft("Deborah Quayle", "Chief Executive, OPCC", "CEx"),
+    AttendeeDraft("Tom Eckersley", "Senior Policy Officer, OPCC", None),
+    AttendeeDraft("Joanne Ashworth", "Chief Constable", "CC"),
+    AttendeeDraft("Neil Mottram", "Deputy Chief Constable", "DCC"),
+    AttendeeDraft("Priya Raman", "Assistant Chief Constable, Local Policing", "ACC LP"),
+    AttendeeDraft("Stuart Fenwick", "Assistant Chief Constable, Crime and Public Protection", None),
+    AttendeeDraft("Karen Oduya", "Detective Chief Superintendent, Head of Public Protection", None),
+    AttendeeDraft("Kamal Hussain", "Temporary Superintendent, Professional Standards", None),
+    AttendeeDraft("Mary Jane Smith", "Head of Business Services", None),
+]
+
+
+def actions_in(
+    text: str,
+    attendees: list[AttendeeDraft] | None = None,
+    meeting_date: dt.date = FEB_2021,
+    items: list[ItemDraft] | None = None,
+) -> list[ActionDraft]:
+    actions, _ = parse_actions(text, items or [], attendees or [], meeting_date=meeting_date)
+    for action in actions:
+        source = " ".join(text[action.span.start : action.span.end].split())
+        assert action.text and " ".join(action.text.split()) in source
+        for update in action.updates:
+            assert update.span is not None
+            assert text[update.span.start : update.span.end] == update.text
+    return actions
+
+
+def one_action(text: str, attendees: list[AttendeeDraft] | None = None) -> ActionDraft:
+    actions = actions_in(text, attendees)
+    assert len(actions) == 1, actions
+    return actions[0]
+
+
+# --- the seed --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, list[ItemDraft], list[ActionDraft], list[str]]:
+    text = clean_text(SEED.read_text(encoding="utf-8")).text
+    items = parse_items(text, split_lines(text))
+    actions, warnings = parse_actions(text, items, SEED_ATTENDEES, meeting_date=FEB_2021)
+    return text, items, actions, warnings
+
+
+def test_seed_numbered_actions(
+    seed: tuple[str, list[ItemDraft], list[ActionDraft], list[str]],
+) -> None:
+    text, items, actions, warnings = seed
+    numbered = [a for a in actions if a.reference]
+    assert [(a.reference, a.owner_text, a.owners) for a in numbered] == [
+        ("1", "CC", ["Anthony Bangham"]),
+        ("2", "CC", ["Anthony Bangham"]),
+        ("3", "CC", ["Anthony Bangham"]),
+        ("4", None, []),
+    ]
+    assert [items[a.item].number for a in numbered if a.item is not None] == [
+        "1.2",
+        "1.2",
+        "1.3",
+        "1.4",
+    ]
+    assert all(a.status is ActionStatus.OPEN and a.origin_date is None for a in numbered)
+    assert warnings == []
+    for action in actions:
+        assert text[action.span.start : action.span.end].lstrip().upper().startswith("ACTION")
+
+
+def test_seed_update_made_during_the_meeting(
+    seed: tuple[str, list[ItemDraft], list[ActionDraft], list[str]],
+) -> None:
+    text, _, actions, _ = seed
+    action = next(a for a in actions if a.reference == "2")
+    assert action.text == "CC to provide details of how many of the 20 posts are filled now."
+    assert [u.text for u in action.updates] == [
+        "During the meeting the DCC was able to confirm 18 are filled, including 3 which will "
+        "be into post mid March. Two posts in Telford have not been recruited"
+    ]
+    assert action.updates[0].status is None
+    assert text[action.span.start : action.span.end].startswith("Action 2: CC to provide")
+
+
+def test_seed_carried_actions(
+    seed: tuple[str, list[ItemDraft], list[ActionDraft], list[str]],
+) -> None:
+    _, items, actions, _ = seed
+    carried = [a for a in actions if a.origin_date]
+    assert len(actions) == 6 and len(carried) == 2
+    assert [items[a.item].number for a in carried if a.item is not None] == ["2.1", "2.2"]
+    for action in carried:
+        assert action.origin_title == "Performance Meeting"
+        assert action.origin_date == dt.date(2020, 5, 1)
+        assert action.status is ActionStatus.DEFERRED
+        assert action.reference is None and action.owners == []
+    assert carried[0].text.startswith("Total Recorded Crime: Bring back in 6 months")
+    assert carried[1].text.startswith("Outcomes: PCC wants a discussion")
+
+
+# --- markers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "reference", "owner", "text"),
+    [
+        ("Action 2: CC to provide details.", "2", "CC", "CC to provide details."),
+        ("Action 1 – DCC to review the rota.", "1", "DCC", "DCC to review the rota."),
+        ("ACTION: JA and NM to share the plan.", None, "JA and NM", "JA and NM to share the plan."),
+        ("Action: PCC to write to the chair.", None, "PCC", "PCC to write to the chair."),
+        ("AP3: CEx to circulate the bid.", "3", "CEx", "CEx to circulate the bid."),
+        ("**Action 4:** DCC to report back.", "4", "DCC", "DCC to report back."),
+        ("- Action point 5: ACC LP to brief members.", "5", "ACC LP", "ACC LP to brief members."),
+        (
+            "2.1\tACTION-:Outcomes: DCC to report in 3 months.",
+            None,
+            "DCC",
+            "Outcomes: DCC to report in 3 months.",
+        ),
+        ("Action 6 CC to confirm the figures.", "6", "CC", "CC to confirm the figures."),
+        ("The DCC agreed. Action 7: DCC to confirm.", "7", "DCC", "DCC to confirm."),
+    ],
+)
+def test_action_markers(line: str, reference: str | None, owner: str, text: str) -> None:
+    action = one_action(line, NORTHSHIRE)
+    assert (action.reference, action.owner_text, action.text) == (reference, owner, text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1.2\tActions following a report of domestic abuser (DA)",
+        "2.\tOutstanding Matters / Matters arising\tACTION",
+        "Action Fraud received 1,200 reports in the quarter.",
+        "The action plan was agreed: partners to review it.",
+        "See action 1.3 above.",
+        "Action 4 is covered at item 3 below.",
+        "TRANSACTION: the force bought new vehicles.",
+    ],
+)
+def test_lines_that_are_not_actions(line: str) -> None:
+    assert actions_in(line, NORTHSHIRE) == []
+
+
+def test_actions_listed_under_a_heading() -> None:
+    text = "Actions:\n• CC to share the review.\n• DCC to brief the panel.\n\nThe meeting closed.\n"
+    actions = actions_in(text, NORTHSHIRE)
+    assert [(a.reference, a.owners) for a in actions] == [
+        (None, ["Joanne Ashworth"]),
+        (None, ["Neil Mottram"]),
+    ]
+    numbered = actions_in(
+        "Agreed actions\n1. CC to share the review.\n2) DCC to brief the panel.\n"
+    )
+    assert [a.reference for a in numbered] == ["1", "2"]
+    arising = actions_in("Actions arising:\n- PCC to write to the chair.\nAOB\n", NORTHSHIRE)
+    assert [a.owners for a in arising] == [["Amira Kaur"]]
+
+
+def test_action_text_on_the_next_line() -> None:
+    action = one_action("Action 1:\nDCC to review the rota by 31 March 2021.\n", NORTHSHIRE)
+    assert action.text == "DCC to review the rota by 31 March 2021."
+    assert action.due_date == dt.date(2021, 3, 31)
+
+
+def test_a_sentence_broken_over_two_lines_is_one_action() -> None:
+    text = (
+        "Action 2: CC to set out plans for recruitment at the next Accountability\n"
+        "Board.\nNext item\n"
+    )
+    action = one_action(text, NORTHSHIRE)
+    assert action.text == "CC to set out plans for recruitment at the next Accountability Board."
+
+
+# --- owners ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("owner_text", "owners"),
+    [
+        ("CC", ["Joanne Ashworth"]),
+        ("Chief Constable", ["Joanne Ashworth"]),
+        ("the DCC", ["Neil Mottram"]),
+        ("CC/DCC", ["Joanne Ashworth", "Neil Mottram"]),
+        ("CC & DCC", ["Joanne Ashworth", "Neil Mottram"]),
+        ("DCC / PCC", ["Neil Mottram", "Amira Kaur"]),
+        ("JA and NM", ["Joanne Ashworth", "Neil Mottram"]),
+        ("MJS", ["Mary Jane Smith"]),
+        ("MS", ["Mary Jane Smith"]),
+        ("ACC LP", ["Priya Raman"]),
+        ("ACC CPP", ["Stuart Fenwick"]),
+        ("ACC", ["Priya Raman", "Stuart Fenwick"]),
+        ("DCS PP", ["Karen Oduya"]),
+        ("T/Supt Professional Standards", ["Kamal Hussain"]),
+        ("Head of Business Services", ["Mary Jane Smith"]),
+        ("Neil Mottram", ["Neil Mottram"]),
+        ("Supt Hussain", ["Kamal Hussain"]),
+        ("OPCC", ["Deborah Quayle", "Tom Eckersley"]),
+        ("PCC's Office", ["Deborah Quayle", "Tom Eckersley"]),
+        ("Head of Estates", []),
+    ],
+)
+def test_owner_resolution(owner_text: str, owners: list[str]) -> None:
+    assert resolve_owners(owner_text, NORTHSHIRE).owners == owners
+
+
+def test_owner_by_capacity_initials_when_no_abbreviation_is_given() -> None:
+    action = one_action("Action 3: DCC to report back.", SEED_ATTENDEES)
+    assert action.owners == ["Julian Moss"]
+
+
+def test_ambiguous_initials_are_left_unresolved_with_a_warning() -> None:
+    attendees = [
+        AttendeeDraft("Sarah Moore", "Head of Finance", None),
+        AttendeeDraft("Steve Mills", "Inspector", None),
+    ]
+    actions, warnings = parse_actions(
+        "Action 1: SM to circulate the paper.", [], attendees, meeting_date=FEB_2021
+    )
+    assert actions[0].owner_text == "SM"
+    assert actions[0].owners == []
+    assert len(warnings) == 1 and "action 1" in warnings[0] and "Sarah Moore" in warnings[0]
+
+
+def test_unknown_owner_keeps_its_text() -> None:
+    action = one_action(
+        "Action 5: Head of Business Services to confirm the figures.", SEED_ATTENDEES
+    )
+    assert (action.owner_text, action.owners) == ("Head of Business Services", [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Action 4: Future briefing notes to attribute PCC / CC statements to findings.",
+        "Action 5: Report to be brought to the next meeting.",
+        "ACTION: Total Recorded Crime: Bring back in 6 months to understand the impact.",
+    ],
+)
+def test_no_owner_when_the_action_names_none(line: str) -> None:
+    action = one_action(line, NORTHSHIRE)
+    assert action.owner_text is None and action.owners == []
+
+
+def test_owner_given_after_the_text() -> None:
+    action = one_action("Action 8: Review the rota for the summer (Owner: DCC).", NORTHSHIRE)
+    assert (action.owner_text, action.owners) == ("DCC", ["Neil Mottram"])
+
+
+# --- dates, updates and status ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "meeting", "due"),
+    [
+        ("DCC to report by 31 March 2021.", FEB_2021, dt.date(2021, 3, 31)),
+        ("DCC to report by the end of March.", FEB_2021, dt.date(2021, 3, 31)),
+        ("DCC to report by March.", dt.date(2021, 5, 20), dt.date(2022, 3, 1)),
+        ("DCC to report by 14 January.", dt.date(2021, 11, 2), dt.date(2022, 1, 14)),
+        (
+            "DCC to report at the January Performance Meeting.",
+            dt.date(2019, 10, 16),
+            dt.date(2020, 1, 1),
+        ),
+        (
+            "DCC to report to the Monthly Assurance Meeting in June 2021.",
+            FEB_2021,
+            dt.date(2021, 6, 1),
+        ),
+        ("DCC to report by next meeting.", FEB_2021, None),
+        ("DCC to review repeat callers flagged in September.", dt.date(2019, 10, 16), None),
+        ("DCC to review the audit of 14 January 2021.", FEB_2021, None),
+    ],
+)
+def test_due_dates(text: str, meeting: dt.date, due: dt.date | None) -> None:
+    assert due_date_in(text, meeting) == due
+
+
+def test_update_lines_after_an_action() -> None:
+    text = (
+        "Action 1: DCC to share the audit.\n"
+        "Update: Complete – shared on 3 March.\n"
+        "Action 2: CC to confirm the budget.\n"
+        "Complete.\n"
+        "Action 3: PCC to write to the chair.\n"
+        "(Post-meeting note: the letter was sent on 2 March.)\n"
+        "The meeting moved on.\n"
+    )
+    first, second, third = actions_in(text, NORTHSHIRE)
+    assert first.status is ActionStatus.COMPLETED
+    assert [u.text for u in first.updates] == ["Complete – shared on 3 March."]
+    assert second.status is ActionStatus.COMPLETED and second.updates[0].text == "Complete."
+    assert third.status is ActionStatus.OPEN
+    assert third.updates[0].text == "Post-meeting note: the letter was sent on 2 March"
+
+
+def test_a_note_before_an_action_is_not_its_update() -> None:
+    text = (
+        "The PCC asked about call handling.\n"
+        "(During the meeting NM confirmed that 97% of calls were answered.)\n"
+        "ACTION: GL to share the quality review.\n"
+    )
+    assert one_action(text).updates == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "status"),
+    [
+        ("Open", ActionStatus.OPEN),
+        ("Complete", ActionStatus.COMPLETED),
+        ("Completed", ActionStatus.COMPLETED),
+        ("Closed - report shared", ActionStatus.COMPLETED),
+        ("Done", ActionStatus.COMPLETED),
+        ("In progress", ActionStatus.IN_PROGRESS),
+        ("Ongoing", ActionStatus.IN_PROGRESS),
+        ("Amber", ActionStatus.IN_PROGRESS),
+        ("Green", ActionStatus.COMPLETED),
+        ("Red", ActionStatus.OPEN),
+        ("Deferred", ActionStatus.DEFERRED),
+        ("Carried forward", ActionStatus.DEFERRED),
+        ("Cancelled", ActionStatus.CANCELLED),
+        ("Withdrawn", ActionStatus.CANCELLED),
+        ("Not yet complete", ActionStatus.OPEN),
+        ("See minutes", None),
+    ],
+)
+def test_status_cells(cell: str, status: ActionStatus | None) -> None:
+    assert status_from_text(cell, cell=True) is status
+
+
+def test_status_words_in_sentences() -> None:
+    assert (
+        status_from_text("The action remains open until the evaluation is complete.")
+        is ActionStatus.OPEN
+    )
+    assert (
+        status_from_text("The PCC was content for the action to be closed.")
+        is ActionStatus.COMPLETED
+    )
+    assert status_from_text("The report went live in June.") is None
+
+
+# --- carried actions -------------------------------------------------------------------------
+
+
+def test_origin_phrases() -> None:
+    meeting = dt.date(2021, 3, 25)
+    assert origin_from_phrase("the May 2020 Performance Meeting", meeting) == (
+        origin_from_phrase("the Performance Meeting of 1 May 2020", meeting)
+    )
+    found = origin_from_phrase("the Thematic Meeting: Domestic Abuse, 19 November 2019", meeting)
+    assert (found.title, found.date) == ("Thematic Meeting: Domestic Abuse", dt.date(2019, 11, 19))
+    found = origin_from_phrase("the 14 March 2022 meeting", meeting)
+    assert (found.title, found.date) == (None, dt.date(2022, 3, 14))
+    found = origin_from_phrase("the June Performance Meeting", meeting)
+    assert (found.title, found.date) == ("Performance Meeting", dt.date(2020, 6, 1))
+
+
+def test_action_from_a_dated_meeting_remains_open() -> None:
+    action = one_action("1.1\tAction 3 from the 14 March 2022 meeting remains open.")
+    assert action.reference == "3"
+    assert action.origin_date == dt.date(2022, 3, 14)
+    assert action.status is ActionStatus.OPEN
+
+
+def test_reports_on_earlier_actions() -> None:
+    text = (
+        "1.\tMatters arising\n"
+        "Action 3 from the 14 March 2022 meeting (DCC to provide a summary of the misconduct "
+        "review) remains open. The DCC said decisions were awaited.\n"
+        "Action 1 from the Thematic Meeting: Violence Against Women and Girls of 14 June 2022 "
+        "(measuring women's feelings of safety) was completed; the measure starts in April.\n"
+        "Action 2 from 14 June 2022 (quarterly MARAC reporting) is in progress: the first "
+        "report was received.\n"
+    )
+    first, second, third = actions_in(text, NORTHSHIRE, dt.date(2023, 1, 24))
+    assert (first.reference, first.owners, first.status) == (
+        "3",
+        ["Neil Mottram"],
+        ActionStatus.OPEN,
+    )
+    assert first.text == "DCC to provide a summary of the misconduct review"
+    assert second.origin_title == "Thematic Meeting: Violence Against Women and Girls"
+    assert (second.text, second.status) == (
+        "measuring women's feelings of safety",
+        ActionStatus.COMPLETED,
+    )
+    assert (third.origin_date, third.status) == (dt.date(2022, 6, 14), ActionStatus.IN_PROGRESS)
+
+
+def test_carried_actions_take_the_origin_of_the_passage_before_them() -> None:
+    text = (
+        "1.\tMatters arising\n"
+        "Two actions from the Performance Meeting of 12 March 2020 had been deferred and were "
+        "brought to this meeting.\n"
+        "1.1\tAction 2 (12 March 2020) – repeat referrals to MARAC. JA said the rate had risen. "
+        "The PCC was content for the action to be closed.\n"
+        "1.2\tAction 4 (12 March 2020) – benefits of the camera replacement. The action remains "
+        "open until the evaluation is received.\n"
+        "1.3\tAction 5: DCC to report on the rota.\n"
+        "2.\tBody Worn Video\n"
+        "ACTION: NM to report on the options.\n"
+    )
+    items = parse_items(text, split_lines(text))
+    actions = actions_in(text, NORTHSHIRE, dt.date(2021, 3, 25), items)
+    closed, still_open, deferred, new = actions
+    assert (closed.text, closed.status) == ("repeat referrals to MARAC.", ActionStatus.COMPLETED)
+    assert closed.updates[0].text == "The PCC was content for the action to be closed."
+    assert still_open.status is ActionStatus.OPEN
+    assert {a.origin_title for a in (closed, still_open)} == {"Performance Meeting"}
+    assert deferred.origin_date is None  # only two actions were carried
+    assert (new.origin_date, new.status) == (None, ActionStatus.OPEN)
+
+
+def test_item_title_names_the_meeting_actions_came_from() -> None:
+    text = (
+        "1.\tMatters arising from the Thematic Meeting: Domestic Abuse, 19 November 2019\n"
+        "Action 1 (DASH dip sample) had been completed. Action 2 (MARAC review) remains open: "
+        "the review was extended.\n"
+        "2.\tCrime\n"
+        "Action 1: DCC to share the audit.\n"
+    )
+    items = parse_items(text, split_lines(text))
+    dip, review, audit = actions_in(text, NORTHSHIRE, dt.date(2020, 3, 12), items)
+    assert (dip.text, dip.status, dip.origin_date) == (
+        "DASH dip sample",
+        ActionStatus.COMPLETED,
+        dt.date(2019, 11, 19),
+    )
+    assert (review.status, review.origin_title) == (
+        ActionStatus.OPEN,
+        "Thematic Meeting: Domestic Abuse",
+    )
+    assert audit.origin_date is None
+
+
+# --- action-log tables -----------------------------------------------------------------------
+
+
+def test_action_log_table() -> None:
+    text = (
+        "5.\tAction log\n"
+        "No.\tAction\tOwner\tDue date\tStatus\n"
+        "1\tSummary of misconduct review (from 14 March 2022)\tDCC\t14/06/2022\tOpen\n"
+        "2\tMonthly control room report\tDCC\tMonthly\tIn progress\n"
+        "3\tReview of ASB follow-up\tJA, NM\t31/07/2022\tCompleted\n"
+        "\n6.\tAOB\n"
+    )
+    first, second, third = actions_in(text, NORTHSHIRE, dt.date(2022, 4, 19))
+    assert (first.reference, first.text, first.owners) == (
+        "1",
+        "Summary of misconduct review",
+        ["Neil Mottram"],
+    )
+    assert (first.due_date, first.origin_date, first.status) == (
+        dt.date(2022, 6, 14),
+        dt.date(2022, 3, 14),
+        ActionStatus.OPEN,
+    )
+    assert (second.due_date, second.status) == (None, ActionStatus.IN_PROGRESS)
+    assert third.owner_text == "JA, NM" and third.owners == ["Joanne Ashworth", "Neil Mottram"]
+    assert third.status is ActionStatus.COMPLETED
+    assert text[first.span.start : first.span.end].startswith("1\tSummary")
+
+
+def test_action_log_headers_in_other_words_and_orders() -> None:
+    text = (
+        "Ref\tLead\tDescription\tDeadline\tRAG\n"
+        "A1\tCC\tPublish the plan\tend of May 2021\tGreen\n"
+        "A2\tDCC\tRecruit call handlers\t30 June\tAmber\n"
+        "A3\tPCC\tWrite to the minister\t\tRed\n"
+    )
+    actions = actions_in(text, NORTHSHIRE, FEB_2021)
+    assert [(a.reference, a.text, a.owners, a.status) for a in actions] == [
+        ("A1", "Publish the plan", ["Joanne Ashworth"], ActionStatus.COMPLETED),
+        ("A2", "Recruit call handlers", ["Neil Mottram"], ActionStatus.IN_PROGRESS),
+        ("A3", "Write to the minister", ["Amira Kaur"], ActionStatus.OPEN),
+    ]
+    assert [a.due_date for a in actions] == [dt.date(2021, 5, 31), dt.date(2021, 6, 30), None]
+
+
+def test_action_log_with_an_update_column_and_markdown_rows() -> None:
+    text = (
+        "| # | Action required | Responsible | Target date | Update |\n"
+        "|---|---|---|---|---|\n"
+        "| 7 | Share the audit | DCC | 01/04/2021 | Complete - audit shared on 20 March |\n"
+        "| 8 | Brief the panel | PCC | 01/05/2021 | Deferred to the May meeting |\n"
+    )
+    shared, briefing = actions_in(text, NORTHSHIRE, FEB_2021)
+    assert shared.status is ActionStatus.COMPLETED
+    assert shared.updates[0].text == "Complete - audit shared on 20 March"
+    assert briefing.status is ActionStatus.DEFERRED and briefing.due_date == dt.date(2021, 5, 1)
+
+
+def test_attendance_tables_are_not_action_logs() -> None:
+    assert actions_in("Name\tCapacity\nJohn Campion\tPolice and Crime Commissioner (PCC)\n") == []
+
+
+def test_a_table_repeating_the_minutes_adds_nothing_but_its_details() -> None:
+    text = (
+        "2.\tRisk assessment\n"
+        "Action 1: DCS PP to share the findings of the DASH dip sample by area.\n"
+        "3.\tProtective orders\n"
+        "Action 2: ACC CPP to include DVPN figures in the quarterly report.\n"
+        "Action summary\n"
+        "No.\tAction\tOwner\tDue date\tStatus\n"
+        "1\tShare findings of the DASH dip sample, broken down by area\tDCS PP\t31/12/2019\tOpen\n"
+        "2\tDVPN figures in the quarterly performance report\tACC CPP\t12/03/2020\tOpen\n"
+        "3\tCosted option for IDVA posts\tCEx\tJanuary 2020\tOpen\n"
+    )
+    actions = actions_in(text, NORTHSHIRE, dt.date(2019, 11, 19))
+    assert [(a.reference, a.due_date) for a in actions] == [
+        ("1", dt.date(2019, 12, 31)),
+        ("2", dt.date(2020, 3, 12)),
+        ("3", dt.date(2020, 1, 1)),
+    ]
+    assert actions[0].text.startswith("DCS PP to share")
+    assert actions[0].owners == ["Karen Oduya"]
+
+
+def test_a_table_row_citing_an_earlier_action_merges_with_its_report() -> None:
+    text = (
+        "Matters arising\n"
+        "Action 3 from the Monthly Assurance Meeting of 14 March 2022 had been deferred to this "
+        "meeting. The DCC presented the summary. The action was closed.\n"
+        "Action log\n"
+        "No.\tAction\tOwner\tDue date\tStatus\n"
+        "4\tSummary of VAWG misconduct review (Action 3, 14 March 2022)\tDCC\t14/06/2022"
+        "\tCompleted\n"
+    )
+    (action,) = actions_in(text, NORTHSHIRE, dt.date(2022, 6, 14))
+    assert (action.reference, action.status, action.owners) == (
+        "3",
+        ActionStatus.COMPLETED,
+        ["Neil Mottram"],
+    )
+    assert action.origin_title == "Monthly Assurance Meeting"
+
+
+# --- items -----------------------------------------------------------------------------------
+
+
+def test_innermost_item_contains_the_position() -> None:
+    items = [
+        ItemDraft("1", "One", "", Span(0, 100)),
+        ItemDraft("1.1", "One one", "", Span(20, 60), parent=0),
+        ItemDraft("2", "Two", "", Span(100, 150)),
+    ]
+    assert [innermost_item(items, p) for p in (5, 20, 59, 60, 100, 149, 150)] == [
+        0,
+        1,
+        1,
+        0,
+        2,
+        2,
+        None,
+    ]
