@@ -74,7 +74,7 @@ def _postgresql_counts(config: pytest.Config) -> tuple[int, int]:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """With ``ASSURANCE_TEST_REQUIRE_POSTGRESQL`` set, fail unless PostgreSQL tests ran, none skipped."""
+    """With ``ASSURANCE_TEST_REQUIRE_POSTGRESQL`` set, fail unless every PostgreSQL test ran."""
     if not os.environ.get(REQUIRE_PG_ENV):
         return
     passed, skipped = _postgresql_counts(session.config)

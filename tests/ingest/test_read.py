@@ -127,7 +127,7 @@ def _load_build_script() -> ModuleType:
 @pytest.mark.skipif(not DEJAVU.exists(), reason="DejaVu fonts (fonts-dejavu-core) not installed")
 def test_sample_build_reproduces_the_committed_files() -> None:
     build = _load_build_script()
-    sources = sorted((SAMPLES / "src").glob("*.txt"))
+    sources = sorted((SAMPLES / "src").glob("*.src"))
     assert len(sources) >= 6
     for source in sources:
         parsed = build.parse_source(source)
