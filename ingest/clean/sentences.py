@@ -1,0 +1,71 @@
+"""Sentence and word helpers shared by the cleaning steps."""
+
+from __future__ import annotations
+
+import re
+
+TERMINAL_PUNCTUATION = ".?!:;"
+_CLOSERS = "\"'”’)]»"
+
+# A sentence ends at . ? or ! (maybe followed by closing quotes or brackets) when the next
+# word starts like a sentence: a capital, a digit, an opening quote or bracket.
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split one paragraph into sentences; joining them with single spaces gives it back."""
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        end = match.start()
+        closing = match.group(0).rstrip()
+        piece = text[start : end + len(closing)].strip()
+        if piece:
+            parts.append(piece)
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        parts.append(tail)
+    return parts
+
+
+def strip_break_hyphen(text: str) -> str:
+    """Drop a hyphen left where a word was cut at a line end ("prosecu-")."""
+    if len(text) >= 2 and text[-1] == "-" and text[-2].isalpha():
+        return text[:-1]
+    return text
+
+
+def sentence_key(text: str) -> str:
+    """Case-folded text with single spaces: the form compared when looking for copies."""
+    return strip_break_hyphen(" ".join(text.casefold().split()))
+
+
+def join_continuation(text: str, continuation: str) -> tuple[str, bool]:
+    """``text`` carried on by ``continuation``; True when a line-end hyphen was removed."""
+    if continuation[:1].islower() and strip_break_hyphen(text) != text:
+        return text[:-1] + continuation, True
+    return f"{text} {continuation}", False
+
+
+def words(text: str) -> list[str]:
+    """Case-folded words without punctuation (numbers count as words)."""
+    return _WORD.findall(text.casefold())
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """True when the text does not end with sentence-final punctuation."""
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return not stripped or stripped[-1] not in TERMINAL_PUNCTUATION
+
+
+def starts_mid_sentence(text: str) -> bool:
+    """True when the text starts with a lower-case letter or with closing punctuation."""
+    stripped = text.lstrip()
+    return bool(stripped) and (stripped[0].islower() or stripped[0] in ".,;:?!)]}")
+
+
+def is_cut(text: str) -> bool:
+    """True when the text looks cut out of a longer passage at either end."""
+    return starts_mid_sentence(text) or ends_mid_sentence(text)
