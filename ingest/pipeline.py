@@ -101,6 +101,17 @@ def _prepare_or_error(
         return IngestError(path.name, f"could not be read or parsed ({type(exc).__name__}: {exc})")
 
 
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """Workers fork from a server process that has the readers and parser imported already.
+
+    Forking the server (not this process, which runs an event loop and database
+    threads) is safe, and cheaper than starting and importing from scratch per worker.
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["ingest.prepare"])
+    return context
+
+
 async def store_prepared(engine: AsyncEngine, prepared: PreparedDocument) -> StoreResult:
     """Store one prepared file in its own transaction."""
     async with write_session(engine) as session:
@@ -123,9 +134,7 @@ async def ingest_paths(
     loop = asyncio.get_running_loop()
     executor: Executor | None = None
     if workers > 1 and len(files) > 1:
-        executor = ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("spawn")
-        )
+        executor = ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context())
     try:
         futures = [
             loop.run_in_executor(executor, _prepare_or_error, path, glossary, max_bytes)
