@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import hashlib
 import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -10,6 +12,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ingest.draft import GlossaryEntry
@@ -19,7 +22,8 @@ from ingest.parse.themes import load_base_glossary
 from ingest.prepare import PreparedDocument, prepare_path
 from ingest.read import SUPPORTED_SUFFIXES
 from ingest.store import StoreOutcome, StoreResult, store_document
-from records.db import write_session
+from records.db import session_factory, write_session
+from records.models import Action, AgendaItem, Meeting, Metric, SourceDocument
 
 
 @dataclass(frozen=True)
@@ -136,12 +140,14 @@ async def ingest_paths(
     if workers > 1 and len(files) > 1:
         executor = ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context())
     try:
-        futures = [
-            loop.run_in_executor(executor, _prepare_or_error, path, glossary, max_bytes)
+        unchanged = await _already_stored(engine, files, max_bytes)
+        futures = {
+            path: loop.run_in_executor(executor, _prepare_or_error, path, glossary, max_bytes)
             for path in files
-        ]
-        for path, future in zip(files, futures, strict=True):
-            report = await _store_one(engine, path, await future)
+            if path not in unchanged
+        }
+        for path in files:
+            report = unchanged.get(path) or await _store_one(engine, path, await futures[path])
             summary.reports.append(report)
             if on_report:
                 on_report(report)
@@ -150,6 +156,58 @@ async def ingest_paths(
             executor.shutdown(cancel_futures=True)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+async def _already_stored(
+    engine: AsyncEngine, files: Sequence[Path], max_bytes: int
+) -> dict[Path, FileReport]:
+    """Reports for files whose exact bytes are stored already: they are not read or parsed again."""
+    hashes: dict[str, Path] = {}
+    for path in files:
+        with contextlib.suppress(OSError):
+            if path.is_file() and 0 < path.stat().st_size <= max_bytes:
+                hashes.setdefault(_sha256(path), path)
+    if not hashes:
+        return {}
+
+    def count(model: type[AgendaItem] | type[Action] | type[Metric]) -> ScalarSelect[int]:
+        return (
+            select(func.count())
+            .where(model.document_id == SourceDocument.id)
+            .correlate(SourceDocument)
+            .scalar_subquery()
+        )
+
+    query = (
+        select(SourceDocument, Meeting.title, Meeting.date)
+        .join(Meeting, Meeting.id == SourceDocument.meeting_id)
+        .add_columns(count(AgendaItem), count(Action), count(Metric))
+        .where(SourceDocument.sha256.in_(hashes))
+    )
+    async with session_factory(engine)() as session:
+        rows = (await session.execute(query)).all()
+    return {
+        hashes[document.sha256]: FileReport(
+            path=hashes[document.sha256],
+            outcome=StoreOutcome.UNCHANGED,
+            meeting_id=document.meeting_id,
+            title=title,
+            date=date.isoformat(),
+            items=items,
+            actions=actions,
+            metrics=metrics,
+            warnings=tuple(document.warnings),
+        )
+        for document, title, date, items, actions, metrics in rows
+    }
 
 
 async def _store_one(
