@@ -1,0 +1,123 @@
+"""Analyzers for the search index: one tokenizer, an acronym-aware stemmer, an exact twin.
+
+A token written in capitals in the source (MARAC, DA, HMICFRS, L&D) is an acronym:
+it is lower-cased but never stemmed, so "DAS" and "DA" stay apart and "MARAC" does
+not turn into "marac" by accident of a stemming rule. Every other word is lower-cased,
+its possessive "'s" dropped, and stemmed with the Porter stemmer. Stop words go.
+
+The analyzers hold no data (no glossary): Whoosh pickles them into the index, so
+they are built only from the classes in this module and Whoosh's own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+
+from whoosh.analysis.acore import Token
+from whoosh.analysis.analyzers import Analyzer
+from whoosh.analysis.filters import STOP_WORDS, Filter
+from whoosh.analysis.tokenizers import RegexTokenizer
+from whoosh.lang import porter
+
+_porter_stem: Callable[[str], str] = porter.stem
+# Token attribute set by ``LowercaseAcronymFilter``: the token was written as an acronym.
+ACRONYM_FLAG = "acronym"
+
+# Numbers ("43%", "1.4", "10,000") first, unless letters follow ("3rd" is a word); then
+# words with internal hyphens, apostrophes or ampersands ("multi-agency", "L&D", "PCC's").
+TOKEN_PATTERN = r"\d+(?:[.,]\d+)*%?(?![\w%])|\w+(?:['’&\-]\w+)*"
+
+# Capitals (and digits or "&"), 2-10 characters, at least two capital letters.
+ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&]{1,9}")
+_POSSESSIVE = re.compile(r"'s$")
+
+
+def is_acronym(word: str) -> bool:
+    """True for a word written as an acronym: "MARAC", "DA", "L&D", "HMICFRS", "CC2"."""
+    return ACRONYM.fullmatch(word) is not None
+
+
+def normalise_apostrophes(text: str) -> str:
+    """Typographic apostrophes as plain ones, so "PCC’s" and "PCC's" are one word."""
+    return text.replace("’", "'")
+
+
+@lru_cache(maxsize=100_000)
+def fold_word(word: str) -> tuple[str, bool]:
+    """A word lower-cased, and whether it was written as an acronym ("PCC's" -> "pcc", True)."""
+    original = normalise_apostrophes(word)
+    bare = _POSSESSIVE.sub("", original)
+    if is_acronym(bare):
+        return bare.lower(), True
+    return original.lower(), False
+
+
+@lru_cache(maxsize=100_000)
+def stem_word(word: str) -> str:
+    """The stem of a lower-cased word, without a possessive "'s"."""
+    return _porter_stem(_POSSESSIVE.sub("", word))
+
+
+class LowercaseAcronymFilter(Filter):
+    """Lower-cases every token and remembers, on the token, whether it was an acronym.
+
+    With ``stops`` (a set of lower-case words), stop words that are not acronyms are
+    removed (or marked ``stopped`` when the caller keeps stops) and positions are
+    renumbered, as Whoosh's ``StopFilter`` does.
+    """
+
+    def __init__(self, stops: Iterable[str] = ()) -> None:
+        self.stops = frozenset(stops)
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:  # type: ignore[override]
+        stops = self.stops
+        pos: int | None = None
+        for t in tokens:
+            t.text, acronym = fold_word(t.text)
+            setattr(t, ACRONYM_FLAG, acronym)
+            if stops and not acronym and t.text in stops:
+                if not t.removestops:
+                    t.stopped = True
+                    yield t
+                continue
+            if stops and t.positions:
+                if pos is None:
+                    pos = t.pos
+                else:
+                    pos += 1
+                    t.pos = pos
+            t.stopped = False
+            yield t
+
+
+class AcronymAwareStemFilter(Filter):
+    """Stems every token except those ``LowercaseAcronymFilter`` marked as acronyms."""
+
+    is_morph = True
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:  # type: ignore[override]
+        for t in tokens:
+            if not getattr(t, ACRONYM_FLAG, False):
+                t.text = stem_word(t.text)
+            yield t
+
+
+def text_analyzer() -> Analyzer:
+    """Tokenize, lower-case, drop stop words, stem all but acronyms."""
+    return (
+        RegexTokenizer(TOKEN_PATTERN)
+        | LowercaseAcronymFilter(stops=STOP_WORDS)
+        | AcronymAwareStemFilter()
+    )
+
+
+def exact_analyzer() -> Analyzer:
+    """The same tokens, lower-cased only: for exact (quoted) searches."""
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseAcronymFilter()
+
+
+def analyze(analyzer: Analyzer, text: str) -> list[str]:
+    """The terms ``analyzer`` makes of ``text`` (for tests and for query building)."""
+    return [t.text for t in analyzer(text)]

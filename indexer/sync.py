@@ -1,0 +1,363 @@
+"""Keep the index in step with the database: apply the change log, rebuild, check.
+
+The database is the source of truth. Each generation records the last change-log
+position it applied; ``apply_changes`` takes the entries after it in batches and,
+for every record they name, deletes its document and adds it again as the database
+has it now (or not at all when the record is gone). Applying an entry twice therefore
+changes nothing, which makes a crash between the Whoosh commit and the position write
+harmless. Every batch runs under the store's write lock, so several processes can
+apply changes to one index folder at once.
+
+Whoosh work (writing, committing) runs in a worker thread so that the event loop
+stays free; a cancelled caller waits for the thread before the lock is let go.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import functools
+from collections.abc import Callable, Collection, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+from whoosh.query.compound import Or
+from whoosh.query.qcore import Query
+from whoosh.query.terms import Term
+from whoosh.writing import IndexWriter
+
+from indexer.documents import IndexDocument, build_documents, empty_ids
+from indexer.glossary import AcronymMatcher, load_matcher, phrase_words
+from indexer.schema import ACTION, ITEM, MEETING, METRIC, document_key, parse_key
+from indexer.storage import Generation, IndexStore
+from records.db import session_factory
+from records.models import Action, AgendaItem, ChangeLogEntry, Meeting, Metric
+
+# Change-log entity names -> index record types; other entities have no documents.
+ENTITY_TYPES = {"agenda_item": ITEM, "meeting": MEETING, "action": ACTION, "metric": METRIC}
+# Records read per query while rebuilding, and change-log entries per catch-up batch.
+REBUILD_CHUNK = 500
+EXACT = "exact"
+ACRONYMS = "acronyms"
+# More segments than this after applying changes: merge the small ones.
+MAX_SEGMENTS = 10
+
+T = TypeVar("T")
+_RecordModel = type[AgendaItem] | type[Meeting] | type[Action] | type[Metric]
+_MODELS: tuple[tuple[str, _RecordModel], ...] = (
+    (MEETING, Meeting),
+    (ITEM, AgendaItem),
+    (ACTION, Action),
+    (METRIC, Metric),
+)
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    """Where the index stands against the change log."""
+
+    position: int  # last change-log position applied to the current generation
+    latest: int  # the change log's last position
+    lag: int  # entries not yet applied
+    documents: int
+    generation: str | None = None
+
+
+async def latest_position(engine: AsyncEngine) -> int:
+    async with session_factory(engine)() as session:
+        return int(await session.scalar(select(func.max(ChangeLogEntry.position))) or 0)
+
+
+async def apply_changes(engine: AsyncEngine, store: IndexStore, *, batch_size: int = 500) -> int:
+    """Apply every change-log entry after the index's position; the number applied.
+
+    One Whoosh commit (without merging) per batch of ``batch_size`` entries, then the
+    new position is written. Waits for other writers up to the store's lock timeout
+    (``IndexLockTimeout`` after that).
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    glossary = _Glossary(engine)
+    applied = 0
+    while True:
+        async with store.locked_async():
+            generation = store.ensure_current()
+            count = await _apply_batch(engine, store, generation, glossary, batch_size)
+        applied += count
+        if count < batch_size:
+            break
+    if applied:
+        await merge_segments(store)
+    return applied
+
+
+async def rebuild(engine: AsyncEngine, store: IndexStore) -> int:
+    """Build a new generation from the database alone, switch to it; its document count.
+
+    The new generation starts at the change log's position before any record is read,
+    catches up with the changes made while it was built, and becomes CURRENT. The
+    generation it replaces stays on disk (searches that opened it keep working) until
+    the next rebuild; older ones are removed.
+    """
+    async with store.locked_async():
+        generation = store.new_generation()
+    try:
+        glossary = _Glossary(engine)
+        start = await latest_position(engine)
+        matcher = await glossary.matcher()
+        await _fill(engine, store, generation, matcher)
+        generation.write_position(start)
+        generation.write_glossary(matcher.signature())
+        while await _apply_batch(engine, store, generation, glossary, REBUILD_CHUNK):
+            pass  # catch up without the lock, so that others can still apply changes
+        async with store.locked_async():
+            while await _apply_batch(engine, store, generation, glossary, REBUILD_CHUNK):
+                pass
+            previous = store.current()
+            if previous is not None and previous.number > generation.number:
+                store.remove(generation)  # a later rebuild finished first
+                return _document_count(previous)
+            store.switch_to(generation)
+            if previous is not None:
+                store.remove_generations_before(previous)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            store.remove(generation)
+        raise
+    return _document_count(generation)
+
+
+async def check(engine: AsyncEngine, store: IndexStore) -> IndexStatus:
+    """The current generation's position, the change log's latest position and the lag."""
+    generation = store.current()
+    latest = await latest_position(engine)
+    if generation is None:
+        return IndexStatus(position=0, latest=latest, lag=latest, documents=0)
+    position = generation.position()
+    return IndexStatus(
+        position=position,
+        latest=latest,
+        lag=max(0, latest - position),
+        documents=_document_count(generation),
+        generation=generation.name,
+    )
+
+
+async def merge_segments(store: IndexStore, *, max_segments: int = MAX_SEGMENTS) -> bool:
+    """Merge small segments of the current generation when there are too many."""
+    async with store.locked_async():
+        generation = store.current()
+        if generation is None:
+            return False
+        return await _in_thread(lambda: _merge(store, generation, max_segments))
+
+
+class _Glossary:
+    """The glossary matcher, read from the database once, when first needed."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self._matcher: AcronymMatcher | None = None
+
+    async def matcher(self) -> AcronymMatcher:
+        if self._matcher is None:
+            async with session_factory(self._engine)() as session:
+                self._matcher = await load_matcher(session)
+        return self._matcher
+
+
+async def _apply_batch(
+    engine: AsyncEngine,
+    store: IndexStore,
+    generation: Generation,
+    glossary: _Glossary,
+    batch_size: int,
+) -> int:
+    """Apply up to ``batch_size`` entries after ``generation``'s position; how many.
+
+    When the glossary changed since the generation's documents were matched against
+    it, the documents that mention a changed acronym (by code or long form) are
+    rebuilt as well, so that the index stays what a rebuild would make.
+    """
+    after = generation.position()
+    matcher = await glossary.matcher()
+    changed_codes = matcher.changed_codes(generation.glossary())
+    async with session_factory(engine)() as session:
+        entries = (
+            await session.execute(
+                select(ChangeLogEntry.position, ChangeLogEntry.entity, ChangeLogEntry.entity_id)
+                .where(ChangeLogEntry.position > after)
+                .order_by(ChangeLogEntry.position)
+                .limit(batch_size)
+            )
+        ).all()
+        if not entries and not changed_codes:
+            return 0
+        ids = empty_ids()
+        for _, entity, entity_id in entries:
+            record_type = ENTITY_TYPES.get(entity)
+            if record_type is not None:
+                ids[record_type].add(entity_id)
+        if changed_codes:
+            mentioning = await _in_thread(
+                functools.partial(_keys_mentioning, generation, matcher, changed_codes)
+            )
+            for key in mentioning:
+                record_type, record_id = parse_key(key)
+                ids.setdefault(record_type, set()).add(record_id)
+        documents = await build_documents(session, matcher, ids)
+    keys = [document_key(t, i) for t, record_ids in ids.items() for i in sorted(record_ids)]
+    last = entries[-1].position if entries else after
+    signature = matcher.signature()
+
+    def write() -> None:
+        _replace_documents(store, generation, keys, documents)
+        generation.write_position(last)
+        generation.write_glossary(signature)
+
+    await _in_thread(write)
+    return len(entries)
+
+
+def _keys_mentioning(
+    generation: Generation, matcher: AcronymMatcher, codes: Collection[str]
+) -> set[str]:
+    """Keys of the documents that may mention ``codes`` (a superset), or are tagged with them.
+
+    Looks in the unstemmed ``exact`` field for each code as a word ("marac", "maracs",
+    "marac's", or a part of a hyphenated word) and, for each long form, for its
+    rarest word; the documents found are rebuilt and matched again.
+    """
+    index = generation.open_index()
+    try:
+        with index.searcher() as searcher:
+            reader = searcher.reader()
+            words: set[str] = set()
+            for code in codes:
+                lower = code.lower()
+                words.update((lower, f"{lower}s", f"{lower}'s"))
+                term = matcher.term(code)
+                for form in term.long_forms if term else ():
+                    form_words = phrase_words(form)
+                    if len(form_words) > 1:
+                        words.add(min(form_words, key=lambda w: reader.doc_frequency(EXACT, w)))
+            terms = {w for w in words if (EXACT, w) in reader}
+            for raw in reader.lexicon(EXACT):
+                text = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+                if "-" in text and not words.isdisjoint(text.split("-")):
+                    terms.add(text)
+            queries: list[Query] = [Term(EXACT, t) for t in sorted(terms)]
+            queries += [Term(ACRONYMS, code) for code in sorted(codes)]
+            if not queries:
+                return set()
+            return {
+                str(searcher.stored_fields(docnum)["key"])
+                for docnum in searcher.docs_for_query(Or(queries))
+            }
+    finally:
+        index.close()
+
+
+def _replace_documents(
+    store: IndexStore,
+    generation: Generation,
+    keys: Sequence[str],
+    documents: Sequence[IndexDocument],
+) -> None:
+    """Delete the documents of ``keys`` and add ``documents``, in one commit."""
+    if not keys and not documents:
+        return
+    index = generation.open_index()
+    try:
+        writer = store.writer(index)
+        with _cancel_on_error(writer):
+            for key in keys:
+                writer.delete_by_term("key", key)
+            for document in documents:
+                writer.add_document(**document.fields())
+            writer.commit(merge=False)
+    finally:
+        index.close()
+
+
+async def _fill(
+    engine: AsyncEngine, store: IndexStore, generation: Generation, matcher: AcronymMatcher
+) -> None:
+    """Add a document for every record in the database to an empty generation."""
+    index = generation.open_index()
+    try:
+        writer = store.writer(index)
+        with _cancel_on_error(writer):
+            for record_type, model in _MODELS:
+                last_id = 0
+                while True:
+                    async with session_factory(engine)() as session:
+                        record_ids = list(
+                            await session.scalars(
+                                select(model.id)
+                                .where(model.id > last_id)
+                                .order_by(model.id)
+                                .limit(REBUILD_CHUNK)
+                            )
+                        )
+                        if not record_ids:
+                            break
+                        documents = await build_documents(
+                            session, matcher, {record_type: record_ids}
+                        )
+                    await _in_thread(functools.partial(_add_all, writer, documents))
+                    last_id = record_ids[-1]
+            await _in_thread(writer.commit)
+    finally:
+        index.close()
+
+
+def _add_all(writer: IndexWriter, documents: Sequence[IndexDocument]) -> None:
+    for document in documents:
+        writer.add_document(**document.fields())
+
+
+def _merge(store: IndexStore, generation: Generation, max_segments: int) -> bool:
+    index = generation.open_index()
+    try:
+        with index.reader() as reader:
+            segments = sum(1 for _ in reader.leaf_readers())
+        if segments <= max_segments:
+            return False
+        writer = store.writer(index)
+        with _cancel_on_error(writer):
+            writer.commit(merge=True)
+        return True
+    finally:
+        index.close()
+
+
+def _document_count(generation: Generation) -> int:
+    index = generation.open_index()
+    try:
+        return int(index.doc_count())
+    finally:
+        index.close()
+
+
+@contextlib.contextmanager
+def _cancel_on_error(writer: IndexWriter) -> Iterator[IndexWriter]:
+    try:
+        yield writer
+    except BaseException:
+        with contextlib.suppress(Exception):
+            writer.cancel()
+        raise
+
+
+async def _in_thread(function: Callable[[], T]) -> T:
+    """Run blocking Whoosh work in a thread; if the caller is cancelled, let it finish first."""
+    task = asyncio.ensure_future(asyncio.to_thread(function))
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        with contextlib.suppress(BaseException):
+            await task
+        raise
