@@ -29,6 +29,10 @@ class Settings(BaseSettings):
     )
 
     @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
     def max_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
 

@@ -1,0 +1,1 @@
+"""Subcommands of ``assurance``, one module per job; ``api.cli`` puts them together."""

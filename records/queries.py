@@ -1,0 +1,73 @@
+"""Query functions over the records, batched by id (one statement per record type)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from records.models import Action, AgendaItem, Meeting, Metric
+
+R = TypeVar("R", AgendaItem, Action, Metric)
+
+
+@dataclass(frozen=True)
+class RecordSummary:
+    """One line's worth of a record: what it is and which meeting it belongs to."""
+
+    type: str
+    id: int
+    meeting_id: int
+    meeting_title: str
+    meeting_date: str
+    label: str
+
+
+async def summarise(
+    session: AsyncSession, refs: Iterable[tuple[str, int]]
+) -> dict[tuple[str, int], RecordSummary]:
+    """Summaries of records named by (type, id); records that no longer exist are left out."""
+    wanted: dict[str, set[int]] = {}
+    for record_type, record_id in refs:
+        wanted.setdefault(record_type, set()).add(record_id)
+    found: dict[tuple[str, int], RecordSummary] = {}
+
+    if ids := wanted.get("meeting"):
+        for meeting in await session.scalars(select(Meeting).where(Meeting.id.in_(ids))):
+            found["meeting", meeting.id] = _summary("meeting", meeting.id, meeting, meeting.title)
+
+    if ids := wanted.get("item"):
+        for item, meeting in await _with_meeting(session, AgendaItem, ids):
+            label = f"{item.number or ''} {item.title}".strip()
+            found["item", item.id] = _summary("item", item.id, meeting, label)
+    if ids := wanted.get("action"):
+        for action, meeting in await _with_meeting(session, Action, ids):
+            label = f"Action {action.reference}: {action.text}" if action.reference else action.text
+            found["action", action.id] = _summary("action", action.id, meeting, label)
+    if ids := wanted.get("metric"):
+        for metric, meeting in await _with_meeting(session, Metric, ids):
+            label = f"{metric.value:g} {metric.unit.value.lower()}: {metric.label}"
+            found["metric", metric.id] = _summary("metric", metric.id, meeting, label)
+    return found
+
+
+async def _with_meeting(
+    session: AsyncSession, model: type[R], ids: set[int]
+) -> list[tuple[R, Meeting]]:
+    query = select(model, Meeting).join(Meeting, Meeting.id == model.meeting_id)
+    rows = await session.execute(query.where(model.id.in_(ids)))
+    return [(record, meeting) for record, meeting in rows]
+
+
+def _summary(record_type: str, record_id: int, meeting: Meeting, label: str) -> RecordSummary:
+    return RecordSummary(
+        type=record_type,
+        id=record_id,
+        meeting_id=meeting.id,
+        meeting_title=meeting.title,
+        meeting_date=meeting.date.isoformat(),
+        label=label,
+    )

@@ -1,0 +1,61 @@
+"""``assurance search`` and ``assurance reindex`` over the ingested samples and seed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+from tests.conftest import SAMPLES, SEED
+
+
+@pytest.fixture
+def runner(tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("ASSURANCE_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.setenv("ASSURANCE_DATABASE_URL", database_url)
+    monkeypatch.setenv("COLUMNS", "200")
+    runner = CliRunner()
+    result = runner.invoke(app, ["ingest", str(SAMPLES), str(SEED), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    return runner
+
+
+def test_search_marac_as_json_finds_the_seed_item_and_years(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["search", "MARAC", "--json", "--first", "50", "--by-year"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["total"] >= 5
+    labels = {(h["meeting_date"], h["label"]) for h in data["hits"]}
+    assert ("2021-02-26", "1.4 Repeat Victims and offenders") in labels
+    assert all(h["highlights"] for h in data["hits"] if h["label"].startswith("1.4 Repeat"))
+    years = {c["value"] for c in data["trend"] if c["count"]}
+    assert len(years) >= 3
+    assert {c["value"] for c in data["facets"]["types"]} >= {"item"}
+
+
+def test_search_table_with_filters_and_bar_chart(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["search", "MARAC", "--year", "2021", "--type", "item", "--by-year"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Repeat Victims and offenders" in result.output
+    assert "hits per year" in result.output and "2021" in result.output
+    assert "2019-" not in result.output
+
+
+def test_search_syntax_error_is_one_clear_line(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["search", '"unbalanced'])
+    assert result.exit_code == 2
+    assert "search query:" in result.output
+
+
+def test_reindex_and_check(runner: CliRunner) -> None:
+    rebuilt = runner.invoke(app, ["reindex"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "index rebuilt" in rebuilt.output and "(0 behind)" in rebuilt.output
+    checked = runner.invoke(app, ["reindex", "--check"])
+    assert checked.exit_code == 0, checked.output
+    assert "0 behind" in checked.output and "applied 0" in checked.output
