@@ -1,12 +1,12 @@
 """Highlights: short fragments of a hit's stored text with the matched words in <mark>.
 
 The text is analysed with the same analyzers as the index, so a stemmed query word
-marks every form it matched ("supervisory" marks "supervision"), a quoted phrase marks
+marks every form it matched ("referral" marks "Referrals"), a quoted phrase marks
 its words only where they stand together, and prefix and fuzzy words mark the words
 they expanded to. Acronyms the query expanded are marked by code and by long form
 ("MARAC" marks "Multi-Agency Risk Assessment Conference" too), so a hit found only
 through the ``acronyms`` field still shows why. Everything outside the marks is
-HTML-escaped.
+HTML-escaped (&, <, >; quotes are left as they are, which is safe in element text).
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ class Highlighter:
 
 
 def _plain(text: str) -> str:
-    return html.escape(_SPACES.sub(" ", text))
+    return html.escape(_SPACES.sub(" ", text), quote=False)
 
 
 def _near(word: str, target: str, dist: int) -> bool:

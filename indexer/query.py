@@ -8,8 +8,9 @@ Words search the title and the text (stemmed). A word that is a glossary acronym
 (``MARAC``) also matches documents whose ``acronyms`` field names it, so it finds items
 that only write the long form; a glossary long form ("multi-agency risk assessment
 conference", quoted or not) also matches documents that only write the acronym.
-Quoted text, and every word in exact mode, is matched as written: the ``exact`` field,
-no stemming, no expansion.
+Quoted text is matched as written (the ``exact`` field, no stemming), a quoted long
+form still also matching its acronym; in exact mode every word is matched as written
+and nothing is expanded.
 
 Conditions on theme, year, kind, type, body and item that the whole query requires
 (top-level ``AND``) are returned apart from the scored query, so the searcher applies

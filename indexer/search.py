@@ -33,6 +33,7 @@ from whoosh.index import Index
 from whoosh.query.positional import Phrase
 from whoosh.query.qcore import Query
 from whoosh.query.terms import Prefix
+from whoosh.reading import EmptyReader
 from whoosh.searching import Searcher as WhooshSearcher
 
 from indexer.facets import DocSets, FacetCount, Facets, facet_counts
@@ -186,7 +187,12 @@ class Searcher:
 
     def refresh(self) -> None:
         """See the index's latest commit; cached document sets are dropped if it changed."""
-        fresh = self._searcher.refresh()  # type: ignore[no-untyped-call]
+        if isinstance(self._searcher.reader(), EmptyReader):
+            # Whoosh cannot refresh a searcher of an index that had no segments: reopen.
+            fresh: WhooshSearcher = self._index.searcher()
+            self._searcher.close()  # type: ignore[no-untyped-call]
+        else:
+            fresh = self._searcher.refresh()  # type: ignore[no-untyped-call]
         if fresh is not self._searcher:
             self._searcher = fresh
             self._docsets = DocSets(fresh.reader())

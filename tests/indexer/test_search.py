@@ -608,6 +608,22 @@ def test_refresh_sees_new_commits_and_drops_cached_sets(tmp_path: Path) -> None:
     searcher.close()
 
 
+def test_a_searcher_of_an_empty_index_finds_nothing_then_what_is_added(tmp_path: Path) -> None:
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    searcher = Searcher(ix, GLOSSARY)
+    for query in ("", "MARAC", "theme:DA", "NOT patrol"):
+        page = searcher.search(query)
+        assert (page.total, page.hits, page.facets.years) == (0, [], [])
+    assert searcher.trend("MARAC") == []
+    meeting = MeetingContext(1, dt.date(2022, 3, 1), "THEMATIC", "eastmoor")
+    writer = ix.writer()
+    writer.add_document(**make_doc(1, meeting, ITEM, "New", "MARAC chairs", ()).document.fields())
+    writer.commit()
+    searcher.refresh()
+    assert [h.key for h in searcher.search("MARAC").hits] == ["item:1"]
+    searcher.close()
+
+
 # --- no input crashes -----------------------------------------------------------------------
 
 PIECES = [
