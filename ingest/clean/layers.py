@@ -40,7 +40,8 @@ from ingest.clean.tidy import tidy
 SHINGLE_WORDS = 10
 # Shorter cells are never layers by themselves (whole duplicate paragraphs included).
 MIN_LAYER_WORDS = 12
-# A cut cell shorter than this (a line of a PDF page, say) is a layer only next to others.
+# A cell shorter than this (a line of a PDF page, a stock update repeated under two
+# actions) is a layer only next to other layers.
 SHORT_LAYER_WORDS = 20
 # A layer copies a block of the same agenda item emitted at most this many words earlier.
 WINDOW_WORDS = 3000
@@ -118,6 +119,11 @@ def _shares_opening(first: str, second: str) -> bool:
     return len(opening) == SHARED_OPENING_WORDS and words(second)[:SHARED_OPENING_WORDS] == opening
 
 
+def _all_capitals(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 4 and all(char.isupper() for char in letters)
+
+
 def _is_layer(cell: str, match: _Match | None, context: _Context) -> bool:
     """Whether a cell with this match is a copy of earlier text."""
     if match is None:
@@ -130,7 +136,7 @@ def _is_layer(cell: str, match: _Match | None, context: _Context) -> bool:
             or match.run_words >= CUT_MIN_RUN
             or match.block == context.previous
         )
-    if context.table_row and not context.layered:
+    if (context.table_row or match.words < SHORT_LAYER_WORDS) and not context.layered:
         return False
     return (
         match.coverage >= WHOLE_MIN_COVERAGE
@@ -410,6 +416,12 @@ class _Merger:
             target = match.block
         elif self._extends_previous(cell):
             target = self.previous
+        if target is not None and _all_capitals(cell) != _all_capitals(
+            self.blocks[target].render()
+        ):
+            # Copies are verbatim: a banner in capitals repeating a line in mixed case
+            # (or the other way round) is written twice on purpose.
+            target = None
         if target is not None:
             target = self._reflow(target, cell)
         if target is not None and self._merge(target, cell):
@@ -495,6 +507,7 @@ class _Merger:
         if (
             before.solo
             and before.soft_next is None
+            and not is_item_heading((before.text,))
             and before.section == block.section
             and ends_mid_sentence(before.last_sentence)
             and not is_item_heading((block.text,))

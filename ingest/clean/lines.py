@@ -20,7 +20,7 @@ PAGE_BREAK: Line = (PAGE_BREAK_MARK,)
 MAX_JOIN_BLANKS = 2
 # A running header or footer: a short line seen at least this often.
 HEADER_MIN_REPEATS = 3
-HEADER_MAX_CHARS = 80
+HEADER_MAX_CHARS = 120
 
 _PAGE_NUMBER = re.compile(
     r"(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?"
@@ -31,6 +31,36 @@ _PAGE_NUMBER = re.compile(
 )
 _ITEM_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?")
 _NUMBERED_TITLE = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?\s+\S")
+# A numbered title led by a label and perhaps a reference: "2.2 Action 7: MM to share ...".
+_LABELLED_TITLE = re.compile(
+    r"\d{1,3}(?:\.\d{1,3})*\.?\s+[A-Za-z][A-Za-z /&]{0,25}?(?:\s+[A-Z]{0,4}\s?\d[\w./-]*)?\s*:\s*\S"
+)
+HEADING_MAX_WORDS = 12
+LABELLED_HEADING_MAX_WORDS = 40
+# Words a line cannot end with unless its sentence goes on in the next line.
+_CONNECTOR_END = re.compile(
+    r"(?:^|\s)(?:the|a|an|of|to|and|or|at|on|in|by|for|with|from|than|per)$"
+)
+# A line of prose ending in a figure after a lower-case word ("The DCC said that 25") goes
+# on with what the figure counts; a clock time ("closed at 12.40") ends a sentence.
+_FIGURE_END = re.compile(r"(?:^|\s)[a-z][\w'’-]*\s+(?![\d]{1,2}[.:]\d\d$)\d[\d,]*(?:\.\d+)?$")
+FIGURE_LINE_MIN_WORDS = 6
+_SENTENCE_INSIDE = re.compile(r"[a-z)][.!?]\s+[A-Z]")
+_THAT_OR_VERB = re.compile(
+    r"\b(?:that|was|were|is|are|had|has|have|said|reported|recorded|reached|stood|totalled)\b"
+)
+# A date broken before its year ("... held on 4 December" / "2023 were agreed ...") or
+# before its month ("... by 10" / "August 2018.").
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
+_DAY_MONTH_END = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}$")
+_YEAR_START = re.compile(r"(?:19|20)\d\d\b")
+_DAY_END = re.compile(r"\b(?:by|on|before|from|until|to|of)\s+\d{1,2}(?:st|nd|rd|th)?$")
+_MONTH_START = re.compile(rf"{_MONTHS}\b")
+_NEW_BLOCK_START = re.compile(r"[\d£(]")
+_NUMBERED_START = re.compile(r"\d{1,3}(?:(?:\.\d{1,3})+\.?|[.)])(?:\s|$)")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 _LOWER_LIST_MARKER = re.compile(r"(?:[a-z]|[ivx]{1,4})[).]\s|o\s+[A-Z]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -66,11 +96,11 @@ def is_item_heading(line: Line) -> bool:
         return True
     if _MARKDOWN_HEADING.match(first):
         return True
-    return (
-        len(line) == 1
-        and bool(_NUMBERED_TITLE.match(first))
-        and len(first.split()) <= 12
-        and ends_mid_sentence(first)
+    if len(line) != 1 or not _NUMBERED_TITLE.match(first) or not ends_mid_sentence(first):
+        return False
+    words = len(first.split())
+    return words <= HEADING_MAX_WORDS or (
+        words <= LABELLED_HEADING_MAX_WORDS and bool(_LABELLED_TITLE.match(first))
     )
 
 
@@ -115,16 +145,39 @@ def _near_page_break(lines: list[Line], index: int, reach: int = 3) -> bool:
     return False
 
 
+def _next_content(lines: list[Line], index: int, step: int) -> Line | None:
+    position = index + step
+    while 0 <= position < len(lines):
+        if lines[position]:
+            return lines[position]
+        position += step
+    return None
+
+
+def _footers_by_page_numbers(lines: list[Line], counts: Counter[Line]) -> set[Line]:
+    """Short lines seen twice, each time beside a bare page number (a two-page footer)."""
+    beside: Counter[Line] = Counter()
+    for index, line in enumerate(lines):
+        if counts[line] != 2:
+            continue
+        neighbours = (_next_content(lines, index, -1), _next_content(lines, index, 1))
+        if any(n is not None and _is_page_number(n) for n in neighbours):
+            beside[line] += 1
+    return {line for line, count in beside.items() if count == 2}
+
+
 def drop_page_artifacts(lines: list[Line]) -> tuple[list[Line], PageArtifacts]:
     """Replace bare page numbers and running headers/footers by page breaks.
 
     A running header is a short line repeated verbatim at least ``HEADER_MIN_REPEATS``
-    times; its first occurrence stays when it is the first line of the document (the
-    title). When the text marks its page breaks, only lines next to them count.
+    times, or twice when a bare page number stands beside it each time; its first
+    occurrence stays when it is the first line of the document (the title). When the text
+    marks its page breaks, only lines next to them count.
     """
     found = PageArtifacts()
     counts = Counter(line for line in lines if _could_be_running_header(line))
     repeated = {line for line, count in counts.items() if count >= HEADER_MIN_REPEATS}
+    repeated |= _footers_by_page_numbers(lines, counts)
     if PAGE_BREAK in lines and repeated:
         near = Counter(
             line
@@ -157,9 +210,43 @@ def starts_as_continuation(text: str) -> bool:
     return text[:1].islower() and not _LOWER_LIST_MARKER.match(text)
 
 
+def _reads_as_prose(text: str) -> bool:
+    """A line of running text rather than a title ending in a figure ("... quarter 3")."""
+    return len(text.split()) >= FIGURE_LINE_MIN_WORDS and (
+        bool(_SENTENCE_INSIDE.search(text)) or bool(_THAT_OR_VERB.search(text))
+    )
+
+
 def _continues(previous: Line, line: Line) -> bool:
-    """True when ``line`` carries on the sentence that ``previous`` left unfinished."""
-    return len(line) == 1 and starts_as_continuation(line[0]) and ends_mid_sentence(previous[-1])
+    """True when ``line`` carries on the sentence that ``previous`` left unfinished.
+
+    The line starts in lower case, or the line before ends with a word no sentence ends
+    with ("... held on Thursday 8 June 2023 at" / "14:00.", "... referrals to the" /
+    "Independent ...") or with a figure ("The DCC said that 25" / "Organised Crime Groups
+    ...") and the line does not open an agenda item.
+    """
+    if len(line) != 1 or not ends_mid_sentence(previous[-1]):
+        return False
+    text = line[0]
+    if starts_as_continuation(text):
+        return True
+    before = previous[-1]
+    if len(previous) != 1 or is_item_heading(previous):
+        return False  # a table row or a heading ("Item 5<tab>Report, quarter 3")
+    if _DAY_MONTH_END.search(before) and _YEAR_START.match(text):
+        return True
+    if _DAY_END.search(before) and _MONTH_START.match(text):
+        return True
+    open_end = bool(_CONNECTOR_END.search(before)) or (
+        _reads_as_prose(before) and bool(_FIGURE_END.search(before))
+    )
+    return (
+        open_end
+        and (text[:1].isupper() or bool(_NEW_BLOCK_START.match(text)))
+        and not text.startswith(BULLET)
+        and not is_item_heading(line)
+        and not _NUMBERED_START.match(text)
+    )
 
 
 def _join(previous: Line, continuation: str, joins: Joins) -> Line:

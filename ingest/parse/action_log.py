@@ -190,7 +190,9 @@ class Origin:
 
 _VAGUE_TITLES = {"meeting", "previous meeting", "last meeting", "that meeting", "this meeting"}
 _TITLE_EDGES = re.compile(
-    r"^(?:the|from|of|on|held\s+on|dated|in)\b\s*|\s*\b(?:of|on|held\s+on|dated|in|the)$", re.I
+    r"^(?:the|from|of|on|held\s+on|dated|in|minutes\s+of|notes\s+of)\b\s*"
+    r"|\s*\b(?:of|on|held\s+on|held|dated|in|the)$",
+    re.I,
 )
 _MEETING_WORD = re.compile(r"\b(?:meeting|board|panel|committee|group|forum|conference)\b", re.I)
 
@@ -245,8 +247,11 @@ _ORIGIN_NOTE = re.compile(
     r"\s*\((?:from\s+)?(?:(?:action|ref)\s+[\w.]+,?\s*)?(?:from\s+)?(?P<origin>[^()]*?\d{4}[^()]*)\)\s*$",
     re.IGNORECASE,
 )
+# "3", "3.1", "AP 4", "SRP 21/14", "PAB 22/06-1": a number, perhaps after a series code.
 _REF_CELL = re.compile(
-    r"^(?:action\s*|ap\s*|no\.?\s*)?(?P<ref>[A-Z]?\d{1,3}(?:\.\d{1,3})*[a-z]?)\.?$", re.I
+    r"^(?:action\s*|ap\s*|no\.?\s*)?(?P<ref>(?:[A-Z]{2,6}\s?)?[A-Z]?\d{1,3}(?:\.\d{1,3})*"
+    r"(?:/\d{1,3}){0,2}(?:-\d{1,3})?[a-z]?)\.?$",
+    re.I,
 )
 
 
@@ -291,8 +296,13 @@ def _row_cells(text: str, start: int, end: int) -> list[_Cell]:
 
 
 def _column_role(cell: str) -> str | None:
+    """The role of a header cell; a bilingual cell ("Perchennog / Owner") by either half."""
     key = re.sub(r"\s+", " ", cell.lower().replace("’", "'")).strip(" .:*")
-    return _COLUMN_BY_NAME.get(key)
+    role = _COLUMN_BY_NAME.get(key)
+    if role is None and " / " in key:
+        halves = (_COLUMN_BY_NAME.get(half.strip(" .:*")) for half in key.split(" / "))
+        role = next((found for found in halves if found), None)
+    return role
 
 
 def _header_roles(cells: Sequence[_Cell]) -> list[str | None] | None:

@@ -34,12 +34,14 @@ from records.enums import ActionStatus
 
 __all__ = ["innermost_item", "parse_actions"]
 
+# "2", "2.1", "12/20" (number/year), "21/03/01" (year/month/number).
+_REFERENCE = r"\d{1,3}(?:\.\d{1,3})*(?:/\d{1,3}){0,2}"
 _MARKER = re.compile(
     r"\b(?P<word>ACTION\s+POINTS?|Action\s+[Pp]oints?|AGREED\s+ACTIONS?|Agreed\s+[Aa]ctions?"
     r"|ACTIONS\s+(?:ARISING|AGREED)|Actions\s+(?:[Aa]rising|[Aa]greed)"
     r"|ACTIONS?|Actions?|New\s+[Aa]ction)"
-    r"(?:\s*(?:No\.?|Number|#)\s*|\s*)(?P<ref>[A-Z]?\d{1,3}(?:\.\d{1,3})*[a-z]?(?![\w/]))?"
-    r"|\bAP\s?(?P<apref>\d{1,3}(?:\.\d{1,3})*)(?![\w/])"
+    rf"(?:\s*(?:No\.?|Number|#)\s*|\s*)(?P<ref>[A-Z]?{_REFERENCE}[a-z]?(?![\w/]))?"
+    rf"|\bAP\s?(?P<apref>{_REFERENCE})(?![\w/])"
 )
 # What may stand before a marker at the start of a line: an item number, a bullet, emphasis.
 _LINE_LEAD = re.compile(
@@ -47,6 +49,8 @@ _LINE_LEAD = re.compile(
     r"|\([a-z0-9]{1,3}\)\s+|[ivx]{1,4}[.)]\s+)?(?:[-*+•●▪◦·‣⁃]\s*)?(?:\*\*|__)?\s*"
 )
 _AFTER_SENTENCE = re.compile(r"(?:[.!?;)]|\*\*)\s+$|\t\s*$")
+# "Action 1 was complete and Action 2 remains open": a second report in one sentence.
+_AFTER_CLAUSE = re.compile(r"(?:,|\b(?:and|but|while|whilst|whereas))\s+$")
 _SEPARATOR = re.compile(r"\s*(?:\*\*|__)?\s*[:\-–—.)]+\s*(?:\*\*|__)?\s*")
 _PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,200})\)")
 _FROM = re.compile(r"\s+from\s+")
@@ -89,6 +93,12 @@ _PASSAGE = re.compile(
 _ORIGIN_END = re.compile(
     r"\s+(?:were|was|had|have|has|are|is|remains?|remained|which|that|and\s+(?:were|had))\b"
 )
+_STATUS_DASH = re.compile(r"\s[–—-]\s+")
+_STATUS_NOTE_WORDS = 3
+_ANAPHORIC = re.compile(
+    r"^(?:that|the\s+(?:last|previous|preceding|above|said))\s+meeting$", re.IGNORECASE
+)
+_ANAPHORA_REACH = 300
 _DEFERRED = re.compile(
     r"\b(?:deferred|carried\s+(?:forward|over)|brought\s+forward|postponed|rolled\s+(?:forward|over))\b",
     re.IGNORECASE,
@@ -215,6 +225,9 @@ def _new_action(
     body_start, body_end = _strip_span(text, *body)
     pieces: list[str] = []
     updates: list[ActionUpdateDraft] = []
+    status_note = _dash_status(text, body_start, body_end)
+    if status_note is not None:
+        body_end = status_note[0]
     cursor = body_start
     for opened, closed in _parentheses(text, body_start, body_end):
         inner_start, inner_end = _strip_span(text, opened + 1, closed)
@@ -227,6 +240,10 @@ def _new_action(
                 cursor += 1
             updates.append(_note(text, inner_start, inner_end))
     pieces.append(text[cursor:body_end])
+    if status_note is not None:
+        _, note_start, note_end, note_status = status_note
+        note = _note(text, *_strip_span(text, note_start, note_end))
+        updates.append(ActionUpdateDraft(note.text, note_status, note.span))
     words = " ".join(" ".join(pieces).split())
     draft = ActionDraft(reference=reference, text=words, span=Span(start, end), updates=updates)
     draft.owner_text = _owner_phrase(words, attendees)
@@ -236,6 +253,20 @@ def _new_action(
         if update.status is not None:
             draft.status, found.explicit_status = update.status, True
     return found
+
+
+def _dash_status(text: str, start: int, end: int) -> tuple[int, int, int, ActionStatus] | None:
+    """A status after a dash at the end of an action ("... by 23 March – Ongoing. An interim
+    update was given."): where the dash starts, where the note after it starts and ends,
+    and the status it states."""
+    for dash in reversed(list(_STATUS_DASH.finditer(text, start, end))):
+        note = text[dash.end() : end]
+        first = re.match(r"[^.;]*", note)
+        head = first.group() if first else note
+        status = status_from_text(head, cell=True)
+        if len(head.split()) <= _STATUS_NOTE_WORDS and status is not None:
+            return dash.start(), dash.end(), end, status
+    return None
 
 
 def _note(text: str, start: int, end: int) -> ActionUpdateDraft:
@@ -405,7 +436,15 @@ def _markers(text: str, start: int, end: int) -> list[re.Match[str]]:
     accepted: list[re.Match[str]] = []
     for match in _MARKER.finditer(text, start, end):
         before = text[start : match.start()]
-        if _LINE_LEAD.fullmatch(before) or _AFTER_SENTENCE.search(before):
+        if (
+            _LINE_LEAD.fullmatch(before)
+            or _AFTER_SENTENCE.search(before)
+            or (
+                (match.group("ref") or match.group("apref"))
+                and _AFTER_CLAUSE.search(before)
+                and _STATUS_VERB.match(text, match.end(), end)
+            )
+        ):
             accepted.append(match)
     return accepted
 
@@ -575,14 +614,20 @@ def _prose_actions(ctx: _Context, tables: Sequence[Span]) -> list[_Found]:
             continue
         found += on_line
         while index < len(lines):
-            update = _update_from_line(text, *lines[index])
+            # A blank line may stand between an action and its "Update:" (Word, Markdown).
+            following = index
+            while following < len(lines) and not text[slice(*lines[following])].strip():
+                following += 1
+            if following - index > 1 or following >= len(lines):
+                break
+            update = _update_from_line(text, *lines[following])
             if update is None:
                 break
             last = on_line[-1]
             last.draft.updates.append(update)
             if update.status is not None:
                 last.draft.status, last.explicit_status = update.status, True
-            index += 1
+            index = following + 1
     return found
 
 
@@ -603,6 +648,24 @@ def _subtree_end(items: Sequence[ItemDraft], index: int) -> int:
     return end
 
 
+def _meeting_named_before(ctx: _Context, position: int) -> Origin | None:
+    """The earlier meeting a sentence names just before "Actions from that meeting", in the
+    same paragraph: "The minutes of the Performance Meeting held on 7 January 2015 were
+    agreed. Actions from that meeting were reviewed"."""
+    window_start = max(0, position - _ANAPHORA_REACH)
+    paragraph = ctx.text.rfind("\n\n", window_start, position)
+    before = ctx.text[paragraph + 2 if paragraph >= 0 else window_start : position]
+    dated = [m for m in iter_dates(before, default_year=ctx.meeting_date.year) if m.has_day]
+    if not dated:
+        return None
+    last = dated[-1]
+    clause_start = max(
+        (m.end() for m in re.finditer(r"[.;:]\s|\n", before[: last.span[0]])), default=0
+    )
+    origin = origin_from_phrase(before[clause_start : last.span[1]], ctx.meeting_date)
+    return origin if origin.date is not None and origin.date <= ctx.meeting_date else None
+
+
 def _passages(ctx: _Context, found: Sequence[_Found], tables: Sequence[Span]) -> list[_Passage]:
     """Sentences and titles that say the actions after them come from an earlier meeting."""
     passages: list[_Passage] = []
@@ -615,6 +678,8 @@ def _passages(ctx: _Context, found: Sequence[_Found], tables: Sequence[Span]) ->
         verb = _ORIGIN_END.search(phrase)
         phrase = phrase[: verb.start()] if verb else phrase
         origin = origin_from_phrase(phrase, ctx.meeting_date)
+        if origin.date is None and _ANAPHORIC.match(phrase.strip()):
+            origin = _meeting_named_before(ctx, match.start()) or origin
         if origin.date is None and origin.title is None:
             continue
         line_end = ctx.text.find("\n", match.end())

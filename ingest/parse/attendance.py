@@ -9,9 +9,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ingest.draft import AttendeeDraft, Span
-from ingest.parse.lines import Line
-from ingest.parse.people import Person, parse_capacity, same_person, split_person, strip_markers
-from ingest.parse.tables import Table, find_tables
+from ingest.parse.lines import Line, next_nonblank
+from ingest.parse.people import (
+    Person,
+    looks_like_name,
+    parse_capacity,
+    role_then_name,
+    same_person,
+    split_person,
+    strip_markers,
+)
+from ingest.parse.tables import Table, find_tables, name_column
 from records.enums import AttendanceStatus
 
 _STATUS_LABELS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
@@ -41,7 +49,10 @@ _STATUS_LABELS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
         AttendanceStatus.PRESENT,
     ),
 )
+_BILINGUAL_PREFIX = re.compile(r"^[^/:\t]{2,40}?\s/\s*")
 _LABEL_END = re.compile(r"\s*(?::|\t|[-–—]\s|$)\s*")
+# An agenda item straight after a list ("1. Holding to account – Rape and ...") ends it.
+_ITEM_HEADING = re.compile(r"^(?:item\s+)?\d{1,3}(?:\.\d{1,2})*[.):]?(?:\s|$)", re.IGNORECASE)
 _ANY_LABEL = re.compile(r"^[A-Z][A-Za-z /&]{1,30}:(?:\s|$)")
 _APOLOGIES_SENTENCE = re.compile(
     r"\bapologies\s+(?:for\s+absence\s+)?(?:were\s+|had\s+been\s+|have\s+been\s+|was\s+)?"
@@ -66,7 +77,16 @@ class Attendance:
 
 
 def _status_label(content: str) -> tuple[AttendanceStatus, str] | None:
-    """(status, rest of line) when the line starts with an attendance label."""
+    """(status, rest of line) when the line starts with an attendance label, perhaps after
+    the same label in Welsh ("Yn bresennol / Present:")."""
+    found = _status_label_at(content)
+    prefix = _BILINGUAL_PREFIX.match(content) if found is None else None
+    if prefix is not None:
+        found = _status_label_at(content[prefix.end() :])
+    return found
+
+
+def _status_label_at(content: str) -> tuple[AttendanceStatus, str] | None:
     for pattern, status in _STATUS_LABELS:
         match = pattern.match(content)
         if not match:
@@ -106,16 +126,30 @@ def _split_and(part: str) -> list[str]:
     return [part]
 
 
+def _starts_person(piece: str) -> bool:
+    """Whether a piece of a list starts a new person rather than going on with a capacity.
+
+    A bilingual capacity ("Prif Weithredwr / Chief Executive") is capitalised like a name
+    but its English half is a role.
+    """
+    if split_person(piece) is None:
+        return False
+    _, slash, english = piece.partition(" / ")
+    return not slash or looks_like_name(strip_markers(english)[0].strip(" ()"))
+
+
 def split_entries(text: str) -> list[str]:
     """Entries of an inline list: "A Smith (PCC), B Jones, Chief Constable; C Brown"."""
     text = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].rstrip(".")
+    if role_then_name(text) is not None:
+        return [text]  # "Chief Executive, OPCC – Colin Padgett"
     if ";" in text:
         groups = _split_outside_brackets(text, ";")
     else:
         groups = []
         for part in _split_outside_brackets(text, ","):
             for piece in _split_and(part):
-                starts_person = split_person(piece) is not None
+                starts_person = _starts_person(piece)
                 if starts_person or not groups:
                     groups.append(piece)
                 else:
@@ -204,16 +238,18 @@ class _Collector:
 def _row_cells(cells: Sequence[str], columns: Sequence[str]) -> tuple[str, list[str]]:
     """(name cell, capacity cells) of a row, using the header's columns when they line up."""
     if len(cells) == len(columns) >= 2:
-        name_index = next(
-            (i for i, c in enumerate(columns) if c in ("name", "names", "attendee", "member")), 0
-        )
+        name_index = name_column(columns)
         others = [cell for i, cell in enumerate(cells) if i != name_index and cell not in "-–"]
         return cells[name_index], others
     return cells[0], list(cells[1:2])
 
 
-def _parse_table(collector: _Collector, lines: Sequence[Line], table: Table) -> None:
-    status = AttendanceStatus.PRESENT
+def _parse_table(
+    collector: _Collector,
+    lines: Sequence[Line],
+    table: Table,
+    status: AttendanceStatus = AttendanceStatus.PRESENT,
+) -> None:
     if table.label:
         labelled = _status_label(table.label + ":")
         status = labelled[0] if labelled else status
@@ -259,6 +295,7 @@ def _parse_list(
             current.heading_level
             or _status_label(current.content)
             or _ANY_LABEL.match(current.content)
+            or _ITEM_HEADING.match(current.content)
         ):
             break
         if len(current.cells) >= 2 and split_person(current.cells[0]) is not None:
@@ -281,7 +318,11 @@ def _join_wrapped(lines: Sequence[Line], start: int, rest: str) -> tuple[str, in
     for line in lines[start + 1 :]:
         if line.blank or len(line.cells) > 1 or line.heading_level:
             break
-        if _status_label(line.content) or _ANY_LABEL.match(line.content):
+        if (
+            _status_label(line.content)
+            or _ANY_LABEL.match(line.content)
+            or _ITEM_HEADING.match(line.content)
+        ):
             break
         unbalanced = text.count("(") > text.count(")")
         continues = unbalanced or text.rstrip().endswith((",", " and", "&"))
@@ -327,6 +368,13 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
         labelled = _status_label(line.content) if not line.blank else None
         if labelled is not None and not _looks_like_prose_label(line.content):
             status, rest = labelled
+            following = next_nonblank(lines, index)
+            if not rest and following is not None and following.index in tables:
+                # "Apologies" over a "Role | Name" table: the table's rows take that status.
+                table = tables[following.index]
+                _parse_table(collector, lines, table, status)
+                index = table.last + 1
+                continue
             if rest and (header := _inline_header(rest)) is not None:
                 inline = Table("attendance", index, header, _following_rows(lines, index), None)
                 _parse_table(collector, lines, inline)

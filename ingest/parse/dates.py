@@ -7,6 +7,7 @@ Only these forms are recognised, so stray numbers never become dates:
   weekday or an ordinal: ``May 5`` alone is not a date)
 * ``26/02/2021``, ``26/2/21``, ``26.02.21``, ``26-02-2021``, ``2021-02-26``
 * ``March 2021`` (the 1st of the month; ``DateMatch.has_day`` is False)
+* Welsh month names as in ``6 Mehefin 2022`` (capitalised only)
 
 Month and weekday names come from dateutil's locale-free tables; dateutil's fuzzy parser
 is never used because it invents dates from any number.
@@ -24,6 +25,7 @@ from dateutil.parser import parserinfo
 __all__ = [
     "MONTH_PATTERN",
     "WEEKDAY_NAMES",
+    "WELSH_MONTHS",
     "DateMatch",
     "TimeMatch",
     "find_date",
@@ -37,18 +39,29 @@ __all__ = [
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+# Welsh month names, as bilingual minutes of the Welsh forces write them ("6 Mehefin 2022").
+WELSH_MONTHS = (
+    "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin",
+    "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr",
+)  # fmt: skip
+
 _MONTHS: dict[str, int] = {
     name.lower(): number
     for number, names in enumerate(parserinfo.MONTHS, start=1)
     for name in names
 }
+_MONTHS.update({name.lower(): number for number, name in enumerate(WELSH_MONTHS, start=1)})
 _WEEKDAYS: dict[str, int] = {
     name.lower(): number for number, names in enumerate(parserinfo.WEEKDAYS) for name in names
 }
 _WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
 
 # Month tokens that are also ordinary words or too short to trust in lower case.
-_LOWER_CASE_AMBIGUOUS = {name for name in _MONTHS if len(name) <= 4} | {"march"}
+_LOWER_CASE_AMBIGUOUS = (
+    {name for name in _MONTHS if len(name) <= 4}
+    | {"march"}
+    | {name.lower() for name in WELSH_MONTHS}
+)
 
 
 def _alternation(names: dict[str, int]) -> str:

@@ -77,6 +77,18 @@ _FIRST_ITEM = re.compile(
     rf"^(?:(?:agenda\s+)?item\s+)?0?1(?:\.0?)?[.):]?(?:\s+|$)(?!\s*(?:st\b|of\b|{MONTH_PATTERN}|(?-i:[a-z])))",
     re.IGNORECASE,
 )
+# The first minute of a panel or committee: "PCB 21/11 Apologies", "29/22 APOLOGIES",
+# "139. Declarations of Interest", or the "Minute No." head of a table of minutes.
+_FIRST_MINUTE = re.compile(
+    r"^(?:(?:[A-Z]{2,8}\s*)?\d{1,3}/\d{2,4}(?![\d/])[.:]?(?:\s*[-–—:]\s*|\s+)(?-i:[A-Z])"
+    r"|\d{2,3}\.\s+(?-i:[A-Z])[^.]{0,80}$"
+    r"|minute\s+(?:no\.?|number|ref\.?)(?:\s|$))",
+    re.IGNORECASE,
+)
+_HELD_CLAUSE = re.compile(
+    r"\s+(?:held|convened|which\s+took\s+place)\s+(?:on|at|in|via|virtually|remotely)\b", re.I
+)
+_GENERIC_TITLE_WORDS = {"minutes", "notes", "of", "the", "a", "meeting", "record"}
 _ATTENDANCE_HEADING = re.compile(
     r"^(?:attendance|attendees|present|apologies|in attendance|members)\b", re.IGNORECASE
 )
@@ -131,7 +143,8 @@ def header_end(lines: Sequence[Line]) -> int:
     for line in lines[:HEADER_MAX_LINES]:
         if line.blank:
             continue
-        if seen_text and _FIRST_ITEM.match(line.content) and not line.bullet:
+        starts_items = _FIRST_ITEM.match(line.content) or _FIRST_MINUTE.match(line.content)
+        if seen_text and starts_items and not line.bullet:
             return line.index
         if (
             seen_text
@@ -205,6 +218,18 @@ def _is_title_candidate(line: Line) -> bool:
     return any(ch.isalpha() for ch in content)
 
 
+def _without_held_clause(title: str) -> str:
+    """ "Minutes of the PCC's Accountability Meeting held on Wednesday ... via Teams" ->
+    "Minutes of the PCC's Accountability Meeting", unless that leaves a bare "Minutes of
+    the meeting"."""
+    clause = _HELD_CLAUSE.search(title)
+    if clause is None:
+        return title
+    kept = title[: clause.start()].rstrip(" ,;–—-")
+    named = [w for w in re.findall(r"[A-Za-z']+", kept) if w.lower() not in _GENERIC_TITLE_WORDS]
+    return kept if named else title
+
+
 def find_title(lines: Sequence[Line], end: int) -> tuple[str, tuple[int, ...]]:
     """The title and the indices of the lines it was taken from."""
     candidates = [line for line in lines[: max(end, 1)] if _is_title_candidate(line)][:12]
@@ -223,7 +248,7 @@ def find_title(lines: Sequence[Line], end: int) -> tuple[str, tuple[int, ...]]:
     ):
         title = f"{title} – {following.content}"
         used.append(following.index)
-    title = re.sub(r"\s+", " ", title).strip(" #*")
+    title = _without_held_clause(re.sub(r"\s+", " ", title).strip(" #*"))
     letters = [ch for ch in title if ch.isalpha()]
     if letters and all(ch.isupper() for ch in letters):
         title = _title_case(title)
@@ -264,7 +289,11 @@ def _date_sources(
     sources: list[tuple[str, Line | None]] = [
         (lab.value, lab.line) for lab in labels if lab.key == "date"
     ]
-    sources += [(line.content, line) for line in region if _HELD_ON.search(line.content)]
+    sources += [
+        (line.content, line)
+        for line in region
+        if _HELD_ON.search(line.content) and not _OTHER_MEETING.search(line.content)
+    ]
     sources += [(line.content, line) for line in region if _is_date_line(line)]
     sources.append((title, None))
     sources += [
@@ -298,6 +327,21 @@ def _find_meeting_date(
             if month_only is None:
                 month_only = (match, text, line)
     return month_only
+
+
+def _timed_restatement(
+    sources: Sequence[tuple[str, Line | None]], date: dt.date, year: int | None
+) -> tuple[str, Line] | None:
+    """Another header line giving the same date with a time after it (a banner under a
+    shorter title line): what follows the date there, and the line."""
+    for text, line in sources:
+        if line is None:
+            continue
+        for match in iter_dates(text, default_year=year):
+            rest = text[match.span[1] :]
+            if match.date == date and match.has_day and find_time(rest) is not None:
+                return rest, line
+    return None
 
 
 def _time_and_rest(text: str) -> tuple[dt.time | None, str]:
@@ -336,6 +380,17 @@ def _venue_line(lines: Sequence[Line], after: Line, end: int) -> Line | None:
     if _VENUE_WORDS.search(content) and len(content.split()) <= 16:
         return following
     return None
+
+
+def _time_line(lines: Sequence[Line], date_line: Line, end: int) -> Line | None:
+    """The line under a date line when it starts with the time ("10:30 – 12:30, Teams")."""
+    following = next((ln for ln in lines[date_line.index + 1 : end] if not ln.blank), None)
+    if following is None or len(following.cells) > 1 or _LABEL.match(following.content):
+        return None
+    found = find_time(following.content)
+    if found is None or found.span[0] > 0 or find_date(following.content) is not None:
+        return None
+    return following
 
 
 def _start_time(labels: Sequence[_Label], date_rest: str) -> tuple[dt.time | None, str]:
@@ -392,13 +447,18 @@ def parse_header(
         header.kind = meeting_kind(*(line.content for line in region[:8]))
 
     year = _year_hint(title, region, file_name, text_head)
-    found = _find_meeting_date(_date_sources(labels, title, region), year)
+    sources = _date_sources(labels, title, region)
+    found = _find_meeting_date(sources, year)
     date_rest = ""
     date_line: Line | None = None
     if found is not None:
         match, source_text, date_line = found
         header.date, header.date_match = match.date, match
         date_rest = source_text[match.span[1] :]
+        if find_time(date_rest) is None:
+            timed = _timed_restatement(sources, match.date, year)
+            if timed is not None:
+                date_rest, date_line = timed
         if not match.has_day:
             header.warnings.append(
                 f"the meeting day is not stated; the date is taken as {match.date.isoformat()}"
@@ -408,11 +468,16 @@ def parse_header(
             header.warnings.append(warning)
 
     header.start_time, rest_after_time = _start_time(labels, date_rest)
-    header.venue, venue_line = _venue(labels, lines, date_line, rest_after_time, end)
+    time_line: Line | None = None
+    if header.start_time is None and date_line is not None:
+        time_line = _time_line(lines, date_line, end)
+        if time_line is not None:
+            header.start_time, rest_after_time = _time_and_rest(time_line.content)
+    header.venue, venue_line = _venue(labels, lines, time_line or date_line, rest_after_time, end)
     header.chair = _person(labels, "chair")
     header.minute_taker = _person(labels, "minutes")
     used = [*title_lines, *(label.line.index for label in labels)]
-    used += [line.index for line in (date_line, venue_line) if line is not None]
+    used += [line.index for line in (date_line, time_line, venue_line) if line is not None]
     header.last_line = max(used, default=-1)
     return header
 

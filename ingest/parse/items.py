@@ -1,11 +1,13 @@
 """Agenda items: numbered headings ("1.", "1.1", "Item 3", "3)", "Agenda item 4:", minute
-references "PCP 23/21") or, in documents without numbering, short unnumbered headings
-followed by prose.
+numbers "139." and minute references "PCP 23/21" or "PCB 21/03") or, in documents without
+numbering, short unnumbered headings followed by prose.
 
 Numbered lines are candidates; the items are the best increasing sequence of them, so
 numbered lists inside an item, action-table rows and page numbers that go back to 1 are
 not taken for items. A sub-numbered line that is a paragraph of prose ("2.1 The PCC
-noted that ... .") stays in its parent's text; a sub-numbered heading becomes a child item.
+noted that ... .", or the first line of one wrapped at the page width) stays in its
+parent's text; a sub-numbered heading becomes a child item. An action log under a heading
+of its own after the last item ("Action Log") belongs to no item.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ from ingest.draft import ItemDraft, Span
 from ingest.parse.dates import MONTH_PATTERN
 from ingest.parse.lines import Line, first_sentence, is_prose, next_nonblank, sentence_count
 from ingest.parse.people import looks_like_name
-from ingest.parse.tables import find_tables, rows_in_tables
+from ingest.parse.tables import Table, find_tables, rows_in_tables
 
 MAX_NUMBER_GAP = 3
 TITLE_MAX_CHARS = 120
 
-_NUMBER = r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})"
+# Minute numbers of councils and panels run into the hundreds ("139. Declarations").
+_NUMBER = r"(?P<num>\d{1,3}(?:\.\d{1,2}){0,3})"
 _ITEM_WORD = re.compile(
     rf"^(?:agenda\s+)?item\s+(?:no\.?\s*)?{_NUMBER}\.?(?:\s*[:.)\-–—]\s*|\t|\s+|$)(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -31,8 +34,10 @@ _ITEM_WORD = re.compile(
 _NUMBERED = re.compile(
     rf"^\(?{_NUMBER}(?:\.(?=\s|$)|\)|:)?(?:\s*[-–—:]\s+|\s+|$)(?P<rest>.*)$", re.DOTALL
 )
+# "PCP 23/21" (number/year) or "PCB 21/03" (year/number): whichever part changes from
+# minute to minute is the number.
 _MINUTE_REFERENCE = re.compile(
-    r"^(?:minute\s+)?(?:[A-Z]{2,8}\s*)?(?P<num>\d{1,3})/(?:\d{4}|\d{2})(?![\d/])[.:]?"
+    r"^(?:minute\s+)?(?:[A-Z]{2,8}\s*)?(?P<num>\d{1,3})/(?P<second>\d{4}|\d{2,3})(?![\d/])[.:]?"
     r"(?:\s*[-–—:]\s*|\s+)(?P<rest>.+)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -40,10 +45,27 @@ _NOT_A_TITLE_START = re.compile(
     rf"^(?:{MONTH_PATTERN}|%|per\s*cent|am\b|pm\b|hrs?\b|(?-i:[a-z])|[,.;:/£$])", re.IGNORECASE
 )
 _LOWER_START = re.compile(r"^[a-z]")
-_LABEL_TITLE = re.compile(r"^[A-Za-z][A-Za-z /&]{0,25}?\s*-?\s*:")
+# "Update:", "Action 3:", "Action AP 21/03/01 -": a label, perhaps with a reference.
+_LABEL_TITLE = re.compile(
+    r"^[A-Za-z][A-Za-z /&]{0,25}?(?:\s+[A-Z]{0,4}\s?\d[\w./-]*)?\s*(?:-\s*)?:"
+)
 _FINITE_VERB = re.compile(
     r"\b(?:said|asked|noted|reported|explained|confirmed|agreed|presented|welcomed|referred|"
-    r"updated|thanked|stated|advised|informed|was|were|had|has|have|is|are|would|will)\b"
+    r"updated|thanked|stated|advised|informed|responded|replied|questioned|queried|commented|"
+    r"highlighted|acknowledged|outlined|described|suggested|requested|accepted|recognised|"
+    r"emphasised|indicated|assured|challenged|continued|sought|expressed|felt|thought|"
+    r"believed|remained|was|were|had|has|have|is|are|would|will)\b"
+    r"|\b(?!held\b)[a-z]{3,}ed\s+(?:that|whether|how|why|if)\b"
+)
+# Short answers that are paragraphs, not titles ("4.1 None.").
+_ANSWER = re.compile(r"^(?:none|nil|noted|agreed|approved|n/a|no|not applicable)\.?$", re.I)
+# A line of a page wrapped mid-sentence is about as long as the next one; a heading
+# over a paragraph of a Word document is much shorter than the paragraph.
+WRAPPED_MIN_WORDS = 10
+WRAPPED_MIN_CHARS = 60
+WRAPPED_LENGTH_RATIO = 1.25
+_NEW_LINE_BLOCK = re.compile(
+    r"^(?:\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s|[A-Z][A-Za-z /&]{0,25}:|action\b|item\s+\d)", re.I
 )
 _ENDS_BLOCK = re.compile(r"[.!?:;)\]]$")
 _HEADING_STOP = re.compile(r"[.,;]$")
@@ -83,26 +105,60 @@ def _title_on_next_line(lines: Sequence[Line], line: Line) -> Line | None:
     return following
 
 
+def _wrapped_line(title: str, line: Line, following: Line | None) -> bool:
+    """Whether the line is the first line of a paragraph wrapped at the page width: the
+    next line carries the sentence on (in lower case, or as long a line as this one)."""
+    if following is None or following.index != line.index + 1:
+        return False
+    if re.match(r"^[a-z(]", following.content):
+        return True
+    return (
+        len(title.split()) >= WRAPPED_MIN_WORDS
+        and len(line.content) >= WRAPPED_MIN_CHARS
+        and len(following.cells) == 1
+        and not following.bullet
+        and not following.heading_level
+        and not _NEW_LINE_BLOCK.match(following.content)
+        and len(following.content) <= WRAPPED_LENGTH_RATIO * len(line.content)
+        and re.search(r"[.!?:;]$", title) is None
+    )
+
+
+def _labelled_sentence(candidate: _Candidate) -> bool:
+    title = candidate.title
+    return bool(_LABEL_TITLE.match(title)) and title.rstrip().endswith(".")
+
+
 def _is_heading(title: str, line: Line, following: Line | None) -> bool:
     """A heading rather than a numbered paragraph of prose."""
     if line.heading_level or _LABEL_TITLE.match(title):
         return True
     words = len(title.split())
-    if words >= 25 or sentence_count(title) >= 2:
+    if words >= 25 or sentence_count(title) >= 2 or _ANSWER.match(title):
         return False
     if title.rstrip().endswith((".", ";")) and words >= 5:
         return False
     if words >= 8 and _FINITE_VERB.search(title):
         return False
-    wrapped = (
-        following is not None
-        and following.index == line.index + 1
-        and re.match(r"^[a-z(]", following.content) is not None
-    )
-    return not wrapped
+    return not _wrapped_line(title, line, following)
 
 
-def _candidate(lines: Sequence[Line], line: Line) -> _Candidate | None:
+def _numbered_by_second_part(lines: Sequence[Line]) -> bool:
+    """Whether minute references put the year first ("PCB 21/03", "PCB 21/04"): the first
+    part is the same in all of them and the second part changes."""
+    firsts: set[str] = set()
+    seconds: set[str] = set()
+    for line in lines:
+        reference = _MINUTE_REFERENCE.match(line.content)
+        if reference is not None and not line.bullet:
+            firsts.add(reference.group("num"))
+            seconds.add(reference.group("second"))
+    return len(firsts) == 1 and len(seconds) >= 2
+
+
+def _candidate(
+    lines: Sequence[Line], line: Line, *, second_part: bool = False
+) -> _Candidate | None:
     if line.blank or line.bullet:
         return None
     content = line.content
@@ -111,8 +167,11 @@ def _candidate(lines: Sequence[Line], line: Line) -> _Candidate | None:
     if match is None:
         return None
     number_text = match.group("num")
+    numbering = number_text
     if reference is not None and match is reference:
-        number_text = content[: reference.start("rest")].strip(" .:-–—")
+        number_text = content[: reference.start("rest")].strip(" \t.:-–—")
+        if second_part:
+            numbering = reference.group("second")
     rest_cells = [cell.strip() for cell in match.group("rest").split("\t") if cell.strip()]
     title = rest_cells[0] if rest_cells else ""
     title_line: Line | None = None
@@ -123,7 +182,7 @@ def _candidate(lines: Sequence[Line], line: Line) -> _Candidate | None:
         title = title_line.content
     if _NOT_A_TITLE_START.match(title) or not any(ch.isalpha() for ch in title[:40]):
         return None
-    number = tuple(int(part) for part in match.group("num").split("."))
+    number = tuple(int(part) for part in numbering.split("."))
     if number[0] == 0:
         return None
     title = re.sub(r"\s+", " ", title).strip(" -–—")
@@ -184,8 +243,11 @@ def _children(
     ]
     chosen: list[_Candidate] = []
     chain = _best_chain(own, depth)
+    # Where some siblings are paragraphs of prose, a labelled sentence among them
+    # ("4.2 ACTION 2: CFO to report the reserves strategy.") is one more paragraph.
+    paragraphs = any(not child.heading for child in chain)
     for position, child in enumerate(chain):
-        if not child.heading:
+        if not child.heading or (paragraphs and _labelled_sentence(child)):
             continue
         next_start = chain[position + 1].line.index if position + 1 < len(chain) else stop_line
         chosen.append(child)
@@ -194,8 +256,11 @@ def _children(
 
 
 def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
+    second_part = _numbered_by_second_part(lines)
     candidates = [
-        c for line in lines if line.index not in excluded and (c := _candidate(lines, line))
+        c
+        for line in lines
+        if line.index not in excluded and (c := _candidate(lines, line, second_part=second_part))
     ]
     top = _best_chain([c for c in candidates if len(c.number) == 1], 0)
     if not _accept_top_level(top):
@@ -259,11 +324,33 @@ def _title_of(candidate: _Candidate) -> str:
     return title
 
 
-def _build(text: str, lines: Sequence[Line], chosen: Sequence[_Candidate]) -> list[ItemDraft]:
+def _trailing_section(lines: Sequence[Line], last: _Candidate, tables: Sequence[Table]) -> int:
+    """Where the last numbered item ends when an action log follows it under a heading of
+    its own ("Action Log", "Camau Gweithredu / Actions"): at that heading."""
+    for table in tables:
+        if table.kind != "action" or table.header <= last.last_line.index:
+            continue
+        heading = next((line for line in reversed(lines[: table.header]) if not line.blank), None)
+        if (
+            heading is not None
+            and heading.index > last.last_line.index
+            and len(heading.cells) == 1
+            and heading.words <= 6
+            and not re.search(r"[.:;,]$", heading.content)
+            and _candidate(lines, heading) is None
+        ):
+            return heading.index
+        break
+    return len(lines)
+
+
+def _build(
+    text: str, lines: Sequence[Line], chosen: Sequence[_Candidate], end_line: int
+) -> list[ItemDraft]:
     items: list[ItemDraft] = []
     index_by_number: dict[tuple[int, ...], int] = {}
     for position, candidate in enumerate(chosen):
-        stop = chosen[position + 1].line.index if position + 1 < len(chosen) else len(lines)
+        stop = chosen[position + 1].line.index if position + 1 < len(chosen) else end_line
         body = [line for line in lines[candidate.last_line.index + 1 : stop] if not line.blank]
         end = body[-1].content_end if body else candidate.last_line.content_end
         item_text = "\n".join(text[line.content_start : line.content_end] for line in body)
@@ -295,8 +382,9 @@ def parse_items(
     unnumbered headings may start; ``skip`` lists lines that are never item headings (the
     title lines).
     """
-    excluded = rows_in_tables(find_tables(lines)) | set(skip)
+    tables = find_tables(lines)
+    excluded = rows_in_tables(tables) | set(skip)
     chosen = _numbered(lines, excluded)
-    if not chosen:
-        chosen = _unnumbered(lines, body_start, excluded)
-    return _build(text, lines, chosen)
+    if chosen:
+        return _build(text, lines, chosen, _trailing_section(lines, chosen[-1], tables))
+    return _build(text, lines, _unnumbered(lines, body_start, excluded), len(lines))

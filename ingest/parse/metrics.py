@@ -36,8 +36,11 @@ _MONEY = re.compile(
     rf"£\s?(?P<num>{_NUMBER})(?:\s?(?P<mult>bn|billion|mn|m|million|k|thousand)\b)?",
     re.IGNORECASE,
 )
+# "5.8 crimes per 1,000 population", "19.4 anti-social behaviour (ASB) incidents per 1,000":
+# up to five words, an acronym in brackets among them, between the figure and "per".
 _RATE = re.compile(
-    rf"{_NOT_AFTER}(?P<num>{_NUMBER})\s+(?P<noun>(?:[A-Za-z][\w'-]*\s+){{0,3}}?)per\s+"
+    rf"{_NOT_AFTER}(?P<num>{_NUMBER})\s+(?P<noun>(?:(?:[A-Za-z][\w'’-]*|\([A-Z][A-Za-z&]{{1,9}}\))"
+    r"\s+){0,5}?)per\s+"
     rf"(?P<base>{_NUMBER}|thousand|hundred\s+thousand|million)"
     r"(?:\s+(?P<pop>(?:head\s+of\s+)?(?:population|people|residents|adult\s+females|adults|"
     r"children|households|officers|crimes|calls|incidents|women|men|females|males)))?",
@@ -67,11 +70,18 @@ _LABEL_BEFORE_NUMBER = re.compile(
     r"|chapter|no\.?|nos\.?|number|tier|level|phase|stage|grade|priority|band|round|year|years"
     r"|quarter|q|covid|category|cat|class|schedule|part|version|option|options|operation|op"
     r"|room|floor|step|point|rule|article|s|ap|agenda|paper|recommendation|recommendations"
-    r"|area|zone|wave|cohort|ward|tranche|term|aged|age|ages|under|over|top|minute|minutes)"
+    r"|area|zone|wave|cohort|ward|tranche|term|aged|age|ages|under|over|top|minute|minutes|per)"
     r"\s*$",
     re.IGNORECASE,
 )
 _SERVICE_NUMBERS = {101, 999, 111, 112}
+# "999 calls", "101 waiting times": the number names the service. It counts something only
+# when a plural noun follows that is not about calls ("112 areas for improvement").
+_IRREGULAR_PLURALS = _word_set("children people women men staff personnel police")
+_SERVICE_WORDS = _word_set(
+    """calls call number numbers line lines service services contact contacts times
+    channels centres centers systems figures targets answers recordings"""
+)
 _RATIO = re.compile(r"^\s+in\s+\d")
 
 _STOP = _word_set(
@@ -91,6 +101,16 @@ _LONE_ADJECTIVES = _word_set("more less fewer higher lower extra additional new 
 _AUXILIARY = re.compile(
     r"^\s+(?:are|were|is|was|have\s+been|has\s+been|had\s+been|had|have|has|will\s+be|would\s+be)"
     r"\s+(?:now\s+|already\s+|also\s+|not\s+|still\s+)?(?P<participle>[a-z]+(?:ed|en|wn|ld|lt|ne))\b"
+)
+# "15 were on track": a state of the things counted just before ("21 measures").
+_STATE = re.compile(
+    r"^\s+(?:are|were|is|was)\s+(?:now\s+|still\s+|already\s+)?(?P<state>on\s+track|off\s+track"
+    r"|on\s+target|in\s+place|in\s+post|outstanding|overdue|open|closed|complete|rated\s+[a-z]+)\b"
+)
+# "an outturn for 2022/23 of £158.2m": the period between the noun and "of".
+_PERIOD_AFTER_NOUN = re.compile(
+    r"\s+(?:for|in|during)\s+(?:the\s+)?(?:(?:financial|calendar)\s+)?(?:year\s+)?"
+    r"(?:19|20)\d\d(?:\s*/\s*\d{2,4})?\s*$"
 )
 _OF_REFERENCE = re.compile(r"^\s+of\s+(?:these|those|them|whom|which)\b")
 _OF_THE = re.compile(r"^\s+(?:of|among|amongst)\s+(?:the\s+|all\s+|those\s+|its\s+|their\s+)?")
@@ -456,7 +476,8 @@ def _label_around(sentence: str, start: int, end: int) -> str:
         before,
     )
     if of_before:
-        phrase = _noun_before(before[: of_before.start()])
+        head = before[: of_before.start()]
+        phrase = _noun_before(_PERIOD_AFTER_NOUN.sub("", head) or head)
         if phrase.lower() in _GENERIC_NOUNS:
             head = re.sub(
                 r"\s*\b(?:to|at|with|of)?\s*(?:the|a|an)?\s*" + re.escape(phrase) + r"\s*$",
@@ -489,6 +510,9 @@ def _count_label(
     if participle:
         word = participle.group("participle")
         return (f"{context_noun} {word}" if context_noun else word), context_noun
+    state = _STATE.match(after)
+    if state and context_noun:
+        return f"{context_noun} {' '.join(state.group('state').split())}", context_noun
     reference = _OF_REFERENCE.match(after)
     if reference:
         follow = _AUXILIARY.match(after[reference.end() :])
@@ -555,7 +579,7 @@ def _candidates(sentence: str, context_noun: str | None) -> tuple[list[_Candidat
     for match in _RATE.finditer(sentence):
         if _overlaps(match.start(), match.start("num") + 1, blocked) or not claim(*match.span()):
             continue
-        noun = _noun_phrase(_words_after(match.group("noun") or ""))
+        noun = _noun_phrase(_words_after(_compress(match.group("noun") or "")), 5)
         base = " ".join(match.group("base").split())
         subject = (
             noun
@@ -568,7 +592,7 @@ def _candidates(sentence: str, context_noun: str | None) -> tuple[list[_Candidat
             MetricUnit.RATE,
             match.start(),
             match.end(),
-            f"{subject} {per}" if subject else None,
+            f"{subject} {per}" if subject else f"rate {per}",
         )
         found.append(rate)
     for match in _PERCENT.finditer(sentence):
@@ -583,7 +607,7 @@ def _candidates(sentence: str, context_noun: str | None) -> tuple[list[_Candidat
         number = match.group("num")
         if _overlaps(start, end, taken) or _overlaps(start, end, blocked):
             continue
-        if _YEAR.match(number) or int(number.replace(",", "")) in _SERVICE_NUMBERS:
+        if _YEAR.match(number) or _names_a_service(sentence, number, end):
             continue
         if _LABEL_BEFORE_NUMBER.search(sentence[:start]) or _UNIT_AFTER.match(sentence, end):
             continue
@@ -599,6 +623,18 @@ def _candidates(sentence: str, context_noun: str | None) -> tuple[list[_Candidat
         taken.append((start, end))
         found.append(_Candidate(_value(number), MetricUnit.COUNT, start, end, label))
     return sorted(found, key=lambda c: c.start), context_noun
+
+
+def _names_a_service(sentence: str, number: str, end: int) -> bool:
+    """Whether a number is a phone service (101, 999 ...) rather than a count."""
+    if int(number.replace(",", "")) not in _SERVICE_NUMBERS:
+        return False
+    noun = _noun_phrase(_words_after(sentence[end:]), 6).split()
+    if not noun:
+        return True
+    word = noun[-1].lower()
+    plural = word.endswith("s") or word in _IRREGULAR_PLURALS
+    return not plural or word in _SERVICE_WORDS
 
 
 def _kind(sentence: str, start: int, end: int) -> MetricKind:

@@ -50,6 +50,7 @@ _VENUE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _DETAIL_LABEL = re.compile(r"^(?:venue|location|place|time|start time|where)\b", re.IGNORECASE)
+_PARAGRAPH_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})*\.?")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
 _TO_BE_CONFIRMED = re.compile(
     r"^(?:tbc|tba|to be (?:confirmed|arranged|agreed|advised)|none)$", re.I
@@ -77,22 +78,38 @@ def _section_text(lines: Sequence[Line], items: Sequence[ItemDraft]) -> str | No
 
 def _item_section(lines: Sequence[Line], item: ItemDraft) -> str:
     """The first lines under a next-meeting item, up to the line with the date (and any
-    venue/time label lines after it)."""
+    venue/time label lines after it); blank lines between them (paragraphs of a Word or
+    Markdown document) do not end it."""
     body = [
-        line for line in lines if item.span.start < line.start and line.content_end <= item.span.end
+        line
+        for line in lines
+        if item.span.start < line.start and line.content_end <= item.span.end and not line.blank
     ]
     parts: list[str] = []
     dated = False
     for line in body[:MAX_SECTION_LINES]:
-        if line.blank or len(line.cells) > 1:
+        content = _without_paragraph_number(line)
+        if content is None:
             if parts:
                 break
             continue
-        if dated and not _DETAIL_LABEL.match(line.content):
+        if dated and not _DETAIL_LABEL.match(content):
             break
-        parts.append(line.content)
-        dated = dated or find_date(line.content, default_year=2000) is not None
+        parts.append(content)
+        dated = dated or find_date(content, default_year=2000) is not None
     return "\n".join(parts)
+
+
+def _without_paragraph_number(line: Line) -> str | None:
+    """A line's text without a paragraph number cell ("7.1<tab>Wednesday 7th April ...");
+    None for a blank line or a table row."""
+    if line.blank:
+        return None
+    if len(line.cells) == 1:
+        return line.content
+    if len(line.cells) == 2 and _PARAGRAPH_NUMBER.fullmatch(line.cells[0]):
+        return line.cells[1]
+    return None
 
 
 def _first_sentence_with_date(value: str) -> str:

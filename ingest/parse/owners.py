@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ingest.draft import AttendeeDraft
 from ingest.parse.people import strip_titles
-from ingest.parse.roles import expand_abbreviation
+from ingest.parse.roles import expand_abbreviation, role_for_abbreviation
 
 __all__ = ["OwnerResolution", "looks_like_owner", "resolve_owners", "split_owner_parts"]
 
@@ -38,7 +38,7 @@ _ROLE_WORDS = frozenset(
     superintendent supt inspector insp sergeant sgt detective det lead leads team department
     unit chair secretary treasurer executive office force board panel committee group all
     members partners clerk analyst adviser advisor coordinator governance finance people
-    staff opcc pcc"""
+    staff opcc pcc secretariat"""
     )
 )
 
@@ -161,6 +161,14 @@ def _resolve_part(part: str, attendees: Sequence[AttendeeDraft]) -> tuple[list[s
     exact = [a for a in attendees if a.abbreviation and _norm(a.abbreviation) == key]
     if exact:
         return [a.name for a in exact], []
+    initials = _INITIALS.match(part.strip()) and role_for_abbreviation(part) is None
+    if initials:
+        # "DF" is Darren Firth rather than the Director of Finance (written "DoF"): letters
+        # that are no standard abbreviation name a person before they spell a capacity.
+        letters = part.replace(" ", "").replace(".", "").upper()
+        by_initials = [a for a in attendees if letters in _name_initials(a.name)]
+        if len(by_initials) == 1:
+            return [by_initials[0].name], []
     expanded = _expanded(part)
     by_role = [a for a in attendees if {key, expanded} & _role_keys(a)]
     if by_role:
@@ -199,8 +207,14 @@ def resolve_owners(owner_text: str, attendees: Sequence[AttendeeDraft]) -> Owner
     return OwnerResolution(list(dict.fromkeys(owners)), warnings)
 
 
+def _singular(word: str) -> str:
+    """ "Officers" -> "officer", "PCC's" -> "pcc"; other words lower-cased."""
+    word = re.sub(r"['’]s$", "", word.lower().strip(".,"))
+    return word[:-1] if word.endswith("s") and word[:-1] in _ROLE_WORDS else word
+
+
 def _has_role_word(words: Iterable[str]) -> bool:
-    return any(w.lower().strip(".,'’s") in _ROLE_WORDS for w in words)
+    return any(_singular(w) in _ROLE_WORDS for w in words)
 
 
 def looks_like_owner(phrase: str, attendees: Sequence[AttendeeDraft]) -> bool:

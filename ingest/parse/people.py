@@ -72,13 +72,13 @@ _NOT_NAME_WORDS = {
 
 _CHAIR_MARK = re.compile(
     r"\(\s*(?:chair(?:man|person|woman)?|in the chair)\s*\)"
-    r"|,\s*(?:chair(?:man|person|woman)?|in the chair)\s*(?=\))"
+    r"|(?:\s*,|\s+[/–—-])\s*(?:chair(?:man|person|woman)?|in the chair)\s*(?=\))"
     r"|\s*[-–—,]\s*(?:chair(?:man|person|woman)?|in the chair)\s*$",
     re.IGNORECASE,
 )
 _MINUTES_MARK = re.compile(
     r"\(\s*(?:minutes?|minute[- ]taker|note[- ]?taker|notes|secretariat)\s*\)"
-    r"|,\s*(?:minutes?|minute[- ]taker|note[- ]?taker|taking minutes)\s*(?=\))"
+    r"|(?:\s*,|\s+[/–—-])\s*(?:minutes?|minute[- ]taker|note[- ]?taker|taking minutes)\s*(?=\))"
     r"|\s*[-–—,]\s*(?:minutes?|minute[- ]taker|note[- ]?taker|notes|taking minutes)\s*$",
     re.IGNORECASE,
 )
@@ -89,6 +89,8 @@ _POSTNOMINALS = re.compile(
 )
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z]{0,4}[/.]?(?:\s?[A-Z/&][A-Za-z/&.]{0,5}){0,3}$")
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|:|\s[-–—]\s|\t)\s*")
+_LAST_DASH = re.compile(r"\s[-–—]\s(?!.*\s[-–—]\s)")
+_LEADING_SEPARATORS = " ,;:-–—"
 
 
 def strip_titles(name: str) -> str:
@@ -122,6 +124,13 @@ def looks_like_name(text: str, *, single_token: bool = False) -> bool:
     return any(len(token.strip(".")) > 1 for token in tokens)
 
 
+def _names_a_role(text: str) -> bool:
+    """Whether a capacity is written in English role words ("Governance Officer")."""
+    return abbreviation_for(text) is not None or any(
+        word.lower().strip(",.") in _NOT_NAME_WORDS for word in text.split()
+    )
+
+
 def parse_capacity(text: str | None) -> tuple[str | None, str | None]:
     """(capacity, abbreviation) from "Police and Crime Commissioner (PCC)" or "PCC"."""
     if text is None:
@@ -134,6 +143,9 @@ def parse_capacity(text: str | None) -> tuple[str | None, str | None]:
             abbreviation = inner.strip()
             capacity = capacity.replace(f"({inner})", " ")
     capacity = re.sub(r"\s+", " ", capacity).strip(" ,;-–—")
+    other_language, slash, english = capacity.partition(" / ")
+    if slash and _names_a_role(english) and not _names_a_role(other_language):
+        capacity = english.strip()  # "Prif Gwnstabl / Chief Constable"
     if capacity and is_abbreviation(capacity):
         return expand_abbreviation(capacity), abbreviation or capacity
     if not capacity:
@@ -148,11 +160,26 @@ def _leading_role(text: str) -> tuple[str, str] | None:
     lowered = text.lower()
     for role in ROLE_NAMES_LONGEST_FIRST:
         if lowered.startswith(role.lower() + " "):
-            return text[: len(role)], text[len(role) :].strip()
+            return text[: len(role)], text[len(role) :].strip(_LEADING_SEPARATORS)
     first, _, rest = text.partition(" ")
     if rest and role_for_abbreviation(first) is not None and first.isupper():
-        return first, rest.strip()
+        return first, rest.strip(_LEADING_SEPARATORS)
     return None
+
+
+def role_then_name(text: str) -> tuple[str, str] | None:
+    """("Colin Padgett", "Chief Executive, OPCC") for "Chief Executive, OPCC – Colin Padgett":
+    a capacity, a dash and a name (markers such as "(Chair)" after it are allowed)."""
+    dash = _LAST_DASH.search(text)
+    if dash is None:
+        return None
+    capacity = text[: dash.start()].strip()
+    name = strip_titles(_PARENTHESIS.sub(" ", strip_markers(text[dash.end() :])[0])).strip()
+    if not capacity or not looks_like_name(name) or looks_like_name(capacity):
+        return None
+    if any(_leading_role(part.strip()) for part in capacity.split(",")):
+        return None  # "PCC – Donna Jeffers, CC – Amrit Basra": a list of several people
+    return name, capacity
 
 
 def _split_name(text: str) -> tuple[str, str] | None:
@@ -178,7 +205,7 @@ def _split_name(text: str) -> tuple[str, str] | None:
     name = " ".join(taken[:5])
     if looks_like_name(name, single_token=titled):
         return name, bare[len(name) :].strip(" ,;-–—")
-    return None
+    return role_then_name(text)
 
 
 def strip_markers(text: str) -> tuple[str, bool, bool]:
@@ -225,4 +252,6 @@ def same_person(a: str, b: str) -> bool:
         return True
     if first[-1] != second[-1]:
         return False
+    if len(first) == 1 or len(second) == 1:
+        return True  # "Doyle" (as in "ACC Doyle") and "Kate Doyle"
     return first[0][0] == second[0][0] and (len(first[0]) <= 2 or len(second[0]) <= 2)

@@ -72,31 +72,47 @@ def header_columns(line: Line) -> tuple[str | None, tuple[str, ...]] | None:
     return label, tuple(_normalise(cell) for cell in cells)
 
 
+def _names(column: str) -> list[str]:
+    """A column name and, for a bilingual one ("perchennog / owner"), each half."""
+    halves = [half.strip() for half in column.split(" / ")] if " / " in column else []
+    return [column, *halves]
+
+
+def _has_column(columns: Sequence[str], pattern: re.Pattern[str]) -> bool:
+    return any(pattern.match(name) for column in columns for name in _names(column))
+
+
 def table_kind(columns: Sequence[str]) -> TableKind | None:
-    if any(_ACTION_COLUMN.match(c) for c in columns) and any(
-        _ACTION_DETAIL_COLUMN.match(c) for c in columns
-    ):
+    if _has_column(columns, _ACTION_COLUMN) and _has_column(columns, _ACTION_DETAIL_COLUMN):
         return "action"
-    if any(_NAME_COLUMN.match(c) for c in columns) and any(
-        _CAPACITY_COLUMN.match(c) for c in columns
-    ):
+    if _has_column(columns, _NAME_COLUMN) and _has_column(columns, _CAPACITY_COLUMN):
         return "attendance"
     return None
 
 
-def _is_row(line: Line, kind: TableKind, width: int) -> bool:
-    """Whether ``line`` continues a table of ``kind`` with ``width`` columns."""
+def name_column(columns: Sequence[str]) -> int:
+    """Index of the column that holds names in an attendance table ("Role | Name": 1)."""
+    return next(
+        (i for i, c in enumerate(columns) if any(_NAME_COLUMN.match(n) for n in _names(c))), 0
+    )
+
+
+def _is_row(line: Line, kind: TableKind, columns: Sequence[str]) -> bool:
+    """Whether ``line`` continues a table of ``kind`` with these header ``columns``."""
     cells = list(line.cells)
     if len(cells) < 2 or line.heading_level:
         return False
     if kind == "attendance":
         if _LABEL_CELL.match(cells[0]):
             cells.pop(0)
-        return bool(cells) and split_person(cells[0]) is not None
-    return len(cells) >= max(2, width - 2)
+        names = name_column(columns) if len(cells) == len(columns) else 0
+        return bool(cells) and split_person(cells[names]) is not None
+    return len(cells) >= max(2, len(columns) - 2)
 
 
-def _rows_after(lines: Sequence[Line], header: int, kind: TableKind, width: int) -> tuple[int, ...]:
+def _rows_after(
+    lines: Sequence[Line], header: int, kind: TableKind, columns: Sequence[str]
+) -> tuple[int, ...]:
     rows: list[int] = []
     index = header + 1
     while index < len(lines):
@@ -106,11 +122,11 @@ def _rows_after(lines: Sequence[Line], header: int, kind: TableKind, width: int)
             continue
         if line.blank:
             following = next((ln for ln in lines[index + 1 :] if not ln.blank), None)
-            if following is None or not _is_row(following, kind, width):
+            if following is None or not _is_row(following, kind, columns):
                 break
             index += 1
             continue
-        if not _is_row(line, kind, width):
+        if not _is_row(line, kind, columns):
             break
         rows.append(index)
         index += 1
@@ -127,7 +143,7 @@ def find_tables(lines: Sequence[Line]) -> list[Table]:
         if header is None or kind is None:
             index += 1
             continue
-        rows = _rows_after(lines, index, kind, len(header[1]))
+        rows = _rows_after(lines, index, kind, header[1])
         tables.append(Table(kind, index, header[1], rows, header[0]))
         index = (rows[-1] if rows else index) + 1
     return tables

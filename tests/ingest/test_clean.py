@@ -623,3 +623,104 @@ def test_cleaned_lines_have_no_stray_whitespace(document: str) -> None:
         assert line == line.strip()
         assert "\t\t" not in line and "  " not in line
         assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u00a0\ue000-\uf8ff]", line)
+
+
+# -- house styles of other forces ---------------------------------------------------------
+
+
+def test_a_banner_in_capitals_repeating_the_title_line_is_kept() -> None:
+    text = (
+        "Minutes of the meeting of the North Yorkshire Police, Fire and Crime Panel held on "
+        "3 February 2022\n\n"
+        "MINUTES OF THE MEETING OF THE NORTH YORKSHIRE POLICE, FIRE AND CRIME PANEL HELD ON "
+        "3 FEBRUARY 2022 AT 10.30 AM AT COUNTY HALL, NORTHALLERTON\n\n"
+        "Present: Councillor Peter Sowerby (Chair)."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text == text
+    assert cleaned.warnings == []
+
+
+def test_a_stock_update_repeated_under_two_long_action_headings_is_kept() -> None:
+    update = "Update: Deferred. The lead officer had been on leave and the update was deferred."
+    text = (
+        "1. Outstanding Matters / Matters arising\n\n"
+        "1.1 Action 2: PCC to report back on the SOC strategy, by 5 September 2024\n\n"
+        f"{update}\n\n"
+        "1.2 Action 3: CC to set out the plan for the exploitation of vulnerable adults\n\n"
+        f"{update}\n\n"
+        "2. Body Worn Video"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text == text
+    assert cleaned.text.count(update) == 2
+
+
+def test_a_heading_is_not_joined_to_the_paragraph_a_layer_copies() -> None:
+    paragraph = (
+        "The Chief Constable said that problem-solving plans were now open in every "
+        "neighbourhood and that each plan had a named officer responsible for it. The PCC "
+        "asked how the force judged whether a plan had worked. The DCC said that every closed "
+        "plan was reviewed by an inspector against the outcome agreed with residents."
+    )
+    copy = paragraph[40:230].strip()
+    cleaned = clean_text(f"4.\tNeighbourhood policing\n4.1 Problem solving\n{paragraph}\n{copy}")
+    assert _lines(cleaned.text) == ["4.\tNeighbourhood policing", "4.1 Problem solving", paragraph]
+    assert any("layered duplicate" in warning for warning in cleaned.warnings)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "The next meeting will be held on Thursday 8 June 2023 at\n14:00.",
+            "The next meeting will be held on Thursday 8 June 2023 at 14:00.",
+        ),
+        (
+            "The DCC said the force referred more cases to the\nIndependent Domestic Violence "
+            "Advisor service.",
+            "The DCC said the force referred more cases to the Independent Domestic Violence "
+            "Advisor service.",
+        ),
+        (
+            "The recovery plan was presented. The CC said that 25\nOrganised Crime Groups "
+            "were being mapped.",
+            "The recovery plan was presented. The CC said that 25 Organised Crime Groups "
+            "were being mapped.",
+        ),
+        (
+            "The minutes of the meeting held on 4 December\n2023 were agreed.",
+            "The minutes of the meeting held on 4 December 2023 were agreed.",
+        ),
+        ("Item 5\tPerformance report, quarter 3\nThe Chief Executive presented it.", None),
+        ("5. Performance report for the third quarter of the\nYear", None),
+        ("The meeting closed at 12.40\nSigned by the Chair", None),
+        ("The force referred more cases to the\n1.2 Outcomes", None),
+    ],
+)
+def test_lines_broken_before_a_capital_or_a_figure(raw: str, expected: str | None) -> None:
+    assert clean_text(raw).text == (raw if expected is None else expected)
+
+
+def test_a_footer_beside_the_page_numbers_of_a_two_page_document_is_dropped() -> None:
+    footer = "Yarrowdale OPCC | Performance Meeting | 27 November 2025 | OFFICIAL"
+    text = (
+        "1. Welcome\nThe DCC said that the rate was 66.0 anti-social\n\n"
+        f"{footer}\n1\n\nbehaviour incidents per 1,000 population.\n2. Close\nNone.\n\n{footer}\n2"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text == (
+        "1. Welcome\n"
+        "The DCC said that the rate was 66.0 anti-social behaviour incidents per 1,000 "
+        "population.\n2. Close\nNone."
+    )
+    assert any("running header or footer" in warning for warning in cleaned.warnings)
+
+
+def test_a_long_footer_repeated_on_every_page_is_dropped() -> None:
+    footer = (
+        "Yarrowdale OPCC | Thematic Meeting: Child Sexual Exploitation | 25 August 2014 | OFFICIAL"
+    )
+    pages = [f"Item {n} was discussed at length by members.\n\n{footer}\n{n}\n" for n in (1, 2, 3)]
+    cleaned = clean_text("".join(pages))
+    assert footer not in cleaned.text

@@ -139,3 +139,19 @@ def test_find_year_and_month_number() -> None:
     assert month_number("Sept") == 9
     assert month_number("february") == 2
     assert month_number("Octember") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dyddiad / Date: 6 Mehefin 2022 / 6 June 2022", dt.date(2022, 6, 6)),
+        ("Dydd Llun 14 Tachwedd 2022", dt.date(2022, 11, 14)),
+        ("3 Mawrth 2021", dt.date(2021, 3, 3)),
+    ],
+)
+def test_welsh_month_names(text: str, expected: dt.date) -> None:
+    assert parse_date_phrase(text) == expected
+
+
+def test_welsh_month_names_in_lower_case_are_words() -> None:
+    assert find_date("Mai Thomas said the 12 mai figures were wrong") is None

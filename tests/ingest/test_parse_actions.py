@@ -580,3 +580,110 @@ def test_innermost_item_contains_the_position() -> None:
         2,
         None,
     ]
+
+
+# --- references, statuses and origins in other house styles ---------------------------------
+
+SUSSEX = [
+    AttendeeDraft("Leah Forsyth", "Assistant Chief Constable", "ACC"),
+    AttendeeDraft("Tom Wakeling", "Deputy Chief Constable", "DCC"),
+    AttendeeDraft("Colin Padgett", "Chief Executive, OPCC", "CEO"),
+]
+
+
+def test_action_points_with_year_month_number_references() -> None:
+    text = (
+        "1. Public Contact\nThe PCC asked about the 101 service.\n"
+        "AP 22/09/01 – ACC to provide the contact centre recruitment plan by 31 October 2022.\n"
+        "AP 22/09/02 – DCC to share the results of the community engagement survey.\n"
+    )
+    actions = actions_in(text, SUSSEX, meeting_date=dt.date(2022, 9, 14))
+    assert [(a.reference, a.owners, a.due_date) for a in actions] == [
+        ("22/09/01", ["Leah Forsyth"], dt.date(2022, 10, 31)),
+        ("22/09/02", ["Tom Wakeling"], None),
+    ]
+
+
+def test_reports_on_earlier_actions_with_slash_references_and_joined_clauses() -> None:
+    text = (
+        "3.1 Action 12/20 (rural response times) was closed. Action 02/21 remains open and "
+        "will be reported to the April meeting.\n"
+        "2.1 The minutes were agreed. Action 1 (custody healthcare contract) was complete and "
+        "Action 2 remains open.\n"
+    )
+    actions = actions_in(text)
+    assert [(a.reference, a.status) for a in actions] == [
+        ("12/20", ActionStatus.COMPLETED),
+        ("02/21", ActionStatus.OPEN),
+        ("1", ActionStatus.COMPLETED),
+        ("2", ActionStatus.OPEN),
+    ]
+
+
+def test_a_status_after_a_dash_ends_the_action() -> None:
+    text = (
+        "Action 3: AH to report back on the exploitation of vulnerable adults, by 23 March 2021 "
+        "– Ongoing. An interim update was given at the meeting.\n"
+        "Action 4: PCC to provide details of the reviews, by 15 March 2021 – Closed.\n"
+        "ACTION: DCC to review the policy – open to all staff from April.\n"
+    )
+    actions = actions_in(text)
+    assert [(a.text, a.status) for a in actions] == [
+        (
+            "AH to report back on the exploitation of vulnerable adults, by 23 March 2021",
+            ActionStatus.IN_PROGRESS,
+        ),
+        ("PCC to provide details of the reviews, by 15 March 2021", ActionStatus.COMPLETED),
+        ("DCC to review the policy – open to all staff from April.", ActionStatus.OPEN),
+    ]
+    assert actions[0].updates[0].text == "Ongoing. An interim update was given at the meeting"
+
+
+def test_an_update_after_a_blank_line_and_an_origin_named_in_the_sentence_before() -> None:
+    text = (
+        "1. Minutes and actions of the last meeting\n\n"
+        "The minutes of the Monthly Assurance Meeting held on 23 April 2015 were agreed as an "
+        "accurate record. Actions from that meeting were reviewed:\n\n"
+        "1.1 Action 2: LR to circulate the findings on the SOC strategy\n\n"
+        "Update: Deferred.\n\n"
+        "1.2 Action 3: DCC to provide details of the quality of supervision\n\n"
+        "Update: Closed. The update was provided in the briefing note.\n\n"
+        "2. Any other business\n\nNone.\n"
+    )
+    items = parse_items(text, split_lines(text))
+    actions = actions_in(text, meeting_date=dt.date(2015, 8, 6), items=items)
+    assert [(a.reference, a.status, a.origin_title, a.origin_date) for a in actions] == [
+        ("2", ActionStatus.DEFERRED, "Monthly Assurance Meeting", dt.date(2015, 4, 23)),
+        ("3", ActionStatus.COMPLETED, "Monthly Assurance Meeting", dt.date(2015, 4, 23)),
+    ]
+
+
+def test_action_log_rows_with_series_references_and_bilingual_headers() -> None:
+    text = (
+        "Cyf / Ref\tCam Gweithredu / Action\tPerchennog / Owner\tDyddiad Cau / Deadline\n"
+        "PAB 22/06-1\tReport on joint work with Natural Resources Wales\tDCC\t05/09/2022\n"
+        "SRP 21/14\tProvide a breakdown of the 999 call answering times\tACC\tSep 2022\n"
+    )
+    actions = actions_in(text, SUSSEX, meeting_date=dt.date(2022, 6, 6))
+    assert [(a.reference, a.owners, a.due_date) for a in actions] == [
+        ("PAB 22/06-1", ["Tom Wakeling"], dt.date(2022, 9, 5)),
+        ("SRP 21/14", ["Leah Forsyth"], dt.date(2022, 9, 1)),
+    ]
+
+
+def test_initials_name_a_person_before_they_spell_a_capacity() -> None:
+    attendees = [
+        AttendeeDraft("Darren Firth", "Police and Crime Commissioner", "PCC"),
+        AttendeeDraft("James Delaney", "Director of Finance", "DoF"),
+        AttendeeDraft("Wendy Dewhurst", "Chief Executive, OPCC", "CEx"),
+        AttendeeDraft("Claire Ellery", "Assistant Chief Constable", "ACC"),
+    ]
+    assert resolve_owners("DF", attendees).owners == ["Darren Firth"]
+    assert resolve_owners("CE", attendees).owners == ["Claire Ellery"]
+    assert resolve_owners("DoF", attendees).owners == ["James Delaney"]
+    assert resolve_owners("CEx", attendees).owners == ["Wendy Dewhurst"]
+
+
+def test_a_secretariat_owns_an_action() -> None:
+    action = one_action("Action: Secretariat to invite the Chief Constable to the June meeting.")
+    assert action.owner_text == "Secretariat"

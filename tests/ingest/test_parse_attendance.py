@@ -322,3 +322,88 @@ def test_split_entries_merges_roles_into_names() -> None:
         "Neil Mottram",
     ]
     assert split_entries("John Smith and Jane Doe") == ["John Smith", "Jane Doe"]
+
+
+def test_role_first_tables_under_status_headings() -> None:
+    attendance = attendance_of(
+        "Attendees\nRole\tName\n"
+        "Police and Crime Commissioner\tGraham Redfern (Chair)\n"
+        "Chief Executive, OPCC\tAlison Thorne\n"
+        "Head of Performance and Governance, OPCC\tKirsty Lamb (minutes)\n\n"
+        "Apologies\nRole\tName\nChief Finance Officer, OPCC\tNeil Ormerod\n\n"
+        "1.\tMatters arising\n"
+    )
+    assert rows(attendance) == [
+        ("Graham Redfern", "Police and Crime Commissioner", "PCC", PRESENT),
+        ("Alison Thorne", "Chief Executive, OPCC", "CEO", PRESENT),
+        ("Kirsty Lamb", "Head of Performance and Governance, OPCC", None, PRESENT),
+        ("Neil Ormerod", "Chief Finance Officer, OPCC", "CFO", APOLOGIES),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "Graham Redfern"
+    assert attendance.minute_taker is not None and attendance.minute_taker.name == "Kirsty Lamb"
+
+
+def test_role_then_dash_then_name() -> None:
+    attendance = attendance_of(
+        "Attendees:\nPCC – Donna Jeffers (Chair)\nChief Constable – Amrit Basra\n"
+        "Chief Executive, OPCC – Colin Padgett\n"
+        "Policy and Performance Officer, OPCC – Hannah Reeve (notes)\n\n1. Public contact\n"
+    )
+    assert rows(attendance) == [
+        ("Donna Jeffers", "Police and Crime Commissioner", "PCC", PRESENT),
+        ("Amrit Basra", "Chief Constable", "CC", PRESENT),
+        ("Colin Padgett", "Chief Executive, OPCC", "CEO", PRESENT),
+        ("Hannah Reeve", "Policy and Performance Officer, OPCC", None, PRESENT),
+    ]
+    assert attendance.minute_taker is not None and attendance.minute_taker.name == "Hannah Reeve"
+
+
+def test_bilingual_labels_and_capacities() -> None:
+    attendance = attendance_of(
+        "Yn bresennol / Present:\n"
+        "Emyr Pugh-Llywelyn, Comisiynydd Heddlu a Throseddu / Police and Crime Commissioner "
+        "(Chair)\n"
+        "Rhian Gwyther, Prif Weithredwr / Chief Executive, OPCC\n"
+        "Mark Eccleston, Prif Gwnstabl / Chief Constable\n"
+        "Owain Tudur, Swyddog Llywodraethu / Governance Officer (minutes)\n\n"
+        "1. Ymddiheuriadau / Apologies\n"
+    )
+    assert rows(attendance) == [
+        ("Emyr Pugh-Llywelyn", "Police and Crime Commissioner", "PCC", PRESENT),
+        ("Rhian Gwyther", "Chief Executive, OPCC", "CEO", PRESENT),
+        ("Mark Eccleston", "Chief Constable", "CC", PRESENT),
+        ("Owain Tudur", "Governance Officer", None, PRESENT),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "Emyr Pugh-Llywelyn"
+
+
+def test_chair_inside_the_capacity_brackets_and_vice_chair() -> None:
+    attendance = attendance_of(
+        "Present: Mr J Ashcroft (PCC – Chair), Councillor Aisha Malik (Vice-Chair), "
+        "Miss R Yates (Minutes)\n"
+    )
+    assert rows(attendance) == [
+        ("J Ashcroft", "Police and Crime Commissioner", "PCC", PRESENT),
+        ("Aisha Malik", "Vice-Chair", None, PRESENT),
+        ("R Yates", None, None, PRESENT),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "J Ashcroft"
+
+
+def test_apologies_by_surname_join_the_listed_person() -> None:
+    attendance = attendance_of(
+        "APOLOGIES\nAssistant Chief Constable K Doyle\n\n"
+        "1.\tAPOLOGIES\n1.1\tApologies were received from ACC Doyle.\n"
+    )
+    assert rows(attendance) == [("K Doyle", "Assistant Chief Constable", "ACC", APOLOGIES)]
+    assert same_person("Doyle", "Kate Doyle")
+
+
+def test_a_list_ends_at_the_first_agenda_item() -> None:
+    attendance = attendance_of(
+        "Present:\n• Bethan Tillotson, Police and Crime Commissioner (PCC) – Chair\n"
+        "• James Mercer, Governance Officer, OPCC (GO) – minutes\n"
+        "1. Holding to account – Rape and Serious Sexual Offences\n"
+        "The PCC referred to support for victims.\n"
+    )
+    assert [a.name for a in attendance.attendees] == ["Bethan Tillotson", "James Mercer"]

@@ -284,3 +284,64 @@ def test_document_type_from_structure() -> None:
         "showed an underspend of two per cent for the year.\n3. Workforce\nThe CC reported.\n"
     )
     assert _doctype(prose, item_count=3) is DocumentType.MINUTES
+
+
+def test_time_and_venue_on_the_line_under_the_date() -> None:
+    header = header_of(
+        "Surrey Police and Crime Commissioner\nPerformance Meeting – Minutes\n\n"
+        "Tuesday 12th January 2021\n10:30 – 12:30, Microsoft Teams\n\nAttendees\n"
+    )
+    assert header.date == dt.date(2021, 1, 12)
+    assert header.start_time == dt.time(10, 30)
+    assert header.venue == "Microsoft Teams"
+
+
+def test_the_previous_meeting_named_in_an_agenda_is_not_the_meeting_date() -> None:
+    header = header_of(
+        "STRATEGIC POLICING AND CRIME BOARD\n\nTuesday 16 March 2021, 10:00 - 12:00\n"
+        "Held virtually via Microsoft Teams\n\nMinute No.\tItem\nPCB 21/11\tApologies\n"
+        "PCB 21/13\tMinutes of the previous meeting held on 16 February 2021\n"
+    )
+    assert header.kind is MeetingKind.STRATEGIC_BOARD
+    assert header.date == dt.date(2021, 3, 16)
+    assert header.start_time == dt.time(10, 0)
+    assert header.end == 5  # the header stops at the table of minutes
+
+
+def test_a_held_on_clause_leaves_the_title() -> None:
+    header = header_of(
+        "DERBYSHIRE POLICE AND CRIME COMMISSIONER\n\n"
+        "Minutes of the Police and Crime Commissioner's Accountability Meeting held on "
+        "Wednesday, 3rd March 2021 at 10.00 am via Microsoft Teams\n\nPRESENT\n"
+    )
+    assert header.title == "Minutes of the Police and Crime Commissioner's Accountability Meeting"
+    assert header.kind is MeetingKind.ACCOUNTABILITY_BOARD
+    assert header.date == dt.date(2021, 3, 3)
+    assert header.start_time == dt.time(10, 0)
+    assert header.venue == "Microsoft Teams"
+
+
+def test_a_banner_under_the_title_line_gives_the_time_and_venue() -> None:
+    header = header_of(
+        "Minutes of the meeting of the North Yorkshire Police, Fire and Crime Panel held on "
+        "3 February 2022\n\nNORTH YORKSHIRE POLICE, FIRE AND CRIME PANEL\n"
+        "MINUTES OF THE MEETING OF THE NORTH YORKSHIRE POLICE, FIRE AND CRIME PANEL HELD ON "
+        "3 FEBRUARY 2022 AT 10.30 AM AT COUNTY HALL, NORTHALLERTON\n\nPresent:-\n"
+    )
+    assert header.kind is MeetingKind.POLICE_AND_CRIME_PANEL
+    assert header.date == dt.date(2022, 2, 3)
+    assert header.start_time == dt.time(10, 30)
+    assert header.venue == "COUNTY HALL, NORTHALLERTON"
+
+
+def test_bilingual_labels_and_welsh_dates() -> None:
+    header = header_of(
+        "Bwrdd Atebolrwydd Plismona / Policing Accountability Board\n\n"
+        "Dyddiad / Date: 6 Mehefin 2022 / 6 June 2022\nAmser / Time: 14:00 – 16:00\n"
+        "Lleoliad / Venue: Pencadlys yr Heddlu / Police Headquarters, Carmarthen\n"
+        "Cadeirydd / Chair: Emyr Pugh-Llywelyn\n\n1. Ymddiheuriadau / Apologies\n"
+    )
+    assert header.date == dt.date(2022, 6, 6)
+    assert header.start_time == dt.time(14, 0)
+    assert header.venue == "Pencadlys yr Heddlu / Police Headquarters, Carmarthen"
+    assert header.chair is not None and header.chair.name == "Emyr Pugh-Llywelyn"

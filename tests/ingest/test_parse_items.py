@@ -299,3 +299,103 @@ def test_items_are_well_formed_for_any_text(fragments: list[str]) -> None:
         assert item.parent is None or item.parent < position
         if position:
             assert items[position - 1].span.start < item.span.start
+
+
+def test_long_labelled_sub_items_are_items() -> None:
+    text = (
+        "1. Outstanding Matters / Matters arising\n\n"
+        "1.1 Action 1: BC to set out the plan for the use of Domestic Violence Protection "
+        "Notices (DVPNs) to the next meeting, by 17 December 2022\n\nUpdate: Ongoing.\n\n"
+        "1.2 Action 2: GR to share the findings on the time taken to reach a charging decision "
+        "with the PCC's office, by 21 October 2021\n\nUpdate: Completed.\n\n"
+        "2.\tOutstanding Matters / Matters arising\n"
+        "2.1\tAction 2: ES to report back on the SOC strategy to the PCC\n\tUpdate: Ongoing.\n\n"
+        "2.2\tAction 3: DCC to report back on the quality of Domestic Abuse, Stalking and "
+        "Harassment and Honour Based Violence (DASH) risk assessments to the PCC\n"
+        "\tUpdate: Complete.\n\n"
+        "3.\tHolding to account – Child Sexual Exploitation\n\tNone.\n"
+    )
+    items = items_of(text)
+    assert [(item.number, item.parent) for item in items] == [
+        ("1", None),
+        ("1.1", 0),
+        ("1.2", 0),
+        ("2", None),
+        ("2.1", 3),
+        ("2.2", 3),
+        ("3", None),
+    ]
+    assert items[2].title.startswith("Action 2: GR to share the findings")
+    assert items[5].title.startswith("Action 3: DCC to report back on the quality of Domestic")
+    assert items[5].title.endswith("…")
+    assert len(items[5].title) <= 121
+
+
+def test_a_numbered_paragraph_wrapped_before_a_capital_is_not_a_heading() -> None:
+    text = (
+        "1. Domestic Abuse\n"
+        "1.1 The ACC LP said that 80 per cent of cases had no supervisory input.\n"
+        "1.2 The CC responded that officers continued to monitor referrals to Multi-Agency Risk\n"
+        "Assessment Conferences (MARACs) and that the figures would be reported in the spring.\n"
+        "3.2 The Commissioner questioned the capacity of the Independent Domestic Violence\n"
+        "Advisor service given the rise in referrals to Multi-Agency Risk Assessment Conferences\n"
+        "2. Finance\nNone.\n"
+    )
+    assert outline(items_of(text)) == [("1", "Domestic Abuse", None), ("2", "Finance", None)]
+
+
+def test_a_short_answer_is_not_a_sub_item() -> None:
+    text = (
+        "3.\tRoad safety\n3.1\tThe ACC said there had been 19 fatal collisions.\n"
+        "4.\tAOB\n4.1\tNone.\n"
+    )
+    assert outline(items_of(text)) == [("3", "Road safety", None), ("4", "AOB", None)]
+
+
+def test_minute_numbers_with_the_year_first() -> None:
+    text = (
+        "Minute No.\tItem\n"
+        "PCB 21/11\tApologies\n\tApologies were received from Cllr Rahman.\n"
+        "PCB 21/12\tDeclarations of Interest\n\tNone were declared.\n"
+        "PCB 21/13\tMinutes of the previous meeting held on 16 February 2021\n\tAgreed.\n"
+    )
+    assert outline(items_of(text)) == [
+        ("PCB 21/11", "Apologies", None),
+        ("PCB 21/12", "Declarations of Interest", None),
+        ("PCB 21/13", "Minutes of the previous meeting held on 16 February 2021", None),
+    ]
+
+
+def test_council_minute_numbers_in_the_hundreds() -> None:
+    text = (
+        "139. Declarations of Interest\nThere were no declarations of interest.\n\n"
+        "140. Minutes of the meeting held on 25 November 2021\nResolved – That the minutes be "
+        "confirmed.\n\n141. Proposed Police Precept 2022/23\nThe Commissioner presented it.\n"
+    )
+    assert [item.number for item in items_of(text)] == ["139", "140", "141"]
+
+
+def test_a_labelled_sentence_among_paragraphs_is_a_paragraph() -> None:
+    text = (
+        "4. Finance and efficiency\n"
+        "4.1 The Chief Finance Officer reported an outturn of £158.2m for the year.\n"
+        "4.2 ACTION 2: Chief Finance Officer to report the reserves strategy to the July board.\n"
+        "5. Any other business\nNone.\n"
+    )
+    items = items_of(text)
+    assert outline(items) == [
+        ("4", "Finance and efficiency", None),
+        ("5", "Any other business", None),
+    ]
+    assert "4.2 ACTION 2: Chief Finance Officer" in items[0].text
+
+
+def test_an_action_log_after_the_last_item_is_not_part_of_it() -> None:
+    text = (
+        "3. Safer streets\nThe bid had been successful.\n\n4. Any other business\nNone.\n\n"
+        "Action Log\nRef\tDate raised\tAction\tOwner\tDeadline\tUpdate\tRAG\n"
+        "1\t12/01/2021\tShare the analysis\tACC\t26/02/2021\tNew\tRed\n"
+    )
+    items = items_of(text)
+    assert outline(items) == [("3", "Safer streets", None), ("4", "Any other business", None)]
+    assert items[-1].text == "None."

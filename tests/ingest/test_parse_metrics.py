@@ -245,3 +245,69 @@ def test_a_sentence_broken_by_the_page_is_one_context() -> None:
     assert [m.value for m in metrics] == [241_700_000, 17_400_000, 7.8]
     assert metrics[0].label == "Net revenue expenditure"
     assert metrics[0].context.startswith("Net revenue expenditure would be\n£241.7m")
+
+
+# --- rates, service numbers and counts from other forces' minutes ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "label"),
+    [
+        (
+            "The DCC said that the rate was 19.4 anti-social behaviour (ASB) incidents per 1,000 "
+            "population.",
+            19.4,
+            "ASB incidents per 1,000 population",
+        ),
+        (
+            "The force recorded 19.4 ASB incidents per 1,000 population in 2022.",
+            19.4,
+            "ASB incidents per 1,000 population",
+        ),
+        (
+            "There were 4.2 domestic abuse related crimes per 1,000 population.",
+            4.2,
+            "domestic abuse related crimes per 1,000 population",
+        ),
+    ],
+)
+def test_rates_with_nouns_of_several_words(sentence: str, value: float, label: str) -> None:
+    metrics = metrics_in(sentence)
+    assert [(m.value, m.unit, m.label) for m in metrics] == [(value, MetricUnit.RATE, label)]
+
+
+def test_the_base_of_a_rate_is_never_a_count() -> None:
+    assert figures("It was 7 per 1,000 last year.") == [(7.0, MetricUnit.RATE)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("HMICFRS identified 112 areas for improvement.", [(112.0, "areas")]),
+        ("The DCS said that 112 MARAC referrals had been made.", [(112.0, "MARAC referrals")]),
+        ("The CC said that 101 children were open to the panel.", [(101.0, "children")]),
+        ("The PCC asked about 101 waiting times and 999 calls.", []),
+        ("Prosecutions would use body worn video footage and 999 recordings.", []),
+        ("Call 101 or 999 in an emergency.", []),
+    ],
+)
+def test_service_numbers_count_only_when_they_count_something(
+    sentence: str, expected: list[tuple[float, str]]
+) -> None:
+    counts = [(m.value, m.label) for m in metrics_in(sentence) if m.unit is MetricUnit.COUNT]
+    assert counts == expected
+
+
+def test_a_count_in_a_state_takes_the_noun_counted_before() -> None:
+    metrics = metrics_in("Of the 21 measures in the Police and Crime Plan, 15 were on track.")
+    assert [(m.value, m.label) for m in metrics] == [
+        (21.0, "measures"),
+        (15.0, "measures on track"),
+    ]
+
+
+def test_a_period_between_a_noun_and_its_amount_is_skipped() -> None:
+    metrics = metrics_in("The CFO reported an outturn for 2022/23 of £158.2m, an underspend.")
+    assert [(m.value, m.unit, m.label) for m in metrics] == [
+        (158_200_000.0, MetricUnit.MONEY, "outturn")
+    ]
