@@ -1,0 +1,36 @@
+"""The GraphQL schema: ``build_schema()`` puts the query and mutation types together."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import strawberry
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.config import StrawberryConfig
+
+from schema.documents import SourceDocument
+from schema.mutations import Mutation
+from schema.pagination import MAX_PAGE_SIZE
+from schema.people import Person
+from schema.queries import Query
+from schema.scalars import SCALAR_MAP
+
+Extension = type[SchemaExtension] | Callable[[], SchemaExtension]
+
+
+def build_schema(*, extensions: Sequence[Extension] = ()) -> strawberry.Schema:
+    """The schema with the read side and, where present, the mutations.
+
+    ``extensions`` are extension classes or factories (never shared instances), e.g.
+    ``[QueryDepthLimiter(max_depth=10).__class__]`` or ``lambda: MaskErrors(...)``.
+    """
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        types=[Person, SourceDocument],
+        extensions=list(extensions),
+        config=StrawberryConfig(scalar_map=SCALAR_MAP, relay_max_results=MAX_PAGE_SIZE),
+    )
+
+
+__all__ = ["build_schema"]

@@ -1,0 +1,200 @@
+"""Actions: what a meeting asked someone to do, their owners, status and history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from sqlalchemy import exists, func, or_, select
+
+from records import models
+from records.enums import ActionStatus
+from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
+from schema.context import Context
+from schema.fields import resolver_field
+from schema.meetings import MeetingReference
+from schema.node import Node, id_of, to_global_id
+from schema.pagination import AnySelect
+from schema.people import Person
+
+if TYPE_CHECKING:
+    from schema.items import AgendaItem
+    from schema.meetings import Meeting
+    from schema.themes import Theme
+
+Info = strawberry.Info[Context, None]
+
+# Statuses of actions still to be done: an action in one of them past its due date is overdue.
+OUTSTANDING = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+@strawberry.type(
+    description="A change to an action: from the minutes, or pushed by a force system."
+)
+class ActionUpdate(Node):
+    text: str = strawberry.field(description="What changed, in words.")
+    status: ActionStatus | None = strawberry.field(description="The status it set, if any.")
+    due_date: dt.date | None = strawberry.field(description="The due date it set, if any.")
+    author: str | None = strawberry.field(description="Who made the change, when known.")
+    created_at: dt.datetime = strawberry.field(description="When the change was recorded.")
+
+    @classmethod
+    def from_model(cls, update: models.ActionUpdate) -> ActionUpdate:
+        return cls(
+            id=to_global_id("ActionUpdate", update.id),
+            text=update.text,
+            status=update.status,
+            due_date=update.due_date,
+            author=update.author,
+            created_at=update.created_at,
+        )
+
+
+@strawberry.type(description='An action recorded at a meeting ("Action 2: CC to provide ...").')
+class Action(Node):
+    reference: str | None = strawberry.field(description='Its number or reference, e.g. "2".')
+    text: str = strawberry.field(description="What is to be done.")
+    owner_text: str | None = strawberry.field(
+        description='The owner as written, e.g. "CC" (see `owners` for the people).'
+    )
+    status: ActionStatus = strawberry.field(description="Where the action stands.")
+    due_date: dt.date | None = strawberry.field(description="When it is due, if stated.")
+    origin: MeetingReference | None = strawberry.field(
+        description="The earlier meeting it was carried from (matters arising), if any."
+    )
+    db_id: strawberry.Private[int]
+    meeting_id: strawberry.Private[int]
+    item_id: strawberry.Private[int | None]
+
+    @classmethod
+    def from_model(cls, action: models.Action) -> Action:
+        carried = action.origin_title is not None or action.origin_date is not None
+        return cls(
+            id=to_global_id("Action", action.id),
+            reference=action.reference,
+            text=action.text,
+            owner_text=action.owner_text,
+            status=action.status,
+            due_date=action.due_date,
+            origin=MeetingReference(
+                title=action.origin_title,
+                kind=None,
+                date=action.origin_date,
+                start_time=None,
+                venue=None,
+            )
+            if carried
+            else None,
+            db_id=action.id,
+            meeting_id=action.meeting_id,
+            item_id=action.item_id,
+        )
+
+    @resolver_field(description="The people who own the action.")
+    async def owners(self, info: Info) -> list[Person]:
+        rows = await info.context.loaders.action_owners.load(self.db_id)
+        return [Person.from_model(row) for row in rows]
+
+    @resolver_field(description="The meeting that recorded the action.")
+    async def meeting(self, info: Info) -> Annotated[Meeting, strawberry.lazy("schema.meetings")]:
+        from schema.meetings import Meeting
+
+        meeting = await info.context.loaders.meeting.load(self.meeting_id)
+        assert meeting is not None  # actions are deleted with their meeting
+        return Meeting.from_model(meeting)
+
+    @resolver_field(description="The agenda item it was recorded under.")
+    async def item(
+        self, info: Info
+    ) -> Annotated[AgendaItem, strawberry.lazy("schema.items")] | None:
+        from schema.items import AgendaItem
+
+        if self.item_id is None:
+            return None
+        item = await info.context.loaders.item.load(self.item_id)
+        return AgendaItem.from_model(item) if item else None
+
+    @resolver_field(description="The themes the action deals with.")
+    async def themes(self, info: Info) -> list[Annotated[Theme, strawberry.lazy("schema.themes")]]:
+        from schema.themes import Theme
+
+        rows = await info.context.loaders.action_themes.load(self.db_id)
+        return [Theme.from_model(row) for row in rows]
+
+    @resolver_field(description="Updates to the action, oldest first.")
+    async def history(self, info: Info) -> list[ActionUpdate]:
+        rows = await info.context.loaders.action_history.load(self.db_id)
+        return [ActionUpdate.from_model(row) for row in rows]
+
+
+@strawberry.input(description="Conditions on actions; every condition given must hold.")
+class ActionFilter:
+    status: list[ActionStatus] | None = strawberry.field(
+        default=None, description="In any of these statuses."
+    )
+    owner: str | None = strawberry.field(
+        default=None,
+        description="Owned by someone whose name, or the owner as written, contains this "
+        '("CC", "Bangham").',
+    )
+    theme: str | None = strawberry.field(
+        default=None, description="Dealing with this theme (code)."
+    )
+    meeting: strawberry.ID | None = strawberry.field(
+        default=None, description="Recorded at this meeting (its id)."
+    )
+    overdue: bool | None = strawberry.field(
+        default=None,
+        description="True: still open or in progress and past the due date; false: not so.",
+    )
+    carried: bool | None = strawberry.field(
+        default=None, description="True: carried from an earlier meeting; false: raised here."
+    )
+    due_from: dt.date | None = strawberry.field(
+        default=None, description="Due on or after this day."
+    )
+    due_to: dt.date | None = strawberry.field(
+        default=None, description="Due on or before this day."
+    )
+
+
+def action_query(where: ActionFilter | None, today: dt.date) -> AnySelect:
+    """Actions (with their meeting's date, the sort key) meeting the filter."""
+    action, meeting = models.Action, models.Meeting
+    query: AnySelect = select(action, meeting.date).join(meeting, meeting.id == action.meeting_id)
+    if where is None:
+        return query
+    if where.status:
+        query = query.where(action.status.in_(where.status))
+    if where.owner and (words := where.owner.strip().lower()):
+        owned = exists(
+            select(models.action_owners.c.action_id)
+            .join(models.Person, models.Person.id == models.action_owners.c.person_id)
+            .where(models.action_owners.c.action_id == action.id)
+            .where(models.Person.name_key.contains(words, autoescape=True))
+        )
+        written = func.lower(action.owner_text).contains(words, autoescape=True)
+        query = query.where(or_(owned, written))
+    if where.theme:
+        themed = (
+            select(models.action_themes.c.action_id)
+            .join(models.Theme, models.Theme.id == models.action_themes.c.theme_id)
+            .where(models.Theme.code == where.theme.strip().upper())
+        )
+        query = query.where(action.id.in_(themed))
+    if where.meeting:
+        query = query.where(
+            action.meeting_id == id_of(where.meeting, "Meeting", argument="filter.meeting")
+        )
+    if where.overdue is not None:
+        late = action.status.in_(OUTSTANDING) & (action.due_date < today)
+        query = query.where(late if where.overdue else ~late | action.due_date.is_(None))
+    if where.carried is not None:
+        carried = action.origin_title.is_not(None) | action.origin_date.is_not(None)
+        query = query.where(carried if where.carried else ~carried)
+    if where.due_from:
+        query = query.where(action.due_date >= where.due_from)
+    if where.due_to:
+        query = query.where(action.due_date <= where.due_to)
+    return query

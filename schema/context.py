@@ -1,0 +1,43 @@
+"""The context of one GraphQL request: database access, loaders, search, the caller's role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from indexer.search import Searcher
+from indexer.storage import IndexStore
+from records.db import session_factory
+from schema.loaders import Loaders
+
+SearcherFactory = Callable[[], Searcher]
+
+
+@dataclass
+class Context:
+    """Build one per request: ``Context(engine=engine, searcher=..., role=...)``.
+
+    ``searcher`` is called on a worker thread and returns a Searcher that thread may
+    use, up to date with the index (keep one per thread and ``refresh()`` it); None
+    means search is not available. ``role`` is the caller's role (reader, editor,
+    admin; None without a key); ``index``, ``max_upload_bytes`` and
+    ``api_key_name`` are read by the mutations. The loaders are made here, new for
+    each request.
+    """
+
+    engine: AsyncEngine
+    searcher: SearcherFactory | None = None
+    role: str | None = None
+    index: IndexStore | None = None
+    max_upload_bytes: int | None = None
+    api_key_name: str | None = None
+    request: Any = None
+    sessionmaker: async_sessionmaker[AsyncSession] = field(init=False)
+    loaders: Loaders = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sessionmaker = session_factory(self.engine)
+        self.loaders = Loaders(self.sessionmaker)

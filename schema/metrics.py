@@ -1,0 +1,122 @@
+"""Metrics: figures quoted in minutes (43% of cases, a 75% target ...)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from sqlalchemy import func, select
+
+from records import models
+from records.enums import MetricKind, MetricUnit
+from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
+from schema.context import Context
+from schema.fields import resolver_field
+from schema.node import Node, to_global_id
+from schema.pagination import AnySelect
+
+if TYPE_CHECKING:
+    from schema.items import AgendaItem
+    from schema.meetings import Meeting
+    from schema.themes import Theme
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.type(
+    description='A figure quoted at a meeting: "no supervisory input in 43% of cases".'
+)
+class Metric(Node):
+    value: float = strawberry.field(description="The number (43 for 43%).")
+    unit: MetricUnit = strawberry.field(description="What the number counts.")
+    label: str = strawberry.field(description='What it measures, e.g. "no supervisory input".')
+    kind: MetricKind = strawberry.field(description="A measured figure or a target.")
+    context: str = strawberry.field(description="The sentence the figure was quoted in.")
+    db_id: strawberry.Private[int]
+    meeting_id: strawberry.Private[int]
+    item_id: strawberry.Private[int | None]
+    theme_id: strawberry.Private[int | None]
+
+    @classmethod
+    def from_model(cls, metric: models.Metric) -> Metric:
+        return cls(
+            id=to_global_id("Metric", metric.id),
+            value=metric.value,
+            unit=metric.unit,
+            label=metric.label,
+            kind=metric.kind,
+            context=metric.context,
+            db_id=metric.id,
+            meeting_id=metric.meeting_id,
+            item_id=metric.item_id,
+            theme_id=metric.theme_id,
+        )
+
+    @resolver_field(description="The meeting the figure was quoted at.")
+    async def meeting(self, info: Info) -> Annotated[Meeting, strawberry.lazy("schema.meetings")]:
+        from schema.meetings import Meeting
+
+        meeting = await info.context.loaders.meeting.load(self.meeting_id)
+        assert meeting is not None  # metrics are deleted with their meeting
+        return Meeting.from_model(meeting)
+
+    @resolver_field(description="The agenda item it was quoted under.")
+    async def item(
+        self, info: Info
+    ) -> Annotated[AgendaItem, strawberry.lazy("schema.items")] | None:
+        from schema.items import AgendaItem
+
+        if self.item_id is None:
+            return None
+        item = await info.context.loaders.item.load(self.item_id)
+        return AgendaItem.from_model(item) if item else None
+
+    @resolver_field(description="The theme the figure is about.")
+    async def theme(self, info: Info) -> Annotated[Theme, strawberry.lazy("schema.themes")] | None:
+        from schema.themes import Theme
+
+        if self.theme_id is None:
+            return None
+        theme = await info.context.loaders.theme.load(self.theme_id)
+        return Theme.from_model(theme) if theme else None
+
+
+@strawberry.input(description="Conditions on metrics; every condition given must hold.")
+class MetricFilter:
+    theme: str | None = strawberry.field(default=None, description="About this theme (code).")
+    label: str | None = strawberry.field(
+        default=None, description="Every word of this appears in the label (case-insensitive)."
+    )
+    kind: MetricKind | None = strawberry.field(default=None, description="Observed or target.")
+    unit: MetricUnit | None = strawberry.field(default=None, description="Of this unit.")
+    date_from: dt.date | None = strawberry.field(
+        default=None, description="Quoted at a meeting on or after this day."
+    )
+    date_to: dt.date | None = strawberry.field(
+        default=None, description="Quoted at a meeting on or before this day."
+    )
+
+
+def metric_query(where: MetricFilter | None) -> AnySelect:
+    """Metrics (with their meeting's date, the sort key) meeting the filter."""
+    metric, meeting = models.Metric, models.Meeting
+    query: AnySelect = select(metric, meeting.date).join(meeting, meeting.id == metric.meeting_id)
+    if where is None:
+        return query
+    if where.theme:
+        code = where.theme.strip().upper()
+        query = query.where(
+            metric.theme_id.in_(select(models.Theme.id).where(models.Theme.code == code))
+        )
+    for word in (where.label or "").lower().split():
+        query = query.where(func.lower(metric.label).contains(word, autoescape=True))
+    if where.kind:
+        query = query.where(metric.kind == where.kind)
+    if where.unit:
+        query = query.where(metric.unit == where.unit)
+    if where.date_from:
+        query = query.where(meeting.date >= where.date_from)
+    if where.date_to:
+        query = query.where(meeting.date <= where.date_to)
+    return query

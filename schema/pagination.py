@@ -1,0 +1,221 @@
+"""Keyset (cursor) pagination in the Relay shape, with ``totalCount``.
+
+Lists are ordered by meeting date, then by record id, both in the same direction; a
+cursor holds the order and the last row's (date, id), so pages neither repeat nor skip
+rows when records are added between requests. A page of one parent (a theme's
+meetings) and pages of many parents at once (every theme's meetings) use the same
+ordering; the batched form numbers rows per parent with ``ROW_NUMBER()``.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import strawberry
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
+
+from schema.enums import DateOrder
+from schema.errors import PublicError
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+T = TypeVar("T")
+M = TypeVar("M")
+
+# A select of any columns (SQLAlchemy 2.1 types a select by the columns it returns).
+AnySelect = Select[*tuple[Any, ...]]
+
+
+@strawberry.type(description="Where a page ends and whether more follow.")
+class PageInfo:
+    has_next_page: bool = strawberry.field(description="True when rows follow this page.")
+    end_cursor: str | None = strawberry.field(
+        description="The last edge's cursor: pass it as `after` for the next page."
+    )
+
+
+@strawberry.type(description="One row of a connection and its place in the list.")
+class Edge(Generic[T]):
+    cursor: str = strawberry.field(description="Pass as `after` to continue after this row.")
+    node: T = strawberry.field(description="The record.")
+
+
+@strawberry.type(description="A page of a list that grows with the archive.")
+class Connection(Generic[T]):
+    edges: list[Edge[T]] = strawberry.field(description="The rows of this page, in order.")
+    page_info: PageInfo = strawberry.field(description="Whether more rows follow.")
+    total_count: int = strawberry.field(
+        description="Rows in the whole list (every page), after filters."
+    )
+
+
+@dataclass(frozen=True)
+class PageArgs:
+    """A validated page request: size, order and the (date, id) to continue after."""
+
+    first: int
+    order: DateOrder = DateOrder.DATE_DESC
+    after: tuple[str, int] | None = None
+
+
+@dataclass(frozen=True)
+class Page(Generic[M]):
+    """Rows of one page with their sort dates, whether more follow, and the full count."""
+
+    rows: list[tuple[M, dt.date]]
+    has_next: bool
+    total: int
+
+
+def page_args(
+    first: int | None,
+    after: str | None,
+    order: DateOrder = DateOrder.DATE_DESC,
+    *,
+    field: str,
+) -> PageArgs:
+    """Check ``first`` and ``after`` of ``field``; raise a PublicError naming the argument."""
+    size = DEFAULT_PAGE_SIZE if first is None else first
+    if not 0 <= size <= MAX_PAGE_SIZE:
+        raise PublicError(
+            f"{field}: argument `first` must be between 0 and {MAX_PAGE_SIZE} (got {size})",
+            "PAGE_SIZE",
+        )
+    return PageArgs(size, DateOrder(order), decode_cursor(after, order, field) if after else None)
+
+
+def encode_cursor(order: DateOrder, day: dt.date, record_id: int) -> str:
+    raw = json.dumps([order.value, day.isoformat(), record_id], separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str, order: DateOrder, field: str) -> tuple[str, int]:
+    bad = PublicError(f"{field}: argument `after` is not a cursor of this list", "BAD_CURSOR")
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw.decode())
+        day = dt.date.fromisoformat(data[1]).isoformat()
+    except (binascii.Error, UnicodeError, ValueError, TypeError, IndexError, KeyError) as exc:
+        raise bad from exc
+    if (
+        not isinstance(data, list)
+        or len(data) != 3
+        or not isinstance(data[2], int)
+        or isinstance(data[2], bool)
+    ):
+        raise bad
+    if data[0] != order.value:
+        raise PublicError(
+            f"{field}: argument `after` belongs to another order ({data[0]})", "BAD_CURSOR"
+        )
+    return day, data[2]
+
+
+def _after(args: PageArgs, date_col: Any, id_col: Any) -> ColumnElement[bool] | None:
+    if args.after is None:
+        return None
+    day, record_id = dt.date.fromisoformat(args.after[0]), args.after[1]
+    if args.order is DateOrder.DATE_DESC:
+        return or_(date_col < day, and_(date_col == day, id_col < record_id))
+    return or_(date_col > day, and_(date_col == day, id_col > record_id))
+
+
+def _ordering(args: PageArgs, date_col: Any, id_col: Any) -> tuple[Any, Any]:
+    if args.order is DateOrder.DATE_DESC:
+        return date_col.desc(), id_col.desc()
+    return date_col.asc(), id_col.asc()
+
+
+async def fetch_page(
+    session: AsyncSession,
+    query: AnySelect,
+    *,
+    date_col: Any,
+    id_col: Any,
+    args: PageArgs,
+) -> Page[Any]:
+    """One page of ``query`` (selecting ``(record, sort date)``, filters applied)."""
+    total = await session.scalar(
+        query.with_only_columns(func.count(id_col), maintain_column_froms=True).order_by(None)
+    )
+    paged = query.order_by(*_ordering(args, date_col, id_col)).limit(args.first + 1)
+    if (condition := _after(args, date_col, id_col)) is not None:
+        paged = paged.where(condition)
+    rows = [(record, day) for record, day in (await session.execute(paged)).all()]
+    return Page(rows[: args.first], len(rows) > args.first, int(total or 0))
+
+
+async def fetch_pages(
+    session: AsyncSession,
+    model: type[Any],
+    query: AnySelect,
+    *,
+    parent_col: Any,
+    parents: Sequence[Hashable],
+    date_col: Any,
+    id_col: Any,
+    args: PageArgs,
+) -> dict[Hashable, Page[Any]]:
+    """The same page of ``query`` for many parents: two statements however many parents.
+
+    ``query`` selects ``(model,)`` and may join whatever ``parent_col``, ``date_col``
+    need; every parent gets its own first ``args.first`` rows.
+    """
+    query = query.where(parent_col.in_(parents))
+    counted = query.with_only_columns(
+        parent_col, func.count(id_col), maintain_column_froms=True
+    ).group_by(parent_col)
+    totals: dict[Hashable, int] = {
+        parent: int(n) for parent, n in (await session.execute(counted)).all()
+    }
+    if args.first == 0:
+        return {p: Page([], totals.get(p, 0) > 0, totals.get(p, 0)) for p in parents}
+    number = func.row_number().over(
+        partition_by=parent_col, order_by=_ordering(args, date_col, id_col)
+    )
+    ranked = query.add_columns(
+        date_col.label("page_date"), parent_col.label("page_parent"), number.label("page_row")
+    )
+    if (condition := _after(args, date_col, id_col)) is not None:
+        ranked = ranked.where(condition)
+    sub = ranked.subquery()
+    record = aliased(model, sub)
+    statement = (
+        select(record, sub.c.page_date, sub.c.page_parent)
+        .where(sub.c.page_row <= args.first + 1)
+        .order_by(sub.c.page_parent, sub.c.page_row)
+    )
+    grouped: dict[Hashable, list[tuple[Any, dt.date]]] = {}
+    for row, day, parent in (await session.execute(statement)).all():
+        grouped.setdefault(parent, []).append((row, day))
+    pages: dict[Hashable, Page[Any]] = {}
+    for parent in parents:
+        rows = grouped.get(parent, [])
+        pages[parent] = Page(rows[: args.first], len(rows) > args.first, totals.get(parent, 0))
+    return pages
+
+
+def to_connection(
+    page: Page[M], convert: Callable[[M], T], args: PageArgs, id_of: Callable[[M], int]
+) -> Connection[T]:
+    """Strawberry connection of a page, with cursors in the page's order."""
+    edges = [
+        Edge(cursor=encode_cursor(args.order, day, id_of(row)), node=convert(row))
+        for row, day in page.rows
+    ]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None
+        ),
+        total_count=page.total,
+    )

@@ -1,0 +1,17 @@
+"""People named in minutes: chairs, attendees, action owners."""
+
+from __future__ import annotations
+
+import strawberry
+
+from records import models
+from schema.node import Node, to_global_id
+
+
+@strawberry.type(description="A person named in minutes, one record per name across meetings.")
+class Person(Node):
+    name: str = strawberry.field(description="The name as the minutes give it.")
+
+    @classmethod
+    def from_model(cls, person: models.Person) -> Person:
+        return cls(id=to_global_id("Person", person.id), name=person.name)

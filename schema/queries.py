@@ -1,0 +1,200 @@
+"""The root ``Query`` type."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from typing import Annotated, Any
+
+import strawberry
+from sqlalchemy import select
+
+from indexer.search import SortOrder
+from records import models
+from schema.actions import Action, ActionFilter, ActionUpdate, action_query
+from schema.changes import ChangesQuery
+from schema.context import Context
+from schema.documents import SourceDocument
+from schema.enums import DateOrder
+from schema.errors import PublicError
+from schema.fields import resolver_field
+from schema.items import AgendaItem
+from schema.meetings import Meeting, MeetingFilter, meeting_query
+from schema.metrics import Metric, MetricFilter, metric_query
+from schema.node import Node, from_global_id
+from schema.pagination import Connection, fetch_page, page_args, to_connection
+from schema.people import Person
+from schema.search import SearchFilterInput, SearchResults, resolve_search
+from schema.themes import Theme
+
+Info = strawberry.Info[Context, None]
+
+_FIRST = "Rows per page (default 20, at most 100)."
+_AFTER = "The cursor of the row to continue after (pageInfo.endCursor)."
+_ORDER = "By meeting date, newest first unless DATE_ASC."
+MAX_NODES = 100
+
+
+async def _node(info: Info, global_id: str, argument: str) -> Node | None:
+    type_name, record_id = from_global_id(global_id, argument=argument)
+    loaders = info.context.loaders
+    found: Any
+    if type_name == "Meeting":
+        found = await loaders.meeting.load(record_id)
+        return Meeting.from_model(found) if found else None
+    if type_name == "AgendaItem":
+        found = await loaders.item.load(record_id)
+        return AgendaItem.from_model(found) if found else None
+    if type_name == "Action":
+        found = await loaders.action.load(record_id)
+        return Action.from_model(found) if found else None
+    if type_name == "Metric":
+        found = await loaders.metric.load(record_id)
+        return Metric.from_model(found) if found else None
+    if type_name == "ActionUpdate":
+        found = await loaders.action_update.load(record_id)
+        return ActionUpdate.from_model(found) if found else None
+    if type_name == "Theme":
+        found = await loaders.theme.load(record_id)
+        return Theme.from_model(found) if found else None
+    if type_name == "Person":
+        found = await loaders.person.load(record_id)
+        return Person.from_model(found) if found else None
+    if type_name == "SourceDocument":
+        found = await loaders.document.load(record_id)
+        return SourceDocument.from_model(found) if found else None
+    raise PublicError(f"{argument}: {global_id!r} names an unknown type {type_name!r}", "BAD_ID")
+
+
+@strawberry.type(description="Read the archive: meetings, themes, actions, figures, and search.")
+class Query(ChangesQuery):
+    @resolver_field(description="Meetings, newest first unless ordered otherwise.")
+    async def meetings(
+        self,
+        info: Info,
+        filter: Annotated[
+            MeetingFilter | None, strawberry.argument(description="Conditions the meetings meet.")
+        ] = None,
+        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
+        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+        order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
+    ) -> Connection[Meeting]:
+        args = page_args(first, after, order, field="meetings")
+        async with info.context.sessionmaker() as session:
+            page = await fetch_page(
+                session,
+                meeting_query(filter),
+                date_col=models.Meeting.date,
+                id_col=models.Meeting.id,
+                args=args,
+            )
+        return to_connection(page, Meeting.from_model, args, lambda m: m.id)
+
+    @resolver_field(description="One meeting by its id.")
+    async def meeting(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The meeting's id.")],
+    ) -> Meeting | None:
+        found = await _node(info, id, "id")
+        return found if isinstance(found, Meeting) else None
+
+    @resolver_field(description="Every theme, by code.")
+    async def themes(self, info: Info) -> list[Theme]:
+        async with info.context.sessionmaker() as session:
+            rows = (await session.scalars(select(models.Theme).order_by(models.Theme.code))).all()
+        return [Theme.from_model(row) for row in rows]
+
+    @resolver_field(description='One theme by its code (e.g. "DA"; case-insensitive).')
+    async def theme(
+        self, info: Info, code: Annotated[str, strawberry.argument(description="The theme's code.")]
+    ) -> Theme | None:
+        found = await info.context.loaders.theme_by_code.load(code)
+        return Theme.from_model(found) if found else None
+
+    @resolver_field(description="Actions across meetings, by meeting date.")
+    async def actions(
+        self,
+        info: Info,
+        filter: Annotated[
+            ActionFilter | None, strawberry.argument(description="Conditions the actions meet.")
+        ] = None,
+        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
+        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+        order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
+    ) -> Connection[Action]:
+        args = page_args(first, after, order, field="actions")
+        query = action_query(filter, dt.date.today())
+        async with info.context.sessionmaker() as session:
+            page = await fetch_page(
+                session, query, date_col=models.Meeting.date, id_col=models.Action.id, args=args
+            )
+        return to_connection(page, Action.from_model, args, lambda m: m.id)
+
+    @resolver_field(description="Figures across meetings, by meeting date.")
+    async def metrics(
+        self,
+        info: Info,
+        filter: Annotated[
+            MetricFilter | None, strawberry.argument(description="Conditions the figures meet.")
+        ] = None,
+        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
+        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+        order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
+    ) -> Connection[Metric]:
+        args = page_args(first, after, order, field="metrics")
+        async with info.context.sessionmaker() as session:
+            page = await fetch_page(
+                session,
+                metric_query(filter),
+                date_col=models.Meeting.date,
+                id_col=models.Metric.id,
+                args=args,
+            )
+        return to_connection(page, Metric.from_model, args, lambda m: m.id)
+
+    @resolver_field(
+        description='Full-text search ("MARAC", "domestic abuse" AND year:2021 ...) with '
+        "highlights, facets and a spelling suggestion."
+    )
+    async def search(
+        self,
+        info: Info,
+        query: Annotated[
+            str,
+            strawberry.argument(description='Words, "phrases", AND/OR/NOT, field:value, prefix*.'),
+        ],
+        filter: Annotated[
+            SearchFilterInput | None, strawberry.argument(description="Conditions every hit meets.")
+        ] = None,
+        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
+        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+        order: Annotated[
+            SortOrder, strawberry.argument(description="Best match first, or by meeting date.")
+        ] = SortOrder.RELEVANCE,
+        exact: Annotated[
+            bool,
+            strawberry.argument(description="Match words as written (no stemming or acronyms)."),
+        ] = False,
+    ) -> SearchResults:
+        return await resolve_search(info, query, filter, first, after, order, exact)
+
+    @resolver_field(description="Any record by its global id.")
+    async def node(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="A global id.")],
+    ) -> Node | None:
+        return await _node(info, id, "id")
+
+    @resolver_field(description="Records by global ids, in the order given (null if gone).")
+    async def nodes(
+        self,
+        info: Info,
+        ids: Annotated[
+            list[strawberry.ID], strawberry.argument(description="Global ids (at most 100).")
+        ],
+    ) -> list[Node | None]:
+        if len(ids) > MAX_NODES:
+            raise PublicError(f"nodes: argument `ids` takes at most {MAX_NODES} ids", "TOO_MANY")
+        return list(await asyncio.gather(*(_node(info, i, "ids") for i in ids)))

@@ -1,0 +1,184 @@
+"""The ``search`` field: full-text search over the index, hits loaded from the database."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from typing import Annotated, Any
+
+import strawberry
+
+from indexer.search import (
+    InvalidCursorError,
+    SearchFilter,
+    SearchPage,
+    SearchSyntaxError,
+    SortOrder,
+)
+from schema.actions import Action
+from schema.context import Context
+from schema.errors import PublicError
+from schema.items import AgendaItem
+from schema.meetings import Meeting
+from schema.metrics import Metric
+from schema.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageInfo
+
+Info = strawberry.Info[Context, None]
+
+strawberry.enum(
+    SortOrder,
+    name="SearchOrder",
+    description="Order of search hits: best match first, or by meeting date.",
+)
+
+SearchNode = Annotated[
+    Meeting | AgendaItem | Action | Metric,
+    strawberry.union("SearchNode", description="A record a search hit names."),
+]
+
+
+@strawberry.input(
+    name="SearchFilter",
+    description="Conditions every hit meets; within one list any value will do.",
+)
+class SearchFilterInput:
+    date_from: dt.date | None = strawberry.field(
+        default=None, description="Meetings on or after this day."
+    )
+    date_to: dt.date | None = strawberry.field(
+        default=None, description="Meetings on or before this day."
+    )
+    years: list[int] | None = strawberry.field(default=None, description="Meetings in these years.")
+    themes: list[str] | None = strawberry.field(
+        default=None, description='Records about these themes (codes or names, e.g. "DA").'
+    )
+    kinds: list[str] | None = strawberry.field(
+        default=None, description='Meetings of these kinds (e.g. "THEMATIC").'
+    )
+    types: list[str] | None = strawberry.field(
+        default=None, description="Records of these types: meeting, item, action, metric."
+    )
+    bodies: list[str] | None = strawberry.field(
+        default=None, description="Meetings held by these forces or bodies."
+    )
+
+    def to_filter(self) -> SearchFilter:
+        return SearchFilter(
+            date_from=self.date_from,
+            date_to=self.date_to,
+            years=tuple(self.years or ()),
+            themes=tuple(self.themes or ()),
+            kinds=tuple(self.kinds or ()),
+            types=tuple(self.types or ()),
+            bodies=tuple(self.bodies or ()),
+        )
+
+
+@strawberry.type(description="How many matching records share a value.")
+class FacetCount:
+    value: str = strawberry.field(description="The value (a year, a theme code, a kind, a type).")
+    count: int = strawberry.field(description="Matching records with it.")
+
+
+@strawberry.type(description="Counts of all matching records (not just this page) by value.")
+class SearchFacets:
+    years: list[FacetCount] = strawberry.field(description="By meeting year.")
+    themes: list[FacetCount] = strawberry.field(description="By theme code.")
+    kinds: list[FacetCount] = strawberry.field(description="By meeting kind.")
+    types: list[FacetCount] = strawberry.field(description="By record type.")
+
+
+@strawberry.type(description="One search hit: the record, how well it matched and where.")
+class SearchEdge:
+    cursor: str = strawberry.field(description="Pass as `after` to continue after this hit.")
+    score: float = strawberry.field(
+        description="Relevance (higher is better; 0 in date order without words)."
+    )
+    highlights: list[str] = strawberry.field(
+        description="Short passages with the matched words in <mark>...</mark>."
+    )
+    node: SearchNode = strawberry.field(description="The record that matched.")
+
+
+@strawberry.type(description="A page of search hits with counts over all of them.")
+class SearchResults:
+    total_count: int = strawberry.field(description="Matching records in all pages.")
+    edges: list[SearchEdge] = strawberry.field(description="The hits of this page, in order.")
+    page_info: PageInfo = strawberry.field(description="Whether more hits follow.")
+    facets: SearchFacets = strawberry.field(description="Counts by year, theme, kind and type.")
+    suggestion: str | None = strawberry.field(
+        description="A likely intended query when words look misspelt."
+    )
+
+
+def _facets(page: SearchPage) -> SearchFacets:
+    def counts(values: list[Any]) -> list[FacetCount]:
+        return [FacetCount(value=str(v.value), count=v.count) for v in values]
+
+    f = page.facets
+    return SearchFacets(
+        years=counts(f.years), themes=counts(f.themes), kinds=counts(f.kinds), types=counts(f.types)
+    )
+
+
+async def _node(info: Info, record_type: str, record_id: int) -> Any:
+    loaders = info.context.loaders
+    if record_type == "meeting":
+        meeting = await loaders.meeting.load(record_id)
+        return Meeting.from_model(meeting) if meeting else None
+    if record_type == "item":
+        item = await loaders.item.load(record_id)
+        return AgendaItem.from_model(item) if item else None
+    if record_type == "action":
+        action = await loaders.action.load(record_id)
+        return Action.from_model(action) if action else None
+    if record_type == "metric":
+        metric = await loaders.metric.load(record_id)
+        return Metric.from_model(metric) if metric else None
+    return None
+
+
+async def resolve_search(
+    info: Info,
+    query: str,
+    where: SearchFilterInput | None,
+    first: int | None,
+    after: str | None,
+    order: SortOrder,
+    exact: bool,
+) -> SearchResults:
+    size = DEFAULT_PAGE_SIZE if first is None else first
+    if not 0 <= size <= MAX_PAGE_SIZE:
+        raise PublicError(
+            f"search: argument `first` must be between 0 and {MAX_PAGE_SIZE} (got {size})",
+            "PAGE_SIZE",
+        )
+    factory = info.context.searcher
+    if factory is None:
+        raise PublicError("search is not available on this server", "SEARCH_UNAVAILABLE")
+    search_filter = where.to_filter() if where else SearchFilter()
+
+    def run() -> SearchPage:
+        return factory().search(
+            query, filter=search_filter, sort=order, first=size, after=after, exact=exact
+        )
+
+    try:
+        page = await asyncio.to_thread(run)
+    except SearchSyntaxError as exc:
+        raise PublicError(f"search: the query could not be read: {exc}", "SEARCH_SYNTAX") from exc
+    except InvalidCursorError as exc:
+        raise PublicError(f"search: argument `after` is not usable: {exc}", "BAD_CURSOR") from exc
+    nodes = await asyncio.gather(*(_node(info, h.type, h.record_id) for h in page.hits))
+    edges = [
+        SearchEdge(cursor=hit.cursor, score=hit.score, highlights=hit.highlights, node=node)
+        for hit, node in zip(page.hits, nodes, strict=True)
+        if node is not None  # a record deleted since the index last caught up
+    ]
+    return SearchResults(
+        total_count=page.total,
+        edges=edges,
+        page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
+        facets=_facets(page),
+        suggestion=page.suggestion,
+    )

@@ -1,0 +1,100 @@
+"""Themes (Domestic Abuse, Serious and Organised Crime ...) and what the archive holds on each."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from records import models
+from schema.context import Context
+from schema.enums import DateOrder
+from schema.fields import resolver_field
+from schema.node import Node, to_global_id
+from schema.pagination import Connection, page_args, to_connection
+
+if TYPE_CHECKING:
+    from schema.actions import Action
+    from schema.items import AgendaItem
+    from schema.meetings import Meeting
+    from schema.metrics import Metric
+
+Info = strawberry.Info[Context, None]
+
+_FIRST = "Rows per page (default 20, at most 100)."
+_AFTER = "The cursor of the row to continue after (pageInfo.endCursor)."
+_ORDER = "By meeting date, newest first unless DATE_ASC."
+
+
+@strawberry.type(description="A theme meetings deal with; its lists span the whole archive.")
+class Theme(Node):
+    code: str = strawberry.field(description='Its short code, e.g. "DA".')
+    name: str = strawberry.field(description='Its name, e.g. "Domestic Abuse".')
+    aliases: list[str] = strawberry.field(description="Other names and acronyms for it.")
+    db_id: strawberry.Private[int]
+
+    @classmethod
+    def from_model(cls, theme: models.Theme) -> Theme:
+        return cls(
+            id=to_global_id("Theme", theme.id),
+            code=theme.code,
+            name=theme.name,
+            aliases=list(theme.aliases or []),
+            db_id=theme.id,
+        )
+
+    @resolver_field(description="Meetings that dealt with the theme.")
+    async def meetings(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
+        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+        order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
+    ) -> Connection[Annotated[Meeting, strawberry.lazy("schema.meetings")]]:
+        from schema.meetings import Meeting
+
+        args = page_args(first, after, order, field="Theme.meetings")
+        page = await info.context.loaders.theme_meetings.load((self.db_id, args))
+        return to_connection(page, Meeting.from_model, args, lambda m: m.id)
+
+    @resolver_field(description="Agenda items about the theme.")
+    async def items(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
+        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+        order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
+    ) -> Connection[Annotated[AgendaItem, strawberry.lazy("schema.items")]]:
+        from schema.items import AgendaItem
+
+        args = page_args(first, after, order, field="Theme.items")
+        page = await info.context.loaders.theme_items.load((self.db_id, args))
+        return to_connection(page, AgendaItem.from_model, args, lambda m: m.id)
+
+    @resolver_field(description="Actions about the theme.")
+    async def actions(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
+        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+        order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
+    ) -> Connection[Annotated[Action, strawberry.lazy("schema.actions")]]:
+        from schema.actions import Action
+
+        args = page_args(first, after, order, field="Theme.actions")
+        page = await info.context.loaders.theme_actions.load((self.db_id, args))
+        return to_connection(page, Action.from_model, args, lambda m: m.id)
+
+    @resolver_field(description="Figures about the theme.")
+    async def metrics(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
+        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+        order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
+    ) -> Connection[Annotated[Metric, strawberry.lazy("schema.metrics")]]:
+        from schema.metrics import Metric
+
+        args = page_args(first, after, order, field="Theme.metrics")
+        page = await info.context.loaders.theme_metrics.load((self.db_id, args))
+        return to_connection(page, Metric.from_model, args, lambda m: m.id)

@@ -1,0 +1,18 @@
+"""Fixtures for schema tests: a request context over the indexed samples and seed."""
+
+from __future__ import annotations
+
+import pytest
+
+from schema.context import Context
+from tests.indexer.conftest import IndexedCorpus, indexed_corpus
+from tests.schema.support import searcher_factory
+
+__all__ = ["indexed_corpus"]
+
+
+@pytest.fixture
+async def corpus_context(indexed_corpus: IndexedCorpus) -> Context:
+    """A fresh request context (new loaders) over the read-only corpus."""
+    searcher = await searcher_factory(indexed_corpus.engine, indexed_corpus.store)
+    return Context(engine=indexed_corpus.engine, searcher=searcher, role="reader")

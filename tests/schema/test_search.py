@@ -1,0 +1,107 @@
+"""The ``search`` field over the index of the samples and the seed."""
+
+from __future__ import annotations
+
+from schema.context import Context
+from tests.schema.support import errors, run
+
+SEARCH = """
+query($q: String!, $filter: SearchFilter, $first: Int, $after: String, $order: SearchOrder) {
+  search(query: $q, filter: $filter, first: $first, after: $after, order: $order) {
+    totalCount suggestion
+    pageInfo { hasNextPage endCursor }
+    facets { years { value count } themes { value count } kinds { value count }
+             types { value count } }
+    edges {
+      cursor score highlights
+      node {
+        __typename
+        ... on Meeting { id date }
+        ... on AgendaItem { id title meeting { date } }
+        ... on Action { id text }
+        ... on Metric { id label }
+      }
+    }
+  }
+}
+"""
+
+
+async def test_search_hits_with_scores_highlights_and_facets(corpus_context: Context) -> None:
+    data = await run(corpus_context, SEARCH, {"q": "MARAC", "first": 5})
+    results = data["search"]
+    assert results["totalCount"] > 0
+    edges = results["edges"]
+    assert 0 < len(edges) <= 5
+    scores = [edge["score"] for edge in edges]
+    assert scores == sorted(scores, reverse=True) and scores[0] > 0
+    assert any("<mark>" in h for edge in edges for h in edge["highlights"])
+    assert {edge["node"]["__typename"] for edge in edges} <= {
+        "Meeting",
+        "AgendaItem",
+        "Action",
+        "Metric",
+    }
+    facets = results["facets"]
+    assert sum(year["count"] for year in facets["years"]) == results["totalCount"]
+    assert sum(t["count"] for t in facets["types"]) == results["totalCount"]
+    assert results["pageInfo"]["hasNextPage"] is (results["totalCount"] > len(edges))
+
+
+async def test_search_pages_follow_cursors(corpus_context: Context) -> None:
+    first = (await run(corpus_context, SEARCH, {"q": "domestic abuse", "first": 3}))["search"]
+    assert first["pageInfo"]["hasNextPage"]
+    second = (
+        await run(
+            corpus_context,
+            SEARCH,
+            {"q": "domestic abuse", "first": 3, "after": first["pageInfo"]["endCursor"]},
+        )
+    )["search"]
+    ids = [e["node"]["id"] for e in first["edges"]] + [e["node"]["id"] for e in second["edges"]]
+    assert len(set(ids)) == len(ids) == 6
+    assert second["totalCount"] == first["totalCount"]
+
+
+async def test_search_filter_and_date_order(corpus_context: Context) -> None:
+    data = await run(
+        corpus_context,
+        SEARCH,
+        {
+            "q": "domestic abuse",
+            "filter": {"years": [2021], "types": ["item"]},
+            "order": "DATE_ASC",
+            "first": 20,
+        },
+    )
+    results = data["search"]
+    assert results["totalCount"] > 0
+    assert {e["node"]["__typename"] for e in results["edges"]} == {"AgendaItem"}
+    days = [e["node"]["meeting"]["date"] for e in results["edges"]]
+    assert days == sorted(days) and all(day.startswith("2021") for day in days)
+    assert [f["value"] for f in results["facets"]["years"]] == ["2021"]
+
+
+async def test_search_suggests_a_spelling(corpus_context: Context) -> None:
+    data = await run(corpus_context, SEARCH, {"q": "domestc abuse"})
+    assert data["search"]["suggestion"] == "domestic abuse"
+
+
+async def test_search_syntax_error_is_a_clear_graphql_error(corpus_context: Context) -> None:
+    found = await errors(corpus_context, SEARCH, {"q": '"unclosed phrase'})
+    assert found[0]["message"].startswith("search: the query could not be read")
+    assert found[0]["extensions"]["code"] == "SEARCH_SYNTAX"
+    assert found[0]["path"] == ["search"]
+
+
+async def test_search_bad_cursor_and_page_size(corpus_context: Context) -> None:
+    found = await errors(corpus_context, SEARCH, {"q": "MARAC", "after": "nonsense"})
+    assert "`after`" in found[0]["message"]
+    found = await errors(corpus_context, SEARCH, {"q": "MARAC", "first": 101})
+    assert "`first`" in found[0]["message"] and found[0]["extensions"]["code"] == "PAGE_SIZE"
+
+
+async def test_search_without_an_index_says_so(corpus_context: Context) -> None:
+    corpus_context.searcher = None
+    found = await errors(corpus_context, SEARCH, {"q": "MARAC"})
+    assert found[0]["extensions"]["code"] == "SEARCH_UNAVAILABLE"
