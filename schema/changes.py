@@ -1,0 +1,153 @@
+"""``changes(since, first, after)``: the change log, for systems that sync incrementally.
+
+Every write appends entries to the change log with a position that only grows. A
+client keeps the last position it has seen and asks for the entries after it; for
+each entry it fetches the record again (``node(id: entityId)``) or, for a DELETE,
+drops its copy. Entries are ordered by position and paged by it (keyset).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+from typing import Annotated, Any
+
+import strawberry
+from sqlalchemy import func, select
+from strawberry.types import Info
+
+from records.enums import ChangeOp
+from records.models import ChangeLogEntry
+from schema.errors import PublicError
+from schema.node import to_global_id
+from schema.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Connection, Edge, PageInfo
+
+FIELD = "changes"
+_CURSOR_PREFIX = "change:"
+
+# Change-log entity names -> the GraphQL type their global ids name.
+ENTITY_TYPE_NAMES = {
+    "meeting": "Meeting",
+    "agenda_item": "AgendaItem",
+    "action": "Action",
+    "action_update": "ActionUpdate",
+    "metric": "Metric",
+    "document": "SourceDocument",
+}
+
+strawberry.enum(ChangeOp, description="UPSERT: the record was written; DELETE: it is gone.")
+
+
+@strawberry.type(description="One entry of the change log: a record written or removed.")
+class ChangeEvent:
+    position: int = strawberry.field(
+        description="Where the entry stands in the log; only ever grows. Pass as `since`."
+    )
+    entity: str = strawberry.field(
+        description="The record type: meeting, agenda_item, action, action_update, metric, "
+        "document."
+    )
+    entity_id: strawberry.ID = strawberry.field(
+        description="Global id of the record (node(id:) fetches it unless it was deleted)."
+    )
+    op: ChangeOp = strawberry.field(description="UPSERT or DELETE.")
+    meeting_id: strawberry.ID | None = strawberry.field(
+        description="Global id of the meeting the record belongs to."
+    )
+    changed_at: dt.datetime = strawberry.field(description="When the change was committed.")
+
+    @classmethod
+    def from_entry(cls, entry: ChangeLogEntry) -> ChangeEvent:
+        type_name = ENTITY_TYPE_NAMES.get(entry.entity, entry.entity)
+        return cls(
+            position=entry.position,
+            entity=entry.entity,
+            entity_id=to_global_id(type_name, entry.entity_id),
+            op=entry.op,
+            meeting_id=(
+                to_global_id("Meeting", entry.meeting_id) if entry.meeting_id is not None else None
+            ),
+            changed_at=entry.changed_at,
+        )
+
+
+def encode_position(position: int) -> str:
+    return base64.urlsafe_b64encode(f"{_CURSOR_PREFIX}{position}".encode()).decode("ascii")
+
+
+def decode_position(cursor: str) -> int:
+    try:
+        raw = base64.urlsafe_b64decode(cursor.encode("ascii")).decode("utf-8")
+        if not raw.startswith(_CURSOR_PREFIX):
+            raise ValueError(raw)
+        position = int(raw.removeprefix(_CURSOR_PREFIX))
+    except (binascii.Error, UnicodeError, ValueError) as exc:
+        raise PublicError(
+            f"{FIELD}: argument `after` is not a cursor of this list", "BAD_CURSOR"
+        ) from exc
+    return position
+
+
+async def resolve_changes(
+    info: Info[Any, Any],
+    since: Annotated[
+        int | None,
+        strawberry.argument(
+            description="Return entries after this position (0 or omitted: from the start)."
+        ),
+    ] = None,
+    first: Annotated[
+        int | None, strawberry.argument(description="Page size: 20 by default, at most 100.")
+    ] = None,
+    after: Annotated[
+        str | None,
+        strawberry.argument(description="Cursor of the last entry of the previous page."),
+    ] = None,
+) -> Connection[ChangeEvent]:
+    """Change-log entries after position ``since`` (0: from the start), oldest first."""
+    size = DEFAULT_PAGE_SIZE if first is None else first
+    if not 0 <= size <= MAX_PAGE_SIZE:
+        raise PublicError(
+            f"{FIELD}: argument `first` must be between 0 and {MAX_PAGE_SIZE} (got {size})",
+            "PAGE_SIZE",
+        )
+    if since is not None and since < 0:
+        raise PublicError(f"{FIELD}: argument `since` must be 0 or more (got {since})", "BAD_SINCE")
+    floor = since or 0
+    start = max(floor, decode_position(after)) if after else floor
+    async with info.context.sessionmaker() as session:
+        total = await session.scalar(
+            select(func.count()).select_from(ChangeLogEntry).where(ChangeLogEntry.position > floor)
+        )
+        entries = list(
+            await session.scalars(
+                select(ChangeLogEntry)
+                .where(ChangeLogEntry.position > start)
+                .order_by(ChangeLogEntry.position)
+                .limit(size + 1)
+            )
+        )
+    page = entries[:size]
+    edges = [
+        Edge(cursor=encode_position(entry.position), node=ChangeEvent.from_entry(entry))
+        for entry in page
+    ]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=len(entries) > size, end_cursor=edges[-1].cursor if edges else None
+        ),
+        total_count=int(total or 0),
+    )
+
+
+@strawberry.type
+class ChangesQuery:
+    """Mixed into ``Query``: the ``changes`` field."""
+
+    changes: Connection[ChangeEvent] = strawberry.field(
+        resolver=resolve_changes,
+        description="The change log after position `since`, oldest first: what to fetch "
+        "again or drop to stay in step.",
+    )
