@@ -7,7 +7,10 @@ import typer
 from api.commands.database import db_app
 from api.commands.index import reindex
 from api.commands.ingest import ingest
+from api.commands.keys import keys_app
+from api.commands.schema import export_schema
 from api.commands.search import search
+from api.commands.serve import serve
 
 app = typer.Typer(
     help="Police governance assurance records: ingest, search and serve minutes.",
@@ -16,7 +19,10 @@ app = typer.Typer(
 app.command()(ingest)
 app.command()(search)
 app.command()(reindex)
+app.command()(serve)
+app.command("export-schema")(export_schema)
 app.add_typer(db_app, name="db")
+app.add_typer(keys_app, name="keys")
 
 if __name__ == "__main__":
     app()

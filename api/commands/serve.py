@@ -1,0 +1,48 @@
+"""``assurance serve``: the GraphQL API under uvicorn."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from api.commands.common import consoles, run
+from api.database import open_database
+from api.settings import Settings
+
+APP_FACTORY = "api.app:app_from_environment"
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes serving requests (each keeps its own index).")
+    ] = 1,
+    reload: Annotated[bool, typer.Option(help="Restart when the code changes.")] = False,
+) -> None:
+    """Serve the GraphQL API (and GraphiQL in a browser, unless switched off)."""
+    settings = Settings()
+    run(_migrate_once(settings))  # before the workers start, so that they do not race
+    console = consoles()[0]
+    shown_host = "localhost" if host in ("0.0.0.0", "::") else host
+    where = f"http://{shown_host}:{port}/graphql"
+    console.print(f"GraphQL API at {where}" + ("" if settings.graphiql else " (GraphiQL off)"))
+    uvicorn.run(
+        APP_FACTORY,
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        reload=reload,
+        access_log=False,  # the app logs one JSON line per request itself
+        proxy_headers=True,
+        log_level="info",
+    )
+
+
+async def _migrate_once(settings: Settings) -> None:
+    """Migrate an empty database (an outdated one stops here with a clear message)."""
+    engine = await open_database(settings)
+    await engine.dispose()
