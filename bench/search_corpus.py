@@ -134,24 +134,26 @@ class _Ids:
 
 
 @dataclass(frozen=True)
-class _ItemText:
+class ItemText:
+    """An agenda item as ingest stores it: number, title, its own text, parent number."""
+
     number: str
     title: str
     text: str
     parent: str | None
 
 
-def item_texts(meeting: GeneratedMeeting) -> list[_ItemText]:
+def item_texts(meeting: GeneratedMeeting) -> list[ItemText]:
     """Each agenda item with its own text: the blocks between its heading and the next."""
     parents = {item.number: item.parent for item in meeting.items}
-    found: list[_ItemText] = []
+    found: list[ItemText] = []
     heading: Heading | None = None
     lines: list[str] = []
 
     def close() -> None:
         if heading is not None:
             found.append(
-                _ItemText(
+                ItemText(
                     heading.number, heading.title, "\n".join(lines), parents.get(heading.number)
                 )
             )
@@ -256,7 +258,7 @@ class _Converter:
         self,
         found: MetricDraft,
         drafts: Sequence[ItemDraft],
-        texts: Sequence[_ItemText],
+        texts: Sequence[ItemText],
         items: dict[str, AgendaItem],
         meeting_id: int,
         context: MeetingContext,
@@ -274,7 +276,7 @@ class _Converter:
         return metric_document(metric, context, self.matcher)
 
 
-def _meeting_text(title: str, texts: Sequence[_ItemText]) -> tuple[str, list[ItemDraft]]:
+def _meeting_text(title: str, texts: Sequence[ItemText]) -> tuple[str, list[ItemDraft]]:
     """The meeting's title and items as one text, with an ``ItemDraft`` spanning each item."""
     parts = [title, ""]
     offset = len(title) + 2
@@ -340,6 +342,7 @@ __all__ = [
     "ITEMS_PER_MEETING",
     "TYPE_ORDER",
     "FtsRow",
+    "ItemText",
     "SearchCorpus",
     "build_corpus",
     "fts_row",

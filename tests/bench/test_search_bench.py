@@ -240,3 +240,16 @@ def test_command_line_prints_builds_table_targets_and_check(
     assert "0 mismatches" in printed
     report = (tmp_path / "items-120" / "report.txt").read_text("utf-8")
     assert "whoosh" in report and "fts5" in report
+
+
+def test_batched_build_holds_the_same_documents_in_more_segments(
+    corpus: SearchCorpus, tmp_path: Path
+) -> None:
+    result, generation = build_whoosh(corpus, tmp_path / "index", mode="batches")
+    assert result.documents == len(corpus.documents)
+    assert result.note.startswith(f"{-(-len(corpus.documents) // 500)} commits")
+    whoosh = WhooshEngine(Searcher(generation.open_index(), GLOSSARY))
+    facts, vocabulary = analyse(corpus.documents)
+    years = sorted({f.year for f in facts})
+    check = check_filters(whoosh, facts, vocabulary, ["victims", "asked"], years, random.Random(2))
+    assert check.mismatches == []
