@@ -1,13 +1,30 @@
-"""Prometheus metrics of one app, in a registry of its own (no module globals)."""
+"""Prometheus metrics of one app, in a registry of its own (no module globals).
+
+With several worker processes (``assurance serve --workers N``) each process counts
+its own requests. ``serve`` then points ``PROMETHEUS_MULTIPROC_DIR`` at a fresh folder
+before the workers start: prometheus_client keeps every process's values in files
+there, and ``render`` adds them up, so /metrics shows the whole server whichever
+worker answers.
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.exposition import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client.multiprocess import MultiProcessCollector
 
 CONTENT_TYPE = CONTENT_TYPE_LATEST
+MULTIPROCESS_DIR_VARIABLE = "PROMETHEUS_MULTIPROC_DIR"
+
+
+def multiprocess_dir() -> Path | None:
+    """The folder shared by worker processes' metrics, when serving with several."""
+    value = os.environ.get(MULTIPROCESS_DIR_VARIABLE)
+    return Path(value) if value else None
 
 
 @dataclass
@@ -42,7 +59,14 @@ class AppMetrics:
             "assurance_index_lag",
             "Change-log entries the search index has not applied yet.",
             registry=self.registry,
+            multiprocess_mode="mostrecent",  # the latest reading of any worker
         )
 
     def render(self) -> bytes:
-        return generate_latest(self.registry)
+        """The exposition text: of every worker process when they share a folder."""
+        shared = multiprocess_dir()
+        if shared is None:
+            return generate_latest(self.registry)
+        combined = CollectorRegistry()
+        MultiProcessCollector(combined, path=str(shared))  # type: ignore[no-untyped-call]
+        return generate_latest(combined)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -9,9 +14,11 @@ import uvicorn
 
 from api.commands.common import consoles, run
 from api.database import open_database
+from api.metrics import MULTIPROCESS_DIR_VARIABLE
 from api.settings import Settings
 
 APP_FACTORY = "api.app:app_from_environment"
+WORKER_START_SECONDS = 60
 
 
 def serve(
@@ -29,17 +36,37 @@ def serve(
     shown_host = "localhost" if host in ("0.0.0.0", "::") else host
     where = f"http://{shown_host}:{port}/graphql"
     console.print(f"GraphQL API at {where}" + ("" if settings.graphiql else " (GraphiQL off)"))
-    uvicorn.run(
-        APP_FACTORY,
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        reload=reload,
-        access_log=False,  # the app logs one JSON line per request itself
-        proxy_headers=True,
-        log_level="info",
-    )
+    with _shared_metrics(workers):
+        uvicorn.run(
+            APP_FACTORY,
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            reload=reload,
+            access_log=False,  # the app logs one JSON line per request itself
+            proxy_headers=True,
+            log_level="info",
+            # A worker answers the supervisor's health check only once it has started:
+            # on a busy machine that can take more than uvicorn's default 5 s.
+            timeout_worker_healthcheck=WORKER_START_SECONDS,
+        )
+
+
+@contextmanager
+def _shared_metrics(workers: int) -> Iterator[None]:
+    """With several workers, a fresh folder where they keep their metrics (api.metrics),
+    removed when the server stops. A folder the environment already names is used as is."""
+    if workers == 1 or os.environ.get(MULTIPROCESS_DIR_VARIABLE):
+        yield
+        return
+    folder = tempfile.mkdtemp(prefix="assurance-metrics-")
+    os.environ[MULTIPROCESS_DIR_VARIABLE] = folder
+    try:
+        yield
+    finally:
+        del os.environ[MULTIPROCESS_DIR_VARIABLE]
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 async def _migrate_once(settings: Settings) -> None:

@@ -59,6 +59,20 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+MORE_REQUESTS = 19
+
+
+def _graphql_requests(exposition: str) -> float:
+    """The sum of ``assurance_http_requests_total`` samples for POST /graphql."""
+    return sum(
+        float(line.rsplit(" ", 1)[1])
+        for line in exposition.splitlines()
+        if line.startswith("assurance_http_requests_total{")
+        and 'route="/graphql"' in line
+        and 'method="POST"' in line
+    )
+
+
 def test_serve_runs_the_app_factory_with_workers(tmp_path: Path) -> None:
     port = _free_port()
     env = {**os.environ, "ASSURANCE_DATA_DIR": str(tmp_path / "var")}
@@ -72,7 +86,7 @@ def test_serve_runs_the_app_factory_with_workers(tmp_path: Path) -> None:
         text=True,
     )
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         ready = None
         while time.monotonic() < deadline and process.poll() is None:
             try:
@@ -88,6 +102,11 @@ def test_serve_runs_the_app_factory_with_workers(tmp_path: Path) -> None:
         )
         assert query.status_code == 200 and "errors" not in query.json()
         assert query.headers["x-request-id"]
+        for _ in range(MORE_REQUESTS):  # a new connection each: the workers share them
+            httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": "{ themes { code } }"})
+        metrics = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=10).text
+        # Whichever worker answers counts every worker's requests.
+        assert _graphql_requests(metrics) == 1 + MORE_REQUESTS
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=30)
