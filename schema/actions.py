@@ -13,6 +13,7 @@ from records.enums import ActionStatus
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
 from schema.context import Context
 from schema.fields import resolver_field
+from schema.lookups import load_item, load_meeting
 from schema.meetings import MeetingReference
 from schema.node import Node, id_of, to_global_id
 from schema.pagination import AnySelect
@@ -98,22 +99,13 @@ class Action(Node):
 
     @resolver_field(description="The meeting that recorded the action.")
     async def meeting(self, info: Info) -> Annotated[Meeting, strawberry.lazy("schema.meetings")]:
-        from schema.meetings import Meeting
-
-        meeting = await info.context.loaders.meeting.load(self.meeting_id)
-        assert meeting is not None  # actions are deleted with their meeting
-        return Meeting.from_model(meeting)
+        return await load_meeting(info, self.meeting_id)
 
     @resolver_field(description="The agenda item it was recorded under.")
     async def item(
         self, info: Info
     ) -> Annotated[AgendaItem, strawberry.lazy("schema.items")] | None:
-        from schema.items import AgendaItem
-
-        if self.item_id is None:
-            return None
-        item = await info.context.loaders.item.load(self.item_id)
-        return AgendaItem.from_model(item) if item else None
+        return await load_item(info, self.item_id)
 
     @resolver_field(description="The themes the action deals with.")
     async def themes(self, info: Info) -> list[Annotated[Theme, strawberry.lazy("schema.themes")]]:

@@ -9,6 +9,7 @@ import strawberry
 from records import models
 from schema.context import Context
 from schema.fields import resolver_field
+from schema.lookups import load_item, load_meeting
 from schema.node import Node, to_global_id
 
 if TYPE_CHECKING:
@@ -45,18 +46,11 @@ class AgendaItem(Node):
 
     @resolver_field(description="The meeting the item belongs to.")
     async def meeting(self, info: Info) -> Annotated[Meeting, strawberry.lazy("schema.meetings")]:
-        from schema.meetings import Meeting
-
-        meeting = await info.context.loaders.meeting.load(self.meeting_id)
-        assert meeting is not None  # items are deleted with their meeting
-        return Meeting.from_model(meeting)
+        return await load_meeting(info, self.meeting_id)
 
     @resolver_field(description="The item this one is part of (1 for 1.2).")
     async def parent(self, info: Info) -> AgendaItem | None:
-        if self.parent_id is None:
-            return None
-        parent = await info.context.loaders.item.load(self.parent_id)
-        return AgendaItem.from_model(parent) if parent else None
+        return await load_item(info, self.parent_id)
 
     @resolver_field(description="Its sub-items in order (1.1, 1.2 ... of 1).")
     async def children(self, info: Info) -> list[AgendaItem]:

@@ -13,6 +13,7 @@ from records.enums import MetricKind, MetricUnit
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
 from schema.context import Context
 from schema.fields import resolver_field
+from schema.lookups import load_item, load_meeting, load_theme
 from schema.node import Node, to_global_id
 from schema.pagination import AnySelect
 
@@ -55,31 +56,17 @@ class Metric(Node):
 
     @resolver_field(description="The meeting the figure was quoted at.")
     async def meeting(self, info: Info) -> Annotated[Meeting, strawberry.lazy("schema.meetings")]:
-        from schema.meetings import Meeting
-
-        meeting = await info.context.loaders.meeting.load(self.meeting_id)
-        assert meeting is not None  # metrics are deleted with their meeting
-        return Meeting.from_model(meeting)
+        return await load_meeting(info, self.meeting_id)
 
     @resolver_field(description="The agenda item it was quoted under.")
     async def item(
         self, info: Info
     ) -> Annotated[AgendaItem, strawberry.lazy("schema.items")] | None:
-        from schema.items import AgendaItem
-
-        if self.item_id is None:
-            return None
-        item = await info.context.loaders.item.load(self.item_id)
-        return AgendaItem.from_model(item) if item else None
+        return await load_item(info, self.item_id)
 
     @resolver_field(description="The theme the figure is about.")
     async def theme(self, info: Info) -> Annotated[Theme, strawberry.lazy("schema.themes")] | None:
-        from schema.themes import Theme
-
-        if self.theme_id is None:
-            return None
-        theme = await info.context.loaders.theme.load(self.theme_id)
-        return Theme.from_model(theme) if theme else None
+        return await load_theme(info, self.theme_id)
 
 
 @strawberry.input(description="Conditions on metrics; every condition given must hold.")

@@ -4,26 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 from sqlalchemy import select
 
 from indexer.search import SortOrder
 from records import models
-from schema.actions import Action, ActionFilter, ActionUpdate, action_query
+from schema.actions import Action, ActionFilter, action_query
 from schema.changes import ChangesQuery
 from schema.context import Context
-from schema.documents import SourceDocument
 from schema.enums import DateOrder
 from schema.errors import PublicError
 from schema.fields import resolver_field
-from schema.items import AgendaItem
+from schema.lookups import is_node_type, load_node
 from schema.meetings import Meeting, MeetingFilter, meeting_query
 from schema.metrics import Metric, MetricFilter, metric_query
 from schema.node import Node, from_global_id
 from schema.pagination import Connection, fetch_page, page_args, to_connection
-from schema.people import Person
 from schema.search import SearchFilterInput, SearchResults, resolve_search
 from schema.themes import Theme
 
@@ -37,33 +35,11 @@ MAX_NODES = 100
 
 async def _node(info: Info, global_id: str, argument: str) -> Node | None:
     type_name, record_id = from_global_id(global_id, argument=argument)
-    loaders = info.context.loaders
-    found: Any
-    if type_name == "Meeting":
-        found = await loaders.meeting.load(record_id)
-        return Meeting.from_model(found) if found else None
-    if type_name == "AgendaItem":
-        found = await loaders.item.load(record_id)
-        return AgendaItem.from_model(found) if found else None
-    if type_name == "Action":
-        found = await loaders.action.load(record_id)
-        return Action.from_model(found) if found else None
-    if type_name == "Metric":
-        found = await loaders.metric.load(record_id)
-        return Metric.from_model(found) if found else None
-    if type_name == "ActionUpdate":
-        found = await loaders.action_update.load(record_id)
-        return ActionUpdate.from_model(found) if found else None
-    if type_name == "Theme":
-        found = await loaders.theme.load(record_id)
-        return Theme.from_model(found) if found else None
-    if type_name == "Person":
-        found = await loaders.person.load(record_id)
-        return Person.from_model(found) if found else None
-    if type_name == "SourceDocument":
-        found = await loaders.document.load(record_id)
-        return SourceDocument.from_model(found) if found else None
-    raise PublicError(f"{argument}: {global_id!r} names an unknown type {type_name!r}", "BAD_ID")
+    if not is_node_type(type_name):
+        raise PublicError(
+            f"{argument}: {global_id!r} names an unknown type {type_name!r}", "BAD_ID"
+        )
+    return await load_node(info, type_name, record_id)
 
 
 @strawberry.type(description="Read the archive: meetings, themes, actions, figures, and search.")

@@ -19,6 +19,7 @@ from schema.actions import Action
 from schema.context import Context
 from schema.errors import PublicError
 from schema.items import AgendaItem
+from schema.lookups import SEARCH_TYPE_NAMES, load_node
 from schema.meetings import Meeting
 from schema.metrics import Metric
 from schema.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageInfo
@@ -121,23 +122,6 @@ def _facets(page: SearchPage) -> SearchFacets:
     )
 
 
-async def _node(info: Info, record_type: str, record_id: int) -> Any:
-    loaders = info.context.loaders
-    if record_type == "meeting":
-        meeting = await loaders.meeting.load(record_id)
-        return Meeting.from_model(meeting) if meeting else None
-    if record_type == "item":
-        item = await loaders.item.load(record_id)
-        return AgendaItem.from_model(item) if item else None
-    if record_type == "action":
-        action = await loaders.action.load(record_id)
-        return Action.from_model(action) if action else None
-    if record_type == "metric":
-        metric = await loaders.metric.load(record_id)
-        return Metric.from_model(metric) if metric else None
-    return None
-
-
 async def resolve_search(
     info: Info,
     query: str,
@@ -169,11 +153,14 @@ async def resolve_search(
         raise PublicError(f"search: the query could not be read: {exc}", "SEARCH_SYNTAX") from exc
     except InvalidCursorError as exc:
         raise PublicError(f"search: argument `after` is not usable: {exc}", "BAD_CURSOR") from exc
-    nodes = await asyncio.gather(*(_node(info, h.type, h.record_id) for h in page.hits))
+    nodes = await asyncio.gather(
+        *(load_node(info, SEARCH_TYPE_NAMES[h.type], h.record_id) for h in page.hits)
+    )
     edges = [
         SearchEdge(cursor=hit.cursor, score=hit.score, highlights=hit.highlights, node=node)
         for hit, node in zip(page.hits, nodes, strict=True)
-        if node is not None  # a record deleted since the index last caught up
+        # None: a record deleted since the index last caught up
+        if isinstance(node, Meeting | AgendaItem | Action | Metric)
     ]
     return SearchResults(
         total_count=page.total,

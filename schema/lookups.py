@@ -1,0 +1,94 @@
+"""Records by database id as GraphQL objects, through the request's DataLoaders.
+
+One place maps a GraphQL type name to its loader and converter, for ``node(id)``,
+search hits and the links between records (an action's meeting, a metric's item).
+The GraphQL types are imported when first needed: they import this module themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import strawberry
+from strawberry.dataloader import DataLoader
+
+from schema.context import Context
+from schema.loaders import Loaders
+
+if TYPE_CHECKING:
+    from schema.items import AgendaItem
+    from schema.meetings import Meeting
+    from schema.node import Node
+    from schema.themes import Theme
+
+Info = strawberry.Info[Context, None]
+
+# Record types of search documents -> GraphQL type names.
+SEARCH_TYPE_NAMES = {
+    "meeting": "Meeting",
+    "item": "AgendaItem",
+    "action": "Action",
+    "metric": "Metric",
+}
+
+Lookup = tuple[Callable[[Loaders], DataLoader[int, Any]], Callable[[Any], "Node"]]
+
+
+@cache
+def _lookups() -> dict[str, Lookup]:
+    from schema.actions import Action, ActionUpdate
+    from schema.documents import SourceDocument
+    from schema.items import AgendaItem
+    from schema.meetings import Meeting
+    from schema.metrics import Metric
+    from schema.people import Person
+    from schema.themes import Theme
+
+    return {
+        "Meeting": (lambda loaders: loaders.meeting, Meeting.from_model),
+        "AgendaItem": (lambda loaders: loaders.item, AgendaItem.from_model),
+        "Action": (lambda loaders: loaders.action, Action.from_model),
+        "Metric": (lambda loaders: loaders.metric, Metric.from_model),
+        "ActionUpdate": (lambda loaders: loaders.action_update, ActionUpdate.from_model),
+        "Theme": (lambda loaders: loaders.theme, Theme.from_model),
+        "Person": (lambda loaders: loaders.person, Person.from_model),
+        "SourceDocument": (lambda loaders: loaders.document, SourceDocument.from_model),
+    }
+
+
+def is_node_type(type_name: str) -> bool:
+    return type_name in _lookups()
+
+
+async def load_node(info: Info, type_name: str, record_id: int | None) -> Node | None:
+    """The record of a node type by its database id, or None if there is none."""
+    if record_id is None:
+        return None
+    loader, convert = _lookups()[type_name]
+    found = await loader(info.context.loaders).load(record_id)
+    return convert(found) if found is not None else None
+
+
+async def load_meeting(info: Info, meeting_id: int) -> Meeting:
+    """The meeting a record belongs to (records are deleted with their meeting)."""
+    from schema.meetings import Meeting
+
+    meeting = await load_node(info, "Meeting", meeting_id)
+    assert isinstance(meeting, Meeting)
+    return meeting
+
+
+async def load_item(info: Info, item_id: int | None) -> AgendaItem | None:
+    from schema.items import AgendaItem
+
+    item = await load_node(info, "AgendaItem", item_id)
+    return item if isinstance(item, AgendaItem) else None
+
+
+async def load_theme(info: Info, theme_id: int | None) -> Theme | None:
+    from schema.themes import Theme
+
+    theme = await load_node(info, "Theme", theme_id)
+    return theme if isinstance(theme, Theme) else None
