@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from ingest.carry import PushedUpdate, carry_updates, pushed_updates
 from ingest.draft import AttendeeDraft, MeetingDraft
 from ingest.prepare import PreparedDocument
 from records.enums import ChangeOp, DocumentType
@@ -69,6 +70,7 @@ async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreR
 
     draft = doc.draft
     changes = _ChangeLog()
+    pushed: list[PushedUpdate] = []
     meeting = await session.scalar(
         select(Meeting).where(
             Meeting.body_key == body_key(draft.body),
@@ -85,6 +87,7 @@ async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreR
         await session.flush()
         header_wins = True
     else:
+        pushed = await pushed_updates(session, meeting.id, draft.document_type)
         replaced = await _remove_documents_of_type(
             session, meeting.id, draft.document_type, changes
         )
@@ -114,7 +117,9 @@ async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreR
     if header_wins:
         await _write_header(session, meeting, draft, doc.warnings, people, themes)
     await _add_acronyms(session, draft.acronyms, source.id)
-    await _write_records(session, meeting, source, draft, people, themes, changes)
+    actions = await _write_records(session, meeting, source, draft, people, themes, changes)
+    if dropped := carry_updates(pushed, actions):
+        source.warnings = [*source.warnings, *dropped]
     changes.add("meeting", meeting.id, ChangeOp.UPSERT, meeting.id)
     session.add_all(changes.entries)
     await session.flush()
@@ -278,7 +283,9 @@ async def _write_records(
     people: dict[str, Person],
     themes: dict[str, Theme],
     changes: _ChangeLog,
-) -> None:
+) -> list[Action]:
+    """The draft's items, actions and metrics as rows; returns the actions."""
+
     def pick_themes(codes: Iterable[str]) -> list[Theme]:
         return [themes[c] for c in dict.fromkeys(codes) if c in themes]
 
@@ -364,3 +371,4 @@ async def _write_records(
     changes.add_many("agenda_item", (i.id for i in items), ChangeOp.UPSERT, meeting.id)
     changes.add_many("action", (a.id for a in actions), ChangeOp.UPSERT, meeting.id)
     changes.add_many("metric", (m.id for m in metrics), ChangeOp.UPSERT, meeting.id)
+    return actions
