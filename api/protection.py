@@ -29,20 +29,25 @@ from graphql import (
     get_named_type,
 )
 from graphql.type.definition import GraphQLArgument, GraphQLField
+from graphql.validation import ASTValidationRule, NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
     AddValidationRules,
-    DisableIntrospection,
     MaskErrors,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
-    QueryDepthLimiter,
+    ParserCache,
     SchemaExtension,
+    ValidationCache,
 )
+from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
+from strawberry.extensions.query_depth_limiter import create_validator as max_depth_rule
 
 from api.request_log import current_request_id
 from api.settings import Settings
 
 PAGE_ARGUMENT = "first"
+# Distinct query texts whose parsed document and validation result are kept: clients
+# send the same few operations again and again, with other variables.
+CACHED_DOCUMENTS = 256
 MASKED_MESSAGE = "Internal server error."
 
 logger = logging.getLogger("assurance.api.errors")
@@ -243,11 +248,20 @@ def protection_extensions(
         default_page_size=settings.default_page_size,
         max_page_size=settings.max_page_size,
     )
-    extensions: list[ExtensionFactory] = [
+    # The rule classes are made once, so that a query validated before is found in the
+    # validation cache (its key holds the rules).
+    rules: list[type[ASTValidationRule]] = [
+        max_depth_rule(settings.max_depth, None, None),
+        max_aliases_rule(settings.max_aliases),
+        rule,
+    ]
+    if not settings.introspection:
+        rules.append(NoSchemaIntrospectionCustomRule)
+    return [
         functools.partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
-        functools.partial(QueryDepthLimiter, max_depth=settings.max_depth),
-        functools.partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
-        functools.partial(AddValidationRules, [rule]),
+        functools.partial(ParserCache, maxsize=CACHED_DOCUMENTS),
+        functools.partial(AddValidationRules, rules),
+        functools.partial(ValidationCache, maxsize=CACHED_DOCUMENTS),
         functools.partial(
             MaskErrors,
             should_mask_error=functools.partial(
@@ -256,6 +270,3 @@ def protection_extensions(
             error_message=MASKED_MESSAGE,
         ),
     ]
-    if not settings.introspection:
-        extensions.append(DisableIntrospection)
-    return extensions
