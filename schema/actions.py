@@ -13,11 +13,12 @@ from records.enums import ActionStatus
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
 from schema.context import Context
 from schema.fields import resolver_field
-from schema.lookups import load_item, load_meeting
+from schema.lookups import item_of, meeting_of
 from schema.meetings import MeetingReference
 from schema.node import Node, id_of, to_global_id
 from schema.pagination import AnySelect
 from schema.people import Person
+from schema.prefetch import many, related
 
 if TYPE_CHECKING:
     from schema.items import AgendaItem
@@ -93,31 +94,28 @@ class Action(Node):
         )
 
     @resolver_field(description="The people who own the action.")
-    async def owners(self, info: Info) -> list[Person]:
-        rows = await info.context.loaders.action_owners.load(self.db_id)
-        return [Person.from_model(row) for row in rows]
+    def owners(self, info: Info) -> list[Person]:
+        return related(info.context.loaders.action_owners, self.db_id, many(Person.from_model))
 
     @resolver_field(description="The meeting that recorded the action.")
-    async def meeting(self, info: Info) -> Annotated[Meeting, strawberry.lazy("schema.meetings")]:
-        return await load_meeting(info, self.meeting_id)
+    def meeting(self, info: Info) -> Annotated[Meeting, strawberry.lazy("schema.meetings")]:
+        return meeting_of(info, self.meeting_id)
 
     @resolver_field(description="The agenda item it was recorded under.")
-    async def item(
-        self, info: Info
-    ) -> Annotated[AgendaItem, strawberry.lazy("schema.items")] | None:
-        return await load_item(info, self.item_id)
+    def item(self, info: Info) -> Annotated[AgendaItem, strawberry.lazy("schema.items")] | None:
+        return item_of(info, self.item_id)
 
     @resolver_field(description="The themes the action deals with.")
-    async def themes(self, info: Info) -> list[Annotated[Theme, strawberry.lazy("schema.themes")]]:
+    def themes(self, info: Info) -> list[Annotated[Theme, strawberry.lazy("schema.themes")]]:
         from schema.themes import Theme
 
-        rows = await info.context.loaders.action_themes.load(self.db_id)
-        return [Theme.from_model(row) for row in rows]
+        return related(info.context.loaders.action_themes, self.db_id, many(Theme.from_model))
 
     @resolver_field(description="Updates to the action, oldest first.")
-    async def history(self, info: Info) -> list[ActionUpdate]:
-        rows = await info.context.loaders.action_history.load(self.db_id)
-        return [ActionUpdate.from_model(row) for row in rows]
+    def history(self, info: Info) -> list[ActionUpdate]:
+        return related(
+            info.context.loaders.action_history, self.db_id, many(ActionUpdate.from_model)
+        )
 
 
 @strawberry.input(description="Conditions on actions; every condition given must hold.")

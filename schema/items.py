@@ -9,8 +9,9 @@ import strawberry
 from records import models
 from schema.context import Context
 from schema.fields import resolver_field
-from schema.lookups import load_item, load_meeting
+from schema.lookups import item_of, meeting_of
 from schema.node import Node, to_global_id
+from schema.prefetch import many, related
 
 if TYPE_CHECKING:
     from schema.actions import Action
@@ -45,39 +46,31 @@ class AgendaItem(Node):
         )
 
     @resolver_field(description="The meeting the item belongs to.")
-    async def meeting(self, info: Info) -> Annotated[Meeting, strawberry.lazy("schema.meetings")]:
-        return await load_meeting(info, self.meeting_id)
+    def meeting(self, info: Info) -> Annotated[Meeting, strawberry.lazy("schema.meetings")]:
+        return meeting_of(info, self.meeting_id)
 
     @resolver_field(description="The item this one is part of (1 for 1.2).")
-    async def parent(self, info: Info) -> AgendaItem | None:
-        return await load_item(info, self.parent_id)
+    def parent(self, info: Info) -> AgendaItem | None:
+        return item_of(info, self.parent_id)
 
     @resolver_field(description="Its sub-items in order (1.1, 1.2 ... of 1).")
-    async def children(self, info: Info) -> list[AgendaItem]:
-        rows = await info.context.loaders.item_children.load(self.db_id)
-        return [AgendaItem.from_model(row) for row in rows]
+    def children(self, info: Info) -> list[AgendaItem]:
+        return related(info.context.loaders.item_children, self.db_id, many(AgendaItem.from_model))
 
     @resolver_field(description="The themes the item deals with.")
-    async def themes(self, info: Info) -> list[Annotated[Theme, strawberry.lazy("schema.themes")]]:
+    def themes(self, info: Info) -> list[Annotated[Theme, strawberry.lazy("schema.themes")]]:
         from schema.themes import Theme
 
-        rows = await info.context.loaders.item_themes.load(self.db_id)
-        return [Theme.from_model(row) for row in rows]
+        return related(info.context.loaders.item_themes, self.db_id, many(Theme.from_model))
 
     @resolver_field(description="The actions recorded under the item.")
-    async def actions(
-        self, info: Info
-    ) -> list[Annotated[Action, strawberry.lazy("schema.actions")]]:
+    def actions(self, info: Info) -> list[Annotated[Action, strawberry.lazy("schema.actions")]]:
         from schema.actions import Action
 
-        rows = await info.context.loaders.item_actions.load(self.db_id)
-        return [Action.from_model(row) for row in rows]
+        return related(info.context.loaders.item_actions, self.db_id, many(Action.from_model))
 
     @resolver_field(description="The figures quoted under the item.")
-    async def metrics(
-        self, info: Info
-    ) -> list[Annotated[Metric, strawberry.lazy("schema.metrics")]]:
+    def metrics(self, info: Info) -> list[Annotated[Metric, strawberry.lazy("schema.metrics")]]:
         from schema.metrics import Metric
 
-        rows = await info.context.loaders.item_metrics.load(self.db_id)
-        return [Metric.from_model(row) for row in rows]
+        return related(info.context.loaders.item_metrics, self.db_id, many(Metric.from_model))

@@ -159,7 +159,9 @@ class Loaders:
         self, model: type[R], parent_col: Any, order_col: Any
     ) -> Callable[[list[int]], Awaitable[list[list[R]]]]:
         async def load(parents: list[int]) -> list[list[R]]:
-            query = select(model).where(parent_col.in_(parents)).order_by(order_col)
+            # Then by id: records of two documents of one meeting share positions.
+            ids: Any = model.id  # type: ignore[attr-defined]
+            query = select(model).where(parent_col.in_(parents)).order_by(order_col, ids)
             async with self._sessionmaker() as session:
                 rows = (await session.scalars(query)).all()
             grouped: dict[int, list[R]] = {p: [] for p in parents}

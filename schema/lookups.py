@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any
 import strawberry
 from strawberry.dataloader import DataLoader
 
+from records import models
 from schema.context import Context
 from schema.loaders import Loaders
+from schema.prefetch import optional, related
 
 if TYPE_CHECKING:
     from schema.items import AgendaItem
@@ -71,24 +73,31 @@ async def load_node(info: Info, type_name: str, record_id: int | None) -> Node |
     return convert(found) if found is not None else None
 
 
-async def load_meeting(info: Info, meeting_id: int) -> Meeting:
-    """The meeting a record belongs to (records are deleted with their meeting)."""
+def meeting_of(info: Info, meeting_id: int) -> Meeting:
+    """The meeting a record belongs to (records are deleted with their meeting); at once
+    when loaded already, else an awaitable (see ``schema.prefetch.related``)."""
     from schema.meetings import Meeting
 
-    meeting = await load_node(info, "Meeting", meeting_id)
-    assert isinstance(meeting, Meeting)
-    return meeting
+    def convert(meeting: models.Meeting | None) -> Meeting:
+        assert meeting is not None
+        return Meeting.from_model(meeting)
+
+    return related(info.context.loaders.meeting, meeting_id, convert)
 
 
-async def load_item(info: Info, item_id: int | None) -> AgendaItem | None:
+def item_of(info: Info, item_id: int | None) -> AgendaItem | None:
+    """The agenda item a record was recorded under, if any (as ``meeting_of``)."""
     from schema.items import AgendaItem
 
-    item = await load_node(info, "AgendaItem", item_id)
-    return item if isinstance(item, AgendaItem) else None
+    if item_id is None:
+        return None
+    return related(info.context.loaders.item, item_id, optional(AgendaItem.from_model))
 
 
-async def load_theme(info: Info, theme_id: int | None) -> Theme | None:
+def theme_of(info: Info, theme_id: int | None) -> Theme | None:
+    """The theme of a record, if any (as ``meeting_of``)."""
     from schema.themes import Theme
 
-    theme = await load_node(info, "Theme", theme_id)
-    return theme if isinstance(theme, Theme) else None
+    if theme_id is None:
+        return None
+    return related(info.context.loaders.theme, theme_id, optional(Theme.from_model))

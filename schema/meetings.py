@@ -17,6 +17,7 @@ from schema.fields import resolver_field
 from schema.node import Node, id_of, to_global_id
 from schema.pagination import AnySelect
 from schema.people import Person
+from schema.prefetch import many, optional, related
 
 if TYPE_CHECKING:
     from schema.actions import Action
@@ -39,10 +40,8 @@ class Attendee:
     person_id: strawberry.Private[int]
 
     @resolver_field(description="Who attended.")
-    async def person(self, info: Info) -> Person:
-        person = await info.context.loaders.person.load(self.person_id)
-        assert person is not None  # attendances are deleted with their person
-        return Person.from_model(person)
+    def person(self, info: Info) -> Person:
+        return related(info.context.loaders.person, self.person_id, _attendee)
 
 
 @strawberry.type(
@@ -108,80 +107,84 @@ class Meeting(Node):
         )
 
     @resolver_field(description="Who chaired the meeting.")
-    async def chair(self, info: Info) -> Person | None:
-        return await _person(info, self.chair_id)
+    def chair(self, info: Info) -> Person | None:
+        return _person(info, self.chair_id)
 
     @resolver_field(description="Who took the minutes.")
-    async def minute_taker(self, info: Info) -> Person | None:
-        return await _person(info, self.minute_taker_id)
+    def minute_taker(self, info: Info) -> Person | None:
+        return _person(info, self.minute_taker_id)
 
     @resolver_field(description="Who attended or sent apologies, in the order listed.")
-    async def attendees(self, info: Info) -> list[Attendee]:
-        rows = await info.context.loaders.meeting_attendances.load(self.db_id)
-        return [
-            Attendee(
-                capacity=row.capacity,
-                abbreviation=row.abbreviation,
-                status=row.status,
-                person_id=row.person_id,
-            )
-            for row in rows
-        ]
+    def attendees(self, info: Info) -> list[Attendee]:
+        return related(info.context.loaders.meeting_attendances, self.db_id, _attendees)
 
     @resolver_field(
         description="The top-level agenda items in order; sub-items are their children."
     )
-    async def items(
-        self, info: Info
-    ) -> list[Annotated[AgendaItem, strawberry.lazy("schema.items")]]:
+    def items(self, info: Info) -> list[Annotated[AgendaItem, strawberry.lazy("schema.items")]]:
         from schema.items import AgendaItem
 
-        rows = await info.context.loaders.meeting_items.load(self.db_id)
-        return [AgendaItem.from_model(row) for row in rows if row.parent_id is None]
+        def top_level(rows: list[models.AgendaItem]) -> list[AgendaItem]:
+            return [AgendaItem.from_model(row) for row in rows if row.parent_id is None]
+
+        return related(info.context.loaders.meeting_items, self.db_id, top_level)
 
     @resolver_field(description="The actions recorded at this meeting, in order.")
-    async def actions(
-        self, info: Info
-    ) -> list[Annotated[Action, strawberry.lazy("schema.actions")]]:
+    def actions(self, info: Info) -> list[Annotated[Action, strawberry.lazy("schema.actions")]]:
         from schema.actions import Action
 
-        rows = await info.context.loaders.meeting_actions.load(self.db_id)
-        return [Action.from_model(row) for row in rows]
+        return related(info.context.loaders.meeting_actions, self.db_id, many(Action.from_model))
 
     @resolver_field(description="The figures quoted at this meeting, in order.")
-    async def metrics(
-        self, info: Info
-    ) -> list[Annotated[Metric, strawberry.lazy("schema.metrics")]]:
+    def metrics(self, info: Info) -> list[Annotated[Metric, strawberry.lazy("schema.metrics")]]:
         from schema.metrics import Metric
 
-        rows = await info.context.loaders.meeting_metrics.load(self.db_id)
-        return [Metric.from_model(row) for row in rows]
+        return related(info.context.loaders.meeting_metrics, self.db_id, many(Metric.from_model))
 
     @resolver_field(description="The themes the meeting dealt with, by code.")
-    async def themes(self, info: Info) -> list[Annotated[Theme, strawberry.lazy("schema.themes")]]:
+    def themes(self, info: Info) -> list[Annotated[Theme, strawberry.lazy("schema.themes")]]:
         from schema.themes import Theme
 
-        rows = await info.context.loaders.meeting_themes.load(self.db_id)
-        return [Theme.from_model(row) for row in rows]
+        return related(info.context.loaders.meeting_themes, self.db_id, many(Theme.from_model))
 
     @resolver_field(description="The minutes document the meeting's records were read from.")
-    async def source(self, info: Info) -> SourceDocument | None:
-        rows = await info.context.loaders.meeting_documents.load(self.db_id)
-        minutes = [row for row in rows if row.document_type is DocumentType.MINUTES]
-        chosen = minutes or rows
-        return SourceDocument.from_model(chosen[0]) if chosen else None
+    def source(self, info: Info) -> SourceDocument | None:
+        return related(info.context.loaders.meeting_documents, self.db_id, _source)
 
     @resolver_field(description="Every document of the meeting (minutes, agenda, action log).")
-    async def documents(self, info: Info) -> list[SourceDocument]:
-        rows = await info.context.loaders.meeting_documents.load(self.db_id)
-        return [SourceDocument.from_model(row) for row in rows]
+    def documents(self, info: Info) -> list[SourceDocument]:
+        return related(
+            info.context.loaders.meeting_documents, self.db_id, many(SourceDocument.from_model)
+        )
 
 
-async def _person(info: Info, person_id: int | None) -> Person | None:
+def _person(info: Info, person_id: int | None) -> Person | None:
     if person_id is None:
         return None
-    person = await info.context.loaders.person.load(person_id)
-    return Person.from_model(person) if person else None
+    return related(info.context.loaders.person, person_id, optional(Person.from_model))
+
+
+def _attendee(person: models.Person | None) -> Person:
+    assert person is not None  # attendances are deleted with their person
+    return Person.from_model(person)
+
+
+def _attendees(rows: list[models.Attendance]) -> list[Attendee]:
+    return [
+        Attendee(
+            capacity=row.capacity,
+            abbreviation=row.abbreviation,
+            status=row.status,
+            person_id=row.person_id,
+        )
+        for row in rows
+    ]
+
+
+def _source(rows: list[models.SourceDocument]) -> SourceDocument | None:
+    minutes = [row for row in rows if row.document_type is DocumentType.MINUTES]
+    chosen = minutes or rows
+    return SourceDocument.from_model(chosen[0]) if chosen else None
 
 
 @strawberry.input(description="Conditions on meetings; every condition given must hold.")

@@ -13,7 +13,7 @@ from records.enums import MetricKind, MetricUnit
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
 from schema.context import Context
 from schema.fields import resolver_field
-from schema.lookups import load_item, load_meeting, load_theme
+from schema.lookups import item_of, meeting_of, theme_of
 from schema.node import Node, to_global_id
 from schema.pagination import AnySelect
 
@@ -55,18 +55,16 @@ class Metric(Node):
         )
 
     @resolver_field(description="The meeting the figure was quoted at.")
-    async def meeting(self, info: Info) -> Annotated[Meeting, strawberry.lazy("schema.meetings")]:
-        return await load_meeting(info, self.meeting_id)
+    def meeting(self, info: Info) -> Annotated[Meeting, strawberry.lazy("schema.meetings")]:
+        return meeting_of(info, self.meeting_id)
 
     @resolver_field(description="The agenda item it was quoted under.")
-    async def item(
-        self, info: Info
-    ) -> Annotated[AgendaItem, strawberry.lazy("schema.items")] | None:
-        return await load_item(info, self.item_id)
+    def item(self, info: Info) -> Annotated[AgendaItem, strawberry.lazy("schema.items")] | None:
+        return item_of(info, self.item_id)
 
     @resolver_field(description="The theme the figure is about.")
-    async def theme(self, info: Info) -> Annotated[Theme, strawberry.lazy("schema.themes")] | None:
-        return await load_theme(info, self.theme_id)
+    def theme(self, info: Info) -> Annotated[Theme, strawberry.lazy("schema.themes")] | None:
+        return theme_of(info, self.theme_id)
 
 
 @strawberry.input(description="Conditions on metrics; every condition given must hold.")

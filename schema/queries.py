@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 from sqlalchemy import select
@@ -21,7 +21,8 @@ from schema.lookups import is_node_type, load_node
 from schema.meetings import Meeting, MeetingFilter, meeting_query
 from schema.metrics import Metric, MetricFilter, metric_query
 from schema.node import Node, from_global_id
-from schema.pagination import Connection, fetch_page, page_args, to_connection
+from schema.pagination import Connection, Page, fetch_page, page_args, to_connection
+from schema.prefetch import prefetch, selections_at
 from schema.search import SearchFilterInput, SearchResults, resolve_search
 from schema.themes import Theme
 
@@ -40,6 +41,12 @@ async def _node(info: Info, global_id: str, argument: str) -> Node | None:
             f"{argument}: {global_id!r} names an unknown type {type_name!r}", "BAD_ID"
         )
     return await load_node(info, type_name, record_id)
+
+
+async def _prefetch_nodes(info: Info, type_name: str, page: Page[Any]) -> None:
+    """Load what the query asks for below the nodes of a connection page."""
+    selections = selections_at(info.selected_fields, "edges", "node")
+    await prefetch(info.context.loaders, type_name, [row for row, _ in page.rows], selections)
 
 
 @strawberry.type(description="Read the archive: meetings, themes, actions, figures, and search.")
@@ -64,6 +71,7 @@ class Query(ChangesQuery):
                 id_col=models.Meeting.id,
                 args=args,
             )
+        await _prefetch_nodes(info, "Meeting", page)
         return to_connection(page, Meeting.from_model, args, lambda m: m.id)
 
     @resolver_field(description="One meeting by its id.")
@@ -72,8 +80,15 @@ class Query(ChangesQuery):
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The meeting's id.")],
     ) -> Meeting | None:
-        found = await _node(info, id, "id")
-        return found if isinstance(found, Meeting) else None
+        type_name, record_id = from_global_id(id, argument="id")
+        if type_name != "Meeting":
+            return None
+        found = await info.context.loaders.meeting.load(record_id)
+        if found is None:
+            return None
+        selections = selections_at(info.selected_fields)
+        await prefetch(info.context.loaders, "Meeting", [found], selections)
+        return Meeting.from_model(found)
 
     @resolver_field(description="Every theme, by code.")
     async def themes(self, info: Info) -> list[Theme]:
@@ -105,6 +120,7 @@ class Query(ChangesQuery):
             page = await fetch_page(
                 session, query, date_col=models.Meeting.date, id_col=models.Action.id, args=args
             )
+        await _prefetch_nodes(info, "Action", page)
         return to_connection(page, Action.from_model, args, lambda m: m.id)
 
     @resolver_field(description="Figures across meetings, by meeting date.")
@@ -127,6 +143,7 @@ class Query(ChangesQuery):
                 id_col=models.Metric.id,
                 args=args,
             )
+        await _prefetch_nodes(info, "Metric", page)
         return to_connection(page, Metric.from_model, args, lambda m: m.id)
 
     @resolver_field(
