@@ -99,8 +99,8 @@ def fts_row(document: IndexDocument) -> FtsRow:
         year=fields["year"],
         day=fields["day"],
         kind=fields["kind"],
-        title=fields["title"],
-        text=fields["text"],
+        title=document.title,
+        text=document.text,
     )
 
 

@@ -7,12 +7,17 @@ its possessive "'s" dropped, and stemmed with the Porter stemmer. Stop words go.
 
 The analyzers hold no data (no glossary): Whoosh pickles them into the index, so
 they are built only from the classes in this module and Whoosh's own.
+
+Indexing does not run the analyzers token by token: ``text_forms`` reads a text once
+into each word's exact and stemmed forms (cached per distinct word), and the fields of
+``indexer.schema`` make their terms from that, the same terms the analyzers give.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from whoosh.analysis.acore import Token
@@ -32,6 +37,9 @@ TOKEN_PATTERN = r"\d+(?:[.,]\d+)*%?(?![\w%])|\w+(?:['’&\-]\w+)*"
 # Capitals (and digits or "&"), 2-10 characters, at least two capital letters.
 ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&]{1,9}")
 _POSSESSIVE = re.compile(r"'s$")
+_TOKEN = re.compile(TOKEN_PATTERN)
+# Separates the two words of a ``pairs`` term ("victim+care"); no token holds a "+".
+PAIR_JOINER = "+"
 
 
 def is_acronym(word: str) -> bool:
@@ -121,3 +129,88 @@ def exact_analyzer() -> Analyzer:
 def analyze(analyzer: Analyzer, text: str) -> list[str]:
     """The terms ``analyzer`` makes of ``text`` (for tests and for query building)."""
     return [t.text for t in analyzer(text)]
+
+
+class PairFilter(Filter):
+    """Each two consecutive tokens as one "first+second" token (the ``pairs`` field)."""
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:  # type: ignore[override]
+        previous: str | None = None
+        for t in tokens:
+            current = t.text
+            if previous is not None:
+                t.text = f"{previous}{PAIR_JOINER}{current}"
+                yield t
+            previous = current
+
+
+def pairs_analyzer() -> Analyzer:
+    """The exact analyzer's consecutive tokens, two by two: "Victim care plans" ->
+    "victim+care", "care+plans"."""
+    return exact_analyzer() | PairFilter()
+
+
+def pair_terms(words: Sequence[str]) -> list[str]:
+    """The ``pairs`` terms of a sequence of exact tokens."""
+    return [f"{a}{PAIR_JOINER}{b}" for a, b in itertools.pairwise(words)]
+
+
+# --- indexing without token objects ------------------------------------------------------
+
+# A word as matched in the text -> (its exact form, its stemmed form or None for a stop word).
+WordForm = tuple[str, str | None]
+MAX_CACHED_FORMS = 200_000
+_FORMS: dict[str, WordForm] = {}
+
+
+def word_form(word: str) -> WordForm:
+    """What the exact and the text analyzer make of one token: ("Victims", -> "victims",
+    "victim"), ("The" -> "the", None), ("MARAC's" -> "marac", "marac")."""
+    exact, acronym = fold_word(word)
+    if acronym:
+        return exact, exact
+    if exact in STOP_WORDS:
+        return exact, None
+    return exact, stem_word(exact)
+
+
+def text_forms(text: str) -> list[WordForm]:
+    """The forms of every token of ``text``, in order: one regex pass and a dict lookup
+    per token."""
+    forms = _FORMS
+    out: list[WordForm] = []
+    append = out.append
+    for word in _TOKEN.findall(text):
+        form = forms.get(word)
+        if form is None:
+            if len(forms) >= MAX_CACHED_FORMS:
+                forms.clear()
+            form = forms[word] = word_form(word)
+        append(form)
+    return out
+
+
+class AnalysedText:
+    """A text that several fields index, tokenized once, on first use.
+
+    Pickles as its text alone (Whoosh's multiprocessing writer ships documents to
+    worker processes).
+    """
+
+    __slots__ = ("_forms", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._forms: list[WordForm] | None = None
+
+    @property
+    def forms(self) -> list[WordForm]:
+        if self._forms is None:
+            self._forms = text_forms(self.text)
+        return self._forms
+
+    def __reduce__(self) -> tuple[type[AnalysedText], tuple[str]]:
+        return (AnalysedText, (self.text,))
+
+    def __str__(self) -> str:
+        return self.text

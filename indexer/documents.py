@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from indexer.analysis import AnalysedText
 from indexer.glossary import AcronymMatcher
 from indexer.schema import ACTION, ITEM, MEETING, METRIC, RECORD_TYPES, document_key
 from records.models import Action, AgendaItem, Attendance, Meeting, Metric, Theme
@@ -60,8 +61,10 @@ class IndexDocument:
         return document_key(self.type, self.record_id)
 
     def fields(self) -> dict[str, Any]:
-        """Keyword arguments for ``IndexWriter.add_document``."""
+        """Keyword arguments for ``IndexWriter.add_document``. ``text``, ``exact`` and
+        ``pairs`` share one tokenization of the text; ``text`` stores the string."""
         date = self.meeting.date
+        analysed = AnalysedText(self.text)
         return {
             "key": self.key,
             "type": self.type,
@@ -76,8 +79,10 @@ class IndexDocument:
             "acronyms": ",".join(self.acronyms),
             "item_number": self.item_number,
             "title": self.title,
-            "text": self.text,
-            "exact": self.text,
+            "text": analysed,
+            "_stored_text": self.text,
+            "exact": analysed,
+            "pairs": analysed,
         }
 
 

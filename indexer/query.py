@@ -33,8 +33,9 @@ from whoosh.query.terms import FuzzyTerm, Prefix, Term
 from whoosh.query.wrappers import Not
 from whoosh.reading import IndexReader
 
+from indexer.analysis import pair_terms
 from indexer.glossary import phrase_words
-from indexer.schema import RECORD_TYPES
+from indexer.schema import PAIRS_FIELD, RECORD_TYPES
 from records.enums import MeetingKind
 
 if TYPE_CHECKING:
@@ -613,6 +614,11 @@ def _bare_word(text: str) -> str:
     return _POSSESSIVE.sub("", text.strip(".,;:!?'\"()[]")).strip(".,;:!?'\"")
 
 
+# Query words analysed, by analyzer (held, so its id is not reused) and text.
+_ANALYSED: dict[tuple[int, str], tuple[Analyzer, tuple[str, ...]]] = {}
+MAX_ANALYSED: Final = 20_000
+
+
 class _Builder:
     def __init__(
         self, schema: Schema, glossary: AcronymTable, exact: bool, reader: IndexReader | None
@@ -637,7 +643,13 @@ class _Builder:
 
     def analyze(self, fieldname: str, text: str) -> list[str]:
         analyzer = field_analyzer(self.schema, fieldname)
-        return [t.text for t in analyzer(text, mode="query")]
+        key = (id(analyzer), text)
+        found = _ANALYSED.get(key)
+        if found is None or found[0] is not analyzer:
+            if len(_ANALYSED) >= MAX_ANALYSED:
+                _ANALYSED.clear()
+            found = _ANALYSED[key] = (analyzer, tuple(t.text for t in analyzer(text, mode="query")))
+        return list(found[1])
 
     @staticmethod
     def kind_of(fieldname: str) -> AnalyzerKind:
@@ -771,14 +783,26 @@ class _Builder:
             if positive:
                 self.marks.terms.add((kind, tokens[0]))
         else:
-            present = _and([self.term(fieldname, t) for t in tokens])
-            q = NOTHING if present is NOTHING else Phrase(fieldname, tokens)
+            q = self.words_in_a_row(fieldname, tokens)
             if positive:
                 self.marks.phrases.append((kind, tuple(tokens)))
         if self.exact or node.field is not None:
             return q
         codes = self.glossary.long_form_codes(phrase_words(node.text))
         return _or([q, *(self.acronym_term(c, positive) for c in codes)])
+
+    def words_in_a_row(self, fieldname: str, tokens: Sequence[str]) -> Query:
+        """Two or more words in a row. On ``exact``, the ``pairs`` field's terms: one term
+        for two words; for more, the pair terms narrow and a Phrase on ``exact`` checks
+        the order. On ``title`` (or an index without ``pairs``), a Phrase whose words
+        are all indexed."""
+        if fieldname == EXACT_FIELD and PAIRS_FIELD in self.schema:
+            pairs = [self.term(PAIRS_FIELD, p) for p in dict.fromkeys(pair_terms(tokens))]
+            if len(tokens) == 2 or any(p is NOTHING for p in pairs):
+                return _and(pairs)
+            return And([*pairs, Phrase(fieldname, list(tokens))])
+        present = _and([self.term(fieldname, t) for t in tokens])
+        return NOTHING if present is NOTHING else Phrase(fieldname, list(tokens))
 
     def _loose_field(self, field_name: str | None) -> str:
         return "title" if field_name == "title" else EXACT_FIELD

@@ -3,15 +3,35 @@
 Field names are the contract between the writing side (documents, sync) and the
 query side; ``RECORD_TYPES`` names the document types and ``document_key`` builds
 the unique key ("item:12").
+
+``title``, ``text``, ``exact`` and ``pairs`` are ``AnalysedTextField``s: given an
+``AnalysedText`` (one tokenization shared by the fields of a document) or a string, they
+make the same terms, frequencies and positions as their analyzers, without running the
+analyzer token by token. ``SCHEMA_VERSION`` names the layout; a generation built with
+another is rebuilt (``indexer.sync``).
 """
 
 from __future__ import annotations
 
-from typing import Final
+import itertools
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any, Final, Literal
 
-from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.analysis.analyzers import Analyzer
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.formats import Positions
+from whoosh.system import pack_uint
 
-from indexer.analysis import exact_analyzer, text_analyzer
+from indexer.analysis import (
+    PAIR_JOINER,
+    AnalysedText,
+    WordForm,
+    exact_analyzer,
+    pairs_analyzer,
+    text_analyzer,
+    text_forms,
+)
 
 ITEM: Final = "item"
 MEETING: Final = "meeting"
@@ -19,8 +39,90 @@ ACTION: Final = "action"
 METRIC: Final = "metric"
 RECORD_TYPES: Final = (ITEM, MEETING, ACTION, METRIC)
 
+# Consecutive exact words, "first+second": two-word phrases are one term lookup.
+PAIRS_FIELD: Final = "pairs"
 # Weight of a title match against a match in the text.
 TITLE_BOOST: Final = 2.0
+# The index layout. Raise it with any change to the fields or their analysis: a
+# generation written with another version is rebuilt.
+SCHEMA_VERSION: Final = 2
+
+# Which terms an ``AnalysedTextField`` makes of a token stream.
+View = Literal["stemmed", "exact", "pairs"]
+Posting = tuple[bytes, int, float, bytes]
+_FREQUENCIES = [pack_uint(n) for n in range(64)]
+
+
+def _frequency_bytes(freq: int) -> bytes:
+    return _FREQUENCIES[freq] if freq < 64 else pack_uint(freq)
+
+
+class AnalysedTextField(TEXT):
+    """A TEXT field that indexes ``AnalysedText`` (or a string) from its word forms.
+
+    ``view`` picks the terms: "stemmed" (the text analyzer: stop words dropped, the rest
+    stemmed, positions renumbered over the words kept), "exact" (every token lower-cased)
+    or "pairs" (consecutive exact tokens, "first+second"). The ``analyzer`` gives the
+    same terms and serves queries and highlights.
+    """
+
+    def __init__(
+        self,
+        analyzer: Analyzer,
+        view: View,
+        *,
+        phrase: bool = True,
+        stored: bool = False,
+        field_boost: float = 1.0,
+    ) -> None:
+        super().__init__(analyzer=analyzer, phrase=phrase, stored=stored, field_boost=field_boost)
+        self.view = view
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[Posting]:  # type: ignore[override]
+        if kwargs or not isinstance(value, (str, AnalysedText)):
+            plain = value.text if isinstance(value, AnalysedText) else value
+            yield from super().index(plain, **kwargs)
+            return
+        forms = value.forms if isinstance(value, AnalysedText) else text_forms(value)
+        form = self.format
+        assert form is not None
+        boost = float(form.field_boost)
+        if isinstance(form, Positions):
+            encode = form.encode
+            for term, positions in self._positions(forms).items():
+                yield (
+                    term.encode("utf-8"),
+                    len(positions),
+                    len(positions) * boost,
+                    encode(positions),
+                )
+        else:
+            for term, freq in self._counts(forms).items():
+                yield term.encode("utf-8"), freq, freq * boost, _frequency_bytes(freq)
+
+    def _counts(self, forms: list[WordForm]) -> Counter[str]:
+        if self.view == "stemmed":
+            return Counter(stem for _, stem in forms if stem is not None)
+        if self.view == "exact":
+            return Counter(exact for exact, _ in forms)
+        return Counter(f"{a[0]}{PAIR_JOINER}{b[0]}" for a, b in itertools.pairwise(forms))
+
+    def _positions(self, forms: list[WordForm]) -> dict[str, list[int]]:
+        positions: dict[str, list[int]] = {}
+        if self.view == "exact":
+            for pos, (exact, _) in enumerate(forms):
+                positions.setdefault(exact, []).append(pos)
+        elif self.view == "stemmed":
+            pos = -1
+            for index, (_, stem) in enumerate(forms):
+                if stem is None:
+                    continue
+                pos = index if pos < 0 else pos + 1
+                positions.setdefault(stem, []).append(pos)
+        else:  # a pair's position is its second word's
+            for pos, (a, b) in enumerate(itertools.pairwise(forms), 1):
+                positions.setdefault(f"{a[0]}{PAIR_JOINER}{b[0]}", []).append(pos)
+        return positions
 
 
 def document_key(record_type: str, record_id: int) -> str:
@@ -37,14 +139,16 @@ def parse_key(key: str) -> tuple[str, int]:
 def build_schema() -> Schema:
     """The schema. Ids are looked up exactly and years span a few dozen values, so their
     numeric fields index one term per value (``shift_step=0``); ``day`` keeps coarser
-    tiers for fast date ranges."""
+    tiers for fast date ranges; ``date`` is only read back (stored, not indexed).
+    Phrases are matched on ``exact`` and ``title`` (narrowed by ``pairs``), so ``text``
+    keeps no positions."""
     text = text_analyzer()
     return Schema(
         key=ID(unique=True, stored=True),
         type=ID(stored=True, sortable=True),
         record_id=NUMERIC(numtype=int, bits=64, stored=True, shift_step=0),
         meeting_id=NUMERIC(numtype=int, bits=64, stored=True, shift_step=0),
-        date=DATETIME(stored=True),
+        date=STORED(),
         day=NUMERIC(numtype=int, bits=32, stored=True, sortable=True, shift_step=8),
         year=NUMERIC(numtype=int, bits=32, stored=True, sortable=True, shift_step=0),
         kind=ID(stored=True, sortable=True),
@@ -52,7 +156,8 @@ def build_schema() -> Schema:
         themes=KEYWORD(commas=True, stored=True, scorable=False, lowercase=False),
         acronyms=KEYWORD(commas=True, stored=True),
         item_number=ID(stored=True),
-        title=TEXT(analyzer=text, field_boost=TITLE_BOOST, stored=True),
-        text=TEXT(analyzer=text, stored=True),
-        exact=TEXT(analyzer=exact_analyzer()),
+        title=AnalysedTextField(text, "stemmed", field_boost=TITLE_BOOST, stored=True),
+        text=AnalysedTextField(text, "stemmed", phrase=False, stored=True),
+        exact=AnalysedTextField(exact_analyzer(), "exact"),
+        **{PAIRS_FIELD: AnalysedTextField(pairs_analyzer(), "pairs", phrase=False)},
     )

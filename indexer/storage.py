@@ -3,7 +3,8 @@
     <root>/gen-<n>/            a Whoosh index, with ``position`` beside its files: the
                                last change-log position applied to it (and
                                ``glossary.json``: the acronyms its documents were
-                               matched against)
+                               matched against; ``schema``: the SCHEMA_VERSION it
+                               was created with, absent before version 2)
     <root>/CURRENT             names the generation searches use ("gen-3"); replaced
                                atomically, so a reader sees the old name or the new one
     <root>/write.lock          held (fcntl) by whoever writes to any generation or
@@ -31,11 +32,15 @@ from pathlib import Path
 from whoosh.index import Index, LockError, create_in, open_dir
 from whoosh.writing import IndexWriter
 
-from indexer.schema import build_schema
+from indexer.schema import SCHEMA_VERSION, build_schema
+from indexer.writer import BatchWriter
 
 CURRENT_FILE = "CURRENT"
 POSITION_FILE = "position"
 GLOSSARY_FILE = "glossary.json"
+SCHEMA_FILE = "schema"
+# The layout of generations written before the version was recorded.
+UNRECORDED_SCHEMA_VERSION = 1
 LOCK_FILE = "write.lock"
 GENERATION_PREFIX = "gen-"
 DEFAULT_LOCK_TIMEOUT = 120.0
@@ -85,11 +90,24 @@ class Generation:
         """An empty index with the current schema, at position 0."""
         self.path.mkdir(parents=True, exist_ok=True)
         index = create_in(str(self.path), build_schema())
+        _write_atomically(self.path / SCHEMA_FILE, f"{SCHEMA_VERSION}\n")
         self.write_position(0)
         return index
 
     def open_index(self) -> Index:
         return open_dir(str(self.path))
+
+    def schema_version(self) -> int:
+        """The ``SCHEMA_VERSION`` the index was created with."""
+        try:
+            text = (self.path / SCHEMA_FILE).read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return UNRECORDED_SCHEMA_VERSION
+        return int(text) if text.isdigit() else UNRECORDED_SCHEMA_VERSION
+
+    def outdated(self) -> bool:
+        """True when the index was written with another schema: only a rebuild mends it."""
+        return self.schema_version() != SCHEMA_VERSION
 
     def position(self) -> int:
         """The last change-log position applied to this index (0 if none)."""
@@ -270,9 +288,9 @@ class IndexStore:
             shutil.rmtree(generation.path, ignore_errors=True)
 
     def writer(self, index: Index) -> IndexWriter:
-        """A Whoosh writer, waiting for Whoosh's own lock up to ``lock_timeout``."""
+        """A writer (``BatchWriter``), waiting for Whoosh's own lock up to ``lock_timeout``."""
         try:
-            writer: IndexWriter = index.writer(timeout=self.lock_timeout)
+            writer: IndexWriter = BatchWriter(index, timeout=self.lock_timeout)
         except LockError as exc:
             raise IndexLockTimeout(
                 f"the search index at {getattr(index, 'storage', index)} stayed locked"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import logging
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -30,7 +31,15 @@ from whoosh.writing import IndexWriter
 
 from indexer.documents import IndexDocument, build_documents, empty_ids
 from indexer.glossary import AcronymMatcher, load_matcher, phrase_words
-from indexer.schema import ACTION, ITEM, MEETING, METRIC, document_key, parse_key
+from indexer.schema import (
+    ACTION,
+    ITEM,
+    MEETING,
+    METRIC,
+    SCHEMA_VERSION,
+    document_key,
+    parse_key,
+)
 from indexer.storage import Generation, IndexStore
 from records.db import session_factory
 from records.models import Action, AgendaItem, ChangeLogEntry, Meeting, Metric
@@ -45,6 +54,7 @@ ACRONYMS = "acronyms"
 MAX_SEGMENTS = 10
 
 T = TypeVar("T")
+logger = logging.getLogger("assurance.index")
 _RecordModel = type[AgendaItem] | type[Meeting] | type[Action] | type[Metric]
 _MODELS: tuple[tuple[str, _RecordModel], ...] = (
     (MEETING, Meeting),
@@ -73,12 +83,18 @@ async def latest_position(engine: AsyncEngine) -> int:
 async def apply_changes(engine: AsyncEngine, store: IndexStore, *, batch_size: int = 500) -> int:
     """Apply every change-log entry after the index's position; the number applied.
 
-    One Whoosh commit (without merging) per batch of ``batch_size`` entries, then the
-    new position is written. Waits for other writers up to the store's lock timeout
-    (``IndexLockTimeout`` after that).
+    A current generation written with an older schema is replaced by a rebuild (the
+    number applied is then the entries it lacked). Otherwise one Whoosh commit (without
+    merging) per batch of ``batch_size`` entries, then the new position is written.
+    Waits for other writers up to the store's lock timeout (``IndexLockTimeout`` after
+    that).
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
+    async with store.locked_async():
+        generation = store.ensure_current()
+    if generation.outdated():
+        return await _rebuild_outdated(engine, store, generation)
     glossary = _Glossary(engine)
     applied = 0
     while True:
@@ -91,6 +107,19 @@ async def apply_changes(engine: AsyncEngine, store: IndexStore, *, batch_size: i
     if applied:
         await merge_segments(store)
     return applied
+
+
+async def _rebuild_outdated(engine: AsyncEngine, store: IndexStore, outdated: Generation) -> int:
+    """Rebuild because ``outdated``'s schema is not the current one; the entries it lacked."""
+    missing = max(0, await latest_position(engine) - outdated.position())
+    logger.info(
+        "the search index %s was written with schema version %d (now %d): rebuilding",
+        outdated.name,
+        outdated.schema_version(),
+        SCHEMA_VERSION,
+    )
+    await rebuild(engine, store)
+    return missing
 
 
 async def rebuild(engine: AsyncEngine, store: IndexStore) -> int:

@@ -7,10 +7,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import pytest
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncEngine
+from whoosh.fields import TEXT
 
-from indexer.analysis import analyze, exact_analyzer, is_acronym, text_analyzer
+from indexer.analysis import (
+    AnalysedText,
+    analyze,
+    exact_analyzer,
+    is_acronym,
+    pair_terms,
+    pairs_analyzer,
+    text_analyzer,
+)
 from indexer.documents import build_documents
 from indexer.glossary import AcronymMatcher, GlossaryTerm, load_matcher, normalise_phrase
 from indexer.schema import ACTION, ITEM, MEETING, METRIC, build_schema, parse_key
@@ -68,6 +78,42 @@ def test_schema_survives_pickling_into_an_index(tmp_path: Any) -> None:
     assert analyze(reopened["text"].analyzer, "MARAC referrals") == analyze(
         text_analyzer(), "MARAC referrals"
     )
+
+
+# Texts with stop words first and last, acronyms, possessives, numbers and repeats.
+FIELD_TEXTS = (
+    "The victims' MARAC referrals rose 43% in the PCC’s multi-agency review of L&D.",
+    "Victim care plans\nVictim care was reviewed; care plans, care plans and the DA's plans",
+    "the and of",
+    "",
+    "Action 12: DCC to report on 1.4 and 10,000 SPOCS by the 3rd",
+)
+
+
+@pytest.mark.parametrize("fieldname", ["title", "text", "exact", "pairs"])
+def test_text_fields_index_what_their_analyzers_make(fieldname: str) -> None:
+    field = build_schema()[fieldname]
+    for text in FIELD_TEXTS:
+        through_analyzer = sorted(TEXT.index(field, text))
+        assert sorted(field.index(AnalysedText(text))) == through_analyzer, text
+        assert sorted(field.index(text)) == through_analyzer, text
+
+
+def test_pairs_are_consecutive_exact_words() -> None:
+    assert analyze(pairs_analyzer(), "Victim care plans: the PCC’s") == [
+        "victim+care",
+        "care+plans",
+        "plans+the",
+        "the+pcc",
+    ]
+    assert pair_terms(["victim", "care", "plans"]) == ["victim+care", "care+plans"]
+
+
+def test_text_keeps_no_positions_and_phrase_fields_do() -> None:
+    schema = build_schema()
+    assert not schema["text"].supports("positions")
+    assert not schema["pairs"].supports("positions")
+    assert schema["exact"].supports("positions") and schema["title"].supports("positions")
 
 
 # --- glossary matching ----------------------------------------------------------------------

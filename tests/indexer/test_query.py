@@ -175,9 +175,22 @@ def test_exact_mode_searches_words_as_written_without_expansion() -> None:
 
 def test_a_quoted_word_is_exact_and_a_quoted_phrase_a_phrase_as_written() -> None:
     assert terms(read('"Referrals"').query) == {("exact", "referrals")}
-    q = read('"Reality Testing"').query
-    assert type(q).__name__ == "Phrase"
-    assert (q.fieldname, q.words) == ("exact", ["reality", "testing"])  # type: ignore[attr-defined]
+    two = read('"Reality Testing"').query
+    assert type(two).__name__ == "Term"  # two words: one lookup of the pair
+    assert (two.fieldname, two.text) == ("pairs", "reality+testing")  # type: ignore[attr-defined]
+    three = read('"Reality Testing Reports"').query
+    assert type(three).__name__ == "And"
+    assert terms(three) == {
+        ("pairs", "reality+testing"),
+        ("pairs", "testing+reports"),
+        ("exact", "reality"),
+        ("exact", "testing"),
+        ("exact", "reports"),
+    }
+    phrase = [q for q in three.leaves() if type(q).__name__ == "Phrase"]
+    assert [(q.fieldname, q.words) for q in phrase] == [  # type: ignore[attr-defined]
+        ("exact", ["reality", "testing", "reports"])
+    ]
 
 
 def test_prefix_and_fuzzy_use_the_unstemmed_words() -> None:

@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from whoosh.query.terms import Term
 
-from indexer.storage import Generation, IndexLockTimeout, IndexStore
+from indexer.schema import SCHEMA_VERSION
+from indexer.storage import SCHEMA_FILE, Generation, IndexLockTimeout, IndexStore
 from indexer.sync import apply_changes, check, latest_position, rebuild
 from records.db import session_factory
 from records.models import Action, AgendaItem, ChangeLogEntry, Meeting, Metric
@@ -136,6 +137,28 @@ async def test_new_version_replaces_the_old_records_documents(
     assert "MARAC referral volumes" in action["text"]
     assert "MARAC" in action["acronyms"].split(",")
     assert new == await clean_rebuild(engine, tmp_path / "clean")
+
+
+async def test_an_index_written_with_an_older_schema_is_rebuilt_when_changes_are_applied(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    await ingest_files(engine, SEED)
+    store = IndexStore(tmp_path / "index")
+    await apply_changes(engine, store)
+    old = store.current()
+    assert old is not None and not old.outdated()
+    (old.path / SCHEMA_FILE).unlink()  # as generations were written before the version file
+    assert old.outdated()
+
+    await ingest_files(engine, revised_seed(tmp_path))
+    missing = await latest_position(engine) - old.position()
+    assert await apply_changes(engine, store) == missing > 0
+    new = store.current()
+    assert new is not None and new.number > old.number and not new.outdated()
+    assert new.schema_version() == SCHEMA_VERSION
+    assert (await check(engine, store)).lag == 0
+    assert index_snapshot(store) == await clean_rebuild(engine, tmp_path / "clean")
+    assert await apply_changes(engine, store) == 0
 
 
 async def test_crash_between_commit_and_position_write_is_repaired_by_applying_again(
