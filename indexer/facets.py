@@ -9,7 +9,8 @@ many documents match.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Final
 
@@ -21,6 +22,8 @@ FacetValue = str | int
 # Index fields the facets count by, under their names in ``Facets``.
 FACET_FIELDS: Final = {"years": "year", "themes": "themes", "kinds": "kind", "types": "type"}
 DAY_FIELD: Final = "day"
+# Matches fewer than one in this many documents are counted by set intersections.
+FEW_SHARE: Final = 64
 
 
 @dataclass(frozen=True)
@@ -199,8 +202,26 @@ def count_values(
     return counts[:limit] if limit is not None else counts
 
 
-def facet_counts(docsets: DocSets, matched: Iterable[int]) -> Facets:
+def count_few(docsets: DocSets, fieldname: str, matched: AbstractSet[int]) -> list[FacetCount]:
+    """``count_values`` for a few matched documents: set intersections cost less than
+    masks as long as the whole index."""
+    found = matched if isinstance(matched, set | frozenset) else set(matched)
+    counts = [
+        FacetCount(str(value), len(docs.intersection(found)))
+        for value, docs in docsets.values(fieldname).items()
+    ]
+    counts = [c for c in counts if c.count]
+    counts.sort(key=lambda c: (-c.count, c.value))
+    return counts
+
+
+def facet_counts(docsets: DocSets, matched: Collection[int]) -> Facets:
     """Counts by year, theme, kind and type over every matched document."""
+    if len(matched) * FEW_SHARE < docsets.size:
+        found = matched if isinstance(matched, set | frozenset) else set(matched)
+        return Facets(
+            **{name: count_few(docsets, field, found) for name, field in FACET_FIELDS.items()}
+        )
     mask = to_mask(matched, docsets.size)
     return Facets(
         **{name: count_values(docsets, fieldname, mask) for name, fieldname in FACET_FIELDS.items()}

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
 from rapidfuzz.distance import DamerauLevenshtein
+from whoosh.analysis.acore import Token
+from whoosh.analysis.tokenizers import RegexTokenizer
 from whoosh.fields import Schema
 
+from indexer.analysis import TOKEN_PATTERN
 from indexer.glossary import AcronymMatcher, GlossaryTerm, word_spans
 from indexer.query import AnalyzerKind, MarkSpec, field_analyzer
 
@@ -28,6 +31,218 @@ ELLIPSIS: Final = "…"
 
 Span = tuple[int, int]
 _SPACES = re.compile(r"\s+")
+# Distinct words remembered per analyzer before the memory starts again.
+MAX_REMEMBERED: Final = 200_000
+
+
+# A tokenizer's pattern, and a remembering word -> terms function.
+_Plain = tuple[re.Pattern[str], Callable[[str], tuple[str, ...]]]
+
+
+class WordTerms:
+    """The index terms of a text's words with their character spans, as the schema's
+    analyzers make them, remembering each distinct word's terms.
+
+    The analyzers' filters look at one token at a time, so a word gives the same terms
+    wherever it stands: the text is split with the analyzer's own tokenizer pattern and
+    each word's terms are worked out once (per ``WordTerms``, kept per index generation).
+    An analyzer that does not start with a plain ``RegexTokenizer`` is run whole.
+    """
+
+    def __init__(self, schema: Schema) -> None:
+        self.schema = schema
+        self._memo: dict[AnalyzerKind, dict[str, tuple[str, ...]]] = {}
+        self._plains: dict[AnalyzerKind, _Plain | None] = {}
+        # term -> the remembered words that have it, per analyzer
+        self._words_of: dict[AnalyzerKind, dict[str, set[str]]] = {}
+
+    def tokens(self, kind: AnalyzerKind, text: str) -> list[tuple[str, int, int]]:
+        """(term, start, end) for every term of ``text``, in order."""
+        plain = self._plain(kind)
+        if plain is None:
+            return self._analysed(kind, text)
+        expression, terms_of = plain
+        found: list[tuple[str, int, int]] = []
+        for match in expression.finditer(text):
+            for term in terms_of(match.group(0)):
+                found.append((term, match.start(), match.end()))
+        return found
+
+    def terms(self, kind: AnalyzerKind, text: str) -> set[str]:
+        """Every distinct term of ``text``."""
+        plain = self._plain(kind)
+        if plain is None:
+            return {term for term, _, _ in self._analysed(kind, text)}
+        expression, terms_of = plain
+        return {term for word in _distinct_words(expression, text) for term in terms_of(word)}
+
+    def spans(self, kind: AnalyzerKind, text: str, accept: WordChoice) -> list[Span]:
+        """The spans of the words of ``text`` that have a term ``accept`` takes."""
+        plain = self._plain(kind)
+        if plain is None:
+            return [
+                (start, end) for term, start, end in self._analysed(kind, text) if accept.test(term)
+            ]
+        expression, terms_of = plain
+        distinct = _distinct_words(expression, text)
+        if accept.terms is not None:  # only whole terms: look the words up by term
+            memo = self._memo[kind]
+            for word in [w for w in distinct if w not in memo]:
+                terms_of(word)
+            words_of = self._words_of[kind]
+            chosen = {w for t in accept.terms for w in words_of.get(t, ())} & distinct
+        else:
+            for word in distinct - accept.taken - accept.left:
+                taken = any(accept.test(term) for term in terms_of(word))
+                (accept.taken if taken else accept.left).add(word)
+            chosen = distinct & accept.taken
+        if not chosen:
+            return []
+        if expression.pattern == TOKEN_PATTERN:
+            found = _token_occurrences(expression, text, chosen)
+            if found is not None:
+                return found
+        return [match.span() for match in expression.finditer(text) if match.group(0) in chosen]
+
+    def phrase_spans(
+        self, kind: AnalyzerKind, text: str, phrase: tuple[str, ...]
+    ) -> list[Span] | None:
+        """Where the terms of ``phrase`` stand in a row, reading only from the places
+        of its first word (None when that shortcut does not apply)."""
+        plain = self._plain(kind)
+        if plain is None or plain[0].pattern != TOKEN_PATTERN or not phrase:
+            return None
+        expression, terms_of = plain
+        memo = self._memo[kind]
+        distinct = _distinct_words(expression, text)
+        for word in [w for w in distinct if w not in memo]:
+            terms_of(word)
+        firsts = self._words_of[kind].get(phrase[0], set()) & distinct
+        starts = _token_occurrences(expression, text, firsts) if firsts else []
+        if starts is None:
+            return None
+        found: list[Span] = []
+        size = len(phrase)
+        for start, _ in starts:
+            matched = 0
+            for match in expression.finditer(text, start):
+                terms = terms_of(match.group(0))
+                if not terms:
+                    continue  # a word the analyzer drops (a stop word)
+                if len(terms) > 1:
+                    return None
+                if terms[0] != phrase[matched]:
+                    break
+                matched += 1
+                if matched == size:
+                    found.append((start, match.end()))
+                    break
+        return found
+
+    def _analysed(self, kind: AnalyzerKind, text: str) -> list[tuple[str, int, int]]:
+        analyzer = field_analyzer(self.schema, "exact" if kind == "exact" else "text")
+        return [
+            (t.text, t.startchar, t.endchar)
+            for t in analyzer(text, chars=True, mode="index")
+            if t.startchar is not None and t.endchar is not None
+        ]
+
+    def _plain(self, kind: AnalyzerKind) -> _Plain | None:
+        """The tokenizer's pattern and a remembering word -> terms function, when the
+        analyzer is a ``RegexTokenizer`` followed by filters."""
+        memo = self._memo.setdefault(kind, {})
+        words_of = self._words_of.setdefault(kind, {})
+        if len(memo) > MAX_REMEMBERED:
+            memo.clear()
+            words_of.clear()
+        if kind in self._plains:
+            return self._plains[kind]
+        analyzer = field_analyzer(self.schema, "exact" if kind == "exact" else "text")
+        items = getattr(analyzer, "items", None)
+        tokenizer = items[0] if items else None
+        if not isinstance(tokenizer, RegexTokenizer) or tokenizer.gaps or not items:
+            self._plains[kind] = None
+            return None
+        filters = items[1:]
+
+        def terms_of(word: str) -> tuple[str, ...]:
+            found = memo.get(word)
+            if found is None:
+                found = memo[word] = _word_terms(filters, word)
+                for term in found:
+                    words_of.setdefault(term, set()).add(word)
+            return found
+
+        self._plains[kind] = (tokenizer.expression, terms_of)
+        return self._plains[kind]
+
+
+# Words found by ``str.find`` and checked by the tokenizer at most this many times.
+MAX_CHECKED: Final = 64
+
+
+def _token_occurrences(
+    expression: re.Pattern[str], text: str, words: set[str]
+) -> list[Span] | None:
+    """The spans where ``words`` stand as tokens, found without tokenizing the whole
+    text (None when there are too many places to check).
+
+    For ``TOKEN_PATTERN`` only: its tokens never hold white space and it looks at no
+    character before a token, so tokenizing the run of non-space characters around a
+    place gives the tokens the whole text has there.
+    """
+    found: list[Span] = []
+    checked = 0
+    size = len(text)
+    for word in words:
+        start = text.find(word)
+        while start >= 0:
+            checked += 1
+            if checked > MAX_CHECKED:
+                return None
+            end = start + len(word)
+            left = start
+            while left > 0 and not text[left - 1].isspace():
+                left -= 1
+            right = end
+            while right < size and not text[right].isspace():
+                right += 1
+            for match in expression.finditer(text, left, right):
+                if match.start() >= start:
+                    if match.start() == start and match.end() == end:
+                        found.append((start, end))
+                    break
+            start = text.find(word, start + 1)
+    return found
+
+
+class WordChoice:
+    """A test of terms, and the words already found to have (or not) a term it takes.
+    With ``terms``, the test takes exactly those terms."""
+
+    def __init__(self, test: Callable[[str], bool], terms: frozenset[str] | None = None) -> None:
+        self.test = test
+        self.terms = terms
+        self.taken: set[str] = set()
+        self.left: set[str] = set()
+
+
+def _distinct_words(expression: re.Pattern[str], text: str) -> set[str]:
+    if expression.groups == 0:
+        return set(expression.findall(text))
+    return {match.group(0) for match in expression.finditer(text)}
+
+
+def _word_terms(filters: Sequence[object], word: str) -> tuple[str, ...]:
+    """What the analyzer's filters make of one token (none for a stop word)."""
+    token = Token(positions=False, chars=False, removestops=True, mode="index")
+    token.text = word
+    token.boost = 1.0
+    token.stopped = False
+    stream: Iterator[Token] = iter([token])
+    for item in filters:
+        stream = item(stream)  # type: ignore[operator]
+    return tuple(t.text for t in stream)
 
 
 class Highlighter:
@@ -40,9 +255,12 @@ class Highlighter:
         *,
         max_chars: int = MAX_FRAGMENT_CHARS,
         max_fragments: int = MAX_FRAGMENTS,
+        words: WordTerms | None = None,
     ) -> None:
         self.marks = marks
         self.schema = schema
+        self.words = words if words is not None else WordTerms(schema)
+        self._choices: dict[AnalyzerKind, WordChoice] = {}
         self.max_chars = max_chars
         self.max_fragments = max_fragments
         self._kinds: set[AnalyzerKind] = {k for k, _ in marks.terms}
@@ -88,31 +306,43 @@ class Highlighter:
         return found
 
     def _token_spans(self, kind: AnalyzerKind, text: str) -> list[Span]:
-        analyzer = field_analyzer(self.schema, "exact" if kind == "exact" else "text")
-        tokens = [
-            (t.text, t.startchar, t.endchar)
-            for t in analyzer(text, chars=True, mode="index")
-            if t.startchar is not None and t.endchar is not None
-        ]
         terms = {term for k, term in self.marks.terms if k == kind}
         prefixes = tuple(p for k, p in self.marks.prefixes if k == kind)
         fuzzy = [(word, dist) for k, word, dist in self.marks.fuzzy if k == kind]
-        found: list[Span] = []
-        for word, start, end in tokens:
-            if (
+
+        def accept(word: str) -> bool:
+            return (
                 word in terms
-                or (prefixes and word.startswith(prefixes))
+                or bool(prefixes and word.startswith(prefixes))
                 or any(_near(word, target, dist) for target, dist in fuzzy)
-            ):
-                found.append((start, end))
-        words = [t[0] for t in tokens]
-        for k, phrase in self.marks.phrases:
-            if k != kind:
-                continue
-            size = len(phrase)
-            for i in range(len(words) - size + 1):
-                if tuple(words[i : i + size]) == phrase:
-                    found.append((tokens[i][1], tokens[i + size - 1][2]))
+            )
+
+        found: list[Span] = []
+        if terms or prefixes or fuzzy:
+            choice = self._choices.get(kind)
+            if choice is None:
+                exact = frozenset(terms) if not prefixes and not fuzzy else None
+                choice = self._choices[kind] = WordChoice(accept, exact)
+            found = self.words.spans(kind, text, choice)
+        phrases = [phrase for k, phrase in self.marks.phrases if k == kind]
+        slow = []
+        for phrase in phrases:
+            spans = self.words.phrase_spans(kind, text, phrase)
+            if spans is None:
+                slow.append(phrase)
+            else:
+                found.extend(spans)
+        if slow:
+            present = self.words.terms(kind, text)
+            slow = [p for p in slow if present.issuperset(p)]
+        if slow:
+            tokens = self.words.tokens(kind, text)
+            words = [t[0] for t in tokens]
+            for phrase in slow:
+                size = len(phrase)
+                for i in range(len(words) - size + 1):
+                    if tuple(words[i : i + size]) == phrase:
+                        found.append((tokens[i][1], tokens[i + size - 1][2]))
         return found
 
     def _acronym_spans(self, text: str) -> list[Span]:
@@ -128,6 +358,25 @@ class Highlighter:
 
     def _render(self, text: str, window: Span, spans: Sequence[Span]) -> str:
         start, end = window
+        pieces: list[str] = []
+        pos = start
+        for s, e in spans:
+            if s < start or e > end:
+                continue
+            pieces += (text[pos:s], _OPEN, text[s:e], _CLOSE)
+            pos = e
+        pieces.append(text[pos:end])
+        body = "".join(pieces)
+        if _OPEN in text or _CLOSE in text:  # the stand-ins are taken: piece by piece
+            return self._render_pieces(text, window, spans)
+        before = ELLIPSIS if start > 0 else ""
+        after = ELLIPSIS if end < len(text) else ""
+        # Spaces collapsed and the ends trimmed (as ``_SPACES`` and ``strip`` would).
+        flat = " ".join(html.escape(before + body + after, quote=False).split())
+        return flat.replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
+
+    def _render_pieces(self, text: str, window: Span, spans: Sequence[Span]) -> str:
+        start, end = window
         out: list[str] = [ELLIPSIS] if start > 0 else []
         pos = start
         for s, e in spans:
@@ -140,6 +389,11 @@ class Highlighter:
         if end < len(text):
             out.append(ELLIPSIS)
         return _SPACES.sub(" ", "".join(out)).strip()
+
+
+# Stand-ins for the marks while a fragment is escaped and its spaces collapsed.
+_OPEN: Final = "\x00"
+_CLOSE: Final = "\x01"
 
 
 def _plain(text: str) -> str:

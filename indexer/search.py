@@ -2,12 +2,15 @@
 
 A ``Searcher`` wraps one Whoosh searcher of one index (one generation). A search needs
 the exact set of matching documents (the total, the facets, date order) and, for
-relevance order, the best-scored ones. Either one pass scores every match and yields
-both, or (for queries matching a large share of the index, and prefix queries) Whoosh
+relevance order, the best-scored ones. Queries of words, pair terms, ``AND``, ``OR``
+and ``NOT`` are scored over whole posting lists (``indexer.postings``: Whoosh's BM25F
+scores, to the last bit), which yields both at once. Phrases checked by position,
+prefixes and fuzzy words go through Whoosh's matchers: either one pass scores every
+match, or (for queries matching a large share of the index, and prefix queries) Whoosh
 fetches the top hits with a limit and block skipping while a second, unscored pass
-counts. Filters are document-number sets handed to Whoosh as ``filter=``/``mask=``,
-never terms ANDed into the scored query; the sets per (field, value) are cached until
-``refresh()`` finds a new reader.
+counts. Filters are document-number sets (``filter=``/``mask=`` for Whoosh), never
+terms ANDed into the scored query; the sets per (field, value) are cached until
+``refresh()`` finds a new reader. Highlights are made for the page's hits only.
 
 Pages are cut by cursor, not by offset. A cursor holds the last hit's sort key and its
 document key; the order is (score descending | day descending | day ascending), then
@@ -24,9 +27,10 @@ import heapq
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from whoosh.collectors import Collector, FilterCollector, TopCollector, UnlimitedCollector
 from whoosh.index import Index
@@ -37,7 +41,8 @@ from whoosh.reading import EmptyReader
 from whoosh.searching import Searcher as WhooshSearcher
 
 from indexer.facets import DocSets, FacetCount, Facets, facet_counts
-from indexer.highlights import Highlighter
+from indexer.highlights import Highlighter, WordTerms
+from indexer.postings import PostingIndex, Unsupported
 from indexer.query import AcronymTable, ParsedQuery, SearchSyntaxError, parse_query
 from indexer.suggest import suggest
 
@@ -123,10 +128,11 @@ class _Cursor:
     position: int  # hits before and including this one (a hint for fetching)
 
 
+_CURSOR_JSON: Final = json.JSONEncoder(separators=(",", ":"))
+
+
 def encode_cursor(cursor: _Cursor) -> str:
-    raw = json.dumps(
-        [cursor.order.value, cursor.value, cursor.key, cursor.position], separators=(",", ":")
-    )
+    raw = _CURSOR_JSON.encode([cursor.order.value, cursor.value, cursor.key, cursor.position])
     return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
 
 
@@ -182,6 +188,8 @@ class Searcher:
         self._glossary = AcronymTable(glossary)
         self._searcher: WhooshSearcher = index.searcher()
         self._docsets = DocSets(self._searcher.reader())
+        self._postings = PostingIndex(self._searcher)
+        self._words = WordTerms(self._searcher.schema)
 
     # --- lifecycle -----------------------------------------------------------------------
 
@@ -196,6 +204,8 @@ class Searcher:
         if fresh is not self._searcher:
             self._searcher = fresh
             self._docsets = DocSets(fresh.reader())
+            self._postings = PostingIndex(fresh)
+            self._words = WordTerms(fresh.schema)
 
     def close(self) -> None:
         self._searcher.close()  # type: ignore[no-untyped-call]
@@ -238,8 +248,12 @@ class Searcher:
         if sort is SortOrder.RELEVANCE and not parsed.ranked:
             sort = SortOrder.DATE_DESC  # nothing to rank by (no words): newest first
         cursor = decode_cursor(after, sort) if after else None
-        matched: set[int] | None = None
-        if sort is SortOrder.RELEVANCE:
+        matched: AbstractSet[int] | None = None
+        scored = self._scored(parsed.query, restriction) if sort is SortOrder.RELEVANCE else None
+        if scored is not None:
+            ranked = self._rank_all(scored, cursor, first)
+            matched = scored.keys()
+        elif sort is SortOrder.RELEVANCE:
             one_pass = self._one_pass(parsed.query)
             ranked, matched = self._by_score(parsed.query, restriction, cursor, first, one_pass)
             if facets and matched is None:
@@ -256,15 +270,12 @@ class Searcher:
         else:
             total = len(self._matched(parsed.query, restriction))
 
-        highlighter = Highlighter(parsed.marks, self._searcher.schema)
+        highlighter = Highlighter(parsed.marks, self._searcher.schema, words=self._words)
         start = cursor.position if cursor else 0
-        hits: list[Hit] = []
-        for i, docnum in enumerate(ranked.docnums, start=1):
-            hit = self._hit(docnum, ranked.scores.get(docnum, 0.0), highlighter)
-            value = hit.score if sort is SortOrder.RELEVANCE else self._docsets.day_of(docnum)
-            hits.append(
-                replace(hit, cursor=encode_cursor(_Cursor(sort, value, hit.key, start + i)))
-            )
+        hits = [
+            self._hit(docnum, ranked.scores.get(docnum, 0.0), highlighter, sort, start + i)
+            for i, docnum in enumerate(ranked.docnums, start=1)
+        ]
         return SearchPage(
             total=total,
             hits=hits,
@@ -348,8 +359,27 @@ class Searcher:
         allow -= excluded
         return _Restriction(allow=allow, empty=not allow)
 
+    def _scored(self, q: Query, restriction: _Restriction) -> dict[int, float] | None:
+        """Every match with its score, from whole posting lists; None when the query
+        needs Whoosh's own matchers (phrases, prefixes, fuzzy words)."""
+        try:
+            return self._postings.scores(q, restriction.allow, restriction.mask)
+        except Unsupported:
+            return None
+
     def _matched(self, q: Query, restriction: _Restriction) -> set[int]:
         """Every matching document number (unscored: no limit, no ranking)."""
+        try:
+            found = self._postings.docs(q)
+        except Unsupported:
+            return self._matched_by_whoosh(q, restriction)
+        if restriction.allow is not None:
+            found &= restriction.allow
+        if restriction.mask:
+            found -= restriction.mask
+        return found
+
+    def _matched_by_whoosh(self, q: Query, restriction: _Restriction) -> set[int]:
         results = self._searcher.search(
             q, scored=False, filter=restriction.allow, mask=restriction.mask
         )
@@ -403,7 +433,7 @@ class Searcher:
         if every:
             collector = UnlimitedCollector()  # type: ignore[no-untyped-call]
             self._run(q, restriction, collector)
-            scored = [(n, float(score or 0.0)) for score, n in collector.items]
+            scored = {n: float(score or 0.0) for score, n in collector.items}
             return self._rank_all(scored, cursor, first), set(collector.docset)
         need = first + 1
         limit = max(MIN_FETCH, need + (cursor.position if cursor else 0))
@@ -426,19 +456,18 @@ class Searcher:
                 return ranked, None
             limit *= 2
 
-    def _rank_all(
-        self, scored: list[tuple[int, float]], cursor: _Cursor | None, first: int
-    ) -> _Ranked:
+    def _rank_all(self, scored: dict[int, float], cursor: _Cursor | None, first: int) -> _Ranked:
         """The page after ``cursor`` among every scored match: only the best ``k`` (and
         every document tied with the ``k``-th) are put in order, ``k`` doubling as needed."""
         need = first + 1
         k = max(MIN_FETCH, need + (cursor.position if cursor else 0))
         while True:
             if k >= len(scored):
-                chosen, complete = scored, True
+                chosen, complete = list(scored.items()), True
             else:
-                lowest = heapq.nlargest(k, (score for _, score in scored))[-1]
-                chosen, complete = [it for it in scored if it[1] >= lowest], False
+                lowest = heapq.nlargest(k, scored.values())[-1]
+                chosen = [(n, score) for n, score in scored.items() if score >= lowest]
+                complete = False
             ordered = self._after(self._ordered(chosen), cursor)
             if complete or len(ordered) >= need:
                 page = ordered[:first]
@@ -514,15 +543,24 @@ class Searcher:
         if not docnums:
             return {}
         only = set(docnums)
+        try:
+            return self._postings.scores(q, only, restriction.mask)
+        except Unsupported:
+            pass
         results = self._searcher.search(q, limit=len(only), filter=only, mask=restriction.mask)
         return {docnum: float(score or 0.0) for docnum, score in results.items()}
 
-    def _hit(self, docnum: int, score: float, highlighter: Highlighter) -> Hit:
-        stored: dict[str, Any] = self._searcher.reader().stored_fields(docnum)
+    def _hit(
+        self, docnum: int, score: float, highlighter: Highlighter, sort: SortOrder, position: int
+    ) -> Hit:
+        """The hit for a document, with its cursor (its place in ``sort`` order)."""
+        stored = self._postings.stored_fields(docnum)
         date = stored.get("date")
         themes = str(stored.get("themes") or "")
+        key = str(stored.get("key", ""))
+        value = score if sort is SortOrder.RELEVANCE else self._docsets.day_of(docnum)
         return Hit(
-            key=str(stored.get("key", "")),
+            key=key,
             type=str(stored.get("type", "")),
             record_id=int(stored.get("record_id") or 0),
             meeting_id=int(stored.get("meeting_id") or 0),
@@ -532,6 +570,7 @@ class Searcher:
             year=int(stored["year"]) if stored.get("year") is not None else None,
             kind=str(stored.get("kind") or ""),
             themes=tuple(t for t in themes.split(",") if t),
+            cursor=encode_cursor(_Cursor(sort, value, key, position)),
         )
 
 

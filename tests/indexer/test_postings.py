@@ -1,0 +1,170 @@
+"""Queries over whole posting lists give Whoosh's own matches and scores, to the last bit;
+highlights split texts into the analyzers' own terms."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from whoosh.collectors import UnlimitedCollector
+from whoosh.fields import Schema
+from whoosh.index import Index
+from whoosh.util import make_weighted_tree
+
+from indexer.facets import FACET_FIELDS, DocSets, count_few, count_values, to_mask
+from indexer.highlights import WordTerms
+from indexer.postings import PostingIndex, Unsupported, _weighted_tree
+from indexer.query import AcronymTable, field_analyzer, parse_query
+from tests.indexer.test_search import GLOSSARY, build_index, make_corpus
+
+QUERIES = [
+    "patrol",
+    "custody vetting",
+    "custody AND vetting NOT drone",
+    "cadet OR firearms",
+    "(custody OR drone) AND NOT (cadet OR vetting)",
+    "wellbeing -outcome",
+    "MARAC",
+    "domestic abuse",
+    "patrol drone",
+    "referrals",
+    '"custody vetting"',
+    "supervision",
+    "nothingatall",
+]
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
+    ix, _ = build_index(tmp_path_factory.mktemp("postings") / "index", make_corpus(seed=11))
+    yield ix
+    ix.close()
+
+
+def schema_of(ix: Index) -> Schema:
+    with ix.searcher() as searcher:
+        schema: Schema = searcher.schema
+    return schema
+
+
+def whoosh_scores(searcher: object, q: object) -> dict[int, float]:
+    collector = UnlimitedCollector()  # type: ignore[no-untyped-call]
+    searcher.search_with_collector(q, collector)  # type: ignore[attr-defined]
+    return {n: float(score or 0.0) for score, n in collector.items}
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_scores_and_matches_equal_whooshs(index: Index, text: str) -> None:
+    with index.searcher() as searcher:
+        assert len(searcher.reader().leaf_readers()) > 1
+        assert searcher.reader().has_deletions()
+        parsed = parse_query(
+            text, searcher.schema, AcronymTable(GLOSSARY), reader=searcher.reader()
+        )
+        postings = PostingIndex(searcher)
+        try:
+            found = postings.scores(parsed.query)
+        except Unsupported:
+            pytest.skip(f"{parsed.query} is left to Whoosh")
+        expected = whoosh_scores(searcher, parsed.query)
+        assert found == expected  # the same floats, not merely close
+        assert postings.docs(parsed.query) == set(expected)
+        odd = {n for n in expected if n % 2}
+        assert postings.scores(parsed.query, odd) == {n: s for n, s in expected.items() if n in odd}
+        few = set(list(expected)[:3])
+        assert postings.scores(parsed.query, exclude=few) == {
+            n: s for n, s in expected.items() if n not in few
+        }
+
+
+class Part:
+    """A stand-in for a matcher: Whoosh's matchers answer ``<`` by their types, so
+    parts of equal weight may come out in either order."""
+
+    def __init__(self, shape: object, less: bool) -> None:
+        self.shape = shape
+        self.less = less
+
+    def __lt__(self, other: object) -> bool:
+        return self.less
+
+
+def canonical(shape: object) -> object:
+    """A tree shape up to the order of each node's two sides (addition commutes)."""
+    if isinstance(shape, tuple):
+        return tuple(sorted((canonical(shape[0]), canonical(shape[1])), key=repr))
+    return shape
+
+
+def whoosh_shape(weights: list[int], less: bool) -> object:
+    tree = make_weighted_tree(
+        lambda a, b: Part((a.shape, b.shape), less),
+        [(w, Part(i, less)) for i, w in enumerate(weights)],
+    )
+    return canonical(tree.shape)
+
+
+def test_intersection_and_union_trees_have_whooshs_shape() -> None:
+    rng = random.Random(5)
+    checked = 0
+    for size in range(1, 9):
+        for _ in range(40):
+            weights = [rng.randrange(-40, 40) for _ in range(size)]
+            try:
+                found = canonical(_weighted_tree(weights))
+            except Unsupported:
+                continue  # Whoosh's shape would depend on comparing matchers
+            assert found == whoosh_shape(weights, True) == whoosh_shape(weights, False)
+            checked += 1
+    assert checked > 100
+
+
+def test_equal_weights_that_change_the_shape_are_left_to_whoosh() -> None:
+    with pytest.raises(Unsupported):
+        _weighted_tree([1, 2, 2])
+    assert _weighted_tree([2, 2]) in ((0, 1), (1, 0))
+
+
+TEXTS = [
+    "The MARAC's chair and the PCC’s office met on 1.4 and 10,000 cases (43%).",
+    "Multi-agency risk assessment: L&D, DASS and HMICS; the 3rd review of x-ray 43%% 1.5-x.",
+    "Referrals rose again; referral rates and REFERRALS in capitals, o'neill and O’Neill.",
+    "",
+    "   \n\t",
+    "a an the of to and",
+]
+
+
+@pytest.mark.parametrize("kind", ["text", "exact"])
+def test_highlight_terms_equal_the_analyzers(index: Index, kind: str) -> None:
+    words = WordTerms(schema_of(index))
+    analyzer = field_analyzer(schema_of(index), kind)
+    for text in [*TEXTS, *(d.document.text for d in make_corpus(seed=3)[:60])]:
+        expected = [
+            (t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True, mode="index")
+        ]
+        assert words.tokens(kind, text) == expected  # type: ignore[arg-type]
+        assert words.terms(kind, text) == {t for t, _, _ in expected}  # type: ignore[arg-type]
+
+
+def test_highlight_terms_of_an_index_in_a_folder(tmp_path: Path) -> None:
+    ix, _ = build_index(tmp_path / "ix", make_corpus(seed=5)[:30], deleted=0)
+    words = WordTerms(schema_of(ix))
+    assert [t for t, _, _ in words.tokens("text", "Patrols patrolled")] == ["patrol", "patrol"]
+    ix.close()
+
+
+def test_facets_of_a_few_matches_equal_the_mask_counts(index: Index) -> None:
+    with index.searcher() as searcher:
+        docsets = DocSets(searcher.reader())
+        live = [n for n in range(docsets.size) if not searcher.reader().is_deleted(n)]
+        rng = random.Random(9)
+        for size in (0, 1, 3, len(live) // 70, len(live) // 2):
+            chosen = set(rng.sample(live, size))
+            mask = to_mask(chosen, docsets.size)
+            for fieldname in FACET_FIELDS.values():
+                assert count_few(docsets, fieldname, chosen) == count_values(
+                    docsets, fieldname, mask
+                )
