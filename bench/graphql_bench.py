@@ -135,6 +135,9 @@ query Search($q: String!) {
 MEETING_BY_ID: Final = "meeting by id"
 NESTED: Final = "nested 20 meetings"
 SEARCH: Final = "search rare + facets"
+MINIMAL: Final = "minimal request"
+# The least a request can ask: what every request costs before it reads any data.
+MINIMAL_QUERY: Final = "{ __typename }"
 
 
 # --- the data folder ------------------------------------------------------------------------
@@ -615,6 +618,13 @@ def format_targets(results: Sequence[HttpResult], python_p50: float, workers: in
         f"{_met(ratio <= TARGET_SEARCH_RATIO)} ({ratio:.2f}x: {search:.2f} ms over HTTP at "
         f"concurrency {lowest}, {python_p50:.2f} ms through Searcher.search)"
     )
+    if MINIMAL in at:
+        floor = at[MINIMAL].p(0.5)
+        lines.append(
+            f"  for scale: a minimal request ({MINIMAL_QUERY}) takes {floor:.2f} ms p50 over HTTP, "
+            f"so search over HTTP can be no faster than {python_p50 + floor:.2f} ms "
+            f"({(python_p50 + floor) / python_p50 if python_p50 else math.inf:.2f}x)"
+        )
     return lines
 
 
@@ -700,6 +710,7 @@ async def _measure(
             QueryClass(MEETING_BY_ID, MEETING_QUERY, await meeting_ids(engine, rng)),
             QueryClass(NESTED, NESTED_QUERY, windows),
             QueryClass(SEARCH, SEARCH_QUERY, [{"q": w} for w in words]),
+            QueryClass(MINIMAL, MINIMAL_QUERY, [{}]),
         ]
         years = sorted({w["year"] for w in windows})
         out(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.graphql_bench import MARKER, MEETING_BY_ID, NESTED, SEARCH, build_data, main
+from bench.graphql_bench import MARKER, MEETING_BY_ID, MINIMAL, NESTED, SEARCH, build_data, main
 from tests.conftest import PG_ENV
 
 MEETINGS = 6
@@ -28,6 +28,10 @@ def _check_output(output: str) -> None:
         assert [row[0] for row in requests] == ["1", "2"]  # one row per concurrency
         for row in requests:
             assert row[1:3] == ["5", "0"]  # requests, errors
+    minimal, *requests = _rows(output, MINIMAL)
+    assert minimal[0] == "0"  # no SQL: the cost of any request before it reads data
+    assert [row[1:3] for row in requests] == [["5", "0"], ["5", "0"]]
+    assert "for scale: a minimal request ({ __typename }) takes" in output
     assert "search through the Python API" in output
     assert re.search(
         r"nested 20-meeting query under 50 ms p50 with one worker: (met|NOT met)", output
