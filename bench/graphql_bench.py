@@ -44,6 +44,7 @@ from whoosh.analysis.filters import STOP_WORDS
 from whoosh.index import Index
 
 from api.database import open_database
+from api.protection import protection_extensions
 from api.searchers import SearcherPool
 from api.settings import Settings
 from bench.corpus import write_corpus
@@ -693,7 +694,8 @@ async def _measure(
         f"index {built.index_seconds:.1f}s)"
     )
     rng = random.Random(options.seed)
-    schema = build_schema()
+    # As the server builds it: with the limits and the parse and validation caches.
+    schema = build_schema(extensions=protection_extensions(settings))
     engine = await open_database(settings)
     store = IndexStore(settings.index_dir)
     pool = SearcherPool(store)
