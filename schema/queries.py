@@ -34,13 +34,18 @@ _ORDER = "By meeting date, newest first unless DATE_ASC."
 MAX_NODES = 100
 
 
-async def _node(info: Info, global_id: str, argument: str) -> Node | None:
+def _node_id(global_id: str, argument: str) -> tuple[str, int]:
+    """(type name, database id) of a global id that names a node type."""
     type_name, record_id = from_global_id(global_id, argument=argument)
     if not is_node_type(type_name):
         raise PublicError(
             f"{argument}: {global_id!r} names an unknown type {type_name!r}", "BAD_ID"
         )
-    return await load_node(info, type_name, record_id)
+    return type_name, record_id
+
+
+async def _node(info: Info, global_id: str, argument: str) -> Node | None:
+    return await load_node(info, *_node_id(global_id, argument))
 
 
 async def _prefetch_nodes(info: Info, type_name: str, page: Page[Any]) -> None:
@@ -80,7 +85,7 @@ class Query(ChangesQuery):
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The meeting's id.")],
     ) -> Meeting | None:
-        type_name, record_id = from_global_id(id, argument="id")
+        type_name, record_id = _node_id(id, "id")
         if type_name != "Meeting":
             return None
         found = await info.context.loaders.meeting.load(record_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from schema.context import Context
+from schema.node import to_global_id
 from tests.schema.support import errors, nodes, run
 
 SEED_DAY = "2021-02-26"
@@ -185,3 +186,19 @@ async def test_bad_global_id_is_a_clear_error(corpus_context: Context) -> None:
     found = await errors(corpus_context, '{ node(id: "not-an-id") { id } }')
     assert "not a valid id" in found[0]["message"]
     assert found[0]["extensions"]["code"] == "BAD_ID"
+
+
+async def test_meeting_by_an_id_of_no_known_type_is_a_clear_error(
+    corpus_context: Context,
+) -> None:
+    unknown = to_global_id("Planet", 1)
+    for query in (
+        "query($id: ID!) { meeting(id: $id) { id } }",
+        "query($id: ID!) { node(id: $id) { id } }",
+    ):
+        found = await errors(corpus_context, query, {"id": unknown})
+        assert "names an unknown type 'Planet'" in found[0]["message"]
+        assert found[0]["extensions"]["code"] == "BAD_ID"
+    other = to_global_id("Theme", 1)
+    data = await run(corpus_context, "query($id: ID!) { meeting(id: $id) { id } }", {"id": other})
+    assert data["meeting"] is None  # the id of another kind of record
