@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3PostingsWriter
+from whoosh.codec.whoosh3 import W3PostingsWriter, W3TermInfo
 from whoosh.index import Index
+from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
 
 # (field name, term bytes, document number, weight, value bytes): Whoosh's posting tuple.
@@ -165,6 +166,9 @@ class BatchWriter(SegmentWriter):
                 postwriter = getattr(fieldwriter, "_postwriter", None)
                 if type(postwriter) is W3PostingsWriter and not postwriter._byteids:
                     _add_by_block(postwriter, terms[btext], length_of)
+                    if len(terms[btext]) == 3:  # one posting: into the term's entry
+                        _finish_inlined(fieldwriter, postwriter, btext)
+                        continue
                 else:
                     flat = iter(terms[btext])
                     for docnum, weight, value in zip(flat, flat, flat, strict=True):
@@ -179,6 +183,21 @@ class BatchWriter(SegmentWriter):
         read: LengthOf = lengths.doc_field_length_reader(fieldname)
         table = [read(docnum) for docnum in range(self.docnum)]
         return table.__getitem__
+
+
+def _finish_inlined(fieldwriter: Any, postwriter: W3PostingsWriter, btext: bytes) -> None:
+    """``W3FieldWriter.finish_term`` for a term of one posting, kept in the term's entry
+    rather than as a block of the postings file (Whoosh's own inlining, which whoosh3
+    cannot reach: its ``finish_postings`` calls ``set_inline``, a method ``W3TermInfo``
+    names ``set_inlined``). The codec reads such terms with a ``ListMatcher``."""
+    terminfo: W3TermInfo | None = postwriter._terminfo
+    assert terminfo is not None
+    terminfo.add_block(postwriter)  # type: ignore[no-untyped-call]
+    terminfo.set_inlined(postwriter._ids, postwriter._weights, postwriter._values)  # type: ignore[no-untyped-call]
+    postwriter._terminfo = None
+    postwriter._new_block()  # type: ignore[no-untyped-call]
+    key = pack_ushort(fieldwriter._fieldid) + btext
+    fieldwriter._tindex.add(key, terminfo.to_bytes())  # type: ignore[no-untyped-call]
 
 
 def _add_by_block(postwriter: W3PostingsWriter, flat: list[Any], length_of: LengthOf) -> None:

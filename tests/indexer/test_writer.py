@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh.fields import TEXT
-from whoosh.index import create_in
+from whoosh.index import create_in, open_dir
 from whoosh.writing import SegmentWriter
 
 from bench.search_corpus import build_corpus
@@ -77,3 +77,19 @@ def test_every_document_indexes_as_through_the_analyzers() -> None:
         ):
             field = schema[fieldname]
             assert sorted(field.index(value)) == sorted(TEXT.index(field, str(value)))
+
+
+def test_terms_of_one_posting_are_kept_in_the_term_index(tmp_path: Path) -> None:
+    write(BatchWriter, tmp_path / "index", optimize_last=True)
+    index = open_dir(str(tmp_path / "index"))
+    with index.reader() as reader:
+        ((leaf, _),) = reader.leaf_readers()
+        inlined = []
+        for fieldname, text in leaf.all_terms():
+            info = leaf._terms.term_info(fieldname, text)
+            assert info.is_inlined() == (info.doc_frequency() == 1)
+            if info.is_inlined():
+                inlined.append((fieldname, text))
+                matcher = reader.postings(fieldname, text)
+                assert len(list(matcher.all_ids())) == 1
+        assert len(inlined) > 100
