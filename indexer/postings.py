@@ -14,7 +14,9 @@ weighting models) raises ``Unsupported`` and the caller lets Whoosh run the quer
 
 from __future__ import annotations
 
-from bisect import bisect_right, insort
+from array import array
+from bisect import bisect_left, bisect_right, insort
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import accumulate
@@ -33,6 +35,14 @@ from whoosh.util.numeric import byte_to_length
 
 Scores = dict[int, float]
 DocSet = AbstractSet[int]
+
+# Postings kept decoded per generation (8 bytes each: 64 MB).
+CACHED_POSTINGS: Final = 8_000_000
+# Shorter lists are decoded each time (a few blocks).
+MIN_CACHED: Final = 1024
+# An allow-set this many times smaller than a posting list is looked up in the list
+# (binary search per document) instead of the list being read through.
+LOOKUP_SHARE: Final = 16
 
 # Whoosh gives a document matched by the negated side of ``And([..., Not(q)])`` this
 # score (``InverseMatcher``'s default weight).
@@ -141,7 +151,13 @@ class PostingIndex:
     estimates, so evaluation runs per segment too.
     """
 
-    def __init__(self, searcher: WhooshSearcher) -> None:
+    def __init__(
+        self,
+        searcher: WhooshSearcher,
+        *,
+        cache_postings: int = CACHED_POSTINGS,
+        min_cached: int = MIN_CACHED,
+    ) -> None:
         self.searcher = searcher
         reader = searcher.reader()
         self.reader = reader
@@ -151,6 +167,7 @@ class PostingIndex:
         weighting = searcher.weighting
         self._bm25: BM25F | None = weighting if type(weighting) is BM25F else None
         self._norms: dict[str, list[float]] = {}
+        self._cache = PostingCache(cache_postings, min_cached)
 
     # --- public --------------------------------------------------------------------------
 
@@ -193,7 +210,7 @@ class PostingIndex:
         if isinstance(q, Or):
             return self._union(q, leaf, allow, exclude)
         if isinstance(q, And):
-            return self._intersection(q, leaf, allow, exclude)
+            return self._intersection(q, leaf, allow, exclude, known=False)
         raise Unsupported(str(q))
 
     def _union(self, q: Or, leaf: _Leaf, allow: DocSet | None, exclude: DocSet) -> Scores:
@@ -207,63 +224,89 @@ class PostingIndex:
         tree = _weighted_tree([s.estimate_size(leaf.reader) for s in subs])
         return _union_tree(tree, parts)
 
-    def _intersection(self, q: And, leaf: _Leaf, allow: DocSet | None, exclude: DocSet) -> Scores:
+    def _intersection(
+        self, q: And, leaf: _Leaf, allow: DocSet | None, exclude: DocSet, *, known: bool
+    ) -> Scores:
         """Whoosh's weighted tree of ``IntersectionMatcher`` (by negated size estimate);
-        a negated part scores ``INVERSE_SCORE`` in every document it lets through."""
+        a negated part scores ``INVERSE_SCORE`` in every document it lets through.
+        ``known``: every document in ``allow`` is already known to match."""
         subs = q.subqueries
         if all(isinstance(s, Not) for s in subs):
             raise Unsupported("intersection of negations")
-        # The smallest part first: each later part only scores documents still in.
+        # Which documents match is worked out with sets first (the smallest part first,
+        # each later part only looked for among the documents still in); then each part
+        # scores just those documents.
         order = sorted(
             (i for i, s in enumerate(subs) if not isinstance(s, Not)),
             key=lambda i: subs[i].estimate_size(leaf.reader),
         )
+        if known and allow is not None:
+            common = set(allow) - exclude
+        else:
+            common = self._docs(subs[order[0]], leaf, allow)
+            if exclude:
+                common -= exclude
+            for i in order[1:]:
+                if common:
+                    common = self._docs(subs[i], leaf, common)
+            for sub in subs:
+                if isinstance(sub, Not) and common:
+                    common -= self._docs(sub.query, leaf, common)
         parts: list[Scores | None] = [None] * len(subs)
-        common: set[int] | None = None
         for i in order:
-            if common is None:
-                found = self._scores(subs[i], leaf, allow, exclude)
-                common = set(found)
-                for sub in subs:
-                    if isinstance(sub, Not) and common:
-                        common -= self._docs(sub.query, leaf)
-            else:
-                found = self._scores(subs[i], leaf, common, frozenset())
-                common.intersection_update(found)
-            parts[i] = found
-        assert common is not None
+            sub = subs[i]
+            parts[i] = (
+                self._intersection(sub, leaf, common, frozenset(), known=True)
+                if isinstance(sub, And)
+                else self._scores(sub, leaf, common, frozenset())
+            )
         if len(subs) == 1:
             only = parts[0]
             assert only is not None
-            return {n: only[n] for n in common}
+            return only
         tree = _weighted_tree([0 - s.estimate_size(leaf.reader) for s in subs])
         return _sum_tree(tree, parts, common)
 
     # --- unscored nodes ------------------------------------------------------------------
 
-    def _docs(self, q: Query, leaf: _Leaf) -> set[int]:
+    def _docs(self, q: Query, leaf: _Leaf, within: DocSet | None = None) -> set[int]:
+        """The live documents of the segment matching ``q`` (only those in ``within``)."""
         if isinstance(q, Term):
-            return set(self._term(q, leaf, None, frozenset(), scored=False))
+            postings = self._term_postings(q, leaf)
+            if postings is None:
+                return set()
+            ids = postings[0]
+            if within is not None and len(within) * LOOKUP_SHARE < len(ids):
+                found = _present(ids, within, leaf.offset)
+            else:
+                docs = map(leaf.offset.__add__, ids) if leaf.offset else ids
+                found = set(docs) if within is None else set(within).intersection(docs)
+            if leaf.deleted_docnums:
+                found -= leaf.deleted_docnums
+            return found
         if isinstance(q, Or):
             out: set[int] = set()
             for sub in q.subqueries:
-                out |= self._docs(sub, leaf)
+                out |= self._docs(sub, leaf, within)
             return out
         if isinstance(q, And):
             positives = [s for s in q.subqueries if not isinstance(s, Not)]
-            found = (
-                set.intersection(*sorted((self._docs(s, leaf) for s in positives), key=len))
-                if positives
-                else _every(leaf)
-            )
+            if positives:
+                found = self._docs(positives[0], leaf, within)
+                for sub in positives[1:]:
+                    if found:
+                        found = self._docs(sub, leaf, found)
+            else:
+                found = _every(leaf) if within is None else _every(leaf) & within
             for sub in q.subqueries:
-                if isinstance(sub, Not):
-                    found -= self._docs(sub.query, leaf)
+                if isinstance(sub, Not) and found:
+                    found -= self._docs(sub.query, leaf, found)
             return found
         if isinstance(q, Not):
-            return _every(leaf) - self._docs(q.query, leaf)
+            every = _every(leaf) if within is None else _every(leaf) & within
+            return every - self._docs(q.query, leaf, every)
         if isinstance(q, Every):
-            return _every(leaf)
+            return _every(leaf) if within is None else _every(leaf) & within
         raise Unsupported(str(q))
 
     # --- terms ---------------------------------------------------------------------------
@@ -291,68 +334,142 @@ class PostingIndex:
         scored: bool,
     ) -> Scores:
         """``{docnum: score}`` of one term in one segment (scores 0.0 unless ``scored``)."""
+        postings = self._term_postings(q, leaf)
+        if postings is None:
+            return {}
+        ids, weights = postings
         fieldname = q.fieldname
-        schema = self.reader.schema
-        if fieldname not in schema:
-            return {}
-        field = schema[fieldname]
-        try:
-            btext = field.to_bytes(q.text)
-        except ValueError:
-            return {}
-        if (fieldname, btext) not in leaf.reader:
-            return {}
-        scorable = scored and bool(field.scorable)
-        out: Scores = {}
-        if scorable:
-            assert self._bm25 is not None
-            idf = float(self.searcher.idf(fieldname, btext))  # type: ignore[no-untyped-call]
-            k1p1 = self._bm25.K1 + 1
-            norms = self._norm(fieldname)
-            lengths = leaf.lengths(fieldname)
-        matcher = leaf.reader.postings(fieldname, btext)
-        if isinstance(matcher, FilterMatcher):
-            matcher = matcher.child
+        field = self.reader.schema[fieldname]
         offset = leaf.offset
         skip: DocSet = leaf.deleted_docnums
         if exclude:
             skip = skip | exclude if skip else exclude
-        for ids, weights in _blocks(matcher):
-            if isinstance(weights, float):
-                weights = [weights] * len(ids)
-            if offset:
-                ids = [n + offset for n in ids]
-            if allow is not None or skip:
-                if allow is None:
-                    kept = [(n, w) for n, w in zip(ids, weights, strict=True) if n not in skip]
-                elif skip:
-                    kept = [
-                        (n, w)
-                        for n, w in zip(ids, weights, strict=True)
-                        if n in allow and n not in skip
-                    ]
-                else:
-                    kept = [(n, w) for n, w in zip(ids, weights, strict=True) if n in allow]
-                ids = [n for n, _ in kept]
-                weights = [w for _, w in kept]
-            if scorable:
-                values: list[float] = (
-                    [
-                        idf * ((w * k1p1) / (w + norms[lengths[n - offset]]))
-                        for n, w in zip(ids, weights, strict=True)
-                    ]
-                    if offset
-                    else [
-                        idf * ((w * k1p1) / (w + norms[lengths[n]]))
-                        for n, w in zip(ids, weights, strict=True)
-                    ]
-                )
-            elif scored:
-                values = [float(w) for w in weights]
+        if allow is not None and len(allow) * LOOKUP_SHARE < len(ids):
+            kept = _lookup(ids, weights, allow, offset, skip)
+        elif allow is not None or skip:
+            pairs = zip(map(offset.__add__, ids) if offset else ids, weights, strict=True)
+            if allow is None:
+                kept = [(n, w) for n, w in pairs if n not in skip]
+            elif skip:
+                kept = [(n, w) for n, w in pairs if n in allow and n not in skip]
             else:
-                values = [0.0] * len(ids)
-            out.update(zip(ids, values, strict=True))
-        return out
+                kept = [(n, w) for n, w in pairs if n in allow]
+        else:
+            kept = list(zip(map(offset.__add__, ids) if offset else ids, weights, strict=True))
+        if not scored:
+            return dict.fromkeys((n for n, _ in kept), 0.0)
+        if not field.scorable:
+            return {n: float(w) for n, w in kept}
+        assert self._bm25 is not None
+        idf = float(self.searcher.idf(fieldname, field.to_bytes(q.text)))  # type: ignore[no-untyped-call]
+        k1p1 = self._bm25.K1 + 1
+        norms = self._norm(fieldname)
+        lengths = leaf.lengths(fieldname)
+        return {n: idf * ((w * k1p1) / (w + norms[lengths[n - offset]])) for n, w in kept}
+
+    def _term_postings(self, q: Term, leaf: _Leaf) -> tuple[Sequence[int], Sequence[float]] | None:
+        """The posting list of ``q``'s term in a segment (None: no such term there)."""
+        schema = self.reader.schema
+        if q.fieldname not in schema:
+            return None
+        try:
+            btext = schema[q.fieldname].to_bytes(q.text)
+        except ValueError:
+            return None
+        return self._postings(leaf, q.fieldname, btext)
+
+    def _postings(
+        self, leaf: _Leaf, fieldname: str, btext: bytes
+    ) -> tuple[Sequence[int], Sequence[float]] | None:
+        """A term's whole posting list in a segment: (document numbers in the segment,
+        weights), or None when the segment lacks the term. Long lists are decoded once
+        per generation (see ``PostingCache``)."""
+        key = (leaf.offset, fieldname, btext)
+        found = self._cache.get(key)
+        if found is not None:
+            return found
+        if (fieldname, btext) not in leaf.reader:
+            return None
+        matcher = leaf.reader.postings(fieldname, btext)
+        if isinstance(matcher, FilterMatcher):
+            matcher = matcher.child
+        ids: list[int] = []
+        weights: list[float] = []
+        for block_ids, block_weights in _blocks(matcher):
+            ids += block_ids
+            if isinstance(block_weights, float):
+                weights += [block_weights] * len(block_ids)
+            else:
+                weights += block_weights
+        return self._cache.put(key, ids, weights)
+
+
+def _lookup(
+    ids: Sequence[int], weights: Sequence[float], allow: DocSet, offset: int, skip: DocSet
+) -> list[tuple[int, float]]:
+    """(docnum, weight) of the documents of ``allow`` (not in ``skip``) found in a posting
+    list by binary search: for an ``allow`` far smaller than the list."""
+    found: list[tuple[int, float]] = []
+    size = len(ids)
+    for n in sorted(allow):
+        if n in skip:
+            continue
+        local = n - offset
+        i = bisect_left(ids, local)
+        if i < size and ids[i] == local:
+            found.append((n, weights[i]))
+    return found
+
+
+def _present(ids: Sequence[int], docs: DocSet, offset: int) -> set[int]:
+    """The documents of ``docs`` in a posting list, by binary search (``docs`` small)."""
+    found: set[int] = set()
+    size = len(ids)
+    for n in docs:
+        local = n - offset
+        i = bisect_left(ids, local)
+        if i < size and ids[i] == local:
+            found.add(n)
+    return found
+
+
+class PostingCache:
+    """Decoded posting lists of one generation, the least recently used dropped first.
+
+    Whoosh stores postings in pickled, compressed blocks of 128; decoding a word found in
+    a third of 250,000 documents costs more than scoring it. Lists of at least
+    ``min_cached`` postings are kept decoded (ids and weights as 4-byte arrays, exactly
+    as the blocks hold them), up to ``capacity`` postings in all.
+    """
+
+    def __init__(self, capacity: int, min_cached: int = MIN_CACHED) -> None:
+        self.capacity = capacity
+        self.min_cached = min_cached
+        self.size = 0
+        self._lists: OrderedDict[tuple[int, str, bytes], tuple[Sequence[int], Sequence[float]]] = (
+            OrderedDict()
+        )
+
+    def get(self, key: tuple[int, str, bytes]) -> tuple[Sequence[int], Sequence[float]] | None:
+        found = self._lists.get(key)
+        if found is not None:
+            self._lists.move_to_end(key)
+        return found
+
+    def put(
+        self, key: tuple[int, str, bytes], ids: list[int], weights: list[float]
+    ) -> tuple[Sequence[int], Sequence[float]]:
+        """The list as it is kept (arrays when cached, else as given)."""
+        count = len(ids)
+        if count < self.min_cached or count > self.capacity:
+            return ids, weights
+        kept = (array("I", ids), array("f", weights))
+        self._lists[key] = kept
+        self.size += count
+        while self.size > self.capacity:
+            _, (old_ids, _) = self._lists.popitem(last=False)
+            self.size -= len(old_ids)
+        return kept
 
 
 # Whoosh preloads unions of more than two parts in segments up to this size

@@ -55,28 +55,42 @@ def whoosh_scores(searcher: object, q: object) -> dict[int, float]:
     return {n: float(score or 0.0) for score, n in collector.items}
 
 
+@pytest.mark.parametrize("cached", [False, True], ids=["decoded-each-time", "cached"])
 @pytest.mark.parametrize("text", QUERIES)
-def test_scores_and_matches_equal_whooshs(index: Index, text: str) -> None:
+def test_scores_and_matches_equal_whooshs(index: Index, text: str, cached: bool) -> None:
     with index.searcher() as searcher:
         assert len(searcher.reader().leaf_readers()) > 1
         assert searcher.reader().has_deletions()
         parsed = parse_query(
             text, searcher.schema, AcronymTable(GLOSSARY), reader=searcher.reader()
         )
-        postings = PostingIndex(searcher)
+        # Cached: every list is kept, in a cache small enough to drop some on the way.
+        postings = (
+            PostingIndex(searcher, cache_postings=60, min_cached=1)
+            if cached
+            else PostingIndex(searcher, cache_postings=0)
+        )
         try:
             found = postings.scores(parsed.query)
         except Unsupported:
             pytest.skip(f"{parsed.query} is left to Whoosh")
         expected = whoosh_scores(searcher, parsed.query)
         assert found == expected  # the same floats, not merely close
-        assert postings.docs(parsed.query) == set(expected)
-        odd = {n for n in expected if n % 2}
-        assert postings.scores(parsed.query, odd) == {n: s for n, s in expected.items() if n in odd}
-        few = set(list(expected)[:3])
-        assert postings.scores(parsed.query, exclude=few) == {
-            n: s for n, s in expected.items() if n not in few
-        }
+        for _ in range(2):  # the second time from the cache, where kept
+            assert postings.scores(parsed.query) == expected
+            assert postings.docs(parsed.query) == set(expected)
+            odd = {n for n in expected if n % 2}
+            assert postings.scores(parsed.query, odd) == {
+                n: s for n, s in expected.items() if n in odd
+            }
+            few = set(list(expected)[:3])
+            assert postings.scores(parsed.query, exclude=few) == {
+                n: s for n, s in expected.items() if n not in few
+            }
+            # One document allowed: looked up in the lists rather than read through.
+            one = set(list(expected)[-1:])
+            assert postings.scores(parsed.query, one) == {n: expected[n] for n in one}
+            assert postings.scores(parsed.query, one, exclude=one) == {}
 
 
 class Part:
