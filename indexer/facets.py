@@ -9,9 +9,10 @@ many documents match.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterable
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import chain
 from typing import Final
 
 from whoosh.fields import NUMERIC
@@ -61,6 +62,7 @@ class DocSets:
         self._docs: dict[tuple[str, FacetValue], frozenset[int]] = {}
         self._values: dict[str, dict[FacetValue, frozenset[int]]] = {}
         self._masks: dict[str, dict[FacetValue, int]] = {}
+        self._values_of: dict[str, list[tuple[FacetValue, ...]]] = {}
         self._day_of: dict[int, int] | None = None
         self._dated: frozenset[int] | None = None
         self._keys: dict[int, str] = {}
@@ -134,6 +136,20 @@ class DocSets:
                     groups.setdefault(value, []).append(offset + n)
         return {value: frozenset(docs) for value, docs in groups.items()}
 
+    def values_of(self, fieldname: str) -> list[tuple[FacetValue, ...]]:
+        """Each document's values of ``fieldname`` (by document number; deleted
+        documents have none)."""
+        found = self._values_of.get(fieldname)
+        if found is None:
+            collected: list[list[FacetValue]] = [[] for _ in range(self.size)]
+            for value, docs in self.values(fieldname).items():
+                for n in docs:
+                    collected[n].append(value)
+            none: tuple[FacetValue, ...] = ()
+            found = [tuple(values) if values else none for values in collected]
+            self._values_of[fieldname] = found
+        return found
+
     def masks(self, fieldname: str) -> dict[FacetValue, int]:
         found = self._masks.get(fieldname)
         if found is None:
@@ -202,15 +218,11 @@ def count_values(
     return counts[:limit] if limit is not None else counts
 
 
-def count_few(docsets: DocSets, fieldname: str, matched: AbstractSet[int]) -> list[FacetCount]:
-    """``count_values`` for a few matched documents: set intersections cost less than
-    masks as long as the whole index."""
-    found = matched if isinstance(matched, set | frozenset) else set(matched)
-    counts = [
-        FacetCount(str(value), len(docs.intersection(found)))
-        for value, docs in docsets.values(fieldname).items()
-    ]
-    counts = [c for c in counts if c.count]
+def count_few(docsets: DocSets, fieldname: str, matched: Iterable[int]) -> list[FacetCount]:
+    """``count_values`` for a few matched documents: each one's values are looked up,
+    which costs less than masks as long as the whole index."""
+    per_value = Counter(chain.from_iterable(map(docsets.values_of(fieldname).__getitem__, matched)))
+    counts = [FacetCount(str(value), count) for value, count in per_value.items()]
     counts.sort(key=lambda c: (-c.count, c.value))
     return counts
 
@@ -218,9 +230,8 @@ def count_few(docsets: DocSets, fieldname: str, matched: AbstractSet[int]) -> li
 def facet_counts(docsets: DocSets, matched: Collection[int]) -> Facets:
     """Counts by year, theme, kind and type over every matched document."""
     if len(matched) * FEW_SHARE < docsets.size:
-        found = matched if isinstance(matched, set | frozenset) else set(matched)
         return Facets(
-            **{name: count_few(docsets, field, found) for name, field in FACET_FIELDS.items()}
+            **{name: count_few(docsets, field, matched) for name, field in FACET_FIELDS.items()}
         )
     mask = to_mask(matched, docsets.size)
     return Facets(
