@@ -42,6 +42,7 @@ from whoosh.analysis.filters import STOP_WORDS
 from bench.search_corpus import SearchCorpus, build_corpus, fts_row
 from indexer.analysis import ACRONYM_FLAG, exact_analyzer, stem_word
 from indexer.documents import IndexDocument
+from indexer.parallel import ParallelWriter, default_workers
 from indexer.query import AcronymTable
 from indexer.search import Searcher, SearchFilter, SearchPage, SortOrder
 from indexer.storage import Generation, IndexStore
@@ -374,14 +375,16 @@ def _folder_size(path: Path) -> int:
 
 
 def build_whoosh(
-    corpus: SearchCorpus, root: Path, *, mode: str = "rebuild"
+    corpus: SearchCorpus, root: Path, *, mode: str = "rebuild", workers: int | None = None
 ) -> tuple[BuildResult, Generation]:
     """A new generation holding every document, made CURRENT.
 
-    ``rebuild``: one writer, the documents added type by type in id order, one commit
-    (``indexer.sync.rebuild``). ``batches``: one ``commit(merge=False)`` per 500
-    documents in corpus order, then one merging commit when more than ``MAX_SEGMENTS``
-    segments remain (``indexer.sync.apply_changes`` and ``merge_segments``).
+    ``rebuild``: the documents added type by type in id order, 500 at a time, to a
+    ``ParallelWriter`` (``workers`` processes, each writing a segment, once the corpus is
+    large enough), one commit (``indexer.sync.rebuild``). ``batches``: one
+    ``commit(merge=False)`` per 500 documents in corpus order, then one merging commit
+    when more than ``MAX_SEGMENTS`` segments remain (``indexer.sync.apply_changes`` and
+    ``merge_segments``).
     """
     store = IndexStore(root)
     documents = corpus.in_build_order() if mode == "rebuild" else corpus.documents
@@ -390,12 +393,14 @@ def build_whoosh(
         generation = store.new_generation()
         index = generation.open_index()
         commits = 0
+        processes = 1
         try:
             if mode == "rebuild":
-                writer = store.writer(index)
-                for document in documents:
-                    writer.add_document(**document.fields())
-                writer.commit()
+                builder = ParallelWriter(store.writer(index), workers=workers)
+                for start in range(0, len(documents), REBUILD_CHUNK):
+                    builder.add_documents(documents[start : start + REBUILD_CHUNK])
+                processes = builder.workers if builder.parallel else 1
+                builder.commit()
                 commits = 1
             else:
                 for start in range(0, len(documents), REBUILD_CHUNK):
@@ -416,6 +421,8 @@ def build_whoosh(
         store.switch_to(generation)
     seconds = time.perf_counter() - started
     note = f"{commits} commit{'s' if commits > 1 else ''}, {segments} segment(s)"
+    if processes > 1:
+        note += f", {processes} worker processes"
     result = BuildResult(
         "whoosh", seconds, len(documents), corpus.items, _folder_size(generation.path), note
     )
@@ -865,6 +872,7 @@ def run_size(
     seed: int,
     folder: Path,
     build_mode: str = "rebuild",
+    workers: int | None = None,
     profile: bool = False,
     glossary: Sequence[GlossaryEntry] | None = None,
     emit: Callable[[str], None] = print,
@@ -893,7 +901,7 @@ def run_size(
 
     folder.mkdir(parents=True, exist_ok=True)
     load_before = os.getloadavg()[0]
-    whoosh_build, _ = build_whoosh(corpus, folder / "index", mode=build_mode)
+    whoosh_build, _ = build_whoosh(corpus, folder / "index", mode=build_mode, workers=workers)
     fts_build = build_fts(corpus, folder / "fts5.sqlite")
     out()
     out(f"load average {load_before:.1f} before the builds, {os.getloadavg()[0]:.1f} after")
@@ -995,6 +1003,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--build", choices=("rebuild", "batches"), default="rebuild")
     parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help=f"processes writing a rebuild's segments (default {default_workers()})",
+    )
+    parser.add_argument(
         "--profile", action="store_true", help="profile each class's Whoosh searches"
     )
     args = parser.parse_args(argv)
@@ -1011,6 +1025,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 seed=args.seed,
                 folder=folder,
                 build_mode=args.build,
+                workers=args.workers,
                 profile=args.profile,
             )
             if args.out:

@@ -20,17 +20,17 @@ import functools
 import logging
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from whoosh.query.compound import Or
 from whoosh.query.qcore import Query
 from whoosh.query.terms import Term
-from whoosh.writing import IndexWriter
 
 from indexer.documents import IndexDocument, build_documents, empty_ids
 from indexer.glossary import AcronymMatcher, load_matcher, phrase_words
+from indexer.parallel import ParallelWriter
 from indexer.schema import (
     ACTION,
     ITEM,
@@ -317,7 +317,7 @@ async def _fill(
     """Add a document for every record in the database to an empty generation."""
     index = generation.open_index()
     try:
-        writer = store.writer(index)
+        writer = ParallelWriter(store.writer(index))
         with _cancel_on_error(writer):
             for record_type, model in _MODELS:
                 last_id = 0
@@ -336,16 +336,11 @@ async def _fill(
                         documents = await build_documents(
                             session, matcher, {record_type: record_ids}
                         )
-                    await _in_thread(functools.partial(_add_all, writer, documents))
+                    await _in_thread(functools.partial(writer.add_documents, documents))
                     last_id = record_ids[-1]
             await _in_thread(writer.commit)
     finally:
         index.close()
-
-
-def _add_all(writer: IndexWriter, documents: Sequence[IndexDocument]) -> None:
-    for document in documents:
-        writer.add_document(**document.fields())
 
 
 def _merge(store: IndexStore, generation: Generation, max_segments: int) -> bool:
@@ -371,8 +366,15 @@ def _document_count(generation: Generation) -> int:
         index.close()
 
 
+class _Cancellable(Protocol):
+    def cancel(self) -> None: ...
+
+
+W = TypeVar("W", bound=_Cancellable)
+
+
 @contextlib.contextmanager
-def _cancel_on_error(writer: IndexWriter) -> Iterator[IndexWriter]:
+def _cancel_on_error(writer: W) -> Iterator[W]:
     try:
         yield writer
     except BaseException:

@@ -1,0 +1,223 @@
+"""Filling a new generation on several processes: one segment per worker process.
+
+A rebuild adds every record of the database to an empty index, and Whoosh writes a
+segment on one core. ``ParallelWriter`` takes documents a batch at a time from the
+process that reads the database. Small rebuilds stay in this process, in the
+``BatchWriter`` it was given. Once more than ``MIN_DOCUMENTS_PER_WORKER`` documents per
+worker have come, the batches go in turn to worker processes. Each worker writes its
+own segment with a ``BatchWriter`` that does not take Whoosh's lock (the given writer
+holds it), and ``commit`` lists every segment in the index's table of contents at once,
+without merging them. So a search sees all of the rebuild or none of it, as with one writer.
+
+Workers start from a fork server, so they do not inherit the caller's threads (the
+event loop, database drivers). Batches are handed round in a fixed order, so the same
+documents always make the same segments.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from typing import Any, Final
+
+from whoosh.filedb.filestore import FileStorage
+from whoosh.writing import IndexWriter, SegmentWriter
+
+from indexer.documents import IndexDocument
+from indexer.writer import BatchWriter
+
+# A worker process is worth its start-up and its segment only with this many documents.
+# (Searches evaluate segments above 5,000 documents fastest: see indexer.postings.)
+MIN_DOCUMENTS_PER_WORKER: Final = 6_000
+MAX_WORKERS: Final = 4
+# Batches waiting for each worker (back-pressure on the reading side).
+QUEUED_BATCHES: Final = 2
+# How often the writer looks whether a worker that owes it a segment is still alive.
+POLL_SECONDS: Final = 0.5
+
+
+class IndexBuildError(RuntimeError):
+    """A worker process could not write its segment."""
+
+
+def default_workers() -> int:
+    """Worker processes for a rebuild: one per core, at most ``MAX_WORKERS``."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(MAX_WORKERS, cores or 1))
+
+
+class ParallelWriter:
+    """Adds batches of documents to a new, empty generation's index; see the module."""
+
+    def __init__(self, writer: IndexWriter, *, workers: int | None = None) -> None:
+        self.writer = writer
+        self.workers = default_workers() if workers is None else max(1, workers)
+        self._waiting: list[Sequence[IndexDocument]] = []
+        self._waiting_count = 0
+        self._tasks: list[_Task] = []
+        self._turn = 0
+
+    @property
+    def parallel(self) -> bool:
+        """Whether worker processes are writing the segments."""
+        return bool(self._tasks)
+
+    def add_documents(self, documents: Sequence[IndexDocument]) -> None:
+        if not documents:
+            return
+        if self._tasks:
+            self._send(documents)
+            return
+        self._waiting.append(documents)
+        self._waiting_count += len(documents)
+        if self.workers > 1 and self._waiting_count > MIN_DOCUMENTS_PER_WORKER * self.workers:
+            self._start()
+
+    def commit(self) -> None:
+        """Write every segment and list them all in the index; the writer is closed."""
+        if not self._tasks:
+            try:
+                for documents in self._waiting:
+                    for document in documents:
+                        self.writer.add_document(**document.fields())
+            except BaseException:
+                self.writer.cancel()
+                raise
+            self._waiting.clear()
+            self.writer.commit(merge=False)
+            return
+        try:
+            for task in self._tasks:
+                task.jobs.put(None)
+            segments = [task.segment() for task in self._tasks]
+        except BaseException:
+            self.cancel()
+            raise
+        for task in self._tasks:
+            task.close()
+        self._tasks.clear()
+        assert isinstance(self.writer, SegmentWriter)
+        _commit_segments(self.writer, segments)
+
+    def cancel(self) -> None:
+        """Stop the workers and close the writer; nothing is committed."""
+        for task in self._tasks:
+            task.stop()
+        self._tasks.clear()
+        self._waiting.clear()
+        if not self.writer.is_closed:  # type: ignore[attr-defined]
+            self.writer.cancel()
+
+    def _start(self) -> None:
+        writer = self.writer
+        storage = getattr(writer, "storage", None)
+        if not isinstance(writer, SegmentWriter) or not isinstance(storage, FileStorage):
+            self.workers = 1  # workers need a segment writer's index, on disk
+            return
+        context = multiprocessing.get_context("forkserver")
+        self._tasks = [
+            _Task(context, storage.folder, writer.indexname) for _ in range(self.workers)
+        ]
+        waiting, self._waiting = self._waiting, []
+        for documents in waiting:
+            self._send(documents)
+
+    def _send(self, documents: Sequence[IndexDocument]) -> None:
+        task = self._tasks[self._turn % len(self._tasks)]
+        self._turn += 1
+        task.send(list(documents))
+
+
+class _Task:
+    """One worker process, its queue of batches and the pipe its segment comes back on."""
+
+    def __init__(self, context: Any, folder: str, indexname: str) -> None:
+        self.jobs = context.Queue(QUEUED_BATCHES)
+        self._receive, send = context.Pipe(duplex=False)
+        self.process = context.Process(
+            target=write_segment,
+            args=(folder, indexname, self.jobs, send),
+            name="index-segment-writer",
+            daemon=True,
+        )
+        self.process.start()
+        send.close()
+
+    def send(self, documents: list[IndexDocument]) -> None:
+        while True:
+            try:
+                self.jobs.put(documents, timeout=POLL_SECONDS)
+                return
+            except queue.Full:
+                self._check_alive()
+
+    def segment(self) -> Any:
+        """The segment the worker wrote (None if it had no documents)."""
+        while not self._receive.poll(POLL_SECONDS):
+            self._check_alive()
+        try:
+            outcome, value = self._receive.recv()
+        except EOFError as exc:
+            raise IndexBuildError(self._died()) from exc
+        if outcome != "segment":
+            raise IndexBuildError(f"an index segment writer failed: {value}")
+        return value
+
+    def close(self) -> None:
+        self.process.join()
+        self._receive.close()
+        self.jobs.close()
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self._receive.close()
+        self.jobs.close()
+        self.jobs.cancel_join_thread()
+
+    def _check_alive(self) -> None:
+        if not self.process.is_alive() and not self._receive.poll():
+            raise IndexBuildError(self._died())
+
+    def _died(self) -> str:
+        return f"an index segment writer stopped (exit code {self.process.exitcode})"
+
+
+def write_segment(folder: str, indexname: str, jobs: Any, results: Connection) -> None:
+    """A worker's life: add every batch from ``jobs`` to a new segment of the index in
+    ``folder``, then send the segment (or why it failed) down ``results``."""
+    try:
+        index = FileStorage(folder).open_index(indexname)  # type: ignore[no-untyped-call]
+        writer = BatchWriter(index, _lk=False)
+        try:
+            while (documents := jobs.get()) is not None:
+                for document in documents:
+                    writer.add_document(**document.fields())
+            segment = writer._finalize_segment() if writer._added else None  # type: ignore[no-untyped-call]
+            if segment is None:
+                writer._close_segment()  # type: ignore[no-untyped-call]
+        except BaseException:
+            writer._close_segment()  # type: ignore[no-untyped-call]
+            raise
+        results.send(("segment", segment))
+    except BaseException as exc:  # reported to the parent, which raises it
+        results.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        results.close()
+
+
+def _commit_segments(writer: SegmentWriter, segments: Sequence[Any]) -> None:
+    """Commit ``writer`` (which added nothing itself) with ``segments`` added to the
+    index's own, as Whoosh's multi-segment writer does; the writer is closed."""
+    try:
+        existing = writer._merge_segments(None, None, False)  # type: ignore[no-untyped-call]
+        writer._close_segment()  # type: ignore[no-untyped-call]
+        writer._commit_toc(existing + [s for s in segments if s is not None])  # type: ignore[no-untyped-call]
+    except BaseException:
+        writer._cleanup_on_error()  # type: ignore[no-untyped-call]
+        raise
+    writer._finish()  # type: ignore[no-untyped-call]
