@@ -31,12 +31,16 @@ ELLIPSIS: Final = "…"
 
 Span = tuple[int, int]
 _SPACES = re.compile(r"\s+")
-# Distinct words remembered per analyzer before the memory starts again.
+# Distinct words, and runs of non-space characters, remembered per analyzer before the
+# memory starts again (a run with its tokens takes about 0.5 kB).
 MAX_REMEMBERED: Final = 200_000
+MAX_REMEMBERED_RUNS: Final = 100_000
 
 
 # A tokenizer's pattern, and a remembering word -> terms function.
 _Plain = tuple[re.Pattern[str], Callable[[str], tuple[str, ...]]]
+# A token of a run of non-space characters: the word and its span in the run.
+_RunToken = tuple[str, int, int]
 
 
 class WordTerms:
@@ -47,6 +51,11 @@ class WordTerms:
     wherever it stands: the text is split with the analyzer's own tokenizer pattern and
     each word's terms are worked out once (per ``WordTerms``, kept per index generation).
     An analyzer that does not start with a plain ``RegexTokenizer`` is run whole.
+
+    With ``TOKEN_PATTERN`` (no token holds white space, and the pattern looks at no
+    character outside a token but the one after a number) the text is not tokenized
+    whole either: its runs of non-space characters are, once per distinct run, and a
+    hit's marked words are found from the runs that hold them.
     """
 
     def __init__(self, schema: Schema) -> None:
@@ -55,6 +64,9 @@ class WordTerms:
         self._plains: dict[AnalyzerKind, _Plain | None] = {}
         # term -> the remembered words that have it, per analyzer
         self._words_of: dict[AnalyzerKind, dict[str, set[str]]] = {}
+        # run of non-space characters -> its tokens, and term -> the runs that have it
+        self._runs: dict[AnalyzerKind, dict[str, tuple[_RunToken, ...]]] = {}
+        self._runs_of: dict[AnalyzerKind, dict[str, set[str]]] = {}
 
     def tokens(self, kind: AnalyzerKind, text: str) -> list[tuple[str, int, int]]:
         """(term, start, end) for every term of ``text``, in order."""
@@ -84,6 +96,11 @@ class WordTerms:
                 (start, end) for term, start, end in self._analysed(kind, text) if accept.test(term)
             ]
         expression, terms_of = plain
+        runs = self._text_runs(kind, plain, text)
+        if runs is not None:
+            found = self._run_spans(kind, text, runs, accept)
+            if found is not None:
+                return found
         distinct = _distinct_words(expression, text)
         if accept.terms is not None:  # only whole terms: look the words up by term
             memo = self._memo[kind]
@@ -113,12 +130,19 @@ class WordTerms:
         if plain is None or plain[0].pattern != TOKEN_PATTERN or not phrase:
             return None
         expression, terms_of = plain
-        memo = self._memo[kind]
-        distinct = _distinct_words(expression, text)
-        for word in [w for w in distinct if w not in memo]:
-            terms_of(word)
-        firsts = self._words_of[kind].get(phrase[0], set()) & distinct
-        starts = _token_occurrences(expression, text, firsts) if firsts else []
+        runs = self._text_runs(kind, plain, text)
+        first = phrase[0]
+        if runs is not None:
+            starts = self._run_spans(
+                kind, text, runs, WordChoice(lambda term: term == first, frozenset((first,)))
+            )
+        else:
+            memo = self._memo[kind]
+            distinct = _distinct_words(expression, text)
+            for word in [w for w in distinct if w not in memo]:
+                terms_of(word)
+            firsts = self._words_of[kind].get(first, set()) & distinct
+            starts = _token_occurrences(expression, text, firsts) if firsts else []
         if starts is None:
             return None
         found: list[Span] = []
@@ -139,6 +163,73 @@ class WordTerms:
                     break
         return found
 
+    def _text_runs(self, kind: AnalyzerKind, plain: _Plain, text: str) -> set[str] | None:
+        """The distinct runs of non-space characters of ``text``, each new one split into
+        its tokens and remembered (None unless the tokenizer is ``TOKEN_PATTERN``)."""
+        expression, terms_of = plain
+        if expression.pattern != TOKEN_PATTERN:
+            return None
+        runs = set(text.split())
+        known = self._runs[kind]
+        new = runs.difference(known)
+        if new:
+            runs_of = self._runs_of[kind]
+            for run in new:
+                tokens = tuple((m.group(0), m.start(), m.end()) for m in expression.finditer(run))
+                known[run] = tokens
+                for word, _, _ in tokens:
+                    for term in terms_of(word):
+                        runs_of.setdefault(term, set()).add(run)
+        return runs
+
+    def _run_spans(
+        self, kind: AnalyzerKind, text: str, runs: set[str], accept: WordChoice
+    ) -> list[Span] | None:
+        """The spans of the words ``accept`` takes, read from the runs of ``text`` that
+        hold one (None when the runs stand in too many places to check)."""
+        known = self._runs[kind]
+        terms_of = self._memo[kind].__getitem__
+        wanted = accept.terms
+        chosen: set[str] = set()
+        if wanted is not None:
+            runs_of = self._runs_of[kind]
+            for term in wanted:
+                holding = runs_of.get(term)
+                if holding:
+                    chosen |= holding & runs
+            if not chosen:
+                return []
+
+            def takes(word: str) -> bool:
+                return not wanted.isdisjoint(terms_of(word))
+
+        else:
+
+            def takes(word: str) -> bool:
+                if word in accept.taken:
+                    return True
+                if word in accept.left:
+                    return False
+                taken = any(accept.test(term) for term in terms_of(word))
+                (accept.taken if taken else accept.left).add(word)
+                return taken
+
+            for run in runs.difference(accept.runs_taken, accept.runs_left):
+                taken = any(takes(word) for word, _, _ in known[run])
+                (accept.runs_taken if taken else accept.runs_left).add(run)
+            chosen = runs & accept.runs_taken
+            if not chosen:
+                return []
+        places = _run_places(text, chosen)
+        if places is None:
+            return None
+        found: list[Span] = []
+        for start, run in places:
+            for word, s, e in known[run]:
+                if takes(word):
+                    found.append((start + s, start + e))
+        return found
+
     def _analysed(self, kind: AnalyzerKind, text: str) -> list[tuple[str, int, int]]:
         analyzer = field_analyzer(self.schema, "exact" if kind == "exact" else "text")
         return [
@@ -150,11 +241,16 @@ class WordTerms:
     def _plain(self, kind: AnalyzerKind) -> _Plain | None:
         """The tokenizer's pattern and a remembering word -> terms function, when the
         analyzer is a ``RegexTokenizer`` followed by filters."""
-        memo = self._memo.setdefault(kind, {})
-        words_of = self._words_of.setdefault(kind, {})
-        if len(memo) > MAX_REMEMBERED:
+        memo = self._memo.get(kind)
+        if memo is None:
+            memo = self._memo[kind] = {}
+            self._words_of[kind], self._runs[kind], self._runs_of[kind] = {}, {}, {}
+        words_of = self._words_of[kind]
+        if len(memo) > MAX_REMEMBERED or len(self._runs[kind]) > MAX_REMEMBERED_RUNS:
             memo.clear()
             words_of.clear()
+            self._runs[kind].clear()
+            self._runs_of[kind].clear()
         if kind in self._plains:
             return self._plains[kind]
         analyzer = field_analyzer(self.schema, "exact" if kind == "exact" else "text")
@@ -216,15 +312,39 @@ def _token_occurrences(
     return found
 
 
+def _run_places(text: str, runs: set[str]) -> list[tuple[int, str]] | None:
+    """(start, run) for every place one of ``runs`` stands whole in ``text`` (between
+    white space or the ends), found by ``str.find``; None when more than
+    ``MAX_CHECKED`` finds fall inside longer runs."""
+    found: list[tuple[int, str]] = []
+    misses = 0
+    size = len(text)
+    for run in runs:
+        start = text.find(run)
+        while start >= 0:
+            end = start + len(run)
+            if (start == 0 or text[start - 1].isspace()) and (end == size or text[end].isspace()):
+                found.append((start, run))
+                start = text.find(run, end)
+            else:
+                misses += 1
+                if misses > MAX_CHECKED:
+                    return None
+                start = text.find(run, start + 1)
+    return found
+
+
 class WordChoice:
-    """A test of terms, and the words already found to have (or not) a term it takes.
-    With ``terms``, the test takes exactly those terms."""
+    """A test of terms, and the words (and runs of words) already found to have (or
+    not) a term it takes. With ``terms``, the test takes exactly those terms."""
 
     def __init__(self, test: Callable[[str], bool], terms: frozenset[str] | None = None) -> None:
         self.test = test
         self.terms = terms
         self.taken: set[str] = set()
         self.left: set[str] = set()
+        self.runs_taken: set[str] = set()
+        self.runs_left: set[str] = set()
 
 
 def _distinct_words(expression: re.Pattern[str], text: str) -> set[str]:
@@ -245,6 +365,10 @@ def _word_terms(filters: Sequence[object], word: str) -> tuple[str, ...]:
     return tuple(t.text for t in stream)
 
 
+# An analyzer, the choice of words to mark by its terms, and the phrases to mark.
+_KindPlan = tuple[AnalyzerKind, "WordChoice | None", list[tuple[str, ...]]]
+
+
 class Highlighter:
     """Marks one query's matches in stored texts; build one per search."""
 
@@ -260,13 +384,13 @@ class Highlighter:
         self.marks = marks
         self.schema = schema
         self.words = words if words is not None else WordTerms(schema)
-        self._choices: dict[AnalyzerKind, WordChoice] = {}
         self.max_chars = max_chars
         self.max_fragments = max_fragments
-        self._kinds: set[AnalyzerKind] = {k for k, _ in marks.terms}
-        self._kinds.update(k for k, _ in marks.prefixes)
-        self._kinds.update(k for k, _, _ in marks.fuzzy)
-        self._kinds.update(k for k, _ in marks.phrases)
+        kinds: set[AnalyzerKind] = {k for k, _ in marks.terms}
+        kinds.update(k for k, _ in marks.prefixes)
+        kinds.update(k for k, _, _ in marks.fuzzy)
+        kinds.update(k for k, _ in marks.phrases)
+        self._plans = [self._plan(kind) for kind in sorted(kinds)]
         self._codes = {a.code for a in marks.acronyms}
         self._long_forms = AcronymMatcher(
             GlossaryTerm(a.code, a.long_forms) for a in marks.acronyms
@@ -274,18 +398,20 @@ class Highlighter:
 
     def fragments(self, text: str) -> list[str]:
         """Up to ``max_fragments`` fragments of ``text``; the opening when nothing is marked."""
-        if not text.strip():
+        if not text or text.isspace():
             return []
         spans = _merge(self.spans(text))
         if not spans:
             return [self._render(text, _window(text, 0, 0, self.max_chars, spans), [])]
         clusters = _clusters(spans, self.max_chars * 3 // 4)
-        chosen = sorted(
-            sorted(clusters, key=lambda c: (-_cluster_score(text, c), c[0][0]))[
-                : self.max_fragments
-            ],
-            key=lambda c: c[0][0],
-        )
+        chosen = clusters  # in text order
+        if len(clusters) > self.max_fragments:
+            chosen = sorted(
+                sorted(clusters, key=lambda c: (-_cluster_score(text, c), c[0][0]))[
+                    : self.max_fragments
+                ],
+                key=lambda c: c[0][0],
+            )
         windows: list[Span] = []
         for cluster in chosen:
             start, end = _window(text, cluster[0][0], cluster[-1][1], self.max_chars, spans)
@@ -299,13 +425,15 @@ class Highlighter:
     def spans(self, text: str) -> list[Span]:
         """Character ranges of ``text`` to mark (unsorted, may overlap)."""
         found: list[Span] = []
-        for kind in self._kinds:
-            found.extend(self._token_spans(kind, text))
+        for plan in self._plans:
+            found.extend(self._token_spans(plan, text))
         if self._codes:
             found.extend(self._acronym_spans(text))
         return found
 
-    def _token_spans(self, kind: AnalyzerKind, text: str) -> list[Span]:
+    def _plan(self, kind: AnalyzerKind) -> _KindPlan:
+        """What to mark of one analyzer's terms: a word choice (None when only phrases
+        are marked) and the phrases."""
         terms = {term for k, term in self.marks.terms if k == kind}
         prefixes = tuple(p for k, p in self.marks.prefixes if k == kind)
         fuzzy = [(word, dist) for k, word, dist in self.marks.fuzzy if k == kind]
@@ -317,14 +445,15 @@ class Highlighter:
                 or any(_near(word, target, dist) for target, dist in fuzzy)
             )
 
-        found: list[Span] = []
+        choice = None
         if terms or prefixes or fuzzy:
-            choice = self._choices.get(kind)
-            if choice is None:
-                exact = frozenset(terms) if not prefixes and not fuzzy else None
-                choice = self._choices[kind] = WordChoice(accept, exact)
-            found = self.words.spans(kind, text, choice)
+            choice = WordChoice(accept, frozenset(terms) if not prefixes and not fuzzy else None)
         phrases = [phrase for k, phrase in self.marks.phrases if k == kind]
+        return kind, choice, phrases
+
+    def _token_spans(self, plan: _KindPlan, text: str) -> list[Span]:
+        kind, choice, phrases = plan
+        found = self.words.spans(kind, text, choice) if choice is not None else []
         slow = []
         for phrase in phrases:
             spans = self.words.phrase_spans(kind, text, phrase)
@@ -357,6 +486,8 @@ class Highlighter:
     # --- rendering -----------------------------------------------------------------------
 
     def _render(self, text: str, window: Span, spans: Sequence[Span]) -> str:
+        if _OPEN in text or _CLOSE in text:  # the stand-ins are taken: piece by piece
+            return self._render_pieces(text, window, spans)
         start, end = window
         pieces: list[str] = []
         pos = start
@@ -367,8 +498,6 @@ class Highlighter:
             pos = e
         pieces.append(text[pos:end])
         body = "".join(pieces)
-        if _OPEN in text or _CLOSE in text:  # the stand-ins are taken: piece by piece
-            return self._render_pieces(text, window, spans)
         before = ELLIPSIS if start > 0 else ""
         after = ELLIPSIS if end < len(text) else ""
         # Spaces collapsed and the ends trimmed (as ``_SPACES`` and ``strip`` would).
@@ -437,6 +566,8 @@ def _cluster_score(text: str, cluster: Sequence[Span]) -> int:
 def _window(text: str, first: int, last: int, size: int, spans: Sequence[Span]) -> Span:
     """About ``size`` characters around ``[first, last)``, cut at spaces, not through marks."""
     size -= 2  # room for the ellipses
+    if len(text) <= size:
+        return 0, len(text)  # the whole text (what the steps below come to)
     pad = max(0, (size - (last - first)) // 2)
     start = max(0, first - pad)
     end = min(len(text), last + pad)

@@ -1,0 +1,140 @@
+"""Highlight marks found from a text's runs of non-space characters against the
+analyzer run over the whole text: the same words, at the same places."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indexer import highlights
+from indexer.highlights import Highlighter, Span, WordChoice, WordTerms
+from indexer.query import AnalyzerKind, MarkSpec, field_analyzer
+from indexer.schema import build_schema
+
+SCHEMA = build_schema()
+KINDS: tuple[AnalyzerKind, ...] = ("text", "exact")
+
+WORDS = [
+    "kings",
+    "King",
+    "KINGS",
+    "King's",
+    "King’s",
+    "kingston",
+    "making",
+    "referral",
+    "Referrals",
+    "MARAC",
+    "MARACs",
+    "the",
+    "The",
+    "and",
+    "multi-agency",
+    "L&D",
+    "1,000",
+    "43%",
+    "3rd",
+    "1.4",
+    "x",
+    "é",
+]
+PUNCTUATION = ["", "(", ")", ".", ",", ":", "'", '"', "-", "&", "%", "<", ">"]
+SPACES = [" ", " ", " ", "\n", "\t", "\xa0", "\u2003", "\x1c", "  ", ""]
+
+pieces = st.tuples(
+    st.sampled_from(PUNCTUATION),
+    st.sampled_from(WORDS),
+    st.sampled_from(PUNCTUATION),
+    st.sampled_from(SPACES),
+).map("".join)
+texts = st.lists(pieces, max_size=40).map("".join)
+
+
+def analysed(kind: AnalyzerKind, text: str) -> list[tuple[str, int, int]]:
+    """(term, start, end) of every term, the analyzer run over the whole text."""
+    analyzer = field_analyzer(SCHEMA, "exact" if kind == "exact" else "text")
+    return [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True, mode="index")]
+
+
+def all_terms(kind: AnalyzerKind) -> list[str]:
+    return sorted({term for term, _, _ in analysed(kind, " ".join(WORDS))})
+
+
+def whole_text_spans(kind: AnalyzerKind, text: str, accept: Callable[[str], bool]) -> set[Span]:
+    return {(start, end) for term, start, end in analysed(kind, text) if accept(term)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.sampled_from(KINDS), st.data())
+def test_marked_terms_are_found_where_the_whole_text_has_them(
+    text: str, kind: AnalyzerKind, data: st.DataObject
+) -> None:
+    wanted = frozenset(data.draw(st.lists(st.sampled_from(all_terms(kind)), min_size=1)))
+    words = WordTerms(SCHEMA)
+    for _ in range(2):  # the second time from the remembered runs
+        found = words.spans(kind, text, WordChoice(wanted.__contains__, wanted))
+        assert sorted(found) == sorted(whole_text_spans(kind, text, wanted.__contains__))
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.sampled_from(KINDS), st.sampled_from(["ki", "ma", "re", "1", "mu"]))
+def test_prefix_marks_are_found_where_the_whole_text_has_them(
+    text: str, kind: AnalyzerKind, prefix: str
+) -> None:
+    choice = WordChoice(lambda term: term.startswith(prefix))
+    words = WordTerms(SCHEMA)
+    for _ in range(2):
+        found = words.spans(kind, text, choice)
+        expected = whole_text_spans(kind, text, lambda term: term.startswith(prefix))
+        assert sorted(found) == sorted(expected)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.sampled_from(KINDS), st.data())
+def test_phrases_are_found_where_the_whole_text_has_them(
+    text: str, kind: AnalyzerKind, data: st.DataObject
+) -> None:
+    phrase = tuple(data.draw(st.lists(st.sampled_from(all_terms(kind)), min_size=2, max_size=3)))
+    tokens = analysed(kind, text)
+    size = len(phrase)
+    expected = [
+        (tokens[i][1], tokens[i + size - 1][2])
+        for i in range(len(tokens) - size + 1)
+        if tuple(t[0] for t in tokens[i : i + size]) == phrase
+    ]
+    highlighter = Highlighter(MarkSpec(phrases=((kind, phrase),)), SCHEMA)
+    assert sorted(highlighter.spans(text)) == expected
+
+
+def test_a_word_inside_many_longer_runs_is_still_found_at_its_own_places() -> None:
+    text = "kingskings " * (highlights.MAX_CHECKED + 5) + "kings (kings) kings"
+    wanted = frozenset({"king"})
+    found = WordTerms(SCHEMA).spans("text", text, WordChoice(wanted.__contains__, wanted))
+    assert sorted(found) == sorted(whole_text_spans("text", text, wanted.__contains__))
+    assert len(found) == 3
+
+
+def test_marks_stay_right_when_the_remembered_words_start_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(highlights, "MAX_REMEMBERED", 3)
+    monkeypatch.setattr(highlights, "MAX_REMEMBERED_RUNS", 2)
+    words = WordTerms(SCHEMA)
+    wanted = frozenset({"king", "referr"})
+    first = "The King's referral, and Referrals to kings; MARAC."
+    second = "Kings making referrals at KINGS (King’s) 1,000 times."
+    for text in (first, second, first, second):
+        found = words.spans("text", text, WordChoice(wanted.__contains__, wanted))
+        assert sorted(found) == sorted(whole_text_spans("text", text, wanted.__contains__))
+
+
+def test_fragments_mark_the_written_forms_and_escape_the_rest() -> None:
+    marks = MarkSpec(terms=frozenset({("text", "king"), ("text", "kings")}))
+    text = "The <b>King's</b> men\xa0and\tKINGS &\n(kings) of\u2003Kingston."
+    assert Highlighter(marks, SCHEMA).fragments(text) == [
+        "The &lt;b&gt;<mark>King's</mark>&lt;/b&gt; men and <mark>KINGS</mark> &amp; "
+        "(<mark>kings</mark>) of Kingston."
+    ]
