@@ -25,11 +25,13 @@ import binascii
 import datetime as dt
 import heapq
 import json
-from collections import Counter
-from collections.abc import Iterable, Sequence
+import math
+from collections import Counter, OrderedDict
+from collections.abc import Collection, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from enum import StrEnum
+from json.encoder import encode_basestring_ascii
 from typing import TYPE_CHECKING, Final, Literal
 
 from whoosh.collectors import Collector, FilterCollector, TopCollector, UnlimitedCollector
@@ -37,7 +39,7 @@ from whoosh.index import Index
 from whoosh.query.positional import Phrase
 from whoosh.query.qcore import Query
 from whoosh.query.terms import Prefix
-from whoosh.reading import EmptyReader
+from whoosh.reading import EmptyReader, IndexReader
 from whoosh.searching import Searcher as WhooshSearcher
 
 from indexer.facets import DocSets, FacetCount, Facets, facet_counts
@@ -64,6 +66,8 @@ __all__ = [
 MAX_PAGE_SIZE: Final = 500
 # Scored hits fetched at least, whatever the page size (a cheap margin for ties).
 MIN_FETCH: Final = 16
+# Query strings remembered read (with their suggestion) per index generation.
+MAX_PARSED: Final = 256
 # Queries estimated to match more than this share of the index are ranked by fetching
 # the top hits (block skipping) and counted apart, rather than scored all in one pass.
 FREQUENT_SHARE: Final = 0.2
@@ -129,11 +133,28 @@ class _Cursor:
 
 
 _CURSOR_JSON: Final = json.JSONEncoder(separators=(",", ":"))
+_URLSAFE: Final = bytes.maketrans(b"+/", b"-_")
 
 
 def encode_cursor(cursor: _Cursor) -> str:
-    raw = _CURSOR_JSON.encode([cursor.order.value, cursor.value, cursor.key, cursor.position])
-    return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
+    """The cursor as unpadded URL-safe base64 of the compact JSON list
+    ``[order, value, key, position]``."""
+    return _cursor_text(cursor.order, cursor.value, cursor.key, cursor.position)
+
+
+def _cursor_text(order: SortOrder, value: float, key: str, position: int) -> str:
+    if type(value) is float and math.isfinite(value):
+        number = float.__repr__(value)  # as the JSON encoder writes a finite float
+    elif type(value) is int:
+        number = int.__repr__(value)
+    else:
+        number = _CURSOR_JSON.encode(value)
+    raw = (
+        f"[{encode_basestring_ascii(order.value)},{number},"
+        f"{encode_basestring_ascii(key)},{int.__repr__(position)}]"
+    )
+    encoded = binascii.b2a_base64(raw.encode("ascii"), newline=False).translate(_URLSAFE)
+    return encoded.rstrip(b"=").decode("ascii")
 
 
 def decode_cursor(text: str, order: SortOrder) -> _Cursor:
@@ -190,6 +211,7 @@ class Searcher:
         self._docsets = DocSets(self._searcher.reader())
         self._postings = PostingIndex(self._searcher)
         self._words = WordTerms(self._searcher.schema)
+        self._parsed: OrderedDict[tuple[str, bool], _ReadQuery] = OrderedDict()
 
     # --- lifecycle -----------------------------------------------------------------------
 
@@ -206,6 +228,7 @@ class Searcher:
             self._docsets = DocSets(fresh.reader())
             self._postings = PostingIndex(fresh)
             self._words = WordTerms(fresh.schema)
+            self._parsed = OrderedDict()
 
     def close(self) -> None:
         self._searcher.close()  # type: ignore[no-untyped-call]
@@ -237,10 +260,9 @@ class Searcher:
         if not 0 <= first <= MAX_PAGE_SIZE:
             raise ValueError(f"first must be between 0 and {MAX_PAGE_SIZE}")
         sort = SortOrder(sort)
-        parsed = self._parse(query, exact)
-        suggestion = (
-            suggest(self._searcher.reader(), parsed.text, parsed.words) if parsed.words else None
-        )
+        read = self._read(query, exact)
+        parsed = read.parsed
+        suggestion = read.suggestion()
         restriction = self._restriction(parsed, filter)
         if restriction.empty or parsed.matches_nothing:
             return SearchPage(0, [], Facets.empty(), suggestion, None, False)
@@ -299,7 +321,7 @@ class Searcher:
         zeros for the periods between the first and the last that have none."""
         if by not in ("year", "month"):
             raise ValueError("by must be 'year' or 'month'")
-        parsed = self._parse(query, exact)
+        parsed = self._read(query, exact).parsed
         restriction = self._restriction(parsed, filter)
         if restriction.empty or parsed.matches_nothing:
             return []
@@ -318,12 +340,24 @@ class Searcher:
 
     # --- steps ---------------------------------------------------------------------------
 
-    def _parse(self, query: str, exact: bool) -> ParsedQuery:
+    def _read(self, query: str, exact: bool) -> _ReadQuery:
+        """The query string read against this generation's reader, remembered until
+        ``refresh()`` finds a new one (the terms it left out depend on the reader)."""
+        key = (query, exact)
+        found = self._parsed.get(key)
+        if found is not None:
+            self._parsed.move_to_end(key)
+            return found
         # Lone surrogates cannot be encoded as index terms; they become "?".
         text = query.encode("utf-8", "replace").decode("utf-8")
-        return parse_query(
-            text, self._searcher.schema, self._glossary, exact=exact, reader=self._searcher.reader()
+        reader = self._searcher.reader()
+        parsed = parse_query(
+            text, self._searcher.schema, self._glossary, exact=exact, reader=reader
         )
+        found = self._parsed[key] = _ReadQuery(parsed, reader)
+        if len(self._parsed) > MAX_PARSED:
+            self._parsed.popitem(last=False)
+        return found
 
     def _restriction(self, parsed: ParsedQuery, search_filter: SearchFilter) -> _Restriction:
         docsets = self._docsets
@@ -465,7 +499,7 @@ class Searcher:
             if k >= len(scored):
                 chosen, complete = list(scored.items()), True
             else:
-                lowest = heapq.nlargest(k, scored.values())[-1]
+                lowest = _kth_largest(scored.values(), k)
                 chosen = [(n, score) for n, score in scored.items() if score >= lowest]
                 complete = False
             ordered = self._after(self._ordered(chosen), cursor)
@@ -570,8 +604,38 @@ class Searcher:
             year=int(stored["year"]) if stored.get("year") is not None else None,
             kind=str(stored.get("kind") or ""),
             themes=tuple(t for t in themes.split(",") if t),
-            cursor=encode_cursor(_Cursor(sort, value, key, position)),
+            cursor=_cursor_text(sort, value, key, position),
         )
+
+
+class _ReadQuery:
+    """A parsed query string and, once asked for, its "did you mean" suggestion."""
+
+    __slots__ = ("_reader", "_suggested", "_suggestion", "parsed")
+
+    def __init__(self, parsed: ParsedQuery, reader: IndexReader) -> None:
+        self.parsed = parsed
+        self._reader = reader
+        self._suggested = False
+        self._suggestion: str | None = None
+
+    def suggestion(self) -> str | None:
+        if not self._suggested:
+            words = self.parsed.words
+            self._suggestion = suggest(self._reader, self.parsed.text, words) if words else None
+            self._suggested = True
+        return self._suggestion
+
+
+# Up to this many scores, sorting them all finds the k-th largest sooner than a heap.
+SORT_SCORES_UP_TO: Final = 1024
+
+
+def _kth_largest(values: Collection[float], k: int) -> float:
+    """The ``k``-th largest of ``values`` (1 <= k <= len(values))."""
+    if len(values) <= SORT_SCORES_UP_TO:
+        return sorted(values, reverse=True)[k - 1]
+    return heapq.nlargest(k, values)[-1]
 
 
 def _periods(counts: dict[int, int], by: str) -> list[int]:

@@ -9,7 +9,9 @@ ingested and indexed by the real pipeline.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import json
 import random
 import re
 from collections import Counter
@@ -29,6 +31,7 @@ from indexer.glossary import AcronymMatcher, GlossaryTerm
 from indexer.query import AcronymTable, parse_query
 from indexer.schema import ACTION, ITEM, MEETING, METRIC, build_schema
 from indexer.search import (
+    FacetCount,
     Hit,
     InvalidCursorError,
     Searcher,
@@ -36,6 +39,9 @@ from indexer.search import (
     SearchPage,
     SearchSyntaxError,
     SortOrder,
+    _Cursor,
+    decode_cursor,
+    encode_cursor,
 )
 from ingest.draft import GlossaryEntry
 from ingest.glossary import load_glossary
@@ -446,6 +452,25 @@ def test_a_cursor_from_another_order_or_garbage_is_refused(corpus: Corpus) -> No
             corpus.searcher.search("patrol", after=garbage)
 
 
+@given(
+    st.sampled_from(list(SortOrder)),
+    st.one_of(
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.integers(min_value=0, max_value=99_991_231),
+    ),
+    st.text(max_size=30),
+    st.integers(min_value=0, max_value=10**9),
+)
+def test_cursors_are_base64_of_compact_json_and_decode_to_what_was_encoded(
+    order: SortOrder, value: float, key: str, position: int
+) -> None:
+    cursor = _Cursor(order, value, key, position)
+    raw = json.dumps([order.value, value, key, position], separators=(",", ":"))
+    expected = base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
+    assert encode_cursor(cursor) == expected
+    assert decode_cursor(expected, order) == _Cursor(order, float(value), key, position)
+
+
 def test_page_size_zero_counts_without_hits(corpus: Corpus) -> None:
     page = corpus.searcher.search("patrol", first=0)
     assert page.hits == [] and page.total == len(keys_where(corpus, has("patrol")))
@@ -605,6 +630,31 @@ def test_refresh_sees_new_commits_and_drops_cached_sets(tmp_path: Path) -> None:
     after = searcher.search("patrol", filter=SearchFilter(themes=("VAWG",)))
     assert after.total == before.total + 1
     assert ("2023", 1) in [(f.value, f.count) for f in after.facets.years]
+    searcher.close()
+
+
+def test_a_query_read_before_refresh_is_read_again_against_the_new_reader(
+    tmp_path: Path,
+) -> None:
+    docs = make_corpus(seed=11)[:40]
+    ix, _ = build_index(tmp_path / "ix", docs, deleted=0)
+    searcher = Searcher(ix, GLOSSARY)
+    assert searcher.search("zeppelin").total == 0  # not in the index: read as matching nothing
+    assert searcher.search("zeppelins").total == 0
+    assert searcher.search("zepelin").suggestion is None
+    meeting = MeetingContext(99, dt.date(2023, 5, 1), "THEMATIC", "eastmoor")
+    writer = ix.writer()
+    writer.add_document(
+        **make_doc(1000, meeting, ITEM, "New", "Zeppelin patrol", ()).document.fields()
+    )
+    writer.commit()
+    assert searcher.search("zeppelin").total == 0  # the same generation until refresh()
+    searcher.refresh()
+    page = searcher.search("zeppelin")
+    assert [h.key for h in page.hits] == ["item:1000"]
+    assert any("<mark>Zeppelin</mark>" in f for f in page.hits[0].highlights)
+    assert searcher.trend("zeppelins") == [FacetCount("2023", 1)]
+    assert searcher.search("zepelin").suggestion == "zeppelin"
     searcher.close()
 
 
