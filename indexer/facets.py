@@ -141,12 +141,12 @@ class DocSets:
         documents have none)."""
         found = self._values_of.get(fieldname)
         if found is None:
-            collected: list[list[FacetValue]] = [[] for _ in range(self.size)]
+            found = [()] * self.size
             for value, docs in self.values(fieldname).items():
+                one = (value,)
                 for n in docs:
-                    collected[n].append(value)
-            none: tuple[FacetValue, ...] = ()
-            found = [tuple(values) if values else none for values in collected]
+                    held = found[n]
+                    found[n] = held + one if held else one
             self._values_of[fieldname] = found
         return found
 
