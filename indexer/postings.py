@@ -17,7 +17,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right, insort
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import accumulate
 from typing import Any, Final
@@ -38,6 +38,8 @@ DocSet = AbstractSet[int]
 
 # Postings kept decoded per generation (8 bytes each: 64 MB).
 CACHED_POSTINGS: Final = 8_000_000
+# Stored rows (a hit's fields and text) kept decoded per generation.
+CACHED_ROWS: Final = 4096
 # Shorter lists are decoded each time (a few blocks).
 MIN_CACHED: Final = 1024
 # An allow-set this many times smaller than a posting list is looked up in the list
@@ -168,6 +170,7 @@ class PostingIndex:
         self._bm25: BM25F | None = weighting if type(weighting) is BM25F else None
         self._norms: dict[str, list[float]] = {}
         self._cache = PostingCache(cache_postings, min_cached)
+        self._rows: OrderedDict[int, Mapping[str, Any]] = OrderedDict()
 
     # --- public --------------------------------------------------------------------------
 
@@ -192,14 +195,24 @@ class PostingIndex:
             out |= self._docs(q, leaf)
         return out
 
-    def stored_fields(self, docnum: int) -> dict[str, Any]:
+    def stored_fields(self, docnum: int) -> Mapping[str, Any]:
         """A document's stored fields (as ``IndexReader.stored_fields``, read directly
-        from its segment's stored column)."""
+        from its segment's stored column). The last ``CACHED_ROWS`` read are kept
+        decoded: a row is a compressed pickle, text included."""
+        rows = self._rows
+        found = rows.get(docnum)
+        if found is not None:
+            rows.move_to_end(docnum)
+            return found
         leaf = self.leaves[bisect_right(self._offsets, docnum) - 1]
         perdoc: Any = getattr(leaf.reader, "_perdoc", None)
         if perdoc is None:
-            return dict(self.reader.stored_fields(docnum))
-        found: dict[str, Any] = perdoc.stored_fields(docnum - leaf.offset)
+            found = dict(self.reader.stored_fields(docnum))
+        else:
+            found = perdoc.stored_fields(docnum - leaf.offset)
+        rows[docnum] = found
+        if len(rows) > CACHED_ROWS:
+            rows.popitem(last=False)
         return found
 
     # --- scored nodes --------------------------------------------------------------------
