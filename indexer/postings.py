@@ -290,10 +290,9 @@ class PostingIndex:
                 return set()
             ids = postings[0]
             if within is not None and len(within) * LOOKUP_SHARE < len(ids):
-                found = _present(ids, within, leaf.offset)
+                found = _present(ids, within)
             else:
-                docs = map(leaf.offset.__add__, ids) if leaf.offset else ids
-                found = set(docs) if within is None else set(within).intersection(docs)
+                found = set(ids) if within is None else set(within).intersection(ids)
             if leaf.deleted_docnums:
                 found -= leaf.deleted_docnums
             return found
@@ -358,9 +357,9 @@ class PostingIndex:
         if exclude:
             skip = skip | exclude if skip else exclude
         if allow is not None and len(allow) * LOOKUP_SHARE < len(ids):
-            kept = _lookup(ids, weights, allow, offset, skip)
+            kept = _lookup(ids, weights, allow, skip)
         elif allow is not None or skip:
-            pairs = zip(map(offset.__add__, ids) if offset else ids, weights, strict=True)
+            pairs = zip(ids, weights, strict=True)
             if allow is None:
                 kept = [(n, w) for n, w in pairs if n not in skip]
             elif skip:
@@ -368,7 +367,7 @@ class PostingIndex:
             else:
                 kept = [(n, w) for n, w in pairs if n in allow]
         else:
-            kept = list(zip(map(offset.__add__, ids) if offset else ids, weights, strict=True))
+            kept = list(zip(ids, weights, strict=True))
         if not scored:
             return dict.fromkeys((n for n, _ in kept), 0.0)
         if not field.scorable:
@@ -394,9 +393,9 @@ class PostingIndex:
     def _postings(
         self, leaf: _Leaf, fieldname: str, btext: bytes
     ) -> tuple[Sequence[int], Sequence[float]] | None:
-        """A term's whole posting list in a segment: (document numbers in the segment,
-        weights), or None when the segment lacks the term. Long lists are decoded once
-        per generation (see ``PostingCache``)."""
+        """A term's whole posting list in a segment: (document numbers, in the whole
+        index, and weights), or None when the segment lacks the term. Long lists are
+        decoded once per generation (see ``PostingCache``)."""
         key = (leaf.offset, fieldname, btext)
         found = self._cache.get(key)
         if found is not None:
@@ -408,8 +407,9 @@ class PostingIndex:
             matcher = matcher.child
         ids: list[int] = []
         weights: list[float] = []
+        offset = leaf.offset
         for block_ids, block_weights in _blocks(matcher):
-            ids += block_ids
+            ids += map(offset.__add__, block_ids) if offset else block_ids
             if isinstance(block_weights, float):
                 weights += [block_weights] * len(block_ids)
             else:
@@ -418,7 +418,7 @@ class PostingIndex:
 
 
 def _lookup(
-    ids: Sequence[int], weights: Sequence[float], allow: DocSet, offset: int, skip: DocSet
+    ids: Sequence[int], weights: Sequence[float], allow: DocSet, skip: DocSet
 ) -> list[tuple[int, float]]:
     """(docnum, weight) of the documents of ``allow`` (not in ``skip``) found in a posting
     list by binary search: for an ``allow`` far smaller than the list."""
@@ -427,21 +427,19 @@ def _lookup(
     for n in sorted(allow):
         if n in skip:
             continue
-        local = n - offset
-        i = bisect_left(ids, local)
-        if i < size and ids[i] == local:
+        i = bisect_left(ids, n)
+        if i < size and ids[i] == n:
             found.append((n, weights[i]))
     return found
 
 
-def _present(ids: Sequence[int], docs: DocSet, offset: int) -> set[int]:
+def _present(ids: Sequence[int], docs: DocSet) -> set[int]:
     """The documents of ``docs`` in a posting list, by binary search (``docs`` small)."""
     found: set[int] = set()
     size = len(ids)
     for n in docs:
-        local = n - offset
-        i = bisect_left(ids, local)
-        if i < size and ids[i] == local:
+        i = bisect_left(ids, n)
+        if i < size and ids[i] == n:
             found.add(n)
     return found
 
