@@ -40,8 +40,8 @@ DocSet = AbstractSet[int]
 CACHED_POSTINGS: Final = 8_000_000
 # Stored rows (a hit's fields and text) kept decoded per generation.
 CACHED_ROWS: Final = 4096
-# Shorter lists are decoded each time (a few blocks).
-MIN_CACHED: Final = 1024
+# Shorter lists (one block) are decoded each time.
+MIN_CACHED: Final = 128
 # An allow-set this many times smaller than a posting list is looked up in the list
 # (binary search per document) instead of the list being read through.
 LOOKUP_SHARE: Final = 16
@@ -171,6 +171,8 @@ class PostingIndex:
         self._norms: dict[str, list[float]] = {}
         self._cache = PostingCache(cache_postings, min_cached)
         self._rows: OrderedDict[int, Mapping[str, Any]] = OrderedDict()
+        # Size estimates of the query being evaluated, by (node id, segment offset).
+        self._sizes: dict[tuple[int, int], int] = {}
 
     # --- public --------------------------------------------------------------------------
 
@@ -182,8 +184,11 @@ class PostingIndex:
         if self._bm25 is None or not supported(q):
             raise Unsupported(str(q))
         out: Scores = {}
-        for leaf in self.leaves:
-            out.update(self._scores(q, leaf, allow, exclude or frozenset()))
+        try:
+            for leaf in self.leaves:
+                out.update(self._scores(q, leaf, allow, exclude or frozenset()))
+        finally:
+            self._sizes.clear()  # keyed by node ids: valid for this query only
         return out
 
     def docs(self, q: Query) -> set[int]:
@@ -234,7 +239,7 @@ class PostingIndex:
         parts = [self._scores(s, leaf, allow, exclude) for s in subs]
         if len(parts) == 1:
             return parts[0]
-        tree = _weighted_tree([s.estimate_size(leaf.reader) for s in subs])
+        tree = _weighted_tree([self._size(s, leaf) for s in subs])
         return _union_tree(tree, parts)
 
     def _intersection(
@@ -251,7 +256,7 @@ class PostingIndex:
         # scores just those documents.
         order = sorted(
             (i for i, s in enumerate(subs) if not isinstance(s, Not)),
-            key=lambda i: subs[i].estimate_size(leaf.reader),
+            key=lambda i: self._size(subs[i], leaf),
         )
         if known and allow is not None:
             common = set(allow) - exclude
@@ -277,8 +282,16 @@ class PostingIndex:
             only = parts[0]
             assert only is not None
             return only
-        tree = _weighted_tree([0 - s.estimate_size(leaf.reader) for s in subs])
+        tree = _weighted_tree([0 - self._size(s, leaf) for s in subs])
         return _sum_tree(tree, parts, common)
+
+    def _size(self, q: Query, leaf: _Leaf) -> int:
+        """Whoosh's size estimate of ``q`` in a segment, worked out once per evaluation."""
+        key = (id(q), leaf.offset)
+        found = self._sizes.get(key)
+        if found is None:
+            found = self._sizes[key] = int(q.estimate_size(leaf.reader))
+        return found
 
     # --- unscored nodes ------------------------------------------------------------------
 
