@@ -91,7 +91,7 @@ class ParallelWriter:
             return
         try:
             for task in self._tasks:
-                task.jobs.put(None)
+                task.send(None)  # no more batches
             segments = [task.segment() for task in self._tasks]
         except BaseException:
             self.cancel()
@@ -146,7 +146,8 @@ class _Task:
         self.process.start()
         send.close()
 
-    def send(self, documents: list[IndexDocument]) -> None:
+    def send(self, documents: list[IndexDocument] | None) -> None:
+        """Queue a batch (None: the last has been sent), waiting while the queue is full."""
         while True:
             try:
                 self.jobs.put(documents, timeout=POLL_SECONDS)
@@ -158,13 +159,7 @@ class _Task:
         """The segment the worker wrote (None if it had no documents)."""
         while not self._receive.poll(POLL_SECONDS):
             self._check_alive()
-        try:
-            outcome, value = self._receive.recv()
-        except EOFError as exc:
-            raise IndexBuildError(self._died()) from exc
-        if outcome != "segment":
-            raise IndexBuildError(f"an index segment writer failed: {value}")
-        return value
+        return self._outcome()
 
     def close(self) -> None:
         self.process.join()
@@ -180,11 +175,27 @@ class _Task:
         self.jobs.cancel_join_thread()
 
     def _check_alive(self) -> None:
-        if not self.process.is_alive() and not self._receive.poll():
-            raise IndexBuildError(self._died())
+        """Raise what became of a worker that is no longer running (it sends its
+        segment or its error before it ends, so here that is an error)."""
+        if self.process.is_alive():
+            return
+        if self._receive.poll():
+            self._outcome()
+        raise IndexBuildError(
+            f"an index segment writer stopped (exit code {self.process.exitcode})"
+        )
 
-    def _died(self) -> str:
-        return f"an index segment writer stopped (exit code {self.process.exitcode})"
+    def _outcome(self) -> Any:
+        """The worker's segment, read from its pipe; its error raised."""
+        try:
+            outcome, value = self._receive.recv()
+        except EOFError as exc:
+            raise IndexBuildError(
+                f"an index segment writer stopped (exit code {self.process.exitcode})"
+            ) from exc
+        if outcome != "segment":
+            raise IndexBuildError(f"an index segment writer failed: {value}")
+        return value
 
 
 def write_segment(folder: str, indexname: str, jobs: Any, results: Connection) -> None:

@@ -112,6 +112,25 @@ def test_a_failing_worker_is_reported_and_nothing_is_committed(
         assert reader.doc_count() == 1
 
 
+def test_a_worker_failing_early_is_reported_while_batches_are_still_coming(
+    tmp_path: Path, few_per_worker: int
+) -> None:
+    broken = dataclasses.replace(DOCUMENTS[0], record_id="not a number")  # type: ignore[arg-type]
+    store = IndexStore(tmp_path / "index")
+    with store.locked():
+        generation = store.new_generation()
+    index = generation.open_index()
+    writer = ParallelWriter(store.writer(index), workers=2)
+    batches = [[broken], *([d] for d in DOCUMENTS)] * 3
+    with pytest.raises(IndexBuildError, match="segment writer failed: ValueError"):
+        for batch in batches:
+            writer.add_documents(batch)
+        writer.commit()
+    writer.cancel()
+    with index.reader() as reader:
+        assert reader.doc_count() == 0
+
+
 async def test_rebuild_with_workers_equals_the_index_kept_by_the_change_log(
     engine: AsyncEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
