@@ -1,6 +1,7 @@
 """Store a prepared document as linked records, inside the caller's transaction.
 
-A meeting is identified by (body, kind, date). Documents of one meeting
+A meeting is identified by (body, kind, date); when the document names no body,
+by its chair instead (see ``meeting_identity_key``). Documents of one meeting
 (minutes, agenda, action log) attach to it whichever arrives first; a new
 version of a document of the same type replaces the old one's records. Every
 record written or removed is appended to the change log.
@@ -61,6 +62,22 @@ def body_key(body: str | None) -> str:
     return name_key(body) if body else ""
 
 
+CHAIR_IDENTITY_PREFIX = "chair:"
+
+
+def meeting_identity_key(body: str | None, chair: str | None) -> str:
+    """The body's key; for a document naming no body, its chair's; "" when neither is known.
+
+    Without it, two bodies' minutes that name no body, of the same kind and date,
+    would be taken for versions of one meeting.
+    """
+    if body and (key := body_key(body)):
+        return key
+    if chair and (key := name_key(chair)):
+        return CHAIR_IDENTITY_PREFIX + key
+    return ""
+
+
 async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreResult:
     existing = await session.scalar(
         select(SourceDocument).where(SourceDocument.sha256 == doc.sha256)
@@ -71,9 +88,10 @@ async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreR
     draft = doc.draft
     changes = _ChangeLog()
     pushed: list[PushedUpdate] = []
+    identity_key = meeting_identity_key(draft.body, draft.chair)
     meeting = await session.scalar(
         select(Meeting).where(
-            Meeting.body_key == body_key(draft.body),
+            Meeting.identity_key == identity_key,
             Meeting.kind == draft.kind,
             Meeting.date == draft.date,
         )
@@ -81,7 +99,11 @@ async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreR
     if meeting is None:
         outcome = StoreOutcome.STORED
         meeting = Meeting(
-            title=draft.title, kind=draft.kind, date=draft.date, body_key=body_key(draft.body)
+            title=draft.title,
+            kind=draft.kind,
+            date=draft.date,
+            body_key=body_key(draft.body),
+            identity_key=identity_key,
         )
         session.add(meeting)
         await session.flush()

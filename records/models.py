@@ -144,18 +144,26 @@ class Acronym(Base):
 
 
 class Meeting(Base):
-    """One meeting, identified by (body, kind, date); documents of it attach to it."""
+    """One meeting, identified by (identity_key, kind, date); documents of it attach to it.
+
+    ``identity_key`` is set from the document that creates the meeting: the body's
+    key when it names the body; otherwise ``"chair:"`` and the chair's name key, so
+    that two bodies' unnamed meetings of the same kind and date stay apart; ``""``
+    when neither is known.
+    """
 
     __tablename__ = "meetings"
-    __table_args__ = (UniqueConstraint("body_key", "kind", "date"), NO_ID_REUSE)
+    __table_args__ = (UniqueConstraint("identity_key", "kind", "date"), NO_ID_REUSE)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     title: Mapped[str] = mapped_column(String(500))
     kind: Mapped[MeetingKind] = mapped_column(_enum(MeetingKind))
     date: Mapped[dt.date] = mapped_column(Date, index=True)
     body: Mapped[str | None] = mapped_column(String(200))
-    # Lower-cased body, "" when unknown: part of the meeting's identity.
+    # Lower-cased body, "" when unknown: what the body filter matches.
     body_key: Mapped[str] = mapped_column(String(200), default="")
+    # The body key, else "chair:" + the chair's name key, else "" (see the class docstring).
+    identity_key: Mapped[str] = mapped_column(String(300), default="", server_default="")
     start_time: Mapped[dt.time | None] = mapped_column(Time)
     venue: Mapped[str | None] = mapped_column(String(300))
     chair_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
