@@ -41,9 +41,9 @@ from indexer.glossary import AcronymMatcher, GlossaryTerm
 from indexer.schema import ACTION, ITEM, MEETING, METRIC
 from ingest.draft import GlossaryEntry, ItemDraft, MetricDraft, Span
 from ingest.glossary import is_initialism
+from ingest.keys import body_key
 from ingest.parse.metrics import parse_metrics
 from ingest.parse.themes import assign_themes, load_base_glossary
-from ingest.store import body_key
 from records.models import Action, AgendaItem, Attendance, Meeting, Metric, Person, Theme
 
 # Document types in the order a rebuild adds them (``indexer.sync``).

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from ingest.keys import name_key
 from records.enums import ActionStatus, DocumentType
 from records.models import Action, ActionUpdate, SourceDocument
 
@@ -96,25 +97,21 @@ def carry_updates(pushed: Sequence[PushedUpdate], actions: Sequence[Action]) -> 
 
 def match_action(reference: str | None, text: str, actions: Sequence[Action]) -> Action | None:
     """The action of a new version that is the old action with this reference and text."""
-    wanted = _normalise(text)
-    same_text = [a for a in actions if _normalise(a.text) == wanted]
+    wanted = name_key(text)
+    same_text = [a for a in actions if name_key(a.text) == wanted]
     if len(same_text) == 1:
         return same_text[0]
     if reference:
         same_reference = [a for a in actions if a.reference == reference]
         if len(same_reference) == 1:
             return same_reference[0]
-    scored = [(fuzz.token_sort_ratio(wanted, _normalise(a.text)), a) for a in actions]
+    scored = [(fuzz.token_sort_ratio(wanted, name_key(a.text)), a) for a in actions]
     best = max(scored, key=lambda pair: pair[0], default=None)
     if best is None or best[0] < SIMILAR_TEXT:
         return None
     if sum(1 for score, _ in scored if score == best[0]) > 1:
         return None  # two equally good candidates: not sure which
     return best[1]
-
-
-def _normalise(text: str) -> str:
-    return " ".join(text.lower().split())
 
 
 def _dropped_warning(reference: str | None, text: str, count: int) -> str:

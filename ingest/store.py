@@ -10,7 +10,6 @@ record written or removed is appended to the change log.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ingest.carry import PushedUpdate, carry_updates, pushed_updates
 from ingest.draft import AttendeeDraft, MeetingDraft
+from ingest.keys import body_key, meeting_identity_key, name_key
 from ingest.prepare import PreparedDocument
 from records.enums import ChangeOp, DocumentType
 from records.models import (
@@ -52,30 +52,6 @@ class StoreResult:
     outcome: StoreOutcome
     meeting_id: int
     document_id: int
-
-
-def name_key(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip().casefold()
-
-
-def body_key(body: str | None) -> str:
-    return name_key(body) if body else ""
-
-
-CHAIR_IDENTITY_PREFIX = "chair:"
-
-
-def meeting_identity_key(body: str | None, chair: str | None) -> str:
-    """The body's key; for a document naming no body, its chair's; "" when neither is known.
-
-    Without it, two bodies' minutes that name no body, of the same kind and date,
-    would be taken for versions of one meeting.
-    """
-    if body and (key := body_key(body)):
-        return key
-    if chair and (key := name_key(chair)):
-        return CHAIR_IDENTITY_PREFIX + key
-    return ""
 
 
 async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreResult:

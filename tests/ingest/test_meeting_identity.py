@@ -14,8 +14,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm import selectinload
 
+from ingest.keys import meeting_identity_key
 from ingest.pipeline import FileReport, ingest_paths
-from ingest.store import StoreOutcome, meeting_identity_key
+from ingest.store import StoreOutcome
 from records.db import session_factory
 from records.enums import MeetingKind
 from records.models import Meeting, SourceDocument
