@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from indexer.decoded import DecodedCache
 from indexer.search import Searcher
 from indexer.storage import IndexStore
 from ingest.draft import GlossaryEntry
@@ -34,6 +35,9 @@ class SearcherPool:
         self._local = threading.local()
         self._all: list[Searcher] = []
         self._lock = threading.Lock()
+        # Shared by every thread's searcher: decoded entries are kept by segment, so
+        # they outlive refreshes and generations that keep the segment.
+        self._decoded = DecodedCache()
 
     async def load_glossary(self, sessions: async_sessionmaker[AsyncSession]) -> None:
         """Read the glossary from the database; searchers reopen when it changed."""
@@ -55,7 +59,7 @@ class SearcherPool:
         ):
             held.searcher.refresh()
             return held.searcher
-        searcher = Searcher(self.store.open(), self._glossary)
+        searcher = Searcher(self.store.open(), self._glossary, decoded=self._decoded)
         with self._lock:
             self._all.append(searcher)
             if held is not None:

@@ -14,9 +14,8 @@ weighting models) raises ``Unsupported`` and the caller lets Whoosh run the quer
 
 from __future__ import annotations
 
-from array import array
+import uuid
 from bisect import bisect_left, bisect_right, insort
-from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import accumulate
@@ -33,15 +32,11 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.numeric import byte_to_length
 
+from indexer.decoded import DecodedCache, Postings
+
 Scores = dict[int, float]
 DocSet = AbstractSet[int]
 
-# Postings kept decoded per generation (8 bytes each: 64 MB).
-CACHED_POSTINGS: Final = 8_000_000
-# Stored rows (a hit's fields and text) kept decoded per generation.
-CACHED_ROWS: Final = 4096
-# Shorter lists (one block) are decoded each time.
-MIN_CACHED: Final = 128
 # An allow-set this many times smaller than a posting list is looked up in the list
 # (binary search per document) instead of the list being read through.
 LOOKUP_SHARE: Final = 16
@@ -81,6 +76,13 @@ class _Leaf:
         self.size = reader.doc_count_all()
         self.deleted = _deleted(reader)
         self.deleted_docnums = frozenset(offset + n for n in self.deleted)
+        segment = reader.segment()
+        # What decoded entries are filed under (a reader without a segment shares none).
+        self.segment_id = (
+            str(segment.segment_id())  # type: ignore[no-untyped-call]
+            if segment is not None
+            else uuid.uuid4().hex
+        )
         self._lengths: dict[str, bytes] = {}
 
     def lengths(self, fieldname: str) -> bytes:
@@ -153,13 +155,7 @@ class PostingIndex:
     estimates, so evaluation runs per segment too.
     """
 
-    def __init__(
-        self,
-        searcher: WhooshSearcher,
-        *,
-        cache_postings: int = CACHED_POSTINGS,
-        min_cached: int = MIN_CACHED,
-    ) -> None:
+    def __init__(self, searcher: WhooshSearcher, *, decoded: DecodedCache | None = None) -> None:
         self.searcher = searcher
         reader = searcher.reader()
         self.reader = reader
@@ -169,8 +165,7 @@ class PostingIndex:
         weighting = searcher.weighting
         self._bm25: BM25F | None = weighting if type(weighting) is BM25F else None
         self._norms: dict[str, list[float]] = {}
-        self._cache = PostingCache(cache_postings, min_cached)
-        self._rows: OrderedDict[int, Mapping[str, Any]] = OrderedDict()
+        self._decoded = decoded if decoded is not None else DecodedCache()
         # Size estimates of the query being evaluated, by (node id, segment offset).
         self._sizes: dict[tuple[int, int], int] = {}
 
@@ -202,22 +197,18 @@ class PostingIndex:
 
     def stored_fields(self, docnum: int) -> Mapping[str, Any]:
         """A document's stored fields (as ``IndexReader.stored_fields``, read directly
-        from its segment's stored column). The last ``CACHED_ROWS`` read are kept
-        decoded: a row is a compressed pickle, text included."""
-        rows = self._rows
-        found = rows.get(docnum)
-        if found is not None:
-            rows.move_to_end(docnum)
-            return found
+        from its segment's stored column), kept decoded for later searches."""
         leaf = self.leaves[bisect_right(self._offsets, docnum) - 1]
+        key = (leaf.segment_id, docnum - leaf.offset)
+        found = self._decoded.row(key)
+        if found is not None:
+            return found
         perdoc: Any = getattr(leaf.reader, "_perdoc", None)
         if perdoc is None:
             found = dict(self.reader.stored_fields(docnum))
         else:
             found = perdoc.stored_fields(docnum - leaf.offset)
-        rows[docnum] = found
-        if len(rows) > CACHED_ROWS:
-            rows.popitem(last=False)
+        self._decoded.keep_row(key, found)
         return found
 
     # --- scored nodes --------------------------------------------------------------------
@@ -392,7 +383,7 @@ class PostingIndex:
         lengths = leaf.lengths(fieldname)
         return {n: idf * ((w * k1p1) / (w + norms[lengths[n - offset]])) for n, w in kept}
 
-    def _term_postings(self, q: Term, leaf: _Leaf) -> tuple[Sequence[int], Sequence[float]] | None:
+    def _term_postings(self, q: Term, leaf: _Leaf) -> Postings | None:
         """The posting list of ``q``'s term in a segment (None: no such term there)."""
         schema = self.reader.schema
         if q.fieldname not in schema:
@@ -403,14 +394,12 @@ class PostingIndex:
             return None
         return self._postings(leaf, q.fieldname, btext)
 
-    def _postings(
-        self, leaf: _Leaf, fieldname: str, btext: bytes
-    ) -> tuple[Sequence[int], Sequence[float]] | None:
+    def _postings(self, leaf: _Leaf, fieldname: str, btext: bytes) -> Postings | None:
         """A term's whole posting list in a segment: (document numbers, in the whole
         index, and weights), or None when the segment lacks the term. Long lists are
-        decoded once per generation (see ``PostingCache``)."""
-        key = (leaf.offset, fieldname, btext)
-        found = self._cache.get(key)
+        decoded once and kept (see ``indexer.decoded``)."""
+        key = (leaf.segment_id, leaf.offset, fieldname, btext)
+        found = self._decoded.postings(key)
         if found is not None:
             return found
         if (fieldname, btext) not in leaf.reader:
@@ -427,7 +416,7 @@ class PostingIndex:
                 weights += [block_weights] * len(block_ids)
             else:
                 weights += block_weights
-        return self._cache.put(key, ids, weights)
+        return self._decoded.keep_postings(key, ids, weights)
 
 
 def _lookup(
@@ -455,45 +444,6 @@ def _present(ids: Sequence[int], docs: DocSet) -> set[int]:
         if i < size and ids[i] == n:
             found.add(n)
     return found
-
-
-class PostingCache:
-    """Decoded posting lists of one generation, the least recently used dropped first.
-
-    Whoosh stores postings in pickled, compressed blocks of 128; decoding a word found in
-    a third of 250,000 documents costs more than scoring it. Lists of at least
-    ``min_cached`` postings are kept decoded (ids and weights as 4-byte arrays, exactly
-    as the blocks hold them), up to ``capacity`` postings in all.
-    """
-
-    def __init__(self, capacity: int, min_cached: int = MIN_CACHED) -> None:
-        self.capacity = capacity
-        self.min_cached = min_cached
-        self.size = 0
-        self._lists: OrderedDict[tuple[int, str, bytes], tuple[Sequence[int], Sequence[float]]] = (
-            OrderedDict()
-        )
-
-    def get(self, key: tuple[int, str, bytes]) -> tuple[Sequence[int], Sequence[float]] | None:
-        found = self._lists.get(key)
-        if found is not None:
-            self._lists.move_to_end(key)
-        return found
-
-    def put(
-        self, key: tuple[int, str, bytes], ids: list[int], weights: list[float]
-    ) -> tuple[Sequence[int], Sequence[float]]:
-        """The list as it is kept (arrays when cached, else as given)."""
-        count = len(ids)
-        if count < self.min_cached or count > self.capacity:
-            return ids, weights
-        kept = (array("I", ids), array("f", weights))
-        self._lists[key] = kept
-        self.size += count
-        while self.size > self.capacity:
-            _, (old_ids, _) = self._lists.popitem(last=False)
-            self.size -= len(old_ids)
-        return kept
 
 
 # Whoosh preloads unions of more than two parts in segments up to this size

@@ -42,10 +42,12 @@ from whoosh.query.terms import Prefix
 from whoosh.reading import EmptyReader, IndexReader
 from whoosh.searching import Searcher as WhooshSearcher
 
+from indexer.decoded import DecodedCache
 from indexer.facets import DocSets, FacetCount, Facets, facet_counts
 from indexer.highlights import Highlighter, WordTerms
 from indexer.postings import PostingIndex, Unsupported
 from indexer.query import AcronymTable, ParsedQuery, SearchSyntaxError, parse_query
+from indexer.refresh import refreshed
 from indexer.suggest import suggest
 
 if TYPE_CHECKING:
@@ -204,12 +206,21 @@ def _day_number(day: dt.date) -> int:
 class Searcher:
     """Searches one Whoosh index; call ``refresh()`` to see later commits. One per thread."""
 
-    def __init__(self, index: Index, glossary: Sequence[GlossaryEntry]) -> None:
+    def __init__(
+        self,
+        index: Index,
+        glossary: Sequence[GlossaryEntry],
+        *,
+        decoded: DecodedCache | None = None,
+    ) -> None:
+        """``decoded``: where decoded posting lists and rows are kept (one of its own
+        unless given; searchers of one index may share one)."""
         self._index = index
         self._glossary = AcronymTable(glossary)
+        self._decoded = decoded if decoded is not None else DecodedCache()
         self._searcher: WhooshSearcher = index.searcher()
         self._docsets = DocSets(self._searcher.reader())
-        self._postings = PostingIndex(self._searcher)
+        self._postings = PostingIndex(self._searcher, decoded=self._decoded)
         self._words = WordTerms(self._searcher.schema)
         self._parsed: OrderedDict[tuple[str, bool], _ReadQuery] = OrderedDict()
 
@@ -218,15 +229,15 @@ class Searcher:
     def refresh(self) -> None:
         """See the index's latest commit; cached document sets are dropped if it changed."""
         if isinstance(self._searcher.reader(), EmptyReader):
-            # Whoosh cannot refresh a searcher of an index that had no segments: reopen.
+            # An index that had no segments: reopen.
             fresh: WhooshSearcher = self._index.searcher()
             self._searcher.close()  # type: ignore[no-untyped-call]
         else:
-            fresh = self._searcher.refresh()  # type: ignore[no-untyped-call]
+            fresh = refreshed(self._searcher, self._index)
         if fresh is not self._searcher:
             self._searcher = fresh
             self._docsets = DocSets(fresh.reader())
-            self._postings = PostingIndex(fresh)
+            self._postings = PostingIndex(fresh, decoded=self._decoded)
             self._words = WordTerms(fresh.schema)
             self._parsed = OrderedDict()
 

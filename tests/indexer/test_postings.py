@@ -13,6 +13,7 @@ from whoosh.fields import Schema
 from whoosh.index import Index
 from whoosh.util import make_weighted_tree
 
+from indexer.decoded import DecodedCache
 from indexer.facets import FACET_FIELDS, DocSets, count_few, count_values, to_mask
 from indexer.highlights import WordTerms
 from indexer.postings import PostingIndex, Unsupported, _weighted_tree
@@ -66,9 +67,9 @@ def test_scores_and_matches_equal_whooshs(index: Index, text: str, cached: bool)
         )
         # Cached: every list is kept, in a cache small enough to drop some on the way.
         postings = (
-            PostingIndex(searcher, cache_postings=60, min_cached=1)
+            PostingIndex(searcher, decoded=DecodedCache(max_postings=60, min_postings=1))
             if cached
-            else PostingIndex(searcher, cache_postings=0)
+            else PostingIndex(searcher, decoded=DecodedCache(max_postings=0, max_rows=0))
         )
         try:
             found = postings.scores(parsed.query)
