@@ -370,11 +370,11 @@ class _Cancellable(Protocol):
     def cancel(self) -> None: ...
 
 
-W = TypeVar("W", bound=_Cancellable)
+CancellableT = TypeVar("CancellableT", bound=_Cancellable)
 
 
 @contextlib.contextmanager
-def _cancel_on_error(writer: W) -> Iterator[W]:
+def _cancel_on_error(writer: CancellableT) -> Iterator[CancellableT]:
     try:
         yield writer
     except BaseException:

@@ -6,8 +6,9 @@ field length back from the new segment's length column. ``BatchWriter`` writes t
 segment: its pool keeps each term's postings together as documents are added (document
 numbers only grow, so they are already in order) and only the terms are sorted at the
 commit; the field lengths are read once per document and field, and each term's
-postings go to Whoosh's postings writer a block at a time. Merges of small segments
-(``add_reader``) go through the same pool.
+postings go to Whoosh's postings writer a block at a time (a term of one posting goes
+into the term index instead). Merges of small segments (``add_reader``) go through the
+same pool.
 
 The pool holds every posting added in memory until the commit (about 25 million for a
 rebuild of 100,000 agenda items).
