@@ -9,7 +9,9 @@ whoosh3 3.54's ``Searcher.refresh`` goes wrong in two ways (both shown in
   so the deleted documents are still found.
 
 ``refreshed`` reads the index's table of contents itself and reuses a reader only for a
-segment the commit still lists with the same deletions; the others are opened anew.
+segment the commit still lists with the same deletions; the others are opened anew. If
+a writer removes files between the table being read and a segment being opened, the
+searcher is opened afresh, as Whoosh does, retrying.
 """
 
 from __future__ import annotations
@@ -24,29 +26,44 @@ from whoosh.searching import Searcher as WhooshSearcher
 def refreshed(searcher: WhooshSearcher, index: Index) -> WhooshSearcher:
     """``searcher`` when ``index`` has no later commit; else a searcher of the latest
     commit. Do not use ``searcher`` afterwards: the readers not passed on are closed."""
-    reader: IndexReader = searcher.reader()
-    if index.latest_generation() == reader.generation():
+    if index.latest_generation() == searcher.reader().generation():
         return searcher
-    toc: Any = index._read_toc()  # type: ignore[attr-defined]
-    if not toc.segments:
-        searcher.close()  # type: ignore[no-untyped-call]
-        fresh: WhooshSearcher = index.searcher()
-        return fresh
+    try:
+        toc: Any = index._read_toc()  # type: ignore[attr-defined]
+        if toc.segments:
+            return _reusing(searcher, index, toc)
+    except OSError:
+        pass  # a writer removed files after the table was read: open afresh
+    searcher.close()  # type: ignore[no-untyped-call]
+    fresh: WhooshSearcher = index.searcher()  # Whoosh retries such races itself
+    return fresh
+
+
+def _reusing(searcher: WhooshSearcher, index: Index, toc: Any) -> WhooshSearcher:
+    """A searcher of ``toc``'s segments, with the readers of ``searcher`` that still
+    hold them; the others are closed (on failure, only those opened here)."""
     reusable: dict[str, tuple[IndexReader, Any]] = {}
-    for leaf, _ in reader.leaf_readers():
+    for leaf, _ in searcher.reader().leaf_readers():
         old_segment: Any = leaf.segment()
         if old_segment is not None:
             reusable[old_segment.segment_id()] = (leaf, old_segment)
-    readers = []
-    for segment in toc.segments:
-        found = reusable.get(segment.segment_id())
-        if found is not None and found[1].deleted_count() == segment.deleted_count():
-            del reusable[segment.segment_id()]
-            readers.append(found[0])
-        else:
-            readers.append(
-                SegmentReader(index.storage, toc.schema, segment, generation=toc.generation)  # type: ignore[attr-defined]
-            )
+    storage: Any = index.storage  # type: ignore[attr-defined]
+    readers: list[IndexReader] = []
+    opened: list[IndexReader] = []
+    try:
+        for segment in toc.segments:
+            found = reusable.get(segment.segment_id())
+            if found is not None and found[1].deleted_count() == segment.deleted_count():
+                del reusable[segment.segment_id()]
+                readers.append(found[0])
+            else:
+                fresh = SegmentReader(storage, toc.schema, segment, generation=toc.generation)
+                opened.append(fresh)
+                readers.append(fresh)
+    except BaseException:
+        for unused in opened:
+            unused.close()
+        raise
     for leftover, _ in reusable.values():
         leftover.close()
     # One MultiReader even for one segment: it carries the new generation.

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from whoosh.index import Index
 from whoosh.query import Every
 
+import indexer.refresh
 from indexer.refresh import refreshed
 from tests.indexer.test_search import build_index, make_corpus
 
@@ -63,4 +65,20 @@ def test_deletions_in_kept_segments_are_seen_and_unchanged_readers_reused(
     changed = [sid for sid in before if after[sid] is not before[sid]]
     assert len(changed) == 1  # only the segment that lost a document was opened again
     assert refreshed(searcher, ix) is searcher  # nothing new since
+    searcher.close()
+
+
+def test_files_removed_while_reopening_fall_back_to_opening_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ix, live = build_index(tmp_path / "index", make_corpus(seed=4))
+    searcher = ix.searcher()
+    ix.writer().commit(optimize=True)
+
+    def removed(*args: object, **kwargs: object) -> None:
+        raise FileNotFoundError("segment file removed by a writer")
+
+    monkeypatch.setattr(indexer.refresh, "SegmentReader", removed)
+    searcher = refreshed(searcher, ix)
+    assert keys(searcher) == sorted(d.key for d in live)
     searcher.close()
