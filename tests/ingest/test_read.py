@@ -15,19 +15,18 @@ import pytest
 from fpdf import FPDF
 
 from ingest.errors import IngestError
-from ingest.read import SUPPORTED_SUFFIXES, RawDocument, read_bytes, read_document
+from ingest.read import SUPPORTED_SUFFIXES, RawDocument, ReadLimits, read_bytes, read_document
 from ingest.readers.markdown import markdown_to_text
 from ingest.readers.pdf_layout import Line, Word, drop_page_furniture, order_page
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in SUPPORTED_SUFFIXES)
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
-def _failure(path: Path, **kwargs: int) -> IngestError:
+def _failure(path: Path, limits: ReadLimits | None = None) -> IngestError:
     with pytest.raises(IngestError) as caught:
-        read_document(path, **kwargs)
+        read_document(path, limits or ReadLimits())
     assert caught.value.file_name == path.name
     assert str(caught.value) == f"{path.name}: {caught.value.reason}"
     return caught.value
@@ -124,7 +123,6 @@ def _load_build_script() -> ModuleType:
     return module
 
 
-@pytest.mark.skipif(not DEJAVU.exists(), reason="DejaVu fonts (fonts-dejavu-core) not installed")
 def test_sample_build_reproduces_the_committed_files() -> None:
     build = _load_build_script()
     sources = sorted((SAMPLES / "src").glob("*.src"))
@@ -535,13 +533,17 @@ def test_empty_file_is_refused(tmp_path: Path) -> None:
 def test_oversize_file_is_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "large.txt"
     path.write_bytes(b"minutes " * 256)
-    error = _failure(path, max_bytes=1024)
+    error = _failure(path, ReadLimits(max_bytes=1024))
     assert error.reason == "file is 2.0 KB, over the 1.0 KB limit"
 
 
 def test_oversize_message_in_megabytes() -> None:
     with pytest.raises(IngestError) as caught:
-        read_bytes("huge.pdf", b"x" * (3 * 1024 * 1024 + 200_000), max_bytes=2 * 1024 * 1024)
+        read_bytes(
+            "huge.pdf",
+            b"x" * (3 * 1024 * 1024 + 200_000),
+            ReadLimits(max_bytes=2 * 1024 * 1024),
+        )
     assert caught.value.reason == "file is 3.2 MB, over the 2.0 MB limit"
 
 
