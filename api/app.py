@@ -38,6 +38,7 @@ from api.searchers import SearcherPool
 from api.settings import Settings
 from indexer.storage import IndexStore
 from indexer.sync import apply_changes, check
+from ingest.workers import WorkerPool
 from records.db import session_factory
 
 GRAPHQL_PATH = "/graphql"
@@ -62,6 +63,7 @@ class AppState:
     sessions: async_sessionmaker[AsyncSession] | None = None
     index: IndexStore | None = None
     searchers: SearcherPool | None = None
+    uploads: WorkerPool | None = None
 
     def require(self) -> tuple[AsyncEngine, async_sessionmaker[AsyncSession], IndexStore]:
         if self.engine is None or self.sessions is None or self.index is None:
@@ -89,7 +91,7 @@ async def _default_context(state: AppState, request: Request, caller: Caller | N
         searcher=state.searcher_pool().get,
         role=None if caller is None else caller.role.value,
         index=index,
-        max_upload_bytes=state.settings.max_bytes,
+        uploads=state.uploads,
         api_key_name=None if caller is None else caller.key_name,
         request=request,
     )
@@ -185,6 +187,7 @@ def create_app(
             await apply_changes(engine, state.index)
             state.searchers = SearcherPool(state.index)
             await state.searchers.load_glossary(sessions)
+            state.uploads = WorkerPool(settings.upload_workers, settings.ingest_limits)
             if settings.index_sync_seconds > 0:
                 syncing = asyncio.create_task(
                     _keep_index_in_step(state, settings.index_sync_seconds)
@@ -195,6 +198,8 @@ def create_app(
                 syncing.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await syncing
+            if state.uploads is not None:
+                await asyncio.to_thread(state.uploads.close)
             if state.searchers is not None:
                 state.searchers.close()
             await engine.dispose()

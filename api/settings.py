@@ -9,6 +9,8 @@ from typing import Annotated
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from ingest.read import ReadLimits
+from ingest.workers import IngestLimits
 from records.db import sqlite_url
 
 
@@ -23,10 +25,35 @@ class Settings(BaseSettings):
         description="Database URL (e.g. postgresql://user@host/db); default: SQLite in data_dir.",
     )
     max_file_mb: float = Field(default=50.0, gt=0, description="Largest file ingest accepts.")
+    max_pdf_pages: int = Field(default=500, ge=1, description="Most pages a PDF may have.")
+    max_unpacked_mb: float = Field(
+        default=200.0, gt=0, description="Most a .docx may hold once unpacked (all its parts)."
+    )
+    max_compression_ratio: int = Field(
+        default=100,
+        ge=1,
+        description="Most a part of a .docx over 1 MB may be compressed (zip bombs: hundreds).",
+    )
+    ingest_memory_mb: int = Field(
+        default=2048,
+        ge=0,
+        description="Memory (address space) a process reading and parsing a file may use "
+        "(0: no limit).",
+    )
+    ingest_seconds: float = Field(
+        default=120.0,
+        ge=0,
+        description="Time one file may take to be read and parsed (0: no limit).",
+    )
     ingest_workers: int = Field(
         default_factory=lambda: max(1, min(os.cpu_count() or 1, 4)),
         ge=1,
         description="Processes that read and parse files in a bulk ingest.",
+    )
+    upload_workers: int = Field(
+        default=1,
+        ge=1,
+        description="Processes, per server process, that read and parse uploaded files.",
     )
 
     # --- the GraphQL server ------------------------------------------------------------
@@ -80,6 +107,19 @@ class Settings(BaseSettings):
     @property
     def max_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def ingest_limits(self) -> IngestLimits:
+        return IngestLimits(
+            read=ReadLimits(
+                max_bytes=self.max_bytes,
+                max_pdf_pages=self.max_pdf_pages,
+                max_unpacked_bytes=int(self.max_unpacked_mb * 1024 * 1024),
+                max_compression_ratio=self.max_compression_ratio,
+            ),
+            memory_bytes=self.ingest_memory_mb * 1024 * 1024 or None,
+            seconds=self.ingest_seconds or None,
+        )
 
     @property
     def max_body_bytes(self) -> int:

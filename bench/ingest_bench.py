@@ -219,12 +219,12 @@ async def run_workers(
         engine = await open_database(settings)
         try:
             first = await ingest_paths(
-                engine, [corpus], max_bytes=settings.max_bytes, workers=workers
+                engine, [corpus], limits=settings.ingest_limits, workers=workers
             )
             counts = await count_records(engine)
             stored = await stored_documents(engine)
             again = await ingest_paths(
-                engine, [corpus], max_bytes=settings.max_bytes, workers=workers
+                engine, [corpus], limits=settings.ingest_limits, workers=workers
             )
             counts_again = await count_records(engine)
         finally:

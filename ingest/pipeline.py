@@ -1,14 +1,19 @@
-"""Ingest files and folders: prepare in worker processes, store one transaction per file."""
+"""Ingest files, folders and uploads: prepare in worker processes, store one transaction per file.
+
+``ingest_paths`` serves the command line, ``ingest_upload`` the ``ingestDocument``
+mutation; both read and parse through a ``WorkerPool`` (ingest.workers) and report
+each file as a ``FileReport``, a refused file with its reason and code.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import hashlib
-import multiprocessing
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,19 +21,25 @@ from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ingest.draft import GlossaryEntry
-from ingest.errors import IngestError
+from ingest.errors import IngestError, IngestErrorCode
 from ingest.glossary import load_glossary, sync_base_glossary
 from ingest.parse.themes import load_base_glossary
-from ingest.prepare import PreparedDocument, prepare_path
+from ingest.prepare import PreparedDocument
 from ingest.read import SUPPORTED_SUFFIXES
 from ingest.store import StoreOutcome, StoreResult, store_document
+from ingest.workers import BytesTask, IngestLimits, PathTask, WorkerPool
 from records.db import session_factory, write_session
 from records.models import Action, AgendaItem, Meeting, Metric, SourceDocument
+
+# Files read and parsed ahead of the one being stored, per worker: enough to keep the
+# workers busy, few enough that memory does not grow with the number of files.
+FILES_AHEAD_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
 class FileReport:
-    """What happened to one file; ``error`` is set (and nothing stored) when it failed."""
+    """What happened to one file; ``error`` and ``error_code`` are set (and nothing
+    stored) when it failed. An upload's ``path`` is its file name."""
 
     path: Path
     outcome: StoreOutcome | None = None
@@ -40,6 +51,11 @@ class FileReport:
     metrics: int = 0
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    error_code: IngestErrorCode | None = None
+
+    @classmethod
+    def refused(cls, path: Path, error: IngestError) -> FileReport:
+        return cls(path=path, error=error.reason, error_code=error.code)
 
     @property
     def failed(self) -> bool:
@@ -91,31 +107,6 @@ async def prepare_glossary(engine: AsyncEngine) -> list[GlossaryEntry]:
         return await load_glossary(session)
 
 
-def _prepare_or_error(
-    path: Path, glossary: Sequence[GlossaryEntry], max_bytes: int
-) -> PreparedDocument | IngestError:
-    """Worker entry point: errors come back as values so that one bad file stops nothing."""
-    try:
-        if not path.exists():
-            raise IngestError(path.name, "no such file")
-        return prepare_path(path, glossary, max_bytes)
-    except IngestError as exc:
-        return exc
-    except Exception as exc:  # a reader or parser bug must not stop the other files
-        return IngestError(path.name, f"could not be read or parsed ({type(exc).__name__}: {exc})")
-
-
-def _worker_context() -> multiprocessing.context.BaseContext:
-    """Workers fork from a server process that has the readers and parser imported already.
-
-    Forking the server (not this process, which runs an event loop and database
-    threads) is safe, and cheaper than starting and importing from scratch per worker.
-    """
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["ingest.prepare"])
-    return context
-
-
 async def store_prepared(engine: AsyncEngine, prepared: PreparedDocument) -> StoreResult:
     """Store one prepared file in its own transaction."""
     async with write_session(engine) as session:
@@ -126,36 +117,53 @@ async def ingest_paths(
     engine: AsyncEngine,
     paths: Sequence[Path],
     *,
-    max_bytes: int,
-    workers: int = 1,
+    limits: IngestLimits | None = None,
+    workers: int = 0,
     on_report: Callable[[FileReport], None] | None = None,
 ) -> IngestSummary:
-    """Ingest files (and folders of files); a failed file leaves the database untouched."""
+    """Ingest files (and folders of files); a failed file leaves the database untouched.
+
+    ``workers`` processes read and parse (``WorkerPool``; 0: in this process, without
+    memory and time limits). Files are stored in order, one transaction each.
+    """
     started = time.perf_counter()
+    limits = limits or IngestLimits()
     files = expand_paths(paths)
     glossary = await prepare_glossary(engine)
     summary = IngestSummary()
-    loop = asyncio.get_running_loop()
-    executor: Executor | None = None
-    if workers > 1 and len(files) > 1:
-        executor = ProcessPoolExecutor(max_workers=workers, mp_context=_worker_context())
-    try:
-        unchanged = await _already_stored(engine, files, max_bytes)
-        futures = {
-            path: loop.run_in_executor(executor, _prepare_or_error, path, glossary, max_bytes)
-            for path in files
-            if path not in unchanged
-        }
-        for path in files:
-            report = unchanged.get(path) or await _store_one(engine, path, await futures[path])
+    unchanged = await _already_stored(engine, files, limits.read.max_bytes)
+    ahead = max(1, workers) * FILES_AHEAD_PER_WORKER
+    with WorkerPool(workers, limits) as pool:
+        pending: deque[tuple[Path, Future[PreparedDocument | IngestError] | None]] = deque()
+
+        async def store_next() -> None:
+            path, future = pending.popleft()
+            report = unchanged.get(path)
+            if report is None:
+                assert future is not None
+                report = await _store_one(engine, path, await asyncio.wrap_future(future))
             summary.reports.append(report)
             if on_report:
                 on_report(report)
-    finally:
-        if executor is not None:
-            executor.shutdown(cancel_futures=True)
+
+        for path in files:
+            future = None if path in unchanged else pool.submit(PathTask(path), glossary)
+            pending.append((path, future))
+            if len(pending) > ahead:
+                await store_next()
+        while pending:
+            await store_next()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+async def ingest_upload(
+    engine: AsyncEngine, pool: WorkerPool, file_name: str, data: bytes
+) -> FileReport:
+    """Ingest one uploaded file: read and parse it on ``pool``, store it, report it."""
+    glossary = await prepare_glossary(engine)
+    prepared = await pool.prepare(BytesTask(file_name, data), glossary)
+    return await _store_one(engine, Path(prepared.file_name), prepared)
 
 
 def _sha256(path: Path) -> str:
@@ -214,11 +222,18 @@ async def _store_one(
     engine: AsyncEngine, path: Path, prepared: PreparedDocument | IngestError
 ) -> FileReport:
     if isinstance(prepared, IngestError):
-        return FileReport(path=path, error=prepared.reason)
+        return FileReport.refused(path, prepared)
     try:
         result = await store_prepared(engine, prepared)
     except Exception as exc:  # the transaction was rolled back; report and go on
-        return FileReport(path=path, error=f"could not be stored ({type(exc).__name__}: {exc})")
+        return FileReport.refused(
+            path,
+            IngestError(
+                path.name,
+                f"could not be stored ({type(exc).__name__}: {exc})",
+                IngestErrorCode.FAILED,
+            ),
+        )
     draft = prepared.draft
     return FileReport(
         path=path,

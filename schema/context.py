@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from indexer.search import Searcher
 from indexer.storage import IndexStore
+from ingest.workers import WorkerPool
 from records.db import session_factory
 from schema.loaders import Loaders
 
@@ -23,8 +24,9 @@ class Context:
     ``searcher`` is called on a worker thread and returns a Searcher that thread may
     use, up to date with the index (keep one per thread and ``refresh()`` it); None
     means search is not available. ``role`` is the caller's role (reader, editor,
-    admin; None without a key); ``index``, ``max_upload_bytes`` and
-    ``api_key_name`` are read by the mutations. The loaders are made here, new for
+    admin; None without a key); ``index``, ``uploads`` (the processes that read and
+    parse uploaded files, with their limits) and ``api_key_name`` are read by the
+    mutations. The loaders are made here, new for
     each request.
     """
 
@@ -32,7 +34,7 @@ class Context:
     searcher: SearcherFactory | None = None
     role: str | None = None
     index: IndexStore | None = None
-    max_upload_bytes: int | None = None
+    uploads: WorkerPool | None = None
     api_key_name: str | None = None
     request: Any = None
     sessionmaker: async_sessionmaker[AsyncSession] = field(init=False)

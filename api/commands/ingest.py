@@ -59,7 +59,11 @@ async def _ingest(
                 progress.update(task, advance=1, description=report.path.name)
 
             summary = await ingest_paths(
-                rt.engine, paths, max_bytes=settings.max_bytes, workers=workers, on_report=advance
+                rt.engine,
+                paths,
+                limits=settings.ingest_limits,
+                workers=workers,
+                on_report=advance,
             )
         # The database is the source of truth: the index follows its change log.
         return summary, await apply_changes(rt.engine, rt.index)

@@ -14,6 +14,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
+from ingest.errors import IngestErrorCode
 from ingest.readers import ReadFailure
 from ingest.readers.pdf_layout import (
     TableBlock,
@@ -30,12 +31,15 @@ _HEADER_SEARCH = 1024
 _X_TOLERANCE_RATIO = 0.2
 
 
-def read_pdf(data: bytes) -> str:
-    """Text of a PDF. Raises ``ReadFailure`` for corrupt, encrypted or image-only files."""
+def read_pdf(data: bytes, *, max_pages: int) -> str:
+    """Text of a PDF. Raises ``ReadFailure`` for corrupt, encrypted or image-only files,
+    and for more than ``max_pages`` pages (counted before any page is read).
+    """
     if b"%PDF-" not in data[:_HEADER_SEARCH]:
         raise ReadFailure("not a valid PDF")
     pages = [
-        render_page(order_page(group_lines(words), tables)) for words, tables in _extract(data)
+        render_page(order_page(group_lines(words), tables))
+        for words, tables in _extract(data, max_pages)
     ]
     pages = drop_page_furniture(pages)
     text = "\n\n".join("\n".join(page) for page in pages)
@@ -44,12 +48,28 @@ def read_pdf(data: bytes) -> str:
     return text
 
 
-def _extract(data: bytes) -> list[tuple[list[Word], list[TableBlock]]]:
-    """The words outside tables, and the tables, of every page."""
+def _extract(data: bytes, max_pages: int) -> list[tuple[list[Word], list[TableBlock]]]:
+    """The words outside tables, and the tables, of every page.
+
+    Each page is closed once read: pdfplumber otherwise keeps every page's objects
+    (megabytes a page) until the document closes.
+    """
     try:
         # pdfminer tries the empty password, which opens most "protected" PDFs.
         with pdfplumber.open(io.BytesIO(data), password="") as document:
-            return [_page_content(page) for page in document.pages]
+            count = len(document.pages)
+            if count > max_pages:
+                raise ReadFailure(
+                    f"PDF has {count:,} pages, over the {max_pages:,}-page limit",
+                    IngestErrorCode.TOO_LARGE,
+                )
+            contents = []
+            for page in document.pages:
+                contents.append(_page_content(page))
+                page.close()
+            return contents
+    except ReadFailure:
+        raise
     except PdfminerException as error:
         cause = error.args[0] if error.args else None
         if isinstance(cause, PDFPasswordIncorrect):

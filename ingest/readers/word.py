@@ -15,10 +15,15 @@ from typing import Any
 import docx
 from docx.oxml.ns import qn
 
+from ingest.errors import IngestErrorCode
 from ingest.readers import ReadFailure
 from ingest.readers.word_lists import ListLabeller
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MB = 1024 * 1024
+# Members smaller than this are not checked for their compression ratio: tiny parts
+# of repeated XML compress very well and hold nothing dangerous.
+_RATIO_CHECKED_FROM = _MB
 _ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 
 _P = qn("w:p")
@@ -46,9 +51,11 @@ _SKIPPED = frozenset(
 )
 
 
-def read_docx(data: bytes) -> str:
-    """Text of a .docx file. Raises ``ReadFailure`` for files Word could not open either."""
-    document = _open(data)
+def read_docx(data: bytes, *, max_unpacked_bytes: int, max_compression_ratio: int) -> str:
+    """Text of a .docx file. Raises ``ReadFailure`` for files Word could not open either,
+    and for packages that unpack to more than the limits allow (checked before inflating).
+    """
+    document = _open(data, max_unpacked_bytes, max_compression_ratio)
     body = document.element.body
     labeller = ListLabeller(_numbering_element(document), _styles_element(document))
     lines = list(_block_lines(body, labeller))
@@ -61,17 +68,48 @@ def read_docx(data: bytes) -> str:
     return "\n".join(lines)
 
 
-def _open(data: bytes) -> Any:
+def _open(data: bytes, max_unpacked_bytes: int, max_compression_ratio: int) -> Any:
     if data.startswith(_OLE_MAGIC):
         if _ENCRYPTION_STREAM in data:
             raise ReadFailure("Word document is encrypted (password protected)")
         raise ReadFailure("not a valid Word .docx file (old .doc format? save it as .docx)")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ReadFailure("not a valid Word .docx file")
+    _check_unpacked_size(data, max_unpacked_bytes, max_compression_ratio)
     try:
         return docx.Document(io.BytesIO(data))
     except Exception:  # python-docx raises many types for a damaged package
         raise ReadFailure("not a valid Word .docx file") from None
+
+
+def _check_unpacked_size(data: bytes, max_unpacked_bytes: int, max_compression_ratio: int) -> None:
+    """Refuse a package by the sizes its directory declares, before anything is inflated.
+
+    Python's zipfile stops inflating a member at its declared size (and then fails its
+    checksum), so declared sizes bound what reading the package can cost.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise ReadFailure("not a valid Word .docx file") from None
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > max_unpacked_bytes:
+        raise ReadFailure(
+            f"Word document unpacks to {unpacked / _MB:.1f} MB, over the "
+            f"{max_unpacked_bytes / _MB:.1f} MB limit",
+            IngestErrorCode.TOO_LARGE,
+        )
+    for member in members:
+        if member.file_size < _RATIO_CHECKED_FROM:
+            continue
+        ratio = member.file_size / max(member.compress_size, 1)
+        if ratio > max_compression_ratio:
+            raise ReadFailure(
+                f"Word document part {member.filename} is compressed {ratio:.0f} times "
+                f"(over the limit of {max_compression_ratio}): a decompression bomb?",
+                IngestErrorCode.TOO_LARGE,
+            )
 
 
 def _numbering_element(document: Any) -> Any:

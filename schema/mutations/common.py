@@ -9,7 +9,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from indexer.storage import IndexStore
 from indexer.sync import apply_changes
-from ingest.read import DEFAULT_MAX_BYTES
 from records.enums import ChangeOp
 from records.models import ChangeLogEntry
 
@@ -44,9 +43,8 @@ async def catch_up_index(engine: AsyncEngine, store: IndexStore | None) -> int:
 
 # What the mutations read from the request context besides ``engine`` and ``role``.
 # Each has a fallback, so that a context without it still works (without the index
-# catch-up, with the default upload limit, with no author name).
+# catch-up, with no author name).
 INDEX_ATTRIBUTE = "index"  # the IndexStore the server keeps
-UPLOAD_LIMIT_ATTRIBUTE = "max_upload_bytes"  # the largest file ingestDocument accepts
 CALLER_NAME_ATTRIBUTE = "api_key_name"  # the name of the caller's API key
 
 
@@ -60,11 +58,6 @@ def engine_of(context: object) -> AsyncEngine:
 def index_of(context: object) -> IndexStore | None:
     store = getattr(context, INDEX_ATTRIBUTE, None)
     return store if isinstance(store, IndexStore) else None
-
-
-def upload_limit_of(context: object) -> int:
-    limit = getattr(context, UPLOAD_LIMIT_ATTRIBUTE, None)
-    return limit if isinstance(limit, int) and limit > 0 else DEFAULT_MAX_BYTES
 
 
 def caller_name_of(context: object) -> str | None:

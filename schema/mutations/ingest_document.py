@@ -9,39 +9,30 @@ typed error naming the file.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePath
-from typing import Annotated, Protocol, cast
+from typing import Annotated, Protocol, TypeGuard
 
 import strawberry
 from sqlalchemy.ext.asyncio import AsyncEngine
 from strawberry.file_uploads import Upload
 
 from indexer.storage import IndexStore
-from ingest.draft import GlossaryEntry
-from ingest.errors import IngestError
-from ingest.pipeline import prepare_glossary, store_prepared
-from ingest.prepare import PreparedDocument, prepare_raw
-from ingest.read import SUPPORTED_SUFFIXES, RawDocument, base_file_name, format_size, read_bytes
+from ingest.errors import IngestError, IngestErrorCode
+from ingest.pipeline import FileReport, ingest_upload
+from ingest.read import base_file_name, format_size
 from ingest.store import StoreOutcome
+from ingest.workers import WorkerPool
 from records import models
 from records.db import session_factory
 from schema.errors import UserError
 from schema.meetings import Meeting
-from schema.mutations.common import catch_up_index, engine_of, index_of, upload_limit_of
+from schema.mutations.common import catch_up_index, engine_of, index_of
 
 CHUNK_BYTES = 256 * 1024
 FILE_FIELD = "file"
-
-# Codes of the errors ingestDocument returns.
-NO_FILE_NAME = "NO_FILE_NAME"
-UNSUPPORTED_TYPE = "UNSUPPORTED_TYPE"
-EMPTY_FILE = "EMPTY_FILE"
-TOO_LARGE = "TOO_LARGE"
-UNREADABLE = "UNREADABLE"
-NOT_MINUTES = "NOT_MINUTES"
+NOT_AN_UPLOAD = "NOT_AN_UPLOAD"
+# The request context's pool of processes that read and parse uploads.
+UPLOADS_ATTRIBUTE = "uploads"
 
 
 class UploadedFile(Protocol):
@@ -65,15 +56,9 @@ class IngestOutcome:
     warnings: tuple[str, ...] = ()
     errors: list[UserError] = field(default_factory=list)
 
-
-class _Rejected(Exception):
-    def __init__(self, code: str, error: IngestError) -> None:
-        super().__init__(str(error))
-        self.code = code
-        self.error = error
-
-    def user_error(self) -> UserError:
-        return UserError(field=FILE_FIELD, code=self.code, message=str(self.error))
+    @classmethod
+    def refused(cls, error: IngestError) -> IngestOutcome:
+        return cls(errors=[UserError(field=FILE_FIELD, code=error.code.value, message=str(error))])
 
 
 async def read_upload(upload: UploadedFile, file_name: str, max_bytes: int) -> bytes:
@@ -84,87 +69,61 @@ async def read_upload(upload: UploadedFile, file_name: str, max_bytes: int) -> b
     declared = upload.size
     if declared is not None and declared > max_bytes:
         raise IngestError(
-            file_name, f"file is {format_size(declared)}, over the {format_size(max_bytes)} limit"
+            file_name,
+            f"file is {format_size(declared)}, over the {format_size(max_bytes)} limit",
+            IngestErrorCode.TOO_LARGE,
         )
     chunks: list[bytes] = []
     total = 0
     while chunk := await upload.read(CHUNK_BYTES):
         total += len(chunk)
         if total > max_bytes:
-            raise IngestError(file_name, f"file is over the {format_size(max_bytes)} limit")
+            raise IngestError(
+                file_name,
+                f"file is over the {format_size(max_bytes)} limit",
+                IngestErrorCode.TOO_LARGE,
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 
 
-async def ingest_upload(
-    engine: AsyncEngine, store: IndexStore | None, upload: UploadedFile, *, max_bytes: int
+async def ingest_uploaded_file(
+    engine: AsyncEngine, store: IndexStore | None, pool: WorkerPool, upload: object
 ) -> IngestOutcome:
-    """Read, clean, parse and store one uploaded file, then bring the index up to date."""
+    """Read the upload, have ``pool`` read and parse it, store it, then catch the index up."""
+    if not _is_upload(upload):
+        message = (
+            f"file: expected a file sent as a GraphQL multipart upload, "
+            f"not a {type(upload).__name__} value"
+        )
+        return IngestOutcome(
+            errors=[UserError(field=FILE_FIELD, code=NOT_AN_UPLOAD, message=message)]
+        )
+    file_name = base_file_name(upload.filename or "")
+    if not file_name:
+        return IngestOutcome.refused(
+            IngestError("(upload)", "the upload has no file name", IngestErrorCode.NO_FILE_NAME)
+        )
     try:
-        prepared = await _prepare(engine, upload, max_bytes)
-    except _Rejected as rejected:
-        return IngestOutcome(errors=[rejected.user_error()])
-    result = await store_prepared(engine, prepared)
+        data = await read_upload(upload, file_name, pool.limits.read.max_bytes)
+    except IngestError as error:
+        return IngestOutcome.refused(error)
+    report = await ingest_upload(engine, pool, file_name, data)
+    if report.failed:
+        return IngestOutcome.refused(_error_of(report))
     await catch_up_index(engine, store)
     return IngestOutcome(
-        meeting_id=result.meeting_id, outcome=result.outcome, warnings=prepared.warnings
+        meeting_id=report.meeting_id, outcome=report.outcome, warnings=report.warnings
     )
 
 
-async def _prepare(engine: AsyncEngine, upload: UploadedFile, max_bytes: int) -> PreparedDocument:
-    file_name = base_file_name(upload.filename or "")
-    if not file_name:
-        raise _Rejected(NO_FILE_NAME, IngestError("(upload)", "the upload has no file name"))
-    if PurePath(file_name).suffix.lower() not in SUPPORTED_SUFFIXES:
-        # read_bytes checks the type first, so it gives the CLI's own message.
-        raise _Rejected(UNSUPPORTED_TYPE, _reader_error(file_name, b"", max_bytes))
-    try:
-        data = await read_upload(upload, file_name, max_bytes)
-    except IngestError as error:
-        raise _Rejected(TOO_LARGE, error) from error
-    if not data:
-        raise _Rejected(EMPTY_FILE, _reader_error(file_name, data, max_bytes))
-    glossary = await prepare_glossary(engine)
-    try:
-        raw = await asyncio.to_thread(_read, file_name, data, max_bytes)
-    except IngestError as error:
-        raise _Rejected(UNREADABLE, error) from error
-    try:
-        return await asyncio.to_thread(_parse, raw, glossary)
-    except IngestError as error:
-        raise _Rejected(NOT_MINUTES, error) from error
+def _is_upload(value: object) -> TypeGuard[UploadedFile]:
+    return callable(getattr(value, "read", None)) and hasattr(value, "filename")
 
 
-def _read(file_name: str, data: bytes, max_bytes: int) -> RawDocument:
-    """``read_bytes``, with a reader's unexpected failure reported as the CLI reports it."""
-    try:
-        return read_bytes(file_name, data, max_bytes=max_bytes)
-    except IngestError:
-        raise
-    except Exception as exc:
-        raise IngestError(
-            file_name, f"could not be read or parsed ({type(exc).__name__}: {exc})"
-        ) from exc
-
-
-def _parse(raw: RawDocument, glossary: Sequence[GlossaryEntry]) -> PreparedDocument:
-    """``prepare_raw``, with a parser's unexpected failure reported as the CLI reports it."""
-    try:
-        return prepare_raw(raw, glossary)
-    except IngestError:
-        raise
-    except Exception as exc:
-        raise IngestError(
-            raw.file_name, f"could not be read or parsed ({type(exc).__name__}: {exc})"
-        ) from exc
-
-
-def _reader_error(file_name: str, data: bytes, max_bytes: int) -> IngestError:
-    try:
-        read_bytes(file_name, data, max_bytes=max_bytes)
-    except IngestError as error:
-        return error
-    raise AssertionError(f"{file_name} was expected to be refused")  # pragma: no cover
+def _error_of(report: FileReport) -> IngestError:
+    code = report.error_code or IngestErrorCode.FAILED
+    return IngestError(report.path.name, report.error or "failed", code)
 
 
 strawberry.enum(
@@ -197,12 +156,12 @@ async def resolve_ingest_document(
 ) -> IngestDocumentPayload:
     context = info.context
     engine = engine_of(context)
-    result = await ingest_upload(
-        engine,
-        index_of(context),
-        cast(UploadedFile, file),
-        max_bytes=upload_limit_of(context),
-    )
+    pool = getattr(context, UPLOADS_ATTRIBUTE, None)
+    if isinstance(pool, WorkerPool):
+        result = await ingest_uploaded_file(engine, index_of(context), pool, file)
+    else:  # a context without a pool reads in this process, with the default limits
+        with WorkerPool(0) as own_pool:
+            result = await ingest_uploaded_file(engine, index_of(context), own_pool, file)
     meeting = None
     if result.meeting_id is not None:
         async with session_factory(engine)() as session:

@@ -31,7 +31,7 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
 async def ingest_seed(settings: Settings) -> None:
     engine = await open_database(settings)
     try:
-        summary = await ingest_paths(engine, [SEED], max_bytes=settings.max_bytes, workers=1)
+        summary = await ingest_paths(engine, [SEED])
         assert not summary.failed, [r.error for r in summary.failed]
     finally:
         await engine.dispose()

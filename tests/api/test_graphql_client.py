@@ -149,7 +149,7 @@ async def server(settings: Settings) -> AsyncIterator[Server]:
     """The app on a database holding the text samples (the seed is left for uploading)."""
     engine = await open_database(settings)
     try:
-        summary = await ingest_paths(engine, TEXT_SAMPLES, max_bytes=settings.max_bytes, workers=1)
+        summary = await ingest_paths(engine, TEXT_SAMPLES)
         assert not summary.failed, [(r.path.name, r.error) for r in summary.failed]
     finally:
         await engine.dispose()

@@ -24,8 +24,10 @@ from tests.api.conftest import ClientFactory, graphql, ingest_seed, make_key
 from tests.conftest import SAMPLES
 from tests.ingest.test_read import _docx_bytes, _minutes_pdf, _pdf_bytes
 from tests.schema.test_mutations import counts, last_position
+from tests.support.hostile_files import docx_bomb, pdf_page_bomb
 
 LIMIT_MB = 1 / 16  # 64.0 KB: the seed and every built file fit, except the large one
+PAGE_LIMIT = 50
 GOOD = SAMPLES / "eastmoor-performance-2021-06.txt"
 OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
@@ -147,6 +149,18 @@ BAD_FILES = [
     ),
     BadFile("blank.docx", empty_docx, "UNREADABLE", "Word document has no text"),
     BadFile(
+        "bomb.docx",
+        lambda: docx_bomb(5),
+        "TOO_LARGE",
+        "Word document part word/document.xml is compressed ",
+    ),
+    BadFile(
+        "pages.pdf",
+        lambda: pdf_page_bomb(PAGE_LIMIT + 10),
+        "TOO_LARGE",
+        f"PDF has {PAGE_LIMIT + 10} pages, over the {PAGE_LIMIT}-page limit",
+    ),
+    BadFile(
         "notes.txt",
         lambda: b"Shopping list\n\nMilk, bread and eggs. Call the plumber about the sink.\n",
         "NOT_MINUTES",
@@ -157,8 +171,8 @@ BAD_FILES = [
 
 @pytest.fixture
 def settings(settings: Settings) -> Settings:
-    """The shared settings with a small upload limit, so that a large file is cheap to make."""
-    return settings.model_copy(update={"max_file_mb": LIMIT_MB})
+    """The shared settings with small limits, so that files over them are cheap to make."""
+    return settings.model_copy(update={"max_file_mb": LIMIT_MB, "max_pdf_pages": PAGE_LIMIT})
 
 
 @dataclass
@@ -213,7 +227,7 @@ async def cli_reason(settings: Settings, folder: Path, name: str, data: bytes) -
     path.write_bytes(data)
     engine = await open_database(settings)
     try:
-        summary = await ingest_paths(engine, [path], max_bytes=settings.max_bytes, workers=1)
+        summary = await ingest_paths(engine, [path], limits=settings.ingest_limits)
     finally:
         await engine.dispose()
     [report] = summary.reports

@@ -27,7 +27,6 @@ from ingest.pipeline import IngestSummary, ingest_paths
 from records.db import async_url, create_engine, sqlite_url
 from tests.conftest import PG_ENV, SAMPLES, SEED
 
-MAX_BYTES = 50 * 1024 * 1024
 CORPUS = (SAMPLES, SEED)
 
 
@@ -43,7 +42,7 @@ class IndexedCorpus:
 
 async def ingest_files(engine: AsyncEngine, *paths: Path) -> IngestSummary:
     """Ingest files or folders; fails the test if any file fails."""
-    summary = await ingest_paths(engine, list(paths), max_bytes=MAX_BYTES, workers=1)
+    summary = await ingest_paths(engine, list(paths))
     assert not summary.failed, [(r.path.name, r.error) for r in summary.failed]
     return summary
 

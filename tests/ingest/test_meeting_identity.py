@@ -21,8 +21,6 @@ from records.db import session_factory
 from records.enums import MeetingKind
 from records.models import Meeting, SourceDocument
 
-MAX_BYTES = 50 * 1024 * 1024
-
 # The layout of minutes whose header is only a logo: no body line above the title.
 MINUTES = """{body_line}Monthly Assurance Meeting – June 2019
 
@@ -57,7 +55,7 @@ def minutes(
 
 async def ingest_text(engine: AsyncEngine, path: Path, text: str) -> FileReport:
     path.write_text(text, encoding="utf-8")
-    summary = await ingest_paths(engine, [path], max_bytes=MAX_BYTES, workers=1)
+    summary = await ingest_paths(engine, [path])
     [report] = summary.reports
     assert not report.failed, report.error
     return report

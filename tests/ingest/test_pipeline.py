@@ -12,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm import selectinload
 
 from ingest.pipeline import IngestSummary, ingest_paths, prepare_glossary, store_prepared
-from ingest.prepare import prepare_path
+from ingest.prepare import prepare_raw
+from ingest.read import read_document
 from ingest.store import StoreOutcome
 from records.db import session_factory
 from records.enums import (
@@ -35,11 +36,9 @@ from records.models import (
 )
 from tests.conftest import SEED
 
-MAX_BYTES = 50 * 1024 * 1024
-
 
 async def ingest(engine: AsyncEngine, *paths: Path) -> IngestSummary:
-    return await ingest_paths(engine, list(paths), max_bytes=MAX_BYTES, workers=1)
+    return await ingest_paths(engine, list(paths))
 
 
 async def snapshot(engine: AsyncEngine) -> dict[str, list[tuple[Any, ...]]]:
@@ -212,7 +211,7 @@ async def test_failure_while_storing_leaves_database_as_it_was(engine: AsyncEngi
     await ingest(engine, SEED)
     before = await snapshot(engine)
     glossary = await prepare_glossary(engine)
-    prepared = prepare_path(SEED, glossary, MAX_BYTES)
+    prepared = prepare_raw(read_document(SEED), glossary)
     # A new version whose last action points at an item that does not exist: the store
     # fails after deleting the old records and writing some new ones.
     prepared.draft.actions[-1].item = len(prepared.draft.items) + 5

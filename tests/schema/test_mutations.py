@@ -15,6 +15,8 @@ from starlette.datastructures import UploadFile
 from indexer.schema import ACTION, ITEM, MEETING, METRIC, document_key
 from indexer.storage import IndexStore
 from indexer.sync import apply_changes, rebuild
+from ingest.read import ReadLimits
+from ingest.workers import IngestLimits, WorkerPool
 from records.db import session_factory
 from records.enums import ActionStatus, ChangeOp
 from records.models import (
@@ -54,14 +56,16 @@ class Api:
         name: str | None = "force-records",
         max_upload_bytes: int = 5 * 1024 * 1024,
     ) -> tuple[dict[str, Any] | None, list[Any]]:
-        context = Context(
-            engine=self.engine,
-            role=role,
-            index=self.store,
-            max_upload_bytes=max_upload_bytes,
-            api_key_name=name,
-        )
-        result = await SCHEMA.execute(query, variable_values=variables, context_value=context)
+        limits = IngestLimits(read=ReadLimits(max_bytes=max_upload_bytes))
+        with WorkerPool(0, limits) as uploads:
+            context = Context(
+                engine=self.engine,
+                role=role,
+                index=self.store,
+                uploads=uploads,
+                api_key_name=name,
+            )
+            result = await SCHEMA.execute(query, variable_values=variables, context_value=context)
         return result.data, list(result.errors or [])
 
     async def ok(self, query: str, variables: dict[str, Any] | None = None, **kw: Any) -> Any:
