@@ -30,6 +30,7 @@ from strawberry.schema import BaseSchema
 
 from api.auth import AuthenticationError, Caller, resolve_caller
 from api.database import open_database
+from api.deadline import RequestDeadlineMiddleware
 from api.metrics import CONTENT_TYPE, AppMetrics
 from api.middleware import BodySizeLimitMiddleware, RequestMiddleware, send_json_error
 from api.protection import ExtensionFactory, protection_extensions
@@ -236,6 +237,13 @@ def create_app(
                 max_age=600,
             )
         )
+    middleware.append(
+        Middleware(
+            RequestDeadlineMiddleware,
+            seconds=settings.request_seconds,
+            upload_seconds=settings.request_seconds + settings.ingest_seconds,
+        )
+    )
     middleware.append(
         Middleware(
             BodySizeLimitMiddleware,

@@ -1,8 +1,10 @@
 """Limits on what one GraphQL request may ask for, and masking of unexpected errors.
 
-Every limit is a setting. The cost of a query is an estimate made before it runs:
-each field counts once for every item of the pages above it, where a page is a
-field's ``first`` argument (its default, or ``default_page_size``, when absent; the
+Every limit is a setting: tokens (at parsing), then depth, aliases, selections and
+cost, all worked out in one walk of the operation that visits each fragment once
+(``Shape``). The cost of a query is an estimate made before it runs: each field
+counts once for every item of the pages above it, where a page is a field's
+``first`` argument (its default, or ``default_page_size``, when absent; the
 variable's default, or ``max_page_size``, when ``first`` is a variable).
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
@@ -38,8 +41,6 @@ from strawberry.extensions import (
     SchemaExtension,
     ValidationCache,
 )
-from strawberry.extensions.max_aliases import create_validator as max_aliases_rule
-from strawberry.extensions.query_depth_limiter import create_validator as max_depth_rule
 
 from api.request_log import current_request_id
 from api.settings import Settings
@@ -55,11 +56,45 @@ logger = logging.getLogger("assurance.api.errors")
 ExtensionFactory = type[SchemaExtension] | Callable[[], SchemaExtension]
 
 
-# --- cost ----------------------------------------------------------------------------------
+# --- the shape of a query: depth, aliases, selections, cost -----------------------------------
 
 
-class _CostWalk:
-    """Adds up the cost of one operation's selections."""
+@dataclass(frozen=True)
+class Shape:
+    """What one selection set asks for, with every fragment spread expanded.
+
+    ``depth``: levels of fields (``{ a { b } }`` is 2); ``aliases``, ``selections``:
+    aliased fields and fields in all, each counted as often as the spreads repeat it;
+    ``cost``: see the module's docstring, at a multiplier of one (cost is linear in
+    the multiplier, so a fragment's cost is worked out once and scaled).
+    """
+
+    depth: int = 0
+    aliases: int = 0
+    selections: int = 0
+    cost: int = 0
+
+    def __add__(self, other: Shape) -> Shape:
+        return Shape(
+            max(self.depth, other.depth),
+            self.aliases + other.aliases,
+            self.selections + other.selections,
+            self.cost + other.cost,
+        )
+
+
+EMPTY = Shape()
+
+
+class _ShapeWalk:
+    """Works out the ``Shape`` of one operation, visiting each fragment once.
+
+    Walkers that expand a fragment again at every spread (Strawberry's depth and alias
+    limiters among them) take time exponential in the nesting of fragments that each
+    spread the next one twice: 30 levels of such fragments fit in 1.3 KB. Here each
+    fragment's shape is remembered, so the walk is linear in the document's size, and
+    the counts it returns are still those of the fully expanded query.
+    """
 
     def __init__(
         self,
@@ -74,54 +109,57 @@ class _CostWalk:
         self.variable_defaults = variable_defaults
         self.default_page_size = default_page_size
         self.max_page_size = max_page_size
+        self.known: dict[str, Shape] = {}
+        self.walking: set[str] = set()  # a fragment spread inside itself: a cycle
 
-    def selections(
-        self,
-        selection_set: SelectionSetNode | None,
-        parent: GraphQLNamedType | None,
-        multiplier: int,
-        seen_fragments: frozenset[str] = frozenset(),
-    ) -> int:
+    def selection_set(
+        self, selection_set: SelectionSetNode | None, parent: GraphQLNamedType | None
+    ) -> Shape:
+        shape = EMPTY
         if selection_set is None or parent is None:
-            return 0
-        cost = 0
+            return shape
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
-                cost += self.field(selection, parent, multiplier, seen_fragments)
+                shape += self.field(selection, parent)
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
                 target = self.schema.get_type(condition.name.value) if condition else parent
-                cost += self.selections(selection.selection_set, target, multiplier, seen_fragments)
+                shape += self.selection_set(selection.selection_set, target)
             elif isinstance(selection, FragmentSpreadNode):
-                name = selection.name.value
-                fragment = self.fragments.get(name)
-                if fragment is None or name in seen_fragments:
-                    continue  # unknown or cyclic: other validation rules report it
-                target = self.schema.get_type(fragment.type_condition.name.value)
-                cost += self.selections(
-                    fragment.selection_set, target, multiplier, seen_fragments | {name}
-                )
-        return cost
+                shape += self.fragment(selection.name.value)
+        return shape
 
-    def field(
-        self,
-        node: FieldNode,
-        parent: GraphQLNamedType,
-        multiplier: int,
-        seen_fragments: frozenset[str],
-    ) -> int:
+    def fragment(self, name: str) -> Shape:
+        known = self.known.get(name)
+        if known is not None:
+            return known
+        fragment = self.fragments.get(name)
+        if fragment is None or name in self.walking:
+            return EMPTY  # unknown or cyclic: graphql-core's own rules report it
+        self.walking.add(name)
+        target = self.schema.get_type(fragment.type_condition.name.value)
+        shape = self.selection_set(fragment.selection_set, target)
+        self.walking.discard(name)
+        self.known[name] = shape
+        return shape
+
+    def field(self, node: FieldNode, parent: GraphQLNamedType) -> Shape:
+        alias = 1 if node.alias else 0
         name = node.name.value
-        if name.startswith("__"):
-            return 0  # introspection has a switch of its own
         fields: dict[str, GraphQLField] = getattr(parent, "fields", {})
         definition = fields.get(name)
-        if definition is None:
-            return 0  # unknown field: other validation rules report it
+        if name.startswith("__") or definition is None:
+            # Introspection has a switch of its own; unknown fields are reported by
+            # graphql-core. Both still count as selections.
+            return Shape(depth=1, aliases=alias, selections=1)
+        below = self.selection_set(node.selection_set, get_named_type(definition.type))
         page = self.page_size(node, definition)
-        below = self.selections(
-            node.selection_set, get_named_type(definition.type), multiplier * page, seen_fragments
+        return Shape(
+            depth=1 + below.depth,
+            aliases=alias + below.aliases,
+            selections=1 + below.selections,
+            cost=1 + page * below.cost,
         )
-        return multiplier + below
 
     def page_size(self, node: FieldNode, definition: GraphQLField) -> int:
         argument: GraphQLArgument | None = definition.args.get(PAGE_ARGUMENT)
@@ -143,15 +181,15 @@ class _CostWalk:
         return self.default_page_size
 
 
-def query_cost(
+def query_shape(
     schema: GraphQLSchema,
     operation: OperationDefinitionNode,
     fragments: dict[str, FragmentDefinitionNode],
     *,
     default_page_size: int,
     max_page_size: int,
-) -> int:
-    """The estimated cost of one operation (see the module's docstring)."""
+) -> Shape:
+    """The shape of one operation, fragments expanded (see ``Shape``)."""
     variable_defaults: dict[str, int | None] = {}
     for variable in operation.variable_definitions or ():
         default = variable.default_value
@@ -159,42 +197,96 @@ def query_cost(
             int(default.value) if isinstance(default, IntValueNode) else None
         )
     root = schema.get_root_type(operation.operation)
-    walk = _CostWalk(schema, fragments, variable_defaults, default_page_size, max_page_size)
-    return walk.selections(operation.selection_set, root, 1)
+    walk = _ShapeWalk(schema, fragments, variable_defaults, default_page_size, max_page_size)
+    return walk.selection_set(operation.selection_set, root)
 
 
-def cost_limit_rule(
-    max_cost: int, *, default_page_size: int, max_page_size: int
-) -> type[ValidationRule]:
-    """A validation rule rejecting operations whose estimated cost exceeds ``max_cost``."""
+@dataclass(frozen=True)
+class QueryLimits:
+    """The most one operation may ask for (each is a setting)."""
 
-    class CostLimitRule(ValidationRule):
+    max_depth: int
+    max_aliases: int
+    max_selections: int
+    max_cost: int
+    default_page_size: int
+    max_page_size: int
+
+
+def query_limits_rule(limits: QueryLimits) -> type[ValidationRule]:
+    """A validation rule refusing operations deeper, wider or costlier than ``limits``."""
+
+    class QueryLimitsRule(ValidationRule):
         def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any) -> None:
             fragments = {
                 d.name.value: d
                 for d in self.context.document.definitions
                 if isinstance(d, FragmentDefinitionNode)
             }
-            cost = query_cost(
+            shape = query_shape(
                 self.context.schema,
                 node,
                 fragments,
-                default_page_size=default_page_size,
-                max_page_size=max_page_size,
+                default_page_size=limits.default_page_size,
+                max_page_size=limits.max_page_size,
             )
-            if cost > max_cost:
-                name = f"'{node.name.value}'" if node.name else "the operation"
-                self.report_error(
-                    GraphQLError(
-                        f"{name} has an estimated cost of {cost}, more than the limit of "
-                        f"{max_cost}: each field counts once per item of the pages above it, "
-                        "so ask for smaller pages (`first`) or fewer nested lists",
-                        node,
-                        extensions={"code": "QUERY_TOO_COSTLY", "cost": cost, "limit": max_cost},
-                    )
+            name = f"'{node.name.value}'" if node.name else "the operation"
+            # Strawberry's depth limit counted the levels below the root fields.
+            depth = shape.depth - 1
+            if depth > limits.max_depth:
+                self._refuse(
+                    node,
+                    f"{name} exceeds maximum operation depth of {limits.max_depth}",
+                    "QUERY_TOO_DEEP",
+                    depth,
+                    limits.max_depth,
+                )
+            if shape.aliases > limits.max_aliases:
+                self._refuse(
+                    node,
+                    f"{shape.aliases} aliases found. Allowed: {limits.max_aliases}",
+                    "TOO_MANY_ALIASES",
+                    shape.aliases,
+                    limits.max_aliases,
+                )
+            if shape.selections > limits.max_selections:
+                self._refuse(
+                    node,
+                    f"{name} selects {shape.selections} fields once its fragments are "
+                    f"expanded, more than the limit of {limits.max_selections}: spread "
+                    "each fragment where it is needed once",
+                    "TOO_MANY_SELECTIONS",
+                    shape.selections,
+                    limits.max_selections,
+                )
+            if shape.cost > limits.max_cost:
+                self._refuse(
+                    node,
+                    f"{name} has an estimated cost of {shape.cost}, more than the limit of "
+                    f"{limits.max_cost}: each field counts once per item of the pages above "
+                    "it, so ask for smaller pages (`first`) or fewer nested lists",
+                    "QUERY_TOO_COSTLY",
+                    shape.cost,
+                    limits.max_cost,
                 )
 
-    return CostLimitRule
+        def _refuse(
+            self, node: OperationDefinitionNode, message: str, code: str, found: int, limit: int
+        ) -> None:
+            self.report_error(
+                GraphQLError(
+                    message, node, extensions={"code": code, **_figures(code, found, limit)}
+                )
+            )
+
+    return QueryLimitsRule
+
+
+def _figures(code: str, found: int, limit: int) -> dict[str, int]:
+    """The numbers an error carries (the cost one named them ``cost`` and ``limit``)."""
+    if code == "QUERY_TOO_COSTLY":
+        return {"cost": found, "limit": limit}
+    return {"found": found, "limit": limit}
 
 
 # --- errors ----------------------------------------------------------------------------------
@@ -243,18 +335,17 @@ def protection_extensions(
 ) -> list[ExtensionFactory]:
     """Extension factories (one new instance per request) for the limits in ``settings``."""
     public = tuple(public_errors) if public_errors is not None else _public_errors()
-    rule = cost_limit_rule(
-        settings.max_cost,
+    limits = QueryLimits(
+        max_depth=settings.max_depth,
+        max_aliases=settings.max_aliases,
+        max_selections=settings.max_selections,
+        max_cost=settings.max_cost,
         default_page_size=settings.default_page_size,
         max_page_size=settings.max_page_size,
     )
     # The rule classes are made once, so that a query validated before is found in the
     # validation cache (its key holds the rules).
-    rules: list[type[ASTValidationRule]] = [
-        max_depth_rule(settings.max_depth, None, None),
-        max_aliases_rule(settings.max_aliases),
-        rule,
-    ]
+    rules: list[type[ASTValidationRule]] = [query_limits_rule(limits)]
     if not settings.introspection:
         rules.append(NoSchemaIntrospectionCustomRule)
     return [

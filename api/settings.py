@@ -76,6 +76,11 @@ class Settings(BaseSettings):
         default=2000, ge=1, description="Most tokens a query document may have."
     )
     max_aliases: int = Field(default=30, ge=0, description="Most aliases a query may use.")
+    max_selections: int = Field(
+        default=5_000,
+        ge=1,
+        description="Most fields a query may select once its fragments are expanded.",
+    )
     max_cost: int = Field(
         default=20_000,
         ge=1,
@@ -86,6 +91,12 @@ class Settings(BaseSettings):
     )
     max_page_size: int = Field(
         default=100, ge=1, description="Page size assumed when `first` is a variable."
+    )
+    request_seconds: float = Field(
+        default=30.0,
+        ge=0,
+        description="Time a request may take before it is stopped (uploads: plus "
+        "ingest_seconds; 0: no limit).",
     )
     index_sync_seconds: float = Field(
         default=2.0,

@@ -7,6 +7,7 @@ what the schema holds; the full schema over the seed is tested in test_app_graph
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator, Sequence
@@ -23,7 +24,7 @@ from strawberry.types import Info
 
 from api.app import AppState
 from api.auth import Caller, Role
-from api.protection import MASKED_MESSAGE, ExtensionFactory, query_cost
+from api.protection import MASKED_MESSAGE, ExtensionFactory, query_shape
 from api.request_log import JsonFormatter
 from schema.errors import PublicError
 from schema.permissions import IsEditor
@@ -53,6 +54,11 @@ class _Query:
     @strawberry.field
     def whoami(self, info: Info[_Context, None]) -> str | None:
         return info.context.role
+
+    @strawberry.field
+    async def slow(self, seconds: float) -> bool:
+        await asyncio.sleep(seconds)
+        return True
 
     @strawberry.field
     def boom(self) -> str:
@@ -332,6 +338,62 @@ async def test_cost_limit_multiplies_page_sizes(client_for: ClientFactory) -> No
         assert body["errors"][0]["extensions"]["code"] == "QUERY_TOO_COSTLY"
 
 
+def _fan_out(levels: int) -> str:
+    """Fragments that each spread the next twice: 2**levels fields once expanded."""
+    fragments = "".join(
+        f"fragment G{i} on Query {{ ...G{i + 1} ...G{i + 1} }}\n" for i in range(levels)
+    )
+    return f"{{ ...G0 }}\n{fragments}fragment G{levels} on Query {{ __typename }}\n"
+
+
+async def test_fragment_fan_out_is_refused_at_once_and_the_server_goes_on(
+    client_for: ClientFactory,
+) -> None:
+    async with client_for(**TEST_APP) as client:
+        body = (await client.post("/graphql", json=graphql(_fan_out(30)))).json()
+        assert body.get("data") is None
+        [error] = body["errors"]
+        assert error["extensions"] == {
+            "code": "TOO_MANY_SELECTIONS",
+            "found": 2**30,
+            "limit": 5000,
+        }
+        assert "spread each fragment where it is needed once" in error["message"]
+        assert (await client.get("/healthz")).status_code == 200
+        ok = (await client.post("/graphql", json=graphql(_fan_out(8)))).json()
+        assert ok == {"data": {"__typename": "Query"}}
+
+
+async def test_aliases_and_depth_are_counted_through_every_spread(
+    client_for: ClientFactory,
+) -> None:
+    twice = """
+    { ...A ...A }
+    fragment A on Query { ...B ...B }
+    fragment B on Query { x: whoami y: items { children { id } } }
+    """
+    async with client_for(max_aliases=7, max_depth=1, **TEST_APP) as client:
+        body = (await client.post("/graphql", json=graphql(twice))).json()
+    codes = [(e["extensions"]["code"], e["extensions"]["found"]) for e in body["errors"]]
+    assert codes == [("QUERY_TOO_DEEP", 2), ("TOO_MANY_ALIASES", 8)]
+
+
+async def test_a_request_past_its_time_budget_is_stopped(client_for: ClientFactory) -> None:
+    async with client_for(request_seconds=0.5, **TEST_APP) as client:
+        slow = await client.post("/graphql", json=graphql("{ slow(seconds: 60) }"))
+        assert slow.status_code == 503
+        assert slow.json() == {
+            "errors": [
+                {
+                    "message": "the request took longer than the 0.5 s limit and was stopped",
+                    "extensions": {"code": "TIMEOUT"},
+                }
+            ]
+        }
+        quick = await client.post("/graphql", json=graphql("{ slow(seconds: 0) }"))
+        assert quick.json() == {"data": {"slow": True}}
+
+
 async def test_introspection_switch(client_for: ClientFactory) -> None:
     query = graphql("{ __schema { queryType { name } } }")
     async with client_for(**TEST_APP) as client:
@@ -387,7 +449,8 @@ def test_cost_counts_fragments_like_inline_selections() -> None:
         named = {
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
-        return query_cost(schema, operation, named, default_page_size=20, max_page_size=100)
+        shape = query_shape(schema, operation, named, default_page_size=20, max_page_size=100)
+        return shape.cost
 
     # items 1 + 5 x (id 1 + children 1 + 20 x id 1) = 111; `children` defaults to 20
     assert cost(inline) == cost(fragments) == 111

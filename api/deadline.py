@@ -1,0 +1,64 @@
+"""A time budget per request: past it the request is cancelled and its worker freed.
+
+Query limits bound what a request may ask for before it runs; this bounds how long
+it may run, whatever the reason (a slow database, a search over a frequent word, a
+client that sends its body slowly). Multipart requests (uploads) get the time a file
+may take to read and parse on top.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.middleware import send_json_error
+
+logger = logging.getLogger("assurance.api")
+
+TIMEOUT_CODE = "TIMEOUT"
+
+
+class RequestDeadlineMiddleware:
+    """Cancels a request after ``seconds`` (``upload_seconds`` for multipart) with 503."""
+
+    def __init__(self, app: ASGIApp, *, seconds: float, upload_seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+        self.upload_seconds = upload_seconds
+
+    def limit_for(self, headers: Headers) -> float:
+        content_type = headers.get("content-type", "").lower()
+        if content_type.startswith("multipart/form-data"):
+            return self.upload_seconds
+        return self.seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or self.seconds <= 0:
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit_for(Headers(scope=scope))
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            async with asyncio.timeout(limit) as deadline:
+                await self.app(scope, receive, tracking_send)
+        except TimeoutError:
+            if not deadline.expired():
+                raise
+            logger.warning("%s %s stopped after %g s", scope["method"], scope["path"], limit)
+            if not started:
+                await send_json_error(
+                    send,
+                    503,
+                    f"the request took longer than the {limit:g} s limit and was stopped",
+                    TIMEOUT_CODE,
+                )
