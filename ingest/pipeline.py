@@ -29,7 +29,7 @@ from ingest.read import SUPPORTED_SUFFIXES
 from ingest.store import StoreOutcome, StoreResult, store_document
 from ingest.workers import BytesTask, IngestLimits, PathTask, WorkerPool
 from records.db import session_factory, write_session
-from records.models import Action, AgendaItem, Meeting, Metric, SourceDocument
+from records.models import Action, AgendaItem, Attendance, Meeting, Metric, SourceDocument
 
 # Files read and parsed ahead of the one being stored, per worker: enough to keep the
 # workers busy, few enough that memory does not grow with the number of files.
@@ -46,6 +46,7 @@ class FileReport:
     meeting_id: int | None = None
     title: str | None = None
     date: str | None = None
+    attendees: int = 0
     items: int = 0
     actions: int = 0
     metrics: int = 0
@@ -194,10 +195,16 @@ async def _already_stored(
             .scalar_subquery()
         )
 
+    attendees = (
+        select(func.count())
+        .where(Attendance.meeting_id == SourceDocument.meeting_id)
+        .correlate(SourceDocument)
+        .scalar_subquery()
+    )
     query = (
         select(SourceDocument, Meeting.title, Meeting.date)
         .join(Meeting, Meeting.id == SourceDocument.meeting_id)
-        .add_columns(count(AgendaItem), count(Action), count(Metric))
+        .add_columns(attendees, count(AgendaItem), count(Action), count(Metric))
         .where(SourceDocument.sha256.in_(hashes))
     )
     async with session_factory(engine)() as session:
@@ -209,12 +216,13 @@ async def _already_stored(
             meeting_id=document.meeting_id,
             title=title,
             date=date.isoformat(),
+            attendees=attendees,
             items=items,
             actions=actions,
             metrics=metrics,
             warnings=tuple(document.warnings),
         )
-        for document, title, date, items, actions, metrics in rows
+        for document, title, date, attendees, items, actions, metrics in rows
     }
 
 
@@ -241,6 +249,7 @@ async def _store_one(
         meeting_id=result.meeting_id,
         title=draft.title,
         date=draft.date.isoformat(),
+        attendees=len(draft.attendees),
         items=len(draft.items),
         actions=len(draft.actions),
         metrics=len(draft.metrics),

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -28,7 +29,7 @@ def ingest(
     summary, indexed = run(
         _ingest(settings, paths, workers or settings.ingest_workers, err_console)
     )
-    console.print(_summary_table(summary))
+    console.print(_summary_table(summary, console.width))
     total, failed = len(summary.reports), len(summary.failed)
     console.print(
         f"{total} {'file' if total == 1 else 'files'} in {summary.seconds:.1f} s "
@@ -36,7 +37,7 @@ def ingest(
         f"{indexed} changes indexed"
     )
     for report in summary.failed:
-        err_console.print(f"[red]failed:[/red] {report.path}: {report.error}")
+        err_console.print(f"[red]failed:[/red] {report.path.name}: {report.error}")
     if summary.failed:
         raise typer.Exit(1)
 
@@ -69,26 +70,48 @@ async def _ingest(
         return summary, await apply_changes(rt.engine, rt.index)
 
 
-def _summary_table(summary: IngestSummary) -> Table:
-    table = Table(title="Ingest summary")
-    table.add_column("file")
-    table.add_column("result")
-    table.add_column("meeting")
-    table.add_column("date")
-    for column in ("items", "actions", "metrics", "warnings"):
-        table.add_column(column, justify="right")
+# Widths of the summary's columns after the file name; the file name takes what the
+# terminal has left (with the one-space column divider), so a line never wraps.
+_COLUMNS = (("result", 11), ("date", 10), ("people", 6), ("items", 5), ("actions", 7),
+            ("figures", 7), ("warn", 4))  # fmt: skip
+MIN_FILE_COLUMN = 12
+
+
+def _summary_table(summary: IngestSummary, width: int) -> Table:
+    """One line per file in ``width`` columns: what it gave, or its error code (names cut)."""
+    file_column = max(MIN_FILE_COLUMN, width - sum(w + 1 for _, w in _COLUMNS))
+    table = Table(
+        title="Ingest summary",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=0,
+    )
+    table.add_column("file", no_wrap=True, overflow="ellipsis", max_width=file_column)
+    for name, width in _COLUMNS:
+        table.add_column(
+            name,
+            justify="left" if name in ("result", "date") else "right",
+            no_wrap=True,
+            overflow="ellipsis",
+            min_width=width,
+            max_width=width,
+        )
     for r in summary.reports:
         if r.failed:
-            table.add_row(r.path.name, "[red]failed[/red]", r.error or "", "", "", "", "", "")
+            code = str(r.error_code or "FAILED")
+            table.add_row(r.path.name, f"[red]{code}[/red]", *[""] * (len(_COLUMNS) - 1))
             continue
         table.add_row(
             r.path.name,
             str(r.outcome),
-            r.title or "",
             r.date or "",
-            str(r.items),
-            str(r.actions),
-            str(r.metrics),
-            str(len(r.warnings)),
+            *(_count(n) for n in (r.attendees, r.items, r.actions, r.metrics)),
+            str(len(r.warnings)) if r.warnings else "",
         )
     return table
+
+
+def _count(found: int) -> str:
+    """A count, or a dim "none" where a document gave nothing of that kind."""
+    return str(found) if found else "[dim]none[/dim]"

@@ -40,6 +40,25 @@ def test_bad_file_is_named_and_exit_code_is_non_zero(runner: CliRunner, tmp_path
     assert "1 ingested, 1 failed" in result.output
 
 
+def test_summary_is_one_line_per_file_in_80_columns(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    long_name = tmp_path / ("northshire-" + "very-long-" * 8 + "minutes.txt")
+    long_name.write_bytes(SEED.read_bytes())
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Shopping list\n\nMilk, bread and eggs.\n")
+
+    result = runner.invoke(app, ["ingest", str(long_name), str(notes), "--workers", "1"])
+
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines), lines
+    [stored] = [line for line in lines if line.startswith("northshire-very-long-")]
+    assert stored.split()[0].endswith("…") and stored.split()[1:4] == ["stored", "2021-02-26", "6"]
+    [refused] = [line for line in lines if line.startswith("notes.txt")]
+    assert refused.split() == ["notes.txt", "NOT_MINUTES"]
+
+
 def test_samples_ingest_cleanly_with_two_workers(runner: CliRunner) -> None:
     result = runner.invoke(app, ["ingest", str(SAMPLES), "--workers", "2"])
     assert result.exit_code == 0, result.output
