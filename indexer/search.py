@@ -163,7 +163,7 @@ def decode_cursor(text: str, order: SortOrder) -> _Cursor:
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
         data = json.loads(raw.decode("utf-8"))
-    except (binascii.Error, UnicodeError, ValueError) as exc:
+    except (binascii.Error, UnicodeError, ValueError, RecursionError) as exc:
         raise InvalidCursorError("invalid cursor") from exc
     if (
         not isinstance(data, list)
@@ -176,7 +176,11 @@ def decode_cursor(text: str, order: SortOrder) -> _Cursor:
         raise InvalidCursorError("invalid cursor")
     if data[0] != order.value:
         raise InvalidCursorError(f"the cursor belongs to another sort order ({data[0]})")
-    return _Cursor(order, float(data[1]), data[2], max(0, data[3]))
+    try:
+        value = float(data[1])
+    except OverflowError as exc:  # an integer past the largest float
+        raise InvalidCursorError("invalid cursor") from exc
+    return _Cursor(order, value, data[2], max(0, data[3]))
 
 
 # --- ranking ----------------------------------------------------------------------------

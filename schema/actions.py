@@ -11,6 +11,7 @@ from sqlalchemy import exists, func, or_, select
 from records import models
 from records.enums import ActionStatus
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
+from schema.arguments import MAX_MATCH_CHARS, checked_match_text
 from schema.context import Context
 from schema.fields import resolver_field
 from schema.lookups import item_of, meeting_of
@@ -126,7 +127,7 @@ class ActionFilter:
     owner: str | None = strawberry.field(
         default=None,
         description="Owned by someone whose name, or the owner as written, contains this "
-        '("CC", "Bangham").',
+        f'("CC", "Bangham"; at most {MAX_MATCH_CHARS} characters).',
     )
     theme: str | None = strawberry.field(
         default=None, description="Dealing with this theme (code)."
@@ -156,8 +157,9 @@ def action_query(where: ActionFilter | None, today: dt.date) -> AnySelect:
     if where is None:
         return query
     if where.status:
-        query = query.where(action.status.in_(where.status))
-    if where.owner and (words := where.owner.strip().lower()):
+        query = query.where(action.status.in_(set(where.status)))
+    owner = checked_match_text(where.owner or "", "actions: argument `filter.owner`")
+    if words := owner.strip().lower():
         owned = exists(
             select(models.action_owners.c.action_id)
             .join(models.Person, models.Person.id == models.action_owners.c.person_id)
@@ -175,7 +177,8 @@ def action_query(where: ActionFilter | None, today: dt.date) -> AnySelect:
         query = query.where(action.id.in_(themed))
     if where.meeting:
         query = query.where(
-            action.meeting_id == id_of(where.meeting, "Meeting", argument="filter.meeting")
+            action.meeting_id
+            == id_of(where.meeting, "Meeting", argument="actions: argument `filter.meeting`")
         )
     if where.overdue is not None:
         late = action.status.in_(OUTSTANDING) & (action.due_date < today)

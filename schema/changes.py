@@ -20,8 +20,8 @@ from strawberry.types import Info
 from records.enums import ChangeOp
 from records.models import ChangeLogEntry
 from schema.errors import PublicError
-from schema.node import to_global_id
-from schema.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Connection, Edge, PageInfo
+from schema.node import is_record_number, record_id_in_range, to_global_id
+from schema.pagination import Connection, Edge, PageInfo, page_size
 
 FIELD = "changes"
 _CURSOR_PREFIX = "change:"
@@ -77,15 +77,18 @@ def encode_position(position: int) -> str:
 
 
 def decode_position(cursor: str) -> int:
+    """The change-log position a cursor of ``encode_position`` holds."""
+    bad = PublicError(f"{FIELD}: argument `after` is not a cursor of this list", "BAD_CURSOR")
     try:
         raw = base64.urlsafe_b64decode(cursor.encode("ascii")).decode("utf-8")
-        if not raw.startswith(_CURSOR_PREFIX):
-            raise ValueError(raw)
-        position = int(raw.removeprefix(_CURSOR_PREFIX))
     except (binascii.Error, UnicodeError, ValueError) as exc:
-        raise PublicError(
-            f"{FIELD}: argument `after` is not a cursor of this list", "BAD_CURSOR"
-        ) from exc
+        raise bad from exc
+    number = raw.removeprefix(_CURSOR_PREFIX)
+    if number == raw or not is_record_number(number):
+        raise bad
+    position = record_id_in_range(number)
+    if position is None:
+        raise bad
     return position
 
 
@@ -106,12 +109,7 @@ async def resolve_changes(
     ] = None,
 ) -> Connection[ChangeEvent]:
     """Change-log entries after position ``since`` (0: from the start), oldest first."""
-    size = DEFAULT_PAGE_SIZE if first is None else first
-    if not 0 <= size <= MAX_PAGE_SIZE:
-        raise PublicError(
-            f"{FIELD}: argument `first` must be between 0 and {MAX_PAGE_SIZE} (got {size})",
-            "PAGE_SIZE",
-        )
+    size = page_size(first, FIELD)
     if since is not None and since < 0:
         raise PublicError(f"{FIELD}: argument `since` must be 0 or more (got {since})", "BAD_SINCE")
     floor = since or 0

@@ -2,15 +2,20 @@
 
 A mutation reports what the caller got wrong (a bad file, an unknown id) as
 ``UserError`` values in its payload, beside a null result. Failures that stop a
-field altogether (a missing permission, a page size over the limit) raise
-``PublicError``: its message and ``extensions.code`` reach the client, while every
-other exception is masked by ``should_mask_error``.
+field altogether (a missing permission, a page size over the limit, an argument
+no record can match) raise ``PublicError``: its message and ``extensions.code``
+reach the client, while every other exception is masked by ``should_mask_error``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, Node
+
+# How much of a rejected value an error message repeats.
+SHOWN_CHARS = 60
 
 
 @strawberry.type(description="Something in the input the caller can fix.")
@@ -22,25 +27,34 @@ class UserError:
     message: str = strawberry.field(description="A sentence for people.")
 
 
-class PublicError(Exception):
-    """An error whose message and code are safe to show to any caller."""
+class PublicError(GraphQLError):
+    """An error whose message and code are safe to show to any caller.
 
-    def __init__(self, message: str, code: str) -> None:
-        super().__init__(message)
-        self.message = message
+    It is a ``GraphQLError``, so that scalars may raise it while arguments are read
+    (graphql-core then reports it as it is, or names the variable that held the value)
+    as well as resolvers.
+    """
+
+    def __init__(self, message: str, code: str, nodes: Collection[Node] | None = None) -> None:
+        super().__init__(message, nodes, extensions={"code": code})
         self.code = code
-        # graphql-core copies an exception's ``extensions`` into the GraphQL error.
-        self.extensions: dict[str, object] = {"code": code}
+
+
+def shown(value: object) -> str:
+    """``value`` as an error message repeats it: quoted, and cut short when long."""
+    text = repr(value)
+    return text if len(text) <= SHOWN_CHARS else f"{text[: SHOWN_CHARS - 5]}...{text[-1]}"
 
 
 def is_public_error(error: GraphQLError) -> bool:
     """True for errors the client may read as they are.
 
     Errors from parsing and validation (no original exception) describe the request
-    itself; ``PublicError`` describes what the caller did. Anything else is a fault.
+    itself; a ``GraphQLError`` (``PublicError`` among them) was raised on purpose to
+    describe what the caller did. Anything else is a fault.
     """
     original = error.original_error
-    return original is None or isinstance(original, PublicError)
+    return original is None or isinstance(original, GraphQLError)
 
 
 def should_mask_error(error: GraphQLError) -> bool:

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from records import models
 from records.enums import AttendanceStatus, DocumentType, MeetingKind
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
+from schema.arguments import YEAR_RANGE, checked_year
 from schema.context import Context
 from schema.documents import SourceDocument
 from schema.fields import resolver_field
@@ -191,7 +192,9 @@ def _source(rows: list[models.SourceDocument]) -> SourceDocument | None:
 class MeetingFilter:
     date_from: dt.date | None = strawberry.field(default=None, description="On or after this day.")
     date_to: dt.date | None = strawberry.field(default=None, description="On or before this day.")
-    year: int | None = strawberry.field(default=None, description="Held in this year.")
+    year: int | None = strawberry.field(
+        default=None, description=f"Held in this year ({YEAR_RANGE})."
+    )
     kind: list[MeetingKind] | None = strawberry.field(
         default=None, description="Of any of these kinds."
     )
@@ -213,11 +216,10 @@ def meeting_query(where: MeetingFilter | None) -> AnySelect:
     if where.date_to:
         query = query.where(models.Meeting.date <= where.date_to)
     if where.year is not None:
-        query = query.where(
-            models.Meeting.date.between(dt.date(where.year, 1, 1), dt.date(where.year, 12, 31))
-        )
+        year = checked_year(where.year, "meetings: argument `filter.year`")
+        query = query.where(models.Meeting.date.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
     if where.kind:
-        query = query.where(models.Meeting.kind.in_(where.kind))
+        query = query.where(models.Meeting.kind.in_(set(where.kind)))
     if where.theme:
         themed = (
             select(models.meeting_themes.c.meeting_id)

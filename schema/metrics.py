@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from records import models
 from records.enums import MetricKind, MetricUnit
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
+from schema.arguments import MAX_MATCH_CHARS, checked_match_text
 from schema.context import Context
 from schema.fields import resolver_field
 from schema.lookups import item_of, meeting_of, theme_of
@@ -71,7 +72,9 @@ class Metric(Node):
 class MetricFilter:
     theme: str | None = strawberry.field(default=None, description="About this theme (code).")
     label: str | None = strawberry.field(
-        default=None, description="Every word of this appears in the label (case-insensitive)."
+        default=None,
+        description="Every word of this appears in the label (case-insensitive; at most "
+        f"{MAX_MATCH_CHARS} characters).",
     )
     kind: MetricKind | None = strawberry.field(default=None, description="Observed or target.")
     unit: MetricUnit | None = strawberry.field(default=None, description="Of this unit.")
@@ -94,7 +97,8 @@ def metric_query(where: MetricFilter | None) -> AnySelect:
         query = query.where(
             metric.theme_id.in_(select(models.Theme.id).where(models.Theme.code == code))
         )
-    for word in (where.label or "").lower().split():
+    label = checked_match_text(where.label or "", "metrics: argument `filter.label`")
+    for word in label.lower().split():
         query = query.where(func.lower(metric.label).contains(word, autoescape=True))
     if where.kind:
         query = query.where(metric.kind == where.kind)

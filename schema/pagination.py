@@ -23,7 +23,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from schema.enums import DateOrder
-from schema.errors import PublicError
+from schema.errors import PublicError, shown
+from schema.node import MAX_RECORD_ID
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -76,6 +77,17 @@ class Page(Generic[M]):
     total: int
 
 
+def page_size(first: int | None, field: str) -> int:
+    """``first``, or the default page size; a PublicError naming ``field`` when out of range."""
+    size = DEFAULT_PAGE_SIZE if first is None else first
+    if not 0 <= size <= MAX_PAGE_SIZE:
+        raise PublicError(
+            f"{field}: argument `first` must be between 0 and {MAX_PAGE_SIZE} (got {size})",
+            "PAGE_SIZE",
+        )
+    return size
+
+
 def page_args(
     first: int | None,
     after: str | None,
@@ -84,12 +96,7 @@ def page_args(
     field: str,
 ) -> PageArgs:
     """Check ``first`` and ``after`` of ``field``; raise a PublicError naming the argument."""
-    size = DEFAULT_PAGE_SIZE if first is None else first
-    if not 0 <= size <= MAX_PAGE_SIZE:
-        raise PublicError(
-            f"{field}: argument `first` must be between 0 and {MAX_PAGE_SIZE} (got {size})",
-            "PAGE_SIZE",
-        )
+    size = page_size(first, field)
     return PageArgs(size, DateOrder(order), decode_cursor(after, order, field) if after else None)
 
 
@@ -99,23 +106,29 @@ def encode_cursor(order: DateOrder, day: dt.date, record_id: int) -> str:
 
 
 def decode_cursor(cursor: str, order: DateOrder, field: str) -> tuple[str, int]:
+    """The (day, record id) a cursor of ``encode_cursor`` holds, checked before any SQL sees it."""
     bad = PublicError(f"{field}: argument `after` is not a cursor of this list", "BAD_CURSOR")
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         data = json.loads(raw.decode())
-        day = dt.date.fromisoformat(data[1]).isoformat()
-    except (binascii.Error, UnicodeError, ValueError, TypeError, IndexError, KeyError) as exc:
+    except (binascii.Error, UnicodeError, ValueError, RecursionError) as exc:
         raise bad from exc
     if (
         not isinstance(data, list)
         or len(data) != 3
+        or not isinstance(data[1], str)
         or not isinstance(data[2], int)
         or isinstance(data[2], bool)
+        or not 1 <= data[2] <= MAX_RECORD_ID
     ):
         raise bad
+    try:
+        day = dt.date.fromisoformat(data[1]).isoformat()
+    except ValueError as exc:
+        raise bad from exc
     if data[0] != order.value:
         raise PublicError(
-            f"{field}: argument `after` belongs to another order ({data[0]})", "BAD_CURSOR"
+            f"{field}: argument `after` belongs to another order ({shown(data[0])})", "BAD_CURSOR"
         )
     return day, data[2]
 

@@ -15,7 +15,7 @@ from schema.actions import Action, ActionFilter, action_query
 from schema.changes import ChangesQuery
 from schema.context import Context
 from schema.enums import DateOrder
-from schema.errors import PublicError
+from schema.errors import PublicError, shown
 from schema.fields import resolver_field
 from schema.lookups import is_node_type, load_node
 from schema.meetings import Meeting, MeetingFilter, meeting_query
@@ -39,13 +39,9 @@ def _node_id(global_id: str, argument: str) -> tuple[str, int]:
     type_name, record_id = from_global_id(global_id, argument=argument)
     if not is_node_type(type_name):
         raise PublicError(
-            f"{argument}: {global_id!r} names an unknown type {type_name!r}", "BAD_ID"
+            f"{argument}: {shown(global_id)} names an unknown type {shown(type_name)}", "BAD_ID"
         )
     return type_name, record_id
-
-
-async def _node(info: Info, global_id: str, argument: str) -> Node | None:
-    return await load_node(info, *_node_id(global_id, argument))
 
 
 async def _prefetch_nodes(info: Info, type_name: str, page: Page[Any]) -> None:
@@ -85,7 +81,7 @@ class Query(ChangesQuery):
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The meeting's id.")],
     ) -> Meeting | None:
-        type_name, record_id = _node_id(id, "id")
+        type_name, record_id = _node_id(id, "meeting: argument `id`")
         if type_name != "Meeting":
             return None
         found = await info.context.loaders.meeting.load(record_id)
@@ -183,7 +179,7 @@ class Query(ChangesQuery):
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="A global id.")],
     ) -> Node | None:
-        return await _node(info, id, "id")
+        return await load_node(info, *_node_id(id, "node: argument `id`"))
 
     @resolver_field(description="Records by global ids, in the order given (null if gone).")
     async def nodes(
@@ -195,4 +191,5 @@ class Query(ChangesQuery):
     ) -> list[Node | None]:
         if len(ids) > MAX_NODES:
             raise PublicError(f"nodes: argument `ids` takes at most {MAX_NODES} ids", "TOO_MANY")
-        return list(await asyncio.gather(*(_node(info, i, "ids") for i in ids)))
+        wanted = [_node_id(id, f"nodes: argument `ids[{n}]`") for n, id in enumerate(ids)]
+        return list(await asyncio.gather(*(load_node(info, *each) for each in wanted)))

@@ -16,13 +16,14 @@ from indexer.search import (
     SortOrder,
 )
 from schema.actions import Action
+from schema.arguments import YEAR_RANGE, checked_list, checked_year
 from schema.context import Context
 from schema.errors import PublicError
 from schema.items import AgendaItem
 from schema.lookups import SEARCH_TYPE_NAMES, load_node
 from schema.meetings import Meeting
 from schema.metrics import Metric
-from schema.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageInfo
+from schema.pagination import PageInfo, page_size
 
 Info = strawberry.Info[Context, None]
 
@@ -49,7 +50,9 @@ class SearchFilterInput:
     date_to: dt.date | None = strawberry.field(
         default=None, description="Meetings on or before this day."
     )
-    years: list[int] | None = strawberry.field(default=None, description="Meetings in these years.")
+    years: list[int] | None = strawberry.field(
+        default=None, description=f"Meetings in these years ({YEAR_RANGE})."
+    )
     themes: list[str] | None = strawberry.field(
         default=None, description='Records about these themes (codes or names, e.g. "DA").'
     )
@@ -64,14 +67,23 @@ class SearchFilterInput:
     )
 
     def to_filter(self) -> SearchFilter:
+        """The filter for the index; a PublicError naming the argument it cannot take."""
+
+        def values(name: str, given: list[str] | None) -> tuple[str, ...]:
+            return tuple(checked_list(given or [], f"search: argument `filter.{name}`"))
+
+        years = {
+            checked_year(year, f"search: argument `filter.years[{n}]`")
+            for n, year in enumerate(self.years or ())
+        }
         return SearchFilter(
             date_from=self.date_from,
             date_to=self.date_to,
-            years=tuple(self.years or ()),
-            themes=tuple(self.themes or ()),
-            kinds=tuple(self.kinds or ()),
-            types=tuple(self.types or ()),
-            bodies=tuple(self.bodies or ()),
+            years=tuple(sorted(years)),
+            themes=values("themes", self.themes),
+            kinds=values("kinds", self.kinds),
+            types=values("types", self.types),
+            bodies=values("bodies", self.bodies),
         )
 
 
@@ -131,12 +143,7 @@ async def resolve_search(
     order: SortOrder,
     exact: bool,
 ) -> SearchResults:
-    size = DEFAULT_PAGE_SIZE if first is None else first
-    if not 0 <= size <= MAX_PAGE_SIZE:
-        raise PublicError(
-            f"search: argument `first` must be between 0 and {MAX_PAGE_SIZE} (got {size})",
-            "PAGE_SIZE",
-        )
+    size = page_size(first, "search")
     factory = info.context.searcher
     if factory is None:
         raise PublicError("search is not available on this server", "SEARCH_UNAVAILABLE")
