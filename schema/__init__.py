@@ -8,7 +8,9 @@ import strawberry
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 
+from schema.argument_errors import NameArgumentsInErrors
 from schema.documents import SourceDocument
+from schema.input_text import RefuseUnstorableText
 from schema.mutations import Mutation
 from schema.pagination import MAX_PAGE_SIZE
 from schema.people import Person
@@ -22,13 +24,14 @@ def build_schema(*, extensions: Sequence[Extension] = ()) -> strawberry.Schema:
     """The schema with the read side and, where present, the mutations.
 
     ``extensions`` are extension classes or factories (never shared instances), e.g.
-    ``[QueryDepthLimiter(max_depth=10).__class__]`` or ``lambda: MaskErrors(...)``.
+    ``[QueryDepthLimiter(max_depth=10).__class__]`` or ``lambda: MaskErrors(...)``;
+    they run after the schema's own checks of argument values.
     """
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         types=[Person, SourceDocument],
-        extensions=list(extensions),
+        extensions=[NameArgumentsInErrors, RefuseUnstorableText, *extensions],
         config=StrawberryConfig(scalar_map=SCALAR_MAP, relay_max_results=MAX_PAGE_SIZE),
     )
 
