@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
@@ -26,11 +27,14 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLRequestData
+from strawberry.http.parse_content_type import parse_content_type
 from strawberry.schema import BaseSchema
 
 from api.auth import AuthenticationError, Caller, resolve_caller
 from api.database import open_database
 from api.deadline import RequestDeadlineMiddleware
+from api.graphql_body import BAD_CONTENT_TYPE, RequestBodyError, error_code, graphql_request
 from api.metrics import CONTENT_TYPE, AppMetrics
 from api.middleware import BodySizeLimitMiddleware, RequestMiddleware, send_json_error
 from api.protection import ExtensionFactory, protection_extensions
@@ -99,7 +103,12 @@ async def _default_context(state: AppState, request: Request, caller: Caller | N
 
 
 class GraphQLApp(GraphQL[object, None]):
-    """Strawberry's ASGI view, with API keys and a CSRF rule for multipart requests."""
+    """Strawberry's ASGI view, with API keys and a CSRF rule for multipart requests.
+
+    A request it cannot read (a body that is not a GraphQL request in JSON, a wrong
+    content type, a method it does not serve) gets a JSON error with a code, in the
+    shape of the app's other refusals, where Strawberry answers in plain text or 500.
+    """
 
     def __init__(
         self, schema: BaseSchema, state: AppState, context_factory: ContextFactory
@@ -136,7 +145,32 @@ class GraphQLApp(GraphQL[object, None]):
                 await _unauthorized(send, "an API key is required (Authorization: Bearer <key>)")
                 return
             request.state.caller = caller
-        await super().__call__(scope, receive, send)
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope, receive))
+        except HTTPException as exc:
+            await send_json_error(send, exc.status_code, exc.reason, error_code(exc))
+            return
+        await response(scope, receive, send)
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        """A POST's GraphQL request: JSON read by ``graphql_request``, multipart by Strawberry."""
+        if request.method != "POST":
+            return await super().parse_http_body(request)
+        content_type = parse_content_type(request.content_type or "")[0].lower()
+        if content_type == "multipart/form-data":
+            return await super().parse_http_body(request)
+        if content_type != "application/json":
+            raise RequestBodyError(
+                "a GraphQL request is sent as JSON (Content-Type: application/json), or "
+                f"as a multipart upload, not as {content_type or 'a body of no type'}",
+                BAD_CONTENT_TYPE,
+            )
+        return graphql_request(await request.get_body())
 
     async def _caller(self, request: Request) -> Caller | None:
         _, sessions, _ = self.state.require()
