@@ -1,0 +1,93 @@
+"""Request bodies that are not GraphQL requests: 400 with a JSON error naming what is wrong.
+
+The answer has the shape of the app's other refusals (``api.middleware.send_json_error``):
+``{"errors": [{"message", "extensions": {"code"}}]}``, never a plain-text body or a 500.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from api.settings import Settings
+from bench.fuzz_graphql import FuzzClient, fuzz_client
+
+THEMES = b'{"query": "{ themes { code } }"'
+JSON = "application/json"
+
+# (body, content type, code, words the message holds)
+BODIES = [
+    (b"null", JSON, "BAD_REQUEST", "must be a JSON object with a `query`, not null"),
+    (b"42", JSON, "BAD_REQUEST", "not a number"),
+    (b'"{ themes { code } }"', JSON, "BAD_REQUEST", "not a string"),
+    (b"[]", JSON, "BAD_REQUEST", "not an array"),
+    (b'{"query": "\xff"}', JSON, "BAD_JSON", "not UTF-8"),
+    (b'{"query": ', JSON, "BAD_JSON", "not JSON"),
+    (b"{'query': '{ themes { code } }'}", JSON, "BAD_JSON", "not JSON"),
+    (THEMES + b', "variables": {"a": NaN}}', JSON, "BAD_JSON", "NaN"),
+    (b'{"query": ' + b"1" * 5000 + b"}", JSON, "BAD_JSON", "not JSON"),
+    (b"[" * 10_000 + b"]" * 10_000, JSON, "BAD_JSON", "too deeply"),
+    (
+        THEMES + b', "variables": {"a": ' + b"[" * 10_000 + b"]" * 10_000 + b"}}",
+        JSON,
+        "BAD_JSON",
+        "too deeply",
+    ),
+    (b"", JSON, "BAD_JSON", "empty"),
+    (b"  \n", JSON, "BAD_JSON", "empty"),
+    (b"{}", JSON, "BAD_REQUEST", "`query` must be a string"),
+    (b'{"query": 5}', JSON, "BAD_REQUEST", "`query` must be a string"),
+    (b'{"query": null}', JSON, "BAD_REQUEST", "`query` must be a string"),
+    (THEMES + b', "variables": [1]}', JSON, "BAD_REQUEST", "`variables` must be an object"),
+    (THEMES + b', "variables": "{}"}', JSON, "BAD_REQUEST", "`variables` must be an object"),
+    (THEMES + b', "operationName": 5}', JSON, "BAD_REQUEST", "`operationName` must be a string"),
+    (THEMES + b', "operationName": "Nope"}', JSON, "BAD_REQUEST", "Nope"),
+    (THEMES + b', "extensions": 1}', JSON, "BAD_REQUEST", "`extensions` must be an object"),
+    (b'{"query": ""}', JSON, "BAD_REQUEST", "No GraphQL query"),
+    (THEMES + b"}", "text/plain", "BAD_CONTENT_TYPE", "not as text/plain"),
+    (THEMES + b"}", "application/graphql", "BAD_CONTENT_TYPE", "Content-Type: application/json"),
+    (THEMES + b"}", None, "BAD_CONTENT_TYPE", "Content-Type: application/json"),
+]
+
+
+@pytest.fixture
+async def api(settings: Settings) -> AsyncIterator[FuzzClient]:
+    async with fuzz_client(settings) as api:
+        yield api
+        assert api.masked_errors() == 0
+        assert api.server_errors() == 0
+
+
+async def test_malformed_bodies_get_400_with_a_json_error(api: FuzzClient) -> None:
+    for body, content_type, code, words in BODIES:
+        headers = {"content-type": content_type} if content_type else {}
+        response = await api.client.post("/graphql", content=body, headers=headers)
+        shown = f"{body[:40]!r} ({content_type}): {response.text[:300]}"
+        assert response.status_code == 400, shown
+        assert response.headers["content-type"] == "application/json", shown
+        [error] = response.json()["errors"]
+        assert error["extensions"] == {"code": code}, shown
+        assert words in error["message"], shown
+
+
+async def test_a_well_formed_body_still_works(api: FuzzClient) -> None:
+    for content_type in (JSON, "application/json; charset=utf-8", "Application/JSON"):
+        response = await api.client.post(
+            "/graphql", content=THEMES + b"}", headers={"content-type": content_type}
+        )
+        assert response.status_code == 200, (content_type, response.text)
+        assert response.json() == {"data": {"themes": []}}
+
+
+async def test_queries_over_get_get_a_json_error(api: FuzzClient) -> None:
+    response = await api.client.get("/graphql", params={"query": "{ themes { code } }"})
+    assert response.status_code == 400, response.text
+    assert response.json() == {
+        "errors": [
+            {
+                "message": "queries are not allowed when using GET",
+                "extensions": {"code": "BAD_REQUEST"},
+            }
+        ]
+    }
