@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -30,6 +31,8 @@ from ingest.parse.action_log import (
 from ingest.parse.dates import iter_dates
 from ingest.parse.lines import split_lines
 from ingest.parse.owners import looks_like_owner, resolve_owners
+from ingest.parse.positions import ItemLocator, SpanSet, innermost_item
+from ingest.parse.scan import space_before, word_ending_at
 from records.enums import ActionStatus
 
 __all__ = ["innermost_item", "parse_actions"]
@@ -48,9 +51,8 @@ _LINE_LEAD = re.compile(
     r"\s*(?:#{1,6}\s*)?(?:(?:Item\s+)?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[a-z][.)]\s+"
     r"|\([a-z0-9]{1,3}\)\s+|[ivx]{1,4}[.)]\s+)?(?:[-*+•●▪◦·‣⁃]\s*)?(?:\*\*|__)?\s*"
 )
-_AFTER_SENTENCE = re.compile(r"(?:[.!?;)]|\*\*)\s+$|\t\s*$")
 # "Action 1 was complete and Action 2 remains open": a second report in one sentence.
-_AFTER_CLAUSE = re.compile(r"(?:,|\b(?:and|but|while|whilst|whereas))\s+$")
+_CLAUSE_WORDS = frozenset({"and", "but", "while", "whilst", "whereas"})
 _SEPARATOR = re.compile(r"\s*(?:\*\*|__)?\s*[:\-–—.)]+\s*(?:\*\*|__)?\s*")
 _PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,200})\)")
 _FROM = re.compile(r"\s+from\s+")
@@ -112,7 +114,12 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _ABBREVIATIONS = {"supt", "no", "mr", "mrs", "ms", "dr", "st", "eg", "ie", "etc", "ch", "det",
                   "insp", "sgt", "approx", "vs", "cllr", "prof", "nos", "para", "ref"}  # fmt: skip
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 _MERGE_SCORE = 60
+# Prose actions a table row is compared with, at most (see ``_merge``).
+MERGE_CANDIDATES = 250
+_FULL_STOP = re.compile(r"[.!?](?=[\"')\]]*(?:\s|$))")
+_NOT_SPACE = re.compile(r"\S")
 
 
 @dataclass
@@ -135,28 +142,18 @@ class _Passage:
 # --- small text helpers ----------------------------------------------------------------------
 
 
-def innermost_item(items: Sequence[ItemDraft], position: int) -> int | None:
-    """Index of the smallest item whose span contains ``position`` (the deepest on a tie)."""
-    best: int | None = None
-    for index, item in enumerate(items):
-        if item.span.start <= position < item.span.end and (
-            best is None
-            or item.span.end - item.span.start <= items[best].span.end - items[best].span.start
-        ):
-            best = index
-    return best
-
-
 def _sentence_end(text: str, start: int, limit: int) -> int:
     """Offset just after the sentence that runs from ``start`` (``limit`` if it does not end)."""
-    for match in re.finditer(r"[.!?](?=[\"')\]]*(?:\s|$))", text[start:limit]):
-        end = start + match.end()
-        word = re.search(r"(\w+)$", text[start : end - 1])
-        token = word.group(1).lower() if word else ""
+    for match in _FULL_STOP.finditer(text, start, limit):
+        end = match.end()
+        word = word_ending_at(text, start, end - 1)
+        # Lower case is never shorter: a longer word is no abbreviation.
+        token = word.lower() if len(word) <= _LONGEST_ABBREVIATION else word
         if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha() and token.isupper()):
             continue
-        following = text[end:limit].lstrip()
-        if not following or following[0].isupper() or following[0] in "(\"'•-0123456789":
+        following = _NOT_SPACE.search(text, end, limit)
+        first = following.group() if following else ""
+        if not first or first.isupper() or first in "(\"'•-0123456789":
             while end < limit and text[end] in "\"')]":
                 end += 1
             return end
@@ -435,18 +432,42 @@ def _markers(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Markers that open a line (after an item number or bullet) or follow a sentence."""
     accepted: list[re.Match[str]] = []
     for match in _MARKER.finditer(text, start, end):
-        before = text[start : match.start()]
         if (
-            _LINE_LEAD.fullmatch(before)
-            or _AFTER_SENTENCE.search(before)
+            _LINE_LEAD.fullmatch(text, start, match.start())
+            or _after_sentence(text, start, match.start())
             or (
                 (match.group("ref") or match.group("apref"))
-                and _AFTER_CLAUSE.search(before)
+                and _after_clause(text, start, match.start())
                 and _STATUS_VERB.match(text, match.end(), end)
             )
         ):
             accepted.append(match)
     return accepted
+
+
+def _after_sentence(text: str, start: int, stop: int) -> bool:
+    """Whether ``_AFTER_SENTENCE`` is found in ``text[start:stop]``: space after the end of
+    a sentence or a bracket (or bold marks), or a tab then space."""
+    space = space_before(text, start, stop)
+    if space == stop:
+        return False
+    return (
+        (space > start and text[space - 1] in ".!?;)")
+        or (space - 2 >= start and text[space - 2 : space] == "**")
+        or "\t" in text[space:stop]
+    )
+
+
+def _after_clause(text: str, start: int, stop: int) -> bool:
+    """Whether ``_AFTER_CLAUSE`` is found in ``text[start:stop]``: space after a comma or
+    after "and", "but", "while", "whilst" or "whereas" (a whole word)."""
+    space = space_before(text, start, stop)
+    if space in (start, stop):
+        return False
+    if text[space - 1] == ",":
+        return True
+    word = word_ending_at(text, start, space)
+    return word in _CLAUSE_WORDS
 
 
 def _body_start(text: str, position: int, limit: int) -> int:
@@ -575,11 +596,7 @@ def _continued(text: str, lines: Sequence[tuple[int, int]], index: int) -> tuple
     return end, following
 
 
-def _in_regions(position: int, regions: Sequence[Span]) -> bool:
-    return any(r.start <= position < r.end for r in regions)
-
-
-def _prose_actions(ctx: _Context, tables: Sequence[Span]) -> list[_Found]:
+def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
     text = ctx.text
     lines = [(line.start, line.end) for line in split_lines(text)]
     found: list[_Found] = []
@@ -587,7 +604,7 @@ def _prose_actions(ctx: _Context, tables: Sequence[Span]) -> list[_Found]:
     while index < len(lines):
         start, end = lines[index]
         index += 1
-        if _in_regions(start, tables):
+        if start in tables:
             continue
         markers = _markers(text, start, end)
         if markers:
@@ -648,6 +665,22 @@ def _subtree_end(items: Sequence[ItemDraft], index: int) -> int:
     return end
 
 
+def _subtree_ends(items: Sequence[ItemDraft]) -> list[int]:
+    """``_subtree_end`` of every item: where the last of its descendants ends.
+
+    Items from ``parse_items`` come after their parents, so one pass from the last item
+    to the first gives them all; other parent links are followed as ``_subtree_end`` does.
+    """
+    if any(item.parent is not None and not 0 <= item.parent < i for i, item in enumerate(items)):
+        return [_subtree_end(items, index) for index in range(len(items))]
+    ends = [item.span.end for item in items]
+    for index in range(len(items) - 1, -1, -1):
+        parent = items[index].parent
+        if parent is not None:
+            ends[parent] = max(ends[parent], ends[index])
+    return ends
+
+
 def _meeting_named_before(ctx: _Context, position: int) -> Origin | None:
     """The earlier meeting a sentence names just before "Actions from that meeting", in the
     same paragraph: "The minutes of the Performance Meeting held on 7 January 2015 were
@@ -666,13 +699,12 @@ def _meeting_named_before(ctx: _Context, position: int) -> Origin | None:
     return origin if origin.date is not None and origin.date <= ctx.meeting_date else None
 
 
-def _passages(ctx: _Context, found: Sequence[_Found], tables: Sequence[Span]) -> list[_Passage]:
+def _passages(ctx: _Context, found: Sequence[_Found], tables: SpanSet) -> list[_Passage]:
     """Sentences and titles that say the actions after them come from an earlier meeting."""
     passages: list[_Passage] = []
+    in_actions = SpanSet(f.draft.span for f in found)
     for match in _PASSAGE.finditer(ctx.text):
-        if _in_regions(match.start(), tables) or any(
-            f.draft.span.start <= match.start() < f.draft.span.end for f in found
-        ):
+        if match.start() in tables or match.start() in in_actions:
             continue
         phrase = match.group("origin")
         verb = _ORIGIN_END.search(phrase)
@@ -723,24 +755,45 @@ def _next_heading(text: str, position: int) -> int:
     return len(text)
 
 
+class _Headings:
+    """``_next_heading`` for positions taken in increasing order: the lines read for one
+    position are not read again for the next."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.position = -1
+        self.heading = -1
+
+    def after(self, position: int) -> int:
+        newline = self.text.find("\n", position)
+        first_line = len(self.text) + 1 if newline < 0 else newline + 1
+        if not self.position <= position or first_line > self.heading:
+            self.heading = _next_heading(self.text, position)
+        self.position = position
+        return self.heading
+
+
 def _apply_passages(
     text: str, passages: Sequence[_Passage], found: Sequence[_Found], items: Sequence[ItemDraft]
 ) -> None:
+    if not passages:
+        return
+    locator = ItemLocator(items)
+    headings = _Headings(text)
+    subtree_ends: list[int] | None = None
+    ordered = sorted(found, key=lambda f: f.draft.span.start)
+    starts = [f.draft.span.start for f in ordered]
     for passage in passages:
-        holder = innermost_item(items, passage.start)
-        scope_end = (
-            _subtree_end(items, holder)
-            if holder is not None
-            else _next_heading(text, passage.start)
-        )
-        taken = 0
-        for action in sorted(found, key=lambda f: f.draft.span.start):
+        holder = locator.find(passage.start)
+        if holder is not None:
+            subtree_ends = subtree_ends or _subtree_ends(items)
+            scope_end = subtree_ends[holder]
+        else:
+            scope_end = headings.after(passage.start)
+        first = bisect_right(starts, passage.start)
+        in_scope = ordered[first : bisect_left(starts, scope_end, lo=first)]
+        for action in in_scope if passage.count is None else in_scope[: passage.count]:
             draft = action.draft
-            if not passage.start < draft.span.start < scope_end:
-                continue
-            if passage.count is not None and taken >= passage.count:
-                break
-            taken += 1
             if draft.origin_date is None or draft.origin_date == passage.origin.date:
                 draft.origin_date = draft.origin_date or passage.origin.date
                 draft.origin_title = draft.origin_title or passage.origin.title
@@ -757,14 +810,20 @@ def _comparable(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def _same_action(prose: _Found, logged: LoggedAction) -> int:
-    """How well a table row matches a prose action (0-100), 0 when they cannot be one."""
+def _same_action(
+    prose: _Found, logged: LoggedAction, comparable: tuple[str, str] | None = None
+) -> int:
+    """How well a table row matches a prose action (0-100), 0 when they cannot be one.
+
+    ``comparable`` holds the two texts as ``_comparable`` gives them, when known.
+    """
     a, b = prose.draft, logged.draft
     if a.origin_date and b.origin_date and a.origin_date != b.origin_date:
         return 0
     if bool(a.origin_date) != bool(b.origin_date) and not (prose.review or logged.origin_reference):
         return 0
-    score = fuzz.token_set_ratio(_comparable(a.text), _comparable(b.text))
+    prose_text, row_text = comparable or (_comparable(a.text), _comparable(b.text))
+    score = fuzz.token_set_ratio(prose_text, row_text)
     cited = logged.origin_reference if b.origin_date else b.reference
     if cited and a.reference == cited:
         if a.origin_date and a.origin_date == b.origin_date:
@@ -773,21 +832,40 @@ def _same_action(prose: _Found, logged: LoggedAction) -> int:
     return int(score)
 
 
+def _merge_candidates(unmerged: list[int], starts: list[int], row: LoggedAction) -> list[int]:
+    """The prose actions a table row is compared with: all those not merged yet, or when
+    there are more than ``MERGE_CANDIDATES``, that many of them nearest to the row."""
+    if len(unmerged) <= MERGE_CANDIDATES:
+        return unmerged
+    at = bisect_left(starts, row.draft.span.start)
+    first = min(max(0, at - MERGE_CANDIDATES // 2), len(unmerged) - MERGE_CANDIDATES)
+    return sorted(unmerged[first : first + MERGE_CANDIDATES])
+
+
 def _merge(found: list[_Found], logged: Sequence[LoggedAction]) -> list[ActionDraft]:
-    """Prose actions, each enriched by the table row that repeats it, then the other rows."""
-    merged: set[int] = set()
+    """Prose actions, each enriched by the table row that repeats it, then the other rows.
+
+    Each row is compared with at most ``MERGE_CANDIDATES`` prose actions (see
+    ``_merge_candidates``): every one in minutes of ordinary length, and a bounded number
+    in a text with thousands of actions, which would otherwise cost rows x actions.
+    """
     extra: list[ActionDraft] = []
+    comparable = [_comparable(prose.draft.text) for prose in found]
+    # The prose actions not merged yet, by position.
+    unmerged = sorted(range(len(found)), key=lambda index: found[index].draft.span.start)
+    starts = [found[index].draft.span.start for index in unmerged]
     for row in logged:
+        row_text = _comparable(row.draft.text)
         scores = [
-            (_same_action(prose, row), index)
-            for index, prose in enumerate(found)
-            if index not in merged
+            (_same_action(found[index], row, (comparable[index], row_text)), index)
+            for index in _merge_candidates(unmerged, starts, row)
         ]
         best = max(scores, default=(0, -1))
         if best[0] < _MERGE_SCORE:
             extra.append(row.draft)
             continue
-        merged.add(best[1])
+        position = unmerged.index(best[1])
+        del unmerged[position], starts[position]
         target, source = found[best[1]].draft, row.draft
         if not target.owner_text and source.owner_text:
             target.owner_text, target.owners = source.owner_text, source.owners
@@ -812,7 +890,8 @@ def parse_actions(
     """The actions in the text, in order, each under its innermost item, and warnings
     (owners that fit several attendees)."""
     ctx = _Context(text, attendees, meeting_date)
-    logged, tables = find_action_log(text, attendees, meeting_date)
+    logged, table_spans = find_action_log(text, attendees, meeting_date)
+    tables = SpanSet(table_spans)
     found = _prose_actions(ctx, tables)
     _apply_passages(text, _passages(ctx, found, tables), found, items)
     warnings: list[str] = []
@@ -824,8 +903,9 @@ def parse_actions(
     for row in logged:
         warnings += [_warning(row.draft, w) for w in row.warnings]
     actions = sorted(_merge(found, logged), key=lambda a: a.span.start)
+    locator = ItemLocator(items)
     for action in actions:
-        action.item = innermost_item(items, action.span.start)
+        action.item = locator.find(action.span.start)
     return actions, list(dict.fromkeys(warnings))
 
 

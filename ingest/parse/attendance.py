@@ -5,12 +5,13 @@ apologies given in a sentence ("Apologies had been received from ...").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ingest.draft import AttendeeDraft, Span
 from ingest.parse.lines import Line, next_nonblank
 from ingest.parse.people import (
+    NameIndex,
     Person,
     looks_like_name,
     parse_capacity,
@@ -63,6 +64,8 @@ _SENT_APOLOGIES = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+(?:had\s+|has\s+)?"
     r"(?:sent|gave|offered|tendered)\s+(?:his\s+|her\s+|their\s+)?apologies"
 )
+_NAME_RUN = re.compile(r"[\w'’-]+")
+_CAPITAL = re.compile(r"[A-Z]")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
 
@@ -170,6 +173,8 @@ class _Collector:
     def __init__(self, text: str) -> None:
         self.text = text
         self.result = Attendance()
+        # The names of ``result.attendees``, in the same order.
+        self.names = NameIndex()
 
     def add(
         self,
@@ -186,11 +191,13 @@ class _Collector:
             self.result.minute_taker = person
         if listed:
             self.result.end = max(self.result.end, line.end)
-        for existing in self.result.attendees:
-            if same_person(existing.name, person.name):
-                existing.capacity = existing.capacity or person.capacity
-                existing.abbreviation = existing.abbreviation or person.abbreviation
-                return
+        match = self.names.first_match(person.name)
+        if match is not None:
+            existing = self.result.attendees[match]
+            existing.capacity = existing.capacity or person.capacity
+            existing.abbreviation = existing.abbreviation or person.abbreviation
+            return
+        self.names.add(person.name)
         self.result.attendees.append(
             AttendeeDraft(person.name, person.capacity, person.abbreviation, status, span)
         )
@@ -336,13 +343,32 @@ def _join_wrapped(lines: Sequence[Line], start: int, rest: str) -> tuple[str, in
     return text, last
 
 
+def _sent_apologies(content: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_SENT_APOLOGIES.finditer(content)``, in time linear in the line.
+
+    A name's first word runs from a capital to the end of its run of word characters, so
+    whether a match starts inside a run depends on what follows the run alone: only the
+    first capital of each run is tried, where ``finditer`` would try every capital and read
+    the rest of the run again from each (quadratic in a long run of capitals).
+    """
+    position = 0
+    while (run := _NAME_RUN.search(content, position)) is not None:
+        capital = _CAPITAL.search(content, run.start(), run.end() - 1)
+        match = _SENT_APOLOGIES.match(content, capital.start()) if capital else None
+        if match is None:
+            position = run.end()
+            continue
+        yield match
+        position = match.end()
+
+
 def _parse_sentences(collector: _Collector, lines: Iterable[Line]) -> None:
     for line in lines:
         for match in _APOLOGIES_SENTENCE.finditer(line.content):
             collector.add_entries(
                 match.group("names"), AttendanceStatus.APOLOGIES, line, listed=False
             )
-        for match in _SENT_APOLOGIES.finditer(line.content):
+        for match in _sent_apologies(line.content):
             person = split_person(match.group("name"))
             if person is not None:
                 span = _span_of(

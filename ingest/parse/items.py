@@ -13,6 +13,8 @@ of its own after the last item ("Action Log") belongs to no item.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -197,24 +199,37 @@ def _candidate(
 
 
 def _best_chain(candidates: Sequence[_Candidate], depth: int) -> list[_Candidate]:
-    """The highest-scoring sequence of increasing numbers at ``depth`` (0 = top level)."""
+    """The highest-scoring sequence of increasing numbers at ``depth`` (0 = top level).
+
+    A candidate follows the best chain ending at a number up to ``MAX_NUMBER_GAP + 1``
+    below its own (the earliest such chain on a tie), so the best chain ending at each
+    number is kept as the candidates are read: linear in their count.
+    """
     if not candidates:
         return []
     scores: list[float] = []
     previous: list[int | None] = []
+    # Per number: the index of the earliest candidate with the highest score so far.
+    best_at: dict[int, int] = {}
     for i, current in enumerate(candidates):
         value = current.number[depth]
         own = (3.0 if current.heading else 1.0) + (0.5 if current.has_body else 0.0)
         best_score = own - (value - 1) * 0.5 if value <= MAX_NUMBER_GAP + 1 else own - 2.0
         best_previous: int | None = None
-        for j in range(i):
-            gap = value - candidates[j].number[depth]
-            if 1 <= gap <= MAX_NUMBER_GAP + 1:
-                score = scores[j] + own - (gap - 1) * 0.5
-                if score > best_score:
-                    best_score, best_previous = score, j
+        options = sorted(
+            (j, value - candidates[j].number[depth])
+            for gap in range(1, MAX_NUMBER_GAP + 2)
+            if (j := best_at.get(value - gap)) is not None
+        )
+        for j, gap in options:
+            score = scores[j] + own - (gap - 1) * 0.5
+            if score > best_score:
+                best_score, best_previous = score, j
         scores.append(best_score)
         previous.append(best_previous)
+        holder = best_at.get(value)
+        if holder is None or best_score > scores[holder]:
+            best_at[value] = i
     end: int | None = max(range(len(candidates)), key=lambda k: (scores[k], -k))
     chain: list[_Candidate] = []
     while end is not None:
@@ -229,18 +244,33 @@ def _accept_top_level(chain: Sequence[_Candidate]) -> bool:
     return bool(chain) and chain[0].heading and chain[0].number[0] == 1
 
 
-def _children(
-    parent: _Candidate, candidates: Sequence[_Candidate], stop_line: int
-) -> list[_Candidate]:
+@dataclass(frozen=True)
+class _Family:
+    """Numbered candidates (in line order) under each number they extend by one part."""
+
+    members: dict[tuple[int, ...], list[_Candidate]]
+    lines: dict[tuple[int, ...], list[int]]
+
+    @classmethod
+    def of(cls, candidates: Sequence[_Candidate]) -> _Family:
+        members: dict[tuple[int, ...], list[_Candidate]] = defaultdict(list)
+        for candidate in candidates:
+            members[candidate.number[:-1]].append(candidate)
+        lines = {number: [c.line.index for c in group] for number, group in members.items()}
+        return cls(dict(members), lines)
+
+    def under(self, parent: _Candidate, stop_line: int) -> list[_Candidate]:
+        """The candidates numbered ``parent.number`` + one part between its line and
+        ``stop_line``."""
+        group = self.members.get(parent.number, [])
+        lines = self.lines.get(parent.number, [])
+        return group[bisect_right(lines, parent.line.index) : bisect_left(lines, stop_line)]
+
+
+def _children(parent: _Candidate, family: _Family, stop_line: int) -> list[_Candidate]:
     """Sub-items of ``parent`` (headings only) with their own sub-items, in order."""
     depth = len(parent.number)
-    own = [
-        c
-        for c in candidates
-        if len(c.number) == depth + 1
-        and c.number[:depth] == parent.number
-        and parent.line.index < c.line.index < stop_line
-    ]
+    own = family.under(parent, stop_line)
     chosen: list[_Candidate] = []
     chain = _best_chain(own, depth)
     # Where some siblings are paragraphs of prose, a labelled sentence among them
@@ -251,7 +281,7 @@ def _children(
             continue
         next_start = chain[position + 1].line.index if position + 1 < len(chain) else stop_line
         chosen.append(child)
-        chosen.extend(_children(child, candidates, next_start))
+        chosen.extend(_children(child, family, next_start))
     return chosen
 
 
@@ -265,11 +295,12 @@ def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
     top = _best_chain([c for c in candidates if len(c.number) == 1], 0)
     if not _accept_top_level(top):
         return []
+    family = _Family.of(candidates)
     chosen: list[_Candidate] = []
     for position, item in enumerate(top):
         stop = top[position + 1].line.index if position + 1 < len(top) else len(lines)
         chosen.append(item)
-        chosen.extend(_children(item, candidates, stop))
+        chosen.extend(_children(item, family, stop))
     return chosen
 
 

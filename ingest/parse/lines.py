@@ -99,9 +99,9 @@ def split_lines(text: str) -> list[Line]:
 
 def next_nonblank(lines: Sequence[Line], index: int) -> Line | None:
     """The first non-blank line after ``lines[index]``."""
-    for line in lines[index + 1 :]:
-        if not line.blank:
-            return line
+    for position in range(index + 1, len(lines)):
+        if not lines[position].blank:
+            return lines[position]
     return None
 
 

@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ingest.draft import ItemDraft, MetricDraft, Span
-from ingest.parse.actions import innermost_item
 from ingest.parse.dates import MONTH_PATTERN, iter_dates
+from ingest.parse.positions import ItemLocator
 from ingest.parse.themes import find_acronym_definitions
 from records.enums import MetricKind, MetricUnit
 
@@ -186,6 +186,8 @@ _LINE_LEAD = re.compile(
 _ABBREVIATIONS = _word_set(
     "supt no mr mrs ms dr st eg ie etc ch det insp sgt approx vs cllr prof nos"
 )
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+_WORD_RUN = re.compile(r"\w+")
 _CONTEXT_REACH = 600
 _MAX_LABEL_WORDS = 10
 
@@ -271,14 +273,34 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
             body = text[offset : cell_start + len(cell)]
             cell_start += len(cell) + 1
             start = 0
+            words = _LastWords(body)
             for match in _SENTENCE_BREAK.finditer(body):
-                word = re.search(r"(\w+)\W*$", body[: match.start()])
-                token = word.group(1).lower() if word else ""
+                word = words.before(match.start())
+                # Lower case is never shorter: a longer word is no abbreviation.
+                token = word.lower() if len(word) <= _LONGEST_ABBREVIATION else word
                 if token in _ABBREVIATIONS or (len(token) == 1 and token.isupper()):
                     continue
                 yield from _trimmed(text, offset + start, offset + match.start())
                 start = match.end()
             yield from _trimmed(text, offset + start, offset + len(body))
+
+
+class _LastWords:
+    r"""The last word before each of increasing positions of ``text``, as
+    ``re.search(r"(\w+)\W*$", text[:position])`` finds it, reading ``text`` once."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._runs = _WORD_RUN.finditer(text)
+        self._next = next(self._runs, None)
+        self._last: re.Match[str] | None = None
+
+    def before(self, position: int) -> str:
+        while self._next is not None and self._next.start() < position:
+            self._last, self._next = self._next, next(self._runs, None)
+        if self._last is None:
+            return ""
+        return self._text[self._last.start() : min(self._last.end(), position)]
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -667,6 +689,8 @@ def parse_metrics(text: str, items: Sequence[ItemDraft]) -> list[MetricDraft]:
     context_noun: str | None = None
     context_at = -_CONTEXT_REACH
     recent: dict[tuple[MetricUnit, MetricKind], tuple[int, str]] = {}
+    locator = ItemLocator(items)
+    lines = _LineStarts(text)
     for start, end in sentence_spans(text):
         sentence = text[start:end]
         if not any(char.isdigit() for char in sentence):
@@ -676,7 +700,7 @@ def parse_metrics(text: str, items: Sequence[ItemDraft]) -> list[MetricDraft]:
         candidates, noun = _candidates(sentence, context_noun)
         if noun and noun != context_noun:
             context_noun, context_at = noun, start
-        line_start = text.rfind("\n", 0, start) + 1
+        line_start = lines.start_of(start)
         in_sentence: list[tuple[MetricUnit, MetricKind, str]] = []
         for candidate in candidates:
             kind = _kind(sentence, candidate.start, candidate.end)
@@ -705,10 +729,29 @@ def parse_metrics(text: str, items: Sequence[ItemDraft]) -> list[MetricDraft]:
                     context=sentence,
                     span=Span(start, end),
                     kind=kind,
-                    item=innermost_item(items, start + candidate.start),
+                    item=locator.find(start + candidate.start),
                 )
             )
     return metrics
+
+
+class _LineStarts:
+    """Where the line holding a position starts, for positions taken in increasing order
+    (``text.rfind("\\n", 0, position) + 1`` without reading the line again each time)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._read = 0
+        self._line = 0
+
+    def start_of(self, position: int) -> int:
+        if position < self._read:
+            return self._text.rfind("\n", 0, position) + 1
+        newline = self._text.rfind("\n", self._read, position)
+        if newline >= 0:
+            self._line = newline + 1
+        self._read = position
+        return self._line
 
 
 def _earlier_label(

@@ -8,7 +8,7 @@ gives "John Smith", "Police and Crime Commissioner", "PCC" and marks the chair.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ingest.parse.roles import (
     ROLE_NAMES_LONGEST_FIRST,
@@ -242,10 +242,14 @@ def split_person(text: str) -> Person | None:
     return Person(name, capacity, abbreviation, is_chair, is_minute_taker)
 
 
+def _name_key(name: str) -> list[str]:
+    return strip_titles(name).lower().split()
+
+
 def same_person(a: str, b: str) -> bool:
     """Names equal ignoring case, spacing and titles, or one is the other's surname/initial form."""
-    first = strip_titles(a).lower().split()
-    second = strip_titles(b).lower().split()
+    first = _name_key(a)
+    second = _name_key(b)
     if not first or not second:
         return False
     if first == second:
@@ -255,3 +259,71 @@ def same_person(a: str, b: str) -> bool:
     if len(first) == 1 or len(second) == 1:
         return True  # "Doyle" (as in "ACC Doyle") and "Kate Doyle"
     return first[0][0] == second[0][0] and (len(first[0]) <= 2 or len(second[0]) <= 2)
+
+
+@dataclass
+class _Surname:
+    """The names sharing one last word, by what ``same_person`` compares after it."""
+
+    first: int
+    single: int | None = None
+    """The first name of one word (it matches any name with this last word)."""
+    by_initial: dict[str, int] = field(default_factory=dict)
+    """The first name of two or more words per initial."""
+    short_by_initial: dict[str, int] = field(default_factory=dict)
+    """The first name of two or more words per initial whose first word has 1 or 2 letters."""
+
+
+class NameIndex:
+    """Names in the order they were added, to find the first one ``same_person`` as another.
+
+    Only names with the same last word can be the same person, and among those the rules of
+    ``same_person`` need the first name of one word, the first name with the same initial
+    (the first one whose first word is an initial, when the new name's is not) or the first
+    equal name: each is kept, so a lookup costs the same however many names came before.
+    """
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._equal: dict[tuple[str, ...], int] = {}
+        self._surnames: dict[str, _Surname] = {}
+
+    def first_match(self, name: str) -> int | None:
+        """The position of the first name added that is ``same_person`` as ``name``."""
+        words = _name_key(name)
+        if not words:
+            return None
+        surname = self._surnames.get(words[-1])
+        if surname is None:
+            return None
+        if len(words) == 1:
+            return surname.first
+        initials = surname.by_initial if len(words[0]) <= 2 else surname.short_by_initial
+        found = [
+            position
+            for position in (
+                self._equal.get(tuple(words)),
+                surname.single,
+                initials.get(words[0][0]),
+            )
+            if position is not None
+        ]
+        return min(found, default=None)
+
+    def add(self, name: str) -> int:
+        """Add a name; returns its position."""
+        position = self._count
+        self._count += 1
+        words = _name_key(name)
+        if not words:
+            return position
+        self._equal.setdefault(tuple(words), position)
+        surname = self._surnames.setdefault(words[-1], _Surname(position))
+        if len(words) == 1:
+            if surname.single is None:
+                surname.single = position
+            return position
+        surname.by_initial.setdefault(words[0][0], position)
+        if len(words[0]) <= 2:
+            surname.short_by_initial.setdefault(words[0][0], position)
+        return position
