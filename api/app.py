@@ -34,7 +34,16 @@ from strawberry.schema import BaseSchema
 from api.auth import AuthenticationError, Caller, resolve_caller
 from api.database import open_database
 from api.deadline import RequestDeadlineMiddleware
-from api.graphql_body import BAD_CONTENT_TYPE, RequestBodyError, error_code, graphql_request
+from api.graphql_body import (
+    BAD_CONTENT_TYPE,
+    BAD_REQUEST,
+    RequestBodyError,
+    decode_json,
+    error_code,
+    graphql_request,
+    request_data,
+    upload_operations,
+)
 from api.metrics import CONTENT_TYPE, AppMetrics
 from api.middleware import BodySizeLimitMiddleware, RequestMiddleware, send_json_error
 from api.protection import ExtensionFactory, protection_extensions
@@ -155,15 +164,19 @@ class GraphQLApp(GraphQL[object, None]):
             return
         await response(scope, receive, send)
 
+    def decode_json(self, data: str | bytes) -> object:
+        """JSON in a GET's parameters or a multipart field, strictly; refused with a 400."""
+        return decode_json(data, "a JSON value of the request")
+
     async def parse_http_body(
         self, request: AsyncHTTPRequestAdapter
     ) -> GraphQLRequestData | list[GraphQLRequestData]:
-        """A POST's GraphQL request: JSON read by ``graphql_request``, multipart by Strawberry."""
+        """A POST's GraphQL request, from a JSON body or a multipart upload, checked."""
         if request.method != "POST":
             return await super().parse_http_body(request)
         content_type = parse_content_type(request.content_type or "")[0].lower()
         if content_type == "multipart/form-data":
-            return await super().parse_http_body(request)
+            return request_data(await self.parse_multipart(request), "`operations`")
         if content_type != "application/json":
             raise RequestBodyError(
                 "a GraphQL request is sent as JSON (Content-Type: application/json), or "
@@ -171,6 +184,13 @@ class GraphQLApp(GraphQL[object, None]):
                 BAD_CONTENT_TYPE,
             )
         return graphql_request(await request.get_body())
+
+    async def parse_multipart(self, request: AsyncHTTPRequestAdapter) -> dict[str, Any]:
+        try:
+            form = await request.get_form_data()
+        except ValueError as exc:
+            raise RequestBodyError("the multipart body cannot be read", BAD_REQUEST) from exc
+        return upload_operations(form.form, form.files)
 
     async def _caller(self, request: Request) -> Caller | None:
         _, sessions, _ = self.state.require()

@@ -1,18 +1,21 @@
-"""Reading a GraphQL request from a JSON body, and the 400 answer when it cannot be read.
+"""Reading a GraphQL request from an HTTP body, and the 400 answer when it cannot be read.
 
-Strawberry's view answers some malformed bodies with a plain-text 400 and others
-(``null``, ``42``, bytes that are not UTF-8, JSON nested thousands deep) with a 500.
-``graphql_request`` refuses every one of them with a ``RequestBodyError`` whose
-message says what is wrong and whose code is stable; the app sends it as a JSON
-error in the shape of ``api.middleware.send_json_error``.
+Strawberry's view answers some malformed requests with a plain-text 400 and others
+with a 500: a body of ``null`` or ``42``, bytes that are not UTF-8, JSON nested
+thousands deep, a multipart ``operations`` that is not an object or a ``map`` that
+names places ``operations`` does not have. These functions refuse every one of them
+with a ``RequestBodyError`` whose message says what is wrong and whose code is
+stable; the app sends it as a JSON error in the shape of ``api.middleware.send_json_error``.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from cross_web import HTTPException
+from strawberry.file_uploads.utils import replace_placeholders_with_files
 from strawberry.http import GraphQLRequestData
 
 BAD_JSON = "BAD_JSON"  # not a JSON document: empty, not UTF-8, invalid, nested too deeply
@@ -20,6 +23,7 @@ BAD_REQUEST = "BAD_REQUEST"  # JSON, but not a GraphQL request: not an object, w
 BAD_CONTENT_TYPE = "BAD_CONTENT_TYPE"
 # Codes of the view's own refusals, by HTTP status.
 STATUS_CODES = {400: BAD_REQUEST, 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
+BODY = "the request body"
 
 
 class RequestBodyError(HTTPException):
@@ -56,32 +60,30 @@ def _kind(value: object) -> str:
     return "an object"
 
 
-def decode_json(body: bytes) -> object:
-    """The JSON document ``body`` holds (UTF-8, strict JSON), or a RequestBodyError."""
-    if not body.strip():
-        raise RequestBodyError(
-            "the request body is empty: send a JSON object with a `query`", BAD_JSON
-        )
+def decode_json(data: str | bytes, what: str = BODY) -> object:
+    """The JSON document ``data`` holds (UTF-8, strict JSON), or a RequestBodyError."""
+    if not data.strip():
+        raise RequestBodyError(f"{what} is empty: send a JSON object with a `query`", BAD_JSON)
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise RequestBodyError(
+                f"{what} is not UTF-8 (byte {exc.start} cannot be read)", BAD_JSON
+            ) from exc
     try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise RequestBodyError(
-            f"the request body is not UTF-8 (byte {exc.start} cannot be read)", BAD_JSON
-        ) from exc
-    try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return json.loads(data, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise RequestBodyError(
-            f"the request body is not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
-            BAD_JSON,
+            f"{what} is not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", BAD_JSON
         ) from exc
     except RecursionError as exc:
-        raise RequestBodyError("the request body nests JSON too deeply", BAD_JSON) from exc
+        raise RequestBodyError(f"{what} nests JSON too deeply", BAD_JSON) from exc
     except ValueError as exc:  # NaN, Infinity; an integer of thousands of digits
-        raise RequestBodyError(f"the request body is not JSON: {exc}", BAD_JSON) from exc
+        raise RequestBodyError(f"{what} is not JSON: {exc}", BAD_JSON) from exc
 
 
-def _member(data: dict[str, Any], name: str, kind: type, kind_text: str) -> Any:
+def _member(data: Mapping[str, Any], name: str, kind: type, kind_text: str) -> Any:
     value = data.get(name)
     if value is not None and not isinstance(value, kind):
         raise RequestBodyError(
@@ -90,13 +92,11 @@ def _member(data: dict[str, Any], name: str, kind: type, kind_text: str) -> Any:
     return value
 
 
-def graphql_request(body: bytes) -> GraphQLRequestData:
-    """The request a JSON body holds: ``{"query", "variables", "operationName", "extensions"}``."""
-    data = decode_json(body)
+def request_data(data: object, what: str = BODY) -> GraphQLRequestData:
+    """The request ``data`` describes: ``{"query", "variables", "operationName", "extensions"}``."""
     if not isinstance(data, dict):
         raise RequestBodyError(
-            f"the request body must be a JSON object with a `query`, not {_kind(data)}",
-            BAD_REQUEST,
+            f"{what} must be a JSON object with a `query`, not {_kind(data)}", BAD_REQUEST
         )
     query = data.get("query")
     if not isinstance(query, str):
@@ -110,3 +110,50 @@ def graphql_request(body: bytes) -> GraphQLRequestData:
         operation_name=_member(data, "operationName", str, "a string"),
         extensions=_member(data, "extensions", dict, "an object"),
     )
+
+
+def graphql_request(body: bytes) -> GraphQLRequestData:
+    """The request a JSON body holds."""
+    return request_data(decode_json(body))
+
+
+def _form_json(form: Mapping[str, Any], name: str, default: str) -> object:
+    value = form.get(name, default)
+    if not isinstance(value, str | bytes):
+        raise RequestBodyError(f"`{name}` must be a form field holding JSON", BAD_REQUEST)
+    return decode_json(value, f"the multipart field `{name}`")
+
+
+def upload_operations(form: Mapping[str, Any], files: Mapping[str, Any]) -> dict[str, Any]:
+    """The operations of a GraphQL multipart request, its files put where ``map`` says.
+
+    As Strawberry reads them (``replace_placeholders_with_files``), with the fields
+    checked first: ``operations`` an object, ``map`` an object of lists of paths.
+    """
+    operations = _form_json(form, "operations", "{}")
+    if not isinstance(operations, dict):
+        raise RequestBodyError(
+            f"the multipart field `operations` must be an object, not {_kind(operations)}",
+            BAD_REQUEST,
+        )
+    files_map = _form_json(form, "map", "{}")
+    if not isinstance(files_map, dict) or not all(
+        isinstance(paths, list) and all(isinstance(path, str) for path in paths)
+        for paths in files_map.values()
+    ):
+        raise RequestBodyError(
+            'the multipart field `map` must be an object of lists of paths, e.g. {"0": '
+            '["variables.file"]}',
+            BAD_REQUEST,
+        )
+    try:
+        return replace_placeholders_with_files(operations, files_map, files)
+    except KeyError as exc:
+        raise RequestBodyError(
+            f"`map` names a file or a place in `operations` that is not there ({exc})",
+            BAD_REQUEST,
+        ) from exc
+    except (IndexError, TypeError, ValueError, RecursionError) as exc:
+        raise RequestBodyError(
+            f"`map` names a place in `operations` that cannot hold a file ({exc})", BAD_REQUEST
+        ) from exc

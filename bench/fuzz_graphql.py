@@ -7,8 +7,9 @@ hypothesis-graphql: valid-shaped queries and mutations whose arguments hold host
 values (ids past 64 bits, NUL characters, lone surrogates, very long text, forged
 cursors, odd dates and years); some arguments move into ``variables``, where JSON
 can carry what a GraphQL literal cannot. Malformed bodies (not JSON, not UTF-8, not
-an object, nested deep, the wrong content type) are mixed in, and ``SEEDS`` holds an
-explicit request for every shape found by hand. Each request goes through the real
+an object, nested deep, the wrong content type) and uploads with odd ``operations``
+and ``map`` fields are mixed in, and ``SEEDS`` holds an explicit request for every
+shape found by hand. Each request goes through the real
 app (ASGI, its lifespan started, an admin key so that mutations run) on a database
 holding the sample minutes.
 
@@ -288,6 +289,18 @@ CURSORS: Final = (
     "change:1",
     "!!!",
 )
+UPLOAD_PATHS: Final = (
+    "variables.file",
+    "variables.file.0",
+    "variables.file.x",
+    "variables",
+    "variables.x.y",
+    "query",
+    "query.0",
+    "0",
+    "",
+    ".",
+)
 INTS: Final = (
     0,
     -1,
@@ -400,6 +413,20 @@ class FuzzRequest:
             payload["variables"] = variables
         # ensure_ascii: lone surrogates travel as JSON escapes, as a client would send them
         return cls(json.dumps(payload, ensure_ascii=True).encode("ascii"), JSON, label)
+
+    @classmethod
+    def multipart(
+        cls, operations: object, files_map: object, label: str = "multipart"
+    ) -> FuzzRequest:
+        """A GraphQL multipart request (an upload) of one small file, field "0"."""
+        fields = {
+            "operations": json.dumps(operations, ensure_ascii=True),
+            "map": json.dumps(files_map, ensure_ascii=True),
+        }
+        request = httpx.Request(
+            "POST", BASE_URL, data=fields, files={"0": ("minutes.txt", b"Minutes")}
+        )
+        return cls(request.read(), request.headers["content-type"], label)
 
     def describe(self) -> str:
         body = self.body.decode("utf-8", "backslashreplace")
@@ -533,9 +560,26 @@ def body_requests() -> st.SearchStrategy[FuzzRequest]:
     )
 
 
+def multipart_requests() -> st.SearchStrategy[FuzzRequest]:
+    """Uploads whose ``operations`` and ``map`` fields are odd (the file is never ingested)."""
+    operations = st.one_of(
+        st.just({"query": "{ __typename }", "variables": {"file": None}}),
+        st.fixed_dictionaries(
+            {"query": st.just("{ __typename }")}, optional={"variables": HOSTILE_VALUES}
+        ),
+        HOSTILE_VALUES,
+    )
+    paths = (
+        st.lists(st.sampled_from(UPLOAD_PATHS) | st.text(max_size=8), max_size=3) | HOSTILE_VALUES
+    )
+    files_map = st.dictionaries(st.sampled_from(("0", "1")), paths, max_size=2) | HOSTILE_VALUES
+    return st.builds(FuzzRequest.multipart, operations, files_map)
+
+
 def fuzz_requests(schema_sdl: str) -> st.SearchStrategy[FuzzRequest]:
-    """What the fuzzer sends: mostly operations, about one in three a malformed body."""
-    return st.one_of(graphql_requests(schema_sdl), graphql_requests(schema_sdl), body_requests())
+    """What the fuzzer sends: three in five operations, the rest malformed bodies and uploads."""
+    operations = graphql_requests(schema_sdl)
+    return st.one_of(operations, operations, operations, body_requests(), multipart_requests())
 
 
 def _seed(label: str, query: str, variables: dict[str, Any] | None = None) -> FuzzRequest:
@@ -652,6 +696,16 @@ SEEDS: Final = (
     FuzzRequest(b'{"query": "{ themes { code } }"}', "text/plain", "seed: content type"),
     FuzzRequest(b'{"query": "{ themes { code } }"}', None, "seed: no content type"),
     FuzzRequest(b'{"query": "{ themes { code } }", "x": NaN}', JSON, "seed: NaN"),
+    FuzzRequest.multipart(None, {}, "seed: multipart operations null"),
+    FuzzRequest.multipart({"query": "{ __typename }"}, 5, "seed: multipart map 5"),
+    FuzzRequest.multipart(
+        {"query": "{ __typename }", "variables": {"file": None}},
+        {"0": ["variables.file.x"]},
+        "seed: multipart map into a null",
+    ),
+    FuzzRequest.multipart(
+        {"query": "{ __typename }"}, _nested(600), "seed: multipart map nested deep"
+    ),
 )
 
 
@@ -690,7 +744,7 @@ class FuzzClient:
     metrics: Any  # prometheus_client.CollectorRegistry
 
     async def send(self, request: FuzzRequest) -> str:
-        headers = {"authorization": f"Bearer {self.key}"}
+        headers = {"authorization": f"Bearer {self.key}", "apollo-require-preflight": "true"}
         if request.content_type is not None:
             headers["content-type"] = request.content_type
         response = await self.client.post("/graphql", content=request.body, headers=headers)

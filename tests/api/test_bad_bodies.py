@@ -6,6 +6,7 @@ The answer has the shape of the app's other refusals (``api.middleware.send_json
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 
 import pytest
@@ -15,6 +16,30 @@ from bench.fuzz_graphql import FuzzClient, fuzz_client
 
 THEMES = b'{"query": "{ themes { code } }"'
 JSON = "application/json"
+DEEP = "[" * 10_000 + "]" * 10_000
+INGEST = json.dumps(
+    {
+        "query": "mutation($file: Upload!) { ingestDocument(file: $file) { outcome } }",
+        "variables": {"file": None},
+    }
+)
+# (operations, map, code, words the message holds) of multipart requests
+ENVELOPES = [
+    ("null", "{}", "BAD_REQUEST", "`operations` must be an object, not null"),
+    ("5", "{}", "BAD_REQUEST", "`operations` must be an object, not a number"),
+    ("[]", "{}", "BAD_REQUEST", "`operations` must be an object, not an array"),
+    (DEEP, "{}", "BAD_JSON", "`operations` nests JSON too deeply"),
+    ('{"query": ', "{}", "BAD_JSON", "`operations` is not JSON"),
+    ('{"query": 5}', "{}", "BAD_REQUEST", "`query` must be a string"),
+    (INGEST, DEEP, "BAD_JSON", "`map` nests JSON too deeply"),
+    (INGEST, "5", "BAD_REQUEST", "`map` must be an object of lists of paths"),
+    (INGEST, '{"0": "variables.file"}', "BAD_REQUEST", "`map` must be an object"),
+    (INGEST, '{"0": [5]}', "BAD_REQUEST", "`map` must be an object"),
+    (INGEST, '{"1": ["variables.file"]}', "BAD_REQUEST", "not there"),
+    (INGEST, '{"0": ["variables.file.x"]}', "BAD_REQUEST", "cannot hold a file"),
+    (INGEST, '{"0": ["variables.nothing.x"]}', "BAD_REQUEST", "not there"),
+    (INGEST, '{"0": ["query.0"]}', "BAD_REQUEST", "cannot hold a file"),
+]
 
 # (body, content type, code, words the message holds)
 BODIES = [
@@ -71,6 +96,22 @@ async def test_malformed_bodies_get_400_with_a_json_error(api: FuzzClient) -> No
         assert words in error["message"], shown
 
 
+async def test_malformed_multipart_envelopes_get_400_with_a_json_error(api: FuzzClient) -> None:
+    headers = {"Apollo-Require-Preflight": "true", "authorization": f"Bearer {api.key}"}
+    for operations, files_map, code, words in ENVELOPES:
+        response = await api.client.post(
+            "/graphql",
+            data={"operations": operations, "map": files_map},
+            files={"0": ("minutes.txt", b"Minutes")},
+            headers=headers,
+        )
+        shown = f"{operations[:40]} {files_map[:40]}: {response.text[:300]}"
+        assert response.status_code == 400, shown
+        [error] = response.json()["errors"]
+        assert error["extensions"] == {"code": code}, shown
+        assert words in error["message"], shown
+
+
 async def test_a_well_formed_body_still_works(api: FuzzClient) -> None:
     for content_type in (JSON, "application/json; charset=utf-8", "Application/JSON"):
         response = await api.client.post(
@@ -81,6 +122,9 @@ async def test_a_well_formed_body_still_works(api: FuzzClient) -> None:
 
 
 async def test_queries_over_get_get_a_json_error(api: FuzzClient) -> None:
+    deep = await api.client.get("/graphql", params={"query": "{ __typename }", "variables": DEEP})
+    assert deep.status_code == 400, deep.text
+    assert deep.json()["errors"][0]["extensions"] == {"code": "BAD_JSON"}
     response = await api.client.get("/graphql", params={"query": "{ themes { code } }"})
     assert response.status_code == 400, response.text
     assert response.json() == {
