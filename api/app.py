@@ -19,6 +19,7 @@ from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
@@ -186,10 +187,14 @@ class GraphQLApp(GraphQL[object, None]):
         return graphql_request(await request.get_body())
 
     async def parse_multipart(self, request: AsyncHTTPRequestAdapter) -> dict[str, Any]:
+        """An upload's operations with its files in place (``upload_operations``)."""
         try:
             form = await request.get_form_data()
-        except ValueError as exc:
-            raise RequestBodyError("the multipart body cannot be read", BAD_REQUEST) from exc
+        except (ValueError, StarletteHTTPException) as exc:
+            detail = getattr(exc, "detail", None) or str(exc)
+            raise RequestBodyError(
+                f"the multipart body cannot be read: {detail}", BAD_REQUEST
+            ) from exc
         return upload_operations(form.form, form.files)
 
     async def _caller(self, request: Request) -> Caller | None:

@@ -551,7 +551,17 @@ def body_requests() -> st.SearchStrategy[FuzzRequest]:
         lambda value: json.dumps(value, ensure_ascii=True).encode("ascii")
     )
     content_types = st.sampled_from(
-        (JSON, JSON, "application/json; charset=utf-8", "text/plain", "application/graphql", None)
+        (
+            JSON,
+            JSON,
+            "application/json; charset=utf-8",
+            "text/plain",
+            "application/graphql",
+            "multipart/form-data",
+            "multipart/form-data; boundary=x",
+            ";",
+            None,
+        )
     )
     return st.builds(
         lambda body, content_type: FuzzRequest(body, content_type, "body"),

@@ -110,6 +110,14 @@ async def test_malformed_multipart_envelopes_get_400_with_a_json_error(api: Fuzz
         [error] = response.json()["errors"]
         assert error["extensions"] == {"code": code}, shown
         assert words in error["message"], shown
+    for content_type in ("multipart/form-data", "multipart/form-data; boundary=x"):
+        garbage = await api.client.post(
+            "/graphql", content=b"--y\r\n\r\n", headers={**headers, "content-type": content_type}
+        )
+        assert garbage.status_code == 400, garbage.text
+        [error] = garbage.json()["errors"]
+        assert error["extensions"] == {"code": "BAD_REQUEST"}, garbage.text
+        assert "the multipart body cannot be read" in error["message"]
 
 
 async def test_a_well_formed_body_still_works(api: FuzzClient) -> None:
