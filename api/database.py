@@ -9,6 +9,15 @@ from api.settings import Settings
 from records.db import create_engine
 
 
+# Connections each process keeps open. A request checks out a connection for each of
+# its DataLoader batches and each write, so a few requests at once need more than
+# SQLAlchemy's default of 5: past the pool size, every connection is opened for one use
+# and closed again (on PostgreSQL, a new server process each time). Two API workers
+# with a full pool and overflow hold 60 connections (PostgreSQL allows 100 by default).
+POOL_SIZE = 20
+MAX_OVERFLOW = 10
+
+
 class DatabaseNotReady(RuntimeError):
     pass
 
@@ -29,4 +38,4 @@ async def open_database(settings: Settings) -> AsyncEngine:
             f"database schema is at revision {current}, this version needs "
             f"{migrations.head_revision()}: run `assurance db upgrade`"
         )
-    return create_engine(url)
+    return create_engine(url, pool_size=POOL_SIZE, max_overflow=MAX_OVERFLOW)

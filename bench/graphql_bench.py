@@ -25,13 +25,11 @@ import math
 import os
 import random
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -49,6 +47,7 @@ from api.searchers import SearcherPool
 from api.settings import Settings
 from bench.corpus import write_corpus
 from bench.ingest_bench import fresh_database
+from bench.live_server import HttpResult, post_graphql, serve
 from bench.search_bench import Vocabulary, choose_words, percentile
 from indexer.analysis import stem_word
 from indexer.search import Searcher
@@ -63,7 +62,6 @@ from schema import build_schema
 from schema.context import Context
 from schema.node import to_global_id
 
-APP_FACTORY: Final = "api.app:app_from_environment"
 MARKER: Final = "bench-data.json"
 BUILDING: Final = "bench-data.building.json"
 DATABASE_FILE: Final = "assurance.db"  # where Settings puts SQLite in the data folder
@@ -72,7 +70,6 @@ SAMPLE_SIZE: Final = 100  # meeting ids drawn for "meeting by id"
 RARE_WORDS: Final = 6
 PAGES_PER_YEAR: Final = 4  # windows of the nested query: pages of 20 per year
 IN_PROCESS_RUNS: Final = 20
-READY_TIMEOUT: Final = 120.0
 REQUEST_TIMEOUT: Final = 60.0
 
 # Targets stated for the GraphQL API (reported, never asserted).
@@ -216,7 +213,7 @@ async def _build(settings: Settings, meetings: int, seed: int) -> BuiltData:
         started = time.perf_counter()
         write_corpus(corpus, meetings, seed=seed)
         summary = await ingest_paths(
-            engine, [corpus], max_bytes=settings.max_bytes, workers=INGEST_WORKERS
+            engine, [corpus], limits=settings.ingest_limits, workers=INGEST_WORKERS
         )
         ingested = time.perf_counter()
         await apply_changes(engine, IndexStore(settings.index_dir))
@@ -426,110 +423,7 @@ def time_python_search(searcher: Searcher, words: Sequence[str], requests: int) 
     return timings
 
 
-# --- the server and the client ----------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def server_environment(settings: Settings) -> dict[str, str]:
-    """This process's environment with the ``ASSURANCE_*`` settings of the data folder."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSURANCE_")}
-    env["ASSURANCE_DATA_DIR"] = str(settings.data_dir.resolve())
-    if settings.database_url:
-        env["ASSURANCE_DATABASE_URL"] = settings.database_url
-    return env
-
-
-@dataclass(frozen=True)
-class Server:
-    url: str
-    ready_seconds: float
-
-
-@contextlib.contextmanager
-def serve(settings: Settings, workers: int, log_path: Path) -> Iterator[Server]:
-    """uvicorn serving the app factory on a free loopback port, until the block ends."""
-    port = free_port()
-    command = [
-        sys.executable, "-m", "uvicorn", APP_FACTORY, "--factory",
-        "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
-        "--no-access-log", "--log-level", "warning",
-    ]  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    with log_path.open("wb") as log:
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            command, env=server_environment(settings), stdout=log, stderr=subprocess.STDOUT
-        )
-        try:
-            _wait_until_ready(process, base, log_path)
-            yield Server(f"{base}/graphql", time.perf_counter() - started)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _wait_until_ready(process: subprocess.Popen[bytes], base: str, log_path: Path) -> None:
-    deadline = time.monotonic() + READY_TIMEOUT
-    with httpx.Client(timeout=5.0) as client:
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise RuntimeError(f"the server stopped: {_tail(log_path)}")
-            with contextlib.suppress(httpx.HTTPError):
-                if client.get(f"{base}/readyz").status_code == 200:
-                    return
-            time.sleep(0.1)
-    raise RuntimeError(f"the server was not ready in {READY_TIMEOUT:.0f}s: {_tail(log_path)}")
-
-
-def _tail(path: Path, lines: int = 8) -> str:
-    return " | ".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
-
-
-@dataclass
-class HttpResult:
-    """The timed requests of one class at one concurrency."""
-
-    name: str
-    concurrency: int
-    latencies_ms: list[float] = field(default_factory=list)
-    errors: int = 0
-    seconds: float = 0.0
-    first_error: str | None = None
-
-    @property
-    def requests(self) -> int:
-        return len(self.latencies_ms)
-
-    @property
-    def per_second(self) -> float:
-        return self.requests / self.seconds if self.seconds else 0.0
-
-    def p(self, share: float) -> float:
-        return percentile(self.latencies_ms, share) if self.latencies_ms else math.nan
-
-
-async def _post(
-    client: httpx.AsyncClient, url: str, query: str, variables: dict[str, Any]
-) -> tuple[float, str | None]:
-    """Milliseconds until the whole response is read, and what was wrong with it, if anything."""
-    started = time.perf_counter()
-    response = await client.post(url, json={"query": query, "variables": variables})
-    elapsed = (time.perf_counter() - started) * 1000
-    if response.status_code != 200:
-        return elapsed, f"HTTP {response.status_code}: {response.text[:200]}"
-    body = response.json()
-    if body.get("errors"):
-        return elapsed, json.dumps(body["errors"])[:200]
-    return elapsed, None
+# --- the client ------------------------------------------------------------------------------
 
 
 async def run_requests(
@@ -549,16 +443,12 @@ async def run_requests(
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(timeout=REQUEST_TIMEOUT, limits=limits) as client:
         for variables in warm_up:
-            await _post(client, url, query_class.query, variables)
+            await post_graphql(client, url, query_class.query, variables)
         pending = iter(plan)
 
         async def worker() -> None:
             for variables in pending:
-                elapsed, error = await _post(client, url, query_class.query, variables)
-                result.latencies_ms.append(elapsed)
-                if error is not None:
-                    result.errors += 1
-                    result.first_error = result.first_error or error
+                result.record(*await post_graphql(client, url, query_class.query, variables))
 
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))

@@ -18,8 +18,11 @@ import asyncio
 import contextlib
 import functools
 import logging
+import os
+import time
+import weakref
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from sqlalchemy import func, select
@@ -27,6 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from whoosh.query.compound import Or
 from whoosh.query.qcore import Query
 from whoosh.query.terms import Term
+from whoosh.writing import SegmentWriter
 
 from indexer.documents import IndexDocument, build_documents, empty_ids
 from indexer.glossary import AcronymMatcher, load_matcher, phrase_words
@@ -40,7 +44,14 @@ from indexer.schema import (
     document_key,
     parse_key,
 )
-from indexer.storage import Generation, IndexStore
+from indexer.storage import (
+    LOCK_FILE,
+    LOCK_POLL_SECONDS,
+    FileLock,
+    Generation,
+    IndexLockTimeout,
+    IndexStore,
+)
 from records.db import session_factory
 from records.models import Action, AgendaItem, ChangeLogEntry, Meeting, Metric
 
@@ -81,32 +92,100 @@ async def latest_position(engine: AsyncEngine) -> int:
 
 
 async def apply_changes(engine: AsyncEngine, store: IndexStore, *, batch_size: int = 500) -> int:
-    """Apply every change-log entry after the index's position; the number applied.
+    """Apply every change-log entry after the index's position; the number this call applied.
 
     A current generation written with an older schema is replaced by a rebuild (the
-    number applied is then the entries it lacked). Otherwise one Whoosh commit (without
-    merging) per batch of ``batch_size`` entries, then the new position is written.
+    number applied is then the entries it lacked). Otherwise one Whoosh commit per batch
+    of ``batch_size`` entries (merging small segments once there are ``MAX_SEGMENTS``),
+    then the new position is written.
     Waits for other writers up to the store's lock timeout (``IndexLockTimeout`` after
     that).
+
+    Calls for one index folder in one event loop run one at a time, and a call waiting
+    behind a run that started after it was made returns 0 once that run is done: the run
+    read the change log after the call began, so it applied every entry committed before
+    (several writers finishing at once cost one or two index commits, not one each).
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    async with store.locked_async():
-        generation = store.ensure_current()
-    if generation.outdated():
-        return await _rebuild_outdated(engine, store, generation)
-    glossary = _Glossary(engine)
-    applied = 0
-    while True:
+    runs = _runs_of(engine, store)
+    runs.calls += 1
+    call = runs.calls
+    async with runs.lock:
+        if runs.covered >= call:
+            return 0
+        covers = runs.calls
+        applied = await _apply_all(engine, store, batch_size)
+        runs.covered = covers
+    return applied
+
+
+@dataclass
+class _Runs:
+    """The catch-ups of one index folder from one database in one event loop."""
+
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    calls: int = 0  # apply_changes calls made so far
+    covered: int = 0  # calls made before the last completed run started
+
+
+_RUNS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[tuple[str, str], _Runs]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _runs_of(engine: AsyncEngine, store: IndexStore) -> _Runs:
+    by_index = _RUNS.setdefault(asyncio.get_running_loop(), {})
+    key = (os.path.abspath(store.root), engine.url.render_as_string(hide_password=True))
+    return by_index.setdefault(key, _Runs())
+
+
+async def _apply_all(engine: AsyncEngine, store: IndexStore, batch_size: int) -> int:
+    """Bring the index up to the change log's latest position as this call finds it.
+
+    Only the process holding the store's lock applies entries, a batch at a time; a
+    process that finds the lock taken looks again at the position every
+    ``LOCK_POLL_SECONDS`` and stops as soon as the holder has applied what this call
+    needs, so two processes sharing an index folder do not read and write the same
+    entries twice. Waiting ends with ``IndexLockTimeout`` when the lock stays taken
+    for the store's lock timeout without the position moving.
+    """
+    generation = store.current()
+    if generation is None:
         async with store.locked_async():
             generation = store.ensure_current()
+    if generation.outdated():
+        return await _rebuild_outdated(engine, store, generation)
+    target = await latest_position(engine)
+    glossary = _Glossary(engine)
+    matcher = await glossary.matcher()
+    lock = FileLock(store.root / LOCK_FILE, store.lock_timeout)
+    applied = 0
+    seen = generation.position()
+    deadline = time.monotonic() + store.lock_timeout
+    while True:
+        current = store.current()
+        if current is not None:
+            if current.position() >= target and not matcher.changed_codes(current.glossary()):
+                return applied
+            if current.position() != seen:  # another process is applying: keep waiting
+                seen = current.position()
+                deadline = time.monotonic() + store.lock_timeout
+        if not lock.try_acquire():
+            if time.monotonic() >= deadline:
+                raise IndexLockTimeout(
+                    f"the search index stayed locked for {store.lock_timeout:g} s"
+                )
+            await asyncio.sleep(LOCK_POLL_SECONDS)
+            continue
+        try:
+            generation = store.ensure_current()
             count = await _apply_batch(engine, store, generation, glossary, batch_size)
+        finally:
+            lock.release()
         applied += count
         if count < batch_size:
-            break
-    if applied:
-        await merge_segments(store)
-    return applied
+            return applied
 
 
 async def _rebuild_outdated(engine: AsyncEngine, store: IndexStore, outdated: Generation) -> int:
@@ -197,22 +276,33 @@ class _Glossary:
         return self._matcher
 
 
-async def _apply_batch(
-    engine: AsyncEngine,
-    store: IndexStore,
-    generation: Generation,
-    glossary: _Glossary,
-    batch_size: int,
-) -> int:
-    """Apply up to ``batch_size`` entries after ``generation``'s position; how many.
+@dataclass(frozen=True)
+class _Batch:
+    """Change-log entries after a generation's position, and the documents they ask for."""
+
+    after: int  # the generation's position when the batch was read
+    recorded: dict[str, list[str]] | None  # its glossary signature then
+    entries: int
+    last: int  # the position the batch brings the generation to
+    keys: list[str]  # documents to delete
+    documents: list[IndexDocument]  # documents to add
+    signature: dict[str, list[str]]  # the glossary the documents were matched against
+
+
+async def _read_batch(
+    engine: AsyncEngine, generation: Generation, glossary: _Glossary, batch_size: int
+) -> _Batch | None:
+    """Up to ``batch_size`` entries after ``generation``'s position; None when there is
+    nothing to apply.
 
     When the glossary changed since the generation's documents were matched against
     it, the documents that mention a changed acronym (by code or long form) are
     rebuilt as well, so that the index stays what a rebuild would make.
     """
     after = generation.position()
+    recorded = generation.glossary()
     matcher = await glossary.matcher()
-    changed_codes = matcher.changed_codes(generation.glossary())
+    changed_codes = matcher.changed_codes(recorded)
     async with session_factory(engine)() as session:
         entries = (
             await session.execute(
@@ -223,7 +313,7 @@ async def _apply_batch(
             )
         ).all()
         if not entries and not changed_codes:
-            return 0
+            return None
         ids = empty_ids()
         for _, entity, entity_id in entries:
             record_type = ENTITY_TYPES.get(entity)
@@ -237,17 +327,41 @@ async def _apply_batch(
                 record_type, record_id = parse_key(key)
                 ids.setdefault(record_type, set()).add(record_id)
         documents = await build_documents(session, matcher, ids)
-    keys = [document_key(t, i) for t, record_ids in ids.items() for i in sorted(record_ids)]
-    last = entries[-1].position if entries else after
-    signature = matcher.signature()
+    return _Batch(
+        after=after,
+        recorded=recorded,
+        entries=len(entries),
+        last=entries[-1].position if entries else after,
+        keys=[document_key(t, i) for t, record_ids in ids.items() for i in sorted(record_ids)],
+        documents=list(documents),
+        signature=matcher.signature(),
+    )
 
-    def write() -> None:
-        _replace_documents(store, generation, keys, documents)
-        generation.write_position(last)
-        generation.write_glossary(signature)
 
-    await _in_thread(write)
-    return len(entries)
+def _write_batch(store: IndexStore, generation: Generation, batch: _Batch) -> None:
+    """Write a batch to ``generation``: documents, then position (and glossary, if it
+    changed). The caller holds the store's lock, or writes to a generation no one else
+    writes to."""
+    _replace_documents(store, generation, batch.keys, batch.documents)
+    if batch.last != batch.after:
+        generation.write_position(batch.last)
+    if batch.signature != batch.recorded:
+        generation.write_glossary(batch.signature)
+
+
+async def _apply_batch(
+    engine: AsyncEngine,
+    store: IndexStore,
+    generation: Generation,
+    glossary: _Glossary,
+    batch_size: int,
+) -> int:
+    """Read and write one batch of ``generation``; how many entries it held."""
+    batch = await _read_batch(engine, generation, glossary, batch_size)
+    if batch is None:
+        return 0
+    await _in_thread(functools.partial(_write_batch, store, generation, batch))
+    return batch.entries
 
 
 def _keys_mentioning(
@@ -295,7 +409,11 @@ def _replace_documents(
     keys: Sequence[str],
     documents: Sequence[IndexDocument],
 ) -> None:
-    """Delete the documents of ``keys`` and add ``documents``, in one commit."""
+    """Delete the documents of ``keys`` and add ``documents``, in one commit.
+
+    The commit merges small segments (Whoosh's policy) once the index has
+    ``MAX_SEGMENTS`` before it, rather than in a commit of its own afterwards.
+    """
     if not keys and not documents:
         return
     index = generation.open_index()
@@ -306,7 +424,8 @@ def _replace_documents(
                 writer.delete_by_term("key", key)
             for document in documents:
                 writer.add_document(**document.fields())
-            writer.commit(merge=False)
+            many = isinstance(writer, SegmentWriter) and len(writer.segments) >= MAX_SEGMENTS
+            writer.commit(merge=many)
     finally:
         index.close()
 
