@@ -30,7 +30,7 @@ from ingest.parse.action_log import (
 )
 from ingest.parse.dates import iter_dates
 from ingest.parse.lines import split_lines
-from ingest.parse.owners import looks_like_owner, resolve_owners
+from ingest.parse.owners import OwnerIndex, looks_like_owner, resolve_owners
 from ingest.parse.positions import ItemLocator, SpanSet, innermost_item
 from ingest.parse.scan import space_before, word_ending_at
 from records.enums import ActionStatus
@@ -889,6 +889,7 @@ def parse_actions(
 ) -> tuple[list[ActionDraft], list[str]]:
     """The actions in the text, in order, each under its innermost item, and warnings
     (owners that fit several attendees)."""
+    attendees = OwnerIndex(attendees)
     ctx = _Context(text, attendees, meeting_date)
     logged, table_spans = find_action_log(text, attendees, meeting_date)
     tables = SpanSet(table_spans)

@@ -16,6 +16,7 @@ is never used because it invents dates from any number.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -208,27 +209,30 @@ def _from_month_year(match: re.Match[str]) -> DateMatch | None:
     return None if date is None else DateMatch(date, None, match.span(), True, has_day=False)
 
 
-def _candidates(text: str, default_year: int | None) -> list[DateMatch]:
-    found: list[DateMatch | None] = []
-    found += [_from_named(m, default_year, day_first=True) for m in _DAY_MONTH_YEAR.finditer(text)]
-    found += [_from_named(m, default_year, day_first=False) for m in _MONTH_DAY_YEAR.finditer(text)]
-    found += [_from_numeric(m) for m in _NUMERIC.finditer(text)]
-    found += [_from_iso(m) for m in _ISO.finditer(text)]
-    found += [_from_month_year(m) for m in _MONTH_YEAR.finditer(text)]
-    return [match for match in found if match is not None]
+def _candidates(text: str, default_year: int | None) -> list[Iterator[DateMatch]]:
+    """The dates each pattern finds, one stream per pattern, each in order of position."""
+    streams: list[Iterator[DateMatch | None]] = [
+        (_from_named(m, default_year, day_first=True) for m in _DAY_MONTH_YEAR.finditer(text)),
+        (_from_named(m, default_year, day_first=False) for m in _MONTH_DAY_YEAR.finditer(text)),
+        (_from_numeric(m) for m in _NUMERIC.finditer(text)),
+        (_from_iso(m) for m in _ISO.finditer(text)),
+        (_from_month_year(m) for m in _MONTH_YEAR.finditer(text)),
+    ]
+    return [(match for match in stream if match is not None) for stream in streams]
+
+
+def _order(match: DateMatch) -> tuple[int, int, bool]:
+    return match.span[0], -(match.span[1] - match.span[0]), not match.has_day
 
 
 def iter_dates(text: str, *, default_year: int | None = None) -> Iterator[DateMatch]:
     """Every date in ``text``, in order, without overlaps (the longest match wins a tie).
 
-    A date without a year is skipped unless ``default_year`` is given.
+    A date without a year is skipped unless ``default_year`` is given. The patterns' matches
+    are merged as they are found, so the first date costs no more than reading up to it.
     """
-    ordered = sorted(
-        _candidates(text, default_year),
-        key=lambda m: (m.span[0], -(m.span[1] - m.span[0]), not m.has_day),
-    )
     end = 0
-    for match in ordered:
+    for match in heapq.merge(*_candidates(text, default_year), key=_order):
         if match.span[0] >= end:
             end = match.span[1]
             yield match

@@ -9,14 +9,22 @@ initials and names resolve only when exactly one attendee fits.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from ingest.draft import AttendeeDraft
 from ingest.parse.people import strip_titles
 from ingest.parse.roles import expand_abbreviation, role_for_abbreviation
 
-__all__ = ["OwnerResolution", "looks_like_owner", "resolve_owners", "split_owner_parts"]
+__all__ = [
+    "OwnerIndex",
+    "OwnerResolution",
+    "looks_like_owner",
+    "resolve_owners",
+    "split_owner_parts",
+]
 
 
 def _split_words(words: str) -> list[str]:
@@ -51,11 +59,16 @@ class OwnerResolution:
     warnings: list[str]
 
 
+_DOTS_AND_APOSTROPHES = re.compile(r"[.']")
+_SPACES = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^the ")
+
+
 def _norm(text: str) -> str:
     text = text.replace("&", " and ").replace("’", "'")
-    text = re.sub(r"[.']", "", text.lower())
-    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
-    return re.sub(r"^the ", "", text)
+    text = _DOTS_AND_APOSTROPHES.sub("", text.lower())
+    text = _SPACES.sub(" ", text).strip(" ,;:-–—")
+    return _LEADING_THE.sub("", text)
 
 
 def _expanded(text: str) -> str:
@@ -132,17 +145,12 @@ def _name_initials(name: str) -> set[str]:
     return {(words[0][0] + words[-1][0]).upper(), "".join(w[0] for w in words).upper()}
 
 
-def _matches_name(part: str, attendee: AttendeeDraft) -> bool:
-    return _norm(strip_titles(part)) == _norm(strip_titles(attendee.name))
-
-
-def _matches_one_name(part: str, attendee: AttendeeDraft) -> bool:
-    """ "Supt Smith", "Mr Jones" or "Neil": a single surname or first name."""
+def _one_name(part: str) -> str | None:
+    """The single surname or first name a part names ("Supt Smith", "Neil"), lower case."""
     words = _name_words(part)
     if len(words) != 1 or len(words[0]) < 3:
-        return False
-    names = [w.lower() for w in _name_words(attendee.name)]
-    return bool(names) and words[0].lower() in (names[0], names[-1])
+        return None
+    return words[0].lower()
 
 
 def _unique(part: str, found: list[AttendeeDraft], what: str) -> tuple[list[str], list[str]]:
@@ -154,11 +162,72 @@ def _unique(part: str, found: list[AttendeeDraft], what: str) -> tuple[list[str]
     return [], []
 
 
-def _resolve_part(part: str, attendees: Sequence[AttendeeDraft]) -> tuple[list[str], list[str]]:
+class OwnerIndex(Sequence[AttendeeDraft]):
+    """Attendees with what an owner phrase is compared to, worked out once.
+
+    Resolving the owners of every action in a long text compares each phrase with each
+    attendee; here each form an attendee can be named by (abbreviation, role, initials,
+    name) leads to the attendees who have it, in their order, so one lookup replaces the
+    comparisons. The attendees must not change while the index is in use.
+    """
+
+    def __init__(self, attendees: Sequence[AttendeeDraft]) -> None:
+        self._attendees = list(attendees)
+        self._abbreviations: dict[str, list[int]] = defaultdict(list)
+        self._initials: dict[str, list[int]] = defaultdict(list)
+        self._roles: dict[str, list[int]] = defaultdict(list)
+        self._names: dict[str, list[int]] = defaultdict(list)
+        self._one_names: dict[str, list[int]] = defaultdict(list)
+        for position, attendee in enumerate(self._attendees):
+            if attendee.abbreviation:
+                self._abbreviations[_norm(attendee.abbreviation)].append(position)
+            for letters in _name_initials(attendee.name):
+                self._initials[letters].append(position)
+            for key in _role_keys(attendee):
+                self._roles[key].append(position)
+            self._names[_norm(strip_titles(attendee.name))].append(position)
+            names = [w.lower() for w in _name_words(attendee.name)]
+            for name in dict.fromkeys(names[:1] + names[-1:]):
+                self._one_names[name].append(position)
+
+    def __len__(self) -> int:
+        return len(self._attendees)
+
+    @overload
+    def __getitem__(self, index: int) -> AttendeeDraft: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[AttendeeDraft]: ...
+
+    def __getitem__(self, index: int | slice) -> AttendeeDraft | Sequence[AttendeeDraft]:
+        return self._attendees[index]
+
+    def _take(self, *groups: list[int]) -> list[AttendeeDraft]:
+        positions = sorted(set().union(*groups)) if len(groups) > 1 else groups[0]
+        return [self._attendees[position] for position in positions]
+
+    def with_abbreviation(self, key: str) -> list[AttendeeDraft]:
+        return self._take(self._abbreviations.get(key, []))
+
+    def with_initials(self, letters: str) -> list[AttendeeDraft]:
+        return self._take(self._initials.get(letters, []))
+
+    def with_role(self, *keys: str) -> list[AttendeeDraft]:
+        return self._take(*(self._roles.get(key, []) for key in keys))
+
+    def with_name(self, part: str) -> list[AttendeeDraft]:
+        return self._take(self._names.get(_norm(strip_titles(part)), []))
+
+    def with_one_name(self, part: str) -> list[AttendeeDraft]:
+        name = _one_name(part)
+        return self._take(self._one_names.get(name, []) if name else [])
+
+
+def _resolve_part(part: str, attendees: OwnerIndex) -> tuple[list[str], list[str]]:
     key = "opcc" if _OFFICE.match(part.strip()) else _norm(part)
     if not key:
         return [], []
-    exact = [a for a in attendees if a.abbreviation and _norm(a.abbreviation) == key]
+    exact = attendees.with_abbreviation(key)
     if exact:
         return [a.name for a in exact], []
     initials = _INITIALS.match(part.strip()) and role_for_abbreviation(part) is None
@@ -166,23 +235,20 @@ def _resolve_part(part: str, attendees: Sequence[AttendeeDraft]) -> tuple[list[s
         # "DF" is Darren Firth rather than the Director of Finance (written "DoF"): letters
         # that are no standard abbreviation name a person before they spell a capacity.
         letters = part.replace(" ", "").replace(".", "").upper()
-        by_initials = [a for a in attendees if letters in _name_initials(a.name)]
+        by_initials = attendees.with_initials(letters)
         if len(by_initials) == 1:
             return [by_initials[0].name], []
-    expanded = _expanded(part)
-    by_role = [a for a in attendees if {key, expanded} & _role_keys(a)]
+    by_role = attendees.with_role(key, _expanded(part))
     if by_role:
         return [a.name for a in by_role], []
-    by_name = [a for a in attendees if _matches_name(part, a)]
+    by_name = attendees.with_name(part)
     if by_name:
         return _unique(part, by_name, "name")
     compact = part.replace(" ", "")
     if _INITIALS.match(part.strip()):
         letters = compact.replace(".", "").upper()
-        return _unique(
-            part, [a for a in attendees if letters in _name_initials(a.name)], "initials"
-        )
-    return _unique(part, [a for a in attendees if _matches_one_name(part, a)], "name")
+        return _unique(part, attendees.with_initials(letters), "initials")
+    return _unique(part, attendees.with_one_name(part), "name")
 
 
 def split_owner_parts(owner_text: str) -> list[str]:
@@ -196,12 +262,13 @@ def resolve_owners(owner_text: str, attendees: Sequence[AttendeeDraft]) -> Owner
     The whole phrase is tried first ("Head of Contact Management"), then each part.
     Ambiguous initials or names give a warning and no owner.
     """
-    owners, warnings = _resolve_part(owner_text, attendees)
+    index = attendees if isinstance(attendees, OwnerIndex) else OwnerIndex(attendees)
+    owners, warnings = _resolve_part(owner_text, index)
     if not owners and not warnings:
         parts = split_owner_parts(owner_text)
         if len(parts) > 1:
             for part in parts:
-                found, notes = _resolve_part(part, attendees)
+                found, notes = _resolve_part(part, index)
                 owners += found
                 warnings += notes
     return OwnerResolution(list(dict.fromkeys(owners)), warnings)
