@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ingest.clean.sentences import (
+    CLOSERS,
     ends_mid_sentence,
     is_cut,
     join_continuation,
@@ -55,7 +56,10 @@ class Block:
 
     def __init__(self, block_id: int, text: str, section: int, clock: int) -> None:
         self.id = block_id
-        self.text = text
+        # The text until the block is opened, in the pieces continuation lines added: joined
+        # when read, so carrying a long paragraph on line by line is not quadratic.
+        self._pieces = [text]
+        self._length = len(text)
         self.section = section
         self.clock = clock
         self.opened = False
@@ -74,6 +78,39 @@ class Block:
         self._joined: str | None = None
         self._starts: list[int] = []
 
+    @property
+    def text(self) -> str:
+        if len(self._pieces) > 1:
+            self._pieces = ["".join(self._pieces)]
+        return self._pieces[0]
+
+    @property
+    def size(self) -> int:
+        """The length of the text (of its sentences joined, once opened)."""
+        if not self.opened:
+            return self._length
+        return sum(map(len, self.sentences)) + max(0, len(self.sentences) - 1)
+
+    def _end(self, chars: int) -> str:
+        """The last ``chars`` characters of the unopened text (all of it if shorter)."""
+        end = ""
+        for piece in reversed(self._pieces):
+            end = piece[-(chars - len(end)) :] + end
+            if len(end) >= chars:
+                break
+        return end
+
+    def ends_mid_sentence(self) -> bool:
+        """Whether the last sentence (the text, until opened) goes on in a next line."""
+        if self.opened:
+            return ends_mid_sentence(self.sentences[-1])
+        chars = 64
+        while True:
+            end = self._end(chars)
+            if len(end) < chars or end.rstrip().rstrip(CLOSERS):
+                return ends_mid_sentence(end)
+            chars *= 4
+
     def open(self) -> None:
         """Split into sentences before the first merge."""
         if not self.opened:
@@ -82,12 +119,8 @@ class Block:
             self.keys = [sentence_key(s) for s in self.sentences]
             self.support = [1] * len(self.sentences)
 
-    @property
-    def last_sentence(self) -> str:
-        return self.sentences[-1] if self.opened else self.text
-
     def tail(self, chars: int = 400) -> str:
-        return (" ".join(self.sentences[-3:]) if self.opened else self.text)[-chars:]
+        return " ".join(self.sentences[-3:])[-chars:] if self.opened else self._end(chars)
 
     def append(self, continuation: str) -> bool:
         """Carry the last sentence on with ``continuation``; True when a hyphen was removed.
@@ -96,8 +129,15 @@ class Block:
         continuation starts with the whole word ("recommendations"), the piece goes.
         """
         if not self.opened:
-            self.text, dehyphenated = join_continuation(self.text, continuation)
-            return dehyphenated
+            end = self._end(2)
+            if continuation[:1].islower() and strip_break_hyphen(end) != end:
+                self._pieces[-1] = self._pieces[-1][:-1]
+                self._pieces.append(continuation)
+                self._length += len(continuation) - 1
+                return True
+            self._pieces.append(f" {continuation}")
+            self._length += len(continuation) + 1
+            return False
         last = self.sentences[-1]
         if self.ragged_end:
             self.ragged_end = False

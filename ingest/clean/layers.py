@@ -53,6 +53,12 @@ CUT_MIN_COVERAGE = 0.3
 CUT_MIN_RUN = 20
 WHOLE_MIN_COVERAGE = 0.75
 WHOLE_MIN_RUN = 25
+# Layers are merged into blocks of at most this many characters, from cells of at most
+# as many: merging compares each sentence of the layer with the whole block, so the work
+# grows as their product. Copied passages are paragraphs (the longest in the samples and
+# the seed is about 3,000 characters); a longer "paragraph" (a text without line breaks)
+# is left as it is rather than merged at a cost quadratic in its length.
+MAX_LAYER_CHARS = 20_000
 # Sentences with fewer words are too common to place a layer by.
 ANCHOR_MIN_WORDS = 4
 # How much of the end of a block is compared with the start of the next cell.
@@ -219,8 +225,15 @@ class _Merger:
             for sentence, key in zip(sentences, keys, strict=True)
         )
 
+    def _mergeable(self, block_id: int, cell: str) -> bool:
+        """Whether the cell and the block are short enough to merge (``MAX_LAYER_CHARS``)."""
+        return len(cell) <= MAX_LAYER_CHARS and self.blocks[block_id].size <= MAX_LAYER_CHARS
+
     def _merge(self, block_id: int, cell: str) -> bool:
-        """Merge the sentences of a layer into a block; False when none of them anchors."""
+        """Merge the sentences of a layer into a block; False when none of them anchors
+        (or when either is longer than ``MAX_LAYER_CHARS``)."""
+        if not self._mergeable(block_id, cell):
+            return False
         block = self.blocks[block_id]
         sentences = split_sentences(cell)
         keys = [sentence_key(s) for s in sentences]
@@ -321,7 +334,7 @@ class _Merger:
             return False
         block = self.blocks[self.previous]
         in_layers = self.layer_tail is not None or self.layered_line
-        if not in_layers and not ends_mid_sentence(block.last_sentence):
+        if not in_layers and not block.ends_mid_sentence():
             return False
         tail = sentence_key(block.tail(TAIL_CHARS))
         return overlap_length(tail, sentence_key(cell[:TAIL_CHARS])) > 0
@@ -335,7 +348,7 @@ class _Merger:
             if not ends_mid_sentence(cell):
                 self.layer_tail = None
             return True
-        if self.previous is None or not ends_mid_sentence(self.blocks[self.previous].last_sentence):
+        if self.previous is None or not self.blocks[self.previous].ends_mid_sentence():
             return False
         self._append(self.previous, cell)
         self.layer_tail = None
@@ -347,9 +360,7 @@ class _Merger:
             return False
         if self.layer_tail is not None:
             return True
-        return self.previous is not None and ends_mid_sentence(
-            self.blocks[self.previous].last_sentence
-        )
+        return self.previous is not None and self.blocks[self.previous].ends_mid_sentence()
 
     def _fuse(self, target: int, others: tuple[int, ...]) -> None:
         """Merge into one block the fragments a layer shows to be parts of one passage.
@@ -379,12 +390,8 @@ class _Merger:
         paragraphs), but when a layer copies across such a break they are one passage:
         the chain of lines is joined into its first block, which the layer then targets.
         """
-        chain = [block_id]
-        while (before := self.blocks[chain[0]].soft_previous) is not None:
-            chain.insert(0, before)
-        while (after := self.blocks[chain[-1]].soft_next) is not None:
-            chain.append(after)
-        if len(chain) == 1:
+        chain = self._chain(block_id)
+        if chain is None or len(chain) == 1:
             return block_id
         text = " ".join(self.blocks[part].render() for part in chain)
         trial = Block(-1, text, self.section, self.clock)
@@ -406,6 +413,22 @@ class _Merger:
         self._index_words(head.id, _tokens(head.render()))
         return head.id
 
+    def _chain(self, block_id: int) -> list[int] | None:
+        """The lines linked to a block as parts of one paragraph (``soft_previous`` and
+        ``soft_next``), in order; None when they hold more than ``MAX_LAYER_CHARS``."""
+        size = self.blocks[block_id].size
+        before: list[int] = []
+        after: list[int] = []
+        for links, step in ((before, "soft_previous"), (after, "soft_next")):
+            current = block_id
+            while (linked := getattr(self.blocks[current], step)) is not None:
+                links.append(linked)
+                size += self.blocks[linked].size + 1
+                if size > MAX_LAYER_CHARS:
+                    return None
+                current = linked
+        return [*reversed(before), block_id, *after]
+
     def _take(self, cell: str, match: _Match | None, context: _Context, first: bool) -> str:
         """Merge ``cell`` as a layer, or (``first`` cell only) join it as a continuation.
 
@@ -416,6 +439,8 @@ class _Merger:
             target = match.block
         elif self._extends_previous(cell):
             target = self.previous
+        if target is not None and not self._mergeable(target, cell):
+            target = None
         if target is not None and _all_capitals(cell) != _all_capitals(
             self.blocks[target].render()
         ):
@@ -509,7 +534,7 @@ class _Merger:
             and before.soft_next is None
             and not is_item_heading((before.text,))
             and before.section == block.section
-            and ends_mid_sentence(before.last_sentence)
+            and before.ends_mid_sentence()
             and not is_item_heading((block.text,))
             and block.text[:1].isalnum()
         ):

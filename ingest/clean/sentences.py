@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 TERMINAL_PUNCTUATION = ".?!:;"
-_CLOSERS = "\"'”’)]»"
+CLOSERS = "\"'”’)]»"
 
 # A sentence ends at . ? or ! (maybe followed by closing quotes or brackets) when the next
 # word starts like a sentence: a capital, a digit, an opening quote or bracket.
@@ -55,9 +55,17 @@ def words(text: str) -> list[str]:
 
 
 def ends_mid_sentence(text: str) -> bool:
-    """True when the text does not end with sentence-final punctuation."""
-    stripped = text.rstrip().rstrip(_CLOSERS)
-    return not stripped or stripped[-1] not in TERMINAL_PUNCTUATION
+    """True when the text does not end with sentence-final punctuation.
+
+    Read from the end: only as much of a long text as its closing spaces and brackets.
+    """
+    chars = 64
+    while True:
+        end = text[-chars:]
+        stripped = end.rstrip().rstrip(CLOSERS)
+        if stripped or len(end) == len(text):
+            return not stripped or stripped[-1] not in TERMINAL_PUNCTUATION
+        chars *= 4
 
 
 def starts_mid_sentence(text: str) -> bool:
