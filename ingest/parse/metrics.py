@@ -74,7 +74,7 @@ _LABEL_BEFORE_NUMBER = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
-_SERVICE_NUMBERS = {101, 999, 111, 112}
+_SERVICE_NUMBERS = {"101", "999", "111", "112"}
 # "999 calls", "101 waiting times": the number names the service. It counts something only
 # when a plural noun follows that is not about calls ("112 areas for improvement").
 _IRREGULAR_PLURALS = _word_set("children people women men staff personnel police")
@@ -567,6 +567,10 @@ def _count_label(
 # --- figures ---------------------------------------------------------------------------------
 
 
+# Figures in minutes stay far below this; a longer run of digits is not a figure.
+MAX_VALUE = 1e15
+
+
 def _value(number: str) -> float:
     return float(number.replace(",", ""))
 
@@ -649,7 +653,7 @@ def _candidates(sentence: str, context_noun: str | None) -> tuple[list[_Candidat
 
 def _names_a_service(sentence: str, number: str, end: int) -> bool:
     """Whether a number is a phone service (101, 999 ...) rather than a count."""
-    if int(number.replace(",", "")) not in _SERVICE_NUMBERS:
+    if number.replace(",", "").lstrip("0") not in _SERVICE_NUMBERS:
         return False
     noun = _noun_phrase(_words_after(sentence[end:]), 6).split()
     if not noun:
@@ -703,6 +707,8 @@ def parse_metrics(text: str, items: Sequence[ItemDraft]) -> list[MetricDraft]:
         line_start = lines.start_of(start)
         in_sentence: list[tuple[MetricUnit, MetricKind, str]] = []
         for candidate in candidates:
+            if not abs(candidate.value) < MAX_VALUE:
+                continue  # a run of digits, not a figure (and no Float can carry it)
             kind = _kind(sentence, candidate.start, candidate.end)
             label = candidate.label
             if label is None:

@@ -311,3 +311,12 @@ def test_a_period_between_a_noun_and_its_amount_is_skipped() -> None:
     assert [(m.value, m.unit, m.label) for m in metrics] == [
         (158_200_000.0, MetricUnit.MONEY, "outturn")
     ]
+
+
+@pytest.mark.parametrize("run", ["9" * 5000 + " per cent", "9" * 5000 + " officers", "1" * 5000])
+def test_a_run_of_thousands_of_digits_is_not_a_figure(run: str) -> None:
+    assert figures(f"The figure quoted was {run} this year.") == []
+
+
+def test_service_numbers_with_leading_zeros_are_services() -> None:
+    assert figures("The force answered 0999 calls on time.") == []
