@@ -15,7 +15,17 @@ from records.enums import (
     MetricUnit,
 )
 
-strawberry.enum(MeetingKind, description="What sort of meeting it was.")
+strawberry.enum(
+    MeetingKind,
+    description=(
+        "What sort of meeting it was, by the body's own name: MONTHLY_ASSURANCE, THEMATIC (one"
+        " theme), PERFORMANCE, ACCOUNTABILITY_BOARD (holding the Chief Constable to account),"
+        " POLICE_AND_CRIME_PANEL (also Police, Fire and Crime Panels), STRATEGIC_BOARD"
+        " (strategic, governance and executive boards, policing boards, police authorities),"
+        " AUDIT_COMMITTEE, SCRUTINY_COMMITTEE (overview and scrutiny committees, scrutiny"
+        " panels and boards, the London Assembly's Police and Crime Committee), OTHER."
+    ),
+)
 strawberry.enum(
     AttendanceStatus, description="Whether a person attended, sent apologies or sat in."
 )
