@@ -164,6 +164,7 @@ def analyse(documents: Sequence[IndexDocument]) -> tuple[list[DocFacts], Vocabul
             vocabulary.df[term_id] += 1
         vocabulary.word_df.update(words)
         date = document.meeting.date
+        assert date is not None, "the synthetic corpus dates every meeting"
         facts.append(
             DocFacts(
                 key=document.key,
@@ -906,7 +907,9 @@ def run_size(
     corpus = build_corpus(items, seed=seed, glossary=entries)
     prepared = time.perf_counter() - started
     counts = ", ".join(f"{corpus.count(t):,} {t}s" for t in ("meeting", "item", "action", "metric"))
-    dates = sorted(d.meeting.date for d in corpus.documents if d.type == "meeting")
+    dates = sorted(
+        d.meeting.date for d in corpus.documents if d.type == "meeting" and d.meeting.date
+    )
     out(
         f"corpus: {items:,} items, seed {seed}: {len(corpus.documents):,} documents ({counts}), "
         f"meetings {dates[0]} to {dates[-1]}; documents built in {prepared:.1f}s"

@@ -38,7 +38,7 @@ class MeetingContext:
     """What every document of a meeting carries about it."""
 
     id: int
-    date: dt.date
+    date: dt.date | None  # None for a meeting whose documents state no date
     kind: str
     body: str
 
@@ -65,14 +65,19 @@ class IndexDocument:
         ``pairs`` share one tokenization of the text; ``text`` stores the string."""
         date = self.meeting.date
         analysed = AnalysedText(self.text)
+        dated: dict[str, Any] = {}
+        if date is not None:  # an undated record has no date, day or year to filter on
+            dated = {
+                "date": dt.datetime.combine(date, dt.time.min),
+                "day": date.year * 10_000 + date.month * 100 + date.day,
+                "year": date.year,
+            }
         return {
             "key": self.key,
             "type": self.type,
             "record_id": self.record_id,
             "meeting_id": self.meeting.id,
-            "date": dt.datetime.combine(date, dt.time.min),
-            "day": date.year * 10_000 + date.month * 100 + date.day,
-            "year": date.year,
+            **dated,
             "kind": self.meeting.kind,
             "body": self.meeting.body,
             "themes": ",".join(self.themes),

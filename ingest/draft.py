@@ -125,7 +125,7 @@ class MeetingDraft:
     document_type: DocumentType
     title: str
     kind: MeetingKind
-    date: dt.date
+    date: dt.date | None  # None when the text states no meeting date
     body: str | None = None
     start_time: dt.time | None = None
     venue: str | None = None

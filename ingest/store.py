@@ -1,7 +1,8 @@
 """Store a prepared document as linked records, inside the caller's transaction.
 
 A meeting is identified by (body, kind, date); when the document names no body,
-by its chair instead (see ``meeting_identity_key``). Documents of one meeting
+by its chair instead (see ``meeting_identity_key``); when it states no date, by the
+file name of its earlier versions. Documents of one meeting
 (minutes, agenda, action log) attach to it whichever arrives first; a new
 version of a document of the same type replaces the old one's records. Every
 record written or removed is appended to the change log.
@@ -13,7 +14,7 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ingest.carry import PushedUpdate, carry_updates, pushed_updates
@@ -65,13 +66,7 @@ async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreR
     changes = _ChangeLog()
     pushed: list[PushedUpdate] = []
     identity_key = meeting_identity_key(draft.body, draft.chair)
-    meeting = await session.scalar(
-        select(Meeting).where(
-            Meeting.identity_key == identity_key,
-            Meeting.kind == draft.kind,
-            Meeting.date == draft.date,
-        )
-    )
+    meeting = await session.scalar(_same_meeting(identity_key, draft, doc.file_name))
     if meeting is None:
         outcome = StoreOutcome.STORED
         meeting = Meeting(
@@ -122,6 +117,20 @@ async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreR
     session.add_all(changes.entries)
     await session.flush()
     return StoreResult(outcome, meeting.id, source.id)
+
+
+def _same_meeting(identity_key: str, draft: MeetingDraft, file_name: str) -> Select[Meeting]:
+    """The stored meeting this document belongs to: same identity, kind and date.
+
+    A document that states no date cannot be told from another by its header: it
+    belongs to an undated meeting only through an earlier version of itself (a document
+    of the same file name), so that a corrected file replaces what it gave.
+    """
+    same = select(Meeting).where(Meeting.identity_key == identity_key, Meeting.kind == draft.kind)
+    if draft.date is not None:
+        return same.where(Meeting.date == draft.date)
+    earlier = select(SourceDocument.meeting_id).where(SourceDocument.file_name == file_name)
+    return same.where(Meeting.date.is_(None), Meeting.id.in_(earlier)).limit(1)
 
 
 class _ChangeLog:

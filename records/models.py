@@ -146,6 +146,9 @@ class Acronym(Base):
 class Meeting(Base):
     """One meeting, identified by (identity_key, kind, date); documents of it attach to it.
 
+    ``date`` is None when no document of the meeting states it (such a meeting is
+    identified by its documents' file name instead: see ``ingest.store``).
+
     ``identity_key`` is set from the document that creates the meeting: the body's
     key when it names the body; otherwise ``"chair:"`` and the chair's name key, so
     that two bodies' unnamed meetings of the same kind and date stay apart; ``""``
@@ -158,7 +161,7 @@ class Meeting(Base):
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     title: Mapped[str] = mapped_column(String(500))
     kind: Mapped[MeetingKind] = mapped_column(_enum(MeetingKind))
-    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     body: Mapped[str | None] = mapped_column(String(200))
     # Lower-cased body, "" when unknown: what the body filter matches.
     body_key: Mapped[str] = mapped_column(String(200), default="")

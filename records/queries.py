@@ -22,7 +22,7 @@ class RecordSummary:
     id: int
     meeting_id: int
     meeting_title: str
-    meeting_date: str
+    meeting_date: str | None
     label: str
 
 
@@ -68,6 +68,6 @@ def _summary(record_type: str, record_id: int, meeting: Meeting, label: str) -> 
         id=record_id,
         meeting_id=meeting.id,
         meeting_title=meeting.title,
-        meeting_date=meeting.date.isoformat(),
+        meeting_date=meeting.date.isoformat() if meeting.date else None,
         label=label,
     )

@@ -61,7 +61,9 @@ class MeetingReference:
 class Meeting(Node):
     title: str = strawberry.field(description="The title as the minutes give it.")
     kind: MeetingKind = strawberry.field(description="What sort of meeting it was.")
-    date: dt.date = strawberry.field(description="The day it was held (YYYY-MM-DD).")
+    date: dt.date | None = strawberry.field(
+        description="The day it was held (YYYY-MM-DD); null when no document of it states it."
+    )
     start_time: dt.time | None = strawberry.field(description="When it started, HH:MM.")
     venue: str | None = strawberry.field(description='Where it was held, e.g. "Virtual".')
     body: str | None = strawberry.field(description="The force or body that held it.")

@@ -2,7 +2,9 @@
 
 Lists are ordered by meeting date, then by record id, both in the same direction; a
 cursor holds the order and the last row's (date, id), so pages neither repeat nor skip
-rows when records are added between requests. A page of one parent (a theme's
+rows when records are added between requests. Records of meetings without a date sort
+as if held on ``UNDATED`` (last newest-first, first oldest-first), the same on SQLite
+and PostgreSQL, whose own orders of NULL differ. A page of one parent (a theme's
 meetings) and pages of many parents at once (every theme's meetings) use the same
 ordering; the batched form numbers rows per parent with ``ROW_NUMBER()``.
 """
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import strawberry
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Date, Select, and_, func, literal, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -28,6 +30,7 @@ from schema.node import MAX_RECORD_ID
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+UNDATED = dt.date.min
 
 T = TypeVar("T")
 M = TypeVar("M")
@@ -72,7 +75,7 @@ class PageArgs:
 class Page(Generic[M]):
     """Rows of one page with their sort dates, whether more follow, and the full count."""
 
-    rows: list[tuple[M, dt.date]]
+    rows: list[tuple[M, dt.date | None]]
     has_next: bool
     total: int
 
@@ -133,6 +136,11 @@ def decode_cursor(cursor: str, order: DateOrder, field: str) -> tuple[str, int]:
     return day, data[2]
 
 
+def sort_date(date_col: Any) -> ColumnElement[dt.date]:
+    """The date a record sorts by: its meeting's, or ``UNDATED``."""
+    return func.coalesce(date_col, literal(UNDATED, Date()))
+
+
 def _after(args: PageArgs, date_col: Any, id_col: Any) -> ColumnElement[bool] | None:
     if args.after is None:
         return None
@@ -156,7 +164,8 @@ async def fetch_page(
     id_col: Any,
     args: PageArgs,
 ) -> Page[Any]:
-    """One page of ``query`` (selecting ``(record, sort date)``, filters applied)."""
+    """One page of ``query`` (selecting ``(record, meeting date)``, filters applied)."""
+    date_col = sort_date(date_col)
     total = await session.scalar(
         query.with_only_columns(func.count(id_col), maintain_column_froms=True).order_by(None)
     )
@@ -183,6 +192,7 @@ async def fetch_pages(
     ``query`` selects ``(model,)`` and may join whatever ``parent_col``, ``date_col``
     need; every parent gets its own first ``args.first`` rows.
     """
+    date_col = sort_date(date_col)
     query = query.where(parent_col.in_(parents))
     counted = query.with_only_columns(
         parent_col, func.count(id_col), maintain_column_froms=True
@@ -207,7 +217,7 @@ async def fetch_pages(
         .where(sub.c.page_row <= args.first + 1)
         .order_by(sub.c.page_parent, sub.c.page_row)
     )
-    grouped: dict[Hashable, list[tuple[Any, dt.date]]] = {}
+    grouped: dict[Hashable, list[tuple[Any, dt.date | None]]] = {}
     for row, day, parent in (await session.execute(statement)).all():
         grouped.setdefault(parent, []).append((row, day))
     pages: dict[Hashable, Page[Any]] = {}
@@ -222,7 +232,7 @@ def to_connection(
 ) -> Connection[T]:
     """Strawberry connection of a page, with cursors in the page's order."""
     edges = [
-        Edge(cursor=encode_cursor(args.order, day, id_of(row)), node=convert(row))
+        Edge(cursor=encode_cursor(args.order, day or UNDATED, id_of(row)), node=convert(row))
         for row, day in page.rows
     ]
     return Connection(

@@ -129,7 +129,7 @@ def _print(
         passage = " … ".join(_terminal_markup(h) for h in hit.highlights)
         table.add_row(
             f"{hit.score:.2f}",
-            record.meeting_date if record else "",
+            (record.meeting_date or "") if record else "",
             escape(record.meeting_title) if record else "",
             f"[dim]{hit.type}[/dim] " + escape(record.label if record else str(hit.record_id)),
             passage,

@@ -7,6 +7,7 @@ next meeting. Warnings from every step are collected on the draft.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -15,6 +16,7 @@ from ingest.errors import NotMinutesError
 from ingest.parse.actions import parse_actions
 from ingest.parse.attendance import include_officers, parse_attendance
 from ingest.parse.body import detect_body
+from ingest.parse.dates import iter_dates
 from ingest.parse.doctype import detect_document_type
 from ingest.parse.header import parse_header
 from ingest.parse.items import parse_items
@@ -24,6 +26,15 @@ from ingest.parse.next_meeting import parse_next_meeting
 from ingest.parse.themes import assign_themes, find_acronym_definitions
 
 _ACTION_LINE = re.compile(r"^(?:action(?:\s+(?:point\s+)?\d+)?\s*[:\-–.]|actions?\s+agreed)", re.I)
+
+
+def _has_action_lines(lines: Sequence[Line]) -> bool:
+    return any(_ACTION_LINE.match(line.content) for line in lines)
+
+
+def _latest_date(text: str) -> dt.date:
+    """The latest full date in ``text`` (today's when it has none)."""
+    return max((m.date for m in iter_dates(text)), default=dt.date.today())
 
 
 def _line_after(lines: Sequence[Line], offset: int) -> int:
@@ -36,8 +47,9 @@ def parse_document(
 ) -> MeetingDraft:
     """Parses cleaned minutes text into a ``MeetingDraft``.
 
-    Raises ``NotMinutesError`` when the text has no meeting date (the date is required),
-    saying whether it has agenda items or actions at all.
+    A text that states no meeting date gives a draft without one (and a warning) when it
+    records a meeting all the same: attendance, agenda items or actions. Raises
+    ``NotMinutesError`` when it has none of those either.
     """
     lines = split_lines(text)
     if all(line.blank for line in lines):
@@ -51,13 +63,17 @@ def parse_document(
     )
     items = parse_items(text, lines, body_start=body_start, skip=header.title_lines)
 
+    warnings = list(header.warnings)
     if header.date is None:
-        if not items and not any(_ACTION_LINE.match(line.content) for line in lines):
+        if not items and not attendance.attendees and not _has_action_lines(lines):
             raise NotMinutesError(
-                "no meeting date and no agenda items or actions were found: "
+                "no meeting date, attendance, agenda items or actions were found: "
                 "the text does not describe a meeting"
             )
-        raise NotMinutesError("no meeting date was found (the meeting date is required)")
+        warnings.append("the text states no meeting date; the meeting is stored without one")
+    # Dates without a year, due dates and "the previous meeting" are read relative to the
+    # meeting's date; without one, relative to the latest date the text gives.
+    reference_date = header.date or _latest_date(text)
 
     chair = header.chair or attendance.chair
     minute_taker = header.minute_taker or attendance.minute_taker
@@ -69,10 +85,10 @@ def parse_document(
     acronyms = find_acronym_definitions(text)
     themes = assign_themes(items, text, glossary, acronyms)
     actions, action_warnings = parse_actions(
-        text, items, attendance.attendees, meeting_date=header.date
+        text, items, attendance.attendees, meeting_date=reference_date
     )
     metrics = parse_metrics(text, items)
-    next_meeting = parse_next_meeting(lines, items, meeting_date=header.date)
+    next_meeting = parse_next_meeting(lines, items, meeting_date=reference_date)
 
     return MeetingDraft(
         document_type=document_type,
@@ -91,5 +107,5 @@ def parse_document(
         themes=themes,
         acronyms=acronyms,
         next_meeting=next_meeting,
-        warnings=[*header.warnings, *action_warnings],
+        warnings=[*warnings, *action_warnings],
     )

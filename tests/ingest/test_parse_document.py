@@ -135,13 +135,17 @@ def test_chair_and_minute_taker_join_the_attendees() -> None:
 def test_not_minutes_without_date_or_content() -> None:
     with pytest.raises(NotMinutesError, match="empty"):
         parse_document("\n \n")
-    with pytest.raises(NotMinutesError, match="no meeting date and no agenda items or actions"):
+    with pytest.raises(NotMinutesError, match="no meeting date, attendance, agenda items or"):
         parse_document("Shopping list\n\nBread, milk and eggs for the weekend.\n")
 
 
-def test_not_minutes_without_date_but_with_items() -> None:
-    with pytest.raises(NotMinutesError, match="no meeting date was found"):
-        parse_document("Monthly Assurance Meeting\n\n1. Welcome\nThe PCC opened.\n2. AOB\nNone.\n")
+def test_minutes_without_a_date_give_a_draft_without_one() -> None:
+    draft = parse_document(
+        "Monthly Assurance Meeting\n\n1. Welcome\nThe PCC opened.\n2. AOB\nNone.\n"
+    )
+    assert draft.date is None
+    assert [item.number for item in draft.items] == ["1", "2"]
+    assert "the text states no meeting date; the meeting is stored without one" in draft.warnings
 
 
 def _next(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -181,5 +182,33 @@ async def test_downgrade_restores_the_body_constraint(database_url: str) -> None
             assert [tuple(r) for r in rows] == [("northshire",)]
         await migrations.upgrade(database_url)
         assert await migrations.current_revision(database_url) == migrations.head_revision()
+    finally:
+        await engine.dispose()
+
+
+async def test_meetings_may_have_no_date_and_downgrade_refuses_while_one_has_none(
+    database_url: str,
+) -> None:
+    await migrations.upgrade(database_url)
+    engine = create_engine(database_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(
+                sa.insert(Meeting),
+                [
+                    {**MEETING_DEFAULTS, "date": None, "identity_key": "northshire"},
+                    {**MEETING_DEFAULTS, "date": None, "identity_key": "northshire"},
+                    {**MEETING_DEFAULTS, "date": JUNE_5, "identity_key": "northshire"},
+                ],
+            )
+            assert await conn.run_sync(_keeps_ids_unique)
+        with pytest.raises(RuntimeError, match=re.escape("2 meeting(s) have no date")):
+            await _downgrade(database_url, "0002")
+        assert await migrations.current_revision(database_url) == migrations.head_revision()
+        async with engine.begin() as conn:
+            await conn.execute(sa.delete(Meeting).where(Meeting.date.is_(None)))
+        await _downgrade(database_url, "0002")
+        async with engine.begin() as conn:
+            assert [tuple(r) for r in await conn.execute(sa.select(Meeting.date))] == [(JUNE_5,)]
     finally:
         await engine.dispose()
