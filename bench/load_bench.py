@@ -2,14 +2,16 @@
 
     python -m bench.load_bench [--database-url URL] [--seconds 60] [--concurrency 8]
                                [--workers 2] [--mix read=4,search=3,upload=2,update=2]
-                               [--formats txt,md,docx] [--seed 7]
+                               [--formats txt,md,docx] [--seed 7] [--no-keep-alive]
 
 It creates a database of its own (with ``--database-url``, a scratch PostgreSQL
 database on that server, dropped afterwards; otherwise a SQLite file in a temporary
 data folder), ingests the bundled ``samples/`` and indexes them, makes an editor API
 key with ``assurance keys create``, then starts ``assurance serve --workers N`` and
-sends requests from ``--concurrency`` client tasks for ``--seconds``: each task draws
-a class by the weights of ``--mix`` and waits for its answer before the next.
+sends requests from ``--concurrency`` client tasks for ``--seconds``, after an untimed
+warm-up (one request of each class per connection): each task draws a class by the
+weights of ``--mix`` and waits for its answer before the next. Connections are kept
+alive (each stays with the worker that accepted it) unless ``--no-keep-alive``.
 
 * **read**: a page of meetings with their chair, agenda items, the items' actions and
   their owners, each action's history, and the metrics (linked through DataLoaders);
@@ -21,9 +23,11 @@ a class by the weights of ``--mix`` and waits for its answer before the next.
   request carries and a status.
 
 On PostgreSQL it samples ``pg_stat_activity`` (what each backend of the database is
-doing or waiting on) and the advisory-lock requests not yet granted in ``pg_locks``
-throughout the load. It prints per class: requests, errors, p50/p95/p99/max latency (ms,
-from sending until the body is read) and requests per second; the samples; and the
+doing or waiting on), the advisory-lock requests not yet granted in ``pg_locks`` and
+what the lock's holder is doing, throughout the load. It prints per class: requests,
+errors, p50/p95/p99/max latency (ms, from sending until the body is read) and requests
+per second; the CPU seconds of the server, PostgreSQL, the client and everything else
+on the machine (``/proc``); the samples; how many connections PostgreSQL opened; and the
 checks once the index has caught up: every acknowledged note is in its action's
 history exactly once, every acknowledged upload's document is stored once, no two
 meetings share an identity, and the index holds one document per record. Nothing here
@@ -256,14 +260,43 @@ class Load:
         return elapsed, problem
 
 
+async def _warm_up(
+    load: Load,
+    senders: dict[str, Callable[[httpx.AsyncClient], Any]],
+    classes: Sequence[str],
+    client: httpx.AsyncClient,
+) -> None:
+    for name in classes:
+        await senders[name](client)
+
+
 def _payload_error(response: httpx.Response, mutation: str) -> str | None:
     errors = response.json()["data"][mutation]["errors"]
     return json.dumps(errors)[:200] if errors else None
 
 
-async def run_load(load: Load, mix: dict[str, int], seconds: float, concurrency: int) -> float:
-    """``concurrency`` tasks sending requests drawn by ``mix`` until ``seconds`` have passed;
-    the seconds from the first request sent to the last answer read."""
+@dataclass(frozen=True)
+class Timed:
+    """What the timed part of a load measured besides the requests themselves."""
+
+    seconds: float  # from the first timed request sent to the last answer read
+    cpu: CpuUse
+    activity: Activity
+    connections: list[int]  # the client's connections each server worker held at the end
+
+
+async def run_load(
+    load: Load,
+    mix: dict[str, int],
+    seconds: float,
+    concurrency: int,
+    server_pid: int,
+    url: str,
+    *,
+    keep_alive: bool = True,
+) -> Timed:
+    """``concurrency`` tasks sending requests drawn by ``mix`` until ``seconds`` have passed,
+    after an untimed warm-up; the CPU used and PostgreSQL's activity meanwhile."""
     classes = [name for name in CLASSES if mix.get(name)]
     weights = [mix[name] for name in classes]
     senders: dict[str, Callable[[httpx.AsyncClient], Any]] = {
@@ -272,17 +305,19 @@ async def run_load(load: Load, mix: dict[str, int], seconds: float, concurrency:
         UPLOAD: load.upload,
         UPDATE: load.update,
     }
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    # Kept alive, each connection stays with the server worker that accepted it.
+    keep = concurrency if keep_alive else 0
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=keep)
     async with httpx.AsyncClient(timeout=REQUEST_TIMEOUT, limits=limits) as client:
-        # One untimed read and search, so that the first timed ones open no connection.
-        await load.read(client)
-        await load.search(client)
-        started = time.perf_counter()
-        deadline = started + seconds
-
+        # Untimed, on every connection at once: each class once, so that the timed
+        # requests open no connection and find each server worker's upload pool started
+        # (the uploads and notes sent here are checked with the others).
+        await asyncio.gather(
+            *(_warm_up(load, senders, classes, client) for _ in range(concurrency))
+        )
         first_round = iter(classes)  # each class once, so that even a short load has all
 
-        async def sender() -> None:
+        async def sender(deadline: float) -> None:
             while time.perf_counter() < deadline:
                 name = next(first_round, None) or load.rng.choices(classes, weights)[0]
                 if name == UPLOAD and load.uploads_exhausted:
@@ -296,8 +331,14 @@ async def run_load(load: Load, mix: dict[str, int], seconds: float, concurrency:
                 if outcome is not None:
                     load.results[name].record(*outcome)
 
-        await asyncio.gather(*(sender() for _ in range(concurrency)))
-        return time.perf_counter() - started
+        cpu_before = CpuUse.now(server_pid)
+        async with sampling(url) as activity:
+            started = time.perf_counter()
+            await asyncio.gather(*(sender(started + seconds) for _ in range(concurrency)))
+            elapsed = time.perf_counter() - started
+        port = httpx.URL(load.url).port or 80
+        held = connections_held(server_workers(server_pid), port)
+        return Timed(elapsed, CpuUse.now(server_pid).since(cpu_before), activity, held)
 
 
 # --- what PostgreSQL's backends wait on --------------------------------------------------------
@@ -308,6 +349,11 @@ SELECT state, wait_event_type, wait_event, count(*)
 FROM pg_stat_activity
 WHERE datname = current_database() AND pid <> pg_backend_pid()
 GROUP BY 1, 2, 3
+"""
+HOLDER_SQL: Final = """
+SELECT a.state, a.wait_event_type, a.wait_event
+FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+WHERE l.locktype = 'advisory' AND l.granted AND a.datname = current_database()
 """
 SESSIONS_SQL: Final = "SELECT sessions FROM pg_stat_database WHERE datname = current_database()"
 ADVISORY_WAITERS_SQL: Final = """
@@ -324,6 +370,7 @@ class Activity:
     backends: Counter[str] = field(default_factory=Counter)
     advisory_waiters: list[int] = field(default_factory=list)
     connections_opened: int = 0  # sessions PostgreSQL started for the database meanwhile
+    holder: Counter[str] = field(default_factory=Counter)  # the write lock's holder, by state
 
     def lines(self) -> list[str]:
         if not self.samples:
@@ -340,6 +387,15 @@ class Activity:
             f"{sum(waiting) / len(waiting):.2f}, max {max(waiting)}; in "
             f"{sum(1 for w in waiting if w) * 100 / len(waiting):.0f}% of the samples"
         )
+        held = sum(self.holder.values())
+        if held:
+            states = ", ".join(
+                f"{state} {count * 100 / held:.0f}%" for state, count in self.holder.most_common()
+            )
+            lines.append(
+                f"the write lock (advisory) was held in {held * 100 / self.samples:.0f}% of the "
+                f"samples; its holder was {states}"
+            )
         lines.append(
             f"connections opened to the database during the load: {self.connections_opened}"
         )
@@ -359,6 +415,9 @@ async def sample_activity(url: str, activity: Activity, stop: asyncio.Event) -> 
                 activity.advisory_waiters.append(
                     int((await conn.execute(text(ADVISORY_WAITERS_SQL))).scalar_one())
                 )
+                for state, wait_type, wait_event in (await conn.execute(text(HOLDER_SQL))).all():
+                    waiting = f"{wait_type}:{wait_event}" if wait_type else "running (no wait)"
+                    activity.holder[f"{state or '-'} / {waiting}"] += 1
                 activity.samples += 1
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), SAMPLE_SECONDS)
@@ -429,6 +488,37 @@ def postgres_pids() -> list[int]:
             if (entry / "comm").read_text().strip() == "postgres":
                 found.append(int(entry.name))
     return found
+
+
+def server_workers(server_pid: int) -> list[int]:
+    """The worker processes a multi-worker server (uvicorn's supervisor) has started."""
+    workers = []
+    for pid in process_tree(server_pid):
+        with contextlib.suppress(OSError):
+            if b"multiprocessing.spawn" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                workers.append(pid)
+    return workers
+
+
+def connections_held(pids: Sequence[int], port: int) -> list[int]:
+    """How many established connections to ``port`` each process holds (``/proc``)."""
+    established: set[str] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with contextlib.suppress(OSError):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()
+                if fields[3] == "01" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                    established.add(fields[9])
+    counts = []
+    for pid in pids:
+        held = 0
+        with contextlib.suppress(OSError):
+            for fd in Path(f"/proc/{pid}/fd").iterdir():
+                with contextlib.suppress(OSError):
+                    link = os.readlink(fd)
+                    held += link.startswith("socket:[") and link[8:-1] in established
+        counts.append(held)
+    return counts
 
 
 def machine_busy_seconds() -> tuple[float, float]:
@@ -573,6 +663,7 @@ async def wait_for_index(url: str) -> float:
 class Options:
     seconds: float = 60.0
     concurrency: int = 8
+    keep_alive: bool = True
     workers: int = 2
     mix: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_MIX))
     formats: tuple[str, ...] = FORMATS
@@ -640,22 +731,32 @@ async def _run(
         settings, options.workers, scratch / "server.log", command=assurance_command
     ) as server:
         emit(
-            f"server: assurance serve --workers {options.workers}, ready in "
+            f"server: assurance serve --workers {options.workers} at {server.url}, ready in "
             f"{server.ready_seconds:.1f}s; {len(files)} upload files ready "
             f"({', '.join(options.formats)})"
         )
         load = Load(server.url, editor_key, action_ids, iter(files), rng, run_id, results)
         load_before = os.getloadavg()[0]
-        cpu_before = CpuUse.now(server.pid)
-        async with sampling(settings.resolved_database_url) as activity:
-            seconds = await run_load(load, options.mix, options.seconds, options.concurrency)
-        cpu = CpuUse.now(server.pid).since(cpu_before)
+        timed = await run_load(
+            load,
+            options.mix,
+            options.seconds,
+            options.concurrency,
+            server.pid,
+            settings.resolved_database_url,
+            keep_alive=options.keep_alive,
+        )
+        seconds, cpu, activity = timed.seconds, timed.cpu, timed.activity
+        spread = ", ".join(str(n) for n in sorted(timed.connections, reverse=True))
         load_after = os.getloadavg()[0]
         catch_up = await wait_for_index(server.url)
     mix = ", ".join(f"{name}={weight}" for name, weight in options.mix.items())
+    connections = "" if options.keep_alive else " (a new connection per request)"
     emit(
-        f"load: {seconds:.1f}s, {options.concurrency} client tasks, mix {mix}; load average "
-        f"{load_before:.1f} before, {load_after:.1f} after ({os.cpu_count()} CPUs)"
+        f"load: {seconds:.1f}s, {options.concurrency} client tasks{connections}, mix {mix}; "
+        f"load average "
+        f"{load_before:.1f} before, {load_after:.1f} after ({os.cpu_count()} CPUs); the client's "
+        f"connections held by each server worker at the end: {spread or 'not seen'}"
     )
     emit("")
     for line in format_results([results[name] for name in CLASSES], seconds):
@@ -748,6 +849,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--mix", type=_mix, default=dict(DEFAULT_MIX), help="class weights")
     parser.add_argument("--formats", type=_formats, default=FORMATS, help="upload formats")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--no-keep-alive",
+        action="store_true",
+        help="a new connection for every request (spreads requests over the server workers)",
+    )
     args = parser.parse_args(argv)
     if args.database_url and make_url(args.database_url).get_backend_name() != "postgresql":
         parser.error("--database-url takes a PostgreSQL server URL (SQLite is the default)")
@@ -760,6 +866,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         mix=args.mix,
         formats=args.formats,
         seed=args.seed,
+        keep_alive=not args.no_keep_alive,
         database_url=args.database_url,
     )
     return 0 if asyncio.run(run(options)) else 1
