@@ -1,27 +1,37 @@
-"""Who attended: attendance tables, "Present:"/"In attendance:"/"Apologies:" lists and
-apologies given in a sentence ("Apologies had been received from ...").
+"""Who attended: attendance tables, labelled lists ("Present:", "In attendance:",
+"Apologies:"), the same lists without a label (name lines under "1. Welcome and
+introductions" or straight after the header), and attendance stated in sentences
+("Apologies were received from ...", "Cllr B attended as a substitute").
+
+A list runs from its label over the lines that name people, through blank lines and
+group headings ("MPA officers", "Durham Constabulary"), to the first line that names
+nobody; a label inside a run ("... Officers Present: Mr A Coe ...") changes the status
+of the people after it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingest.draft import AttendeeDraft, Span
+from ingest.parse.attendance_sentences import parse_sentences
 from ingest.parse.lines import Line, next_nonblank
+from ingest.parse.name_runs import split_entries, split_labels, split_run, take_substitutes
 from ingest.parse.people import (
     NameIndex,
     Person,
-    looks_like_name,
+    is_prose,
     parse_capacity,
-    role_then_name,
     same_person,
     split_person,
     strip_markers,
 )
 from ingest.parse.tables import Table, find_tables, name_column
 from records.enums import AttendanceStatus
+
+__all__ = ["Attendance", "include_officers", "parse_attendance", "split_entries"]
 
 _STATUS_LABELS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
     (
@@ -35,15 +45,19 @@ _STATUS_LABELS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
     ),
     (
         re.compile(
-            r"(?:also\s+)?in attendance|also present|also attending|officers in attendance|"
-            r"officers present|officers|guests?|observers?|supporting officers|advisers",
+            r"(?:also\s+|other\s+members\s+|ex-officio\s+members\s+)?in attend[ae]nce"
+            r"|also present|also attending|officers in attendance|officials in attendance|"
+            r"officers present|others present|officer attendance|officers|officials|guests?|"
+            r"observers?|supporting officers|advisers|by invitation|together with|presenters?|"
+            r"witnesses|secretariat",
             re.IGNORECASE,
         ),
         AttendanceStatus.IN_ATTENDANCE,
     ),
     (
         re.compile(
-            r"(?:members\s+)?present|attendees|attendance|attending|those present|"
+            r"(?:(?:main\s+)?(?:board |panel |committee )?members\s+)?present|attendees|"
+            r"attendance|attending|those present|sederunt|"
             r"(?:board |panel |committee )?members(?:\s+present)?",
             re.IGNORECASE,
         ),
@@ -52,22 +66,40 @@ _STATUS_LABELS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
 )
 _BILINGUAL_PREFIX = re.compile(r"^[^/:\t]{2,40}?\s/\s*")
 _LABEL_END = re.compile(r"\s*(?::|\t|[-–—]\s|$)\s*")
+# "PRESENT:Councillor Haworth": a label in capitals run into the first name.
+_GLUED_LABEL_END = re.compile(r":(?=[A-Z])")
 # An agenda item straight after a list ("1. Holding to account – Rape and ...") ends it.
 _ITEM_HEADING = re.compile(r"^(?:item\s+)?\d{1,3}(?:\.\d{1,2})*[.):]?(?:\s|$)", re.IGNORECASE)
+_ITEM_NUMBER = re.compile(r"^(?:(?:agenda\s+)?item\s+)?\d{1,3}(?:\.\d{1,2})*[.):]?\s*", re.I)
 _ANY_LABEL = re.compile(r"^[A-Z][A-Za-z /&]{1,30}:(?:\s|$)")
-_APOLOGIES_SENTENCE = re.compile(
-    r"\bapologies\s+(?:for\s+absence\s+)?(?:were\s+|had\s+been\s+|have\s+been\s+|was\s+)?"
-    r"(?:received|given|tendered|submitted|noted)\s+(?:from|by|for)\s+(?P<names>[^.;]+)",
+# Item headings that introduce the attendance: the names follow them, with no label.
+_ATTENDANCE_HEADING = re.compile(
+    r"^(?:welcome(?:\s*(?:,|and|&)\s*introductions?)?|introductions?|attendance|attendees|"
+    r"present|sederunt|members present|those present)\.?$",
     re.IGNORECASE,
 )
-_SENT_APOLOGIES = re.compile(
-    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+(?:had\s+|has\s+)?"
-    r"(?:sent|gave|offered|tendered)\s+(?:his\s+|her\s+|their\s+)?apologies"
+# Sentences that end in a colon before a list: "Apologies for absence were received as
+# follows:", "The following were in attendance for this item:", "The Chair welcomed these
+# guests:".
+_SENTENCE_LABEL_APOLOGIES = re.compile(r"^apologies\b[^.]{0,60}\bas follows\s*:$", re.I)
+_SENTENCE_LABEL_ATTENDING = re.compile(
+    r"^(?:the following (?:were|was) (?:also )?in attendance\b[^.]{0,40}"
+    r"|the chair(?:man|person)? welcomed (?:these|the following) guests):$",
+    re.IGNORECASE,
 )
-_NAME_RUN = re.compile(r"[\w'’-]+")
-_CAPITAL = re.compile(r"[A-Z]")
-_AND = re.compile(r"\s+(?:and|&)\s+")
-_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
+_APOLOGIES_HEADING = re.compile(r"^apologies(?:\s+for\s+absence)?\.?$", re.IGNORECASE)
+# A group heading inside a list: "MPA officers", "Durham Constabulary", "Auditors".
+_GROUP_HEADING = re.compile(r"^[A-Z][\w'’&,()/ -]{1,60}:?$")
+_OFFICERS_HEADING = re.compile(r"\b(?:officers?|officials|staff|secretariat)\b", re.I)
+_MEMBERS_HEADING = re.compile(r"^(?:board\s+|panel\s+|committee\s+)?members\b", re.I)
+_MAX_BLANKS = 2
+# Where a run of people read across a whole page stops: at the first agenda item in it.
+_RUN_END = re.compile(r"\s(?:\d{1,3}(?:\.\d{1,2})?\.\s+|item\s+\d)(?=[A-Z])", re.IGNORECASE)
+# "... Norfolk Main Panel Members Present: Mr Graham Pegg ...": a label inside a long line.
+_INLINE_LABEL = re.compile(
+    r"(?<![\w-])(?:(?:main\s+)?(?:panel\s+|board\s+|committee\s+)?members\s+)?present\s*:\s*",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -81,11 +113,22 @@ class Attendance:
 
 def _status_label(content: str) -> tuple[AttendanceStatus, str] | None:
     """(status, rest of line) when the line starts with an attendance label, perhaps after
-    the same label in Welsh ("Yn bresennol / Present:")."""
+    the same label in Welsh ("Yn bresennol / Present:"), or is an item heading that
+    introduces the attendance ("1. Welcome and introductions", "2. Apologies")."""
     found = _status_label_at(content)
     prefix = _BILINGUAL_PREFIX.match(content) if found is None else None
     if prefix is not None:
         found = _status_label_at(content[prefix.end() :])
+    if found is None:
+        heading = _ITEM_NUMBER.sub("", content).strip()
+        if _SENTENCE_LABEL_APOLOGIES.match(heading):
+            return AttendanceStatus.APOLOGIES, ""
+        if _SENTENCE_LABEL_ATTENDING.match(heading):
+            return AttendanceStatus.IN_ATTENDANCE, ""
+        if _ATTENDANCE_HEADING.match(heading):
+            return AttendanceStatus.PRESENT, ""
+        if _APOLOGIES_HEADING.match(heading):
+            return AttendanceStatus.APOLOGIES, ""
     return found
 
 
@@ -98,66 +141,12 @@ def _status_label_at(content: str) -> tuple[AttendanceStatus, str] | None:
         if end is None:
             if match.group().lower().endswith("from"):
                 return status, content[match.end() :].strip()
+            glued = _GLUED_LABEL_END.match(content, match.end())
+            if glued is not None and match.group().isupper():
+                return status, content[glued.end() :].strip()
             continue
         return status, content[end.end() :].strip()
     return None
-
-
-def _split_outside_brackets(text: str, separator: str) -> list[str]:
-    parts: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for char in text:
-        depth += (char == "(") - (char == ")")
-        if char == separator and depth <= 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current))
-    return [part.strip() for part in parts if part.strip()]
-
-
-def _split_and(part: str) -> list[str]:
-    """ "John Smith and Jane Doe" -> both; "Chief Constable and Jane Doe" -> role, person."""
-    pieces = _AND.split(part)
-    if len(pieces) > 1:
-        last = split_person(pieces[-1])
-        if last is not None and last.capacity is None and len(pieces[-1].split()) <= 4:
-            head = " and ".join(pieces[:-1])
-            return [head, pieces[-1]]
-    return [part]
-
-
-def _starts_person(piece: str) -> bool:
-    """Whether a piece of a list starts a new person rather than going on with a capacity.
-
-    A bilingual capacity ("Prif Weithredwr / Chief Executive") is capitalised like a name
-    but its English half is a role.
-    """
-    if split_person(piece) is None:
-        return False
-    _, slash, english = piece.partition(" / ")
-    return not slash or looks_like_name(strip_markers(english)[0].strip(" ()"))
-
-
-def split_entries(text: str) -> list[str]:
-    """Entries of an inline list: "A Smith (PCC), B Jones, Chief Constable; C Brown"."""
-    text = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].rstrip(".")
-    if role_then_name(text) is not None:
-        return [text]  # "Chief Executive, OPCC – Colin Padgett"
-    if ";" in text:
-        groups = _split_outside_brackets(text, ";")
-    else:
-        groups = []
-        for part in _split_outside_brackets(text, ","):
-            for piece in _split_and(part):
-                starts_person = _starts_person(piece)
-                if starts_person or not groups:
-                    groups.append(piece)
-                else:
-                    groups[-1] = f"{groups[-1]}, {piece}"
-    return [group for group in groups if split_person(group) is not None]
 
 
 def _span_of(text: str, needles: Sequence[str], start: int, end: int) -> Span:
@@ -185,7 +174,8 @@ class _Collector:
         *,
         listed: bool = True,
     ) -> None:
-        if person.is_chair and self.result.chair is None:
+        present = status is not AttendanceStatus.APOLOGIES
+        if person.is_chair and present and self.result.chair is None:
             self.result.chair = person
         if person.is_minute_taker and self.result.minute_taker is None:
             self.result.minute_taker = person
@@ -202,25 +192,46 @@ class _Collector:
             AttendeeDraft(person.name, person.capacity, person.abbreviation, status, span)
         )
 
-    def add_entries(
+    def add_run(
         self,
-        entries: str,
+        run: str,
         status: AttendanceStatus,
         line: Line,
         *,
         listed: bool = True,
         last: Line | None = None,
-    ) -> int:
-        """Adds the people of an inline list found on ``line`` (to ``last`` when wrapped)."""
+        group: str | None = None,
+    ) -> tuple[int, AttendanceStatus]:
+        """Adds the people of a run of text found on ``line`` (to ``last`` when wrapped);
+        returns how many, and the status after the run's own labels."""
         added = 0
         end = (last or line).content_end
-        for entry in split_entries(entries):
-            person = split_person(entry)
-            if person is not None:
+        cut = _RUN_END.search(run)
+        run = run[: cut.start()] if cut else run
+        for piece_status, piece in split_labels(run, status):
+            status = piece_status
+            piece, substitutes = take_substitutes(piece)
+            entries = [(entry, status) for entry in split_run(piece)]
+            entries += [
+                (entry, AttendanceStatus.PRESENT) for sub in substitutes for entry in split_run(sub)
+            ]
+            for entry, entry_status in entries:
+                person = split_person(entry)
+                if person is None or is_prose(person.capacity):
+                    continue
+                if group and person.capacity is None:
+                    capacity, abbreviation = parse_capacity(group)
+                    person = Person(
+                        person.name,
+                        capacity,
+                        person.abbreviation or abbreviation,
+                        person.is_chair,
+                        person.is_minute_taker,
+                    )
                 span = _span_of(self.text, (entry, person.name), line.content_start, end)
-                self.add(person, status, span, last or line, listed=listed)
+                self.add(person, entry_status, span, last or line, listed=listed)
                 added += 1
-        return added
+        return added, status
 
     def add_row(
         self, cells: Sequence[str], columns: Sequence[str], status: AttendanceStatus, line: Line
@@ -271,118 +282,137 @@ def _parse_table(
             break
 
 
+def _people_in(content: str) -> int:
+    """How many people a line names as a list does (not in a sentence about them)."""
+    count = 0
+    for _, piece in split_labels(content, AttendanceStatus.PRESENT):
+        for entry in split_run(piece):
+            person = split_person(entry)
+            count += person is not None and not is_prose(person.capacity)
+    return count
+
+
+def _continues(text: str, line: Line) -> bool:
+    """Whether ``line`` carries on the list entry ``text`` ends with (a wrapped line)."""
+    if not text or len(line.cells) > 1:
+        return False
+    unbalanced = text.count("(") > text.count(")")
+    return (
+        unbalanced
+        or text.rstrip().endswith((",", " and", "&", "–", "-", "/"))
+        or bool(re.match(r"^[a-z(]", line.content))
+    )
+
+
+def _is_stop(line: Line) -> bool:
+    """A line that ends a list: an agenda item or a heading of the document."""
+    if line.heading_level:
+        return True
+    return bool(_ITEM_HEADING.match(line.content)) and _status_label(line.content) is None
+
+
+def _group_heading(lines: Sequence[Line], index: int) -> str | None:
+    """A short heading inside a list that names the group the next people belong to."""
+    content = lines[index].content
+    if (
+        len(content.split()) > 7
+        or not _GROUP_HEADING.match(content)
+        or re.search(r"\d", content)
+        or len(lines[index].cells) > 1
+    ):
+        return None
+    following = next_nonblank(lines, index)
+    if following is None or _is_stop(following) or not _people_in(following.content):
+        return None
+    return content.rstrip(":").strip()
+
+
 def _parse_list(
     collector: _Collector, lines: Sequence[Line], start: int, status: AttendanceStatus, rest: str
 ) -> int:
-    """Reads a labelled list from ``lines[start]``; returns the index after it."""
-    line = lines[start]
+    """Reads a list from its label on ``lines[start]``; returns the index after it."""
+    run, first, last = rest, lines[start], lines[start]
+    group: str | None = None
     found = 0
-    if rest and "\t" not in rest:
-        rest, last = _join_wrapped(lines, start, rest)
-        if last > start:
-            found += collector.add_entries(rest, status, line, last=lines[last])
-            return last + 1
-    if rest:
-        cells = [cell for cell in rest.split("\t") if cell.strip()]
-        if len(cells) == 2 and split_person(cells[0]) is not None:
-            found += collector.add_row(cells, (), status, line)
-        else:
-            found += collector.add_entries(rest, status, line)
+
+    def flush() -> None:
+        nonlocal found, status
+        if run:
+            added, status = collector.add_run(run, status, first, last=last, group=group)
+            found += added
+
     index = start + 1
-    skipped_blank = False
+    blanks = 0
     while index < len(lines):
-        current = lines[index]
-        if current.blank:
-            if found or skipped_blank:
+        line = lines[index]
+        if line.blank or line.table_rule:
+            blanks += 1
+            if blanks > _MAX_BLANKS:
                 break
-            skipped_blank = True
             index += 1
             continue
-        if (
-            current.heading_level
-            or _status_label(current.content)
-            or _ANY_LABEL.match(current.content)
-            or _ITEM_HEADING.match(current.content)
-        ):
+        if _is_stop(line):
             break
-        if len(current.cells) >= 2 and split_person(current.cells[0]) is not None:
-            added = int(collector.add_row(current.cells, (), status, current))
+        if blanks == 0 and _continues(run, line) and not _status_label(line.content):
+            run, last = f"{run} {line.content}", line
+            index += 1
+            continue
+        labelled = _status_label(line.content)
+        if labelled is not None:
+            flush()
+            status, run = labelled
+            first = last = line
+            group = None
+        elif len(line.cells) >= 2 and split_person(line.cells[0]) is not None:
+            flush()
+            run = ""
+            found += collector.add_row(line.cells, (), status, line)
+        elif _people_in(line.content):
+            flush()
+            run, first, last = line.content, line, line
+        elif (heading := _group_heading(lines, index)) is not None:
+            flush()
+            run = ""
+            group = None if _MEMBERS_HEADING.match(heading) else heading
+            if _OFFICERS_HEADING.search(heading):
+                status = AttendanceStatus.IN_ATTENDANCE
+            elif _MEMBERS_HEADING.match(heading):
+                status = AttendanceStatus.PRESENT
         else:
-            added = collector.add_entries(current.content, status, current)
-        if not added:
             break
-        found += added
+        blanks = 0
         index += 1
+    flush()
     return index
 
 
-def _join_wrapped(lines: Sequence[Line], start: int, rest: str) -> tuple[str, int]:
-    """An inline list with the lines that continue it (a wrapped "Present: A (PCC), B (Deputy
-    Police and" / "Crime Commissioner), ..."); returns the text and the last line used.
-    """
-    text = rest
-    last = start
-    for line in lines[start + 1 :]:
-        if line.blank or len(line.cells) > 1 or line.heading_level:
-            break
-        if (
-            _status_label(line.content)
-            or _ANY_LABEL.match(line.content)
-            or _ITEM_HEADING.match(line.content)
-        ):
-            break
-        unbalanced = text.count("(") > text.count(")")
-        continues = unbalanced or text.rstrip().endswith((",", " and", "&"))
-        if continues or re.match(r"^[a-z(]", line.content):
-            text = f"{text} {line.content}"
-        elif split_person(line.content) is not None:
-            text = f"{text}, {line.content}"
-        else:
-            break
-        last = line.index
-    return text, last
+def _strong_person_line(line: Line) -> bool:
+    """A line that is plainly one person's attendance entry: a name with a title, a role, a
+    bracketed abbreviation or a role after a separator ("Jane Doe (JD)", "CC Jane Doe")."""
+    content = line.content
+    if line.blank or ":" in content or len(content.split()) > 14 or len(line.cells) > 1:
+        return False
+    person = split_person(content)
+    if person is None or is_prose(person.capacity):
+        return False
+    return bool(person.capacity or person.abbreviation) or person.name != content.strip(" -•")
 
 
-def _sent_apologies(content: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_SENT_APOLOGIES.finditer(content)``, in time linear in the line.
-
-    A name's first word runs from a capital to the end of its run of word characters, so
-    whether a match starts inside a run depends on what follows the run alone: only the
-    first capital of each run is tried, where ``finditer`` would try every capital and read
-    the rest of the run again from each (quadratic in a long run of capitals).
-    """
-    position = 0
-    while (run := _NAME_RUN.search(content, position)) is not None:
-        capital = _CAPITAL.search(content, run.start(), run.end() - 1)
-        match = _SENT_APOLOGIES.match(content, capital.start()) if capital else None
-        if match is None:
-            position = run.end()
-            continue
-        yield match
-        position = match.end()
-
-
-def _parse_sentences(collector: _Collector, lines: Iterable[Line]) -> None:
-    for line in lines:
-        for match in _APOLOGIES_SENTENCE.finditer(line.content):
-            collector.add_entries(
-                match.group("names"), AttendanceStatus.APOLOGIES, line, listed=False
-            )
-        for match in _sent_apologies(line.content):
-            person = split_person(match.group("name"))
-            if person is not None:
-                span = _span_of(
-                    collector.text, (match.group("name"),), line.content_start, line.content_end
-                )
-                collector.add(person, AttendanceStatus.APOLOGIES, span, line, listed=False)
+def _unlabelled_run(lines: Sequence[Line], index: int) -> bool:
+    """Whether a list of people starts here without a label: two strong entry lines."""
+    if not _strong_person_line(lines[index]):
+        return False
+    following = next_nonblank(lines, index)
+    return following is not None and _strong_person_line(following)
 
 
 def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
-    """Attendees from tables and labelled lists (``lines`` from ``split_lines(text)``), then
-    apologies stated in sentences anywhere.
+    """Attendees from tables and lists (``lines`` from ``split_lines(text)``), then
+    attendance stated in sentences anywhere.
     """
     collector = _Collector(text)
     tables = {t.header: t for t in find_tables(lines) if t.kind == "attendance"}
+    first_item = next((line.index for line in lines if _is_stop(line)), len(lines))
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -408,8 +438,25 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
                 continue
             index = max(_parse_list(collector, lines, index, status, rest), index + 1)
             continue
+        label = _INLINE_LABEL.search(line.content) if index < first_item else None
+        if label is not None and not collector.result.attendees:
+            rest = line.content[label.end() :]
+            index = max(
+                _parse_list(collector, lines, index, AttendanceStatus.PRESENT, rest), index + 1
+            )
+            continue
+        if index < first_item and not collector.result.attendees and _unlabelled_run(lines, index):
+            index = _parse_list(collector, lines, index, AttendanceStatus.PRESENT, line.content)
+            continue
         index += 1
-    _parse_sentences(collector, (line for line in lines if not line.blank))
+    for found in parse_sentences(lines):
+        collector.add(
+            found.person,
+            found.status,
+            _span_of(text, (found.text, found.person.name), found.line.start, found.line.end),
+            found.line,
+            listed=False,
+        )
     return collector.result
 
 

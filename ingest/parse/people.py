@@ -28,17 +28,24 @@ class Person:
     is_minute_taker: bool = False
 
 
-_TITLE = re.compile(
-    r"^(?:(?:the\s+)?(?:rt\.?\s+)?hon\.?\s+|"
-    r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|baroness|baron|cllr|councillor|"
-    r"rev|revd|reverend|cmdr|commander|det|detective|temp|t/|a/|d/|c/|"
-    r"ch\s+supt|chief\s+supt|supt|superintendent|ch\s+insp|insp|inspector|sgt|sergeant|"
-    r"dcs|dci|di|ds|dc|pc|ps|pcso)\.?\s+)+",
-    re.IGNORECASE,
+_HONORIFICS = (
+    r"(?:the\s+)?(?:rt\.?\s+)?hon|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|baroness|"
+    r"baron|cllr|councillor|cty|county\s+councillor|alderman|rev|revd|reverend|"
+    r"(?:group\s+)?captain|major|colonel|the\s+right\s+worshipful"
 )
+_RANKS = (
+    r"(?:[a-z]{1,2}/)?(?:cmdr|commander|det|detective|temp|"
+    r"ch\s+supt|chief\s+supt|supt|superintendent|ch\s+insp|insp|inspector|sgt|sergeant|"
+    r"dcs|dci|di|ds|dc|pc|ps|pcso)|t/|a/|d/|c/"
+)
+_TITLE = re.compile(rf"^(?:(?:{_HONORIFICS}|{_RANKS})\.?\s+)+", re.IGNORECASE)
+_HONORIFIC_PREFIX = re.compile(rf"^(?:(?:{_HONORIFICS})\.?\s+)+", re.IGNORECASE)
+# "Deputy" before a name is a City of London title ("Deputy Caroline Meath"), before a
+# role it is part of the role ("Deputy Chief Constable").
+_DEPUTY = re.compile(r"^deputy\s+(?=[A-Z])", re.IGNORECASE)
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-zà-ÿ]*(?:['’][A-Z]?[a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ'’]+)*"
-    r"|Ma?c[A-Z][a-zà-ÿ]+|[A-Z]\.?|[A-Z][a-z]+[A-Z][a-z]+)$"
+    r"|Ma?c[A-Z][a-zà-ÿ]+|[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z][a-z]+[A-Z][a-z]+)$"
 )
 _PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "la", "le", "du", "bin", "al", "ap"}
 
@@ -67,15 +74,23 @@ _NOT_NAME_WORDS = {
     "any", "next", "crown", "prosecution", "general", "national", "regional", "county", "city",
     "borough", "university", "health", "fire", "rescue", "trust", "nhs", "group", "manager's",
     "programme", "project", "workforce", "planning", "estates", "ict", "digital", "data",
-    "information", "finance,", "virtual", "teams", "microsoft", "zoom", "via",
+    "information", "finance,", "virtual", "teams", "microsoft", "zoom", "via", "insp", "supt",
+    "sgt", "det", "detective", "commander", "external", "internal", "auditor", "auditors",
+    "democratic", "scrutiny", "mayor", "mayor's", "combined", "authority", "district",
+    "councillor", "councillors", "cllr", "cllrs", "alderman", "co-opted", "officials",
+    "secretariat", "substitute", "apology", "programmes", "administration", "communication",
+    "minute", "book", "no", "copies", "documents", "page", "appendix", "report", "reports",
 }  # fmt: skip
 
+_CHAIR_WORD = r"(?:chair(?:man|person|woman)?|conven[eo]r|in the chair)"
 _CHAIR_MARK = re.compile(
-    r"\(\s*(?:chair(?:man|person|woman)?|in the chair)\s*\)"
-    r"|(?:\s*,|\s+[/–—-])\s*(?:chair(?:man|person|woman)?|in the chair)\s*(?=\))"
-    r"|\s*[-–—,]\s*(?:chair(?:man|person|woman)?|in the chair)\s*$",
+    rf"\(\s*{_CHAIR_WORD}\s*\)"
+    rf"|(?:\s*,|\s+[/–—-])\s*{_CHAIR_WORD}\s*(?=\))"
+    rf"|(?:\s*,|\s+[-–—])\s*{_CHAIR_WORD}\s*$"
+    r"|\s+in the chair\s*$",
     re.IGNORECASE,
 )
+_CHAIR_CAPACITY = re.compile(rf"^{_CHAIR_WORD}$", re.IGNORECASE)
 _MINUTES_MARK = re.compile(
     r"\(\s*(?:minutes?|minute[- ]taker|note[- ]?taker|notes|secretariat)\s*\)"
     r"|(?:\s*,|\s+[/–—-])\s*(?:minutes?|minute[- ]taker|note[- ]?taker|taking minutes)\s*(?=\))"
@@ -84,7 +99,8 @@ _MINUTES_MARK = re.compile(
 )
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
 _POSTNOMINALS = re.compile(
-    r"(?<=\w)(?:,?\s+(?:QPM|KPM|OBE|MBE|CBE|KBE|DBE|BEM|DL|JP|MP|CPFA|FCA|ACA|FCCA|PhD|MA|MSc|BA))+"
+    r"(?<=\w)(?:,?\s+(?:QPM|KPM|OBE|MBE|CBE|KBE|DBE|BEM|DL|JP|MP|AM|MLA|MSP|CPFA|FCA|ACA|FCCA|"
+    r"PhD|MA|MSc|BA))+"
     r"\b\.?"
 )
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z]{0,4}[/.]?(?:\s?[A-Z/&][A-Za-z/&.]{0,5}){0,3}$")
@@ -95,7 +111,19 @@ _LEADING_SEPARATORS = " ,;:-–—"
 
 def strip_titles(name: str) -> str:
     """ "Mr John Smith" -> "John Smith"; "Supt Jane Doe" -> "Jane Doe"."""
-    return _TITLE.sub("", name.strip()).strip()
+    bare = _TITLE.sub("", name.strip()).strip()
+    deputy = _DEPUTY.match(bare)
+    if deputy is not None and is_name_token(bare[deputy.end() :].split(" ", 1)[0]):
+        bare = bare[deputy.end() :]
+    return bare
+
+
+def _rank_before(text: str, bare: str) -> str:
+    """The rank among the titles ``strip_titles`` took off ``text`` ("Det Supt" of
+    "Mr Det Supt Jo Hale"), which belongs in the capacity; honorifics are left out."""
+    removed = text.strip()[: len(text.strip()) - len(bare)]
+    rank = _HONORIFIC_PREFIX.sub("", removed).strip(" .")
+    return expand_abbreviation(rank) or rank
 
 
 def is_abbreviation(text: str) -> bool:
@@ -106,8 +134,9 @@ def is_abbreviation(text: str) -> bool:
     return sum(ch.isupper() for ch in text) >= 2 or role_for_abbreviation(text) is not None
 
 
-def _is_name_token(token: str) -> bool:
-    if token.lower().strip(".") in _NOT_NAME_WORDS:
+def is_name_token(token: str) -> bool:
+    lowered = token.lower().strip(".")
+    if lowered in _NOT_NAME_WORDS or any(part in _NOT_NAME_WORDS for part in lowered.split("-")):
         return False
     return bool(_NAME_TOKEN.match(token)) or token.lower() in _PARTICLES
 
@@ -119,7 +148,7 @@ def looks_like_name(text: str, *, single_token: bool = False) -> bool:
         return False
     if not tokens[0][:1].isupper():
         return False
-    if not all(_is_name_token(token) for token in tokens):
+    if not all(is_name_token(token) for token in tokens):
         return False
     return any(len(token.strip(".")) > 1 for token in tokens)
 
@@ -182,12 +211,52 @@ def role_then_name(text: str) -> tuple[str, str] | None:
     return name, capacity
 
 
+def trailing_name(text: str) -> tuple[str, str] | None:
+    """("Laura Kinnear", "Head International Programmes") for a capacity written before the
+    name without a separator; the words before the name must name a role."""
+    tokens = text.split()
+    taken = 0
+    while taken < min(4, len(tokens) - 1) and is_name_token(tokens[-1 - taken]):
+        taken += 1
+    if taken < 2:
+        return None
+    name = " ".join(tokens[-taken:])
+    capacity = " ".join(tokens[:-taken])
+    if ":" in capacity:
+        return None  # "Contact: Jane Doe" is a field of the header
+    capacity = capacity.strip(_LEADING_SEPARATORS)
+    if not capacity or not looks_like_name(name):
+        return None
+    words = capacity.split()
+    if not any(_is_role_word(word) for word in words):
+        return None
+    lower = [w for w in words if w[:1].islower() and w not in _CAPACITY_LINKS]
+    if len(lower) > 1 or any(_VERB.match(w) for w in lower):
+        return None  # "Copies of all documents considered are in the Minute Book"
+    return name, capacity
+
+
+def _is_role_word(word: str) -> bool:
+    """A word of a capacity: a role word, a rank with a slash ("Ch/Supt") or an acronym."""
+    bare = word.strip(" ,;:-–—().")
+    return (
+        bare.lower() in _NOT_NAME_WORDS
+        or "/" in bare
+        or (2 <= len(bare) <= 6 and bare.isupper())
+        or role_for_abbreviation(bare) is not None
+    )
+
+
 def _split_name(text: str) -> tuple[str, str] | None:
     parts = _NAME_SEPARATOR.split(text, maxsplit=1)
     if len(parts) == 2:
         left = strip_titles(parts[0])
         if looks_like_name(left, single_token=left != parts[0].strip()):
-            return left, parts[1]
+            rank = _rank_before(parts[0], left)
+            return left, f"{rank}, {parts[1]}" if rank else parts[1]
+        trailing = trailing_name(parts[0])
+        if trailing is not None:  # "Mayor Karen Stead, Mayor of West Yorkshire"
+            return trailing[0], f"{trailing[1]}, {parts[1]}"
     leading = _leading_role(text)
     if leading is not None:
         role, rest = leading
@@ -198,14 +267,40 @@ def _split_name(text: str) -> tuple[str, str] | None:
     titled = bare != text.strip()
     tokens = bare.split()
     taken: list[str] = []
+    words = 0
     for token in tokens:
-        if not _is_name_token(token):
+        if not is_name_token(token):
             break
+        words += len(token.strip(".")) > 1 and "." not in token.rstrip(".")
+        if titled and words > 2:
+            break  # "Mr Graham Pegg Norfolk County Council": the name ends at the surname
         taken.append(token)
     name = " ".join(taken[:5])
     if looks_like_name(name, single_token=titled):
-        return name, bare[len(name) :].strip(" ,;-–—")
-    return role_then_name(text)
+        rest = bare[len(name) :].strip(" ,;-–—")
+        rank = _rank_before(text, bare)
+        return name, f"{rank}, {rest}" if rank and rest else rank or rest
+    return role_then_name(text) or trailing_name(text)
+
+
+def is_prose(capacity: str | None) -> bool:
+    """Whether what follows a name is a sentence ("told the Panel that ...", "sent apologies")
+    rather than a capacity: it starts with a verb, or is long and starts in lower case."""
+    if not capacity:
+        return False
+    words = capacity.split()
+    first = words[0]
+    if not first[:1].islower() or first in _CAPACITY_LINKS:
+        return False
+    return bool(_VERB.match(first)) or len(words) >= 10
+
+
+_VERB = re.compile(
+    r"^(?:\w+ed|is|was|were|had|has|have|will|would|could|should|may|might|can|did|does|do|"
+    r"told|said|sent|gave|took|paid|undertook|made|also|then|who|which|that|but|as|if|when|"
+    r"asks|says|thanks|notes|welcomes|explains|reports|agrees|confirms)$"
+)
+_CAPACITY_LINKS = frozenset(("of", "for", "to", "and", "at", "in", "on", "from", "the", "&"))
 
 
 def strip_markers(text: str) -> tuple[str, bool, bool]:
@@ -218,7 +313,7 @@ def strip_markers(text: str) -> tuple[str, bool, bool]:
 
 def split_person(text: str) -> Person | None:
     """A person from an attendance entry or a header value, or None if no name is found."""
-    entry = re.sub(r"\s+", " ", text.replace("\t", " , ")).strip(" ,;:-–—•*")
+    entry = re.sub(r"\s+", " ", text.replace("\t", " , ")).strip(" ,;:-–—•*·")
     entry = _POSTNOMINALS.sub("", entry)
     entry, is_chair, is_minute_taker = strip_markers(re.sub(r"\.$", "", entry))
     role_in_brackets: str | None = None
@@ -234,6 +329,8 @@ def split_person(text: str) -> Person | None:
         return None
     name, rest = split
     capacity_text = rest.strip(" ,;:-–—") or role_in_brackets
+    if capacity_text and _CHAIR_CAPACITY.match(capacity_text):
+        is_chair, capacity_text = True, role_in_brackets
     if capacity_text and role_in_brackets and capacity_text != role_in_brackets:
         capacity_text = f"{capacity_text} ({role_in_brackets})"
     if abbreviation is not None:

@@ -40,11 +40,15 @@ ROLES: tuple[Role, ...] = (
     Role("Assistant Chief Constable", "ACC"),
     Role("Assistant Chief Officer", "ACO"),
     Role("Detective Chief Superintendent", "DCS", ("Det Ch Supt", "Det Chief Supt", "D/Ch Supt")),
-    Role("Chief Superintendent", "Ch Supt", ("Chief Supt", "C/Supt")),
-    Role("Detective Superintendent", "Det Supt", ("D/Supt", "DSupt")),
+    Role("Chief Superintendent", "Ch Supt", ("Chief Supt", "C/Supt", "Ch/Supt")),
+    Role(
+        "Detective Superintendent",
+        "Det Supt",
+        ("D/Supt", "DSupt", "D Supt", "Detective Supt", "DC/Supt"),
+    ),
     Role("Superintendent", "Supt"),
-    Role("Detective Chief Inspector", "DCI"),
-    Role("Chief Inspector", "CI", ("Ch Insp", "Chief Insp")),
+    Role("Detective Chief Inspector", "DCI", ("D/Chief Inspector", "D/Ch Insp", "D/CI")),
+    Role("Chief Inspector", "CI", ("Ch Insp", "Chief Insp", "C/Insp", "Ch/Insp")),
     Role("Detective Inspector", "DI"),
     Role("Inspector", "Insp"),
     Role("Detective Sergeant", "DS"),
@@ -56,6 +60,7 @@ ROLES: tuple[Role, ...] = (
     Role("Deputy Chief Executive", "DCE", ("Deputy Chief Executive Officer",)),
     Role("Chief Finance Officer", "CFO", ("Chief Financial Officer",)),
     Role("Chief Operating Officer", "COO"),
+    Role("Assistant Chief Fire Officer", "ACFO"),
     Role("Monitoring Officer", "MO"),
     Role("Senior Policy Manager", "SPM"),
     Role("Senior Policy Officer", "SPO"),
@@ -97,6 +102,8 @@ def role_for_abbreviation(abbreviation: str) -> Role | None:
     key = _key(abbreviation)
     if key in _BY_ABBREVIATION:
         return _BY_ABBREVIATION[key]
+    if "/" in key and key in _BY_NAME:  # an alias written as an abbreviation ("Ch/Supt")
+        return _BY_NAME[key]
     if key[:2] in ("t/", "a/"):
         return _BY_ABBREVIATION.get(key[2:])
     return None

@@ -255,8 +255,11 @@ def test_include_officers_adds_chair_and_minute_taker_once() -> None:
             Person("Jackie Irvin", "Senior Policy Manager, OPCC", "SPM"),
         ),
         ("Mr John Smith", Person("John Smith")),
-        ("Supt Jane Doe", Person("Jane Doe")),
-        ("Ch Supt Raj Patel (Head of Contact)", Person("Raj Patel", "Head of Contact")),
+        ("Supt Jane Doe", Person("Jane Doe", "Superintendent", "Supt")),
+        (
+            "Ch Supt Raj Patel (Head of Contact)",
+            Person("Raj Patel", "Chief Superintendent (Head of Contact)", "Ch Supt"),
+        ),
         ("PCC John Campion", Person("John Campion", "Police and Crime Commissioner", "PCC")),
         (
             "John Smith (PCC) - Chair",

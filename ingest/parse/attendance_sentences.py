@@ -1,0 +1,184 @@
+"""Attendance stated in sentences rather than listed.
+
+"Apologies were received from Councillors Tapp and Veale", "Mr K Dewhurst had sent
+apologies", "Councillor Okoro attended as a substitute for Councillor Sandhu", "Priya Mehta
+AM was present as his substitute", "ACC James Andronov joined the meeting", "The Chair
+welcomed Mr Nigel Carew, Police and Crime Commissioner, to the meeting". Each sentence is
+read once; the names before or after its verb are read as a list (``split_run``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ingest.parse.lines import Line
+from ingest.parse.name_runs import split_run, take_substitutes
+from ingest.parse.people import Person, is_prose, split_person
+from records.enums import AttendanceStatus
+
+PRESENT = AttendanceStatus.PRESENT
+IN_ATTENDANCE = AttendanceStatus.IN_ATTENDANCE
+APOLOGIES = AttendanceStatus.APOLOGIES
+
+
+@dataclass(frozen=True)
+class SentenceAttendee:
+    person: Person
+    status: AttendanceStatus
+    text: str
+    """The words naming the person, to find in the line."""
+    line: Line
+
+
+# A sentence ends at a full stop after a word (not after an initial or a title) and a space.
+_SENTENCE_END = re.compile(
+    r"(?<=[a-z0-9)]{2})(?<!\bMrs)(?<!\bCllr)(?<!\bProf)(?<!\bSupt)(?<!\bRevd)[.!?]\s+(?=\S)"
+)
+_NUMBERING = re.compile(r"^(?:\(?[a-z\d]{1,3}(?:\.\d{1,2})*[.)]?\s+)+")
+_APOLOGIES = re.compile(
+    r"\bapolog(?:y|ies)\b(?:\s+(?:for|of|absence|their|his|her|the|meeting|had|have|has|been|"
+    r"were|was|received|given|tendered|submitted|presented|sent|noted|accepted|recorded|made|"
+    r"reported|before|also|further|an|are|is))*?"
+    r"\s+(?:from|by|for|on\s+behalf\s+of|of)\b[\s:;,]*(?=[A-Z])",
+    re.IGNORECASE,
+)
+_SENT_APOLOGIES = re.compile(
+    r"\s+(?:had\s+|has\s+|have\s+)?(?:sent|gave|offered|tendered|submitted)\s+"
+    r"(?:his\s+|her\s+|their\s+|an\s+)?apolog",
+    re.IGNORECASE,
+)
+_SUBSTITUTE_VERB = re.compile(
+    r"(?:\s+|(?<=[a-z]))(?:attended\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?substitute|"
+    r"(?:was|were)\s+in\s+attendance\s+as\s+(?:a\s+|the\s+)?substitute|"
+    r"(?:was|were)\s+present\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?substitute|"
+    r"attended\s+in\s+(?:his|her|their)\s+place|attended\s+in\s+place\s+of|"
+    r"substituted\s+for|deputised\s+for|replaced\s+(?:Councillors?|Cllrs?)\b)",
+)
+_PRESENCE_VERB = re.compile(
+    r"\s+(?:joined\s+the\s+meeting|attended\s+the\s+meeting|arrived\s+(?:late|at\s+\d)|"
+    r"(?:was|were)\s+(?:also\s+)?(?:present|in\s+attendance)(?!\s+(?:at|for)\s+the\s+"
+    r"(?:last|previous|next)))\b",
+)
+_TOGETHER_WITH = re.compile(r"\btogether\s+with[;:,]?\s+(?=[A-Z])")
+_WELCOMED = re.compile(
+    r"\b(?:welcomed|greeted)\s+(?P<who>[A-Z].{2,160}?)(?:,\s*)?\s+(?:to\s+(?:the|this|his|her|"
+    r"their)\s+(?:first\s+)?meeting|who\s+was\s+attending|attending\s+(?:his|her|their)\s+"
+    r"first\s+meeting)"
+)
+_FIRST_MEETING = re.compile(r"attending\s+(?:his|her|their)\s+first\s+meeting")
+# Where a clause before a verb starts: the names are after the last of these.
+_CLAUSE_START = re.compile(r"(?:,\s*and\s+|;\s*(?:and\s+)?|\s+that\s+|:\s+|,\s+while\s+)")
+# Where the names after "apologies were received from" stop: the verb that follows them.
+_NAMES_END = re.compile(
+    r"\s+(?:be|were|was|had|has|have|who|which|would|will|are|is)\s+[a-z]|"
+    r"\.\s|\s+(?:attended|substituted|joined)\b"
+)
+_MEMBER = re.compile(r"\b(?:Councillors?|Cllrs?|AM|MLA|MSP|MP|Member)\b")
+
+
+def _sentences(content: str) -> Iterator[str]:
+    position = 0
+    for match in _SENTENCE_END.finditer(content):
+        yield content[position : match.start()]
+        position = match.end()
+    yield content[position:]
+
+
+def _people(text: str) -> list[tuple[str, Person]]:
+    found: list[tuple[str, Person]] = []
+    for entry in split_run(text):
+        person = split_person(entry)
+        if person is not None and not is_prose(person.capacity):
+            found.append((entry, person))
+    return found
+
+
+def _list_before(sentence: str, end: int) -> list[tuple[str, Person]]:
+    """The people named before ``end``: the whole start of the sentence when it is a list of
+    people, else the words after the last clause boundary before ``end``."""
+    head = _NUMBERING.sub("", sentence[:end]).strip()
+    people = _people(head)
+    if people and _only_people(head, people):
+        return people
+    starts = [m.end() for m in _CLAUSE_START.finditer(head)]
+    if starts:
+        tail = head[starts[-1] :]
+        people = _people(tail)
+        if people and _only_people(tail, people):
+            return people
+    return []
+
+
+def _only_people(text: str, people: list[tuple[str, Person]]) -> bool:
+    """Whether ``text`` is a list of the people found in it and nothing else: no word in
+    lower case outside their entries but "and"."""
+    words = len(text.split())
+    named = sum(len(entry.split()) for entry, _ in people)
+    return words - named <= len(people)  # separators such as "and"
+
+
+def _status_of(who: str) -> AttendanceStatus:
+    """A member (a councillor, an Assembly member) is present; anyone else attends."""
+    return PRESENT if _MEMBER.search(who) else IN_ATTENDANCE
+
+
+def _apologies(sentence: str) -> Iterator[tuple[str, AttendanceStatus]]:
+    for match in _APOLOGIES.finditer(sentence):
+        names = sentence[match.end() :]
+        names, substitutes = take_substitutes(names)
+        end = _NAMES_END.search(names)
+        names = names[: end.start()] if end else names
+        yield names, APOLOGIES
+        for substitute in substitutes:
+            yield substitute, PRESENT
+        return
+
+
+def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceStatus]]:
+    for names, status in _apologies(sentence):
+        for entry, person in _people(names):
+            yield entry, person, status
+    sent = _SENT_APOLOGIES.search(sentence)
+    if sent is not None:
+        for entry, person in _list_before(sentence, sent.start()):
+            yield entry, person, APOLOGIES
+    for verb in _SUBSTITUTE_VERB.finditer(sentence):
+        for entry, person in _list_before(sentence, verb.start()):
+            yield entry, person, PRESENT
+    presence = _PRESENCE_VERB.search(sentence)
+    if presence is not None:
+        for entry, person in _list_before(sentence, presence.start()):
+            yield entry, person, _status_of(entry)
+        together = _TOGETHER_WITH.search(sentence, presence.end())
+        if together is not None:
+            for entry, person in _people(sentence[together.end() :]):
+                yield entry, person, IN_ATTENDANCE
+    for welcome in _WELCOMED.finditer(sentence):
+        who = welcome.group("who")
+        people = _people(who)
+        if people and _only_people(who, people):
+            first = bool(_FIRST_MEETING.search(welcome.group()))
+            for entry, person in people:
+                yield entry, person, PRESENT if first else _status_of(entry)
+
+
+def parse_sentences(lines: Iterable[Line]) -> Iterator[SentenceAttendee]:
+    """The people whose attendance or apologies the sentences of ``lines`` state."""
+    for line in lines:
+        if line.blank or not _may_state_attendance(line.content):
+            continue
+        for sentence in _sentences(line.content):
+            for entry, person, status in _sentence_people(sentence):
+                yield SentenceAttendee(person, status, entry, line)
+
+
+_KEYWORDS = re.compile(
+    r"apolog|substitut|attend|joined|arrived|present|welcomed|greeted|replaced|deputised",
+    re.IGNORECASE,
+)
+
+
+def _may_state_attendance(content: str) -> bool:
+    return bool(_KEYWORDS.search(content))

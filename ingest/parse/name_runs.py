@@ -1,0 +1,315 @@
+"""Runs of people written one after another, as attendance lists print them.
+
+A list may separate people with commas, semicolons and "and" ("A Smith (PCC), B Jones,
+Chief Constable and C Brown"), or not at all once a PDF's columns are read across
+("Mr Graham Pegg (Chairman) Norfolk County Council Mr Daniel Rix Norfolk County Council"):
+then the titles before the names ("Mr", "Cllr", "ACC") or the dashes between a name and
+its role ("Fiona Rennison – AAP Co-ordinator Colin Meek – Project Officer") mark where one
+person ends and the next begins. ``split_run`` gives the entries of such a run, each for
+``split_person``; ``split_labels`` cuts a run where a label ("Officers Present:") changes
+the attendance status of the people after it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from ingest.parse.people import (
+    is_name_token,
+    looks_like_name,
+    role_then_name,
+    split_person,
+    strip_markers,
+    strip_titles,
+    trailing_name,
+)
+from records.enums import AttendanceStatus
+
+_HONORIFIC = (
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Cllr|Councillor|Cty\.?\s+Cllr|"
+    r"County\s+Councillor|Alderman|Sir|Dame|Lord|Lady|Baroness|Rev|Revd|Group\s+Captain|"
+    r"MR|MRS|MS|DR|CLLR|COUNCILLOR)\.?"
+)
+_RANK = (
+    r"(?:(?:[A-Z][A-Za-z]?/)?(?:Supt|Superintendent|Insp|Inspector|Sgt|Commander|Chief\s+Supt|"
+    r"Chief\s+Superintendent|Chief\s+Inspector|Det\s+Supt|Ch\s+Supt|Detective\s+Supt)"
+    r"|DCI|DI|DS|PC|PS|ACC|DCC|CC|PCC|PFCC|DPCC|DPFCC|CFO|ACO|ACFO|CEO|Mayor|Commissioner|"
+    r"Chief\s+Constable|Deputy\s+Chief\s+Constable|Assistant\s+Chief\s+Constable|"
+    r"[A-Z][A-Za-z]?/[A-Za-z]+)\.?"
+)
+# A title before a name: honorifics (several may follow one another: "Cllr Mrs J Bellamy"),
+# or a rank or office, which counts only when a name of two words follows it.
+_HONORIFIC_ANCHOR = re.compile(rf"(?<![\w/]){_HONORIFIC}(?:\s+{_HONORIFIC})*\s+(?=[A-Z])")
+_RANK_ANCHOR = re.compile(rf"(?<![\w/]){_RANK}\s+(?=[A-Z])")
+_FOOTNOTE = re.compile(r"\(\d{1,2}\)|(?<=[\w)])\*+")
+_GLUED_ROLE = re.compile(
+    r"(?<=[a-z])(?=(?:Superintendent|Chief|External|Internal|Audit|Director|Head|Senior|"
+    r"Assistant|Deputy|Inspector)\b)"
+)  # "R LeachSuperintendent"
+_GLUED_INITIAL = re.compile(r"(?<![\w'’])([A-Z])(?=[A-Z][a-z]{2,})")  # "Mr BLonsdale"
+_DASH_AFTER_WORD = re.compile(r"(?<=[\w)])([-–—])(?=\s)")  # "Councillor Pickles- Kirklees"
+_DASH_BEFORE_WORD = re.compile(r"(?<=\s)([–—])(?=\w)")  # "Helen Marsden –Assistant"
+_PLURAL_TITLE = re.compile(r"\b(?:Councillors|Cllrs)\.?[\s;:,]+(?=[A-Z])")
+_DASH = re.compile(r"\s[-–—]\s")
+_SEPARATORS = " ,;:-–—"
+
+_LABEL = re.compile(
+    r"(?<![\w-])(?P<label>(?:main\s+)?(?:panel\s+|board\s+|committee\s+|other\s+|ex-officio\s+)?"
+    r"members\s+(?:present|in\s+attendance)|(?:officers?|officials|others|staff)\s+"
+    r"(?:present|in\s+attendance)|officer\s+attendance|(?:also\s+)?in\s+attend[ae]nce|"
+    r"also\s+present|apologies(?:\s+for\s+absence)?|absent|present|by\s+invitation|"
+    r"together\s+with|presenters?|witnesses|attendees|sederunt)"
+    r"(?P<end>\s*:\s*|(?=\s+(?:\(\d{1,2}\)\s*)*(?:" + _HONORIFIC + r"|" + _RANK + r")\s+[A-Z]))",
+    re.IGNORECASE,
+)
+_APOLOGIES_WORDS = re.compile(r"apolog|absent|unable to attend", re.IGNORECASE)
+_ATTENDING_WORDS = re.compile(
+    r"attend|officer|official|others|also|staff|invitation|together|presenter|witness|"
+    r"secretariat|guest|observer|advis",
+    re.IGNORECASE,
+)
+
+
+def label_status(label: str) -> AttendanceStatus:
+    """The status a label gives the people after it ("Officers present" -> in attendance)."""
+    if _APOLOGIES_WORDS.search(label):
+        return AttendanceStatus.APOLOGIES
+    if _ATTENDING_WORDS.search(label) and not re.search(r"members\s+present", label, re.I):
+        return AttendanceStatus.IN_ATTENDANCE
+    return AttendanceStatus.PRESENT
+
+
+def split_labels(text: str, status: AttendanceStatus) -> Iterator[tuple[AttendanceStatus, str]]:
+    """Pieces of a run with the status each has: a label inside the run ("... Officers
+    Present: Mr Adrian Coe ...") changes the status of what follows it. A label counts when
+    a colon or a title and a name follow it, or when it is written in capitals."""
+    position = 0
+    for match in _LABEL.finditer(text):
+        label = match.group("label")
+        title_follows = _HONORIFIC_ANCHOR.match(text, match.end() + 1) or _RANK_ANCHOR.match(
+            text, match.end() + 1
+        )
+        if not match.group("end").strip() and not label.isupper() and not title_follows:
+            continue
+        if match.start() > position:
+            yield status, text[position : match.start()]
+        status = label_status(label)
+        position = match.end()
+    if position < len(text):
+        yield status, text[position:]
+
+
+def normalise_run(text: str) -> str:
+    """A run with footnote marks removed and words that extraction glued together parted."""
+    text = _FOOTNOTE.sub(" ", text)
+    text = _GLUED_ROLE.sub(" ", text)
+    text = _GLUED_INITIAL.sub(r"\1 ", text)
+    text = _DASH_AFTER_WORD.sub(r" \1", text)
+    text = _DASH_BEFORE_WORD.sub(r"\1 ", text)
+    return _expand_plural_titles(re.sub(r"\s+", " ", text)).strip()
+
+
+def _expand_plural_titles(text: str) -> str:
+    """ "Councillors Holt (Vice-Chair), Sandhu and Wragg" -> each name with its own title, so
+    that surnames alone count as names."""
+    out: list[str] = []
+    position = 0
+    for match in _PLURAL_TITLE.finditer(text):
+        if match.start() < position:
+            continue
+        out.append(text[position : match.start()])
+        position = match.end()
+        while True:
+            word = re.match(r"[A-Z][\w'’.-]*", text[position:])
+            if word is None:
+                break
+            out.append("Councillor ")
+            separator = _next_list_separator(text, position)
+            if separator is None:
+                out.append(text[position:])
+                position = len(text)
+                break
+            out.append(text[position : separator.end()])
+            position = separator.end()
+            if separator.group().strip() in ("", "."):
+                break
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _next_list_separator(text: str, position: int) -> re.Match[str] | None:
+    """The separator after the list entry at ``position`` (a comma, "and", ";"), if the entry
+    is a name with perhaps a bracket after it; None if it is the run's last entry."""
+    entry = re.compile(r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}(?:\s*\([^()]{0,60}\))?").match(
+        text, position
+    )
+    if entry is None:
+        return None
+    separator = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*|&\s*)").match(text, entry.end())
+    if separator is None:
+        return re.compile(r"").match(text, entry.end()) if entry.end() < len(text) else None
+    return separator
+
+
+def _anchors(text: str) -> list[int]:
+    """Where titles start in ``text``: honorifics, and ranks with a two-word name after them."""
+    starts: list[int] = []
+    ends: set[int] = set()
+    for match in _HONORIFIC_ANCHOR.finditer(text):
+        starts.append(match.start())
+        ends.add(match.end())
+    for match in _RANK_ANCHOR.finditer(text):
+        following = text[match.end() :].split(" ", 2)[:2]
+        named = len(following) == 2 and all(is_name_token(w.strip(",;")) for w in following)
+        if named and match.start() not in ends:  # "Mr Det Supt Jo Hale" is one title
+            starts.append(match.start())
+    return sorted(set(starts))
+
+
+def split_run(text: str) -> list[str]:
+    """The entries of a run of people, each for ``split_person``."""
+    text = normalise_run(text)
+    starts = _anchors(text)
+    if len(starts) >= 2:
+        cuts = [0, *[s for s in starts if s > 0], len(text)]
+        pieces = [text[a:b] for a, b in itertools.pairwise(cuts)]
+    else:
+        pieces = [text]
+    entries: list[str] = []
+    for number, piece in enumerate(pieces):
+        piece = re.sub(r"(?:\s+(?:and|&))+\s*$", "", piece.strip(_SEPARATORS))
+        if not piece:
+            continue
+        titled = len(pieces) > 1 and (number > 0 or starts[0] == 0)
+        for part in split_entries(piece, names_only=titled):
+            entries.extend(_split_dash_run(part))
+    return entries
+
+
+def _split_dash_run(text: str) -> list[str]:
+    """ "Fiona Rennison – AAP Co-ordinator Colin Meek – Project Officer" -> two entries: the
+    words before each dash after the first end with the next person's name."""
+    segments = _DASH.split(text)
+    if len(segments) < 3 or not looks_like_name(strip_titles(segments[0])):
+        return [text]
+    entries: list[str] = []
+    current = segments[0]
+    for segment in segments[1:-1]:
+        found = trailing_name(segment)
+        if found is None:
+            current = f"{current} – {segment}"
+            continue
+        name, capacity = found
+        entries.append(f"{current} – {capacity}")
+        current = name
+    entries.append(f"{current} – {segments[-1]}")
+    return entries
+
+
+def _split_outside_brackets(text: str, separator: str) -> list[str]:
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for char in text:
+        depth += (char == "(") - (char == ")")
+        if char == separator and depth <= 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
+
+
+def _split_and(part: str) -> list[str]:
+    """ "John Smith and Jane Doe" -> both; "Chief Constable and Jane Doe" -> role, person;
+    "Fiona Gledhill - Treasurer and Ruth Ambler - Manager" -> both."""
+    pieces = _AND.split(part)
+    if len(pieces) < 2:
+        return [part]
+    head, last = " and ".join(pieces[:-1]), pieces[-1]
+    person = split_person(last)
+    if person is None:
+        return [part]
+    if person.capacity is None and len(last.split()) <= 4:
+        return [head, last]
+    if strip_titles(last).startswith(person.name) and split_person(head) is not None:
+        return [head, last]
+    return [part]
+
+
+def _starts_person(piece: str, *, names_only: bool = False) -> bool:
+    """Whether a piece of a list starts a new person rather than going on with a capacity.
+
+    A bilingual capacity ("Prif Weithredwr / Chief Executive") is capitalised like a name
+    but its English half is a role. With ``names_only`` (after a titled name in a run such
+    as "Cllr P Ashworth, East Herts District Council Cllr ...") only a bare name does.
+    """
+    person = split_person(piece)
+    if person is None or (names_only and person.capacity is not None):
+        return False
+    _, slash, english = piece.partition(" / ")
+    return not slash or looks_like_name(strip_markers(english)[0].strip(" ()"))
+
+
+def split_entries(text: str, *, names_only: bool = False) -> list[str]:
+    """Entries of an inline list: "A Smith (PCC), B Jones, Chief Constable; C Brown"."""
+    text = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].rstrip(".")
+    if role_then_name(text) is not None:
+        return [text]  # "Chief Executive, OPCC – Colin Padgett"
+    if ";" in text:
+        groups = _split_outside_brackets(text, ";")
+        groups = [g for group in groups for g in _split_and(group)]
+    else:
+        groups = []
+        for part in _split_outside_brackets(text, ","):
+            for piece in _split_and(part):
+                starts_person = _starts_person(piece, names_only=names_only)
+                if starts_person or not groups:
+                    groups.append(piece)
+                else:
+                    groups[-1] = f"{groups[-1]}, {piece}"
+    return [group for group in groups if split_person(group) is not None]
+
+
+_SUBSTITUTE_IN_BRACKETS = re.compile(
+    r"\(\s*(?:substituted\s+by|substitute[d:]?|sub(?:stituting)?\s*:)\s+(?P<who>[^()]+)\)"
+    r"|\(\s*(?P<subbing>[^()]+?)\s+(?:subbing|substituting|deputising)\s*\)",
+    re.IGNORECASE,
+)
+_SUBSTITUTE_AFTER_DASH = re.compile(
+    r"\s[-–—]\s+(?P<who>[^-–—]+?)\s+(?:substituted|subbing|substituting)\b\.?", re.IGNORECASE
+)
+_SUBSTITUTED_BY = re.compile(r",?\s*(?:who\s+was\s+)?substituted\s+by\s+", re.IGNORECASE)
+_FOR_WHOM = re.compile(
+    r",?\s*for\s+whom\s+(?P<who>.+?)\s+(?:attended|was\s+present|substituted)"
+    r"(?:\s+as\s+(?:a\s+|his\s+|her\s+|their\s+)?substitute)?",
+    re.IGNORECASE,
+)
+
+
+def take_substitutes(text: str) -> tuple[str, list[str]]:
+    """(the text without its substitutes, the substitutes): "Cllr A (Cllr B subbing)",
+    "Cllr A (substituted by Cllr B)", "A - B substituted", "A, for whom B attended as a
+    substitute; and by C", "A and B, substituted by C and D respectively"."""
+    substitutes: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        substitutes.append(match.group("who") or match.group("subbing"))
+        return " "
+
+    text = _SUBSTITUTE_IN_BRACKETS.sub(take, text)
+    text = _SUBSTITUTE_AFTER_DASH.sub(take, text)
+    text = _FOR_WHOM.sub(take, text)
+    text = re.sub(r";\s*and\s+by\s+", "; ", text)
+    by = _SUBSTITUTED_BY.search(text)
+    if by is not None:
+        substitutes.append(re.sub(r"\s+respectively\b.*$", "", text[by.end() :]))
+        text = text[: by.start()]
+    return text, [s.strip() for s in substitutes if s.strip()]
