@@ -8,7 +8,6 @@ import migrations
 from api.settings import Settings
 from records.db import create_engine
 
-
 # Connections each process keeps open. A request checks out a connection for each of
 # its DataLoader batches and each write, so a few requests at once need more than
 # SQLAlchemy's default of 5: past the pool size, every connection is opened for one use
