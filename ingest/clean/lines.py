@@ -29,6 +29,7 @@ _PAGE_NUMBER = re.compile(
     r"|page\s*\|\s*\d{1,3}",
     re.IGNORECASE,
 )
+_PAGE_OF_PAGES = re.compile(r"(?:page\s*)?(\d{1,3})\s*(?:of|/)\s*(\d{1,3})", re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?")
 _NUMBERED_TITLE = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?\s+\S")
 # A numbered title led by a label and perhaps a reference: "2.2 Action 7: MM to share ...".
@@ -111,7 +112,12 @@ class PageArtifacts:
 
 
 def _is_page_number(line: Line) -> bool:
-    return len(line) == 1 and bool(_PAGE_NUMBER.fullmatch(line[0]))
+    """A bare page number ("3", "Page 3 of 7", "- 3 -"); "59/16" is a minute number, as no
+    page 59 of 16 exists."""
+    if len(line) != 1 or not _PAGE_NUMBER.fullmatch(line[0]):
+        return False
+    of_pages = _PAGE_OF_PAGES.fullmatch(line[0])
+    return of_pages is None or int(of_pages.group(1)) <= int(of_pages.group(2))
 
 
 def _could_be_running_header(line: Line) -> bool:
