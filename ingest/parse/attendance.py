@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from ingest.draft import AttendeeDraft, Span
 from ingest.parse.attendance_sentences import parse_sentences
 from ingest.parse.lines import Line, next_nonblank
-from ingest.parse.name_runs import split_entries, split_labels, split_run, take_substitutes
+from ingest.parse.name_runs import (
+    label_status,
+    split_entries,
+    split_labels,
+    split_run,
+    take_substitutes,
+)
 from ingest.parse.people import (
     NameIndex,
     Person,
@@ -68,6 +74,7 @@ _BILINGUAL_PREFIX = re.compile(r"^[^/:\t]{2,40}?\s/\s*")
 _LABEL_END = re.compile(r"\s*(?::|\t|[-–—]\s|$)\s*")
 # "PRESENT:Councillor Haworth": a label in capitals run into the first name.
 _GLUED_LABEL_END = re.compile(r":(?=[A-Z])")
+_QUALIFIED_LABEL_END = re.compile(r"\s+(?:from|of|at|for|in)\s[^:.;]{1,80}:\s*")
 # An agenda item straight after a list ("1. Holding to account – Rape and ...") ends it.
 _ITEM_HEADING = re.compile(r"^(?:item\s+)?\d{1,3}(?:\.\d{1,2})*[.):]?(?:\s|$)", re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"^(?:(?:agenda\s+)?item\s+)?\d{1,3}(?:\.\d{1,2})*[.):]?\s*", re.I)
@@ -93,6 +100,23 @@ _GROUP_HEADING = re.compile(r"^[A-Z][\w'’&,()/ -]{1,60}:?$")
 _OFFICERS_HEADING = re.compile(r"\b(?:officers?|officials|staff|secretariat)\b", re.I)
 _MEMBERS_HEADING = re.compile(r"^(?:board\s+|panel\s+|committee\s+)?members\b", re.I)
 _MAX_BLANKS = 2
+# Words of a sentence about people, which a list of them does not hold.
+_SENTENCE_WORDS = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|been|received|presented|sent|noted|welcomed|attended|"
+    r"joined|told|said|asked|agreed|thanked|declared|opened|reported|explained)\b"
+)
+_BRACKETS = re.compile(r"\([^()]*\)")
+_FOOTNOTE_LINE = re.compile(r"^(?:\(\d{1,2}\)\s*|\*\s*)+$")
+# A long run stops at the first verb of the prose after it.
+_PROSE_VERB = re.compile(
+    r"\s(?:was|were|is|are|had|has|have|be|been|reported|welcomed|noted|asked|thanked|said|"
+    r"told|received|agreed|stood)\s"
+)
+_LONG_RUN = 200
+# "P. Councillor Helen Marsh A. Councillor Roger Tapp": present and absent marks.
+_MARK = re.compile(
+    r"(?<![\w.])(?P<mark>[PA])\.\s+(?=(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|[A-Z][a-z]{2,})\b)"
+)
 # Where a run of people read across a whole page stops: at the first agenda item in it.
 _RUN_END = re.compile(r"\s(?:\d{1,3}(?:\.\d{1,2})?\.\s+|item\s+\d)(?=[A-Z])", re.IGNORECASE)
 # "... Norfolk Main Panel Members Present: Mr Graham Pegg ...": a label inside a long line.
@@ -141,6 +165,10 @@ def _status_label_at(content: str) -> tuple[AttendanceStatus, str] | None:
         if end is None:
             if match.group().lower().endswith("from"):
                 return status, content[match.end() :].strip()
+            qualified = _QUALIFIED_LABEL_END.match(content, match.end())
+            if qualified is not None:  # "Present from the Office of the PCC (OSPCC): ..."
+                label = content[: qualified.end()]
+                return label_status(label), content[qualified.end() :].strip()
             glued = _GLUED_LABEL_END.match(content, match.end())
             if glued is not None and match.group().isupper():
                 return status, content[glued.end() :].strip()
@@ -208,6 +236,8 @@ class _Collector:
         end = (last or line).content_end
         cut = _RUN_END.search(run)
         run = run[: cut.start()] if cut else run
+        prose = _PROSE_VERB.search(run, _LONG_RUN) if len(run) > _LONG_RUN else None
+        run = run[: prose.start()] if prose else run
         for piece_status, piece in split_labels(run, status):
             status = piece_status
             piece, substitutes = take_substitutes(piece)
@@ -284,6 +314,8 @@ def _parse_table(
 
 def _people_in(content: str) -> int:
     """How many people a line names as a list does (not in a sentence about them)."""
+    if _SENTENCE_WORDS.search(_BRACKETS.sub(" ", content)):
+        return 0
     count = 0
     for _, piece in split_labels(content, AttendanceStatus.PRESENT):
         for entry in split_run(piece):
@@ -345,6 +377,9 @@ def _parse_list(
     blanks = 0
     while index < len(lines):
         line = lines[index]
+        if _FOOTNOTE_LINE.match(line.content):
+            index += 1  # "(3)": a note mark left on its own line by a two-column layout
+            continue
         if line.blank or line.table_rule:
             blanks += 1
             if blanks > _MAX_BLANKS:
@@ -384,6 +419,23 @@ def _parse_list(
         index += 1
     flush()
     return index
+
+
+def _marked_run(collector: _Collector, line: Line) -> bool:
+    """Reads a run whose people are marked "P." (present) or "A." (absent) before each name;
+    False when the line has no such marks."""
+    marks = list(_MARK.finditer(line.content))
+    if sum(mark.group("mark") == "P" for mark in marks) < 3:
+        return False
+    ends = [mark.start() for mark in marks[1:]] + [len(line.content)]
+    status = AttendanceStatus.PRESENT
+    for mark, end in zip(marks, ends, strict=True):
+        status = AttendanceStatus.PRESENT if mark.group("mark") == "P" else _APOLOGIES
+        _, status = collector.add_run(line.content[mark.end() : end], status, line)
+    return True
+
+
+_APOLOGIES = AttendanceStatus.APOLOGIES
 
 
 def _strong_person_line(line: Line) -> bool:
@@ -438,7 +490,10 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
                 continue
             index = max(_parse_list(collector, lines, index, status, rest), index + 1)
             continue
-        label = _INLINE_LABEL.search(line.content) if index < first_item else None
+        if index <= first_item and not collector.result.attendees and _marked_run(collector, line):
+            index += 1
+            continue
+        label = _INLINE_LABEL.search(line.content) if index <= first_item else None
         if label is not None and not collector.result.attendees:
             rest = line.content[label.end() :]
             index = max(

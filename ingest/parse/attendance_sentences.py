@@ -38,10 +38,10 @@ _SENTENCE_END = re.compile(
 )
 _NUMBERING = re.compile(r"^(?:\(?[a-z\d]{1,3}(?:\.\d{1,2})*[.)]?\s+)+")
 _APOLOGIES = re.compile(
-    r"\bapolog(?:y|ies)\b(?:\s+(?:for|of|absence|their|his|her|the|meeting|had|have|has|been|"
+    r"(?<![a-z])apolog(?:y|ies)\b(?:\s+(?:for|of|absence|their|his|her|the|meeting|had|have|has|been|"
     r"were|was|received|given|tendered|submitted|presented|sent|noted|accepted|recorded|made|"
     r"reported|before|also|further|an|are|is))*?"
-    r"\s+(?:from|by|for|on\s+behalf\s+of|of)\b[\s:;,]*(?=[A-Z])",
+    r"\s+(?:from|by|for|on\s+behalf\s+of|of)\b[\s:;,]*(?-i:(?=[A-Z]))(?!absence\b)",
     re.IGNORECASE,
 )
 _SENT_APOLOGIES = re.compile(
@@ -58,6 +58,7 @@ _SUBSTITUTE_VERB = re.compile(
 )
 _PRESENCE_VERB = re.compile(
     r"\s+(?:joined\s+the\s+meeting|attended\s+the\s+meeting|arrived\s+(?:late|at\s+\d)|"
+    r"(?:would\s+)?attend(?:ed)?\s+as\s+an?\s+observer|"
     r"(?:was|were)\s+(?:also\s+)?(?:present|in\s+attendance)(?!\s+(?:at|for)\s+the\s+"
     r"(?:last|previous|next)))\b",
 )
@@ -103,8 +104,9 @@ def _list_before(sentence: str, end: int) -> list[tuple[str, Person]]:
     if people and _only_people(head, people):
         return people
     starts = [m.end() for m in _CLAUSE_START.finditer(head)]
-    if starts:
-        tail = head[starts[-1] :]
+    ands = [m.end() for m in re.finditer(r"\s+and\s+", head)]
+    for start in (starts[-1:] or []) + ands[-1:]:
+        tail = head[start:]
         people = _people(tail)
         if people and _only_people(tail, people):
             return people
@@ -119,8 +121,11 @@ def _only_people(text: str, people: list[tuple[str, Person]]) -> bool:
     return words - named <= len(people)  # separators such as "and"
 
 
-def _status_of(who: str) -> AttendanceStatus:
-    """A member (a councillor, an Assembly member) is present; anyone else attends."""
+def _status_of(who: str, verb: str = "") -> AttendanceStatus:
+    """A member (a councillor, an Assembly member) is present; anyone else, and an
+    observer, attends."""
+    if "observer" in verb:
+        return IN_ATTENDANCE
     return PRESENT if _MEMBER.search(who) else IN_ATTENDANCE
 
 
@@ -133,7 +138,6 @@ def _apologies(sentence: str) -> Iterator[tuple[str, AttendanceStatus]]:
         yield names, APOLOGIES
         for substitute in substitutes:
             yield substitute, PRESENT
-        return
 
 
 def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceStatus]]:
@@ -150,7 +154,7 @@ def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceSta
     presence = _PRESENCE_VERB.search(sentence)
     if presence is not None:
         for entry, person in _list_before(sentence, presence.start()):
-            yield entry, person, _status_of(entry)
+            yield entry, person, _status_of(entry, presence.group())
         together = _TOGETHER_WITH.search(sentence, presence.end())
         if together is not None:
             for entry, person in _people(sentence[together.end() :]):

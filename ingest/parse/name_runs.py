@@ -29,13 +29,13 @@ from records.enums import AttendanceStatus
 
 _HONORIFIC = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Cllr|Councillor|Cty\.?\s+Cllr|"
-    r"County\s+Councillor|Alderman|Sir|Dame|Lord|Lady|Baroness|Rev|Revd|Group\s+Captain|"
+    r"County\s+Councillor|Alderman|Sir|Dame|Baroness|Rev|Revd|Group\s+Captain|"
     r"MR|MRS|MS|DR|CLLR|COUNCILLOR)\.?"
 )
 _RANK = (
     r"(?:(?:[A-Z][A-Za-z]?/)?(?:Supt|Superintendent|Insp|Inspector|Sgt|Commander|Chief\s+Supt|"
     r"Chief\s+Superintendent|Chief\s+Inspector|Det\s+Supt|Ch\s+Supt|Detective\s+Supt)"
-    r"|DCI|DI|DS|PC|PS|ACC|DCC|CC|PCC|PFCC|DPCC|DPFCC|CFO|ACO|ACFO|CEO|Mayor|Commissioner|"
+    r"|DCI|DI|DS|PC|PS|ACC|DCC|CC|PCC|PFCC|DPCC|DPFCC|CFO|ACO|ACFO|CEO|Mayor|Commissioner|Lord|Lady|"
     r"Chief\s+Constable|Deputy\s+Chief\s+Constable|Assistant\s+Chief\s+Constable|"
     r"[A-Z][A-Za-z]?/[A-Za-z]+)\.?"
 )
@@ -67,7 +67,7 @@ _LABEL = re.compile(
 _APOLOGIES_WORDS = re.compile(r"apolog|absent|unable to attend", re.IGNORECASE)
 _ATTENDING_WORDS = re.compile(
     r"attend|officer|official|others|also|staff|invitation|together|presenter|witness|"
-    r"secretariat|guest|observer|advis",
+    r"secretariat|guest|observer|advis|office\b",
     re.IGNORECASE,
 )
 

@@ -47,6 +47,7 @@ _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-zà-ÿ]*(?:['’][A-Z]?[a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ'’]+)*"
     r"|Ma?c[A-Z][a-zà-ÿ]+|[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z][a-z]+[A-Z][a-z]+)$"
 )
+_PLACE_PREFIXES = {"north", "south", "east", "west", "mid", "upper", "lower", "central", "greater"}
 _PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "la", "le", "du", "bin", "al", "ap"}
 
 # Words that appear in roles, organisations and headings but not in people's names.
@@ -80,6 +81,7 @@ _NOT_NAME_WORDS = {
     "councillor", "councillors", "cllr", "cllrs", "alderman", "co-opted", "officials",
     "secretariat", "substitute", "apology", "programmes", "administration", "communication",
     "minute", "book", "no", "copies", "documents", "page", "appendix", "report", "reports",
+    "chair's", "chairman's", "announcements", "part",
 }  # fmt: skip
 
 _CHAIR_WORD = r"(?:chair(?:man|person|woman)?|conven[eo]r|in the chair)"
@@ -146,8 +148,8 @@ def looks_like_name(text: str, *, single_token: bool = False) -> bool:
     tokens = text.replace(",", " ").split()
     if not tokens or len(tokens) > 5 or (len(tokens) < 2 and not single_token):
         return False
-    if not tokens[0][:1].isupper():
-        return False
+    if not tokens[0][:1].isupper() or tokens[0].lower() in _PLACE_PREFIXES:
+        return False  # "West Norfolk", "North East Lincolnshire" are places
     if not all(is_name_token(token) for token in tokens):
         return False
     return any(len(token.strip(".")) > 1 for token in tokens)
@@ -228,8 +230,8 @@ def trailing_name(text: str) -> tuple[str, str] | None:
     if not capacity or not looks_like_name(name):
         return None
     words = capacity.split()
-    if not any(_is_role_word(word) for word in words):
-        return None
+    if not any(_is_role_word(word) for word in words) or words[-1].lower() in _CAPACITY_LINKS:
+        return None  # "the Police and Crime Commissioner for West Yorkshire"
     lower = [w for w in words if w[:1].islower() and w not in _CAPACITY_LINKS]
     if len(lower) > 1 or any(_VERB.match(w) for w in lower):
         return None  # "Copies of all documents considered are in the Minute Book"
@@ -263,6 +265,11 @@ def _split_name(text: str) -> tuple[str, str] | None:
         name = strip_titles(rest)
         if looks_like_name(name, single_token=True):
             return name, role
+        tokens = name.split()[:2]  # "Deputy Chief Constable Peter McVeigh Head of ..."
+        if len(tokens) == 2 and all(is_name_token(t) for t in tokens):
+            named = " ".join(tokens)
+            if looks_like_name(named):
+                return named, f"{role}, {name[len(named) :].strip(_LEADING_SEPARATORS)}"
     bare = strip_titles(text)
     titled = bare != text.strip()
     tokens = bare.split()
@@ -272,7 +279,8 @@ def _split_name(text: str) -> tuple[str, str] | None:
         if not is_name_token(token):
             break
         words += len(token.strip(".")) > 1 and "." not in token.rstrip(".")
-        if titled and words > 2:
+        initials = len(taken) - (words - 1) if taken else 0
+        if titled and (words > 2 or (words > 1 and initials > 0)):
             break  # "Mr Graham Pegg Norfolk County Council": the name ends at the surname
         taken.append(token)
     name = " ".join(taken[:5])
