@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from ingest.parse.people import (
     is_name_token,
+    is_role_word,
     looks_like_name,
     role_then_name,
     split_person,
@@ -121,10 +122,11 @@ def _expand_plural_titles(text: str) -> str:
             continue
         out.append(text[position : match.start()])
         position = match.end()
+        after_comma = False
         while True:
-            word = re.match(r"[A-Z][\w'’.-]*", text[position:])
-            if word is None:
-                break
+            word = re.match(r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}", text[position:])
+            if word is None or (after_comma and any(map(is_role_word, word.group().split()))):
+                break  # "Cllrs Naz Akhtar, Bradford MDC; ...": an organisation, not a name
             out.append("Councillor ")
             separator = _next_list_separator(text, position)
             if separator is None:
@@ -132,6 +134,7 @@ def _expand_plural_titles(text: str) -> str:
                 position = len(text)
                 break
             out.append(text[position : separator.end()])
+            after_comma = separator.group().strip() == ","
             position = separator.end()
             if separator.group().strip() in ("", "."):
                 break
@@ -275,6 +278,7 @@ def split_entries(text: str, *, names_only: bool = False) -> list[str]:
                     groups.append(piece)
                 else:
                     groups[-1] = f"{groups[-1]}, {piece}"
+    groups = [re.sub(r"^(?:and|&)\s+", "", group) for group in groups]
     return [group for group in groups if split_person(group) is not None]
 
 

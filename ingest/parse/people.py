@@ -93,6 +93,7 @@ _CHAIR_MARK = re.compile(
     re.IGNORECASE,
 )
 _CHAIR_CAPACITY = re.compile(rf"^{_CHAIR_WORD}$", re.IGNORECASE)
+_LEADING_CHAIR = re.compile(r"^chair(?:man|person|woman)?\s*[-–—,;]\s*", re.IGNORECASE)
 _MINUTES_MARK = re.compile(
     r"\(\s*(?:minutes?|minute[- ]taker|note[- ]?taker|notes|secretariat)\s*\)"
     r"|(?:\s*,|\s+[/–—-])\s*(?:minutes?|minute[- ]taker|note[- ]?taker|taking minutes)\s*(?=\))"
@@ -230,7 +231,7 @@ def trailing_name(text: str) -> tuple[str, str] | None:
     if not capacity or not looks_like_name(name):
         return None
     words = capacity.split()
-    if not any(_is_role_word(word) for word in words) or words[-1].lower() in _CAPACITY_LINKS:
+    if not any(is_role_word(word) for word in words) or words[-1].lower() in _CAPACITY_LINKS:
         return None  # "the Police and Crime Commissioner for West Yorkshire"
     lower = [w for w in words if w[:1].islower() and w not in _CAPACITY_LINKS]
     if len(lower) > 1 or any(_VERB.match(w) for w in lower):
@@ -238,7 +239,7 @@ def trailing_name(text: str) -> tuple[str, str] | None:
     return name, capacity
 
 
-def _is_role_word(word: str) -> bool:
+def is_role_word(word: str) -> bool:
     """A word of a capacity: a role word, a rank with a slash ("Ch/Supt") or an acronym."""
     bare = word.strip(" ,;:-–—().")
     return (
@@ -343,7 +344,13 @@ def split_person(text: str) -> Person | None:
         capacity_text = f"{capacity_text} ({role_in_brackets})"
     if abbreviation is not None:
         capacity_text = f"{capacity_text} ({abbreviation})" if capacity_text else abbreviation
+    leading_chair = _LEADING_CHAIR.match(capacity_text or "")
+    if leading_chair is not None:  # "Jane Doe (JD) Chair – Police & Crime Commissioner"
+        is_chair, capacity_text = True, (capacity_text or "")[leading_chair.end() :] or None
     capacity, abbreviation = parse_capacity(capacity_text)
+    bare = rest.strip(" ,;:-–—")
+    if capacity is None and bare and is_abbreviation(bare):
+        capacity = bare  # an organisation's initials after the name: "Gary Ellis - AWYA"
     return Person(name, capacity, abbreviation, is_chair, is_minute_taker)
 
 

@@ -129,11 +129,11 @@ def abbreviation_for(capacity: str) -> str | None:
     text = capacity.strip()
     if not text:
         return None
-    if role_for_abbreviation(text) is not None:
-        return text
     whole = role_for_name(text)
     if whole is not None:
         return whole.abbreviation
+    if role_for_abbreviation(text) is not None:
+        return text
     head = capacity_head(text)
     role = role_for_name(head)
     if role is not None:

@@ -1,0 +1,315 @@
+"""Attendance in the layouts of published minutes: runs read across a page, marks, plural
+titles, role-first lines, lists without a label, and attendance stated in sentences."""
+
+from ingest.parse.attendance import Attendance, parse_attendance
+from ingest.parse.lines import split_lines
+from records.enums import AttendanceStatus
+
+PRESENT = AttendanceStatus.PRESENT
+APOLOGIES = AttendanceStatus.APOLOGIES
+IN_ATTENDANCE = AttendanceStatus.IN_ATTENDANCE
+
+
+def attendance_of(text: str) -> Attendance:
+    return parse_attendance(text, split_lines(text))
+
+
+def people(text: str) -> list[tuple[str, AttendanceStatus]]:
+    return [(a.name, a.status) for a in attendance_of(text).attendees]
+
+
+def test_run_read_across_a_page_with_labels_inside_it() -> None:
+    attendance = attendance_of(
+        "Wessex Police and Crime Panel Minutes of the Meeting held on 4 March 2019 at 10am "
+        "Panel Members Present: Mr Owen Tarrant (Chairman) Wessex County Council Mrs Ivy "
+        "Platt North Wessex District Council Group Captain Len Moss Co-opted Independent "
+        "Member Officers Present: Ms Dora Quince Scrutiny Manager, WCC Others Present "
+        "Mr Saul Fenn Chief Constable, Wessex Police 1. Apologies 1.1 Apologies had been "
+        "received from Mr Ned Vane.\n"
+    )
+    assert [(a.name, a.capacity, a.status) for a in attendance.attendees] == [
+        ("Owen Tarrant", "Wessex County Council", PRESENT),
+        ("Ivy Platt", "North Wessex District Council", PRESENT),
+        ("Len Moss", "Co-opted Independent Member", PRESENT),
+        ("Dora Quince", "Scrutiny Manager, WCC", IN_ATTENDANCE),
+        ("Saul Fenn", "Chief Constable, Wessex Police", IN_ATTENDANCE),
+        ("Ned Vane", None, APOLOGIES),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "Owen Tarrant"
+
+
+def test_present_and_absent_marks() -> None:
+    assert people(
+        "MINUTES OF A MEETING OF THE PANEL HELD ON 4TH MAY 2015 Mendip Council "
+        "P. Councillor Ada Lowe P. Councillor Ben Roper Taunton Council A. Councillor Cy Hart "
+        "Independent Members P. Dee Wolfe Officers Present: Eve Marr – Lead Officer Fay "
+        "Nunn – Chief Constable PCP 12/15 MEMBERSHIP The Chairman reported that Mr Gil "
+        "Ober had stood down.\n"
+    ) == [
+        ("Ada Lowe", PRESENT),
+        ("Ben Roper", PRESENT),
+        ("Cy Hart", APOLOGIES),
+        ("Dee Wolfe", PRESENT),
+        ("Eve Marr", IN_ATTENDANCE),
+        ("Fay Nunn", IN_ATTENDANCE),
+    ]
+
+
+def test_councillors_by_surname_in_a_paragraph() -> None:
+    attendance = attendance_of(
+        "PRESENT: – Councillor Oakley in the chair.\n\n"
+        "Councillors Brandt (Vice-Chair), Cole (Substitute for Councillor Pym), Dey and Eke.\n\n"
+        "Councillor Finch attended the meeting in accordance with Procedure Rule 1.37 (b).\n\n"
+        "101 DECLARATIONS OF INTEREST - None.\n"
+    )
+    assert [(a.name, a.status) for a in attendance.attendees] == [
+        ("Oakley", PRESENT),
+        ("Brandt", PRESENT),
+        ("Cole", PRESENT),
+        ("Dey", PRESENT),
+        ("Eke", PRESENT),
+        ("Finch", PRESENT),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "Oakley"
+
+
+def test_label_run_into_the_first_name_and_names_glued_to_councils() -> None:
+    attendance = attendance_of(
+        "PRESENT:Councillor Haworth (Chair)- Leeds City Council\n\n"
+        "Councillor Pickles- Bradford MDC\n\n"
+        "Jane Thornton- Independent\n\n"
+        "IN ATTENDANCE:Gary Ellis- AWYA\n\n"
+        "1.Introductions and Apologies\n"
+    )
+    assert [(a.name, a.capacity, a.status) for a in attendance.attendees] == [
+        ("Haworth", "Leeds City Council", PRESENT),
+        ("Pickles", "Bradford MDC", PRESENT),
+        ("Jane Thornton", "Independent", PRESENT),
+        ("Gary Ellis", "AWYA", IN_ATTENDANCE),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "Haworth"
+
+
+def test_names_under_welcome_and_introductions_with_roles_first() -> None:
+    attendance = attendance_of(
+        "ACCOUNTABILITY BOARD\nMinutes\n8th December 2020\n"
+        "1. Welcome and introductions\n"
+        "PFCC Stan Mould (SM)\n"
+        "Nina Marsh (NM)\n"
+        "CC Nick Adley (NA)\n"
+        "Chief Finance Officer Val Ashby (VA)\n"
+        "D/Chief Inspector Lorna Gold\n"
+        "Apologies were accepted from ACC Jim Andrew; ACC Sam Blatch and DCI Liz Wilby\n"
+        "2. Previous minutes and action log\n"
+        "Chief Officer Paul Bell, ACC Jim Andrew and ACFO Shaun Hall joined the meeting.\n"
+    )
+    assert [(a.name, a.capacity, a.abbreviation, a.status) for a in attendance.attendees] == [
+        ("Stan Mould", "Police, Fire and Crime Commissioner", "SM", PRESENT),
+        ("Nina Marsh", None, "NM", PRESENT),
+        ("Nick Adley", "Chief Constable", "NA", PRESENT),
+        ("Val Ashby", "Chief Finance Officer", "VA", PRESENT),
+        ("Lorna Gold", "D/Chief Inspector", "DCI", PRESENT),
+        ("Jim Andrew", "Assistant Chief Constable", "ACC", APOLOGIES),
+        ("Sam Blatch", "Assistant Chief Constable", "ACC", APOLOGIES),
+        ("Liz Wilby", "Detective Chief Inspector", "DCI", APOLOGIES),
+        ("Paul Bell", "Chief Officer", None, IN_ATTENDANCE),
+        ("Shaun Hall", "Assistant Chief Fire Officer", "ACFO", IN_ATTENDANCE),
+    ]
+
+
+def test_bullets_with_initials_chair_and_role() -> None:
+    attendance = attendance_of(
+        "Present\n"
+        "- Jane Dorey (JD) Chair – Police & Crime Commissioner\n"
+        "- Raj Kohli (RK) – Chief Constable\n"
+        "- Amy Price (AP) – Head of Finance, OPCC\n\n"
+        "1. Minutes of the last meeting\n"
+    )
+    assert [(a.name, a.abbreviation, a.status) for a in attendance.attendees] == [
+        ("Jane Dorey", "JD", PRESENT),
+        ("Raj Kohli", "RK", PRESENT),
+        ("Amy Price", "AP", PRESENT),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "Jane Dorey"
+
+
+def test_unlabelled_list_straight_after_the_header() -> None:
+    assert people(
+        "Strategic Resources and Performance Meeting\nTuesday 18 January 2022, 13:30-15:30\n\n"
+        "PCC Lena Hobb (LH)\n"
+        "Chief Constable Tom Reeve (TR)\n"
+        "Mark Dunne (MD) – Chief Executive, OPCC\n\n"
+        "1. Minutes and actions\nThe minutes were agreed.\n"
+    ) == [("Lena Hobb", PRESENT), ("Tom Reeve", PRESENT), ("Mark Dunne", PRESENT)]
+
+
+def test_names_and_roles_parted_by_dashes_without_commas() -> None:
+    assert [
+        (a.name, a.capacity)
+        for a in attendance_of(
+            "Officer Attendance: Fern Rigby – AAP Co-ordinator Colin Mead – Project Officer "
+            "Jo Harle – Support Officer\n"
+        ).attendees
+    ] == [
+        ("Fern Rigby", "AAP Co-ordinator"),
+        ("Colin Mead", "Project Officer"),
+        ("Jo Harle", "Support Officer"),
+    ]
+
+
+def test_titled_run_with_ranks_and_footnote_marks() -> None:
+    assert people(
+        "PRESENT: Mrs Gail Moffat, Chairperson Mr Dec Rooke, Vice-Chairperson (1) Dr Sin Devlo "
+        "Prof Hugh Mullan*\n"
+        "PSNI IN ATTENDANCE (1) ACC Gary Mawson (1) Ms Tracey Kerrigan (2) Ch/Supt Phil Arm "
+        "(2) D/Supt Colm Rafter\n"
+    ) == [
+        ("Gail Moffat", PRESENT),
+        ("Dec Rooke", PRESENT),
+        ("Sin Devlo", PRESENT),
+        ("Hugh Mullan", PRESENT),
+        ("Gary Mawson", IN_ATTENDANCE),
+        ("Tracey Kerrigan", IN_ATTENDANCE),
+        ("Phil Arm", IN_ATTENDANCE),
+        ("Colm Rafter", IN_ATTENDANCE),
+    ]
+
+
+def test_group_headings_inside_a_list() -> None:
+    attendance = attendance_of(
+        "Attendees\n\nMrs H J Whitlow in the chair\n\nMembers\n\n"
+        "Cllr P Garnet, Mr T N Aldred and Ms R Oduro\n\n"
+        "Durham Constabulary\n\nMr K Rowe and Mr A Middle\n\n"
+        "MPS officers\n\n  • Sir Laurie Whitby (Commissioner)\n\n"
+        "Agenda Item\n\n  1. Minutes of the meeting held on 18 November 2013\n"
+    )
+    assert [(a.name, a.capacity, a.status) for a in attendance.attendees] == [
+        ("H J Whitlow", None, PRESENT),
+        ("P Garnet", None, PRESENT),
+        ("T N Aldred", None, PRESENT),
+        ("R Oduro", None, PRESENT),
+        ("K Rowe", "Durham Constabulary", PRESENT),
+        ("A Middle", "Durham Constabulary", PRESENT),
+        ("Laurie Whitby", "Commissioner", IN_ATTENDANCE),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "H J Whitlow"
+
+
+def test_apologies_in_sentences() -> None:
+    assert people(
+        "1.1 Apologies for absence were received from Councillors Pryor, Lisk, and Tully.\n"
+        "Apologies were presented for Councillor T Brett (Chorley) and Mrs E Crump, "
+        "independent co-opted member, and received from Councillor L Swift (Wyre).\n"
+        "That the apologies of Steve Horrock, Chief Executive Trafford Council be noted.\n"
+        "1.1Apologies from Cllrs Naz Akhtar, Bradford MDC; Cllr Pete Green, Calderdale MBC.\n"
+        "Mr K Dewar, Independent Co-opted member, had sent apologies.\n"
+        "Gordon Farr AM sent apologies.\n"
+        "Apologies for absence were submitted on behalf of Dr Ann Pike.\n"
+    ) == [
+        ("Pryor", APOLOGIES),
+        ("Lisk", APOLOGIES),
+        ("Tully", APOLOGIES),
+        ("T Brett", APOLOGIES),
+        ("E Crump", APOLOGIES),
+        ("L Swift", APOLOGIES),
+        ("Steve Horrock", APOLOGIES),
+        ("Naz Akhtar", APOLOGIES),
+        ("Pete Green", APOLOGIES),
+        ("K Dewar", APOLOGIES),
+        ("Gordon Farr", APOLOGIES),
+        ("Ann Pike", APOLOGIES),
+    ]
+
+
+def test_substitutes_are_present_and_the_substituted_absent_only_with_apologies() -> None:
+    # Lists ("Apologies were received from" opens one) come before sentences: the order of
+    # the people here is not the point.
+    assert sorted(
+        people(
+            "Apologies for absence had been sent by Rhys Hale AM, for whom Sandy Price AM attended "
+            "as a substitute; and by Ida Tait AM.\n"
+            "Apologies were received from Cllr Nigel Pope (Cllr Jean Tamm subbing)\n"
+            "Apologies for absence were received from Councillors Okon and Trent (substituted by "
+            "Councillor Hallam). It was noted that Councillor Sadiq would arrive late.\n"
+            "Apologies had been received from Mrs Lucy Grant and Mr Colin Alby, substituted by "
+            "Mr Dan Rix and Miss Chloe Burr respectively.\n"
+            "Councillor Okoye attended as a substitute for Councillor Hari Sandhu and Councillor "
+            "Wardley attended as a substitute for Councillor Bates.\n"
+            "*Councillors D Ains and M Hart replaced Councillors S Nutt and K Bamber "
+            "respectively.\n"
+            "Apologies for absence were received as follows:\n\n"
+            "Desmond Achter              - Paula Ng substituted\n"
+        )
+    ) == sorted(
+        [
+            ("Rhys Hale", APOLOGIES),
+            ("Ida Tait", APOLOGIES),
+            ("Sandy Price", PRESENT),
+            ("Nigel Pope", APOLOGIES),
+            ("Jean Tamm", PRESENT),
+            ("Okon", APOLOGIES),
+            ("Trent", APOLOGIES),
+            ("Hallam", PRESENT),
+            ("Lucy Grant", APOLOGIES),
+            ("Colin Alby", APOLOGIES),
+            ("Dan Rix", PRESENT),
+            ("Chloe Burr", PRESENT),
+            ("Okoye", PRESENT),
+            ("Wardley", PRESENT),
+            ("D Ains", PRESENT),
+            ("M Hart", PRESENT),
+            ("Desmond Achter", APOLOGIES),
+            ("Paula Ng", PRESENT),
+        ]
+    )
+
+
+def test_people_joining_and_welcomed_guests() -> None:
+    assert people(
+        "1.2 Amara Nwoko AM joined the meeting online, as Standing Order 2.4 allows.\n"
+        "The Chairman welcomed Mr Nigel Carr, Wessex Police and Crime Commissioner (PCC), to "
+        "the meeting.\n"
+        "Members were told that Imogen Clay would attend as an observer.\n"
+        "5.2 The Chair welcomed these guests:\n"
+        "·  Rosa Garner, Deputy Mayor for Policing and Crime; and\n"
+        "·  Sir Tony Blake QPM, Deputy Commissioner, MPS.\n\n"
+        "5.3 The transcript of the session forms Appendix 1.\n"
+    ) == [
+        ("Rosa Garner", IN_ATTENDANCE),
+        ("Tony Blake", IN_ATTENDANCE),
+        ("Amara Nwoko", PRESENT),
+        ("Nigel Carr", IN_ATTENDANCE),
+        ("Imogen Clay", IN_ATTENDANCE),
+    ]
+
+
+def test_people_only_mentioned_are_not_attendees() -> None:
+    assert people(
+        "Present:\nCllr Rosa Dunn (Chair)\nCllr Al Peck\n\n"
+        "Copies of all documents considered are in the Minute Book\n\n"
+        "1. Declarations of Interest\n"
+        "Councillor Tam Haq declared a personal interest as a trustee.\n"
+        "Mrs Whitby told the committee that a note would follow.\n"
+        "Two members of the public were present.\n"
+        "Members are reminded that Panel Members may nominate substitute members.\n"
+        "The Panel thanked Mr Probst for his service to West Norfolk.\n"
+        "Councillor Bennet attended the Local Government Association conference.\n"
+    ) == [("Rosa Dunn", PRESENT), ("Al Peck", PRESENT)]
+
+
+def test_a_chair_who_sent_apologies_does_not_chair() -> None:
+    attendance = attendance_of(
+        "1.\nApologies\nMinutes:\nApologies for absence were received from Robert Kemp "
+        "(Chairman) and Alan Britt (Assistant Commissioner).\n"
+    )
+    assert [(a.name, a.status) for a in attendance.attendees] == [
+        ("Robert Kemp", APOLOGIES),
+        ("Alan Britt", APOLOGIES),
+    ]
+    assert attendance.chair is None
+
+
+def test_long_runs_stay_linear_in_shape() -> None:
+    run = " ".join(f"Mr Name{chr(65 + i % 26)}x Surname{chr(65 + i % 26)}y" for i in range(400))
+    attendance = attendance_of(f"Present: {run}\n")
+    assert len(attendance.attendees) == 26  # the same 26 names, repeated
