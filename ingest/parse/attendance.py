@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingest.draft import AttendeeDraft, Span
-from ingest.parse.attendance_sentences import parse_sentences
+from ingest.parse.attendance_sentences import elected_chair, parse_sentences
 from ingest.parse.lines import Line, next_nonblank
 from ingest.parse.name_runs import (
     label_status,
@@ -100,6 +100,7 @@ _GROUP_HEADING = re.compile(r"^[A-Z][\w'’&,()/ -]{1,60}:?$")
 _OFFICERS_HEADING = re.compile(r"\b(?:officers?|officials|staff|secretariat)\b", re.I)
 _MEMBERS_HEADING = re.compile(r"^(?:board\s+|panel\s+|committee\s+)?members\b", re.I)
 _MAX_BLANKS = 2
+_MEMBERSHIP = re.compile(r"membership|who will sit|members of the|appointed to|nominated", re.I)
 # Words of a sentence about people, which a list of them does not hold.
 _SENTENCE_WORDS = re.compile(
     r"\b(?:was|were|is|are|had|has|have|been|received|presented|sent|noted|welcomed|attended|"
@@ -133,6 +134,8 @@ class Attendance:
     minute_taker: Person | None = None
     end: int = 0
     """Offset just after the last line of an attendance table or list (0 if none)."""
+    chair_elected: bool = False
+    """The chair is the one the meeting elected, not one the attendance names."""
 
 
 def _status_label(content: str) -> tuple[AttendanceStatus, str] | None:
@@ -451,8 +454,12 @@ def _strong_person_line(line: Line) -> bool:
 
 
 def _unlabelled_run(lines: Sequence[Line], index: int) -> bool:
-    """Whether a list of people starts here without a label: two strong entry lines."""
+    """Whether a list of people starts here without a label: two strong entry lines, not
+    under a heading about the body's membership."""
     if not _strong_person_line(lines[index]):
+        return False
+    before = [line.content for line in lines[max(0, index - 4) : index] if not line.blank]
+    if any(_MEMBERSHIP.search(content) for content in before[-2:]):
         return False
     following = next_nonblank(lines, index)
     return following is not None and _strong_person_line(following)
@@ -512,7 +519,11 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
             found.line,
             listed=False,
         )
-    return collector.result
+    result = collector.result
+    if result.chair is None:
+        result.chair = elected_chair(line for line in lines if not line.blank)
+        result.chair_elected = result.chair is not None
+    return result
 
 
 def _looks_like_prose_label(content: str) -> bool:
@@ -537,9 +548,10 @@ def _following_rows(lines: Sequence[Line], header: int) -> tuple[int, ...]:
 
 
 def include_officers(attendance: Attendance, *officers: Person | None) -> None:
-    """Adds the chair and the minute taker as attendees when the lists left them out."""
+    """Adds the chair and the minute taker as attendees when the lists left them out (not a
+    chair the meeting elected, whom no list names)."""
     for officer in officers:
-        if officer is None:
+        if officer is None or (attendance.chair_elected and officer is attendance.chair):
             continue
         if any(same_person(a.name, officer.name) for a in attendance.attendees):
             continue

@@ -70,11 +70,23 @@ _WELCOMED = re.compile(
 )
 _FIRST_MEETING = re.compile(r"attending\s+(?:his|her|their)\s+first\s+meeting")
 # Where a clause before a verb starts: the names are after the last of these.
-_CLAUSE_START = re.compile(r"(?:,\s*and\s+|;\s*(?:and\s+)?|\s+that\s+|:\s+|,\s+while\s+)")
+_CLAUSE_START = re.compile(
+    r"(?:,\s*and\s+|;\s*(?:and\s+)?|(?:^|[\s,])that\s+|:-?\s+|,\s+while\s+|[-–]\s+that\s+)",
+    re.IGNORECASE,
+)
 # Where the names after "apologies were received from" stop: the verb that follows them.
 _NAMES_END = re.compile(
     r"\s+(?:be|were|was|had|has|have|who|which|would|will|are|is)\s+[a-z]|"
     r"\.\s|\s+(?:attended|substituted|joined)\b"
+)
+_LEADING_THAT = re.compile(r"^that\s+", re.IGNORECASE)
+_MORE_FROM = re.compile(
+    r"\s+(?:were|was)\s+(?:received|given|sent|presented|submitted|tendered)\s+(?:from|by)\s+"
+)
+# "That Mr R Gatenby be elected Chair of the Panel", "Cllr A Dacre was elected Chairman".
+_ELECTED_CHAIR = re.compile(
+    r"\s+(?:was|be|is|were)\s+(?:re-?)?(?:elected|appointed)\s+(?:as\s+)?(?:the\s+)?"
+    r"(?:Chair|Chairman|Chairperson|Chairwoman|Convener)\b(?!\s*-)"
 )
 _MEMBER = re.compile(r"\b(?:Councillors?|Cllrs?|AM|MLA|MSP|MP|Member)\b")
 
@@ -105,8 +117,9 @@ def _list_before(sentence: str, end: int) -> list[tuple[str, Person]]:
         return people
     starts = [m.end() for m in _CLAUSE_START.finditer(head)]
     ands = [m.end() for m in re.finditer(r"\s+and\s+", head)]
-    for start in (starts[-1:] or []) + ands[-1:]:
-        tail = head[start:]
+    commas = [m.end() for m in re.finditer(r",\s+", head)]
+    for start in starts[-1:] + ands[-1:] + commas[-1:]:
+        tail = _LEADING_THAT.sub("", head[start:])
         people = _people(tail)
         if people and _only_people(tail, people):
             return people
@@ -134,6 +147,11 @@ def _apologies(sentence: str) -> Iterator[tuple[str, AttendanceStatus]]:
         names = sentence[match.end() :]
         names, substitutes = take_substitutes(names)
         end = _NAMES_END.search(names)
+        more = _MORE_FROM.match(names, end.start()) if end else None
+        if more is not None:  # "presented for A and B, and were received from C"
+            rest = names[more.end() :]
+            rest_end = _NAMES_END.search(rest)
+            yield rest[: rest_end.start()] if rest_end else rest, APOLOGIES
         names = names[: end.start()] if end else names
         yield names, APOLOGIES
         for substitute in substitutes:
@@ -186,3 +204,17 @@ _KEYWORDS = re.compile(
 
 def _may_state_attendance(content: str) -> bool:
     return bool(_KEYWORDS.search(content))
+
+
+def elected_chair(lines: Iterable[Line]) -> Person | None:
+    """The person the meeting elected or appointed its chair ("RESOLVED – That Mr A Tunney be
+    appointed Chairman of the Panel"), if it says so."""
+    for line in lines:
+        if "ppointed" not in line.content and "lected" not in line.content:
+            continue
+        for sentence in _sentences(line.content):
+            match = _ELECTED_CHAIR.search(sentence)
+            people = _list_before(sentence, match.start()) if match else []
+            if len(people) == 1:
+                return people[0][1]
+    return None

@@ -61,7 +61,7 @@ _LABEL = re.compile(
     r"members\s+(?:present|in\s+attendance)|(?:officers?|officials|others|staff)\s+"
     r"(?:present|in\s+attendance)|officer\s+attendance|(?:also\s+)?in\s+attend[ae]nce|"
     r"also\s+present|apologies(?:\s+for\s+absence)?|absent|present|by\s+invitation|"
-    r"together\s+with|presenters?|witnesses|attendees|sederunt)"
+    r"together\s+with|presenters?|witnesses|attendees|sederunt|attendance)"
     r"(?P<end>\s*:\s*|(?=\s+(?:\(\d{1,2}\)\s*)*(?:" + _HONORIFIC + r"|" + _RANK + r")\s+[A-Z]))",
     re.IGNORECASE,
 )
@@ -94,6 +94,8 @@ def split_labels(text: str, status: AttendanceStatus) -> Iterator[tuple[Attendan
         )
         if not match.group("end").strip() and not label.isupper() and not title_follows:
             continue
+        if label.lower() == "attendance" and not (label.isupper() and match.group("end").strip()):
+            continue  # "ATTENDANCE:" ends "IN ATTENDANCE:" cut in two by a column
         if match.start() > position:
             yield status, text[position : match.start()]
         status = label_status(label)

@@ -1,7 +1,7 @@
 """Attendance in the layouts of published minutes: runs read across a page, marks, plural
 titles, role-first lines, lists without a label, and attendance stated in sentences."""
 
-from ingest.parse.attendance import Attendance, parse_attendance
+from ingest.parse.attendance import Attendance, include_officers, parse_attendance
 from ingest.parse.lines import split_lines
 from records.enums import AttendanceStatus
 
@@ -313,3 +313,44 @@ def test_long_runs_stay_linear_in_shape() -> None:
     run = " ".join(f"Mr Name{chr(65 + i % 26)}x Surname{chr(65 + i % 26)}y" for i in range(400))
     attendance = attendance_of(f"Present: {run}\n")
     assert len(attendance.attendees) == 26  # the same 26 names, repeated
+
+
+def test_the_chair_the_meeting_elected_is_not_listed_as_an_attendee() -> None:
+    attendance = attendance_of(
+        "Election of Chair\n\nRESOLVED,that Mr R Gately be elected Chair of the Panel for the "
+        "year ahead.\n\nElection of Vice-Chair\n\nRESOLVED,that Mrs E Sowby be elected "
+        "Vice-Chair of the Panel.\n\nApologies for absence were received from Ms P Lorne.\n"
+    )
+    assert attendance.chair is not None and attendance.chair.name == "R Gately"
+    include_officers(attendance, attendance.chair)
+    assert [(a.name, a.status) for a in attendance.attendees] == [("P Lorne", APOLOGIES)]
+
+
+def test_a_membership_list_is_not_an_attendance() -> None:
+    assert (
+        people(
+            "Committee Membership 2023-2024\n\n"
+            "Members are asked to note who will sit on the Committee:-\n\n"
+            "Councillor Stephen Lord          Bolton Council (Con)\n\n"
+            "Councillor Amina Rashid          Oldham Council (Lab)\n"
+        )
+        == []
+    )
+
+
+def test_in_attendance_label_cut_in_two_by_a_column() -> None:
+    found = people(
+        "PRESENT: Mr Mal Devine Chair Dr Ruth Monty Vice-Chair*\n\n"
+        "POLICE SERVICE OF (2) Mr Graham Ferry, Chief Constable* NORTHERN IRELAND IN (2) "
+        "Ms Helen Corr, Chief Operating Officer* ATTENDANCE: (2) Superintendent Neil Jamieson, "
+        "Command Secretariat*\n"
+    )
+    # Everyone is found; the people after the label's second half are in attendance.
+    assert [name for name, _ in found] == [
+        "Mal Devine",
+        "Ruth Monty",
+        "Graham Ferry",
+        "Helen Corr",
+        "Neil Jamieson",
+    ]
+    assert found[-1] == ("Neil Jamieson", IN_ATTENDANCE)
