@@ -327,16 +327,33 @@ def _people_in(content: str) -> int:
     return count
 
 
-def _continues(text: str, line: Line) -> bool:
-    """Whether ``line`` carries on the list entry ``text`` ends with (a wrapped line)."""
-    if not text or len(line.cells) > 1:
+def _continues(run: _Run, line: Line) -> bool:
+    """Whether ``line`` carries on the list entry ``run`` ends with (a wrapped line)."""
+    if not run.parts or len(line.cells) > 1:
         return False
-    unbalanced = text.count("(") > text.count(")")
     return (
-        unbalanced
-        or text.rstrip().endswith((",", " and", "&", "–", "-", "/"))
+        run.depth > 0
+        or run.parts[-1].rstrip().endswith((",", " and", "&", "–", "-", "/"))
         or bool(re.match(r"^[a-z(]", line.content))
     )
+
+
+class _Run:
+    """The text of a list entry and the lines that wrap it, kept as parts (joined once)."""
+
+    def __init__(self, text: str = "") -> None:
+        self.parts: list[str] = []
+        self.depth = 0
+        if text:
+            self.add(text)
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        self.depth += text.count("(") - text.count(")")
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
 
 
 def _is_stop(line: Line) -> bool:
@@ -366,14 +383,14 @@ def _parse_list(
     collector: _Collector, lines: Sequence[Line], start: int, status: AttendanceStatus, rest: str
 ) -> int:
     """Reads a list from its label on ``lines[start]``; returns the index after it."""
-    run, first, last = rest, lines[start], lines[start]
+    run, first, last = _Run(rest), lines[start], lines[start]
     group: str | None = None
     found = 0
 
     def flush() -> None:
         nonlocal found, status
-        if run:
-            added, status = collector.add_run(run, status, first, last=last, group=group)
+        if run.parts:
+            added, status = collector.add_run(run.text, status, first, last=last, group=group)
             found += added
 
     index = start + 1
@@ -392,25 +409,27 @@ def _parse_list(
         if _is_stop(line):
             break
         if blanks == 0 and _continues(run, line) and not _status_label(line.content):
-            run, last = f"{run} {line.content}", line
+            run.add(line.content)
+            last = line
             index += 1
             continue
         labelled = _status_label(line.content)
         if labelled is not None:
             flush()
-            status, run = labelled
+            status, rest = labelled
+            run = _Run(rest)
             first = last = line
             group = None
         elif len(line.cells) >= 2 and split_person(line.cells[0]) is not None:
             flush()
-            run = ""
+            run = _Run()
             found += collector.add_row(line.cells, (), status, line)
         elif _people_in(line.content):
             flush()
-            run, first, last = line.content, line, line
+            run, first, last = _Run(line.content), line, line
         elif (heading := _group_heading(lines, index)) is not None:
             flush()
-            run = ""
+            run = _Run()
             group = None if _MEMBERS_HEADING.match(heading) else heading
             if _OFFICERS_HEADING.search(heading):
                 status = AttendanceStatus.IN_ATTENDANCE

@@ -9,6 +9,7 @@ read once; the names before or after its verb are read as a list (``split_run``)
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ from ingest.parse.name_runs import split_run, take_substitutes
 from ingest.parse.people import Person, is_prose, split_person
 from records.enums import AttendanceStatus
 
+# Clauses read per sentence: each reads the sentence up to its verb again, so a sentence of
+# thousands of clauses is read a bounded number of times.
+_MAX_CLAUSES = 8
 PRESENT = AttendanceStatus.PRESENT
 IN_ATTENDANCE = AttendanceStatus.IN_ATTENDANCE
 APOLOGIES = AttendanceStatus.APOLOGIES
@@ -143,7 +147,7 @@ def _status_of(who: str, verb: str = "") -> AttendanceStatus:
 
 
 def _apologies(sentence: str) -> Iterator[tuple[str, AttendanceStatus]]:
-    for match in _APOLOGIES.finditer(sentence):
+    for match in itertools.islice(_APOLOGIES.finditer(sentence), _MAX_CLAUSES):
         names = sentence[match.end() :]
         names, substitutes = take_substitutes(names)
         end = _NAMES_END.search(names)
@@ -166,7 +170,7 @@ def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceSta
     if sent is not None:
         for entry, person in _list_before(sentence, sent.start()):
             yield entry, person, APOLOGIES
-    for verb in _SUBSTITUTE_VERB.finditer(sentence):
+    for verb in itertools.islice(_SUBSTITUTE_VERB.finditer(sentence), _MAX_CLAUSES):
         for entry, person in _list_before(sentence, verb.start()):
             yield entry, person, PRESENT
     presence = _PRESENCE_VERB.search(sentence)
@@ -177,7 +181,7 @@ def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceSta
         if together is not None:
             for entry, person in _people(sentence[together.end() :]):
                 yield entry, person, IN_ATTENDANCE
-    for welcome in _WELCOMED.finditer(sentence):
+    for welcome in itertools.islice(_WELCOMED.finditer(sentence), _MAX_CLAUSES):
         who = welcome.group("who")
         people = _people(who)
         if people and _only_people(who, people):

@@ -166,7 +166,7 @@ def _anchors(text: str) -> list[int]:
         starts.append(match.start())
         ends.add(match.end())
     for match in _RANK_ANCHOR.finditer(text):
-        following = text[match.end() :].split(" ", 2)[:2]
+        following = text[match.end() : match.end() + 80].split(" ", 2)[:2]
         named = len(following) == 2 and all(is_name_token(w.strip(",;")) for w in following)
         if named and match.start() not in ends:  # "Mr Det Supt Jo Hale" is one title
             starts.append(match.start())
@@ -272,14 +272,15 @@ def split_entries(text: str, *, names_only: bool = False) -> list[str]:
         groups = _split_outside_brackets(text, ";")
         groups = [g for group in groups for g in _split_and(group)]
     else:
-        groups = []
+        parts: list[list[str]] = []  # each group's pieces, joined once at the end
         for part in _split_outside_brackets(text, ","):
             for piece in _split_and(part):
                 starts_person = _starts_person(piece, names_only=names_only)
-                if starts_person or not groups:
-                    groups.append(piece)
+                if starts_person or not parts:
+                    parts.append([piece])
                 else:
-                    groups[-1] = f"{groups[-1]}, {piece}"
+                    parts[-1].append(piece)
+        groups = [", ".join(group) for group in parts]
     groups = [re.sub(r"^(?:and|&)\s+", "", group) for group in groups]
     return [group for group in groups if split_person(group) is not None]
 
