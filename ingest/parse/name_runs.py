@@ -12,6 +12,7 @@ the attendance status of the people after it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -175,6 +176,13 @@ def _anchors(text: str) -> list[int]:
 
 def split_run(text: str) -> list[str]:
     """The entries of a run of people, each for ``split_person``."""
+    return list(_split_run(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _split_run(text: str) -> tuple[str, ...]:
+    """``split_run``, kept for the latest runs: a list line is read to decide whether it
+    belongs to the list, then again to add its people."""
     text = normalise_run(text)
     starts = _anchors(text)
     if len(starts) >= 2:
@@ -190,7 +198,7 @@ def split_run(text: str) -> list[str]:
         titled = len(pieces) > 1 and (number > 0 or starts[0] == 0)
         for part in split_entries(piece, names_only=titled):
             entries.extend(_split_dash_run(part))
-    return entries
+    return tuple(entries)
 
 
 def _split_dash_run(text: str) -> list[str]:

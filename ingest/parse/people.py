@@ -7,6 +7,7 @@ gives "John Smith", "Police and Crime Commissioner", "PCC" and marks the chair.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -187,10 +188,21 @@ def parse_capacity(text: str | None) -> tuple[str | None, str | None]:
     return capacity, abbreviation or abbreviation_for(capacity)
 
 
+def _roles_by_first_word() -> dict[str, tuple[str, ...]]:
+    """The role names, longest first, by their first word in lower case."""
+    by_word: dict[str, list[str]] = {}
+    for role in ROLE_NAMES_LONGEST_FIRST:
+        by_word.setdefault(role.split(" ", 1)[0].lower(), []).append(role)
+    return {word: tuple(names) for word, names in by_word.items()}
+
+
+_ROLES_BY_FIRST_WORD = _roles_by_first_word()
+
+
 def _leading_role(text: str) -> tuple[str, str] | None:
     """("PCC", "John Campion") for "PCC John Campion"; None when no role leads the text."""
     lowered = text.lower()
-    for role in ROLE_NAMES_LONGEST_FIRST:
+    for role in _ROLES_BY_FIRST_WORD.get(lowered.split(" ", 1)[0], ()):
         if lowered.startswith(role.lower() + " "):
             return text[: len(role)], text[len(role) :].strip(_LEADING_SEPARATORS)
     first, _, rest = text.partition(" ")
@@ -320,8 +332,13 @@ def strip_markers(text: str) -> tuple[str, bool, bool]:
     return _MINUTES_MARK.sub("", text).strip(" ,;-–—"), is_chair, is_minute_taker
 
 
+@functools.lru_cache(maxsize=4096)
 def split_person(text: str) -> Person | None:
-    """A person from an attendance entry or a header value, or None if no name is found."""
+    """A person from an attendance entry or a header value, or None if no name is found.
+
+    Lists ask for the same entry several times (to part a run, then to read it): the
+    answers, which never change, are kept for the latest few thousand entries.
+    """
     entry = re.sub(r"\s+", " ", text.replace("\t", " , ")).strip(" ,;:-–—•*·")
     entry = _POSTNOMINALS.sub("", entry)
     entry, is_chair, is_minute_taker = strip_markers(re.sub(r"\.$", "", entry))
