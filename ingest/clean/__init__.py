@@ -15,22 +15,44 @@ from dataclasses import dataclass, field
 
 from ingest.clean.chars import normalise_characters
 from ingest.clean.layers import LayerReport, remove_layers
-from ingest.clean.lines import Line, drop_page_artifacts, join_broken_lines, render, split_lines
-from ingest.clean.scripts import is_mostly_latin, is_overlay, remove_stray_script
+from ingest.clean.lines import (
+    Line,
+    Place,
+    Places,
+    drop_page_artifacts,
+    join_broken_lines,
+    render,
+    split_lines,
+)
+from ingest.clean.places import Removal, RemovalKind, Removed, Spot, locate, search
+from ingest.clean.scripts import is_foreign_token, is_mostly_latin, is_overlay, remove_stray_script
 
-__all__ = ["CleanedText", "clean_text"]
+__all__ = ["CleanedText", "Removal", "RemovalKind", "clean_text"]
 
 # Passes after which the text is returned even if a further pass would still change it.
 MAX_PASSES = 4
 _QUOTE_CHARS = 60
 
 
+_ARTICLE = {kind: "an" if kind.value[0] in "aeiou" else "a" for kind in RemovalKind}
+# Removals whose text each warning quotes in full: the passages a reader must be able to
+# check were copies (page numbers and running headers are noted by count and text).
+_QUOTED_IN_FULL = (
+    RemovalKind.LAYERED_COPY,
+    RemovalKind.CUT_COPY,
+    RemovalKind.SPLICE,
+    RemovalKind.OVERLAY,
+)
+
+
 @dataclass(frozen=True)
 class CleanedText:
-    """The cleaned text, and plain-English notes on what was removed or repaired."""
+    """The cleaned text, plain-English notes on what was removed or repaired, and every
+    passage removed, with its text and where it stood in the input, in input order."""
 
     text: str
     warnings: list[str]
+    removed: tuple[Removal, ...] = ()
 
 
 @dataclass
@@ -45,27 +67,49 @@ class _Tally:
     layers: LayerReport = field(default_factory=LayerReport)
     broken_lines: int = 0
     hyphenated_words: int = 0
+    removed: list[Removal] = field(default_factory=list)
 
 
-def _repair_scripts(lines: list[Line], tally: _Tally) -> list[Line]:
+def _stray_tokens(cell: str, place: Place) -> list[Removed]:
+    found: list[Removed] = []
+    position = 0
+    for token in cell.split(" "):
+        if is_foreign_token(token):
+            spot = Spot(*place, position, position + len(token))
+            found.append(Removed(RemovalKind.STRAY_TOKEN, token, spot))
+        position += len(token) + 1
+    return found
+
+
+def _repair_scripts(
+    lines: list[Line], places: list[Places], tally: _Tally, removed: list[Removed]
+) -> tuple[list[Line], list[Places]]:
     repaired: list[Line] = []
-    for line in lines:
+    repaired_places: list[Places] = []
+    for line, line_places in zip(lines, places, strict=True):
         if not any(not cell.isascii() for cell in line):
             repaired.append(line)
+            repaired_places.append(line_places)
             continue
         cells: list[str] = []
-        for cell in line:
+        kept: list[Place] = []
+        for cell, place in zip(line, line_places, strict=True):
             if is_overlay(cell):
                 tally.overlays.append(cell)
+                removed.append(Removed(RemovalKind.OVERLAY, cell, Spot(*place, 0, len(cell))))
                 continue
             repair = remove_stray_script(cell)
             tally.stray_tokens += repair.removed_tokens
             tally.look_alikes += repair.repaired_tokens
+            if repair.removed_tokens:
+                removed.extend(_stray_tokens(cell, place))
             if repair.text:
                 cells.append(repair.text)
+                kept.append(place)
         if cells or not line:
             repaired.append(tuple(cells))
-    return repaired
+            repaired_places.append(tuple(kept))
+    return repaired, repaired_places
 
 
 def _changes(tally: _Tally) -> int:
@@ -97,20 +141,83 @@ def _add_layer_report(total: LayerReport, part: LayerReport) -> None:
     total.hyphenated_words += part.hyphenated_words
 
 
-def _clean_once(text: str, tally: _Tally) -> str:
-    text = normalise_characters(text)
-    lines = split_lines(text)
-    if is_mostly_latin(text):
-        lines = _repair_scripts(lines, tally)
-    lines, artifacts = drop_page_artifacts(lines)
+def _coalesce(removed: list[Removed]) -> list[Removed]:
+    """Removals of one kind from one cell that follow each other, as one passage."""
+    ordered = sorted(removed, key=lambda r: (r.spot.line, r.spot.cell, r.spot.start))
+    passages: list[Removed] = []
+    for removal in ordered:
+        last = passages[-1] if passages else None
+        if (
+            last is not None
+            and last.kind == removal.kind
+            and (last.spot.line, last.spot.cell) == (removal.spot.line, removal.spot.cell)
+            and last.spot.end + 1 >= removal.spot.start >= last.spot.end
+        ):
+            spot = Spot(last.spot.line, last.spot.cell, last.spot.start, removal.spot.end)
+            passages[-1] = Removed(last.kind, f"{last.text} {removal.text}", spot)
+        else:
+            passages.append(removal)
+    return passages
+
+
+def _located(
+    removed: list[Removed],
+    lines: list[Line],
+    places: list[Places],
+    text: str,
+    raw: str,
+    *,
+    first_pass: bool,
+) -> list[Removal]:
+    """The removals of a pass placed in ``raw``; ``lines`` and ``places`` are the pass's
+    cells as first split from ``text``, the pass's input.
+
+    The first pass reads ``raw`` itself (its lines are ``raw``'s), so each removal is
+    placed exactly; a later pass reads an earlier pass's output, so its removals are
+    looked for in ``raw`` by their words, near the same share of the text.
+    """
+    passages = _coalesce(removed)
+    cells: dict[Place, str] = {}
+    for passage in passages:
+        place = (passage.spot.line, passage.spot.cell)
+        line_places = places[passage.spot.line]
+        if place in line_places:
+            cells[place] = lines[passage.spot.line][line_places.index(place)]
+    spans = locate(raw if first_pass else text, passages, cells)
+    located: list[Removal] = []
+    for passage, (start, end) in zip(passages, spans, strict=True):
+        if not first_pass:
+            near = start * len(raw) // max(1, len(text))
+            start, end = search(raw, passage.text, near)
+        located.append(Removal(passage.kind, passage.text, start, end))
+    return located
+
+
+def _clean_once(text: str, tally: _Tally, raw: str, *, first_pass: bool) -> str:
+    """One pass of every step over ``text`` (``raw``, the input, on the first pass)."""
+    normalised = normalise_characters(text)
+    lines, places = split_lines(normalised)
+    split, split_places = lines, places
+    removed: list[Removed] = []
+    if is_mostly_latin(normalised):
+        lines, places = _repair_scripts(lines, places, tally, removed)
+    kept, artifacts = drop_page_artifacts(lines)
     tally.page_numbers += artifacts.page_numbers
     tally.headers.update(artifacts.headers)
-    lines, layers = remove_layers(lines)
+    for index, kind in artifacts.dropped:
+        cell = lines[index][0]
+        removed.append(Removed(kind, cell, Spot(*places[index][0], 0, len(cell))))
+    kept, layers = remove_layers(kept, places)
     _add_layer_report(tally.layers, layers)
-    lines, joins = join_broken_lines(lines)
+    removed.extend(layers.removed)
+    kept, joins = join_broken_lines(kept)
     tally.broken_lines += joins.broken_lines
     tally.hyphenated_words += joins.hyphenated_words
-    return render(lines)
+    if removed:
+        tally.removed.extend(
+            _located(removed, split, split_places, text, raw, first_pass=first_pass)
+        )
+    return render(kept)
 
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:
@@ -149,8 +256,12 @@ def _warnings(tally: _Tally) -> list[str]:
         notes.append(
             f"removed {_count(layers.partials, 'cut-off sentence fragment')} of layered text"
         )
-    for overlay in tally.overlays:
-        notes.append(f"dropped a line of overlaid OCR text: {_quote(overlay)}")
+    for removal in sorted(tally.removed, key=lambda r: r.start):
+        if removal.kind in _QUOTED_IN_FULL:
+            notes.append(
+                f"removed {_ARTICLE[removal.kind]} {removal.kind} (characters {removal.start}-"
+                f'{removal.end} of the extracted text): "{removal.text}"'
+            )
     if tally.stray_tokens:
         notes.append(
             f"removed {_count(tally.stray_tokens, 'stray token')} of letters from other scripts"
@@ -181,11 +292,12 @@ def clean_text(raw: str) -> CleanedText:
     text = raw
     for _ in range(MAX_PASSES):
         changes = _changes(tally)
-        cleaned = _clean_once(text, tally)
+        cleaned = _clean_once(text, tally, raw, first_pass=text is raw)
         if cleaned == text:
             break
         text = cleaned
         if _changes(tally) == changes:
             # Only characters and spacing changed: a further pass would change nothing.
             break
-    return CleanedText(text=text, warnings=_warnings(tally))
+    removed = tuple(sorted(tally.removed, key=lambda removal: (removal.start, removal.end)))
+    return CleanedText(text=text, warnings=_warnings(tally), removed=removed)

@@ -17,21 +17,26 @@ minutes are never touched.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ingest.clean.blocks import Block, overlap_length
+from ingest.clean.blocks import Block, Completion, overlap_length
 from ingest.clean.lines import (
     MAX_JOIN_BLANKS,
     PAGE_BREAK,
     Line,
+    Places,
     is_item_heading,
     starts_as_continuation,
 )
+from ingest.clean.places import RemovalKind, Removed, Spot
 from ingest.clean.sentences import (
     ends_mid_sentence,
+    facts,
     is_cut,
     sentence_key,
+    skeleton,
     split_sentences,
+    starts_mid_sentence,
     words,
 )
 from ingest.clean.tidy import tidy
@@ -69,7 +74,8 @@ SHARED_OPENING_WORDS = 3
 
 @dataclass
 class LayerReport:
-    """Counts of what the layer step merged, completed, dropped and joined."""
+    """Counts of what the layer step merged, completed, dropped and joined, and the
+    passages it removed."""
 
     layers: int = 0
     added_sentences: int = 0
@@ -78,6 +84,39 @@ class LayerReport:
     partials: int = 0
     broken_lines: int = 0
     hyphenated_words: int = 0
+    removed: list[Removed] = field(default_factory=list)
+
+    def remove(self, kind: RemovalKind, text: str, spot: Spot | None) -> None:
+        if spot is not None and text:
+            self.removed.append(Removed(kind, text, spot))
+
+
+@dataclass(frozen=True)
+class _Copy:
+    """A cell (or an absorbed block) read as a copy: its sentences, their keys and spots,
+    and whether it is cut at its start and at its end."""
+
+    text: str
+    sentences: list[str]
+    keys: list[str]
+    spots: list[Spot | None]
+    cut: bool
+
+    @classmethod
+    def of_cell(cls, cell: str, spot: Spot | None) -> _Copy:
+        sentences = split_sentences(cell)
+        spots: list[Spot | None] = []
+        position = 0
+        for sentence in sentences:
+            spots.append(spot.within(position, position + len(sentence)) if spot else None)
+            position += len(sentence) + 1
+        return cls(cell, sentences, [sentence_key(s) for s in sentences], spots, is_cut(cell))
+
+    @classmethod
+    def of_block(cls, block: Block) -> _Copy:
+        block.open()
+        text = block.render()
+        return cls(text, list(block.sentences), list(block.keys), list(block.spots), is_cut(text))
 
 
 @dataclass(frozen=True)
@@ -218,37 +257,113 @@ class _Merger:
 
     # -- merging -------------------------------------------------------------------------
 
-    def _anchors(self, block: Block, keys: list[str], sentences: list[str]) -> bool:
+    def _anchors(self, block: Block, copy: _Copy) -> bool:
+        """Whether a sentence of the copy, long enough to place it by, is in the block."""
         return any(
             _strong(key)
-            and (block.find(key) is not None or block.completion_of(sentence, key) is not None)
-            for sentence, key in zip(sentences, keys, strict=True)
+            and (
+                self._locate(block, copy, index, None) is not None
+                or block.completion_of(sentence, key) is not None
+            )
+            for index, (sentence, key) in enumerate(zip(copy.sentences, copy.keys, strict=True))
         )
 
     def _mergeable(self, block_id: int, cell: str) -> bool:
         """Whether the cell and the block are short enough to merge (``MAX_LAYER_CHARS``)."""
         return len(cell) <= MAX_LAYER_CHARS and self.blocks[block_id].size <= MAX_LAYER_CHARS
 
-    def _merge(self, block_id: int, cell: str) -> bool:
-        """Merge the sentences of a layer into a block; False when none of them anchors
-        (or when either is longer than ``MAX_LAYER_CHARS``)."""
-        if not self._mergeable(block_id, cell):
+    def _locate(
+        self, block: Block, copy: _Copy, index: int, after: int | None
+    ) -> tuple[int, int] | None:
+        """The sentences of the block that sentence ``index`` of the copy repeats.
+
+        A copy is verbatim: its sentences match whole sentences of the block, except at
+        an end where the copy is cut, which may fall inside a sentence but not inside a
+        figure. A piece that starts or ends like a sentence ("All cases were closed.")
+        does not match inside one whose rest holds a fact ("Not all cases ...").
+        """
+        last = len(copy.sentences) - 1
+        found = block.find(copy.keys[index], after)
+        if found is not None or not copy.cut or 0 < index < last:
+            return found
+        sentence = copy.sentences[index]
+        match = block.match(copy.keys[index], after, start_free=index == 0, end_free=index == last)
+        if match is None:
+            return None
+        if match.before and not starts_mid_sentence(sentence) and facts(match.before):
+            return None
+        if match.after and not ends_mid_sentence(sentence) and facts(match.after):
+            return None
+        return match.first, match.last
+
+    def _is_variant(self, block: Block, copy: _Copy) -> bool:
+        """Whether the copy holds a sentence of the block with other figures, names, dates
+        or negations: then it is a new passage in the same words, not a copy."""
+        shapes: dict[str, set[str]] = {}
+        for key, sentence in zip(block.keys, block.sentences, strict=True):
+            if not is_cut(sentence):
+                shapes.setdefault(skeleton(sentence), set()).add(key)
+        for sentence, key in zip(copy.sentences, copy.keys, strict=True):
+            if is_cut(sentence):
+                continue
+            same_words = shapes.get(skeleton(sentence))
+            if same_words and key not in same_words:
+                return True
+        return False
+
+    def _overlaps(self, block: Block, copy: _Copy) -> bool:
+        """Whether a complete cell is a copy overlapping the block: its sentences repeat
+        a run of the block's, in order, and any others lie beyond the block's ends."""
+        block.open()
+        matches: list[tuple[int, int] | None] = []
+        after: int | None = None
+        for sentence, key in zip(copy.sentences, copy.keys, strict=True):
+            found = block.find(key, after)
+            if found is None:
+                completion = block.completion_of(sentence, key)
+                found = (completion.index, completion.index) if completion else None
+            matches.append(found)
+            if found is not None:
+                after = found[1]
+        hits = [index for index, found in enumerate(matches) if found is not None]
+        if not hits or hits != list(range(hits[0], hits[-1] + 1)):
+            return False
+        previous: int | None = None
+        for index in hits:
+            first, last = matches[index] or (0, 0)
+            if previous is not None and first not in (previous, previous + 1):
+                return False
+            previous = last
+        first_hit, last_hit = matches[hits[0]], matches[hits[-1]]
+        if hits[0] > 0 and (first_hit is None or first_hit[0] != 0):
+            return False
+        return not (
+            hits[-1] < len(matches) - 1
+            and (last_hit is None or last_hit[1] != len(block.sentences) - 1)
+        )
+
+    def _merge(self, block_id: int, copy: _Copy) -> bool:
+        """Merge the sentences of a layer into a block; False when none of them anchors,
+        when the layer says something else in the same words (``_is_variant``), or when
+        either is longer than ``MAX_LAYER_CHARS``."""
+        if not self._mergeable(block_id, copy.text):
             return False
         block = self.blocks[block_id]
-        sentences = split_sentences(cell)
-        keys = [sentence_key(s) for s in sentences]
         block.open()
-        if not self._anchors(block, keys, sentences):
+        if not self._anchors(block, copy) or self._is_variant(block, copy):
             return False
         block.merged = True
         anchor: int | None = None
-        pending: list[str] = []
-        for sentence, key in zip(sentences, keys, strict=True):
-            found = block.find(key, anchor)
+        pending: list[tuple[str, Spot | None]] = []
+        for index, (sentence, key, spot) in enumerate(
+            zip(copy.sentences, copy.keys, copy.spots, strict=True)
+        ):
+            found = self._locate(block, copy, index, anchor)
             if found is not None:
                 first, last = found
                 for covered in range(first, last + 1):
                     block.support[covered] += 1
+                self.report.remove(RemovalKind.LAYERED_COPY, sentence, spot)
                 if _strong(key):
                     if anchor is None:
                         anchor = self._place_pending(block_id, pending, first) + (last - first)
@@ -257,17 +372,15 @@ class _Merger:
                 continue
             completion = block.completion_of(sentence, key)
             if completion is not None:
-                completed, text = completion
-                block.replace(completed, text)
-                self.report.completed_sentences += 1
-                self._index_words(block_id, _tokens(text))
+                self._complete(block, completion, sentence, spot)
+                self._index_words(block_id, _tokens(completion.text))
                 if anchor is None:
-                    anchor = self._place_pending(block_id, pending, completed)
-                elif completed >= anchor:
-                    anchor = completed
+                    anchor = self._place_pending(block_id, pending, completion.index)
+                elif completion.index >= anchor:
+                    anchor = completion.index
                 continue
             if anchor is None:
-                pending.append(sentence)
+                pending.append((sentence, spot))
                 continue
             following = anchor + 1
             cut_next = following < len(block.sentences) and ends_mid_sentence(
@@ -276,24 +389,52 @@ class _Merger:
             if cut_next and key.startswith(block.keys[following]):
                 # The sentence cut off right after the anchor, however short: complete it.
                 anchor = following
-                block.replace(anchor, sentence)
+                replaced, replaced_spot = block.replace(anchor, sentence, spot)
+                self.report.remove(RemovalKind.CUT_COPY, replaced, replaced_spot)
                 self.report.completed_sentences += 1
                 continue
             if cut_next and _shares_opening(block.sentences[following], sentence):
                 anchor = following
             anchor += 1
-            block.insert(anchor, sentence)
+            block.insert(anchor, sentence, spot)
             self.report.added_sentences += 1
         block.clock = self.clock
-        block.ragged_end = ends_mid_sentence(cell) and block.keys[-1].endswith(keys[-1])
+        block.ragged_end = ends_mid_sentence(copy.text) and block.keys[-1].endswith(copy.keys[-1])
         self._index_words(block_id, _tokens(block.render()))
         return True
 
-    def _place_pending(self, block_id: int, pending: list[str], before: int) -> int:
+    def _complete(
+        self, block: Block, completion: Completion, sentence: str, spot: Spot | None
+    ) -> None:
+        """Put a completed sentence in place of the cut one, and note the text that went:
+        the cut sentence when it lies inside the layer's, else the layer's part of the
+        seam where the two overlap."""
+        own_spot = block.spots[completion.index]
+        kept_spot = spot if completion.overlap == 0 or completion.layer_first else own_spot
+        replaced, replaced_spot = block.replace(completion.index, completion.text, kept_spot)
+        if completion.overlap == 0:
+            self.report.remove(RemovalKind.CUT_COPY, replaced, replaced_spot)
+        elif completion.layer_first:
+            seam = replaced[: completion.overlap]
+            self.report.remove(
+                RemovalKind.CUT_COPY,
+                seam,
+                replaced_spot.within(0, len(seam)) if replaced_spot else None,
+            )
+        else:
+            seam = sentence[: completion.overlap]
+            self.report.remove(
+                RemovalKind.CUT_COPY, seam, spot.within(0, len(seam)) if spot else None
+            )
+        self.report.completed_sentences += 1
+
+    def _place_pending(
+        self, block_id: int, pending: list[tuple[str, Spot | None]], before: int
+    ) -> int:
         """Insert the sentences seen before the first anchor; return where ``before`` went."""
         block = self.blocks[block_id]
-        for offset, sentence in enumerate(pending):
-            block.insert(before + offset, sentence)
+        for offset, (sentence, spot) in enumerate(pending):
+            block.insert(before + offset, sentence, spot)
             self._index_words(block_id, _tokens(sentence))
         self.report.added_sentences += len(pending)
         moved = before + len(pending)
@@ -305,12 +446,12 @@ class _Merger:
     def _may_continue(self, cell: str) -> bool:
         return starts_as_continuation(cell) and (self.blanks <= MAX_JOIN_BLANKS or self.page_break)
 
-    def _append(self, block_id: int, cell: str) -> None:
+    def _append(self, block_id: int, cell: str, spot: Spot | None) -> None:
         """Join a continuation to the block whose sentence it carries on."""
         block = self.blocks[block_id]
         seam = _tokens(block.tail())[-(SHINGLE_WORDS - 1) :]
         cell_words = _tokens(cell)
-        if block.append(cell):
+        if block.append(cell, spot):
             self.report.hyphenated_words += 1
         else:
             self.report.broken_lines += 1
@@ -318,9 +459,9 @@ class _Merger:
         block.clock = self.clock
         self._index_words(block_id, seam + cell_words)
 
-    def _emit(self, cell: str, word_count: int, shingles: list[int]) -> Block:
+    def _emit(self, cell: str, spot: Spot, word_count: int, shingles: list[int]) -> Block:
         self.clock += word_count
-        block = Block(len(self.blocks), cell, self.section, self.clock)
+        block = Block(len(self.blocks), cell, self.section, self.clock, spot)
         self.blocks.append(block)
         self._index_shingles(block.id, shingles)
         return block
@@ -339,18 +480,18 @@ class _Merger:
         tail = sentence_key(block.tail(TAIL_CHARS))
         return overlap_length(tail, sentence_key(cell[:TAIL_CHARS])) > 0
 
-    def _continue(self, cell: str) -> bool:
+    def _continue(self, cell: str, spot: Spot) -> bool:
         """Merge or join a cell that carries on the text before it; False if it does not."""
         if not self._may_continue(cell):
             return False
-        if self.layer_tail is not None and self._merge(self.layer_tail, cell):
+        if self.layer_tail is not None and self._merge(self.layer_tail, _Copy.of_cell(cell, spot)):
             self.report.layers += 1
             if not ends_mid_sentence(cell):
                 self.layer_tail = None
             return True
         if self.previous is None or not self.blocks[self.previous].ends_mid_sentence():
             return False
-        self._append(self.previous, cell)
+        self._append(self.previous, cell, spot)
         self.layer_tail = None
         return True
 
@@ -374,7 +515,7 @@ class _Merger:
             keep, gone = self.blocks[first], self.blocks[second]
             if gone.absorbed or keep.absorbed or not is_cut(gone.render()):
                 continue
-            if self._merge(first, gone.render()):
+            if self._merge(first, _Copy.of_block(gone)):
                 gone.absorbed = True
                 self.report.layers += 1
                 if self.previous == second:
@@ -396,13 +537,12 @@ class _Merger:
         text = " ".join(self.blocks[part].render() for part in chain)
         trial = Block(-1, text, self.section, self.clock)
         trial.open()
-        sentences = split_sentences(cell)
-        if not self._anchors(trial, [sentence_key(s) for s in sentences], sentences):
+        if not self._anchors(trial, _Copy.of_cell(cell, None)):
             return block_id
         head = self.blocks[chain[0]]
         for part in chain[1:]:
             joined = self.blocks[part]
-            head.append(joined.render())
+            head.append(joined.render(), joined.first_spot)
             joined.absorbed = True
             self.report.broken_lines += 1
             if self.previous == part:
@@ -429,17 +569,30 @@ class _Merger:
                 current = linked
         return [*reversed(before), block_id, *after]
 
-    def _take(self, cell: str, match: _Match | None, context: _Context, first: bool) -> str:
+    def _take(
+        self, cell: str, spot: Spot, match: _Match | None, context: _Context, first: bool
+    ) -> str:
         """Merge ``cell`` as a layer, or (``first`` cell only) join it as a continuation.
 
+        A cell that reads as complete, on a line of its own among unlayered text, is a
+        layer only when it overlaps the block it copies (``_overlaps``): a paragraph
+        repeating most of an earlier one with a sentence of its own is not a copy.
         Returns "layer", "joined" or "" (neither: the cell is to be emitted).
         """
+        copy = _Copy.of_cell(cell, spot)
         target: int | None = None
         if _is_layer(cell, match, context) and match:
             target = match.block
         elif self._extends_previous(cell):
             target = self.previous
         if target is not None and not self._mergeable(target, cell):
+            target = None
+        if (
+            target is not None
+            and not copy.cut
+            and not context.layered
+            and not self._overlaps(self.blocks[target], copy)
+        ):
             target = None
         if target is not None and _all_capitals(cell) != _all_capitals(
             self.blocks[target].render()
@@ -449,15 +602,15 @@ class _Merger:
             target = None
         if target is not None:
             target = self._reflow(target, cell)
-        if target is not None and self._merge(target, cell):
+        if target is not None and self._merge(target, copy):
             self.report.layers += 1
             self.layer_tail = target if ends_mid_sentence(cell) else None
             if match is not None and target == match.block:
                 self._fuse(target, match.others)
             return "layer"
-        return "joined" if first and self._continue(cell) else ""
+        return "joined" if first and self._continue(cell, spot) else ""
 
-    def add(self, line: Line) -> None:
+    def add(self, line: Line, places: Places) -> None:
         if line == PAGE_BREAK or not line:
             self.out.append(line)
             if line:
@@ -494,17 +647,18 @@ class _Merger:
         order = [*range(1, len(line)), 0] if defer_first else list(range(len(line)))
         for position in order:
             cell = line[position]
+            spot = Spot(*places[position], 0, len(cell))
             fresh = position == order[0]
             match = first_match if fresh and position == 0 else self._match(cell_shingles[position])
             # Only a row's first cell may join the text before, and in a row only once the
             # other cells have gone as layers.
             first = position == 0 and (not table_row or (defer_first and not any(blocks[1:])))
             context = _Context(self.previous, table_row, layered)
-            taken = self._take(cell, match, context, first)
+            taken = self._take(cell, spot, match, context, first)
             if taken == "layer":
                 layered = True
             elif not taken:
-                emitted = self._emit(cell, len(cell_words[position]), cell_shingles[position])
+                emitted = self._emit(cell, spot, len(cell_words[position]), cell_shingles[position])
                 emitted.solo = not table_row
                 blocks[position] = emitted
                 self.layer_tail = None
@@ -546,9 +700,13 @@ class _Merger:
     def finish(self) -> list[Line]:
         for block in self.blocks:
             if block.merged:
-                partials, splices = tidy(block)
-                self.report.partials += partials
-                self.report.splices += splices
+                tidied = tidy(block)
+                self.report.partials += len(tidied.partials)
+                self.report.splices += len(tidied.splices)
+                for text, spot in tidied.partials:
+                    self.report.remove(RemovalKind.CUT_COPY, text, spot)
+                for text, spot in tidied.splices:
+                    self.report.remove(RemovalKind.SPLICE, text, spot)
         lines: list[Line] = []
         for cells in self.out:
             if isinstance(cells, tuple):  # a blank line or a page break
@@ -560,9 +718,13 @@ class _Merger:
         return lines
 
 
-def remove_layers(lines: list[Line]) -> tuple[list[Line], LayerReport]:
-    """Merge layered duplicate cells into the text they copy and rejoin broken sentences."""
+def remove_layers(lines: list[Line], places: list[Places]) -> tuple[list[Line], LayerReport]:
+    """Merge layered duplicate cells into the text they copy and rejoin broken sentences.
+
+    ``places`` gives each line's cells' places (see ``split_lines``); the report lists
+    every passage removed, by where it stood.
+    """
     merger = _Merger()
-    for line in lines:
-        merger.add(line)
+    for line, line_places in zip(lines, places, strict=True):
+        merger.add(line, line_places)
     return merger.finish(), merger.report

@@ -11,10 +11,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.clean.chars import BULLET, PAGE_BREAK_MARK, normalise_bullet
+from ingest.clean.places import RemovalKind
 from ingest.clean.sentences import TERMINAL_PUNCTUATION, ends_mid_sentence, join_continuation
 
 Line = tuple[str, ...]
 PAGE_BREAK: Line = (PAGE_BREAK_MARK,)
+# The line number and the cell number (among the line's tab-separated parts) of a cell.
+Place = tuple[int, int]
+Places = tuple[Place, ...]
 
 # Blank lines a broken sentence may span and still be rejoined (more with a page break).
 MAX_JOIN_BLANKS = 2
@@ -67,16 +71,24 @@ _LOWER_LIST_MARKER = re.compile(r"(?:[a-z]|[ivx]{1,4})[).]\s|o\s+[A-Z]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def split_lines(text: str) -> list[Line]:
-    """Lines of cells: whitespace inside a cell collapsed, empty cells dropped."""
+def split_lines(text: str) -> tuple[list[Line], list[Places]]:
+    """Lines of cells: whitespace inside a cell collapsed, empty cells dropped.
+
+    With each line, the places of its cells: the line's number and each cell's number
+    among the tab-separated parts, so removals can be traced back to the text.
+    """
     lines: list[Line] = []
-    for raw in text.split("\n"):
+    places: list[Places] = []
+    for number, raw in enumerate(text.split("\n")):
         if raw.strip(" \t") == PAGE_BREAK_MARK:
             lines.append(PAGE_BREAK)
+            places.append(())
             continue
-        cells = (" ".join(normalise_bullet(part).split()) for part in raw.split("\t"))
-        lines.append(tuple(cell for cell in cells if cell))
-    return lines
+        cells = [" ".join(normalise_bullet(part).split()) for part in raw.split("\t")]
+        kept = [index for index, cell in enumerate(cells) if cell]
+        lines.append(tuple(cells[index] for index in kept))
+        places.append(tuple((number, index) for index in kept))
+    return lines, places
 
 
 def render(lines: list[Line]) -> str:
@@ -109,6 +121,8 @@ def is_item_heading(line: Line) -> bool:
 class PageArtifacts:
     page_numbers: int = 0
     headers: Counter[str] = field(default_factory=Counter)
+    # The index of each line dropped, and whether it was a page number or a header.
+    dropped: list[tuple[int, RemovalKind]] = field(default_factory=list)
 
 
 def _is_page_number(line: Line) -> bool:
@@ -196,9 +210,11 @@ def drop_page_artifacts(lines: list[Line]) -> tuple[list[Line], PageArtifacts]:
     for index, line in enumerate(lines):
         if _is_page_number(line):
             found.page_numbers += 1
+            found.dropped.append((index, RemovalKind.PAGE_NUMBER))
             kept.append(PAGE_BREAK)
         elif line in repeated and index != first_content:
             found.headers[line[0]] += 1
+            found.dropped.append((index, RemovalKind.RUNNING_HEADER))
             kept.append(PAGE_BREAK)
         else:
             kept.append(line)

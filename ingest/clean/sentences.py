@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 TERMINAL_PUNCTUATION = ".?!:;"
 CLOSERS = "\"'”’)]»"
@@ -77,3 +78,62 @@ def starts_mid_sentence(text: str) -> bool:
 def is_cut(text: str) -> bool:
     """True when the text looks cut out of a longer passage at either end."""
     return starts_mid_sentence(text) or ends_mid_sentence(text)
+
+
+# What makes two sentences of the same words say different things.
+_NEGATIONS = frozenset(
+    ("not", "no", "never", "nor", "none", "nothing", "neither", "cannot", "without")
+)
+_CALENDAR = frozenset(
+    (
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday",
+    )
+)  # fmt: skip
+_EDGE_PUNCTUATION = "\"'“”‘’()[]{},;:.!?…-–—*•"
+
+
+def _fact(word: str, position: int) -> str | None:
+    """The fact a word states, as compared (None for an ordinary word)."""
+    lower = word.casefold()
+    if any(char.isdigit() for char in word):
+        return lower
+    if lower in _NEGATIONS or lower.endswith(("n't", "n’t")):
+        return "not"
+    if lower in _CALENDAR:
+        return lower
+    if word[0].isupper() and (position > 0 or any(char.isupper() for char in word[1:])):
+        return word
+    return None
+
+
+def facts(text: str) -> Counter[str]:
+    """The figures, names, dates and negations of a sentence, each as written.
+
+    Two sentences whose facts differ never copy each other, however many words they
+    share: "risen by 55.1%" is not "risen by 39.8%", "the PCC" is not "the DCC", "was
+    not" is not "was". Names are the capitalised words after the first; a first word is
+    a name only when it is in capitals or holds one after its first letter ("DCC").
+    """
+    found: Counter[str] = Counter()
+    for position, token in enumerate(text.split()):
+        word = token.strip(_EDGE_PUNCTUATION)
+        fact = _fact(word, position) if word else None
+        if fact is not None:
+            found[fact] += 1
+    return found
+
+
+def skeleton(text: str) -> str:
+    """The sentence's words with each fact replaced by "#" and negations left out:
+    sentences that differ only in their figures, names, dates or negations have the same
+    skeleton."""
+    parts: list[str] = []
+    for position, token in enumerate(text.split()):
+        word = token.strip(_EDGE_PUNCTUATION)
+        fact = _fact(word, position) if word else None
+        if fact != "not":
+            parts.append(token.casefold() if fact is None else "#")
+    return " ".join(parts)
