@@ -1,13 +1,22 @@
 """Agenda items: numbered headings ("1.", "1.1", "Item 3", "3)", "Agenda item 4:", minute
-numbers "139." and minute references "PCP 23/21" or "PCB 21/03") or, in documents without
-numbering, short unnumbered headings followed by prose.
+numbers "139." and minute references "PCP 23/21" or "PCB 21/03", see ``item_heads``) or, in
+documents without numbering, short unnumbered headings followed by prose.
 
 Numbered lines are candidates; the items are the best increasing sequence of them, so
 numbered lists inside an item, action-table rows and page numbers that go back to 1 are
-not taken for items. A sub-numbered line that is a paragraph of prose ("2.1 The PCC
-noted that ... .", or the first line of one wrapped at the page width) stays in its
-parent's text; a sub-numbered heading becomes a child item. An action log under a heading
-of its own after the last item ("Action Log") belongs to no item.
+not taken for items; a number printed twice (an agenda number, then the minute number on
+a line of its own) gives one item. A sub-numbered line that is a paragraph of prose ("2.1
+The PCC noted that ... .", or the first line of one wrapped at the page width) stays in
+its parent's text; a sub-numbered heading becomes a child item, and so does a run of
+lettered or roman headings ("i) Estates strategy", "ii) Fleet"). An action log under a
+heading of its own after the last item ("Action Log") belongs to no item.
+
+Layouts read besides "number, title": the number alone with the title on the next line
+(council web pages, where a "Minutes:" label follows the title), the title on the line
+above a bare "Agenda Item N", a heading in capitals running into its paragraph, every
+heading numbered "1." (a list whose numbering was lost), pages run onto one line (see
+``run_on``), and web pages that lost their number column but keep "view the full minutes
+text for item N" links.
 """
 
 from __future__ import annotations
@@ -20,29 +29,23 @@ from dataclasses import dataclass
 
 from ingest.draft import ItemDraft, Span
 from ingest.parse.dates import MONTH_PATTERN
+from ingest.parse.item_heads import (
+    ROMAN,
+    Head,
+    HeadKind,
+    clean_title,
+    is_capitals,
+    is_page_furniture,
+    read_head,
+)
 from ingest.parse.lines import Line, first_sentence, is_prose, next_nonblank, sentence_count
 from ingest.parse.people import looks_like_name
+from ingest.parse.run_on import split_run_on
 from ingest.parse.tables import Table, find_tables, rows_in_tables
 
 MAX_NUMBER_GAP = 3
 TITLE_MAX_CHARS = 120
 
-# Minute numbers of councils and panels run into the hundreds ("139. Declarations").
-_NUMBER = r"(?P<num>\d{1,3}(?:\.\d{1,2}){0,3})"
-_ITEM_WORD = re.compile(
-    rf"^(?:agenda\s+)?item\s+(?:no\.?\s*)?{_NUMBER}\.?(?:\s*[:.)\-–—]\s*|\t|\s+|$)(?P<rest>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-_NUMBERED = re.compile(
-    rf"^\(?{_NUMBER}(?:\.(?=\s|$)|\)|:)?(?:\s*[-–—:]\s+|\s+|$)(?P<rest>.*)$", re.DOTALL
-)
-# "PCP 23/21" (number/year) or "PCB 21/03" (year/number): whichever part changes from
-# minute to minute is the number.
-_MINUTE_REFERENCE = re.compile(
-    r"^(?:minute\s+)?(?:[A-Z]{2,8}\s*)?(?P<num>\d{1,3})/(?P<second>\d{4}|\d{2,3})(?![\d/])[.:]?"
-    r"(?:\s*[-–—:]\s*|\s+)(?P<rest>.+)$",
-    re.IGNORECASE | re.DOTALL,
-)
 _NOT_A_TITLE_START = re.compile(
     rf"^(?:{MONTH_PATTERN}|%|per\s*cent|am\b|pm\b|hrs?\b|(?-i:[a-z])|[,.;:/£$])", re.IGNORECASE
 )
@@ -59,6 +62,13 @@ _FINITE_VERB = re.compile(
     r"believed|remained|was|were|had|has|have|is|are|would|will)\b"
     r"|\b(?!held\b)[a-z]{3,}ed\s+(?:that|whether|how|why|if)\b"
 )
+# A paragraph that opens with what was decided ("2.1 Resolved:") is not a heading.
+_BODY_LABEL = re.compile(r"^(?:resolved|agreed|decision|noted)\s*[:.\-–]?$", re.IGNORECASE)
+# Lettered entries that are paragraphs of a resolution or a list, not sub-items.
+_LETTERED_PROSE = re.compile(r"^(?:that|to)\b|(?:[;,:]|\b(?:and|or))$", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\([^()]*\)?")
+# Words without a lower-case letter at the start of a title, each followed by a space.
+_CAPITALS_RUN = re.compile(r"(?:[^\sa-z]+ )+")
 # Short answers that are paragraphs, not titles ("4.1 None.").
 _ANSWER = re.compile(r"^(?:none|nil|noted|agreed|approved|n/a|no|not applicable)\.?$", re.I)
 # A line of a page wrapped mid-sentence is about as long as the next one; a heading
@@ -78,6 +88,41 @@ _NON_ITEM_HEADINGS = re.compile(
 )
 
 
+# Labels that follow an item's heading on council web pages ("Minutes:", "Decision:").
+_LABEL_AFTER_HEADING = re.compile(
+    r"^(?:minutes|decision|additional documents|share this item)\s*:?$", re.IGNORECASE
+)
+# Council web pages that lost their number column keep the numbers in links after items.
+_FULL_TEXT_LINK = re.compile(
+    r"view the full (?:minutes|agenda|decision)s? text for item (?P<num>\d{1,3})\b", re.IGNORECASE
+)
+_NUMBER_COLUMN_HEADER = re.compile(r"^(?:note\s+)?no\.?\s+item$", re.IGNORECASE)
+# Two or more lines of a document that each repeat "1." are a list whose numbering was
+# lost; so many headings numbered "1." are its items.
+REPEATED_ONES_MIN = 3
+TITLE_LINE_MAX_WORDS = 15
+CAPITALS_TITLE_MIN_LETTERS = 5
+CAPITALS_TITLE_MIN_REST = 4
+LETTERED_TITLE_MAX_WORDS = 12
+TITLE_BEFORE_MAX_WORDS = 25
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """The lines with the number each one opens, and what the document as a whole says
+    about reading those numbers."""
+
+    lines: Sequence[Line]
+    heads: Sequence[Head | None]
+    second_part: bool
+    """Minute references put the year first: their second part is the number."""
+    title_before: bool
+    """Titles stand on the line above a bare "Agenda Item N"."""
+
+    def head(self, line: Line) -> Head | None:
+        return self.heads[line.index]
+
+
 @dataclass(frozen=True)
 class _Candidate:
     line: Line
@@ -88,29 +133,91 @@ class _Candidate:
     heading: bool
     has_body: bool = False
     """Text follows before the next numbered line (a list entry has none)."""
+    kind: HeadKind = "number"
+
+    @property
+    def first_line(self) -> Line:
+        if self.title_line is not None and self.title_line.index < self.line.index:
+            return self.title_line
+        return self.line
 
     @property
     def last_line(self) -> Line:
-        return self.title_line or self.line
+        if self.title_line is not None and self.title_line.index > self.line.index:
+            return self.title_line
+        return self.line
 
 
-def _title_on_next_line(lines: Sequence[Line], line: Line) -> Line | None:
+def _label_follows(lines: Sequence[Line], line: Line) -> bool:
+    following = next_nonblank(lines, line.index)
+    return (
+        following is not None
+        and following.index - line.index <= 2
+        and bool(_LABEL_AFTER_HEADING.match(following.content))
+    )
+
+
+def _title_on_next_line(reading: _Reading, line: Line) -> Line | None:
+    """The line under a bare number that holds its title: a heading, or on council web
+    pages any line that a "Minutes:" or "Decision:" label follows."""
+    lines = reading.lines
     following = next_nonblank(lines, line.index)
     if following is None or following.index - line.index > 2 or len(following.cells) > 1:
         return None
-    content = following.content
-    numbered = _NUMBERED.match(content) or _ITEM_WORD.match(content)
-    if numbered or _MINUTE_REFERENCE.match(content) or len(content.split()) > 15:
+    if reading.head(following) is not None:
         return None
-    if _NOT_A_TITLE_START.match(content) or is_prose(content):
+    title = clean_title(following.content)
+    if not title or _NOT_A_TITLE_START.match(title):
+        return None
+    if is_capitals(title) or _label_follows(lines, following):
+        return following
+    if len(title.split()) > TITLE_LINE_MAX_WORDS or is_prose(title):
         return None
     return following
 
 
-def _wrapped_line(title: str, line: Line, following: Line | None) -> bool:
+def _title_before(lines: Sequence[Line], heads: Sequence[Head | None], line: Line) -> Line | None:
+    """The line right above a bare "Agenda Item N" when it reads as that item's title."""
+    if line.index == 0:
+        return None
+    previous = lines[line.index - 1]
+    if previous.blank or len(previous.cells) > 1 or previous.words > TITLE_BEFORE_MAX_WORDS:
+        return None
+    if heads[previous.index] is not None or is_prose(previous.content):
+        return None
+    return previous
+
+
+def _reading(lines: Sequence[Line]) -> _Reading:
+    """Whether minute references number by their second part ("PCB 21/03", "PCB 21/04":
+    the first part is the same in all of them and the second changes), and whether bare
+    "Agenda Item N" lines mostly sit right under their titles."""
+    heads = [None if line.blank else read_head(line.content) for line in lines]
+    firsts: set[int] = set()
+    seconds: set[int] = set()
+    bare = titled_above = 0
+    for line, head in zip(lines, heads, strict=True):
+        if head is None or line.bullet:
+            continue
+        if head.kind == "reference":
+            firsts.add(head.parts[0])
+            seconds.add(head.parts[1])
+        elif head.kind == "word" and not head.rest.strip():
+            bare += 1
+            titled_above += _title_before(lines, heads, line) is not None
+    return _Reading(
+        lines,
+        heads,
+        second_part=len(firsts) == 1 and len(seconds) >= 2,
+        title_before=bare >= 2 and 2 * titled_above > bare,
+    )
+
+
+def _wrapped_line(title: str, line: Line, following: Line | None, following_opens: bool) -> bool:
     """Whether the line is the first line of a paragraph wrapped at the page width: the
-    next line carries the sentence on (in lower case, or as long a line as this one)."""
-    if following is None or following.index != line.index + 1:
+    next line carries the sentence on (in lower case, or as long a line as this one)
+    rather than opening an entry of its own."""
+    if following is None or following.index != line.index + 1 or following_opens:
         return False
     if re.match(r"^[a-z(]", following.content):
         return True
@@ -131,8 +238,10 @@ def _labelled_sentence(candidate: _Candidate) -> bool:
     return bool(_LABEL_TITLE.match(title)) and title.rstrip().endswith(".")
 
 
-def _is_heading(title: str, line: Line, following: Line | None) -> bool:
+def _is_heading(title: str, line: Line, following: Line | None, following_opens: bool) -> bool:
     """A heading rather than a numbered paragraph of prose."""
+    if _BODY_LABEL.match(title):
+        return False
     if line.heading_level or _LABEL_TITLE.match(title):
         return True
     words = len(title.split())
@@ -142,60 +251,66 @@ def _is_heading(title: str, line: Line, following: Line | None) -> bool:
         return False
     if words >= 8 and _FINITE_VERB.search(title):
         return False
-    return not _wrapped_line(title, line, following)
+    return not _wrapped_line(title, line, following, following_opens)
 
 
-def _numbered_by_second_part(lines: Sequence[Line]) -> bool:
-    """Whether minute references put the year first ("PCB 21/03", "PCB 21/04"): the first
-    part is the same in all of them and the second part changes."""
-    firsts: set[str] = set()
-    seconds: set[str] = set()
-    for line in lines:
-        reference = _MINUTE_REFERENCE.match(line.content)
-        if reference is not None and not line.bullet:
-            firsts.add(reference.group("num"))
-            seconds.add(reference.group("second"))
-    return len(firsts) == 1 and len(seconds) >= 2
-
-
-def _candidate(
-    lines: Sequence[Line], line: Line, *, second_part: bool = False
-) -> _Candidate | None:
-    if line.blank or line.bullet:
+def _capitals_title(title: str) -> str | None:
+    """The heading in capitals that opens a paragraph run onto its line ("APOLOGIES FOR
+    ABSENCE Apologies were received from ..." -> "APOLOGIES FOR ABSENCE")."""
+    run = _CAPITALS_RUN.match(title)
+    if run is None or _LABEL_TITLE.match(title):
+        return None  # not "ACTION: Total Recorded Crime: ..." either
+    capitals, rest = run.group().strip(), title[run.end() :]
+    if sum(c.isalpha() for c in capitals) < CAPITALS_TITLE_MIN_LETTERS:
         return None
-    content = line.content
-    reference = _MINUTE_REFERENCE.match(content)
-    match = _ITEM_WORD.match(content) or reference or _NUMBERED.match(content)
-    if match is None:
+    if not rest[:1].isupper() or rest.count(" ") < CAPITALS_TITLE_MIN_REST - 1:
         return None
-    number_text = match.group("num")
-    numbering = number_text
-    if reference is not None and match is reference:
-        number_text = content[: reference.start("rest")].strip(" \t.:-–—")
-        if second_part:
-            numbering = reference.group("second")
-    rest_cells = [cell.strip() for cell in match.group("rest").split("\t") if cell.strip()]
-    title = rest_cells[0] if rest_cells else ""
-    title_line: Line | None = None
-    if not title:
-        title_line = _title_on_next_line(lines, line)
-        if title_line is None:
-            return None
-        title = title_line.content
-    if _NOT_A_TITLE_START.match(title) or not any(ch.isalpha() for ch in title[:40]):
+    return capitals.strip(" -–—:,")
+
+
+def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
+    """The numbered heading or paragraph that ``line`` opens, if any (letters aside)."""
+    head = reading.head(line)
+    if head is None or head.kind == "letter" or line.bullet:
         return None
-    number = tuple(int(part) for part in numbering.split("."))
+    number = head.parts
+    if head.kind == "reference":
+        number = (head.parts[1],) if reading.second_part else (head.parts[0],)
     if number[0] == 0:
         return None
+    rest_cells = [cell.strip() for cell in head.rest.split("\t") if cell.strip()]
+    title = clean_title(rest_cells[0]) if rest_cells else ""
+    title_line: Line | None = None
+    if not title:
+        if head.kind == "word" and reading.title_before:
+            title_line = _title_before(reading.lines, reading.heads, line)
+        else:
+            title_line = _title_on_next_line(reading, line)
+        if title_line is not None:
+            title = clean_title(title_line.content)
+        elif head.kind == "word":
+            title = line.content  # "Agenda Item 3" whose title was lost
+        else:
+            return None
+    if _NOT_A_TITLE_START.match(title) or not any(ch.isalpha() for ch in title[:40]):
+        return None
+    if is_page_furniture(title):
+        return None
     title = re.sub(r"\s+", " ", title).strip(" -–—")
-    following = next_nonblank(lines, (title_line or line).index)
-    heading = _is_heading(title, title_line or line, following)
-    has_body = following is not None and not (
-        _NUMBERED.match(following.content)
-        or _ITEM_WORD.match(following.content)
-        or _MINUTE_REFERENCE.match(following.content)
+    last = line if title_line is None or title_line.index < line.index else title_line
+    following = next_nonblank(reading.lines, last.index)
+    following_opens = following is not None and reading.head(following) is not None
+    heading = _is_heading(title, last, following, following_opens) or (
+        title_line is not None
+        and (title_line.index < line.index or _label_follows(reading.lines, title_line))
     )
-    return _Candidate(line, number, number_text, title, title_line, heading, has_body)
+    capitals = _capitals_title(title) if title_line is None else None
+    if capitals is not None:
+        title, heading = capitals, True
+    has_body = following is not None and not following_opens
+    return _Candidate(
+        line, number, head.number_text, title, title_line, heading, has_body, head.kind
+    )
 
 
 def _best_chain(candidates: Sequence[_Candidate], depth: int) -> list[_Candidate]:
@@ -238,10 +353,19 @@ def _best_chain(candidates: Sequence[_Candidate], depth: int) -> list[_Candidate
     return chain[::-1]
 
 
-def _accept_top_level(chain: Sequence[_Candidate]) -> bool:
+def _accept_top_level(chain: Sequence[_Candidate], family: _Family, lines: Sequence[Line]) -> bool:
+    """Whether the chain is the document's numbering: several entries, one of them a heading
+    (or three at least); or a single heading numbered 1, or numbered beyond 1 with
+    paragraphs numbered under it ("31." and "31.1") or with the page naming it ("(Item 27)")."""
     if len(chain) >= 2:
         return sum(c.heading for c in chain) >= 1 or len(chain) >= 3
-    return bool(chain) and chain[0].heading and chain[0].number[0] == 1
+    if not chain or not chain[0].heading:
+        return False
+    only = chain[0]
+    if only.number[0] == 1 or family.under(only, len(lines)):
+        return True
+    named = re.compile(rf"\bitem\s+{only.number[0]}\b", re.IGNORECASE)
+    return any(named.search(line.content) for line in lines if line.index != only.line.index)
 
 
 @dataclass(frozen=True)
@@ -279,29 +403,122 @@ def _children(parent: _Candidate, family: _Family, stop_line: int) -> list[_Cand
     for position, child in enumerate(chain):
         if not child.heading or (paragraphs and _labelled_sentence(child)):
             continue
-        next_start = chain[position + 1].line.index if position + 1 < len(chain) else stop_line
+        following = chain[position + 1].first_line.index if position + 1 < len(chain) else None
         chosen.append(child)
-        chosen.extend(_children(child, family, next_start))
+        chosen.extend(_children(child, family, stop_line if following is None else following))
     return chosen
+
+
+def _letter_value(marker: str, roman: bool) -> int:
+    return ROMAN[marker] if roman else ord(marker) - ord("a") + 1
+
+
+def _lettered_heading(title: str, reading: _Reading, line: Line) -> bool:
+    """A lettered entry that names a sub-item ("i) Body worn video business case"), not a
+    clause of a resolution ("(a) That the report be noted; and")."""
+    if _NOT_A_TITLE_START.match(title) or _LETTERED_PROSE.search(title.strip()):
+        return False
+    if len(_PARENTHESES.sub("", title).split()) > LETTERED_TITLE_MAX_WORDS:
+        return False
+    following = next_nonblank(reading.lines, line.index)
+    opens = following is not None and reading.head(following) is not None
+    return _is_heading(title, line, following, opens)
+
+
+def _lettered(
+    reading: _Reading, chosen: Sequence[_Candidate], excluded: set[int]
+) -> list[tuple[int, list[_Candidate]]]:
+    """Lettered or roman sub-items ("a)", "(ii)") under the chosen items: a run from "a)"
+    or "i)" whose entries are all headings. Pairs of (position in ``chosen``, sub-items)."""
+    lines = reading.lines
+    marked: list[tuple[Line, str, str]] = []
+    for line, head in zip(lines, reading.heads, strict=True):
+        if line.bullet or line.index in excluded:
+            continue
+        if head is not None and head.kind == "letter":
+            marked.append((line, head.number_text, clean_title(head.rest.split("\t")[0])))
+    if not marked or not chosen:
+        return []
+    indexes = [line.index for line, _, _ in marked]
+    found: list[tuple[int, list[_Candidate]]] = []
+    for position, item in enumerate(chosen):
+        stop = chosen[position + 1].first_line.index if position + 1 < len(chosen) else len(lines)
+        group = marked[bisect_right(indexes, item.last_line.index) : bisect_left(indexes, stop)]
+        roman = any(len(marker) > 1 for _, marker, _ in group) or (
+            bool(group) and group[0][1] == "i"
+        )
+        run: list[_Candidate] = []
+        for line, marker, title in group:
+            if roman and marker not in ROMAN:
+                break
+            if _letter_value(marker, roman) != len(run) + 1:
+                break
+            if not _lettered_heading(title, reading, line):
+                break
+            number = (*item.number, len(run) + 1)
+            run.append(_Candidate(line, number, marker, title, None, True, kind="letter"))
+        if len(run) >= 2:
+            found.append((position, run))
+    return found
 
 
 def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
-    second_part = _numbered_by_second_part(lines)
+    reading = _reading(lines)
     candidates = [
-        c
-        for line in lines
-        if line.index not in excluded and (c := _candidate(lines, line, second_part=second_part))
+        c for line in lines if line.index not in excluded and (c := _candidate(reading, line))
     ]
-    top = _best_chain([c for c in candidates if len(c.number) == 1], 0)
-    if not _accept_top_level(top):
-        return []
+    tops = [c for c in candidates if len(c.number) == 1]
+    top = _best_chain(tops, 0)
+    ones = [c for c in tops if c.number == (1,) and c.heading and c.kind == "number"]
+    if len(ones) >= REPEATED_ONES_MIN and len(ones) > len(top):
+        top = ones
     family = _Family.of(candidates)
+    if not _accept_top_level(top, family, lines):
+        return []
     chosen: list[_Candidate] = []
     for position, item in enumerate(top):
-        stop = top[position + 1].line.index if position + 1 < len(top) else len(lines)
+        stop = top[position + 1].first_line.index if position + 1 < len(top) else len(lines)
         chosen.append(item)
         chosen.extend(_children(item, family, stop))
-    return chosen
+    lettered = _lettered(reading, chosen, excluded)
+    if not lettered:
+        return chosen
+    merged: list[_Candidate] = []
+    runs = dict(lettered)
+    for position, item in enumerate(chosen):
+        merged.append(item)
+        merged.extend(runs.get(position, ()))
+    return merged
+
+
+def _furniture_numbered(lines: Sequence[Line], start: int) -> list[_Candidate]:
+    """Items of a council web page that lost its number column, numbered by the links
+    after each one (" ...  view the full minutes text for item 3."): an item runs from
+    the line after the previous item's last link to its own last link."""
+    items: list[_Candidate] = []
+    region_start = start
+    current = 0
+    for line in lines[start:]:
+        link = _FULL_TEXT_LINK.search(line.content) if not line.blank else None
+        if link is None:
+            continue
+        number = int(link.group("num"))
+        if number == current:
+            region_start = line.index + 1
+            continue
+        if number < current:
+            continue
+        first = next(
+            (ln for ln in lines[region_start : line.index] if not ln.blank and ln.words), None
+        )
+        region_start = line.index + 1
+        if first is None:
+            continue
+        current = number
+        title = clean_title(first.content) or first.content
+        heading = not is_prose(title) and first.words <= TITLE_LINE_MAX_WORDS
+        items.append(_Candidate(first, (number,), str(number), title, None, heading))
+    return items if len(items) >= 2 else []
 
 
 def _plain_heading(lines: Sequence[Line], line: Line) -> bool:
@@ -368,11 +585,24 @@ def _trailing_section(lines: Sequence[Line], last: _Candidate, tables: Sequence[
             and len(heading.cells) == 1
             and heading.words <= 6
             and not re.search(r"[.:;,]$", heading.content)
-            and _candidate(lines, heading) is None
+            and read_head(heading.content) is None
         ):
             return heading.index
         break
     return len(lines)
+
+
+def _item_text(text: str, body: Sequence[Line]) -> str:
+    """The body lines' text, one per line; pieces of one run-on line keep what joined them."""
+    parts: list[str] = []
+    previous: Line | None = None
+    for line in body:
+        if previous is not None:
+            same = previous.start == line.start
+            parts.append(text[previous.content_end : line.content_start] if same else "\n")
+        parts.append(text[line.content_start : line.content_end])
+        previous = line
+    return "".join(parts)
 
 
 def _build(
@@ -381,10 +611,9 @@ def _build(
     items: list[ItemDraft] = []
     index_by_number: dict[tuple[int, ...], int] = {}
     for position, candidate in enumerate(chosen):
-        stop = chosen[position + 1].line.index if position + 1 < len(chosen) else end_line
+        stop = chosen[position + 1].first_line.index if position + 1 < len(chosen) else end_line
         body = [line for line in lines[candidate.last_line.index + 1 : stop] if not line.blank]
         end = body[-1].content_end if body else candidate.last_line.content_end
-        item_text = "\n".join(text[line.content_start : line.content_end] for line in body)
         parent = None
         for size in range(len(candidate.number) - 1, 0, -1):
             parent = index_by_number.get(candidate.number[:size])
@@ -396,8 +625,8 @@ def _build(
             ItemDraft(
                 number=candidate.number_text or None,
                 title=_title_of(candidate),
-                text=item_text,
-                span=Span(candidate.line.content_start, end),
+                text=_item_text(text, body),
+                span=Span(candidate.first_line.content_start, end),
                 parent=parent,
             )
         )
@@ -413,9 +642,20 @@ def parse_items(
     unnumbered headings may start; ``skip`` lists lines that are never item headings (the
     title lines).
     """
+    lines, first_piece = split_run_on(text, lines)
+    body_start = first_piece[body_start] if body_start < len(first_piece) else len(lines)
     tables = find_tables(lines)
-    excluded = rows_in_tables(tables) | set(skip)
+    excluded = rows_in_tables(tables) | {first_piece[i] for i in skip if 0 <= i < len(first_piece)}
     chosen = _numbered(lines, excluded)
     if chosen:
         return _build(text, lines, chosen, _trailing_section(lines, chosen[-1], tables))
+    linked = _furniture_numbered(lines, _first_item_line(lines, body_start))
+    if linked:
+        return _build(text, lines, linked, len(lines))
     return _build(text, lines, _unnumbered(lines, body_start, excluded), len(lines))
+
+
+def _first_item_line(lines: Sequence[Line], body_start: int) -> int:
+    """The line after a web page's "No. Item" column header, else ``body_start``."""
+    header = next((ln for ln in lines if _NUMBER_COLUMN_HEADER.match(ln.content)), None)
+    return header.index + 1 if header is not None else body_start

@@ -1,0 +1,156 @@
+"""What opens an agenda item's line: its number or minute reference, and the title after it.
+
+Numbers: "5." "5)" "5:" "5" "1.2.3", and "1.Title" where extraction lost the space.
+Words: "Item 5", "Agenda Item 4.1.1", "ITEM 3 –". Minute references carry a year or a
+committee code beside the running number: "PCP 32/16", "59/16", "PCB 21/11", "GMCA 71/19",
+"34.12/13", "SEAC/18/24", "18.OS.23", "Ref 01/18/01/2022", "Minute 45/21" ("7/2022/P" is
+an action's reference, not a minute's).
+Sub-items may be lettered or roman: "a)", "(ii)". A time slot ("10:50 – 11:05 6.") or the
+word "AGENDA" before a number opens the line but belongs to neither number nor title.
+
+Titles lose the furniture that web pages and agenda packs add to them ("pdf icon PDF 79
+KB", "Pdf Minutes (68Kb)", "(Pages 1 - 9)", "[p] [14 - 41]", a trailing page range).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+HeadKind = Literal["number", "word", "reference", "letter"]
+
+_NUMBER = r"(?P<num>\d{1,3}(?:\.\d{1,2}){0,3})"
+_LEAD = re.compile(
+    r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—]\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+    r"|agenda)\s+(?=(?:item\s+)?\d)",
+    re.IGNORECASE,
+)
+_ITEM_WORD = re.compile(
+    rf"^(?:agenda\s+)?item\s+(?:no\.?\s*)?{_NUMBER}\.?(?:\s*[:.)\-–—]\s*|\t|\s+|$)(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_NUMBERED = re.compile(
+    rf"^{_NUMBER}(?:(?:\.(?=\s|$)|\)|:)?(?:\s*[-–—:]\s+|\s+|$)|\.?(?=[A-Z][A-Za-z]))"
+    r"(?P<rest>.*)$",
+    re.DOTALL,
+)
+# Two parts, one of which is the running number: which one is decided over the document.
+_REFERENCE = re.compile(
+    r"^(?:minute\s+(?:no\.?\s*)?)?(?P<ref>"
+    r"(?:(?-i:[A-Z]{2,8})\s*)?(?P<a1>\d{1,3})(?:\.\d{1,2})?/(?P<b1>\d{4}|\d{2,3})(?![\d/])"
+    r"|(?-i:[A-Z]{2,8})/(?P<a2>\d{2})/(?P<b2>\d{1,3})(?![\d/])"
+    r"|(?P<a3>\d{2})\.(?-i:[A-Z]{1,4})\.(?P<b3>\d{1,3})(?!\d)"
+    r"|ref\.?\s*(?P<a4>\d{1,3})/(?P<b4>\d{1,2})/\d{1,2}/\d{2,4}(?![\d/])"
+    r")[.:]?(?:\s*[-–—:]\s*|\s+|$)(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_WORD_STARTS = ("item", "agenda", "minute", "ref")
+_LETTER = re.compile(r"^(?P<open>\()?(?P<num>[a-h]|[ivx]{1,4})\)\s+(?P<rest>\S.*)$", re.DOTALL)
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+_FURNITURE = (
+    re.compile(r"\s*\bpdf icon\b.*$", re.IGNORECASE),
+    re.compile(r"^pdf\s+(?=\S)", re.IGNORECASE),
+    re.compile(r"\s*\(\d+(?:\.\d+)?\s*[km]b\)", re.IGNORECASE),
+    re.compile(r"\s*\(pages?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?\)", re.IGNORECASE),
+    re.compile(r"\s*\[p\](?:\s*\[\d{1,4}\s*[-–]\s*\d{1,4}\])?", re.IGNORECASE),
+    re.compile(r"(?<=[A-Za-z)])\s+\d{1,3}\s*[-–]\s*\d{1,3}$"),
+)
+# Page furniture that opens with a number: "1 OFFICIAL 452317", "2 of 7".
+_PAGE_FURNITURE = re.compile(
+    r"^(?:(?:official(?:[- ]sensitive)?|not protectively marked|protect|restricted"
+    r"|unclassified)(?:\W+\d+)*|of\s+\d+|page\s+\d+(?:\s+of\s+\d+)?)\W*$",
+    re.IGNORECASE,
+)
+PAGE_FURNITURE_MAX_CHARS = 60
+
+
+@dataclass(frozen=True)
+class Head:
+    """The number that opens a line and the text after it on the same line.
+
+    ``parts`` are the number's parts ("4.1.2" -> (4, 1, 2)); for a minute reference, its
+    two numeric parts (running number and year or code, in printed order); for a letter,
+    empty (its value depends on its neighbours: "i" is roman after "h)" is not).
+    """
+
+    kind: HeadKind
+    number_text: str
+    parts: tuple[int, ...]
+    rest: str
+
+
+def read_head(content: str) -> Head | None:
+    """The number or reference opening ``content`` (a line without markup), if any."""
+    if not _may_open_with_number(content):
+        return None
+    lead = _LEAD.match(content)
+    if lead is not None:
+        content = content[lead.end() :]
+    word = _ITEM_WORD.match(content)
+    if word is not None:
+        return Head("word", word.group("num"), _parts(word.group("num")), word.group("rest"))
+    reference = _REFERENCE.match(content)
+    if reference is not None:
+        first, second = next(
+            (reference.group(f"a{k}"), reference.group(f"b{k}"))
+            for k in range(1, 5)
+            if reference.group(f"a{k}") is not None
+        )
+        return Head(
+            "reference",
+            reference.group("ref"),
+            (int(first), int(second)),
+            reference.group("rest"),
+        )
+    numbered = _NUMBERED.match(content)
+    if numbered is not None:
+        return Head(
+            "number", numbered.group("num"), _parts(numbered.group("num")), numbered.group("rest")
+        )
+    letter = _LETTER.match(content)
+    if letter is not None and (letter.group("num") in ROMAN or len(letter.group("num")) == 1):
+        return Head("letter", letter.group("num"), (), letter.group("rest"))
+    return None
+
+
+def _may_open_with_number(content: str) -> bool:
+    """A cheap first look, so lines of prose ("The PCC asked ...") skip the patterns."""
+    first = content[:1]
+    if first.isdigit() or first == "(":
+        return True
+    if not first.isalpha():
+        return False
+    second = content[1:2]
+    return (
+        second in (")", "/")
+        or second.isupper()
+        or content[:6].lower().startswith(_WORD_STARTS)
+        or (first in "ivx" and ")" in content[1:5])
+    )
+
+
+def _parts(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split("."))
+
+
+def clean_title(title: str) -> str:
+    """``title`` without attachment sizes, page ranges and paper markers (and runs of
+    whitespace, which the patterns then never meet)."""
+    title = " ".join(title.split())
+    for pattern in _FURNITURE:
+        title = pattern.sub("", title)
+    return title.strip(" -–—\t")
+
+
+def is_page_furniture(title: str) -> bool:
+    """A footer or marking after a page number ("1 OFFICIAL 452317"), not a title."""
+    title = title.strip()
+    return len(title) <= PAGE_FURNITURE_MAX_CHARS and bool(_PAGE_FURNITURE.match(title))
+
+
+def is_capitals(text: str) -> bool:
+    """Written in capitals (a heading), not a sentence."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)

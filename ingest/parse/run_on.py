@@ -1,0 +1,128 @@
+"""Lines that hold several agenda entries run together, cut into one line per entry.
+
+Text taken from some PDFs (and document-sharing sites' copies of them) puts a whole page on
+one line: "AGENDA 1. Apologies 2. Declarations of Interest 3. Minutes (Pages 1 - 10) To
+confirm ...". Such a line, long and with several numbers standing before capitalised
+words, is cut before each of them, so each entry opens a line of its own; which cuts open
+items is decided later, by the numbering. Two cuts are made in any line: before an item
+number and a heading in capitals that follow a finished sentence ("... (Head of Legal). 1
+4. MINUTES", where "1" was the page number), and before the markers that run on after a
+list marker opening the line ("(i) Conflict of interest ... (ii) Pecuniary interests").
+
+The pieces are ``Line`` objects whose offsets point into the original text, so spans stay
+exact; the pieces of one line keep its ``start`` and ``end``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+
+from ingest.parse.item_heads import ROMAN
+from ingest.parse.lines import Line
+
+# A line this long with this many entry numbers in it is a page run onto one line.
+RUN_ON_MIN_CHARS = 400
+RUN_ON_MIN_ENTRIES = 3
+MAX_LIST_MARKERS = 26
+
+_ENTRY = re.compile(
+    r"(?<=\s)(?<!OFFICIAL )(?:"
+    r"(?:(?i:(?:agenda\s+)?item)\s+\d{1,3}(?:\.\d{1,2}){0,3}\b\.?"
+    r"|[A-Z]{2,8}\s+\d{1,3}(?:\.\d{1,2})?/\d{2,4}(?![\d/])"
+    r"|\d{1,3}(?:\.\d{1,2})?/\d{2}(?![\d/])"
+    r"|\d{1,3}(?:\.\d{1,2}){0,3}\."
+    r"|\d{1,3}(?:\.\d{1,2}){1,3}"
+    r"|\(?(?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\)"
+    r")(?=\s+[A-Z])"
+    # a bare number only before a heading in capitals ("2 MEMBERSHIP 3 APPOINTMENT ...")
+    r"|\d{1,3}(?=\s+(?:[A-Z][A-Z'’&-]{4,}\b|[A-Z][A-Z'’&-]+(?:[\s,]+(?:[A-Z][A-Z'’&-]+\b|\d)|$)))"
+    r")"
+)
+_CAPITALS_ENTRY = re.compile(r"(?<=[.)!?;] )(?:\d{1,3} )?(?P<entry>\d{1,3}\.)(?= [A-Z][A-Z'’]+\b)")
+_LIST_MARKER = re.compile(r"^(?P<open>\()?(?P<marker>[a-h]|[ivx]{1,4})\)\s")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_ROMANS = tuple(ROMAN)
+
+
+def split_run_on(text: str, lines: Sequence[Line]) -> tuple[list[Line], list[int]]:
+    """``lines`` with run-on entries cut into pieces (re-indexed), and for each line of
+    ``lines`` the index of its first piece."""
+    pieces: list[Line] = []
+    first_piece: list[int] = []
+    cut_any = False
+    for line in lines:
+        first_piece.append(len(pieces))
+        cuts = _cuts(text, line)
+        if not cuts:
+            pieces.append(line if line.index == len(pieces) else replace(line, index=len(pieces)))
+            continue
+        cut_any = True
+        content = text[line.content_start : line.content_end]
+        bounds = [0, *cuts, len(content)]
+        for start, end in pairwise(bounds):
+            piece = content[start:end]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            offset = line.content_start + start + len(piece) - len(piece.lstrip())
+            pieces.append(
+                Line(
+                    len(pieces),
+                    line.start,
+                    line.end,
+                    offset,
+                    offset + len(stripped),
+                    stripped,
+                    (stripped,),
+                )
+            )
+    if not cut_any:
+        return list(lines), first_piece
+    return pieces, first_piece
+
+
+def _cuts(text: str, line: Line) -> list[int]:
+    """Positions in the line's text where a new entry starts (none for most lines)."""
+    if line.blank or len(line.cells) != 1 or line.heading_level or line.bullet:
+        return []
+    content = text[line.content_start : line.content_end]
+    run_on = len(content) >= RUN_ON_MIN_CHARS
+    capitals = _CAPITALS_ENTRY.search(content)
+    if not run_on and capitals is None and _LIST_MARKER.match(content) is None:
+        return []
+    cuts: set[int] = set()
+    if run_on:
+        entries = [match.start() for match in _ENTRY.finditer(content)]
+        if len(entries) >= RUN_ON_MIN_ENTRIES:
+            cuts.update(entries)
+    if capitals is not None:
+        cuts.update(match.start("entry") for match in _CAPITALS_ENTRY.finditer(content))
+    cuts.update(_list_markers(content))
+    return sorted(cut for cut in cuts if 0 < cut < len(content))
+
+
+def _list_markers(content: str) -> list[int]:
+    """Where the successors of the list marker opening ``content`` run on in it."""
+    opening = _LIST_MARKER.match(content)
+    if opening is None:
+        return []
+    marker = opening.group("marker")
+    if marker in _ROMANS[:1] or (len(marker) > 1 and marker in ROMAN):
+        sequence: Sequence[str] = _ROMANS
+    elif len(marker) == 1:
+        sequence = _LETTERS
+    else:
+        return []
+    left = "(" if opening.group("open") else ""
+    found: list[int] = []
+    position = opening.end()
+    for following in sequence[sequence.index(marker) + 1 :][:MAX_LIST_MARKERS]:
+        at = content.find(f" {left}{following}) ", position)
+        if at < 0:
+            break
+        found.append(at + 1)
+        position = at + 1
+    return found

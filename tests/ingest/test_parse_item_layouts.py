@@ -1,0 +1,391 @@
+"""Agenda item numbers in the layouts of published minutes and agendas: web pages of
+council democracy portals, agenda packs run onto one line, minute references, numbers
+printed apart from their titles. Invented text in, item numbers and titles out."""
+
+from ingest.clean import clean_text
+from ingest.draft import ItemDraft
+from ingest.parse.items import parse_items
+from ingest.parse.lines import split_lines
+
+
+def items_of(text: str, body_start: int = 0) -> list[ItemDraft]:
+    return parse_items(text, split_lines(text), body_start=body_start)
+
+
+def numbers(text: str) -> list[str | None]:
+    return [item.number for item in items_of(text)]
+
+
+def outline(items: list[ItemDraft]) -> list[tuple[str | None, str, int | None]]:
+    return [(item.number, item.title, item.parent) for item in items]
+
+
+WEB_PAGE = (
+    "Agenda and minutes\n\n"
+    "Northmoor Police and Crime Panel - Monday, 3 March 2025 10.00 am\n\n"
+    "Items\nNo. Item\n\n"
+    "412.\n\nApologies for Absence.\n\nMinutes:\n\nApologies were received from Cllr Hale.\n\n"
+    "413.\n\n"
+    "To take the minutes of the meeting of 2 December 2024 as a correct record and authorise "
+    "the chair to sign them. pdf icon PDF 88 KB\n\n"
+    "Minutes:\n\nResolved - That the minutes be taken as a correct record.\n\n"
+    "414.\n\nSTATEMENT BY THE COMMISSIONER ON THE FORCE'S RESPONSE TO THE INSPECTION OF ITS "
+    "CONTACT CENTRE pdf icon PDF 1 MB\n\n"
+    "Additional documents:\n\nMinutes:\n\nThe Commissioner made a statement.\n\n"
+    "415.\n\nPrecept Proposal 2025/26 pdf icon PDF 310 KB\n\nMinutes:\n\nThe Panel agreed it.\n"
+)
+
+
+def test_numbers_alone_on_their_line_with_the_title_under_them() -> None:
+    items = items_of(WEB_PAGE)
+    assert outline(items) == [
+        ("412", "Apologies for Absence.", None),
+        (
+            "413",
+            "To take the minutes of the meeting of 2 December 2024 as a correct record and "
+            "authorise the chair to sign them.",
+            None,
+        ),
+        (
+            "414",
+            "STATEMENT BY THE COMMISSIONER ON THE FORCE'S RESPONSE TO THE INSPECTION OF ITS "
+            "CONTACT CENTRE",
+            None,
+        ),
+        ("415", "Precept Proposal 2025/26", None),
+    ]
+    assert items[0].text == "Minutes:\nApologies were received from Cllr Hale."
+    assert WEB_PAGE[items[3].span.start : items[3].span.end].startswith("415.\n\nPrecept")
+
+
+def test_minute_references_alone_on_their_line_survive_cleaning() -> None:
+    raw = (
+        "Items\nNo. Item\n\n"
+        "41/23\n\nAPOLOGIES FOR ABSENCE\n\n    • Share this item\n\n    Minutes:\n\n"
+        "    Apologies were received from Ruth Callow.\n\n"
+        "42/23\n\nMINUTES OF THE PREVIOUS MEETING pdf icon PDF 211 KB\n\n    Minutes:\n\n"
+        "    The minutes were agreed.\n\n"
+        "43/23\n\nDECLARATIONS OF INTEREST\n\n    Minutes:\n\n    None were declared.\n"
+    )
+    text = clean_text(raw).text
+    assert [(i.number, i.title) for i in parse_items(text, split_lines(text))] == [
+        ("41/23", "APOLOGIES FOR ABSENCE"),
+        ("42/23", "MINUTES OF THE PREVIOUS MEETING"),
+        ("43/23", "DECLARATIONS OF INTEREST"),
+    ]
+
+
+def test_forms_of_minute_reference() -> None:
+    assert numbers(
+        "GMCA 71/19 Minutes\nAgreed.\nGMCA 72/19 Budget\nNoted.\nGMCA 73/19 Transport\nNoted.\n"
+    ) == ["GMCA 71/19", "GMCA 72/19", "GMCA 73/19"]
+    assert numbers(
+        "PCP 34.12/13 MEMBERSHIP\nThe Panel appointed a member.\n"
+        "35.12/13 APOLOGIES FOR ABSENCE\nApologies were received.\n"
+        "36.12/13 MINUTES\nAgreed.\n"
+    ) == ["PCP 34.12/13", "35.12/13", "36.12/13"]
+    assert numbers(
+        "Minute 45/21 Declarations of interest\nNone.\nMinute 46/21 Precept\nAgreed.\n"
+    ) == ["45/21", "46/21"]
+    assert numbers(
+        "Ref 01/18/01/2022 Introductions\nThe Chair opened the meeting.\n"
+        "Ref 02/18/01/2022 Finance report\nThe CFO presented.\n"
+    ) == ["Ref 01/18/01/2022", "Ref 02/18/01/2022"]
+
+
+def test_a_committee_code_or_year_before_the_running_number() -> None:
+    text = (
+        "18.OS.23\n\nDeclarations of Any Interests\n\nMinutes:\n\nNone.\n\n"
+        "18.OS.24\n\nPublic Questions\n\nMinutes:\n\nNone had been received.\n"
+    )
+    assert numbers(text) == ["18.OS.23", "18.OS.24"]
+    assert numbers(
+        "SEAC/19/07 Community safety plan\nThe plan was noted.\n"
+        "SEAC/19/08 Any other business\nNone.\n"
+    ) == ["SEAC/19/07", "SEAC/19/08"]
+
+
+def test_action_references_are_not_minute_references() -> None:
+    text = (
+        "4. Outstanding References\nThe Committee reviewed its list.\n"
+        "5/2019/P – Chair to meet the Head of Professional Standards\nUpdate: met in May.\n"
+        "6/2019/P – Press article on vetting\nUpdate: closed.\n"
+        "5. Any other business\nNone.\n"
+    )
+    assert numbers(text) == ["4", "5"]
+
+
+def test_titles_above_bare_agenda_item_numbers() -> None:
+    text = (
+        "Meeting: Strategy Committee\n\n"
+        "Welcome and Introductions\nAgenda Item 1\n\n"
+        "Agenda Item 2\n\n"
+        "Estates Rationalisation\nAgenda Item 3\n\n"
+        "Annex A – Floor Plans\nAgenda Item 3.1\n\n"
+        "Annex B – Cost Model\nAgenda Item 3.1.1\n\n"
+        "Any Other Business\nAgenda Item 4\n"
+    )
+    items = items_of(text)
+    assert outline(items) == [
+        ("1", "Welcome and Introductions", None),
+        ("2", "Agenda Item 2", None),
+        ("3", "Estates Rationalisation", None),
+        ("3.1", "Annex A – Floor Plans", 2),
+        ("3.1.1", "Annex B – Cost Model", 3),
+        ("4", "Any Other Business", None),
+    ]
+    assert text[items[2].span.start :].startswith("Estates Rationalisation\nAgenda Item 3")
+    assert items[1].text == ""
+
+
+def test_an_item_word_without_its_title_is_still_an_item() -> None:
+    text = (
+        "Item 1\n\nWelcome and Introductions\n\nItem 2\n\n\nItem 3\n\nDeclarations of Interest\n"
+    )
+    assert outline(items_of(text)) == [
+        ("1", "Welcome and Introductions", None),
+        ("2", "Item 2", None),
+        ("3", "Declarations of Interest", None),
+    ]
+
+
+RUN_ON = (
+    "Public Document Pack Eastdale Police and Crime Panel Friday 6 June 2025 10.30 am Members "
+    "are asked to attend the meeting above to deal with the business set out below. This "
+    "meeting will be streamed live and the recording may be watched afterwards. AGENDA "
+    "1. APOLOGIES To receive apologies from Members. 2. DECLARATIONS OF INTEREST Members "
+    "will be asked to declare any interest. 3. MINUTES (Pages 1 - 10) To confirm the minutes "
+    "of the meeting of 4 April 2025. 4. Commissioner's Update Report (Pages 11 - 24) To "
+    "receive the report. a) Estates Strategy b) Fleet Replacement 5. Complaints 25 - 28\n"
+)
+
+
+def test_a_page_run_onto_one_line() -> None:
+    items = items_of(RUN_ON)
+    assert outline(items) == [
+        ("1", "APOLOGIES", None),
+        ("2", "DECLARATIONS OF INTEREST", None),
+        ("3", "MINUTES", None),
+        ("4", "Commissioner's Update Report To receive the report.", None),
+        ("a", "Estates Strategy", 3),
+        ("b", "Fleet Replacement", 3),
+        ("5", "Complaints", None),
+    ]
+    assert items[2].text == ""
+    assert RUN_ON[items[1].span.start : items[1].span.end] == (
+        "2. DECLARATIONS OF INTEREST Members will be asked to declare any interest."
+    )
+    assert items[3].text == ""
+
+
+def test_run_on_pieces_keep_what_joined_them_in_the_item_text() -> None:
+    text = (
+        "Minutes of the Eastdale Police and Crime Panel held on 6 June 2025 in the Council "
+        "Chamber, Town Hall, Eastdale Main Panel Members Present: Cllr Hale (Chairman) Eastdale "
+        "County Council, Cllr Brook Eastdale County Council and Cllr Osei Northby District "
+        "Council. 1. Apologies for Absence 1.1 Apologies had been "
+        "received from Cllr Dunn. 2. Members to Declare any Interests 2.1 No interests were "
+        "declared by any Member of the Panel at the meeting. 3. Minutes 3.1 The minutes of "
+        "the meeting held on 4 April 2025 were confirmed as a correct record.\n"
+    )
+    items = items_of(text)
+    assert [item.number for item in items] == ["1", "2", "3"]
+    assert items[0].text == "1.1 Apologies had been received from Cllr Dunn."
+    assert items[2].text.startswith("3.1 The minutes of the meeting held on 4 April 2025")
+
+
+def test_bare_numbers_before_headings_in_capitals_run_on() -> None:
+    text = (
+        "Eastdale Police and Crime Panel Friday, 19 July 2024 at 11.00 am Town Hall AGENDA "
+        "PART 1: ITEMS LIKELY TO BE TAKEN IN PUBLIC 1 APOLOGIES FOR ABSENCE 2 MEMBERSHIP "
+        "3 ELECTION OF CHAIR 4 DECLARATIONS OF INTEREST 5 MINUTES To confirm the minutes of "
+        "the meeting of 17 April 2024 (copy enclosed). 6 PUBLIC PARTICIPATION To take any "
+        "questions sent in writing. Also attending: 1 PSNI Officer and 3 Board Officials.\n"
+    )
+    assert outline(items_of(text)) == [
+        ("1", "APOLOGIES FOR ABSENCE", None),
+        ("2", "MEMBERSHIP", None),
+        ("3", "ELECTION OF CHAIR", None),
+        ("4", "DECLARATIONS OF INTEREST", None),
+        ("5", "MINUTES", None),
+        ("6", "PUBLIC PARTICIPATION", None),
+    ]
+
+
+def test_an_item_heading_after_a_stray_page_number() -> None:
+    text = (
+        "3. APOLOGIES FOR ABSENCE\n\n"
+        "Apologies were received from Cllr Hale (Head of Legal). 1 4. MINUTES - 2ND MAY 2024\n\n"
+        "The minutes were agreed.\n\n5. POLICE AND CRIME PLAN\n\nThe plan was noted.\n"
+    )
+    assert outline(items_of(text)) == [
+        ("3", "APOLOGIES FOR ABSENCE", None),
+        ("4", "MINUTES - 2ND MAY 2024", None),
+        ("5", "POLICE AND CRIME PLAN", None),
+    ]
+
+
+def test_time_slots_and_the_agenda_word_before_numbers() -> None:
+    text = (
+        "PART A\n"
+        "AGENDA 1. APOLOGIES\n"
+        "10:20 – 10:25 2. Urgent Business Chair\n"
+        "10:25 – 10:40 3. Previous minutes and action log [p] [1 - 7] Chair\n"
+        "10:40 – 10:50 4. Work Programme 2024/25 [p] [9 - 12] Chair\n"
+    )
+    assert outline(items_of(text)) == [
+        ("1", "APOLOGIES", None),
+        ("2", "Urgent Business Chair", None),
+        ("3", "Previous minutes and action log Chair", None),
+        ("4", "Work Programme 2024/25 Chair", None),
+    ]
+
+
+def test_timetable_times_are_not_items() -> None:
+    text = (
+        "10.30 am\n\n\nDeclarations of Interest pdf icon PDF 58 KB\n\n"
+        "Members should declare any interest.\n\n10.35 am\n\n\nMinutes\n\nThe minutes.\n"
+    )
+    assert all(item.number is None for item in items_of(text))
+
+
+def test_headings_all_numbered_one_where_the_numbering_was_lost() -> None:
+    text = (
+        "Agenda Item\n\n"
+        "  1. Minutes of the meeting held on 18 November 2023\n\nThe minutes were agreed.\n\n"
+        "  1. Update from the Police and Crime Commissioner\n\nThe PCC briefed members.\n\n"
+        "  1. Quarterly Treasury Management Report\n\nThe Committee received a report.\n"
+    )
+    assert outline(items_of(text)) == [
+        ("1", "Minutes of the meeting held on 18 November 2023", None),
+        ("1", "Update from the Police and Crime Commissioner", None),
+        ("1", "Quarterly Treasury Management Report", None),
+    ]
+
+
+def test_points_numbered_one_inside_minutes_are_not_items() -> None:
+    text = (
+        "15/24\n\nELECTION OF CHAIRMAN\n\nMinutes:\n\nKey points raised during the discussion:\n\n"
+        "1. The Scrutiny Officer reported that a single nomination had been received before "
+        "the meeting and Cllr Ashdown was elected without a vote.\n\n"
+        "1. Opening the meeting, the Chairman thanked Members and said that the Commissioner "
+        "had sent apologies.\n\n"
+        "1. The Chairman reminded Members that a pre-election period was in force.\n\n"
+        "16/24\n\nELECTION OF VICE-CHAIRMAN\n\nMinutes:\n\nMs Kenwood was elected.\n"
+    )
+    assert numbers(text) == ["15/24", "16/24"]
+
+
+def test_lettered_and_roman_sub_items() -> None:
+    text = (
+        "4. MTFP 2025/29 and budget 2025/26\nPaper for review and endorsement\n\n"
+        "5. Business cases for approval\n"
+        "i) Custody suite refurbishment (see attached minute sheet, for noting only)\n"
+        "ii) Body worn video replacement business case\n"
+        "iii) Mobile data devices outline business case\n\n"
+        "6. Declaration of Members' Interests:\n\n"
+        "(i) Conflict of Interest on any item before the meeting (ii) Pecuniary or "
+        "non-pecuniary interests\n\n"
+        "7. Any other business\n"
+    )
+    items = items_of(text)
+    assert outline(items) == [
+        ("4", "MTFP 2025/29 and budget 2025/26", None),
+        ("5", "Business cases for approval", None),
+        ("i", "Custody suite refurbishment (see attached minute sheet, for noting only)", 1),
+        ("ii", "Body worn video replacement business case", 1),
+        ("iii", "Mobile data devices outline business case", 1),
+        ("6", "Declaration of Members' Interests:", None),
+        ("i", "Conflict of Interest on any item before the meeting", 5),
+        ("ii", "Pecuniary or non-pecuniary interests", 5),
+        ("7", "Any other business", None),
+    ]
+
+
+def test_lettered_clauses_of_a_resolution_are_not_sub_items() -> None:
+    text = (
+        "1. Apologies\nNone.\n\n"
+        "2. Declarations of Interest\n\n"
+        "(a) That the memberships listed in the table be noted as disclosable interests; and\n\n"
+        "(b) That gifts and hospitality received be recorded.\n\n"
+        "Each Member must declare\n(i) any disclosable pecuniary interest, and / or\n"
+        "(ii) any other interest under the Code of Conduct\n\n"
+        "3. Minutes\n(a) To agree the minutes of the meeting on 4 September 2024\n"
+        "(b) Matters arising\n"
+    )
+    assert numbers(text) == ["1", "2", "3"]
+
+
+def test_page_footers_and_footnote_markers_are_not_items() -> None:
+    text = (
+        "PRESENT: Mr Paul Devlin (Chair)\n\n(1) Mr Robert Wilson\n\n(2) Mr Gordon Adair\n\n"
+        "(3)\n\n(4)\n\nMs Grainne Tierney\n\n1 OFFICIAL 452317\n\n"
+        "Apologies were received from Mr Adair.\n\n2 OFFICIAL 452317\n\n"
+        "The minutes were approved.\n"
+    )
+    assert numbers(text) == []
+
+
+def test_a_single_item_numbered_beyond_one() -> None:
+    assert numbers(
+        "31. Declarations of Interest\n\n31.1 Under the code of conduct, Panel members "
+        "declared the personal interests set out in the table below.\n"
+    ) == ["31"]
+    assert numbers(
+        "Meeting: 24/07/2024 - Overview and Scrutiny Committee (Item 27)\n\n"
+        "27 RESOLUTIONS OF THE OVERVIEW AND SCRUTINY COMMITTEE pdf icon PDF 79 KB\n\n"
+        "To review progress on the Committee's resolutions.\n"
+    ) == ["27"]
+    assert numbers("12 Members of the public attended.\n\nThe Chair welcomed them.\n") == []
+
+
+def test_items_of_a_web_page_that_lost_its_number_column() -> None:
+    text = (
+        "Agenda and minutes\n\nNo. Item\n\n\n\n"
+        "Apologies were received from Alderman Thackeray.\n\n"
+        " ...  view the full minutes text for item 1.\n\n\n"
+        "Minutes pdf icon PDF 159 KB\n\nTo agree the minutes of the last meeting.\n\n"
+        " ...  view the full agenda text for item 2.\n\n"
+        "The Board agreed the minutes.\n\n ...  view the full minutes text for item 2.\n\n\n"
+        "Outstanding References pdf icon PDF 92 KB\n\nReport of the Town Clerk.\n\n"
+        " ...  view the full agenda text for item 3.\n"
+    )
+    items = items_of(text)
+    assert outline(items) == [
+        ("1", "Apologies were received from Alderman Thackeray.", None),
+        ("2", "Minutes", None),
+        ("3", "Outstanding References", None),
+    ]
+    assert items[1].text.endswith("view the full minutes text for item 2.")
+
+
+def test_a_resolution_paragraph_is_not_a_sub_item() -> None:
+    text = (
+        "1.\n\nApologies for Absence\n\nMinutes:\n\n1.1  Cllr Farley sent apologies for absence and "
+        "Cllr Mehta attended as his substitute.\n\n"
+        "2.\n\nDeclarations of Interest\n\nMinutes:\n\n2.1  Resolved:\n\n"
+        "(a)  That the memberships be noted.\n"
+    )
+    assert numbers(text) == ["1", "2"]
+
+
+def test_numbers_glued_to_their_titles() -> None:
+    text = (
+        "1.Introductions and Apologies\n\n1.1Apologies from Cllr Akhtar and Cllr Holroyd.\n\n"
+        "2.To agree, as an accurate record, the minutes of the meeting held on 20 September.\n\n"
+        "3.Members’ Declaration of Interest\n\n3.1None of the Members declared an interest.\n"
+    )
+    assert numbers(text) == ["1", "2", "3"]
+
+
+def test_a_heading_in_capitals_running_into_its_paragraph() -> None:
+    text = (
+        "1. APOLOGIES, ETC Apologies for the meeting were received from Dr Cassidy.\n"
+        "2. DRAFT MINUTES The draft minutes of the meeting held on 17 November were approved.\n"
+        "3. PCC Update on the estates strategy was given by the Chief Executive.\n"
+    )
+    assert [(item.number, item.title) for item in items_of(text)] == [
+        ("1", "APOLOGIES, ETC"),
+        ("2", "DRAFT MINUTES"),
+        ("3", "PCC Update on the estates strategy was given by the Chief Executive."),
+    ]
