@@ -139,9 +139,7 @@ def test_titles_above_bare_agenda_item_numbers() -> None:
 
 
 def test_an_item_word_without_its_title_is_still_an_item() -> None:
-    text = (
-        "Item 1\n\nWelcome and Introductions\n\nItem 2\n\n\nItem 3\n\nDeclarations of Interest\n"
-    )
+    text = "Item 1\n\nWelcome and Introductions\n\nItem 2\n\n\nItem 3\n\nDeclarations of Interest\n"
     assert outline(items_of(text)) == [
         ("1", "Welcome and Introductions", None),
         ("2", "Item 2", None),
@@ -361,8 +359,8 @@ def test_items_of_a_web_page_that_lost_its_number_column() -> None:
 
 def test_a_resolution_paragraph_is_not_a_sub_item() -> None:
     text = (
-        "1.\n\nApologies for Absence\n\nMinutes:\n\n1.1  Cllr Farley sent apologies for absence and "
-        "Cllr Mehta attended as his substitute.\n\n"
+        "1.\n\nApologies for Absence\n\nMinutes:\n\n"
+        "1.1  Cllr Farley sent apologies for absence and Cllr Mehta attended as his substitute.\n\n"
         "2.\n\nDeclarations of Interest\n\nMinutes:\n\n2.1  Resolved:\n\n"
         "(a)  That the memberships be noted.\n"
     )
