@@ -55,7 +55,10 @@ _FURNITURE = (
     re.compile(r"\s*\(\d+(?:\.\d+)?\s*[km]b\)", re.IGNORECASE),
     re.compile(r"\s*\(pages?\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?\)", re.IGNORECASE),
     re.compile(r"\s*\[p\](?:\s*\[\d{1,4}\s*[-–]\s*\d{1,4}\])?", re.IGNORECASE),
-    re.compile(r"(?<=[A-Za-z)])\s+\d{1,3}\s*[-–]\s*\d{1,3}$"),
+    re.compile(r"(?<=[A-Za-z)\d])\s+\d{1,3}\s*[-–]\s*\d{1,3}$"),
+    re.compile(
+        r"\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–]\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?$"
+    ),
 )
 # Page furniture that opens with a number: "1 OFFICIAL 452317", "2 of 7".
 _PAGE_FURNITURE = re.compile(

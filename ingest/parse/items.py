@@ -69,6 +69,11 @@ _LETTERED_PROSE = re.compile(r"^(?:that|to)\b|(?:[;,:]|\b(?:and|or))$", re.IGNOR
 _PARENTHESES = re.compile(r"\([^()]*\)?")
 # Words without a lower-case letter at the start of a title, each followed by a space.
 _CAPITALS_RUN = re.compile(r"(?:[^\sa-z]+ )+")
+# A marking between an item's number and its title.
+_MARKING = re.compile(
+    r"^\W*(?:private and confidential|confidential|exempt|restricted|not for publication)\W*$",
+    re.IGNORECASE,
+)
 # Short answers that are paragraphs, not titles ("4.1 None.").
 _ANSWER = re.compile(r"^(?:none|nil|noted|agreed|approved|n/a|no|not applicable)\.?$", re.I)
 # A line of a page wrapped mid-sentence is about as long as the next one; a heading
@@ -97,10 +102,11 @@ _FULL_TEXT_LINK = re.compile(
     r"view the full (?:minutes|agenda|decision)s? text for item (?P<num>\d{1,3})\b", re.IGNORECASE
 )
 _NUMBER_COLUMN_HEADER = re.compile(r"^(?:note\s+)?no\.?\s+item$", re.IGNORECASE)
-# Two or more lines of a document that each repeat "1." are a list whose numbering was
-# lost; so many headings numbered "1." are its items.
+# Headings that all repeat "1." (and few other numbers) are a list whose numbering was lost:
+# so many of them are the document's items.
 REPEATED_ONES_MIN = 3
 TITLE_LINE_MAX_WORDS = 15
+TITLE_LINE_LONG_MAX_WORDS = 25
 CAPITALS_TITLE_MIN_LETTERS = 5
 CAPITALS_TITLE_MIN_REST = 4
 LETTERED_TITLE_MAX_WORDS = 12
@@ -162,7 +168,9 @@ def _title_on_next_line(reading: _Reading, line: Line) -> Line | None:
     pages any line that a "Minutes:" or "Decision:" label follows."""
     lines = reading.lines
     following = next_nonblank(lines, line.index)
-    if following is None or following.index - line.index > 2 or len(following.cells) > 1:
+    if following is not None and _MARKING.match(following.content):
+        following = next_nonblank(lines, following.index)  # "*Private and Confidential*"
+    if following is None or following.index - line.index > 4 or len(following.cells) > 1:
         return None
     if reading.head(following) is not None:
         return None
@@ -171,9 +179,13 @@ def _title_on_next_line(reading: _Reading, line: Line) -> Line | None:
         return None
     if is_capitals(title) or _label_follows(lines, following):
         return following
-    if len(title.split()) > TITLE_LINE_MAX_WORDS or is_prose(title):
+    words = len(title.split())
+    if words <= TITLE_LINE_MAX_WORDS and not is_prose(title):
+        return following
+    # a longer heading: no sentence end and no verb of a report ("... Regulations 2012")
+    if words > TITLE_LINE_LONG_MAX_WORDS or re.search(r"[.;:,]$", title):
         return None
-    return following
+    return None if _FINITE_VERB.search(title) else following
 
 
 def _title_before(lines: Sequence[Line], heads: Sequence[Head | None], line: Line) -> Line | None:
@@ -306,7 +318,7 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
     )
     capitals = _capitals_title(title) if title_line is None else None
     if capitals is not None:
-        title, heading = capitals, True
+        title, heading = clean_title(capitals), True
     has_body = following is not None and not following_opens
     return _Candidate(
         line, number, head.number_text, title, title_line, heading, has_body, head.kind
@@ -469,8 +481,10 @@ def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
     ]
     tops = [c for c in candidates if len(c.number) == 1]
     top = _best_chain(tops, 0)
-    ones = [c for c in tops if c.number == (1,) and c.heading and c.kind == "number"]
-    if len(ones) >= REPEATED_ONES_MIN and len(ones) > len(top):
+    numbered = [c for c in tops if c.kind == "number"]
+    ones = [c for c in numbered if c.number == (1,) and c.heading]
+    others = sum(c.number != (1,) for c in numbered)
+    if len(ones) >= REPEATED_ONES_MIN and len(ones) > len(top) and 2 * others < len(ones):
         top = ones
     family = _Family.of(candidates)
     if not _accept_top_level(top, family, lines):

@@ -38,7 +38,8 @@ _ENTRY = re.compile(
     r"|\(?(?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\)"
     r")(?=\s+[A-Z])"
     # a bare number only before a heading in capitals ("2 MEMBERSHIP 3 APPOINTMENT ...")
-    r"|\d{1,3}(?=\s+(?:[A-Z][A-Z'’&-]{4,}\b|[A-Z][A-Z'’&-]+(?:[\s,]+(?:[A-Z][A-Z'’&-]+\b|\d)|$)))"
+    r"|(?<![-–] )\d{1,3}"
+    r"(?=\s+(?:[A-Z][A-Z'’&-]{4,}\b|[A-Z][A-Z'’&-]+(?:[\s,]+(?:[A-Z][A-Z'’&-]+\b|\d)|$)))"
     r")"
 )
 _CAPITALS_ENTRY = re.compile(r"(?<=[.)!?;] )(?:\d{1,3} )?(?P<entry>\d{1,3}\.)(?= [A-Z][A-Z'’]+\b)")

@@ -387,3 +387,46 @@ def test_a_heading_in_capitals_running_into_its_paragraph() -> None:
         ("2", "DRAFT MINUTES"),
         ("3", "PCC Update on the estates strategy was given by the Chief Executive."),
     ]
+
+
+def test_lists_that_each_start_at_one_are_not_lost_numbering() -> None:
+    text = (
+        "24 August 2024 - Performance and Risk - Minutes\n\n"
+        "  1. Minutes and Actions - 20 April 2024\n  2. Q1 Performance Review\n\n"
+        "22 June 2024 - Finance, Change and People - Minutes\n\n"
+        "  1. Minutes and Actions - 23 March 2024\n  2. Custody Estate Update\n"
+        "  3. Recruitment and Retention Update\n\n"
+        "20 April 2024 - Performance and Risk\n\n"
+        "  1. Minutes and Actions - 2 February 2024\n  2. Victim Satisfaction\n  3. AOB\n"
+    )
+    assert numbers(text) == ["1", "2", "3"]
+
+
+def test_a_marking_between_number_and_title_is_not_the_title() -> None:
+    text = (
+        "Item 9\n\nExclusion of Press and Public\n\n"
+        "Item 10\n\n*Private and Confidential*\n\nForce Management Statement\n\n"
+        "Item 11\n\n*Private and Confidential*\n\nStrategic Risk Register\n"
+    )
+    assert [(item.number, item.title) for item in items_of(text)] == [
+        ("9", "Exclusion of Press and Public"),
+        ("10", "Force Management Statement"),
+        ("11", "Strategic Risk Register"),
+    ]
+
+
+def test_a_timetable_run_onto_one_line() -> None:
+    text = (
+        "[p] Paper attached EASTDALE JOINT AUDIT PANEL 10:15 a.m. – 12:15 p.m., Tuesday 23 July "
+        "2024 Meeting Room 3, Churchgate House PART A 10:15 – 10:20 1. Welcome and Apologies "
+        "Chair 10:20 – 10:25 2. Urgent Business (if any) Chair 10:25 – 10:30 3. Declarations of "
+        "Interest All 10:30 – 10:40 4. Previous minutes and action log [p] [1 - 7] Chair "
+        "10:40 – 10:50 5. Panel Work Programme 2024/25 [p] [9 - 12] Chair Future meeting dates\n"
+    )
+    assert [(item.number, item.title) for item in items_of(text)] == [
+        ("1", "Welcome and Apologies Chair"),
+        ("2", "Urgent Business (if any) Chair"),
+        ("3", "Declarations of Interest All"),
+        ("4", "Previous minutes and action log Chair"),
+        ("5", "Panel Work Programme 2024/25 Chair Future meeting dates"),
+    ]
