@@ -1212,7 +1212,7 @@ def comparisons(report: Report) -> list[tuple[str, str, str, str]]:
                         ratio(before, r.seconds),
                     )
                 )
-        if r.group.startswith(("upload", "pool")):
+        if r.group.startswith(("upload", "pool")) and "FAILED" not in r.codes:
             where = r.group
             figures = _before_file(r.name)
             if figures is None:
@@ -1307,7 +1307,7 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
-def parse_args(argv: Sequence[str] | None) -> tuple[tuple[str, ...], Options]:
+def parse_args(argv: Sequence[str] | None) -> tuple[tuple[str, ...], Options, Path | None]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     defaults = Options()
     parser.add_argument(
@@ -1332,25 +1332,35 @@ def parse_args(argv: Sequence[str] | None) -> tuple[tuple[str, ...], Options]:
     parser.add_argument("--kill-text-mb", type=float, default=defaults.kill_text_mb)
     parser.add_argument("--workers", type=int, default=defaults.workers)
     parser.add_argument("--timeout", type=float, default=defaults.timeout, help="per request, s")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="work in this folder and keep it (server logs, data folders, files)",
+    )
     args = parser.parse_args(argv)
     unknown = set(args.cases) - set(CASES)
     if unknown:
         parser.error(f"unknown cases: {', '.join(sorted(unknown))}")
-    return args.cases, Options(
-        levels=args.levels,
-        concurrent=args.concurrent,
-        concurrent_levels=args.concurrent_levels,
-        docx_mb=args.docx_mb,
-        pdf_pages=args.pdf_pages,
-        text_mb=args.text_mb,
-        limits=args.limits,
-        ingest_memory_mb=args.ingest_memory_mb,
-        ingest_seconds=args.ingest_seconds,
-        max_file_mb=args.max_file_mb,
-        kill_files=args.kill_files,
-        kill_text_mb=args.kill_text_mb,
-        workers=args.workers,
-        timeout=args.timeout,
+    return (
+        args.cases,
+        Options(
+            levels=args.levels,
+            concurrent=args.concurrent,
+            concurrent_levels=args.concurrent_levels,
+            docx_mb=args.docx_mb,
+            pdf_pages=args.pdf_pages,
+            text_mb=args.text_mb,
+            limits=args.limits,
+            ingest_memory_mb=args.ingest_memory_mb,
+            ingest_seconds=args.ingest_seconds,
+            max_file_mb=args.max_file_mb,
+            kill_files=args.kill_files,
+            kill_text_mb=args.kill_text_mb,
+            workers=args.workers,
+            timeout=args.timeout,
+        ),
+        args.keep,
     )
 
 
@@ -1426,7 +1436,7 @@ def _stop(signum: int, _frame: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    cases, options = parse_args(argv)
+    cases, options, keep = parse_args(argv)
     # SIGTERM ends the run through the context managers: the servers stop, the folder goes.
     signal.signal(signal.SIGTERM, _stop)
     load = os.getloadavg()[0]
@@ -1442,8 +1452,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "hz = /healthz probes every 100 ms during the case, t/o = probes unanswered in 10 s"
     )
     print(f"code: {code_version()}")
-    with tempfile.TemporaryDirectory(prefix="hostile-bench-") as scratch:
-        run(cases, options, Path(scratch))
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=False)
+        print(f"working in {keep} (kept)")
+        run(cases, options, keep)
+    else:
+        with tempfile.TemporaryDirectory(prefix="hostile-bench-") as scratch:
+            run(cases, options, Path(scratch))
     print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
     return 0
 
