@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from rapidfuzz import fuzz
 
 from ingest.draft import ActionDraft, ActionUpdateDraft, AttendeeDraft, ItemDraft, Span
+from ingest.parse.action_candidates import UPDATE_LINE, Candidate, paragraphs
 from ingest.parse.action_log import (
     LoggedAction,
     Origin,
@@ -28,11 +30,14 @@ from ingest.parse.action_log import (
     origin_from_phrase,
     status_from_text,
 )
+from ingest.parse.action_refs import find_referenced_actions
+from ingest.parse.commitments import find_commitments, find_review_paragraphs, owner_in
 from ingest.parse.dates import iter_dates
 from ingest.parse.lines import split_lines
 from ingest.parse.owners import OwnerIndex, looks_like_owner, resolve_owners
 from ingest.parse.positions import ItemLocator, SpanSet, innermost_item
 from ingest.parse.scan import space_before, word_ending_at
+from ingest.parse.sentence_ends import sentence_end as _sentence_end
 from records.enums import ActionStatus
 
 __all__ = ["innermost_item", "parse_actions"]
@@ -57,6 +62,7 @@ _SEPARATOR = re.compile(r"\s*(?:\*\*|__)?\s*[:\-–—.)]+\s*(?:\*\*|__)?\s*")
 _PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,200})\)")
 _FROM = re.compile(r"\s+from\s+")
 _STATUS_VERB = re.compile(r"\s+(?:was|is|were|are|has\s+been|had\s+been|have\s+been|remains?)\b")
+_COLON_THEN_CAPITAL = re.compile(r":\s+(?=[A-Z])")
 _CAPITAL_NEXT = re.compile(r"\s+(?=[A-Z])")
 _LIST_ITEM = re.compile(
     r"\s*(?:(?P<bullet>[-*+•●▪◦·‣⁃])|(?P<number>\d{1,2})[.)]|\((?P<paren>\d{1,2})\))\s+"
@@ -64,11 +70,6 @@ _LIST_ITEM = re.compile(
 _UPDATE_CUE = re.compile(
     r"(?:during\s+(?:the\s+)?meeting|post[- ]?meeting|since\s+the\s+meeting|after\s+the\s+meeting"
     r"|update|updated|progress|note|completed?|closed|done)\b",
-    re.IGNORECASE,
-)
-_UPDATE_LINE = re.compile(
-    r"(?:\*\*|__)?(?P<label>Update|Progress|Post[- ]meeting(?:\s+note)?|Status"
-    r"|Since\s+the\s+meeting)[^:\n]{0,30}?:(?:\*\*|__)?\s*(?P<body>\S.*)$",
     re.IGNORECASE,
 )
 _DONE_LINE = re.compile(
@@ -85,6 +86,12 @@ _LABEL = re.compile(r"^[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,4}\s*:\s+")
 _OWNER_LABEL = re.compile(
     r"\b(?:Action\s+)?(?:Owner|Lead|Responsible|Action\s+by)s?\s*[:\-–]\s*"
     r"(?P<owner>[A-Z][^)\]\n;.]{0,60}?)\s*(?=[)\];.]|$)"
+)
+# "A review ... is to be prepared jointly by the Chief Finance Officer and the DCC".
+_DONE_BY = re.compile(
+    r"\b(?:is|are)\s+to\s+be\s+[a-z]+(?:\s+(?:jointly|together|up))?\s+by\s+"
+    r"(?P<owner>(?:the\s+)?[A-Z][\w'’&/-]*(?:(?:\s*,\s*|\s+(?:and|&|of|for|the)\s+|\s+)"
+    r"(?:the\s+)?[A-Z][\w'’&/-]*){0,7})"
 )
 _TRAILING_OWNER = re.compile(r"\s*[\[(](?P<owner>[A-Z][A-Za-z/&,\s]{1,30})[\])]\.?\s*$")
 _PASSAGE = re.compile(
@@ -112,14 +119,11 @@ _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
-_ABBREVIATIONS = {"supt", "no", "mr", "mrs", "ms", "dr", "st", "eg", "ie", "etc", "ch", "det",
-                  "insp", "sgt", "approx", "vs", "cllr", "prof", "nos", "para", "ref"}  # fmt: skip
-_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 _MERGE_SCORE = 60
+# Characters before an action read to tell apart attendees its owner's initials fit.
+_OWNER_CONTEXT = 1500
 # Prose actions a table row is compared with, at most (see ``_merge``).
 MERGE_CANDIDATES = 250
-_FULL_STOP = re.compile(r"[.!?](?=[\"')\]]*(?:\s|$))")
-_NOT_SPACE = re.compile(r"\S")
 
 
 @dataclass
@@ -140,24 +144,6 @@ class _Passage:
 
 
 # --- small text helpers ----------------------------------------------------------------------
-
-
-def _sentence_end(text: str, start: int, limit: int) -> int:
-    """Offset just after the sentence that runs from ``start`` (``limit`` if it does not end)."""
-    for match in _FULL_STOP.finditer(text, start, limit):
-        end = match.end()
-        word = word_ending_at(text, start, end - 1)
-        # Lower case is never shorter: a longer word is no abbreviation.
-        token = word.lower() if len(word) <= _LONGEST_ABBREVIATION else word
-        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha() and token.isupper()):
-            continue
-        following = _NOT_SPACE.search(text, end, limit)
-        first = following.group() if following else ""
-        if not first or first.isupper() or first in "(\"'•-0123456789":
-            while end < limit and text[end] in "\"')]":
-                end += 1
-            return end
-    return limit
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -198,6 +184,9 @@ def _owner_phrase(body: str, attendees: Sequence[AttendeeDraft]) -> str | None:
     labelled = _OWNER_LABEL.search(body)
     if labelled:
         return labelled.group("owner").strip()
+    passive = _DONE_BY.search(body)
+    if passive and looks_like_owner(passive.group("owner"), attendees):
+        return passive.group("owner").strip()
     trailing = _TRAILING_OWNER.search(body)
     if trailing:
         phrase = trailing.group("owner").strip()
@@ -424,6 +413,10 @@ def _statement(
         found = _new_action(
             text, reference, marker.start(), limit, (after, limit), ctx.attendees, ctx.meeting_date
         )
+        # "Action 21 Carried forward to the next meeting": a report that opens with a status.
+        status = status_from_text(text[after:limit], cell=True)
+        if status is not None and status is not ActionStatus.OPEN:
+            found.draft.status, found.explicit_status, found.review = status, True, True
         return found, None
     return None, None
 
@@ -435,6 +428,7 @@ def _markers(text: str, start: int, end: int) -> list[re.Match[str]]:
         if (
             _LINE_LEAD.fullmatch(text, start, match.start())
             or _after_sentence(text, start, match.start())
+            or _colon_marker(text, match, end)
             or (
                 (match.group("ref") or match.group("apref"))
                 and _after_clause(text, start, match.start())
@@ -443,6 +437,18 @@ def _markers(text: str, start: int, end: int) -> list[re.Match[str]]:
         ):
             accepted.append(match)
     return accepted
+
+
+def _colon_marker(text: str, match: re.Match[str], end: int) -> bool:
+    """ "Action:" before a capital opens an action wherever it stands: cells and pages run
+    several together ("... from the previous meeting: Action: PCC to include ...")."""
+    word = match.group("word") or ""
+    return (
+        word in ("Action", "ACTION")
+        and (match.start() == 0 or text[match.start() - 1].isspace())
+        and match.group("ref") is None
+        and _COLON_THEN_CAPITAL.match(text, match.end(), end) is not None
+    )
 
 
 def _after_sentence(text: str, start: int, stop: int) -> bool:
@@ -496,7 +502,7 @@ def _update_from_line(text: str, start: int, end: int) -> ActionUpdateDraft | No
     lead = _LINE_LEAD.match(text, start, end)
     content_start = lead.end() if lead else start
     content = text[content_start:end]
-    labelled = _UPDATE_LINE.match(content)
+    labelled = UPDATE_LINE.match(content)
     if labelled:
         body_start = content_start + labelled.start("body")
         body = text[body_start:end]
@@ -646,6 +652,134 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
                 last.draft.status, last.explicit_status = update.status, True
             index = following + 1
     return found
+
+
+# --- actions without a marker ---------------------------------------------------------------
+
+
+def _from_candidate(ctx: _Context, candidate: Candidate) -> _Found:
+    found = _new_action(
+        ctx.text,
+        candidate.reference,
+        candidate.start,
+        candidate.end,
+        candidate.body,
+        ctx.attendees,
+        ctx.meeting_date,
+    )
+    draft = found.draft
+    for start, end in candidate.updates:
+        draft.updates.append(_note(ctx.text, *_strip_span(ctx.text, start, end)))
+    if draft.owner_text is None:
+        draft.owner_text = candidate.owner or (
+            owner_in(ctx.text, [candidate.body, *candidate.updates])
+            if candidate.reference and candidate.owner is None
+            else None
+        )
+    if candidate.status is not None:
+        draft.status, found.explicit_status = candidate.status, True
+    found.review = candidate.status is not None
+    return found
+
+
+def _unmarked_actions(
+    ctx: _Context, tables: SpanSet, marked: Sequence[_Found], *, tables_given: bool
+) -> list[_Found]:
+    """Actions cited by reference codes, recorded in sentences and lists, or reviewed under
+    a heading, outside the marked ones. Sentences of narrative are read only when the
+    minutes mark none of their new actions."""
+    text = ctx.text
+    found = paragraphs(text, split_lines(text), tables)
+    taken = _Taken(f.draft.span for f in marked)
+    referenced = taken.outside(find_referenced_actions(text, found, tables))
+    narrative = not tables_given and all(f.review for f in marked)
+    committed = taken.outside(find_commitments(text, found, taken.spans(), narrative=narrative))
+    reviewed = taken.outside(find_review_paragraphs(text, found, taken.spans()))
+    return [_from_candidate(ctx, c) for c in [*referenced, *committed, *reviewed]]
+
+
+class _Taken:
+    """Spans of the actions found so far; a candidate overlapping one is not another."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self._spans: list[Span] = []
+        self._starts: list[int] = []
+        self._reach: list[int] = []
+        self._add(spans)
+
+    def _add(self, spans: Iterable[Span]) -> None:
+        self._spans = sorted([*self._spans, *spans], key=lambda s: s.start)
+        self._starts = [s.start for s in self._spans]
+        self._reach = list(accumulate((s.end for s in self._spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span found so far shares a character with ``[start, end)``."""
+        before = bisect_left(self._starts, end) - 1
+        return before >= 0 and self._reach[before] > start
+
+    def outside(self, candidates: Sequence[Candidate]) -> list[Candidate]:
+        """The candidates that overlap no span found so far; they are taken in turn."""
+        kept = [c for c in candidates if not self.overlaps(c.start, c.end)]
+        self._add(Span(c.start, c.end) for c in kept)
+        return kept
+
+    def spans(self) -> SpanSet:
+        return SpanSet(self._spans)
+
+
+_SECOND_OWNER = re.compile(
+    r"\s+and\s+(?P<owner>(?:the\s+)?[A-Z][\w'’&/.-]*(?:\s+[A-Z][\w'’&/.-]*){0,3})"
+    r"\s+(?:to|is\s+to|are\s+to|will)\s+(?=[a-z])"
+)
+
+
+def _joint_parts(ctx: _Context, found: _Found) -> list[_Found]:
+    """ "NM to review the policy and JD to write to the Home Office": two actions, one for
+    each owner, when the second owner is an attendee or an abbreviation."""
+    draft = found.draft
+    if not draft.owner_text:
+        return [found]
+    first = _OWNER.match(draft.text)
+    if first is None or first.group("owner").strip() != draft.owner_text:
+        return [found]
+    for match in _SECOND_OWNER.finditer(draft.text, first.end()):
+        owner = match.group("owner")
+        resolution = resolve_owners(owner, ctx.attendees)
+        if not (resolution.owners or re.fullmatch(r"(?:the\s+)?[A-Z]{2,6}", owner)):
+            continue
+        source = ctx.text.find(f" {owner} ", draft.span.start, draft.span.end)
+        if source < 0:
+            continue
+        first_text = draft.text[: match.start()].rstrip(" ,;")
+        second_text = draft.text[match.start("owner") :]
+        second = ActionDraft(
+            reference=draft.reference,
+            text=second_text,
+            span=Span(source + 1, draft.span.end),
+            owner_text=owner,
+            status=draft.status,
+            due_date=due_date_in(second_text, ctx.meeting_date),
+            origin_title=draft.origin_title,
+            origin_date=draft.origin_date,
+        )
+        draft.text = first_text
+        draft.span = Span(draft.span.start, source)
+        draft.due_date = due_date_in(draft.text, ctx.meeting_date)
+        return [found, *_joint_parts(ctx, _Found(second, found.explicit_status, found.review))]
+    return [found]
+
+
+def _distinct(actions: list[ActionDraft]) -> list[ActionDraft]:
+    """Actions without repeats: a resolution printed twice on a page is one action."""
+    seen: set[tuple[str | None, str]] = set()
+    kept: list[ActionDraft] = []
+    for action in actions:
+        key = (action.reference, " ".join(re.findall(r"\w+", action.text.lower())))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(action)
+    return kept
 
 
 # --- carried actions -------------------------------------------------------------------------
@@ -894,16 +1028,20 @@ def parse_actions(
     logged, table_spans = find_action_log(text, attendees, meeting_date)
     tables = SpanSet(table_spans)
     found = _prose_actions(ctx, tables)
+    found += _unmarked_actions(ctx, tables, found, tables_given=bool(logged))
+    found = [part for action in found for part in _joint_parts(ctx, action)]
     _apply_passages(text, _passages(ctx, found, tables), found, items)
     warnings: list[str] = []
     for prose in found:
         if prose.draft.owner_text:
-            resolution = resolve_owners(prose.draft.owner_text, attendees)
+            span = prose.draft.span
+            context = text[max(0, span.start - _OWNER_CONTEXT) : span.end]
+            resolution = resolve_owners(prose.draft.owner_text, attendees, context=context)
             prose.draft.owners = resolution.owners
             warnings += [_warning(prose.draft, w) for w in resolution.warnings]
     for row in logged:
         warnings += [_warning(row.draft, w) for w in row.warnings]
-    actions = sorted(_merge(found, logged), key=lambda a: a.span.start)
+    actions = _distinct(sorted(_merge(found, logged), key=lambda a: a.span.start))
     locator = ItemLocator(items)
     for action in actions:
         action.item = locator.find(action.span.start)

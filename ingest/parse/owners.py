@@ -17,6 +17,7 @@ from typing import overload
 from ingest.draft import AttendeeDraft
 from ingest.parse.people import strip_titles
 from ingest.parse.roles import expand_abbreviation, role_for_abbreviation
+from ingest.parse.subjects import person_in
 
 __all__ = [
     "OwnerIndex",
@@ -134,6 +135,20 @@ def _role_keys(attendee: AttendeeDraft) -> set[str]:
     return keys
 
 
+# Words before a post that make it another post: a Deputy Commissioner is no Commissioner.
+_SECOND_IN_LINE = frozenset({"deputy", "assistant", "vice", "associate", "under"})
+
+
+def _head_word(capacity: str | None) -> str | None:
+    """The word a post is named by on its own ("Police and Crime Commissioner" ->
+    "commissioner"), when it is a role word and the post is not a deputy's."""
+    segments = [s for s in _SEGMENT_SPLIT.split(capacity or "") if s.strip()]
+    words = _norm(segments[0]).split() if segments else []
+    if not words or words[0] in _SECOND_IN_LINE or words[-1] not in _ROLE_WORDS:
+        return None
+    return words[-1]
+
+
 def _name_words(name: str) -> list[str]:
     return re.findall(r"[A-Za-z][A-Za-z'’]*", strip_titles(name).replace("-", " "))
 
@@ -153,7 +168,27 @@ def _one_name(part: str) -> str | None:
     return words[0].lower()
 
 
-def _unique(part: str, found: list[AttendeeDraft], what: str) -> tuple[list[str], list[str]]:
+def _named_in(context: str, found: list[AttendeeDraft]) -> list[AttendeeDraft]:
+    """The attendees among ``found`` whom ``context`` names: by surname when their
+    surnames differ, else by the name in full."""
+    surnames = [_name_words(a.name)[-1:] for a in found]
+    by_surname = len({tuple(s) for s in surnames}) == len(found) and all(surnames)
+    named: list[AttendeeDraft] = []
+    for attendee, surname in zip(found, surnames, strict=True):
+        words = surname if by_surname else _name_words(attendee.name)
+        pattern = r"\b" + r"\W+".join(re.escape(w) for w in words) + r"\b"
+        if words and re.search(pattern, context, re.IGNORECASE):
+            named.append(attendee)
+    return named
+
+
+def _unique(
+    part: str, found: list[AttendeeDraft], what: str, context: str | None = None
+) -> tuple[list[str], list[str]]:
+    if len(found) > 1 and context:
+        # "JS" is John Smith or Jane Swift: the one the passage names, if only one is.
+        named = _named_in(context, found)
+        found = named if len(named) == 1 else found
     if len(found) == 1:
         return [found[0].name], []
     if len(found) > 1:
@@ -178,7 +213,11 @@ class OwnerIndex(Sequence[AttendeeDraft]):
         self._roles: dict[str, list[int]] = defaultdict(list)
         self._names: dict[str, list[int]] = defaultdict(list)
         self._one_names: dict[str, list[int]] = defaultdict(list)
+        self._heads: dict[str, list[int]] = defaultdict(list)
         for position, attendee in enumerate(self._attendees):
+            head = _head_word(attendee.capacity)
+            if head:
+                self._heads[head].append(position)
             if attendee.abbreviation:
                 self._abbreviations[_norm(attendee.abbreviation)].append(position)
             for letters in _name_initials(attendee.name):
@@ -215,6 +254,10 @@ class OwnerIndex(Sequence[AttendeeDraft]):
     def with_role(self, *keys: str) -> list[AttendeeDraft]:
         return self._take(*(self._roles.get(key, []) for key in keys))
 
+    def with_head_word(self, part: str) -> list[AttendeeDraft]:
+        """ "Commissioner": the attendees whose post is some kind of commissioner."""
+        return self._take(self._heads.get(_norm(part), []))
+
     def with_name(self, part: str) -> list[AttendeeDraft]:
         return self._take(self._names.get(_norm(strip_titles(part)), []))
 
@@ -223,7 +266,9 @@ class OwnerIndex(Sequence[AttendeeDraft]):
         return self._take(self._one_names.get(name, []) if name else [])
 
 
-def _resolve_part(part: str, attendees: OwnerIndex) -> tuple[list[str], list[str]]:
+def _resolve_part(
+    part: str, attendees: OwnerIndex, context: str | None = None
+) -> tuple[list[str], list[str]]:
     key = "opcc" if _OFFICE.match(part.strip()) else _norm(part)
     if not key:
         return [], []
@@ -238,17 +283,22 @@ def _resolve_part(part: str, attendees: OwnerIndex) -> tuple[list[str], list[str
         by_initials = attendees.with_initials(letters)
         if len(by_initials) == 1:
             return [by_initials[0].name], []
+        if by_initials and context and len(_named_in(context, by_initials)) == 1:
+            return _unique(part, by_initials, "initials", context)
     by_role = attendees.with_role(key, _expanded(part))
     if by_role:
         return [a.name for a in by_role], []
     by_name = attendees.with_name(part)
     if by_name:
-        return _unique(part, by_name, "name")
+        return _unique(part, by_name, "name", context)
+    by_head = attendees.with_head_word(part)
+    if len(by_head) == 1:
+        return [by_head[0].name], []
     compact = part.replace(" ", "")
     if _INITIALS.match(part.strip()):
         letters = compact.replace(".", "").upper()
-        return _unique(part, attendees.with_initials(letters), "initials")
-    return _unique(part, attendees.with_one_name(part), "name")
+        return _unique(part, attendees.with_initials(letters), "initials", context)
+    return _unique(part, attendees.with_one_name(part), "name", context)
 
 
 def split_owner_parts(owner_text: str) -> list[str]:
@@ -256,22 +306,46 @@ def split_owner_parts(owner_text: str) -> list[str]:
     return [p.strip() for p in _PART_SPLIT.split(owner_text) if p and p.strip()]
 
 
-def resolve_owners(owner_text: str, attendees: Sequence[AttendeeDraft]) -> OwnerResolution:
+def resolve_owners(
+    owner_text: str, attendees: Sequence[AttendeeDraft], *, context: str | None = None
+) -> OwnerResolution:
     """Attendee names for an owner phrase, in the order the phrase names them.
 
     The whole phrase is tried first ("Head of Contact Management"), then each part.
-    Ambiguous initials or names give a warning and no owner.
+    Initials or names that fit several attendees resolve to the one ``context`` (the
+    passage around the action) names, if it names only one; else they give a warning
+    and no owner. A person named in full who is no attendee is an owner as written.
     """
     index = attendees if isinstance(attendees, OwnerIndex) else OwnerIndex(attendees)
-    owners, warnings = _resolve_part(owner_text, index)
+    owners, warnings = _resolve_part(owner_text, index, context)
     if not owners and not warnings:
         parts = split_owner_parts(owner_text)
         if len(parts) > 1:
             for part in parts:
-                found, notes = _resolve_part(part, index)
+                found, notes = _resolve_part(part, index, context)
                 owners += found
                 warnings += notes
+    if not owners and not warnings:
+        person = person_in(owner_text)
+        if person is not None:
+            owners, warnings = _named_person(person, index)
     return OwnerResolution(list(dict.fromkeys(owners)), warnings)
+
+
+def _named_person(person: str, attendees: OwnerIndex) -> tuple[list[str], list[str]]:
+    """A person the phrase names in full ("Chief Superintendent Alan Forbes"): the attendee
+    of that surname whose first name or initial agrees, else the name as written."""
+    words = _name_words(person)
+    fitting = [
+        a
+        for a in attendees.with_one_name(words[-1])
+        if _name_words(a.name)[-1].lower() == words[-1].lower()
+        and _name_words(a.name)[0][0].lower() == words[0][0].lower()
+    ]
+    if len(fitting) > 1:
+        names = ", ".join(a.name for a in fitting)
+        return [], [f"owner {person!r} matches the name of several attendees ({names})"]
+    return [fitting[0].name if fitting else person], []
 
 
 def _singular(word: str) -> str:

@@ -1,0 +1,436 @@
+"""Actions that minutes record in sentences rather than under an "Action:" marker.
+
+Many panels and committees write what someone will do into the narrative: "The
+Commissioner agreed to send Councillor Whitlock the figures", "Mr Haslam undertook to
+...", "Mr Rowntree will confirm the figures", "He would update the Panel in the new
+year", "It was agreed that a report ... would come to the Committee", "asked for a
+breakdown ... This will be provided at the next board meeting", and resolutions that
+ask someone to act: "That the Temporary Scrutiny Officer be asked to consult Members",
+"to ask Police Scotland to update the next meeting". Lists count too: bullets under "the
+Deputy Commissioner undertook to:", lines under "All of the actions from the previous
+meeting had been completed:", bullets run together after "reported that;" under a review
+of actions, and the paragraphs under a heading that reviews earlier actions.
+
+A sentence counts only with a verb of doing something for the meeting (send, provide,
+report back ...) and, for "will" and "would", someone named to do it, so that "The
+Chairman will answer any questions from the public" and "the Panel would be asked to hold
+a hearing" are no actions. Minutes that mark their actions ("Action 2: ...") are taken
+to mark them all: their sentences are not read for more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingest.parse.action_candidates import (
+    UPDATE_LINE,
+    Candidate,
+    Paragraph,
+    names_an_action_review,
+)
+from ingest.parse.action_log import status_from_text
+from ingest.parse.positions import SpanSet
+from ingest.parse.sentence_ends import sentences
+from ingest.parse.subjects import (
+    PRONOUNS,
+    is_group,
+    leading_subject,
+    phrase_after,
+    subject_before,
+)
+
+__all__ = ["find_commitments", "find_review_paragraphs", "owner_in"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Verbs of doing something for the meeting, after "agreed to", "is to", "be asked to".
+_DELIVER = _words(
+    """provide send circulate share supply forward write report update bring arrange organise
+    organize host meet contact liaise look investigate review consider explore check confirm
+    clarify follow feed find seek raise discuss prepare produce present give take make ensure
+    establish set invite speak email e-mail publish include add obtain come return revisit
+    examine brief consult develop draft schedule pass respond reply advise inform notify
+    request ask chase escalate identify distribute visit engage submit compile collate assess
+    evaluate ascertain research put approach pursue refer facilitate table"""
+)
+# After "agreed to" (and "offered to" ...): not "agreed to take any other business".
+_AGREE = _DELIVER - _words("take make set put come include add pass table give ask find")
+# After "will" or "would" a narrower set: "would continue", "will attend" are no actions.
+_PROMISE = _words(
+    """provide send circulate share supply forward write update bring arrange confirm clarify
+    investigate check follow feed find brief consult respond reply return host"""
+)
+# "undertook to abide by the Code of Conduct": a pledge, not something to do.
+_PLEDGES = _words("abide comply observe uphold respect honour honor serve act keep")
+_PASSIVE = _words(
+    """provided circulated sent shared supplied forwarded brought added arranged scheduled
+    submitted presented reported given included prepared produced published considered
+    reviewed investigated explored confirmed clarified raised discussed examined organised
+    organized made"""
+)
+_UNDERTOOK = re.compile(
+    r"\b(?P<cue>undert(?:ook|akes|aken)|offered|promised|volunteered|agreed)\s+to\s+"
+    r"(?P<verb>[a-z][a-z-]*)"
+)
+_ASSURANCE = re.compile(
+    r"\bgave\s+(?:an|that|this|his|her|their|the|a)\s+(?:assurance|undertaking)", re.IGNORECASE
+)
+_FUTURE = re.compile(
+    r"\b(?P<aux>will|would|is\s+to|are\s+to)\s+(?:(?:also|then|now|personally)\s+)?"
+    r"(?P<verb>[a-z][a-z-]*)"
+)
+_FUTURE_PASSIVE = re.compile(r"\b(?:will|would)\s+be\s+(?P<verb>[a-z]+)")
+_AGREED_THAT = re.compile(r"\b(?:agreed|decided|requested|confirmed)\s+that\s+")
+_CLAUSE_VERB = re.compile(r"\b(?:would|should|will)\s+(?P<passive>be\s+)?(?P<verb>[a-z][a-z-]*)")
+_ASKED = re.compile(
+    r"\b(?:be|being|was|were|is|are)\s+(?:asked|requested|invited)\s+to\s+(?P<verb>[a-z][a-z-]*)"
+)
+_ASK = re.compile(r"\bto\s+(?:ask|request|invite|instruct)\s+(?:that\s+)?")
+_VERB_AFTER = re.compile(r"\s+(?:to\s+|should\s+|would\s+)?(?P<verb>[a-z][a-z-]*)")
+_FOLLOW_UP = re.compile(
+    r"(?:this|that|it|these|they|a\s+response|a\s+reply|an\s+answer|the\s+information|details"
+    r"|the\s+figures|a\s+breakdown|an\s+update|a\s+note)\s+(?:will|would)\s+be\s+"
+    r"(?:provided|circulated|sent|shared|given|brought|supplied|reported|forwarded|made\s+available"
+    r"|confirmed|arranged|included)\b",
+    re.IGNORECASE,
+)
+_REQUEST = re.compile(r"\b(?:asked|requested|sought|queried|enquired)\b")
+_REPORT_BACK = re.compile(
+    r"\breport(?:ing)?\s+back\b|\b(?:to|at|before)\s+(?:the|a|its)\s+(?:next|future|following"
+    r"|subsequent)\b|\bupdate\s+(?:the\s+)?(?:panel|committee|board|members)\b",
+    re.IGNORECASE,
+)
+_SAID = re.compile(
+    r"\b(?:reported|confirmed|advised|explained|said|stated|informed|updated|told|added"
+    r"|replied|responded|undertook|agreed)\b"
+)
+_LIST_LEAD = re.compile(
+    r"\b(?:undert(?:ook|akes)|agreed|offered|promised|(?:was|were)\s+asked)\s+to\s*[:;-]+\s*$"
+)
+_ACTIONS_LEAD = re.compile(r"\bactions\b[^:\n]{0,160}:\s*-?\s*$", re.IGNORECASE)
+_INLINE_BULLET = re.compile(r"\s[•●▪]\s*")
+_ACTION_WORD = re.compile(r"\bactions?\b", re.IGNORECASE)
+_NOT_AN_ACTION = re.compile(
+    r"(?:RESOLVED|Resolved|AGREED\b|Minutes:|Additional documents|Supporting documents"
+    r"|\.\.\.\s*view|pdf icon|Decision:|REASON)"
+)
+# "The action log was noted", "All actions were complete": the log, not an action on it.
+_ON_THE_LOG = re.compile(
+    r"(?:the\s+)?(?:rolling\s+)?(?:action\s+(?:log|register|tracker)|(?:all|the|other|both)"
+    r"\s+(?:\w+\s+)?actions)\b",
+    re.IGNORECASE,
+)
+# "RHL is to clarify ...", "CC and DCC to review ...": an action that names its owner.
+_OWNED = re.compile(
+    r"(?:the\s+)?[A-Z][\w'’&/.-]*(?:\s+(?:and\s+|&\s+|/\s*)?[A-Z][\w'’&/.-]*){0,4}"
+    r"\s+(?:is\s+to|are\s+to|to|will)\s+[a-z]"
+)
+# How far before a pronoun or a promise "said", "told" ... is looked for.
+_SAID_REACH = 400
+_LIST_WORDS = 25
+_LIST_LENGTH = 20
+
+
+def _undertaking(text: str, start: int, match: re.Match[str]) -> bool:
+    """ "undertook to <anything>", "agreed/offered to <send, provide ...>", not "were being
+    offered to tradespeople"."""
+    if match.group("cue").startswith("undert"):
+        return match.group("verb") not in _PLEDGES
+    before = text[max(start, match.start() - 7) : match.start()].split()
+    if before and before[-1].lower() in {"being", "been", "was", "were", "is", "are"}:
+        return False
+    return match.group("verb") in _AGREE
+
+
+def _sentence_subject(text: str, start: int, cue: int, previous: str | None) -> str | None:
+    """Who a sentence says acts before ``cue``: the phrase before it, or for "he", "she"
+    or "they" the one the sentence (or the one before it) opens with."""
+    subject = subject_before(text, start, cue)
+    if subject is not None and subject.lower() in PRONOUNS:
+        said = _SAID.search(text, max(start, cue - _SAID_REACH), cue)
+        opening = subject_before(text, start, said.start()) if said else None
+        return opening if opening and not is_group(opening) else previous
+    return subject
+
+
+def _request(text: str, start: int, end: int) -> Candidate | None:
+    """The action a resolution or request records: "to ask Police Scotland to update the
+    next meeting", "That the Temporary Scrutiny Officer be asked to consult Members"."""
+    ask = _ASK.search(text, start, end)
+    if ask:
+        found = phrase_after(text, ask.end(), end)
+        if found and not is_group(found[0]) and _VERB_AFTER.match(text, found[1], end):
+            return Candidate(start, end, (start, end), owner=found[0])
+    asked = _ASKED.search(text, start, end)
+    if asked and asked.group("verb") in _DELIVER:
+        subject = subject_before(text, start, asked.start())
+        if subject and not is_group(subject) and subject.lower() not in PRONOUNS:
+            return Candidate(start, end, (start, end), owner=subject)
+    return None
+
+
+def _narrative(
+    text: str, start: int, end: int, previous: tuple[str | None, tuple[int, int] | None]
+) -> Candidate | None:
+    """The action a sentence of narrative records: an undertaking, an agreement, a promise."""
+    last_subject, last_sentence = previous
+    for match in _UNDERTOOK.finditer(text, start, end):
+        if not _undertaking(text, start, match):
+            continue
+        subject = _sentence_subject(text, start, match.start(), last_subject)
+        owner = subject if subject and not is_group(subject) else None
+        return Candidate(start, end, (start, end), owner=owner)
+    assurance = _ASSURANCE.search(text, start, end)
+    if assurance and last_sentence and "assurance" in text[slice(*last_sentence)]:
+        subject = subject_before(text, start, assurance.start())
+        return Candidate(last_sentence[0], end, (last_sentence[0], end), owner=subject)
+    agreed = _AGREED_THAT.search(text, start, end)
+    if agreed:
+        clause = _CLAUSE_VERB.search(text, agreed.end(), end)
+        if clause:
+            verb = clause.group("verb")
+            if verb in (_PASSIVE if clause.group("passive") else _DELIVER):
+                found = phrase_after(text, agreed.end(), clause.start())
+                owner = found[0] if found and found[1] >= clause.start() - 1 else None
+                owner = owner if owner and not is_group(owner) else None
+                return Candidate(start, end, (start, end), owner=owner)
+    follow = _FOLLOW_UP.match(text, start, end)
+    if follow and last_sentence and _REQUEST.search(text, *last_sentence):
+        return Candidate(last_sentence[0], end, (last_sentence[0], end))
+    passive = _FUTURE_PASSIVE.search(text, start, end)
+    if passive and passive.group("verb") in _PASSIVE and _REPORT_BACK.search(text, start, end):
+        said = _SAID.search(text, max(start, passive.start() - _SAID_REACH), passive.start())
+        subject = subject_before(text, start, said.start()) if said else None
+        owner = subject if subject and not is_group(subject) else None
+        return Candidate(start, end, (start, end), owner=owner)
+    for match in _FUTURE.finditer(text, start, end):
+        verb = match.group("verb")
+        if verb not in _PROMISE and not (
+            verb in _DELIVER and _REPORT_BACK.search(text, match.end(), end)
+        ):
+            continue
+        subject = _sentence_subject(text, start, match.start(), last_subject)
+        if subject and not is_group(subject) and subject.lower() not in PRONOUNS:
+            return Candidate(start, end, (start, end), owner=subject)
+    return None
+
+
+def _list_after(
+    text: str, found: Sequence[Paragraph], first: int, *, plain: bool
+) -> list[Paragraph]:
+    """The paragraphs a lead line ending in a colon introduces: bullets or clause labels,
+    or with ``plain`` short lines up to one that closes with a full stop."""
+    listed: list[Paragraph] = []
+    for paragraph in found[first : first + _LIST_LENGTH]:
+        if paragraph.heading:
+            break
+        marked = paragraph.bullet or paragraph.label is not None
+        if listed and _kind(paragraph) != _kind(listed[0]):
+            break
+        if not marked:
+            words = len(text[paragraph.body : paragraph.end].split())
+            if not plain or words > _LIST_WORDS:
+                break
+        listed.append(paragraph)
+        if not marked and text[paragraph.end - 1] == ".":
+            break
+    return listed
+
+
+def _kind(paragraph: Paragraph) -> str:
+    return "bullet" if paragraph.bullet else "label" if paragraph.label else "plain"
+
+
+def _inline_bullets(text: str, paragraph: Paragraph) -> list[Candidate]:
+    """Bullets run together in one line after a lead that names actions ("Review of Actions
+    ... the Commissioner reported that; • ... • ...")."""
+    bullets = list(_INLINE_BULLET.finditer(text, paragraph.body, paragraph.end))
+    if len(bullets) < 2:
+        return []
+    lead_end = bullets[0].start()
+    if not _ACTION_WORD.search(text, paragraph.body, lead_end):
+        return []
+    reports = list(_SAID.finditer(text, paragraph.body, lead_end))
+    said = reports[-1] if reports else None
+    owner = subject_before(text, paragraph.body, said.start()) if said else None
+    owner = owner if owner and not is_group(owner) else None
+    candidates: list[Candidate] = []
+    for index, bullet in enumerate(bullets):
+        stop = bullets[index + 1].start() if index + 1 < len(bullets) else paragraph.end
+        while stop > bullet.end() and text[stop - 1] in " |\t":
+            stop -= 1
+        if stop > bullet.end():
+            candidates.append(Candidate(bullet.end(), stop, (bullet.end(), stop), owner=owner))
+    return candidates
+
+
+def find_commitments(
+    text: str, found: Sequence[Paragraph], covered: SpanSet, *, narrative: bool
+) -> list[Candidate]:
+    """Actions recorded in sentences and lists outside ``covered``; sentences of narrative
+    ("agreed to", "will", "undertook to") only when ``narrative``."""
+    candidates: list[Candidate] = []
+    last_subject: str | None = None
+    index = 0
+    while index < len(found):
+        paragraph = found[index]
+        index += 1
+        if paragraph.heading:
+            last_subject = None
+            continue
+        if paragraph.start in covered:
+            continue
+        update = UPDATE_LINE.match(text, paragraph.body, paragraph.end)
+        if update and candidates and candidates[-1].end <= paragraph.start:
+            # "Update 18.01.22 – Complete" under the action it reports on.
+            last = candidates[-1]
+            last.updates.append((paragraph.body, paragraph.end))
+            last.status = status_from_text(text[paragraph.body : paragraph.end]) or last.status
+            last.end = paragraph.end
+            continue
+        inline = _inline_bullets(text, paragraph)
+        if inline:
+            candidates += inline
+            continue
+        spans = list(sentences(text, paragraph.body, paragraph.end))
+        last_sentence: tuple[int, int] | None = None
+        for start, end in spans:
+            if start in covered:
+                last_sentence = (start, end)
+                continue
+            previous = (last_subject, last_sentence)
+            candidate = _request(text, start, end)
+            if candidate is None and narrative and not _NOT_AN_ACTION.match(text, start, end):
+                candidate = _narrative(text, start, end, previous)
+            if candidate is not None:
+                candidate.reference = paragraph.label
+                candidates.append(candidate)
+            last_subject = leading_subject(text, start, end) or last_subject
+            last_sentence = (start, end)
+        listed = _listed(text, found, index, paragraph, spans)
+        if listed:
+            candidates += listed[0]
+            index = listed[1]
+    return candidates
+
+
+def _listed(
+    text: str,
+    found: Sequence[Paragraph],
+    index: int,
+    lead: Paragraph,
+    spans: Sequence[tuple[int, int]],
+) -> tuple[list[Candidate], int] | None:
+    """The actions listed after a lead ("undertook to:", "the actions ... completed:")."""
+    if not spans:
+        return None
+    start, end = spans[-1]
+    undertaking = _LIST_LEAD.search(text, start, end)
+    actions_lead = None if undertaking else _ACTIONS_LEAD.search(text, start, end)
+    if undertaking is None and actions_lead is None:
+        return None
+    owner = subject_before(text, start, undertaking.start()) if undertaking else None
+    owner = owner if owner and not is_group(owner) else None
+    status = status_from_text(text[start:end]) if actions_lead else None
+    listed = _list_after(text, found, index, plain=actions_lead is not None)
+    if not listed:
+        return None
+    candidates = [
+        Candidate(
+            p.start,
+            p.end,
+            (p.body, p.end),
+            reference=p.label if p.label and lead.label is None else lead.label,
+            owner=owner,
+            status=status,
+        )
+        for p in listed
+    ]
+    return candidates, index + len(listed)
+
+
+def find_review_paragraphs(
+    text: str, found: Sequence[Paragraph], taken: SpanSet
+) -> list[Candidate]:
+    """Each paragraph under a heading that reviews earlier actions, when nothing else in
+    that section was read as an action: "When it met on 6 March the Panel had asked for a
+    briefing on ... – the Commissioner advised that ..."."""
+    candidates: list[Candidate] = []
+    section: list[Paragraph] | None = None
+    notes: dict[int, list[tuple[int, int]]] = {}
+
+    def close() -> None:
+        if not section:
+            return
+        marked = any(p.start in taken or (p.end - 1) in taken for p in section)
+        for position, paragraph in enumerate(section):
+            if paragraph.start in taken or (paragraph.end - 1) in taken:
+                continue
+            if marked and not _OWNED.match(text, paragraph.body, paragraph.end):
+                continue  # beside marked actions, only one that names its owner
+            said = _SAID.search(text, paragraph.body, paragraph.end)
+            owner = subject_before(text, paragraph.body, said.start()) if said else None
+            owner = owner if owner and not is_group(owner) else None
+            updates = notes.get(position, [])
+            status = None
+            for start, end in [(paragraph.body, paragraph.end), *updates]:
+                status = status_from_text(text[start:end]) or status
+            candidates.append(
+                Candidate(
+                    paragraph.start,
+                    updates[-1][1] if updates else paragraph.end,
+                    (paragraph.body, paragraph.end),
+                    owner=owner,
+                    status=status,
+                    updates=list(updates),
+                )
+            )
+
+    for paragraph in found:
+        if paragraph.heading:
+            close()
+            heading = text[paragraph.start : paragraph.end]
+            section = [] if names_an_action_review(heading) else None
+            notes = {}
+            continue
+        if section is None:
+            continue
+        content = text[paragraph.body : paragraph.end]
+        if section and UPDATE_LINE.match(content):
+            notes.setdefault(len(section) - 1, []).append((paragraph.body, paragraph.end))
+            continue
+        if _NOT_AN_ACTION.match(content) or _ON_THE_LOG.match(content) or len(content.split()) < 4:
+            continue
+        section.append(paragraph)
+    close()
+    return candidates
+
+
+def owner_in(text: str, spans: Sequence[tuple[int, int]]) -> str | None:
+    """Who the notes on a cited action name as acting on it: the one who undertook,
+    agreed or will do something, else the one who reported on it ("The Assistant
+    Commissioner said that ..."); never the meeting itself ("Members were told ...")."""
+    reporter: str | None = None
+    for span_start, span_end in spans:
+        for start, end in sentences(text, span_start, span_end):
+            for pattern in (_UNDERTOOK, _ASSURANCE, _FUTURE):
+                for match in pattern.finditer(text, start, end):
+                    verb = match.groupdict().get("verb")
+                    if pattern is _UNDERTOOK and not _undertaking(text, start, match):
+                        continue
+                    if pattern is _FUTURE and verb not in _PROMISE:
+                        continue
+                    subject = subject_before(text, start, match.start())
+                    if subject and not is_group(subject) and subject.lower() not in PRONOUNS:
+                        return subject
+            if reporter is None:
+                for said in _SAID.finditer(text, start, end):
+                    subject = subject_before(text, start, said.start())
+                    if subject and not is_group(subject) and subject.lower() not in PRONOUNS:
+                        reporter = subject
+                        break
+    return reporter

@@ -1,0 +1,400 @@
+"""Actions minutes record without an "Action:" marker: reference codes of an action register,
+undertakings and requests in sentences, lists after "undertook to:", and reviews of earlier
+actions under their heading; with their owners resolved from the attendance."""
+
+import datetime as dt
+
+import pytest
+
+from ingest.clean import clean_text
+from ingest.draft import ActionDraft, AttendeeDraft
+from ingest.parse.actions import parse_actions
+from ingest.parse.owners import resolve_owners
+from records.enums import ActionStatus
+
+MAY_2023 = dt.date(2023, 5, 17)
+
+WESTDALE = [
+    AttendeeDraft("Helen Prowse", "Chair", None),
+    AttendeeDraft("Owen Tarrant", "Police and Crime Commissioner", "PCC"),
+    AttendeeDraft("Keith Haslam", "Director of Resources", None),
+    AttendeeDraft("Bryony Price", "Democratic Services Manager", None),
+    AttendeeDraft("Imran Sadiq", "Deputy Commissioner, MPS", None),
+    AttendeeDraft("Ruth Lowell", "Chief Finance Officer", "RL"),
+    AttendeeDraft("Dan Carver", "Deputy Chief Constable", "DC"),
+]
+
+
+def actions_in(text: str, attendees: list[AttendeeDraft] | None = None) -> list[ActionDraft]:
+    cleaned = clean_text(text).text
+    actions, _ = parse_actions(cleaned, [], attendees or [], meeting_date=MAY_2023)
+    for action in actions:
+        source = " ".join(cleaned[action.span.start : action.span.end].split())
+        assert " ".join(action.text.split()) in source
+    return actions
+
+
+def owners_of(actions: list[ActionDraft]) -> list[list[str]]:
+    return [a.owners or ([a.owner_text] if a.owner_text else []) for a in actions]
+
+
+# --- reference codes -------------------------------------------------------------------------
+
+
+def test_entries_led_by_register_codes_under_a_references_heading() -> None:
+    text = (
+        "Public Outstanding References\n\n"
+        "Members received the list of references carried forward.\n\n"
+        "3/2022/P – Street lighting survey\n\n"
+        "·  The Assistant Commissioner undertook to send Members the survey results.\n\n"
+        "4/2022/P – Cycle theft campaign\n\n"
+        "·  Members were told that this reference was complete and could be closed.\n\n"
+        "Members were told that the other references had been completed.\n\n"
+        "·  7/2022/P (Charge rates)\n"
+        "·  8/2022/P (Vetting backlog\n\n"
+        "RESOLVED, that the report be noted.\n"
+    )
+    actions = actions_in(text)
+    assert [(a.reference, a.text) for a in actions] == [
+        ("3/2022/P", "Street lighting survey"),
+        ("4/2022/P", "Cycle theft campaign"),
+        ("7/2022/P", "Charge rates"),
+        ("8/2022/P", "Vetting backlog"),
+    ]
+    assert owners_of(actions)[0] == ["Assistant Commissioner"]
+    assert actions[0].updates[0].text.startswith("The Assistant Commissioner undertook")
+    assert [a.status for a in actions[1:]] == [ActionStatus.COMPLETED] * 3
+
+
+def test_dated_register_codes_lead_their_updates() -> None:
+    text = (
+        "Rolling Action Log and Matters Arising\n"
+        "20230110 - ACC- 003 - Members had asked for the stop and search figures by ward. "
+        "Supt Alan Reid (AReid) explained that the figures would follow in June.\n"
+        "20230110 - ACC- 006 – Members agreed that this action could be closed.\n"
+    )
+    actions = actions_in(text)
+    assert [a.reference for a in actions] == ["20230110 - ACC- 003", "20230110 - ACC- 006"]
+    assert actions[0].owners == ["Alan Reid"]
+    assert actions[1].status is ActionStatus.COMPLETED
+
+
+def test_codes_cited_in_sentences_and_codes_of_the_same_shape() -> None:
+    text = (
+        "Outstanding References\n\n"
+        "Officers told the Board that action 12/2023/P, on the lease of the boat house, "
+        "would be covered by a paper at the next meeting.\n\n"
+        "Members heard that actions 14/2023/P and 15/2023/P were complete. On 16/2023/P "
+        "the Board heard that the work had slipped to the autumn.\n"
+    )
+    actions = actions_in(text)
+    assert [a.reference for a in actions] == ["12/2023/P", "14/2023/P", "15/2023/P", "16/2023/P"]
+    assert [a.status for a in actions[1:3]] == [ActionStatus.COMPLETED] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "words", "status"),
+    [
+        (
+            "The Town Clerk said that Outstanding Reference No.6 – Graffiti Removal had "
+            "been completed.",
+            "6",
+            "Graffiti Removal had been completed.",
+            ActionStatus.COMPLETED,
+        ),
+        (
+            "Reference Action SPAB220914-011. The draft overtime policy went to the "
+            "People Committee in May.",
+            "SPAB220914-011",
+            "The draft overtime policy went to the People Committee in May.",
+            ActionStatus.OPEN,
+        ),
+        (
+            "On Action 20230412-BM-002, the Chief Executive reported the reply she had had.",
+            "20230412-BM-002",
+            "On Action 20230412-BM-002, the Chief Executive reported the reply she had had.",
+            ActionStatus.OPEN,
+        ),
+    ],
+)
+def test_a_code_after_action_or_reference(
+    text: str, reference: str, words: str, status: ActionStatus
+) -> None:
+    (action,) = actions_in(text)
+    assert (action.reference, action.text, action.status) == (reference, words, status)
+
+
+def test_series_codes_and_minute_references_lead_entries_only_under_a_review() -> None:
+    text = (
+        "Matters arising\n\n"
+        "WSP04 – this action was complete and the outcome was in the delivery plan.\n\n"
+        "WSP09 – an update would be given at the next meeting.\n\n"
+        "5.\n\nResolutions Tracker\n\n"
+        "Minute 41 – March 2022 - Resolutions Report - Night Time Economy\n\n"
+        "The Licensing Manager had agreed to arrange a visit to the CCTV suite.\n"
+    )
+    actions = actions_in(text)
+    assert [a.reference for a in actions] == ["WSP04", "WSP09", "41"]
+    assert actions[0].status is ActionStatus.COMPLETED
+    assert owners_of(actions)[2] == ["Licensing Manager"]
+    assert actions_in("Budget\n\nWSP04 – the figures were noted.\n") == []
+
+
+def test_paragraphs_tagged_with_a_reference() -> None:
+    text = (
+        "A Member asked for a correction to the minutes of 4 April. It was agreed that the "
+        "corrected minutes would come back to the next meeting. (AP2)\n\n"
+        "The Chair sought an assurance that the new rota would be shared with Members. The "
+        "Deputy Chief Constable gave that assurance. (3)\n"
+    )
+    actions = actions_in(text, WESTDALE)
+    assert [a.reference for a in actions] == ["AP2", "3"]
+    assert actions[1].owners == ["Dan Carver"]
+
+
+def test_numbers_and_dates_are_not_codes() -> None:
+    text = (
+        "The report of 12/05/2023 was noted. Members referred to the 2019 reference group.\n"
+        "Terms of Reference 2023 were agreed.\n"
+    )
+    assert actions_in(text) == []
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owners"),
+    [
+        ("Mr Haslam undertook to make sure that a date was fixed before the summer.",
+         ["Keith Haslam"]),
+        ("The Commissioner agreed to send Councillor Hale the figures for stolen tools.",
+         ["Owen Tarrant"]),
+        ("In reply to a question on sickness, Mr Haslam will confirm the figures for staff.",
+         ["Keith Haslam"]),
+        ("The Democratic Services Manager said he would take legal advice and report to the "
+         "next meeting.", ["Bryony Price"]),
+        ("The Constabulary had offered to share the notes of its own review.", ["Constabulary"]),
+        ("It was agreed that a report on the tendering problems would come to the Committee "
+         "in September.", []),
+        ("It was agreed that the briefing on empty homes would be added to the work "
+         "programme.", []),
+    ],
+)  # fmt: skip
+def test_undertakings_and_agreements_in_sentences(sentence: str, owners: list[str]) -> None:
+    text = f"Item 4 Performance\n\nMembers discussed the report. {sentence}\n"
+    (action,) = actions_in(text, WESTDALE)
+    assert sentence.rstrip(".") in action.text
+    assert owners_of([action]) == [owners]
+
+
+def test_a_pronoun_stands_for_the_one_who_spoke_before() -> None:
+    text = (
+        "The Police and Crime Commissioner said that two of the six posts were still to be "
+        "filled. He would update the Panel in the new year.\n"
+    )
+    (action,) = actions_in(text, WESTDALE)
+    assert action.text == "He would update the Panel in the new year."
+    assert action.owners == ["Owen Tarrant"]
+
+
+def test_a_request_answered_by_a_promise() -> None:
+    text = (
+        "Cllr Moss asked for a breakdown of the funding for each ward. This will be "
+        "provided at the next board meeting.\n"
+    )
+    (action,) = actions_in(text)
+    assert action.text.startswith("Cllr Moss asked for a breakdown")
+
+
+@pytest.mark.parametrize(
+    ("clause", "owners"),
+    [
+        ("(2) That the Temporary Scrutiny Officer be asked to consult Members on a date.",
+         ["Temporary Scrutiny Officer"]),
+        ("(ii) to note the concerns raised, and to ask Chief Inspector Mary Lowe, Central "
+         "Division, Police Scotland to bring a report to the meeting in June;",
+         ["Mary Lowe"]),
+        ("(iii) to ask that the Fire Service report back on the road casualty figures;",
+         ["Fire Service"]),
+        ("RESOLVED that the Commissioner be asked to report back on the precept.",
+         ["Owen Tarrant"]),
+    ],
+)  # fmt: skip
+def test_resolutions_that_ask_someone_to_act(clause: str, owners: list[str]) -> None:
+    (action,) = actions_in(f"The Committee resolved:-\n{clause}\n", WESTDALE)
+    assert owners_of([action]) == [owners]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chairman will answer any questions from the public.",
+        "The Panel will be asked to confirm the minutes of its last meeting.",
+        "Ms Lang signed her declaration of office and undertook to abide by the Code.",
+        "Marking kits were being offered to tradespeople free of charge.",
+        "It was agreed that this would be taken as declared at each meeting he attends.",
+        "To report any other business the Chairman has agreed to take.",
+        "RESOLVED – That Mrs Okafor be invited to continue as a co-opted member.",
+        "MOTION - That the public be asked to leave for the items below.",
+        "Mr Aldridge asked whether future reports could include benchmarking.",
+        "The Chair confirmed that the April meeting would be replaced by a workshop.",
+    ],
+)
+def test_sentences_that_record_no_action(sentence: str) -> None:
+    assert actions_in(f"Item 2 Business\n\nMembers discussed the report. {sentence}\n") == []
+
+
+def test_minutes_that_mark_their_actions_are_not_read_for_more() -> None:
+    text = (
+        "The DCC agreed to provide the figures for each district.\n"
+        "Action 1: DCC to provide the figures by 30 June 2023.\n"
+    )
+    (action,) = actions_in(text, WESTDALE)
+    assert (action.reference, action.owners) == ("1", ["Dan Carver"])
+
+
+def test_a_resolution_printed_twice_is_one_action() -> None:
+    clause = "(2) That the Scrutiny Officer be asked to arrange a site visit.\n\n"
+    text = f"Decision:\n\n{clause}Minutes:\n\nThe item was discussed.\n\nRESOLVED:\n\n{clause}"
+    assert len(actions_in(text)) == 1
+
+
+# --- lists -----------------------------------------------------------------------------------
+
+
+def test_bullets_after_undertook_to() -> None:
+    text = (
+        "5.4  In the course of the session the Deputy Commissioner, MPS, undertook to:\n"
+        "·  Provide the cost of policing the summer festivals;\n"
+        "·  Look into whether volunteers could use the online training.\n\n"
+        "5.5  In the course of the session the Commissioner undertook to:\n"
+        "·  To consider how knife crime figures are shown\n"
+    )
+    actions = actions_in(text, WESTDALE)
+    assert [(a.reference, a.owners) for a in actions] == [
+        ("5.4", ["Imran Sadiq"]),
+        ("5.4", ["Imran Sadiq"]),
+        ("5.5", ["Owen Tarrant"]),
+    ]
+    assert actions[1].text.startswith("Look into whether volunteers")
+
+
+def test_lines_after_a_sentence_about_the_actions() -> None:
+    text = (
+        "All of the actions from the previous meeting had been completed:\n\n"
+        "- figures on the fuel theft campaign\n"
+        "- a briefing on retail crime\n\n"
+        "36.\n\nDeclarations of Interest\n"
+    )
+    actions = actions_in(text)
+    assert [a.text for a in actions] == [
+        "figures on the fuel theft campaign",
+        "a briefing on retail crime",
+    ]
+    assert {a.status for a in actions} == {ActionStatus.COMPLETED}
+
+
+def test_bullets_run_together_in_a_review_of_actions() -> None:
+    text = (
+        "Review of Actions from Previous meeting Minutes: In answer to points raised the "
+        "Commissioner reported that; • The draft plan now covered rural isolation. • Members "
+        "had been sent the split of patrol funding. |\n"
+    )
+    actions = actions_in(text, WESTDALE)
+    assert [a.text for a in actions] == [
+        "The draft plan now covered rural isolation.",
+        "Members had been sent the split of patrol funding.",
+    ]
+    assert [a.owners for a in actions] == [["Owen Tarrant"], ["Owen Tarrant"]]
+
+
+# --- reviews of earlier actions --------------------------------------------------------------
+
+
+def test_paragraphs_under_a_review_of_actions_heading() -> None:
+    text = (
+        "Review Actions and Recommendations from Previous Meeting\n\n"
+        "In March the Panel had asked for a briefing on call handling – the Commissioner "
+        "advised that a report appeared later on the agenda.\n\n"
+        "Public Questions\n\n"
+        "None had been received by the deadline.\n"
+    )
+    (action,) = actions_in(text, WESTDALE)
+    assert action.text.startswith("In March the Panel had asked")
+    assert action.owners == ["Owen Tarrant"]
+
+
+def test_action_updates_section_with_dated_update_lines() -> None:
+    text = (
+        "Action updates:-\n\n"
+        "RL is to clarify the funding position with the Home Office.\n"
+        "Update 18.01.23 – Complete\n\n"
+        "Action 21 Carried forward to the next meeting.\n\n"
+        "The action log was noted.\n"
+    )
+    actions = actions_in(text, WESTDALE)
+    assert [(a.reference, a.owners, a.status) for a in actions] == [
+        (None, ["Ruth Lowell"], ActionStatus.COMPLETED),
+        ("21", [], ActionStatus.DEFERRED),
+    ]
+    assert actions[0].updates[0].text == "Update 18.01.23 – Complete"
+
+
+def test_notes_on_the_log_itself_are_no_actions() -> None:
+    text = "ACTION LOG AND MATTERS ARISING\nThe action log was noted.\n\nAUDIT UPDATE\n"
+    assert actions_in(text) == []
+
+
+# --- owners ----------------------------------------------------------------------------------
+
+
+def test_two_owners_with_an_action_each() -> None:
+    text = "Actions – DC to review the rota by June and RL to write to the Home Office.\n"
+    first, second = actions_in(text, WESTDALE)
+    assert (first.text, first.owners) == ("DC to review the rota by June", ["Dan Carver"])
+    assert first.due_date == dt.date(2023, 6, 1)
+    assert (second.text, second.owners) == ("RL to write to the Home Office.", ["Ruth Lowell"])
+
+
+def test_an_action_done_jointly_by_two_roles() -> None:
+    text = (
+        "Action: A review of custody provision is to be prepared jointly by the Chief "
+        "Finance Officer and the DCC.\n"
+    )
+    (action,) = actions_in(text, WESTDALE)
+    assert action.owners == ["Ruth Lowell", "Dan Carver"]
+
+
+def test_a_person_named_in_full_who_is_no_attendee() -> None:
+    assert resolve_owners("Chief Superintendent Alan Forbes, North Division", []).owners == [
+        "Alan Forbes"
+    ]
+    assert resolve_owners("SPA Chief Executive Morag Dalgleish", []).owners == ["Morag Dalgleish"]
+    assert resolve_owners("Police Scotland", []).owners == []
+    assert resolve_owners("Mr Haslam", []).owners == []
+
+
+def test_same_initials_resolved_by_the_passage_or_left_alone() -> None:
+    attendees = [
+        AttendeeDraft("John Smith", "Head of Estates", None),
+        AttendeeDraft("Jane Swift", "Head of Finance", None),
+    ]
+    named = resolve_owners("JS", attendees, context="John Smith presented the estates plan.")
+    assert named.owners == ["John Smith"]
+    both = resolve_owners("JS", attendees, context="John Smith and Jane Swift presented.")
+    assert both.owners == [] and both.warnings
+    assert resolve_owners("JS", attendees).owners == []
+
+
+def test_a_surname_two_attendees_share_is_left_unresolved() -> None:
+    attendees = [
+        AttendeeDraft("H J Whitlock", "Chair", None),
+        AttendeeDraft("S Whitlock", "Office of the Police and Crime Commissioner", None),
+    ]
+    text = (
+        "Mrs Whitlock told the committee that a note on the shared post would be added to "
+        "the scheme and brought to the next meeting.\n"
+    )
+    (action,) = actions_in(text, attendees)
+    assert (action.owner_text, action.owners) == ("Mrs Whitlock", [])
