@@ -1,8 +1,15 @@
-"""Minutes, agenda or action log, from the title and the shape of the text.
+"""Minutes, agenda or action log, from what the opening calls the document and what the
+text does.
 
-The title decides first ("Agenda", "Agenda pack", "Action log", "Action tracker"); a
-document that names neither is an action log when it is mostly an action table with
-hardly any prose, and an agenda when it lists items but records no discussion.
+The opening names the document first: the first of "Minutes", "Notes", "Agenda" or
+"Action log" in its lines ("Agenda and minutes" and "Minutes of the meeting held on ..."
+are minutes; "agenda item" and "the minutes of the last meeting" name nothing). Then the
+text: minutes record what happened ("RESOLVED that", "The Panel noted", "Members asked
+whether"), an agenda announces it ("To receive", "(Pages 7 - 14)", "The Panel is asked
+to", "Members are requested to attend"). An agenda that records no discussion stays an
+agenda; a page whose opening heads an action log ("Rolling Action Log", "Outstanding
+References") and lists no agenda items is an action log, as is a text that is mostly an
+action table.
 """
 
 from __future__ import annotations
@@ -14,29 +21,155 @@ from ingest.parse.lines import Line, is_prose
 from ingest.parse.tables import find_tables, rows_in_tables
 from records.enums import DocumentType
 
+OPENING_LINES = 12
+"""Non-blank lines of the opening read for what the document calls itself."""
+OPENING_CHARS = 400
+"""Characters of each opening line read (a page flattened onto one line is long)."""
+BODY_LINES = 400
+"""Lines read for what the text does (records or announces)."""
+LINE_CHARS = 3000
+"""Characters of each line read for it."""
+RECORDED = 3
+"""Sentences recording discussion from which a text is minutes whatever it is called."""
+
 _ACTION_LOG = re.compile(
-    r"\baction(?:s)?\s+(?:log|tracker|register|sheet|schedule)\b|\blog of actions\b|"
-    r"\boutstanding actions\b|\baction progress\b",
+    r"\baction(?:s)?\s+(?:log|tracker|register|sheet|schedule|updates?)\b|\blog\s+of\s+actions\b|"
+    r"\boutstanding\s+(?:actions|references)\b|\baction\s+progress\b|\brolling\s+actions?\b|"
+    r"^issue\s+-\s+decisions$",
     re.IGNORECASE,
 )
-_AGENDA = re.compile(r"\bagenda\b(?!\s+item)", re.IGNORECASE)
-_MINUTES = re.compile(r"\b(?:minutes|notes|record of)\b", re.IGNORECASE)
+# What the opening calls the document; the first that stands in it wins.
+_NAMED = re.compile(
+    r"(?P<minutes>\bagenda(?:,\s+decisions)?\s+and\s+(?:draft\s+)?minutes\b|"
+    r"\b(?:draft\s+|approved\s+|confirmed\s+|unconfirmed\s+)?(?:minutes?|notes|record)\s+of\b|"
+    r"^(?:draft\s+|approved\s+|public\s+)?(?:minutes?|meeting\s+notes|notes)\b(?!\s*[:(])|"
+    r"\b(?:minutes|meeting\s+notes)\s*$)|"
+    r"(?P<action_log>\baction\s+(?:log|tracker|register)\b(?!\s+and\s+matters))|"
+    r"(?P<agenda>(?<!the\s)(?<!this\s)(?<!an\s)(?<!its\s)(?<!our\s)"
+    r"\bagenda\b(?!\s+(?:item|point|plan|for\s+change|setting))(?!\s*:))",
+    re.IGNORECASE,
+)
+_TITLE_SENTENCE = re.compile(
+    r"^(?:approved\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes?|notes|record)\s+"
+    r"(?:of|from)\b|^(?P<agenda>agenda\s+for)\b",
+    re.IGNORECASE,
+)
+# "the minutes of the last meeting", "To approve the minutes", "3. Minutes of the meeting held
+# on ...": minutes of another meeting, named inside an agenda or minutes.
+_OTHER_MINUTES = re.compile(
+    r"(?:\b(?:confirm|agree|approve|receive|sign|note|adopt|consider)\w*|\bthe|\bprevious|"
+    r"\blast|\d[.)]?)\s+(?:\w+\s+){0,3}?(?:minutes|notes)\s+of\b|"
+    r"\bminutes\s+of\s+(?:the\s+)?(?:previous|last|earlier)\b",
+    re.IGNORECASE,
+)
+_ITEM_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*[.):]?(?:\s|(?=[A-Z]))")
+# "Papers: Action Log", "Contact: ...": a label's value names no document.
+_LABELLED = re.compile(r"^(?!(?:meeting|title|document)\s*:)[A-Za-z][A-Za-z /&]{0,20}:\s")
+# Sentences that record what happened at a meeting.
+_RECORDED = re.compile(
+    r"\bRESOLVED\b|\bresolved\s*(?:that|:|-|–)|\b(?:was|were)\s+(?:noted|agreed|received|asked|"
+    r"told|advised|informed|approved|confirmed|appointed|elected|welcomed|declared|reported|"
+    r"given|raised|discussed|presented|circulated|accepted)\b|"
+    r"\b(?:noted|agreed|reported|explained|said|stated|confirmed|advised|added|replied|"
+    r"responded|commented|acknowledged|highlighted)\s+that\b|\basked\s+(?:whether|about|for|"
+    r"if|how|why|what|when)\b|\b(?:welcomed|thanked|introduced|presented)\s+(?:the|everyone|"
+    r"members|all|him|her|them)\b|\b(?:declared|raised)\s+an?\s+\w*\s*interest\b|"
+    r"\bno\s+(?:interests|declarations|questions|apologies|items)\s+(?:were|had\s+been)\b|"
+    r"\bnone\s+(?:were|had\s+been)\s+(?:declared|received|made|raised)\b|"
+    r"\b(?:panel|committee|board|sub-committee|meeting|members?|chair(?:man|person)?|"
+    r"commissioner|pcc)\s+(?:\w+ly\s+)?(?:noted|agreed|resolved|received|considered|welcomed|"
+    r"thanked|heard|approved|confirmed|endorsed|discussed|accepted|adopted|requested|"
+    r"questioned|queried|reported|explained)\b",
+    re.IGNORECASE,
+)
+# What an agenda says of a meeting still to come.
+_ANNOUNCED = re.compile(
+    r"^(?:\d{1,3}[.)]?\s+)?to\s+(?:receive|consider|note|approve|agree|confirm|elect|appoint|"
+    r"decide|discuss|review|endorse|ratify|scrutinise|sign)\b|"
+    r"\((?:pages?|pp?\.?)\s*\d+(?:\s*[-–]\s*\d+)?\)|\[p\]|\bpage\s+no\b|"
+    r"\b(?:is|are|will\s+be)\s+(?:asked|invited|requested|recommended)\s+to\b|"
+    r"\b(?:requested|summoned|invited|asked)\s+to\s+attend\b|\bcopy\s+(?:enclosed|attached|"
+    r"to\s+follow)\b|\bto\s+follow\b|\bpaper\s+attached\b|\bshare\s+this\s+agenda\s+point\b|"
+    r"^(?:oral|verbal)\s+(?:update|report)\b|^report\s+of\s+the\b",
+    re.IGNORECASE,
+)
 _ACTION_LINE = re.compile(r"^(?:action\b|actions?\s*(?:\d|[:–-]))", re.IGNORECASE)
+
+
+def _opening(lines: Sequence[Line]) -> list[str]:
+    opening: list[str] = []
+    for line in lines:
+        if line.blank:
+            continue
+        opening.append(line.content[:OPENING_CHARS])
+        if len(opening) == OPENING_LINES:
+            break
+    return opening
+
+
+def named_type(opening: Sequence[str]) -> DocumentType | None:
+    """What the opening lines call the document, or None when they call it nothing."""
+    for content in opening:
+        if _ITEM_NUMBER.match(content) or _LABELLED.match(content):
+            continue
+        if is_prose(content):
+            # a sentence names the document only as its title: "Minutes of the meeting of ..."
+            title = _TITLE_SENTENCE.match(content)
+            if title is not None:
+                return DocumentType.AGENDA if title.group("agenda") else DocumentType.MINUTES
+            continue
+        for match in _NAMED.finditer(content):
+            before = content[max(0, match.start() - 60) : match.end() + 4]
+            if match.group("minutes") and _OTHER_MINUTES.search(before):
+                continue
+            if match.group("minutes"):
+                return DocumentType.MINUTES
+            if match.group("action_log"):
+                return DocumentType.ACTION_LOG
+            return DocumentType.AGENDA
+    return None
+
+
+def _heads_an_action_log(opening: Sequence[str]) -> bool:
+    """Whether a heading of the opening names an action log ("Rolling Action Log and Matters
+    Arising", "Public Outstanding References"), not an item or a label's value."""
+    return any(
+        len(content.split()) <= 8
+        and ":" not in content
+        and not _ITEM_NUMBER.match(content)
+        and _ACTION_LOG.search(content) is not None
+        for content in opening
+    )
+
+
+def record_and_announce(lines: Sequence[Line]) -> tuple[int, int]:
+    """How many sentences record what happened, and how many announce what is to come."""
+    recorded = announced = 0
+    for line in lines[:BODY_LINES]:
+        if line.blank:
+            continue
+        content = line.content[:LINE_CHARS]
+        recorded += len(_RECORDED.findall(content))
+        announced += len(_ANNOUNCED.findall(content))
+    return recorded, announced
 
 
 def detect_document_type(
     title: str, lines: Sequence[Line], *, header_lines: Sequence[Line] = (), item_count: int = 0
 ) -> DocumentType:
-    """``MINUTES`` unless the title or the structure says agenda or action log."""
-    standalone = [line for line in header_lines if not line.blank][:8]
-    named = " ".join([title, *(line.content for line in standalone if line.words <= 4)])
-    if not _MINUTES.search(named):
-        if _ACTION_LOG.search(named):
-            return DocumentType.ACTION_LOG
-        if _AGENDA.search(named):
-            return DocumentType.AGENDA
+    """``MINUTES`` unless the opening or what the text does says agenda or action log."""
+    opening = _opening(header_lines or lines)
+    if _heads_an_action_log(opening[:3]) or (item_count <= 1 and _heads_an_action_log(opening)):
+        return DocumentType.ACTION_LOG
+    named = named_type([title, *opening]) if not opening else named_type(opening)
+    recorded, announced = record_and_announce(lines)
+    if named is DocumentType.ACTION_LOG:
+        return DocumentType.ACTION_LOG
+    if named is DocumentType.MINUTES:
+        return DocumentType.MINUTES
+    if named is DocumentType.AGENDA and recorded < RECORDED:
+        return DocumentType.AGENDA
     in_tables = rows_in_tables(find_tables(lines), "action")
-    table_rows = len(in_tables)
     prose = [
         line
         for line in lines
@@ -45,11 +178,11 @@ def detect_document_type(
         and len(line.cells) <= 1
         and is_prose(line.content)
     ]
-    actions = sum(bool(_ACTION_LINE.match(line.content)) for line in lines)
-    if _MINUTES.search(named):
-        return DocumentType.MINUTES
-    if table_rows >= 3 and len(prose) <= 3:
+    if len(in_tables) >= 3 and len(prose) <= 3:
         return DocumentType.ACTION_LOG
-    if item_count >= 3 and len(prose) <= 2 and len(prose) * 2 < item_count and actions == 0:
+    if recorded == 0 and (announced >= 2 or item_count >= 3):
+        return DocumentType.AGENDA
+    actions = sum(bool(_ACTION_LINE.match(line.content)) for line in lines)
+    if item_count >= 3 and recorded <= 1 and len(prose) * 2 < item_count and actions == 0:
         return DocumentType.AGENDA
     return DocumentType.MINUTES

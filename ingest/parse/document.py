@@ -23,6 +23,7 @@ from ingest.parse.items import parse_items
 from ingest.parse.lines import Line, split_lines
 from ingest.parse.metrics import parse_metrics
 from ingest.parse.next_meeting import parse_next_meeting
+from ingest.parse.not_records import has_record_marks, not_a_record
 from ingest.parse.themes import assign_themes, find_acronym_definitions
 
 _ACTION_LINE = re.compile(r"^(?:action(?:\s+(?:point\s+)?\d+)?\s*[:\-–.]|actions?\s+agreed)", re.I)
@@ -48,8 +49,10 @@ def parse_document(
     """Parses cleaned minutes text into a ``MeetingDraft``.
 
     A text that states no meeting date gives a draft without one (and a warning) when it
-    records a meeting all the same: attendance, agenda items or actions. Raises
-    ``NotMinutesError`` when it has none of those either.
+    records a meeting all the same: attendance, numbered agenda items, actions or minute
+    text. Raises ``NotMinutesError`` when it has none of those either, and when the text is
+    not a meeting record at all (a news page, an index of meetings, a decision log: see
+    ``ingest.parse.not_records``), saying what it looks like.
     """
     lines = split_lines(text)
     if all(line.blank for line in lines):
@@ -63,12 +66,17 @@ def parse_document(
     )
     items = parse_items(text, lines, body_start=body_start, skip=header.title_lines)
 
+    reason = not_a_record(lines, attendees=len(attendance.attendees))
+    if reason is not None:
+        raise NotMinutesError(reason)
     warnings = list(header.warnings)
     if header.date is None:
-        if not items and not attendance.attendees and not _has_action_lines(lines):
+        numbered = any(item.number for item in items)
+        recorded = numbered or attendance.attendees or _has_action_lines(lines)
+        if not recorded and not has_record_marks(lines):
             raise NotMinutesError(
-                "no meeting date, attendance, agenda items or actions were found: "
-                "the text does not describe a meeting"
+                "no meeting date, attendance, agenda items or actions, and no minute text, "
+                "were found: the text does not describe a meeting"
             )
         warnings.append("the text states no meeting date; the meeting is stored without one")
     # Dates without a year, due dates and "the previous meeting" are read relative to the

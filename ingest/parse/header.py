@@ -17,17 +17,21 @@ from ingest.parse.dates import (
     MONTH_PATTERN,
     WEEKDAY_NAMES,
     DateMatch,
+    TimeMatch,
     find_date,
     find_time,
     find_year,
-    iter_dates,
 )
 from ingest.parse.kinds import meeting_kind
 from ingest.parse.lines import Line, is_prose
+from ingest.parse.meeting_date import choose_meeting_date, time_after, time_before
+from ingest.parse.meeting_name import body_from_text, find_meeting_name, kind_from_text
 from ingest.parse.people import Person, split_person
 from records.enums import MeetingKind
 
 HEADER_MAX_LINES = 60
+TEXT_LINES = 400
+"""Lines read for the body's name when the header gives none."""
 
 _LABELS: dict[str, str] = {
     "date": r"date\s+and\s+time|date\s*&\s*time|date\s*/\s*time|date\s+of\s+(?:the\s+)?meeting"
@@ -48,6 +52,7 @@ _LABEL = re.compile(
     + r")\b(?P<sep>\s*(?::|\t|\s[-–—]\s)|(?<=\sby)\s+|\s+(?=\S)|\s*$)",
     re.IGNORECASE,
 )
+_BARE_LABEL = re.compile(r"^(?P<label>" + "|".join(_LABELS.values()) + r")\s*:?$", re.IGNORECASE)
 _LABEL_WITHOUT_COLON = {"date", "time", "venue", "chair"}
 _TITLE_WORDS = re.compile(
     r"\b(?:meeting|minutes|notes|board|panel|committee|agenda|action\s+log|action\s+tracker|"
@@ -88,6 +93,21 @@ _FIRST_MINUTE = re.compile(
 _HELD_CLAUSE = re.compile(
     r"\s+(?:held|convened|which\s+took\s+place)\s+(?:on|at|in|via|virtually|remotely)\b", re.I
 )
+# The head of a portal's list of items ("No. Item", "| No. | Item |", "Items").
+_ITEMS_HEAD = re.compile(r"^(?:note\s+)?(?:no\.?[\s|]*item|items)\b[\s|]*$", re.IGNORECASE)
+_REPORT = re.compile(r"\breport\b", re.IGNORECASE)
+_PAGE_LABEL = re.compile(
+    r"^(?:contact|venue|link|note|tel|email|e-mail|media|location|address|date|time|web|"
+    r"phone|telephone|published|category|upload|share|present|apologies|members|"
+    r"in attendance|attendees|chair|minutes|matters arising|item|agenda item)\b[^:]{0,15}:",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(
+    r"^(?:agenda(?:\s+and\s+(?:draft\s+)?minutes)?|agenda,\s+decisions\s+and\s+minutes|"
+    r"agenda\s+item|meeting\s+(?:documents|details|summary)|issue\s+-\s+(?:decisions|meetings)|"
+    r"minutes|draft\s+minutes|report\s+summary|documents)$",
+    re.IGNORECASE,
+)
 _GENERIC_TITLE_WORDS = {"minutes", "notes", "of", "the", "a", "meeting", "record"}
 _ATTENDANCE_HEADING = re.compile(
     r"^(?:attendance|attendees|present|apologies|in attendance|members)\b", re.IGNORECASE
@@ -105,6 +125,12 @@ _REMOTE = re.compile(
 )
 _LEADING_CONNECTORS = re.compile(
     r"^(?:[\s,;:.()–—-]|\b(?:at|in|the|venue|location|held|via|by|on)\b)+", re.IGNORECASE
+)
+# A time that is not the meeting's start ("a private pre-meeting at 10.00 am").
+_NOT_START = re.compile(
+    r"\b(?:pre[-\s]?meeting|briefing|private|supper|lunch|refreshments?|arrival|arrive|"
+    r"coffee|buffet|registration|doors\s+open)\b[^.;]{0,40}$",
+    re.IGNORECASE,
 )
 _SENTENCE_VERB = re.compile(r"\b(?:was|were|is|are|will|would|had|has)\b", re.IGNORECASE)
 _END_TIME = re.compile(r"^\s*(?:-|–|—|to|until|till)\s*", re.IGNORECASE)
@@ -143,6 +169,8 @@ def header_end(lines: Sequence[Line]) -> int:
     for line in lines[:HEADER_MAX_LINES]:
         if line.blank:
             continue
+        if _ITEMS_HEAD.match(line.content):
+            return line.index
         starts_items = _FIRST_ITEM.match(line.content) or _FIRST_MINUTE.match(line.content)
         if seen_text and starts_items and not line.bullet:
             return line.index
@@ -177,9 +205,18 @@ def _qualifies(content: str, match: re.Match[str], key: str) -> bool:
 
 
 def _labels(lines: Sequence[Line]) -> list[_Label]:
+    """Labelled values of the header lines; a label alone on its line ("Time:") takes the
+    next line for its value."""
     found: list[_Label] = []
-    for line in lines:
+    for position, line in enumerate(lines):
         content = line.content
+        bare = _BARE_LABEL.match(content)
+        if bare and position + 1 < len(lines):
+            following = lines[position + 1]
+            key = next(k for k, p in _LABEL_KEYS.items() if p.match(bare.group("label").strip()))
+            if not _LABEL.match(following.content) and following.words <= 12:
+                found.append(_Label(key, following.content, following))
+            continue
         if _OTHER_MEETING.search(content):
             continue
         matches = []
@@ -190,8 +227,8 @@ def _labels(lines: Sequence[Line]) -> list[_Label]:
         for position, (key, match) in enumerate(matches):
             end = matches[position + 1][1].start() if position + 1 < len(matches) else len(content)
             value = content[match.end() : end].strip(" \t.;|")
-            bare = not re.search(r"[:\t–—-]", match.group("sep"))
-            if not value or (bare and len(value.split()) > 12) or len(value.split()) > 40:
+            no_colon = not re.search(r"[:\t–—-]", match.group("sep"))
+            if not value or (no_colon and len(value.split()) > 12) or len(value.split()) > 40:
                 continue
             found.append(_Label(key, value, line))
     return found
@@ -205,7 +242,8 @@ def _title_case(title: str) -> str:
         elif position and word.lower() in _SMALL_WORDS:
             words.append(word.lower())
         else:
-            words.append(word.capitalize())
+            lead = len(word) - len(word.lstrip("([\"'"))
+            words.append(word[:lead] + word[lead:].capitalize())
     return " ".join(words)
 
 
@@ -249,10 +287,37 @@ def find_title(lines: Sequence[Line], end: int) -> tuple[str, tuple[int, ...]]:
         title = f"{title} – {following.content}"
         used.append(following.index)
     title = _without_held_clause(re.sub(r"\s+", " ", title).strip(" #*"))
-    letters = [ch for ch in title if ch.isalpha()]
-    if letters and all(ch.isupper() for ch in letters):
+    if _all_capitals(title):
         title = _title_case(title)
     return title, tuple(used)
+
+
+def _opening_lines(region: Sequence[Line]) -> list[Line]:
+    """The short lines of the header before its first sentence or labelled line."""
+    opening: list[Line] = []
+    for line in region[:8]:
+        if is_prose(line.content) or _LABEL.match(line.content):
+            break
+        if not _REPORT.search(line.content):
+            opening.append(line)
+    return opening
+
+
+def _plausible_title(title: str) -> bool:
+    """A title rather than page furniture ("Agenda and minutes"), a label ("Contact: ...")
+    or a sentence."""
+    return (
+        bool(_TITLE_WORDS.search(title))
+        and not _FURNITURE.match(title)
+        and not _PAGE_LABEL.match(title)
+        and not title.rstrip().endswith((":", ":-"))
+        and not is_prose(title)
+    )
+
+
+def _all_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def _year_hint(
@@ -282,71 +347,10 @@ def _weekday_warning(match: DateMatch) -> str | None:
     )
 
 
-def _date_sources(
-    labels: Sequence[_Label], title: str, region: Sequence[Line]
-) -> list[tuple[str, Line | None]]:
-    """Texts to search for the meeting date, best first, with the line each came from."""
-    sources: list[tuple[str, Line | None]] = [
-        (lab.value, lab.line) for lab in labels if lab.key == "date"
-    ]
-    sources += [
-        (line.content, line)
-        for line in region
-        if _HELD_ON.search(line.content) and not _OTHER_MEETING.search(line.content)
-    ]
-    sources += [(line.content, line) for line in region if _is_date_line(line)]
-    sources.append((title, None))
-    sources += [
-        (line.content, line)
-        for line in region
-        if not _OTHER_MEETING.search(line.content) and len(line.cells) <= 1
-    ]
-    return sources
-
-
-def _is_date_line(line: Line) -> bool:
-    """A line that starts with a date ("Thursday 10 June 2021, 2.00pm - 4.30pm")."""
-    found = find_date(line.content, default_year=2000)
-    return (
-        found is not None
-        and found.has_day
-        and found.span[0] <= 3
-        and len(line.content.split()) <= 16
-        and not _OTHER_MEETING.search(line.content)
-    )
-
-
-def _find_meeting_date(
-    sources: Sequence[tuple[str, Line | None]], year: int | None
-) -> tuple[DateMatch, str, Line | None] | None:
-    month_only: tuple[DateMatch, str, Line | None] | None = None
-    for text, line in sources:
-        for match in iter_dates(text, default_year=year):
-            if match.has_day:
-                return match, text, line
-            if month_only is None:
-                month_only = (match, text, line)
-    return month_only
-
-
-def _timed_restatement(
-    sources: Sequence[tuple[str, Line | None]], date: dt.date, year: int | None
-) -> tuple[str, Line] | None:
-    """Another header line giving the same date with a time after it (a banner under a
-    shorter title line): what follows the date there, and the line."""
-    for text, line in sources:
-        if line is None:
-            continue
-        for match in iter_dates(text, default_year=year):
-            rest = text[match.span[1] :]
-            if match.date == date and match.has_day and find_time(rest) is not None:
-                return rest, line
-    return None
-
-
-def _time_and_rest(text: str) -> tuple[dt.time | None, str]:
-    """The first time in ``text`` and what follows it (an end time removed)."""
-    found = find_time(text)
+def _time_and_rest(text: str, found: TimeMatch | None = None) -> tuple[dt.time | None, str]:
+    """A time in ``text`` (the first, unless ``found`` is given) and what follows it, an end
+    time removed."""
+    found = found or find_time(text)
     if found is None:
         return None, text
     rest = text[found.span[1] :]
@@ -393,17 +397,27 @@ def _time_line(lines: Sequence[Line], date_line: Line, end: int) -> Line | None:
     return following
 
 
-def _start_time(labels: Sequence[_Label], date_rest: str) -> tuple[dt.time | None, str]:
-    """The start time (a "Time:" label, else the date line) and the date line after it."""
-    start: dt.time | None = None
+def _start_time(
+    labels: Sequence[_Label], date_line: Line | None, date_span: tuple[int, int]
+) -> tuple[dt.time | None, str]:
+    """The start time and what follows it on the date's line: a time written next to the
+    date, a "Time:" label, a time just before the date, a later time on the date's line
+    (not a pre-meeting's or a briefing's)."""
+    content = date_line.content if date_line is not None else ""
+    after = content[date_span[1] :]
+    adjacent = time_after(after)
+    if adjacent is not None:
+        return _time_and_rest(after, adjacent)
     for label in labels:
         if label.key == "time" and (labelled := find_time(label.value)) is not None:
-            start = labelled.time
-            break
-    if not date_rest:
-        return start, ""
-    time_on_date_line, rest = _time_and_rest(date_rest)
-    return start or time_on_date_line, rest
+            return labelled.time, after
+    before = time_before(content[: date_span[0]])
+    if before is not None:
+        return before.time, after
+    later = find_time(after)
+    if later is not None and not _NOT_START.search(after[: later.span[0]]):
+        return _time_and_rest(after, later)
+    return None, after
 
 
 def _venue(
@@ -442,23 +456,38 @@ def parse_header(
     region = [line for line in lines[:end] if not line.blank]
     title, title_lines = find_title(lines, end)
     labels = _labels(region)
-    header = Header(title=title, kind=meeting_kind(title), title_lines=title_lines, end=end)
-    if header.kind is MeetingKind.OTHER:
-        header.kind = meeting_kind(*(line.content for line in region[:8]))
-
+    header = Header(title=title, kind=MeetingKind.OTHER, title_lines=title_lines, end=end)
     year = _year_hint(title, region, file_name, text_head)
-    sources = _date_sources(labels, title, region)
-    found = _find_meeting_date(sources, year)
-    date_rest = ""
+    chosen = choose_meeting_date(lines, header_end=end, title_lines=title_lines, year=year)
+    named = find_meeting_name(
+        lines,
+        end=end,
+        date_line=chosen.line if chosen is not None else None,
+        date_start=chosen.match.span[0] if chosen is not None else 0,
+    )
+    if named is not None:
+        header.title = _title_case(named.name) if _all_capitals(named.name) else named.name
+        header.kind = meeting_kind(named.name)
+        if named.line.index < end:
+            header.title_lines = tuple(sorted({*title_lines, named.line.index}))
+    else:
+        plausible = _plausible_title(title)
+        named_lines = [title] if plausible else []
+        header.kind = meeting_kind(*named_lines, *(ln.content for ln in _opening_lines(region)))
+        if header.kind is MeetingKind.OTHER or not plausible:
+            text = "\n".join(line.content for line in lines[:TEXT_LINES])
+            name, noun = body_from_text(text)
+            if header.kind is MeetingKind.OTHER:
+                header.kind = kind_from_text(text, name, noun)
+            if not plausible:
+                header.title = name or (f"Meeting of the {noun.title()}" if noun else "Meeting")
     date_line: Line | None = None
-    if found is not None:
-        match, source_text, date_line = found
+    date_span = (0, 0)
+    if chosen is not None:
+        match = chosen.match
         header.date, header.date_match = match.date, match
-        date_rest = source_text[match.span[1] :]
-        if find_time(date_rest) is None:
-            timed = _timed_restatement(sources, match.date, year)
-            if timed is not None:
-                date_rest, date_line = timed
+        date_line = chosen.line if chosen.line.index < end else None
+        date_span = match.span
         if not match.has_day:
             header.warnings.append(
                 f"the meeting day is not stated; the date is taken as {match.date.isoformat()}"
@@ -467,7 +496,7 @@ def parse_header(
         if warning:
             header.warnings.append(warning)
 
-    header.start_time, rest_after_time = _start_time(labels, date_rest)
+    header.start_time, rest_after_time = _start_time(labels, date_line, date_span)
     time_line: Line | None = None
     if header.start_time is None and date_line is not None:
         time_line = _time_line(lines, date_line, end)

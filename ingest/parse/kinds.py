@@ -1,4 +1,11 @@
-"""The kind of a meeting from its title or a phrase ("Thematic on Serious and Organised Crime")."""
+"""The kind of a meeting from its own name ("Joint Audit Committee", "Police, Fire and Crime
+Panel", "Thematic on Serious and Organised Crime").
+
+The patterns are tried in order, the more particular first: "Performance and Accountability
+Board" is an accountability board, "Strategic Planning and Performance Committee" a
+performance meeting, "Audit, Risk and Assurance Committee" an audit committee, and the
+London Assembly's "Police and Crime Committee" a scrutiny committee, not a panel.
+"""
 
 from __future__ import annotations
 
@@ -8,40 +15,50 @@ from records.enums import MeetingKind
 
 _KIND_PATTERNS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = (
     (
-        MeetingKind.AUDIT_COMMITTEE,
+        MeetingKind.POLICE_AND_CRIME_PANEL,
         re.compile(
-            r"\baudit\b[\w ,&]*\bcommittee\b|\bjoint audit\b|\baudit,? (?:and|&) "
-            r"(?:risk|standards|ethics|assurance)\b|(?-i:\bJAC\b|\bJARAC\b|\bJIAC\b)",
+            r"\bpolice,?\s+(?:fire\s+)?(?:and|&)\s+crime\s+panels?\b|\bfire\s+(?:and|&)\s+crime\s+"
+            r"panel\b|\bcrime\s+panel\b|(?-i:\bP(?:F)?CP\b)",
             re.IGNORECASE,
         ),
     ),
     (
-        MeetingKind.POLICE_AND_CRIME_PANEL,
+        MeetingKind.AUDIT_COMMITTEE,
         re.compile(
-            r"\bpolice,? (?:fire )?(?:and|&) crime panel\b|\bcrime panel\b|(?-i:\bPCP\b)", re.I
-        ),
-    ),
-    (
-        MeetingKind.STRATEGIC_BOARD,
-        re.compile(
-            r"\bstrategic\b[\w ,&]{0,40}?\bboard\b|\bstrategic policing\b|\bpolicing board\b",
+            r"\baudit\b[\w ,&()-]{0,40}?\b(?:committee|panel)\b|\bjoint\s+audit\b|"
+            r"\baudit,?\s+(?:and|&)\s+(?:risk|standards|ethics|assurance)\b|"
+            r"(?-i:\bJAC\b|\bJARAC\b|\bJARAP\b|\bJIAC\b|\bARAC\b)",
             re.IGNORECASE,
         ),
     ),
     (
         MeetingKind.ACCOUNTABILITY_BOARD,
         re.compile(
-            r"\baccountability\b|\bholding (?:the chief constable )?to account\b[\w ]{0,20}?"
-            r"\b(?:board|meeting|forum|session)\b|\bhold(?:ing)? to account (?:board|meeting)\b",
+            r"\baccountability\b|\bholding\s+(?:the\s+chief\s+constable\s+)?to\s+account\b"
+            r"[\w ]{0,20}?\b(?:board|meeting|forum|session)\b|"
+            r"\bhold(?:ing)?\s+to\s+account\s+(?:board|meeting)\b|\blevel\s+(?:1|one)\s+meeting\b",
             re.IGNORECASE,
         ),
     ),
     (MeetingKind.THEMATIC, re.compile(r"\bthematic\b|\bdeep[- ]dive\b", re.IGNORECASE)),
     (
+        MeetingKind.SCRUTINY_COMMITTEE,
+        re.compile(r"\bscrutiny\b|\bpolice\s+(?:and|&)\s+crime\s+committee\b", re.IGNORECASE),
+    ),
+    (
         MeetingKind.MONTHLY_ASSURANCE,
-        re.compile(r"\bmonthly assurance\b|\bassurance (?:meeting|board|session)\b", re.I),
+        re.compile(r"\bmonthly\s+assurance\b|\bassurance\s+(?:meeting|board|session)\b", re.I),
     ),
     (MeetingKind.PERFORMANCE, re.compile(r"\bperformance\b", re.IGNORECASE)),
+    (
+        MeetingKind.STRATEGIC_BOARD,
+        re.compile(
+            r"\bstrateg(?:ic|y)\b[\w ,&]{0,40}?\b(?:board|committee)\b|\bstrategic\s+policing\b|"
+            r"\bpolicing\s+board\b|\b(?:governance|executive|oversight)\s+board\b|"
+            r"\bpolice\s+authority\b|\bfull\s+authority\b|\bpolice\s+committee\b",
+            re.IGNORECASE,
+        ),
+    ),
     (MeetingKind.MONTHLY_ASSURANCE, re.compile(r"\bassurance\b", re.IGNORECASE)),
 )
 

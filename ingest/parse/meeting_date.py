@@ -1,0 +1,347 @@
+"""Which of the dates in the opening of a record is the meeting's own.
+
+A record names many dates: its own, the previous meeting's ("minutes of the meeting held
+on ..."), the next one's, the day a letter or page was issued, a deadline for questions,
+the date a meeting was moved from, a reporting period. Every date in the opening lines is
+a candidate, scored by where it stands (a "Date:" label, the title line, a line that
+starts with it, a summons "will take place ... on") and by what surrounds it (a start time
+after it, a weekday; "previous", "next", "moved from", "published", "by" a deadline,
+"were approved" after it, or a date that the text gives elsewhere as another meeting's).
+The best candidate that reaches ``ACCEPT`` is the meeting's date; when none does, the
+text does not state its own date, and no date is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ingest.parse.dates import DateMatch, TimeMatch, find_time, iter_dates
+from ingest.parse.lines import Line, is_prose
+
+SCAN_LINES = 60
+"""Non-blank lines of the opening whose dates are candidates."""
+LINE_CHARS = 1500
+"""Characters of a line read for dates (a page flattened onto one line is long)."""
+ACCEPT = 3.0
+"""The least score of a date taken for the meeting's own."""
+CONTEXT_CHARS = 80
+"""Characters before and after a date read for what surrounds it."""
+TITLE_CHARS = 200
+"""How far into its line a date may stand and still be part of a title."""
+
+_LABEL = (
+    r"(?:date\s*(?:and|&|/)\s*time|date\s+of\s+(?:the\s+)?meeting|meeting\s+date|"
+    r"dyddiad(?:\s*/\s*date)?|date|when)"
+)
+_LABEL_BEFORE = re.compile(rf"(?:^|[^\w])(?<!of\s){_LABEL}\s*[:\-–—]?\s*$", re.IGNORECASE)
+_BARE_LABEL = re.compile(rf"^{_LABEL}\s*:?$", re.IGNORECASE)
+# What says that a date is another meeting's, said just before it.
+_OTHER_MEETING = re.compile(
+    r"\b(?:previous|last|next|future|following|forthcoming|earlier|prior|recent|subsequent|"
+    r"informal|special)\b[^.;]*$|"
+    r"\b(?:moved|rescheduled|postponed|changed|deferred|adjourned)\s+(?:from|on)\b[^.;]*$|"
+    r"\b(?:approved|agreed|confirmed|considered|ratified|noted)\s+(?:at|by|on)\b[^.;]*$|"
+    r"\b(?:to|at)\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session|hearing)\s+"
+    r"(?:of\s+[^.;]{0,40}?)?(?:on|held\s+on|of)\s*(?:the\s+)?$|"
+    r"\b(?:confirm|agree|approve|receive|sign|note|adopt|take)\w*\s+(?:as\s+[^.;]{0,30}?\s+)?"
+    r"the\s+(?:draft\s+|public\s+)?(?:minutes|notes)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# "Minutes of the meeting held on ...", "Minutes - 16th June", "minutes of 3 May": the
+# record's own title at the very top, anywhere else the minutes of an earlier meeting.
+_MINUTES_OF = re.compile(
+    r"\b(?:minutes?|notes?|record|summary)\b(?:\s+(?:and|&)\s+actions?(?:\s+updates?)?)?"
+    r"(?:\s+(?:of|from|for)\b[^.;]{0,120}?|\s*[-–—:]\s*)$",
+    re.IGNORECASE,
+)
+_HELD = re.compile(
+    r"\b(?:held|hold|convened|took\s+place|take\s+place|taking\s+place|meets?|meeting|"
+    r"attend|sitting)\b[^.;]{0,120}?\b(?:on|dated?)\s*(?:the\s+)?$|"
+    r"\b(?:held|convened)\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ISSUED = re.compile(
+    r"\b(?:published|publication|issued?|posted|post\s+on|uploaded?|printed|dated|despatched|"
+    r"dispatched|circulated|updated?|modified|reviewed|version|created|as\s+(?:at|of)|"
+    r"copyright|received|sent)\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
+_DEADLINE = re.compile(
+    r"\b(?:by|before|until|till|no\s+later\s+than|deadline|closing|due|reach|expires?)\b"
+    r"(?:\s+\S+){0,4}?\s*$",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(
+    r"\b(?:between|since|from|during|period|ending|ended|commencing|starting|to|and|until|"
+    r"w/?c|week)\b\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_APPROVED_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:were|was|be|been|being|are|is)\s+(?:\w+\s+)?(?:approved|agreed|"
+    r"confirmed|signed|accepted|received|noted|adopted|taken\s+as\s+read)\b|"
+    r"^[^.;]{0,80}?\bas\s+an?\s+(?:true|correct|accurate|fair)\s+record\b",
+    re.IGNORECASE,
+)
+_THIS_MEETING = re.compile(r"\bthis\s+(?:meeting|session|panel|committee|board)\b", re.I)
+_TIME_SEPARATOR = re.compile(
+    r"^[\s,;.@()|*–—-]*(?:(?:at|from|commencing|starting|start|starts|time|times|begins?|"
+    r"kl)\b[\s,;.:@()|*–—-]*)*$",
+    re.IGNORECASE,
+)
+_END_TIME = re.compile(r"^\s*(?:-|–|—|to|until|till)\s*$", re.IGNORECASE)
+_TITLE_WORDS = re.compile(
+    r"\b(?:meeting|minutes?|notes|board|panel|committee|agenda|forum|session|authority|"
+    r"cabinet|council|partnership|hearing|conference|group|executive|commission)\b",
+    re.IGNORECASE,
+)
+_NAME_DASH = re.compile(r"[A-Za-z)][\s.,]*[-–—]\s*(?:\w+,?\s+)?$")
+_ITEM_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*[.):]?\s")
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    """A date in the opening, where it stands and how well it fits the meeting's own."""
+
+    match: DateMatch
+    line: Line
+    rank: int
+    """The line's place among the non-blank lines (0 for the first)."""
+    score: float
+    other_meeting: bool
+    """Said to be another meeting's date (previous, next, moved from, approved at)."""
+
+    @property
+    def text_after(self) -> str:
+        return self.line.content[self.match.span[1] : self.match.span[1] + CONTEXT_CHARS]
+
+    @property
+    def text_before(self) -> str:
+        return self.line.content[max(0, self.match.span[0] - CONTEXT_CHARS) : self.match.span[0]]
+
+
+@dataclass(frozen=True)
+class _Found:
+    match: DateMatch
+    line: Line
+    rank: int
+    before: str
+    after: str
+
+
+def _opening(lines: Sequence[Line]) -> Iterator[tuple[int, Line]]:
+    rank = 0
+    for line in lines:
+        if line.blank:
+            continue
+        if rank >= SCAN_LINES:
+            return
+        yield rank, line
+        rank += 1
+
+
+def _dates(lines: Sequence[Line], year: int | None) -> tuple[list[_Found], dict[int, Line | None]]:
+    """Every date of the opening with what stands before and after it on its line; and the
+    non-blank line before each line (where a bare "Date:" label may stand)."""
+    found: list[_Found] = []
+    previous: dict[int, Line | None] = {}
+    last: Line | None = None
+    for rank, line in _opening(lines):
+        previous[line.index] = last
+        last = line
+        content = line.content[:LINE_CHARS]
+        matches = list(iter_dates(content, default_year=year))
+        for position, match in enumerate(matches):
+            start, end = match.span
+            earlier = matches[position - 1].span[1] if position else 0
+            later = matches[position + 1].span[0] if position + 1 < len(matches) else len(content)
+            before = content[max(earlier, start - CONTEXT_CHARS) : start]
+            after = content[end : min(later, end + CONTEXT_CHARS)]
+            found.append(_Found(match, line, rank, before, after))
+    return found, previous
+
+
+def _other_meeting(found: _Found, at_top: bool) -> bool:
+    """Whether the words around a date make it another meeting's."""
+    if _OTHER_MEETING.search(found.before) or _APPROVED_AFTER.search(found.after):
+        return True
+    return bool(_MINUTES_OF.search(found.before)) and not at_top
+
+
+def time_after(text: str) -> TimeMatch | None:
+    """The start time written right after a date: ``text`` is what follows the date on its
+    line ("2.00 pm", ", 13:30-15:30", " AT 10.30 A.M.", " @ 2pm", "   Time: 1400hrs")."""
+    found = find_time(text[:CONTEXT_CHARS])
+    if found is None or not _TIME_SEPARATOR.match(text[: found.span[0]]):
+        return None
+    return found
+
+
+def time_before(text: str) -> TimeMatch | None:
+    """The start time written right before a date ("10:15 a.m. – 12:15 p.m., Tuesday"):
+    ``text`` is what precedes the date on its line; the span is into ``text``."""
+    offset = max(0, len(text) - CONTEXT_CHARS)
+    tail = text[offset:]
+    times: list[TimeMatch] = []
+    position = 0
+    while (found := find_time(tail[position:])) is not None:
+        times.append(TimeMatch(found.time, (found.span[0] + position, found.span[1] + position)))
+        position += found.span[1]
+    if not times or not _TIME_SEPARATOR.match(tail[times[-1].span[1] :]):
+        return None
+    start = times[-1]
+    if len(times) > 1 and _END_TIME.match(tail[times[-2].span[1] : start.span[0]]):
+        start = times[-2]
+    return TimeMatch(start.time, (start.span[0] + offset, start.span[1] + offset))
+
+
+def _time_next_to(found: _Found) -> bool:
+    return time_after(found.after) is not None or time_before(found.before) is not None
+
+
+def _date_led_entries(found: Sequence[_Found]) -> int:
+    """How many lines start with a date then a title ("24 August 2023 - Performance"), as
+    the entries of a list of meetings or decisions do."""
+    dates = {
+        f.match.date
+        for f in found
+        if f.match.span[0] <= 2 and re.match(r"^\s*[-–—]\s*\w", f.after) is not None
+    }
+    return len(dates)
+
+
+@dataclass(frozen=True)
+class _Opening:
+    """What the scores of all dates depend on: where the header ends, the title's lines,
+    the first sentence, the first dated line, and how many lines start with a date."""
+
+    header_end: int
+    title_lines: frozenset[int]
+    first_prose: int
+    first_date_line: int
+    entries: int
+
+
+def _stands_at_top(item: _Found, opening: _Opening) -> bool:
+    """Whether a date stands in the record's own title ("MINUTES OF THE MEETING OF THE
+    PANEL HELD ON ..."), where "minutes of" names this record, not an earlier one."""
+    line = item.line
+    if line.index >= opening.header_end or _ITEM_NUMBER.match(line.content):
+        return False
+    near_start = item.match.span[0] < TITLE_CHARS
+    return (
+        item.rank <= opening.first_prose
+        or line.index in opening.title_lines
+        or (near_start and (item.rank <= 3 or line.index == opening.first_date_line))
+    )
+
+
+def _score(item: _Found, opening: _Opening, before_line: Line | None, other: bool) -> float:
+    """How well one date fits the meeting's own, before other meetings' dates are known."""
+    line, match = item.line, item.match
+    in_header = line.index < opening.header_end
+    score = -6.0 if other else 0.0
+    labelled = _LABEL_BEFORE.search(item.before) is not None or (
+        match.span[0] == 0 and before_line is not None and _BARE_LABEL.match(before_line.content)
+    )
+    score += 5 if labelled else 0
+    titled = line.index in opening.title_lines or (
+        item.rank <= 4
+        and match.span[0] < TITLE_CHARS
+        and _TITLE_WORDS.search(item.before) is not None
+    )
+    score += 3 if titled and in_header else 0
+    score += 1 if _NAME_DASH.search(item.before) and _TITLE_WORDS.search(item.before) else 0
+    own_line = match.span[0] <= 3 and len(line.content.split()) <= 16
+    score += 3 if own_line and opening.entries < 2 else 0
+    score += 2 if in_header and not other and _HELD.search(item.before) else 0
+    top = _stands_at_top(item, opening)
+    score += 2 if top and _MINUTES_OF.search(item.before) else 0
+    score += 5 if not other and _THIS_MEETING.search(line.content, 0, match.span[0]) else 0
+    score += 2 if _time_next_to(item) else 0
+    score += 1 if match.weekday is not None else 0
+    score -= 1 if not match.has_year else 0
+    score -= 1 if not match.has_day else 0
+    score -= 6 if _ISSUED.search(item.before) else 0
+    score -= 5 if _DEADLINE.search(item.before) else 0
+    score -= 3 if _PERIOD.search(item.before) else 0
+    score -= 3 if not in_header else 0
+    score -= 1 if item.rank > 12 else 0
+    return score
+
+
+def score_dates(
+    lines: Sequence[Line],
+    *,
+    header_end: int,
+    title_lines: Sequence[int] = (),
+    year: int | None = None,
+) -> list[DateCandidate]:
+    """Every date in the opening of ``lines`` with its score, in the order of the text.
+
+    A date that the text gives elsewhere as another meeting's (previous, next, moved
+    from, approved at) loses points wherever it stands."""
+    found, previous = _dates(lines, year)
+    opening = _Opening(
+        header_end=header_end,
+        title_lines=frozenset(title_lines),
+        first_prose=_first_prose_rank(lines),
+        first_date_line=found[0].line.index if found else -1,
+        entries=_date_led_entries(found),
+    )
+    scored: list[tuple[_Found, float, bool]] = []
+    other_dates: set[dt.date] = set()  # other meetings' dates given with a year
+    other_days: set[tuple[int, int]] = set()  # (month, day) of all of them
+    yearless_days: set[tuple[int, int]] = set()  # (month, day) of those without a year
+    for item in found:
+        other = _other_meeting(item, _stands_at_top(item, opening))
+        if other:
+            day = (item.match.date.month, item.match.date.day)
+            other_days.add(day)
+            if item.match.has_year:
+                other_dates.add(item.match.date)
+            else:
+                yearless_days.add(day)
+        score = _score(item, opening, previous.get(item.line.index), other)
+        scored.append((item, score, other))
+    candidates: list[DateCandidate] = []
+    for item, score, other in scored:
+        match = item.match
+        day = (match.date.month, match.date.day)
+        if match.has_year:
+            same = match.date in other_dates or day in yearless_days
+        else:
+            same = day in other_days
+        if not other and same:
+            score -= 4
+        candidates.append(DateCandidate(match, item.line, item.rank, score, other_meeting=other))
+    return candidates
+
+
+def _first_prose_rank(lines: Sequence[Line]) -> int:
+    for rank, line in _opening(lines):
+        if is_prose(line.content):
+            return rank
+    return SCAN_LINES
+
+
+def choose_meeting_date(
+    lines: Sequence[Line],
+    *,
+    header_end: int,
+    title_lines: Sequence[int] = (),
+    year: int | None = None,
+) -> DateCandidate | None:
+    """The meeting's own date: the best-scored candidate that reaches ``ACCEPT``, a full
+    date before a month alone; None when no date in the opening is the meeting's."""
+    candidates = score_dates(lines, header_end=header_end, title_lines=title_lines, year=year)
+    best: DateCandidate | None = None
+    for candidate in candidates:
+        if candidate.score < ACCEPT:
+            continue
+        key = (candidate.match.has_day, candidate.score)
+        if best is None or key > (best.match.has_day, best.score):
+            best = candidate
+    return best

@@ -1,0 +1,275 @@
+"""The meeting's own name as the record gives it ("Police and Crime Panel", "Joint Audit
+Committee", "Resources Committee").
+
+Read, best first, from a "Meeting:" label; from "Minutes of (a meeting of) the X held on
+..." (where an organisation named before "Minutes" is the parent, not the meeting: "Policing
+Board Minutes of the Performance Committee"); from the words before the date on a portal's
+title line ("Moved from 9th October, Cabinet - Tuesday, 2nd October ..." gives "Cabinet");
+from a short line of the opening that names a body ("NORTHERN POLICING BOARD"). A name is
+a body's only when it ends in, or holds, a word such as panel, committee, board, authority.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ingest.parse.dates import iter_dates
+from ingest.parse.kinds import find_meeting_kind
+from ingest.parse.lines import Line, is_prose
+from records.enums import MeetingKind
+
+NAME_LINES = 12
+"""Non-blank lines of the opening read for the name."""
+LINE_CHARS = 400
+"""Characters of a line read for the name."""
+MINUTES_OF_LINES = 8
+"""Non-blank lines of the opening where "Minutes of the X" names the meeting itself."""
+
+_BODY_NOUN = (
+    r"panel|committee|sub-committee|board|authority|cabinet|partnership|forum|commission|"
+    r"conference|assembly|council|executive|group|meeting|session|hearing|thematic"
+)
+_BODY = re.compile(rf"\b(?:{_BODY_NOUN})s?\b", re.IGNORECASE)
+_NAMED_BODY = re.compile(
+    r"\b(?:panel|committee|sub-committee|board|authority|cabinet|partnership|forum|"
+    r"commission|conference|assembly)s?\b",
+    re.IGNORECASE,
+)
+# A line that is a body's name ends with its body word: "NORTHERN POLICING BOARD", "Joint
+# Audit Panel (Police and Crime)", "Police and Crime Panel for Lancashire".
+_ENDS_AS_NAME = re.compile(
+    r"\b(?:panel|committee|sub-committee|board|authority|cabinet|partnership|forum|"
+    r"commission|conference|assembly)s?(?:\s*\([^()]{1,40}\)|\s+(?:for|of)\s+[A-Z][\w ]{2,30})?$",
+    re.IGNORECASE,
+)
+_MEETING_LABEL = re.compile(r"^(?:meeting|committee|meeting\s+name|body)\s*:\s*(?P<name>.+)$", re.I)
+_MINUTES_OF = re.compile(
+    r"(?P<parent>^.*?)\b(?:approved\s+|draft\s+|confirmed\s+|unconfirmed\s+)?"
+    r"(?:minutes?|notes|record)\s+(?:of|from)\s+(?:(?:the|a|an)\s+)?"
+    r"(?:(?:special|extraordinary|annual|ordinary|public|private|formal|informal)\s+)?"
+    r"(?:meeting\s+of\s+(?:the\s+)?)?"
+    r"(?P<name>[^.;:]{2,160}?)"
+    r"(?=\s+(?:held|convened|which\s+took\s+place|that\s+took\s+place|taking\s+place|on|at|"
+    r"in)\b|\s*[-–—(]|\s*$)",
+    re.IGNORECASE,
+)
+# "The Monthly Meeting of the Corporate Services Committee will take place ... on ..."
+_SUMMONS = re.compile(
+    r"\b(?:meeting|session)\s+of\s+(?:the\s+)?(?P<name>[^.;:]{2,120}?)\s+(?:will|is\s+to|shall)"
+    r"\s+(?:take\s+place|be\s+held|meet)\b",
+    re.IGNORECASE,
+)
+_AGENDA_FOR = re.compile(r"^agenda\s+for\s+(?P<name>.+?)\s+on\s*$", re.I)
+_LEADING = re.compile(
+    r"^(?:(?:(?:agenda\s+)?item\s+(?:no\.?\s*:?\s*)?\d+|public\s+document\s+pack|agenda\s+and\s+"
+    r"(?:draft\s+)?minutes|transcript\s+of|agenda\s+document\s+for|"
+    r"meeting\s+of(?:\s+the)?|the)\b[\s:,.-]*)+",
+    re.IGNORECASE,
+)
+# Parts of a portal's title line before the body's name: "Moved from 9th October 2018,",
+# "MS Teams/Virtual,", "AGM, followed by DPCC Confirmation Hearing,".
+_PREFIX_PART = re.compile(
+    r"^(?:(?:moved|rescheduled|postponed)\s+from\b.*|(?:ms\s+)?teams(?:\s*/\s*virtual)?|"
+    r"virtual|remote|online|hybrid|agm|annual\s+general\s+meeting|annual\s+meeting|"
+    r"extraordinary(?:\s+meeting)?|special(?:\s+meeting)?|reconvened(?:\s+meeting)?|"
+    r"informal(?:\s+meeting)?|budget(?:\s+meeting)?|followed\s+by\b.*)$",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"(?:[\s,.:;–—-]+(?:draft\s+)?(?:minutes|notes|agenda|agenda\s+pack|action\s+log)|"
+    r"\s+(?:date|dated|on|held|of\s+meeting)|\s*\((?:item|agenda\s+item)\s+[\w.]+\)|"
+    r"\s+(?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?)+\s*$|[\s,.:;–—|-]+$",
+    re.IGNORECASE,
+)
+_MEETING_AFTER_BODY = re.compile(
+    r"(\b(?:panel|committee|sub-committee|board|authority|partnership|forum))\s+meeting$",
+    re.IGNORECASE,
+)
+_GENERIC = re.compile(
+    r"^(?:(?:the|a|an|of|board|panel|committee|meeting|"
+    r"minutes?|notes|public|private|formal|closed|open|draft)\s*)+$",
+    re.IGNORECASE,
+)
+_ONE_ITEM_PAGE = re.compile(r"^(?:agenda\s+item|issue\s+-\s+(?:decisions|meetings))$", re.I)
+_ITEM_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*[.):]?\s")
+_LABELLED = re.compile(r"^[A-Za-z][\w /&]{0,30}:\s")
+_NOT_OWN = re.compile(
+    r"^(?:this|that|its|their|our|your|his|her|last|previous|next|future|earlier|the\s+"
+    r"(?:last|previous|next|same))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class MeetingName:
+    name: str
+    line: Line
+
+
+def _clean(name: str) -> str:
+    for found in reversed(list(iter_dates(name))):
+        name = name[: found.span[0]] + " " + name[found.span[1] :]
+    name = re.sub(r"\s+", " ", name).strip(" \t|*#–—-")
+    previous = None
+    while previous != name:
+        previous = name
+        name = _LEADING.sub("", name).strip()
+        name = _TRAILING.sub("", name).strip()
+    parts = [part.strip() for part in re.split(r",\s+", name)]
+    while len(parts) > 1 and _PREFIX_PART.match(parts[0]):
+        parts.pop(0)
+    name = ", ".join(parts)
+    return _MEETING_AFTER_BODY.sub(r"\1", name)
+
+
+def _acceptable(name: str) -> bool:
+    """A body's name: short, naming a body ("... Committee") or a kind of meeting
+    ("Performance Meeting"), not a bare or borrowed one ("the meeting", "this panel's")."""
+    words = name.split()
+    return (
+        0 < len(words) <= 14
+        and (_NAMED_BODY.search(name) is not None or find_meeting_kind(name) is not None)
+        and not _GENERIC.match(name)
+        and not _NOT_OWN.match(name)
+    )
+
+
+def _from_minutes_of(content: str) -> str | None:
+    """ "Minutes of a Meeting of the X held on ..." -> X; "P Minutes of the Board Meeting"
+    -> "P Board" (a bare body word takes the organisation named before it)."""
+    content = content[:LINE_CHARS]
+    first_date = next(iter_dates(content), None)
+    if first_date is not None:
+        content = content[: first_date.span[0]]
+    match = _MINUTES_OF.search(content) or _SUMMONS.search(content)
+    if match is None:
+        return None
+    name = _clean(match.group("name"))
+    parent = _clean(match.groupdict().get("parent") or "")
+    if re.fullmatch(rf"(?:{_BODY_NOUN})", name, re.IGNORECASE) and parent:
+        name = _clean(f"{parent} {name}")
+    return name if _acceptable(name) and _NAMED_BODY.search(name) else None
+
+
+def name_before_date(content: str, date_start: int) -> str | None:
+    """The body's name in the words before the date on a title line ("Surrey Police and
+    Crime Panel - Thursday, 8 December ...", "Agenda for X on Thursday ...")."""
+    before = re.split(r":\s+|\.\s+(?=[A-Z])", content[:date_start])[-1]
+    before = re.sub(
+        r"(?:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[\s,]*)$", "", before, flags=re.I
+    )
+    agenda_for = _AGENDA_FOR.search(before.strip())
+    if agenda_for:
+        before = agenda_for.group("name")
+    name = _clean(before)
+    return name if _acceptable(name) else None
+
+
+def find_meeting_name(
+    lines: Sequence[Line], *, end: int, date_line: Line | None = None, date_start: int = 0
+) -> MeetingName | None:
+    """The meeting's own name, or None when the opening does not give it."""
+    opening = [line for line in lines[: max(end, 1)] if not line.blank][:NAME_LINES]
+    if opening and _ONE_ITEM_PAGE.match(opening[0].content):
+        opening = opening[2:]  # the line under "Agenda item" is the item's title
+    for line in opening:
+        label = _MEETING_LABEL.match(line.content)
+        if label and _acceptable(name := _clean(label.group("name"))):
+            return MeetingName(name, line)
+    for line in opening[:MINUTES_OF_LINES]:
+        if _ITEM_NUMBER.match(line.content):
+            continue
+        from_minutes = _from_minutes_of(line.content)
+        if from_minutes is not None:
+            return MeetingName(from_minutes, line)
+    if date_line is not None:
+        before_date = name_before_date(date_line.content, date_start)
+        if before_date is not None:
+            return MeetingName(before_date, date_line)
+    for line in opening:
+        content = line.content
+        if len(content.split()) > 12 or is_prose(content) or _LABELLED.match(content):
+            continue
+        if len(line.cells) > 1 or not _NAMED_BODY.search(content):
+            continue
+        name = _clean(content)
+        if _acceptable(name) and _ENDS_AS_NAME.search(name):
+            return MeetingName(name, line)
+    return None
+
+
+_ACTING_BODY = re.compile(r"\bthe\s+(panel|committee|sub-committee|board)\b", re.IGNORECASE)
+_BODY_WORD = re.compile(r"\b(panel|committee|sub-committee|board)s?\b", re.IGNORECASE)
+_NAME_JOINERS = {"and", "&", "of", "for", "the", "on"}
+_SELF_REFERENCE = re.compile(r"\b(?:meetings?|members?)\s+of\s+the\s+$", re.IGNORECASE)
+_COMMISSIONER = re.compile(r"\bcommissioner\b|\bo?p(?:f)?cc\b", re.IGNORECASE)
+TEXT_CHARS = 40_000
+"""Characters of the text read for the body's name when the opening gives none."""
+
+
+def _name_before(text: str, noun_start: int, noun: str) -> tuple[str, int] | None:
+    """ "... of the Police Authority Board" -> "Police Authority Board" and where it starts:
+    the capitalised words (and joining words) just before a body word."""
+    window_start = max(0, noun_start - 100)
+    window = text[window_start:noun_start]
+    words = list(re.finditer(r"\S+", window))
+    kept: list[re.Match[str]] = []
+    for word in reversed(words[-8:]):
+        bare = word.group().strip(",")
+        if word.group().endswith((".", ":", ";")) or not bare:
+            break
+        if bare.lower() == "the":
+            break
+        if bare[0].isupper() or (kept and bare.lower() in _NAME_JOINERS):
+            kept.insert(0, word)
+            continue
+        break
+    while kept and kept[0].group().lower() in _NAME_JOINERS:
+        kept.pop(0)
+    if not kept:
+        return None
+    name = " ".join([*(word.group().strip(",") for word in kept), noun])
+    return name, window_start + kept[0].start()
+
+
+def body_from_text(text: str) -> tuple[str | None, str | None]:
+    """For a record whose opening names no body: the body's name as the text uses it
+    ("the Police Authority Board", named twice or as "a meeting of the X"), and the body
+    word it acts under most ("the Panel noted ..."): panel, committee or board."""
+    text = text[:TEXT_CHARS]
+    acting: dict[str, int] = {}
+    for match in _ACTING_BODY.finditer(text):
+        noun = match.group(1).lower().replace("sub-committee", "committee")
+        acting[noun] = acting.get(noun, 0) + 1
+    if not acting:
+        return None, None
+    noun = max(acting, key=lambda key: acting[key])
+    counts: dict[str, int] = {}
+    self_named: set[str] = set()
+    for match in _BODY_WORD.finditer(text):
+        word = match.group(1)
+        if word.lower().replace("sub-committee", "committee") != noun:
+            continue
+        found = _name_before(text, match.start(), word)
+        if found is None:
+            continue
+        name, start = found
+        counts[name] = counts.get(name, 0) + 1
+        if _SELF_REFERENCE.search(text[max(0, start - 40) : start]):
+            self_named.add(name)
+    chosen = [name for name in counts if counts[name] >= 2 or name in self_named]
+    if not chosen:
+        return None, noun
+    return max(chosen, key=lambda name: counts[name]), noun
+
+
+def kind_from_text(text: str, name: str | None, noun: str | None) -> MeetingKind:
+    """The kind of a record that names no body in its opening: from the name its text uses,
+    else a panel that deals with a commissioner is a police and crime panel."""
+    if name is not None:
+        return find_meeting_kind(name) or MeetingKind.OTHER
+    if noun == "panel" and _COMMISSIONER.search(text[:TEXT_CHARS]):
+        return MeetingKind.POLICE_AND_CRIME_PANEL
+    return MeetingKind.OTHER

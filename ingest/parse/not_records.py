@@ -1,0 +1,187 @@
+"""Texts that are not the record of a meeting: news pages, statements and columns, index
+pages listing meetings, information pages about a body, decision logs and notices, terms of
+reference, annual reports.
+
+Such texts talk about meetings, name bodies, dates and people, and may even be numbered,
+so they are told apart by what records have and they lack: the marks of minutes, agendas
+and action logs ("Minutes:", "RESOLVED", "Present:", "Apologies for absence", "Declarations
+of interest", "a correct record", "The Chair welcomed", "Venue:", an attendance list, a
+"Minutes"/"Agenda" heading). A text with none of those is refused when it shows the marks
+of another kind of page: quoted statements ("said: “...”"), a writer's "I" and "my office",
+a dateline under a headline, three or more meetings listed by date, "the panel's role",
+or a heading such as "Decision Log" or "Terms of Reference". Single-item pages and
+truncated openings of records keep enough of those marks to be kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingest.parse.dates import iter_dates
+from ingest.parse.doctype import named_type
+from ingest.parse.lines import Line, is_prose
+
+OPENING_LINES = 8
+"""Non-blank lines where a heading says what kind of page the text is."""
+READ_LINES = 400
+"""Lines read for the marks of records and of other pages."""
+LINE_CHARS = 3000
+"""Characters of each line read."""
+
+_RECORD_MARKS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+    for pattern in (
+        r"^minutes\s*:|\s(?:\||minutes\s*:)\s*(?:the|apologies|resolved|members|no\s)",
+        r"^(?:supporting|additional)\s+documents\s*:",
+        r"\bresolved\b",
+        r"^(?:present|in\s+attendance|attendees|also\s+present|members\s+present|attendance)\b",
+        r"\bapologies\s+(?:for\s+absence|were|had\s+been|of\s+absence|received|from)\b|"
+        r"^apologies\b|\bsent\s+(?:an\s+)?apolog",
+        r"\bdeclarations?\s+of\s+(?:\w+\s+)?interests?\b",
+        r"\b(?:correct|true|accurate|fair)\s+record\b",
+        r"^(?:agenda\s+item|no\.?[\s|]*item|items?)\s*$",
+        r"\bmatters\s+arising\b",
+        r"\bchair(?:man|person|woman)?\s+(?:welcomed|opened|thanked|closed|invited|reminded|"
+        r"agreed|noted|signed)\b",
+        r"\bthese\s+minutes\b|\bminutes\s+of\s+(?:the|a)\s+(?:\w+\s+){0,6}?meeting\b",
+        r"^(?:venue|location|time)\s*:",
+        r"^action\s*(?:\d+|point)?\s*[:–-]",
+        r"\bminute\s+(?:no|number|ref)\b|\bagenda\s+item\s+\d",
+    )
+)
+# Statements quoted with who said them: 'Stephen said: “...', 'explained:' then a quote.
+_QUOTED = re.compile(
+    r"\b(?:said|says|added|explained|commented|continued|stated|went\s+on)\b[^“\"]{0,3}[:,]?\s*"
+    r"(?:[“\"]|$)|[”\"]\s*,?\s*(?:said|says|added)\b",
+    re.IGNORECASE,
+)
+_QUOTE_OPENS = re.compile(r"^[“\"]\s*[A-Z]")
+_FIRST_PERSON = re.compile(
+    r"(?<![“\"'])\b(?:I\s+(?:am|was|have|had|will|would|suspect|want|think|believe|hope|met|"
+    r"know|made|make|took|take)|my\s+(?:office|thoughts|role|priorities|plan|decisions|aim|"
+    r"team|view))\b"
+)
+_NEWS = re.compile(
+    r"^(?:news|latest\s+news|press\s+release|news\s+release|media\s+release|blog)\s*$|"
+    r"^article\s+published\b|^posted\s+(?:on|by)\b|\bstatement\s+from\s+the\b",
+    re.IGNORECASE,
+)
+_INFORMATION = re.compile(
+    r"\b(?:panel|committee|board)'?s\s+role\b|\brole\s+of\s+the\s+(?:panel|committee|board)\b|"
+    r"\babout\s+the\s+(?:panel|committee|board)\b|\bwhat\s+the\s+(?:panel|committee|board)\s+"
+    r"does\b|\blast\s+met\s+on\b|\b(?:panel|committee|board)\s+(?:chairman|chair)\s+is\b|"
+    r"\bpublished\s+on\s+this\s+page\b|\bare\s+included\s+in\s+the\s+papers\s+for\b",
+    re.IGNORECASE,
+)
+_KINDS_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "a decision log or notice",
+        re.compile(
+            r"\bdecision\s+(?:log|notice|record|sheet|report)\b|\brecord\s+of\s+(?:a\s+)?"
+            r"(?:executive\s+|officer\s+)?decision\b|\bofficer\s+decision\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("terms of reference", re.compile(r"\bterms\s*of\s*reference\b", re.IGNORECASE)),
+    ("an annual report", re.compile(r"\bannual\s+report\b", re.IGNORECASE)),
+    ("a press release", re.compile(r"\b(?:press|news|media)\s+release\b", re.IGNORECASE)),
+)
+_ITEM_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*[.):]?\s")
+
+
+def _read(lines: Sequence[Line]) -> list[str]:
+    return [line.content[:LINE_CHARS] for line in lines[:READ_LINES] if not line.blank]
+
+
+def record_marks(contents: Sequence[str]) -> int:
+    """How many different marks of a meeting record the text shows."""
+    text = "\n".join(contents)
+    return sum(1 for pattern in _RECORD_MARKS if pattern.search(text))
+
+
+def _news_marks(contents: Sequence[str]) -> int:
+    quoted = sum(
+        1 for content in contents if _QUOTED.search(content) or _QUOTE_OPENS.match(content)
+    )
+    first_person = sum(1 for content in contents if _FIRST_PERSON.search(content))
+    news = sum(1 for content in contents[: OPENING_LINES * 2] if _NEWS.search(content))
+    return min(quoted, 3) + min(first_person, 3) + 2 * min(news, 1) + _dateline(contents)
+
+
+def _dateline(contents: Sequence[str]) -> int:
+    """1 when a line of only a date stands under a headline and above prose, as on a news
+    page ("6th March 2013")."""
+    for position, content in enumerate(contents[1:4], start=1):
+        found = next(iter_dates(content), None)
+        if found is None or len(content.split()) > 5 or found.span[1] < len(content) - 2:
+            continue
+        following = contents[position + 1] if position + 1 < len(contents) else ""
+        if is_prose(contents[position - 1]) or not is_prose(following):
+            continue
+        return 1
+    return 0
+
+
+def _listed_meetings(contents: Sequence[str]) -> int:
+    """How many different dates head short lines ("24 August 2023 - Performance and Risk -
+    Minutes", "BCB 3rd March 2022"): the entries of a page that lists meetings."""
+    dates = set()
+    for content in contents:
+        if len(content.split()) > 10 or is_prose(content):
+            continue
+        found = next(iter_dates(content), None)
+        if found is None or (found.span[0] > 0 and _ITEM_NUMBER.match(content)):
+            continue
+        if found.has_day and found.has_year:
+            dates.add(found.date)
+    return len(dates)
+
+
+def _dated(content: str) -> bool:
+    return next(iter_dates(content), None) is not None
+
+
+def _heading_kind(contents: Sequence[str]) -> str | None:
+    for content in contents[:OPENING_LINES]:
+        if _ITEM_NUMBER.match(content):
+            continue
+        for kind, pattern in _KINDS_BY_HEADING:
+            if pattern.search(content[:200]):
+                return kind
+    return None
+
+
+def not_a_record(lines: Sequence[Line], *, attendees: int = 0) -> str | None:
+    """Why the text is not the record of a meeting, or None when it may be one."""
+    contents = _read(lines)
+    if not contents:
+        return None
+    marks = record_marks(contents) + (1 if attendees >= 2 else 0)
+    undated = [content for content in contents[:OPENING_LINES] if not _dated(content)]
+    if named_type(undated) is not None:
+        marks += 1
+    heading = _heading_kind(contents)
+    if heading is not None and marks <= 1:
+        return f"the text looks like {heading}, not the record of a meeting"
+    if marks:
+        return None
+    if _news_marks(contents) >= 2:
+        return (
+            "the text looks like a news page or statement (quoted remarks, a dateline or a "
+            "writer's own words) and shows none of the marks of minutes, an agenda or an "
+            "action log"
+        )
+    if _listed_meetings(contents) >= 3:
+        return (
+            "the text looks like an index page listing several meetings by date, not the "
+            "record of one meeting"
+        )
+    if any(_INFORMATION.search(content) for content in contents):
+        return "the text looks like an information page about a body, not the record of a meeting"
+    return None
+
+
+def has_record_marks(lines: Sequence[Line]) -> bool:
+    """Whether the text shows any mark of a meeting record (see ``record_marks``)."""
+    return record_marks(_read(lines)) > 0

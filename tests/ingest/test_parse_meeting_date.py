@@ -1,0 +1,178 @@
+"""The meeting's own date and start time among the other dates of a record's opening."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ingest.parse.header import Header, parse_header
+from ingest.parse.lines import split_lines
+
+
+def header_of(text: str) -> Header:
+    return parse_header(split_lines(text), text_head=text[:3000])
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "start"),
+    [
+        pytest.param(
+            "Eastmoor OPCC Strategic Board\n\nTuesday 18 January 2022, 13:30-15:30\n"
+            "Boardroom, Force Headquarters\n\n"
+            "1. Minutes and Actions Updates from the meeting held on the 22nd December 2021\n"
+            "Action updates for the meeting held on 22.12.21 were noted.\n",
+            dt.date(2022, 1, 18),
+            dt.time(13, 30),
+            id="header-date-before-earlier-meeting-in-an-item",
+        ),
+        pytest.param(
+            "Northshire Police and Crime Panel\n\nDate:\nThursday, 10th November, 2016\n"
+            "Time:\n10.30 am\n\n1. MINUTES OF THE MEETING HELD ON 8 SEPTEMBER 2016\n"
+            "The minutes were agreed.\n",
+            dt.date(2016, 11, 10),
+            dt.time(10, 30),
+            id="bare-date-label-with-the-value-on-the-next-line",
+        ),
+        pytest.param(
+            "Eastmoor Governance Board Minutes 9th February 2021\n\nPresent: A Reader (Chair)\n",
+            dt.date(2021, 2, 9),
+            None,
+            id="date-in-the-title-line",
+        ),
+        pytest.param(
+            "OFFICE OF THE POLICE AND CRIME COMMISSIONER\n\n14th January 2019\n\n"
+            "Dear Colleague\n\nYou are requested to attend a Level 1 meeting on Tuesday 22 "
+            "January 2019 at 10.00 am in the Conference Room, Police Headquarters.\n\n"
+            "AGENDA\n1. Apologies\n",
+            dt.date(2019, 1, 22),
+            dt.time(10, 0),
+            id="letter-date-above-a-summons",
+        ),
+        pytest.param(
+            "Published: 3 March 2020\n\n"
+            "Westshire Police and Crime Panel - Thursday, 12 March 2020 2.00 pm\n\n"
+            "Venue: Council Chamber\n",
+            dt.date(2020, 3, 12),
+            dt.time(14, 0),
+            id="publication-date",
+        ),
+        pytest.param(
+            "Agenda and minutes\n\n"
+            "Moved from 4th June 2019, Cabinet - Tuesday, 11th June, 2019 10.30 am\n\n"
+            "Venue: Committee Room 1\n",
+            dt.date(2019, 6, 11),
+            dt.time(10, 30),
+            id="moved-from-an-earlier-date",
+        ),
+        pytest.param(
+            "Northshire Police and Crime Panel\nNo. | Item |\n|\n"
+            "Webcast. The webcast of this meeting can be watched at: Northshire Police & Crime "
+            "Panel - 20 October 2025 |\n|\n"
+            "Minutes of the meeting held on 1 September 2025. Minutes: The minutes of the "
+            "meeting held on 1 September 2025 were agreed as a correct record. |\n",
+            dt.date(2025, 10, 20),
+            None,
+            id="webcast-of-this-meeting",
+        ),
+        pytest.param(
+            "Report Summary\nApproved Minute of the Finance Committee held on 7 June 2023. "
+            "The Minute was approved at the meeting on 29 August 2023.\nMeeting\n"
+            "Finance Committee - 29 August 2023\nDate : 29 August 2023\nLocation : online\n",
+            dt.date(2023, 6, 7),
+            None,
+            id="approved-minute-page-names-the-approving-meeting",
+        ),
+        pytest.param(
+            "WESTSHIRE POLICE AND CRIME PANEL\nMONDAY 20 JUNE 2016 AT 1400 HOURS\n"
+            "COUNTY HALL\n\n1. APOLOGIES\n",
+            dt.date(2016, 6, 20),
+            dt.time(14, 0),
+            id="capitals-and-hours",
+        ),
+        pytest.param(
+            "Eastmoor Community Safety Board\nWednesday 3 May 2017 @ 2.00 pm\n",
+            dt.date(2017, 5, 3),
+            dt.time(14, 0),
+            id="at-sign-before-the-time",
+        ),
+        pytest.param(
+            "JOINT AUDIT PANEL 10:15 a.m. – 12:15 p.m., Tuesday 23 July 2019 Meeting Room 3\n",
+            dt.date(2019, 7, 23),
+            dt.time(10, 15),
+            id="time-range-before-the-date",
+        ),
+        pytest.param(
+            "Northshire Police and Crime Panel Friday, 19 July 2013 at 11.00 am Town Hall NB – "
+            "Please note: Panel members are invited to a private pre-meeting at 10.00 am\n",
+            dt.date(2013, 7, 19),
+            dt.time(11, 0),
+            id="pre-meeting-time-is-not-the-start",
+        ),
+        pytest.param(
+            "Police and Crime Panel Date Monday 20 September 2021 Time 1900 hrs Venue "
+            "Council Chamber\n",
+            dt.date(2021, 9, 20),
+            dt.time(19, 0),
+            id="labels-without-colons-on-one-line",
+        ),
+    ],
+)
+def test_the_meeting_date_and_start_time(text: str, date: dt.date, start: dt.time | None) -> None:
+    header = header_of(text)
+    assert header.date == date
+    assert header.start_time == start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Agenda and minutes\n\nVenue: Council Chamber\n\nNo. Item\n\n"
+            "Minutes of the Meeting held on 8 March 2023\n"
+            "The minutes of the meeting held on 8 March 2023 were approved as a true record.\n"
+            "Public Questions\nQuestions had to reach the clerk by 12 noon on Thursday 30 "
+            "January 2025.\n",
+            id="only-earlier-minutes-and-a-deadline",
+        ),
+        pytest.param(
+            "The minutes of the meeting held on 12 September 2024 were agreed as a correct "
+            "record and signed by the Chair.\nCouncillor A Reader asked about the briefing.\n",
+            id="single-item-page",
+        ),
+        pytest.param(
+            "Action updates\nRHL is to clarify the arrangements. Update 18.01.22 – Complete\n"
+            "JA to circulate the plan. Update 04/02/2022 – in progress\n",
+            id="action-updates",
+        ),
+        pytest.param(
+            "No. Item\n\nBriefing Session\nPanel members will meet for a private briefing "
+            "from 10.15 – 10.30 am.\n\nMinutes of meeting Wednesday, 10 February 2021 of "
+            "Westshire Police and Crime Panel\nA member said the minutes were too short.\n"
+            "The Commissioner reported on the period between 23 November 2020 and 11 January "
+            "2021.\n",
+            id="briefing-time-earlier-minutes-and-a-period",
+        ),
+    ],
+)
+def test_no_date_when_none_is_the_meetings_own(text: str) -> None:
+    header = header_of(text)
+    assert header.date is None
+    assert header.start_time is None
+
+
+def test_list_of_dated_decisions_gives_no_single_date() -> None:
+    header = header_of(
+        "Issue - decisions\nPolice Scotland - verbal update\n"
+        "09/04/2024 - Performance Report - POL/24/117\nThe Committee resolved:-\n"
+        "(i) to note the report;\n"
+        "31/01/2024 - Performance Report POL/24/031\nThe Committee resolved:-\n"
+        "(i) to note the report;\n"
+    )
+    assert header.date is None
+
+
+def test_a_month_and_year_in_the_title_is_taken_with_a_warning() -> None:
+    header = header_of("Eastmoor Accountability Board – March 2023\n\nThe board met.\n")
+    assert header.date == dt.date(2023, 3, 1)
+    assert header.warnings == ["the meeting day is not stated; the date is taken as 2023-03-01"]

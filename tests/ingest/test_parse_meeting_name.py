@@ -1,0 +1,167 @@
+"""The meeting's own name as the draft's title, and the kind it maps to."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.parse import parse_document
+from ingest.parse.header import parse_header
+from ingest.parse.kinds import find_meeting_kind
+from ingest.parse.lines import split_lines
+from records.enums import MeetingKind
+
+
+def title_and_kind(text: str) -> tuple[str, MeetingKind]:
+    header = parse_header(split_lines(text), text_head=text[:3000])
+    return header.title, header.kind
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "kind"),
+    [
+        pytest.param(
+            "Agenda and minutes\n\nEastmoor Police and Crime Panel - Thursday, 8 December 2016 "
+            "10.30 am\n\nVenue: Committee Room C\n",
+            "Eastmoor Police and Crime Panel",
+            MeetingKind.POLICE_AND_CRIME_PANEL,
+            id="portal-title-line",
+        ),
+        pytest.param(
+            "Agenda and draft minutes\n\nAGM, followed by DPCC Confirmation Hearing, Westshire "
+            "Police and Crime Panel - Thursday, 20 June 2024 10.30 am\n",
+            "Westshire Police and Crime Panel",
+            MeetingKind.POLICE_AND_CRIME_PANEL,
+            id="annual-meeting-prefixes",
+        ),
+        pytest.param(
+            "Moved from 9th October 2018, Cabinet - Tuesday, 2nd October, 2018 2.00 pm\n",
+            "Cabinet",
+            MeetingKind.OTHER,
+            id="moved-from-prefix",
+        ),
+        pytest.param(
+            "NORTHSHIRE POLICING BOARD\nMINUTES OF THE PERFORMANCE COMMITTEE MEETING HELD ON "
+            "THURSDAY 15 DECEMBER 2016 AT 9.30AM, WATERSIDE HOUSE\n",
+            "Performance Committee",
+            MeetingKind.PERFORMANCE,
+            id="committee-of-a-board",
+        ),
+        pytest.param(
+            "NORTHSHIRE POLICING BOARD MINUTES OF MEETING OF RESOURCES COMMITTEE HELD ON "
+            "WEDNESDAY 25 NOVEMBER 2020 AT 9.30AM\n",
+            "Resources Committee",
+            MeetingKind.OTHER,
+            id="the-parent-body-does-not-give-the-kind",
+        ),
+        pytest.param(
+            "Meeting: Strategy and Planning Committee\n  • Date: 21 November 2019\n"
+            "  • Time: 9:30 - 13:00\n",
+            "Strategy and Planning Committee",
+            MeetingKind.STRATEGIC_BOARD,
+            id="meeting-label",
+        ),
+        pytest.param(
+            "Police and Crime Committee - Thursday 22 November 2012 10.00 am\n",
+            "Police and Crime Committee",
+            MeetingKind.SCRUTINY_COMMITTEE,
+            id="assembly-police-and-crime-committee",
+        ),
+        pytest.param(
+            "Agenda for Overview and Scrutiny Committee on Thursday, 29th November 2018, 6.30 pm\n",
+            "Overview and Scrutiny Committee",
+            MeetingKind.SCRUTINY_COMMITTEE,
+            id="agenda-for-a-committee",
+        ),
+        pytest.param(
+            "Westdale Rural Area Partnership Minutes of the Board Meeting Thursday 28 January "
+            "2021 (Virtual Meeting)\n",
+            "Westdale Rural Area Partnership Board",
+            MeetingKind.OTHER,
+            id="bare-board-takes-the-organisation-before-it",
+        ),
+        pytest.param(
+            "Minutes of a meeting of the Safer Northshire Strategy Board held at County Hall on "
+            "Friday, 15 March 2019.\n",
+            "Safer Northshire Strategy Board",
+            MeetingKind.STRATEGIC_BOARD,
+            id="minutes-of-a-meeting-of-the-body",
+        ),
+        pytest.param(
+            "8th November 2019\n\nChairman: Councillor A Reader\n\nThe Monthly Meeting of the "
+            "Corporate Services Committee will take place in the Council Chamber on Wednesday "
+            "13th November 2019 at 6.00pm.\n",
+            "Corporate Services Committee",
+            MeetingKind.OTHER,
+            id="summons-sentence",
+        ),
+        pytest.param(
+            "WESTSHIRE JOINT AUDIT PANEL (POLICE AND CRIME)\n10:15 a.m., Tuesday 23 July 2019\n",
+            "Westshire Joint Audit Panel (Police and Crime)",
+            MeetingKind.AUDIT_COMMITTEE,
+            id="capitals-title-cased",
+        ),
+    ],
+)
+def test_title_is_the_bodys_own_name(text: str, title: str, kind: MeetingKind) -> None:
+    assert title_and_kind(text) == (title, kind)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Overview and Scrutiny Management Board", MeetingKind.SCRUTINY_COMMITTEE),
+        ("Places Scrutiny Panel", MeetingKind.SCRUTINY_COMMITTEE),
+        ("Thematic Scrutiny Meeting: Violence Against Women and Girls", MeetingKind.THEMATIC),
+        ("Audit, Risk and Assurance Committee", MeetingKind.AUDIT_COMMITTEE),
+        ("Joint Audit Panel (Police and Crime)", MeetingKind.AUDIT_COMMITTEE),
+        ("Strategic Planning and Performance Committee", MeetingKind.PERFORMANCE),
+        ("Strategic Resources and Performance Board", MeetingKind.PERFORMANCE),
+        ("Performance and Accountability Board", MeetingKind.ACCOUNTABILITY_BOARD),
+        ("Level 1 meeting", MeetingKind.ACCOUNTABILITY_BOARD),
+        ("Public Accountability Conference", MeetingKind.ACCOUNTABILITY_BOARD),
+        ("Police Authority Board", MeetingKind.STRATEGIC_BOARD),
+        ("Full Authority", MeetingKind.STRATEGIC_BOARD),
+        ("Executive Board", MeetingKind.STRATEGIC_BOARD),
+        ("Police & Crime Panel", MeetingKind.POLICE_AND_CRIME_PANEL),
+        ("Police, Fire and Crime Panel", MeetingKind.POLICE_AND_CRIME_PANEL),
+        ("Combined Authority", None),
+        ("Resources Committee", None),
+        ("Police, Fire and Rescue Committee", None),
+    ],
+)
+def test_kind_by_name(name: str, kind: MeetingKind | None) -> None:
+    assert find_meeting_kind(name) is kind
+
+
+def test_a_page_without_a_title_takes_the_body_its_text_acts_under() -> None:
+    draft = parse_document(
+        "Venue: Room 4\nContact: Secretariat\nNo. | Item |\n---|---|\n"
+        "Apologies for Absence Minutes: Apologies were received from Councillor Reader. |\n|\n"
+        "Review of Actions Minutes: The Commissioner told the Panel that the plan had been "
+        "revised. The Panel noted the update. |\n"
+    )
+    assert draft.kind is MeetingKind.POLICE_AND_CRIME_PANEL
+    assert draft.title == "Meeting of the Panel"
+    assert draft.date is None
+
+
+def test_a_body_named_twice_in_the_text_names_a_page_without_a_title() -> None:
+    draft = parse_document(
+        "Agenda and minutes\nVenue: Committee Rooms\nNo. Item\n\n1.\nApologies\nMinutes:\n"
+        "Apologies were received from A Reader.\n2.\nMinutes\nMinutes:\nThe Board considered "
+        "the note of the last meeting of the Westshire Police Authority Board.\n3.\nUpdate\n"
+        "Minutes:\nThe Board noted that the Westshire Police Authority Board would meet again "
+        "in June.\n"
+    )
+    assert draft.title == "Westshire Police Authority Board"
+    assert draft.kind is MeetingKind.STRATEGIC_BOARD
+
+
+def test_the_title_of_a_single_item_page_is_not_the_meetings_name() -> None:
+    draft = parse_document(
+        "Agenda item\n\nPolice and Crime Panel\n\nReport of the Director of Partnerships\n\n"
+        "Minutes:\n\nThe Scrutiny Officer took Members through the report on the most recent "
+        "meeting of the panel. The Committee noted the report.\n\nResolved:\n\nThat the report "
+        "be received.\n"
+    )
+    assert draft.title != "Police and Crime Panel"

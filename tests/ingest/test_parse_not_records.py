@@ -1,0 +1,181 @@
+"""What kind of document a text is: minutes, an agenda, an action log, or no meeting record."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.errors import NotMinutesError
+from ingest.parse import parse_document
+from records.enums import DocumentType
+
+NEWS_PAGE = """Commissioner praises rural patrols
+
+News
+|
+March 4, 2022
+
+The Police and Crime Commissioner has welcomed the results of the winter rural patrols, which \
+covered every market town in the county between November and February.
+
+Officers visited more than 300 farms and spoke to residents at 40 village events.
+
+Commissioner Ada Reader said: “These patrols show what neighbourhood policing can do when it \
+is given the time.
+
+“I want to thank every officer who took part.”
+"""
+
+COLUMN = """Last week my office took part in the county show for the first time since the \
+pandemic, and I was glad to meet so many residents.
+
+I have heard again and again that people want to see officers in their villages, and my plan \
+puts more of them there.
+
+The police and crime panel, which examines the decisions I make, met on Friday and asked \
+about the budget for next year.
+"""
+
+INDEX_PAGE = """Skip to main content
+
+The Oversight Board is where the Deputy Mayor holds the force to account.
+
+Notes and papers of Oversight Board meetings are published on this page.
+
+24 August 2023 - Performance and Risk - Minutes
+
+  1. Minutes and Actions - 20 April 2023
+  2. Q1 Performance Review
+
+22 June 2023 - Finance and People - Minutes
+
+  1. Minutes and Actions - 23 March 2023
+  2. Custody Estate Update
+
+20 April 2023 - Performance and Risk
+
+  1. Minutes and Actions - 2 February 2023
+"""
+
+INFORMATION_PAGE = """Westshire Police and Crime Panel
+
+The Westshire Police and Crime Panel examines what the Commissioner does and decides.
+
+The panel's role
+
+The panel:
+
+  • looks at the Commissioner's work
+  • reviews the precept
+
+The panel Chairman is Ada Reader and the Vice-Chairman is Ben Writer.
+
+The panel last met on 22 November 2017.
+"""
+
+DECISION_LOG = """PCC Decision Log
+
+Date Decision Detail Linked Documents
+14-Dec-16 Town Office The building was no longer needed and will be sold.
+25-Nov-16 Regional Programme Agreed that the projects would leave the programme.
+"""
+
+TERMS = """Joint Audit Panel
+
+TERMS OF REFERENCE FOR THE JOINT AUDIT PANEL
+
+1. PURPOSE
+
+1.1 The Commissioner and the Chief Constable have agreed to share one independent panel.
+
+1.2 The panel will consider and report on the adequacy of the arrangements for risk.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (NEWS_PAGE, "news page"),
+        (COLUMN, "news page or statement"),
+        (INDEX_PAGE, "index page"),
+        (INFORMATION_PAGE, "information page"),
+        (DECISION_LOG, "decision log"),
+        (TERMS, "terms of reference"),
+    ],
+)
+def test_pages_that_are_not_meeting_records_are_refused(text: str, reason: str) -> None:
+    with pytest.raises(NotMinutesError, match=reason):
+        parse_document(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "document_type"),
+    [
+        pytest.param(
+            "Agenda item\n\nPrecept Proposal\n\nMinutes:\n\nMembers received the report of "
+            "the Commissioner. The Chair welcomed the early consultation.\n\nResolved: That "
+            "the precept be supported.\n\nSupporting documents:\n",
+            DocumentType.MINUTES,
+            id="single-item-page",
+        ),
+        pytest.param(
+            "Agenda item\n\nPublic Outstanding References\n\nMinutes:\n\nMembers received a "
+            "report on the outstanding references.\n\n11/2018/P – Switchboard\n\n·  Members "
+            "were told that this reference was complete.\n\n12/2018/P – Requests\n\n·  The "
+            "reference would stay open.\n",
+            DocumentType.ACTION_LOG,
+            id="single-item-page-reviewing-an-action-list",
+        ),
+        pytest.param(
+            "The minutes of the meeting held on 12 September 2024 were agreed as a correct "
+            "record and signed by the Chair.\nCouncillor A Reader referred to the briefing note "
+            "sent on behalf of the Commissioner. He said it had not mentioned the phone numbers "
+            "of the neighbourhood teams, which residents had asked for at the last meeting.\n",
+            DocumentType.MINUTES,
+            id="truncated-opening-without-a-heading",
+        ),
+        pytest.param(
+            "Agenda and minutes\n\nWestshire Police and Crime Panel - Friday, 9th February, 2018 "
+            "10.00 am\n\nVenue: Council Chamber\n\nNo. Item\n\nApologies for absence were "
+            "received from Councillor B Writer.\n\nNo interests were declared.\n",
+            DocumentType.MINUTES,
+            id="portal-minutes",
+        ),
+        pytest.param(
+            "Public Document Pack Westshire Police and Crime Panel Friday 19 December 2014 10.30 "
+            "am Council House Members are asked to attend the meeting above. AGENDA 1. "
+            "APOLOGIES To receive apologies. 2. MINUTES (Pages 1 - 10) To confirm the minutes "
+            "of the meeting of 10 October 2014. 3. PUBLIC QUESTIONS (Pages 11 - 14)\n",
+            DocumentType.AGENDA,
+            id="flattened-agenda-pack",
+        ),
+        pytest.param(
+            "Westshire Audit Committee - Wednesday, 27th September, 2023 10.30 am\n\n"
+            "Venue: Room 1\n\nNo. Item\n\nApologies For Absence\n\nAdditional documents:\n\n"
+            "Election of Chair\n\nTo receive nominations for Chair of the Committee.\n\n"
+            "Committee Membership\n\nMembers are asked to note the membership for the year.\n",
+            DocumentType.AGENDA,
+            id="portal-page-before-the-minutes",
+        ),
+        pytest.param(
+            "Meeting Details\n\nMeeting Summary\nWestshire Police, Fire and Crime Panel\n"
+            "8 Jun 2017 - 14:30 to 17:00\nOccurred\n\nDocuments\n\nAgenda\n\n"
+            "1 Apologies for Absence\nNone had been received.\n"
+            "2 Minutes\nThe Panel confirmed the minutes of the 23 February meeting as accurate.\n"
+            "3 Declarations of Interest\nCouncillor Reader declared an interest as a member of "
+            "the Fire Authority.\nThe Panel noted that the report had been circulated.\n",
+            DocumentType.MINUTES,
+            id="agenda-page-carrying-the-minutes",
+        ),
+        pytest.param(
+            "Report Summary\nApproved Minute of the Conduct Committee held on 7 June 2023.\n"
+            "Meeting\nConduct Committee - 29 August 2023\nDate : 29 August 2023\n"
+            "Rolling Action Log and Matters Arising\n"
+            "20230308 - CCC- 002 - Members asked for the complaints to be broken down further.\n"
+            "20230308 - CCC- 005 – Members agreed to close this action.\n",
+            DocumentType.ACTION_LOG,
+            id="action-log-section-published-alone",
+        ),
+    ],
+)
+def test_records_are_kept_with_their_type(text: str, document_type: DocumentType) -> None:
+    assert parse_document(text).document_type is document_type
