@@ -99,11 +99,12 @@ def _heading_like(line: Line, previous: Line | None, following: Line | None) -> 
         return _NUMBER_ONLY.fullmatch(content) is not None
     capitals = not any(c.islower() for c in content) and sum(c.isalpha() for c in content) > 2
     before = previous is None or capitals or not _continues(previous, line)
+    numbered = _LABEL.match(content) is not None  # "2. Holding to account – VAWG"
     after = (
         following is None
         or following.blank
         or not _continues(line, following)
-        or (capitals and not following.content[:1].islower())
+        or ((capitals or numbered) and not following.content[:1].islower())
     )
     return before and after
 
@@ -112,6 +113,8 @@ def _continues(previous: Line, line: Line) -> bool:
     """Whether ``line`` carries on the paragraph of ``previous``: a text extraction broke a
     long line mid-sentence, or the line starts in lower case."""
     if previous.blank or _ends_sentence(previous.content):
+        return False
+    if line.bullet or _LABEL.match(line.content):
         return False
     return previous.words >= _WRAPPED_WORDS or line.content[:1].islower()
 

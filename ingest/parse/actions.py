@@ -93,6 +93,18 @@ _DONE_BY = re.compile(
     r"(?P<owner>(?:the\s+)?[A-Z][\w'’&/-]*(?:(?:\s*,\s*|\s+(?:and|&|of|for|the)\s+|\s+)"
     r"(?:the\s+)?[A-Z][\w'’&/-]*){0,7})"
 )
+# "It was agreed that the Chief Constable would invite ...".
+_AGREED_OWNER = re.compile(
+    r"\b(?:agreed|decided|requested)\s+that\s+(?:the\s+)?"
+    r"(?P<owner>[A-Z][\w'’&/.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w'’&/.-]*){0,4})"
+    r"\s+(?:would|should|will)\s+(?!be\b)(?=[a-z])"
+)
+# A later sentence or clause of the action that opens with its owner.
+_LATER_OWNER = re.compile(
+    r"[.;]\s+(?:the\s+)?(?P<owner>[A-Z][\w'’&/.-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’&/.-]*){0,3})"
+    r"\s+(?:to|is\s+to|are\s+to|will)\s+(?!be\b)(?=[a-z])"
+)
+_ABBREVIATED = re.compile(r"(?:the\s+)?[A-Z]{2,6}")
 _TRAILING_OWNER = re.compile(r"\s*[\[(](?P<owner>[A-Z][A-Za-z/&,\s]{1,30})[\])]\.?\s*$")
 _PASSAGE = re.compile(
     r"\b(?:actions?|matters[ \t]+arising)\b(?:[ \t]+[\w'-]+){0,2}?[ \t]+from[ \t]+"
@@ -184,15 +196,21 @@ def _owner_phrase(body: str, attendees: Sequence[AttendeeDraft]) -> str | None:
     labelled = _OWNER_LABEL.search(body)
     if labelled:
         return labelled.group("owner").strip()
-    passive = _DONE_BY.search(body)
-    if passive and looks_like_owner(passive.group("owner"), attendees):
-        return passive.group("owner").strip()
+    for pattern in (_DONE_BY, _AGREED_OWNER):
+        found = pattern.search(body)
+        if found and looks_like_owner(found.group("owner"), attendees):
+            return found.group("owner").strip()
     trailing = _TRAILING_OWNER.search(body)
     if trailing:
         phrase = trailing.group("owner").strip()
         tokens = re.split(r"[\s,/&]+", phrase)
         if all(sum(c.isupper() for c in t) >= 2 for t in tokens if t and t != "and"):
             return phrase
+    for later in _LATER_OWNER.finditer(body):
+        # "The Force should keep monitoring outcomes. Sarah to obtain this ...".
+        owner = later.group("owner")
+        if resolve_owners(owner, attendees).owners or _ABBREVIATED.fullmatch(owner):
+            return owner
     return None
 
 
@@ -728,14 +746,15 @@ class _Taken:
 
 
 _SECOND_OWNER = re.compile(
-    r"\s+and\s+(?P<owner>(?:the\s+)?[A-Z][\w'’&/.-]*(?:\s+[A-Z][\w'’&/.-]*){0,3})"
+    r"(?:\s+and|[.;])\s+(?P<owner>(?:the\s+)?[A-Z][\w'’&/.-]*(?:\s+[A-Z][\w'’&/.-]*){0,3})"
     r"\s+(?:to|is\s+to|are\s+to|will)\s+(?=[a-z])"
 )
 
 
 def _joint_parts(ctx: _Context, found: _Found) -> list[_Found]:
-    """ "NM to review the policy and JD to write to the Home Office": two actions, one for
-    each owner, when the second owner is an attendee or an abbreviation."""
+    """ "NM to review the policy and JD to write to the Home Office" (or ". JD to write
+    ..."): two actions, one for each owner, when the second owner is an attendee or an
+    abbreviation."""
     draft = found.draft
     if not draft.owner_text:
         return [found]
@@ -745,12 +764,13 @@ def _joint_parts(ctx: _Context, found: _Found) -> list[_Found]:
     for match in _SECOND_OWNER.finditer(draft.text, first.end()):
         owner = match.group("owner")
         resolution = resolve_owners(owner, ctx.attendees)
-        if not (resolution.owners or re.fullmatch(r"(?:the\s+)?[A-Z]{2,6}", owner)):
+        if not (resolution.owners or _ABBREVIATED.fullmatch(owner)):
             continue
         source = ctx.text.find(f" {owner} ", draft.span.start, draft.span.end)
         if source < 0:
             continue
-        first_text = draft.text[: match.start()].rstrip(" ,;")
+        first_end = match.start() + (draft.text[match.start()] == ".")
+        first_text = draft.text[:first_end].rstrip(" ,;")
         second_text = draft.text[match.start("owner") :]
         second = ActionDraft(
             reference=draft.reference,

@@ -58,7 +58,7 @@ _DELIVER = _words(
     evaluate ascertain research put approach pursue refer facilitate table"""
 )
 # After "agreed to" (and "offered to" ...): not "agreed to take any other business".
-_AGREE = _DELIVER - _words("take make set put come include add pass table give ask find")
+_AGREE = _DELIVER - _words("take set put come include add pass table give ask find")
 # After "will" or "would" a narrower set: "would continue", "will attend" are no actions.
 _PROMISE = _words(
     """provide send circulate share supply forward write update bring arrange confirm clarify
@@ -118,10 +118,11 @@ _NOT_AN_ACTION = re.compile(
     r"(?:RESOLVED|Resolved|AGREED\b|Minutes:|Additional documents|Supporting documents"
     r"|\.\.\.\s*view|pdf icon|Decision:|REASON)"
 )
-# "The action log was noted", "All actions were complete": the log, not an action on it.
+# "The action log was noted", "All actions were complete", "There were no outstanding
+# actions": the log, not an action on it.
 _ON_THE_LOG = re.compile(
-    r"(?:the\s+)?(?:rolling\s+)?(?:action\s+(?:log|register|tracker)|(?:all|the|other|both)"
-    r"\s+(?:\w+\s+)?actions)\b",
+    r"(?:there\s+(?:were|are|was|is)\s+)?(?:the\s+)?(?:rolling\s+)?(?:action\s+(?:log|register"
+    r"|tracker)|(?:all|the|other|both|no|any)\s+(?:\w+\s+)?actions)\b",
     re.IGNORECASE,
 )
 # "RHL is to clarify ...", "CC and DCC to review ...": an action that names its owner.
@@ -226,7 +227,7 @@ def _list_after(
     or with ``plain`` short lines up to one that closes with a full stop."""
     listed: list[Paragraph] = []
     for paragraph in found[first : first + _LIST_LENGTH]:
-        if paragraph.heading:
+        if paragraph.heading or _ON_THE_LOG.match(text, paragraph.body, paragraph.end):
             break
         marked = paragraph.bullet or paragraph.label is not None
         if listed and _kind(paragraph) != _kind(listed[0]):
@@ -403,7 +404,12 @@ def find_review_paragraphs(
         if section and UPDATE_LINE.match(content):
             notes.setdefault(len(section) - 1, []).append((paragraph.body, paragraph.end))
             continue
-        if _NOT_AN_ACTION.match(content) or _ON_THE_LOG.match(content) or len(content.split()) < 4:
+        if (
+            _NOT_AN_ACTION.match(content)
+            or _ON_THE_LOG.match(content)
+            or len(content.split()) < 4
+            or content.rstrip().endswith(":")  # "Actions from that meeting were reviewed:"
+        ):
             continue
         section.append(paragraph)
     close()

@@ -398,3 +398,49 @@ def test_a_surname_two_attendees_share_is_left_unresolved() -> None:
     )
     (action,) = actions_in(text, attendees)
     assert (action.owner_text, action.owners) == ("Mrs Whitlock", [])
+
+
+def test_owners_named_later_in_a_marked_action() -> None:
+    attendees = [
+        AttendeeDraft("Peter Lund", "Chief Constable", "PL"),
+        AttendeeDraft("Rita Moss", "Head of Partnerships", "RM"),
+        AttendeeDraft("Sarah Tolley", "Performance Analyst", "ST"),
+    ]
+    text = (
+        "Action – It was agreed that the Chief Constable would invite Rita Moss to the "
+        "partnership meetings.\n"
+        "Action – PL to pick up with the Head of Crime. RM to pick up with the schools team.\n"
+        "Action – The Force should keep monitoring outcomes; the Commissioner wants to know "
+        "how it compares. Sarah to obtain this and share it with the Commissioner.\n"
+    )
+    actions = actions_in(text, attendees)
+    assert [(a.text[:22], a.owners) for a in actions] == [
+        ("It was agreed that the", ["Peter Lund"]),
+        ("PL to pick up with the", ["Peter Lund"]),
+        ("RM to pick up with the", ["Rita Moss"]),
+        ("The Force should keep ", ["Sarah Tolley"]),
+    ]
+
+
+def test_a_review_that_finds_nothing_outstanding() -> None:
+    text = (
+        "2. Matters arising\n"
+        "The minutes of the meeting held on 3 May 2023 were agreed. Actions from that "
+        "meeting were reviewed:\n"
+        "There were no outstanding actions.\n\n"
+        "3. Domestic Abuse\n"
+        "3.1 The DCC said that referrals had risen.\n"
+    )
+    assert actions_in(text) == []
+
+
+def test_numbered_headings_end_a_review_of_actions() -> None:
+    text = (
+        "1. Review of actions\n"
+        "Action 2: PCC to present a paper on hate crime\n"
+        "Update: Complete. The paper was received.\n"
+        "2. Holding to account – Violence Against Women and Girls\n"
+        "The Deputy Chief Constable said that overtime of £1.1m had been spent.\n"
+    )
+    (action,) = actions_in(text, WESTDALE)
+    assert (action.reference, action.status) == ("2", ActionStatus.COMPLETED)
