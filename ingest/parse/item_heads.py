@@ -20,7 +20,8 @@ from typing import Literal
 
 HeadKind = Literal["number", "word", "reference", "letter"]
 
-_NUMBER = r"(?P<num>\d{1,3}(?:\.\d{1,2}){0,3})"
+# "4.1.2", or "9a" (a sub-item lettered after its item's number).
+_NUMBER = r"(?P<num>\d{1,3}(?:\.\d{1,2}){0,3}|\d{1,3}[a-h](?![a-z]))"
 _LEAD = re.compile(
     r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—]\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
     r"|agenda)\s+(?=(?:item\s+)?\d)",
@@ -93,7 +94,7 @@ def read_head(content: str) -> Head | None:
         content = content[lead.end() :]
     word = _ITEM_WORD.match(content)
     if word is not None:
-        return Head("word", word.group("num"), _parts(word.group("num")), word.group("rest"))
+        return Head("word", word.group("num"), parts(word.group("num")), word.group("rest"))
     reference = _REFERENCE.match(content)
     if reference is not None:
         first, second = next(
@@ -110,7 +111,7 @@ def read_head(content: str) -> Head | None:
     numbered = _NUMBERED.match(content)
     if numbered is not None:
         return Head(
-            "number", numbered.group("num"), _parts(numbered.group("num")), numbered.group("rest")
+            "number", numbered.group("num"), parts(numbered.group("num")), numbered.group("rest")
         )
     letter = _LETTER.match(content)
     if letter is not None and (letter.group("num") in ROMAN or len(letter.group("num")) == 1):
@@ -134,7 +135,10 @@ def _may_open_with_number(content: str) -> bool:
     )
 
 
-def _parts(number: str) -> tuple[int, ...]:
+def parts(number: str) -> tuple[int, ...]:
+    """The parts of an item number: "4.1.2" -> (4, 1, 2); "9a" -> (9, 1)."""
+    if number[-1].isalpha():
+        return (int(number[:-1]), ord(number[-1]) - ord("a") + 1)
     return tuple(int(part) for part in number.split("."))
 
 

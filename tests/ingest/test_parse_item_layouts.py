@@ -430,3 +430,19 @@ def test_a_timetable_run_onto_one_line() -> None:
         ("4", "Previous minutes and action log Chair"),
         ("5", "Panel Work Programme 2024/25 Chair Future meeting dates"),
     ]
+
+
+def test_sub_items_lettered_after_their_number() -> None:
+    text = (
+        "9. Standing Agenda Items\n"
+        "9a Update on actions arising from the last meeting\n"
+        "9b. Questions to the Commissioner\n"
+        "10. Reports of the Host Authority\nThe reports were noted.\n"
+        "The meeting closed at 10am The Chair thanked members.\n"
+    )
+    assert outline(items_of(text)) == [
+        ("9", "Standing Agenda Items", None),
+        ("9a", "Update on actions arising from the last meeting", 0),
+        ("9b", "Questions to the Commissioner", 0),
+        ("10", "Reports of the Host Authority", None),
+    ]
