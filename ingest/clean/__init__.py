@@ -2,10 +2,17 @@
 
 The steps, in order: characters (Unicode form, spaces, line breaks, control characters),
 cells (one tab between cells, bullets), letters of other scripts (stray tokens, OCR
-overlay lines), page numbers and running headers, layered duplicate passages, broken
-lines and hyphenation, blank runs. Each step keeps one line per heading, paragraph,
-bullet or table row. While a pass removes or repairs something, the steps run again
-(up to ``MAX_PASSES``), so cleaning clean text is a no-op.
+overlay lines), page numbers and running headers, a page given twice (run together, then
+line by line), layered duplicate passages, broken lines and hyphenation, blank runs. Each
+step keeps one line per heading, paragraph, bullet or table row. While a pass removes or
+repairs something, the steps run again (up to ``MAX_PASSES``), so cleaning clean text is
+a no-op.
+
+Only copies and page furniture are removed: a sentence whose figures, names, dates or
+negations differ from another's is never taken for a copy of it. Every passage removed
+is kept on the result (``CleanedText.removed``) with its text and its place in the input,
+and quoted in the warnings (copies, garbles and overlays in full; page numbers and
+running headers by count), which the store keeps on the document.
 """
 
 from __future__ import annotations
@@ -14,17 +21,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.clean.chars import normalise_characters
+from ingest.clean.flat import remove_flat_copies
 from ingest.clean.layers import LayerReport, remove_layers
 from ingest.clean.lines import (
     Line,
-    Place,
     Places,
     drop_page_artifacts,
     join_broken_lines,
     render,
     split_lines,
 )
-from ingest.clean.places import Removal, RemovalKind, Removed, Spot, locate, search
+from ingest.clean.places import Place, Removal, RemovalKind, Removed, Spot, locate, search
 from ingest.clean.scripts import is_foreign_token, is_mostly_latin, is_overlay, remove_stray_script
 
 __all__ = ["CleanedText", "Removal", "RemovalKind", "clean_text"]
@@ -75,7 +82,7 @@ def _stray_tokens(cell: str, place: Place) -> list[Removed]:
     position = 0
     for token in cell.split(" "):
         if is_foreign_token(token):
-            spot = Spot(*place, position, position + len(token))
+            spot = place.spot(position, position + len(token))
             found.append(Removed(RemovalKind.STRAY_TOKEN, token, spot))
         position += len(token) + 1
     return found
@@ -96,7 +103,7 @@ def _repair_scripts(
         for cell, place in zip(line, line_places, strict=True):
             if is_overlay(cell):
                 tally.overlays.append(cell)
-                removed.append(Removed(RemovalKind.OVERLAY, cell, Spot(*place, 0, len(cell))))
+                removed.append(Removed(RemovalKind.OVERLAY, cell, place.spot(0, len(cell))))
                 continue
             repair = remove_stray_script(cell)
             tally.stray_tokens += repair.removed_tokens
@@ -177,12 +184,12 @@ def _located(
     looked for in ``raw`` by their words, near the same share of the text.
     """
     passages = _coalesce(removed)
-    cells: dict[Place, str] = {}
+    cells: dict[tuple[int, int], str] = {}
     for passage in passages:
-        place = (passage.spot.line, passage.spot.cell)
-        line_places = places[passage.spot.line]
-        if place in line_places:
-            cells[place] = lines[passage.spot.line][line_places.index(place)]
+        key = (passage.spot.line, passage.spot.cell)
+        for place, cell in zip(places[passage.spot.line], lines[passage.spot.line], strict=True):
+            if (place.line, place.cell) == key:
+                cells[key] = cell
     spans = locate(raw if first_pass else text, passages, cells)
     located: list[Removal] = []
     for passage, (start, end) in zip(passages, spans, strict=True):
@@ -206,7 +213,9 @@ def _clean_once(text: str, tally: _Tally, raw: str, *, first_pass: bool) -> str:
     tally.headers.update(artifacts.headers)
     for index, kind in artifacts.dropped:
         cell = lines[index][0]
-        removed.append(Removed(kind, cell, Spot(*places[index][0], 0, len(cell))))
+        removed.append(Removed(kind, cell, places[index][0].spot(0, len(cell))))
+    kept, places, flattened = remove_flat_copies(kept, places)
+    removed.extend(flattened)
     kept, layers = remove_layers(kept, places)
     _add_layer_report(tally.layers, layers)
     removed.extend(layers.removed)

@@ -579,7 +579,6 @@ class _Merger:
         repeating most of an earlier one with a sentence of its own is not a copy.
         Returns "layer", "joined" or "" (neither: the cell is to be emitted).
         """
-        copy = _Copy.of_cell(cell, spot)
         target: int | None = None
         if _is_layer(cell, match, context) and match:
             target = match.block
@@ -587,12 +586,10 @@ class _Merger:
             target = self.previous
         if target is not None and not self._mergeable(target, cell):
             target = None
-        if (
-            target is not None
-            and not copy.cut
-            and not context.layered
-            and not self._overlaps(self.blocks[target], copy)
-        ):
+        if target is None:
+            return "joined" if first and self._continue(cell, spot) else ""
+        copy = _Copy.of_cell(cell, spot)
+        if not copy.cut and not context.layered and not self._overlaps(self.blocks[target], copy):
             target = None
         if target is not None and _all_capitals(cell) != _all_capitals(
             self.blocks[target].render()
@@ -647,7 +644,7 @@ class _Merger:
         order = [*range(1, len(line)), 0] if defer_first else list(range(len(line)))
         for position in order:
             cell = line[position]
-            spot = Spot(*places[position], 0, len(cell))
+            spot = places[position].spot(0, len(cell))
             fresh = position == order[0]
             match = first_match if fresh and position == 0 else self._match(cell_shingles[position])
             # Only a row's first cell may join the text before, and in a row only once the

@@ -11,20 +11,24 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.clean.chars import BULLET, PAGE_BREAK_MARK, normalise_bullet
-from ingest.clean.places import RemovalKind
+from ingest.clean.places import Place, RemovalKind
 from ingest.clean.sentences import TERMINAL_PUNCTUATION, ends_mid_sentence, join_continuation
 
 Line = tuple[str, ...]
 PAGE_BREAK: Line = (PAGE_BREAK_MARK,)
-# The line number and the cell number (among the line's tab-separated parts) of a cell.
-Place = tuple[int, int]
+# The places of a line's cells.
 Places = tuple[Place, ...]
 
 # Blank lines a broken sentence may span and still be rejoined (more with a page break).
 MAX_JOIN_BLANKS = 2
-# A running header or footer: a short line seen at least this often.
+# A running header or footer: a short line seen at least this often, at least this many
+# content lines apart each time (once a page).
 HEADER_MIN_REPEATS = 3
 HEADER_MAX_CHARS = 120
+HEADER_MIN_GAP = 3
+# Bare numbers counting up by one fewer than this many characters apart number items or
+# minutes ("4" / "The Committee approved ..." / "5"), not pages.
+PAGE_MIN_CHARS = 1200
 
 _PAGE_NUMBER = re.compile(
     r"(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?"
@@ -34,6 +38,8 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _PAGE_OF_PAGES = re.compile(r"(?:page\s*)?(\d{1,3})\s*(?:of|/)\s*(\d{1,3})", re.IGNORECASE)
+# A number standing alone, perhaps over another ("15/24"): a page's or an item's.
+_BARE_NUMBER = re.compile(r"(\d{1,3})(?:\s*/\s*(\d{1,3}))?")
 _ITEM_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?")
 _NUMBERED_TITLE = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?\s+\S")
 # A numbered title led by a label and perhaps a reference: "2.2 Action 7: MM to share ...".
@@ -87,7 +93,7 @@ def split_lines(text: str) -> tuple[list[Line], list[Places]]:
         cells = [" ".join(normalise_bullet(part).split()) for part in raw.split("\t")]
         kept = [index for index, cell in enumerate(cells) if cell]
         lines.append(tuple(cells[index] for index in kept))
-        places.append(tuple((number, index) for index in kept))
+        places.append(tuple(Place(number, index) for index in kept))
     return lines, places
 
 
@@ -135,16 +141,78 @@ def _is_page_number(line: Line) -> bool:
 
 
 def _could_be_running_header(line: Line) -> bool:
+    """A short line that could head or foot a page: not a sentence, a label leading into
+    the text ("The Committee resolved:-"), a line whose sentence goes on ("... more of
+    a"), a bullet or an agenda heading."""
     if len(line) != 1:
         return False
     text = line[0]
     return (
         len(text) < HEADER_MAX_CHARS
-        and len(_LETTER.findall(text)) >= 4
-        and text[-1] not in TERMINAL_PUNCTUATION + ","
+        and text.rstrip("-–—")[-1:] not in TERMINAL_PUNCTUATION + ","
         and not text.startswith((BULLET, "-", "*"))
+        and len(_LETTER.findall(text)) >= 4
+        and not _CONNECTOR_END.search(text)
         and not is_item_heading(line)
     )
+
+
+def _spread_out(lines: list[Line], repeated: set[Line]) -> set[Line]:
+    """The repeated lines seen at least ``HEADER_MIN_GAP`` content lines apart each time:
+    a page's header comes once a page; a name or label listed again and again does not."""
+    last_seen: dict[Line, int] = {}
+    close: set[Line] = set()
+    content = 0
+    for line in lines:
+        if not is_content(line):
+            continue
+        content += 1
+        if line in repeated:
+            if content - last_seen.get(line, -HEADER_MIN_GAP) < HEADER_MIN_GAP:
+                close.add(line)
+            last_seen[line] = content
+    return repeated - close
+
+
+def _item_numbers(lines: list[Line], furniture: set[Line]) -> set[int]:
+    """Indices of bare numbers that number items or minutes rather than pages.
+
+    Two bare numbers counting up by one ("4" ... "5", "15/24" ... "16/24") fewer than
+    ``PAGE_MIN_CHARS`` apart are item numbers, unless a page break or a running header
+    or footer stands next to one of them.
+    """
+    found: set[int] = set()
+    previous: tuple[int, int, str | None, int] | None = None
+    position = 0
+    for index, line in enumerate(lines):
+        if not is_content(line):
+            continue
+        number = _BARE_NUMBER.fullmatch(line[0]) if len(line) == 1 else None
+        if number is not None:
+            value, over = int(number.group(1)), number.group(2)
+            if (
+                previous is not None
+                and value == previous[1] + 1
+                and over == previous[2]
+                and position - previous[3] < PAGE_MIN_CHARS
+            ):
+                found.update((previous[0], index))
+            previous = (index, value, over, position)
+        position += sum(map(len, line)) + 1
+    return {index for index in found if not _beside_furniture(lines, index, furniture)}
+
+
+def _beside_furniture(lines: list[Line], index: int, furniture: set[Line]) -> bool:
+    for step in (-1, 1):
+        neighbour = _next_content(lines, index, step)
+        if neighbour is None or neighbour == PAGE_BREAK or neighbour in furniture:
+            return True
+        position = index + step
+        while 0 <= position < len(lines) and not lines[position]:
+            position += step
+        if 0 <= position < len(lines) and lines[position] == PAGE_BREAK:
+            return True
+    return False
 
 
 def _near_page_break(lines: list[Line], index: int, reach: int = 3) -> bool:
@@ -190,14 +258,15 @@ def drop_page_artifacts(lines: list[Line]) -> tuple[list[Line], PageArtifacts]:
     """Replace bare page numbers and running headers/footers by page breaks.
 
     A running header is a short line repeated verbatim at least ``HEADER_MIN_REPEATS``
-    times, or twice when a bare page number stands beside it each time; its first
-    occurrence stays when it is the first line of the document (the title). When the text
-    marks its page breaks, only lines next to them count.
+    times (never twice within ``HEADER_MIN_GAP`` lines), or twice when a bare page number
+    stands beside it each time; its first occurrence stays when it is the first line of
+    the document (the title). When the text marks its page breaks, only lines next to
+    them count. Bare numbers counting items (``_item_numbers``) stay.
     """
     found = PageArtifacts()
     counts = Counter(line for line in lines if _could_be_running_header(line))
     repeated = {line for line, count in counts.items() if count >= HEADER_MIN_REPEATS}
-    repeated |= _footers_by_page_numbers(lines, counts)
+    repeated = _spread_out(lines, repeated) | _footers_by_page_numbers(lines, counts)
     if PAGE_BREAK in lines and repeated:
         near = Counter(
             line
@@ -206,9 +275,10 @@ def drop_page_artifacts(lines: list[Line]) -> tuple[list[Line], PageArtifacts]:
         )
         repeated = {line for line in repeated if near[line] >= 2}
     first_content = next((index for index, line in enumerate(lines) if is_content(line)), -1)
+    items = _item_numbers(lines, repeated)
     kept: list[Line] = []
     for index, line in enumerate(lines):
-        if _is_page_number(line):
+        if _is_page_number(line) and index not in items:
             found.page_numbers += 1
             found.dropped.append((index, RemovalKind.PAGE_NUMBER))
             kept.append(PAGE_BREAK)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 # The line breaks the character step turns into "\n", and the page-break mark, which it
 # puts on a line of its own.
@@ -50,8 +51,7 @@ class Removal:
     end: int
 
 
-@dataclass(frozen=True)
-class Spot:
+class Spot(NamedTuple):
     """A piece of a cell: line and cell number in the pass's text, offsets in the cell."""
 
     line: int
@@ -62,6 +62,20 @@ class Spot:
     def within(self, start: int, end: int) -> Spot:
         """The part of this spot from ``start`` to ``end`` (offsets in the piece)."""
         return Spot(self.line, self.cell, self.start + start, self.start + end)
+
+
+class Place(NamedTuple):
+    """Where a cell's text starts: its line's number in the pass's text, its number among
+    the line's tab-separated parts, and the offset in that part's collapsed text (0 but
+    for a piece split off a cell)."""
+
+    line: int
+    cell: int
+    offset: int = 0
+
+    def spot(self, start: int, end: int) -> Spot:
+        """The piece of this cell's text from ``start`` to ``end``."""
+        return Spot(self.line, self.cell, self.offset + start, self.offset + end)
 
 
 @dataclass(frozen=True)

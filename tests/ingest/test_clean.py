@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest.clean import CleanedText, clean_text
+from ingest.clean import CleanedText, RemovalKind, clean_text
 
 SEED = Path(__file__).parents[1] / "data" / "monthly-assurance-2021-02.txt"
 NON_LATIN_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
@@ -724,3 +724,272 @@ def test_a_long_footer_repeated_on_every_page_is_dropped() -> None:
     pages = [f"Item {n} was discussed at length by members.\n\n{footer}\n{n}\n" for n in (1, 2, 3)]
     cleaned = clean_text("".join(pages))
     assert footer not in cleaned.text
+
+
+# -- similar wording is not layering ------------------------------------------------------
+
+PERFORMANCE = (
+    "The Deputy Chief Constable presented the quarterly report on hate crime to the board. "
+    "Hate crime reports have grown by 39.8% in the year, with most of the increase in online "
+    "reports made through the third party reporting centres in the north of the county. "
+    "The PCC asked how the force was supporting victims through the new triage process. "
+    "Victims Code compliance was 18% in the quarter, against a target of 90% set in March. "
+    "The DCC said the force would publish the figures on its website every month."
+)
+# Each pair: a sentence of PERFORMANCE and the same words saying something else.
+CHANGES = {
+    "figures": [("grown by 39.8%", "grown by 51.2%"), ("was 18%", "was 81%")],
+    "names": [("The PCC asked", "The DCC asked"), ("The DCC said", "The PCC said")],
+    "dates": [("set in March", "set in June")],
+    "negation": [("the force was supporting", "the force was not supporting")],
+}
+
+
+def _changed(text: str, kind: str) -> str:
+    for old, new in CHANGES[kind]:
+        assert old in text
+        text = text.replace(old, new)
+    return text
+
+
+def _sentences_of(text: str) -> list[str]:
+    return re.split(r"(?<=[.])\s+(?=[A-Z])", text)
+
+
+@pytest.mark.parametrize("kind", sorted(CHANGES))
+def test_a_paragraph_repeated_with_other_facts_is_kept_whole(kind: str) -> None:
+    """Minutes repeat their phrasing: a paragraph of the same words with other figures,
+    names, dates or a negation is a new paragraph, not a copy, even next to the first."""
+    variant = _changed(PERFORMANCE, kind)
+    text = f"3.\tHate crime\n{PERFORMANCE}\n{variant}\n4.\tAOB\nNone."
+    cleaned = clean_text(text)
+    assert cleaned.text == text
+    assert cleaned.removed == ()
+
+
+@pytest.mark.parametrize("kind", sorted(CHANGES))
+def test_a_cut_copy_with_other_facts_is_not_merged(kind: str) -> None:
+    """Cut like a layered copy, but saying something else: kept as it is."""
+    cut = _changed(PERFORMANCE, kind)[20:-20].strip()
+    text = f"3.\tHate crime\n{PERFORMANCE}\n{cut}\n4.\tAOB\nNone."
+    cleaned = clean_text(text)
+    assert cleaned.text == text
+    assert cleaned.removed == ()
+
+
+@pytest.mark.parametrize("kind", sorted(CHANGES))
+def test_a_layered_copy_goes_and_a_paragraph_with_other_facts_stays(kind: str) -> None:
+    variant = _changed(PERFORMANCE, kind)
+    copy = PERFORMANCE[60:-30].strip()
+    cleaned = clean_text(f"3.\tHate crime\n{PERFORMANCE}\n{copy}\n{variant}\n4.\tAOB\nNone.")
+    assert _lines(cleaned.text) == ["3.\tHate crime", PERFORMANCE, variant, "4.\tAOB", "None."]
+    assert " ".join(removal.text for removal in cleaned.removed) == copy
+
+
+def test_a_spliced_sentence_with_a_figure_of_its_own_is_kept() -> None:
+    """In layered text a sentence made of the start of one sentence and the end of
+    another is a garble, unless it holds a figure neither has."""
+    first = (
+        "Hate crime reports have grown by 39.8% in the year, with most of the increase in "
+        "online reports made through the third party reporting centres."
+    )
+    second = (
+        "Hate crime reports have increased by 51.2% since 2019, with most of the increase "
+        "in online reports made through the third party reporting centres."
+    )
+    third = (
+        "Hate crime reports have risen by 55.1%, with most of the increase in online reports "
+        "made through the third party reporting centres."
+    )
+    opening = "The DCC presented the report on hate crime."
+    paragraph = f"{opening} {first} {second} {third} The PCC thanked the DCC."
+    copy = f"presented the report on hate crime. {first} {second} {third} The PCC thank"
+    cleaned = clean_text(f"3.\tHate crime\n{paragraph}\n{copy}\n4.\tAOB\nNone.")
+    for sentence in (opening, first, second, third):
+        assert cleaned.text.count(sentence) == 1, sentence
+    assert not any(removal.kind == RemovalKind.SPLICE for removal in cleaned.removed)
+
+
+def test_a_copy_starting_with_a_capital_does_not_match_inside_a_negated_sentence() -> None:
+    paragraph = (
+        "The Commissioner asked about the new response times in the rural areas of the county. "
+        "Not all calls were answered within ten seconds in the winter months of the year. "
+        "The Chief Constable said staffing in the control room would rise from April onwards."
+    )
+    copy = (
+        "All calls were answered within ten seconds in the winter months of the year. "
+        "The Chief Constable said staffing in the control room would rise from Ap"
+    )
+    cleaned = clean_text(f"1.\tContact\n{paragraph}\n{copy}")
+    assert "Not all calls were answered" in cleaned.text
+    assert cleaned.text.count("All calls were answered") == 1
+
+
+# -- what was removed, and where ----------------------------------------------------------
+
+
+def test_each_removed_copy_is_recorded_with_its_text_and_place() -> None:
+    p = CUSTODY
+    a, b, c, d = _offsets(p, 0.45, 0.2, 0.8, 0.6)
+    raw = f"{BEFORE}\n{p[:a]}\n{_cut(p, b, c)}\n{_cut(p, d, len(p))}\n{AFTER}"
+    cleaned = clean_text(raw)
+    _assert_paragraph_once(cleaned, p)
+    assert cleaned.removed
+    copies = raw.index(_cut(p, b, c))
+    for removal in cleaned.removed:
+        assert raw[removal.start : removal.end] == removal.text
+        assert removal.kind in (RemovalKind.LAYERED_COPY, RemovalKind.CUT_COPY)
+        assert removal.text in p
+    # The removed sentences are those of the later copies, not of the passage kept.
+    later = [r for r in cleaned.removed if r.kind == RemovalKind.LAYERED_COPY]
+    assert later and all(removal.start >= copies for removal in later)
+    starts = [removal.start for removal in cleaned.removed]
+    assert starts == sorted(starts)
+
+
+def test_removed_text_is_quoted_whole_in_the_warnings() -> None:
+    copy = FINANCE[40:400].strip()
+    cleaned = clean_text(f"{BEFORE}\n{FINANCE}\n{copy}\n{AFTER}")
+    assert cleaned.text.count(FINANCE) == 1
+    quoted = [w for w in cleaned.warnings if w.startswith("removed a layered copy")]
+    assert quoted == [
+        f'removed a layered copy (characters {r.start}-{r.end} of the extracted text): "{r.text}"'
+        for r in cleaned.removed
+    ]
+    assert " ".join(r.text for r in cleaned.removed) == copy
+
+
+def test_places_are_offsets_into_the_text_as_given() -> None:
+    """Line breaks of every kind, form feeds, odd spaces and tabs do not shift them."""
+    copy = NEIGHBOURHOOD[150:520]
+    copy = copy[: copy.rindex(" ")].strip()
+    raw = (
+        "3.\tLocal\u00a0policing\r\n\f\r\n\tThe Commissioner opened the item.\t\r\n"
+        f"{NEIGHBOURHOOD}\u2028\u00a0{copy.replace(' ', '  ', 3)}\r\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.text.count(NEIGHBOURHOOD) == 1
+    copied = raw.rindex("now held")
+    for removal in cleaned.removed:
+        assert " ".join(raw[removal.start : removal.end].split()) == removal.text
+        assert removal.start >= copied - 100
+
+
+def test_page_furniture_and_overlays_are_recorded() -> None:
+    header = "Police and Crime Commissioner - Monthly Assurance Meeting"
+    pages = [f"{header}\nItem {n} was discussed by the members present.\n{n + 1}" for n in range(3)]
+    raw = "\n".join(pages) + "\nρ omuting ρ lie concercients the case of DMA// is\nThe end."
+    cleaned = clean_text(raw)
+    kinds = [removal.kind for removal in cleaned.removed]
+    assert kinds.count(RemovalKind.RUNNING_HEADER) == 2
+    assert kinds.count(RemovalKind.PAGE_NUMBER) == 3
+    assert kinds.count(RemovalKind.OVERLAY) == 1
+    for removal in cleaned.removed:
+        assert raw[removal.start : removal.end] == removal.text
+
+
+def test_clean_text_removes_nothing_from_clean_minutes() -> None:
+    text = f"{BEFORE}\n{NEIGHBOURHOOD}\n{CUSTODY}\n{FINANCE}\n{AFTER}"
+    assert clean_text(text).removed == ()
+
+
+# -- a page given twice: run together, then line by line ------------------------------------
+
+AGENDA_LINES = [
+    "POLICE AND CRIME PANEL",
+    "Monday 20 September 2021, 10.00 am",
+    "Venue: Council Chamber, County Hall, Eastmoor",
+    "1. Apologies for Absence",
+    "2. Substitute Members",
+    "3. Minutes of the meeting held on 26 July 2021 (Pages 3 - 12)",
+    "4. Declarations of interest, if any",
+    "5. Police and Crime Plan Consultation - Report of the Commissioner (Pages 13 - 44)",
+    "6. Communications Update - Report of the Commissioner (Pages 45 - 48)",
+    "7. Quarterly Performance Report - Report of the Commissioner (Pages 49 - 52)",
+]
+
+
+def test_a_page_run_together_then_given_line_by_line_is_kept_once() -> None:
+    flat = " ".join(AGENDA_LINES[:7]) + " 5. Police and"
+    raw = f"{flat}\n\nTranscript of the agenda\n\n" + "\n\n".join(AGENDA_LINES) + "\n"
+    cleaned = clean_text(raw)
+    lines = [line for line in _lines(cleaned.text) if line]
+    assert lines == ["Transcript of the agenda", *AGENDA_LINES]
+    (removal,) = cleaned.removed
+    assert removal.text == flat
+    assert (removal.start, removal.end) == (0, len(flat))
+
+
+def test_lines_repeating_part_of_a_longer_run_together_page_go() -> None:
+    """The second copy stops early (the text ends): the long line holds all it has."""
+    flat = " ".join(AGENDA_LINES)
+    raw = f"{flat}\n\n" + "\n\n".join(AGENDA_LINES[:5]) + "\n\n3. Minutes of the meet"
+    cleaned = clean_text(raw)
+    assert [line for line in _lines(cleaned.text) if line] == [flat]
+    assert [removal.text for removal in cleaned.removed] == [
+        *AGENDA_LINES[:5],
+        "3. Minutes of the meet",
+    ]
+
+
+def test_lines_found_inside_a_paragraph_in_another_order_are_kept() -> None:
+    paragraph = " ".join(AGENDA_LINES)
+    lines = [AGENDA_LINES[5], AGENDA_LINES[3], AGENDA_LINES[8], AGENDA_LINES[4]]
+    text = paragraph + "\n" + "\n".join(lines)
+    assert clean_text(text).text == text
+
+
+# -- page numbers and running headers that are text ------------------------------------------
+
+
+def test_minute_numbers_on_lines_of_their_own_are_kept() -> None:
+    text = (
+        "Public Items\n4\n\nThe Committee approved the Minute of its meeting of 28 November 2019."
+        "\n\n5\n\nNo written questions had been received.\n\n6\n\nThe report was noted."
+    )
+    cleaned = clean_text(text)
+    assert [line for line in _lines(cleaned.text) if line.isdigit()] == ["4", "5", "6"]
+    assert cleaned.removed == ()
+
+
+def test_minute_references_over_the_year_are_kept() -> None:
+    text = "No. Item\n\n15/24\n\nELECTION OF CHAIRMAN\n\nThe Panel elected its Chairman.\n\n16/24"
+    text += "\n\nAPOLOGIES FOR ABSENCE\n\nNone were received."
+    assert clean_text(text).text == text
+
+
+def test_page_numbers_counting_up_beside_a_footer_are_dropped() -> None:
+    footer = "Eastmoor OPCC | Performance Meeting | 12 March 2020 | OFFICIAL"
+    text = f"The force has\n{footer}\n1\nimproved.\n{footer}\n2\nThe meeting closed.\n{footer}\n3"
+    cleaned = clean_text(text)
+    assert cleaned.text == "The force has improved.\nThe meeting closed."
+
+
+@pytest.mark.parametrize(
+    ("repeated", "after"),
+    [
+        ("The Committee resolved:-", "to note the report."),  # a label leading into text
+        (
+            "There was a better understanding now of the quality of the work, which had seen "
+            "more of a",  # a line of wrapped prose
+            "focus in the year.",
+        ),
+    ],
+)
+def test_short_lines_repeated_as_text_are_not_running_headers(repeated: str, after: str) -> None:
+    text = "\n".join(f"{n}. Item {n}\n-\n{repeated}\n{after}" for n in range(1, 5))
+    cleaned = clean_text(text)
+    assert cleaned.text.count(repeated) == 4
+    assert cleaned.removed == ()
+
+
+def test_speakers_listed_twice_at_each_item_are_not_running_headers() -> None:
+    """A webcast index names each speaker twice, after a lone "-", at every item."""
+    speakers = ("Cllr Jane Doe (Chair)", "Mayor John Roe, Mayor of the County")
+    text = "\n".join(
+        f"Agenda item :\n{n} Item {n}\n" + "".join(f"-\n{name}\n-\n{name}\n" for name in speakers)
+        for n in range(1, 5)
+    )
+    cleaned = clean_text(text)
+    assert all(cleaned.text.count(name) == 8 for name in speakers)
+    assert cleaned.removed == ()
