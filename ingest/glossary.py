@@ -67,6 +67,28 @@ async def sync_base_glossary(session: AsyncSession, entries: Sequence[GlossaryEn
     await session.flush()
 
 
+def holds_base_glossary(stored: Sequence[GlossaryEntry], base: Sequence[GlossaryEntry]) -> bool:
+    """Whether ``stored`` (from ``load_glossary``) has every curated entry as it is now,
+    so that ``sync_base_glossary`` would change nothing."""
+    by_code = {(entry.code, entry.is_theme): entry for entry in stored}
+    for entry in base:
+        if entry.is_theme:
+            found = by_code.get((entry.code, True))
+            if found is None or (found.name, found.aliases) != (entry.name, entry.aliases):
+                return False
+            if not is_initialism(entry.code, entry.name):
+                continue
+        # An initialism theme is also an acronym of itself; load_glossary shows it once.
+        acronym = by_code.get((entry.code, False))
+        if acronym is None and entry.is_theme:
+            continue
+        if acronym is None or acronym.name != entry.name:
+            return False
+        if not entry.is_theme and acronym.theme_code != entry.theme_code:
+            return False
+    return True
+
+
 async def load_glossary(session: AsyncSession) -> list[GlossaryEntry]:
     """Every theme and acronym in the database, as the parser takes them."""
     themes = (await session.scalars(select(Theme).order_by(Theme.code))).all()

@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ingest.draft import GlossaryEntry
 from ingest.errors import IngestError, IngestErrorCode
-from ingest.glossary import load_glossary, sync_base_glossary
+from ingest.glossary import holds_base_glossary, load_glossary, sync_base_glossary
 from ingest.parse.themes import load_base_glossary
 from ingest.prepare import PreparedDocument
 from ingest.read import SUPPORTED_SUFFIXES
@@ -102,9 +102,18 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 async def prepare_glossary(engine: AsyncEngine) -> list[GlossaryEntry]:
-    """Bring the curated glossary into the database and read back the whole of it."""
+    """The whole glossary of the database, with the curated one brought in first.
+
+    Read without the write lock when the curated entries are there already (every
+    upload asks), so that only the first ingest after a change of them waits for it.
+    """
+    base = load_base_glossary()
+    async with session_factory(engine)() as session:
+        stored = await load_glossary(session)
+    if holds_base_glossary(stored, base):
+        return stored
     async with write_session(engine) as session:
-        await sync_base_glossary(session, load_base_glossary())
+        await sync_base_glossary(session, base)
         return await load_glossary(session)
 
 
