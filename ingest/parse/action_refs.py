@@ -30,6 +30,11 @@ _CODE = (
     r"|(?:19|20)\d{6}\s?-\s?[A-Z]{2,6}\s?-\s?\d{2,4}"
     r"|[A-Z]{2,8}-?\d{4,8}-\d{2,4})"
 )
+# Codes that lead an entry anywhere: a series code such as "PCC-2022-14" may number a
+# decision or a report, and leads an entry only under a review heading, as do these:
+_LEADING_CODE = re.compile(
+    r"\d{1,3}/(?:19|20)\d{2}/[A-Z]{1,3}|(?:19|20)\d{6}\s?-\s?[A-Z]{2,6}\s?-\s?\d{2,4}"
+)
 # Codes that lead an entry only under a review heading: "HSP08", "Minute 96 – May 2017".
 _SERIES = r"[A-Z]{2,5}\d{2,4}"
 _MONTH = (
@@ -89,8 +94,7 @@ def _entry(text: str, paragraph: Paragraph, section: _Section) -> tuple[str, int
     if match is None:
         return None
     code = match.group("code")
-    distinctive = _ONE_CODE.fullmatch(code) is not None
-    if not distinctive and not section.review:
+    if _LEADING_CODE.fullmatch(code) is None and not section.review:
         return None
     reference = match.group("minute") or _code_text(code)
     title_start = match.end()

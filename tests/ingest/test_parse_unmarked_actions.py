@@ -138,6 +138,10 @@ def test_series_codes_and_minute_references_lead_entries_only_under_a_review() -
     assert actions[0].status is ActionStatus.COMPLETED
     assert owners_of(actions)[2] == ["Licensing Manager"]
     assert actions_in("Budget\n\nWSP04 – the figures were noted.\n") == []
+    decisions = "Decisions taken\n\nPCC-2022-14 – Award of the cleaning contract\n"
+    assert actions_in(decisions) == []
+    logged = "Action log\n\nPCC-2022-14 – Cleaning contract: the award was delayed.\n"
+    assert [a.reference for a in actions_in(logged)] == ["PCC-2022-14"]
 
 
 def test_paragraphs_tagged_with_a_reference() -> None:
