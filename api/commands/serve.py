@@ -25,7 +25,12 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     workers: Annotated[
-        int, typer.Option(min=1, help="Processes serving requests (each keeps its own index).")
+        int,
+        typer.Option(
+            min=1,
+            help="Processes serving requests (they share the data folder's index; each has "
+            "its own searchers and database pool).",
+        ),
     ] = 1,
     reload: Annotated[bool, typer.Option(help="Restart when the code changes.")] = False,
 ) -> None:
