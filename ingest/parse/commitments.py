@@ -108,6 +108,10 @@ _SAID = re.compile(
     r"\b(?:reported|confirmed|advised|explained|said|stated|informed|updated|told|added"
     r"|replied|responded|undertook|agreed)\b"
 )
+# A question about what someone would do, not a promise: "whether the PCC would ...".
+_QUESTION = re.compile(
+    r"\b(?:whether|if|when|how|why|what)\s+(?:[A-Za-z][\w'’.-]*\s+){1,6}$", re.IGNORECASE
+)
 _LIST_LEAD = re.compile(
     r"\b(?:undert(?:ook|akes)|agreed|offered|promised|(?:was|were)\s+asked)\s+to\s*[:;-]+\s*$"
 )
@@ -214,6 +218,8 @@ def _narrative(
             verb in _DELIVER and _REPORT_BACK.search(text, match.end(), end)
         ):
             continue
+        if _QUESTION.search(text, max(start, match.start() - _SAID_REACH), match.start()):
+            continue  # "asked whether the Commissioner would provide ..."
         subject = _sentence_subject(text, start, match.start(), last_subject)
         if subject and not is_group(subject) and subject.lower() not in PRONOUNS:
             return Candidate(start, end, (start, end), owner=subject)

@@ -448,3 +448,16 @@ def test_numbered_headings_end_a_review_of_actions() -> None:
     )
     (action,) = actions_in(text, WESTDALE)
     assert (action.reference, action.status) == ("2", ActionStatus.COMPLETED)
+
+
+def test_questions_about_what_someone_would_do_are_no_promises() -> None:
+    text = (
+        "Councillor Hale asked whether the Commissioner would provide the figures. Mr Jones "
+        "questioned how the OPCC would monitor the contract. The OPCC will share the survey "
+        "results with Members.\n"
+    )
+    (action,) = actions_in(text, WESTDALE)
+    assert (action.text, action.owner_text) == (
+        "The OPCC will share the survey results with Members.",
+        "OPCC",
+    )
