@@ -360,6 +360,18 @@ def _listed(
     return candidates, index + len(listed)
 
 
+def _about_an_action(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph under a review of actions reads as one: it names an owner, asks
+    for something, promises something or states a status."""
+    return bool(
+        _OWNED.match(text, start, end)
+        or _REQUEST.search(text, start, end)
+        or _UNDERTOOK.search(text, start, end)
+        or any(m.group("verb") in _PROMISE for m in _FUTURE.finditer(text, start, end))
+        or status_from_text(text[start:end]) is not None
+    )
+
+
 def find_review_paragraphs(
     text: str, found: Sequence[Paragraph], taken: SpanSet
 ) -> list[Candidate]:
@@ -379,10 +391,12 @@ def find_review_paragraphs(
                 continue
             if marked and not _OWNED.match(text, paragraph.body, paragraph.end):
                 continue  # beside marked actions, only one that names its owner
+            updates = notes.get(position, [])
+            if not updates and not _about_an_action(text, paragraph.body, paragraph.end):
+                continue  # "The Chair thanked officers for the progress made."
             said = _SAID.search(text, paragraph.body, paragraph.end)
             owner = subject_before(text, paragraph.body, said.start()) if said else None
             owner = owner if owner and not is_group(owner) else None
-            updates = notes.get(position, [])
             status = None
             for start, end in [(paragraph.body, paragraph.end), *updates]:
                 status = status_from_text(text[start:end]) or status

@@ -461,3 +461,14 @@ def test_questions_about_what_someone_would_do_are_no_promises() -> None:
         "The OPCC will share the survey results with Members.",
         "OPCC",
     )
+
+
+def test_remarks_under_a_review_of_actions_are_no_actions() -> None:
+    text = (
+        "Review of actions from the previous meeting\n\n"
+        "The Chair thanked officers for the progress made since March.\n\n"
+        "Members had asked for the victim survey results; these were circulated in April.\n\n"
+        "Next item\n"
+    )
+    (action,) = actions_in(text)
+    assert action.text.startswith("Members had asked for the victim survey")
