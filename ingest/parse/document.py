@@ -83,7 +83,7 @@ def parse_document(
     # meeting's date; without one, relative to the latest date the text gives.
     reference_date = header.date or _latest_date(text)
 
-    chair = header.chair or attendance.chair
+    chair = header.chair or attendance.chair or header.marked_chair
     minute_taker = header.minute_taker or attendance.minute_taker
     include_officers(attendance, chair, minute_taker)
     document_type = detect_document_type(
@@ -96,7 +96,9 @@ def parse_document(
         text, items, attendance.attendees, meeting_date=reference_date
     )
     metrics = parse_metrics(text, items)
-    next_meeting = parse_next_meeting(lines, items, meeting_date=reference_date)
+    next_meeting = parse_next_meeting(
+        lines, items, meeting_date=header.date, reference_date=reference_date
+    )
 
     return MeetingDraft(
         document_type=document_type,

@@ -26,7 +26,7 @@ from ingest.parse.kinds import meeting_kind
 from ingest.parse.lines import Line, is_prose
 from ingest.parse.meeting_date import choose_meeting_date, time_after, time_before
 from ingest.parse.meeting_name import body_from_text, find_meeting_name, kind_from_text
-from ingest.parse.people import Person, split_person
+from ingest.parse.people import Person, looks_like_name, split_person, strip_titles
 from records.enums import MeetingKind
 
 HEADER_MAX_LINES = 60
@@ -153,6 +153,9 @@ class Header:
     """Line index just after the header region."""
     last_line: int = -1
     """Index of the last line the header details were read from."""
+    marked_chair: Person | None = None
+    """A chair marked in the opening ("X in the chair", "X (Chairman)", "X, Chair."),
+    for when neither a "Chair:" label nor the attendance names one."""
     warnings: list[str] = field(default_factory=list)
 
 
@@ -504,6 +507,7 @@ def parse_header(
             header.start_time, rest_after_time = _time_and_rest(time_line.content)
     header.venue, venue_line = _venue(labels, lines, time_line or date_line, rest_after_time, end)
     header.chair = _person(labels, "chair")
+    header.marked_chair = marked_chair(lines)
     header.minute_taker = _person(labels, "minutes")
     used = [*title_lines, *(label.line.index for label in labels)]
     used += [line.index for line in (date_line, time_line, venue_line) if line is not None]
@@ -525,4 +529,39 @@ def _person(labels: Sequence[_Label], key: str) -> Person | None:
             person = split_person(label.value)
             if person is not None:
                 return person
+    return None
+
+
+CHAIR_LINES = 60
+"""Non-blank lines of the opening read for a chair marked beside a name."""
+_CHAIR_WORD = r"(?:chair|chairman|chairperson|chairwoman|convener|convenor)"
+_MARKED_CHAIR = re.compile(
+    rf"\s+in\s+the\s+chair\b|\s*\((?:the\s+|in\s+the\s+)?{_CHAIR_WORD}\)|"
+    rf",\s*{_CHAIR_WORD}\s*(?=[.,;]|$)",
+    re.IGNORECASE,
+)
+_BEFORE_NAME = re.compile(r".*(?:^|[:;()|\t•·]|\s[-–—]\s|[.,]\s|\s[-–—](?=[A-Z]))\s*", re.DOTALL)
+
+
+def marked_chair(lines: Sequence[Line]) -> Person | None:
+    """The person the opening marks as chair: "Mrs H J Whitlock in the chair", "Cllr Jo
+    Hale (Chair)", "Members: Councillor Trelawney, Chair. Councillor Mabey, Vice-Chair.",
+    "Chair's Opening Remarks - Iain Dunlop, Chair, SPA"; never a vice or deputy chair."""
+    read = 0
+    for line in lines:
+        if line.blank:
+            continue
+        read += 1
+        if read > CHAIR_LINES:
+            return None
+        content = line.content[:1500]
+        for match in _MARKED_CHAIR.finditer(content):
+            before = content[: match.start()]
+            if re.search(r"\b(?:vice|deputy)[\s-]*$", before, re.IGNORECASE):
+                continue
+            cut = _BEFORE_NAME.match(before)
+            candidate = before[cut.end() :] if cut else before
+            person = split_person(candidate)
+            if person is not None and looks_like_name(strip_titles(person.name), single_token=True):
+                return Person(person.name, person.capacity, person.abbreviation, is_chair=True)
     return None

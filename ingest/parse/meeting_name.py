@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ingest.parse.dates import iter_dates
+from ingest.parse.dates import find_time, iter_dates
 from ingest.parse.kinds import find_meeting_kind
 from ingest.parse.lines import Line, is_prose
 from records.enums import MeetingKind
@@ -59,6 +59,13 @@ _MINUTES_OF = re.compile(
 _SUMMONS = re.compile(
     r"\b(?:meeting|session)\s+of\s+(?:the\s+)?(?P<name>[^.;:]{2,120}?)\s+(?:will|is\s+to|shall)"
     r"\s+(?:take\s+place|be\s+held|meet)\b",
+    re.IGNORECASE,
+)
+# The last body word of a long run of words, with a bracketed part after it ("PANEL (POLICE
+# AND CRIME)").
+_BODY_AT_END = re.compile(
+    r"\b(?:panel|committee|sub-committee|board|authority|cabinet|partnership|forum|"
+    r"commission|conference|assembly)s?\b(?:\s*\([^()]{1,40}\))?",
     re.IGNORECASE,
 )
 _AGENDA_FOR = re.compile(r"^agenda\s+for\s+(?P<name>.+?)\s+on\s*$", re.I)
@@ -163,8 +170,19 @@ def name_before_date(content: str, date_start: int) -> str | None:
     agenda_for = _AGENDA_FOR.search(before.strip())
     if agenda_for:
         before = agenda_for.group("name")
+    while (time := find_time(before)) is not None:
+        before = before[: time.span[0]] + " " + before[time.span[1] :]
     name = _clean(before)
-    return name if _acceptable(name) else None
+    if _acceptable(name) and name[:1].isalnum():
+        return name
+    # a long run: the words that end in the last body word ("... GREATER MANCHESTER JOINT
+    # AUDIT PANEL (POLICE AND CRIME)")
+    bodies = list(_BODY_AT_END.finditer(before))
+    if not bodies:
+        return None
+    found = _name_before(before, bodies[-1].start(), bodies[-1].group())
+    tail = _clean(found[0]) if found else ""
+    return tail if tail and _acceptable(tail) else None
 
 
 def find_meeting_name(

@@ -1,25 +1,33 @@
 """The next meeting: kind, title, date, time and venue.
 
-Read from an agenda item about it ("Confirmation of next meeting type / date / time /
-venue:", "Next meeting") or a labelled line ("Date of next meeting: Thursday 5th September
-2019, 10.00am, Committee Room 2"), or a sentence ("The next meeting will be held on ...").
-The text before the date names the meeting, the text after the time is the venue; a date
-without a year takes the first such date after the meeting.
+Read from a labelled line ("Date of next meeting: Thursday 5th September 2019, 10.00am,
+Committee Room 2"), an agenda item about it ("Confirmation of next meeting type / date /
+time / venue:", "Next meeting"), a sentence ("The next meeting will be held on ..."), or
+any other mention ("the next Board meeting on 3 June", "Future meeting dates Wed 16
+October", "Meeting Schedule for 2019/20 ... 30/09/19"). The first of those that gives a
+date after the meeting's own wins: a schedule lists this meeting too, and a change
+("brought forward to the 19th September") names the date that holds. The text before the
+date names the meeting, the text after the time is the venue; a date without a year takes
+the first such date after the meeting.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ingest.draft import ItemDraft, NextMeetingDraft
-from ingest.parse.dates import find_date, find_time
+from ingest.parse.dates import find_date, find_time, iter_dates
 from ingest.parse.kinds import find_meeting_kind
 from ingest.parse.lines import Line
 from records.enums import MeetingKind
 
 MAX_SECTION_LINES = 4
+MENTION_LINE_CHARS = 20_000
+"""Characters of a line searched for a mention of the next meeting."""
+MENTION_CHARS = 200
+"""Characters after a mention read for its date."""
 
 _NEXT_TITLE = re.compile(r"\bnext\s+meeting\b|\bfuture\s+meeting\s+dates?\b", re.IGNORECASE)
 _NEXT_LABEL = re.compile(
@@ -31,6 +39,19 @@ _NEXT_SENTENCE = re.compile(
     r"\b(?:the\s+)?next\s+meeting(?:\s+of\s+the\s+[\w ]{1,40}?)?\s+"
     r"(?:will\s+be|is|would\s+be|was\s+(?:set|arranged|agreed)"
     r"(?:\s+for)?|to\s+be)\b(?P<value>.+)$",
+    re.IGNORECASE,
+)
+# "the next Board meeting on 3 June", "Future meeting dates Wed 16 October 2019",
+# "Meeting Schedule for 2019/20 17/06/2019 ... 30/09/19", "next meeting as fixed for ...".
+_MENTION = re.compile(
+    r"\bnext\s+(?:[A-Za-z]+\s+){0,2}?meeting\b|\bfuture\s+meeting\s+dates?\b|"
+    r"\bdates?\s+of\s+(?:future|forthcoming)\s+meetings\b|\bmeeting\s+schedule\b|"
+    r"\bschedule\s+of\s+meetings\b",
+    re.IGNORECASE,
+)
+_CHANGED_TO = re.compile(
+    r"\b(?:brought\s+forward|moved|changed|rearranged|rescheduled|put\s+back|postponed|"
+    r"deferred|re-?arranged)\s+(?:un)?to\b",
     re.IGNORECASE,
 )
 _KIND_WORDS = re.compile(
@@ -58,22 +79,28 @@ _TO_BE_CONFIRMED = re.compile(
 _VIRTUAL = re.compile(r"^(?:to be held\s+)?(?:virtual(?:ly)?|online|remote(?:ly)?)$", re.IGNORECASE)
 
 
-def _section_text(lines: Sequence[Line], items: Sequence[ItemDraft]) -> str | None:
-    """The words about the next meeting, or None when the text has none."""
+def _sections(lines: Sequence[Line], items: Sequence[ItemDraft]) -> Iterator[str]:
+    """The words about the next meeting, best first: a labelled line, an item about it, a
+    sentence saying when it will be, and any other mention ("the next Board meeting on
+    3 June", "Future meeting dates Wed 16 October", "Meeting Schedule ... 30/09/19")."""
     for line in reversed(lines):
         label = _NEXT_LABEL.match(line.content)
         if label:
-            return _with_following(lines, line, label.group("value"))
+            yield _with_following(lines, line, label.group("value"))
     for item in reversed(items):
         if _NEXT_TITLE.search(item.title) and item.text.strip():
             section = _item_section(lines, item)
             if section:
-                return section
+                yield section
     for line in reversed(lines):
         sentence = _NEXT_SENTENCE.search(line.content)
         if sentence and (find_date(sentence.group("value"), default_year=2000) is not None):
-            return sentence.group("value")
-    return None
+            yield sentence.group("value")
+    for line in reversed(lines):
+        for mention in _MENTION.finditer(line.content[:MENTION_LINE_CHARS]):
+            rest = line.content[mention.end() : mention.end() + MENTION_CHARS]
+            if find_date(rest, default_year=2000) is not None:
+                yield rest
 
 
 def _item_section(lines: Sequence[Line], item: ItemDraft) -> str:
@@ -142,28 +169,54 @@ def _clean(segment: str) -> str:
     return re.sub(r"\s+", " ", cleaned)
 
 
-def _meeting_date(value: str, meeting_date: dt.date) -> tuple[dt.date | None, tuple[int, int]]:
-    found = find_date(value, default_year=meeting_date.year)
-    if found is None:
-        return None, (0, 0)
-    date = found.date
-    if not found.has_year and date <= meeting_date:
-        try:
-            date = date.replace(year=date.year + 1)
-        except ValueError:  # 29 February
-            date = date.replace(year=date.year + 1, day=28)
-    return date, found.span
+def _next_date(
+    value: str, meeting_date: dt.date | None, reference: dt.date
+) -> tuple[dt.date | None, tuple[int, int]]:
+    """The next meeting's date in ``value``: the one a change names ("brought forward to the
+    19th September"), else the first after the meeting's own date (a schedule lists both),
+    a date without a year taking the first such date after the meeting."""
+    changed = _CHANGED_TO.search(value)
+    start = changed.end() if changed else 0
+    for found in iter_dates(value[start:], default_year=reference.year):
+        date = found.date
+        if not found.has_year and date <= reference:
+            try:
+                date = date.replace(year=date.year + 1)
+            except ValueError:  # 29 February
+                date = date.replace(year=date.year + 1, day=28)
+        if meeting_date is None or date > meeting_date:
+            return date, (found.span[0] + start, found.span[1] + start)
+    return None, (0, 0)
 
 
 def parse_next_meeting(
-    lines: Sequence[Line], items: Sequence[ItemDraft], *, meeting_date: dt.date
+    lines: Sequence[Line],
+    items: Sequence[ItemDraft],
+    *,
+    meeting_date: dt.date | None,
+    reference_date: dt.date | None = None,
 ) -> NextMeetingDraft | None:
-    """What the text says about the next meeting, or None when it says nothing."""
-    value = _section_text(lines, items)
+    """What the text says about the next meeting, or None when it says nothing.
+
+    The next meeting's date comes after ``meeting_date`` when that is known; dates without
+    a year are read from ``reference_date`` (the meeting's date, else a date of the text).
+    """
+    reference = meeting_date or reference_date or dt.date.today()
+    first: str | None = None
+    value: str | None = None
+    date: dt.date | None = None
+    date_span = (0, 0)
+    for section in _sections(lines, items):
+        candidate = _first_sentence_with_date(section)
+        first = first if first is not None else candidate
+        date, date_span = _next_date(candidate, meeting_date, reference)
+        if date is not None:
+            value = candidate
+            break
     if value is None:
-        return None
-    value = _first_sentence_with_date(value)
-    date, date_span = _meeting_date(value, meeting_date)
+        if first is None:
+            return None
+        value = first
     masked = value
     if date is not None:
         masked = value[: date_span[0]] + "\x00" + value[date_span[1] :]

@@ -83,7 +83,7 @@ _KINDS_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    ("terms of reference", re.compile(r"\bterms\s*of\s*reference\b", re.IGNORECASE)),
+    ("terms of reference", re.compile(r"\bterms\s*of\s*reference", re.IGNORECASE)),
     ("an annual report", re.compile(r"\bannual\s+report\b", re.IGNORECASE)),
     ("a press release", re.compile(r"\b(?:press|news|media)\s+release\b", re.IGNORECASE)),
 )

@@ -224,6 +224,54 @@ def test_next_meeting_from_an_item_stops_at_the_date_sentence() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "meeting_date", "next_date"),
+    [
+        pytest.param(
+            "It was agreed that the corrected minutes would come back to the next Board "
+            "meeting on 3 June 2021, together with the working group's notes.",
+            dt.date(2021, 5, 6),
+            dt.date(2021, 6, 3),
+            id="mentioned-in-a-sentence",
+        ),
+        pytest.param(
+            "The Chair reminded members that the minutes recorded the next meeting as fixed for "
+            "the 26th September 2016, but that the date had since been brought forward to the "
+            "19thSeptember 2016.",
+            dt.date(2016, 6, 20),
+            dt.date(2016, 9, 19),
+            id="brought-forward",
+        ),
+        pytest.param(
+            "12. To confirm the Meeting Schedule for 2019/20 17/06/2019 @ 2.00 pm Monday, "
+            "30/09/19 @ 10.00 am Monday, 16/12/19 @ 10.00 am",
+            dt.date(2019, 6, 17),
+            dt.date(2019, 9, 30),
+            id="schedule-lists-this-meeting-too",
+        ),
+        pytest.param(
+            "11. Audit Recommendations Tracker [p] Internal Audit Future meeting dates Wed 16 "
+            "October 2019 (Force Headquarters, 10:00 – 12:30)",
+            dt.date(2019, 7, 23),
+            dt.date(2019, 10, 16),
+            id="future-meeting-dates",
+        ),
+    ],
+)
+def test_next_meeting_mentioned_anywhere(
+    text: str, meeting_date: dt.date, next_date: dt.date
+) -> None:
+    found = _next(text, meeting_date)
+    assert found is not None and found.date == next_date
+
+
+def test_a_next_meeting_without_the_meeting_date_takes_the_first_date() -> None:
+    found = parse_next_meeting(
+        split_lines("Date of next meeting: 14 March 2024"), [], meeting_date=None
+    )
+    assert found is not None and found.date == dt.date(2024, 3, 14)
+
+
 def test_no_next_meeting() -> None:
     assert (
         _next("The PCC asked that figures come to the next meeting.", dt.date(2021, 1, 1)) is None
@@ -247,6 +295,7 @@ def test_every_sample_parses(path: Path) -> None:
     draft = parse_document(text, file_name=path.name)
     stamp = re.search(r"(\d{4})-(\d{2})", path.name)
     assert stamp is not None
+    assert draft.date is not None
     assert (draft.date.year, draft.date.month) == (int(stamp.group(1)), int(stamp.group(2)))
     assert draft.kind is not MeetingKind.OTHER
     assert draft.items or draft.actions

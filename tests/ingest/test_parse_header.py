@@ -345,3 +345,41 @@ def test_bilingual_labels_and_welsh_dates() -> None:
     assert header.start_time == dt.time(14, 0)
     assert header.venue == "Pencadlys yr Heddlu / Police Headquarters, Carmarthen"
     assert header.chair is not None and header.chair.name == "Emyr Pugh-Llywelyn"
+
+
+@pytest.mark.parametrize(
+    ("text", "chair"),
+    [
+        (
+            "JOINT AUDIT COMMITTEE\n25 February 2014\nAttendees\nMrs H J Whitlock in the chair\n",
+            "H J Whitlock",
+        ),
+        (
+            "Places Panel\nWednesday 11th November 2015\n"
+            "PRESENT: – Councillor Marsden in the chair.\n",
+            "Marsden",
+        ),
+        (
+            "Eastmoor Panel Friday 19 December 2014 10.30 am Members: Councillor Trelawney, "
+            "Chair. Councillor Mabey, Vice-Chair.\n",
+            "Trelawney",
+        ),
+        (
+            "Scrutiny Committee\nFriday, 9th May 2025 at 10:30am\nSpeaking:\n"
+            "Cllr Stuart Hebden (Chair)\n",
+            "Stuart Hebden",
+        ),
+        (
+            "Board Meeting\n23 April 2014\n1. Chair's Opening Remarks - Iain Dunlop, Chair, SPA\n",
+            "Iain Dunlop",
+        ),
+    ],
+)
+def test_a_chair_marked_beside_a_name(text: str, chair: str) -> None:
+    header = header_of(text)
+    assert header.marked_chair is not None and header.marked_chair.name == chair
+
+
+def test_a_vice_chair_is_not_the_chair() -> None:
+    header = header_of("Policing Board\nPRESENT: Dr Ruth Montgomery (Vice Chair), Mr Tom Hanna\n")
+    assert header.marked_chair is None
