@@ -22,7 +22,7 @@ FORCES: tuple[str, ...] = (
     "Northamptonshire", "Northumbria", "Nottinghamshire", "South Wales", "South Yorkshire",
     "Staffordshire", "Suffolk", "Surrey", "Sussex", "Thames Valley", "Warwickshire",
     "West Mercia", "West Midlands", "West Yorkshire", "Wiltshire",
-    "Police Scotland", "Police Service of Northern Ireland",
+    "Police Scotland", "Police Service of Northern Ireland", "British Transport Police",
 )  # fmt: skip
 
 _ALIASES: dict[str, str] = {
@@ -35,6 +35,14 @@ _ALIASES: dict[str, str] = {
     "met police": "Metropolitan",
     "mopac": "Metropolitan",
     "psni": "Police Service of Northern Ireland",
+    "leicester, leicestershire and rutland": "Leicestershire",
+    "leicestershire and rutland": "Leicestershire",
+    "scottish police authority": "Police Scotland",
+    "scottish": "Police Scotland",
+    "mayor's office for policing and crime": "Metropolitan",
+    "btp": "British Transport Police",
+    "btpa": "British Transport Police",
+    "british transport police authority": "British Transport Police",
 }
 
 _BODY_WORD = r"(?:police|constabulary|opcc|pcc|office|headquarters|commissioner|crime|fire)\b"
@@ -67,6 +75,11 @@ def _canonical(place: str) -> str | None:
     for force in FORCES:
         if force.lower() == key:
             return force
+    # words run in before the place ("Document Pack Devon and Cornwall", "Panel
+    # CAMBRIDGESHIRE"): the known force or alias it ends with
+    for known, force in (*((f.lower(), f) for f in FORCES), *_ALIASES.items()):
+        if key.endswith(" " + known):
+            return force
     return place.title() if place.isupper() else place
 
 
@@ -83,9 +96,10 @@ def _from_patterns(text: str) -> str | None:
 
 
 def _force_counts(text: str) -> Counter[str]:
+    """How often each force is named, as written or in capitals ("GREATER MANCHESTER")."""
     counts: Counter[str] = Counter()
     for force in FORCES:
-        found = len(re.findall(rf"\b{re.escape(force)}\b", text))
+        found = len(re.findall(rf"\b(?:{re.escape(force)}|{re.escape(force.upper())})\b", text))
         if found:
             counts[force] += found
     for alias, force in _ALIASES.items():

@@ -40,8 +40,8 @@ _LABEL_BEFORE = re.compile(rf"(?:^|[^\w])(?<!of\s){_LABEL}\s*[:\-–—]?\s*$", 
 _BARE_LABEL = re.compile(rf"^{_LABEL}\s*:?$", re.IGNORECASE)
 # What says that a date is another meeting's, said just before it.
 _OTHER_MEETING = re.compile(
-    r"\b(?:previous|last|next|future|following|forthcoming|earlier|prior|recent|subsequent|"
-    r"informal|special)\b[^.;]*$|"
+    r"\b(?:previous|last|next|future|following|forthcoming|earlier|prior|recent|"
+    r"subsequent)\b[^.;]*$|"
     r"\b(?:moved|rescheduled|postponed|changed|deferred|adjourned)\s+(?:from|on)\b[^.;]*$|"
     r"\b(?:approved|agreed|confirmed|considered|ratified|noted)\s+(?:at|by|on)\b[^.;]*$|"
     r"\b(?:to|at)\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session|hearing)\s+"
@@ -55,6 +55,13 @@ _OTHER_MEETING = re.compile(
 _MINUTES_OF = re.compile(
     r"\b(?:minutes?|notes?|record|summary)\b(?:\s+(?:and|&)\s+actions?(?:\s+updates?)?)?"
     r"(?:\s+(?:of|from|for)\b[^.;]{0,120}?|\s*[-–—:]\s*)$",
+    re.IGNORECASE,
+)
+# A line of the header that is the record's own title: "Minutes of a special meeting of the
+# Conduct Sub-committee on 16 October 2003 held at ...".
+_TITLE_SENTENCE = re.compile(
+    r"^(?:approved\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes?|notes|record)\s+of\s+"
+    r"(?:the|a|an)\s+",
     re.IGNORECASE,
 )
 _HELD = re.compile(
@@ -234,6 +241,7 @@ def _stands_at_top(item: _Found, opening: _Opening) -> bool:
     return (
         item.rank <= opening.first_prose
         or line.index in opening.title_lines
+        or _TITLE_SENTENCE.match(line.content) is not None
         or (near_start and (item.rank <= 3 or line.index == opening.first_date_line))
     )
 

@@ -52,7 +52,7 @@ _MINUTES_OF = re.compile(
     r"(?:meeting\s+of\s+(?:the\s+)?)?"
     r"(?P<name>[^.;:]{2,160}?)"
     r"(?=\s+(?:held|convened|which\s+took\s+place|that\s+took\s+place|taking\s+place|on|at|"
-    r"in)\b|\s*[-–—(]|\s*$)",
+    r"in)\b|\s+[-–—]\s|\s*[–—(]|\s*$)",
     re.IGNORECASE,
 )
 # "The Monthly Meeting of the Corporate Services Committee will take place ... on ..."
@@ -70,7 +70,7 @@ _BODY_AT_END = re.compile(
 )
 _AGENDA_FOR = re.compile(r"^agenda\s+for\s+(?P<name>.+?)\s+on\s*$", re.I)
 _LEADING = re.compile(
-    r"^(?:(?:(?:agenda\s+)?item\s+(?:no\.?\s*:?\s*)?\d+|public\s+document\s+pack|agenda\s+and\s+"
+    r"^(?:(?:(?:agenda\s+)?item\s+(?:no\.?\s*:?\s*)?\d+|public\s+document(?:\s+pack)?|agenda\s+and\s+"
     r"(?:draft\s+)?minutes|transcript\s+of|agenda\s+document\s+for|"
     r"meeting\s+of(?:\s+the)?|the)\b[\s:,.-]*)+",
     re.IGNORECASE,
@@ -163,7 +163,8 @@ def _from_minutes_of(content: str) -> str | None:
 def name_before_date(content: str, date_start: int) -> str | None:
     """The body's name in the words before the date on a title line ("Surrey Police and
     Crime Panel - Thursday, 8 December ...", "Agenda for X on Thursday ...")."""
-    before = re.split(r":\s+|\.\s+(?=[A-Z])", content[:date_start])[-1]
+    parts = re.split(r":\s+|\.\s+(?=[A-Z])", content[:date_start])
+    before = parts[-1] if parts[-1].strip() or len(parts) == 1 else parts[-2]
     before = re.sub(
         r"(?:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[\s,]*)$", "", before, flags=re.I
     )
@@ -208,9 +209,16 @@ def find_meeting_name(
             return MeetingName(before_date, date_line)
     for line in opening:
         content = line.content
-        if len(content.split()) > 12 or is_prose(content) or _LABELLED.match(content):
+        if len(content.split()) > 12 or is_prose(content) or len(line.cells) > 1:
             continue
-        if len(line.cells) > 1 or not _NAMED_BODY.search(content):
+        dated = next(iter_dates(content), None)
+        if dated is not None and dated.span[0] > 0:
+            # a short title line with its date: "Executive Board Minutes: 19 November 2013"
+            before_date = name_before_date(content, dated.span[0])
+            if before_date is not None and _NAMED_BODY.search(before_date):
+                return MeetingName(before_date, line)
+            continue
+        if _LABELLED.match(content) or not _NAMED_BODY.search(content):
             continue
         name = _clean(content)
         if _acceptable(name) and _ENDS_AS_NAME.search(name):

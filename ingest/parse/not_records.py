@@ -43,7 +43,8 @@ _RECORD_MARKS: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:agenda\s+item|no\.?[\s|]*item|items?)\s*$",
         r"\bmatters\s+arising\b",
         r"\bchair(?:man|person|woman)?\s+(?:welcomed|opened|thanked|closed|invited|reminded|"
-        r"agreed|noted|signed)\b",
+        r"agreed|noted|signed|observed|announced|reported|informed|advised|explained)\b",
+        r"\burgent\s+business\b|\bany\s+other\s+business\b",
         r"\bthese\s+minutes\b|\bminutes\s+of\s+(?:the|a)\s+(?:\w+\s+){0,6}?meeting\b",
         r"^(?:venue|location|time)\s*:",
         r"^action\s*(?:\d+|point)?\s*[:–-]",
@@ -71,7 +72,11 @@ _INFORMATION = re.compile(
     r"\b(?:panel|committee|board)'?s\s+role\b|\brole\s+of\s+the\s+(?:panel|committee|board)\b|"
     r"\babout\s+the\s+(?:panel|committee|board)\b|\bwhat\s+the\s+(?:panel|committee|board)\s+"
     r"does\b|\blast\s+met\s+on\b|\b(?:panel|committee|board)\s+(?:chairman|chair)\s+is\b|"
-    r"\bpublished\s+on\s+this\s+page\b|\bare\s+included\s+in\s+the\s+papers\s+for\b",
+    r"\bpublished\s+on\s+this\s+page\b|\bare\s+included\s+in\s+the\s+papers\s+for\b|"
+    r"\b(?:are|is|will\s+be)\s+published\s+(?:below|on\s+this\s+(?:page|website))\b|"
+    r"\bcan\s+be\s+(?:found|seen|viewed)\s+(?:here|below)\b|\bclick\s+here\b|"
+    r"\b(?:purpose|remit)\s+of\s+the\s+(?:panel|committee|board|meetings?)\b|"
+    r"\bare\s+listed\s+below\b",
     re.IGNORECASE,
 )
 _KINDS_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -235,6 +235,14 @@ def test_meeting_kind_falls_back_to_other() -> None:
         (["POLICE AND CRIME COMMISSIONER FOR AVON AND SOMERSET"], "", "Avon and Somerset"),
         (["Minutes of the Thames Valley Police Accountability Meeting"], "", "Thames Valley"),
         (["Devon & Cornwall Police"], "", "Devon and Cornwall"),
+        (
+            ["Public Document Pack Devon and Cornwall Police and Crime Panel"],
+            "",
+            "Devon and Cornwall",
+        ),
+        (["Leicester, Leicestershire and Rutland Police and Crime Panel"], "", "Leicestershire"),
+        (["GREATER MANCHESTER JOINT AUDIT PANEL"], "GREATER MANCHESTER", "Greater Manchester"),
+        (["Meeting: Strategy and Planning Committee"], "The BTPA met.", "British Transport Police"),
         # a person in an attendance row is not a place
         (["Attendance:\tJohn Campion\tPolice and Crime Commissioner (PCC)"], "", None),
         (
