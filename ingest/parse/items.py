@@ -106,6 +106,7 @@ _NUMBER_COLUMN_HEADER = re.compile(r"^(?:note\s+)?no\.?\s+item$", re.IGNORECASE)
 # so many of them are the document's items.
 REPEATED_ONES_MIN = 3
 TITLE_LINE_MAX_WORDS = 15
+TITLE_SCAN_CHARS = 1000
 TITLE_LINE_LONG_MAX_WORDS = 25
 CAPITALS_TITLE_MIN_LETTERS = 5
 CAPITALS_TITLE_MIN_REST = 4
@@ -291,7 +292,8 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
     if number[0] == 0:
         return None
     rest_cells = [cell.strip() for cell in head.rest.split("\t") if cell.strip()]
-    title = clean_title(rest_cells[0]) if rest_cells else ""
+    # a title longer than this is a paragraph whatever follows: read no further
+    title = clean_title(rest_cells[0][:TITLE_SCAN_CHARS]) if rest_cells else ""
     title_line: Line | None = None
     if not title:
         if head.kind == "word" and reading.title_before:
