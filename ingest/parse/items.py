@@ -168,10 +168,11 @@ def _title_on_next_line(reading: _Reading, line: Line) -> Line | None:
     """The line under a bare number that holds its title: a heading, or on council web
     pages any line that a "Minutes:" or "Decision:" label follows."""
     lines = reading.lines
-    following = next_nonblank(lines, line.index)
+    above, following = line, next_nonblank(lines, line.index)
     if following is not None and _MARKING.match(following.content):
-        following = next_nonblank(lines, following.index)  # "*Private and Confidential*"
-    if following is None or following.index - line.index > 4 or len(following.cells) > 1:
+        # "*Private and Confidential*" between the number and the title
+        above, following = following, next_nonblank(lines, following.index)
+    if following is None or following.index - above.index > 2 or len(following.cells) > 1:
         return None
     if reading.head(following) is not None:
         return None
@@ -202,9 +203,9 @@ def _title_before(lines: Sequence[Line], heads: Sequence[Head | None], line: Lin
 
 
 def _reading(lines: Sequence[Line]) -> _Reading:
-    """Whether minute references number by their second part ("PCB 21/03", "PCB 21/04":
-    the first part is the same in all of them and the second changes), and whether bare
-    "Agenda Item N" lines mostly sit right under their titles."""
+    """The number each line opens; whether minute references number by their second part
+    ("PCB 21/03", "PCB 21/04": the first part is the same in all of them and the second
+    changes); whether bare "Agenda Item N" lines mostly sit right under their titles."""
     heads = [None if line.blank else read_head(line.content) for line in lines]
     firsts: set[int] = set()
     seconds: set[int] = set()
@@ -635,7 +636,7 @@ def _build(
             parent = index_by_number.get(candidate.number[:size])
             if parent is not None:
                 break
-        if candidate.number:
+        if candidate.number and candidate.kind != "letter":
             index_by_number[candidate.number] = len(items)
         items.append(
             ItemDraft(
