@@ -94,8 +94,9 @@ def _sections(lines: Sequence[Line], items: Sequence[ItemDraft]) -> Iterator[str
                 yield section
     for line in reversed(lines):
         sentence = _NEXT_SENTENCE.search(line.content)
-        if sentence and (find_date(sentence.group("value"), default_year=2000) is not None):
-            yield sentence.group("value")
+        value = sentence.group("value")[:MENTION_CHARS] if sentence else ""
+        if value and find_date(value, default_year=2000) is not None:
+            yield value
     for line in reversed(lines):
         for mention in _MENTION.finditer(line.content[:MENTION_LINE_CHARS]):
             rest = line.content[mention.end() : mention.end() + MENTION_CHARS]
