@@ -108,6 +108,8 @@ _FURNITURE = re.compile(
     r"minutes|draft\s+minutes|report\s+summary|documents)$",
     re.IGNORECASE,
 )
+# "Minutes:" alone above the text of a minute (a portal's page of one item).
+_MINUTE_TEXT_LABEL = re.compile(r"^(?:minutes|decision)\s*:$", re.IGNORECASE)
 _GENERIC_TITLE_WORDS = {"minutes", "notes", "of", "the", "a", "meeting", "record"}
 _ATTENDANCE_HEADING = re.compile(
     r"^(?:attendance|attendees|present|apologies|in attendance|members)\b", re.IGNORECASE
@@ -174,6 +176,8 @@ def header_end(lines: Sequence[Line]) -> int:
             continue
         if _ITEMS_HEAD.match(line.content):
             return line.index
+        if _MINUTE_TEXT_LABEL.match(line.content) and _prose_follows(lines, line):
+            return line.index
         starts_items = _FIRST_ITEM.match(line.content) or _FIRST_MINUTE.match(line.content)
         if seen_text and starts_items and not line.bullet:
             return line.index
@@ -186,6 +190,11 @@ def header_end(lines: Sequence[Line]) -> int:
             return line.index
         seen_text = True
     return min(len(lines), HEADER_MAX_LINES)
+
+
+def _prose_follows(lines: Sequence[Line], line: Line) -> bool:
+    following = next((ln for ln in lines[line.index + 1 : line.index + 4] if not ln.blank), None)
+    return following is not None and is_prose(following.content)
 
 
 def _qualifies(content: str, match: re.Match[str], key: str) -> bool:

@@ -64,6 +64,10 @@ _TITLE_SENTENCE = re.compile(
     r"(?:the|a|an)\s+",
     re.IGNORECASE,
 )
+_OF = re.compile(r"\b(?:of|from|for)\b", re.IGNORECASE)
+# A file name or path in a footer ("R:\\PCP\\MINUTES - 25 OCTOBER 2012.DOC"): its dates are
+# nobody's.
+_FILE_NAME = re.compile(r"\b[A-Za-z]:\\|\.(?:docx?|pdf|rtf|xlsx?)\b", re.IGNORECASE)
 _HELD = re.compile(
     r"\b(?:held|hold|convened|took\s+place|take\s+place|taking\s+place|meets?|meeting|"
     r"attend|sitting)\b[^.;]{0,120}?\b(?:on|dated?)\s*(?:the\s+)?$|"
@@ -159,6 +163,8 @@ def _dates(lines: Sequence[Line], year: int | None) -> tuple[list[_Found], dict[
         previous[line.index] = last
         last = line
         content = line.content[:LINE_CHARS]
+        if _FILE_NAME.search(content):
+            continue
         matches = list(iter_dates(content, default_year=year))
         for position, match in enumerate(matches):
             start, end = match.span
@@ -171,10 +177,12 @@ def _dates(lines: Sequence[Line], year: int | None) -> tuple[list[_Found], dict[
 
 
 def _other_meeting(found: _Found, at_top: bool) -> bool:
-    """Whether the words around a date make it another meeting's."""
+    """Whether the words around a date make it another meeting's: "previous", "moved
+    from", "were approved" after it, "minutes of the meeting held on" below the title."""
     if _OTHER_MEETING.search(found.before) or _APPROVED_AFTER.search(found.after):
         return True
-    return bool(_MINUTES_OF.search(found.before)) and not at_top
+    minutes_of = _MINUTES_OF.search(found.before)
+    return minutes_of is not None and not at_top and _OF.search(minutes_of.group()) is not None
 
 
 def time_after(text: str) -> TimeMatch | None:

@@ -110,6 +110,22 @@ def header_of(text: str) -> Header:
             id="pre-meeting-time-is-not-the-start",
         ),
         pytest.param(
+            "MEETING OF POLICE AND CRIME PANEL\n\nThursday 25 October 2012 Council Offices,\n\n"
+            "Present: Cllr A Reader, Borough Council\n\n1 WELCOME\nAll were welcomed.\n\n"
+            "2 MINUTES OF THE PREVIOUS MEETING OF 19 JULY 2012\nAgreed.\n\n"
+            "R:\\PCP\\PCP MINUTES - 25 OCTOBER 2012.DOC - 1\n",
+            dt.date(2012, 10, 25),
+            None,
+            id="the-minutes-file-named-in-a-footer",
+        ),
+        pytest.param(
+            "Minutes of a special meeting of the Conduct Sub-committee on 16 October 2003 held "
+            "at 10 High Street.\nPresent\nMembers\n- A Reader\n31. Election of chair\n",
+            dt.date(2003, 10, 16),
+            None,
+            id="special-meeting-in-the-title",
+        ),
+        pytest.param(
             "Police and Crime Panel Date Monday 20 September 2021 Time 1900 hrs Venue "
             "Council Chamber\n",
             dt.date(2021, 9, 20),
@@ -139,6 +155,13 @@ def test_the_meeting_date_and_start_time(text: str, date: dt.date, start: dt.tim
             "The minutes of the meeting held on 12 September 2024 were agreed as a correct "
             "record and signed by the Chair.\nCouncillor A Reader asked about the briefing.\n",
             id="single-item-page",
+        ),
+        pytest.param(
+            "Agenda item\n\nReview of the Complaints Procedure\n\nMinutes:\n\nThe Panel "
+            "considered a report of the Monitoring Officer, who noted that the Panel would "
+            "recall the workshop session held 6 May 2022.\n\nResolved: That the procedure be "
+            "approved.\n",
+            id="single-item-page-naming-an-earlier-event",
         ),
         pytest.param(
             "Action updates\nRHL is to clarify the arrangements. Update 18.01.22 – Complete\n"
