@@ -44,7 +44,9 @@ _ENDS_AS_NAME = re.compile(
     r"commission|conference|assembly)s?(?:\s*\([^()]{1,40}\)|\s+(?:for|of)\s+[A-Z][\w ]{2,30})?$",
     re.IGNORECASE,
 )
-_MEETING_LABEL = re.compile(r"^(?:meeting|committee|meeting\s+name|body)\s*:\s*(?P<name>.+)$", re.I)
+_MEETING_LABEL = re.compile(
+    r"^(?:meeting|committee|meeting\s+name|body)\s*(?::|\t)\s*(?P<name>.+)$", re.IGNORECASE
+)
 _MINUTES_OF = re.compile(
     r"(?P<parent>^.*?)\b(?:approved\s+|draft\s+|confirmed\s+|unconfirmed\s+)?"
     r"(?:minutes?|notes|record)\s+(?:of|from)\s+(?:(?:the|a|an)\s+)?"

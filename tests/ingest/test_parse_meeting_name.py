@@ -61,6 +61,12 @@ def title_and_kind(text: str) -> tuple[str, MeetingKind]:
             id="meeting-label",
         ),
         pytest.param(
+            "Meeting\tStrategic Executive Board\nDate\tWednesday 4 May 2022\nTime\t1400 hrs\n",
+            "Strategic Executive Board",
+            MeetingKind.STRATEGIC_BOARD,
+            id="meeting-cell-of-a-table",
+        ),
+        pytest.param(
             "Police and Crime Committee - Thursday 22 November 2012 10.00 am\n",
             "Police and Crime Committee",
             MeetingKind.SCRUTINY_COMMITTEE,
