@@ -74,13 +74,16 @@ _HELD = re.compile(
     r"\b(?:held|convened)\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+# The day a page or letter was issued or updated ("Published: 3 March", "Dated 28
+# September", "Last updated 14/03/2022"); "the meeting dated ..." is the meeting's own.
 _ISSUED = re.compile(
-    r"\b(?:published|publication|issued?|posted|post\s+on|uploaded?|printed|dated|despatched|"
-    r"dispatched|circulated|updated?|modified|reviewed|version|created|as\s+(?:at|of)|"
-    r"copyright|received|sent)\b[^.;]{0,30}$",
+    r"\b(?:published|publication|issued?|posted|post\s+on|uploaded?|printed|(?<!meeting\s)dated|"
+    r"despatched|dispatched|circulated|updated?|modified|as\s+(?:at|of)|copyright)\b[^.;]{0,30}$",
     re.IGNORECASE,
 )
+# A deadline ("by 12 noon on Thursday 30 January"), not "chaired by" or "hosted by".
 _DEADLINE = re.compile(
+    r"(?<!chaired\s)(?<!hosted\s)(?<!taken\s)(?<!led\s)(?<!minuted\s)(?<!presented\s)"
     r"\b(?:by|before|until|till|no\s+later\s+than|deadline|closing|due|reach|expires?)\b"
     r"(?:\s+\S+){0,4}?\s*$",
     re.IGNORECASE,

@@ -126,6 +126,18 @@ def header_of(text: str) -> Header:
             id="special-meeting-in-the-title",
         ),
         pytest.param(
+            "Performance Board\nMeeting chaired by Ada Reader – Thursday 5 May 2022\n",
+            dt.date(2022, 5, 5),
+            None,
+            id="chaired-by-is-not-a-deadline",
+        ),
+        pytest.param(
+            "Minutes of the meeting dated 12/05/2022\nPresent: A Reader\n",
+            dt.date(2022, 5, 12),
+            None,
+            id="the-meeting-dated",
+        ),
+        pytest.param(
             "Police and Crime Panel Date Monday 20 September 2021 Time 1900 hrs Venue "
             "Council Chamber\n",
             dt.date(2021, 9, 20),
@@ -162,6 +174,10 @@ def test_the_meeting_date_and_start_time(text: str, date: dt.date, start: dt.tim
             "recall the workshop session held 6 May 2022.\n\nResolved: That the procedure be "
             "approved.\n",
             id="single-item-page-naming-an-earlier-event",
+        ),
+        pytest.param(
+            "Action log\nLast updated 14/03/2022\nNo.\tAction\tOwner\n1\tReport back\tCC\n",
+            id="last-updated",
         ),
         pytest.param(
             "Action updates\nRHL is to clarify the arrangements. Update 18.01.22 – Complete\n"
