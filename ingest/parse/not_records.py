@@ -42,8 +42,11 @@ _RECORD_MARKS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:correct|true|accurate|fair)\s+record\b",
         r"^(?:agenda\s+item|no\.?[\s|]*item|items?)\s*$",
         r"\bmatters\s+arising\b",
-        r"\bchair(?:man|person|woman)?\s+(?:welcomed|opened|thanked|closed|invited|reminded|"
-        r"agreed|noted|signed|observed|announced|reported|informed|advised|explained)\b",
+        r"\b(?:chair(?:man|person|woman)?|convener)\s+(?:welcomed|opened|thanked|closed|invited|"
+        r"reminded|agreed|noted|signed|observed|announced|reported|informed|advised|explained)\b|"
+        r"\b(?:commissioner|pcc|mayor)\s+(?:welcomed|opened|closed)\s+(?:the\s+meeting|everyone|"
+        r"all|those)\b",
+        r"^(?:q|a|question|answer|response)\s*\d*\s*[:.)–-]\s*\S",
         r"\burgent\s+business\b|\bany\s+other\s+business\b",
         r"\bthese\s+minutes\b|\bminutes\s+of\s+(?:the|a)\s+(?:\w+\s+){0,6}?meeting\b",
         r"^(?:venue|location|time)\s*:",

@@ -126,6 +126,14 @@ def test_pages_that_are_not_meeting_records_are_refused(text: str, reason: str) 
             id="single-item-page-reviewing-an-action-list",
         ),
         pytest.param(
+            "Public meeting with the Police and Crime Commissioner\n\nThe Commissioner opened "
+            "the meeting and thanked residents for coming.\n\nQ: Why have I not seen an officer "
+            "in my village this year?\n\nA: I have asked the Chief Constable to publish the "
+            "patrol plans, and my office will report on them in the spring.\n",
+            DocumentType.MINUTES,
+            id="questions-and-answers-in-the-first-person",
+        ),
+        pytest.param(
             "The minutes of the meeting held on 12 September 2024 were agreed as a correct "
             "record and signed by the Chair.\nCouncillor A Reader referred to the briefing note "
             "sent on behalf of the Commissioner. He said it had not mentioned the phone numbers "
