@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from indexer.decoded import DecodedCache
-from indexer.search import Searcher
+from indexer.search import DecodedCache, Searcher
 from indexer.storage import IndexStore
 from ingest.draft import GlossaryEntry
 from ingest.glossary import load_glossary

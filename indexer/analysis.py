@@ -22,11 +22,12 @@ from functools import lru_cache
 
 from whoosh.analysis.acore import Token
 from whoosh.analysis.analyzers import Analyzer
-from whoosh.analysis.filters import STOP_WORDS, Filter
+from whoosh.analysis.filters import STOP_WORDS
 from whoosh.analysis.tokenizers import RegexTokenizer
-from whoosh.lang import porter
 
-_porter_stem: Callable[[str], str] = porter.stem
+from indexer.engine import TokenFilter, porter_stem
+
+_porter_stem: Callable[[str], str] = porter_stem
 # Token attribute set by ``LowercaseAcronymFilter``: the token was written as an acronym.
 ACRONYM_FLAG = "acronym"
 
@@ -68,7 +69,7 @@ def stem_word(word: str) -> str:
     return _porter_stem(_POSSESSIVE.sub("", word))
 
 
-class LowercaseAcronymFilter(Filter):
+class LowercaseAcronymFilter(TokenFilter):
     """Lower-cases every token and remembers, on the token, whether it was an acronym.
 
     With ``stops`` (a set of lower-case words), stop words that are not acronyms are
@@ -79,7 +80,7 @@ class LowercaseAcronymFilter(Filter):
     def __init__(self, stops: Iterable[str] = ()) -> None:
         self.stops = frozenset(stops)
 
-    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:  # type: ignore[override]
+    def filter(self, tokens: Iterable[Token]) -> Iterator[Token]:
         stops = self.stops
         pos: int | None = None
         for t in tokens:
@@ -100,12 +101,12 @@ class LowercaseAcronymFilter(Filter):
             yield t
 
 
-class AcronymAwareStemFilter(Filter):
+class AcronymAwareStemFilter(TokenFilter):
     """Stems every token except those ``LowercaseAcronymFilter`` marked as acronyms."""
 
     is_morph = True
 
-    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:  # type: ignore[override]
+    def filter(self, tokens: Iterable[Token]) -> Iterator[Token]:
         for t in tokens:
             if not getattr(t, ACRONYM_FLAG, False):
                 t.text = stem_word(t.text)
@@ -131,10 +132,10 @@ def analyze(analyzer: Analyzer, text: str) -> list[str]:
     return [t.text for t in analyzer(text)]
 
 
-class PairFilter(Filter):
+class PairFilter(TokenFilter):
     """Each two consecutive tokens as one "first+second" token (the ``pairs`` field)."""
 
-    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:  # type: ignore[override]
+    def filter(self, tokens: Iterable[Token]) -> Iterator[Token]:
         previous: str | None = None
         for t in tokens:
             current = t.text

@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from rapidfuzz.distance import DamerauLevenshtein
-from whoosh.analysis.acore import Token
-from whoosh.analysis.tokenizers import RegexTokenizer
 from whoosh.fields import Schema
 
 from indexer.analysis import TOKEN_PATTERN
+from indexer.engine import split_analyzer
 from indexer.glossary import AcronymMatcher, GlossaryTerm, word_spans
 from indexer.query import AnalyzerKind, MarkSpec, field_analyzer
 
@@ -253,23 +252,21 @@ class WordTerms:
             self._runs_of[kind].clear()
         if kind in self._plains:
             return self._plains[kind]
-        analyzer = field_analyzer(self.schema, "exact" if kind == "exact" else "text")
-        items = getattr(analyzer, "items", None)
-        tokenizer = items[0] if items else None
-        if not isinstance(tokenizer, RegexTokenizer) or tokenizer.gaps or not items:
+        split = split_analyzer(field_analyzer(self.schema, "exact" if kind == "exact" else "text"))
+        if split is None:
             self._plains[kind] = None
             return None
-        filters = items[1:]
+        word_terms = split.terms
 
         def terms_of(word: str) -> tuple[str, ...]:
             found = memo.get(word)
             if found is None:
-                found = memo[word] = _word_terms(filters, word)
+                found = memo[word] = word_terms(word)
                 for term in found:
                     words_of.setdefault(term, set()).add(word)
             return found
 
-        self._plains[kind] = (tokenizer.expression, terms_of)
+        self._plains[kind] = (split.expression, terms_of)
         return self._plains[kind]
 
 
@@ -351,18 +348,6 @@ def _distinct_words(expression: re.Pattern[str], text: str) -> set[str]:
     if expression.groups == 0:
         return set(expression.findall(text))
     return {match.group(0) for match in expression.finditer(text)}
-
-
-def _word_terms(filters: Sequence[object], word: str) -> tuple[str, ...]:
-    """What the analyzer's filters make of one token (none for a stop word)."""
-    token = Token(positions=False, chars=False, removestops=True, mode="index")
-    token.text = word
-    token.boost = 1.0
-    token.stopped = False
-    stream: Iterator[Token] = iter([token])
-    for item in filters:
-        stream = item(stream)  # type: ignore[operator]
-    return tuple(t.text for t in stream)
 
 
 # An analyzer, the choice of words to mark by its terms, and the phrases to mark.

@@ -23,14 +23,11 @@ from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from typing import Any, Final
 
-from whoosh.filedb.filestore import FileStorage
-from whoosh.writing import IndexWriter, SegmentWriter
-
 from indexer.documents import IndexDocument
-from indexer.writer import BatchWriter
+from indexer.engine import BatchWriter, Segment, segment_writer
 
 # A worker process is worth its start-up and its segment only with this many documents.
-# (Searches evaluate segments above 5,000 documents fastest: see indexer.postings.)
+# (Searches evaluate segments above 5,000 documents fastest: see indexer.engine.postings.)
 MIN_DOCUMENTS_PER_WORKER: Final = 6_000
 MAX_WORKERS: Final = 4
 # Batches waiting for each worker (back-pressure on the reading side).
@@ -52,7 +49,7 @@ def default_workers() -> int:
 class ParallelWriter:
     """Adds batches of documents to a new, empty generation's index; see the module."""
 
-    def __init__(self, writer: IndexWriter, *, workers: int | None = None) -> None:
+    def __init__(self, writer: BatchWriter, *, workers: int | None = None) -> None:
         self.writer = writer
         self.workers = default_workers() if workers is None else max(1, workers)
         self._waiting: list[Sequence[IndexDocument]] = []
@@ -99,8 +96,7 @@ class ParallelWriter:
         for task in self._tasks:
             task.close()
         self._tasks.clear()
-        assert isinstance(self.writer, SegmentWriter)
-        _commit_segments(self.writer, segments)
+        self.writer.commit_segments(segments)
 
     def cancel(self) -> None:
         """Stop the workers and close the writer; nothing is committed."""
@@ -108,19 +104,17 @@ class ParallelWriter:
             task.stop()
         self._tasks.clear()
         self._waiting.clear()
-        if not self.writer.is_closed:  # type: ignore[attr-defined]
+        if not self.writer.closed:
             self.writer.cancel()
 
     def _start(self) -> None:
-        writer = self.writer
-        storage = getattr(writer, "storage", None)
-        if not isinstance(writer, SegmentWriter) or not isinstance(storage, FileStorage):
-            self.workers = 1  # workers need a segment writer's index, on disk
+        location = self.writer.location()
+        if location is None:
+            self.workers = 1  # workers need the index on disk
             return
+        folder, indexname = location
         context = multiprocessing.get_context("forkserver")
-        self._tasks = [
-            _Task(context, storage.folder, writer.indexname) for _ in range(self.workers)
-        ]
+        self._tasks = [_Task(context, folder, indexname) for _ in range(self.workers)]
         waiting, self._waiting = self._waiting, []
         for documents in waiting:
             self._send(documents)
@@ -155,7 +149,7 @@ class _Task:
             except queue.Full:
                 self._check_alive()
 
-    def segment(self) -> Any:
+    def segment(self) -> Segment | None:
         """The segment the worker wrote (None if it had no documents)."""
         while not self._receive.poll(POLL_SECONDS):
             self._check_alive()
@@ -185,7 +179,7 @@ class _Task:
             f"an index segment writer stopped (exit code {self.process.exitcode})"
         )
 
-    def _outcome(self) -> Any:
+    def _outcome(self) -> Segment | None:
         """The worker's segment, read from its pipe; its error raised."""
         try:
             outcome, value = self._receive.recv()
@@ -195,40 +189,25 @@ class _Task:
             ) from exc
         if outcome != "segment":
             raise IndexBuildError(f"an index segment writer failed: {value}")
-        return value
+        segment: Segment | None = value
+        return segment
 
 
 def write_segment(folder: str, indexname: str, jobs: Any, results: Connection) -> None:
     """A worker's life: add every batch from ``jobs`` to a new segment of the index in
     ``folder``, then send the segment (or why it failed) down ``results``."""
     try:
-        index = FileStorage(folder).open_index(indexname)  # type: ignore[no-untyped-call]
-        writer = BatchWriter(index, _lk=False)
+        writer = segment_writer(folder, indexname)
         try:
             while (documents := jobs.get()) is not None:
                 for document in documents:
                     writer.add_document(**document.fields())
-            segment = writer._finalize_segment() if writer._added else None  # type: ignore[no-untyped-call]
-            if segment is None:
-                writer._close_segment()  # type: ignore[no-untyped-call]
+            segment = writer.finish_segment()
         except BaseException:
-            writer._close_segment()  # type: ignore[no-untyped-call]
+            writer.discard()
             raise
         results.send(("segment", segment))
     except BaseException as exc:  # reported to the parent, which raises it
         results.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
         results.close()
-
-
-def _commit_segments(writer: SegmentWriter, segments: Sequence[Any]) -> None:
-    """Commit ``writer`` (which added nothing itself) with ``segments`` added to the
-    index's own, as Whoosh's multi-segment writer does; the writer is closed."""
-    try:
-        existing = writer._merge_segments(None, None, False)  # type: ignore[no-untyped-call]
-        writer._close_segment()  # type: ignore[no-untyped-call]
-        writer._commit_toc(existing + [s for s in segments if s is not None])  # type: ignore[no-untyped-call]
-    except BaseException:
-        writer._cleanup_on_error()  # type: ignore[no-untyped-call]
-        raise
-    writer._finish()  # type: ignore[no-untyped-call]

@@ -34,6 +34,7 @@ from whoosh.query.wrappers import Not
 from whoosh.reading import IndexReader
 
 from indexer.analysis import pair_terms
+from indexer.engine import excluding, match_all
 from indexer.glossary import phrase_words
 from indexer.schema import PAIRS_FIELD, RECORD_TYPES
 from records.enums import MeetingKind
@@ -576,11 +577,6 @@ def field_analyzer(schema: Schema, fieldname: str) -> Analyzer:
     return analyzer
 
 
-def match_all() -> Query:
-    """A query every live document matches (scored alike)."""
-    return Every()  # type: ignore[no-untyped-call]
-
-
 # A term the index does not hold: it matches nothing (unlike NullQuery, which stands
 # for words that vanished in analysis, such as stop words, and is left out).
 NOTHING: Final[Query] = Term("key", "")
@@ -698,9 +694,7 @@ class _Builder:
             return positive_q
         if positive_q is NullQuery:
             return Not(negative)
-        # Not AndNot: whoosh3's AndNotMatcher keeps the first positive document when the
-        # negative side starts before it, even if the negative side holds it too.
-        return And([positive_q, Not(negative)])
+        return excluding(positive_q, negative)
 
     def _long_forms(self, children: Sequence[Node], positive: bool) -> list[Node | Query]:
         """Replace runs of plain words that spell a glossary long form by its expansion."""

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import Any, Final, Literal
 
 from whoosh.analysis.analyzers import Analyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-from whoosh.formats import Positions
-from whoosh.system import pack_uint
 
 from indexer.analysis import (
     PAIR_JOINER,
@@ -32,6 +30,7 @@ from indexer.analysis import (
     text_analyzer,
     text_forms,
 )
+from indexer.engine import field_boost, frequency_value, positions_encoder
 
 ITEM: Final = "item"
 MEETING: Final = "meeting"
@@ -49,12 +48,8 @@ SCHEMA_VERSION: Final = 2
 
 # Which terms an ``AnalysedTextField`` makes of a token stream.
 View = Literal["stemmed", "exact", "pairs"]
+# (term bytes, frequency, weight, value bytes): what a field's ``index`` yields per term.
 Posting = tuple[bytes, int, float, bytes]
-_FREQUENCIES = [pack_uint(n) for n in range(64)]
-
-
-def _frequency_bytes(freq: int) -> bytes:
-    return _FREQUENCIES[freq] if freq < 64 else pack_uint(freq)
 
 
 class AnalysedTextField(TEXT):
@@ -78,17 +73,15 @@ class AnalysedTextField(TEXT):
         super().__init__(analyzer=analyzer, phrase=phrase, stored=stored, field_boost=field_boost)
         self.view = view
 
-    def index(self, value: Any, **kwargs: Any) -> Iterator[Posting]:  # type: ignore[override]
+    def index(self, value: Any, **kwargs: Any) -> Generator[Posting, Any, None]:
         if kwargs or not isinstance(value, (str, AnalysedText)):
             plain = value.text if isinstance(value, AnalysedText) else value
             yield from super().index(plain, **kwargs)
             return
         forms = value.forms if isinstance(value, AnalysedText) else text_forms(value)
-        form = self.format
-        assert form is not None
-        boost = float(form.field_boost)
-        if isinstance(form, Positions):
-            encode = form.encode
+        boost = field_boost(self)
+        encode = positions_encoder(self)
+        if encode is not None:
             for term, positions in self._positions(forms).items():
                 yield (
                     term.encode("utf-8"),
@@ -98,7 +91,7 @@ class AnalysedTextField(TEXT):
                 )
         else:
             for term, freq in self._counts(forms).items():
-                yield term.encode("utf-8"), freq, freq * boost, _frequency_bytes(freq)
+                yield term.encode("utf-8"), freq, freq * boost, frequency_value(freq)
 
     def _counts(self, forms: list[WordForm]) -> Counter[str]:
         if self.view == "stemmed":

@@ -3,7 +3,7 @@
 A ``Searcher`` wraps one Whoosh searcher of one index (one generation). A search needs
 the exact set of matching documents (the total, the facets, date order) and, for
 relevance order, the best-scored ones. Queries of words, pair terms, ``AND``, ``OR``
-and ``NOT`` are scored over whole posting lists (``indexer.postings``: Whoosh's BM25F
+and ``NOT`` are scored over whole posting lists (``indexer.engine.postings``: Whoosh's BM25F
 scores, to the last bit), which yields both at once. Phrases checked by position,
 prefixes and fuzzy words go through Whoosh's matchers: either one pass scores every
 match, or (for queries matching a large share of the index, and prefix queries) Whoosh
@@ -34,26 +34,25 @@ from enum import StrEnum
 from json.encoder import encode_basestring_ascii
 from typing import TYPE_CHECKING, Final, Literal
 
-from whoosh.collectors import Collector, FilterCollector, TopCollector, UnlimitedCollector
 from whoosh.index import Index
 from whoosh.query.positional import Phrase
 from whoosh.query.qcore import Query
 from whoosh.query.terms import Prefix
-from whoosh.reading import EmptyReader, IndexReader
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher as WhooshSearcher
 
-from indexer.decoded import DecodedCache
+from indexer import engine
+from indexer.engine import DecodedCache, PostingIndex, Unsupported
 from indexer.facets import DocSets, FacetCount, Facets, facet_counts
 from indexer.highlights import Highlighter, WordTerms
-from indexer.postings import PostingIndex, Unsupported
 from indexer.query import AcronymTable, ParsedQuery, SearchSyntaxError, parse_query
-from indexer.refresh import refreshed
 from indexer.suggest import suggest
 
 if TYPE_CHECKING:
     from ingest.draft import GlossaryEntry
 
 __all__ = [
+    "DecodedCache",
     "FacetCount",
     "Facets",
     "Hit",
@@ -232,12 +231,7 @@ class Searcher:
 
     def refresh(self) -> None:
         """See the index's latest commit; cached document sets are dropped if it changed."""
-        if isinstance(self._searcher.reader(), EmptyReader):
-            # An index that had no segments: reopen.
-            fresh: WhooshSearcher = self._index.searcher()
-            self._searcher.close()  # type: ignore[no-untyped-call]
-        else:
-            fresh = refreshed(self._searcher, self._index)
+        fresh = engine.latest(self._searcher, self._index)
         if fresh is not self._searcher:
             self._searcher = fresh
             self._docsets = DocSets(fresh.reader())
@@ -246,7 +240,7 @@ class Searcher:
             self._parsed = OrderedDict()
 
     def close(self) -> None:
-        self._searcher.close()  # type: ignore[no-untyped-call]
+        engine.close(self._searcher)
 
     def __enter__(self) -> Searcher:
         return self
@@ -450,17 +444,11 @@ class Searcher:
             return True
         return q.estimate_size(self._searcher.reader()) <= FREQUENT_SHARE * self.doc_count
 
-    def _run(self, q: Query, restriction: _Restriction, collector: Collector) -> None:
-        """Run ``q`` into ``collector``, restricted by the filter sets."""
-        if restriction.allow is not None or restriction.mask is not None:
-            collector = FilterCollector(collector, restriction.allow, restriction.mask)
-        self._searcher.search_with_collector(q, collector)
-
     def _top(self, q: Query, restriction: _Restriction, limit: int) -> list[tuple[int, float]]:
         """The top ``limit`` (docnum, score) pairs, best first (block skipping allowed)."""
-        collector = TopCollector(limit)  # type: ignore[no-untyped-call]
-        self._run(q, restriction, collector)
-        return [(n, float(score or 0.0)) for n, score in collector.results().items()]
+        return engine.top_hits(
+            self._searcher, q, limit, allow=restriction.allow, mask=restriction.mask
+        )
 
     def _by_score(
         self,
@@ -480,10 +468,10 @@ class Searcher:
         they are held back until a larger fetch (doubling) shows them all.
         """
         if every:
-            collector = UnlimitedCollector()  # type: ignore[no-untyped-call]
-            self._run(q, restriction, collector)
-            scored = {n: float(score or 0.0) for score, n in collector.items}
-            return self._rank_all(scored, cursor, first), set(collector.docset)
+            scored, matched = engine.all_hits(
+                self._searcher, q, allow=restriction.allow, mask=restriction.mask
+            )
+            return self._rank_all(scored, cursor, first), matched
         need = first + 1
         limit = max(MIN_FETCH, need + (cursor.position if cursor else 0))
         while True:

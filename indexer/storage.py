@@ -30,10 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh.index import Index, LockError, create_in, open_dir
-from whoosh.writing import IndexWriter
 
+from indexer.engine import BatchWriter
 from indexer.schema import SCHEMA_VERSION, build_schema
-from indexer.writer import BatchWriter
 
 CURRENT_FILE = "CURRENT"
 POSITION_FILE = "position"
@@ -287,10 +286,10 @@ class IndexStore:
         if generation != self.current():
             shutil.rmtree(generation.path, ignore_errors=True)
 
-    def writer(self, index: Index) -> IndexWriter:
-        """A writer (``BatchWriter``), waiting for Whoosh's own lock up to ``lock_timeout``."""
+    def writer(self, index: Index) -> BatchWriter:
+        """A writer, waiting for Whoosh's own lock up to ``lock_timeout``."""
         try:
-            writer: IndexWriter = BatchWriter(index, timeout=self.lock_timeout)
+            writer = BatchWriter(index, timeout=self.lock_timeout)
         except LockError as exc:
             raise IndexLockTimeout(
                 f"the search index at {getattr(index, 'storage', index)} stayed locked"

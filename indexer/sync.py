@@ -30,7 +30,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from whoosh.query.compound import Or
 from whoosh.query.qcore import Query
 from whoosh.query.terms import Term
-from whoosh.writing import SegmentWriter
 
 from indexer.documents import IndexDocument, build_documents, empty_ids
 from indexer.glossary import AcronymMatcher, load_matcher, phrase_words
@@ -424,8 +423,7 @@ def _replace_documents(
                 writer.delete_by_term("key", key)
             for document in documents:
                 writer.add_document(**document.fields())
-            many = isinstance(writer, SegmentWriter) and len(writer.segments) >= MAX_SEGMENTS
-            writer.commit(merge=many)
+            writer.commit(merge=writer.segment_count >= MAX_SEGMENTS)
     finally:
         index.close()
 

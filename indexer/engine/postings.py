@@ -32,7 +32,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.numeric import byte_to_length
 
-from indexer.decoded import DecodedCache, Postings
+from indexer.engine.decoded import DecodedCache, Postings
 
 Scores = dict[int, float]
 DocSet = AbstractSet[int]
@@ -397,7 +397,7 @@ class PostingIndex:
     def _postings(self, leaf: _Leaf, fieldname: str, btext: bytes) -> Postings | None:
         """A term's whole posting list in a segment: (document numbers, in the whole
         index, and weights), or None when the segment lacks the term. Long lists are
-        decoded once and kept (see ``indexer.decoded``)."""
+        decoded once and kept (see ``indexer.engine.decoded``)."""
         key = (leaf.segment_id, leaf.offset, fieldname, btext)
         found = self._decoded.postings(key)
         if found is not None:

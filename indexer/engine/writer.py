@@ -12,14 +12,26 @@ same pool.
 
 The pool holds every posting added in memory until the commit (about 25 million for a
 rebuild of 100,000 agenda items).
+
+A rebuild on several processes (``indexer.parallel``) has each worker write one segment
+with a ``BatchWriter`` of its own (``segment_writer``: without Whoosh's lock, which the
+committing writer holds), hand it back (``finish_segment``), and the committing writer
+lists them all in one table of contents (``commit_segments``).
+
+Workaround (whoosh3 3.54): ``W3PostingsWriter.finish_postings`` calls ``set_inline``, a
+method ``W3TermInfo`` names ``set_inlined``, so Whoosh cannot keep a term of one posting
+in its term entry (it only tries with ``inlinelimit`` above 1, not the default);
+``_finish_inlined`` does it here. ``tests/indexer/engine/test_writer.py`` shows the fault
+(``test_whooshs_own_inlining_still_calls_a_missing_method``) and that the terms read back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from whoosh.codec.whoosh3 import W3PostingsWriter, W3TermInfo
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import Index
 from whoosh.system import pack_ushort
 from whoosh.writing import SegmentWriter
@@ -27,6 +39,9 @@ from whoosh.writing import SegmentWriter
 # (field name, term bytes, document number, weight, value bytes): Whoosh's posting tuple.
 Posting = tuple[str, bytes, int, float, bytes | None]
 LengthOf = Callable[[int], int | None]
+# A segment written by ``BatchWriter.finish_segment``: Whoosh's own object, picklable,
+# only handed on to ``commit_segments``.
+Segment = object
 
 
 class TermPool:
@@ -101,6 +116,66 @@ class BatchWriter(SegmentWriter):
         self._plain = any(
             field.vector or field.separate_spelling() for _, field in self.schema.items()
         )
+
+    def commit(
+        self,
+        mergetype: Any = None,
+        optimize: bool | None = None,
+        merge: bool | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """As ``SegmentWriter.commit``: ``merge=False`` adds the segment without merging
+        any, ``optimize=True`` merges all into one."""
+        super().commit(mergetype, optimize, merge, **kwargs)  # type: ignore[no-untyped-call]
+
+    def cancel(self, **kwargs: Any) -> None:
+        """As ``SegmentWriter.cancel``: nothing added is committed; the lock is let go."""
+        super().cancel(**kwargs)  # type: ignore[no-untyped-call]
+
+    @property
+    def segment_count(self) -> int:
+        """How many segments the index held when this writer was opened."""
+        return len(self.segments)
+
+    @property
+    def closed(self) -> bool:
+        """Whether the writer has committed or been cancelled."""
+        return bool(self.is_closed)
+
+    def location(self) -> tuple[str, str] | None:
+        """(folder, index name) of an index on disk, which other processes can open with
+        ``segment_writer``; None for an index elsewhere (in memory)."""
+        storage = self.storage
+        if not isinstance(storage, FileStorage):
+            return None
+        return str(storage.folder), str(self.indexname)
+
+    def finish_segment(self) -> Segment | None:
+        """Write the documents added as a segment without committing it: the segment,
+        for the index's committing writer (``commit_segments``), or None when nothing
+        was added. The segment's files are closed either way: use the writer no more."""
+        segment: Segment | None = self._finalize_segment() if self._added else None  # type: ignore[no-untyped-call]
+        if segment is None:
+            self.discard()
+        return segment
+
+    def discard(self) -> None:
+        """Close the segment's files without handing the segment on (a writer of
+        ``segment_writer`` whose segment is not wanted): no table of contents lists it,
+        so a later commit's clean-up removes its files."""
+        self._close_segment()  # type: ignore[no-untyped-call]
+
+    def commit_segments(self, segments: Sequence[Segment | None]) -> None:
+        """Commit this writer (which added nothing itself) with ``segments`` added to the
+        index's own, unmerged, as Whoosh's multi-segment writer does; the writer is closed."""
+        try:
+            existing = self._merge_segments(None, None, False)  # type: ignore[no-untyped-call]
+            self._close_segment()  # type: ignore[no-untyped-call]
+            self._commit_toc(existing + [s for s in segments if s is not None])  # type: ignore[no-untyped-call]
+        except BaseException:
+            self._cleanup_on_error()  # type: ignore[no-untyped-call]
+            raise
+        self._finish()  # type: ignore[no-untyped-call]
 
     def add_document(self, **fields: Any) -> None:
         """As ``SegmentWriter.add_document``, each field's postings handed to the pool
@@ -224,3 +299,11 @@ def _add_by_block(postwriter: W3PostingsWriter, flat: list[Any], length_of: Leng
             if postwriter._minlength is None or shortest < postwriter._minlength:
                 postwriter._minlength = shortest
             postwriter._maxlength = max(postwriter._maxlength, *lengths)
+
+
+def segment_writer(folder: str, indexname: str) -> BatchWriter:
+    """A ``BatchWriter`` of one more segment of the index in ``folder`` that does not take
+    Whoosh's lock: for a worker process whose parent's writer holds it. Hand its segment
+    back with ``finish_segment`` (or ``discard`` it)."""
+    index = FileStorage(folder).open_index(indexname)  # type: ignore[no-untyped-call]
+    return BatchWriter(index, _lk=False)

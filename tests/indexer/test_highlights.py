@@ -1,18 +1,23 @@
 """Highlight marks found from a text's runs of non-space characters against the
-analyzer run over the whole text: the same words, at the same places."""
+analyzer run over the whole text: the same words, at the same places; and the terms of
+a text's words as the analyzers make them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from whoosh.fields import Schema
+from whoosh.index import Index
 
 from indexer import highlights
 from indexer.highlights import Highlighter, Span, WordChoice, WordTerms
 from indexer.query import AnalyzerKind, MarkSpec, field_analyzer
 from indexer.schema import build_schema
+from tests.indexer.test_search import build_index, make_corpus
 
 SCHEMA = build_schema()
 KINDS: tuple[AnalyzerKind, ...] = ("text", "exact")
@@ -138,3 +143,48 @@ def test_fragments_mark_the_written_forms_and_escape_the_rest() -> None:
         "The &lt;b&gt;<mark>King's</mark>&lt;/b&gt; men and <mark>KINGS</mark> &amp; "
         "(<mark>kings</mark>) of Kingston."
     ]
+
+
+# --- the analyzers' own terms, with an index's own (unpickled) schema -------------------
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
+    ix, _ = build_index(tmp_path_factory.mktemp("highlights") / "index", make_corpus(seed=11))
+    yield ix
+    ix.close()
+
+
+def schema_of(ix: Index) -> Schema:
+    with ix.searcher() as searcher:
+        schema: Schema = searcher.schema
+    return schema
+
+
+TEXTS = [
+    "The MARAC's chair and the PCC’s office met on 1.4 and 10,000 cases (43%).",
+    "Multi-agency risk assessment: L&D, DASS and HMICS; the 3rd review of x-ray 43%% 1.5-x.",
+    "Referrals rose again; referral rates and REFERRALS in capitals, o'neill and O’Neill.",
+    "",
+    "   \n\t",
+    "a an the of to and",
+]
+
+
+@pytest.mark.parametrize("kind", ["text", "exact"])
+def test_highlight_terms_equal_the_analyzers(index: Index, kind: str) -> None:
+    words = WordTerms(schema_of(index))
+    analyzer = field_analyzer(schema_of(index), kind)
+    for text in [*TEXTS, *(d.document.text for d in make_corpus(seed=3)[:60])]:
+        expected = [
+            (t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True, mode="index")
+        ]
+        assert words.tokens(kind, text) == expected  # type: ignore[arg-type]
+        assert words.terms(kind, text) == {t for t, _, _ in expected}  # type: ignore[arg-type]
+
+
+def test_highlight_terms_of_an_index_in_a_folder(tmp_path: Path) -> None:
+    ix, _ = build_index(tmp_path / "ix", make_corpus(seed=5)[:30], deleted=0)
+    words = WordTerms(schema_of(ix))
+    assert [t for t, _, _ in words.tokens("text", "Patrols patrolled")] == ["patrol", "patrol"]
+    ix.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from whoosh.index import Index
 
-from indexer.decoded import DecodedCache
+from indexer.engine import DecodedCache
 from indexer.search import Searcher, SearchFilter, SearchPage
 from tests.indexer.test_search import GLOSSARY, VOCAB, build_index, make_corpus
 

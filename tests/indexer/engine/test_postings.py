@@ -1,23 +1,18 @@
-"""Queries over whole posting lists give Whoosh's own matches and scores, to the last bit;
-highlights split texts into the analyzers' own terms."""
+"""Queries over whole posting lists give Whoosh's own matches and scores, to the last bit."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from whoosh.collectors import UnlimitedCollector
-from whoosh.fields import Schema
 from whoosh.index import Index
 from whoosh.util import make_weighted_tree
 
-from indexer.decoded import DecodedCache
-from indexer.facets import FACET_FIELDS, DocSets, count_few, count_values, to_mask
-from indexer.highlights import WordTerms
-from indexer.postings import PostingIndex, Unsupported, _weighted_tree
-from indexer.query import AcronymTable, field_analyzer, parse_query
+from indexer.engine import DecodedCache, PostingIndex, Unsupported
+from indexer.engine.postings import _weighted_tree
+from indexer.query import AcronymTable, parse_query
 from tests.indexer.test_search import GLOSSARY, build_index, make_corpus
 
 QUERIES = [
@@ -42,12 +37,6 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
     ix, _ = build_index(tmp_path_factory.mktemp("postings") / "index", make_corpus(seed=11))
     yield ix
     ix.close()
-
-
-def schema_of(ix: Index) -> Schema:
-    with ix.searcher() as searcher:
-        schema: Schema = searcher.schema
-    return schema
 
 
 def whoosh_scores(searcher: object, q: object) -> dict[int, float]:
@@ -140,46 +129,3 @@ def test_equal_weights_that_change_the_shape_are_left_to_whoosh() -> None:
     with pytest.raises(Unsupported):
         _weighted_tree([1, 2, 2])
     assert _weighted_tree([2, 2]) in ((0, 1), (1, 0))
-
-
-TEXTS = [
-    "The MARAC's chair and the PCC’s office met on 1.4 and 10,000 cases (43%).",
-    "Multi-agency risk assessment: L&D, DASS and HMICS; the 3rd review of x-ray 43%% 1.5-x.",
-    "Referrals rose again; referral rates and REFERRALS in capitals, o'neill and O’Neill.",
-    "",
-    "   \n\t",
-    "a an the of to and",
-]
-
-
-@pytest.mark.parametrize("kind", ["text", "exact"])
-def test_highlight_terms_equal_the_analyzers(index: Index, kind: str) -> None:
-    words = WordTerms(schema_of(index))
-    analyzer = field_analyzer(schema_of(index), kind)
-    for text in [*TEXTS, *(d.document.text for d in make_corpus(seed=3)[:60])]:
-        expected = [
-            (t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True, mode="index")
-        ]
-        assert words.tokens(kind, text) == expected  # type: ignore[arg-type]
-        assert words.terms(kind, text) == {t for t, _, _ in expected}  # type: ignore[arg-type]
-
-
-def test_highlight_terms_of_an_index_in_a_folder(tmp_path: Path) -> None:
-    ix, _ = build_index(tmp_path / "ix", make_corpus(seed=5)[:30], deleted=0)
-    words = WordTerms(schema_of(ix))
-    assert [t for t, _, _ in words.tokens("text", "Patrols patrolled")] == ["patrol", "patrol"]
-    ix.close()
-
-
-def test_facets_of_a_few_matches_equal_the_mask_counts(index: Index) -> None:
-    with index.searcher() as searcher:
-        docsets = DocSets(searcher.reader())
-        live = [n for n in range(docsets.size) if not searcher.reader().is_deleted(n)]
-        rng = random.Random(9)
-        for size in (0, 1, 3, len(live) // 70, len(live) // 2):
-            chosen = set(rng.sample(live, size))
-            mask = to_mask(chosen, docsets.size)
-            for fieldname in FACET_FIELDS.values():
-                assert count_few(docsets, fieldname, chosen) == count_values(
-                    docsets, fieldname, mask
-                )

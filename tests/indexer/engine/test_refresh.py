@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from whoosh.index import Index
+from whoosh.index import Index, create_in
 from whoosh.query import Every
 
-import indexer.refresh
-from indexer.refresh import refreshed
+import indexer.engine.refresh
+from indexer.engine import latest, refreshed
+from indexer.schema import build_schema
 from tests.indexer.test_search import build_index, make_corpus
 
 
@@ -78,7 +79,26 @@ def test_files_removed_while_reopening_fall_back_to_opening_afresh(
     def removed(*args: object, **kwargs: object) -> None:
         raise FileNotFoundError("segment file removed by a writer")
 
-    monkeypatch.setattr(indexer.refresh, "SegmentReader", removed)
+    monkeypatch.setattr(indexer.engine.refresh, "SegmentReader", removed)
     searcher = refreshed(searcher, ix)
     assert keys(searcher) == sorted(d.key for d in live)
+    searcher.close()
+
+
+def test_latest_reopens_a_searcher_of_an_index_that_had_no_segments(tmp_path: Path) -> None:
+    ix = create_in(str(tmp_path), build_schema())
+    searcher = ix.searcher()
+    docs = make_corpus(seed=4)[:3]
+    writer = ix.writer()
+    for doc in docs:
+        writer.add_document(**doc.document.fields())
+    writer.commit()
+    searcher = latest(searcher, ix)
+    assert keys(searcher) == sorted(d.key for d in docs)
+    assert latest(searcher, ix) is searcher  # nothing new since
+    writer = ix.writer()
+    writer.delete_by_term("key", docs[0].key)
+    writer.commit(merge=False)
+    searcher = latest(searcher, ix)
+    assert keys(searcher) == fresh_keys(ix) == sorted(d.key for d in docs[1:])
     searcher.close()
