@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from ingest.draft import Span
 from ingest.parse.action_candidates import Candidate, Paragraph, is_review_heading
@@ -81,20 +80,14 @@ def _code_text(code: str) -> str:
     return " ".join(code.split())
 
 
-@dataclass
-class _Section:
-    """The heading a paragraph stands under, and whether it is a review of actions."""
-
-    review: bool = False
-
-
-def _entry(text: str, paragraph: Paragraph, section: _Section) -> tuple[str, int, int, str] | None:
-    """(reference, title start, title end, separator) of an entry opened by a code."""
+def _entry(text: str, paragraph: Paragraph, review: bool) -> tuple[str, int, int] | None:
+    """(reference, title start, title end) of an entry opened by a code; ``review`` when
+    the paragraph stands under a review of actions."""
     match = _ENTRY.match(text, paragraph.body, paragraph.end)
     if match is None:
         return None
     code = match.group("code")
-    if _LEADING_CODE.fullmatch(code) is None and not section.review:
+    if _LEADING_CODE.fullmatch(code) is None and not review:
         return None
     reference = match.group("minute") or _code_text(code)
     title_start = match.end()
@@ -102,12 +95,12 @@ def _entry(text: str, paragraph: Paragraph, section: _Section) -> tuple[str, int
     if match.group("sep") == "(":
         close = text.find(")", title_start, paragraph.end)
         title_end = close if close >= 0 else paragraph.end
-    return reference, title_start, title_end, match.group("sep")
+    return reference, title_start, title_end
 
 
 def _entries(text: str, found: list[Paragraph], skip: SpanSet) -> Iterator[Candidate]:
     """Entries led by a code, each with the paragraphs under it as its notes."""
-    section = _Section()
+    review = False
     index = 0
     lead: Paragraph | None = None
     while index < len(found):
@@ -115,28 +108,28 @@ def _entries(text: str, found: list[Paragraph], skip: SpanSet) -> Iterator[Candi
         index += 1
         if paragraph.start in skip:
             continue
-        entry = _entry(text, paragraph, section)
+        entry = _entry(text, paragraph, review)
         if entry is None:
             if paragraph.heading:
-                section = _Section(review=is_review_heading(text[paragraph.start : paragraph.end]))
+                review = is_review_heading(text[paragraph.start : paragraph.end])
             elif not paragraph.bullet:
                 lead = paragraph
             continue
-        reference, title_start, title_end, _ = entry
+        reference, title_start, title_end = entry
         candidate = Candidate(
             start=paragraph.start,
             end=paragraph.end,
             body=(title_start, title_end),
             reference=reference,
         )
-        section.review = True
+        review = True  # the codes after one are entries too
         notes: list[tuple[int, int]] = []
         first_note: Paragraph | None = None
         # An entry's notes: the bullets under it, or the plain paragraphs under it; an
         # entry that is itself a bullet has none.
         while index < len(found) and not paragraph.bullet:
             note = found[index]
-            if note.heading or _entry(text, note, section) is not None:
+            if note.heading or _entry(text, note, review) is not None:
                 break
             if _ENTRY_STOP.match(text, note.body, note.end):
                 break
