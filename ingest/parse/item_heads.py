@@ -1,12 +1,14 @@
 """What opens an agenda item's line: its number or minute reference, and the title after it.
 
-Numbers: "5." "5)" "5:" "5" "1.2.3", and "1.Title" where extraction lost the space.
-Words: "Item 5", "Agenda Item 4.1.1", "ITEM 3 –". Minute references carry a year or a
-committee code beside the running number: "PCP 32/16", "59/16", "PCB 21/11", "GMCA 71/19",
-"34.12/13", "SEAC/18/24", "18.OS.23", "Ref 01/18/01/2022", "Minute 45/21" ("7/2022/P" is
-an action's reference, not a minute's).
-Sub-items may be lettered or roman: "a)", "(ii)". A time slot ("10:50 – 11:05 6.") or the
-word "AGENDA" before a number opens the line but belongs to neither number nor title.
+Numbers: "5." "5)" "5:" "5" "1.2.3", "1.Title" where extraction lost the space, and
+sub-items lettered after their number ("9a", "5A"). Words: "Item 5", "Agenda Item 4.1.1",
+"ITEM 3 –", and a heading that ends with its agenda number ("CHAIR'S REPORT (ITEM 3)").
+Minute references carry a year or a committee code beside the running number: "PCP 32/16",
+"59/16", "PCB 21/11", "GMCA 71/19", "34.12/13", "SEAC/18/24", "18.OS.23", "Ref
+01/18/01/2022", "Minute 45/21" ("7/2022/P" is an action's reference, not a minute's).
+Sub-items may be lettered or roman: "a)", "(ii)". A time slot ("10:50 – 11:05 6."), a page
+footer ("Page 1 of 120") or the word "AGENDA" before a number opens the line but belongs to
+neither number nor title.
 
 Titles lose the furniture that web pages and agenda packs add to them ("pdf icon PDF 79
 KB", "Pdf Minutes (68Kb)", "(Pages 1 - 9)", "[p] [14 - 41]", a trailing page range).
@@ -21,10 +23,10 @@ from typing import Literal
 HeadKind = Literal["number", "word", "reference", "letter"]
 
 # "4.1.2", or "9a" (a sub-item lettered after its item's number).
-_NUMBER = r"(?P<num>\d{1,3}(?:\.\d{1,2}){0,3}|\d{1,3}[a-h](?![a-z]))"
+_NUMBER = r"(?P<num>\d{1,3}(?:\.\d{1,2}){0,3}|\d{1,3}[a-hA-H](?![A-Za-z]))"
 _LEAD = re.compile(
     r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—]\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
-    r"|agenda)\s+(?=(?:item\s+)?\d)",
+    r"|agenda|page\s+\d{1,3}\s+of\s+\d{1,3})\s+(?=(?:item\s+)?\d)",
     re.IGNORECASE,
 )
 _ITEM_WORD = re.compile(
@@ -46,7 +48,11 @@ _REFERENCE = re.compile(
     r")[.:]?(?:\s*[-–—:]\s*|\s+|$)(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_WORD_STARTS = ("item", "agenda", "minute", "ref")
+_WORD_STARTS = ("item", "agenda", "minute", "ref", "page")
+# A heading that names its agenda number at its end: "Chair's Report (Item 3)".
+_TRAILING_ITEM = re.compile(
+    r"\s*\((?:agenda\s+)?item\s+(?P<num>\d{1,3}(?:\.\d{1,2})?)\)\s*$", re.IGNORECASE
+)
 _LETTER = re.compile(r"^(?P<open>\()?(?P<num>[a-h]|[ivx]{1,4})\)\s+(?P<rest>\S.*)$", re.DOTALL)
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
@@ -119,6 +125,14 @@ def read_head(content: str) -> Head | None:
     return None
 
 
+def trailing_item(content: str) -> tuple[str, str] | None:
+    """(title, agenda number) of a heading ending in "(Item N)", if ``content`` is one."""
+    if not content.endswith(")"):
+        return None
+    match = _TRAILING_ITEM.search(content)
+    return (content[: match.start()], match.group("num")) if match else None
+
+
 def _may_open_with_number(content: str) -> bool:
     """A cheap first look, so lines of prose ("The PCC asked ...") skip the patterns."""
     first = content[:1]
@@ -138,7 +152,7 @@ def _may_open_with_number(content: str) -> bool:
 def parts(number: str) -> tuple[int, ...]:
     """The parts of an item number: "4.1.2" -> (4, 1, 2); "9a" -> (9, 1)."""
     if number[-1].isalpha():
-        return (int(number[:-1]), ord(number[-1]) - ord("a") + 1)
+        return (int(number[:-1]), ord(number[-1].lower()) - ord("a") + 1)
     return tuple(int(part) for part in number.split("."))
 
 

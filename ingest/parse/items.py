@@ -36,7 +36,9 @@ from ingest.parse.item_heads import (
     clean_title,
     is_capitals,
     is_page_furniture,
+    parts,
     read_head,
+    trailing_item,
 )
 from ingest.parse.lines import Line, first_sentence, is_prose, next_nonblank, sentence_count
 from ingest.parse.people import looks_like_name
@@ -112,6 +114,9 @@ CAPITALS_TITLE_MIN_LETTERS = 5
 CAPITALS_TITLE_MIN_REST = 4
 LETTERED_TITLE_MAX_WORDS = 12
 TITLE_BEFORE_MAX_WORDS = 25
+PARAGRAPH_MAX_GAP = 4
+# A committee's code alone on the line above a minute reference ("PCP" over "26/20").
+_CODE_LINE = re.compile(r"^[A-Z]{2,8}$")
 
 
 @dataclass(frozen=True)
@@ -141,9 +146,13 @@ class _Candidate:
     has_body: bool = False
     """Text follows before the next numbered line (a list entry has none)."""
     kind: HeadKind = "number"
+    lead: Line | None = None
+    """A line above the number that belongs to it ("PCP" over "26/20")."""
 
     @property
     def first_line(self) -> Line:
+        if self.lead is not None:
+            return self.lead
         if self.title_line is not None and self.title_line.index < self.line.index:
             return self.title_line
         return self.line
@@ -182,8 +191,10 @@ def _title_on_next_line(reading: _Reading, line: Line) -> Line | None:
     if is_capitals(title) or _label_follows(lines, following):
         return following
     words = len(title.split())
-    if words <= TITLE_LINE_MAX_WORDS and not is_prose(title):
-        return following
+    if words <= TITLE_LINE_MAX_WORDS and (
+        not is_prose(title) or (sentence_count(title) == 1 and not _FINITE_VERB.search(title))
+    ):
+        return following  # also "Exclusion of the Press and Public."
     # a longer heading: no sentence end and no verb of a report ("... Regulations 2012")
     if words > TITLE_LINE_LONG_MAX_WORDS or re.search(r"[.;:,]$", title):
         return None
@@ -282,29 +293,73 @@ def _capitals_title(title: str) -> str | None:
     return capitals.strip(" -–—:,")
 
 
+def _trailing_candidate(line: Line) -> _Candidate | None:
+    """A heading that ends with its agenda number ("- CHAIR'S REPORT (ITEM 3)")."""
+    if len(line.cells) != 1:
+        return None
+    trailing = trailing_item(line.content)
+    if trailing is None:
+        return None
+    title = clean_title(trailing[0])
+    words = len(title.split())
+    if not 1 <= words <= TITLE_LINE_MAX_WORDS or is_prose(title) or looks_like_name(title):
+        return None
+    if _NOT_A_TITLE_START.match(title):
+        return None
+    return _Candidate(line, parts(trailing[1]), trailing[1], title, None, True, kind="word")
+
+
+def _paragraph_after(reading: _Reading, line: Line) -> Line | None:
+    """The paragraph under a bare number whose title was lost ("CSC 5/23", then the
+    minute's text), past a "Minutes:" label."""
+    lines = reading.lines
+    following = next_nonblank(lines, line.index)
+    if following is not None and _LABEL_AFTER_HEADING.match(following.content):
+        following = next_nonblank(lines, following.index)
+    if following is None or following.index - line.index > PARAGRAPH_MAX_GAP:
+        return None
+    if len(following.cells) > 1 or reading.head(following) is not None:
+        return None
+    return None if _NOT_A_TITLE_START.match(following.content) else following
+
+
 def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
     """The numbered heading or paragraph that ``line`` opens, if any (letters aside)."""
     head = reading.head(line)
-    if head is None or head.kind == "letter" or line.bullet:
+    if head is None or head.kind == "letter":
+        return _trailing_candidate(line)
+    if line.bullet:
         return None
     number = head.parts
     if head.kind == "reference":
         number = (head.parts[1],) if reading.second_part else (head.parts[0],)
+    number_text, rest, lead = head.number_text, head.rest, None
+    agenda = trailing_item(rest)
+    if agenda is not None:  # "561. Chair's Report (Item 3)": numbered as the agenda runs
+        rest, number = agenda[0], parts(agenda[1])
     if number[0] == 0:
         return None
-    rest_cells = [cell.strip() for cell in head.rest.split("\t") if cell.strip()]
+    if head.kind == "reference" and number_text[:1].isdigit() and line.index:
+        above = reading.lines[line.index - 1]
+        if _CODE_LINE.match(above.content):  # "PCP" on the line above "26/20"
+            number_text, lead = f"{above.content} {number_text}", above
+    rest_cells = [cell.strip() for cell in rest.split("\t") if cell.strip()]
     # a title longer than this is a paragraph whatever follows: read no further
     title = clean_title(rest_cells[0][:TITLE_SCAN_CHARS]) if rest_cells else ""
     title_line: Line | None = None
+    prose = False
     if not title:
         if head.kind == "word" and reading.title_before:
             title_line = _title_before(reading.lines, reading.heads, line)
         else:
             title_line = _title_on_next_line(reading, line)
+        paragraph = None if title_line is not None else _paragraph_after(reading, line)
         if title_line is not None:
             title = clean_title(title_line.content)
         elif head.kind == "word":
             title = line.content  # "Agenda Item 3" whose title was lost
+        elif paragraph is not None:
+            title, prose = first_sentence(paragraph.content[:TITLE_SCAN_CHARS]), True
         else:
             return None
     if _NOT_A_TITLE_START.match(title) or not any(ch.isalpha() for ch in title[:40]):
@@ -315,16 +370,19 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
     last = line if title_line is None or title_line.index < line.index else title_line
     following = next_nonblank(reading.lines, last.index)
     following_opens = following is not None and reading.head(following) is not None
-    heading = _is_heading(title, last, following, following_opens) or (
-        title_line is not None
-        and (title_line.index < line.index or _label_follows(reading.lines, title_line))
+    heading = not prose and (
+        _is_heading(title, last, following, following_opens)
+        or (
+            title_line is not None
+            and (title_line.index < line.index or _label_follows(reading.lines, title_line))
+        )
     )
-    capitals = _capitals_title(title) if title_line is None else None
+    capitals = _capitals_title(title) if title_line is None and not prose else None
     if capitals is not None:
         title, heading = clean_title(capitals), True
     has_body = following is not None and not following_opens
     return _Candidate(
-        line, number, head.number_text, title, title_line, heading, has_body, head.kind
+        line, number, number_text, title, title_line, heading, has_body, head.kind, lead
     )
 
 

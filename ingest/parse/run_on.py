@@ -4,9 +4,10 @@ Text taken from some PDFs (and document-sharing sites' copies of them) puts a wh
 one line: "AGENDA 1. Apologies 2. Declarations of Interest 3. Minutes (Pages 1 - 10) To
 confirm ...". Such a line, long and with several numbers standing before capitalised
 words, is cut before each of them, so each entry opens a line of its own; which cuts open
-items is decided later, by the numbering. Two cuts are made in any line: before an item
-number and a heading in capitals that follow a finished sentence ("... (Head of Legal). 1
-4. MINUTES", where "1" was the page number), and before the markers that run on after a
+items is decided later, by the numbering. In any line, cuts are made before an item number
+and a heading in capitals ("... (Head of Legal). 1 4. MINUTES", where "1" was the page
+number; "... 2019/ 7 POLICE AND CRIME PLAN"), before the numbers that follow the one opening
+the line ("3. Road Safety 4. Work Programme"), and before the markers that run on after a
 list marker opening the line ("(i) Conflict of interest ... (ii) Pecuniary interests").
 
 The pieces are ``Line`` objects whose offsets point into the original text, so spans stay
@@ -34,14 +35,24 @@ _ENTRY = re.compile(
     r"|[A-Z]{2,8}\s+\d{1,3}(?:\.\d{1,2})?/\d{2,4}(?![\d/])"
     r"|\d{1,3}(?:\.\d{1,2})?/\d{2}(?![\d/])"
     r"|\d{1,3}(?:\.\d{1,2}){0,3}\."
+    r"|(?<![-–] )\d{1,3}\)"  # "4) Title", not the end of "(Pages 1 - 10) To ..."
     r"|\d{1,3}(?:\.\d{1,2}){1,3}"
     r"|\(?(?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\)"
     r")(?=\s+[A-Z])"
-    # a bare number only before a heading in capitals ("2 MEMBERSHIP 3 APPOINTMENT ...")
-    r"|(?<![-–] )\d{1,3}"
-    r"(?=\s+(?:[A-Z][A-Z'’&-]{4,}\b|[A-Z][A-Z'’&-]+(?:[\s,]+(?:[A-Z][A-Z'’&-]+\b|\d)|$)))"
+    # a bare number before a heading in capitals ("2 MEMBERSHIP 3 APPOINTMENT ...") or a
+    # capitalised word ("... Graham Oldroyd 2 Minutes of the previous meeting ...")
+    r"|(?<![-–] )(?<!of )\d{1,3}(?!\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    r"(?=\s+(?:[A-Z][A-Z'’&-]{4,}\b|[A-Z][a-z]|[A-Z][A-Z'’&-]+(?:[\s,–-]+(?:[A-Z][A-Z'’&-]+\b|\d)|$)))"
     r")"
 )
+# In any line: a bare number before two words in capitals ("... gloucestershire/ 7 POLICE AND
+# CRIME PLAN REFRESH").
+_CAPITALS_BARE = re.compile(
+    r"(?<=\s)(?<![-–] )(?<!OFFICIAL )\d{1,3}(?= [A-Z][A-Z'’&-]+[\s,–-]+[A-Z][A-Z'’&-]+\b)"
+)
+# A line that opens with an item number ("3. Road Safety ... 4. Work Programme ...").
+_OPENING_NUMBER = re.compile(r"(?P<number>\d{1,3})(?P<mark>[.)])\s")
+MAX_SUCCESSORS = 100
 _CAPITALS_ENTRY = re.compile(r"(?<=[.)!?;] )(?:\d{1,3} )?(?P<entry>\d{1,3}\.)(?= [A-Z][A-Z'’]+\b)")
 _LIST_MARKER = re.compile(r"^(?P<open>\()?(?P<marker>[a-h]|[ivx]{1,4})\)\s")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -92,7 +103,9 @@ def _cuts(text: str, line: Line) -> list[int]:
     content = text[line.content_start : line.content_end]
     run_on = len(content) >= RUN_ON_MIN_CHARS
     capitals = _CAPITALS_ENTRY.search(content)
-    if not run_on and capitals is None and _LIST_MARKER.match(content) is None:
+    bare = _CAPITALS_BARE.search(content)
+    opening = _LIST_MARKER.match(content) or _OPENING_NUMBER.match(content)
+    if not run_on and capitals is None and bare is None and opening is None:
         return []
     cuts: set[int] = set()
     if run_on:
@@ -101,8 +114,29 @@ def _cuts(text: str, line: Line) -> list[int]:
             cuts.update(entries)
     if capitals is not None:
         cuts.update(match.start("entry") for match in _CAPITALS_ENTRY.finditer(content))
+    if bare is not None:
+        cuts.update(match.start() for match in _CAPITALS_BARE.finditer(content))
     cuts.update(_list_markers(content))
+    cuts.update(_successors(content))
     return sorted(cut for cut in cuts if 0 < cut < len(content))
+
+
+def _successors(content: str) -> list[int]:
+    """Where the next item numbers run on in a line that opens with one ("3. Road Safety
+    Priorities 4. Work Programme"): each before a capital letter."""
+    opening = _OPENING_NUMBER.match(content)
+    if opening is None:
+        return []
+    found: list[int] = []
+    position = opening.end()
+    mark = opening.group("mark")
+    for number in range(int(opening.group("number")) + 1, 1000)[:MAX_SUCCESSORS]:
+        at = content.find(f" {number}{mark} ", position)
+        if at < 0 or not content[at + len(str(number)) + 3 : at + len(str(number)) + 4].isupper():
+            break
+        found.append(at + 1)
+        position = at + 1
+    return found
 
 
 def _list_markers(content: str) -> list[int]:
