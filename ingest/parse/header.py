@@ -25,7 +25,12 @@ from ingest.parse.dates import (
 from ingest.parse.kinds import meeting_kind
 from ingest.parse.lines import Line, is_prose
 from ingest.parse.meeting_date import choose_meeting_date, time_after, time_before
-from ingest.parse.meeting_name import body_from_text, find_meeting_name, kind_from_text
+from ingest.parse.meeting_name import (
+    body_from_text,
+    find_meeting_name,
+    is_long_title,
+    kind_from_text,
+)
 from ingest.parse.people import Person, looks_like_name, split_person, strip_titles
 from records.enums import MeetingKind
 
@@ -315,15 +320,15 @@ def _opening_lines(region: Sequence[Line]) -> list[Line]:
     return opening
 
 
-def _plausible_title(title: str) -> bool:
+def _plausible_title(title: str, *, long_title: bool = False) -> bool:
     """A title rather than page furniture ("Agenda and minutes"), a label ("Contact: ...")
-    or a sentence."""
+    or a sentence (``long_title``: its line reads as a title however long)."""
     return (
         bool(_TITLE_WORDS.search(title))
         and not _FURNITURE.match(title)
         and not _PAGE_LABEL.match(title)
         and not title.rstrip().endswith((":", ":-"))
-        and not is_prose(title)
+        and (long_title or not is_prose(title))
     )
 
 
@@ -483,7 +488,8 @@ def parse_header(
         if named.line.index < end:
             header.title_lines = tuple(sorted({*title_lines, named.line.index}))
     else:
-        plausible = _plausible_title(title)
+        long_title = len(title_lines) == 1 and is_long_title(lines[title_lines[0]])
+        plausible = _plausible_title(title, long_title=long_title)
         named_lines = [title] if plausible else []
         header.kind = meeting_kind(*named_lines, *(ln.content for ln in _opening_lines(region)))
         if header.kind is MeetingKind.OTHER or not plausible:

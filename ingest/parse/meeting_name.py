@@ -25,6 +25,12 @@ NAME_LINES = 12
 LINE_CHARS = 400
 """Characters of a line read for the name."""
 MINUTES_OF_LINES = 8
+TITLE_LINE_MAX_WORDS = 12
+HEADING_LINE_MAX_WORDS = 24
+"""A heading line (marked up as one, or in parts between dashes) may be longer than a plain
+title line: web pages join the organisation, the body and the document ("Office of ... –
+Accountability Board June 2023 – Meeting Notes")."""
+_TITLE_PARTS = re.compile(r"\s+[–—|-]\s+")
 """Non-blank lines of the opening where "Minutes of the X" names the meeting itself."""
 
 _BODY_NOUN = (
@@ -211,7 +217,7 @@ def find_meeting_name(
             return MeetingName(before_date, date_line)
     for line in opening:
         content = line.content
-        if len(content.split()) > 12 or is_prose(content) or len(line.cells) > 1:
+        if not _short_title_line(line):
             continue
         dated = next(iter_dates(content), None)
         if dated is not None and dated.span[0] > 0:
@@ -226,6 +232,26 @@ def find_meeting_name(
         if _acceptable(name) and _ENDS_AS_NAME.search(name):
             return MeetingName(name, line)
     return None
+
+
+def _short_title_line(line: Line) -> bool:
+    """A line short enough, and not a sentence, to be a title."""
+    if len(line.cells) > 1:
+        return False
+    short = line.words <= TITLE_LINE_MAX_WORDS and not is_prose(line.content)
+    return short or is_long_title(line)
+
+
+def is_long_title(line: Line) -> bool:
+    """A title longer than a sentence-free line usually is: a marked-up heading, or parts
+    between dashes each short ("Office of the ... for X – Thematic Meeting – May 2014")."""
+    content = line.content
+    if line.words > HEADING_LINE_MAX_WORDS or content.endswith((".", ";", ":")):
+        return False
+    if line.heading_level:
+        return True
+    parts = _TITLE_PARTS.split(content)
+    return len(parts) > 1 and all(len(part.split()) <= TITLE_LINE_MAX_WORDS for part in parts)
 
 
 _ACTING_BODY = re.compile(r"\bthe\s+(panel|committee|sub-committee|board)\b", re.IGNORECASE)
