@@ -94,7 +94,7 @@ class LayerReport:
 @dataclass(frozen=True)
 class _Copy:
     """A cell (or an absorbed block) read as a copy: its sentences, their keys and spots,
-    and whether it is cut at its start and at its end."""
+    and whether it is cut (at either end)."""
 
     text: str
     sentences: list[str]

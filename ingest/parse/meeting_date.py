@@ -127,14 +127,6 @@ class DateCandidate:
     other_meeting: bool
     """Said to be another meeting's date (previous, next, moved from, approved at)."""
 
-    @property
-    def text_after(self) -> str:
-        return self.line.content[self.match.span[1] : self.match.span[1] + CONTEXT_CHARS]
-
-    @property
-    def text_before(self) -> str:
-        return self.line.content[max(0, self.match.span[0] - CONTEXT_CHARS) : self.match.span[0]]
-
 
 @dataclass(frozen=True)
 class _Found:
