@@ -3,7 +3,9 @@
 Query limits bound what a request may ask for before it runs; this bounds how long
 it may run, whatever the reason (a slow database, a search over a frequent word, a
 client that sends its body slowly). Multipart requests (uploads) get the time a file
-may take to read and parse on top.
+may take to read and parse on top. Once a request begins to write
+(``records.db.on_write``) the budget no longer applies: its answer must say what
+happened to the write, and the write will commit whatever the answer.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.middleware import send_json_error
+from records.db import on_write
 
 logger = logging.getLogger("assurance.api")
 
@@ -50,7 +53,11 @@ class RequestDeadlineMiddleware:
 
         try:
             async with asyncio.timeout(limit) as deadline:
-                await self.app(scope, receive, tracking_send)
+                token = on_write.set(lambda: deadline.reschedule(None))
+                try:
+                    await self.app(scope, receive, tracking_send)
+                finally:
+                    on_write.reset(token)
         except TimeoutError:
             if not deadline.expired():
                 raise

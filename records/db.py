@@ -8,8 +8,9 @@ failing with "database is locked".
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,11 @@ from sqlalchemy.ext.asyncio import (
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # Serialises writers on PostgreSQL so that change-log positions commit in order.
 WRITE_LOCK_KEY = 7_240_113
+
+# Called as a write transaction begins in this context. A server sets it so that a
+# request whose write has begun is not stopped by its time budget: stopping it then
+# would answer "failed" for a write that commits (or has committed) all the same.
+on_write: ContextVar[Callable[[], None] | None] = ContextVar("on_write", default=None)
 
 
 def sqlite_url(path: Path) -> str:
@@ -78,6 +84,8 @@ async def write_session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
     Writers are serialised (``BEGIN IMMEDIATE`` on SQLite, an advisory
     transaction lock on PostgreSQL), which keeps change-log positions in commit order.
     """
+    if (started := on_write.get()) is not None:
+        started()
     writer = engine.execution_options(write=True)
     async with AsyncSession(writer, expire_on_commit=False) as session, session.begin():
         if engine.dialect.name == "postgresql":

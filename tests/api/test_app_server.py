@@ -18,6 +18,8 @@ import httpx
 import pytest
 import strawberry
 from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.requests import Request
 from strawberry.schema import BaseSchema
 from strawberry.types import Info
@@ -26,6 +28,7 @@ from api.app import AppState
 from api.auth import Caller, Role
 from api.protection import MASKED_MESSAGE, ExtensionFactory, query_shape
 from api.request_log import JsonFormatter
+from records.db import write_session
 from schema.errors import PublicError
 from schema.permissions import IsEditor
 from tests.api.conftest import ClientFactory, graphql, ingest_seed, make_key
@@ -34,6 +37,7 @@ from tests.api.conftest import ClientFactory, graphql, ingest_seed, make_key
 @dataclass
 class _Context:
     role: str | None
+    engine: AsyncEngine | None = None
 
 
 @strawberry.type
@@ -75,13 +79,22 @@ class _Mutation:
     def touch(self) -> bool:
         return True
 
+    @strawberry.mutation
+    async def write_slowly(self, info: Info[_Context, None], before: float, during: float) -> bool:
+        assert info.context.engine is not None
+        await asyncio.sleep(before)
+        async with write_session(info.context.engine) as session:
+            await asyncio.sleep(during)
+            await session.execute(text("SELECT 1"))
+        return True
+
 
 def _schema(extensions: Sequence[ExtensionFactory]) -> BaseSchema:
     return strawberry.Schema(query=_Query, mutation=_Mutation, extensions=list(extensions))
 
 
 async def _context(state: AppState, request: Request, caller: Caller | None) -> _Context:
-    return _Context(role=None if caller is None else caller.role.value)
+    return _Context(role=None if caller is None else caller.role.value, engine=state.engine)
 
 
 TEST_APP = {"schema_factory": _schema, "context_factory": _context}
@@ -392,6 +405,22 @@ async def test_a_request_past_its_time_budget_is_stopped(client_for: ClientFacto
         }
         quick = await client.post("/graphql", json=graphql("{ slow(seconds: 0) }"))
         assert quick.json() == {"data": {"slow": True}}
+
+
+async def test_a_request_that_has_begun_to_write_is_not_stopped(
+    client_for: ClientFactory,
+) -> None:
+    async with client_for(request_seconds=1, **TEST_APP) as client:
+        # Past the budget before it writes: stopped, nothing written.
+        early = await client.post(
+            "/graphql", json=graphql("mutation { writeSlowly(before: 5, during: 0) }")
+        )
+        assert early.status_code == 503
+        # Writing when the budget runs out: it finishes, and says so.
+        writing = await client.post(
+            "/graphql", json=graphql("mutation { writeSlowly(before: 0, during: 2) }")
+        )
+        assert writing.json() == {"data": {"writeSlowly": True}}
 
 
 async def test_introspection_switch(client_for: ClientFactory) -> None:
