@@ -136,7 +136,17 @@ def _clean(name: str) -> str:
     while len(parts) > 1 and _PREFIX_PART.match(parts[0]):
         parts.pop(0)
     name = ", ".join(parts)
-    return _MEETING_AFTER_BODY.sub(r"\1", name)
+    return _MEETING_AFTER_BODY.sub(r"\1", _body_part(name))
+
+
+def _body_part(name: str) -> str:
+    """Of a name in parts between dashes, the one part that names a body: the others are
+    its organisation or the document ("Office of the Commissioner for Oakmere – Accountability
+    Board" -> "Accountability Board"). Two parts naming bodies ("Police and Crime Panel –
+    Complaints Sub-Committee") are kept together."""
+    parts = _TITLE_PARTS.split(name)
+    named = [part for part in parts if _NAMED_BODY.search(part)]
+    return named[0].strip() if len(parts) > 1 and len(named) == 1 else name
 
 
 def _acceptable(name: str) -> bool:

@@ -171,3 +171,38 @@ def test_the_title_of_a_single_item_page_is_not_the_meetings_name() -> None:
         "be received.\n"
     )
     assert draft.title != "Police and Crime Panel"
+
+
+@pytest.mark.parametrize(
+    "title_line",
+    [
+        "Office of the Police and Crime Commissioner for Oakmere – Accountability Board June "
+        "2023 – Meeting Notes",
+        "# Office of the Police and Crime Commissioner for Oakmere Accountability Board "
+        "Meeting Notes",
+    ],
+    ids=["parts-between-dashes", "markdown-heading"],
+)
+def test_a_long_title_line_names_the_body(title_line: str) -> None:
+    title, kind = title_and_kind(f"{title_line}\n\nPresent: A Reader, B Tolland\n")
+    assert kind is MeetingKind.ACCOUNTABILITY_BOARD
+    assert title.endswith("Accountability Board")
+
+
+def test_a_long_title_in_parts_keeps_only_the_bodys_part() -> None:
+    title, _ = title_and_kind(
+        "Office of the Police and Crime Commissioner for Oakmere – Accountability Board June "
+        "2023 – Meeting Notes\n\nPresent: A Reader\n"
+    )
+    assert title == "Accountability Board"
+
+
+def test_a_long_sentence_without_dashes_does_not_name_the_body() -> None:
+    sentence = (
+        "Members of the group agreed that the accountability board should meet again in the "
+        "spring term"
+    )
+    assert len(sentence.split()) == 16
+    title, kind = title_and_kind(f"{sentence}\n\nPresent: A Reader\n")
+    assert kind is not MeetingKind.ACCOUNTABILITY_BOARD
+    assert "Accountability" not in title
