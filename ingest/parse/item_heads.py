@@ -6,9 +6,9 @@ sub-items lettered after their number ("9a", "5A"). Words: "Item 5", "Agenda Ite
 Minute references carry a year or a committee code beside the running number: "PCP 32/16",
 "59/16", "PCB 21/11", "GMCA 71/19", "34.12/13", "SEAC/18/24", "18.OS.23", "Ref
 01/18/01/2022", "Minute 45/21" ("7/2022/P" is an action's reference, not a minute's).
-Sub-items may be lettered or roman: "a)", "(ii)". A time slot ("10:50 – 11:05 6."), a page
-footer ("Page 1 of 120") or the word "AGENDA" before a number opens the line but belongs to
-neither number nor title.
+Sub-items may be lettered or roman: "a)", "(ii)", "b." (before a capital). A time slot
+("10:50 – 11:05 6."), a page footer ("Page 1 of 120") or the word "AGENDA" before a number
+opens the line but belongs to neither number nor title.
 
 Titles lose the furniture that web pages and agenda packs add to them ("pdf icon PDF 79
 KB", "Pdf Minutes (68Kb)", "(Pages 1 - 9)", "[p] [14 - 41]", a trailing page range).
@@ -53,7 +53,12 @@ _WORD_STARTS = ("item", "agenda", "minute", "ref", "page")
 _TRAILING_ITEM = re.compile(
     r"\s*\((?:agenda\s+)?item\s+(?P<num>\d{1,3}(?:\.\d{1,2})?)\)\s*$", re.IGNORECASE
 )
-_LETTER = re.compile(r"^(?P<open>\()?(?P<num>[a-h]|[ivx]{1,4})\)\s+(?P<rest>\S.*)$", re.DOTALL)
+# "a)", "(ii)"; or "a." and "ii." before a capital ("b. For Information and Discussion").
+_LETTER = re.compile(
+    r"^(?P<open>\()?(?P<num>[a-h]|[ivx]{1,4})(?(open)\)\s+|(?:\)\s+|\.\s+(?=[A-Z])))"
+    r"(?P<rest>\S.*)$",
+    re.DOTALL,
+)
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 _FURNITURE = (
@@ -142,10 +147,10 @@ def _may_open_with_number(content: str) -> bool:
         return False
     second = content[1:2]
     return (
-        second in (")", "/")
+        second in (")", "/", ".")
         or second.isupper()
         or content[:6].lower().startswith(_WORD_STARTS)
-        or (first in "ivx" and ")" in content[1:5])
+        or (first in "ivx" and (")" in content[1:5] or "." in content[1:5]))
     )
 
 
@@ -162,7 +167,7 @@ def clean_title(title: str) -> str:
     title = " ".join(title.split())
     for pattern in _FURNITURE:
         title = pattern.sub("", title)
-    return title.strip(" -–—\t")
+    return title.strip(" -–—\t|")  # "|": a cell's bar where a table lost its layout
 
 
 def is_page_furniture(title: str) -> bool:

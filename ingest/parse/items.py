@@ -76,6 +76,8 @@ _MARKING = re.compile(
     r"^\W*(?:private and confidential|confidential|exempt|restricted|not for publication)\W*$",
     re.IGNORECASE,
 )
+# A numbered clause of a resolution ("1. That the scheme be approved."), not an item.
+_RESOLUTION_CLAUSE = re.compile(r"^that\s+(?-i:[a-z])", re.IGNORECASE)
 # Short answers that are paragraphs, not titles ("4.1 None.").
 _ANSWER = re.compile(r"^(?:none|nil|noted|agreed|approved|n/a|no|not applicable)\.?$", re.I)
 # A line of a page wrapped mid-sentence is about as long as the next one; a heading
@@ -343,7 +345,8 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
         above = reading.lines[line.index - 1]
         if _CODE_LINE.match(above.content):  # "PCP" on the line above "26/20"
             number_text, lead = f"{above.content} {number_text}", above
-    rest_cells = [cell.strip() for cell in rest.split("\t") if cell.strip()]
+    # cells apart by tabs, or by bars where a table lost its layout ("2. | Minutes |")
+    rest_cells = [cell.strip() for cell in re.split(r"[\t|]", rest) if cell.strip()]
     # a title longer than this is a paragraph whatever follows: read no further
     title = clean_title(rest_cells[0][:TITLE_SCAN_CHARS]) if rest_cells else ""
     title_line: Line | None = None
@@ -364,7 +367,7 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
             return None
     if _NOT_A_TITLE_START.match(title) or not any(ch.isalpha() for ch in title[:40]):
         return None
-    if is_page_furniture(title):
+    if is_page_furniture(title) or _RESOLUTION_CLAUSE.match(title):
         return None
     title = re.sub(r"\s+", " ", title).strip(" -–—")
     last = line if title_line is None or title_line.index < line.index else title_line

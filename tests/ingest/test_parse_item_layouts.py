@@ -446,3 +446,43 @@ def test_sub_items_lettered_after_their_number() -> None:
         ("9b", "Questions to the Commissioner", 0),
         ("10", "Reports of the Host Authority", None),
     ]
+
+
+def test_numbered_clauses_of_a_resolution_are_not_items() -> None:
+    text = (
+        "Issue - meetings\n\n"
+        "7 Transfer of the Commissioner's Functions pdf icon PDF 118 KB\n\n"
+        "Meeting: 12/03/2025 - Cabinet (Item 7)\n\n"
+        "Decision:\n\n"
+        "1. That the draft scheme for the transfer of functions be approved.\n\n"
+        "2. That the Leader be authorised to make small changes to the scheme.\n\n"
+        "3. That it be noted that consultation on the scheme will begin in April.\n\n"
+        "Minutes:\n\nCouncillor Ward introduced the scheme.\n"
+    )
+    assert outline(items_of(text)) == [("7", "Transfer of the Commissioner's Functions", None)]
+
+
+def test_sub_items_lettered_with_a_full_stop() -> None:
+    text = (
+        "1. Welcome and Apologies\nApologies from JN.\n"
+        "2. Minutes\nThe minutes were approved.\n"
+        "3. Northmoor Police\n"
+        "a. Current and significant issues\nNo issues were raised.\n"
+        "b. For Information and Discussion\nThe DCC set out the new format.\n"
+        "4. Any Other Business\nNone.\n"
+    )
+    assert numbers(text) == ["1", "2", "3", "a", "b", "4"]
+
+
+def test_a_table_whose_cells_are_kept_apart_by_bars() -> None:
+    text = (
+        "Attending: | Ruth Hale (RH) – Deputy Mayor |\n"
+        "1. |\nWelcome, Introductions & Apologies |\nRH opened the meeting.\n|\n"
+        "2. | Minutes |\nThe minutes were approved. | |\n"
+        "3. | Northmoor Police |\nThe DCC gave an update.\n"
+    )
+    assert outline(items_of(text)) == [
+        ("1", "Welcome, Introductions & Apologies", None),
+        ("2", "Minutes", None),
+        ("3", "Northmoor Police", None),
+    ]
