@@ -9,7 +9,7 @@ The analyzers hold no data (no glossary): Whoosh pickles them into the index, so
 they are built only from the classes in this module and Whoosh's own.
 
 Indexing does not run the analyzers token by token: ``text_forms`` reads a text once
-into each word's exact and stemmed forms (cached per distinct word), and the fields of
+into each word's exact and stemmed forms (remembered per distinct word), and the fields of
 ``indexer.schema`` make their terms from that, the same terms the analyzers give.
 """
 
@@ -18,13 +18,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import lru_cache
+from typing import Final
 
 from whoosh.analysis.acore import Token
 from whoosh.analysis.analyzers import Analyzer
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.analysis.tokenizers import RegexTokenizer
 
+from indexer.cache import Cache
 from indexer.engine import TokenFilter, porter_stem
 
 _porter_stem: Callable[[str], str] = porter_stem
@@ -53,20 +54,29 @@ def normalise_apostrophes(text: str) -> str:
     return text.replace("’", "'")
 
 
-@lru_cache(maxsize=100_000)
+# Words folded and stemmed, remembered (shared by every thread).
+MAX_CACHED_WORDS: Final = 100_000
+_FOLDED: Final[Cache[str, tuple[str, bool]]] = Cache(MAX_CACHED_WORDS, lock=True)
+_STEMS: Final[Cache[str, str]] = Cache(MAX_CACHED_WORDS, lock=True)
+
+
 def fold_word(word: str) -> tuple[str, bool]:
     """A word lower-cased, and whether it was written as an acronym ("PCC's" -> "pcc", True)."""
-    original = normalise_apostrophes(word)
-    bare = _POSSESSIVE.sub("", original)
-    if is_acronym(bare):
-        return bare.lower(), True
-    return original.lower(), False
+    found = _FOLDED.get(word)
+    if found is None:
+        original = normalise_apostrophes(word)
+        bare = _POSSESSIVE.sub("", original)
+        folded = (bare.lower(), True) if is_acronym(bare) else (original.lower(), False)
+        found = _FOLDED.put(word, folded)
+    return found
 
 
-@lru_cache(maxsize=100_000)
 def stem_word(word: str) -> str:
     """The stem of a lower-cased word, without a possessive "'s"."""
-    return _porter_stem(_POSSESSIVE.sub("", word))
+    found = _STEMS.get(word)
+    if found is None:
+        found = _STEMS.put(word, _porter_stem(_POSSESSIVE.sub("", word)))
+    return found
 
 
 class LowercaseAcronymFilter(TokenFilter):
@@ -160,8 +170,8 @@ def pair_terms(words: Sequence[str]) -> list[str]:
 
 # A word as matched in the text -> (its exact form, its stemmed form or None for a stop word).
 WordForm = tuple[str, str | None]
-MAX_CACHED_FORMS = 200_000
-_FORMS: dict[str, WordForm] = {}
+MAX_CACHED_FORMS: Final = 200_000
+_FORMS: Final[Cache[str, WordForm]] = Cache(MAX_CACHED_FORMS, lock=True)
 
 
 def word_form(word: str) -> WordForm:
@@ -176,19 +186,9 @@ def word_form(word: str) -> WordForm:
 
 
 def text_forms(text: str) -> list[WordForm]:
-    """The forms of every token of ``text``, in order: one regex pass and a dict lookup
-    per token."""
-    forms = _FORMS
-    out: list[WordForm] = []
-    append = out.append
-    for word in _TOKEN.findall(text):
-        form = forms.get(word)
-        if form is None:
-            if len(forms) >= MAX_CACHED_FORMS:
-                forms.clear()
-            form = forms[word] = word_form(word)
-        append(form)
-    return out
+    """The forms of every token of ``text``, in order: one regex pass and a lookup per
+    token (each distinct word's forms remembered)."""
+    return _FORMS.get_each(_TOKEN.findall(text), word_form)
 
 
 class AnalysedText:

@@ -1,4 +1,4 @@
-"""Document-number sets per field value, cached for one index generation, and facet counts.
+"""Document-number sets per field value, kept for one index generation, and facet counts.
 
 Filters and facets work on sets of Whoosh document numbers: the documents holding a
 value (a theme, a year, a kind ...) are read from the index's postings once per
@@ -18,6 +18,8 @@ from typing import Final
 from whoosh.fields import NUMERIC
 from whoosh.reading import IndexReader
 
+from indexer.cache import Cache
+
 FacetValue = str | int
 
 # Index fields the facets count by, under their names in ``Facets``.
@@ -25,6 +27,12 @@ FACET_FIELDS: Final = {"years": "year", "themes": "themes", "kinds": "kind", "ty
 DAY_FIELD: Final = "day"
 # Matches fewer than one in this many documents are counted by set intersections.
 FEW_SHARE: Final = 64
+# Filter sets kept per generation: a field's values (``body:`` and ``item:`` take any
+# text from a query), and date ranges.
+MAX_FILTER_SETS: Final = 4096
+MAX_RANGES: Final = 64
+# Tables kept per generation, one per field: the facet fields and the day.
+MAX_FIELD_TABLES: Final = len(FACET_FIELDS) + 1
 
 
 @dataclass(frozen=True)
@@ -59,22 +67,22 @@ class DocSets:
     def __init__(self, reader: IndexReader) -> None:
         self.reader = reader
         self.size = reader.doc_count_all()
-        self._docs: dict[tuple[str, FacetValue], frozenset[int]] = {}
-        self._values: dict[str, dict[FacetValue, frozenset[int]]] = {}
-        self._masks: dict[str, dict[FacetValue, int]] = {}
-        self._values_of: dict[str, list[tuple[FacetValue, ...]]] = {}
+        self._docs: Cache[tuple[str, FacetValue], frozenset[int]] = Cache(MAX_FILTER_SETS)
+        self._values: Cache[str, dict[FacetValue, frozenset[int]]] = Cache(MAX_FIELD_TABLES)
+        self._masks: Cache[str, dict[FacetValue, int]] = Cache(MAX_FIELD_TABLES)
+        self._values_of: Cache[str, list[tuple[FacetValue, ...]]] = Cache(MAX_FIELD_TABLES)
         self._day_of: dict[int, int] | None = None
         self._dated: frozenset[int] | None = None
-        self._keys: dict[int, str] = {}
-        self._ranges: dict[tuple[int | None, int | None], frozenset[int]] = {}
+        # Every document's key may be read once (ties are ordered by key).
+        self._keys: Cache[int, str] = Cache(self.size)
+        self._ranges: Cache[tuple[int | None, int | None], frozenset[int]] = Cache(MAX_RANGES)
 
     def docs(self, fieldname: str, value: FacetValue) -> frozenset[int]:
         """The live documents whose ``fieldname`` holds ``value``."""
         cache_key = (fieldname, value)
         found = self._docs.get(cache_key)
         if found is None:
-            found = self._read_docs(fieldname, value)
-            self._docs[cache_key] = found
+            found = self._docs.put(cache_key, self._read_docs(fieldname, value))
         return found
 
     def any_of(self, fieldname: str, values: Iterable[FacetValue]) -> frozenset[int]:
@@ -99,8 +107,7 @@ class DocSets:
         """Every value of ``fieldname`` in the index with its documents (empty sets left out)."""
         found = self._values.get(fieldname)
         if found is None and fieldname == DAY_FIELD:
-            found = self._column_values(fieldname)
-            self._values[fieldname] = found
+            found = self._values.put(fieldname, self._column_values(fieldname))
         if found is None:
             found = {}
             fieldobj = self.reader.schema[fieldname]
@@ -117,7 +124,7 @@ class DocSets:
                 docs = self.docs(fieldname, value)
                 if docs:
                     found[value] = docs
-            self._values[fieldname] = found
+            self._values.put(fieldname, found)
         return found
 
     def _column_values(self, fieldname: str) -> dict[FacetValue, frozenset[int]]:
@@ -147,14 +154,14 @@ class DocSets:
                 for n in docs:
                     held = found[n]
                     found[n] = held + one if held else one
-            self._values_of[fieldname] = found
+            self._values_of.put(fieldname, found)
         return found
 
     def masks(self, fieldname: str) -> dict[FacetValue, int]:
         found = self._masks.get(fieldname)
         if found is None:
-            found = {v: to_mask(d, self.size) for v, d in self.values(fieldname).items()}
-            self._masks[fieldname] = found
+            masks = {v: to_mask(d, self.size) for v, d in self.values(fieldname).items()}
+            found = self._masks.put(fieldname, masks)
         return found
 
     # --- dates ---------------------------------------------------------------------------
@@ -189,9 +196,7 @@ class DocSets:
                     if (first is None or day >= first) and (last is None or day <= last)
                 )
             )
-            if len(self._ranges) > 64:
-                self._ranges.clear()
-            self._ranges[cache_key] = found
+            self._ranges.put(cache_key, found)
         return found
 
     # --- stored keys ---------------------------------------------------------------------
@@ -200,8 +205,7 @@ class DocSets:
         """The document's stored ``key`` (read once per reader)."""
         found = self._keys.get(docnum)
         if found is None:
-            found = str(self.reader.stored_fields(docnum).get("key", ""))
-            self._keys[docnum] = found
+            found = self._keys.put(docnum, str(self.reader.stored_fields(docnum).get("key", "")))
         return found
 
 

@@ -20,6 +20,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from whoosh.fields import Schema
 
 from indexer.analysis import TOKEN_PATTERN
+from indexer.cache import Cache
 from indexer.engine import split_analyzer
 from indexer.glossary import AcronymMatcher, GlossaryTerm, word_spans
 from indexer.query import AnalyzerKind, MarkSpec, field_analyzer
@@ -30,16 +31,50 @@ ELLIPSIS: Final = "…"
 
 Span = tuple[int, int]
 _SPACES = re.compile(r"\s+")
-# Distinct words, and runs of non-space characters, remembered per analyzer before the
-# memory starts again (a run with its tokens takes about 0.5 kB).
+# Distinct words, and runs of non-space characters, remembered per analyzer (a run with
+# its tokens takes about 0.5 kB).
 MAX_REMEMBERED: Final = 200_000
 MAX_REMEMBERED_RUNS: Final = 100_000
 
 
 # A tokenizer's pattern, and a remembering word -> terms function.
 _Plain = tuple[re.Pattern[str], Callable[[str], tuple[str, ...]]]
-# A token of a run of non-space characters: the word and its span in the run.
-_RunToken = tuple[str, int, int]
+# A token of a run of non-space characters: the word, its span in the run, its terms.
+_RunToken = tuple[str, int, int, tuple[str, ...]]
+
+
+class _Runs:
+    """Runs of non-space characters split into tokens, remembered; the runs remembered (a
+    set, for set operations with a text's runs) and those that hold each term.
+
+    A run read for marking is used; a text whose runs are all remembered reads none of
+    the others. A text that brings new runs marks its remembered ones used before they
+    are added, so adding them drops none of its own.
+    """
+
+    def __init__(self) -> None:
+        self.tokens: Cache[str, tuple[_RunToken, ...]] = Cache(
+            MAX_REMEMBERED_RUNS, on_drop=self._forget
+        )
+        self.held: set[str] = set()
+        self.holding: dict[str, set[str]] = {}
+
+    def add(self, run: str, tokens: tuple[_RunToken, ...]) -> None:
+        self.tokens.put(run, tokens)
+        self.held.add(run)
+        for _, _, _, terms in tokens:
+            for term in terms:
+                self.holding.setdefault(term, set()).add(run)
+
+    def _forget(self, run: str, tokens: tuple[_RunToken, ...]) -> None:
+        self.held.discard(run)
+        for _, _, _, terms in tokens:
+            for term in terms:
+                runs = self.holding.get(term)
+                if runs is not None:
+                    runs.discard(run)
+                    if not runs:
+                        del self.holding[term]
 
 
 class WordTerms:
@@ -59,13 +94,8 @@ class WordTerms:
 
     def __init__(self, schema: Schema) -> None:
         self.schema = schema
-        self._memo: dict[AnalyzerKind, dict[str, tuple[str, ...]]] = {}
         self._plains: dict[AnalyzerKind, _Plain | None] = {}
-        # term -> the remembered words that have it, per analyzer
-        self._words_of: dict[AnalyzerKind, dict[str, set[str]]] = {}
-        # run of non-space characters -> its tokens, and term -> the runs that have it
-        self._runs: dict[AnalyzerKind, dict[str, tuple[_RunToken, ...]]] = {}
-        self._runs_of: dict[AnalyzerKind, dict[str, set[str]]] = {}
+        self._runs: dict[AnalyzerKind, _Runs] = {}
 
     def tokens(self, kind: AnalyzerKind, text: str) -> list[tuple[str, int, int]]:
         """(term, start, end) for every term of ``text``, in order."""
@@ -101,12 +131,9 @@ class WordTerms:
             if found is not None:
                 return found
         distinct = _distinct_words(expression, text)
-        if accept.terms is not None:  # only whole terms: look the words up by term
-            memo = self._memo[kind]
-            for word in [w for w in distinct if w not in memo]:
-                terms_of(word)
-            words_of = self._words_of[kind]
-            chosen = {w for t in accept.terms for w in words_of.get(t, ())} & distinct
+        if accept.terms is not None:  # only whole terms
+            wanted = accept.terms
+            chosen = {w for w in distinct if not wanted.isdisjoint(terms_of(w))}
         else:
             for word in distinct - accept.taken - accept.left:
                 taken = any(accept.test(term) for term in terms_of(word))
@@ -136,11 +163,8 @@ class WordTerms:
                 kind, text, runs, WordChoice(lambda term: term == first, frozenset((first,)))
             )
         else:
-            memo = self._memo[kind]
             distinct = _distinct_words(expression, text)
-            for word in [w for w in distinct if w not in memo]:
-                terms_of(word)
-            firsts = self._words_of[kind].get(first, set()) & distinct
+            firsts = {w for w in distinct if first in terms_of(w)}
             starts = _token_occurrences(expression, text, firsts) if firsts else []
         if starts is None:
             return None
@@ -164,21 +188,26 @@ class WordTerms:
 
     def _text_runs(self, kind: AnalyzerKind, plain: _Plain, text: str) -> set[str] | None:
         """The distinct runs of non-space characters of ``text``, each new one split into
-        its tokens and remembered (None unless the tokenizer is ``TOKEN_PATTERN``)."""
+        its tokens and remembered (None unless the tokenizer is ``TOKEN_PATTERN``, or when
+        the text has more distinct runs than are remembered)."""
         expression, terms_of = plain
         if expression.pattern != TOKEN_PATTERN:
             return None
         runs = set(text.split())
-        known = self._runs[kind]
-        new = runs.difference(known)
+        held = self._runs[kind]
+        new = runs.difference(held.held)
         if new:
-            runs_of = self._runs_of[kind]
+            if len(runs) > held.tokens.max_size:
+                return None
+            held.tokens.touch(runs.difference(new))
             for run in new:
-                tokens = tuple((m.group(0), m.start(), m.end()) for m in expression.finditer(run))
-                known[run] = tokens
-                for word, _, _ in tokens:
-                    for term in terms_of(word):
-                        runs_of.setdefault(term, set()).add(run)
+                held.add(
+                    run,
+                    tuple(
+                        (m.group(0), m.start(), m.end(), terms_of(m.group(0)))
+                        for m in expression.finditer(run)
+                    ),
+                )
         return runs
 
     def _run_spans(
@@ -186,35 +215,35 @@ class WordTerms:
     ) -> list[Span] | None:
         """The spans of the words ``accept`` takes, read from the runs of ``text`` that
         hold one (None when the runs stand in too many places to check)."""
-        known = self._runs[kind]
-        terms_of = self._memo[kind].__getitem__
+        held = self._runs[kind]
         wanted = accept.terms
         chosen: set[str] = set()
         if wanted is not None:
-            runs_of = self._runs_of[kind]
             for term in wanted:
-                holding = runs_of.get(term)
+                holding = held.holding.get(term)
                 if holding:
                     chosen |= holding & runs
             if not chosen:
                 return []
 
-            def takes(word: str) -> bool:
-                return not wanted.isdisjoint(terms_of(word))
+            def takes(word: str, terms: tuple[str, ...]) -> bool:
+                return not wanted.isdisjoint(terms)
 
         else:
 
-            def takes(word: str) -> bool:
+            def takes(word: str, terms: tuple[str, ...]) -> bool:
                 if word in accept.taken:
                     return True
                 if word in accept.left:
                     return False
-                taken = any(accept.test(term) for term in terms_of(word))
+                taken = any(accept.test(term) for term in terms)
                 (accept.taken if taken else accept.left).add(word)
                 return taken
 
             for run in runs.difference(accept.runs_taken, accept.runs_left):
-                taken = any(takes(word) for word, _, _ in known[run])
+                tokens = held.tokens.get(run)
+                assert tokens is not None  # remembered by ``_text_runs``
+                taken = any(takes(word, terms) for word, _, _, terms in tokens)
                 (accept.runs_taken if taken else accept.runs_left).add(run)
             chosen = runs & accept.runs_taken
             if not chosen:
@@ -224,8 +253,10 @@ class WordTerms:
             return None
         found: list[Span] = []
         for start, run in places:
-            for word, s, e in known[run]:
-                if takes(word):
+            tokens = held.tokens.get(run)
+            assert tokens is not None  # remembered by ``_text_runs``
+            for word, s, e, terms in tokens:
+                if takes(word, terms):
                     found.append((start + s, start + e))
         return found
 
@@ -240,30 +271,20 @@ class WordTerms:
     def _plain(self, kind: AnalyzerKind) -> _Plain | None:
         """The tokenizer's pattern and a remembering word -> terms function, when the
         analyzer is a ``RegexTokenizer`` followed by filters."""
-        memo = self._memo.get(kind)
-        if memo is None:
-            memo = self._memo[kind] = {}
-            self._words_of[kind], self._runs[kind], self._runs_of[kind] = {}, {}, {}
-        words_of = self._words_of[kind]
-        if len(memo) > MAX_REMEMBERED or len(self._runs[kind]) > MAX_REMEMBERED_RUNS:
-            memo.clear()
-            words_of.clear()
-            self._runs[kind].clear()
-            self._runs_of[kind].clear()
         if kind in self._plains:
             return self._plains[kind]
+        self._runs[kind] = _Runs()
         split = split_analyzer(field_analyzer(self.schema, "exact" if kind == "exact" else "text"))
         if split is None:
             self._plains[kind] = None
             return None
         word_terms = split.terms
+        remembered: Cache[str, tuple[str, ...]] = Cache(MAX_REMEMBERED)
 
         def terms_of(word: str) -> tuple[str, ...]:
-            found = memo.get(word)
+            found = remembered.get(word)
             if found is None:
-                found = memo[word] = word_terms(word)
-                for term in found:
-                    words_of.setdefault(term, set()).add(word)
+                found = remembered.put(word, word_terms(word))
             return found
 
         self._plains[kind] = (split.expression, terms_of)

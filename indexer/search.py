@@ -26,7 +26,7 @@ import datetime as dt
 import heapq
 import json
 import math
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -42,6 +42,7 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher as WhooshSearcher
 
 from indexer import engine
+from indexer.cache import Cache
 from indexer.engine import DecodedCache, PostingIndex, Unsupported
 from indexer.facets import DocSets, FacetCount, Facets, facet_counts
 from indexer.highlights import Highlighter, WordTerms
@@ -225,7 +226,8 @@ class Searcher:
         self._docsets = DocSets(self._searcher.reader())
         self._postings = PostingIndex(self._searcher, decoded=self._decoded)
         self._words = WordTerms(self._searcher.schema)
-        self._parsed: OrderedDict[tuple[str, bool], _ReadQuery] = OrderedDict()
+        # Query strings read against this generation (terms it lacks are left out).
+        self._parsed: Cache[tuple[str, bool], _ReadQuery] = Cache(MAX_PARSED)
 
     # --- lifecycle -----------------------------------------------------------------------
 
@@ -237,7 +239,7 @@ class Searcher:
             self._docsets = DocSets(fresh.reader())
             self._postings = PostingIndex(fresh, decoded=self._decoded)
             self._words = WordTerms(fresh.schema)
-            self._parsed = OrderedDict()
+            self._parsed.clear()
 
     def close(self) -> None:
         engine.close(self._searcher)
@@ -355,7 +357,6 @@ class Searcher:
         key = (query, exact)
         found = self._parsed.get(key)
         if found is not None:
-            self._parsed.move_to_end(key)
             return found
         # Lone surrogates cannot be encoded as index terms; they become "?".
         text = query.encode("utf-8", "replace").decode("utf-8")
@@ -363,10 +364,7 @@ class Searcher:
         parsed = parse_query(
             text, self._searcher.schema, self._glossary, exact=exact, reader=reader
         )
-        found = self._parsed[key] = _ReadQuery(parsed, reader)
-        if len(self._parsed) > MAX_PARSED:
-            self._parsed.popitem(last=False)
-        return found
+        return self._parsed.put(key, _ReadQuery(parsed, reader))
 
     def _restriction(self, parsed: ParsedQuery, search_filter: SearchFilter) -> _Restriction:
         docsets = self._docsets

@@ -5,7 +5,7 @@ stored fields as one compressed pickle; decoding a word found in a third of 250,
 documents costs more than scoring it. ``DecodedCache`` keeps decoded posting lists of
 at least ``min_postings`` postings (document numbers and weights as 4-byte arrays,
 exactly as the blocks hold them; up to ``max_postings`` in all) and stored rows (up to
-``max_rows``), the least recently used dropped first.
+``max_rows``), the least recently used dropped first (two ``indexer.cache.Cache``s).
 
 Entries are keyed by segment. A segment never changes once written (deletions are
 kept apart), so its entries stay valid while later commits add segments, and the
@@ -15,11 +15,11 @@ thread-safe.
 
 from __future__ import annotations
 
-import threading
 from array import array
-from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
+
+from indexer.cache import Cache
 
 # Postings kept decoded (8 bytes each: 64 MB).
 CACHED_POSTINGS: Final = 8_000_000
@@ -35,6 +35,10 @@ PostingsKey = tuple[str, int, str, bytes]
 RowKey = tuple[str, int]
 
 
+def _length(postings: Postings) -> int:
+    return len(postings[0])
+
+
 class DecodedCache:
     """Decoded posting lists and stored rows by segment; see the module."""
 
@@ -48,17 +52,16 @@ class DecodedCache:
         self.max_postings = max_postings
         self.min_postings = min_postings
         self.max_rows = max_rows
-        self.postings_held = 0
-        self._postings: OrderedDict[PostingsKey, Postings] = OrderedDict()
-        self._rows: OrderedDict[RowKey, Mapping[str, Any]] = OrderedDict()
-        self._lock = threading.Lock()
+        self._postings: Cache[PostingsKey, Postings] = Cache(max_postings, weigh=_length, lock=True)
+        self._rows: Cache[RowKey, Mapping[str, Any]] = Cache(max_rows, lock=True)
+
+    @property
+    def postings_held(self) -> int:
+        """How many postings the kept lists hold."""
+        return self._postings.weight
 
     def postings(self, key: PostingsKey) -> Postings | None:
-        with self._lock:
-            found = self._postings.get(key)
-            if found is not None:
-                self._postings.move_to_end(key)
-            return found
+        return self._postings.get(key)
 
     def keep_postings(self, key: PostingsKey, ids: list[int], weights: list[float]) -> Postings:
         """The list as it is to be used: kept as arrays, or as given when too short (or
@@ -66,30 +69,10 @@ class DecodedCache:
         count = len(ids)
         if count < self.min_postings or count > self.max_postings:
             return ids, weights
-        kept = (array("I", ids), array("f", weights))
-        with self._lock:
-            replaced = self._postings.pop(key, None)
-            if replaced is not None:  # decoded by two searches at once
-                self.postings_held -= len(replaced[0])
-            self._postings[key] = kept
-            self.postings_held += count
-            while self.postings_held > self.max_postings:
-                _, (old_ids, _) = self._postings.popitem(last=False)
-                self.postings_held -= len(old_ids)
-        return kept
+        return self._postings.put(key, (array("I", ids), array("f", weights)))
 
     def row(self, key: RowKey) -> Mapping[str, Any] | None:
-        with self._lock:
-            found = self._rows.get(key)
-            if found is not None:
-                self._rows.move_to_end(key)
-            return found
+        return self._rows.get(key)
 
     def keep_row(self, key: RowKey, row: Mapping[str, Any]) -> None:
-        if self.max_rows <= 0:
-            return
-        with self._lock:
-            self._rows[key] = row
-            self._rows.move_to_end(key)
-            while len(self._rows) > self.max_rows:
-                self._rows.popitem(last=False)
+        self._rows.put(key, row)

@@ -32,6 +32,7 @@ from whoosh.scoring import BM25F
 from whoosh.searching import Searcher as WhooshSearcher
 from whoosh.util.numeric import byte_to_length
 
+from indexer.cache import Cache
 from indexer.engine.decoded import DecodedCache, Postings
 
 Scores = dict[int, float]
@@ -83,14 +84,14 @@ class _Leaf:
             if segment is not None
             else uuid.uuid4().hex
         )
-        self._lengths: dict[str, bytes] = {}
+        # One per field of the schema.
+        self._lengths: Cache[str, bytes] = Cache(len(reader.schema.names()))
 
     def lengths(self, fieldname: str) -> bytes:
         """The field's length byte of every document of the segment (0: none)."""
         found = self._lengths.get(fieldname)
         if found is None:
-            found = self._read_lengths(fieldname)
-            self._lengths[fieldname] = found
+            found = self._lengths.put(fieldname, self._read_lengths(fieldname))
         return found
 
     def _read_lengths(self, fieldname: str) -> bytes:
@@ -164,7 +165,7 @@ class PostingIndex:
         self.size = reader.doc_count_all()
         weighting = searcher.weighting
         self._bm25: BM25F | None = weighting if type(weighting) is BM25F else None
-        self._norms: dict[str, list[float]] = {}
+        self._norms: Cache[str, list[float]] = Cache(len(reader.schema.names()))
         self._decoded = decoded if decoded is not None else DecodedCache()
         # Size estimates of the query being evaluated, by (node id, segment offset).
         self._sizes: dict[tuple[int, int], int] = {}
@@ -336,8 +337,8 @@ class PostingIndex:
             b = bm25._field_B.get(fieldname, bm25.B)
             k1 = bm25.K1
             avgfl = self.searcher.avg_field_length(fieldname) or 1  # type: ignore[no-untyped-call]
-            found = [k1 * ((1 - b) + b * byte_to_length(lb) / avgfl) for lb in range(256)]
-            self._norms[fieldname] = found
+            norms = [k1 * ((1 - b) + b * byte_to_length(lb) / avgfl) for lb in range(256)]
+            found = self._norms.put(fieldname, norms)
         return found
 
     def _term(

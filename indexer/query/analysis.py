@@ -8,13 +8,18 @@ from typing import Final, Literal
 from whoosh.analysis.analyzers import Analyzer
 from whoosh.fields import Schema
 
+from indexer.cache import Cache
+
 # The analyzer a term comes from: "text" (stemmed: the title and text fields) or
 # "exact" (words as written, lower-cased).
 AnalyzerKind = Literal["text", "exact"]
 
-# Query words analysed, by analyzer (held, so its id is not reused) and text.
-_ANALYSED: dict[tuple[int, str], tuple[Analyzer, tuple[str, ...]]] = {}
+# Query words analysed, by analyzer (held, so its id is not reused) and text; shared by
+# the searchers of every thread.
 MAX_ANALYSED: Final = 20_000
+_ANALYSED: Final[Cache[tuple[int, str], tuple[Analyzer, tuple[str, ...]]]] = Cache(
+    MAX_ANALYSED, lock=True
+)
 
 
 def field_analyzer(schema: Schema, fieldname: str) -> Analyzer:
@@ -31,7 +36,6 @@ def query_terms(schema: Schema, fieldname: str, text: str) -> list[str]:
     key = (id(analyzer), text)
     found = _ANALYSED.get(key)
     if found is None or found[0] is not analyzer:
-        if len(_ANALYSED) >= MAX_ANALYSED:
-            _ANALYSED.clear()
-        found = _ANALYSED[key] = (analyzer, tuple(t.text for t in analyzer(text, mode="query")))
+        terms = tuple(t.text for t in analyzer(text, mode="query"))
+        found = _ANALYSED.put(key, (analyzer, terms))
     return list(found[1])

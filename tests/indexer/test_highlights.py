@@ -136,6 +136,35 @@ def test_marks_stay_right_when_the_remembered_words_start_again(
         assert sorted(found) == sorted(whole_text_spans("text", text, wanted.__contains__))
 
 
+def test_marks_stay_right_when_remembered_runs_are_dropped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each text fits in the runs remembered, the texts together do not: runs are dropped
+    (least recently used first) and their terms forgotten as texts come and go."""
+    monkeypatch.setattr(highlights, "MAX_REMEMBERED", 5)
+    monkeypatch.setattr(highlights, "MAX_REMEMBERED_RUNS", 12)
+    words = WordTerms(SCHEMA)
+    wanted = frozenset({"king", "referr"})
+    texts = [
+        "The King's referral, and Referrals to kings; MARAC.",
+        "Kings making referrals at KINGS (King's) 1,000 times.",
+        "No referral here: only kingston and making.",
+        "kings kings king's Referral",
+    ]
+    for text in texts * 3 + texts[::-1] * 2:
+        for accept in (
+            WordChoice(wanted.__contains__, wanted),
+            WordChoice(lambda term: term.startswith("ki")),
+        ):
+            found = words.spans("text", text, accept)
+            assert sorted(found) == sorted(whole_text_spans("text", text, accept.test))
+    # What is remembered stays within its bounds: the runs, and the index of their terms.
+    runs = words._runs["text"]
+    held = [run for text in texts for run in text.split() if run in runs.tokens]
+    assert len(set(held)) == len(runs.tokens) == 12
+    assert set().union(*runs.holding.values()) == {r for r in held if words.terms("text", r)}
+
+
 def test_fragments_mark_the_written_forms_and_escape_the_rest() -> None:
     marks = MarkSpec(terms=frozenset({("text", "king"), ("text", "kings")}))
     text = "The <b>King's</b> men\xa0and\tKINGS &\n(kings) of\u2003Kingston."
