@@ -34,10 +34,18 @@ from ingest.parse.action_refs import find_referenced_actions
 from ingest.parse.commitments import find_commitments, find_review_paragraphs, owner_in
 from ingest.parse.dates import iter_dates
 from ingest.parse.lines import split_lines
-from ingest.parse.owners import OwnerIndex, looks_like_owner, resolve_owners
+from ingest.parse.owners import (
+    OwnerIndex,
+    looks_like_owner,
+    resolve_owners,
+    split_owner_parts,
+)
 from ingest.parse.positions import ItemLocator, SpanSet, innermost_item
+from ingest.parse.roles import role_for_abbreviation, role_for_name
 from ingest.parse.scan import space_before, word_ending_at
 from ingest.parse.sentence_ends import sentence_end as _sentence_end
+from ingest.parse.sentence_ends import sentences
+from ingest.parse.subjects import person_in
 from records.enums import ActionStatus
 
 __all__ = ["innermost_item", "parse_actions"]
@@ -105,6 +113,11 @@ _LATER_OWNER = re.compile(
     r"\s+(?:to|is\s+to|are\s+to|will)\s+(?!be\b)(?=[a-z])"
 )
 _ABBREVIATED = re.compile(r"(?:the\s+)?[A-Z]{2,6}")
+# Initials after a dash that closes an action: "... to include – PF.SM.ST", "- CC/DCC".
+_TRAILING_INITIALS = re.compile(
+    r"\s[-–—]\s*(?P<owner>[A-Z][A-Za-z]?[A-Z]{1,3}(?:(?:\s*[./,&+]\s*|\s+and\s+)"
+    r"[A-Z][A-Za-z]?[A-Z]{1,3}){0,7})\.?\s*$"
+)
 _TRAILING_OWNER = re.compile(r"\s*[\[(](?P<owner>[A-Z][A-Za-z/&,\s]{1,30})[\])]\.?\s*$")
 _PASSAGE = re.compile(
     r"\b(?:actions?|matters[ \t]+arising)\b(?:[ \t]+[\w'-]+){0,2}?[ \t]+from[ \t]+"
@@ -206,12 +219,25 @@ def _owner_phrase(body: str, attendees: Sequence[AttendeeDraft]) -> str | None:
         tokens = re.split(r"[\s,/&]+", phrase)
         if all(sum(c.isupper() for c in t) >= 2 for t in tokens if t and t != "and"):
             return phrase
+    dashed = _TRAILING_INITIALS.search(body)
+    if dashed and _names_attendees(dashed.group("owner"), attendees):
+        # "... recommendation in the spreadsheet – PF.SM.ST": owners after a closing dash.
+        return dashed.group("owner")
     for later in _LATER_OWNER.finditer(body):
         # "The Force should keep monitoring outcomes. Sarah to obtain this ...".
         owner = later.group("owner")
         if resolve_owners(owner, attendees).owners or _ABBREVIATED.fullmatch(owner):
             return owner
     return None
+
+
+def _names_attendees(phrase: str, attendees: Sequence[AttendeeDraft]) -> bool:
+    """Whether initials or abbreviations name people: one of them fits an attendee or
+    is a known post ("PF/SM", "CC & DCC")."""
+    if resolve_owners(phrase, attendees).owners:
+        return True
+    parts = split_owner_parts(phrase)
+    return any(role_for_abbreviation(part) is not None for part in parts)
 
 
 def _new_action(
@@ -447,6 +473,7 @@ def _markers(text: str, start: int, end: int) -> list[re.Match[str]]:
             _LINE_LEAD.fullmatch(text, start, match.start())
             or _after_sentence(text, start, match.start())
             or _colon_marker(text, match, end)
+            or ((match.group("ref") or match.group("apref")) and _after_colon(text, start, match))
             or (
                 (match.group("ref") or match.group("apref"))
                 and _after_clause(text, start, match.start())
@@ -467,6 +494,15 @@ def _colon_marker(text: str, match: re.Match[str], end: int) -> bool:
         and match.group("ref") is None
         and _COLON_THEN_CAPITAL.match(text, match.end(), end) is not None
     )
+
+
+def _after_colon(text: str, start: int, match: re.Match[str]) -> bool:
+    """Whether a numbered marker follows a colon that introduces it: "The following
+    updates were given:- Action 002 – the terms of reference ...", "Updates: Action 4 ..."."""
+    space = space_before(text, start, match.start())
+    return space not in (start, match.start()) and text[max(start, space - 2) : space].rstrip(
+        "-–"
+    ).endswith(":")
 
 
 def _after_sentence(text: str, start: int, stop: int) -> bool:
@@ -620,6 +656,85 @@ def _continued(text: str, lines: Sequence[tuple[int, int]], index: int) -> tuple
     return end, following
 
 
+_OWNER_LINE = re.compile(
+    r"(?:\*\*|__)?(?:ACTIONS?|Actions?)(?:\*\*|__)?(?:\s*[:\-–—]\s*|\s+)(?:\*\*|__)?"
+    r"(?P<owner>[A-Z][\w'’./&-]*(?:(?:\s*[,/&]\s*|\s+(?:and|of|the|for)\s+|\s+)"
+    r"[A-Z][\w'’./&-]*){0,5})(?:\*\*|__)?\.?\s*$"
+)
+_FLAG_CUE = re.compile(
+    r"\b(?:would|will|to\s+be|agreed|undert(?:ook|akes)|offered|asked|requested|to\s+provide)\b"
+)
+
+
+def _owner_line(
+    ctx: _Context, markers: Sequence[re.Match[str]], start: int, end: int
+) -> str | None:
+    """The owner a line names when it is only an action flag and an owner ("ACTION  Duncan
+    Elmore", "Action: DCC"): a margin column of the page, run onto its own line under the
+    paragraph it flags."""
+    if len(markers) != 1 or markers[0].group("ref") or markers[0].group("apref"):
+        return None
+    lead = _LINE_LEAD.match(ctx.text, start, markers[0].start())
+    if lead is None or lead.end() != markers[0].start():
+        return None
+    line = _OWNER_LINE.fullmatch(ctx.text, markers[0].start(), end)
+    if line is None:
+        return None
+    owner = line.group("owner").strip()
+    if _OWNER.match(owner + " to x") is None:
+        return None
+    if resolve_owners(owner, ctx.attendees).owners or person_in(owner) is not None:
+        return owner
+    parts = split_owner_parts(owner)
+    known = [p for p in parts if role_for_abbreviation(p) or role_for_name(p)]
+    return owner if known and len(known) == len(parts) else None
+
+
+def _flagged_paragraph(
+    ctx: _Context, found: list[_Found], line_start: int, owner: str
+) -> _Found | None:
+    """The action an owner line flags: the paragraph above it, from the sentence that
+    promises something ("... were still open. A list of ... would be sent to members"), or
+    the action just above when that has no owner yet."""
+    text = ctx.text
+    end = line_start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0:
+        return None
+    gap = text.rfind("\n\n", 0, end)
+    start = gap + 2 if gap >= 0 else 0
+    while start < end and text[start].isspace():
+        start += 1
+    if found and found[-1].draft.span.end > start:
+        last = found[-1].draft
+        if last.owner_text is None:
+            last.owner_text = owner
+        return None
+    if not _is_prose(text, start, end):
+        return None
+    sentence_spans = list(sentences(text, start, end))
+    first = next((s for s, e in sentence_spans if _FLAG_CUE.search(text, s, e)), start)
+    line_end = text.find("\n", line_start)
+    action = _new_action(
+        text,
+        None,
+        first,
+        len(text) if line_end < 0 else line_end,
+        (first, end),
+        ctx.attendees,
+        ctx.meeting_date,
+    )
+    action.draft.owner_text = owner
+    return action
+
+
+def _is_prose(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` reads as a paragraph of minutes, not a heading."""
+    content = text[start:end]
+    return len(content.split()) >= 6 and content.rstrip()[-1:] in ".!?;:)\"'’”"
+
+
 def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
     text = ctx.text
     lines = [(line.start, line.end) for line in split_lines(text)]
@@ -634,6 +749,12 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
         if markers:
             end, index = _continued(text, lines, index - 1)
         on_line: list[_Found] = []
+        owner_line = _owner_line(ctx, markers, start, end)
+        if owner_line is not None:
+            flagged = _flagged_paragraph(ctx, found, start, owner_line)
+            if flagged is not None:
+                found.append(flagged)
+            continue
         for position, marker in enumerate(markers):
             limit = markers[position + 1].start() if position + 1 < len(markers) else end
             cell_end, margin = _first_cell_end(text, _body_start(text, marker.end(), limit), limit)
@@ -673,6 +794,44 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
 
 
 # --- actions without a marker ---------------------------------------------------------------
+
+# "See Action 716a." closing a minute: the minute raised that action.
+_SEE_ACTION = re.compile(
+    rf"\(?\b(?:[Ss]ee|SEE)\s+(?:[Aa]ction|ACTION)\s+(?:[Nn]o\.?\s*)?"
+    rf"(?P<ref>[A-Z]?{_REFERENCE}[a-z]?)(?![\w/])\s*\)?\.?\s*$"
+)
+
+
+def _cross_referenced(ctx: _Context, tables: SpanSet, known: set[str]) -> list[_Found]:
+    """Minutes whose last words point to an action by number ("The MTFP will be put on
+    the website.\nSee Action 716a."): each is that action, its text the minute it closes
+    (the words before the pointer on its line, else the line above). A number some other
+    action already carries is left to that one."""
+    text = ctx.text
+    found: list[_Found] = []
+    previous: tuple[int, int] | None = None
+    for line in split_lines(text):
+        if line.blank or line.start in tables:
+            previous = None if line.start in tables else previous
+            continue
+        see = _SEE_ACTION.search(text, line.content_start, line.content_end)
+        if see and see.group("ref") not in known:
+            before = text[line.content_start : see.start()].rstrip()
+            if before and before[-1] in ".!?;":
+                body: tuple[int, int] | None = (line.content_start, see.start())
+            elif not before:
+                body = previous
+            else:
+                body = None
+            if body is not None:
+                action = _new_action(
+                    text, see.group("ref"), body[0], see.end(), body, ctx.attendees,
+                    ctx.meeting_date,
+                )  # fmt: skip
+                found.append(action)
+                known.add(see.group("ref"))
+        previous = (line.content_start, line.content_end)
+    return found
 
 
 def _from_candidate(ctx: _Context, candidate: Candidate) -> _Found:
@@ -1049,6 +1208,9 @@ def parse_actions(
     tables = SpanSet(table_spans)
     found = _prose_actions(ctx, tables)
     found += _unmarked_actions(ctx, tables, found, tables_given=bool(logged))
+    known = {a.draft.reference for a in found if a.draft.reference}
+    known |= {row.draft.reference for row in logged if row.draft.reference}
+    found += _cross_referenced(ctx, tables, known)
     found = [part for action in found for part in _joint_parts(ctx, action)]
     _apply_passages(text, _passages(ctx, found, tables), found, items)
     warnings: list[str] = []

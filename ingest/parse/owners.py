@@ -16,7 +16,12 @@ from typing import overload
 
 from ingest.draft import AttendeeDraft
 from ingest.parse.people import strip_titles
-from ingest.parse.roles import expand_abbreviation, role_for_abbreviation
+from ingest.parse.roles import (
+    ROLE_NAMES_LONGEST_FIRST,
+    expand_abbreviation,
+    role_for_abbreviation,
+    role_for_name,
+)
 from ingest.parse.subjects import person_in
 
 __all__ = [
@@ -34,8 +39,12 @@ def _split_words(words: str) -> list[str]:
 
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "to", "in", "on", "at", "with"})
 _SEGMENT_SPLIT = re.compile(r"\s*(?:[,;()]|\s[-–—]\s)\s*")
-_PART_SPLIT = re.compile(r"\s*(?:,|;|\+|&|\band\b|\bor\b|(?<=[A-Za-z]{2})\s*/\s*|\s+/\s+)\s*")
+_PART_SPLIT = re.compile(
+    r"\s*(?:,|;|\+|&|\band\b|\bor\b|(?<=[A-Za-z]{2})\s*/\s*|\s+/\s+|(?<=[A-Z]{2})\.(?=[A-Z]{2}))\s*"
+)
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?){2,3}$")
+# Initials or an abbreviation kept as written when it fits no attendee: "SB", "LB-W", "NYP".
+_ABBREVIATION_PART = re.compile(r"[A-Z][A-Za-z]?[A-Z]{1,4}(?:-[A-Z]{1,2})?")
 _OFFICE = re.compile(
     r"^(?:the\s+)?(?:(?:p|pf)cc(?:s|'s|’s)?\s+office|office\s+of\s+the\s+(?:p|pf)cc|o(?:p|pf)cc)$",
     re.IGNORECASE,
@@ -60,6 +69,22 @@ class OwnerResolution:
     warnings: list[str]
 
 
+# The same post before and after a commissioner took on the fire service.
+_OTHER_COMMISSIONER = {
+    "pcc": "pfcc", "pfcc": "pcc", "dpcc": "dpfcc", "dpfcc": "dpcc",
+    "opcc": "opfcc", "opfcc": "opcc",
+}  # fmt: skip
+# Posts whose names hold a comma (see ``_segments``).
+_COMMA_ROLE = re.compile(
+    "(?:"
+    + "|".join(
+        r"\s*".join(re.escape(w) for w in name.split()).replace("and", "(?:and|&)")
+        for name in ROLE_NAMES_LONGEST_FIRST
+        if "," in name
+    )
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
 _DOTS_AND_APOSTROPHES = re.compile(r"[.']")
 _SPACES = re.compile(r"\s+")
 _LEADING_THE = re.compile(r"^the ")
@@ -118,21 +143,35 @@ def _suffix_forms(segment: str) -> set[str]:
     return forms
 
 
-def _role_keys(attendee: AttendeeDraft) -> set[str]:
+def _segments(capacity: str | None) -> list[str]:
+    """The parts of a capacity ("Chief Finance Officer, OPCC" -> two), a post whose own
+    name holds a comma kept whole ("Police, Fire and Crime Commissioner, North Yorkshire")."""
+    text = capacity or ""
+    whole = _COMMA_ROLE.match(text)
+    if whole:
+        rest = [s for s in _SEGMENT_SPLIT.split(text[whole.end() :]) if s.strip()]
+        return [whole.group(), *rest]
+    return [s for s in _SEGMENT_SPLIT.split(text) if s.strip()]
+
+
+def _role_keys(attendee: AttendeeDraft) -> tuple[set[str], set[str]]:
+    """Forms of the attendee's post, and forms of the later parts of their capacity alone
+    ("Chief Finance Officer, OPCC" -> "opcc"), which may name the body they belong to."""
     keys: set[str] = set()
+    later_keys: set[str] = set()
     if attendee.abbreviation:
         keys.add(_norm(attendee.abbreviation))
         keys.add(_expanded(attendee.abbreviation))
-    segments = [s for s in _SEGMENT_SPLIT.split(attendee.capacity or "") if s.strip()]
+    segments = _segments(attendee.capacity)
     if not segments:
-        return keys
+        return keys, later_keys
     head = _forms(segments[0])
     keys |= head
     for later in segments[1:]:
         qualifiers = _suffix_forms(later)
         keys |= {f"{h} {q}" for h in head for q in qualifiers}
-        keys |= {f for f in _forms(later) if len(f) >= 3}
-    return keys
+        later_keys |= {f for f in _forms(later) if len(f) >= 3}
+    return keys, later_keys - keys
 
 
 # Words before a post that make it another post: a Deputy Commissioner is no Commissioner.
@@ -142,7 +181,7 @@ _SECOND_IN_LINE = frozenset({"deputy", "assistant", "vice", "associate", "under"
 def _head_word(capacity: str | None) -> str | None:
     """The word a post is named by on its own ("Police and Crime Commissioner" ->
     "commissioner"), when it is a role word and the post is not a deputy's."""
-    segments = [s for s in _SEGMENT_SPLIT.split(capacity or "") if s.strip()]
+    segments = _segments(capacity)
     words = _norm(segments[0]).split() if segments else []
     if not words or words[0] in _SECOND_IN_LINE or words[-1] not in _ROLE_WORDS:
         return None
@@ -211,6 +250,7 @@ class OwnerIndex(Sequence[AttendeeDraft]):
         self._abbreviations: dict[str, list[int]] = defaultdict(list)
         self._initials: dict[str, list[int]] = defaultdict(list)
         self._roles: dict[str, list[int]] = defaultdict(list)
+        self._later: dict[str, list[int]] = defaultdict(list)
         self._names: dict[str, list[int]] = defaultdict(list)
         self._one_names: dict[str, list[int]] = defaultdict(list)
         self._heads: dict[str, list[int]] = defaultdict(list)
@@ -222,8 +262,11 @@ class OwnerIndex(Sequence[AttendeeDraft]):
                 self._abbreviations[_norm(attendee.abbreviation)].append(position)
             for letters in _name_initials(attendee.name):
                 self._initials[letters].append(position)
-            for key in _role_keys(attendee):
+            keys, later_keys = _role_keys(attendee)
+            for key in keys:
                 self._roles[key].append(position)
+            for key in later_keys:
+                self._later[key].append(position)
             self._names[_norm(strip_titles(attendee.name))].append(position)
             names = [w.lower() for w in _name_words(attendee.name)]
             for name in dict.fromkeys(names[:1] + names[-1:]):
@@ -253,6 +296,10 @@ class OwnerIndex(Sequence[AttendeeDraft]):
 
     def with_role(self, *keys: str) -> list[AttendeeDraft]:
         return self._take(*(self._roles.get(key, []) for key in keys))
+
+    def with_later_part(self, *keys: str) -> list[AttendeeDraft]:
+        """ "NYP": the attendees a later part of whose capacity it is ("Chief Constable, NYP")."""
+        return self._take(*(self._later.get(key, []) for key in keys))
 
     def with_head_word(self, part: str) -> list[AttendeeDraft]:
         """ "Commissioner": the attendees whose post is some kind of commissioner."""
@@ -288,12 +335,31 @@ def _resolve_part(
     by_role = attendees.with_role(key, _expanded(part))
     if by_role:
         return [a.name for a in by_role], []
+    by_later = attendees.with_later_part(key, _expanded(part))
+    if len(by_later) == 1:
+        return [by_later[0].name], []
+    if by_later:
+        # "NYP to convene ...": the force several attendees serve ("Chief Constable, NYP",
+        # "Head of Finance, NYP") owns it, not each of them; it stays as written.
+        return [], []
     by_name = attendees.with_name(part)
     if by_name:
         return _unique(part, by_name, "name", context)
     by_head = attendees.with_head_word(part)
     if len(by_head) == 1:
         return [by_head[0].name], []
+    other = _OTHER_COMMISSIONER.get(key)
+    if other:
+        # "PCC" where the post is now a Police, Fire and Crime Commissioner, and back.
+        by_other = attendees.with_abbreviation(other) or attendees.with_role(other)
+        if by_other:
+            return [a.name for a in by_other], []
+    ranked = _after_rank(part)
+    if ranked:
+        # "DCC Naylor", "T/ACC Kay", "Commissioner Kaur": a post before a surname.
+        by_rank = attendees.with_name(ranked) or attendees.with_one_name(ranked)
+        if by_rank:
+            return _unique(part, by_rank, "name", context)
     compact = part.replace(" ", "")
     if _INITIALS.match(part.strip()):
         letters = compact.replace(".", "").upper()
@@ -301,8 +367,24 @@ def _resolve_part(
     return _unique(part, attendees.with_one_name(part), "name", context)
 
 
+def _after_rank(part: str) -> str | None:
+    """The name after a post or rank that opens the part ("DCC Naylor" -> "Naylor",
+    "Chief Constable Jo Hale" -> "Jo Hale"), or None when no post opens it."""
+    tokens = part.split()
+    for size in range(min(3, len(tokens) - 1), 0, -1):
+        lead = " ".join(tokens[:size])
+        known = role_for_abbreviation(lead) or role_for_name(lead)
+        if known or all(_singular(t) in _ROLE_WORDS for t in tokens[:size]):
+            rest = tokens[size:]
+            if all(t[:1].isupper() and not t.isupper() for t in rest):
+                return " ".join(rest)
+            return None
+    return None
+
+
 def split_owner_parts(owner_text: str) -> list[str]:
-    """ "JA and NM" -> ["JA", "NM"]; "CC/DCC" -> ["CC", "DCC"]; "T/Supt X" stays whole."""
+    """ "JA and NM" -> ["JA", "NM"]; "CC/DCC" -> ["CC", "DCC"]; "PF.SM" -> ["PF", "SM"];
+    "T/Supt X" stays whole."""
     return [p.strip() for p in _PART_SPLIT.split(owner_text) if p and p.strip()]
 
 
@@ -321,10 +403,16 @@ def resolve_owners(
     if not owners and not warnings:
         parts = split_owner_parts(owner_text)
         if len(parts) > 1:
+            unresolved: list[int] = []
             for part in parts:
                 found, notes = _resolve_part(part, index, context)
+                if not found and not notes and _ABBREVIATION_PART.fullmatch(part):
+                    unresolved.append(len(owners))
+                    owners.append(part)
                 owners += found
                 warnings += notes
+            if len(unresolved) == len(owners):
+                owners = []  # "AB and CD" fitting nobody: no owner resolved at all
     if not owners and not warnings:
         person = person_in(owner_text)
         if person is not None:

@@ -220,8 +220,14 @@ def test_a_sentence_broken_over_two_lines_is_one_action() -> None:
         ("Head of Business Services", ["Mary Jane Smith"]),
         ("Neil Mottram", ["Neil Mottram"]),
         ("Supt Hussain", ["Kamal Hussain"]),
-        ("OPCC", ["Deborah Quayle", "Tom Eckersley"]),
-        ("PCC's Office", ["Deborah Quayle", "Tom Eckersley"]),
+        # The office two attendees work for owns the action, not each of them.
+        ("OPCC", []),
+        ("PCC's Office", []),
+        ("DCC Mottram", ["Neil Mottram"]),
+        ("T/ACC Raman", ["Priya Raman"]),
+        ("Chief Constable Ashworth", ["Joanne Ashworth"]),
+        ("NM and XY", ["Neil Mottram", "XY"]),
+        ("XY and ZW", []),
         ("Head of Estates", []),
     ],
 )
@@ -687,3 +693,78 @@ def test_initials_name_a_person_before_they_spell_a_capacity() -> None:
 def test_a_secretariat_owns_an_action() -> None:
     action = one_action("Action: Secretariat to invite the Chief Constable to the June meeting.")
     assert action.owner_text == "Secretariat"
+
+
+def test_a_force_several_attendees_serve_owns_an_action_as_written() -> None:
+    attendees = [
+        AttendeeDraft("Ruth Fane", "Police, Fire and Crime Commissioner, Westshire – Chair"),
+        AttendeeDraft("Owen Pell", "Deputy Chief Constable, WSP"),
+        AttendeeDraft("Lena Marsh", "Head of Finance, WSP"),
+        AttendeeDraft("Ivo Crane", "Director of Estates, WSFRS"),
+    ]
+    action = one_action("Actions – WSP to convene the communications leads.", attendees)
+    assert action.owner_text == "WSP"
+    assert action.owners == []
+    assert resolve_owners("WSFRS", attendees).owners == ["Ivo Crane"]
+    # A commissioner's post named in the old way, or by its last word.
+    assert resolve_owners("PCC", attendees).owners == ["Ruth Fane"]
+    assert resolve_owners("Commissioner", attendees).owners == ["Ruth Fane"]
+    assert resolve_owners("Police", attendees).owners == []
+
+
+def test_owners_in_initials_after_a_closing_dash() -> None:
+    attendees = [
+        AttendeeDraft("Pia Frost", None, "PF"),
+        AttendeeDraft("Sam Moor", "Police, Fire and Crime Commissioner", "PFCC"),
+    ]
+    action = one_action(
+        "Action – meeting to go through each recommendation in the review to include – PF.SM",
+        attendees,
+    )
+    assert action.owner_text == "PF.SM"
+    assert action.owners == ["Pia Frost", "Sam Moor"]
+    # A closing dash before letters that name nobody is no owner.
+    assert one_action("Action – refresh the plan for the NHS – ICB", attendees).owner_text is None
+
+
+def test_numbered_actions_after_a_colon_that_introduces_them() -> None:
+    actions = actions_in(
+        "The following updates was given:- Action 002 – the revised terms of reference were "
+        "now going through sign-off. Action 005 – action is complete."
+    )
+    assert [a.reference for a in actions] == ["002", "005"]
+    assert actions[0].text.startswith("the revised terms of reference")
+
+
+def test_a_minute_that_points_to_an_action_by_number_is_that_action() -> None:
+    text = (
+        "716 Decisions Required\n"
+        "716a Finance Plan – Quarterly Update: the Board noted the report. The plan will be "
+        "put on the website.\n"
+        "See Action 716a.\n"
+        "716b Treasury Report: the Board noted the report. See action 716b.\n"
+    )
+    actions = actions_in(text)
+    assert [a.reference for a in actions] == ["716a", "716b"]
+    assert actions[0].text.startswith("716a Finance Plan")
+    assert actions[1].text == "716b Treasury Report: the Board noted the report."
+
+
+def test_an_action_flag_with_only_an_owner_marks_the_paragraph_above() -> None:
+    text = (
+        "Two actions from the last meeting were still open. A list of the abbreviations in "
+        "the plan would be sent to members.\n\n"
+        "ACTION                     Duncan Elmore\n\n"
+        "Chairman's Update\n\n"
+        "The Chairman thanked the Chief Constable for her service to the county.\n\n"
+        "ACTION: DCC\n"
+    )
+    actions = actions_in(text, NORTHSHIRE)
+    assert len(actions) == 2
+    assert actions[0].text.startswith("A list of the abbreviations")
+    assert actions[0].owners == ["Duncan Elmore"]
+    assert actions[1].text.startswith("The Chairman thanked")
+    assert actions[1].owners == ["Neil Mottram"]
+    # An owner line under an action that names none gives it its owner.
+    flagged = actions_in("Action: review the estates plan.\nAction: CC\n", NORTHSHIRE)
+    assert [a.owners for a in flagged] == [["Joanne Ashworth"]]
