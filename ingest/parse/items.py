@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.draft import ItemDraft, Span
 from ingest.parse.dates import MONTH_PATTERN
@@ -117,6 +117,10 @@ CAPITALS_TITLE_MIN_REST = 4
 LETTERED_TITLE_MAX_WORDS = 12
 TITLE_BEFORE_MAX_WORDS = 25
 PARAGRAPH_MAX_GAP = 4
+# A title and a colon opening a paragraph ("Treasury Report – Q1 Update: The Board noted").
+_COLON_TITLE = re.compile(r"^(?P<label>[A-Z][^:.;!?]{2,90}?):\s+(?P<rest>[A-Z].*)$", re.DOTALL)
+COLON_TITLE_MAX_WORDS = 12
+COLON_REST_MIN_WORDS = 4
 # A committee's code alone on the line above a minute reference ("PCP" over "26/20").
 _CODE_LINE = re.compile(r"^[A-Z]{2,8}$")
 
@@ -150,6 +154,8 @@ class _Candidate:
     kind: HeadKind = "number"
     lead: Line | None = None
     """A line above the number that belongs to it ("PCP" over "26/20")."""
+    run_in: bool = False
+    """The title runs into its paragraph ("716a Treasury Report: The Board noted ...")."""
 
     @property
     def first_line(self) -> Line:
@@ -295,6 +301,21 @@ def _capitals_title(title: str) -> str | None:
     return capitals.strip(" -–—:,")
 
 
+def _colon_title(title: str) -> str | None:
+    """The title that opens a paragraph run onto its line and ends with a colon ("MTFP –
+    Quarterly Update: MO took the Board through the plan ..." -> "MTFP – Quarterly Update"):
+    a few words without a verb of a report, then a sentence in capitals."""
+    match = _COLON_TITLE.match(title)
+    if match is None:
+        return None
+    label, rest = match.group("label").strip(), match.group("rest")
+    if len(label.split()) > COLON_TITLE_MAX_WORDS or len(rest.split()) < COLON_REST_MIN_WORDS:
+        return None
+    if _FINITE_VERB.search(label) or _BODY_LABEL.match(label) or looks_like_name(label):
+        return None
+    return None if _RESOLUTION_CLAUSE.match(rest) else label
+
+
 def _trailing_candidate(line: Line) -> _Candidate | None:
     """A heading that ends with its agenda number ("- CHAIR'S REPORT (ITEM 3)")."""
     if len(line.cells) != 1:
@@ -383,9 +404,14 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
     capitals = _capitals_title(title) if title_line is None and not prose else None
     if capitals is not None:
         title, heading = clean_title(capitals), True
+    run_in = False
+    if not heading and not prose and title_line is None:
+        label = _colon_title(title)
+        if label is not None:
+            title, heading, run_in = label, True, True
     has_body = following is not None and not following_opens
     return _Candidate(
-        line, number, number_text, title, title_line, heading, has_body, head.kind, lead
+        line, number, number_text, title, title_line, heading, has_body, head.kind, lead, run_in
     )
 
 
@@ -477,7 +503,7 @@ def _children(parent: _Candidate, family: _Family, stop_line: int) -> list[_Cand
     # ("4.2 ACTION 2: CFO to report the reserves strategy.") is one more paragraph.
     paragraphs = any(not child.heading for child in chain)
     for position, child in enumerate(chain):
-        if not child.heading or (paragraphs and _labelled_sentence(child)):
+        if not child.heading or (paragraphs and (_labelled_sentence(child) or child.run_in)):
             continue
         following = chain[position + 1].first_line.index if position + 1 < len(chain) else None
         chosen.append(child)
@@ -538,12 +564,29 @@ def _lettered(
     return found
 
 
+def _lettered_tops(candidates: Sequence[_Candidate]) -> list[_Candidate]:
+    """The candidates numbered at the top level, with the sub-items lettered after a number
+    that is never printed alone standing for it: agendas that group items under headings
+    ("MINUTES AND MATTERS ARISING", then "5A SPA BUDGET MEETING", "5B MINUTES - JARAC")
+    number every entry that way, and "5A" is then the first entry of item 5."""
+    tops = [c for c in candidates if len(c.number) == 1]
+    printed = {c.number for c in tops}
+    first: dict[tuple[int, ...], _Candidate] = {}
+    for c in candidates:
+        if c.kind == "number" and len(c.number) == 2 and c.number_text[-1:].isalpha():
+            first.setdefault(c.number[:1], c)  # the first entry of the item stands for it
+    promoted = [replace(c, number=n) for n, c in first.items() if n not in printed]
+    if not promoted:
+        return tops
+    return sorted([*tops, *promoted], key=lambda c: c.line.index)
+
+
 def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
     reading = _reading(lines)
     candidates = [
         c for line in lines if line.index not in excluded and (c := _candidate(reading, line))
     ]
-    tops = [c for c in candidates if len(c.number) == 1]
+    tops = _lettered_tops(candidates)
     top = _best_chain(tops, 0)
     numbered = [c for c in tops if c.kind == "number"]
     ones = [c for c in numbered if c.number == (1,) and c.heading]

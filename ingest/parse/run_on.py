@@ -46,9 +46,12 @@ _ENTRY = re.compile(
     r")"
 )
 # In any line: a bare number before two words in capitals ("... gloucestershire/ 7 POLICE AND
-# CRIME PLAN REFRESH").
+# CRIME PLAN REFRESH"), or a number lettered as a sub-item, which no page range ends with,
+# where a table's columns were read out of order ("ESTATES AND FLEET – 9A DECISION SALE OF
+# FORMER SECTION OFFICE", "COMMUNITY 12A SAFETY FUND AWARDS").
 _CAPITALS_BARE = re.compile(
-    r"(?<=\s)(?<![-–] )(?<!OFFICIAL )\d{1,3}(?= [A-Z][A-Z'’&-]+[\s,–-]+[A-Z][A-Z'’&-]+\b)"
+    r"(?<=\s)(?<!OFFICIAL )(?:(?<![-–] )\d{1,3}|\d{1,3}[A-H])"
+    r"(?= [A-Z][A-Z'’&-]+[\s,–-]+[A-Z][A-Z'’&-]+\b)"
 )
 # A line that opens with an item number ("3. Road Safety ... 4. Work Programme ...").
 _OPENING_NUMBER = re.compile(r"(?P<number>\d{1,3})(?P<mark>[.)])\s")

@@ -486,3 +486,50 @@ def test_a_table_whose_cells_are_kept_apart_by_bars() -> None:
         ("2", "Minutes", None),
         ("3", "Northmoor Police", None),
     ]
+
+
+def test_items_numbered_only_by_their_lettered_entries() -> None:
+    text = (
+        "AGENDA\n"
+        "1. APOLOGIES FOR ABSENCE\n"
+        "2 DECLARATIONS OF INTEREST\n"
+        "MINUTES AND MATTERS ARISING\n"
+        "3A MINUTES – BUDGET MEETING\n"
+        "3B MINUTES – AUDIT COMMITTEE JANUARY 2025\n"
+        "4 REVIEW OF ACTIONS\n"
+        "DECISION REPORTS\n"
+        "ESTATES AND FLEET – 5A DECISION SALE OF FORMER SECTION OFFICE\n"
+        "5B PROCUREMENT DECISION\n"
+        "REPORTS TO NOTE\n"
+        "COMMISSIONER'S COMMUNITY 6A SAFETY FUND AWARDS TO NOTE\n"
+    )
+    assert numbers(text) == ["1", "2", "3A", "3B", "4", "5A", "5B", "6A"]
+
+
+def test_lettered_sub_items_whose_titles_run_into_their_paragraphs() -> None:
+    text = (
+        "No. Discussion Outcome / Decision\n"
+        "801 Previous Minutes\nThe minutes of the last meeting were agreed.\n"
+        "802 Decisions Required\n"
+        "802a Fleet Strategy – Annual Update: The CFO took the Board through the strategy and "
+        "members discussed the replacement of older vans over the coming two years.\n"
+        "802b Treasury Management Report – Quarterly Update: The Board noted the report and "
+        "asked how the deposits were spread across banks.\n"
+    )
+    assert outline(items_of(text)) == [
+        ("801", "Previous Minutes", None),
+        ("802", "Decisions Required", None),
+        ("802a", "Fleet Strategy – Annual Update", 1),
+        ("802b", "Treasury Management Report – Quarterly Update", 1),
+    ]
+
+
+def test_numbered_paragraphs_opening_with_a_label_stay_paragraphs() -> None:
+    text = (
+        "5. Precept Proposal\n"
+        "5.1 The Commissioner introduced the proposal for the coming year and the figures.\n"
+        "5.2 Reserves: Members asked whether the level of general reserves could be justified.\n"
+        "5.3 The Panel agreed to endorse the precept as proposed by the Commissioner.\n"
+        "6. Work Programme\nThe programme was noted.\n"
+    )
+    assert numbers(text) == ["5", "6"]
