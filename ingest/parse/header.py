@@ -113,6 +113,11 @@ _FURNITURE = re.compile(
     r"minutes|draft\s+minutes|report\s+summary|documents)$",
     re.IGNORECASE,
 )
+# An agenda's instruction, not a title: "To agree the Minutes of the Panel Meeting held on ..."
+_INSTRUCTION = re.compile(
+    r"^to\s+(?:agree|approve|receive|note|consider|confirm|elect|appoint|discuss|review|sign)\b",
+    re.IGNORECASE,
+)
 # "Minutes:" alone above the text of a minute (a portal's page of one item).
 _MINUTE_TEXT_LABEL = re.compile(r"^(?:minutes|decision)\s*:$", re.IGNORECASE)
 _GENERIC_TITLE_WORDS = {"minutes", "notes", "of", "the", "a", "meeting", "record"}
@@ -327,6 +332,7 @@ def _plausible_title(title: str, *, long_title: bool = False) -> bool:
         bool(_TITLE_WORDS.search(title))
         and not _FURNITURE.match(title)
         and not _PAGE_LABEL.match(title)
+        and not _INSTRUCTION.match(title)
         and not title.rstrip().endswith((":", ":-"))
         and (long_title or not is_prose(title))
     )

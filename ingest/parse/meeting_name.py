@@ -173,9 +173,20 @@ def _from_minutes_of(content: str) -> str | None:
         return None
     name = _clean(match.group("name"))
     parent = _clean(match.groupdict().get("parent") or "")
-    if re.fullmatch(rf"(?:{_BODY_NOUN})", name, re.IGNORECASE) and parent:
+    if re.fullmatch(rf"(?:{_BODY_NOUN})", name, re.IGNORECASE) and _organisation(parent):
         name = _clean(f"{parent} {name}")
     return name if _acceptable(name) and _NAMED_BODY.search(name) else None
+
+
+def _organisation(parent: str) -> bool:
+    """Words before "Minutes of the Board" that name an organisation ("Westdale Rural Area
+    Partnership"), not a sentence's opening ("To agree the Minutes of the Panel Meeting")."""
+    words = parent.split()
+    return (
+        bool(words)
+        and all(word[:1].isupper() or word.lower() in _NAME_JOINERS for word in words)
+        and words[0].lower() not in {"to", "the", "that", "approve", "agree"}
+    )
 
 
 def name_before_date(content: str, date_start: int) -> str | None:
@@ -267,8 +278,15 @@ def is_long_title(line: Line) -> bool:
 _ACTING_BODY = re.compile(r"\bthe\s+(panel|committee|sub-committee|board)\b", re.IGNORECASE)
 _BODY_WORD = re.compile(r"\b(panel|committee|sub-committee|board)s?\b", re.IGNORECASE)
 _NAME_JOINERS = {"and", "&", "of", "for", "the", "on"}
-_SELF_REFERENCE = re.compile(r"\b(?:meetings?|members?)\s+of\s+the\s+$", re.IGNORECASE)
+_SELF_REFERENCE = re.compile(r"\b(?:meetings?|members?|minutes)\s+of\s+the\s+$", re.IGNORECASE)
 _COMMISSIONER = re.compile(r"\bcommissioner\b|\bo?p(?:f)?cc\b", re.IGNORECASE)
+# Words that say which sitting, not which body: "the Extraordinary Panel Meeting", "the
+# Exempt Minutes of the Special Committee" name no body.
+_OCCASION = re.compile(
+    r"extraordinary|special|annual|ordinary|informal|reconvened|adjourned|public|private|"
+    r"open|exempt|confidential|closed|previous|last|next|future|formal|virtual|joint\s+meeting",
+    re.IGNORECASE,
+)
 TEXT_CHARS = 40_000
 """Characters of the text read for the body's name when the opening gives none."""
 
@@ -290,7 +308,9 @@ def _name_before(text: str, noun_start: int, noun: str) -> tuple[str, int] | Non
             kept.insert(0, word)
             continue
         break
-    while kept and kept[0].group().lower() in _NAME_JOINERS:
+    while kept and (
+        kept[0].group().lower() in _NAME_JOINERS or _OCCASION.fullmatch(kept[0].group())
+    ):
         kept.pop(0)
     if not kept:
         return None
@@ -307,14 +327,14 @@ def body_from_text(text: str) -> tuple[str | None, str | None]:
     for match in _ACTING_BODY.finditer(text):
         noun = match.group(1).lower().replace("sub-committee", "committee")
         acting[noun] = acting.get(noun, 0) + 1
-    if not acting:
-        return None, None
-    noun = max(acting, key=lambda key: acting[key])
+    # A text that never says "the Panel" may still name its body in full, twice or as "the
+    # meeting of the Eastshire Police and Crime Panel held on ...": any body word is read.
+    noun = max(acting, key=lambda key: acting[key]) if acting else None
     counts: dict[str, int] = {}
     self_named: set[str] = set()
     for match in _BODY_WORD.finditer(text):
         word = match.group(1)
-        if word.lower().replace("sub-committee", "committee") != noun:
+        if noun is not None and word.lower().replace("sub-committee", "committee") != noun:
             continue
         found = _name_before(text, match.start(), word)
         if found is None:
@@ -323,7 +343,10 @@ def body_from_text(text: str) -> tuple[str | None, str | None]:
         counts[name] = counts.get(name, 0) + 1
         if _SELF_REFERENCE.search(text[max(0, start - 40) : start]):
             self_named.add(name)
-    chosen = [name for name in counts if counts[name] >= 2 or name in self_named]
+    if noun is None:  # no "the Panel" to go by: named twice, once as the body meeting
+        chosen = [name for name in counts if counts[name] >= 2 and name in self_named]
+    else:
+        chosen = [name for name in counts if counts[name] >= 2 or name in self_named]
     if not chosen:
         return None, noun
     return max(chosen, key=lambda name: counts[name]), noun
@@ -332,8 +355,9 @@ def body_from_text(text: str) -> tuple[str | None, str | None]:
 def kind_from_text(text: str, name: str | None, noun: str | None) -> MeetingKind:
     """The kind of a record that names no body in its opening: from the name its text uses,
     else a panel that deals with a commissioner is a police and crime panel."""
-    if name is not None:
-        return find_meeting_kind(name) or MeetingKind.OTHER
+    named = find_meeting_kind(name) if name is not None else None
+    if named is not None:
+        return named
     if noun == "panel" and _COMMISSIONER.search(text[:TEXT_CHARS]):
         return MeetingKind.POLICE_AND_CRIME_PANEL
     return MeetingKind.OTHER

@@ -206,3 +206,37 @@ def test_a_long_sentence_without_dashes_does_not_name_the_body() -> None:
     title, kind = title_and_kind(f"{sentence}\n\nPresent: A Reader\n")
     assert kind is not MeetingKind.ACCOUNTABILITY_BOARD
     assert "Accountability" not in title
+
+
+def test_a_page_without_a_title_takes_its_body_named_in_full_in_the_items() -> None:
+    draft = parse_document(
+        "Agenda and draft minutes\n\nVenue: Council Chamber, County Hall\n\nItems\nNo. Item\n\n"
+        "30/23\n\nMinutes\n\nTo confirm the minutes of the Eastshire Police and Crime Panel "
+        "meeting on 15 June 2023\n\nMinutes:\n\nThe minutes were confirmed as a correct record."
+        "\n\n31/23\n\nCo-opted Members\n\nMinutes:\n\nRESOLVED to co-opt Councillor A Reader "
+        "as a member of the Eastshire Police and Crime Panel.\n"
+    )
+    assert draft.title == "Eastshire Police and Crime Panel"
+    assert draft.kind is MeetingKind.POLICE_AND_CRIME_PANEL
+
+
+def test_a_body_mentioned_twice_in_passing_does_not_name_a_page_that_acts_under_none() -> None:
+    draft = parse_document(
+        "PCC opened the meeting and asked CC for an update. The minutes are sent to the Police "
+        "and Crime Panel each month.\nCC reported a fall in burglary. The Police and Crime "
+        "Panel will see the figures in June.\n"
+    )
+    assert draft.kind is not MeetingKind.POLICE_AND_CRIME_PANEL
+
+
+def test_the_minutes_of_a_sitting_named_in_a_sentence_are_not_the_title() -> None:
+    draft = parse_document(
+        "The Chairman welcomed all present, including the Police and Crime Commissioner for "
+        "Westshire.\n\n\nApologies were received from Councillor A Reader.\n\n\n"
+        "To agree the Minutes of the Panel Meeting held on 16th June 2023.\n\n\n"
+        "The Open Minutes of the Extraordinary Panel Meeting held on 25th August 2023 were "
+        "agreed. The Panel noted the Exempt Minutes of the Extraordinary Panel Meeting.\n"
+    )
+    assert "agree" not in draft.title
+    assert "Extraordinary" not in draft.title
+    assert draft.kind is MeetingKind.POLICE_AND_CRIME_PANEL
