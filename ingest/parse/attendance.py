@@ -81,7 +81,8 @@ _ITEM_NUMBER = re.compile(r"^(?:(?:agenda\s+)?item\s+)?\d{1,3}(?:\.\d{1,2})*[.):
 _ANY_LABEL = re.compile(r"^[A-Z][A-Za-z /&]{1,30}:(?:\s|$)")
 # Item headings that introduce the attendance: the names follow them, with no label.
 _ATTENDANCE_HEADING = re.compile(
-    r"^(?:welcome(?:\s*(?:,|and|&)\s*introductions?)?|introductions?|attendance|attendees|"
+    r"^(?:welcome(?:\s*(?:,|and|&)\s*introductions?)?|introductions?|attendees|"
+    r"attendance(?:\s+(?:details|list|record))?|"
     r"present|sederunt|members present|those present)\.?$",
     re.IGNORECASE,
 )
@@ -379,6 +380,21 @@ def _group_heading(lines: Sequence[Line], index: int) -> str | None:
     return content.rstrip(":").strip()
 
 
+# "Community Co-opted Members: Nadia Farrell, Owen Bradshaw": a group's name and a colon
+# before its people, inside a list.
+_GROUP_LABEL = re.compile(r"^(?P<head>[A-Z][\w'’&,() -]{1,50}?)\s*:\s+(?P<rest>\S.*)$")
+
+
+def _group_label(content: str) -> tuple[str, str] | None:
+    """(group, people) for a line that names a group before its people."""
+    match = _GROUP_LABEL.match(content)
+    if match is None or len(match["head"].split()) > 6 or re.search(r"\d", match["head"]):
+        return None
+    if split_person(match["head"]) is not None or not _people_in(match["rest"]):
+        return None
+    return match["head"].strip(), match["rest"]
+
+
 def _parse_list(
     collector: _Collector, lines: Sequence[Line], start: int, status: AttendanceStatus, rest: str
 ) -> int:
@@ -420,6 +436,15 @@ def _parse_list(
             run = _Run(rest)
             first = last = line
             group = None
+        elif (grouped := _group_label(line.content)) is not None:
+            flush()
+            group_name, rest = grouped
+            group = None if _MEMBERS_HEADING.match(group_name) else group_name
+            if _OFFICERS_HEADING.search(group_name):
+                status = AttendanceStatus.IN_ATTENDANCE
+            elif re.search(r"\bmembers?\b", group_name, re.I):
+                status = AttendanceStatus.PRESENT
+            run, first, last = _Run(rest), line, line
         elif len(line.cells) >= 2 and split_person(line.cells[0]) is not None:
             flush()
             run = _Run()
@@ -472,16 +497,38 @@ def _strong_person_line(line: Line) -> bool:
     return bool(person.capacity or person.abbreviation) or person.name != content.strip(" -•")
 
 
+# "Councillors Jo Hale in the Chair (Rye Council); Ann Bell (Vice Chair), ...": a list of
+# members after the header, without a label, that starts with the plural title.
+_PLURAL_TITLE_START = re.compile(r"^(?:Councillors|Cllrs\.?)\s+(?=[A-Z])")
+
+
 def _unlabelled_run(lines: Sequence[Line], index: int) -> bool:
     """Whether a list of people starts here without a label: two strong entry lines, not
     under a heading about the body's membership."""
+    if _PLURAL_TITLE_START.match(lines[index].content):
+        return _people_in(lines[index].content) >= 2 and not any(
+            _MEMBERSHIP.search(content) for content in _lines_before_block(lines, index)
+        )
     if not _strong_person_line(lines[index]):
         return False
-    before = [line.content for line in lines[max(0, index - 4) : index] if not line.blank]
-    if any(_MEMBERSHIP.search(content) for content in before[-2:]):
+    if any(_MEMBERSHIP.search(content) for content in _lines_before_block(lines, index)):
         return False
     following = next_nonblank(lines, index)
     return following is not None and _strong_person_line(following)
+
+
+def _lines_before_block(lines: Sequence[Line], index: int) -> list[str]:
+    """The two lines before the block of person lines that ``lines[index]`` is in: a list
+    under "Members are asked to note who will sit on the Committee:" is a membership from
+    its first line to its last, not only at its first. The look back is bounded."""
+    before: list[str] = []
+    position = index - 1
+    while position >= max(0, index - 40) and len(before) < 2:
+        line = lines[position]
+        if not line.blank and (before or not _strong_person_line(line)):
+            before.append(line.content)
+        position -= 1
+    return before
 
 
 def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:

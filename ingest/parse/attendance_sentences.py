@@ -44,8 +44,10 @@ _NUMBERING = re.compile(r"^(?:\(?[a-z\d]{1,3}(?:\.\d{1,2})*[.)]?\s+)+")
 _APOLOGIES = re.compile(
     r"(?<![a-z])apolog(?:y|ies)\b(?:\s+(?:for|of|absence|their|his|her|the|meeting|had|have|has|been|"
     r"were|was|received|given|tendered|submitted|presented|sent|noted|accepted|recorded|made|"
-    r"reported|before|also|further|an|are|is))*?"
-    r"\s+(?:from|by|for|on\s+behalf\s+of|of)\b[\s:;,]*(?-i:(?=[A-Z]))(?!absence\b)",
+    r"reported|before|also|further|an|are|is|non-attendance|came|come))*?"
+    r"\s+(?:from|by|for|on\s+behalf\s+of|of)\b[\s:;,]*"
+    r"(?:(?:substitute|co-opted|independent)\s+members?\s+|substitutes\s+)?"
+    r"(?-i:(?=[A-Z]))(?!absence\b)",
     re.IGNORECASE,
 )
 _SENT_APOLOGIES = re.compile(
@@ -59,6 +61,11 @@ _SUBSTITUTE_VERB = re.compile(
     r"(?:was|were)\s+present\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?substitute|"
     r"attended\s+in\s+(?:his|her|their)\s+place|attended\s+in\s+place\s+of|"
     r"substituted\s+for|deputised\s+for|replaced\s+(?:Councillors?|Cllrs?)\b)",
+)
+# "Councillor Stanhope was substituted by Councillor Okafor": the people after "by" came.
+_SUBSTITUTED_BY = re.compile(
+    r"\s(?:was|were|had\s+been|has\s+been)\s+(?:substituted|replaced|deputised)\s+(?:for\s+)?"
+    r"by\s+(?=[A-Z])"
 )
 _PRESENCE_VERB = re.compile(
     r"\s+(?:joined\s+the\s+meeting|attended\s+the\s+meeting|arrived\s+(?:late|at\s+\d)|"
@@ -170,6 +177,12 @@ def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceSta
     if sent is not None:
         for entry, person in _list_before(sentence, sent.start()):
             yield entry, person, APOLOGIES
+    for by in itertools.islice(_SUBSTITUTED_BY.finditer(sentence), _MAX_CLAUSES):
+        names = sentence[by.end() :]
+        end = _NAMES_END.search(names)
+        names = re.split(r"\s+respectively\b", names[: end.start()] if end else names)[0]
+        for entry, person in _people(names):
+            yield entry, person, PRESENT
     for verb in itertools.islice(_SUBSTITUTE_VERB.finditer(sentence), _MAX_CLAUSES):
         for entry, person in _list_before(sentence, verb.start()):
             yield entry, person, PRESENT

@@ -271,24 +271,38 @@ def _starts_person(piece: str, *, names_only: bool = False) -> bool:
     return not slash or looks_like_name(strip_markers(english)[0].strip(" ()"))
 
 
+def _comma_groups(text: str, *, names_only: bool, only_people: bool = False) -> list[str]:
+    """The entries of a list parted by commas: a piece that does not start a person goes on
+    with the entry before it ("Jo Hale, Treasurer"). With ``only_people`` the text is one
+    entry unless every piece after a comma starts a person."""
+    parts: list[list[str]] = []  # each group's pieces, joined once at the end
+    for part in _split_outside_brackets(text, ","):
+        for piece in _split_and(re.sub(r"^(?:and|&)\s+", "", part)):
+            starts_person = _starts_person(piece, names_only=names_only)
+            if starts_person or not parts:
+                parts.append([piece])
+            elif only_people:
+                return _split_and(text)
+            else:
+                parts[-1].append(piece)
+    return [", ".join(group) for group in parts]
+
+
 def split_entries(text: str, *, names_only: bool = False) -> list[str]:
     """Entries of an inline list: "A Smith (PCC), B Jones, Chief Constable; C Brown"."""
     text = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].rstrip(".")
     if role_then_name(text) is not None:
         return [text]  # "Chief Executive, OPCC – Colin Padgett"
     if ";" in text:
-        groups = _split_outside_brackets(text, ";")
-        groups = [g for group in groups for g in _split_and(group)]
+        # "Jo Hale (Chair); Ann Bell (Vice Chair), Roy Tapp (Rye Council)": each group after
+        # a semicolon may itself be a list parted by commas.
+        groups = [
+            g
+            for group in _split_outside_brackets(text, ";")
+            for g in _comma_groups(group, names_only=names_only, only_people=True)
+        ]
     else:
-        parts: list[list[str]] = []  # each group's pieces, joined once at the end
-        for part in _split_outside_brackets(text, ","):
-            for piece in _split_and(part):
-                starts_person = _starts_person(piece, names_only=names_only)
-                if starts_person or not parts:
-                    parts.append([piece])
-                else:
-                    parts[-1].append(piece)
-        groups = [", ".join(group) for group in parts]
+        groups = _comma_groups(text, names_only=names_only)
     groups = [re.sub(r"^(?:and|&)\s+", "", group) for group in groups]
     return [group for group in groups if split_person(group) is not None]
 
@@ -296,6 +310,14 @@ def split_entries(text: str, *, names_only: bool = False) -> list[str]:
 _SUBSTITUTE_IN_BRACKETS = re.compile(
     r"\(\s*(?:substituted\s+by|substitute[d:]?|sub(?:stituting)?\s*:)\s+(?P<who>[^()]+)\)"
     r"|\(\s*(?P<subbing>[^()]+?)\s+(?:subbing|substituting|deputising)\s*\)",
+    re.IGNORECASE,
+)
+# "Cllr Ann Bell (substitute for Cllr Roy Tapp)": the member named in the bracket is the one
+# who was absent, not another attendee. Extraction sometimes drops the closing bracket
+# ("(substitute for Mayor Roy Tapp, Cllr ..."): the note then ends at the next comma.
+_SUBSTITUTE_FOR = re.compile(
+    r"\(\s*(?:as\s+)?(?:a\s+)?(?:substitute|substituting|sub|deputising|deputy)\s+for\s+"
+    r"[^(),;]*(?:\)|(?=[,;])|$)",
     re.IGNORECASE,
 )
 _SUBSTITUTE_AFTER_DASH = re.compile(
@@ -319,6 +341,7 @@ def take_substitutes(text: str) -> tuple[str, list[str]]:
         substitutes.append(match.group("who") or match.group("subbing"))
         return " "
 
+    text = _SUBSTITUTE_FOR.sub(" ", text)
     text = _SUBSTITUTE_IN_BRACKETS.sub(take, text)
     text = _SUBSTITUTE_AFTER_DASH.sub(take, text)
     text = _FOR_WHOM.sub(take, text)

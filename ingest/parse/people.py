@@ -82,7 +82,7 @@ _NOT_NAME_WORDS = {
     "councillor", "councillors", "cllr", "cllrs", "alderman", "co-opted", "officials",
     "secretariat", "substitute", "apology", "programmes", "administration", "communication",
     "minute", "book", "no", "copies", "documents", "page", "appendix", "report", "reports",
-    "chair's", "chairman's", "announcements", "part",
+    "chair's", "chairman's", "announcements", "part", "description", "decision", "decisions",
 }  # fmt: skip
 
 _CHAIR_WORD = r"(?:chair(?:man|person|woman)?|conven[eo]r|in the chair)"
@@ -102,10 +102,11 @@ _MINUTES_MARK = re.compile(
     re.IGNORECASE,
 )
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
+# Honours and letters after a name, also written with stops ("Cllr Jo Hale O.B.E").
 _POSTNOMINALS = re.compile(
     r"(?<=\w)(?:,?\s+(?:QPM|KPM|OBE|MBE|CBE|KBE|DBE|BEM|DL|JP|MP|AM|MLA|MSP|CPFA|FCA|ACA|FCCA|"
-    r"PhD|MA|MSc|BA))+"
-    r"\b\.?"
+    r"PhD|MA|MSc|BA|[OMCKD]\.B\.E|Q\.P\.M|J\.P|B\.E\.M)\b)+"
+    r"\.?"
 )
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z]{0,4}[/.]?(?:\s?[A-Z/&][A-Za-z/&.]{0,5}){0,3}$")
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|:|\s[-–—]\s|\t)\s*")

@@ -410,3 +410,20 @@ def test_a_list_ends_at_the_first_agenda_item() -> None:
         "The PCC referred to support for victims.\n"
     )
     assert [a.name for a in attendance.attendees] == ["Bethan Tillotson", "James Mercer"]
+
+
+def test_apologies_for_non_attendance_came_from_and_a_substitution() -> None:
+    text = (
+        "Apologies for non-attendance came from Councillors Lowe, Roper and Hart. "
+        "Councillor Lowe was substituted by Councillor Wolfe.\n\n"
+        "Apologies for non-attendance also came from substitutes Councillors Marr and Nunn.\n"
+    )
+    found = parse_attendance(text, split_lines(text)).attendees
+    assert [(a.name, a.status) for a in found] == [
+        ("Lowe", AttendanceStatus.APOLOGIES),
+        ("Roper", AttendanceStatus.APOLOGIES),
+        ("Hart", AttendanceStatus.APOLOGIES),
+        ("Wolfe", AttendanceStatus.PRESENT),
+        ("Marr", AttendanceStatus.APOLOGIES),
+        ("Nunn", AttendanceStatus.APOLOGIES),
+    ]

@@ -354,3 +354,76 @@ def test_in_attendance_label_cut_in_two_by_a_column() -> None:
         "Neil Jamieson",
     ]
     assert found[-1] == ("Neil Jamieson", IN_ATTENDANCE)
+
+
+def test_a_membership_list_stays_one_however_long() -> None:
+    # Every line of the list is under the note that it is a membership, not just the first.
+    assert (
+        people(
+            "Members are asked to note who will sit on the Committee:-\n\n"
+            "Councillor Ann Bell          Rye Council (Con)\n\n"
+            "Councillor Roy Tapp          Hove Council (Lab)\n\n"
+            "Councillor Ida Webb          Lewes Council (Lab)\n\n"
+            "Councillor Sam Lowe          Wadhurst Council (LD)\n\n"
+            "Paula Crane                  Independent Member\n"
+        )
+        == []
+    )
+
+
+def test_attendance_details_heading_and_a_table_header_after_the_list() -> None:
+    assert people(
+        "Wessex Police and Crime Panel\n"
+        "Attendance Details\n\n"
+        "Cllr Ada Lowe O.B.E (Chair), Cllr Ben Roper (Vice-Chair) and Mr Cy Hart.\n"
+        "In Attendance:\n"
+        "Dee Wolfe (Commissioner), Eve Marr (Commissioner's Office).\n"
+        "Apologies for absence:\n"
+        "Cllr Fay Nunn and Gil Ober.\n"
+        "Item Description Decision\n"
+        "RESOLVED that the report be noted.\n"
+    ) == [
+        ("Ada Lowe", PRESENT),
+        ("Ben Roper", PRESENT),
+        ("Cy Hart", PRESENT),
+        ("Dee Wolfe", IN_ATTENDANCE),
+        ("Eve Marr", IN_ATTENDANCE),
+        ("Fay Nunn", APOLOGIES),
+        ("Gil Ober", APOLOGIES),
+    ]
+
+
+def test_the_member_a_substitute_stood_in_for_is_not_present() -> None:
+    found = people(
+        "Present:\n"
+        "Cllr Ada Lowe (Chair), Cllr Ben Roper (substitute for Mayor Cy Hart, Cllr Dee Wolfe.\n"
+        "Apologies: Mayor Cy Hart.\n"
+    )
+    assert found == [
+        ("Ada Lowe", PRESENT),
+        ("Ben Roper", PRESENT),
+        ("Dee Wolfe", PRESENT),
+        ("Cy Hart", APOLOGIES),
+    ]
+
+
+def test_members_after_the_header_start_with_the_plural_title() -> None:
+    found = attendance_of(
+        "Minutes of the meeting held at County Hall on Monday, 14 July 2025.\n\n"
+        "Councillors Ada Lowe in the Chair (Rye Council); Ben Roper ((Vice Chair) City\n\n"
+        "of Hove Council), Cy Hart (Rye Council), and Dee Wolfe (Rye Council).\n\n"
+        "Community Co-opted Members: Eve Marr, Fay Nunn and Gil Ober.\n\n"
+        "Officers present: Hal Ince (Scrutiny Officer).\n"
+    )
+    assert [(a.name, a.status) for a in found.attendees] == [
+        ("Ada Lowe", PRESENT),
+        ("Ben Roper", PRESENT),
+        ("Cy Hart", PRESENT),
+        ("Dee Wolfe", PRESENT),
+        ("Eve Marr", PRESENT),
+        ("Fay Nunn", PRESENT),
+        ("Gil Ober", PRESENT),
+        ("Hal Ince", IN_ATTENDANCE),
+    ]
+    assert found.attendees[2].capacity == "Rye Council"
+    assert found.attendees[4].capacity == "Community Co-opted Members"
