@@ -12,26 +12,22 @@ counts. Filters are document-number sets (``filter=``/``mask=`` for Whoosh), nev
 terms ANDed into the scored query; the sets per (field, value) are cached until
 ``refresh()`` finds a new reader. Highlights are made for the page's hits only.
 
-Pages are cut by cursor, not by offset. A cursor holds the last hit's sort key and its
-document key; the order is (score descending | day descending | day ascending), then
-document key ascending, so equal scores or days never make a page repeat or skip a hit.
-A query with no words to rank by (empty, or only conditions) comes newest first.
+Pages are cut by cursor, not by offset (page sizes and the cursor format are
+``records.paging``'s). A cursor holds the last hit's sort key and its document key; the
+order is (score descending | day descending | day ascending), then document key
+ascending, so equal scores or days never make a page repeat or skip a hit. A query with
+no words to rank by (empty, or only conditions) comes newest first.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
 import heapq
-import json
-import math
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from enum import StrEnum
-from json.encoder import encode_basestring_ascii
 from typing import TYPE_CHECKING, Final, Literal
 
 from whoosh.index import Index
@@ -48,6 +44,15 @@ from indexer.facets import DocSets, FacetCount, Facets, facet_counts
 from indexer.highlights import Highlighter, WordTerms
 from indexer.query import AcronymTable, ParsedQuery, SearchSyntaxError, parse_query
 from indexer.suggest import suggest
+from records.paging import (
+    DEFAULT_PAGE_SIZE,
+    decode_cursor,
+    encode_cursor,
+    number_field,
+    page_size,
+    text_field,
+    whole_field,
+)
 
 if TYPE_CHECKING:
     from ingest.draft import GlossaryEntry
@@ -57,7 +62,6 @@ __all__ = [
     "FacetCount",
     "Facets",
     "Hit",
-    "InvalidCursorError",
     "SearchFilter",
     "SearchPage",
     "SearchSyntaxError",
@@ -65,7 +69,6 @@ __all__ = [
     "SortOrder",
 ]
 
-MAX_PAGE_SIZE: Final = 500
 # Scored hits fetched at least, whatever the page size (a cheap margin for ties).
 MIN_FETCH: Final = 16
 # Query strings remembered read (with their suggestion) per index generation.
@@ -119,68 +122,26 @@ class SearchPage:
     has_next_page: bool
 
 
-class InvalidCursorError(ValueError):
-    """An ``after`` cursor that this search did not hand out."""
-
-
 # --- cursors ----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class _Cursor:
+    """A hit's place: its sort value, document key and position (a hint for fetching)."""
+
     order: SortOrder
     value: float  # score, or day (YYYYMMDD) for date orders
     key: str
-    position: int  # hits before and including this one (a hint for fetching)
+    position: int  # hits before and including this one
 
-
-_CURSOR_JSON: Final = json.JSONEncoder(separators=(",", ":"))
-_URLSAFE: Final = bytes.maketrans(b"+/", b"-_")
-
-
-def encode_cursor(cursor: _Cursor) -> str:
-    """The cursor as unpadded URL-safe base64 of the compact JSON list
-    ``[order, value, key, position]``."""
-    return _cursor_text(cursor.order, cursor.value, cursor.key, cursor.position)
-
-
-def _cursor_text(order: SortOrder, value: float, key: str, position: int) -> str:
-    if type(value) is float and math.isfinite(value):
-        number = float.__repr__(value)  # as the JSON encoder writes a finite float
-    elif type(value) is int:
-        number = int.__repr__(value)
-    else:
-        number = _CURSOR_JSON.encode(value)
-    raw = (
-        f"[{encode_basestring_ascii(order.value)},{number},"
-        f"{encode_basestring_ascii(key)},{int.__repr__(position)}]"
-    )
-    encoded = binascii.b2a_base64(raw.encode("ascii"), newline=False).translate(_URLSAFE)
-    return encoded.rstrip(b"=").decode("ascii")
-
-
-def decode_cursor(text: str, order: SortOrder) -> _Cursor:
-    try:
-        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-        data = json.loads(raw.decode("utf-8"))
-    except (binascii.Error, UnicodeError, ValueError, RecursionError) as exc:
-        raise InvalidCursorError("invalid cursor") from exc
-    if (
-        not isinstance(data, list)
-        or len(data) != 4
-        or not isinstance(data[1], int | float)
-        or isinstance(data[1], bool)
-        or not isinstance(data[2], str)
-        or not isinstance(data[3], int)
-    ):
-        raise InvalidCursorError("invalid cursor")
-    if data[0] != order.value:
-        raise InvalidCursorError(f"the cursor belongs to another sort order ({data[0]})")
-    try:
-        value = float(data[1])
-    except OverflowError as exc:  # an integer past the largest float
-        raise InvalidCursorError("invalid cursor") from exc
-    return _Cursor(order, value, data[2], max(0, data[3]))
+    @classmethod
+    def read(cls, text: str, order: SortOrder) -> _Cursor:
+        """The place a hit's cursor (``[order, value, key, position]``, written by
+        ``Searcher._hit``) holds; a CursorError when it is none."""
+        value, key, position = decode_cursor(
+            text, order.value, number_field, text_field, whole_field
+        )
+        return cls(order, value, key, max(0, position))
 
 
 # --- ranking ----------------------------------------------------------------------------
@@ -262,14 +223,15 @@ class Searcher:
         *,
         filter: SearchFilter = SearchFilter(),
         sort: SortOrder = SortOrder.RELEVANCE,
-        first: int = 20,
+        first: int = DEFAULT_PAGE_SIZE,
         after: str | None = None,
         exact: bool = False,
         facets: bool = True,
     ) -> SearchPage:
-        """One page of hits for ``query``; raises SearchSyntaxError for an unreadable query."""
-        if not 0 <= first <= MAX_PAGE_SIZE:
-            raise ValueError(f"first must be between 0 and {MAX_PAGE_SIZE}")
+        """One page of hits for ``query``; raises SearchSyntaxError for an unreadable query,
+        PageSizeError for a ``first`` out of range and CursorError for an ``after`` that is
+        no cursor of this order (``records.paging``)."""
+        page_size(first)
         sort = SortOrder(sort)
         read = self._read(query, exact)
         parsed = read.parsed
@@ -280,7 +242,7 @@ class Searcher:
 
         if sort is SortOrder.RELEVANCE and not parsed.ranked:
             sort = SortOrder.DATE_DESC  # nothing to rank by (no words): newest first
-        cursor = decode_cursor(after, sort) if after else None
+        cursor = _Cursor.read(after, sort) if after else None
         matched: AbstractSet[int] | None = None
         scored = self._scored(parsed.query, restriction) if sort is SortOrder.RELEVANCE else None
         if scored is not None:
@@ -605,7 +567,7 @@ class Searcher:
             year=int(stored["year"]) if stored.get("year") is not None else None,
             kind=str(stored.get("kind") or ""),
             themes=tuple(t for t in themes.split(",") if t),
-            cursor=_cursor_text(sort, value, key, position),
+            cursor=encode_cursor(sort.value, value, key, position),
         )
 
 

@@ -12,7 +12,6 @@ from schema.argument_errors import NameArgumentsInErrors
 from schema.documents import SourceDocument
 from schema.input_text import RefuseUnstorableText
 from schema.mutations import Mutation
-from schema.pagination import MAX_PAGE_SIZE
 from schema.people import Person
 from schema.queries import Query
 from schema.scalars import SCALAR_MAP
@@ -32,7 +31,7 @@ def build_schema(*, extensions: Sequence[Extension] = ()) -> strawberry.Schema:
         mutation=Mutation,
         types=[Person, SourceDocument],
         extensions=[NameArgumentsInErrors, RefuseUnstorableText, *extensions],
-        config=StrawberryConfig(scalar_map=SCALAR_MAP, relay_max_results=MAX_PAGE_SIZE),
+        config=StrawberryConfig(scalar_map=SCALAR_MAP),
     )
 
 

@@ -11,10 +11,7 @@ ordering; the batched form numbers rows per parent with ``ROW_NUMBER()``.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
-import json
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -24,12 +21,11 @@ from sqlalchemy import ColumnElement, Date, Select, and_, func, literal, or_, se
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
+from records import paging
 from schema.enums import DateOrder
 from schema.errors import PublicError, shown
 from schema.node import MAX_RECORD_ID
 
-DEFAULT_PAGE_SIZE = 20
-MAX_PAGE_SIZE = 100
 UNDATED = dt.date.min
 
 T = TypeVar("T")
@@ -82,13 +78,10 @@ class Page(Generic[M]):
 
 def page_size(first: int | None, field: str) -> int:
     """``first``, or the default page size; a PublicError naming ``field`` when out of range."""
-    size = DEFAULT_PAGE_SIZE if first is None else first
-    if not 0 <= size <= MAX_PAGE_SIZE:
-        raise PublicError(
-            f"{field}: argument `first` must be between 0 and {MAX_PAGE_SIZE} (got {size})",
-            "PAGE_SIZE",
-        )
-    return size
+    try:
+        return paging.page_size(first)
+    except paging.PageSizeError as exc:
+        raise PublicError(f"{field}: {exc}", "PAGE_SIZE") from exc
 
 
 def page_args(
@@ -100,40 +93,35 @@ def page_args(
 ) -> PageArgs:
     """Check ``first`` and ``after`` of ``field``; raise a PublicError naming the argument."""
     size = page_size(first, field)
-    return PageArgs(size, DateOrder(order), decode_cursor(after, order, field) if after else None)
+    order = DateOrder(order)
+    return PageArgs(size, order, read_cursor(after, order, field) if after else None)
 
 
-def encode_cursor(order: DateOrder, day: dt.date, record_id: int) -> str:
-    raw = json.dumps([order.value, day.isoformat(), record_id], separators=(",", ":"))
-    return base64.urlsafe_b64encode(raw.encode()).decode("ascii").rstrip("=")
+def row_cursor(order: DateOrder, day: dt.date, record_id: int) -> str:
+    return paging.encode_cursor(order.value, day.isoformat(), record_id)
 
 
-def decode_cursor(cursor: str, order: DateOrder, field: str) -> tuple[str, int]:
-    """The (day, record id) a cursor of ``encode_cursor`` holds, checked before any SQL sees it."""
-    bad = PublicError(f"{field}: argument `after` is not a cursor of this list", "BAD_CURSOR")
+def _record_id(value: object) -> int:
+    record_id = paging.whole_field(value)
+    if not 1 <= record_id <= MAX_RECORD_ID:
+        raise ValueError("not a record id")
+    return record_id
+
+
+def read_cursor(cursor: str, order: DateOrder, field: str) -> tuple[str, int]:
+    """The (day, record id) a cursor of ``row_cursor`` holds, checked before any SQL sees it."""
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        data = json.loads(raw.decode())
-    except (binascii.Error, UnicodeError, ValueError, RecursionError) as exc:
-        raise bad from exc
-    if (
-        not isinstance(data, list)
-        or len(data) != 3
-        or not isinstance(data[1], str)
-        or not isinstance(data[2], int)
-        or isinstance(data[2], bool)
-        or not 1 <= data[2] <= MAX_RECORD_ID
-    ):
-        raise bad
-    try:
-        day = dt.date.fromisoformat(data[1]).isoformat()
-    except ValueError as exc:
-        raise bad from exc
-    if data[0] != order.value:
+        day, record_id = paging.decode_cursor(cursor, order.value, paging.day_field, _record_id)
+    except paging.OtherOrderCursorError as exc:
         raise PublicError(
-            f"{field}: argument `after` belongs to another order ({shown(data[0])})", "BAD_CURSOR"
-        )
-    return day, data[2]
+            f"{field}: argument `after` belongs to another order ({shown(exc.order)})",
+            "BAD_CURSOR",
+        ) from exc
+    except paging.CursorError as exc:
+        raise PublicError(
+            f"{field}: argument `after` is not a cursor of this list", "BAD_CURSOR"
+        ) from exc
+    return day, record_id
 
 
 def sort_date(date_col: Any) -> ColumnElement[dt.date]:
@@ -232,7 +220,7 @@ def to_connection(
 ) -> Connection[T]:
     """Strawberry connection of a page, with cursors in the page's order."""
     edges = [
-        Edge(cursor=encode_cursor(args.order, day or UNDATED, id_of(row)), node=convert(row))
+        Edge(cursor=row_cursor(args.order, day or UNDATED, id_of(row)), node=convert(row))
         for row, day in page.rows
     ]
     return Connection(

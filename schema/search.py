@@ -8,13 +8,8 @@ from typing import Annotated, Any
 
 import strawberry
 
-from indexer.search import (
-    InvalidCursorError,
-    SearchFilter,
-    SearchPage,
-    SearchSyntaxError,
-    SortOrder,
-)
+from indexer.search import SearchFilter, SearchPage, SearchSyntaxError, SortOrder
+from records.paging import CursorError
 from schema.actions import Action
 from schema.arguments import YEAR_RANGE, checked_list, checked_year
 from schema.context import Context
@@ -158,7 +153,7 @@ async def resolve_search(
         page = await asyncio.to_thread(run)
     except SearchSyntaxError as exc:
         raise PublicError(f"search: the query could not be read: {exc}", "SEARCH_SYNTAX") from exc
-    except InvalidCursorError as exc:
+    except CursorError as exc:
         raise PublicError(f"search: argument `after` is not usable: {exc}", "BAD_CURSOR") from exc
     nodes = await asyncio.gather(
         *(load_node(info, SEARCH_TYPE_NAMES[h.type], h.record_id) for h in page.hits)
