@@ -65,9 +65,10 @@ UPDATE_LINE = re.compile(
     r"(?:\*\*|__)?\s*(?P<body>\S.*)$",
     re.IGNORECASE,
 )
+# "(ii)", "b)", "5.4", "3.", and "a." before a capital ("a.  Current issues emerging").
 _LABEL = re.compile(
     r"(?P<label>\((?:[ivx]{1,5}|\d{1,2}|[a-h])\)\.?|(?:[ivx]{1,5}|[a-h])\)|\d{1,2}(?:\.\d{1,2})+"
-    r"|\d{1,3}[.)])(?=\s)\s*"
+    r"|\d{1,3}[.)]|[a-h]\.(?=\s+[A-Z]))(?=\s)\s*"
 )
 # "; and (vi) to ask ...": the next clause of a resolution, run on by a text extraction.
 _INLINE_CLAUSE = re.compile(
@@ -95,11 +96,13 @@ def _heading_like(line: Line, previous: Line | None, following: Line | None) -> 
         return False
     if _FURNITURE.search(content) and not content.startswith("..."):
         return True
-    if _ends_sentence(content) or not (content[0].isupper() or content[0].isdigit()):
+    label = _LABEL.match(content)
+    opening = content[label.end() :] if label else content
+    if _ends_sentence(content) or not opening or not (opening[0].isupper() or opening[0].isdigit()):
         return _NUMBER_ONLY.fullmatch(content) is not None
     capitals = not any(c.islower() for c in content) and sum(c.isalpha() for c in content) > 2
     before = previous is None or capitals or not _continues(previous, line)
-    numbered = _LABEL.match(content) is not None  # "2. Holding to account – VAWG"
+    numbered = label is not None  # "2. Holding to account – VAWG"
     after = (
         following is None
         or following.blank

@@ -117,6 +117,8 @@ _LIST_LEAD = re.compile(
 )
 _ACTIONS_LEAD = re.compile(r"\bactions\b[^:\n]{0,160}:\s*-?\s*$", re.IGNORECASE)
 _INLINE_BULLET = re.compile(r"\s[•●▪]\s*")
+# A short title and a colon before the first words of an entry: "Action updates:- Terms".
+_INLINE_LEAD = re.compile(r"(?P<title>[A-Z][^:\n]{2,50}?)\s*:-?\s+(?=\S)")
 _ACTION_WORD = re.compile(r"\bactions?\b", re.IGNORECASE)
 _NOT_AN_ACTION = re.compile(
     r"(?:RESOLVED|Resolved|AGREED\b|Minutes:|Additional documents|Supporting documents"
@@ -303,6 +305,11 @@ def find_commitments(
         if inline:
             candidates += inline
             continue
+        reviewed = _inline_review(text, found, index, paragraph)
+        if reviewed is not None:
+            candidates += reviewed[0]
+            index = reviewed[1]
+            continue
         spans = list(sentences(text, paragraph.body, paragraph.end))
         last_sentence: tuple[int, int] | None = None
         for start, end in spans:
@@ -323,6 +330,32 @@ def find_commitments(
             candidates += listed[0]
             index = listed[1]
     return candidates
+
+
+def _inline_review(
+    text: str, found: Sequence[Paragraph], index: int, paragraph: Paragraph
+) -> tuple[list[Candidate], int] | None:
+    """A review of actions whose title runs into its first entry ("Action updates:- Terms
+    of reference see below.") and the bullets under it: each is an update on an action,
+    owned by the one who reports it ("- SW said she had met the teams ...")."""
+    lead = _INLINE_LEAD.match(text, paragraph.body, paragraph.end)
+    if lead is None or not names_an_action_review(lead.group("title")):
+        return None
+    entries = [(lead.end(), paragraph.end)]
+    listed = [p for p in _list_after(text, found, index, plain=False) if p.bullet or p.label]
+    entries += [(p.body, p.end) for p in listed]
+    candidates: list[Candidate] = []
+    for start, end in entries:
+        content = text[start:end]
+        if len(content.split()) < 3 or _ON_THE_LOG.match(content) or _NOT_AN_ACTION.match(content):
+            continue
+        said = _SAID.search(text, start, end)
+        owner = subject_before(text, start, said.start()) if said else None
+        owner = owner if owner and not is_group(owner) and owner.lower() not in PRONOUNS else None
+        candidates.append(
+            Candidate(start, end, (start, end), owner=owner, status=status_from_text(content))
+        )
+    return candidates, index + len(listed)
 
 
 def _listed(

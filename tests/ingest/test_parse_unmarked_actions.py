@@ -472,3 +472,41 @@ def test_remarks_under_a_review_of_actions_are_no_actions() -> None:
     )
     (action,) = actions_in(text)
     assert action.text.startswith("Members had asked for the victim survey")
+
+
+def test_a_review_title_run_into_its_first_entry_and_the_bullets_under_it() -> None:
+    attendees = [
+        AttendeeDraft("Sarah Whitlow", "Chief Inspector", "SW"),
+        AttendeeDraft("Darren Hale", "Inspector", "DH"),
+    ]
+    text = (
+        "Action updates:- Terms of reference see below.\n"
+        "- SW said she had met the neighbourhood teams in two towns. SW found no difference.\n"
+        "- SW confirmed she had told the officer concerned about the grounds recorded.\n"
+        "Chair Introduction and Welcome.\n"
+        "Action – DH to circulate the terms of reference to all members.\n"
+    )
+    actions = actions_in(text, attendees)
+    assert [a.text[:28] for a in actions] == [
+        "Terms of reference see below",
+        "SW said she had met the neig",
+        "SW confirmed she had told th",
+        "DH to circulate the terms of",
+    ]
+    assert owners_of(actions) == [[], ["Sarah Whitlow"], ["Sarah Whitlow"], ["Darren Hale"]]
+    # A title such as "Minutes:" before its text is no review of actions.
+    assert actions_in("Minutes: the minutes were agreed as a correct record.") == []
+
+
+def test_lettered_sub_headings_end_a_review_of_actions() -> None:
+    text = (
+        "2. Action Log/Minutes\n"
+        "The minutes of the last meeting were approved.\n"
+        "3. Westdale Police\n"
+        "a. Current and significant issues emerging\n\n"
+        "No significant issues were raised.\n\n"
+        "b. For Information and Discussion\n\n"
+        "This being the first meeting in the new format, the CC asked the office to say "
+        "exactly what it wanted from the weekly meeting.\n"
+    )
+    assert actions_in(text, WESTDALE) == []
