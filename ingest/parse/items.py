@@ -119,6 +119,14 @@ TITLE_BEFORE_MAX_WORDS = 25
 PARAGRAPH_MAX_GAP = 4
 # A title and a colon opening a paragraph ("Treasury Report – Q1 Update: The Board noted").
 _COLON_TITLE = re.compile(r"^(?P<label>[A-Z][^:.;!?]{2,90}?):\s+(?P<rest>[A-Z].*)$", re.DOTALL)
+# A title citing the minute it follows up, then its paragraph ("Cyber Crime Unit (Item 3.2
+# of minutes refers) Members had been sent ...").
+_REFERS = re.compile(
+    r"^(?P<label>(?-i:[A-Z])[^()]{2,120}?)\s*\((?:agenda\s+)?(?:item|minute|min\.?|paragraph)s?\s+"
+    r"[\w./]{1,12}(?:\s+(?:and|&)\s+[\w./]{1,12})?(?:\s+of\s+(?:the\s+)?(?:previous\s+)?"
+    r"minutes)?\s+refers?\)\s+(?-i:[A-Z])",
+    re.IGNORECASE,
+)
 COLON_TITLE_MAX_WORDS = 12
 COLON_REST_MIN_WORDS = 4
 # A committee's code alone on the line above a minute reference ("PCP" over "26/20").
@@ -316,6 +324,17 @@ def _colon_title(title: str) -> str | None:
     return None if _RESOLUTION_CLAUSE.match(rest) else label
 
 
+def _referring_title(title: str) -> str | None:
+    """The title that opens a paragraph run onto its line and ends by citing the minute it
+    follows up ("Briefing on the Cyber Crime Unit (Item 3.2 of minutes refers) Members had
+    been sent ..." -> "Briefing on the Cyber Crime Unit")."""
+    match = _REFERS.match(title)
+    if match is None or len(match.group("label").split()) > COLON_TITLE_MAX_WORDS:
+        return None
+    label = match.group("label").strip()
+    return None if _FINITE_VERB.search(label) else label
+
+
 def _trailing_candidate(line: Line) -> _Candidate | None:
     """A heading that ends with its agenda number ("- CHAIR'S REPORT (ITEM 3)")."""
     if len(line.cells) != 1:
@@ -406,7 +425,7 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
         title, heading = clean_title(capitals), True
     run_in = False
     if not heading and not prose and title_line is None:
-        label = _colon_title(title)
+        label = _colon_title(title) or _referring_title(title)
         if label is not None:
             title, heading, run_in = label, True, True
     has_body = following is not None and not following_opens
@@ -565,15 +584,20 @@ def _lettered(
 
 
 def _lettered_tops(candidates: Sequence[_Candidate]) -> list[_Candidate]:
-    """The candidates numbered at the top level, with the sub-items lettered after a number
-    that is never printed alone standing for it: agendas that group items under headings
+    """The candidates numbered at the top level, with the first sub-item of an item whose
+    number is never printed alone standing for it: agendas that group items under headings
     ("MINUTES AND MATTERS ARISING", then "5A SPA BUDGET MEETING", "5B MINUTES - JARAC")
-    number every entry that way, and "5A" is then the first entry of item 5."""
+    number every entry that way, and "5A" is then the first entry of item 5; and minutes
+    may number an item's heading as its first paragraph ("1. APOLOGIES ...", then "2.1
+    DRAFT MINUTES OF THE MEETING HELD ON 3 MAY", then "3. MATTERS ARISING"). A paragraph
+    of prose numbered so ("2.1 The Panel agreed ...") does not stand for its item."""
     tops = [c for c in candidates if len(c.number) == 1]
     printed = {c.number for c in tops}
     first: dict[tuple[int, ...], _Candidate] = {}
     for c in candidates:
-        if c.kind == "number" and len(c.number) == 2 and c.number_text[-1:].isalpha():
+        if c.kind != "number" or len(c.number) != 2:
+            continue
+        if c.number_text[-1:].isalpha() or (c.number[1] == 1 and c.heading):
             first.setdefault(c.number[:1], c)  # the first entry of the item stands for it
     promoted = [replace(c, number=n) for n, c in first.items() if n not in printed]
     if not promoted:

@@ -8,7 +8,8 @@ items is decided later, by the numbering. In any line, cuts are made before an i
 and a heading in capitals ("... (Head of Legal). 1 4. MINUTES", where "1" was the page
 number; "... 2019/ 7 POLICE AND CRIME PLAN"), before the numbers that follow the one opening
 the line ("3. Road Safety 4. Work Programme"), and before the markers that run on after a
-list marker opening the line ("(i) Conflict of interest ... (ii) Pecuniary interests").
+list marker opening the line ("(i) Conflict of interest ... (ii) Pecuniary interests"), and
+before lettered sub-items inside an item's line ("3 Declarations (a) Pecuniary (b) Other").
 
 The pieces are ``Line`` objects whose offsets point into the original text, so spans stay
 exact; the pieces of one line keep its ``start`` and ``end``.
@@ -56,6 +57,8 @@ _CAPITALS_BARE = re.compile(
 # A line that opens with an item number ("3. Road Safety ... 4. Work Programme ...").
 _OPENING_NUMBER = re.compile(r"(?P<number>\d{1,3})(?P<mark>[.)])\s")
 MAX_SUCCESSORS = 100
+# A line that opens with an item number, stop or none ("3 Declarations of Interests").
+_OPENING_ITEM = re.compile(r"\d{1,3}[.):]?\s+[A-Z]")
 _CAPITALS_ENTRY = re.compile(r"(?<=[.)!?;] )(?:\d{1,3} )?(?P<entry>\d{1,3}\.)(?= [A-Z][A-Z'’]+\b)")
 _LIST_MARKER = re.compile(r"^(?P<open>\()?(?P<marker>[a-h]|[ivx]{1,4})\)\s")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -107,7 +110,11 @@ def _cuts(text: str, line: Line) -> list[int]:
     run_on = len(content) >= RUN_ON_MIN_CHARS
     capitals = _CAPITALS_ENTRY.search(content)
     bare = _CAPITALS_BARE.search(content)
-    opening = _LIST_MARKER.match(content) or _OPENING_NUMBER.match(content)
+    opening = (
+        _LIST_MARKER.match(content)
+        or _OPENING_NUMBER.match(content)
+        or _OPENING_ITEM.match(content)
+    )
     if not run_on and capitals is None and bare is None and opening is None:
         return []
     cuts: set[int] = set()
@@ -121,6 +128,7 @@ def _cuts(text: str, line: Line) -> list[int]:
         cuts.update(match.start() for match in _CAPITALS_BARE.finditer(content))
     cuts.update(_list_markers(content))
     cuts.update(_successors(content))
+    cuts.update(_inline_sub_items(content))
     return sorted(cut for cut in cuts if 0 < cut < len(content))
 
 
@@ -140,6 +148,23 @@ def _successors(content: str) -> list[int]:
         found.append(at + 1)
         position = at + 1
     return found
+
+
+def _inline_sub_items(content: str) -> list[int]:
+    """Where lettered sub-items run on in an item's line ("3 Declarations of Interests (a)
+    Disclosable Pecuniary Interests (b) Other Interests"): "(a)", "(b)" ... in turn, each
+    before a capital, two of them at least."""
+    if _OPENING_ITEM.match(content) is None:
+        return []
+    found: list[int] = []
+    position = 0
+    for letter in _LETTERS[:MAX_LIST_MARKERS]:
+        at = content.find(f" ({letter}) ", position)
+        if at < 0 or not content[at + 5 : at + 6].isupper():
+            break
+        found.append(at + 1)
+        position = at + 1
+    return found if len(found) >= 2 else []
 
 
 def _list_markers(content: str) -> list[int]:

@@ -533,3 +533,51 @@ def test_numbered_paragraphs_opening_with_a_label_stay_paragraphs() -> None:
         "6. Work Programme\nThe programme was noted.\n"
     )
     assert numbers(text) == ["5", "6"]
+
+
+def test_lettered_sub_items_run_on_in_their_items_line() -> None:
+    text = (
+        "AGENDA\n\n"
+        "1 Minutes of last meeting held on 2 June 2025 3 - 10\n\n"
+        "2 Apologies for Absence\n\n"
+        "3 Declarations of Interests by Members and Officers:- (see note below) "
+        "(a) Disclosable Pecuniary Interests (b) Other Private Interests (pecuniary or not)\n\n"
+        "4 Work Programme 11 - 20\n"
+    )
+    assert outline(items_of(text)) == [
+        ("1", "Minutes of last meeting held on 2 June 2025", None),
+        ("2", "Apologies for Absence", None),
+        ("3", "Declarations of Interests by Members and Officers:- (see note below)", None),
+        ("a", "Disclosable Pecuniary Interests", 2),
+        ("b", "Other Private Interests (pecuniary or not)", 2),
+        ("4", "Work Programme", None),
+    ]
+
+
+def test_item_headings_numbered_as_first_paragraphs_on_a_run_on_page() -> None:
+    text = (
+        "1. APOLOGIES, ETC Apologies for the meeting were received from Mr Hale. The Chair "
+        "invited Members to declare any conflicts of interest. None were declared. "
+        "2.1 DRAFT MINUTES OF THE MEETING HELD ON 4 MARCH 2025 It was: AGREED: That the "
+        "draft minutes be approved. 3. MATTERS ARISING FROM THE MINUTES OF THE MEETING HELD "
+        "ON 4 MARCH 2025 3.1 Briefing on the Cyber Crime Unit (Item 3.2 of minutes refers) "
+        "Members had been sent the further material they asked for. NOTED. "
+        "3.2 Chair's Correspondence (Item 4.1 of minutes refers) The Committee noted a letter "
+        "from the Chief Constable about the estate strategy and its timetable.\n"
+    )
+    assert outline(items_of(text)) == [
+        ("1", "APOLOGIES, ETC", None),
+        ("2.1", "DRAFT MINUTES OF THE MEETING HELD ON 4 MARCH 2025", None),
+        ("3", "MATTERS ARISING FROM THE MINUTES OF THE MEETING HELD ON 4 MARCH 2025", None),
+        ("3.1", "Briefing on the Cyber Crime Unit", 2),
+        ("3.2", "Chair's Correspondence", 2),
+    ]
+
+
+def test_a_first_paragraph_of_prose_does_not_stand_for_its_item() -> None:
+    text = (
+        "1. Apologies\n1.1 Apologies were received from Cllr Hale.\n"
+        "2.1 The Panel agreed the minutes of the last meeting as a true record of it.\n"
+        "3. Work Programme\n3.1 Members noted the programme for the coming year.\n"
+    )
+    assert numbers(text) == ["1", "3"]
