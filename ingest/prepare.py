@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ingest.clean import clean_text
 from ingest.draft import GlossaryEntry, MeetingDraft
 from ingest.errors import IngestError, IngestErrorCode, NotMinutesError
+from ingest.fit import fit_draft
 from ingest.parse import parse_document
 from ingest.read import RawDocument
 
@@ -35,6 +36,7 @@ def prepare_raw(raw: RawDocument, glossary: Sequence[GlossaryEntry]) -> Prepared
         raise IngestError(
             raw.file_name, f"not meeting minutes: {exc}", IngestErrorCode.NOT_MINUTES
         ) from exc
+    fit_draft(draft)
     return PreparedDocument(
         file_name=raw.file_name,
         format=raw.format,
