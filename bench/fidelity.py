@@ -3,11 +3,12 @@
     python -m bench.fidelity FOLDER [--gold FILE] [--misses N] [--json]
 
 Every document in FOLDER (.txt, .md, .pdf, .docx) is read, cleaned and parsed as
-``assurance ingest`` would (nothing is stored), and compared with its expected
-record: ``<stem>.json`` beside it, or the entry for its file name in ``--gold`` (a
-JSON object keyed by file name). The record's format is the one of
-tests/data/real-layouts/ (see its README): document type, kind, date, start time,
-chair, attendees with status, item numbers, actions with owners, next meeting.
+``assurance ingest`` would (nothing is stored), and compared with its expected record:
+``<stem>.json`` beside it, or the entry for its file name in ``--gold`` (a JSON object
+keyed by file name). The record's format is the one of tests/data/real-layouts/ (see its
+README): document type, kind, date, start time, chair, attendees with status, item
+numbers, actions with owners, next meeting. ``score_document`` compares any ``Found``
+record, so a test scores what was stored, read back through GraphQL, the same way.
 
 Names are compared without honorifics, ranks and punctuation, an initial matching a
 first name ("J Smith" = "Jane Smith"); item numbers without "Item"/"Minute" words and
@@ -142,11 +143,61 @@ def item_key(number: str) -> str:
     return re.sub(r"\s+", " ", text.strip(" .):-–\t"))
 
 
+# --- what was found ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FoundAttendee:
+    name: str
+    status: str
+
+
+@dataclass(frozen=True)
+class FoundAction:
+    reference: str | None
+    text: str
+    owners: tuple[str, ...]
+    owner_text: str | None
+
+
+@dataclass(frozen=True)
+class Found:
+    """One document's record as parsed or as stored, in the expected record's terms:
+    enum names, ISO dates, "HH:MM" times, every item number (sub-items too)."""
+
+    document_type: str
+    kind: str
+    date: str | None
+    start_time: str | None
+    chair: str | None
+    attendees: tuple[FoundAttendee, ...]
+    items: tuple[str, ...]
+    actions: tuple[FoundAction, ...]
+    next_meeting: str | None
+
+    @classmethod
+    def of_draft(cls, draft: MeetingDraft) -> Found:
+        return cls(
+            document_type=str(draft.document_type),
+            kind=str(draft.kind),
+            date=_iso(draft.date),
+            start_time=_hhmm(draft.start_time),
+            chair=draft.chair,
+            attendees=tuple(FoundAttendee(a.name, str(a.status)) for a in draft.attendees),
+            items=tuple(item.number for item in draft.items if item.number),
+            actions=tuple(
+                FoundAction(a.reference, a.text, tuple(a.owners), a.owner_text)
+                for a in draft.actions
+            ),
+            next_meeting=_iso(draft.next_meeting.date) if draft.next_meeting else None,
+        )
+
+
 # --- comparing -----------------------------------------------------------------------------
 
 
-def score_document(name: str, expected: dict[str, Any], got: MeetingDraft | str) -> DocumentScore:
-    """Compare one parse (a draft, or the reason it was refused) with its expected record."""
+def score_document(name: str, expected: dict[str, Any], got: Found | str) -> DocumentScore:
+    """Compare one record found (or the reason it was refused) with its expected record."""
     is_record = expected.get("document_type") != NOT_A_RECORD
     if isinstance(got, str):
         score = DocumentScore(name, f"refused: {got}")
@@ -165,14 +216,13 @@ def score_document(name: str, expected: dict[str, Any], got: MeetingDraft | str)
     score.tally("records stored", 1, 1, 1)
     _compare_value(score, "document type", expected.get("document_type"), got.document_type)
     _compare_value(score, "kind", expected.get("kind"), got.kind)
-    _compare_value(score, "date", expected.get("date"), _iso(got.date))
-    _compare_value(score, "start time", expected.get("start_time"), _hhmm(got.start_time))
+    _compare_value(score, "date", expected.get("date"), got.date)
+    _compare_value(score, "start time", expected.get("start_time"), got.start_time)
     _compare_people(score, "chair", _list(expected.get("chair")), _list(got.chair))
     _compare_attendees(score, expected.get("attendees") or [], got)
-    _compare_items(score, expected.get("items") or [], [i.number for i in got.items if i.number])
+    _compare_items(score, expected.get("items") or [], list(got.items))
     _compare_actions(score, expected.get("actions") or [], got)
-    next_date = got.next_meeting.date if got.next_meeting else None
-    _compare_value(score, "next meeting", expected.get("next_meeting"), _iso(next_date))
+    _compare_value(score, "next meeting", expected.get("next_meeting"), got.next_meeting)
     return score
 
 
@@ -215,9 +265,7 @@ def _compare_people(
     return pairs
 
 
-def _compare_attendees(
-    score: DocumentScore, expected: list[dict[str, Any]], got: MeetingDraft
-) -> None:
+def _compare_attendees(score: DocumentScore, expected: list[dict[str, Any]], got: Found) -> None:
     names = [a["name"] for a in expected]
     found = [a.name for a in got.attendees]
     pairs = _compare_people(score, "attendees", names, found)
@@ -251,10 +299,8 @@ def _compare_items(score: DocumentScore, expected: list[str], found: list[str]) 
         score.miss(f"items not expected: {', '.join(extra)}")
 
 
-def _compare_actions(
-    score: DocumentScore, expected: list[dict[str, Any]], got: MeetingDraft
-) -> None:
-    def same(want: dict[str, Any], have: Any) -> bool:
+def _compare_actions(score: DocumentScore, expected: list[dict[str, Any]], got: Found) -> None:
+    def same(want: dict[str, Any], have: FoundAction) -> bool:
         reference = want.get("reference")
         if reference and have.reference and item_key(reference) == item_key(have.reference):
             return True
@@ -333,13 +379,13 @@ def expected_records(folder: Path, gold: Path | None) -> dict[str, dict[str, Any
     }
 
 
-def parse_file(path: Path) -> MeetingDraft | str:
-    """The draft of one file, or the reason it was refused."""
+def parse_file(path: Path) -> Found | str:
+    """What the parser finds in one file, or the reason it was refused."""
     prepared = prepare_task(PathTask(path), load_base_glossary(), ReadLimits())
     if isinstance(prepared, IngestError):
         return prepared.reason
     assert isinstance(prepared, PreparedDocument)
-    return prepared.draft
+    return Found.of_draft(prepared.draft)
 
 
 def score_folder(folder: Path, gold: Path | None = None) -> list[DocumentScore]:

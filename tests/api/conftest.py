@@ -49,7 +49,7 @@ async def make_key(settings: Settings, role: Role) -> str:
 async def running(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
     """The app with its lifespan started, and a client talking to it in process."""
     async with (
-        LifespanManager(app) as manager,
+        LifespanManager(app, startup_timeout=120) as manager,
         httpx.AsyncClient(
             transport=httpx.ASGITransport(app=manager.app), base_url=BASE_URL
         ) as client,
