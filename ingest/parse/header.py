@@ -556,18 +556,33 @@ def _person(labels: Sequence[_Label], key: str) -> Person | None:
 CHAIR_LINES = 60
 """Non-blank lines of the opening read for a chair marked beside a name."""
 _CHAIR_WORD = r"(?:chair|chairman|chairperson|chairwoman|convener|convenor)"
+# "X in the chair", "X (Vice-Chair) was in the Chair", "X (Vice-Chair) chaired the meeting",
+# "X (Chair)", "X, Chair.", and in a list of members "X – Chair" or "X – Independent Member
+# – Chair" (then the name is the part before the member's post).
 _MARKED_CHAIR = re.compile(
-    rf"\s+in\s+the\s+chair\b|\s*\((?:the\s+|in\s+the\s+)?{_CHAIR_WORD}\)|"
-    rf",\s*{_CHAIR_WORD}\s*(?=[.,;]|$)",
+    r"(?:\s*\([^()]{1,40}\))?(?:\s+was)?\s+in\s+the\s+chair\b|"
+    r"(?:\s*\([^()]{1,40}\))?\s+(?:chaired\s+the\s+meeting|took\s+the\s+chair|presided)\b|"
+    rf"\s*\((?:the\s+|in\s+the\s+)?{_CHAIR_WORD}\)|"
+    rf",\s*{_CHAIR_WORD}\s*(?=[.,;]|$)|"
+    rf"(?P<dash>\s+[-–—]\s*{_CHAIR_WORD}\b(?!['’]s|\s+of\b|\s*[-–—]))",
     re.IGNORECASE,
 )
+# A chair marked absent is not the meeting's chair: "As Councillor Reader (Chair) was absent".
+_ABSENT_AFTER = re.compile(
+    r"\s*(?:was|were|is)\s+(?:absent|unable|not\s+present)|\s*(?:sent|gave|tendered)\s+"
+    r"(?:(?:her|his|their)\s+)?apologies",
+    re.IGNORECASE,
+)
+_DASH_PARTS = re.compile(r"\s[-–—]\s")
 _BEFORE_NAME = re.compile(r".*(?:^|[:;()|\t•·]|\s[-–—]\s|[.,]\s|\s[-–—](?=[A-Z]))\s*", re.DOTALL)
 
 
 def marked_chair(lines: Sequence[Line]) -> Person | None:
     """The person the opening marks as chair: "Mrs H J Whitlock in the chair", "Cllr Jo
-    Hale (Chair)", "Members: Councillor Trelawney, Chair. Councillor Mabey, Vice-Chair.",
-    "Chair's Opening Remarks - Iain Dunlop, Chair, SPA"; never a vice or deputy chair."""
+    Hale (Chair)", "Jo Hale – Independent Member – Chair", "Cllr Hale (Vice-Chair) chaired the
+    meeting" (not "Cllr Reader (Chair) was absent"), "Members: Councillor Trelawney, Chair.
+    Councillor Mabey, Vice-Chair.", "Chair's Opening Remarks - Iain Dunlop, Chair, SPA";
+    never a vice or deputy chair (unless in the chair)."""
     read = 0
     for line in lines:
         if line.blank:
@@ -580,9 +595,21 @@ def marked_chair(lines: Sequence[Line]) -> Person | None:
             before = content[: match.start()]
             if re.search(r"\b(?:vice|deputy)[\s-]*$", before, re.IGNORECASE):
                 continue
-            cut = _BEFORE_NAME.match(before)
-            candidate = before[cut.end() :] if cut else before
-            person = split_person(candidate)
-            if person is not None and looks_like_name(strip_titles(person.name), single_token=True):
+            if _ABSENT_AFTER.match(content, match.end()):
+                continue
+            person = _name_at_end(before)
+            if person is None and match.group("dash"):
+                parts = _DASH_PARTS.split(before)
+                person = _name_at_end(parts[-2]) if len(parts) > 1 else None
+            if person is not None:
                 return Person(person.name, person.capacity, person.abbreviation, is_chair=True)
+    return None
+
+
+def _name_at_end(before: str) -> Person | None:
+    cut = _BEFORE_NAME.match(before)
+    candidate = before[cut.end() :] if cut else before
+    person = split_person(candidate)
+    if person is not None and looks_like_name(strip_titles(person.name), single_token=True):
+        return person
     return None

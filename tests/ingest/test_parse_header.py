@@ -381,6 +381,25 @@ def test_bilingual_labels_and_welsh_dates() -> None:
             "Board Meeting\n23 April 2014\n1. Chair's Opening Remarks - Iain Dunlop, Chair, SPA\n",
             "Iain Dunlop",
         ),
+        (
+            "The current membership of the Joint Audit Committee:\nMara Quill OBE – Chair\n"
+            "Tom Reeve\n",
+            "Mara Quill",
+        ),
+        (
+            "Members present\nMrs Mara Quill – Independent Member - Chair Councillor Tom Reeve – "
+            "Borough Council – Vice-Chair\n",
+            "Mara Quill",
+        ),
+        (
+            "Minutes:\n\nCouncillor R Tolland (Panel Vice-Chair) was in the Chair.\n",
+            "R Tolland",
+        ),
+        (
+            "Apologies for absence were received from Councillor A Reader. As Councillor A Reader "
+            "(Chair) was absent, Councillor B Tolland (Vice-Chair) chaired the meeting.\n",
+            "B Tolland",
+        ),
     ],
 )
 def test_a_chair_marked_beside_a_name(text: str, chair: str) -> None:
@@ -390,4 +409,9 @@ def test_a_chair_marked_beside_a_name(text: str, chair: str) -> None:
 
 def test_a_vice_chair_is_not_the_chair() -> None:
     header = header_of("Policing Board\nPRESENT: Dr Ruth Montgomery (Vice Chair), Mr Tom Hanna\n")
+    assert header.marked_chair is None
+
+
+def test_an_item_headed_for_the_chair_does_not_mark_a_chair() -> None:
+    header = header_of("Panel Meeting\n3 May 2022\n4. Annual Report – Chair's Update\n")
     assert header.marked_chair is None
