@@ -15,8 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from indexer.search import DecodedCache, Searcher
 from indexer.storage import IndexStore
-from ingest.draft import GlossaryEntry
-from ingest.glossary import load_glossary
+from records.glossary import GlossaryEntry, load_glossary
 
 
 @dataclass

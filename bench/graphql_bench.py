@@ -54,9 +54,9 @@ from indexer.search import Searcher
 from indexer.storage import IndexStore
 from indexer.sync import apply_changes, check
 from ingest.draft import GlossaryEntry
-from ingest.glossary import load_glossary
 from ingest.pipeline import ingest_paths
 from records.db import session_factory
+from records.glossary import load_glossary
 from records.models import Action, AgendaItem, Meeting, Metric, SourceDocument
 from schema import build_schema
 from schema.context import Context

@@ -14,11 +14,10 @@
 
 The records are unsaved ORM objects (ids numbered per table, in meeting order) handed to
 ``indexer.documents``' own ``meeting_document``, ``item_document``, ``action_document``
-and ``metric_document``, with an ``AcronymMatcher`` over the curated glossary converted
-as the database seed (``ingest.glossary.sync_base_glossary``) and
-``indexer.glossary.load_terms`` convert it. ``fts_row`` gives the row an SQLite FTS5
-table holds for a document. The same ``items`` and ``seed`` always give the same
-documents.
+and ``metric_document``, with an ``AcronymMatcher`` over the curated glossary as a
+database seeded with it holds it (``records.glossary.seeded``). ``fts_row`` gives the
+row an SQLite FTS5 table holds for a document. The same ``items`` and ``seed`` always
+give the same documents.
 """
 
 from __future__ import annotations
@@ -37,46 +36,19 @@ from indexer.documents import (
     meeting_document,
     metric_document,
 )
-from indexer.glossary import AcronymMatcher, GlossaryTerm
+from indexer.glossary import AcronymMatcher
 from indexer.schema import ACTION, ITEM, MEETING, METRIC
 from ingest.draft import GlossaryEntry, ItemDraft, MetricDraft, Span
-from ingest.glossary import is_initialism
 from ingest.keys import body_key
 from ingest.parse.metrics import parse_metrics
 from ingest.parse.themes import assign_themes, load_base_glossary
+from records.glossary import seeded, stored_acronyms
 from records.models import Action, AgendaItem, Attendance, Meeting, Metric, Person, Theme
 
 # Document types in the order a rebuild adds them (``indexer.sync``).
 TYPE_ORDER = (MEETING, ITEM, ACTION, METRIC)
 # A little under the generator's mean (9.8), so that its date range is mostly covered.
 ITEMS_PER_MEETING = 9.5
-
-
-def glossary_terms(entries: Sequence[GlossaryEntry]) -> list[GlossaryTerm]:
-    """The glossary as ``indexer.glossary.load_terms`` reads it from a seeded database.
-
-    The seed stores an acronym row for every entry except themes whose code is not
-    the initials of their name (HATE, KNIFE); a row's long forms are its expansion and,
-    when a theme has the same code, that theme's name.
-    """
-    themes = {e.code: e for e in entries if e.is_theme}
-    terms: list[GlossaryTerm] = []
-    for entry in sorted(entries, key=lambda e: e.code):
-        if entry.is_theme and not is_initialism(entry.code, entry.name):
-            continue
-        forms = [entry.name]
-        same_theme = themes.get(entry.code)
-        if same_theme is not None and same_theme.name not in forms:
-            forms.append(same_theme.name)
-        linked = themes.get(entry.code if entry.is_theme else (entry.theme_code or ""))
-        terms.append(
-            GlossaryTerm(
-                code=entry.code,
-                long_forms=tuple(f for f in forms if f),
-                theme_code=linked.code if linked else None,
-            )
-        )
-    return terms
 
 
 class FtsRow(NamedTuple):
@@ -182,7 +154,7 @@ class _Converter:
 
     def __init__(self, glossary: Sequence[GlossaryEntry]) -> None:
         self.glossary = list(glossary)
-        self.matcher = AcronymMatcher(glossary_terms(self.glossary))
+        self.matcher = AcronymMatcher(stored_acronyms(seeded(self.glossary)))
         self.themes = {e.code: Theme(code=e.code, name=e.name) for e in self.glossary if e.is_theme}
         self.people: dict[str, Person] = {}
         self.ids = _Ids()
@@ -346,7 +318,6 @@ __all__ = [
     "SearchCorpus",
     "build_corpus",
     "fts_row",
-    "glossary_terms",
     "item_texts",
     "iter_documents",
 ]

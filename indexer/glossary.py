@@ -1,7 +1,7 @@
 """Glossary acronyms in text: by their code ("MARAC") or by their long form.
 
-The acronyms are the database's glossary (the ``acronyms`` table, which holds the
-curated base and every "Long Form (ABBR)" a document defined). A code counts when it
+The acronyms are the database's glossary (``records.glossary``: the ``acronyms`` table,
+which holds the curated base and every "Long Form (ABBR)" a document defined). A code counts when it
 is written as a word in the same case ("MARAC", "MARAC's", "MARACs", "DA-related";
 not "Da" or "data"). A long form counts whatever its case, hyphens or spacing
 ("multi-agency risk assessment conference" = "Multi Agency Risk Assessment
@@ -18,23 +18,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from records.models import Acronym, Theme
+from records.glossary import AcronymForms, load_glossary, stored_acronyms
 
 # Words for long-form matching: split at spaces, hyphens, slashes and punctuation.
 _WORD = re.compile(r"\w+(?:['&]\w+)*")
 _POSSESSIVE = re.compile(r"'s$")
-
-
-@dataclass(frozen=True)
-class GlossaryTerm:
-    """An acronym and the long forms that mean it."""
-
-    code: str
-    long_forms: tuple[str, ...]
-    theme_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,8 +67,8 @@ def normalise_phrase(text: str) -> str:
 class AcronymMatcher:
     """Finds glossary acronyms in text by code or long form."""
 
-    def __init__(self, terms: Iterable[GlossaryTerm]) -> None:
-        self._terms: dict[str, GlossaryTerm] = {}
+    def __init__(self, terms: Iterable[AcronymForms]) -> None:
+        self._terms: dict[str, AcronymForms] = {}
         self._by_upper: dict[str, str] = {}
         self._forms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for term in terms:
@@ -112,7 +102,7 @@ class AcronymMatcher:
         before = {code: sorted(forms) for code, forms in (recorded or {}).items()}
         return {c for c in current.keys() | before.keys() if current.get(c) != before.get(c)}
 
-    def term(self, code: str) -> GlossaryTerm | None:
+    def term(self, code: str) -> AcronymForms | None:
         return self._terms.get(code)
 
     def code_for(self, word: str) -> str | None:
@@ -183,26 +173,6 @@ class AcronymMatcher:
         return None
 
 
-async def load_terms(session: AsyncSession) -> list[GlossaryTerm]:
-    """The glossary acronyms in the database, with their long forms (one query per table)."""
-    themes = {t.id: t for t in (await session.scalars(select(Theme))).all()}
-    by_code = {t.code: t for t in themes.values()}
-    terms: list[GlossaryTerm] = []
-    for acronym in (await session.scalars(select(Acronym).order_by(Acronym.abbreviation))).all():
-        forms = [acronym.expansion]
-        same_theme = by_code.get(acronym.abbreviation)
-        if same_theme is not None and same_theme.name not in forms:
-            forms.append(same_theme.name)
-        linked = themes.get(acronym.theme_id) if acronym.theme_id else None
-        terms.append(
-            GlossaryTerm(
-                code=acronym.abbreviation,
-                long_forms=tuple(f for f in forms if f),
-                theme_code=linked.code if linked else None,
-            )
-        )
-    return terms
-
-
 async def load_matcher(session: AsyncSession) -> AcronymMatcher:
-    return AcronymMatcher(await load_terms(session))
+    """A matcher of the acronyms in the database."""
+    return AcronymMatcher(stored_acronyms(await load_glossary(session)))

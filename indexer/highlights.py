@@ -22,7 +22,7 @@ from whoosh.fields import Schema
 from indexer.analysis import TOKEN_PATTERN
 from indexer.cache import Cache
 from indexer.engine import split_analyzer
-from indexer.glossary import AcronymMatcher, GlossaryTerm, word_spans
+from indexer.glossary import AcronymMatcher, word_spans
 from indexer.query import AnalyzerKind, MarkSpec, field_analyzer
 
 MAX_FRAGMENT_CHARS: Final = 200
@@ -398,9 +398,7 @@ class Highlighter:
         kinds.update(k for k, _ in marks.phrases)
         self._plans = [self._plan(kind) for kind in sorted(kinds)]
         self._codes = {a.code for a in marks.acronyms}
-        self._long_forms = AcronymMatcher(
-            GlossaryTerm(a.code, a.long_forms) for a in marks.acronyms
-        )
+        self._long_forms = AcronymMatcher(marks.acronyms)
 
     def fragments(self, text: str) -> list[str]:
         """Up to ``max_fragments`` fragments of ``text``; the opening when nothing is marked."""

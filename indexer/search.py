@@ -28,7 +28,7 @@ from collections.abc import Collection, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Final, Literal
+from typing import Final, Literal
 
 from whoosh.index import Index
 from whoosh.query.positional import Phrase
@@ -44,6 +44,7 @@ from indexer.facets import DocSets, FacetCount, Facets, facet_counts
 from indexer.highlights import Highlighter, WordTerms
 from indexer.query import AcronymTable, ParsedQuery, SearchSyntaxError, parse_query
 from indexer.suggest import suggest
+from records.glossary import GlossaryEntry
 from records.paging import (
     DEFAULT_PAGE_SIZE,
     decode_cursor,
@@ -53,9 +54,6 @@ from records.paging import (
     text_field,
     whole_field,
 )
-
-if TYPE_CHECKING:
-    from ingest.draft import GlossaryEntry
 
 __all__ = [
     "DecodedCache",

@@ -18,6 +18,7 @@ from records.enums import (
     MetricKind,
     MetricUnit,
 )
+from records.glossary import GlossaryEntry as GlossaryEntry  # what the parser is given
 
 
 @dataclass(frozen=True)
@@ -26,22 +27,6 @@ class Span:
 
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class GlossaryEntry:
-    """An acronym or a theme known before parsing (from the database).
-
-    ``is_theme`` marks entries that are themes in their own right (DA, SOC);
-    ``theme_code`` links an acronym to the theme it signals (MARAC -> DA).
-    ``aliases`` are other phrasings that mean the same ("domestic violence").
-    """
-
-    code: str
-    name: str
-    is_theme: bool = False
-    theme_code: str | None = None
-    aliases: tuple[str, ...] = ()
 
 
 @dataclass

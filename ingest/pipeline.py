@@ -22,13 +22,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ingest.draft import GlossaryEntry
 from ingest.errors import IngestError, IngestErrorCode
-from ingest.glossary import holds_base_glossary, load_glossary, sync_base_glossary
 from ingest.parse.themes import load_base_glossary
 from ingest.prepare import PreparedDocument
 from ingest.read import SUPPORTED_SUFFIXES
 from ingest.store import StoreOutcome, StoreResult, store_document
 from ingest.workers import BytesTask, IngestLimits, PathTask, WorkerPool
 from records.db import session_factory, write_session
+from records.glossary import holds_base_glossary, load_glossary, sync_base_glossary
 from records.models import Action, AgendaItem, Attendance, Meeting, Metric, SourceDocument
 
 # Files read and parsed ahead of the one being stored, per worker: enough to keep the

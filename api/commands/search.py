@@ -26,8 +26,8 @@ from indexer.search import (
     SortOrder,
 )
 from indexer.sync import apply_changes
-from ingest.glossary import load_glossary
 from records.db import session_factory
+from records.glossary import load_glossary
 from records.queries import RecordSummary, summarise
 
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)

@@ -27,7 +27,7 @@ them as filters; inside ``OR`` or ``NOT`` groups they stay query terms.
 * ``fields``: the fields a query may name and the index fields they search.
 """
 
-from indexer.query.acronyms import Acronym, AcronymTable
+from indexer.query.acronyms import AcronymTable
 from indexer.query.analysis import AnalyzerKind, field_analyzer
 from indexer.query.build import MarkSpec, ParsedQuery, QueryWord, parse_query
 from indexer.query.fields import EXACT_FIELD
@@ -36,7 +36,6 @@ from indexer.query.tokens import SearchSyntaxError, tokenize
 
 __all__ = [
     "EXACT_FIELD",
-    "Acronym",
     "AcronymTable",
     "AnalyzerKind",
     "FilterNode",

@@ -4,26 +4,13 @@ long form, a theme named by its code, name or alias."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from indexer.glossary import phrase_words
-
-if TYPE_CHECKING:
-    from ingest.draft import GlossaryEntry
+from records.glossary import AcronymForms, GlossaryEntry
 
 
 def _stem_key(word: str) -> str:
     return word.lower().rstrip("s")
-
-
-@dataclass(frozen=True)
-class Acronym:
-    """One glossary code with the phrases it abbreviates."""
-
-    code: str
-    long_forms: tuple[str, ...]
-    any_case: bool
 
 
 class AcronymTable:
@@ -37,7 +24,8 @@ class AcronymTable:
     """
 
     def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
-        self._codes: dict[str, Acronym] = {}
+        self._codes: dict[str, AcronymForms] = {}
+        self._any_case: set[str] = set()  # codes named by a query word in any case
         self._long: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         self._themes: dict[str, str] = {}
         for entry in entries:
@@ -46,12 +34,14 @@ class AcronymTable:
                 continue
             forms = [entry.name, *(() if entry.is_theme else entry.aliases)]
             name_words = {_stem_key(w) for w in phrase_words(entry.name)}
-            acronym = Acronym(
-                code=code,
-                long_forms=tuple(f for f in forms if len(phrase_words(f)) >= 2),
-                any_case=_stem_key(code) not in name_words,
+            acronym = AcronymForms(
+                code=code, long_forms=tuple(f for f in forms if len(phrase_words(f)) >= 2)
             )
             self._codes[code.lower()] = acronym
+            if _stem_key(code) in name_words:
+                self._any_case.discard(code)
+            else:
+                self._any_case.add(code)
             for form in acronym.long_forms:
                 words = phrase_words(form)
                 self._long.setdefault(words[0], []).append((words, code))
@@ -61,16 +51,16 @@ class AcronymTable:
         for candidates in self._long.values():
             candidates.sort(key=lambda item: -len(item[0]))
 
-    def code_for_word(self, word: str) -> Acronym | None:
+    def code_for_word(self, word: str) -> AcronymForms | None:
         """The acronym a query word names, if any ("MARAC", "marac", but "hate" is not HATE)."""
         acronym = self._codes.get(word.lower())
         if acronym is None:
             return None
-        if acronym.any_case or word == acronym.code:
+        if acronym.code in self._any_case or word == acronym.code:
             return acronym
         return None
 
-    def acronym(self, code: str) -> Acronym | None:
+    def acronym(self, code: str) -> AcronymForms | None:
         return self._codes.get(code.lower())
 
     def long_form_codes(self, words: Sequence[str]) -> tuple[str, ...]:

@@ -28,7 +28,7 @@ from whoosh.reading import IndexReader
 from indexer.analysis import pair_terms
 from indexer.engine import excluding, match_all
 from indexer.glossary import phrase_words
-from indexer.query.acronyms import Acronym, AcronymTable
+from indexer.query.acronyms import AcronymTable
 from indexer.query.analysis import AnalyzerKind, query_terms
 from indexer.query.fields import ACRONYMS_FIELD, EXACT_FIELD, TEXT_FIELDS
 from indexer.query.parser import (
@@ -46,6 +46,7 @@ from indexer.query.parser import (
 )
 from indexer.query.tokens import SearchSyntaxError, tokenize
 from indexer.schema import PAIRS_FIELD
+from records.glossary import AcronymForms
 
 MAX_QUERY_LENGTH: Final = 1000
 
@@ -58,7 +59,7 @@ class MarkSpec:
     prefixes: tuple[tuple[AnalyzerKind, str], ...] = ()
     fuzzy: tuple[tuple[AnalyzerKind, str, int], ...] = ()
     phrases: tuple[tuple[AnalyzerKind, tuple[str, ...]], ...] = ()
-    acronyms: tuple[Acronym, ...] = ()
+    acronyms: tuple[AcronymForms, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class _Marks:
     prefixes: list[tuple[AnalyzerKind, str]] = field(default_factory=list)
     fuzzy: list[tuple[AnalyzerKind, str, int]] = field(default_factory=list)
     phrases: list[tuple[AnalyzerKind, tuple[str, ...]]] = field(default_factory=list)
-    acronyms: dict[str, Acronym] = field(default_factory=dict)
+    acronyms: dict[str, AcronymForms] = field(default_factory=dict)
 
     def freeze(self) -> MarkSpec:
         return MarkSpec(

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ingest.draft import GlossaryEntry, ItemDraft
+from ingest.draft import ItemDraft
+from records.glossary import GlossaryEntry
 
 __all__ = [
     "acronym_letters_fit",

@@ -28,7 +28,7 @@ from bench.search_bench import (
     main,
     percentile,
 )
-from bench.search_corpus import SearchCorpus, build_corpus, glossary_terms, item_texts
+from bench.search_corpus import SearchCorpus, build_corpus, item_texts
 from indexer.analysis import analyze, text_analyzer
 from indexer.search import Searcher, SearchFilter
 from indexer.storage import IndexStore
@@ -110,14 +110,6 @@ def test_item_texts_cut_each_heading_with_its_own_text() -> None:
         for text in texts:
             assert "\n" + text.title + "\n" not in text.text
         assert all(a.text in "\n".join(t.text for t in texts) for a in meeting.actions)
-
-
-def test_glossary_is_converted_as_the_database_seed_holds_it() -> None:
-    terms = {t.code: t for t in glossary_terms(GLOSSARY)}
-    assert "HATE" not in terms  # a theme whose code is not its initials has no acronym row
-    assert terms["SOC"].long_forms == ("Serious and Organised Crime",)
-    assert terms["MARAC"].theme_code == "DA"
-    assert terms["DA"].theme_code == "DA"
 
 
 # --- brute-force side -----------------------------------------------------------------------

@@ -22,9 +22,10 @@ from indexer.analysis import (
     text_analyzer,
 )
 from indexer.documents import build_documents
-from indexer.glossary import AcronymMatcher, GlossaryTerm, load_matcher, normalise_phrase
+from indexer.glossary import AcronymMatcher, load_matcher, normalise_phrase
 from indexer.schema import ACTION, ITEM, MEETING, METRIC, build_schema, parse_key
 from records.db import session_factory
+from records.glossary import AcronymForms
 from records.models import Action, AgendaItem, Attendance, Meeting, Metric, Person
 from tests.conftest import SEED
 from tests.indexer.conftest import IndexedCorpus, index_snapshot, ingest_files
@@ -120,10 +121,10 @@ def test_text_keeps_no_positions_and_phrase_fields_do() -> None:
 
 MATCHER = AcronymMatcher(
     [
-        GlossaryTerm("MARAC", ("Multi-Agency Risk Assessment Conference",), "DA"),
-        GlossaryTerm("DA", ("Domestic Abuse",)),
-        GlossaryTerm("DAPO", ("Domestic Abuse Protection Order",), "DA"),
-        GlossaryTerm("L&D", ("Learning and Development",)),
+        AcronymForms("MARAC", ("Multi-Agency Risk Assessment Conference",)),
+        AcronymForms("DA", ("Domestic Abuse",)),
+        AcronymForms("DAPO", ("Domestic Abuse Protection Order",)),
+        AcronymForms("L&D", ("Learning and Development",)),
     ]
 )
 
@@ -156,10 +157,10 @@ def test_long_form_positions_point_into_the_text() -> None:
 def test_signature_changes_when_a_long_form_changes() -> None:
     other = AcronymMatcher(
         [
-            GlossaryTerm("MARAC", ("Multi Agency Risk Assessment Conference",)),
-            GlossaryTerm("DA", ("Domestic Abuse",)),
-            GlossaryTerm("DAPO", ("Domestic Abuse Prevention Order",)),
-            GlossaryTerm("FGM", ("Female Genital Mutilation",)),
+            AcronymForms("MARAC", ("Multi Agency Risk Assessment Conference",)),
+            AcronymForms("DA", ("Domestic Abuse",)),
+            AcronymForms("DAPO", ("Domestic Abuse Prevention Order",)),
+            AcronymForms("FGM", ("Female Genital Mutilation",)),
         ]
     )
     assert other.changed_codes(MATCHER.signature()) == {"DAPO", "FGM", "L&D"}

@@ -27,7 +27,7 @@ from whoosh import index as whoosh_index
 from whoosh.index import Index
 
 from indexer.documents import IndexDocument, MeetingContext
-from indexer.glossary import AcronymMatcher, GlossaryTerm
+from indexer.glossary import AcronymMatcher
 from indexer.query import AcronymTable, parse_query
 from indexer.schema import ACTION, ITEM, MEETING, METRIC, build_schema
 from indexer.search import (
@@ -40,16 +40,15 @@ from indexer.search import (
     SortOrder,
     _Cursor,
 )
-from ingest.draft import GlossaryEntry
-from ingest.glossary import load_glossary
 from ingest.parse.themes import load_base_glossary
 from records.db import session_factory
+from records.glossary import AcronymForms, GlossaryEntry, load_glossary
 from records.models import AgendaItem
 from records.paging import MAX_PAGE_SIZE, CursorError, PageSizeError, encode_cursor
 from tests.indexer.conftest import IndexedCorpus
 
 GLOSSARY: list[GlossaryEntry] = load_base_glossary()
-MATCHER = AcronymMatcher(GlossaryTerm(e.code, (e.name,)) for e in GLOSSARY)
+MATCHER = AcronymMatcher(AcronymForms(e.code, (e.name,)) for e in GLOSSARY)
 
 # Words of the generated documents: no two share a stem, none is in a special document.
 VOCAB = (

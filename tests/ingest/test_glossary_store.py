@@ -7,10 +7,10 @@ import dataclasses
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from ingest.glossary import holds_base_glossary
 from ingest.parse.themes import load_base_glossary
 from ingest.pipeline import prepare_glossary
 from records.db import session_factory
+from records.glossary import holds_base_glossary
 from records.models import Acronym, Theme
 
 

@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from indexer.search import Searcher
 from indexer.storage import IndexStore
-from ingest.glossary import load_glossary
 from records.db import session_factory
+from records.glossary import load_glossary
 from schema import build_schema
 from schema.context import Context, SearcherFactory
 
