@@ -91,6 +91,9 @@ _OWNER = re.compile(
     r"\s+(?:to|will|agreed\s+to|is\s+to|are\s+to|would)\s+(?!be\b)(?=[a-z])"
 )
 _LABEL = re.compile(r"^[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,4}\s*:\s+")
+_OWNER_COLON = re.compile(
+    rf"^(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,4}})\s*:\s+(?=[A-Z])"
+)
 _OWNER_LABEL = re.compile(
     r"\b(?:Action\s+)?(?:Owner|Lead|Responsible|Action\s+by)s?\s*[:\-–]\s*"
     r"(?P<owner>[A-Z][^)\]\n;.]{0,60}?)\s*(?=[)\];.]|$)"
@@ -209,6 +212,10 @@ def _owner_phrase(body: str, attendees: Sequence[AttendeeDraft]) -> str | None:
     labelled = _OWNER_LABEL.search(body)
     if labelled:
         return labelled.group("owner").strip()
+    named = _OWNER_COLON.match(body)
+    if named and _names_attendees(named.group("owner"), attendees):
+        # "Action 5 – DCC: Report back on the pilot", not "Update: ..." or "Finance: ...".
+        return named.group("owner").strip()
     for pattern in (_DONE_BY, _AGREED_OWNER):
         found = pattern.search(body)
         if found and looks_like_owner(found.group("owner"), attendees):
@@ -656,14 +663,36 @@ def _continued(text: str, lines: Sequence[tuple[int, int]], index: int) -> tuple
     return end, following
 
 
+_FLAG_OWNER = (
+    r"(?P<owner>[A-Z][\w'’./&-]*(?:(?:\s*[,/&]\s*|\s+(?:and|of|the|for)\s+|\s+)"
+    r"[A-Z][\w'’./&-]*){0,5})"
+)
 _OWNER_LINE = re.compile(
     r"(?:\*\*|__)?(?:ACTIONS?|Actions?)(?:\*\*|__)?(?:\s*[:\-–—]\s*|\s+)(?:\*\*|__)?"
-    r"(?P<owner>[A-Z][\w'’./&-]*(?:(?:\s*[,/&]\s*|\s+(?:and|of|the|for)\s+|\s+)"
-    r"[A-Z][\w'’./&-]*){0,5})(?:\*\*|__)?\.?\s*$"
+    rf"{_FLAG_OWNER}(?:\*\*|__)?\.?\s*$"
 )
+# "... an update on response times. ACTION: CC", "... next meeting. [Action: DCC]".
+_TRAILING_FLAG = re.compile(
+    r"(?<=[.!?;)])\s*(?P<open>[\[(])?\s*(?:\*\*|__)?(?:ACTIONS?|Actions?)(?:\*\*|__)?"
+    rf"(?:\s*[:\-–—]\s*|\s+)(?:\*\*|__)?{_FLAG_OWNER}(?:\*\*|__)?\s*(?P<close>[\])])?\.?\s*$"
+)
+_FLAG_WORD = re.compile(r"ACTION|[Aa]ction")
 _FLAG_CUE = re.compile(
     r"\b(?:would|will|to\s+be|agreed|undert(?:ook|akes)|offered|asked|requested|to\s+provide)\b"
 )
+
+
+def _flag_owner(ctx: _Context, phrase: str) -> str | None:
+    """The owner an action flag names when that is all it holds ("CC", "Duncan Elmore",
+    "PCC/CC"): a phrase that resolves, names a person, or is made of known posts."""
+    owner = phrase.strip()
+    if _OWNER.match(owner + " to x") is None:
+        return None
+    if resolve_owners(owner, ctx.attendees).owners or person_in(owner) is not None:
+        return owner
+    parts = split_owner_parts(owner)
+    known = [p for p in parts if role_for_abbreviation(p) or role_for_name(p)]
+    return owner if known and len(known) == len(parts) else None
 
 
 def _owner_line(
@@ -678,34 +707,27 @@ def _owner_line(
     if lead is None or lead.end() != markers[0].start():
         return None
     line = _OWNER_LINE.fullmatch(ctx.text, markers[0].start(), end)
-    if line is None:
-        return None
-    owner = line.group("owner").strip()
-    if _OWNER.match(owner + " to x") is None:
-        return None
-    if resolve_owners(owner, ctx.attendees).owners or person_in(owner) is not None:
-        return owner
-    parts = split_owner_parts(owner)
-    known = [p for p in parts if role_for_abbreviation(p) or role_for_name(p)]
-    return owner if known and len(known) == len(parts) else None
+    return _flag_owner(ctx, line.group("owner")) if line else None
 
 
-def _flagged_paragraph(
-    ctx: _Context, found: list[_Found], line_start: int, owner: str
+def _trailing_flag(ctx: _Context, start: int, end: int) -> tuple[int, str] | None:
+    """Where a flag that closes a paragraph starts and the owner it names ("The Chief
+    Constable agreed to report back. ACTION: CC"), with brackets that pair."""
+    flag = _TRAILING_FLAG.search(ctx.text, start, end)
+    if flag is None or bool(flag.group("open")) != bool(flag.group("close")):
+        return None
+    owner = _flag_owner(ctx, flag.group("owner"))
+    return (flag.start("open") if flag.group("open") else flag.start(), owner) if owner else None
+
+
+def _flagged(
+    ctx: _Context, found: list[_Found], body: tuple[int, int], flag_end: int, owner: str
 ) -> _Found | None:
-    """The action an owner line flags: the paragraph above it, from the sentence that
+    """The action a flag with an owner marks: the paragraph ``body``, from the sentence that
     promises something ("... were still open. A list of ... would be sent to members"), or
-    the action just above when that has no owner yet."""
+    the action found in it already, which takes the owner if it names none."""
     text = ctx.text
-    end = line_start
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    if end == 0:
-        return None
-    gap = text.rfind("\n\n", 0, end)
-    start = gap + 2 if gap >= 0 else 0
-    while start < end and text[start].isspace():
-        start += 1
+    start, end = _strip_span(text, *body)
     if found and found[-1].draft.span.end > start:
         last = found[-1].draft
         if last.owner_text is None:
@@ -715,18 +737,19 @@ def _flagged_paragraph(
         return None
     sentence_spans = list(sentences(text, start, end))
     first = next((s for s, e in sentence_spans if _FLAG_CUE.search(text, s, e)), start)
-    line_end = text.find("\n", line_start)
-    action = _new_action(
-        text,
-        None,
-        first,
-        len(text) if line_end < 0 else line_end,
-        (first, end),
-        ctx.attendees,
-        ctx.meeting_date,
-    )
+    action = _new_action(text, None, first, flag_end, (first, end), ctx.attendees, ctx.meeting_date)
     action.draft.owner_text = owner
     return action
+
+
+def _line_above(text: str, line_start: int) -> tuple[int, int] | None:
+    """The last non-blank line before ``line_start`` (a paragraph, once cleaned)."""
+    end = line_start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0:
+        return None
+    return text.rfind("\n", 0, end) + 1, end
 
 
 def _is_prose(text: str, start: int, end: int) -> bool:
@@ -749,12 +772,23 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
         if markers:
             end, index = _continued(text, lines, index - 1)
         on_line: list[_Found] = []
-        owner_line = _owner_line(ctx, markers, start, end)
-        if owner_line is not None:
-            flagged = _flagged_paragraph(ctx, found, start, owner_line)
-            if flagged is not None:
-                found.append(flagged)
+        owner_line = _owner_line(ctx, markers, start, end) if markers else None
+        above = _line_above(text, start) if owner_line else None
+        if owner_line and above:
+            flagged = _flagged(ctx, found, above, end, owner_line)
+            found += [flagged] if flagged else []
             continue
+        trailing = _trailing_flag(ctx, start, end) if _FLAG_WORD.search(text, start, end) else None
+        if trailing is not None:
+            # The flag closes the line: the markers before it, if any, open its action.
+            markers = [m for m in markers if m.start() < trailing[0]]
+            if not markers:
+                lead = _LINE_LEAD.match(text, start, end)
+                body = (lead.end() if lead else start, trailing[0])
+                flagged = _flagged(ctx, found, body, end, trailing[1])
+                found += [flagged] if flagged else []
+                continue
+            end = trailing[0]
         for position, marker in enumerate(markers):
             limit = markers[position + 1].start() if position + 1 < len(markers) else end
             cell_end, margin = _first_cell_end(text, _body_start(text, marker.end(), limit), limit)
@@ -774,6 +808,8 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
                 on_line.append(action)
         if not on_line:
             continue
+        if trailing is not None and on_line[-1].draft.owner_text is None:
+            on_line[-1].draft.owner_text = trailing[1]
         found += on_line
         while index < len(lines):
             # A blank line may stand between an action and its "Update:" (Word, Markdown).

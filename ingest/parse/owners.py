@@ -166,6 +166,10 @@ def _role_keys(attendee: AttendeeDraft) -> tuple[set[str], set[str]]:
     if not segments:
         return keys, later_keys
     head = _forms(segments[0])
+    possessive = _POSSESSIVE.match(segments[0])
+    if possessive:
+        # "PCC's Chief Finance Officer" is a "CFO" too.
+        head |= _forms(segments[0][possessive.end() :])
     keys |= head
     for later in segments[1:]:
         qualifiers = _suffix_forms(later)
@@ -348,6 +352,16 @@ def _resolve_part(
     by_head = attendees.with_head_word(part)
     if len(by_head) == 1:
         return [by_head[0].name], []
+    qualified = _QUALIFIED.match(part.strip())
+    if qualified:
+        # "Commissioner's Chief Finance Officer", "OPCC Chief Executive", "CFO (OPCC)": a
+        # post and whose it is; among several holders of the post, the one it names.
+        post = qualified.group("post") or qualified.group("post2")
+        whose = qualified.group("whose") or qualified.group("org") or qualified.group("whose2")
+        holders = attendees.with_role(_norm(post), _expanded(post))
+        if holders:
+            narrowed = [a for a in holders if _serves(a, whose)]
+            return [a.name for a in narrowed or holders], []
     other = _OTHER_COMMISSIONER.get(key)
     if other:
         # "PCC" where the post is now a Police, Fire and Crime Commissioner, and back.
@@ -365,6 +379,25 @@ def _resolve_part(
         letters = compact.replace(".", "").upper()
         return _unique(part, attendees.with_initials(letters), "initials", context)
     return _unique(part, attendees.with_one_name(part), "name", context)
+
+
+_QUALIFIED = re.compile(
+    r"(?:(?:the\s+)?(?P<whose>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})['’]s?\s+|(?P<org>[A-Z]{2,6})\s+)"
+    r"(?P<post>[A-Z][\w&/ -]+)"
+    r"|(?P<post2>[A-Z][\w&/ -]+?)\s*\((?P<whose2>[^()]+)\)",
+)
+_POSSESSIVE = re.compile(r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}['’]s?\s+(?=[A-Z])")
+_COMMISSIONER_WORDS = re.compile(r"\b(?:o?p(?:f)?cc|commissioner)\b")
+
+
+def _serves(attendee: AttendeeDraft, whose: str) -> bool:
+    """Whether the attendee's capacity names the body or post ``whose`` ("OPCC", "the
+    Commissioner's" for an officer of the OPCC)."""
+    capacity = _norm(re.sub(r"['’]s\b", "", attendee.capacity or ""))
+    key = _norm(re.sub(r"['’]s?$", "", whose))
+    if key and re.search(rf"\b{re.escape(key)}\b", capacity):
+        return True
+    return bool(_COMMISSIONER_WORDS.fullmatch(key)) and bool(_COMMISSIONER_WORDS.search(capacity))
 
 
 def _after_rank(part: str) -> str | None:

@@ -768,3 +768,45 @@ def test_an_action_flag_with_only_an_owner_marks_the_paragraph_above() -> None:
     # An owner line under an action that names none gives it its owner.
     flagged = actions_in("Action: review the estates plan.\nAction: CC\n", NORTHSHIRE)
     assert [a.owners for a in flagged] == [["Joanne Ashworth"]]
+
+
+def test_a_flag_closing_a_paragraph_names_its_owner() -> None:
+    text = (
+        "The Chief Constable agreed to provide an update on response times. ACTION: CC\n\n"
+        "The Board discussed the backlog. A briefing will be given at the next meeting. "
+        "[Action: DCC]\n\n"
+        "Action: review the custody estate. ACTION: ACC LP\n"
+    )
+    actions = actions_in(text, NORTHSHIRE)
+    assert [(a.text[:30], a.owners) for a in actions] == [
+        ("The Chief Constable agreed to ", ["Joanne Ashworth"]),
+        ("A briefing will be given at th", ["Neil Mottram"]),
+        ("review the custody estate.", ["Priya Raman"]),
+    ]
+
+
+def test_an_owner_before_a_colon_after_the_action_number() -> None:
+    action = one_action("Action 5 – DCC: Report back on the pilot.", NORTHSHIRE)
+    assert (action.reference, action.owners) == ("5", ["Neil Mottram"])
+    assert one_action("Action 6 – Update: the pilot has started.", NORTHSHIRE).owners == []
+
+
+@pytest.mark.parametrize(
+    ("owner_text", "owners"),
+    [
+        ("Commissioner's Chief Executive", ["Deborah Quayle"]),
+        ("OPCC Senior Policy Officer", ["Tom Eckersley"]),
+        ("Senior Policy Officer (OPCC)", ["Tom Eckersley"]),
+    ],
+)
+def test_a_post_and_whose_it_is(owner_text: str, owners: list[str]) -> None:
+    assert resolve_owners(owner_text, NORTHSHIRE).owners == owners
+
+
+def test_a_post_held_for_someone_is_that_post_too() -> None:
+    attendees = [
+        AttendeeDraft("Mia Oates", "PCC’s Chief Finance Officer"),
+        AttendeeDraft("Jan Sugg", "Chief Constable’s Chief Finance Officer"),
+    ]
+    assert resolve_owners("CFO", attendees).owners == ["Mia Oates", "Jan Sugg"]
+    assert resolve_owners("PCC's CFO", attendees).owners == ["Mia Oates"]
