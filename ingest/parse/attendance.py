@@ -55,7 +55,7 @@ _STATUS_LABELS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
             r"|also present|also attending|officers in attendance|officials in attendance|"
             r"officers present|others present|officer attendance|officers|officials|guests?|"
             r"observers?|supporting officers|advisers|by invitation|together with|presenters?|"
-            r"witnesses|secretariat",
+            r"presenting|witnesses|secretariat",
             re.IGNORECASE,
         ),
         AttendanceStatus.IN_ATTENDANCE,
@@ -105,7 +105,8 @@ _MEMBERSHIP = re.compile(r"membership|who will sit|members of the|appointed to|n
 # Words of a sentence about people, which a list of them does not hold.
 _SENTENCE_WORDS = re.compile(
     r"\b(?:was|were|is|are|had|has|have|been|received|presented|sent|noted|welcomed|attended|"
-    r"joined|told|said|asked|agreed|thanked|declared|opened|reported|explained)\b"
+    r"joined|told|said|asked|agreed|thanked|declared|opened|reported|explained|replaced|"
+    r"elected|appointed)\b"
 )
 _BRACKETS = re.compile(r"\([^()]*\)")
 _FOOTNOTE_LINE = re.compile(r"^(?:\(\d{1,2}\)\s*|\*\s*)+$")
@@ -332,8 +333,10 @@ def _continues(run: _Run, line: Line) -> bool:
     """Whether ``line`` carries on the list entry ``run`` ends with (a wrapped line)."""
     if not run.parts or len(line.cells) > 1:
         return False
+    # A bracket left open by extraction ("Cllr Ann Bell (substitute for Cllr Roy Tapp, Cllr
+    # Ida Webb.") does not carry the entry past the full stop that ends the line.
     return (
-        run.depth > 0
+        (run.depth > 0 and not run.parts[-1].rstrip().endswith("."))
         or run.parts[-1].rstrip().endswith((",", " and", "&", "–", "-", "/"))
         or bool(re.match(r"^[a-z(]", line.content))
     )

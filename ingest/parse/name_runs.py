@@ -45,6 +45,8 @@ _RANK = (
 # or a rank or office, which counts only when a name of two words follows it.
 _HONORIFIC_ANCHOR = re.compile(rf"(?<![\w/]){_HONORIFIC}(?:\s+{_HONORIFIC})*\s+(?=[A-Z])")
 _RANK_ANCHOR = re.compile(rf"(?<![\w/]){_RANK}\s+(?=[A-Z])")
+# "Attending: | Jo Hale (JH) – Treasurer |": the bars of a table's cells, kept in the text.
+_CELL_BAR = re.compile(r"\s*\|\s*")
 _FOOTNOTE = re.compile(r"\(\d{1,2}\)|(?<=[\w)])\*+")
 _GLUED_ROLE = re.compile(
     r"(?<=[a-z])(?=(?:Superintendent|Chief|External|Internal|Audit|Director|Head|Senior|"
@@ -62,13 +64,13 @@ _LABEL = re.compile(
     r"members\s+(?:present|in\s+attendance)|(?:officers?|officials|others|staff)\s+"
     r"(?:present|in\s+attendance)|officer\s+attendance|(?:also\s+)?in\s+attend[ae]nce|"
     r"also\s+present|apologies(?:\s+for\s+absence)?|absent|present|by\s+invitation|"
-    r"together\s+with|presenters?|witnesses|attendees|sederunt|attendance)"
+    r"together\s+with|presenters?|presenting|witnesses|attendees|sederunt|attendance)"
     r"(?P<end>\s*:\s*|(?=\s+(?:\(\d{1,2}\)\s*)*(?:" + _HONORIFIC + r"|" + _RANK + r")\s+[A-Z]))",
     re.IGNORECASE,
 )
 _APOLOGIES_WORDS = re.compile(r"apolog|absent|unable to attend", re.IGNORECASE)
 _ATTENDING_WORDS = re.compile(
-    r"attend|officer|official|others|also|staff|invitation|together|presenter|witness|"
+    r"attend|officer|official|others|also|staff|invitation|together|presenter|presenting|witness|"
     r"secretariat|guest|observer|advis|office\b",
     re.IGNORECASE,
 )
@@ -107,6 +109,7 @@ def split_labels(text: str, status: AttendanceStatus) -> Iterator[tuple[Attendan
 
 def normalise_run(text: str) -> str:
     """A run with footnote marks removed and words that extraction glued together parted."""
+    text = _CELL_BAR.sub(", ", text)
     text = _FOOTNOTE.sub(" ", text)
     text = _GLUED_ROLE.sub(" ", text)
     text = _GLUED_INITIAL.sub(r"\1 ", text)
@@ -159,18 +162,56 @@ def _next_list_separator(text: str, position: int) -> re.Match[str] | None:
     return separator
 
 
+# "Owen Pickles (OP) – Deputy Chief Constable, NYP Graham Lister (GL) – Chief Fire Officer":
+# a name followed by its own initials in brackets starts an entry, even with no title.
+_INITIALS_BRACKET = re.compile(r"\s\((?P<initials>[A-Z][A-Za-z]{1,3}(?:-[A-Z])?)\)")
+_WORD_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+
+
+def _initialled_names(text: str) -> Iterator[int]:
+    """Where names start that their initials in brackets follow ("Graham Lister (GL)"): the
+    two or three words before the bracket whose first letters the initials begin and end
+    with."""
+    for match in _INITIALS_BRACKET.finditer(text):
+        initials = match["initials"].replace("-", "").upper()
+        starts: list[int] = []
+        position = match.start() + 1
+        for _ in range(3):
+            word = _WORD_BEFORE.search(text, max(0, position - 40), position)
+            if word is None:
+                break
+            position = word.start()
+            starts.append(position)
+        for count in (2, 3):
+            if len(starts) < count:
+                break
+            words = text[starts[count - 1] : match.start()].split()
+            if (
+                all(is_name_token(w) for w in words)
+                and words[0][0] == initials[0]
+                and words[-1][0] in initials[1:]
+            ):
+                yield starts[count - 1]
+                break
+
+
 def _anchors(text: str) -> list[int]:
-    """Where titles start in ``text``: honorifics, and ranks with a two-word name after them."""
+    """Where titles start in ``text``: honorifics, ranks with a two-word name after them, and
+    names with their initials after them."""
     starts: list[int] = []
     ends: set[int] = set()
     for match in _HONORIFIC_ANCHOR.finditer(text):
         starts.append(match.start())
         ends.add(match.end())
+    titled = set(ends)
     for match in _RANK_ANCHOR.finditer(text):
         following = text[match.end() : match.end() + 80].split(" ", 2)[:2]
         named = len(following) == 2 and all(is_name_token(w.strip(",;")) for w in following)
         if named and match.start() not in ends:  # "Mr Det Supt Jo Hale" is one title
             starts.append(match.start())
+        titled.add(match.end())
+    # A name with its initials after it starts an entry unless a title before it does.
+    starts.extend(start for start in _initialled_names(text) if start not in titled)
     return sorted(set(starts))
 
 
@@ -205,7 +246,8 @@ def _split_dash_run(text: str) -> list[str]:
     """ "Fiona Rennison – AAP Co-ordinator Colin Meek – Project Officer" -> two entries: the
     words before each dash after the first end with the next person's name."""
     segments = _DASH.split(text)
-    if len(segments) < 3 or not looks_like_name(strip_titles(segments[0])):
+    first = re.sub(r"\s*\([^()]*\)", "", segments[0])  # "Megan Chapman (MC)"
+    if len(segments) < 3 or not looks_like_name(strip_titles(first)):
         return [text]
     entries: list[str] = []
     current = segments[0]
@@ -237,7 +279,11 @@ def _split_outside_brackets(text: str, separator: str) -> list[str]:
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
-_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
+# A full stop after a word ends the list, but not the stop of a title ("Cllr. Jo Hale").
+_SENTENCE_END = re.compile(
+    r"(?<=[a-z]{3})(?<!\bCllr)(?<!\bMrs)(?<!\bProf)(?<!\bRevd)(?<!\bSupt)(?<!\bInsp)"
+    r"(?<!\bCmdr)(?<!\bDet)\.\s+(?=[A-Z])"
+)
 
 
 def _split_and(part: str) -> list[str]:

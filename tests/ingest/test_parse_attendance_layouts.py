@@ -427,3 +427,55 @@ def test_members_after_the_header_start_with_the_plural_title() -> None:
     ]
     assert found.attendees[2].capacity == "Rye Council"
     assert found.attendees[4].capacity == "Community Co-opted Members"
+
+
+def test_names_with_their_initials_in_brackets_and_cell_bars() -> None:
+    assert people(
+        "Board Minutes – 16 July 2024\n"
+        "Attending: | Ada Lowe (AL) – Deputy Mayor, OPFCC\n"
+        "Ben Roper (BR) – Deputy Chief Constable, NYP Cy Hart (CH) – Chief Fire Officer, "
+        "NYFRS Dee Wolfe (DW) – Director of Delivery, OPFCC |\n"
+        "Presenting: | Eve Marr ACC NYP (item 1) |\n"
+        "Apologies: | Fay Nunn (FN) – Chief Constable, NYP Gil Ober (GO) – Treasurer |\n"
+        "1. | Welcome |\n"
+    ) == [
+        ("Ada Lowe", PRESENT),
+        ("Ben Roper", PRESENT),
+        ("Cy Hart", PRESENT),
+        ("Dee Wolfe", PRESENT),
+        ("Eve Marr", IN_ATTENDANCE),
+        ("Fay Nunn", APOLOGIES),
+        ("Gil Ober", APOLOGIES),
+    ]
+
+
+def test_titles_written_with_a_stop_in_a_run() -> None:
+    assert people(
+        "PRESENT\n\n"
+        "Cllr. Ada Lowe Partnership Chair - Rye Council Cllr. Ben Roper Partnership Chair – "
+        "Hove Council\n\n"
+        "Apologies Cllr. Cy Hart Partnership Chair - Lewes Council\n"
+    ) == [("Ada Lowe", PRESENT), ("Ben Roper", PRESENT), ("Cy Hart", APOLOGIES)]
+
+
+def test_a_bracket_left_open_ends_with_its_line() -> None:
+    # The next line, another group of people, is not read as part of the open bracket.
+    assert [
+        name
+        for name, _ in people(
+            "Attendance Details\n\n"
+            "Cllr Ada Lowe (Chair), Cllr Ben Roper (substitute for Cllr Cy Hart, Cllr Dee Wolfe.\n"
+            "Eve Marr, Fay Nunn (Rye Council).\n"
+            "Apologies for absence:\n"
+            "Cllr Cy Hart.\n"
+        )
+    ] == ["Ada Lowe", "Ben Roper", "Dee Wolfe", "Eve Marr", "Fay Nunn", "Cy Hart"]
+
+
+def test_a_replacement_sentence_is_not_a_list() -> None:
+    found = people(
+        "Items\n\n"
+        "*Councillors Ann Bell and Roy Tapp replaced Councillors Ida Webb and Sam Lowe "
+        "respectively.\n"
+    )
+    assert [name for name, _ in found] == ["Ann Bell", "Roy Tapp"]
