@@ -5,11 +5,12 @@ reference, annual reports.
 Such texts talk about meetings, name bodies, dates and people, and may even be numbered,
 so they are told apart by what records have and they lack: the marks of minutes, agendas
 and action logs ("Minutes:", "RESOLVED", "Present:", "Apologies for absence", "Declarations
-of interest", "a correct record", "The Chair welcomed", "Venue:", an attendance list, a
-"Minutes"/"Agenda" heading). A text with none of those is refused when it shows the marks
-of another kind of page: quoted statements ("said: “...”"), a writer's "I" and "my office",
-a dateline under a headline, three or more meetings listed by date, "the panel's role",
-or a heading such as "Decision Log" or "Terms of Reference". Single-item pages and
+of interest", "a correct record", "The Chair welcomed", "Venue:", "the subjects covered:",
+an attendance list, a "Minutes"/"Agenda" heading). A text with none of those is refused
+when it shows the marks of another kind of page: quoted statements ("said: “...”"), a
+writer's "I" and "my office", a dateline under a headline, three or more meetings listed
+by date, "the panel's role", or a heading such as "Decision Log", "Terms of Reference" or
+a decision notice's reference ("Title and Reference – PCC/D/071"). Single-item pages and
 truncated openings of records keep enough of those marks to be kept.
 """
 
@@ -52,6 +53,10 @@ _RECORD_MARKS: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:venue|location|time)\s*:",
         r"^action\s*(?:\d+|point)?\s*[:–-]",
         r"\bminute\s+(?:no|number|ref)\b|\bagenda\s+item\s+\d",
+        # a meeting's summary introducing its list of topics: "Every week the Commissioner
+        # meets the Chief Constable ... these are some of the subjects covered:"
+        r"\b(?:subjects|topics|matters|issues|points)\s+(?:covered|discussed|raised)"
+        r"(?:\s+(?:included|were))?\s*:\s*$",
     )
 )
 # Statements quoted with who said them: 'Stephen said: “...', 'explained:' then a quote.
@@ -87,7 +92,10 @@ _KINDS_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
         "a decision log or notice",
         re.compile(
             r"\bdecision\s+(?:log|notice|record|sheet|report)\b|\brecord\s+of\s+(?:a\s+)?"
-            r"(?:executive\s+|officer\s+)?decision\b|\bofficer\s+decision\b",
+            r"(?:executive\s+|officer\s+)?decision\b|\bofficer\s+decision\b|"
+            # a notice's reference line: "Title and Reference – PCC/D/071", "Decision No: 12"
+            r"^title\s+and\s+reference\b|^decision\s+(?:no|number|ref(?:erence)?)\b\.?\s*[:–-]|"
+            r"\b(?:o?p(?:f)?cc|mopac|dmpc)\s*/\s*d(?:ecision)?\s*/\s*\d",
             re.IGNORECASE,
         ),
     ),

@@ -79,6 +79,18 @@ Date Decision Detail Linked Documents
 25-Nov-16 Regional Programme Agreed that the projects would leave the programme.
 """
 
+DECISION_NOTICE = """Office of the Westshire Police and Crime Commissioner
+
+Title and Reference – PCC/D/014
+Subject: Changes to the meetings where the Commissioner holds the Chief Constable to account
+Report of: Police and Crime Commissioner
+Date: 07/06/2023
+The arrangements have been revised. The Delivery Board will stop meeting.
+
+1. One to One – between the PCC and Chief Constable
+2. OPCC Performance Board.
+"""
+
 TERMS = """Joint Audit Panel
 
 TERMS OF REFERENCE FOR THE JOINT AUDIT PANEL
@@ -99,6 +111,7 @@ TERMS OF REFERENCE FOR THE JOINT AUDIT PANEL
         (INDEX_PAGE, "index page"),
         (INFORMATION_PAGE, "information page"),
         (DECISION_LOG, "decision log"),
+        (DECISION_NOTICE, "decision log or notice"),
         (TERMS, "terms of reference"),
     ],
 )
@@ -182,6 +195,15 @@ def test_pages_that_are_not_meeting_records_are_refused(text: str, reason: str) 
             "20230308 - CCC- 005 – Members agreed to close this action.\n",
             DocumentType.ACTION_LOG,
             id="action-log-section-published-alone",
+        ),
+        pytest.param(
+            "PCC and Chief Constable Meetings\n\nThe PCC meets the Chief Constable every week. "
+            "The updates are listed below.\n\n*** COMMISSIONER'S UPDATE ***\n\n(21 August "
+            "2023)\n\nEvery week the Commissioner holds a one to one with the Chief Constable. "
+            "These are some of the subjects covered:\n\n  • Staffing of the Rural Crime Team.\n"
+            "  • Answering times of 101 calls in August.\n",
+            DocumentType.MINUTES,
+            id="summary-of-a-meeting-under-a-page-listing-updates",
         ),
     ],
 )
