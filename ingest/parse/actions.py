@@ -85,18 +85,24 @@ _DONE_LINE = re.compile(
 )
 _ACTION_SENTENCE = re.compile(r"\b(?:the|this|that)\s+action\b", re.IGNORECASE)
 _OWNER_TOKEN = r"(?:[A-Z][\w'’./&/-]*|\([A-Z][\w/&]*\))"
-_OWNER_JOIN = r"(?:\s*(?:,|&|\+|/)\s*|\s+(?:and|of|for|the|&)\s+|\s+)"
+# Between the words of an owner: "CC/DCC", "CC & DCC", "Head of Finance", "the Chief
+# Constable and the PCC", "Ruth Black, Police and Crime Commissioner, to ...".
+_OWNER_JOIN = r"(?:\s*(?:,|&|\+|/)\s*|\s+(?:and|of|for|&)(?:\s+the)?\s+|\s+the\s+|\s+)"
 _OWNER = re.compile(
     rf"^(?:[Tt]he\s+)?(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,7}})"
-    r"\s+(?:to|will|agreed\s+to|is\s+to|are\s+to|would)\s+(?!be\b)(?=[a-z])"
+    r",?\s+(?:to|will|agreed\s+to|is\s+to|are\s+to|would)\s+(?!be\b)(?=[a-z])"
 )
 _LABEL = re.compile(r"^[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,4}\s*:\s+")
 _OWNER_COLON = re.compile(
     rf"^(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,4}})\s*:\s+(?=[A-Z])"
 )
+# "(Owner: DCC)", "Lead: ACC Kay  Date: June", "Action owner: DCC Naylor. Deadline: ...",
+# "Owner: DCC, Due: June 2023", "– Owner DCC – Due June".
 _OWNER_LABEL = re.compile(
-    r"\b(?:Action\s+)?(?:Owner|Lead|Responsible|Action\s+by)s?\s*[:\-–]\s*"
-    r"(?P<owner>[A-Z][^)\]\n;.]{0,60}?)\s*(?=[)\];.]|$)"
+    r"\b(?:Action\s+[Oo]wner|Owner|Lead|Responsible|Action\s+by)s?"
+    r"(?:\s*[:\-–]\s*|\s+(?=[A-Z]{2}))"
+    r"(?P<owner>[A-Z][^)\]\n;.]{0,60}?)\s*"
+    r"(?=[)\];.]|,?\s*(?:[-–—]\s|(?:Due|Deadline|Date|Target|By|Timescale|Status|Update)\b)|$)"
 )
 # "A review ... is to be prepared jointly by the Chief Finance Officer and the DCC".
 _DONE_BY = re.compile(
@@ -472,10 +478,15 @@ def _statement(
     return None, None
 
 
+_FIELD_AFTER = re.compile(r"\s*(?:[Oo]wners?|OWNERS?|[Bb]y|BY|[Ll]ead|LEAD)\s*[:\-–]")
+
+
 def _markers(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Markers that open a line (after an item number or bullet) or follow a sentence."""
     accepted: list[re.Match[str]] = []
     for match in _MARKER.finditer(text, start, end):
+        if _FIELD_AFTER.match(text, match.end(), end):
+            continue  # "Action owner: DCC", "Action by: June": a field of the action before
         if (
             _LINE_LEAD.fullmatch(text, start, match.start())
             or _after_sentence(text, start, match.start())

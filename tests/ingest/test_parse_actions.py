@@ -810,3 +810,43 @@ def test_a_post_held_for_someone_is_that_post_too() -> None:
     ]
     assert resolve_owners("CFO", attendees).owners == ["Mia Oates", "Jan Sugg"]
     assert resolve_owners("PCC's CFO", attendees).owners == ["Mia Oates"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Action: Provide the figures. Owner: DCC, Due: June 2021",
+        "Action: Provide the figures – Owner DCC – Due June 2021",
+        "Action: Provide the figures. Action owner: DCC Mottram. Deadline: June 2021.",
+        "Action: Provide the figures\nOwner: DCC\nDue: June 2021",
+        "ACTION 3: Provide the figures.  Lead: DCC  Date: June 2021",
+    ],
+)
+def test_owner_and_due_date_fields_after_the_action(text: str) -> None:
+    action = one_action(text, NORTHSHIRE)
+    assert action.owners == ["Neil Mottram"]
+    assert action.text.startswith("Provide the figures")
+
+
+def test_owners_joined_with_the_and_named_with_their_post() -> None:
+    joined = one_action("Action: The Chief Constable and the PCC to meet.", NORTHSHIRE)
+    assert joined.owners == ["Joanne Ashworth", "Amira Kaur"]
+    named = one_action(
+        "Action: Amira Kaur, Police and Crime Commissioner, to write to the minister.",
+        NORTHSHIRE,
+    )
+    assert named.owners == ["Amira Kaur"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "No\tAction\tOfficer\tTarget Date",
+        "Minute\tAction\tPerson Responsible\tTarget completion date",
+        "Ref\tAction\tAction Lead\tDate for completion",
+    ],
+)
+def test_action_log_owner_and_due_columns_in_more_words(header: str) -> None:
+    action = one_action(f"{header}\n5\tProvide the figures\tACC LP\t30 June 2021", NORTHSHIRE)
+    assert (action.reference, action.owners) == ("5", ["Priya Raman"])
+    assert action.due_date == dt.date(2021, 6, 30)
