@@ -80,6 +80,7 @@ _MARKING = re.compile(
 _RESOLUTION_CLAUSE = re.compile(r"^that\s+(?-i:[a-z])", re.IGNORECASE)
 # Short answers that are paragraphs, not titles ("4.1 None.").
 _ANSWER = re.compile(r"^(?:none|nil|noted|agreed|approved|n/a|no|not applicable)\.?$", re.I)
+SHORT_ANSWER_MIN_WORDS = 3
 # A line of a page wrapped mid-sentence is about as long as the next one; a heading
 # over a paragraph of a Word document is much shorter than the paragraph.
 WRAPPED_MIN_WORDS = 10
@@ -290,6 +291,14 @@ def _is_heading(title: str, line: Line, following: Line | None, following_opens:
         return False
     if title.rstrip().endswith((".", ";")) and words >= 5:
         return False
+    # a short sentence is an answer too ("2.1 No interests were declared.", "4.1 None were
+    # made."), where a heading with a stop has no verb ("Exclusion of the Public.")
+    if (
+        title.rstrip().endswith(".")
+        and words >= SHORT_ANSWER_MIN_WORDS
+        and _FINITE_VERB.search(title)
+    ):
+        return False
     if words >= 8 and _FINITE_VERB.search(title):
         return False
     return not _wrapped_line(title, line, following, following_opens)
@@ -477,7 +486,9 @@ def _best_chain(candidates: Sequence[_Candidate], depth: int) -> list[_Candidate
 def _accept_top_level(chain: Sequence[_Candidate], family: _Family, lines: Sequence[Line]) -> bool:
     """Whether the chain is the document's numbering: several entries, one of them a heading
     (or three at least); or a single heading numbered 1, or numbered beyond 1 with
-    paragraphs numbered under it ("31." and "31.1") or with the page naming it ("(Item 27)")."""
+    paragraphs numbered under it ("31." and "31.1") or with the page naming it ("(Item 27)"),
+    or by a committee's minute reference ("SEAC/18/24 Policing Update" on a page of its own).
+    """
     if len(chain) >= 2:
         return sum(c.heading for c in chain) >= 1 or len(chain) >= 3
     if not chain or not chain[0].heading:
@@ -485,6 +496,8 @@ def _accept_top_level(chain: Sequence[_Candidate], family: _Family, lines: Seque
     only = chain[0]
     if only.number[0] == 1 or family.under(only, len(lines)):
         return True
+    if only.kind == "reference" and re.search(r"[A-Za-z]", only.number_text):
+        return True  # a committee's minute reference ("SEAC/18/24 Policing Update")
     named = re.compile(rf"\bitem\s+{only.number[0]}\b", re.IGNORECASE)
     return any(named.search(line.content) for line in lines if line.index != only.line.index)
 
@@ -677,6 +690,7 @@ def _plain_heading(lines: Sequence[Line], line: Line) -> bool:
         re.search(r":\s*\S", content)
         or looks_like_name(content)
         or _NON_ITEM_HEADINGS.match(content)
+        or _NUMBER_COLUMN_HEADER.match(content)  # "No. Item" over a lost number column
     ):
         return False
     previous = lines[line.index - 1] if line.index else None
@@ -704,7 +718,10 @@ def _unnumbered(lines: Sequence[Line], start: int, excluded: set[int]) -> list[_
     headings = (
         marked if len(marked) >= 2 else [line for line in body if _plain_heading(lines, line)]
     )
-    return [_Candidate(line, (), "", line.content.strip(" :"), None, True) for line in headings]
+    return [
+        _Candidate(line, (), "", clean_title(line.content).strip(" :") or line.content, None, True)
+        for line in headings
+    ]
 
 
 def _title_of(candidate: _Candidate) -> str:

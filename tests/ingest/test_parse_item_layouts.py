@@ -581,3 +581,39 @@ def test_a_first_paragraph_of_prose_does_not_stand_for_its_item() -> None:
         "3. Work Programme\n3.1 Members noted the programme for the coming year.\n"
     )
     assert numbers(text) == ["1", "3"]
+
+
+def test_short_answers_numbered_as_paragraphs_are_not_sub_items() -> None:
+    text = (
+        "1. Apologies for Absence\n1.1 Apologies were noted.\n"
+        "2. Members to Declare any Interests\n2.1 No interests were declared.\n"
+        "3. Declarations of Interest\n3.1 None were made.\n"
+        "4. Exclusion of the Public\n4.1 Exclusion of the Public.\n4.2 Estates Update.\n"
+    )
+    assert numbers(text) == ["1", "2", "3", "4", "4.1", "4.2"]
+
+
+def test_a_page_for_one_item_under_its_minute_reference() -> None:
+    text = (
+        "Agenda item\n\n"
+        "SEAC/24/07 Policing Update\n\n"
+        "Minutes:\n\n"
+        "The Chair welcomed Inspector Dunn to the meeting of the Area Committee.\n\n"
+        "A resident asked what was being done about nuisance on Quay Lane.\n"
+    )
+    assert outline(items_of(text)) == [("SEAC/24/07", "Policing Update", None)]
+
+
+def test_headings_of_a_page_without_numbers_lose_their_attachment_links() -> None:
+    text = (
+        "Agenda and minutes\n\n"
+        "No. Item\n\n"
+        "Minutes of the previous meeting pdf icon PDF 98 KB\n\n"
+        "The minutes of the meeting held on 3 March were agreed as a correct record.\n\n"
+        "Declarations of Interest\n\n"
+        "There were no declarations of interest at this meeting of the Panel.\n"
+    )
+    assert [item.title for item in items_of(text, body_start=1)] == [
+        "Minutes of the previous meeting",
+        "Declarations of Interest",
+    ]
