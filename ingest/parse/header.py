@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.parse.dates import (
     MONTH_PATTERN,
@@ -179,9 +179,11 @@ class _Label:
 
 
 def header_end(lines: Sequence[Line]) -> int:
-    """Index of the first line after the header: the first agenda item or section heading."""
+    """Index of the first line after the header: the first agenda item or section heading
+    (counted from the first line with text)."""
     seen_text = False
-    for line in lines[:HEADER_MAX_LINES]:
+    first = next((line.index for line in lines if not line.blank), 0)
+    for line in lines[first : first + HEADER_MAX_LINES]:
         if line.blank:
             continue
         if _ITEMS_HEAD.match(line.content):
@@ -199,7 +201,46 @@ def header_end(lines: Sequence[Line]) -> int:
         ):
             return line.index
         seen_text = True
-    return min(len(lines), HEADER_MAX_LINES)
+    return min(len(lines), first + HEADER_MAX_LINES)
+
+
+NAVIGATION_LINES = 150
+"""Lines of the opening searched for a web page's menu."""
+NAVIGATION_ENTRIES = 8
+"""Short bulleted lines, one after another, that make a menu."""
+_MENU_ENTRY_WORDS = 6
+
+
+def navigation_end(lines: Sequence[Line]) -> int | None:
+    """The index just after a web page's menu at the top of the text, or None.
+
+    A copied web page may open with its site's menu: a run of short bulleted entries
+    ("  • About", "    • Newsletters 2019", "  • Contact", "Menu") with no sentence, the
+    record's own title and date only under it.
+    """
+    run_start: int | None = None
+    bullets = 0
+    last = -1
+    for line in lines[:NAVIGATION_LINES]:
+        if line.blank:
+            continue
+        entry = line.words <= _MENU_ENTRY_WORDS and not line.content.endswith((".", ":"))
+        if entry and (line.bullet or run_start is not None):
+            run_start = line.index if run_start is None else run_start
+            bullets += line.bullet
+            last = line.index if line.bullet else last
+            continue
+        if bullets >= NAVIGATION_ENTRIES:
+            return last + 1
+        run_start, bullets = None, 0
+    return None
+
+
+def _without_navigation(lines: Sequence[Line], start: int) -> list[Line]:
+    return [
+        replace(line, content="", cells=(), bullet=False) if line.index < start else line
+        for line in lines
+    ]
 
 
 def _prose_follows(lines: Sequence[Line], line: Line) -> bool:
@@ -474,7 +515,25 @@ def _venue(
 def parse_header(
     lines: Sequence[Line], *, file_name: str | None = None, text_head: str = ""
 ) -> Header:
-    """Title, kind, date, time, venue, chair and minute taker from the top of the text."""
+    """Title, kind, date, time, venue, chair and minute taker from the top of the text.
+
+    When the opening gives neither a date nor the body's name and begins with a web page's
+    menu, the header is read from under the menu."""
+    header = _parse_header(lines, file_name=file_name, text_head=text_head)
+    if header.date is None and header.kind is MeetingKind.OTHER:
+        start = navigation_end(lines)
+        if start is not None:
+            below = _parse_header(
+                _without_navigation(lines, start), file_name=file_name, text_head=text_head
+            )
+            if below.date is not None or below.kind is not MeetingKind.OTHER:
+                return below
+    return header
+
+
+def _parse_header(
+    lines: Sequence[Line], *, file_name: str | None = None, text_head: str = ""
+) -> Header:
     end = header_end(lines)
     region = [line for line in lines[:end] if not line.blank]
     title, title_lines = find_title(lines, end)

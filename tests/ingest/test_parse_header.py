@@ -415,3 +415,30 @@ def test_a_vice_chair_is_not_the_chair() -> None:
 def test_an_item_headed_for_the_chair_does_not_mark_a_chair() -> None:
     header = header_of("Panel Meeting\n3 May 2022\n4. Annual Report – Chair's Update\n")
     assert header.marked_chair is None
+
+
+MENU = "".join(
+    f"  • {entry}\n"
+    for entry in (
+        "Get Involved", "Complaints", "Contact", "Careers", "Search", "About", "About the Role",
+        "Values", "News", "Newsletters 2019", "Fire and Rescue Service", "Your Local Teams",
+    )
+)  # fmt: skip
+
+
+def test_a_web_pages_menu_above_the_title_is_skipped() -> None:
+    header = header_of(
+        "Office of the Westshire Police, Fire and Crime Commissioner\n\nText size A A A\n\n"
+        f"Menu\n{MENU}\nFire Accountability Board Minutes 18 June 2019\n\nPresent\n\n"
+        "Ada Reader (PFCC)\n\nBen Tolland\n"
+    )
+    assert header.date == dt.date(2019, 6, 18)
+    assert header.title == "Fire Accountability Board"
+    assert header.kind is MeetingKind.ACCOUNTABILITY_BOARD
+
+
+def test_a_bulleted_attendance_list_under_the_title_is_not_a_menu() -> None:
+    names = "".join(f"  • Councillor {name}\n" for name in "ABCDEFGHIJ")
+    header = header_of(f"Eastshire Police and Crime Panel\n\n3 May 2022\n\nPresent\n{names}")
+    assert header.date == dt.date(2022, 5, 3)
+    assert header.title == "Eastshire Police and Crime Panel"
