@@ -1,8 +1,10 @@
 """What opens an agenda item's line: its number or minute reference, and the title after it.
 
 Numbers: "5." "5)" "5:" "5" "1.2.3", "1.Title" where extraction lost the space, and
-sub-items lettered after their number ("9a", "5A"). Words: "Item 5", "Agenda Item 4.1.1",
-"ITEM 3 –", and a heading that ends with its agenda number ("CHAIR'S REPORT (ITEM 3)").
+sub-items lettered after their number ("9a", "5A", "5(a)", "5 (b)"). Words: "Item 5",
+"Agenda Item 4.1.1", "ITEM 3 –", "Minute No. 23" (not "Minute 6 - Annual Report", which
+cites a minute of a previous meeting), and a heading that ends with its agenda number
+("CHAIR'S REPORT (ITEM 3)").
 Minute references carry a year or a committee code beside the running number: "PCP 32/16",
 "59/16", "PCB 21/11", "GMCA 71/19", "34.12/13", "SEAC/18/24", "18.OS.23", "Ref
 01/18/01/2022", "Minute 45/21" ("7/2022/P" is an action's reference, not a minute's).
@@ -23,14 +25,15 @@ from typing import Literal
 HeadKind = Literal["number", "word", "reference", "letter"]
 
 # "4.1.2", or "9a" (a sub-item lettered after its item's number).
-_NUMBER = r"(?P<num>\d{1,3}(?:\.\d{1,2}){0,3}|\d{1,3}[a-hA-H](?![A-Za-z]))"
+_NUMBER = r"(?P<num>\d{1,3} ?\([a-hA-H]\)|\d{1,3}(?:\.\d{1,2}){0,3}|\d{1,3}[a-hA-H](?![A-Za-z]))"
 _LEAD = re.compile(
     r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—]\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
     r"|agenda|page\s+\d{1,3}\s+of\s+\d{1,3})\s+(?=(?:item\s+)?\d)",
     re.IGNORECASE,
 )
 _ITEM_WORD = re.compile(
-    rf"^(?:agenda\s+)?item\s+(?:no\.?\s*)?{_NUMBER}\.?(?:\s*[:.)\-–—]\s*|\t|\s+|$)(?P<rest>.*)$",
+    rf"^(?:(?:agenda\s+)?item\s+(?:no\.?\s*)?|(?:minute|min\.?)\s+no\.?\s*){_NUMBER}"
+    r"\.?(?:\s*[:.)\-–—]\s*|\t|\s+|$)(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _NUMBERED = re.compile(
@@ -48,14 +51,14 @@ _REFERENCE = re.compile(
     r")[.:]?(?:\s*[-–—:]\s*|\s+|$)(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_WORD_STARTS = ("item", "agenda", "minute", "ref", "page")
+_WORD_STARTS = ("item", "agenda", "minute", "min.", "ref", "page")
 # A heading that names its agenda number at its end: "Chair's Report (Item 3)".
 _TRAILING_ITEM = re.compile(
     r"\s*\((?:agenda\s+)?item\s+(?P<num>\d{1,3}(?:\.\d{1,2})?)\)\s*$", re.IGNORECASE
 )
-# "a)", "(ii)"; or "a." and "ii." before a capital ("b. For Information and Discussion").
+# "a)", "(ii)", "B)"; or "a." and "ii." before a capital ("b. For Information").
 _LETTER = re.compile(
-    r"^(?P<open>\()?(?P<num>[a-h]|[ivx]{1,4})(?(open)\)\s+|(?:\)\s+|\.\s+(?=[A-Z])))"
+    r"^(?P<open>\()?(?P<num>[a-h]|[ivx]{1,4}|[A-H](?=\)))(?(open)\)\s+|(?:\)\s+|\.\s+(?=[A-Z])))"
     r"(?P<rest>\S.*)$",
     re.DOTALL,
 )
@@ -155,9 +158,10 @@ def _may_open_with_number(content: str) -> bool:
 
 
 def parts(number: str) -> tuple[int, ...]:
-    """The parts of an item number: "4.1.2" -> (4, 1, 2); "9a" -> (9, 1)."""
-    if number[-1].isalpha():
-        return (int(number[:-1]), ord(number[-1].lower()) - ord("a") + 1)
+    """The parts of an item number: "4.1.2" -> (4, 1, 2); "9a" and "9(a)" -> (9, 1)."""
+    number = number.rstrip(")")
+    if number[-1].isalpha():  # "9a", "5 (b)"
+        return (int(number[:-1].rstrip(" (")), ord(number[-1].lower()) - ord("a") + 1)
     return tuple(int(part) for part in number.split("."))
 
 

@@ -544,7 +544,7 @@ def _children(parent: _Candidate, family: _Family, stop_line: int) -> list[_Cand
 
 
 def _letter_value(marker: str, roman: bool) -> int:
-    return ROMAN[marker] if roman else ord(marker) - ord("a") + 1
+    return ROMAN[marker] if roman else ord(marker.lower()) - ord("a") + 1
 
 
 def _lettered_heading(title: str, reading: _Reading, line: Line) -> bool:
@@ -610,7 +610,7 @@ def _lettered_tops(candidates: Sequence[_Candidate]) -> list[_Candidate]:
     for c in candidates:
         if c.kind != "number" or len(c.number) != 2:
             continue
-        if c.number_text[-1:].isalpha() or (c.number[1] == 1 and c.heading):
+        if c.number_text.rstrip(")")[-1:].isalpha() or (c.number[1] == 1 and c.heading):
             first.setdefault(c.number[:1], c)  # the first entry of the item stands for it
     promoted = [replace(c, number=n) for n, c in first.items() if n not in printed]
     if not promoted:

@@ -617,3 +617,50 @@ def test_headings_of_a_page_without_numbers_lose_their_attachment_links() -> Non
         "Minutes of the previous meeting",
         "Declarations of Interest",
     ]
+
+
+def test_minutes_numbered_minute_no() -> None:
+    text = (
+        "MINUTES\n\n"
+        "MINUTE NO. 23 APOLOGIES\nApologies were received from Cllr Hale.\n\n"
+        "MINUTE NO. 24 MINUTES OF THE LAST MEETING\nThe minutes were agreed.\n\n"
+        "MINUTE NO. 25 POLICE AND CRIME PLAN\nThe Commissioner presented the plan.\n"
+    )
+    assert numbers(text) == ["23", "24", "25"]
+
+
+def test_a_minute_cited_under_matters_arising_is_a_title() -> None:
+    text = (
+        "4.\n\nMATTERS ARISING FROM THE MINUTES\n\n"
+        "4.1\n\nMinute 6 - Annual Report of the Commissioner\n\nMinutes:\n\n"
+        "A Member asked for an update on the rural crime officers.\n\n"
+        "5.\n\nPRECEPT PROPOSAL\n\nMinutes:\n\nThe Panel agreed the precept.\n"
+    )
+    assert outline(items_of(text)) == [
+        ("4", "MATTERS ARISING FROM THE MINUTES", None),
+        ("4.1", "Minute 6 - Annual Report of the Commissioner", 0),
+        ("5", "PRECEPT PROPOSAL", None),
+    ]
+
+
+def test_sub_items_lettered_in_brackets_after_their_number() -> None:
+    text = (
+        "5 Reports to the Panel\n"
+        "5 (a) Finance Report\nThe report was noted.\n"
+        "5 (b) Estates Report\nThe report was noted.\n"
+        "6 Any Other Business\nNone.\n"
+    )
+    assert outline(items_of(text)) == [
+        ("5", "Reports to the Panel", None),
+        ("5 (a)", "Finance Report", 0),
+        ("5 (b)", "Estates Report", 0),
+        ("6", "Any Other Business", None),
+    ]
+
+
+def test_sub_items_lettered_in_capitals() -> None:
+    text = (
+        "5. Reports\nA) Finance Report\nNoted.\nB) Estates Report\nNoted.\n"
+        "6. Any Other Business\nNone.\n"
+    )
+    assert numbers(text) == ["5", "A", "B", "6"]
