@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from ingest.parse.people import (
+    GIVEN_NAMES,
     is_name_token,
     is_role_word,
     looks_like_name,
@@ -85,10 +86,20 @@ def label_status(label: str) -> AttendanceStatus:
     return AttendanceStatus.PRESENT
 
 
+# "... Rehabilitation Company Officers Joanne Tebbutt Melton Borough Council ...": a heading
+# read into a run, with no colon; it counts when a given name and a surname follow it.
+_BARE_OFFICERS = re.compile(r"(?<![\w-])(?:Officers|OFFICERS)\s+(?=(?P<given>[A-Z][a-z]+)\s+[A-Z])")
+
+
+def _officers_label(match: re.Match[str]) -> str:
+    return "Officers in attendance: " if match["given"] in GIVEN_NAMES else match.group()
+
+
 def split_labels(text: str, status: AttendanceStatus) -> Iterator[tuple[AttendanceStatus, str]]:
     """Pieces of a run with the status each has: a label inside the run ("... Officers
     Present: Mr Adrian Coe ...") changes the status of what follows it. A label counts when
     a colon or a title and a name follow it, or when it is written in capitals."""
+    text = _BARE_OFFICERS.sub(_officers_label, text)
     position = 0
     for match in _LABEL.finditer(text):
         label = match.group("label")
@@ -107,8 +118,16 @@ def split_labels(text: str, status: AttendanceStatus) -> Iterator[tuple[Attendan
         yield status, text[position:]
 
 
+# "Louise Bramley – Wood (LB-W)": a double-barrelled surname that extraction spaced out, as
+# the hyphen in the initials after it shows.
+_SPACED_BARREL = re.compile(
+    r"\b(?P<first>[A-Z][a-z]+) [-–] (?P<second>[A-Z][a-z]+) ?(?P<initials>\([A-Z]{1,3}-[A-Z]\))"
+)
+
+
 def normalise_run(text: str) -> str:
     """A run with footnote marks removed and words that extraction glued together parted."""
+    text = _SPACED_BARREL.sub(r"\g<first>-\g<second> \g<initials>", text)
     text = _CELL_BAR.sub(", ", text)
     text = _FOOTNOTE.sub(" ", text)
     text = _GLUED_ROLE.sub(" ", text)
@@ -226,7 +245,14 @@ def _split_run(text: str) -> tuple[str, ...]:
     belongs to the list, then again to add its people."""
     text = normalise_run(text)
     starts = _anchors(text)
-    if len(starts) >= 2:
+    by_given_names = split_on_given_names(text) if not re.search(r"[,;]", text) else [text]
+    if len(by_given_names) >= max(2, len(starts)):
+        # A run without separators whose given names part it at least as finely as its
+        # titles: "... Police and Crime Commissioner Fiona Neale Office of the ..." is not
+        # cut at "Commissioner".
+        starts = [0]
+        pieces = by_given_names
+    elif len(starts) >= 2:
         cuts = [0, *[s for s in starts if s > 0], len(text)]
         pieces = [text[a:b] for a, b in itertools.pairwise(cuts)]
     else:
@@ -237,8 +263,13 @@ def _split_run(text: str) -> tuple[str, ...]:
         if not piece:
             continue
         titled = len(pieces) > 1 and (number > 0 or starts[0] == 0)
-        for part in split_entries(piece, names_only=titled):
-            entries.extend(_split_dash_run(part))
+        # A piece with no commas may be a whole run without separators: part it by its given
+        # names first, so that "and" inside an organisation's name does not part it.
+        pieces_of = split_on_given_names(piece) if not re.search(r"[,;]", piece) else [piece]
+        for sub in pieces_of:
+            for part in split_entries(sub, names_only=titled):
+                for dashed in _split_dash_run(part):
+                    entries.extend(split_on_given_names(dashed))
     return tuple(entries)
 
 
@@ -260,6 +291,68 @@ def _split_dash_run(text: str) -> list[str]:
         entries.append(f"{current} – {capacity}")
         current = name
     entries.append(f"{current} – {segments[-1]}")
+    return entries
+
+
+_WORD = re.compile(r"\S+")
+# A word in lower case that is not one of an organisation's small words: the text is a
+# sentence ("Ann Bell – attending for Roy Tapp"), not a run of names and organisations.
+_PROSE_WORD = re.compile(r"(?<![\w'’-])(?!(?:of|and|the|for|to|in|on|at|de|van|von)\b)[a-z]+\b")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_ENTRY_EDGES = " ,;:-–—&"
+
+
+def _given_name_at(words: list[re.Match[str]], index: int) -> bool:
+    """Whether a person starts at ``words[index]``: a given name, then a surname, and not
+    itself the surname of a given name before it ("Sian James")."""
+    if index + 1 >= len(words) or words[index].group() not in GIVEN_NAMES:
+        return False
+    surname = words[index + 1].group().rstrip(",;")
+    if surname.isupper() or not is_name_token(surname) or surname in GIVEN_NAMES:
+        return False
+    return index == 0 or words[index - 1].group() not in GIVEN_NAMES
+
+
+def _strong_rank(match: re.Match[str]) -> bool:
+    """A rank that is a title before a name, not the last word of an office ("Police and
+    Crime Commissioner", "City Mayor") that ends the organisation before it."""
+    return not re.match(r"(?:Commissioner|Mayor|Lord|Lady|CEO)\b", match.group())
+
+
+def split_on_given_names(text: str) -> list[str]:
+    """The people of a run that extraction left with no separators, parted where a given
+    name and a surname start each: "Alison Kerr Rye Police Nadia Rahman Public Health" (name
+    first) or "Bolton Andrew Pilling Bury Helen Rothwell" (organisation first). Each entry
+    is written "name – organisation". A run with fewer than two such names is left whole."""
+    words = list(_WORD.finditer(text))
+    starts = [i for i in range(len(words)) if _given_name_at(words, i)]
+    if len(starts) < 2 or _PROSE_WORD.search(_BRACKETED.sub(" ", text)):
+        return [text]
+    # A title just before a given name belongs to it ("... Rye Council Cllr Ann Bell ...").
+    titles = {m.end(): m.start() for m in _HONORIFIC_ANCHOR.finditer(text)}
+    titles.update({m.end(): m.start() for m in _RANK_ANCHOR.finditer(text) if _strong_rank(m)})
+    begins = [titles.get(words[i].start(), words[i].start()) for i in starts]
+    prefix = text[: begins[0]]
+    if not prefix.strip() or strip_titles(text[: words[starts[0]].start()] + "X") == "X":
+        # Name first: what follows each name, to the next name, is its organisation.
+        cuts = [0, *begins[1:], len(text)]
+        entries = []
+        for number, (a, b) in enumerate(itertools.pairwise(cuts)):
+            name_end = words[starts[number] + 1].end()
+            rest = text[name_end:b].strip(_ENTRY_EDGES)
+            entries.append(f"{text[a:name_end].strip()} – {rest}" if rest else text[a:b].strip())
+        return entries
+    # Organisation first: the words before each name, after the one before, are its own.
+    entries = []
+    previous_end = 0
+    for i, begin in zip(starts, begins, strict=True):
+        organisation = text[previous_end:begin].strip(_ENTRY_EDGES)
+        name = f"{text[begin : words[i].start()]}{words[i].group()} {words[i + 1].group()}"
+        entries.append(f"{name} – {organisation}" if organisation else name)
+        previous_end = words[i + 1].end()
+    trailing = text[previous_end:].strip(_ENTRY_EDGES)
+    if trailing:
+        entries[-1] = f"{entries[-1]} {trailing}"
     return entries
 
 

@@ -83,7 +83,83 @@ _NOT_NAME_WORDS = {
     "secretariat", "substitute", "apology", "programmes", "administration", "communication",
     "minute", "book", "no", "copies", "documents", "page", "appendix", "report", "reports",
     "chair's", "chairman's", "announcements", "part", "description", "decision", "decisions",
+    # words of organisations' names, which runs without separators leave beside people's
+    "company", "limited", "ltd", "plc", "college", "school", "society", "association",
+    "foundation", "agency", "commission", "institute", "centre", "center", "network",
+    "forum", "alliance", "federation", "hospital", "rehabilitation", "probation", "housing",
+    "ambulance", "prison", "prisons", "youth", "education", "children", "social", "care",
+    "victim",
 }  # fmt: skip
+
+# Common given names, to find where one person ends and the next begins in a run that
+# extraction left without separators ("Bolton Andrew Pilling Bury Helen Rothwell"): a given
+# name followed by a surname starts a person. Names not listed are still read wherever a
+# title, a comma or a dash marks them; this list only parts runs that have no such marks.
+_GIVEN_NAME_TEXT = (
+    "Aaron Abdul Abena Abid Abigail Adam Ade Adebayo Adeel Adele Adnan Adrian Adrienne "
+    "Aftab Afzal Agnes Ahmed Aidan Aileen Ailsa Aine Aisha Ajay Akhtar Akram Alan Alana "
+    "Alasdair Alastair Albert Alex Alexander Alexandra Alexis Alfie Alfred Ali Alia Alice "
+    "Alicia Alison Alistair Allan Alun Alys Amanda Amandeep Amara Amber Amelia Amina Amir "
+    "Amit Amjad Amrit Amy Andrea Andrew Andy Angela Angharad Angus Anil Anita Anjali Ann "
+    "Anna Annabel Anne Annette Annie Anthony Antonia Antony Anwar Anwen Aoife Arshad Arthur "
+    "Arun Arwel Asad Asha Ashley Ashok Asif Asma Atif Audrey Ayesha Azhar Aziz Bal Balbir "
+    "Barbara Barney Barry Bashir Beatrice Becky Ben Benjamin Bernadette Bernard Bernice "
+    "Beth Bethan Bethany Betty Bev Beverley Bilal Billy Bob Bobby Bradley Brenda Brendan "
+    "Brett Brian Brid Bridget Bronagh Bronwen Bruce Bryan Bryony Caitlin Callum Calum "
+    "Cameron Carl Carla Carmel Carol Caroline Carolyn Carys Cathal Catherine Cathy Catriona "
+    "Cecilia Ceri Cerys Charles Charlie Charlotte Chidi Chinedu Chloe Chris Christian "
+    "Christina Christine Christopher Ciara Ciaran Claire Clara Clare Clarissa Claudia "
+    "Clifford Clive Clodagh Colette Colin Colm Conor Constance Craig Cynthia Dafydd Dai "
+    "Daisy Damian Damien Dan Daniel Danielle Darius Darren Darryl Dave David Dawn Dean "
+    "Debbie Deborah Declan Deepak Deirdre Della Delroy Denis Denise Dennis Derek Dermot "
+    "Desmond Diana Diane Dilwyn Dionne Dominic Donald Donna Doreen Dorothy Douglas Duncan "
+    "Dylan Eamon Eamonn Ed Eddie Edith Edmund Edward Edwin Eileen Eilidh Eimear Elaine "
+    "Eleanor Elin Elizabeth Ella Ellen Elliot Eloise Elspeth Emeka Emily Emlyn Emma Eoin "
+    "Eric Erica Erin Esther Ethan Eve Evelyn Faisal Farah Farhan Farida Farooq Fatima "
+    "Felicity Felix Femi Fergal Fergus Fiona Fionnuala Florence Fran Frances Francesca "
+    "Francis Frank Fraser Frederick Freya Funmi Gabriel Gabrielle Gail Gareth Gary Gavin "
+    "Gaynor Gemma Geoff Geoffrey George Georgina Gerald Geraldine Gerard Gerry Gethin "
+    "Gilbert Gill Gillian Gina Glyn Gordon Grace Graeme Graham Grainne Greg Gregory Gurdeep "
+    "Gurpreet Guy Gwen Gwyneth Hamish Hana Hannah Hardeep Harinder Harjit Harold Harpreet "
+    "Harriet Harry Harvey Hassan Hayley Hazel Heather Heidi Helen Helena Henry Hilary "
+    "Hollie Holly Howard Hugh Hugo Humera Huw Hywel Iain Ian Ifan Ifeoma Ifor Imelda Imogen "
+    "Imran Imtiaz Ingrid Ioan Iqbal Irene Iris Isaac Isabel Isabella Isla Ivan Jack Jackie "
+    "Jacob Jacqueline Jade Jake James Jamie Jan Jane Janet Janice Janine Jas Jasdeep "
+    "Jasmine Jason Jasper Jaswinder Javed Jean Jeanette Jeff Jeffrey Jemma Jennifer Jenny "
+    "Jeremy Jessica Jill Jim Joan Joanna Joanne Jocelyn Jodie Joel John Jon Jonathan "
+    "Jonathon Jordan Joseph Josephine Josh Joshua Josie Joyce Jude Judith Judy Julia Julian "
+    "Julie Juliet Juliette June Justin Kamal Kamran Karen Karl Kashif Kate Kath Katherine "
+    "Kathleen Kathryn Katie Katrina Kay Keira Keith Kelly Kelvin Kenneth Kenny Kerry Kevin "
+    "Khalid Kieran Kim Kiran Kirk Kirsty Kofi Kris Kumar Kwame Lara Laura Lauren Laurence "
+    "Lawrence Leah Leanne Lee Lena Leo Leon Leonie Lesley Leslie Lewis Liam Lilian Lily "
+    "Linda Lindsay Lindsey Lionel Lisa Liz Lloyd Lois Lorna Lorraine Louis Louise Lucas "
+    "Lucinda Lucy Luke Lydia Lynda Lynn Lynne Mabel Madeleine Maggie Mahmood Mahmud Mairead "
+    "Malachy Malcolm Mandy Manjit Manoj Mansoor Marcia Marcus Margaret Margo Maria Marian "
+    "Marianne Marie Marilyn Marion Marjorie Mark Martin Martina Martyn Mary Matt Matthew "
+    "Maura Maureen Maxine Meera Megan Melanie Melissa Melvyn Mervyn Mia Michael Michaela "
+    "Michele Michelle Mick Mike Mildred Miles Miriam Mitchell Mohammad Mohammed Moira Molly "
+    "Monica Morag Muhammad Mukesh Muriel Nadeem Nadia Nadine Nana Naomi Nasreen Natalie "
+    "Natasha Nathan Naveed Naz Nazir Neal Neelam Neil Neville Ngozi Nia Niall Niamh "
+    "Nicholas Nick Nicky Nicola Nicolas Nicole Nigel Nina Nisha Noel Nora Norman Nuala "
+    "Oliver Olivia Olu Olufemi Oluwaseun Omar Oonagh Orla Oscar Owen Paddy Padraig Pamela "
+    "Parminder Parveen Patricia Patrick Paul Paula Pauline Penny Percy Peter Phil Philip "
+    "Philippa Phillip Phoebe Phyllis Piers Pippa Polly Pradeep Preeti Priya Quentin Rachael "
+    "Rachel Rahul Raj Rajesh Rakesh Ralph Ramesh Rani Rashid Ravi Raymond Rebecca Reginald "
+    "Rehana Rekha Reza Rhian Rhiannon Rhoda Rhona Rhys Richard Rita Rizwan Rob Robert Robin "
+    "Robyn Rodney Roger Roisin Roland Ronald Ronan Ronnie Rory Rosa Rosalind Rosalyn "
+    "Rosemary Rosie Ross Rowan Rowena Roxanne Roy Rubina Ruby Rukhsana Rupert Russell Ruth "
+    "Ryan Sabina Sabrina Sadiq Saima Sajid Sally Salma Sam Samantha Samina Samuel Sandeep "
+    "Sandra Sanjay Sara Sarah Scott Seamus Sean Sebastian Selina Seth Shabana Shahid Shane "
+    "Sharon Shaun Shazia Sheila Shelley Shirley Shona Sian Sidney Simon Sinead Siobhan "
+    "Sonia Sonya Sophie Spencer Stacey Stacy Stan Stanley Stella Stephanie Stephen Steve "
+    "Steven Stewart Stuart Sue Sukhdev Sunil Sunita Suresh Susan Suzanne Sybil Syed Sylvia "
+    "Tahir Tamsin Tanya Tara Tariq Ted Terence Teresa Terry Tessa Thelma Theo Theresa "
+    "Thomas Tim Timothy Tina Tobias Toby Tola Tom Tomasz Tomos Tony Tracey Tracy Trevor "
+    "Tristan Trudy Tunde Una Ursula Usman Valerie Vanessa Vera Veronica Victor Vijay Vikki "
+    "Vincent Vivienne Walter Waqar Warren Wasim Wayne Wendy Wilfred William Winston Yasmeen "
+    "Yasmin Yemi Yolanda Yusuf Yvette Yvonne Zachary Zahid Zainab Zara Zoe Zubair "
+)
+GIVEN_NAMES = frozenset(_GIVEN_NAME_TEXT.split())
 
 _CHAIR_WORD = r"(?:chair(?:man|person|woman)?|conven[eo]r|in the chair)"
 _CHAIR_MARK = re.compile(

@@ -479,3 +479,52 @@ def test_a_replacement_sentence_is_not_a_list() -> None:
         "respectively.\n"
     )
     assert [name for name, _ in found] == ["Ann Bell", "Roy Tapp"]
+
+
+def test_a_run_without_separators_parted_by_given_names_name_first() -> None:
+    found = attendance_of(
+        "PRESENT\n\n"
+        "Superintendent Alison Kerr Wessex Police Nadia Rahman Public Health Colin Bates "
+        "The , Wessex, & Rehabilitation Company Officers Joanne Tebbutt Rye Borough Council "
+        "Gareth Sime Wessex County Council\n\n"
+        "Also in attendance Lord Trevor Ashby Police and Crime Commissioner Fiona Neale Office "
+        "of the Police and Crime Commissioner Carl Dunmore Victim First\n"
+    ).attendees
+    assert [(a.name, a.capacity, a.status) for a in found] == [
+        ("Alison Kerr", "Superintendent, Wessex Police", PRESENT),
+        ("Nadia Rahman", "Public Health", PRESENT),
+        ("Colin Bates", "The, Wessex, Rehabilitation Company", PRESENT),
+        ("Joanne Tebbutt", "Rye Borough Council", IN_ATTENDANCE),
+        ("Gareth Sime", "Wessex County Council", IN_ATTENDANCE),
+        ("Trevor Ashby", "Police and Crime Commissioner", IN_ATTENDANCE),
+        ("Fiona Neale", "Office of the Police and Crime Commissioner", IN_ATTENDANCE),
+        ("Carl Dunmore", "Victim First", IN_ATTENDANCE),
+    ]
+
+
+def test_a_run_without_separators_parted_by_given_names_organisation_first() -> None:
+    # A two-column table (district, then name) read across the page.
+    assert people(
+        "OFFICERS IN ATTENDANCE:\n\n"
+        "Bolton Andrew Pilling Bury Helen Rothwell Oldham Simon Barlow GMP Ian Whittle\n\n"
+        "GMCA 71/19 APOLOGIES\n"
+    ) == [
+        ("Andrew Pilling", IN_ATTENDANCE),
+        ("Helen Rothwell", IN_ATTENDANCE),
+        ("Simon Barlow", IN_ATTENDANCE),
+        ("Ian Whittle", IN_ATTENDANCE),
+    ]
+
+
+def test_a_sentence_between_names_is_not_parted() -> None:
+    assert people("Guests: | Rachel Anson – attending for James Fenby |\n") == [
+        ("Rachel Anson", IN_ATTENDANCE)
+    ]
+
+
+def test_a_double_barrelled_surname_spaced_out_by_extraction() -> None:
+    found = people(
+        "Attending: Martin Pybus (MP) Assistant Director, OPFCC Louise Bramley – Wood (LB-W)– "
+        "Head of Finance, NYP Laura Stott (LS) – Assistant Chief Officer\n"
+    )
+    assert [name for name, _ in found] == ["Martin Pybus", "Louise Bramley-Wood", "Laura Stott"]
