@@ -287,6 +287,24 @@ _OCCASION = re.compile(
     r"open|exempt|confidential|closed|previous|last|next|future|formal|virtual|joint\s+meeting",
     re.IGNORECASE,
 )
+# The body's own next sitting: "a future accountability board agenda", "the next Strategic
+# Board meeting".
+_LATER_SITTING = re.compile(
+    r"\b(?:next|future|following|forthcoming)\s+(?P<name>(?:[\w&,'-]+\s+){0,5}?"
+    r"(?:board|panel|committee|meeting|session))\s+(?:meeting|agenda|session)s?\b",
+    re.IGNORECASE,
+)
+_CHIEF = r"(?:(?-i:CC)|chief\s+constable)"
+_CHIEF_ANSWERS = re.compile(
+    rf"\b{_CHIEF}\s+(?:reported|said|explained|confirmed|responded|replied|updated|advised|"
+    r"described|told)\b",
+    re.IGNORECASE,
+)
+_COMMISSIONER_ASKS = re.compile(
+    rf"\b(?:(?-i:P(?:F)?CC)|commissioner|he|she)\s+(?:asked|questioned|challenged|pressed)\s+"
+    rf"(?:the\s+)?{_CHIEF}\b|\b(?:(?-i:P(?:F)?CC)|commissioner)\s+(?:asked|questioned)\s+whether\b",
+    re.IGNORECASE,
+)
 TEXT_CHARS = 40_000
 """Characters of the text read for the body's name when the opening gives none."""
 
@@ -354,10 +372,24 @@ def body_from_text(text: str) -> tuple[str | None, str | None]:
 
 def kind_from_text(text: str, name: str | None, noun: str | None) -> MeetingKind:
     """The kind of a record that names no body in its opening: from the name its text uses,
-    else a panel that deals with a commissioner is a police and crime panel."""
+    else a panel that deals with a commissioner is a police and crime panel; else the kind
+    of its own later sitting ("to add a paper to a future accountability board agenda");
+    else a meeting under no body where the commissioner asks and the chief constable
+    answers ("He asked CC whether ... CC reported that ...") is the commissioner holding
+    the chief constable to account."""
     named = find_meeting_kind(name) if name is not None else None
     if named is not None:
         return named
-    if noun == "panel" and _COMMISSIONER.search(text[:TEXT_CHARS]):
+    text = text[:TEXT_CHARS]
+    if noun == "panel" and _COMMISSIONER.search(text):
         return MeetingKind.POLICE_AND_CRIME_PANEL
+    for sitting in _LATER_SITTING.finditer(text):
+        later_name = sitting.group("name")
+        if noun is not None and noun not in later_name.lower():
+            continue  # another body's sitting: "the Board heard that the next Audit Committee"
+        later = find_meeting_kind(later_name)
+        if later is not None:
+            return later
+    if noun is None and _CHIEF_ANSWERS.search(text) and _COMMISSIONER_ASKS.search(text):
+        return MeetingKind.ACCOUNTABILITY_BOARD
     return MeetingKind.OTHER

@@ -240,3 +240,30 @@ def test_the_minutes_of_a_sitting_named_in_a_sentence_are_not_the_title() -> Non
     assert "agree" not in draft.title
     assert "Extraordinary" not in draft.title
     assert draft.kind is MeetingKind.POLICE_AND_CRIME_PANEL
+
+
+def test_a_page_without_a_title_takes_the_kind_of_its_own_next_sitting() -> None:
+    draft = parse_document(
+        "17th August 2021\n1. Welcome and introductions\nAda Reader (AR)\nBen Tolland (BT)\n"
+        "2. Budget outturn\nACTION – BT to add a paper on volunteers to a future "
+        "accountability board agenda\n"
+    )
+    assert draft.kind is MeetingKind.ACCOUNTABILITY_BOARD
+
+
+def test_another_bodys_next_sitting_does_not_give_the_kind() -> None:
+    draft = parse_document(
+        "17th August 2021\n1. Welcome\nThe Board noted the report. The Board heard that the "
+        "next Joint Audit Committee meeting would review the accounts.\n2. Close\nThe Board "
+        "agreed to close.\n"
+    )
+    assert draft.kind is not MeetingKind.AUDIT_COMMITTEE
+
+
+def test_a_commissioner_questioning_the_chief_constable_is_holding_to_account() -> None:
+    draft = parse_document(
+        "PCC opened the meeting. He asked CC whether there were any operational updates. CC "
+        "reported that more crimes were solved in May than in any month since September.\n"
+        "The PCC asked whether the summer demand could be met. CC said a plan was in place.\n"
+    )
+    assert draft.kind is MeetingKind.ACCOUNTABILITY_BOARD
