@@ -433,7 +433,9 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
     if capitals is not None:
         title, heading = clean_title(capitals), True
     run_in = False
-    if not heading and not prose and title_line is None:
+    # only for sub-items: a list inside an item ("1. Estates: The Board ...") must not
+    # outscore the items around it
+    if not heading and not prose and title_line is None and len(number) > 1:
         label = _colon_title(title) or _referring_title(title)
         if label is not None:
             title, heading, run_in = label, True, True

@@ -664,3 +664,24 @@ def test_sub_items_lettered_in_capitals() -> None:
         "6. Any Other Business\nNone.\n"
     )
     assert numbers(text) == ["5", "A", "B", "6"]
+
+
+def test_a_list_with_labels_inside_an_item_does_not_replace_the_items() -> None:
+    text = (
+        "1. Apologies\nNone.\n"
+        "2. Minutes\nAgreed.\n"
+        "3. Performance Report\nThe points raised were:\n"
+        "1. Recruitment: The DCC said that 120 officers had joined since April this year.\n"
+        "2. Vetting: The ACC said that the backlog of vetting checks had been cleared.\n"
+        "3. Estates: The Board asked when the new custody suite would open to detainees.\n"
+        "4. Fleet: The CFO said that twenty electric cars were on order for the force.\n"
+        "4. Any Other Business\nNone.\n"
+        "5. Date of Next Meeting\n3 June 2025.\n"
+    )
+    assert [(item.number, item.title) for item in items_of(text)] == [
+        ("1", "Apologies"),
+        ("2", "Minutes"),
+        ("3", "Performance Report"),
+        ("4", "Any Other Business"),
+        ("5", "Date of Next Meeting"),
+    ]
