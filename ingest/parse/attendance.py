@@ -98,6 +98,7 @@ _SENTENCE_LABEL_ATTENDING = re.compile(
 _APOLOGIES_HEADING = re.compile(r"^apologies(?:\s+for\s+absence)?\.?$", re.IGNORECASE)
 # A group heading inside a list: "MPA officers", "Durham Constabulary", "Auditors".
 _GROUP_HEADING = re.compile(r"^[A-Z][\w'’&,()/ -]{1,60}:?$")
+_NOT_GROUP = re.compile(r"^(?:minutes|notes|decisions?|resolved|summary)\s*:?$", re.I)
 _OFFICERS_HEADING = re.compile(r"\b(?:officers?|officials|staff|secretariat)\b", re.I)
 _MEMBERS_HEADING = re.compile(r"^(?:board\s+|panel\s+|committee\s+)?members\b", re.I)
 _MAX_BLANKS = 2
@@ -150,6 +151,9 @@ def _status_label(content: str) -> tuple[AttendanceStatus, str] | None:
         found = _status_label_at(content[prefix.end() :])
     if found is None:
         heading = _ITEM_NUMBER.sub("", content).strip()
+        numbered = _status_label_at(heading) if heading != content.strip() else None
+        if numbered is not None and heading.endswith(":"):
+            return numbered  # "1.   Apologies were received from:", a list below it
         if _SENTENCE_LABEL_APOLOGIES.match(heading):
             return AttendanceStatus.APOLOGIES, ""
         if _SENTENCE_LABEL_ATTENDING.match(heading):
@@ -380,6 +384,8 @@ def _group_heading(lines: Sequence[Line], index: int) -> str | None:
     following = next_nonblank(lines, index)
     if following is None or _is_stop(following) or not _people_in(following.content):
         return None
+    if _NOT_GROUP.match(content):
+        return None  # "Minutes:" over the text of an item on a ModernGov page
     return content.rstrip(":").strip()
 
 
@@ -404,6 +410,7 @@ def _parse_list(
     """Reads a list from its label on ``lines[start]``; returns the index after it."""
     run, first, last = _Run(rest), lines[start], lines[start]
     group: str | None = None
+    inline_group = False
     found = 0
 
     def flush() -> None:
@@ -418,6 +425,9 @@ def _parse_list(
         line = lines[index]
         if _FOOTNOTE_LINE.match(line.content):
             index += 1  # "(3)": a note mark left on its own line by a two-column layout
+            continue
+        if _NOT_GROUP.match(line.content) and not found and not run.parts:
+            index += 1  # "Apologies" / "Minutes:" / the people: a ModernGov item's label
             continue
         if line.blank or line.table_rule:
             blanks += 1
@@ -443,6 +453,7 @@ def _parse_list(
             flush()
             group_name, rest = grouped
             group = None if _MEMBERS_HEADING.match(group_name) else group_name
+            inline_group = True  # it names the people on its own line only
             if _OFFICERS_HEADING.search(group_name):
                 status = AttendanceStatus.IN_ATTENDANCE
             elif re.search(r"\bmembers?\b", group_name, re.I):
@@ -455,6 +466,8 @@ def _parse_list(
         elif _people_in(line.content):
             flush()
             run, first, last = _Run(line.content), line, line
+            group = None if inline_group else group
+            inline_group = False
         elif (heading := _group_heading(lines, index)) is not None:
             flush()
             run = _Run()

@@ -46,6 +46,7 @@ _APOLOGIES = re.compile(
     r"were|was|received|given|tendered|submitted|presented|sent|noted|accepted|recorded|made|"
     r"reported|before|also|further|an|are|is|non-attendance|came|come))*?"
     r"\s+(?:from|by|for|on\s+behalf\s+of|of)\b[\s:;,]*"
+    r"(?:the\s+following(?:\s+(?:members|councillors|people|persons|officers))?\s*:?\s*)?"
     r"(?:(?:substitute|co-opted|independent)\s+members?\s+|substitutes\s+)?"
     r"(?-i:(?=[A-Z]))(?!absence\b)",
     re.IGNORECASE,
@@ -59,6 +60,8 @@ _SUBSTITUTE_VERB = re.compile(
     r"(?:\s+|(?<=[a-z]))(?:attended\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?substitute|"
     r"(?:was|were)\s+in\s+attendance\s+as\s+(?:a\s+|the\s+)?substitute|"
     r"(?:was|were)\s+present\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?substitute|"
+    r"(?:confirmed\s+(?:that\s+)?(?:he|she|they)\s+)?(?:was|were)\s+attending\s+as\s+"
+    r"(?:a\s+|the\s+)?substitute|"
     r"attended\s+in\s+(?:his|her|their)\s+place|attended\s+in\s+place\s+of|"
     r"substituted\s+for|deputised\s+for|replaced\s+(?:Councillors?|Cllrs?)\b)",
 )
@@ -86,9 +89,11 @@ _CLAUSE_START = re.compile(
     re.IGNORECASE,
 )
 # Where the names after "apologies were received from" stop: the verb that follows them.
+# (Not at the stop of an initial or a title: "Councillor R. J. Laight", "Cllr. Jo Hale".)
 _NAMES_END = re.compile(
     r"\s+(?:be|were|was|had|has|have|who|which|would|will|are|is)\s+[a-z]|"
-    r"\.\s|\s+(?:attended|substituted|joined)\b"
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bCllr)(?<!\bProf)\.\s|"
+    r"\s+(?:attended|substituted|joined|confirmed)\b"
 )
 _LEADING_THAT = re.compile(r"^that\s+", re.IGNORECASE)
 _MORE_FROM = re.compile(

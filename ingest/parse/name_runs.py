@@ -379,10 +379,26 @@ _SENTENCE_END = re.compile(
 )
 
 
+def _split_and_outside_brackets(text: str) -> list[str]:
+    """The text parted at each "and" that is not inside brackets: "S Parkin and F Topliss
+    (Office of the Police and Crime Commissioner)" -> two pieces, not three."""
+    pieces: list[str] = []
+    start = counted = depth = 0
+    for match in _AND.finditer(text):
+        depth += text.count("(", counted, match.start()) - text.count(")", counted, match.start())
+        counted = match.start()
+        if depth > 0:
+            continue
+        pieces.append(text[start : match.start()])
+        start = match.end()
+    pieces.append(text[start:])
+    return pieces
+
+
 def _split_and(part: str) -> list[str]:
     """ "John Smith and Jane Doe" -> both; "Chief Constable and Jane Doe" -> role, person;
     "Fiona Gledhill - Treasurer and Ruth Ambler - Manager" -> both."""
-    pieces = _AND.split(part)
+    pieces = _split_and_outside_brackets(part)
     if len(pieces) < 2:
         return [part]
     head, last = " and ".join(pieces[:-1]), pieces[-1]

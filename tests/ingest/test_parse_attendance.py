@@ -427,3 +427,66 @@ def test_apologies_for_non_attendance_came_from_and_a_substitution() -> None:
         ("Marr", AttendanceStatus.APOLOGIES),
         ("Nunn", AttendanceStatus.APOLOGIES),
     ]
+
+
+def _found(text: str) -> list[tuple[str, AttendanceStatus]]:
+    return [(a.name, a.status) for a in parse_attendance(text, split_lines(text)).attendees]
+
+
+def test_a_numbered_paragraph_that_labels_a_bulleted_list() -> None:
+    assert _found(
+        "21. Apologies and Substitutes\n\nMinutes:\n\n"
+        "1.    Apologies were received from:\n\n"
+        "·         Cllr Ann Bell\n\n·         Cllr Roy Tapp\n\n"
+        "2.    Councillor Webb substituted for Councillor Tapp.\n"
+    ) == [
+        ("Ann Bell", AttendanceStatus.APOLOGIES),
+        ("Roy Tapp", AttendanceStatus.APOLOGIES),
+        ("Webb", AttendanceStatus.PRESENT),
+    ]
+
+
+def test_apologies_from_the_following_members() -> None:
+    assert _found(
+        "(1) The Head of Democratic Services reported apologies from the following Members: "
+        "Councillor Ann Bell (Rye Council) Councillor Roy Tapp (Hove Council)\n"
+    ) == [("Ann Bell", AttendanceStatus.APOLOGIES), ("Roy Tapp", AttendanceStatus.APOLOGIES)]
+
+
+def test_initials_with_stops_in_an_apology_and_a_substitute_attending() -> None:
+    assert _found(
+        "An apology for absence was received on behalf of Councillor R. J. Bell. "
+        "Councillor C. Tapp confirmed he was attending as a substitute for Councillor R. J. Bell.\n"
+    ) == [("R. J. Bell", AttendanceStatus.APOLOGIES), ("C. Tapp", AttendanceStatus.PRESENT)]
+
+
+def test_apologies_under_a_minutes_label() -> None:
+    assert _found(
+        "26.\n\nApologies\n\nMinutes:\n\n"
+        "Councillors M Bell and K Tapp (Rye Council), J Webb (Hove Council) and Ann Lowe "
+        "(Independent Member).\n\n27.\n\nMinutes\n"
+    ) == [
+        ("M Bell", AttendanceStatus.APOLOGIES),
+        ("K Tapp", AttendanceStatus.APOLOGIES),
+        ("J Webb", AttendanceStatus.APOLOGIES),
+        ("Ann Lowe", AttendanceStatus.APOLOGIES),
+    ]
+
+
+def test_a_group_label_names_only_its_own_line_and_and_inside_brackets() -> None:
+    found = parse_attendance(
+        text := (
+            "PRESENT: Councillor D Bell (Chair)\n\n"
+            "Independent Co-opted Members: Mr A Tapp and Professor A Webb\n\n"
+            "M Lowe, S Parkin and F Hale (Office of the Police and Crime Commissioner)\n"
+        ),
+        split_lines(text),
+    ).attendees
+    assert [(a.name, a.capacity) for a in found] == [
+        ("D Bell", None),
+        ("A Tapp", "Independent Co-opted Members"),
+        ("A Webb", "Independent Co-opted Members"),
+        ("M Lowe", None),
+        ("S Parkin", None),
+        ("F Hale", "Office of the Police and Crime Commissioner"),
+    ]
