@@ -164,7 +164,7 @@ def _paragraph(text: str, first: Line, end: int, *, heading: bool) -> Paragraph:
         start=start,
         end=end,
         body=body,
-        label=_label_text(label.group("label")) if label and not heading else None,
+        label=_label_text(label.group("label")) if label else None,
         bullet=first.bullet,
         heading=heading,
         first_line=first.index,

@@ -1230,6 +1230,7 @@ def _merge(found: list[_Found], logged: Sequence[LoggedAction]) -> list[ActionDr
         if not target.owner_text and source.owner_text:
             target.owner_text, target.owners = source.owner_text, source.owners
         target.due_date = source.due_date or target.due_date
+        target.reference = target.reference or source.reference  # the row's number
         target.origin_date = target.origin_date or source.origin_date
         target.origin_title = target.origin_title or source.origin_title
         if row.status_given and (

@@ -6,7 +6,9 @@ Commissioner agreed to send Councillor Whitlock the figures", "Mr Haslam underto
 year", "It was agreed that a report ... would come to the Committee", "asked for a
 breakdown ... This will be provided at the next board meeting", and resolutions that
 ask someone to act: "That the Temporary Scrutiny Officer be asked to consult Members",
-"to ask Police Scotland to update the next meeting". Lists count too: bullets under "the
+"to ask Police Scotland to update the next meeting", or that something be brought: "The
+further information asked for above be supplied" (read, as narrative is, only in minutes
+that mark no new actions). Lists count too: bullets under "the
 Deputy Commissioner undertook to:", lines under "All of the actions from the previous
 meeting had been completed:", bullets run together after "reported that;" under a review
 of actions, and the paragraphs under a heading that reviews earlier actions.
@@ -71,6 +73,18 @@ _PASSIVE = _words(
     submitted presented reported given included prepared produced published considered
     reviewed investigated explored confirmed clarified raised discussed examined organised
     organized made"""
+)
+_AFTER_LABEL = re.compile(r"\S+\s+")
+# "be supplied" after a noun, not after "will", "to", "should" ...: a resolution.
+_SUBJUNCTIVE = re.compile(r"(?<=\w)\s+be\s+(?P<verb>[a-z]+)\b")
+# Passives of bringing something to the meeting; not "a letter of thanks be sent".
+_RESOLVED_PASSIVE = _words(
+    """provided circulated supplied forwarded brought submitted presented reported prepared
+    produced published investigated explored reviewed examined arranged scheduled shared"""
+)
+_NOT_SUBJUNCTIVE = _words(
+    """will would should could may might must can shall cannot to not also then could
+    would've it this that there which who"""
 )
 _UNDERTOOK = re.compile(
     r"\b(?P<cue>undert(?:ook|akes|aken)|offered|promised|volunteered|agreed)\s+to\s+"
@@ -177,6 +191,20 @@ def _request(text: str, start: int, end: int) -> Candidate | None:
         subject = subject_before(text, start, asked.start())
         if subject and not is_group(subject) and subject.lower() not in PRONOUNS:
             return Candidate(start, end, (start, end), owner=subject)
+    return None
+
+
+def _resolution(text: str, start: int, end: int) -> Candidate | None:
+    """A resolution or request that something be done, in the subjunctive: "The further
+    information asked for above be supplied", "agreed that a report be brought to the next
+    meeting"; not "will be provided" (a promise, read with its subject) or "be noted"."""
+    for match in _SUBJUNCTIVE.finditer(text, start, end):
+        if match.group("verb") not in _RESOLVED_PASSIVE:
+            continue
+        before = text[max(start, match.start() - 24) : match.start()].lower().split()[-2:]
+        if any(word in _NOT_SUBJUNCTIVE for word in before):
+            continue
+        return Candidate(start, end, (start, end))
     return None
 
 
@@ -290,6 +318,16 @@ def find_commitments(
         index += 1
         if paragraph.heading:
             last_subject = None
+            if not narrative or paragraph.label is None or paragraph.start in covered:
+                continue
+            # "2. The further information asked for above be supplied": a numbered clause
+            # of a resolution that lost its full stop reads as a heading.
+            after_label = _AFTER_LABEL.match(text, paragraph.body, paragraph.end)
+            body = after_label.end() if after_label else paragraph.body
+            resolved = _resolution(text, body, paragraph.end)
+            if resolved is not None:
+                resolved.reference = paragraph.label
+                candidates.append(resolved)
             continue
         if paragraph.start in covered:
             continue
@@ -318,6 +356,8 @@ def find_commitments(
                 continue
             previous = (last_subject, last_sentence)
             candidate = _request(text, start, end)
+            if candidate is None and narrative:
+                candidate = _resolution(text, start, end)
             if candidate is None and narrative and not _NOT_AN_ACTION.match(text, start, end):
                 candidate = _narrative(text, start, end, previous)
             if candidate is not None:

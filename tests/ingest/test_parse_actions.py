@@ -850,3 +850,14 @@ def test_action_log_owner_and_due_columns_in_more_words(header: str) -> None:
     action = one_action(f"{header}\n5\tProvide the figures\tACC LP\t30 June 2021", NORTHSHIRE)
     assert (action.reference, action.owners) == ("5", ["Priya Raman"])
     assert action.due_date == dt.date(2021, 6, 30)
+
+
+def test_a_table_row_gives_its_number_to_the_unnumbered_action_it_repeats() -> None:
+    text = (
+        "Action: DCS PP to share the findings of the DASH dip sample by area.\n\n"
+        "Ref\tAction\tOwner\tDeadline\n"
+        "PAB 19/11-1\tShare findings of the DASH dip sample by area\tDCS PP\t31/12/2019\n"
+    )
+    action = one_action(text, NORTHSHIRE)
+    assert (action.reference, action.due_date) == ("PAB 19/11-1", dt.date(2019, 12, 31))
+    assert action.text.startswith("DCS PP to share")

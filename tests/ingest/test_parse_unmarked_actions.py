@@ -510,3 +510,19 @@ def test_lettered_sub_headings_end_a_review_of_actions() -> None:
         "exactly what it wanted from the weekly meeting.\n"
     )
     assert actions_in(text, WESTDALE) == []
+
+
+def test_resolutions_that_something_be_brought_or_supplied() -> None:
+    text = (
+        "RESOLVED that the presentation be received.\n\n"
+        "1. The Members' questions and the Commissioner's answers be noted.\n\n"
+        "2. The further information asked for above be supplied\n\n"
+        "It was agreed that a report on the pilot be brought to the next meeting.\n\n"
+        "It was proposed that a letter of thanks be sent to each former member.\n\n"
+        "The figures will be provided once they are published.\n"
+    )
+    actions = actions_in(text)
+    assert [(a.reference, a.text[:29]) for a in actions] == [
+        ("2", "The further information asked"),
+        (None, "It was agreed that a report o"),
+    ]
