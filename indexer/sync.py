@@ -54,8 +54,6 @@ from indexer.storage import (
 from records.db import session_factory
 from records.models import Action, AgendaItem, ChangeLogEntry, Meeting, Metric
 
-# Change-log entity names -> index record types; other entities have no documents.
-ENTITY_TYPES = {"agenda_item": ITEM, "meeting": MEETING, "action": ACTION, "metric": METRIC}
 # Records read per query while rebuilding, and change-log entries per catch-up batch.
 REBUILD_CHUNK = 500
 EXACT = "exact"
@@ -314,9 +312,8 @@ async def _read_batch(
         if not entries and not changed_codes:
             return None
         ids = empty_ids()
-        for _, entity, entity_id in entries:
-            record_type = ENTITY_TYPES.get(entity)
-            if record_type is not None:
+        for _, kind, entity_id in entries:
+            if (record_type := kind.index_type) is not None:
                 ids[record_type].add(entity_id)
         if changed_codes:
             mentioning = await _in_thread(

@@ -4,8 +4,9 @@ A meeting is identified by (body, kind, date); when the document names no body,
 by its chair instead (see ``meeting_identity_key``); when it states no date, by the
 file name of its earlier versions. Documents of one meeting
 (minutes, agenda, action log) attach to it whichever arrives first; a new
-version of a document of the same type replaces the old one's records. Every
-record written or removed is appended to the change log.
+version of a document of the same type replaces the old one's records. The rows
+are made here from the draft and written through ``records.writes``, which logs
+every record written or removed.
 """
 
 from __future__ import annotations
@@ -14,27 +15,25 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ingest.carry import PushedUpdate, carry_updates, pushed_updates
 from ingest.draft import AttendeeDraft, MeetingDraft
 from ingest.keys import body_key, meeting_identity_key, name_key
 from ingest.prepare import PreparedDocument
-from records.enums import ChangeOp, DocumentType
+from records import writes
+from records.enums import DocumentType
 from records.models import (
-    Acronym,
     Action,
     ActionUpdate,
     AgendaItem,
     Attendance,
-    ChangeLogEntry,
     Meeting,
     Metric,
     Person,
     SourceDocument,
     Theme,
-    meeting_themes,
 )
 
 # Which document's header (title, attendance, next meeting) the meeting shows.
@@ -63,7 +62,7 @@ async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreR
         return StoreResult(StoreOutcome.UNCHANGED, existing.meeting_id, existing.id)
 
     draft = doc.draft
-    changes = _ChangeLog()
+    log = writes.ChangeLog()
     pushed: list[PushedUpdate] = []
     identity_key = meeting_identity_key(draft.body, draft.chair)
     meeting = await session.scalar(_same_meeting(identity_key, draft, doc.file_name))
@@ -76,15 +75,14 @@ async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreR
             body_key=body_key(draft.body),
             identity_key=identity_key,
         )
-        session.add(meeting)
-        await session.flush()
+        await writes.add_meeting(session, meeting)
         header_wins = True
     else:
         pushed = await pushed_updates(session, meeting.id, draft.document_type)
-        replaced = await _remove_documents_of_type(
-            session, meeting.id, draft.document_type, changes
-        )
-        outcome = StoreOutcome.REPLACED if replaced else StoreOutcome.ATTACHED
+        old_ids = await _documents_of_type(session, meeting.id, draft.document_type)
+        if old_ids:
+            await writes.remove_documents(session, log, meeting.id, old_ids)
+        outcome = StoreOutcome.REPLACED if old_ids else StoreOutcome.ATTACHED
         other_types = await session.scalars(
             select(SourceDocument.document_type).where(SourceDocument.meeting_id == meeting.id)
         )
@@ -101,21 +99,17 @@ async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreR
         text=doc.text,
         warnings=list(doc.warnings),
     )
-    session.add(source)
-    await session.flush()
-    changes.add("document", source.id, ChangeOp.UPSERT, meeting.id)
+    await writes.add_document(session, log, source)
 
-    people = await _people(session, _names_in(draft))
+    people = await writes.people_named(session, _names_in(draft))
     themes = await _themes(session, _theme_codes_in(draft))
     if header_wins:
         await _write_header(session, meeting, draft, doc.warnings, people, themes)
-    await _add_acronyms(session, draft.acronyms, source.id)
-    actions = await _write_records(session, meeting, source, draft, people, themes, changes)
+    await writes.add_acronyms(session, draft.acronyms, source.id)
+    actions = await _write_records(session, meeting, source, draft, people, themes, log)
     if dropped := carry_updates(pushed, actions):
         source.warnings = [*source.warnings, *dropped]
-    changes.add("meeting", meeting.id, ChangeOp.UPSERT, meeting.id)
-    session.add_all(changes.entries)
-    await session.flush()
+    await writes.write_meeting_log(session, log, meeting.id)
     return StoreResult(outcome, meeting.id, source.id)
 
 
@@ -133,27 +127,11 @@ def _same_meeting(identity_key: str, draft: MeetingDraft, file_name: str) -> Sel
     return same.where(Meeting.date.is_(None), Meeting.id.in_(earlier)).limit(1)
 
 
-class _ChangeLog:
-    def __init__(self) -> None:
-        self.entries: list[ChangeLogEntry] = []
-
-    def add(self, entity: str, entity_id: int, op: ChangeOp, meeting_id: int | None) -> None:
-        self.entries.append(
-            ChangeLogEntry(entity=entity, entity_id=entity_id, op=op, meeting_id=meeting_id)
-        )
-
-    def add_many(
-        self, entity: str, ids: Iterable[int], op: ChangeOp, meeting_id: int | None
-    ) -> None:
-        for entity_id in ids:
-            self.add(entity, entity_id, op, meeting_id)
-
-
-async def _remove_documents_of_type(
-    session: AsyncSession, meeting_id: int, document_type: DocumentType, changes: _ChangeLog
-) -> bool:
-    """Delete the earlier version(s) of a document type and every record they produced."""
-    old_ids = list(
+async def _documents_of_type(
+    session: AsyncSession, meeting_id: int, document_type: DocumentType
+) -> list[int]:
+    """The ids of the meeting's earlier version(s) of a document type, which a new one replaces."""
+    return list(
         await session.scalars(
             select(SourceDocument.id).where(
                 SourceDocument.meeting_id == meeting_id,
@@ -161,22 +139,14 @@ async def _remove_documents_of_type(
             )
         )
     )
-    if not old_ids:
-        return False
-    for entity, model in (("action", Action), ("metric", Metric), ("agenda_item", AgendaItem)):
-        ids = list(await session.scalars(select(model.id).where(model.document_id.in_(old_ids))))
-        changes.add_many(entity, ids, ChangeOp.DELETE, meeting_id)
-        await session.execute(delete(model).where(model.id.in_(ids)))
-    await session.execute(delete(SourceDocument).where(SourceDocument.id.in_(old_ids)))
-    changes.add_many("document", old_ids, ChangeOp.DELETE, meeting_id)
-    return True
 
 
-def _names_in(draft: MeetingDraft) -> list[str]:
+def _names_in(draft: MeetingDraft) -> dict[str, str]:
+    """The people the draft names, by name key (case- and space-insensitive): one Person each."""
     names = [a.name for a in draft.attendees]
     names += [n for n in (draft.chair, draft.minute_taker) if n]
     names += [owner for action in draft.actions for owner in action.owners]
-    return names
+    return {name_key(n): n.strip() for n in names if n.strip()}
 
 
 def _theme_codes_in(draft: MeetingDraft) -> set[str]:
@@ -185,23 +155,6 @@ def _theme_codes_in(draft: MeetingDraft) -> set[str]:
     codes.update(code for action in draft.actions for code in action.themes)
     codes.update(m.theme for m in draft.metrics if m.theme)
     return codes
-
-
-async def _people(session: AsyncSession, names: Sequence[str]) -> dict[str, Person]:
-    """Get or create one Person per distinct name (matched case- and space-insensitively)."""
-    wanted = {name_key(n): n.strip() for n in names if n.strip()}
-    if not wanted:
-        return {}
-    found = {
-        p.name_key: p
-        for p in await session.scalars(select(Person).where(Person.name_key.in_(wanted)))
-    }
-    for key, name in wanted.items():
-        if key not in found:
-            found[key] = Person(name=name, name_key=key)
-            session.add(found[key])
-    await session.flush()
-    return found
 
 
 async def _themes(session: AsyncSession, codes: set[str]) -> dict[str, Theme]:
@@ -235,16 +188,11 @@ async def _write_header(
     meeting.next_venue = nxt.venue if nxt else None
     meeting.warnings = list(warnings)
 
-    await session.execute(delete(Attendance).where(Attendance.meeting_id == meeting.id))
-    session.add_all(_attendances(meeting.id, draft.attendees, people))
-    await session.execute(delete(meeting_themes).where(meeting_themes.c.meeting_id == meeting.id))
-    theme_rows = [
-        {"meeting_id": meeting.id, "theme_id": themes[c].id}
-        for c in dict.fromkeys(draft.themes)
-        if c in themes
-    ]
-    if theme_rows:
-        await session.execute(meeting_themes.insert(), theme_rows)
+    await writes.replace_attendance(
+        session, meeting.id, _attendances(meeting.id, draft.attendees, people)
+    )
+    theme_ids = [themes[c].id for c in dict.fromkeys(draft.themes) if c in themes]
+    await writes.replace_meeting_themes(session, meeting.id, theme_ids)
 
 
 def _attendances(
@@ -266,22 +214,6 @@ def _attendances(
     return list(rows.values())
 
 
-async def _add_acronyms(session: AsyncSession, acronyms: dict[str, str], document_id: int) -> None:
-    """Extend the glossary with every "Long Form (ABBR)" the document defines for the first time."""
-    if not acronyms:
-        return
-    known = set(
-        await session.scalars(
-            select(Acronym.abbreviation).where(Acronym.abbreviation.in_(acronyms))
-        )
-    )
-    session.add_all(
-        Acronym(abbreviation=abbr, expansion=expansion, source_document_id=document_id)
-        for abbr, expansion in acronyms.items()
-        if abbr not in known
-    )
-
-
 async def _write_records(
     session: AsyncSession,
     meeting: Meeting,
@@ -289,7 +221,7 @@ async def _write_records(
     draft: MeetingDraft,
     people: dict[str, Person],
     themes: dict[str, Theme],
-    changes: _ChangeLog,
+    log: writes.ChangeLog,
 ) -> list[Action]:
     """The draft's items, actions and metrics as rows; returns the actions."""
 
@@ -311,7 +243,6 @@ async def _write_records(
             themes=pick_themes(item.themes),
         )
         items.append(row)
-    session.add_all(items)
 
     actions: list[Action] = []
     for position, action in enumerate(draft.actions):
@@ -346,7 +277,6 @@ async def _write_records(
             ],
         )
         actions.append(action_row)
-    session.add_all(actions)
 
     metrics: list[Metric] = []
     for position, metric in enumerate(draft.metrics):
@@ -372,10 +302,5 @@ async def _write_records(
                 span_end=metric.span.end,
             )
         )
-    session.add_all(metrics)
-    await session.flush()
-
-    changes.add_many("agenda_item", (i.id for i in items), ChangeOp.UPSERT, meeting.id)
-    changes.add_many("action", (a.id for a in actions), ChangeOp.UPSERT, meeting.id)
-    changes.add_many("metric", (m.id for m in metrics), ChangeOp.UPSERT, meeting.id)
+    await writes.add_records(session, log, meeting.id, items, actions, metrics)
     return actions

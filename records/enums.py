@@ -1,4 +1,6 @@
-"""Enumerations shared by the models, the ingest drafts and (later) the GraphQL schema."""
+"""Enumerations shared by the models, the ingest drafts, the index and the GraphQL schema."""
+
+from __future__ import annotations
 
 from enum import StrEnum
 
@@ -50,3 +52,35 @@ class MetricKind(StrEnum):
 class ChangeOp(StrEnum):
     UPSERT = "UPSERT"
     DELETE = "DELETE"
+
+
+class RecordKind(StrEnum):
+    """The kinds of record the change log names; its values are the log's ``entity`` column.
+
+    ``index_type`` is the kind's name in the search index (its documents' ``type``),
+    which differs for agenda items ("item"); kinds without search documents have none.
+    """
+
+    MEETING = "meeting"
+    AGENDA_ITEM = "agenda_item"
+    ACTION = "action"
+    ACTION_UPDATE = "action_update"
+    METRIC = "metric"
+    DOCUMENT = "document"
+
+    @property
+    def index_type(self) -> str | None:
+        return _INDEX_TYPES.get(self)
+
+    @classmethod
+    def indexed(cls) -> dict[str, RecordKind]:
+        """The kinds that have search documents, by index type."""
+        return {index_type: kind for kind, index_type in _INDEX_TYPES.items()}
+
+
+_INDEX_TYPES: dict[RecordKind, str] = {
+    RecordKind.MEETING: "meeting",
+    RecordKind.AGENDA_ITEM: "item",
+    RecordKind.ACTION: "action",
+    RecordKind.METRIC: "metric",
+}

@@ -37,6 +37,7 @@ from records.enums import (
     MeetingKind,
     MetricKind,
     MetricUnit,
+    RecordKind,
 )
 
 NAMING_CONVENTION = {
@@ -380,14 +381,15 @@ class Metric(Base):
 class ChangeLogEntry(Base):
     """Append-only log of changed records; ``position`` only ever grows.
 
-    The search index and incremental sync clients follow it by position.
+    The search index and incremental sync clients follow it by position. Entries are
+    written by ``records.writes`` alone.
     """
 
     __tablename__ = "change_log"
     __table_args__ = (Index("ix_change_log_entity", "entity", "entity_id"), NO_ID_REUSE)
 
     position: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
-    entity: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[RecordKind] = mapped_column(_enum(RecordKind))
     entity_id: Mapped[int] = mapped_column(BigInteger)
     op: Mapped[ChangeOp] = mapped_column(_enum(ChangeOp))
     meeting_id: Mapped[int | None] = mapped_column(BigInteger)

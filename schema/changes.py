@@ -17,24 +17,15 @@ import strawberry
 from sqlalchemy import func, select
 from strawberry.types import Info
 
-from records.enums import ChangeOp
+from records.enums import ChangeOp, RecordKind
 from records.models import ChangeLogEntry
 from schema.errors import PublicError
+from schema.lookups import TYPE_NAMES
 from schema.node import is_record_number, record_id_in_range, to_global_id
 from schema.pagination import Connection, Edge, PageInfo, page_size
 
 FIELD = "changes"
 _CURSOR_PREFIX = "change:"
-
-# Change-log entity names -> the GraphQL type their global ids name.
-ENTITY_TYPE_NAMES = {
-    "meeting": "Meeting",
-    "agenda_item": "AgendaItem",
-    "action": "Action",
-    "action_update": "ActionUpdate",
-    "metric": "Metric",
-    "document": "SourceDocument",
-}
 
 strawberry.enum(ChangeOp, description="UPSERT: the record was written; DELETE: it is gone.")
 
@@ -44,10 +35,7 @@ class ChangeEvent:
     position: int = strawberry.field(
         description="Where the entry stands in the log; only ever grows. Pass as `since`."
     )
-    entity: str = strawberry.field(
-        description="The record type: meeting, agenda_item, action, action_update, metric, "
-        "document."
-    )
+    entity: str = strawberry.field(description=f"The record type: {', '.join(RecordKind)}.")
     entity_id: strawberry.ID = strawberry.field(
         description="Global id of the record (node(id:) fetches it unless it was deleted)."
     )
@@ -59,11 +47,10 @@ class ChangeEvent:
 
     @classmethod
     def from_entry(cls, entry: ChangeLogEntry) -> ChangeEvent:
-        type_name = ENTITY_TYPE_NAMES.get(entry.entity, entry.entity)
         return cls(
             position=entry.position,
-            entity=entry.entity,
-            entity_id=to_global_id(type_name, entry.entity_id),
+            entity=entry.entity.value,
+            entity_id=to_global_id(TYPE_NAMES[entry.entity], entry.entity_id),
             op=entry.op,
             meeting_id=(
                 to_global_id("Meeting", entry.meeting_id) if entry.meeting_id is not None else None

@@ -15,6 +15,7 @@ import strawberry
 from strawberry.dataloader import DataLoader
 
 from records import models
+from records.enums import RecordKind
 from schema.context import Context
 from schema.loaders import Loaders
 from schema.prefetch import optional, related
@@ -27,12 +28,19 @@ if TYPE_CHECKING:
 
 Info = strawberry.Info[Context, None]
 
+# Record kinds -> the GraphQL type their global ids name.
+TYPE_NAMES: dict[RecordKind, str] = {
+    RecordKind.MEETING: "Meeting",
+    RecordKind.AGENDA_ITEM: "AgendaItem",
+    RecordKind.ACTION: "Action",
+    RecordKind.ACTION_UPDATE: "ActionUpdate",
+    RecordKind.METRIC: "Metric",
+    RecordKind.DOCUMENT: "SourceDocument",
+}
+
 # Record types of search documents -> GraphQL type names.
 SEARCH_TYPE_NAMES = {
-    "meeting": "Meeting",
-    "item": "AgendaItem",
-    "action": "Action",
-    "metric": "Metric",
+    index_type: TYPE_NAMES[kind] for index_type, kind in RecordKind.indexed().items()
 }
 
 Lookup = tuple[Callable[[Loaders], DataLoader[int, Any]], Callable[[Any], "Node"]]

@@ -1,27 +1,15 @@
-"""What the mutations share: the change log entries they write and catching the index up."""
+"""What the mutations share: catching the index up after a write, and the request context."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from indexer.storage import IndexStore
 from indexer.sync import apply_changes
-from records.enums import ChangeOp
-from records.models import ChangeLogEntry
 
 logger = logging.getLogger(__name__)
-
-
-def change_entries(
-    entity: str, ids: Iterable[int], op: ChangeOp, meeting_id: int | None
-) -> list[ChangeLogEntry]:
-    return [
-        ChangeLogEntry(entity=entity, entity_id=entity_id, op=op, meeting_id=meeting_id)
-        for entity_id in ids
-    ]
 
 
 async def catch_up_index(engine: AsyncEngine, store: IndexStore | None) -> int:

@@ -1,8 +1,8 @@
 """``updateAction``: a force system reports progress on an action.
 
-One write transaction appends an ``ActionUpdate`` (author, time, status, due date,
-note), sets the action's status and due date, and appends an "action" UPSERT to the
-change log; the index then applies the change log.
+One write transaction (``records.writes.add_action_update``) appends an
+``ActionUpdate`` (author, time, status, due date, note), sets the action's status
+and due date, and logs an UPSERT of the action; the index then applies the change log.
 """
 
 from __future__ import annotations
@@ -17,17 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from indexer.storage import IndexStore
 from records import models
 from records.db import session_factory, write_session
-from records.enums import ActionStatus, ChangeOp
-from records.models import ActionUpdate
+from records.enums import ActionStatus
+from records.writes import add_action_update
 from schema.actions import Action
 from schema.errors import PublicError, UserError
-from schema.mutations.common import (
-    caller_name_of,
-    catch_up_index,
-    change_entries,
-    engine_of,
-    index_of,
-)
+from schema.mutations.common import caller_name_of, catch_up_index, engine_of, index_of
 from schema.node import id_of
 
 MAX_NOTE_CHARS = 10_000
@@ -86,26 +80,18 @@ async def update_action(
     if errors := check_change(change):
         return UpdateOutcome(errors=errors)
     async with write_session(engine) as session:
-        action = await session.get(models.Action, action_id)
-        if action is None:
-            return UpdateOutcome(
-                errors=[UserError(field="id", code=NOT_FOUND, message="no action has this id")]
-            )
-        if change.status is not None:
-            action.status = change.status
-        if change.due_date is not None:
-            action.due_date = change.due_date
-        session.add(
-            ActionUpdate(
-                action_id=action.id,
-                text=(change.note or "").strip(),
-                status=change.status,
-                due_date=change.due_date,
-                author=author,
-                created_at=dt.datetime.now(dt.UTC),
-            )
+        action = await add_action_update(
+            session,
+            action_id,
+            text=(change.note or "").strip(),
+            status=change.status,
+            due_date=change.due_date,
+            author=author,
         )
-        session.add_all(change_entries("action", [action.id], ChangeOp.UPSERT, action.meeting_id))
+    if action is None:
+        return UpdateOutcome(
+            errors=[UserError(field="id", code=NOT_FOUND, message="no action has this id")]
+        )
     await catch_up_index(engine, store)
     return UpdateOutcome(action_id=action_id)
 
