@@ -53,6 +53,8 @@ _ENDS_AS_NAME = re.compile(
 _MEETING_LABEL = re.compile(
     r"^(?:meeting|committee|meeting\s+name|body)\s*(?::|\t)\s*(?P<name>.+)$", re.IGNORECASE
 )
+# Labels run on after the meeting's name: "Meeting: Executive Board Venue: Room 2 Date: ..."
+_NEXT_LABEL = re.compile(r"\s+(?:venue|date|time|location|chair|place)\s*:", re.IGNORECASE)
 _MINUTES_OF = re.compile(
     r"(?P<parent>^.*?)\b(?:approved\s+|draft\s+|confirmed\s+|unconfirmed\s+)?"
     r"(?:minutes?|notes|record)\s+(?:of|from)\s+(?:(?:the|a|an)\s+)?"
@@ -222,9 +224,17 @@ def find_meeting_name(
     opening = [line for line in lines[: max(end, 1)] if not line.blank][:NAME_LINES]
     if opening and _ONE_ITEM_PAGE.match(opening[0].content):
         opening = opening[2:]  # the line under "Agenda item" is the item's title
+    if opening and not _ITEM_NUMBER.match(opening[0].content):
+        # the title line's own "Minutes of the X held on ..." comes before any label under it
+        from_title = _from_minutes_of(opening[0].content)
+        if from_title is not None:
+            return MeetingName(from_title, opening[0])
     for line in opening:
         label = _MEETING_LABEL.match(line.content)
-        if label and _acceptable(name := _clean(label.group("name"))):
+        if label is None:
+            continue
+        value = _NEXT_LABEL.split(label.group("name"), maxsplit=1)[0]
+        if _acceptable(name := _clean(value)):
             return MeetingName(name, line)
     for line in opening[:MINUTES_OF_LINES]:
         if _ITEM_NUMBER.match(line.content):

@@ -267,3 +267,17 @@ def test_a_commissioner_questioning_the_chief_constable_is_holding_to_account() 
         "The PCC asked whether the summer demand could be met. CC said a plan was in place.\n"
     )
     assert draft.kind is MeetingKind.ACCOUNTABILITY_BOARD
+
+
+def test_the_title_lines_minutes_of_the_body_come_before_a_label_further_down() -> None:
+    title, kind = title_and_kind(
+        "MINUTES OF THE MEETING OF THE EASTSHIRE POLICE AND CRIME PANEL HELD ON 22 JANUARY "
+        "2018 AT 1400 HOURS\n\nSimilar documents\n\nMeeting: Executive Board Venue: Room 2 "
+        "Date: 14 th December 2016\n"
+    )
+    assert (title, kind) == ("Eastshire Police and Crime Panel", MeetingKind.POLICE_AND_CRIME_PANEL)
+
+
+def test_a_meeting_label_stops_at_the_next_label() -> None:
+    title, _ = title_and_kind("Meeting: Executive Board Venue: Room 2 Time: 10:00\n")
+    assert title == "Executive Board"
