@@ -122,6 +122,10 @@ _LATER_OWNER = re.compile(
     r"\s+(?:to|is\s+to|are\s+to|will)\s+(?!be\b)(?=[a-z])"
 )
 _ABBREVIATED = re.compile(r"(?:the\s+)?[A-Z]{2,6}")
+_WITH_OWNER = re.compile(
+    rf"\bwith\s+(?:the\s+)?(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,5}})"
+    r"\s+(?:working|leading|taking\s+(?:this|it)\s+forward|to\s+lead)\b"
+)
 # Initials after a dash that closes an action: "... to include – PF.SM.ST", "- CC/DCC".
 _TRAILING_INITIALS = re.compile(
     r"\s[-–—]\s*(?P<owner>[A-Z][A-Za-z]?[A-Z]{1,3}(?:(?:\s*[./,&+]\s*|\s+and\s+)"
@@ -236,6 +240,10 @@ def _owner_phrase(body: str, attendees: Sequence[AttendeeDraft]) -> str | None:
     if dashed and _names_attendees(dashed.group("owner"), attendees):
         # "... recommendation in the spreadsheet – PF.SM.ST": owners after a closing dash.
         return dashed.group("owner")
+    alongside = _WITH_OWNER.search(body)
+    if alongside and _names_attendees(alongside.group("owner"), attendees):
+        # "..., with LB-W and MP working jointly on any grant bid".
+        return alongside.group("owner")
     for later in _LATER_OWNER.finditer(body):
         # "The Force should keep monitoring outcomes. Sarah to obtain this ...".
         owner = later.group("owner")
@@ -769,6 +777,51 @@ def _is_prose(text: str, start: int, end: int) -> bool:
     return len(content.split()) >= 6 and content.rstrip()[-1:] in ".!?;:)\"'’”"
 
 
+# A sentence that opens another action: "Initial funding to be found from savings".
+_TO_BE = re.compile(r"[A-Z][\w'’/-]*(?:\s+[\w'’/-]+){0,7}?\s+to\s+be\s+[a-z]")
+
+
+def _each_sentence(ctx: _Context, action: _Found, marker: re.Match[str]) -> list[_Found]:
+    """The actions after "Actions –" run into one paragraph: each sentence that names an
+    owner ("NYP to bring together the leads.") or says what is to be done ("Initial funding
+    to be found from savings, with LB-W and MP working jointly.") opens the next one; other
+    sentences stay with the action before them."""
+    draft = action.draft
+    if not _names_a_list(marker) or draft.reference is not None or action.draft.updates:
+        return [action]
+    text = ctx.text
+    body_start = _body_start(text, marker.end(), draft.span.end)
+    starts = [
+        start
+        for start, end in sentences(text, body_start, draft.span.end)
+        if start > body_start
+        and (_TO_BE.match(text, start, end) or _owner_opens(ctx, text[start:end]))
+    ]
+    if not starts:
+        return [action]
+    bounds = [body_start, *starts, draft.span.end]
+    parts: list[_Found] = []
+    for index in range(len(bounds) - 1):
+        first = draft.span.start if index == 0 else bounds[index]
+        part = _new_action(
+            text,
+            None,
+            first,
+            bounds[index + 1],
+            (bounds[index], bounds[index + 1]),
+            ctx.attendees,
+            ctx.meeting_date,
+        )
+        part.draft.origin_title, part.draft.origin_date = draft.origin_title, draft.origin_date
+        parts.append(part)
+    return parts
+
+
+def _owner_opens(ctx: _Context, sentence: str) -> bool:
+    match = _OWNER.match(sentence)
+    return match is not None and looks_like_owner(match.group("owner"), ctx.attendees)
+
+
 def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
     text = ctx.text
     lines = [(line.start, line.end) for line in split_lines(text)]
@@ -816,7 +869,7 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
                     and looks_like_owner(margin, ctx.attendees)
                 ):
                     action.draft.owner_text = margin
-                on_line.append(action)
+                on_line += _each_sentence(ctx, action, marker)
         if not on_line:
             continue
         if trailing is not None and on_line[-1].draft.owner_text is None:

@@ -43,6 +43,7 @@ _PART_SPLIT = re.compile(
     r"\s*(?:,|;|\+|&|\band\b|\bor\b|(?<=[A-Za-z]{2})\s*/\s*|\s+/\s+|(?<=[A-Z]{2})\.(?=[A-Z]{2}))\s*"
 )
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?){2,3}$")
+_HYPHENED_INITIALS = re.compile(r"[A-Z]{1,2}-[A-Z]")
 # Initials or an abbreviation kept as written when it fits no attendee: "SB", "LB-W", "NYP".
 _ABBREVIATION_PART = re.compile(r"[A-Z][A-Za-z]?[A-Z]{1,4}(?:-[A-Z]{1,2})?")
 _OFFICE = re.compile(
@@ -377,6 +378,10 @@ def _resolve_part(
     compact = part.replace(" ", "")
     if _INITIALS.match(part.strip()):
         letters = compact.replace(".", "").upper()
+        return _unique(part, attendees.with_initials(letters), "initials", context)
+    if _HYPHENED_INITIALS.fullmatch(compact):
+        # "LB-W": the initials of a double-barrelled name (Louise Bramley-Wood).
+        letters = compact.replace("-", "").upper()
         return _unique(part, attendees.with_initials(letters), "initials", context)
     return _unique(part, attendees.with_one_name(part), "name", context)
 

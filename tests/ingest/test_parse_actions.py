@@ -861,3 +861,21 @@ def test_a_table_row_gives_its_number_to_the_unnumbered_action_it_repeats() -> N
     action = one_action(text, NORTHSHIRE)
     assert (action.reference, action.due_date) == ("PAB 19/11-1", dt.date(2019, 12, 31))
     assert action.text.startswith("DCS PP to share")
+
+
+def test_sentences_after_actions_each_open_an_action() -> None:
+    attendees = [
+        AttendeeDraft("Lena Brook-Ward", "Head of Finance"),
+        AttendeeDraft("Mo Pell", "Assistant Director of Resources"),
+    ]
+    text = (
+        "The force briefed members on an item taken in private. Actions – WSP to bring "
+        "together communications leads to plan the messaging. This was welcomed. Initial "
+        "funding to be found from savings, with LB-W and MP working jointly on any bid.\n"
+    )
+    actions = actions_in(text, attendees)
+    assert [(a.text[:24], a.owner_text, a.owners) for a in actions] == [
+        ("WSP to bring together co", "WSP", []),
+        ("Initial funding to be fo", "LB-W and MP", ["Lena Brook-Ward", "Mo Pell"]),
+    ]
+    assert actions[0].text.endswith("This was welcomed.")
