@@ -186,6 +186,18 @@ def _status_label_at(content: str) -> tuple[AttendanceStatus, str] | None:
     return None
 
 
+def _before_prose_sentence(run: str) -> str:
+    """A run up to the first sentence after it that is prose: "Apologies were received from
+    Cllr Jo Hale. In addition, Mrs Ann Bell had also given apologies." keeps "Cllr Jo Hale"
+    (the sentence is read as a sentence)."""
+    ends = list(_FIRST_SENTENCE_END.finditer(run))
+    for number, end in enumerate(ends):
+        following = ends[number + 1].start() if number + 1 < len(ends) else len(run)
+        if _SENTENCE_WORDS.search(_BRACKETS.sub(" ", run[end.end() : following])):
+            return run[: end.start()]
+    return run
+
+
 def _span_of(text: str, needles: Sequence[str], start: int, end: int) -> Span:
     """Where the first of ``needles`` occurs in ``text[start:end]`` (else that whole range)."""
     for needle in needles:
@@ -247,6 +259,7 @@ class _Collector:
         run = run[: cut.start()] if cut else run
         prose = _PROSE_VERB.search(run, _LONG_RUN) if len(run) > _LONG_RUN else None
         run = run[: prose.start()] if prose else run
+        run = _before_prose_sentence(run)
         for piece_status, piece in split_labels(run, status):
             status = piece_status
             piece, substitutes = take_substitutes(piece)
@@ -321,8 +334,16 @@ def _parse_table(
             break
 
 
-def _people_in(content: str) -> int:
-    """How many people a line names as a list does (not in a sentence about them)."""
+_BULLET = re.compile(r"^[•·▪●○*–-]\s")
+_FIRST_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
+
+
+def _people_in(content: str, *, bullet: bool = False) -> int:
+    """How many people a line names as a list does (not in a sentence about them). A bulleted
+    line is read to its first full stop: "• Councillor Ken Carter, Rye Council. Councillor
+    Alan Webb was in attendance as his deputy." is an entry, then a sentence about another."""
+    if bullet or _BULLET.match(content):
+        content = _FIRST_SENTENCE_END.split(content, maxsplit=1)[0]
     if _SENTENCE_WORDS.search(_BRACKETS.sub(" ", content)):
         return 0
     count = 0
@@ -463,7 +484,7 @@ def _parse_list(
             flush()
             run = _Run()
             found += collector.add_row(line.cells, (), status, line)
-        elif _people_in(line.content):
+        elif _people_in(line.content, bullet=line.bullet):
             flush()
             run, first, last = _Run(line.content), line, line
             group = None if inline_group else group

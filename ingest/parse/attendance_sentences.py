@@ -52,7 +52,7 @@ _APOLOGIES = re.compile(
     re.IGNORECASE,
 )
 _SENT_APOLOGIES = re.compile(
-    r"\s+(?:had\s+|has\s+|have\s+)?(?:sent|gave|offered|tendered|submitted)\s+"
+    r"\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?(?:sent|given|gave|offered|tendered|submitted)\s+"
     r"(?:his\s+|her\s+|their\s+|an\s+)?apolog",
     re.IGNORECASE,
 )
@@ -134,7 +134,9 @@ def _list_before(sentence: str, end: int) -> list[tuple[str, Person]]:
     starts = [m.end() for m in _CLAUSE_START.finditer(head)]
     ands = [m.end() for m in re.finditer(r"\s+and\s+", head)]
     commas = [m.end() for m in re.finditer(r",\s+", head)]
-    for start in starts[-1:] + ands[-1:] + commas[-1:]:
+    # The widest tail that is only people: "In addition, Mrs A Bell and Colonel R Tapp had
+    # also given apologies" is both of them, not only the last.
+    for start in sorted(starts[-1:] + ands[-1:] + commas[-1:]):
         tail = _LEADING_THAT.sub("", head[start:])
         people = _people(tail)
         if people and _only_people(tail, people):

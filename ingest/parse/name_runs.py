@@ -486,6 +486,14 @@ _FOR_WHOM = re.compile(
 )
 
 
+# "Cllr Vivienne Parry for Cllr Roger Evans (Rye Council)": a named substitute and the member
+# they stood in for, who was absent.
+_FOR_MEMBER = re.compile(
+    r"(?<=[a-z])\s+(?:(?:as\s+)?(?:a\s+)?(?:substitute|deputy)\s+)?for\s+(?:Cllrs?|Councillors?|Mr|Mrs|Ms|"
+    r"Miss|Dr)\.?\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s*\([^()]*\))?"
+)
+
+
 def take_substitutes(text: str) -> tuple[str, list[str]]:
     """(the text without its substitutes, the substitutes): "Cllr A (Cllr B subbing)",
     "Cllr A (substituted by Cllr B)", "A - B substituted", "A, for whom B attended as a
@@ -497,6 +505,7 @@ def take_substitutes(text: str) -> tuple[str, list[str]]:
         return " "
 
     text = _SUBSTITUTE_FOR.sub(" ", text)
+    text = _FOR_MEMBER.sub(" ", text)
     text = _SUBSTITUTE_IN_BRACKETS.sub(take, text)
     text = _SUBSTITUTE_AFTER_DASH.sub(take, text)
     text = _FOR_WHOM.sub(take, text)

@@ -80,7 +80,8 @@ _NOT_NAME_WORDS = {
     "sgt", "det", "detective", "commander", "external", "internal", "auditor", "auditors",
     "democratic", "scrutiny", "mayor", "mayor's", "combined", "authority", "district",
     "councillor", "councillors", "cllr", "cllrs", "alderman", "co-opted", "officials",
-    "secretariat", "substitute", "apology", "programmes", "administration", "communication",
+    "secretariat", "substitute", "substitutes", "apology", "programmes", "administration",
+    "communication",
     "minute", "book", "no", "copies", "documents", "page", "appendix", "report", "reports",
     "chair's", "chairman's", "announcements", "part", "description", "decision", "decisions",
     # words of organisations' names, which runs without separators leave beside people's

@@ -490,3 +490,43 @@ def test_a_group_label_names_only_its_own_line_and_and_inside_brackets() -> None
         ("S Parkin", None),
         ("F Hale", "Office of the Police and Crime Commissioner"),
     ]
+
+
+def test_a_bulleted_apology_followed_by_a_sentence_about_the_deputy() -> None:
+    assert _found(
+        "Apologies for Absence\n\nApologies were received from:\n\n"
+        "  • Councillor Ann Bell, Rye District Council. Councillor Roy Tapp was in attendance "
+        "as her deputy, but did not have a vote.\n"
+        "  • Councillor Ida Webb, Additional Co-opted Member\n"
+    ) == [
+        ("Ann Bell", AttendanceStatus.APOLOGIES),
+        ("Ida Webb", AttendanceStatus.APOLOGIES),
+        ("Roy Tapp", AttendanceStatus.PRESENT),
+    ]
+
+
+def test_named_substitutes_and_the_members_they_stood_in_for() -> None:
+    assert _found(
+        "Named Substitutes\n\nThe named substitutes were:\n\n"
+        "Cllr Ann Bell for Cllr Roy Tapp (Rye County Council)\n\n"
+        "Cllr Ida Webb for Cllr Sam Lowe (Hove County Council)\n\n"
+        "Apologies and Declarations of Interest\n\n"
+        "Apologies were received from Councillors Tapp and Lowe.\n"
+    ) == [
+        ("Ann Bell", AttendanceStatus.PRESENT),
+        ("Ida Webb", AttendanceStatus.PRESENT),
+        ("Tapp", AttendanceStatus.APOLOGIES),
+        ("Lowe", AttendanceStatus.APOLOGIES),
+    ]
+
+
+def test_a_prose_sentence_after_a_labelled_list_is_read_as_a_sentence() -> None:
+    assert _found(
+        "Apologies were received from Councillors Ann Bell and Roy Tapp.  In addition, Mrs Ida "
+        "Webb and Colonel Sam Lowe  Co-opted Lay Members had also given apologies.\n"
+    ) == [
+        ("Ann Bell", AttendanceStatus.APOLOGIES),
+        ("Roy Tapp", AttendanceStatus.APOLOGIES),
+        ("Ida Webb", AttendanceStatus.APOLOGIES),
+        ("Sam Lowe", AttendanceStatus.APOLOGIES),
+    ]
