@@ -1,14 +1,14 @@
 """The next meeting: kind, title, date, time and venue.
 
 Read from a labelled line ("Date of next meeting: Thursday 5th September 2019, 10.00am,
-Committee Room 2"), an agenda item about it ("Confirmation of next meeting type / date /
-time / venue:", "Next meeting"), a sentence ("The next meeting will be held on ..."), or
-any other mention ("the next Board meeting on 3 June", "Future meeting dates Wed 16
-October", "Meeting Schedule for 2019/20 ... 30/09/19"). The first of those that gives a
-date after the meeting's own wins: a schedule lists this meeting too, and a change
-("brought forward to the 19th September") names the date that holds. The text before the
-date names the meeting, the text after the time is the venue; a date without a year takes
-the first such date after the meeting.
+Committee Room 2"), a heading over a list of dates ("FUTURE MEETINGS"), an agenda item
+about it ("Confirmation of next meeting type / date / time / venue:", "Next meeting"), a
+sentence ("The next meeting will be held on ..."), or any other mention ("the next Board
+meeting on 3 June", "Future meeting dates Wed 16 October", "Meeting Schedule for 2019/20
+... 30/09/19"). The first of those that gives a date after the meeting's own wins: a
+schedule lists this meeting too, and a change ("brought forward to the 19th September")
+names the date that holds. The text before the date names the meeting, the text after the
+time is the venue; a date without a year takes the first such date after the meeting.
 """
 
 from __future__ import annotations
@@ -49,6 +49,13 @@ _MENTION = re.compile(
     r"\bschedule\s+of\s+meetings\b",
     re.IGNORECASE,
 )
+# A heading alone on its line over the dates: "FUTURE MEETINGS", "Dates of forthcoming
+# meetings", "Next meeting:" (an agenda front sheet's list, the first is the next).
+_SCHEDULE_HEADING = re.compile(
+    r"^(?:(?:dates?\s+of\s+)?(?:future|forthcoming)\s+meetings?(?:\s+dates?)?|"
+    r"next\s+meetings?(?:\s+dates?)?)\s*:?$",
+    re.IGNORECASE,
+)
 _CHANGED_TO = re.compile(
     r"\b(?:brought\s+forward|moved|changed|rearranged|rescheduled|put\s+back|postponed|"
     r"deferred|re-?arranged)\s+(?:un)?to\b",
@@ -87,6 +94,11 @@ def _sections(lines: Sequence[Line], items: Sequence[ItemDraft]) -> Iterator[str
         label = _NEXT_LABEL.match(line.content)
         if label:
             yield _with_following(lines, line, label.group("value"))
+    for line in reversed(lines):
+        if _SCHEDULE_HEADING.match(line.content):
+            under = _lines_under(lines, line)
+            if find_date(under, default_year=2000) is not None:
+                yield under
     for item in reversed(items):
         if _NEXT_TITLE.search(item.title) and item.text.strip():
             section = _item_section(lines, item)
@@ -102,6 +114,12 @@ def _sections(lines: Sequence[Line], items: Sequence[ItemDraft]) -> Iterator[str
             rest = line.content[mention.end() : mention.end() + MENTION_CHARS]
             if find_date(rest, default_year=2000) is not None:
                 yield rest
+
+
+def _lines_under(lines: Sequence[Line], heading: Line) -> str:
+    """The first non-blank lines under a heading, blank lines between them kept out."""
+    under = [line.content for line in lines[heading.index + 1 :] if not line.blank]
+    return "\n".join(under[: MAX_SECTION_LINES - 1])
 
 
 def _item_section(lines: Sequence[Line], item: ItemDraft) -> str:

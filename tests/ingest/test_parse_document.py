@@ -310,3 +310,13 @@ def test_every_sample_parses(path: Path) -> None:
     else:
         assert draft.document_type is DocumentType.MINUTES
         assert draft.attendees
+
+
+def test_a_heading_over_future_meeting_dates_gives_the_next_meeting() -> None:
+    draft = parse_document(
+        "EASTSHIRE POLICE AND CRIME PANEL\n\nFriday, 20 September 2019\n\nAGENDA\n\n"
+        "1 APOLOGIES\n\n2 MINUTES (Pages 1 - 6)\n\nFUTURE MEETINGS\n\n15 November 2019\n\n"
+        "7 February 2020 20 March 2020 10 July 2020\n\nMeetings begin at 10.00am in Shire Hall.\n"
+    )
+    assert draft.next_meeting is not None
+    assert draft.next_meeting.date == dt.date(2019, 11, 15)
