@@ -681,8 +681,19 @@ def _furniture_numbered(lines: Sequence[Line], start: int) -> list[_Candidate]:
     return items if len(items) >= 2 else []
 
 
+def _labelled(content: str) -> bool:
+    """A label under an item's heading ("Additional documents:", "Resolved –")."""
+    content = clean_title(content) or content
+    return bool(_BODY_LABEL.match(content) or _LABEL_AFTER_HEADING.match(content))
+
+
 def _plain_heading(lines: Sequence[Line], line: Line) -> bool:
-    content = line.content
+    # judged without attachment links ("Minutes of the Hearing - 18 January pdf icon PDF
+    # 211 KB"); a decision's label ("Resolved –") opens text, and a web page's labels
+    # ("Additional documents:") sit under an item: neither is an item
+    content = clean_title(line.content) or line.content
+    if _labelled(content):
+        return False
     words = len(content.split())
     if line.bullet or len(line.cells) != 1 or not 1 <= words <= 10 or len(content) > 90:
         return False
@@ -700,6 +711,10 @@ def _plain_heading(lines: Sequence[Line], line: Line) -> bool:
     if not after_blank and not _ENDS_BLOCK.search(previous.content if previous else ""):
         return False
     following = next_nonblank(lines, line.index)
+    for _ in range(2):  # past the labels between a heading and its text
+        if following is None or not _labelled(following.content):
+            break
+        following = next_nonblank(lines, following.index)
     if following is None or len(following.cells) > 1:
         return False
     if is_prose(following.content) or following.bullet or following.words >= 8:

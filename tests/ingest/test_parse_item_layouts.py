@@ -685,3 +685,19 @@ def test_a_list_with_labels_inside_an_item_does_not_replace_the_items() -> None:
         ("4", "Any Other Business"),
         ("5", "Date of Next Meeting"),
     ]
+
+
+def test_unnumbered_headings_with_attachment_links_and_labels_under_them() -> None:
+    text = (
+        "Agenda and minutes\n\n"
+        "Declarations of Interest\n\n"
+        "There were no declarations of interest made at the meeting.\n\n"
+        "Minutes of the Confirmation Hearing - 18 January 2025 pdf icon PDF 211 KB\n\n"
+        "Additional documents:\n\n"
+        "Resolved –\n\n"
+        "That the minutes of the hearing be agreed as a correct record and signed.\n"
+    )
+    assert [item.title for item in items_of(text, body_start=1)] == [
+        "Declarations of Interest",
+        "Minutes of the Confirmation Hearing - 18 January 2025",
+    ]
