@@ -75,6 +75,7 @@ _PASSIVE = _words(
     organized made"""
 )
 _AFTER_LABEL = re.compile(r"\S+\s+")
+_BASE_VERB = re.compile(r"\s+(?P<verb>[a-z]+)\s+(?=\S)")
 # "be supplied" after a noun, not after "will", "to", "should" ...: a resolution.
 _SUBJUNCTIVE = re.compile(r"(?<=\w)\s+be\s+(?P<verb>[a-z]+)\b")
 # Passives of bringing something to the meeting; not "a letter of thanks be sent".
@@ -206,6 +207,20 @@ def _resolution(text: str, start: int, end: int) -> Candidate | None:
             continue
         return Candidate(start, end, (start, end))
     return None
+
+
+def _recommendation(text: str, start: int, end: int) -> Candidate | None:
+    """A numbered recommendation that someone do something, in the subjunctive: "1. The
+    Force and the PCC report to the Panel every six months on progress" (not "reports",
+    and never the meeting itself: "Members raise ...")."""
+    found = phrase_after(text, start, end)
+    if found is None or is_group(found[0]):
+        return None
+    verb = _BASE_VERB.match(text, found[1], end)
+    if verb is None or verb.group("verb") not in _DELIVER:
+        return None
+    owner = re.sub(r"^(?:That|that|The|the)\s+", "", found[0]).strip()
+    return Candidate(start, end, (start, end), owner=owner or None)
 
 
 def _narrative(
@@ -358,6 +373,8 @@ def find_commitments(
             candidate = _request(text, start, end)
             if candidate is None and narrative:
                 candidate = _resolution(text, start, end)
+            if candidate is None and narrative and paragraph.label and start == paragraph.body:
+                candidate = _recommendation(text, start, end)
             if candidate is None and narrative and not _NOT_AN_ACTION.match(text, start, end):
                 candidate = _narrative(text, start, end, previous)
             if candidate is not None:

@@ -353,6 +353,12 @@ def _resolve_part(
     by_head = attendees.with_head_word(part)
     if len(by_head) == 1:
         return [by_head[0].name], []
+    spelled = role_for_abbreviation(re.sub(r"^the\s+", "", part.strip(), flags=re.IGNORECASE))
+    if spelled is not None and not _norm(spelled.name).startswith(tuple(_SECOND_IN_LINE)):
+        # "PCC" where the attendance says only "Commissioner": the one commissioner.
+        by_post = attendees.with_head_word(_norm(spelled.name).split()[-1])
+        if len(by_post) == 1:
+            return [by_post[0].name], []
     qualified = _QUALIFIED.match(part.strip())
     if qualified:
         # "Commissioner's Chief Finance Officer", "OPCC Chief Executive", "CFO (OPCC)": a
@@ -420,6 +426,24 @@ def _after_rank(part: str) -> str | None:
     return None
 
 
+_BODY_WORDS = frozenset(
+    _split_words("force constabulary office panel committee board team unit department")
+)
+
+
+def _kept_as_written(part: str) -> bool:
+    """Whether a part that fits no attendee still names an owner: initials or an
+    abbreviation ("SB"), or a body ("the Force", "Police Scotland")."""
+    if _ABBREVIATION_PART.fullmatch(part):
+        return True
+    words = re.sub(r"^the\s+", "", part.strip(), flags=re.IGNORECASE).split()
+    return (
+        0 < len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and words[-1].lower() in _BODY_WORDS
+    )
+
+
 def split_owner_parts(owner_text: str) -> list[str]:
     """ "JA and NM" -> ["JA", "NM"]; "CC/DCC" -> ["CC", "DCC"]; "PF.SM" -> ["PF", "SM"];
     "T/Supt X" stays whole."""
@@ -444,9 +468,9 @@ def resolve_owners(
             unresolved: list[int] = []
             for part in parts:
                 found, notes = _resolve_part(part, index, context)
-                if not found and not notes and _ABBREVIATION_PART.fullmatch(part):
+                if not found and not notes and _kept_as_written(part):
                     unresolved.append(len(owners))
-                    owners.append(part)
+                    owners.append(re.sub(r"^the\s+", "", part, flags=re.IGNORECASE))
                 owners += found
                 warnings += notes
             if len(unresolved) == len(owners):

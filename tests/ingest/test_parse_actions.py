@@ -879,3 +879,10 @@ def test_sentences_after_actions_each_open_an_action() -> None:
         ("Initial funding to be fo", "LB-W and MP", ["Lena Brook-Ward", "Mo Pell"]),
     ]
     assert actions[0].text.endswith("This was welcomed.")
+
+
+def test_a_post_in_letters_and_a_body_beside_people() -> None:
+    attendees = [AttendeeDraft("Martin Rowe", "Commissioner"), AttendeeDraft("Ann Lee", None)]
+    assert resolve_owners("PCC", attendees).owners == ["Martin Rowe"]
+    assert resolve_owners("the Force and the PCC", attendees).owners == ["Force", "Martin Rowe"]
+    assert resolve_owners("DPCC", attendees).owners == []

@@ -526,3 +526,16 @@ def test_resolutions_that_something_be_brought_or_supplied() -> None:
         ("2", "The further information asked"),
         (None, "It was agreed that a report o"),
     ]
+
+
+def test_numbered_recommendations_that_someone_do_something() -> None:
+    attendees = [AttendeeDraft("Martin Rowe", "Commissioner"), AttendeeDraft("Clare Hebb", None)]
+    text = (
+        "RESOLVED that the task group's recommendations be noted:\n\n"
+        "1. The Force and the PCC report to the Panel every six months on the programme.\n\n"
+        "2. Members raise any further questions through the Chair.\n\n"
+        "3. The Chief Constable reports that the programme is on track.\n"
+    )
+    actions = actions_in(text, attendees)
+    assert [(a.reference, a.owner_text) for a in actions] == [("1", "Force and the PCC")]
+    assert owners_of(actions) == [["Force", "Martin Rowe"]]
