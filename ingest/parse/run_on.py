@@ -57,6 +57,9 @@ _CAPITALS_BARE = re.compile(
 # A line that opens with an item number ("3. Road Safety ... 4. Work Programme ...").
 _OPENING_NUMBER = re.compile(r"(?P<number>\d{1,3})(?P<mark>[.)])\s")
 MAX_SUCCESSORS = 100
+# "2. Declarations": a number with a stop before a capitalised word, inside a line.
+_STOPPED_ENTRY = re.compile(r"(?<=\s)(?P<number>\d{1,3})\.(?= [A-Z][a-z])")
+CONSECUTIVE_MIN_CHARS = 60
 # A line that opens with an item number, stop or none ("3 Declarations of Interests").
 _OPENING_ITEM = re.compile(r"\d{1,3}[.):]?\s+[A-Z]")
 _CAPITALS_ENTRY = re.compile(r"(?<=[.)!?;] )(?:\d{1,3} )?(?P<entry>\d{1,3}\.)(?= [A-Z][A-Z'’]+\b)")
@@ -110,12 +113,13 @@ def _cuts(text: str, line: Line) -> list[int]:
     run_on = len(content) >= RUN_ON_MIN_CHARS
     capitals = _CAPITALS_ENTRY.search(content)
     bare = _CAPITALS_BARE.search(content)
+    consecutive = len(content) >= CONSECUTIVE_MIN_CHARS and _STOPPED_ENTRY.search(content)
     opening = (
         _LIST_MARKER.match(content)
         or _OPENING_NUMBER.match(content)
         or _OPENING_ITEM.match(content)
     )
-    if not run_on and capitals is None and bare is None and opening is None:
+    if not run_on and capitals is None and bare is None and opening is None and not consecutive:
         return []
     cuts: set[int] = set()
     if run_on:
@@ -129,6 +133,8 @@ def _cuts(text: str, line: Line) -> list[int]:
     cuts.update(_list_markers(content))
     cuts.update(_successors(content))
     cuts.update(_inline_sub_items(content))
+    if not run_on:
+        cuts.update(_consecutive_entries(content))
     return sorted(cut for cut in cuts if 0 < cut < len(content))
 
 
@@ -148,6 +154,24 @@ def _successors(content: str) -> list[int]:
         found.append(at + 1)
         position = at + 1
     return found
+
+
+def _consecutive_entries(content: str) -> list[int]:
+    """Where a short agenda run onto one line numbers its entries one after another ("AGENDA
+    1. Apologies 2. Declarations of Interest 3. Minutes 4. Precept"): before each number
+    of the longest run of consecutive numbers with a stop, three at least."""
+    matches = list(_STOPPED_ENTRY.finditer(content))
+    if len(matches) < RUN_ON_MIN_ENTRIES:
+        return []
+    # per number: the positions of the longest run of consecutive numbers ending there
+    runs: dict[int, list[int]] = {}
+    for match in matches:
+        number = int(match.group("number"))
+        run = [*runs.get(number - 1, []), match.start()]
+        if len(run) > len(runs.get(number, [])):
+            runs[number] = run
+    best = max(runs.values(), key=len)
+    return best if len(best) >= RUN_ON_MIN_ENTRIES else []
 
 
 def _inline_sub_items(content: str) -> list[int]:

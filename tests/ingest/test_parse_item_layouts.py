@@ -701,3 +701,25 @@ def test_unnumbered_headings_with_attachment_links_and_labels_under_them() -> No
         "Declarations of Interest",
         "Minutes of the Confirmation Hearing - 18 January 2025",
     ]
+
+
+def test_a_short_agenda_run_onto_one_line() -> None:
+    text = (
+        "AGENDA 1. Apologies for Absence 2. Declarations of Interest 3. Minutes of the "
+        "meeting held on 3 March 2025 4. Precept Proposal 2025/26 5. Date of Next Meeting\n"
+    )
+    assert outline(items_of(text)) == [
+        ("1", "Apologies for Absence", None),
+        ("2", "Declarations of Interest", None),
+        ("3", "Minutes of the meeting held on 3 March 2025", None),
+        ("4", "Precept Proposal 2025/26", None),
+        ("5", "Date of Next Meeting", None),
+    ]
+
+
+def test_numbers_with_stops_inside_a_sentence_are_not_cut() -> None:
+    text = (
+        "1. Finance\nThe CFO said that the reserve stood at 3. The figure for March was 7. "
+        "Members asked about it.\n2. Any Other Business\nNone.\n"
+    )
+    assert numbers(text) == ["1", "2"]
