@@ -62,17 +62,17 @@ def encode_cursor(order: str, *key: CursorValue) -> str:
     Written by hand rather than by ``json.dumps`` (the same text): a search page encodes
     one cursor per hit.
     """
-    parts = [encode_basestring_ascii(order)]
+    raw = "[" + encode_basestring_ascii(order)
     for value in key:
         if type(value) is str:
-            parts.append(encode_basestring_ascii(value))
+            raw += "," + encode_basestring_ascii(value)
         elif type(value) is int:
-            parts.append(int.__repr__(value))
+            raw += "," + int.__repr__(value)
         elif type(value) is float and math.isfinite(value):
-            parts.append(float.__repr__(value))  # as the JSON encoder writes a finite float
+            raw += "," + float.__repr__(value)  # as the JSON encoder writes a finite float
         else:
-            parts.append(_JSON.encode(value))
-    raw = "[" + ",".join(parts) + "]"
+            raw += "," + _JSON.encode(value)
+    raw += "]"
     encoded = binascii.b2a_base64(raw.encode("ascii"), newline=False).translate(_URLSAFE)
     return encoded.rstrip(b"=").decode("ascii")
 
