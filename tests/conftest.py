@@ -1,49 +1,35 @@
-"""Shared fixtures: a fresh, migrated database per test on SQLite and on PostgreSQL.
+"""Shared fixtures: a fresh, migrated database per test on SQLite and on PostgreSQL, and
+the samples and the seed ingested and indexed once per session (read only).
 
-PostgreSQL tests run when ``ASSURANCE_TEST_DATABASE_URL`` names a server
-database they may connect to (e.g. postgresql://postgres@127.0.0.1:5432/test);
-each test creates a database of its own there and drops it afterwards.
+The databases are ``tests.support.databases``' throwaway ones; helpers shared between
+test folders live in ``tests/support/``.
 """
 
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 import migrations
-from records.db import async_url, create_engine, sqlite_url
+from indexer.storage import IndexStore
+from indexer.sync import apply_changes
+from records.db import create_engine
+from tests.support.databases import BACKENDS, PG_ENV, throwaway_database
+from tests.support.paths import SAMPLES, SEED
+from tests.support.records import IndexedCorpus, ingest_files
 
-DATA = Path(__file__).parent / "data"
-SEED = DATA / "monthly-assurance-2021-02.txt"
-SAMPLES = Path(__file__).parents[1] / "samples"
-PG_ENV = "ASSURANCE_TEST_DATABASE_URL"
+__all__ = ["PG_ENV", "SAMPLES", "SEED"]  # still imported from here by some test modules
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=BACKENDS)
 async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
     """An empty database: a SQLite file, or a new PostgreSQL database dropped afterwards."""
-    if request.param == "sqlite":
-        yield sqlite_url(tmp_path / "assurance.db")
-        return
-    server = os.environ.get(PG_ENV)
-    if not server:
-        pytest.skip(f"{PG_ENV} is not set")
-    name = f"assurance_test_{uuid.uuid4().hex[:12]}"
-    admin = create_async_engine(async_url(server), isolation_level="AUTOCOMMIT")
-    try:
-        async with admin.connect() as conn:
-            await conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        yield make_url(server).set(database=name).render_as_string(hide_password=False)
-    finally:
-        async with admin.connect() as conn:
-            await conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.dispose()
+    async with throwaway_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
@@ -55,6 +41,27 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
         yield engine
     finally:
         await engine.dispose()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+async def indexed_corpus(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[IndexedCorpus]:
+    """The samples and the seed, ingested and indexed once per session; tests only read.
+
+    Tests that change the database or the index use ``engine`` (a fresh database) with
+    ``ingest_files`` and an ``IndexStore`` of their own under ``tmp_path``.
+    """
+    folder = tmp_path_factory.mktemp(f"indexed-{request.param}")
+    async with throwaway_database(request.param, folder, migrated=True) as url:
+        engine = create_engine(url)
+        try:
+            summary = await ingest_files(engine, SAMPLES, SEED)
+            store = IndexStore(folder / "index")
+            await apply_changes(engine, store)
+            yield IndexedCorpus(url, engine, store, summary)
+        finally:
+            await engine.dispose()
 
 
 REQUIRE_PG_ENV = "ASSURANCE_TEST_REQUIRE_POSTGRESQL"

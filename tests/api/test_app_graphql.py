@@ -11,8 +11,8 @@ import pytest
 
 from api.auth import Role
 from api.settings import Settings
-from tests.api.conftest import ClientFactory, graphql, ingest_seed, make_key
-from tests.conftest import SAMPLES
+from tests.support.api import ClientFactory, graphql, ingest_seed, make_key
+from tests.support.paths import SAMPLES
 
 MEETINGS = """
 { meetings(first: 5) {

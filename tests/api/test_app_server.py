@@ -31,7 +31,7 @@ from api.request_log import JsonFormatter
 from records.db import write_session
 from schema.errors import PublicError
 from schema.permissions import IsEditor
-from tests.api.conftest import ClientFactory, graphql, ingest_seed, make_key
+from tests.support.api import ClientFactory, graphql, ingest_seed, make_key
 
 
 @dataclass

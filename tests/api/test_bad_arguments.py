@@ -20,7 +20,7 @@ from api.protection import MASKED_MESSAGE
 from api.settings import Settings
 from bench.fuzz_graphql import FuzzClient, fuzz_client
 from schema.node import to_global_id
-from tests.api.conftest import ingest_seed
+from tests.support.api import ingest_seed
 
 PAST_64_BITS = 2**63
 OWNER_COUNT = "query($o: String) { actions(filter: {owner: $o}) { totalCount } }"

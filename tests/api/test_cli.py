@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 import migrations
 from api.cli import app
-from tests.conftest import SAMPLES, SEED
+from tests.support.paths import SAMPLES, SEED
 
 
 @pytest.fixture

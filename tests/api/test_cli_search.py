@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
-from tests.conftest import SAMPLES, SEED
+from tests.support.paths import SAMPLES, SEED
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from sqlalchemy import event
 from api.app import create_app
 from api.database import POOL_SIZE
 from api.settings import Settings
-from tests.api.conftest import graphql, ingest_seed, running
+from tests.support.api import graphql, ingest_seed, running
 
 # A front-end page: each relation is a DataLoader batch with a connection of its own.
 LINKED = """

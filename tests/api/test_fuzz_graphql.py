@@ -25,7 +25,7 @@ from bench.fuzz_graphql import (
     fuzz_requests,
     is_failure,
 )
-from tests.api.conftest import ingest_seed
+from tests.support.api import ingest_seed
 
 GENERATED = 300
 REQUESTS = fuzz_requests(SDL_FILE.read_text(encoding="utf-8"))

@@ -27,8 +27,8 @@ from api.auth import Role
 from api.database import open_database
 from api.settings import Settings
 from ingest.pipeline import ingest_paths
-from tests.api.conftest import make_key
-from tests.conftest import SAMPLES, SEED
+from tests.support.api import make_key
+from tests.support.paths import SAMPLES, SEED
 
 TEXT_SAMPLES = [
     SAMPLES / name

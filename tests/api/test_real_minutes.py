@@ -32,7 +32,7 @@ from bench.fidelity import (
 )
 from ingest.pipeline import FileReport, ingest_paths
 from schema.node import to_global_id
-from tests.api.conftest import ClientFactory, graphql
+from tests.support.api import ClientFactory, graphql
 
 REAL_LAYOUTS = Path(__file__).resolve().parents[1] / "data" / "real-layouts"
 

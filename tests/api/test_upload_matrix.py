@@ -20,11 +20,11 @@ from api.auth import Role
 from api.database import open_database
 from api.settings import Settings
 from ingest.pipeline import ingest_paths
-from tests.api.conftest import ClientFactory, graphql, ingest_seed, make_key
-from tests.conftest import SAMPLES
-from tests.ingest.test_read import _docx_bytes, _minutes_pdf, _pdf_bytes
-from tests.schema.test_mutations import counts, last_position
+from tests.support.api import ClientFactory, graphql, ingest_seed, make_key
+from tests.support.documents import docx_bytes, minutes_pdf, pdf_bytes
 from tests.support.hostile_files import docx_bomb, pdf_page_bomb
+from tests.support.paths import SAMPLES
+from tests.support.records import counts, last_position
 
 LIMIT_MB = 1 / 16  # 64.0 KB: the seed and every built file fit, except the large one
 PAGE_LIMIT = 50
@@ -50,7 +50,7 @@ query State($words: String!) {
 
 
 def encrypted_pdf() -> bytes:
-    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(_minutes_pdf())))
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(minutes_pdf())))
     writer.encrypt(user_password="secret", owner_password="owner-secret", algorithm="AES-256")
     buffer = io.BytesIO()
     writer.write(buffer)
@@ -63,7 +63,7 @@ def scanned_pdf() -> bytes:
     pdf.add_page()
     pdf.set_fill_color(120, 120, 120)
     pdf.rect(20, 20, 150, 200, style="F")
-    return _pdf_bytes(pdf)
+    return pdf_bytes(pdf)
 
 
 def empty_docx() -> bytes:
@@ -71,7 +71,7 @@ def empty_docx() -> bytes:
     document = docx.Document()
     document.add_paragraph("")
     document.sections[0].header.paragraphs[0].text = "Only a header"
-    return _docx_bytes(document)
+    return docx_bytes(document)
 
 
 @dataclass(frozen=True)

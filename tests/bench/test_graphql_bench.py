@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bench.graphql_bench import MARKER, MEETING_BY_ID, MINIMAL, NESTED, SEARCH, build_data, main
-from tests.conftest import PG_ENV
+from tests.support.databases import PG_ENV
 
 MEETINGS = 6
 CLASSES = (MEETING_BY_ID, NESTED, SEARCH)

@@ -7,7 +7,7 @@ import os
 import pytest
 
 from bench.load_bench import LABELS, main
-from tests.conftest import PG_ENV
+from tests.support.databases import PG_ENV
 
 
 def _rows(output: str) -> dict[str, list[str]]:

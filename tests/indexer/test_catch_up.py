@@ -18,8 +18,8 @@ from indexer.sync import MAX_SEGMENTS, apply_changes, latest_position, rebuild
 from records.db import session_factory
 from records.models import Action, ChangeLogEntry
 from schema.mutations.update_action import ActionChange, update_action
-from tests.conftest import SAMPLES, SEED
-from tests.indexer.conftest import index_snapshot, ingest_files
+from tests.support.paths import SAMPLES, SEED
+from tests.support.records import index_snapshot, ingest_files
 
 
 def commits(store: IndexStore) -> int:

@@ -27,8 +27,8 @@ from indexer.schema import ACTION, ITEM, MEETING, METRIC, build_schema, parse_ke
 from records.db import session_factory
 from records.glossary import AcronymForms
 from records.models import Action, AgendaItem, Attendance, Meeting, Metric, Person
-from tests.conftest import SEED
-from tests.indexer.conftest import IndexedCorpus, index_snapshot, ingest_files
+from tests.support.paths import SEED
+from tests.support.records import IndexedCorpus, index_snapshot, ingest_files
 
 # --- analyzers ------------------------------------------------------------------------------
 

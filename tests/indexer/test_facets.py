@@ -10,7 +10,7 @@ import pytest
 from whoosh.index import Index
 
 from indexer.facets import FACET_FIELDS, DocSets, count_few, count_values, to_mask
-from tests.indexer.test_search import build_index, make_corpus
+from tests.support.search_corpus import build_index, make_corpus
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from indexer import highlights
 from indexer.highlights import Highlighter, Span, WordChoice, WordTerms
 from indexer.query import AnalyzerKind, MarkSpec, field_analyzer
 from indexer.schema import build_schema
-from tests.indexer.test_search import build_index, make_corpus
+from tests.support.search_corpus import build_index, make_corpus
 
 SCHEMA = build_schema()
 KINDS: tuple[AnalyzerKind, ...] = ("text", "exact")

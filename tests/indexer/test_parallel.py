@@ -16,8 +16,8 @@ from indexer.parallel import IndexBuildError, ParallelWriter
 from indexer.storage import IndexStore
 from indexer.sync import rebuild
 from ingest.parse.themes import load_base_glossary
-from tests.conftest import SAMPLES, SEED
-from tests.indexer.conftest import index_snapshot, ingest_files
+from tests.support.paths import SAMPLES, SEED
+from tests.support.records import index_snapshot, ingest_files
 
 DOCUMENTS = build_corpus(120, seed=5, glossary=load_base_glossary()).in_build_order()
 BATCH = 50

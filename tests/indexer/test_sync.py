@@ -19,8 +19,8 @@ from indexer.storage import SCHEMA_FILE, Generation, IndexLockTimeout, IndexStor
 from indexer.sync import apply_changes, check, latest_position, rebuild
 from records.db import session_factory
 from records.models import Action, AgendaItem, ChangeLogEntry, Meeting, Metric
-from tests.conftest import SAMPLES, SEED
-from tests.indexer.conftest import index_snapshot, ingest_files
+from tests.support.paths import SAMPLES, SEED
+from tests.support.records import index_snapshot, ingest_files
 
 ROOT = Path(__file__).parents[2]
 

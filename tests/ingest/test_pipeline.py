@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
-from sqlalchemy.orm import selectinload
 
-from ingest.pipeline import IngestSummary, ingest_paths, prepare_glossary, store_prepared
+from ingest.pipeline import prepare_glossary, store_prepared
 from ingest.prepare import prepare_raw
 from ingest.read import read_document
 from ingest.store import StoreOutcome
@@ -26,19 +25,14 @@ from records.enums import (
     MetricUnit,
 )
 from records.models import (
-    Action,
     AgendaItem,
-    Attendance,
     Base,
     ChangeLogEntry,
     Meeting,
     SourceDocument,
 )
-from tests.conftest import SEED
-
-
-async def ingest(engine: AsyncEngine, *paths: Path) -> IngestSummary:
-    return await ingest_paths(engine, list(paths))
+from tests.support.paths import SEED
+from tests.support.records import ingest, load_meeting
 
 
 async def snapshot(engine: AsyncEngine) -> dict[str, list[tuple[Any, ...]]]:
@@ -49,26 +43,6 @@ async def snapshot(engine: AsyncEngine) -> dict[str, list[tuple[Any, ...]]]:
             result = await conn.execute(select(table))
             rows[table.name] = sorted((tuple(map(repr, r)) for r in result), key=repr)
     return rows
-
-
-async def load_meeting(engine: AsyncEngine) -> Meeting:
-    async with session_factory(engine)() as session:
-        meeting = await session.scalar(
-            select(Meeting).options(
-                selectinload(Meeting.chair),
-                selectinload(Meeting.minute_taker),
-                selectinload(Meeting.attendances).selectinload(Attendance.person),
-                selectinload(Meeting.items).selectinload(AgendaItem.themes),
-                selectinload(Meeting.actions).selectinload(Action.owners),
-                selectinload(Meeting.actions).selectinload(Action.updates),
-                selectinload(Meeting.actions).selectinload(Action.item),
-                selectinload(Meeting.metrics),
-                selectinload(Meeting.themes),
-                selectinload(Meeting.documents),
-            )
-        )
-        assert meeting is not None
-        return meeting
 
 
 async def test_seed_minutes_become_linked_records(engine: AsyncEngine) -> None:

@@ -14,8 +14,8 @@ from records.db import session_factory
 from records.enums import ActionStatus
 from records.models import Action, SourceDocument
 from schema.mutations.update_action import ActionChange, update_action
-from tests.conftest import SEED
-from tests.ingest.test_pipeline import ingest, load_meeting
+from tests.support.paths import SEED
+from tests.support.records import ingest, load_meeting
 
 ACTION_1 = "Action 1: CC to share the outcome of the reality testing with the PCC's office."
 ACTION_3 = (

@@ -18,6 +18,7 @@ from ingest.errors import IngestError
 from ingest.read import SUPPORTED_SUFFIXES, RawDocument, ReadLimits, read_bytes, read_document
 from ingest.readers.markdown import markdown_to_text
 from ingest.readers.pdf_layout import Line, Word, drop_page_furniture, order_page
+from tests.support.documents import docx_bytes, minutes_pdf, pdf_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
@@ -240,12 +241,6 @@ def test_markdown_tables_headings_and_emphasis() -> None:
 # --- Word -------------------------------------------------------------------------------
 
 
-def _docx_bytes(document: docx.document.Document) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def test_docx_paragraphs_and_tables_in_document_order(tmp_path: Path) -> None:
     document = docx.Document()
     document.sections[0].header.paragraphs[0].text = "RUNNING HEADER"
@@ -264,7 +259,7 @@ def test_docx_paragraphs_and_tables_in_document_order(tmp_path: Path) -> None:
     document.add_paragraph("First point", style="List Bullet")
     document.add_paragraph("After the table.")
     path = tmp_path / "meeting.docx"
-    path.write_bytes(_docx_bytes(document))
+    path.write_bytes(docx_bytes(document))
 
     result = read_document(path)
     assert result.format == "docx"
@@ -288,7 +283,7 @@ def test_docx_multi_paragraph_cell_stays_on_one_line(tmp_path: Path) -> None:
     cell.text = "CC to report"
     cell.add_paragraph("by 30 April 2021")
     path = tmp_path / "log.docx"
-    path.write_bytes(_docx_bytes(document))
+    path.write_bytes(docx_bytes(document))
     assert read_document(path).text == "1\tCC to report by 30 April 2021"
 
 
@@ -298,7 +293,7 @@ def test_docx_numbered_list_keeps_its_numbers(tmp_path: Path) -> None:
     document.add_paragraph("Matters arising", style="List Number")
     document.add_paragraph("Tracked", style="Normal")
     path = tmp_path / "numbered.docx"
-    path.write_bytes(_docx_bytes(document))
+    path.write_bytes(docx_bytes(document))
     lines = read_document(path).text.split("\n")
     assert lines[0].endswith("Welcome") and lines[0][0] == "1"
     assert lines[1].endswith("Matters arising") and lines[1][0] == "2"
@@ -310,7 +305,7 @@ def test_docx_without_text_is_refused(tmp_path: Path) -> None:
     document.add_paragraph("")
     document.sections[0].header.paragraphs[0].text = "Only a header"
     path = tmp_path / "blank.docx"
-    path.write_bytes(_docx_bytes(document))
+    path.write_bytes(docx_bytes(document))
     assert _failure(path).reason == "Word document has no text"
 
 
@@ -346,50 +341,9 @@ def test_old_and_encrypted_word_files_are_named(tmp_path: Path) -> None:
 # --- PDF --------------------------------------------------------------------------------
 
 
-class _Paged(FPDF):
-    def header(self) -> None:
-        self.set_font("Helvetica", size=8)
-        self.set_y(8)
-        self.cell(0, 4, "Eastmoor OPCC - Performance Meeting - 12 May 2021", align="C")
-        self.set_y(25)
-
-    def footer(self) -> None:
-        self.set_font("Helvetica", size=8)
-        self.set_y(-12)
-        self.cell(0, 4, f"Page {self.page_no()} of {{nb}}", align="C")
-
-
-def _pdf_bytes(pdf: FPDF) -> bytes:
-    return bytes(pdf.output())
-
-
-def _minutes_pdf() -> bytes:
-    pdf = _Paged()
-    pdf.set_auto_page_break(auto=True, margin=20)
-    for page, topic in enumerate(("Welcome", "Contact management", "Finance"), start=1):
-        pdf.add_page()
-        pdf.set_font("Helvetica", size=11)
-        pdf.multi_cell(0, 6, f"{page}. {topic}", new_x="LMARGIN")
-        pdf.multi_cell(
-            0, 6, f"The PCC asked about {topic.lower()}. The CC replied.", new_x="LMARGIN"
-        )
-        if page == 2:
-            with pdf.table(col_widths=(20, 60, 30)) as table:
-                for cells in (
-                    ("No.", "Action", "Owner"),
-                    ("1", "Report on 999 answer times", "DCC"),
-                    ("2", "Share the audit", "CC"),
-                ):
-                    row = table.row()
-                    for text in cells:
-                        row.cell(text)
-            pdf.multi_cell(0, 6, "Text after the table.", new_x="LMARGIN")
-    return _pdf_bytes(pdf)
-
-
 def test_pdf_drops_running_header_and_page_numbers(tmp_path: Path) -> None:
     path = tmp_path / "minutes.pdf"
-    path.write_bytes(_minutes_pdf())
+    path.write_bytes(minutes_pdf())
     document = read_document(path)
     assert document.format == "pdf"
     pages = document.text.split("\n\n")
@@ -417,7 +371,7 @@ def test_pdf_two_columns_are_read_column_by_column(tmp_path: Path) -> None:
     pdf.set_xy(110, top)
     pdf.multi_cell(90, 5, right)
     path = tmp_path / "columns.pdf"
-    path.write_bytes(_pdf_bytes(pdf))
+    path.write_bytes(pdf_bytes(pdf))
     text = read_document(path).text
     assert text.startswith("Thematic Meeting: Serious and Organised Crime - full width title")
     words = text.split()
@@ -436,13 +390,13 @@ def test_pdf_label_value_layout_is_not_taken_for_columns(tmp_path: Path) -> None
         pdf.cell(80, 6, name)
         pdf.cell(0, 6, capacity, new_x="LMARGIN", new_y="NEXT")
     path = tmp_path / "attendance.pdf"
-    path.write_bytes(_pdf_bytes(pdf))
+    path.write_bytes(pdf_bytes(pdf))
     lines = read_document(path).text.split("\n")
     assert lines == [f"{name}\t{capacity}" for name, capacity in people]
 
 
 def test_pdf_with_empty_user_password_opens(tmp_path: Path) -> None:
-    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(_minutes_pdf())))
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(minutes_pdf())))
     writer.encrypt(user_password="", owner_password="owner-secret", algorithm="AES-256")
     buffer = io.BytesIO()
     writer.write(buffer)
@@ -452,7 +406,7 @@ def test_pdf_with_empty_user_password_opens(tmp_path: Path) -> None:
 
 
 def test_encrypted_pdf_is_refused(tmp_path: Path) -> None:
-    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(_minutes_pdf())))
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(minutes_pdf())))
     writer.encrypt(user_password="secret", owner_password="owner-secret", algorithm="AES-256")
     buffer = io.BytesIO()
     writer.write(buffer)
@@ -467,7 +421,7 @@ def test_image_only_pdf_is_refused(tmp_path: Path) -> None:
     pdf.set_fill_color(120, 120, 120)
     pdf.rect(20, 20, 150, 200, style="F")
     path = tmp_path / "scan.pdf"
-    path.write_bytes(_pdf_bytes(pdf))
+    path.write_bytes(pdf_bytes(pdf))
     assert _failure(path).reason == "PDF has no text layer (scanned image?)"
 
 

@@ -16,8 +16,8 @@ from indexer.sync import apply_changes
 from ingest.pipeline import FileReport, ingest_paths
 from ingest.store import StoreOutcome
 from schema.context import Context
-from tests.conftest import SEED
-from tests.schema.support import nodes, run, searcher_factory
+from tests.support.graphql import nodes, run, searcher_factory
+from tests.support.paths import SEED
 
 UNDATED = """Police and Crime Panel
 

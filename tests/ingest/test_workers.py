@@ -24,8 +24,8 @@ from ingest.read import ReadLimits
 from ingest.workers import IngestLimits, PathTask, WorkerPool
 from records.db import session_factory
 from records.models import Meeting
-from tests.conftest import SAMPLES, SEED
 from tests.support.hostile_files import docx_bomb, large_minutes_text, pdf_page_bomb
+from tests.support.paths import SAMPLES, SEED
 
 GOOD = (
     SAMPLES / "northshire-monthly-assurance-2019-08.txt",

@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 
 from schema.context import Context
-from tests.indexer.conftest import IndexedCorpus, indexed_corpus
-from tests.schema.support import searcher_factory
-
-__all__ = ["indexed_corpus"]
+from tests.support.graphql import searcher_factory
+from tests.support.records import IndexedCorpus
 
 
 @pytest.fixture

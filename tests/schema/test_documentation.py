@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from graphql import GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType
 
-from tests.schema.support import SCHEMA
+from tests.support.graphql import SCHEMA
 
 READ_SIDE = {
     "schema.actions",

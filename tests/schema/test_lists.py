@@ -10,7 +10,7 @@ from sqlalchemy import select
 from records import models
 from records.enums import ActionStatus
 from schema.context import Context
-from tests.schema.support import errors, nodes, run
+from tests.support.graphql import errors, nodes, run
 
 
 async def walk(

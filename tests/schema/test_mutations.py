@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.datastructures import UploadFile
 
@@ -32,11 +32,10 @@ from schema import build_schema
 from schema.context import Context
 from schema.mutations.ingest_document import CHUNK_BYTES
 from schema.node import from_global_id, to_global_id
-from tests.conftest import SAMPLES, SEED
-from tests.indexer.conftest import index_snapshot, ingest_files
+from tests.support.paths import SAMPLES, SEED
+from tests.support.records import counts, index_snapshot, ingest_files, last_position
 
 SECOND = SAMPLES / "eastmoor-performance-2021-06.txt"
-RECORD_MODELS = (Meeting, SourceDocument, AgendaItem, Action, ActionUpdate, Metric)
 
 
 SCHEMA = build_schema()
@@ -80,18 +79,6 @@ async def api(engine: AsyncEngine, tmp_path: Path) -> Api:
     return Api(engine, IndexStore(tmp_path / "index"))
 
 
-async def counts(engine: AsyncEngine) -> dict[str, int]:
-    async with session_factory(engine)() as session:
-        found = {
-            model.__name__: int(await session.scalar(select(func.count()).select_from(model)) or 0)
-            for model in RECORD_MODELS
-        }
-        found["change_log"] = int(
-            await session.scalar(select(func.count()).select_from(ChangeLogEntry)) or 0
-        )
-    return found
-
-
 async def entries_after(engine: AsyncEngine, position: int) -> list[ChangeLogEntry]:
     async with session_factory(engine)() as session:
         return list(
@@ -101,11 +88,6 @@ async def entries_after(engine: AsyncEngine, position: int) -> list[ChangeLogEnt
                 .order_by(ChangeLogEntry.position)
             )
         )
-
-
-async def last_position(engine: AsyncEngine) -> int:
-    async with session_factory(engine)() as session:
-        return int(await session.scalar(select(func.max(ChangeLogEntry.position))) or 0)
 
 
 def upload(name: str, data: bytes, *, declare_size: bool = False) -> UploadFile:

@@ -10,8 +10,8 @@ from strawberry.types.nodes import InlineFragment, SelectedField, Selection
 from records import models
 from schema.context import Context
 from schema.prefetch import prefetch, related, selections_at
-from tests.indexer.conftest import IndexedCorpus
-from tests.schema.support import nodes, run
+from tests.support.graphql import nodes, run
+from tests.support.records import IndexedCorpus
 
 MEETING_FIELDS = """
   id title chair { name } minuteTaker { name }

@@ -6,7 +6,7 @@ from typing import Any
 
 from schema.context import Context
 from schema.node import to_global_id
-from tests.schema.support import errors, nodes, run
+from tests.support.graphql import errors, nodes, run
 
 SEED_DAY = "2021-02-26"
 

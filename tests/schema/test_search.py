@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from schema.context import Context
-from tests.schema.support import errors, run
+from tests.support.graphql import errors, run
 
 SEARCH = """
 query($q: String!, $filter: SearchFilter, $first: Int, $after: String, $order: SearchOrder) {

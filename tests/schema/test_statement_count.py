@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bench.corpus import write_corpus
 from records import models
 from schema.context import Context
-from tests.indexer.conftest import ingest_files
-from tests.schema.support import run
+from tests.support.graphql import run
+from tests.support.records import ingest_files
 
 # Each loader appears at one depth only: a loader shared by two depths may batch in one
 # round or two depending on which rows exist, which is scheduling, not growth.

@@ -10,7 +10,7 @@ from whoosh.analysis import KeywordAnalyzer, RegexTokenizer, StandardAnalyzer
 
 from indexer.analysis import exact_analyzer, pairs_analyzer, text_analyzer
 from indexer.engine import split_analyzer
-from tests.indexer.test_search import make_corpus
+from tests.support.search_corpus import make_corpus
 
 TEXTS = [
     "The MARAC's chair and the PCC’s office met on 1.4 and 10,000 cases (43%).",

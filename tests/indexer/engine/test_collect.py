@@ -10,7 +10,7 @@ from whoosh.index import Index
 
 from indexer.engine import all_hits, top_hits
 from indexer.query import AcronymTable, parse_query
-from tests.indexer.test_search import GLOSSARY, build_index, make_corpus
+from tests.support.search_corpus import GLOSSARY, build_index, make_corpus
 
 QUERIES = ['"custody vetting"', "pa*", "drone~", "custody", "cadet OR firearms -drone"]
 

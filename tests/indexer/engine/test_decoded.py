@@ -9,7 +9,7 @@ from whoosh.index import Index
 
 from indexer.engine import DecodedCache
 from indexer.search import Searcher, SearchFilter, SearchPage
-from tests.indexer.test_search import GLOSSARY, VOCAB, build_index, make_corpus
+from tests.support.search_corpus import GLOSSARY, VOCAB, build_index, make_corpus
 
 QUERIES = [
     *VOCAB[:8],

@@ -13,7 +13,7 @@ from whoosh.util import make_weighted_tree
 from indexer.engine import DecodedCache, PostingIndex, Unsupported
 from indexer.engine.postings import _weighted_tree
 from indexer.query import AcronymTable, parse_query
-from tests.indexer.test_search import GLOSSARY, build_index, make_corpus
+from tests.support.search_corpus import GLOSSARY, build_index, make_corpus
 
 QUERIES = [
     "patrol",

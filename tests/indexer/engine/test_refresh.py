@@ -11,7 +11,7 @@ from whoosh.query import Every
 import indexer.engine.refresh
 from indexer.engine import latest, refreshed
 from indexer.schema import build_schema
-from tests.indexer.test_search import build_index, make_corpus
+from tests.support.search_corpus import build_index, make_corpus
 
 
 def keys(searcher: object) -> list[str]:

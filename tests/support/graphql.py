@@ -1,4 +1,4 @@
-"""Helpers for schema tests: a request context over a corpus, and query execution."""
+"""GraphQL in tests: the schema, a searcher factory over a corpus, and query execution."""
 
 from __future__ import annotations
 
