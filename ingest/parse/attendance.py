@@ -122,12 +122,20 @@ _MARK = re.compile(
     r"(?<![\w.])(?P<mark>[PA])\.\s+(?=(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|[A-Z][a-z]{2,})\b)"
 )
 # Where a run of people read across a whole page stops: at the first agenda item in it.
-_RUN_END = re.compile(r"\s(?:\d{1,3}(?:\.\d{1,2})?\.\s+|item\s+\d)(?=[A-Z])", re.IGNORECASE)
-# "... Norfolk Main Panel Members Present: Mr Graham Pegg ...": a label inside a long line.
-_INLINE_LABEL = re.compile(
-    r"(?<![\w-])(?:(?:main\s+)?(?:panel\s+|board\s+|committee\s+)?members\s+)?present\s*:\s*",
+_RUN_END = re.compile(
+    r"\s(?:\d{1,3}(?:\.\d{1,2})?\.\s+|item\s+\d)(?=[A-Z])|\s\d{1,2}\)\s+(?-i:(?=[A-Z]{2}))",
     re.IGNORECASE,
 )
+# "... Norfolk Main Panel Members Present: Mr Graham Pegg ...": a label inside a long line.
+_INLINE_LABEL = re.compile(
+    r"(?<![\w-])(?:(?:main\s+)?(?:panel\s+|board\s+|committee\s+)?members\s+)?present\s*:\s*"
+    r"|(?<![\w-])membership\s*\(\s*A\s*[-–—=]\s*(?:denotes\s+)?absent\s*\)\s*",
+    re.IGNORECASE,
+)
+# "MEMBERSHIP (A – denotes absent)": a key that makes the membership list an attendance, an
+# "A" after a name marking one who was absent ("Dr Anne Pridmore A").
+_ABSENCE_KEY = re.compile(r"\(?\s*\bA\s*[-–—=]\s*(?:denotes\s+)?absent\b", re.IGNORECASE)
+_ABSENT_MARK = re.compile(r"\s+A\s*$")
 
 
 @dataclass
@@ -213,6 +221,7 @@ class _Collector:
         self.result = Attendance()
         # The names of ``result.attendees``, in the same order.
         self.names = NameIndex()
+        self.absence_key = bool(_ABSENCE_KEY.search(text))
 
     def add(
         self,
@@ -268,6 +277,9 @@ class _Collector:
                 (entry, AttendanceStatus.PRESENT) for sub in substitutes for entry in split_run(sub)
             ]
             for entry, entry_status in entries:
+                if self.absence_key and _ABSENT_MARK.search(entry):
+                    entry = _ABSENT_MARK.sub("", entry)
+                    entry_status = AttendanceStatus.APOLOGIES
                 person = split_person(entry)
                 if person is None or is_prose(person.capacity):
                     continue
@@ -548,7 +560,10 @@ def _unlabelled_run(lines: Sequence[Line], index: int) -> bool:
         )
     if not _strong_person_line(lines[index]):
         return False
-    if any(_MEMBERSHIP.search(content) for content in _lines_before_block(lines, index)):
+    before = _lines_before_block(lines, index)
+    if any(_MEMBERSHIP.search(c) for c in before) and not any(
+        _ABSENCE_KEY.search(c) for c in before
+    ):
         return False
     following = next_nonblank(lines, index)
     return following is not None and _strong_person_line(following)

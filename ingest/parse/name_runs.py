@@ -66,7 +66,8 @@ _LABEL = re.compile(
     r"(?:present|in\s+attendance)|officer\s+attendance|(?:also\s+)?in\s+attend[ae]nce|"
     r"also\s+present|apologies(?:\s+for\s+absence)?|absent|present|by\s+invitation|"
     r"together\s+with|presenters?|presenting|witnesses|attendees|sederunt|attendance)"
-    r"(?P<end>\s*:\s*|(?=\s+(?:\(\d{1,2}\)\s*)*(?:" + _HONORIFIC + r"|" + _RANK + r")\s+[A-Z]))",
+    r"(?P<end>\s*:\s*|(?=\s+(?:\(\d{1,2}\)\s*)*(?:" + _HONORIFIC + r"|" + _RANK + r")\s+[A-Z])"
+    r"|(?=\s+[A-Z][a-z]))",  # (a label in capitals: "OFFICERS PRESENT Jo Hale")
     re.IGNORECASE,
 )
 _APOLOGIES_WORDS = re.compile(r"apolog|absent|unable to attend", re.IGNORECASE)
@@ -214,6 +215,18 @@ def _initialled_names(text: str) -> Iterator[int]:
                 break
 
 
+_OFFICE_BEFORE = re.compile(r"\b(?:Crime|Rescue|City)\s+$")
+
+
+def _ends_office(text: str, match: re.Match[str]) -> bool:
+    """Whether a rank such as "Commissioner" or "Mayor" is the last word of an office
+    ("Police & Crime Commissioner Derek Hale", "Salford City Mayor Jo Bell") rather than a
+    title before the name after it."""
+    if _strong_rank(match):
+        return False
+    return bool(_OFFICE_BEFORE.search(text, max(0, match.start() - 30), match.start()))
+
+
 def _anchors(text: str) -> list[int]:
     """Where titles start in ``text``: honorifics, ranks with a two-word name after them, and
     names with their initials after them."""
@@ -226,8 +239,8 @@ def _anchors(text: str) -> list[int]:
     for match in _RANK_ANCHOR.finditer(text):
         following = text[match.end() : match.end() + 80].split(" ", 2)[:2]
         named = len(following) == 2 and all(is_name_token(w.strip(",;")) for w in following)
-        if named and match.start() not in ends:  # "Mr Det Supt Jo Hale" is one title
-            starts.append(match.start())
+        if named and match.start() not in ends and not _ends_office(text, match):
+            starts.append(match.start())  # ("Mr Det Supt Jo Hale" is one title)
         titled.add(match.end())
     # A name with its initials after it starts an entry unless a title before it does.
     starts.extend(start for start in _initialled_names(text) if start not in titled)

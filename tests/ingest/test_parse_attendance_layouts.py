@@ -528,3 +528,45 @@ def test_a_double_barrelled_surname_spaced_out_by_extraction() -> None:
         "Head of Finance, NYP Laura Stott (LS) – Assistant Chief Officer\n"
     )
     assert [name for name, _ in found] == ["Martin Pybus", "Louise Bramley-Wood", "Laura Stott"]
+
+
+def test_membership_with_an_absence_key_and_a_capital_label_in_a_run() -> None:
+    assert people(
+        "MINUTES OF THE MEETING OF THE AUDIT PANEL HELD ON 12 DECEMBER 2017 MEMBERSHIP "
+        "(A – denotes absent) Mr Owen Tarrant (Chair) Mr Ivy Platt Dr Len Moss A Mr Cy Hart "
+        "OFFICERS PRESENT Diana Quince Democratic Services, Rye Council Louise Fenn Deputy Chief "
+        "Constable, Rye Police Howard Pennell Police & Crime Commissioner Derek Hale Mazars "
+        "1) APOLOGIES FOR ABSENCE Apologies for absence were received from Dr Len Moss.\n"
+    ) == [
+        ("Owen Tarrant", PRESENT),
+        ("Ivy Platt", PRESENT),
+        ("Len Moss", APOLOGIES),
+        ("Cy Hart", PRESENT),
+        ("Diana Quince", IN_ATTENDANCE),
+        ("Louise Fenn", IN_ATTENDANCE),
+        ("Howard Pennell", IN_ATTENDANCE),
+        ("Derek Hale", IN_ATTENDANCE),
+    ]
+
+
+def test_a_membership_list_under_an_absence_key_is_an_attendance() -> None:
+    assert people(
+        "MEMBERSHIP\n\n(A – denotes absent)\n\n"
+        "Mr Owen Tarrant (Chair)\n\nMr Ivy Platt\n\nDr Len Moss A\n\nMr Cy Hart\n\n"
+        "1) APOLOGIES FOR ABSENCE\n"
+    ) == [
+        ("Owen Tarrant", PRESENT),
+        ("Ivy Platt", PRESENT),
+        ("Len Moss", APOLOGIES),
+        ("Cy Hart", PRESENT),
+    ]
+
+
+def test_an_office_that_ends_in_mayor_before_the_next_name() -> None:
+    assert [
+        name
+        for name, _ in people(
+            "PRESENT:\n\nBolton Councillor Peter Hulme Salford City Mayor Karen Ollerenshaw "
+            "Stockport Councillor Alan Fairbrother\n"
+        )
+    ] == ["Peter Hulme", "Karen Ollerenshaw", "Alan Fairbrother"]
