@@ -12,21 +12,16 @@ from records import models
 from records.enums import ActionStatus
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
 from schema.arguments import MAX_MATCH_CHARS, checked_match_text
-from schema.context import Context
-from schema.fields import resolver_field
-from schema.lookups import item_of, meeting_of
-from schema.meetings import MeetingReference
+from schema.meeting_references import MeetingReference
 from schema.node import Node, id_of, to_global_id
 from schema.pagination import AnySelect
 from schema.people import Person
-from schema.prefetch import many, related
+from schema.relations import relation
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types above this one, linked back to lazily (see schema/__init__.py)
     from schema.items import AgendaItem
     from schema.meetings import Meeting
     from schema.themes import Theme
-
-Info = strawberry.Info[Context, None]
 
 # Statuses of actions still to be done: an action in one of them past its due date is overdue.
 OUTSTANDING = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
@@ -70,6 +65,20 @@ class Action(Node):
     meeting_id: strawberry.Private[int]
     item_id: strawberry.Private[int | None]
 
+    owners: list[Person] = relation("action_owners", description="The people who own the action.")
+    meeting: Annotated[Meeting, strawberry.lazy("schema.meetings")] = relation(
+        "meeting", key="meeting_id", description="The meeting that recorded the action."
+    )
+    item: Annotated[AgendaItem, strawberry.lazy("schema.items")] | None = relation(
+        "item", key="item_id", description="The agenda item it was recorded under."
+    )
+    themes: list[Annotated[Theme, strawberry.lazy("schema.themes")]] = relation(
+        "action_themes", description="The themes the action deals with."
+    )
+    history: list[ActionUpdate] = relation(
+        "action_history", description="Updates to the action, oldest first."
+    )
+
     @classmethod
     def from_model(cls, action: models.Action) -> Action:
         carried = action.origin_title is not None or action.origin_date is not None
@@ -92,30 +101,6 @@ class Action(Node):
             db_id=action.id,
             meeting_id=action.meeting_id,
             item_id=action.item_id,
-        )
-
-    @resolver_field(description="The people who own the action.")
-    def owners(self, info: Info) -> list[Person]:
-        return related(info.context.loaders.action_owners, self.db_id, many(Person.from_model))
-
-    @resolver_field(description="The meeting that recorded the action.")
-    def meeting(self, info: Info) -> Annotated[Meeting, strawberry.lazy("schema.meetings")]:
-        return meeting_of(info, self.meeting_id)
-
-    @resolver_field(description="The agenda item it was recorded under.")
-    def item(self, info: Info) -> Annotated[AgendaItem, strawberry.lazy("schema.items")] | None:
-        return item_of(info, self.item_id)
-
-    @resolver_field(description="The themes the action deals with.")
-    def themes(self, info: Info) -> list[Annotated[Theme, strawberry.lazy("schema.themes")]]:
-        from schema.themes import Theme
-
-        return related(info.context.loaders.action_themes, self.db_id, many(Theme.from_model))
-
-    @resolver_field(description="Updates to the action, oldest first.")
-    def history(self, info: Info) -> list[ActionUpdate]:
-        return related(
-            info.context.loaders.action_history, self.db_id, many(ActionUpdate.from_model)
         )
 
 

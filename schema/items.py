@@ -7,19 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from records import models
-from schema.context import Context
-from schema.fields import resolver_field
-from schema.lookups import item_of, meeting_of
+from schema.actions import Action
+from schema.metrics import Metric
 from schema.node import Node, to_global_id
-from schema.prefetch import many, related
+from schema.relations import relation
 
-if TYPE_CHECKING:
-    from schema.actions import Action
+if TYPE_CHECKING:  # types above this one, linked back to lazily (see schema/__init__.py)
     from schema.meetings import Meeting
-    from schema.metrics import Metric
     from schema.themes import Theme
-
-Info = strawberry.Info[Context, None]
 
 
 @strawberry.type(description="A numbered item of a meeting's agenda (1, 1.1 ...) with its text.")
@@ -33,6 +28,25 @@ class AgendaItem(Node):
     meeting_id: strawberry.Private[int]
     parent_id: strawberry.Private[int | None]
 
+    meeting: Annotated[Meeting, strawberry.lazy("schema.meetings")] = relation(
+        "meeting", key="meeting_id", description="The meeting the item belongs to."
+    )
+    parent: AgendaItem | None = relation(
+        "item", key="parent_id", description="The item this one is part of (1 for 1.2)."
+    )
+    children: list[AgendaItem] = relation(
+        "item_children", description="Its sub-items in order (1.1, 1.2 ... of 1)."
+    )
+    themes: list[Annotated[Theme, strawberry.lazy("schema.themes")]] = relation(
+        "item_themes", description="The themes the item deals with."
+    )
+    actions: list[Action] = relation(
+        "item_actions", description="The actions recorded under the item."
+    )
+    metrics: list[Metric] = relation(
+        "item_metrics", description="The figures quoted under the item."
+    )
+
     @classmethod
     def from_model(cls, item: models.AgendaItem) -> AgendaItem:
         return cls(
@@ -44,33 +58,3 @@ class AgendaItem(Node):
             meeting_id=item.meeting_id,
             parent_id=item.parent_id,
         )
-
-    @resolver_field(description="The meeting the item belongs to.")
-    def meeting(self, info: Info) -> Annotated[Meeting, strawberry.lazy("schema.meetings")]:
-        return meeting_of(info, self.meeting_id)
-
-    @resolver_field(description="The item this one is part of (1 for 1.2).")
-    def parent(self, info: Info) -> AgendaItem | None:
-        return item_of(info, self.parent_id)
-
-    @resolver_field(description="Its sub-items in order (1.1, 1.2 ... of 1).")
-    def children(self, info: Info) -> list[AgendaItem]:
-        return related(info.context.loaders.item_children, self.db_id, many(AgendaItem.from_model))
-
-    @resolver_field(description="The themes the item deals with.")
-    def themes(self, info: Info) -> list[Annotated[Theme, strawberry.lazy("schema.themes")]]:
-        from schema.themes import Theme
-
-        return related(info.context.loaders.item_themes, self.db_id, many(Theme.from_model))
-
-    @resolver_field(description="The actions recorded under the item.")
-    def actions(self, info: Info) -> list[Annotated[Action, strawberry.lazy("schema.actions")]]:
-        from schema.actions import Action
-
-        return related(info.context.loaders.item_actions, self.db_id, many(Action.from_model))
-
-    @resolver_field(description="The figures quoted under the item.")
-    def metrics(self, info: Info) -> list[Annotated[Metric, strawberry.lazy("schema.metrics")]]:
-        from schema.metrics import Metric
-
-        return related(info.context.loaders.item_metrics, self.db_id, many(Metric.from_model))

@@ -1,4 +1,4 @@
-"""Meetings: the type, its parts (attendees, next meeting), filters and the list query."""
+"""Meetings: the type, its attendees, filters and the list query."""
 
 from __future__ import annotations
 
@@ -11,22 +11,19 @@ from sqlalchemy import select
 from records import models
 from records.enums import AttendanceStatus, DocumentType, MeetingKind
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
+from schema.actions import Action
 from schema.arguments import YEAR_RANGE, checked_year
-from schema.context import Context
 from schema.documents import SourceDocument
-from schema.fields import resolver_field
-from schema.node import Node, id_of, to_global_id
+from schema.items import AgendaItem
+from schema.meeting_references import MeetingReference
+from schema.metrics import Metric
+from schema.node import Node, to_global_id
 from schema.pagination import AnySelect
 from schema.people import Person
-from schema.prefetch import many, optional, related
+from schema.relations import relation
 
-if TYPE_CHECKING:
-    from schema.actions import Action
-    from schema.items import AgendaItem
-    from schema.metrics import Metric
+if TYPE_CHECKING:  # types above this one, linked back to lazily (see schema/__init__.py)
     from schema.themes import Theme
-
-Info = strawberry.Info[Context, None]
 
 
 @strawberry.type(description="A person's place at a meeting.")
@@ -40,21 +37,29 @@ class Attendee:
     status: AttendanceStatus = strawberry.field(description="Present, apologies or in attendance.")
     person_id: strawberry.Private[int]
 
-    @resolver_field(description="Who attended.")
-    def person(self, info: Info) -> Person:
-        return related(info.context.loaders.person, self.person_id, _attendee)
+    person: Person = relation("person", key="person_id", description="Who attended.")
+
+    @classmethod
+    def from_model(cls, attendance: models.Attendance) -> Attendee:
+        return cls(
+            capacity=attendance.capacity,
+            abbreviation=attendance.abbreviation,
+            status=attendance.status,
+            person_id=attendance.person_id,
+        )
 
 
-@strawberry.type(
-    description="A meeting named in the minutes of another: the next one, "
-    "or the one an action was carried from."
-)
-class MeetingReference:
-    title: str | None = strawberry.field(description="Its title or type, as written.")
-    kind: MeetingKind | None = strawberry.field(description="What sort of meeting it is.")
-    date: dt.date | None = strawberry.field(description="Its date.")
-    start_time: dt.time | None = strawberry.field(description="When it starts, HH:MM.")
-    venue: str | None = strawberry.field(description="Where it is held.")
+def _top_level(items: list[models.AgendaItem]) -> list[models.AgendaItem]:
+    return [item for item in items if item.parent_id is None]
+
+
+def _minutes_first(
+    documents: list[models.SourceDocument],
+) -> models.SourceDocument | None:
+    """The minutes if the meeting has them, else its first document."""
+    minutes = [row for row in documents if row.document_type is DocumentType.MINUTES]
+    chosen = minutes or documents
+    return chosen[0] if chosen else None
 
 
 @strawberry.type(description="One meeting: its header, attendance, agenda, actions and figures.")
@@ -76,6 +81,40 @@ class Meeting(Node):
     db_id: strawberry.Private[int]
     chair_id: strawberry.Private[int | None]
     minute_taker_id: strawberry.Private[int | None]
+
+    chair: Person | None = relation(
+        "person", key="chair_id", description="Who chaired the meeting."
+    )
+    minute_taker: Person | None = relation(
+        "person", key="minute_taker_id", description="Who took the minutes."
+    )
+    attendees: list[Attendee] = relation(
+        "meeting_attendances",
+        description="Who attended or sent apologies, in the order listed.",
+    )
+    items: list[AgendaItem] = relation(
+        "meeting_items",
+        pick=_top_level,
+        description="The top-level agenda items in order; sub-items are their children.",
+    )
+    actions: list[Action] = relation(
+        "meeting_actions", description="The actions recorded at this meeting, in order."
+    )
+    metrics: list[Metric] = relation(
+        "meeting_metrics", description="The figures quoted at this meeting, in order."
+    )
+    themes: list[Annotated[Theme, strawberry.lazy("schema.themes")]] = relation(
+        "meeting_themes", description="The themes the meeting dealt with, by code."
+    )
+    source: SourceDocument | None = relation(
+        "meeting_documents",
+        pick=_minutes_first,
+        description="The minutes document the meeting's records were read from.",
+    )
+    documents: list[SourceDocument] = relation(
+        "meeting_documents",
+        description="Every document of the meeting (minutes, agenda, action log).",
+    )
 
     @classmethod
     def from_model(cls, meeting: models.Meeting) -> Meeting:
@@ -108,86 +147,6 @@ class Meeting(Node):
             chair_id=meeting.chair_id,
             minute_taker_id=meeting.minute_taker_id,
         )
-
-    @resolver_field(description="Who chaired the meeting.")
-    def chair(self, info: Info) -> Person | None:
-        return _person(info, self.chair_id)
-
-    @resolver_field(description="Who took the minutes.")
-    def minute_taker(self, info: Info) -> Person | None:
-        return _person(info, self.minute_taker_id)
-
-    @resolver_field(description="Who attended or sent apologies, in the order listed.")
-    def attendees(self, info: Info) -> list[Attendee]:
-        return related(info.context.loaders.meeting_attendances, self.db_id, _attendees)
-
-    @resolver_field(
-        description="The top-level agenda items in order; sub-items are their children."
-    )
-    def items(self, info: Info) -> list[Annotated[AgendaItem, strawberry.lazy("schema.items")]]:
-        from schema.items import AgendaItem
-
-        def top_level(rows: list[models.AgendaItem]) -> list[AgendaItem]:
-            return [AgendaItem.from_model(row) for row in rows if row.parent_id is None]
-
-        return related(info.context.loaders.meeting_items, self.db_id, top_level)
-
-    @resolver_field(description="The actions recorded at this meeting, in order.")
-    def actions(self, info: Info) -> list[Annotated[Action, strawberry.lazy("schema.actions")]]:
-        from schema.actions import Action
-
-        return related(info.context.loaders.meeting_actions, self.db_id, many(Action.from_model))
-
-    @resolver_field(description="The figures quoted at this meeting, in order.")
-    def metrics(self, info: Info) -> list[Annotated[Metric, strawberry.lazy("schema.metrics")]]:
-        from schema.metrics import Metric
-
-        return related(info.context.loaders.meeting_metrics, self.db_id, many(Metric.from_model))
-
-    @resolver_field(description="The themes the meeting dealt with, by code.")
-    def themes(self, info: Info) -> list[Annotated[Theme, strawberry.lazy("schema.themes")]]:
-        from schema.themes import Theme
-
-        return related(info.context.loaders.meeting_themes, self.db_id, many(Theme.from_model))
-
-    @resolver_field(description="The minutes document the meeting's records were read from.")
-    def source(self, info: Info) -> SourceDocument | None:
-        return related(info.context.loaders.meeting_documents, self.db_id, _source)
-
-    @resolver_field(description="Every document of the meeting (minutes, agenda, action log).")
-    def documents(self, info: Info) -> list[SourceDocument]:
-        return related(
-            info.context.loaders.meeting_documents, self.db_id, many(SourceDocument.from_model)
-        )
-
-
-def _person(info: Info, person_id: int | None) -> Person | None:
-    if person_id is None:
-        return None
-    return related(info.context.loaders.person, person_id, optional(Person.from_model))
-
-
-def _attendee(person: models.Person | None) -> Person:
-    assert person is not None  # attendances are deleted with their person
-    return Person.from_model(person)
-
-
-def _attendees(rows: list[models.Attendance]) -> list[Attendee]:
-    return [
-        Attendee(
-            capacity=row.capacity,
-            abbreviation=row.abbreviation,
-            status=row.status,
-            person_id=row.person_id,
-        )
-        for row in rows
-    ]
-
-
-def _source(rows: list[models.SourceDocument]) -> SourceDocument | None:
-    minutes = [row for row in rows if row.document_type is DocumentType.MINUTES]
-    chosen = minutes or rows
-    return SourceDocument.from_model(chosen[0]) if chosen else None
 
 
 @strawberry.input(description="Conditions on meetings; every condition given must hold.")
@@ -232,7 +191,3 @@ def meeting_query(where: MeetingFilter | None) -> AnySelect:
     if where.body:
         query = query.where(models.Meeting.body_key == " ".join(where.body.lower().split()))
     return query
-
-
-def meeting_id_of(global_id: str, argument: str) -> int:
-    return id_of(global_id, "Meeting", argument=argument)

@@ -12,18 +12,14 @@ from records import models
 from records.enums import MetricKind, MetricUnit
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
 from schema.arguments import MAX_MATCH_CHARS, checked_match_text
-from schema.context import Context
-from schema.fields import resolver_field
-from schema.lookups import item_of, meeting_of, theme_of
 from schema.node import Node, to_global_id
 from schema.pagination import AnySelect
+from schema.relations import relation
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # types above this one, linked back to lazily (see schema/__init__.py)
     from schema.items import AgendaItem
     from schema.meetings import Meeting
     from schema.themes import Theme
-
-Info = strawberry.Info[Context, None]
 
 
 @strawberry.type(
@@ -40,6 +36,16 @@ class Metric(Node):
     item_id: strawberry.Private[int | None]
     theme_id: strawberry.Private[int | None]
 
+    meeting: Annotated[Meeting, strawberry.lazy("schema.meetings")] = relation(
+        "meeting", key="meeting_id", description="The meeting the figure was quoted at."
+    )
+    item: Annotated[AgendaItem, strawberry.lazy("schema.items")] | None = relation(
+        "item", key="item_id", description="The agenda item it was quoted under."
+    )
+    theme: Annotated[Theme, strawberry.lazy("schema.themes")] | None = relation(
+        "theme", key="theme_id", description="The theme the figure is about."
+    )
+
     @classmethod
     def from_model(cls, metric: models.Metric) -> Metric:
         return cls(
@@ -54,18 +60,6 @@ class Metric(Node):
             item_id=metric.item_id,
             theme_id=metric.theme_id,
         )
-
-    @resolver_field(description="The meeting the figure was quoted at.")
-    def meeting(self, info: Info) -> Annotated[Meeting, strawberry.lazy("schema.meetings")]:
-        return meeting_of(info, self.meeting_id)
-
-    @resolver_field(description="The agenda item it was quoted under.")
-    def item(self, info: Info) -> Annotated[AgendaItem, strawberry.lazy("schema.items")] | None:
-        return item_of(info, self.item_id)
-
-    @resolver_field(description="The theme the figure is about.")
-    def theme(self, info: Info) -> Annotated[Theme, strawberry.lazy("schema.themes")] | None:
-        return theme_of(info, self.theme_id)
 
 
 @strawberry.input(description="Conditions on metrics; every condition given must hold.")

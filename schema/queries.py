@@ -44,10 +44,10 @@ def _node_id(global_id: str, argument: str) -> tuple[str, int]:
     return type_name, record_id
 
 
-async def _prefetch_nodes(info: Info, type_name: str, page: Page[Any]) -> None:
+async def _prefetch_nodes(info: Info, graphql_type: type[Any], page: Page[Any]) -> None:
     """Load what the query asks for below the nodes of a connection page."""
     selections = selections_at(info.selected_fields, "edges", "node")
-    await prefetch(info.context.loaders, type_name, [row for row, _ in page.rows], selections)
+    await prefetch(info.context.loaders, graphql_type, [row for row, _ in page.rows], selections)
 
 
 @strawberry.type(description="Read the archive: meetings, themes, actions, figures, and search.")
@@ -72,7 +72,7 @@ class Query(ChangesQuery):
                 id_col=models.Meeting.id,
                 args=args,
             )
-        await _prefetch_nodes(info, "Meeting", page)
+        await _prefetch_nodes(info, Meeting, page)
         return to_connection(page, Meeting.from_model, args, lambda m: m.id)
 
     @resolver_field(description="One meeting by its id.")
@@ -88,7 +88,7 @@ class Query(ChangesQuery):
         if found is None:
             return None
         selections = selections_at(info.selected_fields)
-        await prefetch(info.context.loaders, "Meeting", [found], selections)
+        await prefetch(info.context.loaders, Meeting, [found], selections)
         return Meeting.from_model(found)
 
     @resolver_field(description="Every theme, by code.")
@@ -121,7 +121,7 @@ class Query(ChangesQuery):
             page = await fetch_page(
                 session, query, date_col=models.Meeting.date, id_col=models.Action.id, args=args
             )
-        await _prefetch_nodes(info, "Action", page)
+        await _prefetch_nodes(info, Action, page)
         return to_connection(page, Action.from_model, args, lambda m: m.id)
 
     @resolver_field(description="Figures across meetings, by meeting date.")
@@ -144,7 +144,7 @@ class Query(ChangesQuery):
                 id_col=models.Metric.id,
                 args=args,
             )
-        await _prefetch_nodes(info, "Metric", page)
+        await _prefetch_nodes(info, Metric, page)
         return to_connection(page, Metric.from_model, args, lambda m: m.id)
 
     @resolver_field(

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import strawberry
 
 from records import models
+from schema.actions import Action
 from schema.context import Context
 from schema.enums import DateOrder
 from schema.fields import resolver_field
+from schema.items import AgendaItem
+from schema.meetings import Meeting
+from schema.metrics import Metric
 from schema.node import Node, to_global_id
 from schema.pagination import Connection, page_args, to_connection
-
-if TYPE_CHECKING:
-    from schema.actions import Action
-    from schema.items import AgendaItem
-    from schema.meetings import Meeting
-    from schema.metrics import Metric
 
 Info = strawberry.Info[Context, None]
 
@@ -50,9 +48,7 @@ class Theme(Node):
         first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
         after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
         order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
-    ) -> Connection[Annotated[Meeting, strawberry.lazy("schema.meetings")]]:
-        from schema.meetings import Meeting
-
+    ) -> Connection[Meeting]:
         args = page_args(first, after, order, field="Theme.meetings")
         page = await info.context.loaders.theme_meetings.load((self.db_id, args))
         return to_connection(page, Meeting.from_model, args, lambda m: m.id)
@@ -64,9 +60,7 @@ class Theme(Node):
         first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
         after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
         order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
-    ) -> Connection[Annotated[AgendaItem, strawberry.lazy("schema.items")]]:
-        from schema.items import AgendaItem
-
+    ) -> Connection[AgendaItem]:
         args = page_args(first, after, order, field="Theme.items")
         page = await info.context.loaders.theme_items.load((self.db_id, args))
         return to_connection(page, AgendaItem.from_model, args, lambda m: m.id)
@@ -78,9 +72,7 @@ class Theme(Node):
         first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
         after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
         order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
-    ) -> Connection[Annotated[Action, strawberry.lazy("schema.actions")]]:
-        from schema.actions import Action
-
+    ) -> Connection[Action]:
         args = page_args(first, after, order, field="Theme.actions")
         page = await info.context.loaders.theme_actions.load((self.db_id, args))
         return to_connection(page, Action.from_model, args, lambda m: m.id)
@@ -92,9 +84,7 @@ class Theme(Node):
         first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
         after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
         order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
-    ) -> Connection[Annotated[Metric, strawberry.lazy("schema.metrics")]]:
-        from schema.metrics import Metric
-
+    ) -> Connection[Metric]:
         args = page_args(first, after, order, field="Theme.metrics")
         page = await info.context.loaders.theme_metrics.load((self.db_id, args))
         return to_connection(page, Metric.from_model, args, lambda m: m.id)

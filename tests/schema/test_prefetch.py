@@ -9,9 +9,11 @@ from strawberry.types.nodes import InlineFragment, SelectedField, Selection
 
 from records import models
 from schema.context import Context
-from schema.prefetch import prefetch, related, selections_at
-from tests.support.graphql import nodes, run
-from tests.support.records import IndexedCorpus
+from schema.meetings import Meeting
+from schema.prefetch import prefetch, selections_at
+from schema.relations import related
+from tests.indexer.conftest import IndexedCorpus
+from tests.schema.support import nodes, run
 
 MEETING_FIELDS = """
   id title chair { name } minuteTaker { name }
@@ -88,7 +90,7 @@ async def test_prefetch_loads_what_the_selection_names(indexed_corpus: IndexedCo
         ),
     )
     await prefetch(
-        loaders, "Meeting", [meeting], selections_at([_field("meetings", page)], "edges", "node")
+        loaders, Meeting, [meeting], selections_at([_field("meetings", page)], "edges", "node")
     )
 
     items: Any = related(loaders.meeting_items, meeting.id, lambda rows: rows)
