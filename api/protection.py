@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -292,18 +292,14 @@ def _figures(code: str, found: int, limit: int) -> dict[str, int]:
 # --- errors ----------------------------------------------------------------------------------
 
 
-def should_mask_error(
-    error: GraphQLError,
-    public: Sequence[type[BaseException]] = (),
-    on_masked: Callable[[], None] | None = None,
-) -> bool:
+def should_mask_error(error: GraphQLError, on_masked: Callable[[], None] | None = None) -> bool:
     """Mask unexpected exceptions only (and log them with the request id).
 
-    Syntax, validation and limit errors, GraphQL errors raised on purpose (permission
-    denied, bad arguments) and the public error classes pass through unchanged.
+    Syntax, validation and limit errors and GraphQL errors raised on purpose (permission
+    denied, bad arguments: the schema's ``PublicError`` is one) pass through unchanged.
     """
     original = error.original_error
-    if original is None or isinstance(original, (GraphQLError, *public)):
+    if original is None or isinstance(original, GraphQLError):
         return False
     logger.error(
         "unexpected error at %s (request %s)",
@@ -317,24 +313,12 @@ def should_mask_error(
     return True
 
 
-def _public_errors() -> tuple[type[BaseException], ...]:
-    """The schema's own error class(es) whose messages are meant for clients."""
-    try:
-        from schema import errors
-    except ImportError:
-        return ()
-    found = getattr(errors, "PublicError", None)
-    return (found,) if isinstance(found, type) and issubclass(found, BaseException) else ()
-
-
 def protection_extensions(
     settings: Settings,
     *,
-    public_errors: Collection[type[BaseException]] | None = None,
     on_masked: Callable[[], None] | None = None,
 ) -> list[ExtensionFactory]:
     """Extension factories (one new instance per request) for the limits in ``settings``."""
-    public = tuple(public_errors) if public_errors is not None else _public_errors()
     limits = QueryLimits(
         max_depth=settings.max_depth,
         max_aliases=settings.max_aliases,
@@ -355,9 +339,7 @@ def protection_extensions(
         functools.partial(ValidationCache, maxsize=CACHED_DOCUMENTS),
         functools.partial(
             MaskErrors,
-            should_mask_error=functools.partial(
-                should_mask_error, public=public, on_masked=on_masked
-            ),
+            should_mask_error=functools.partial(should_mask_error, on_masked=on_masked),
             error_message=MASKED_MESSAGE,
         ),
     ]

@@ -4,7 +4,7 @@ A mutation reports what the caller got wrong (a bad file, an unknown id) as
 ``UserError`` values in its payload, beside a null result. Failures that stop a
 field altogether (a missing permission, a page size over the limit, an argument
 no record can match) raise ``PublicError``: its message and ``extensions.code``
-reach the client, while every other exception is masked by ``should_mask_error``.
+reach the client, while the app masks every other exception (``api.protection``).
 """
 
 from __future__ import annotations
@@ -44,19 +44,3 @@ def shown(value: object) -> str:
     """``value`` as an error message repeats it: quoted, and cut short when long."""
     text = repr(value)
     return text if len(text) <= SHOWN_CHARS else f"{text[: SHOWN_CHARS - 5]}...{text[-1]}"
-
-
-def is_public_error(error: GraphQLError) -> bool:
-    """True for errors the client may read as they are.
-
-    Errors from parsing and validation (no original exception) describe the request
-    itself; a ``GraphQLError`` (``PublicError`` among them) was raised on purpose to
-    describe what the caller did. Anything else is a fault.
-    """
-    original = error.original_error
-    return original is None or isinstance(original, GraphQLError)
-
-
-def should_mask_error(error: GraphQLError) -> bool:
-    """The predicate for ``MaskErrors``: mask everything that is not public."""
-    return not is_public_error(error)

@@ -51,11 +51,6 @@ class _RolePermission(BasePermission):
         raise PublicError(self.message or f"this needs the {self.required} role", "FORBIDDEN")
 
 
-class IsReader(_RolePermission):
-    required = READER
-    message = "this needs the reader role"
-
-
 class IsEditor(_RolePermission):
     required = EDITOR
     message = "this needs the editor role"
