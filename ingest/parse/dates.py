@@ -74,12 +74,14 @@ _MONTH = rf"(?P<month>{_alternation(_MONTHS)})\b\.?"
 _WEEKDAY = rf"(?:(?P<weekday>{_alternation(_WEEKDAYS)})\b\.?,?\s+(?:the\s+)?)"
 _ORDINAL = r"(?:st|nd|rd|th)"
 _DAY = rf"(?P<day>[0-3]?\d)(?P<ordinal>{_ORDINAL})?"
+# Before the month, an extraction may part the ordinal from its day: "TUESDAY 12 TH DECEMBER".
+_DAY_BEFORE_MONTH = rf"(?P<day>[0-3]?\d)(?P<ordinal>{_ORDINAL}|\s{_ORDINAL}\b)?"
 _YEAR = r"(?P<year>(?:19|20|21)\d\d)(?!\d)"
 _NOT_AFTER_NUMBER = r"(?<![\d.:/£$,])"
 _RANGE_TAIL = rf"(?:\s*(?:-|–|—|to|and|&)\s*[0-3]?\d{_ORDINAL}?)"
 
 _DAY_MONTH_YEAR = re.compile(
-    rf"{_WEEKDAY}?{_NOT_AFTER_NUMBER}\b{_DAY}{_RANGE_TAIL}?\s*(?:of\s+)?{_MONTH}"
+    rf"{_WEEKDAY}?{_NOT_AFTER_NUMBER}\b{_DAY_BEFORE_MONTH}{_RANGE_TAIL}?\s*(?:of\s+)?{_MONTH}"
     rf"(?:,?\s+{_YEAR})?(?![\d/])",
     re.IGNORECASE,
 )

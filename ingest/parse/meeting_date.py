@@ -241,6 +241,10 @@ def _stands_at_top(item: _Found, opening: _Opening) -> bool:
     if line.index >= opening.header_end or _ITEM_NUMBER.match(line.content):
         return False
     near_start = item.match.span[0] < TITLE_CHARS
+    if not near_start and len(line.content) > 2 * TITLE_CHARS:
+        # a page flattened onto one line: far into it "2. Minutes of the Meeting held on 4
+        # December" is an item about an earlier meeting, not the title
+        return False
     return (
         item.rank <= opening.first_prose
         or line.index in opening.title_lines
@@ -258,7 +262,7 @@ def _score(item: _Found, opening: _Opening, before_line: Line | None, other: boo
         match.span[0] == 0 and before_line is not None and _BARE_LABEL.match(before_line.content)
     )
     score += 5 if labelled else 0
-    titled = line.index in opening.title_lines or (
+    titled = (line.index in opening.title_lines and match.span[0] < TITLE_CHARS) or (
         item.rank <= 4
         and match.span[0] < TITLE_CHARS
         and _TITLE_WORDS.search(item.before) is not None

@@ -144,6 +144,24 @@ def header_of(text: str) -> Header:
             dt.time(19, 0),
             id="labels-without-colons-on-one-line",
         ),
+        pytest.param(
+            "MINUTES OF THE MEETING OF THE EASTSHIRE JOINT AUDIT PANEL HELD ON TUESDAY 12 TH "
+            "DECEMBER 2017 AT FORCE HEADQUARTERS COMMENCING AT 10AM\n\nMEMBERSHIP\n",
+            dt.date(2017, 12, 12),
+            dt.time(10, 0),
+            id="ordinal-parted-from-its-day",
+        ),
+        pytest.param(
+            "Item 2 Eastshire Police and Crime Panel Draft Minutes 5 February 2016, Town Hall "
+            "PRESENT: Councillor A Reader (Chair) - City Council Councillor B Tolland - "
+            + "District Council Councillor C Writer - Borough Council "
+            * 8
+            + "1. Apologies for Absence 1.1 None. 2. Minutes of the Meeting held on 4 th "
+            "December 2015 2.1 Members agreed the minutes as an accurate record.\n",
+            dt.date(2016, 2, 5),
+            None,
+            id="page-flattened-onto-one-line",
+        ),
     ],
 )
 def test_the_meeting_date_and_start_time(text: str, date: dt.date, start: dt.time | None) -> None:
