@@ -163,10 +163,15 @@ def _role_keys(attendee: AttendeeDraft) -> tuple[set[str], set[str]]:
     if attendee.abbreviation:
         keys.add(_norm(attendee.abbreviation))
         keys.add(_expanded(attendee.abbreviation))
+        held = _HELD_FOR_NOW.match(attendee.abbreviation)
+        if held:
+            keys.add(_norm(attendee.abbreviation[held.end() :]))  # "T/ACC" is an "ACC"
     segments = _segments(attendee.capacity)
     if not segments:
         return keys, later_keys
-    head = _forms(segments[0])
+    held = _HELD_FOR_NOW.match(segments[0])
+    # "Acting Chief Constable" is a "CC" (its letters "ACC" name another post).
+    head = {_norm(segments[0])} | _forms(segments[0][held.end() :]) if held else _forms(segments[0])
     possessive = _POSSESSIVE.match(segments[0])
     if possessive:
         # "PCC's Chief Finance Officer" is a "CFO" too.
@@ -397,6 +402,8 @@ _QUALIFIED = re.compile(
     r"(?P<post>[A-Z][\w&/ -]+)"
     r"|(?P<post2>[A-Z][\w&/ -]+?)\s*\((?P<whose2>[^()]+)\)",
 )
+# A post held for the time being: "Temporary", "Acting", "Interim", "T/", "A/".
+_HELD_FOR_NOW = re.compile(r"(?:temporary|temp\.?|acting|interim)\s+|[TA]/\s*", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}['’]s?\s+(?=[A-Z])")
 _COMMISSIONER_WORDS = re.compile(r"\b(?:o?p(?:f)?cc|commissioner)\b")
 

@@ -886,3 +886,15 @@ def test_a_post_in_letters_and_a_body_beside_people() -> None:
     assert resolve_owners("PCC", attendees).owners == ["Martin Rowe"]
     assert resolve_owners("the Force and the PCC", attendees).owners == ["Force", "Martin Rowe"]
     assert resolve_owners("DPCC", attendees).owners == []
+
+
+def test_a_post_held_for_the_time_being_answers_to_the_post() -> None:
+    attendees = [
+        AttendeeDraft("Jo Hale", "Temporary Deputy Chief Constable"),
+        AttendeeDraft("Al Day", "Acting Chief Constable", "A/CC"),
+        AttendeeDraft("Cy Fox", "T/ACC", "T/ACC"),
+    ]
+    assert resolve_owners("DCC", attendees).owners == ["Jo Hale"]
+    assert resolve_owners("Chief Constable", attendees).owners == ["Al Day"]
+    # The letters of "Acting Chief Constable" are no Assistant Chief Constable.
+    assert resolve_owners("ACC", attendees).owners == ["Cy Fox"]
