@@ -72,6 +72,7 @@ _SUBSTITUTED_BY = re.compile(
 )
 _PRESENCE_VERB = re.compile(
     r"\s+(?:joined\s+the\s+meeting|attended\s+the\s+meeting|arrived\s+(?:late|at\s+\d)|"
+    r"(?:entered|rejoined)\s+the\s+meeting|"
     r"(?:would\s+)?attend(?:ed)?\s+as\s+an?\s+observer|"
     r"(?:was|were)\s+(?:also\s+)?(?:present|in\s+attendance)(?!\s+(?:at|for)\s+the\s+"
     r"(?:last|previous|next)))\b",
@@ -85,7 +86,8 @@ _WELCOMED = re.compile(
 _FIRST_MEETING = re.compile(r"attending\s+(?:his|her|their)\s+first\s+meeting")
 # Where a clause before a verb starts: the names are after the last of these.
 _CLAUSE_START = re.compile(
-    r"(?:,\s*and\s+|;\s*(?:and\s+)?|(?:^|[\s,])that\s+|:-?\s+|,\s+while\s+|[-–]\s+that\s+)",
+    r"(?:,\s*and\s+|;\s*(?:and\s+)?|(?:^|[\s,])that\s+|:-?\s+|,\s+while\s+|[-–]\s+that\s+|"
+    r"\s[-–—]\s+)",  # ("09:55 – T/ACC Jo Hale entered the meeting")
     re.IGNORECASE,
 )
 # Where the names after "apologies were received from" stop: the verb that follows them.
@@ -221,7 +223,7 @@ def parse_sentences(lines: Iterable[Line]) -> Iterator[SentenceAttendee]:
 
 
 _KEYWORDS = re.compile(
-    r"apolog|substitut|attend|joined|arrived|present|welcomed|greeted|replaced|deputised",
+    r"apolog|substitut|attend|joined|arrived|present|welcomed|greeted|replaced|deputised|entered",
     re.IGNORECASE,
 )
 

@@ -89,7 +89,9 @@ _NOT_NAME_WORDS = {
     "foundation", "agency", "commission", "institute", "centre", "center", "network",
     "forum", "alliance", "federation", "hospital", "rehabilitation", "probation", "housing",
     "ambulance", "prison", "prisons", "youth", "education", "children", "social", "care",
-    "victim",
+    "victim", "principal", "personal", "accountant", "compliance", "invitee",
+    # words of a venue's address ("The Ainsty Meeting Room, West Offices, Station Rise")
+    "the", "road", "street", "avenue", "offices", "building", "chambers", "rise",
 }  # fmt: skip
 
 # Common given names, to find where one person ends and the next begins in a run that

@@ -570,3 +570,19 @@ def test_an_office_that_ends_in_mayor_before_the_next_name() -> None:
             "Stockport Councillor Alan Fairbrother\n"
         )
     ] == ["Peter Hulme", "Karen Ollerenshaw", "Alan Fairbrother"]
+
+
+def test_names_with_initials_then_a_role_and_a_venue_line() -> None:
+    found = attendance_of(
+        "Date and Time:\nTuesday 21 July 2015, 09:40\n\n"
+        "The Ainsty Meeting Room, West Offices, Station Rise, York\n\n"
+        "Ann Bell (AB) Personal Assistant to the CEO (Minutes)\n"
+        "Roy Tapp (RT) Principal Accountant (Invitee)\n\n"
+        "715 Previous Minutes\n"
+        "09:55 – T/ACC Ida Webb (IW) entered the meeting.\n"
+    ).attendees
+    assert [(a.name, a.status) for a in found] == [
+        ("Ann Bell", PRESENT),
+        ("Roy Tapp", PRESENT),
+        ("Ida Webb", IN_ATTENDANCE),
+    ]
