@@ -230,6 +230,20 @@ def _title_before(lines: Sequence[Line], heads: Sequence[Head | None], line: Lin
     return previous
 
 
+def _title_right_under(lines: Sequence[Line], heads: Sequence[Head | None], line: Line) -> bool:
+    """Whether the line right under a bare "Item 2 –" reads as its title ("Minutes"), the
+    layout where each item's text, not its title, stands above the next number."""
+    if line.index + 1 >= len(lines):
+        return False
+    under = lines[line.index + 1]
+    return (
+        not under.blank
+        and heads[under.index] is None
+        and under.words <= TITLE_LINE_MAX_WORDS
+        and not is_prose(under.content)
+    )
+
+
 def _reading(lines: Sequence[Line]) -> _Reading:
     """The number each line opens; whether minute references number by their second part
     ("PCB 21/03", "PCB 21/04": the first part is the same in all of them and the second
@@ -246,7 +260,9 @@ def _reading(lines: Sequence[Line]) -> _Reading:
             seconds.add(head.parts[1])
         elif head.kind == "word" and not head.rest.strip():
             bare += 1
-            titled_above += _title_before(lines, heads, line) is not None
+            titled_above += _title_before(
+                lines, heads, line
+            ) is not None and not _title_right_under(lines, heads, line)
     return _Reading(
         lines,
         heads,
@@ -610,7 +626,7 @@ def _lettered_tops(candidates: Sequence[_Candidate]) -> list[_Candidate]:
     printed = {c.number for c in tops}
     first: dict[tuple[int, ...], _Candidate] = {}
     for c in candidates:
-        if c.kind != "number" or len(c.number) != 2:
+        if c.kind not in ("number", "word") or len(c.number) != 2:
             continue
         if c.number_text.rstrip(")")[-1:].isalpha() or (c.number[1] == 1 and c.heading):
             first.setdefault(c.number[:1], c)  # the first entry of the item stands for it

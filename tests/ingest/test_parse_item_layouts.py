@@ -723,3 +723,25 @@ def test_numbers_with_stops_inside_a_sentence_are_not_cut() -> None:
         "Members asked about it.\n2. Any Other Business\nNone.\n"
     )
     assert numbers(text) == ["1", "2"]
+
+
+def test_bare_item_words_with_the_title_on_the_line_under_them() -> None:
+    text = (
+        "Item 1 –\nWelcome and Apologies\nThe Chair welcomed all.\n"
+        "Item 2 –\nMinutes\nAgreed.\n"
+        "Item 3 –\nFinance\nNoted.\n"
+    )
+    assert [(item.number, item.title) for item in items_of(text)] == [
+        ("1", "Welcome and Apologies"),
+        ("2", "Minutes"),
+        ("3", "Finance"),
+    ]
+
+
+def test_sub_items_named_by_the_word_item_whose_parent_is_not_printed() -> None:
+    text = (
+        "Item 5.1 Chief Constable's Report\nThe report was noted.\n"
+        "Item 5.2 Finance Report\nThe report was noted.\n"
+        "Item 6 Any Other Business\nNone.\n"
+    )
+    assert numbers(text) == ["5.1", "5.2", "6"]
