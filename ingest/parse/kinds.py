@@ -4,7 +4,9 @@ Panel", "Thematic on Serious and Organised Crime").
 The patterns are tried in order, the more particular first: "Performance and Accountability
 Board" is an accountability board, "Strategic Planning and Performance Committee" a
 performance meeting, "Audit, Risk and Assurance Committee" an audit committee, and the
-London Assembly's "Police and Crime Committee" a scrutiny committee, not a panel.
+London Assembly's "Police and Crime Committee" a scrutiny committee, not a panel; a
+"Strategic Priorities Assurance Board" a strategic board, while another "... Assurance
+Board" is a monthly assurance meeting.
 """
 
 from __future__ import annotations
@@ -44,6 +46,10 @@ _KIND_PATTERNS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = (
     (
         MeetingKind.SCRUTINY_COMMITTEE,
         re.compile(r"\bscrutiny\b|\bpolice\s+(?:and|&)\s+crime\s+committee\b", re.IGNORECASE),
+    ),
+    (
+        MeetingKind.STRATEGIC_BOARD,
+        re.compile(r"\bstrateg(?:ic|y)\b[\w ,&]{0,40}?\bassurance\s+board\b", re.IGNORECASE),
     ),
     (
         MeetingKind.MONTHLY_ASSURANCE,
