@@ -12,6 +12,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from ingest.read import ReadLimits
 from ingest.workers import IngestLimits
 from records.db import sqlite_url
+from records.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 
 class Settings(BaseSettings):
@@ -87,10 +88,12 @@ class Settings(BaseSettings):
         description="Largest estimated cost: fields, each multiplied by the page sizes above it.",
     )
     default_page_size: int = Field(
-        default=20, ge=1, description="Page size assumed for a connection without `first`."
+        default=DEFAULT_PAGE_SIZE,
+        ge=1,
+        description="Page size assumed for a connection without `first`.",
     )
     max_page_size: int = Field(
-        default=100, ge=1, description="Page size assumed when `first` is a variable."
+        default=MAX_PAGE_SIZE, ge=1, description="Page size assumed when `first` is a variable."
     )
     request_seconds: float = Field(
         default=30.0,

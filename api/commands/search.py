@@ -28,6 +28,7 @@ from indexer.search import (
 from indexer.sync import apply_changes
 from records.db import session_factory
 from records.glossary import load_glossary
+from records.paging import MAX_PAGE_SIZE
 from records.queries import RecordSummary, summarise
 
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.DOTALL)
@@ -65,7 +66,7 @@ def search(
     ] = None,
     exact: Annotated[bool, typer.Option(help="Match words as written.")] = False,
     sort: Annotated[Sort, typer.Option(help="Order of hits.")] = Sort.relevance,
-    first: Annotated[int, typer.Option(min=1, max=100, help="Hits to show.")] = 10,
+    first: Annotated[int, typer.Option(min=1, max=MAX_PAGE_SIZE, help="Hits to show.")] = 10,
     by_year: Annotated[
         bool, typer.Option("--by-year", help="Hits per year as a bar chart.")
     ] = False,
