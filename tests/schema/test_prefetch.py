@@ -12,8 +12,8 @@ from schema.context import Context
 from schema.meetings import Meeting
 from schema.prefetch import prefetch, selections_at
 from schema.relations import related
-from tests.indexer.conftest import IndexedCorpus
-from tests.schema.support import nodes, run
+from tests.support.graphql import nodes, run
+from tests.support.records import IndexedCorpus
 
 MEETING_FIELDS = """
   id title chair { name } minuteTaker { name }
