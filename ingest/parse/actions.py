@@ -122,6 +122,10 @@ _LATER_OWNER = re.compile(
     r"\s+(?:to|is\s+to|are\s+to|will)\s+(?!be\b)(?=[a-z])"
 )
 _ABBREVIATED = re.compile(r"(?:the\s+)?[A-Z]{2,6}")
+_ASKED_OWNER = re.compile(
+    r"\b(?:asked|requested|invited|tasked)\s+(?:the\s+)?"
+    rf"(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,5}})\s+to\s+(?!be\b)(?=[a-z])"
+)
 _WITH_OWNER = re.compile(
     rf"\bwith\s+(?:the\s+)?(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,5}})"
     r"\s+(?:working|leading|taking\s+(?:this|it)\s+forward|to\s+lead)\b"
@@ -240,6 +244,10 @@ def _owner_phrase(body: str, attendees: Sequence[AttendeeDraft]) -> str | None:
     if dashed and _names_attendees(dashed.group("owner"), attendees):
         # "... recommendation in the spreadsheet – PF.SM.ST": owners after a closing dash.
         return dashed.group("owner")
+    asked = _ASKED_OWNER.search(body)
+    if asked and _names_attendees(asked.group("owner"), attendees):
+        # "The Commissioner asked the Chief Constable to provide the figures".
+        return asked.group("owner")
     alongside = _WITH_OWNER.search(body)
     if alongside and _names_attendees(alongside.group("owner"), attendees):
         # "..., with LB-W and MP working jointly on any grant bid".
@@ -696,6 +704,12 @@ _TRAILING_FLAG = re.compile(
     rf"(?:\s*[:\-–—]\s*|\s+)(?:\*\*|__)?{_FLAG_OWNER}(?:\*\*|__)?\s*(?P<close>[\])])?\.?\s*$"
 )
 _FLAG_WORD = re.compile(r"ACTION|[Aa]ction")
+# A flag with no owner: alone on its line, or closing a paragraph.
+_BARE_FLAG_LINE = re.compile(r"\s*(?:\*\*|__)?(?:ACTION|Action)(?:\*\*|__)?\s*")
+_BARE_FLAG = re.compile(
+    r"(?<=[.!?;])\s*(?P<open>[\[(])?\s*(?:\*\*|__)?(?:ACTION|Action)(?:\*\*|__)?\s*"
+    r"(?(open)[\])])\s*$"
+)
 _FLAG_CUE = re.compile(
     r"\b(?:would|will|to\s+be|agreed|undert(?:ook|akes)|offered|asked|requested|to\s+provide)\b"
 )
@@ -740,7 +754,7 @@ def _trailing_flag(ctx: _Context, start: int, end: int) -> tuple[int, str] | Non
 
 
 def _flagged(
-    ctx: _Context, found: list[_Found], body: tuple[int, int], flag_end: int, owner: str
+    ctx: _Context, found: list[_Found], body: tuple[int, int], flag_end: int, owner: str | None
 ) -> _Found | None:
     """The action a flag with an owner marks: the paragraph ``body``, from the sentence that
     promises something ("... were still open. A list of ... would be sent to members"), or
@@ -757,7 +771,7 @@ def _flagged(
     sentence_spans = list(sentences(text, start, end))
     first = next((s for s, e in sentence_spans if _FLAG_CUE.search(text, s, e)), start)
     action = _new_action(text, None, first, flag_end, (first, end), ctx.attendees, ctx.meeting_date)
-    action.draft.owner_text = owner
+    action.draft.owner_text = owner or action.draft.owner_text
     return action
 
 
@@ -837,9 +851,19 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
             end, index = _continued(text, lines, index - 1)
         on_line: list[_Found] = []
         owner_line = _owner_line(ctx, markers, start, end) if markers else None
-        above = _line_above(text, start) if owner_line else None
-        if owner_line and above:
+        bare = markers and _BARE_FLAG_LINE.fullmatch(text, start, end)
+        above = _line_above(text, start) if owner_line or bare else None
+        if above:
+            # "ACTION  Duncan Elmore" or a bare "ACTION" under the paragraph it flags.
             flagged = _flagged(ctx, found, above, end, owner_line)
+            found += [flagged] if flagged else []
+            continue
+        closing = markers and _BARE_FLAG.search(text, start, end)
+        if closing:
+            # "... figures at the next meeting. ACTION": the paragraph before the flag.
+            lead = _LINE_LEAD.match(text, start, end)
+            body = (lead.end() if lead else start, closing.start())
+            flagged = _flagged(ctx, found, body, end, None)
             found += [flagged] if flagged else []
             continue
         trailing = _trailing_flag(ctx, start, end) if _FLAG_WORD.search(text, start, end) else None
@@ -882,6 +906,9 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
                 following += 1
             if following - index > 1 or following >= len(lines):
                 break
+            if following == index and _field_line(ctx, on_line[-1], *lines[following]):
+                index = following + 1
+                continue
             update = _update_from_line(text, *lines[following])
             if update is None:
                 break
@@ -891,6 +918,31 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
                 last.draft.status, last.explicit_status = update.status, True
             index = following + 1
     return found
+
+
+_FIELD_LINE = re.compile(
+    r"(?:\*\*|__)?(?:(?P<owner>(?:Action\s+)?[Oo]wners?|Lead(?:\s+[Oo]fficer)?|By\s+whom"
+    r"|Responsible(?:\s+[Oo]fficer)?|Action\s+by)"
+    r"|(?P<due>Due(?:\s+[Dd]ate)?|Deadline|Target\s+[Dd]ate|Timescale|By\s+when))"
+    r"(?:\*\*|__)?\s*[:\-–]\s*(?:\*\*|__)?(?P<value>\S.*?)\s*$"
+)
+
+
+def _field_line(ctx: _Context, action: _Found, start: int, end: int) -> bool:
+    """A line right under an action that gives its owner or due date ("Owner: DCC",
+    "Due date: June 2023"); it is read into the action."""
+    lead = _LINE_LEAD.match(ctx.text, start, end)
+    field = _FIELD_LINE.fullmatch(ctx.text, lead.end() if lead else start, end)
+    if field is None:
+        return False
+    draft = action.draft
+    value = field.group("value").strip(" .")
+    if field.group("due"):
+        draft.due_date = due_date_in(value, ctx.meeting_date, need_cue=False) or draft.due_date
+    elif draft.owner_text is None:
+        draft.owner_text = value
+    draft.span = Span(draft.span.start, max(draft.span.end, end))
+    return True
 
 
 # --- actions without a marker ---------------------------------------------------------------

@@ -898,3 +898,30 @@ def test_a_post_held_for_the_time_being_answers_to_the_post() -> None:
     assert resolve_owners("Chief Constable", attendees).owners == ["Al Day"]
     # The letters of "Acting Chief Constable" are no Assistant Chief Constable.
     assert resolve_owners("ACC", attendees).owners == ["Cy Fox"]
+
+
+def test_owner_and_due_date_lines_under_an_action() -> None:
+    text = (
+        "Action 1\nProvide the figures on response times.\nOwner: DCC\nDue date: June 2021\n\n"
+        "Action 2: Review the custody plan.\nLead: ACC LP\n"
+    )
+    actions = actions_in(text, NORTHSHIRE)
+    assert [(a.reference, a.owners, a.due_date) for a in actions] == [
+        ("1", ["Neil Mottram"], dt.date(2021, 6, 1)),
+        ("2", ["Priya Raman"], None),
+    ]
+
+
+def test_a_bare_flag_marks_the_paragraph_it_closes_or_stands_under() -> None:
+    text = (
+        "The Commissioner asked the Chief Constable to provide the figures on response times "
+        "at the next meeting. ACTION\n\n"
+        "The Board asked the DCC to report back on the custody pilot in the spring.\n\n"
+        "ACTION\n\n"
+        "No.\nAction\nOwner\n"
+    )
+    actions = actions_in(text, NORTHSHIRE)
+    assert [(a.text[:28], a.owners) for a in actions] == [
+        ("The Commissioner asked the C", ["Joanne Ashworth"]),
+        ("The Board asked the DCC to r", ["Neil Mottram"]),
+    ]
