@@ -42,9 +42,11 @@ __all__ = ["Attendance", "include_officers", "parse_attendance", "split_entries"
 _STATUS_LABELS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
     (
         re.compile(
-            r"apologies(?:\s+for\s+absence)?(?:\s+(?:were|had been|have been))?"
+            r"(?:the\s+following\s+)?apologies(?:\s+for\s+absence)?"
+            r"(?:\s+(?:were|had been|have been))?"
             r"(?:\s+(?:received|given|noted|tendered))?(?:\s+from)?"
-            r"|absent|not present|unable to attend",
+            r"|absent(?:\s+with\s+apologies)?|not present|unable to attend|"
+            r"(?:members\s+)?not\s+in\s+attendance",
             re.IGNORECASE,
         ),
         AttendanceStatus.APOLOGIES,
@@ -136,6 +138,9 @@ _INLINE_LABEL = re.compile(
 # "A" after a name marking one who was absent ("Dr Anne Pridmore A").
 _ABSENCE_KEY = re.compile(r"\(?\s*\bA\s*[-–—=]\s*(?:denotes\s+)?absent\b", re.IGNORECASE)
 _ABSENT_MARK = re.compile(r"\s+A\s*$")
+_APOLOGIES_MARK = re.compile(
+    r"\s*(?:\(\s*(?:sent\s+)?apologies(?:\s+received)?\s*\)|\s[-–—]\s*apologies\s*$)", re.I
+)
 
 
 @dataclass
@@ -277,6 +282,9 @@ class _Collector:
                 (entry, AttendanceStatus.PRESENT) for sub in substitutes for entry in split_run(sub)
             ]
             for entry, entry_status in entries:
+                if _APOLOGIES_MARK.search(entry):  # "Councillor Roy Tapp (apologies)"
+                    entry = _APOLOGIES_MARK.sub("", entry)
+                    entry_status = AttendanceStatus.APOLOGIES
                 if self.absence_key and _ABSENT_MARK.search(entry):
                     entry = _ABSENT_MARK.sub("", entry)
                     entry_status = AttendanceStatus.APOLOGIES
@@ -304,6 +312,14 @@ class _Collector:
         person = split_person(name_cell)
         if person is None:
             return False
+        # "Ann Bell | Rye Council | Apologies": a column that gives each row's attendance.
+        marks = [_STATUS_CELL.match(cell.strip()) for cell in capacity_cells]
+        for mark in marks:
+            if mark is not None:
+                status = _APOLOGIES if mark["apologies"] else status
+        capacity_cells = [
+            cell for cell, mark in zip(capacity_cells, marks, strict=True) if not mark
+        ]
         capacity_text, is_chair, is_minute_taker = strip_markers(", ".join(capacity_cells))
         capacity, abbreviation = parse_capacity(capacity_text or None)
         person = Person(
@@ -315,6 +331,13 @@ class _Collector:
         )
         self.add(person, status, Span(line.content_start, line.content_end), line)
         return True
+
+
+_STATUS_CELL = re.compile(
+    r"^(?:(?P<apologies>apologies(?:\s+received)?|sent\s+apologies|absent|not\s+present)|"
+    r"present|attended|in\s+attendance)$",
+    re.IGNORECASE,
+)
 
 
 def _row_cells(cells: Sequence[str], columns: Sequence[str]) -> tuple[str, list[str]]:

@@ -507,6 +507,14 @@ _FOR_MEMBER = re.compile(
 )
 
 
+# "Councillor Ann Bell, with Councillor Roy Tapp attending as substitute".
+_WITH_ATTENDING = re.compile(
+    r",?\s+with\s+(?P<who>[A-Z].+?)\s+(?:attending|present|in\s+attendance)\s+as\s+"
+    r"(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:substitute|deputy)\b",
+    re.IGNORECASE,
+)
+
+
 def take_substitutes(text: str) -> tuple[str, list[str]]:
     """(the text without its substitutes, the substitutes): "Cllr A (Cllr B subbing)",
     "Cllr A (substituted by Cllr B)", "A - B substituted", "A, for whom B attended as a
@@ -522,6 +530,7 @@ def take_substitutes(text: str) -> tuple[str, list[str]]:
     text = _SUBSTITUTE_IN_BRACKETS.sub(take, text)
     text = _SUBSTITUTE_AFTER_DASH.sub(take, text)
     text = _FOR_WHOM.sub(take, text)
+    text = _WITH_ATTENDING.sub(take, text)
     text = re.sub(r";\s*and\s+by\s+", "; ", text)
     by = _SUBSTITUTED_BY.search(text)
     if by is not None:

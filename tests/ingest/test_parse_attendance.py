@@ -530,3 +530,55 @@ def test_a_prose_sentence_after_a_labelled_list_is_read_as_a_sentence() -> None:
         ("Ida Webb", AttendanceStatus.APOLOGIES),
         ("Sam Lowe", AttendanceStatus.APOLOGIES),
     ]
+
+
+def test_a_substitute_attending_with_an_apology() -> None:
+    assert _found(
+        "Apologies for absence were received from Councillor Ann Bell (Rye Borough Council) "
+        "with Councillor Roy Tapp attending as substitute.\n"
+    ) == [("Ann Bell", AttendanceStatus.APOLOGIES), ("Roy Tapp", AttendanceStatus.PRESENT)]
+
+
+def test_a_table_column_that_gives_each_row_attendance() -> None:
+    found = parse_attendance(
+        text := (
+            "Name\tOrganisation\tAttendance\n"
+            "Ann Bell\tRye Council\tPresent\n"
+            "Roy Tapp\tHove Council\tApologies\n"
+            "Ida Webb\tLewes Council\tPresent\n\n"
+            "1. Welcome\n"
+        ),
+        split_lines(text),
+    ).attendees
+    assert [(a.name, a.capacity, a.status) for a in found] == [
+        ("Ann Bell", "Rye Council", AttendanceStatus.PRESENT),
+        ("Roy Tapp", "Hove Council", AttendanceStatus.APOLOGIES),
+        ("Ida Webb", "Lewes Council", AttendanceStatus.PRESENT),
+    ]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Absent with apologies:",
+        "Members not in attendance:",
+        "The following apologies were received:",
+        "Apologies received:",
+    ],
+)
+def test_more_labels_for_apologies(label: str) -> None:
+    assert _found(f"{label} Cllr Ann Bell, Cllr Roy Tapp\n") == [
+        ("Ann Bell", AttendanceStatus.APOLOGIES),
+        ("Roy Tapp", AttendanceStatus.APOLOGIES),
+    ]
+
+
+def test_an_apologies_mark_after_a_name_in_a_list_of_those_present() -> None:
+    assert _found(
+        "PRESENT: Councillor Ann Bell (Chair), Councillor Roy Tapp (apologies), "
+        "Councillor Ida Webb\n"
+    ) == [
+        ("Ann Bell", AttendanceStatus.PRESENT),
+        ("Roy Tapp", AttendanceStatus.APOLOGIES),
+        ("Ida Webb", AttendanceStatus.PRESENT),
+    ]
