@@ -7,6 +7,12 @@ the 14 March 2022 meeting (DCC to ...) remains open", "Action 1 (DASH dip sample
 completed". A passage such as "Two actions arising from the May 2020 Performance Meeting
 ... were deferred to this meeting" marks the actions after it, within its agenda item, as
 carried from that meeting. Tables repeating prose actions are merged with them.
+
+A flag in the margin marks the paragraph it stands under or closes: "ACTION  Duncan
+Elmore", "... report back. ACTION: CC", "[Action: DCC]", a bare "ACTION"; "See Action
+716a." closing a minute makes that minute action 716a. Owners are read from the action's
+own words ("CC to ...", "(Owner: DCC)", "DCC: Report back", "– PF.SM", "with LB-W and MP
+working jointly") and from field lines under it ("Owner: DCC", "Due date: June").
 """
 
 from __future__ import annotations

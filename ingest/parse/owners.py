@@ -2,8 +2,11 @@
 
 An owner phrase may hold a role ("CC", "Chief Constable", "ACC LP", "T/Supt Professional
 Standards"), initials ("JA", "MJS"), a name ("Neil Mottram", "Supt Smith") or several of
-them ("JA and NM", "CC/DCC", "CC & DCC"). Roles resolve to every attendee who holds them;
-initials and names resolve only when exactly one attendee fits.
+them ("JA and NM", "CC/DCC", "CC & DCC", "PF.SM"), a post before a surname ("DCC Naylor"),
+or a post and whose it is ("Commissioner's CFO", "CFO (OPCC)"). Roles resolve to every
+attendee who holds them (a temporary or acting holder too); initials and names resolve
+only when exactly one attendee fits. A body several attendees serve ("NYP", "OPCC") owns
+an action as written, not each of them.
 """
 
 from __future__ import annotations
