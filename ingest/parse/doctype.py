@@ -49,9 +49,13 @@ _NAMED = re.compile(
     r"\bagenda\b(?!\s+(?:item|point|plan|for\s+change|setting))(?!\s*:))",
     re.IGNORECASE,
 )
+# A line that starts as a title names the document even when an extraction ran a sentence
+# onto it: "Minutes of the ...", "Agenda for ...", "agenda strategic governance board ·
+# strategic governance board 19 june 2017 progress had been made..."
 _TITLE_SENTENCE = re.compile(
     r"^(?:approved\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes?|notes|record)\s+"
-    r"(?:of|from)\b|^(?P<agenda>agenda\s+for)\b",
+    r"(?:of|from)\b|^(?P<agenda>agenda\s+for|agenda(?!\s+(?:item|point|and)\b)(?=\s+(?:[\w&,'-]+\s+){0,6}?"
+    r"(?:board|panel|committee|meeting)\b))",
     re.IGNORECASE,
 )
 # "the minutes of the last meeting", "To approve the minutes", "3. Minutes of the meeting held

@@ -38,6 +38,11 @@ _LABEL = (
 )
 _LABEL_BEFORE = re.compile(rf"(?:^|[^\w])(?<!of\s){_LABEL}\s*[:\-–—]?\s*$", re.IGNORECASE)
 _BARE_LABEL = re.compile(rf"^{_LABEL}\s*:?$", re.IGNORECASE)
+# A label that names the meeting's date outright, above a bare "Date" (the day a cover sheet
+# was issued): "DATE 15 June 2017 AGENDA ... DATE OF MEETING 19 June 2017".
+_MEETING_DATE_LABEL = re.compile(
+    r"\b(?:date\s+of\s+(?:the\s+)?meeting|meeting\s+date)\s*[:\-–—]?\s*$", re.IGNORECASE
+)
 # What says that a date is another meeting's, said just before it.
 _OTHER_MEETING = re.compile(
     r"\b(?:previous|last|next|future|following|forthcoming|earlier|prior|recent|"
@@ -262,6 +267,7 @@ def _score(item: _Found, opening: _Opening, before_line: Line | None, other: boo
         match.span[0] == 0 and before_line is not None and _BARE_LABEL.match(before_line.content)
     )
     score += 5 if labelled else 0
+    score += 1 if _MEETING_DATE_LABEL.search(item.before) else 0
     titled = (line.index in opening.title_lines and match.span[0] < TITLE_CHARS) or (
         item.rank <= 4
         and match.span[0] < TITLE_CHARS

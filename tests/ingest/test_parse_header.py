@@ -277,6 +277,26 @@ def test_document_type_from_title() -> None:
     assert _doctype("Performance Meeting – Minutes\nDate: 1 May 2021\n") is DocumentType.MINUTES
 
 
+def test_a_title_starting_with_agenda_names_an_agenda_with_a_sentence_run_onto_it() -> None:
+    spliced = (
+        "agenda strategic governance board · strategic governance board 19 june 2017 progress "
+        "had been made on rural crime which is a priority...\n\nUpload: others\n"
+    )
+    assert _doctype(spliced) is DocumentType.AGENDA
+    assert (
+        _doctype("Agenda item 5 Report of the Committee, which was noted by members present.\n")
+        is not DocumentType.AGENDA
+    )
+
+
+def test_the_date_of_meeting_label_wins_over_a_cover_sheets_date() -> None:
+    header = header_of(
+        "Office of the Commissioner Web: www.example.gov.uk DATE 15 June 2017 AGENDA STRATEGIC "
+        "GOVERNANCE BOARD DATE OF MEETING 19 June 2017 TIME OF MEETING 2pm LOCATION Room 3\n"
+    )
+    assert header.date == dt.date(2017, 6, 19)
+
+
 def test_document_type_from_structure() -> None:
     table = (
         "Performance Meeting 22 September 2022\n\nNo.\tAction\tOwner\tDue date\tStatus\n"
