@@ -75,6 +75,7 @@ _STATUS_LABELS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
 _BILINGUAL_PREFIX = re.compile(r"^[^/:\t]{2,40}?\s/\s*")
 _LABEL_END = re.compile(r"\s*(?::|\t|[-–—]\s|$)\s*")
 # "PRESENT:Councillor Haworth": a label in capitals run into the first name.
+_LABEL_QUALIFIER = re.compile(r"\s*\((?:[a-z][^()]{0,38})\)")
 _GLUED_LABEL_END = re.compile(r":(?=[A-Z])")
 _QUALIFIED_LABEL_END = re.compile(r"\s+(?:from|of|at|for|in)\s[^:.;]{1,80}:\s*")
 # An agenda item straight after a list ("1. Holding to account – Rape and ...") ends it.
@@ -183,7 +184,12 @@ def _status_label_at(content: str) -> tuple[AttendanceStatus, str] | None:
         match = pattern.match(content)
         if not match:
             continue
-        end = _LABEL_END.match(content, match.end())
+        # "Present (in person):", "In attendance (virtually):": a note on how they attended.
+        qualifier = _LABEL_QUALIFIER.match(content, match.end())
+        after = qualifier.end() if qualifier else match.end()
+        end = _LABEL_END.match(content, after)
+        if qualifier is not None and (end is None or not end.group().strip()):
+            continue
         if end is None:
             if match.group().lower().endswith("from"):
                 return status, content[match.end() :].strip()

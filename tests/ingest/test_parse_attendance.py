@@ -582,3 +582,16 @@ def test_an_apologies_mark_after_a_name_in_a_list_of_those_present() -> None:
         ("Roy Tapp", AttendanceStatus.APOLOGIES),
         ("Ida Webb", AttendanceStatus.PRESENT),
     ]
+
+
+def test_labels_with_a_note_on_how_people_attended() -> None:
+    assert _found(
+        "Present (in person): Councillor Ann Bell (Chair), Councillor Roy Tapp\n"
+        "Present (remotely): Mr Ida Webb\n"
+        "In attendance (virtually): Jo Hale (Scrutiny Officer)\n"
+    ) == [
+        ("Ann Bell", AttendanceStatus.PRESENT),
+        ("Roy Tapp", AttendanceStatus.PRESENT),
+        ("Ida Webb", AttendanceStatus.PRESENT),
+        ("Jo Hale", AttendanceStatus.IN_ATTENDANCE),
+    ]
