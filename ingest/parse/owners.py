@@ -201,6 +201,25 @@ def _head_word(capacity: str | None) -> str | None:
     return words[-1]
 
 
+_OPENING_WORDS = 8
+
+
+def _openings(capacity: str | None) -> list[str]:
+    """The first words of a post that name it in short: at least one of them a role word,
+    not ending in "of" or "and", and two role words alone only when they are the whole
+    post ("Deputy Chief" is no short name): "Head of Performance and Governance" -> "head
+    of performance"; "Director of Finance and Resources" -> "director of finance"."""
+    segments = _segments(capacity)
+    words = _norm(segments[0]).split()[:_OPENING_WORDS] if segments else []
+    openings: list[str] = []
+    for size in range(2, len(words)):
+        if words[size - 1] in _SMALL_WORDS or not _has_role_word(words[:size]):
+            continue
+        if words[size - 1] not in _ROLE_WORDS or size > 2:
+            openings.append(" ".join(words[:size]))
+    return openings
+
+
 def _name_words(name: str) -> list[str]:
     return re.findall(r"[A-Za-z][A-Za-z'’]*", strip_titles(name).replace("-", " "))
 
@@ -264,6 +283,7 @@ class OwnerIndex(Sequence[AttendeeDraft]):
         self._initials: dict[str, list[int]] = defaultdict(list)
         self._roles: dict[str, list[int]] = defaultdict(list)
         self._later: dict[str, list[int]] = defaultdict(list)
+        self._openings: dict[str, list[int]] = defaultdict(list)
         self._names: dict[str, list[int]] = defaultdict(list)
         self._one_names: dict[str, list[int]] = defaultdict(list)
         self._heads: dict[str, list[int]] = defaultdict(list)
@@ -271,6 +291,8 @@ class OwnerIndex(Sequence[AttendeeDraft]):
             head = _head_word(attendee.capacity)
             if head:
                 self._heads[head].append(position)
+            for opening in _openings(attendee.capacity):
+                self._openings[opening].append(position)
             if attendee.abbreviation:
                 self._abbreviations[_norm(attendee.abbreviation)].append(position)
             for letters in _name_initials(attendee.name):
@@ -313,6 +335,11 @@ class OwnerIndex(Sequence[AttendeeDraft]):
     def with_later_part(self, *keys: str) -> list[AttendeeDraft]:
         """ "NYP": the attendees a later part of whose capacity it is ("Chief Constable, NYP")."""
         return self._take(*(self._later.get(key, []) for key in keys))
+
+    def with_opening(self, part: str) -> list[AttendeeDraft]:
+        """ "Head of Performance": the attendees whose post opens with those words ("Head
+        of Performance and Governance")."""
+        return self._take(self._openings.get(_norm(part), []))
 
     def with_head_word(self, part: str) -> list[AttendeeDraft]:
         """ "Commissioner": the attendees whose post is some kind of commissioner."""
@@ -383,6 +410,9 @@ def _resolve_part(
         by_other = attendees.with_abbreviation(other) or attendees.with_role(other)
         if by_other:
             return [a.name for a in by_other], []
+    by_opening = attendees.with_opening(part)
+    if len(by_opening) == 1:
+        return [by_opening[0].name], []
     ranked = _after_rank(part)
     if ranked:
         # "DCC Naylor", "T/ACC Kay", "Commissioner Kaur": a post before a surname.

@@ -925,3 +925,14 @@ def test_a_bare_flag_marks_the_paragraph_it_closes_or_stands_under() -> None:
         ("The Commissioner asked the C", ["Joanne Ashworth"]),
         ("The Board asked the DCC to r", ["Neil Mottram"]),
     ]
+
+
+def test_a_post_named_by_its_first_words() -> None:
+    attendees = [
+        AttendeeDraft("Tia Baxter", "Head of Performance and Governance, OPCC"),
+        AttendeeDraft("Jo Ray", "Director of Finance and Resources"),
+        AttendeeDraft("Al Fox", "Deputy Chief Constable"),
+    ]
+    assert resolve_owners("Head of Performance", attendees).owners == ["Tia Baxter"]
+    assert resolve_owners("Director of Finance", attendees).owners == ["Jo Ray"]
+    assert resolve_owners("Deputy Chief", attendees).owners == []
