@@ -46,7 +46,12 @@ _NEXT_SENTENCE = re.compile(
 _MENTION = re.compile(
     r"\bnext\s+(?:[A-Za-z]+\s+){0,2}?meeting\b|\bfuture\s+meeting\s+dates?\b|"
     r"\bdates?\s+of\s+(?:future|forthcoming)\s+meetings\b|\bmeeting\s+schedule\b|"
-    r"\bschedule\s+of\s+meetings\b",
+    r"\bschedule\s+of\s+meetings\b|"
+    # an extra sitting announced ahead: "the hearing would be held as an extraordinary
+    # meeting on Wednesday 28th February", "a special meeting will be held on 3 May"
+    r"\b(?:will|would|is\s+to|are\s+to)\s+be\s+held\s+as\s+an?\s+(?:extraordinary|special|"
+    r"additional)\s+meeting\b|\b(?:extraordinary|special|additional)\s+meeting\s+(?:will|would|"
+    r"is\s+to)\s+be\s+held\b",
     re.IGNORECASE,
 )
 # A heading alone on its line over the dates: "FUTURE MEETINGS", "Dates of forthcoming

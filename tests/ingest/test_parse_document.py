@@ -320,3 +320,24 @@ def test_a_heading_over_future_meeting_dates_gives_the_next_meeting() -> None:
     )
     assert draft.next_meeting is not None
     assert draft.next_meeting.date == dt.date(2019, 11, 15)
+
+
+def test_an_extra_sitting_announced_ahead_is_the_next_meeting() -> None:
+    draft = parse_document(
+        "Eastshire Police and Crime Panel\n\n2 February 2024\n\n1. Welcome\n\nThe Chairman "
+        "reminded everyone that the Confirmation Hearing for the Chief Constable would be held "
+        "as an extraordinary meeting on Wednesday 28th February starting at 11am.\n\n"
+        "2. Minutes\n\nThe minutes of the extraordinary meeting held on 25 August 2023 were "
+        "agreed as a correct record.\n"
+    )
+    assert draft.next_meeting is not None
+    assert draft.next_meeting.date == dt.date(2024, 2, 28)
+
+
+def test_an_extraordinary_meeting_held_before_is_not_the_next_meeting() -> None:
+    draft = parse_document(
+        "Eastshire Police and Crime Panel\n\n1. Minutes\n\nThe minutes of the extraordinary "
+        "meeting held on 25 August 2023 were agreed as a correct record. RESOLVED that the "
+        "minutes be signed.\n"
+    )
+    assert draft.next_meeting is None
