@@ -595,7 +595,12 @@ def _unlabelled_run(lines: Sequence[Line], index: int) -> bool:
     ):
         return False
     following = next_nonblank(lines, index)
-    return following is not None and _strong_person_line(following)
+    if following is None or not _strong_person_line(following):
+        return False
+    # A page banner repeated by extraction ("Jo Hale - Deputy Mayor for Policing" twice) names
+    # one person twice: it is not a list.
+    first, second = split_person(lines[index].content), split_person(following.content)
+    return first is None or second is None or not same_person(first.name, second.name)
 
 
 def _lines_before_block(lines: Sequence[Line], index: int) -> list[str]:

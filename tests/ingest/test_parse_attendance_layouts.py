@@ -586,3 +586,14 @@ def test_names_with_initials_then_a_role_and_a_venue_line() -> None:
         ("Roy Tapp", PRESENT),
         ("Ida Webb", IN_ATTENDANCE),
     ]
+
+
+def test_a_page_banner_repeated_is_not_a_list() -> None:
+    assert (
+        people(
+            "Jo Hale - Rye Deputy Mayor for Policing, Fire and Crime\n\n"
+            "Jo Hale - Rye Deputy Mayor for Policing, Fire and Crime\n\n"
+            "Executive Board Minutes 20 May 2014\n"
+        )
+        == []
+    )
