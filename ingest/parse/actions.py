@@ -100,7 +100,7 @@ _OWNER = re.compile(
 )
 _LABEL = re.compile(r"^[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,4}\s*:\s+")
 _OWNER_COLON = re.compile(
-    rf"^(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,4}})\s*:\s+(?=[A-Z])"
+    rf"^(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,4}})\s*(?::|\s[-–—])\s+(?=[A-Z])"
 )
 # "(Owner: DCC)", "Lead: ACC Kay  Date: June", "Action owner: DCC Naylor. Deadline: ...",
 # "Owner: DCC, Due: June 2023", "– Owner DCC – Due June".
@@ -112,7 +112,7 @@ _OWNER_LABEL = re.compile(
 )
 # "A review ... is to be prepared jointly by the Chief Finance Officer and the DCC".
 _DONE_BY = re.compile(
-    r"\b(?:is|are)\s+to\s+be\s+[a-z]+(?:\s+(?:jointly|together|up))?\s+by\s+"
+    r"\b(?:(?:is|are)\s+)?to\s+be\s+[a-z]+(?:\s+(?:jointly|together|up))?\s+by\s+"
     r"(?P<owner>(?:the\s+)?[A-Z][\w'’&/-]*(?:(?:\s*,\s*|\s+(?:and|&|of|for|the)\s+|\s+)"
     r"(?:the\s+)?[A-Z][\w'’&/-]*){0,7})"
 )
@@ -131,6 +131,11 @@ _ABBREVIATED = re.compile(r"(?:the\s+)?[A-Z]{2,6}")
 _ASKED_OWNER = re.compile(
     r"\b(?:asked|requested|invited|tasked)\s+(?:the\s+)?"
     rf"(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,5}})\s+to\s+(?!be\b)(?=[a-z])"
+)
+# A phrase closing an action after a dash, in brackets or after its last sentence.
+_CLOSING_OWNER = re.compile(
+    r"(?:\s[-–—]\s*|\s\(|(?<=[.!?])\s+)"
+    rf"(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,5}})\)?\.?\s*$"
 )
 _WITH_OWNER = re.compile(
     rf"\bwith\s+(?:the\s+)?(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,5}})"
@@ -246,6 +251,10 @@ def _owner_phrase(body: str, attendees: Sequence[AttendeeDraft]) -> str | None:
         tokens = re.split(r"[\s,/&]+", phrase)
         if all(sum(c.isupper() for c in t) >= 2 for t in tokens if t and t != "and"):
             return phrase
+    closing = _CLOSING_OWNER.search(body)
+    if closing and _resolves_whole(closing.group("owner"), attendees):
+        # "... response times – Jane Smith", "(Head of Performance)", ". ACC Kay".
+        return closing.group("owner")
     dashed = _TRAILING_INITIALS.search(body)
     if dashed and _names_attendees(dashed.group("owner"), attendees):
         # "... recommendation in the spreadsheet – PF.SM.ST": owners after a closing dash.
@@ -264,6 +273,18 @@ def _owner_phrase(body: str, attendees: Sequence[AttendeeDraft]) -> str | None:
         if resolve_owners(owner, attendees).owners or _ABBREVIATED.fullmatch(owner):
             return owner
     return None
+
+
+def _resolves_whole(phrase: str, attendees: Sequence[AttendeeDraft]) -> bool:
+    """Whether every part of a phrase names an attendee ("Jane Smith", "CC/DCC"), not a
+    place or a person the attendance does not list ("(North Yorkshire)")."""
+    parts = split_owner_parts(phrase)
+    names = {attendee.name for attendee in attendees}
+    for part in parts:
+        owners = resolve_owners(part, attendees).owners
+        if not owners or not set(owners) <= names:
+            return False
+    return bool(parts)
 
 
 def _names_attendees(phrase: str, attendees: Sequence[AttendeeDraft]) -> bool:
@@ -449,6 +470,22 @@ def _statement(
     text = ctx.text
     reference = marker.group("ref") or marker.group("apref")
     after = marker.end()
+    owned = _PAREN.match(text, after, limit) if reference is None else None
+    if owned and _names_attendees(owned.group("inner"), ctx.attendees):
+        # "Action (DCC): Provide the figures": the owner in brackets after the flag.
+        tail = _SEPARATOR.match(text, owned.end(), limit)
+        if tail and tail.group().strip() and text[tail.end() : limit].strip():
+            found = _new_action(
+                text,
+                None,
+                marker.start(),
+                limit,
+                (tail.end(), limit),
+                ctx.attendees,
+                ctx.meeting_date,
+            )
+            found.draft.owner_text = found.draft.owner_text or owned.group("inner").strip()
+            return found, None
     rest = text[after:limit]
     separator = _SEPARATOR.match(text, after, limit)
     if separator and separator.group().strip():

@@ -936,3 +936,23 @@ def test_a_post_named_by_its_first_words() -> None:
     assert resolve_owners("Head of Performance", attendees).owners == ["Tia Baxter"]
     assert resolve_owners("Director of Finance", attendees).owners == ["Jo Ray"]
     assert resolve_owners("Deputy Chief", attendees).owners == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Action: Provide the figures on response times – Neil Mottram",
+        "Action: Provide the figures on response times (Deputy Chief Constable)",
+        "Action: Provide the figures on response times. DCC Mottram",
+        "Action (DCC): Provide the figures on response times.",
+        "Action – DCC – Provide the figures on response times.",
+        "Action: Figures on response times to be provided by the DCC.",
+    ],
+)
+def test_owners_that_close_or_open_an_action(text: str) -> None:
+    assert one_action(text, NORTHSHIRE).owners == ["Neil Mottram"]
+
+
+def test_a_closing_phrase_that_names_no_attendee_is_no_owner() -> None:
+    action = one_action("Action: Share the rural crime survey (North Yorkshire)", NORTHSHIRE)
+    assert action.owner_text is None
