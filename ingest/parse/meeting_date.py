@@ -29,6 +29,8 @@ ACCEPT = 3.0
 """The least score of a date taken for the meeting's own."""
 CONTEXT_CHARS = 80
 """Characters before and after a date read for what surrounds it."""
+SUMMONS_CHARS = 200
+"""Characters before a date read for a letter of summons ("invited to attend ...")."""
 TITLE_CHARS = 200
 """How far into its line a date may stand and still be part of a title."""
 
@@ -104,6 +106,13 @@ _APPROVED_AFTER = re.compile(
     r"^[^.;]{0,80}?\bas\s+an?\s+(?:true|correct|accurate|fair)\s+record\b",
     re.IGNORECASE,
 )
+# A letter of summons: "You are invited to attend the next meeting of the Board which will
+# be held on Tuesday 30th April 2019" is this meeting, its "next" the letter's own.
+_SUMMONED = re.compile(
+    r"\b(?:invited|summoned|requested|asked|required)\s+to\s+attend\s+(?:the\s+|a\s+)?"
+    r"(?:next\s+)?meeting\b[^.;]*$",
+    re.IGNORECASE,
+)
 _THIS_MEETING = re.compile(r"\bthis\s+(?:meeting|session|panel|committee|board)\b", re.I)
 _TIME_SEPARATOR = re.compile(
     r"^[\s,;.@()|*–—-]*(?:(?:at|from|commencing|starting|start|starts|time|times|begins?|"
@@ -176,9 +185,16 @@ def _dates(lines: Sequence[Line], year: int | None) -> tuple[list[_Found], dict[
     return found, previous
 
 
+def _summoned(found: _Found) -> bool:
+    start = found.match.span[0]
+    return _SUMMONED.search(found.line.content[max(0, start - SUMMONS_CHARS) : start]) is not None
+
+
 def _other_meeting(found: _Found, at_top: bool) -> bool:
     """Whether the words around a date make it another meeting's: "previous", "moved
     from", "were approved" after it, "minutes of the meeting held on" below the title."""
+    if _summoned(found):
+        return False
     if _OTHER_MEETING.search(found.before) or _APPROVED_AFTER.search(found.after):
         return True
     minutes_of = _MINUTES_OF.search(found.before)
@@ -281,6 +297,7 @@ def _score(item: _Found, opening: _Opening, before_line: Line | None, other: boo
     top = _stands_at_top(item, opening)
     score += 2 if top and _MINUTES_OF.search(item.before) else 0
     score += 5 if not other and _THIS_MEETING.search(line.content, 0, match.span[0]) else 0
+    score += 5 if _summoned(item) else 0
     score += 2 if _time_next_to(item) else 0
     score += 1 if match.weekday is not None else 0
     score -= 1 if not match.has_year else 0

@@ -291,10 +291,11 @@ _NAME_JOINERS = {"and", "&", "of", "for", "the", "on"}
 _SELF_REFERENCE = re.compile(r"\b(?:meetings?|members?|minutes)\s+of\s+the\s+$", re.IGNORECASE)
 _COMMISSIONER = re.compile(r"\bcommissioner\b|\bo?p(?:f)?cc\b", re.IGNORECASE)
 # Words that say which sitting, not which body: "the Extraordinary Panel Meeting", "the
-# Exempt Minutes of the Special Committee" name no body.
+# Exempt Minutes of the Special Committee" name no body ("Public" may: "Public
+# Accountability Board").
 _OCCASION = re.compile(
-    r"extraordinary|special|annual|ordinary|informal|reconvened|adjourned|public|private|"
-    r"open|exempt|confidential|closed|previous|last|next|future|formal|virtual|joint\s+meeting",
+    r"extraordinary|special|annual|ordinary|informal|reconvened|adjourned|exempt|"
+    r"confidential|previous|last|next|future",
     re.IGNORECASE,
 )
 # The body's own next sitting: "a future accountability board agenda", "the next Strategic

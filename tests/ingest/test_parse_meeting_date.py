@@ -162,6 +162,16 @@ def header_of(text: str) -> Header:
             None,
             id="page-flattened-onto-one-line",
         ),
+        pytest.param(
+            "Agenda Document for Public Accountability Board\nPublic Document Pack 24 April "
+            "2019 To: Members of the Public Accountability Board Dear Colleague You are invited "
+            "to attend the next meeting of the Public Accountability Board which will be held "
+            "on Tuesday 30th April 2019 at 10.00 am at the Office of the Commissioner. The "
+            "agenda is attached.\n",
+            dt.date(2019, 4, 30),
+            dt.time(10, 0),
+            id="letter-of-summons-to-the-next-meeting",
+        ),
     ],
 )
 def test_the_meeting_date_and_start_time(text: str, date: dt.date, start: dt.time | None) -> None:

@@ -101,6 +101,14 @@ def title_and_kind(text: str) -> tuple[str, MeetingKind]:
             id="summons-sentence",
         ),
         pytest.param(
+            "Public Document Pack 24 April 2019 Dear Colleague You are invited to attend the "
+            "next meeting of the Public Accountability Board which will be held on Tuesday "
+            "30th April 2019 at 10.00 am.\n",
+            "Public Accountability Board",
+            MeetingKind.ACCOUNTABILITY_BOARD,
+            id="public-is-part-of-a-name",
+        ),
+        pytest.param(
             "WESTSHIRE JOINT AUDIT PANEL (POLICE AND CRIME)\n10:15 a.m., Tuesday 23 July 2019\n",
             "Westshire Joint Audit Panel (Police and Crime)",
             MeetingKind.AUDIT_COMMITTEE,
