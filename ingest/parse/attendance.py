@@ -466,6 +466,27 @@ def _group_label(content: str) -> tuple[str, str] | None:
     return match["head"].strip(), match["rest"]
 
 
+# "Alasdair Kerr (Convener)-Annandale North", "Moira Gilchrist-Abbey": a list whose entries
+# join each name to its ward with a hyphen and no spaces. A hyphen after a bracket, or before
+# a ward of two words, shows the list is written so; then every entry's first hyphen parts
+# the name from the ward (a double-barrelled surname alone cannot show it).
+_GLUED_DASH = re.compile(r"(?<=[a-z)])-(?=[A-Z])")
+_GLUED_DASH_SIGN = re.compile(
+    r"^[A-Z][\w'’]+ [A-Z][\w'’]+(?: \([^()]+\)-| ?-[A-Z][a-z]+ (?:[A-Z][a-z]+|and)\b)"
+)
+
+
+def _glued_dashes(lines: Sequence[Line], start: int) -> bool:
+    """Whether the list lines from ``start`` (up to its first blank line, a bounded look)
+    join names to wards with bare hyphens."""
+    strong = 0
+    for line in lines[start : start + 40]:
+        if line.blank:
+            break
+        strong += bool(_GLUED_DASH_SIGN.match(line.content))
+    return strong >= 2
+
+
 def _parse_list(
     collector: _Collector, lines: Sequence[Line], start: int, status: AttendanceStatus, rest: str
 ) -> int:
@@ -474,6 +495,7 @@ def _parse_list(
     group: str | None = None
     inline_group = False
     found = 0
+    glued = _glued_dashes(lines, start + 1)
 
     def flush() -> None:
         nonlocal found, status
@@ -507,6 +529,7 @@ def _parse_list(
         labelled = _status_label(line.content)
         if labelled is not None:
             flush()
+            glued = _glued_dashes(lines, index + 1)
             status, rest = labelled
             run = _Run(rest)
             first = last = line
@@ -527,7 +550,8 @@ def _parse_list(
             found += collector.add_row(line.cells, (), status, line)
         elif _people_in(line.content, bullet=line.bullet):
             flush()
-            run, first, last = _Run(line.content), line, line
+            content = _GLUED_DASH.sub(" - ", line.content, count=1) if glued else line.content
+            run, first, last = _Run(content), line, line
             group = None if inline_group else group
             inline_group = False
         elif (heading := _group_heading(lines, index)) is not None:

@@ -46,7 +46,7 @@ _HONORIFIC_PREFIX = re.compile(rf"^(?:(?:{_HONORIFICS})\.?\s+)+", re.IGNORECASE)
 _DEPUTY = re.compile(r"^deputy\s+(?=[A-Z])", re.IGNORECASE)
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-zà-ÿ]*(?:['’][A-Z]?[a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ'’]+)*"
-    r"|Ma?c[A-Z][a-zà-ÿ]+|[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z][a-z]+[A-Z][a-z]+)$"
+    r"|Ma?c[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ'’]+)*|[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z][a-z]+[A-Z][a-z]+)$"
 )
 _PLACE_PREFIXES = {"north", "south", "east", "west", "mid", "upper", "lower", "central", "greater"}
 _PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "la", "le", "du", "bin", "al", "ap"}

@@ -597,3 +597,30 @@ def test_a_page_banner_repeated_is_not_a_list() -> None:
         )
         == []
     )
+
+
+def test_names_joined_to_their_wards_by_bare_hyphens() -> None:
+    found = attendance_of(
+        "Attendance Details\n\n"
+        "Members:\n"
+        "Ann Bell (Convener)-Rye North\n"
+        "Roy Tapp-Abbey\n"
+        "Ida McCaig-Lochar\n"
+        "Sam Lowe-Mid Galloway\n"
+        "Officials:\n"
+        "Jo Hale - Chief Executive\n"
+    ).attendees
+    assert [(a.name, a.capacity, a.status) for a in found] == [
+        ("Ann Bell", "Rye North", PRESENT),
+        ("Roy Tapp", "Abbey", PRESENT),
+        ("Ida McCaig", "Lochar", PRESENT),
+        ("Sam Lowe", "Mid Galloway", PRESENT),
+        ("Jo Hale", "Chief Executive", IN_ATTENDANCE),
+    ]
+
+
+def test_a_double_barrelled_surname_in_a_list_without_wards_stays_whole() -> None:
+    assert people("Present:\nAnn Bell-Tapp\nIda McCaig-Lochar (Chair)\n") == [
+        ("Ann Bell-Tapp", PRESENT),
+        ("Ida McCaig-Lochar", PRESENT),
+    ]
