@@ -622,6 +622,8 @@ _MARKED_CHAIR = re.compile(
     r"(?:\s*\([^()]{1,40}\))?(?:\s+was)?\s+in\s+the\s+chair\b|"
     r"(?:\s*\([^()]{1,40}\))?\s+(?:chaired\s+the\s+meeting|took\s+the\s+chair|presided)\b|"
     rf"\s*\((?:the\s+|in\s+the\s+)?{_CHAIR_WORD}\)|"
+    # "Ada Reader (AR) Chair Police and Crime Commissioner": initials, then the post
+    rf"\s*\((?-i:[A-Z]{{2,5}})\)\s+{_CHAIR_WORD}\b(?!['’]s|\s+of\b)|"
     rf",\s*{_CHAIR_WORD}\s*(?=[.,;]|$)|"
     rf"(?P<dash>\s+[-–—]\s*{_CHAIR_WORD}\b(?!['’]s|\s+of\b|\s*[-–—]))",
     re.IGNORECASE,

@@ -316,6 +316,16 @@ _COMMISSIONER_ASKS = re.compile(
     rf"(?:the\s+)?{_CHIEF}\b|\b(?:(?-i:P(?:F)?CC)|commissioner)\s+(?:asked|questioned)\s+whether\b",
     re.IGNORECASE,
 )
+# "Chair: PCC Ada Reader" over a list where the chief constable attends: the commissioner's
+# own meeting with the force.
+_COMMISSIONER_CHAIRS = re.compile(
+    r"^(?:chair(?:ed\s+by)?|chairman|chairperson)\s*[:\t–—-]\s*(?:the\s+)?(?:(?-i:P(?:F)?CC)\b|"
+    r"police(?:,\s+fire)?\s+(?:and|&)\s+crime\s+commissioner\b|commissioner\b)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CHIEF_ATTENDS = re.compile(
+    r"\b(?:(?:temporary|t/|acting)\s*)?chief\s+constable\b|\(t?/?cc\)", re.IGNORECASE
+)
 TEXT_CHARS = 40_000
 """Characters of the text read for the body's name when the opening gives none."""
 
@@ -386,8 +396,9 @@ def kind_from_text(text: str, name: str | None, noun: str | None) -> MeetingKind
     else a panel that deals with a commissioner is a police and crime panel; else the kind
     of its own later sitting ("to add a paper to a future accountability board agenda");
     else a meeting under no body where the commissioner asks and the chief constable
-    answers ("He asked CC whether ... CC reported that ...") is the commissioner holding
-    the chief constable to account."""
+    answers ("He asked CC whether ... CC reported that ..."), or that the commissioner
+    chairs with the chief constable attending ("Chair: PCC Ada Reader"), is the
+    commissioner holding the chief constable to account."""
     named = find_meeting_kind(name) if name is not None else None
     if named is not None:
         return named
@@ -401,6 +412,9 @@ def kind_from_text(text: str, name: str | None, noun: str | None) -> MeetingKind
         later = find_meeting_kind(later_name)
         if later is not None:
             return later
-    if noun is None and _CHIEF_ANSWERS.search(text) and _COMMISSIONER_ASKS.search(text):
+    if noun is None and (
+        (_CHIEF_ANSWERS.search(text) and _COMMISSIONER_ASKS.search(text))
+        or (_COMMISSIONER_CHAIRS.search(text) and _CHIEF_ATTENDS.search(text))
+    ):
         return MeetingKind.ACCOUNTABILITY_BOARD
     return MeetingKind.OTHER

@@ -416,6 +416,11 @@ def test_bilingual_labels_and_welsh_dates() -> None:
             "R Tolland",
         ),
         (
+            "Eastshire Governance Board\nNotes of Meeting\nDate: 25th January 2024\n"
+            "Ada Reader (AR) Chair Police and Crime Commissioner\nBen Tolland (BT) Treasurer\n",
+            "Ada Reader",
+        ),
+        (
             "Apologies for absence were received from Councillor A Reader. As Councillor A Reader "
             "(Chair) was absent, Councillor B Tolland (Vice-Chair) chaired the meeting.\n",
             "B Tolland",

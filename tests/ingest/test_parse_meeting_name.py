@@ -292,3 +292,13 @@ def test_the_title_lines_minutes_of_the_body_come_before_a_label_further_down() 
 def test_a_meeting_label_stops_at_the_next_label() -> None:
     title, _ = title_and_kind("Meeting: Executive Board Venue: Room 2 Time: 10:00\n")
     assert title == "Executive Board"
+
+
+def test_a_page_the_commissioner_chairs_with_the_chief_constable_is_holding_to_account() -> None:
+    draft = parse_document(
+        "Quarter 2 - 2023/24\n\nMeeting Details\n\nChair: PCC Ada Reader\n\nDate: Monday 11th "
+        "December 2023\n\nAda Reader - Police and Crime Commissioner (PCC)\n\nDan Holt - "
+        "Temporary Chief Constable (T/CC)\n\nItems for Discussion\n\n1. Review of Action "
+        "Tracker\n\n2. Quarterly Update\n\n3. Chief Constable's Assessment of Performance\n"
+    )
+    assert draft.kind is MeetingKind.ACCOUNTABILITY_BOARD
