@@ -178,7 +178,18 @@ def _apologies(sentence: str) -> Iterator[tuple[str, AttendanceStatus]]:
             yield substitute, PRESENT
 
 
+# "Apologies had been sent by Cllr Jo Hale for the September meeting but had not been
+# recorded": a correction about another meeting, not this one's attendance.
+_OTHER_MEETING = re.compile(
+    r"\bfor\s+the\s+(?:previous|last|next|earlier|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+meeting\b|"
+    r"\bhad\s+not\s+been\s+recorded\b"
+)
+
+
 def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceStatus]]:
+    if _OTHER_MEETING.search(sentence):
+        return
     for names, status in _apologies(sentence):
         for entry, person in _people(names):
             yield entry, person, status

@@ -595,3 +595,10 @@ def test_labels_with_a_note_on_how_people_attended() -> None:
         ("Ida Webb", AttendanceStatus.PRESENT),
         ("Jo Hale", AttendanceStatus.IN_ATTENDANCE),
     ]
+
+
+def test_apologies_for_another_meeting_are_not_this_meetings() -> None:
+    assert _found(
+        "Apologies had been sent by Cllr Ann Bell for the September meeting but had not been "
+        "recorded.\n\nApologies were received from Cllr Roy Tapp for the Panel meeting.\n"
+    ) == [("Roy Tapp", AttendanceStatus.APOLOGIES)]
