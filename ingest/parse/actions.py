@@ -741,9 +741,10 @@ _OWNER_LINE = re.compile(
     r"(?:\*\*|__)?(?:ACTIONS?|Actions?)(?:\*\*|__)?(?:\s*[:\-–—]\s*|\s+)(?:\*\*|__)?"
     rf"{_FLAG_OWNER}(?:\*\*|__)?\.?\s*$"
 )
-# "... an update on response times. ACTION: CC", "... next meeting. [Action: DCC]".
+# "... an update on response times. ACTION: CC", "... next meeting. [Action: DCC]",
+# "... on response times (Action DCC)".
 _TRAILING_FLAG = re.compile(
-    r"(?<=[.!?;)])\s*(?P<open>[\[(])?\s*(?:\*\*|__)?(?:ACTIONS?|Actions?)(?:\*\*|__)?"
+    r"(?:(?<=[.!?;)])\s*|\s+(?=[\[(]))(?P<open>[\[(])?\s*(?:\*\*|__)?(?:ACTIONS?|Actions?)(?:\*\*|__)?"
     rf"(?:\s*[:\-–—]\s*|\s+)(?:\*\*|__)?{_FLAG_OWNER}(?:\*\*|__)?\s*(?P<close>[\])])?\.?\s*$"
 )
 _FLAG_WORD = re.compile(r"ACTION|[Aa]ction")
@@ -796,8 +797,18 @@ def _trailing_flag(ctx: _Context, start: int, end: int) -> tuple[int, str] | Non
     return (flag.start("open") if flag.group("open") else flag.start(), owner) if owner else None
 
 
+def _bracketed(text: str, position: int) -> bool:
+    return text[position : position + 1] in ("(", "[")
+
+
 def _flagged(
-    ctx: _Context, found: list[_Found], body: tuple[int, int], flag_end: int, owner: str | None
+    ctx: _Context,
+    found: list[_Found],
+    body: tuple[int, int],
+    flag_end: int,
+    owner: str | None,
+    *,
+    bracketed: bool = False,
 ) -> _Found | None:
     """The action a flag with an owner marks: the paragraph ``body``, from the sentence that
     promises something ("... were still open. A list of ... would be sent to members"), or
@@ -809,7 +820,7 @@ def _flagged(
         if last.owner_text is None:
             last.owner_text = owner
         return None
-    if not _is_prose(text, start, end):
+    if not _is_prose(text, start, end, closed=not bracketed):
         return None
     sentence_spans = list(sentences(text, start, end))
     first = next((s for s, e in sentence_spans if _FLAG_CUE.search(text, s, e)), start)
@@ -828,10 +839,12 @@ def _line_above(text: str, line_start: int) -> tuple[int, int] | None:
     return text.rfind("\n", 0, end) + 1, end
 
 
-def _is_prose(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` reads as a paragraph of minutes, not a heading."""
+def _is_prose(text: str, start: int, end: int, *, closed: bool = True) -> bool:
+    """Whether ``text[start:end]`` reads as a paragraph of minutes, not a heading: six
+    words or more, ending a sentence unless a bracketed flag closes it (not ``closed``)."""
     content = text[start:end]
-    return len(content.split()) >= 6 and content.rstrip()[-1:] in ".!?;:)\"'’”"
+    ended = content.rstrip()[-1:] in ".!?;:)\"'’”" or not closed
+    return len(content.split()) >= 6 and ended
 
 
 # A sentence that opens another action: "Initial funding to be found from savings".
@@ -916,7 +929,9 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
             if not markers:
                 lead = _LINE_LEAD.match(text, start, end)
                 body = (lead.end() if lead else start, trailing[0])
-                flagged = _flagged(ctx, found, body, end, trailing[1])
+                flagged = _flagged(
+                    ctx, found, body, end, trailing[1], bracketed=_bracketed(text, trailing[0])
+                )
                 found += [flagged] if flagged else []
                 continue
             end = trailing[0]

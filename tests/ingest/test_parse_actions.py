@@ -956,3 +956,11 @@ def test_owners_that_close_or_open_an_action(text: str) -> None:
 def test_a_closing_phrase_that_names_no_attendee_is_no_owner() -> None:
     action = one_action("Action: Share the rural crime survey (North Yorkshire)", NORTHSHIRE)
     assert action.owner_text is None
+
+
+def test_a_bracketed_flag_closes_a_paragraph_without_a_full_stop() -> None:
+    action = one_action(
+        "The DCC agreed to provide the figures on response times (Action DCC)", NORTHSHIRE
+    )
+    assert action.text == "The DCC agreed to provide the figures on response times"
+    assert action.owners == ["Neil Mottram"]
