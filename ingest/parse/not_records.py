@@ -84,7 +84,12 @@ _INFORMATION = re.compile(
     r"\b(?:are|is|will\s+be)\s+published\s+(?:below|on\s+this\s+(?:page|website))\b|"
     r"\bcan\s+be\s+(?:found|seen|viewed)\s+(?:here|below)\b|\bclick\s+here\b|"
     r"\b(?:purpose|remit)\s+of\s+the\s+(?:panel|committee|board|meetings?)\b|"
-    r"\bare\s+listed\s+below\b",
+    r"\bare\s+listed\s+below\b|"
+    # "The Panel's powers and responsibilities include:", "Membership of the Panel", "The
+    # Panel consists of the following members:"
+    r"\b(?:panel|committee|board)['’]?s\s+(?:powers|responsibilities|functions)\b|"
+    r"\bmembership\s+of\s+the\s+(?:panel|committee|board)\s*$|"
+    r"\bthe\s+(?:panel|committee|board)\s+(?:consists|is\s+made\s+up)\s+of\b",
     re.IGNORECASE,
 )
 _KINDS_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -103,6 +108,9 @@ _KINDS_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("an annual report", re.compile(r"\bannual\s+report\b", re.IGNORECASE)),
     ("a press release", re.compile(r"\b(?:press|news|media)\s+release\b", re.IGNORECASE)),
 )
+# A heading's words mentioned inside a sentence or a list, not heading the page: "Publicly
+# scrutinising the PCC's annual report", "to review the terms of reference".
+_MENTIONED = re.compile(r"(?:\bthe|\bits|\btheir|\bhis|\bher|['’]s)\s+$", re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*[.):]?\s")
 
 
@@ -163,7 +171,8 @@ def _heading_kind(contents: Sequence[str]) -> str | None:
         if _ITEM_NUMBER.match(content):
             continue
         for kind, pattern in _KINDS_BY_HEADING:
-            if pattern.search(content[:200]):
+            found = pattern.search(content[:200])
+            if found and not _MENTIONED.search(content[: found.start()]):
                 return kind
     return None
 

@@ -79,6 +79,24 @@ Date Decision Detail Linked Documents
 25-Nov-16 Regional Programme Agreed that the projects would leave the programme.
 """
 
+POWERS_PAGE = """Skip to content
+
+Westshire Police and Crime Panel
+
+The Councils have set up the Westshire Police and Crime Panel. The Panel examines the work of \
+the Commissioner.
+
+The Panel's powers and responsibilities include:
+
+  • Reviewing the draft Police and Crime Plan
+  • Publicly examining the Commissioner's annual report
+
+Membership of the Panel
+
+  • Northby Council - Councillors Ada Reader (Chair) and Ben Tolland
+  • Independent Members - Mrs Eve Marsh and Mr Fred Lowe
+"""
+
 DECISION_NOTICE = """Office of the Westshire Police and Crime Commissioner
 
 Title and Reference – PCC/D/014
@@ -110,6 +128,7 @@ TERMS OF REFERENCE FOR THE JOINT AUDIT PANEL
         (COLUMN, "news page or statement"),
         (INDEX_PAGE, "index page"),
         (INFORMATION_PAGE, "information page"),
+        (POWERS_PAGE, "information page"),
         (DECISION_LOG, "decision log"),
         (DECISION_NOTICE, "decision log or notice"),
         (TERMS, "terms of reference"),
