@@ -94,7 +94,11 @@ _ANNOUNCED = re.compile(
     r"\b(?:is|are|will\s+be)\s+(?:asked|invited|requested|recommended)\s+to\b|"
     r"\b(?:requested|summoned|invited|asked)\s+to\s+attend\b|\bcopy\s+(?:enclosed|attached|"
     r"to\s+follow)\b|\bto\s+follow\b|\bpaper\s+attached\b|\bshare\s+this\s+agenda\s+point\b|"
-    r"^(?:oral|verbal)\s+(?:update|report)\b|^report\s+of\s+the\b",
+    r"^(?:oral|verbal)\s+(?:update|report)\b|^report\s+of\s+the\b|"
+    # a preview of the meeting: "The Panel are scheduled to meet to discuss ...", "The panel
+    # will also look at the work programme"
+    r"\b(?:is|are)\s+scheduled\s+to\s+(?:meet|discuss|consider|look|receive|review)\b|"
+    r"\bwill\s+(?:also\s+)?(?:look\s+at|discuss|consider|receive|review)\b",
     re.IGNORECASE,
 )
 _ACTION_LINE = re.compile(r"^(?:action\b|actions?\s*(?:\d|[:–-]))", re.IGNORECASE)

@@ -224,6 +224,15 @@ def test_pages_that_are_not_meeting_records_are_refused(text: str, reason: str) 
             DocumentType.MINUTES,
             id="summary-of-a-meeting-under-a-page-listing-updates",
         ),
+        pytest.param(
+            "Westshire Police and Crime Panel - Tuesday, 16th December, 2025 10.00 am\n"
+            "Summary\nThe Westshire Police and Crime Panel are scheduled to meet to discuss the "
+            "appointment of independent members. The panel will also look at the work "
+            "programme.\nHolding the Chief Constable to Account\nThe panel is scheduled to "
+            "discuss how the Commissioner holds the force to account.\n",
+            DocumentType.AGENDA,
+            id="preview-of-a-meeting-to-come",
+        ),
     ],
 )
 def test_records_are_kept_with_their_type(text: str, document_type: DocumentType) -> None:
