@@ -128,7 +128,10 @@ class MeetingName:
 def _clean(name: str) -> str:
     for found in reversed(list(iter_dates(name))):
         name = name[: found.span[0]] + " " + name[found.span[1] :]
+    name = re.sub(r"\(\s*\)", " ", name)  # the brackets a removed date stood in
     name = re.sub(r"\s+", " ", name).strip(" \t|*#–—-")
+    if name.count("(") > name.count(")"):  # "Eastshire Police Authority (30th August 2012)"
+        name = name[: name.rindex("(")].rstrip()
     previous = None
     while previous != name:
         previous = name

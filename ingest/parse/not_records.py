@@ -69,11 +69,13 @@ _QUOTE_OPENS = re.compile(r"^[“\"]\s*[A-Z]")
 _FIRST_PERSON = re.compile(
     r"(?<![“\"'])\b(?:I\s+(?:am|was|have|had|will|would|suspect|want|think|believe|hope|met|"
     r"know|made|make|took|take)|my\s+(?:office|thoughts|role|priorities|plan|decisions|aim|"
-    r"team|view))\b"
+    r"team|view|report|blog|column|post|article))\b"
 )
 _NEWS = re.compile(
     r"^(?:news|latest\s+news|press\s+release|news\s+release|media\s+release|blog)\s*$|"
-    r"^article\s+published\b|^posted\s+(?:on|by)\b|\bstatement\s+from\s+the\b",
+    r"^article\s+published\b|^posted\s+(?:on|by)\b|\bstatement\s+from\s+the\b|"
+    # a blog's report on a meeting in parts, with its pictures credited
+    r"\bphoto\s+credit\b|\bcontinues\s+from\s+part\s+\d",
     re.IGNORECASE,
 )
 _INFORMATION = re.compile(

@@ -109,6 +109,12 @@ def title_and_kind(text: str) -> tuple[str, MeetingKind]:
             id="public-is-part-of-a-name",
         ),
         pytest.param(
+            "Eastshire Police Authority (30th August 2012)\n\nPresent: A Reader, B Tolland\n",
+            "Eastshire Police Authority",
+            MeetingKind.STRATEGIC_BOARD,
+            id="date-in-brackets-after-the-name",
+        ),
+        pytest.param(
             "WESTSHIRE JOINT AUDIT PANEL (POLICE AND CRIME)\n10:15 a.m., Tuesday 23 July 2019\n",
             "Westshire Joint Audit Panel (Police and Crime)",
             MeetingKind.AUDIT_COMMITTEE,

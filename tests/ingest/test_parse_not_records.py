@@ -97,6 +97,16 @@ Membership of the Panel
   • Independent Members - Mrs Eve Marsh and Mr Fred Lowe
 """
 
+BLOG_REPORT = """Westshire Police Authority (30th August 2012) Part 3 Item 8 – Savings Programme
+
+This continues from Part 2 of my report on the Westshire Police Authority meeting of the \
+30th August 2012. The papers could be found on the Authority's website.
+
+A patrol car. (Photo credit: Archive)
+
+The Chief Constable explained where they were up to. He asked if there were any questions?
+"""
+
 DECISION_NOTICE = """Office of the Westshire Police and Crime Commissioner
 
 Title and Reference – PCC/D/014
@@ -129,6 +139,7 @@ TERMS OF REFERENCE FOR THE JOINT AUDIT PANEL
         (INDEX_PAGE, "index page"),
         (INFORMATION_PAGE, "information page"),
         (POWERS_PAGE, "information page"),
+        (BLOG_REPORT, "news page"),
         (DECISION_LOG, "decision log"),
         (DECISION_NOTICE, "decision log or notice"),
         (TERMS, "terms of reference"),
