@@ -51,14 +51,19 @@ _MENTION = re.compile(
     # meeting on Wednesday 28th February", "a special meeting will be held on 3 May"
     r"\b(?:will|would|is\s+to|are\s+to)\s+be\s+held\s+as\s+an?\s+(?:extraordinary|special|"
     r"additional)\s+meeting\b|\b(?:extraordinary|special|additional)\s+meeting\s+(?:will|would|"
-    r"is\s+to)\s+be\s+held\b",
+    r"is\s+to)\s+be\s+held\b|"
+    # "The Panel will next meet on ...", "The Committee agreed to meet again on ..." (the
+    # body itself, not "the Commissioner would meet again with residents")
+    r"\b(?:panel|committee|board|members|group|forum)\s+(?:will|would|shall|(?:agreed\s+)?to)\s+"
+    r"(?:next\s+meet|meet\s+(?:next|again))\b",
     re.IGNORECASE,
 )
 # A heading alone on its line over the dates: "FUTURE MEETINGS", "Dates of forthcoming
 # meetings", "Next meeting:" (an agenda front sheet's list, the first is the next).
 _SCHEDULE_HEADING = re.compile(
-    r"^(?:(?:dates?\s+of\s+)?(?:future|forthcoming)\s+meetings?(?:\s+dates?)?|"
-    r"next\s+meetings?(?:\s+dates?)?)\s*:?$",
+    r"^(?:\d{1,3}[.)]?\s+)?(?:(?:dates?\s+of\s+)?(?:future|forthcoming)\s+meetings?"
+    r"(?:\s+dates?)?|(?:(?:dates?|details)(?:\s+and\s+times?)?\s+of\s+(?:the\s+)?)?next\s+"
+    r"meetings?(?:\s+dates?)?)\s*:?$",
     re.IGNORECASE,
 )
 _CHANGED_TO = re.compile(

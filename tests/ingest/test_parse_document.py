@@ -341,3 +341,22 @@ def test_an_extraordinary_meeting_held_before_is_not_the_next_meeting() -> None:
         "minutes be signed.\n"
     )
     assert draft.next_meeting is None
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "8. Date of next meeting\n\n3 March 2022\n",
+        "The Panel will next meet on 3 March 2022.\n",
+        "The Committee agreed to meet again on Thursday 3 March 2022 at 2pm.\n",
+    ],
+)
+def test_the_next_meeting_said_in_other_words(said: str) -> None:
+    lines = split_lines(f"Members noted the report.\n\n{said}")
+    found = parse_next_meeting(lines, [], meeting_date=dt.date(2022, 1, 10))
+    assert found is not None and found.date == dt.date(2022, 3, 3)
+
+
+def test_someone_elses_next_meeting_is_not_the_bodys() -> None:
+    lines = split_lines("The Commissioner would meet again with residents on 3 March 2022.\n")
+    assert parse_next_meeting(lines, [], meeting_date=dt.date(2022, 1, 10)) is None
