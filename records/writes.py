@@ -4,8 +4,8 @@ call these inside a transaction opened by ``records.db.write_session``.
 A function that adds or removes records of a ``RecordKind`` appends an entry for each to
 a ``ChangeLog``; the log's entries go to the database together, in the order they were
 made, when it is written (one INSERT), so that positions follow the order of the writes.
-People, themes, acronyms and attendance have no entries of their own: the search index
-and sync clients see them through the meetings and records that name them.
+People, themes and attendance have no entries of their own (they are read through the
+meetings and records that name them); the index follows acronyms by its glossary.
 """
 
 from __future__ import annotations
@@ -31,7 +31,10 @@ from records.models import (
     meeting_themes,
 )
 
-_RecordModel = type[AgendaItem] | type[Action] | type[Metric]
+# What ``_delete`` removes by id.
+_Deletable = (
+    type[AgendaItem] | type[Action] | type[ActionUpdate] | type[Metric] | type[SourceDocument]
+)
 
 
 class ChangeLog:
@@ -154,7 +157,7 @@ async def _delete(
     session: AsyncSession,
     log: ChangeLog,
     kind: RecordKind,
-    model: _RecordModel | type[ActionUpdate] | type[SourceDocument],
+    model: _Deletable,
     ids: list[int],
     meeting_id: int,
 ) -> None:
