@@ -209,6 +209,8 @@ NAVIGATION_LINES = 150
 NAVIGATION_ENTRIES = 8
 """Short bulleted lines, one after another, that make a menu."""
 _MENU_ENTRY_WORDS = 6
+NAVIGATION_START = 20
+"""Non-blank lines of the opening within which a menu starts."""
 
 
 def navigation_end(lines: Sequence[Line]) -> int | None:
@@ -221,9 +223,13 @@ def navigation_end(lines: Sequence[Line]) -> int | None:
     run_start: int | None = None
     bullets = 0
     last = -1
+    seen = 0
     for line in lines[:NAVIGATION_LINES]:
         if line.blank:
             continue
+        seen += 1
+        if run_start is None and seen > NAVIGATION_START:
+            return None  # a list further down is the record's own (attendance, actions)
         entry = line.words <= _MENU_ENTRY_WORDS and not line.content.endswith((".", ":"))
         if entry and (line.bullet or run_start is not None):
             run_start = line.index if run_start is None else run_start

@@ -467,3 +467,9 @@ def test_a_bulleted_attendance_list_under_the_title_is_not_a_menu() -> None:
     header = header_of(f"Eastshire Police and Crime Panel\n\n3 May 2022\n\nPresent\n{names}")
     assert header.date == dt.date(2022, 5, 3)
     assert header.title == "Eastshire Police and Crime Panel"
+
+
+def test_a_bulleted_list_well_below_the_opening_is_not_a_menu() -> None:
+    prose = "".join(f"Paragraph {n} of the page said nothing of a meeting.\n" for n in range(25))
+    header = header_of(f"{prose}{MENU}\nFire Accountability Board Minutes 18 June 2019\n")
+    assert header.kind is MeetingKind.OTHER
