@@ -67,7 +67,6 @@ BUILDING: Final = "bench-data.building.json"
 DATABASE_FILE: Final = "assurance.db"  # where Settings puts SQLite in the data folder
 INGEST_WORKERS: Final = 2
 SAMPLE_SIZE: Final = 100  # meeting ids drawn for "meeting by id"
-RARE_WORDS: Final = 6
 PAGES_PER_YEAR: Final = 4  # windows of the nested query: pages of 20 per year
 IN_PROCESS_RUNS: Final = 20
 REQUEST_TIMEOUT: Final = 60.0

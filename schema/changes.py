@@ -19,13 +19,16 @@ from strawberry.types import Info
 
 from records.enums import ChangeOp, RecordKind
 from records.models import ChangeLogEntry
+from records.paging import CursorError, decode_cursor, encode_cursor, whole_field
 from schema.errors import PublicError
 from schema.lookups import TYPE_NAMES
-from schema.node import is_record_number, record_id_in_range, to_global_id
+from schema.node import MAX_RECORD_ID, is_record_number, record_id_in_range, to_global_id
 from schema.pagination import Connection, Edge, PageInfo, page_size
 
 FIELD = "changes"
-_CURSOR_PREFIX = "change:"
+ORDER = "position"
+# Cursors handed out before the shared codec: base64 of "change:<position>".
+_LEGACY_PREFIX = "change:"
 
 strawberry.enum(ChangeOp, description="UPSERT: the record was written; DELETE: it is gone.")
 
@@ -60,23 +63,31 @@ class ChangeEvent:
 
 
 def encode_position(position: int) -> str:
-    return base64.urlsafe_b64encode(f"{_CURSOR_PREFIX}{position}".encode()).decode("ascii")
+    return encode_cursor(ORDER, position)
 
 
 def decode_position(cursor: str) -> int:
-    """The change-log position a cursor of ``encode_position`` holds."""
+    """The change-log position a cursor of ``encode_position`` holds; cursors of the
+    older "change:<position>" form still decode, since sync clients keep them."""
     bad = PublicError(f"{FIELD}: argument `after` is not a cursor of this list", "BAD_CURSOR")
     try:
+        (position,) = decode_cursor(cursor, ORDER, whole_field)
+    except CursorError:
+        position = _legacy_position(cursor)
+    if position is None or not 1 <= position <= MAX_RECORD_ID:
+        raise bad
+    return int(position)
+
+
+def _legacy_position(cursor: str) -> int | None:
+    try:
         raw = base64.urlsafe_b64decode(cursor.encode("ascii")).decode("utf-8")
-    except (binascii.Error, UnicodeError, ValueError) as exc:
-        raise bad from exc
-    number = raw.removeprefix(_CURSOR_PREFIX)
+    except (binascii.Error, UnicodeError, ValueError):
+        return None
+    number = raw.removeprefix(_LEGACY_PREFIX)
     if number == raw or not is_record_number(number):
-        raise bad
-    position = record_id_in_range(number)
-    if position is None:
-        raise bad
-    return position
+        return None
+    return record_id_in_range(number)
 
 
 async def resolve_changes(

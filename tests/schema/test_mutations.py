@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -468,6 +469,17 @@ async def test_changes_pages_through_the_log_in_order(api: Api) -> None:
     assert last["entityId"] == to_global_id("Action", action_id)
     assert last["meetingId"] == to_global_id("Meeting", meeting_id)
     assert last["changedAt"]
+
+
+async def test_changes_cursors_handed_out_before_still_page_on(api: Api) -> None:
+    await seeded(api)
+    page = (await api.ok(CHANGES, {"first": 3}, role="reader"))["changes"]
+    third = page["edges"][-1]["node"]["position"]
+    old_cursor = base64.urlsafe_b64encode(f"change:{third}".encode()).decode("ascii")
+    after_new = await api.ok(CHANGES, {"first": 3, "after": page["pageInfo"]["endCursor"]})
+    after_old = await api.ok(CHANGES, {"first": 3, "after": old_cursor})
+    assert after_old == after_new
+    assert after_new["changes"]["edges"][0]["node"]["position"] == third + 1
 
 
 async def test_changes_since_a_position_gives_only_later_entries(api: Api) -> None:
