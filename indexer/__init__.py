@@ -20,6 +20,8 @@ Searching it:
 * ``facets``: document sets per field value, for filters and facet counts.
 * ``highlights``: fragments of a hit's text with the matched words marked.
 * ``suggest``: "did you mean" from the index's own words.
+* ``cache``: the one kind of cache every memory of the index is (bounded, least
+  recently used dropped first).
 
 ``engine/`` holds every use of Whoosh's internals behind a small interface (writing
 segments, refreshing searchers, scoring over posting lists, collectors, the
