@@ -107,6 +107,12 @@ _KINDS_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("terms of reference", re.compile(r"\bterms\s*of\s*reference", re.IGNORECASE)),
+    # a paper for a meeting, not its record: "Report to: Police and Crime Panel", "Purpose of
+    # the Report"
+    (
+        "a report to a meeting",
+        re.compile(r"^report\s+to\s*:|^purpose\s+of\s+(?:the|this)\s+report\b", re.IGNORECASE),
+    ),
     ("an annual report", re.compile(r"\bannual\s+report\b", re.IGNORECASE)),
     ("a press release", re.compile(r"\b(?:press|news|media)\s+release\b", re.IGNORECASE)),
 )

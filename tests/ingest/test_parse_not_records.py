@@ -107,6 +107,22 @@ A patrol car. (Photo credit: Archive)
 The Chief Constable explained where they were up to. He asked if there were any questions?
 """
 
+REPORT_PAPER = """WESTSHIRE POLICE AND CRIME PANEL
+
+Report to: Police and Crime Panel
+Date: 3 May 2021
+Subject: Proposed Precept 2021/22
+Report of: Chief Executive
+
+1. Purpose of the Report
+
+1.1 This report sets out the proposed precept.
+
+2. Recommendations
+
+2.1 The Panel is asked to review the proposed precept.
+"""
+
 DECISION_NOTICE = """Office of the Westshire Police and Crime Commissioner
 
 Title and Reference – PCC/D/014
@@ -140,6 +156,7 @@ TERMS OF REFERENCE FOR THE JOINT AUDIT PANEL
         (INFORMATION_PAGE, "information page"),
         (POWERS_PAGE, "information page"),
         (BLOG_REPORT, "news page"),
+        (REPORT_PAPER, "report to a meeting"),
         (DECISION_LOG, "decision log"),
         (DECISION_NOTICE, "decision log or notice"),
         (TERMS, "terms of reference"),
@@ -243,6 +260,13 @@ def test_pages_that_are_not_meeting_records_are_refused(text: str, reason: str) 
             "discuss how the Commissioner holds the force to account.\n",
             DocumentType.AGENDA,
             id="preview-of-a-meeting-to-come",
+        ),
+        pytest.param(
+            "Westshire Police and Crime Panel\nAgenda\n1. Apologies for absence\n2. "
+            "Declarations of interest\n3. Proposed Precept\nReport to: Police and Crime "
+            "Panel\nPurpose of the Report\nThe Panel is asked to review the precept.\n",
+            DocumentType.AGENDA,
+            id="agenda-pack-with-its-report",
         ),
     ],
 )
