@@ -1,6 +1,6 @@
 """Texts that are not the record of a meeting: news pages, statements and columns, index
 pages listing meetings, information pages about a body, decision logs and notices, terms of
-reference, annual reports.
+reference, annual reports, report papers written for a meeting.
 
 Such texts talk about meetings, name bodies, dates and people, and may even be numbered,
 so they are told apart by what records have and they lack: the marks of minutes, agendas
