@@ -440,6 +440,9 @@ def _clean_venue(text: str) -> str | None:
         venue = venue[1:].lstrip()
     if not venue or not any(ch.isalpha() for ch in venue) or len(venue.split()) > 20:
         return None
+    time = find_time(venue)
+    if time is not None and not (venue[: time.span[0]] + venue[time.span[1] :]).strip(" ,;"):
+        return None  # "held at 10.00 am, on Friday ...": a time, not a place
     return venue[0].upper() + venue[1:]
 
 

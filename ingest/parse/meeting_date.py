@@ -107,16 +107,19 @@ _APPROVED_AFTER = re.compile(
     re.IGNORECASE,
 )
 # A letter of summons: "You are invited to attend the next meeting of the Board which will
-# be held on Tuesday 30th April 2019" is this meeting, its "next" the letter's own.
+# be held on Tuesday 30th April 2019", "I hereby summon you to attend a virtual meeting of
+# the Panel which will be held at 10.00 am, on Friday, 31st July, 2020" is this meeting, its
+# "next" the letter's own (and the letter's own date, above it, is not the meeting's).
 _SUMMONED = re.compile(
-    r"\b(?:invited|summoned|requested|asked|required)\s+to\s+attend\s+(?:the\s+|a\s+)?"
-    r"(?:next\s+)?meeting\b[^.;]*$",
+    r"\b(?:(?:invited|summoned|requested|asked|required)\s+to|summon\s+you\s+to)\s+attend\s+"
+    r"(?:(?:the|a|an|next|special|extraordinary|virtual|remote|hybrid|public|formal|annual)\s+)*"
+    r"meeting\b(?:[^.;]|(?<=\d)\.(?=\d))*$",  # no sentence end between (a time's stop aside)
     re.IGNORECASE,
 )
 _THIS_MEETING = re.compile(r"\bthis\s+(?:meeting|session|panel|committee|board)\b", re.I)
 _TIME_SEPARATOR = re.compile(
     r"^[\s,;.@()|*–—-]*(?:(?:at|from|commencing|starting|start|starts|time|times|begins?|"
-    r"kl)\b[\s,;.:@()|*–—-]*)*$",
+    r"kl|on)\b[\s,;.:@()|*–—-]*)*$",
     re.IGNORECASE,
 )
 _END_TIME = re.compile(r"^\s*(?:-|–|—|to|until|till)\s*$", re.IGNORECASE)

@@ -67,7 +67,8 @@ _MINUTES_OF = re.compile(
 )
 # "The Monthly Meeting of the Corporate Services Committee will take place ... on ..."
 _SUMMONS = re.compile(
-    r"\b(?:meeting|session)\s+of\s+(?:the\s+)?(?P<name>[^.;:]{2,120}?)\s+(?:will|is\s+to|shall)"
+    r"\b(?:meeting|session)\s+of\s+(?:the\s+)?(?P<name>[^.;:]{2,120}?)\s+(?:(?:which|that)\s+)?"
+    r"(?:will|is\s+to|shall)"
     r"\s+(?:take\s+place|be\s+held|meet)\b",
     re.IGNORECASE,
 )

@@ -473,3 +473,18 @@ def test_a_bulleted_list_well_below_the_opening_is_not_a_menu() -> None:
     prose = "".join(f"Paragraph {n} of the page said nothing of a meeting.\n" for n in range(25))
     header = header_of(f"{prose}{MENU}\nFire Accountability Board Minutes 18 June 2019\n")
     assert header.kind is MeetingKind.OTHER
+
+
+def test_a_summons_in_capitals_names_the_body_and_time_but_no_venue() -> None:
+    header = parse_header(
+        split_lines(
+            "Document Pack\n\nFRIDAY, 17 JULY 2020\n\nTO: ALL MEMBERS OF THE WESTSHIRE POLICE "
+            "AND CRIME PANEL\n\nI HEREBY SUMMON YOU TO ATTEND A VIRTUAL MEETING OF THE "
+            "WESTSHIRE POLICE AND CRIME PANEL WHICH WILL BE HELD AT 10.00 AM, ON FRIDAY, 24TH "
+            "JULY, 2020 FOR THE TRANSACTION OF THE BUSINESS OUTLINED ON THE ATTACHED AGENDA\n"
+        )
+    )
+    assert header.title == "Westshire Police and Crime Panel"
+    assert header.kind is MeetingKind.POLICE_AND_CRIME_PANEL
+    assert (header.date, header.start_time) == (dt.date(2020, 7, 24), dt.time(10, 0))
+    assert header.venue == "Virtual"  # not "10.00 AM"

@@ -172,6 +172,15 @@ def header_of(text: str) -> Header:
             dt.time(10, 0),
             id="letter-of-summons-to-the-next-meeting",
         ),
+        pytest.param(
+            "Document Pack\n\nFRIDAY, 17 JULY 2020\n\nTO: ALL MEMBERS OF THE WESTSHIRE POLICE "
+            "AND CRIME PANEL\n\nI HEREBY SUMMON YOU TO ATTEND A VIRTUAL MEETING OF THE "
+            "WESTSHIRE POLICE AND CRIME PANEL WHICH WILL BE HELD AT 10.00 AM, ON FRIDAY, 24TH "
+            "JULY, 2020 FOR THE TRANSACTION OF THE BUSINESS OUTLINED ON THE ATTACHED AGENDA\n",
+            dt.date(2020, 7, 24),
+            dt.time(10, 0),
+            id="summons-in-capitals-with-the-time-before-the-date",
+        ),
     ],
 )
 def test_the_meeting_date_and_start_time(text: str, date: dt.date, start: dt.time | None) -> None:
