@@ -92,6 +92,8 @@ _NOT_NAME_WORDS = {
     "victim", "principal", "personal", "accountant", "compliance", "invitee",
     # words of a venue's address ("The Ainsty Meeting Room, West Offices, Station Rise")
     "the", "road", "street", "avenue", "offices", "building", "chambers", "rise",
+    # a ModernGov agenda's furniture, read as a line of its own ("Public Document Pack")
+    "document", "pack",
 }  # fmt: skip
 
 # Common given names, to find where one person ends and the next begins in a run that
@@ -112,7 +114,7 @@ _GIVEN_NAME_TEXT = (
     "Cameron Carl Carla Carmel Carol Caroline Carolyn Carys Cathal Catherine Cathy Catriona "
     "Cecilia Ceri Cerys Charles Charlie Charlotte Chidi Chinedu Chloe Chris Christian "
     "Christina Christine Christopher Ciara Ciaran Claire Clara Clare Clarissa Claudia "
-    "Clifford Clive Clodagh Colette Colin Colm Conor Constance Craig Cynthia Dafydd Dai "
+    "Clifford Clive Clodagh Colette Colin Colm Conor Constance Cornelius Craig Cynthia Dafydd Dai "
     "Daisy Damian Damien Dan Daniel Danielle Darius Darren Darryl Dave David Dawn Dean "
     "Debbie Deborah Declan Deepak Deirdre Della Delroy Denis Denise Dennis Derek Dermot "
     "Desmond Diana Diane Dilwyn Dionne Dominic Donald Donna Doreen Dorothy Douglas Duncan "
@@ -191,6 +193,14 @@ _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z]{0,4}[/.]?(?:\s?[A-Z/&][A-Za-z/&.]{0,
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|:|\s[-–—]\s|\t)\s*")
 _LAST_DASH = re.compile(r"\s[-–—]\s(?!.*\s[-–—]\s)")
 _LEADING_SEPARATORS = " ,;:-–—"
+# A given name run into the surname by extraction ("Councillor CorneliusAshby-Waring MA"):
+# a listed given name directly followed by a capital starts a surname. Only listed given
+# names part a word, so "MacDonald" or "DeSouza" stay whole.
+_GLUED_GIVEN = re.compile(r"\b([A-Z][a-z]{2,})(?=[A-Z][a-z])")
+
+
+def _unglue_given(match: re.Match[str]) -> str:
+    return f"{match[1]} " if match[1] in GIVEN_NAMES else match[0]
 
 
 def strip_titles(name: str) -> str:
@@ -420,6 +430,7 @@ def split_person(text: str) -> Person | None:
     answers, which never change, are kept for the latest few thousand entries.
     """
     entry = re.sub(r"\s+", " ", text.replace("\t", " , ")).strip(" ,;:-–—•*·")
+    entry = _GLUED_GIVEN.sub(_unglue_given, entry)
     entry = _POSTNOMINALS.sub("", entry)
     entry, is_chair, is_minute_taker = strip_markers(re.sub(r"\.$", "", entry))
     role_in_brackets: str | None = None

@@ -602,3 +602,15 @@ def test_apologies_for_another_meeting_are_not_this_meetings() -> None:
         "Apologies had been sent by Cllr Ann Bell for the September meeting but had not been "
         "recorded.\n\nApologies were received from Cllr Roy Tapp for the Panel meeting.\n"
     ) == [("Roy Tapp", AttendanceStatus.APOLOGIES)]
+
+
+def test_a_given_name_run_into_the_surname_is_parted() -> None:
+    person = split_person("Councillor OliviaBramley-Hurst MA (Riverton City Council)")
+    assert person is not None
+    assert (person.name, person.capacity) == ("Olivia Bramley-Hurst", "Riverton City Council")
+    # a capital inside a surname is not a given name run into it
+    assert split_person("Mr Tam MacGillivray").name == "Tam MacGillivray"  # type: ignore[union-attr]
+
+
+def test_a_document_pack_banner_is_not_a_person() -> None:
+    assert split_person("Public Document Pack") is None
