@@ -191,11 +191,17 @@ def _role_keys(attendee: AttendeeDraft) -> tuple[set[str], set[str]]:
 _SECOND_IN_LINE = frozenset({"deputy", "assistant", "vice", "associate", "under"})
 
 
+# "Police and Crime Commissioner for Surrey": the area a post serves, after the post.
+_AREA_AFTER = re.compile(r"\s+for\s+(?:the\s+)?[A-Z][\w&'’ -]*$")
+
+
 def _head_word(capacity: str | None) -> str | None:
     """The word a post is named by on its own ("Police and Crime Commissioner" ->
-    "commissioner"), when it is a role word and the post is not a deputy's."""
+    "commissioner"), when it is a role word and the post is not a deputy's. The area a
+    post serves is no part of it: "Police and Crime Commissioner for Surrey" is the
+    "Commissioner" of minutes that go on to say "The Commissioner to share ..."."""
     segments = _segments(capacity)
-    words = _norm(segments[0]).split() if segments else []
+    words = _norm(_AREA_AFTER.sub("", segments[0])).split() if segments else []
     if not words or words[0] in _SECOND_IN_LINE or words[-1] not in _ROLE_WORDS:
         return None
     return words[-1]
@@ -376,6 +382,10 @@ def _resolve_part(
     if by_role:
         return [a.name for a in by_role], []
     by_later = attendees.with_later_part(key, _expanded(part))
+    if by_later and _is_body(part):
+        # "the Force and OPCC to draft ...": the office owns it even when one attendee
+        # alone is listed as of it ("Notetaker, OPCC"); it stays as written.
+        return [], []
     if len(by_later) == 1:
         return [by_later[0].name], []
     if by_later:
@@ -484,6 +494,19 @@ def _kept_as_written(part: str) -> bool:
     )
 
 
+def _is_body(part: str) -> bool:
+    """Whether a part names an office or a body rather than a person: "OPCC", "the
+    PCC's Office", "the Force", "Essex Police"."""
+    bare = re.sub(r"^the\s+", "", part.strip(), flags=re.IGNORECASE)
+    if _OFFICE.match(bare):
+        return True
+    known = role_for_abbreviation(bare)
+    if known is not None and known.name.lower().startswith("office of"):
+        return True
+    words = bare.split()
+    return 0 < len(words) <= 3 and words[-1].lower() in _BODY_WORDS | {"police"}
+
+
 def split_owner_parts(owner_text: str) -> list[str]:
     """ "JA and NM" -> ["JA", "NM"]; "CC/DCC" -> ["CC", "DCC"]; "PF.SM" -> ["PF", "SM"];
     "T/Supt X" stays whole."""
@@ -506,15 +529,19 @@ def resolve_owners(
         parts = split_owner_parts(owner_text)
         if len(parts) > 1:
             unresolved: list[int] = []
+            bodies = 0
             for part in parts:
                 found, notes = _resolve_part(part, index, context)
                 if not found and not notes and _kept_as_written(part):
                     unresolved.append(len(owners))
                     owners.append(re.sub(r"^the\s+", "", part, flags=re.IGNORECASE))
+                    bodies += _is_body(part)
                 owners += found
                 warnings += notes
-            if len(unresolved) == len(owners):
-                owners = []  # "AB and CD" fitting nobody: no owner resolved at all
+            if len(unresolved) == len(owners) and bodies < len(owners):
+                # "AB and CD" fitting nobody: no owner resolved at all; but "the Force and
+                # OPCC" are two bodies that own it as written.
+                owners = []
     if not owners and not warnings:
         person = person_in(owner_text)
         if person is not None:

@@ -964,3 +964,30 @@ def test_a_bracketed_flag_closes_a_paragraph_without_a_full_stop() -> None:
     )
     assert action.text == "The DCC agreed to provide the figures on response times"
     assert action.owners == ["Neil Mottram"]
+
+
+def test_a_post_named_with_its_area_answers_to_its_head_word() -> None:
+    attendees = [
+        AttendeeDraft("Edda Marsh", "Police and Crime Commissioner for Westshire"),
+        AttendeeDraft(
+            "Rolf Tander", "Chief Executive, Office of the Police and Crime Commissioner"
+        ),
+    ]
+    action = one_action(
+        "Actions/ further information to be provided:\n"
+        "1. The Commissioner to share the agreed indicators with the Panel.\n",
+        attendees,
+    )
+    assert action.owners == ["Edda Marsh"]
+
+
+def test_an_office_owns_an_action_though_one_attendee_is_listed_as_of_it() -> None:
+    attendees = [
+        AttendeeDraft("Nell Pardoe", "Chief Constable"),
+        AttendeeDraft("Ivo Brant", "Notetaker, OPCC"),
+    ]
+    assert resolve_owners("the Force and OPCC", attendees).owners == ["Force", "OPCC"]
+    assert resolve_owners("OPCC", attendees).owners == []
+    assert resolve_owners("CC and OPCC", attendees).owners == ["Nell Pardoe", "OPCC"]
+    # Initials that fit nobody still give no owner.
+    assert resolve_owners("XY and ZW", attendees).owners == []
