@@ -94,6 +94,8 @@ _NOT_NAME_WORDS = {
     "the", "road", "street", "avenue", "offices", "building", "chambers", "rise",
     # a ModernGov agenda's furniture, read as a line of its own ("Public Document Pack")
     "document", "pack",
+    # words of a resolution before its subject ("RESOLVED – That Mr Jo Hale be appointed")
+    "that", "this", "these", "those",
 }  # fmt: skip
 
 # Common given names, to find where one person ends and the next begins in a run that
@@ -325,7 +327,8 @@ def trailing_name(text: str) -> tuple[str, str] | None:
         taken += 1
     if taken < 2:
         return None
-    name = " ".join(tokens[-taken:])
+    # A title among the words taken is not part of the name ("... That Mr Jo Hale").
+    name = strip_titles(" ".join(tokens[-taken:]))
     capacity = " ".join(tokens[:-taken])
     if ":" in capacity:
         return None  # "Contact: Jane Doe" is a field of the header

@@ -614,3 +614,16 @@ def test_a_given_name_run_into_the_surname_is_parted() -> None:
 
 def test_a_document_pack_banner_is_not_a_person() -> None:
     assert split_person("Public Document Pack") is None
+
+
+def test_a_resolution_names_the_chair_without_its_opening_words() -> None:
+    text = (
+        "1. Election of Chair\n\n"
+        "RESOLVED – That Mr Owen Tarrant be appointed Chairman of the Panel for the year.\n\n"
+        "2. Apologies\n"
+    )
+    chair = attendance_of(text).chair
+    assert chair is not None and chair.name == "Owen Tarrant"
+    text = "That Riverton Councillor Hana Lisle be elected as Chair of the Panel.\n"
+    chair = attendance_of(text).chair
+    assert chair is not None and chair.name == "Hana Lisle"
