@@ -37,7 +37,7 @@ _HONORIFICS = (
 _RANKS = (
     r"(?:[a-z]{1,2}/)?(?:cmdr|commander|det|detective|temp|"
     r"ch\s+supt|chief\s+supt|supt|superintendent|ch\s+insp|insp|inspector|sgt|sergeant|"
-    r"dcs|dci|di|ds|dc|pc|ps|pcso)|t/|a/|d/|c/"
+    r"dcs|dci|di|ds|dc|pc|ps|pcso|governor)|t/|a/|d/|c/"
 )
 _TITLE = re.compile(rf"^(?:(?:{_HONORIFICS}|{_RANKS})\.?\s+)+", re.IGNORECASE)
 _HONORIFIC_PREFIX = re.compile(rf"^(?:(?:{_HONORIFICS})\.?\s+)+", re.IGNORECASE)
@@ -48,7 +48,18 @@ _NAME_TOKEN = re.compile(
     r"^(?:[A-Z][a-zà-ÿ]*(?:['’][A-Z]?[a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ'’]+)*"
     r"|Ma?c[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ'’]+)*|[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z][a-z]+[A-Z][a-z]+)$"
 )
-_PLACE_PREFIXES = {"north", "south", "east", "west", "mid", "upper", "lower", "central", "greater"}
+_PLACE_PREFIXES = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "mid",
+    "upper",
+    "lower",
+    "central",
+    "greater",
+    "st",
+}  # "St Helens", "St Albans" are places
 _PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "la", "le", "du", "bin", "al", "ap"}
 
 # Words that appear in roles, organisations and headings but not in people's names.
@@ -96,6 +107,9 @@ _NOT_NAME_WORDS = {
     "document", "pack",
     # words of a resolution before its subject ("RESOLVED – That Mr Jo Hale be appointed")
     "that", "this", "these", "those",
+    # a place's last word ("Test Valley Borough Council"), a web page's link ("View Profile"),
+    # an item's title ("Pecuniary and Non-Pecuniary Interests")
+    "valley", "view", "profile", "interest", "interests", "pecuniary", "non-pecuniary",
 }  # fmt: skip
 
 # Common given names, to find where one person ends and the next begins in a run that
@@ -389,6 +403,8 @@ def _split_name(text: str) -> tuple[str, str] | None:
         if titled and (words > 2 or (words > 1 and initials > 0)):
             break  # "Mr Graham Pegg Norfolk County Council": the name ends at the surname
         taken.append(token)
+    if len(taken) > 2 and tokens[len(taken) : len(taken) + 1] == ["&"]:
+        taken.pop()  # "Kwame Sarpong Ernst & Young": the word before "&" starts a firm's name
     name = " ".join(taken[:5])
     if looks_like_name(name, single_token=titled):
         rest = bare[len(name) :].strip(" ,;-–—")

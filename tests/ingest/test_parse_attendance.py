@@ -627,3 +627,23 @@ def test_a_resolution_names_the_chair_without_its_opening_words() -> None:
     text = "That Riverton Councillor Hana Lisle be elected as Chair of the Panel.\n"
     chair = attendance_of(text).chair
     assert chair is not None and chair.name == "Hana Lisle"
+
+
+@pytest.mark.parametrize(
+    ("entry", "name", "capacity"),
+    [
+        ("Governor Liam Ostler", "Liam Ostler", "Governor"),
+        ("Nadia Penrose (NPe) Hartley & Vale", "Nadia Penrose", "Hartley & Vale"),
+    ],
+)
+def test_a_governor_and_a_firm_after_a_name(entry: str, name: str, capacity: str) -> None:
+    person = split_person(entry)
+    assert person is not None
+    assert (person.name, person.capacity) == (name, capacity)
+
+
+@pytest.mark.parametrize(
+    "line", ["View Profile", "Test Valley", "St Helens CSP", "Non-Pecuniary Interests"]
+)
+def test_places_links_and_titles_are_not_people(line: str) -> None:
+    assert split_person(line) is None
