@@ -305,6 +305,11 @@ def _is_heading(title: str, line: Line, following: Line | None, following_opens:
     words = len(title.split())
     if words >= 25 or sentence_count(title) >= 2 or _ANSWER.match(title):
         return False
+    # Agenda packs set in capitals close each title with a stop ("4 TO NOTE THE DRAFT
+    # ANNUAL REPORT OF THE COMMISSIONER."): one sentence in capitals without a verb of a
+    # report is a heading, where "THE PANEL NOTED THE REPORT." is a paragraph.
+    if is_capitals(title) and not _FINITE_VERB.search(title.lower()):
+        return not _wrapped_line(title, line, following, following_opens)
     if title.rstrip().endswith((".", ";")) and words >= 5:
         return False
     # a short sentence is an answer too ("2.1 No interests were declared.", "4.1 None were
@@ -577,6 +582,22 @@ def _lettered_heading(title: str, reading: _Reading, line: Line) -> bool:
     return _is_heading(title, line, following, opens)
 
 
+LIST_LEAD_MIN_WORDS = 6
+
+
+def _introduced_list(lines: Sequence[Line], first: Line, item: _Candidate) -> bool:
+    """Whether a sentence of the item's text ending in a colon introduces the lettered
+    entries: then they are a list inside the item ("The following decisions have been
+    published since the last meeting:" over "a. Decision 005 - Custody system", "b.
+    Decision 006 - ..."), not its sub-items, which follow the item's heading or text."""
+    for position in range(first.index - 1, item.last_line.index, -1):
+        above = lines[position]
+        if not above.blank:
+            content = above.content.rstrip()
+            return content.endswith(":") and len(content.split()) >= LIST_LEAD_MIN_WORDS
+    return False
+
+
 def _lettered(
     reading: _Reading, chosen: Sequence[_Candidate], excluded: set[int]
 ) -> list[tuple[int, list[_Candidate]]]:
@@ -599,6 +620,8 @@ def _lettered(
         roman = any(len(marker) > 1 for _, marker, _ in group) or (
             bool(group) and group[0][1] == "i"
         )
+        if group and _introduced_list(lines, group[0][0], item):
+            continue
         run: list[_Candidate] = []
         for line, marker, title in group:
             if roman and marker not in ROMAN:
@@ -636,6 +659,16 @@ def _lettered_tops(candidates: Sequence[_Candidate]) -> list[_Candidate]:
     return sorted([*tops, *promoted], key=lambda c: c.line.index)
 
 
+def _restarting_paragraphs(top: Sequence[_Candidate], tops: Sequence[_Candidate]) -> bool:
+    """Whether the numbers are paragraphs numbered afresh under each (unnumbered) item:
+    no entry of the chain is a heading and the numbering starts again at 1 ("Rural
+    Crime Strategy" / "1. The Commissioner introduced ..." / "2. A Member asked ...", then
+    "Decisions" / "1. The Commissioner set out ...")."""
+    if not top or any(c.heading for c in top):
+        return False
+    return sum(c.number == (1,) and c.kind == "number" for c in tops) >= 2
+
+
 def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
     reading = _reading(lines)
     candidates = [
@@ -649,7 +682,7 @@ def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
     if len(ones) >= REPEATED_ONES_MIN and len(ones) > len(top) and 2 * others < len(ones):
         top = ones
     family = _Family.of(candidates)
-    if not _accept_top_level(top, family, lines):
+    if _restarting_paragraphs(top, tops) or not _accept_top_level(top, family, lines):
         return []
     chosen: list[_Candidate] = []
     for position, item in enumerate(top):

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
+from ingest.parse.dates import MONTH_PATTERN
 from ingest.parse.item_heads import ROMAN
 from ingest.parse.lines import Line
 
@@ -42,7 +43,9 @@ _ENTRY = re.compile(
     r")(?=\s+[A-Z])"
     # a bare number before a heading in capitals ("2 MEMBERSHIP 3 APPOINTMENT ...") or a
     # capitalised word ("... Graham Oldroyd 2 Minutes of the previous meeting ...")
-    r"|(?<![-–] )(?<!of )\d{1,3}(?!\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    # (a page range's end, "1 - 10", is no entry, but "minutes: - 4 Gwent ..." is; a month
+    # after the number is a date, "Declarations" is no month)
+    r"|(?<!\d [-–] )(?<!of )\d{1,3}(?!\s+(?i:" + MONTH_PATTERN + "))"
     r"(?=\s+(?:[A-Z][A-Z'’&-]{4,}\b|[A-Z][a-z]|[A-Z][A-Z'’&-]+(?:[\s,–-]+(?:[A-Z][A-Z'’&-]+\b|\d)|$)))"
     r")"
 )

@@ -745,3 +745,60 @@ def test_sub_items_named_by_the_word_item_whose_parent_is_not_printed() -> None:
         "Item 6 Any Other Business\nNone.\n"
     )
     assert numbers(text) == ["5.1", "5.2", "6"]
+
+
+def test_a_run_on_agenda_with_a_declarations_item_and_an_unnumbered_line() -> None:
+    # "Declarations" is no month (so "2 Declarations" opens an entry), and "- 4 Fenmoor"
+    # after a line of the agenda's own is an entry where "1 - 10" is a page range
+    text = (
+        "A meeting of the Fenmoor Police and Crime Panel will be held on Friday, 7 March "
+        "2025 at 10.00 am to consider the matters contained in the following agenda. "
+        "A G E N D A Pages 1 To appoint a Chair for the Ensuing Year. 2 Declarations of "
+        "Interest. 3 Apologies for Absence. To approve and sign the following minutes: - "
+        "4 Fenmoor Police and Crime Panel held on 6 December 2024. 1 - 10 5 Annual Report "
+        "of the Commissioner. 11 - 30 6 Forward Work Programme. 31 - 32 MEMBERSHIP: "
+        "Councillor Ann Bell, Councillor Roy Tapp, Councillor Ivy Hart, Councillor Dan Rye\n"
+    )
+    assert numbers(text) == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_titles_in_capitals_that_end_with_a_stop() -> None:
+    # the agenda's titles outweigh a numbered membership list above them
+    text = (
+        "MEMBERSHIP\n\n"
+        "NORTHMOOR COUNCIL 1. COUNCILLOR ANN BELL (Labour)\n"
+        "2. COUNCILLOR ROY TAPP (Independent)\n"
+        "3. COUNCILLOR IVY HART (Plaid Cymru)\n\n"
+        "A G E N D A\n\n"
+        "1. APPOINTMENT OF CHAIR AND VICE-CHAIR FOR THE PANEL 2025/26.\n\n"
+        "2. APOLOGIES FOR ABSENCE AND PERSONAL MATTERS.\n\n"
+        "3. DECLARATIONS OF INTEREST.\n\n"
+        "4. TO SIGN AS A CORRECT RECORD THE MINUTES OF THE MEETING HELD ON 3 MARCH.\n\n"
+        "5. DRAFT ANNUAL REPORT OF THE POLICE AND CRIME COMMISSIONER.\n"
+    )
+    assert numbers(text) == ["1", "2", "3", "4", "5"]
+
+
+def test_a_lettered_list_introduced_by_a_sentence_is_not_sub_items() -> None:
+    text = (
+        "1.\n\nApologies\n\nMinutes:\n\nNone were received.\n\n"
+        "2.\n\nDecisions published by the Commissioner\n\n"
+        "The following decisions have been published since the last meeting of the Panel:\n\n"
+        "a.   Decision 011 - Replacement of the Fleet Workshop\n\n"
+        "b.   Decision 012 - Custody Suite Refurbishment\n\n"
+        "Minutes:\n\nResolved: That the decisions be noted.\n\n"
+        "3.\n\nWork Programme\n\nMinutes:\n\nThe Panel agreed its programme.\n"
+    )
+    assert numbers(text) == ["1", "2", "3"]
+
+
+def test_lettered_sub_items_under_an_item_heading_stay_sub_items() -> None:
+    text = (
+        "4.  Risk Register\n\n"
+        "a.  Commissioner's Risk Register\n\n"
+        "The Treasurer took members through the register and its two new entries.\n\n"
+        "b.  Force Risk Register\n\n"
+        "The Deputy Chief Constable presented the force register.\n\n"
+        "5.  Internal Audit Progress Report\n\nThe auditor presented the report.\n"
+    )
+    assert numbers(text) == ["4", "a", "b", "5"]

@@ -399,3 +399,22 @@ def test_an_action_log_after_the_last_item_is_not_part_of_it() -> None:
     items = items_of(text)
     assert outline(items) == [("3", "Safer streets", None), ("4", "Any other business", None)]
     assert items[-1].text == "None."
+
+
+def test_paragraphs_numbered_afresh_under_each_heading_are_not_items() -> None:
+    text = (
+        "Minutes of the previous meeting\n\n"
+        "Additional documents:\n\n"
+        "1. The Policy Officer said that a date on page 4 should read 12 May.\n\n"
+        "2. The Chairman thanked the Commissioner for his response to the report.\n\n"
+        "Rural Crime Strategy\n\n"
+        "Additional documents:\n\n"
+        "1. The Commissioner introduced his report on the rural crime strategy.\n\n"
+        "2. A Member asked how success would be measured over the year.\n\n"
+        "3. The Commissioner said that a survey of farmers would be repeated.\n"
+    )
+    assert [item.number for item in items_of(text)] == [None, None]
+    assert [item.title for item in items_of(text)] == [
+        "Minutes of the previous meeting",
+        "Rural Crime Strategy",
+    ]
