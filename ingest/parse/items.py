@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ingest.draft import ItemDraft, Span
 from ingest.parse.dates import MONTH_PATTERN
@@ -669,6 +670,29 @@ def _restarting_paragraphs(top: Sequence[_Candidate], tops: Sequence[_Candidate]
     return sum(c.number == (1,) and c.kind == "number" for c in tops) >= 2
 
 
+def _paragraph_numbers(candidates: Sequence[_Candidate]) -> list[_Candidate]:
+    """The numbered paragraphs of minutes whose items' own numbers were lost, the only
+    numbers left: web pages that drop the number column but keep the minutes' paragraph
+    numbers ("Minutes of the previous meeting" / "2.1 The minutes were approved.", then
+    "Declarations of Interest" / "3.1 Cllr Hale declared ...", "3.2 The Chair ..."), or a
+    minute printed as paragraphs of its minute number ("56.1.", "56.2."). Those numbers
+    are the minute references. Every two-part number must run on from the one before it
+    ("3.2" after "3.1", "4.1" after "3.2"), two at least, and no number stands alone."""
+    if any(len(c.number) == 1 for c in candidates):
+        return []
+    numbered = [c for c in candidates if c.kind in ("number", "word") and len(c.number) == 2]
+    if len(numbered) < 2 or len(numbered) != len(candidates):
+        return []
+    for before, after in pairwise(numbered):
+        (item, paragraph), (next_item, next_paragraph) = before.number, after.number
+        same_item = next_item == item and next_paragraph == paragraph + 1
+        if not same_item and not (next_item > item and next_paragraph == 1):
+            return []
+    if numbered[0].number[1] != 1:
+        return []
+    return numbered
+
+
 def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
     reading = _reading(lines)
     candidates = [
@@ -683,7 +707,7 @@ def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
         top = ones
     family = _Family.of(candidates)
     if _restarting_paragraphs(top, tops) or not _accept_top_level(top, family, lines):
-        return []
+        return _paragraph_numbers(candidates)
     chosen: list[_Candidate] = []
     for position, item in enumerate(top):
         stop = top[position + 1].first_line.index if position + 1 < len(top) else len(lines)
@@ -875,12 +899,38 @@ def parse_items(
     tables = find_tables(lines)
     excluded = rows_in_tables(tables) | {first_piece[i] for i in skip if 0 <= i < len(first_piece)}
     chosen = _numbered(lines, excluded)
+    if chosen and all(len(c.number) == 2 for c in chosen):  # paragraph numbers only
+        return _under_headings(text, lines, chosen, _unnumbered(lines, body_start, excluded))
     if chosen:
         return _build(text, lines, chosen, _trailing_section(lines, chosen[-1], tables))
     linked = _furniture_numbered(lines, _first_item_line(lines, body_start))
     if linked:
         return _build(text, lines, linked, len(lines))
     return _build(text, lines, _unnumbered(lines, body_start, excluded), len(lines))
+
+
+def _under_headings(
+    text: str,
+    lines: Sequence[Line],
+    paragraphs: Sequence[_Candidate],
+    headings: Sequence[_Candidate],
+) -> list[ItemDraft]:
+    """Minutes whose items lost their numbers but not their paragraphs' (see
+    ``_paragraph_numbers``): each unnumbered heading is an item, and the numbered paragraphs
+    under it are its sub-items."""
+    taken = {c.line.index for c in paragraphs}
+    merged = sorted(
+        [*paragraphs, *(h for h in headings if h.line.index not in taken)],
+        key=lambda c: c.line.index,
+    )
+    items = _build(text, lines, merged, len(lines))
+    heading: int | None = None
+    for position, candidate in enumerate(merged):
+        if candidate.number:
+            items[position].parent = heading
+        else:
+            heading = position
+    return items
 
 
 def _first_item_line(lines: Sequence[Line], body_start: int) -> int:

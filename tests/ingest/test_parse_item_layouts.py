@@ -802,3 +802,38 @@ def test_lettered_sub_items_under_an_item_heading_stay_sub_items() -> None:
         "5.  Internal Audit Progress Report\n\nThe auditor presented the report.\n"
     )
     assert numbers(text) == ["4", "a", "b", "5"]
+
+
+def test_paragraph_numbers_left_where_the_items_lost_theirs() -> None:
+    # a council web page that dropped its number column: the minutes' paragraph numbers
+    # are the only references left, each under its unnumbered heading
+    text = (
+        "No. Item\n\n\n"
+        "Minutes of the previous meeting pdf icon PDF 512 KB\n\n"
+        "To confirm and sign the minutes of the meeting held on 2nd February 2025.\n\n"
+        "Additional documents:\n\n"
+        "2.1 The minutes of the previous meeting were approved as a correct record.\n\n\n"
+        "Declarations of Interest\n\n"
+        "Members are invited to declare any pecuniary or personal interests.\n\n"
+        "3.1 Ann Bell declared that she was a trustee of a youth charity in Rye.\n\n"
+        "3.2 The Chair informed the panel that Roy Tapp was no longer a member.\n"
+    )
+    items = items_of(text)
+    assert [(item.number, item.parent) for item in items] == [
+        (None, None),
+        ("2.1", 0),
+        (None, None),
+        ("3.1", 2),
+        ("3.2", 2),
+    ]
+    assert items[2].title == "Declarations of Interest"
+
+
+def test_numbered_paragraphs_that_skip_are_not_references() -> None:
+    text = (
+        "Declarations of Interest\n\n"
+        "Members are invited to declare any pecuniary or personal interests.\n\n"
+        "3.1 Ann Bell declared that she was a trustee of a youth charity in Rye.\n\n"
+        "5.4 The Chair informed the panel that Roy Tapp was no longer a member.\n"
+    )
+    assert [item.number for item in items_of(text)] == [None]
