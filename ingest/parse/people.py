@@ -110,6 +110,8 @@ _NOT_NAME_WORDS = {
     # a place's last word ("Test Valley Borough Council"), a web page's link ("View Profile"),
     # an item's title ("Pecuniary and Non-Pecuniary Interests")
     "valley", "view", "profile", "interest", "interests", "pecuniary", "non-pecuniary",
+    # a table's headings ("Agenda Item and Discussion Points")
+    "discussion", "points", "point",
 }  # fmt: skip
 
 # Common given names, to find where one person ends and the next begins in a run that
@@ -132,7 +134,7 @@ _GIVEN_NAME_TEXT = (
     "Christina Christine Christopher Ciara Ciaran Claire Clara Clare Clarissa Claudia "
     "Clifford Clive Clodagh Colette Colin Colm Conor Constance Cornelius Craig Cynthia Dafydd Dai "
     "Daisy Damian Damien Dan Daniel Danielle Darius Darren Darryl Dave David Dawn Dean "
-    "Debbie Deborah Declan Deepak Deirdre Della Delroy Denis Denise Dennis Derek Dermot "
+    "Debbie Deborah Declan Deepak Deirdre Delia Della Delroy Denis Denise Dennis Derek Dermot "
     "Desmond Diana Diane Dilwyn Dionne Dominic Donald Donna Doreen Dorothy Douglas Duncan "
     "Dylan Eamon Eamonn Ed Eddie Edith Edmund Edward Edwin Eileen Eilidh Eimear Elaine "
     "Eleanor Elin Elizabeth Ella Ellen Elliot Eloise Elspeth Emeka Emily Emlyn Emma Eoin "

@@ -647,3 +647,8 @@ def test_a_governor_and_a_firm_after_a_name(entry: str, name: str, capacity: str
 )
 def test_places_links_and_titles_are_not_people(line: str) -> None:
     assert split_person(line) is None
+
+
+def test_a_table_heading_with_and_is_not_a_person() -> None:
+    assert split_person("Agenda Item and Discussion Points") is None
+    assert split_person("Discussion Points") is None
