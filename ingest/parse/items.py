@@ -693,6 +693,42 @@ def _paragraph_numbers(candidates: Sequence[_Candidate]) -> list[_Candidate]:
     return numbered
 
 
+MINUTE_RUN_MIN = 2
+
+
+def _minute_numbers(top: Sequence[_Candidate], tops: Sequence[_Candidate]) -> list[_Candidate]:
+    """The body's running minute numbers printed beside the agenda's own: web pages that
+    give each agenda number alone on a line ("2.") and open the minutes under it with the
+    body's minute numbers, which run on through the year ("38. The Panel noted a
+    correction ...", "39. Resolved - That ...", then under "3." "40. The Panel received
+    ..."). Numbers above every agenda number that run on one by one (two at least) across
+    two items at least are the minutes' references, each a sub-item of its agenda item; a
+    numbered list inside one item, or one that starts again at 1, is not."""
+    if not top:
+        return []
+    chained = {id(c) for c in top}
+    highest = max(c.number[0] for c in top)
+    starts = [c.first_line.index for c in top]
+    runs: dict[int, list[_Candidate]] = {}
+    for candidate in tops:
+        value = candidate.number[0]
+        if id(candidate) in chained or candidate.kind != "number" or value <= highest:
+            continue
+        if candidate.line.index < starts[0]:
+            continue
+        run = [*runs.get(value - 1, []), candidate]
+        if len(run) > len(runs.get(value, [])):
+            runs[value] = run
+    best = max(runs.values(), key=len, default=[])
+    owners = [bisect_right(starts, c.line.index) - 1 for c in best]
+    if len(best) < MINUTE_RUN_MIN or len(set(owners)) < MINUTE_RUN_MIN:
+        return []
+    return [
+        replace(c, number=(*top[owner].number, c.number[0]))
+        for c, owner in zip(best, owners, strict=True)
+    ]
+
+
 def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
     reading = _reading(lines)
     candidates = [
@@ -713,6 +749,9 @@ def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
         stop = top[position + 1].first_line.index if position + 1 < len(top) else len(lines)
         chosen.append(item)
         chosen.extend(_children(item, family, stop))
+    minutes = _minute_numbers(top, tops)
+    if minutes:
+        chosen = sorted([*chosen, *minutes], key=lambda c: c.line.index)
     lettered = _lettered(reading, chosen, excluded)
     if not lettered:
         return chosen

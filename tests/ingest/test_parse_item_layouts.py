@@ -837,3 +837,35 @@ def test_numbered_paragraphs_that_skip_are_not_references() -> None:
         "5.4 The Chair informed the panel that Roy Tapp was no longer a member.\n"
     )
     assert [item.number for item in items_of(text)] == [None]
+
+
+def test_running_minute_numbers_beside_the_agenda_numbers() -> None:
+    text = (
+        "No. Item\n\n"
+        "1.\n\nDeclarations of Interest\n\nMinutes:\n\n"
+        "37.    Members of the Panel declared the personal interests in the table below.\n\n"
+        "2.\n\nMinutes of the last meeting\n\nMinutes:\n\n"
+        "38.    The Panel noted a correction to the minutes of the last meeting.\n\n"
+        "39.  Resolved - That subject to the correction the minutes be approved.\n\n"
+        "3.\n\nRoad Safety\n\nMinutes:\n\n"
+        "40.    The Panel received a report from the Commissioner on road safety.\n"
+    )
+    assert outline(items_of(text)) == [
+        ("1", "Declarations of Interest", None),
+        ("37", "Members of the Panel declared the personal interests in the table below.", 0),
+        ("2", "Minutes of the last meeting", None),
+        ("38", "The Panel noted a correction to the minutes of the last meeting.", 2),
+        ("39", "Resolved - That subject to the correction the minutes be approved.", 2),
+        ("3", "Road Safety", None),
+        ("40", "The Panel received a report from the Commissioner on road safety.", 5),
+    ]
+
+
+def test_a_numbered_list_inside_one_item_is_no_minute_numbers() -> None:
+    text = (
+        "1.  Apologies\n\nNone were received.\n\n"
+        "2.  Work Programme\n\nThe Panel agreed to look at:\n\n"
+        "7. the precept in January;\n\n8. the annual report in June.\n\n"
+        "3.  Any Other Business\n\nThere was none.\n"
+    )
+    assert numbers(text) == ["1", "2", "3"]
