@@ -18,7 +18,7 @@ from ingest.draft import Span
 from ingest.parse.action_candidates import Candidate, Paragraph, is_review_heading
 from ingest.parse.action_log import status_from_text
 from ingest.parse.positions import SpanSet
-from ingest.parse.sentence_ends import sentences
+from ingest.parse.text import sentences
 
 __all__ = ["find_referenced_actions"]
 

@@ -49,9 +49,9 @@ from ingest.parse.owners import (
 from ingest.parse.positions import ItemLocator, SpanSet, innermost_item
 from ingest.parse.roles import role_for_abbreviation, role_for_name
 from ingest.parse.scan import space_before, word_ending_at
-from ingest.parse.sentence_ends import sentence_end as _sentence_end
-from ingest.parse.sentence_ends import sentences
 from ingest.parse.subjects import person_in
+from ingest.parse.text import LINE_LEAD, sentences
+from ingest.parse.text import sentence_end as _sentence_end
 from records.enums import ActionStatus
 
 __all__ = ["innermost_item", "parse_actions"]
@@ -64,11 +64,6 @@ _MARKER = re.compile(
     r"|ACTIONS?|Actions?|New\s+[Aa]ction)"
     rf"(?:\s*(?:No\.?|Number|#)\s*|\s*)(?P<ref>[A-Z]?{_REFERENCE}[a-z]?(?![\w/]))?"
     rf"|\bAP\s?(?P<apref>{_REFERENCE})(?![\w/])"
-)
-# What may stand before a marker at the start of a line: an item number, a bullet, emphasis.
-_LINE_LEAD = re.compile(
-    r"\s*(?:#{1,6}\s*)?(?:(?:Item\s+)?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[a-z][.)]\s+"
-    r"|\([a-z0-9]{1,3}\)\s+|[ivx]{1,4}[.)]\s+)?(?:[-*+•●▪◦·‣⁃]\s*)?(?:\*\*|__)?\s*"
 )
 # "Action 1 was complete and Action 2 remains open": a second report in one sentence.
 _CLAUSE_WORDS = frozenset({"and", "but", "while", "whilst", "whereas"})
@@ -547,7 +542,7 @@ def _markers(text: str, start: int, end: int) -> list[re.Match[str]]:
         if _FIELD_AFTER.match(text, match.end(), end):
             continue  # "Action owner: DCC", "Action by: June": a field of the action before
         if (
-            _LINE_LEAD.fullmatch(text, start, match.start())
+            LINE_LEAD.fullmatch(text, start, match.start())
             or _after_sentence(text, start, match.start())
             or _colon_marker(text, match, end)
             or ((match.group("ref") or match.group("apref")) and _after_colon(text, start, match))
@@ -630,7 +625,7 @@ def _first_cell_end(text: str, start: int, end: int) -> tuple[int, str | None]:
 def _update_from_line(text: str, start: int, end: int) -> ActionUpdateDraft | None:
     """An "Update: ..." line, a "(During the meeting ...)" line or a "Complete." line."""
     start, end = _strip_span(text, start, end)
-    lead = _LINE_LEAD.match(text, start, end)
+    lead = LINE_LEAD.match(text, start, end)
     content_start = lead.end() if lead else start
     content = text[content_start:end]
     labelled = UPDATE_LINE.match(content)
@@ -698,7 +693,7 @@ def _next_line_action(
     if _markers(ctx.text, start, end):
         return None, index
     reference = marker.group("ref") or marker.group("apref")
-    lead = _LINE_LEAD.match(ctx.text, start, end)
+    lead = LINE_LEAD.match(ctx.text, start, end)
     body_start = lead.end() if lead else start
     action = _new_action(
         ctx.text, reference, marker.start(), end, (body_start, end), ctx.attendees, ctx.meeting_date
@@ -780,7 +775,7 @@ def _owner_line(
     paragraph it flags."""
     if len(markers) != 1 or markers[0].group("ref") or markers[0].group("apref"):
         return None
-    lead = _LINE_LEAD.match(ctx.text, start, markers[0].start())
+    lead = LINE_LEAD.match(ctx.text, start, markers[0].start())
     if lead is None or lead.end() != markers[0].start():
         return None
     line = _OWNER_LINE.fullmatch(ctx.text, markers[0].start(), end)
@@ -917,7 +912,7 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
         closing = markers and _BARE_FLAG.search(text, start, end)
         if closing:
             # "... figures at the next meeting. ACTION": the paragraph before the flag.
-            lead = _LINE_LEAD.match(text, start, end)
+            lead = LINE_LEAD.match(text, start, end)
             body = (lead.end() if lead else start, closing.start())
             flagged = _flagged(ctx, found, body, end, None)
             found += [flagged] if flagged else []
@@ -927,7 +922,7 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
             # The flag closes the line: the markers before it, if any, open its action.
             markers = [m for m in markers if m.start() < trailing[0]]
             if not markers:
-                lead = _LINE_LEAD.match(text, start, end)
+                lead = LINE_LEAD.match(text, start, end)
                 body = (lead.end() if lead else start, trailing[0])
                 flagged = _flagged(
                     ctx, found, body, end, trailing[1], bracketed=_bracketed(text, trailing[0])
@@ -989,7 +984,7 @@ _FIELD_LINE = re.compile(
 def _field_line(ctx: _Context, action: _Found, start: int, end: int) -> bool:
     """A line right under an action that gives its owner or due date ("Owner: DCC",
     "Due date: June 2023"); it is read into the action."""
-    lead = _LINE_LEAD.match(ctx.text, start, end)
+    lead = LINE_LEAD.match(ctx.text, start, end)
     field = _FIELD_LINE.fullmatch(ctx.text, lead.end() if lead else start, end)
     if field is None:
         return False

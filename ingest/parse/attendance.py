@@ -35,6 +35,7 @@ from ingest.parse.people import (
     strip_markers,
 )
 from ingest.parse.tables import Table, find_tables, name_column
+from ingest.parse.text import ATTENDANCE_LIST_END
 from records.enums import AttendanceStatus
 
 __all__ = ["Attendance", "include_officers", "parse_attendance", "split_entries"]
@@ -209,7 +210,7 @@ def _before_prose_sentence(run: str) -> str:
     """A run up to the first sentence after it that is prose: "Apologies were received from
     Cllr Jo Hale. In addition, Mrs Ann Bell had also given apologies." keeps "Cllr Jo Hale"
     (the sentence is read as a sentence)."""
-    ends = list(_FIRST_SENTENCE_END.finditer(run))
+    ends = list(ATTENDANCE_LIST_END.finditer(run))
     for number, end in enumerate(ends):
         following = ends[number + 1].start() if number + 1 < len(ends) else len(run)
         if _SENTENCE_WORDS.search(_BRACKETS.sub(" ", run[end.end() : following])):
@@ -376,7 +377,6 @@ def _parse_table(
 
 
 _BULLET = re.compile(r"^[•·▪●○*–-]\s")
-_FIRST_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
 
 
 def _people_in(content: str, *, bullet: bool = False) -> int:
@@ -384,7 +384,7 @@ def _people_in(content: str, *, bullet: bool = False) -> int:
     line is read to its first full stop: "• Councillor Ken Carter, Rye Council. Councillor
     Alan Webb was in attendance as his deputy." is an entry, then a sentence about another."""
     if bullet or _BULLET.match(content):
-        content = _FIRST_SENTENCE_END.split(content, maxsplit=1)[0]
+        content = ATTENDANCE_LIST_END.split(content, maxsplit=1)[0]
     if _SENTENCE_WORDS.search(_BRACKETS.sub(" ", content)):
         return 0
     count = 0

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ingest.parse.lines import Line
 from ingest.parse.name_runs import split_run, take_substitutes
 from ingest.parse.people import Person, is_prose, split_person
+from ingest.parse.text import ATTENDANCE_SENTENCE_END
 from records.enums import AttendanceStatus
 
 # Clauses read per sentence: each reads the sentence up to its verb again, so a sentence of
@@ -36,10 +37,6 @@ class SentenceAttendee:
     line: Line
 
 
-# A sentence ends at a full stop after a word (not after an initial or a title) and a space.
-_SENTENCE_END = re.compile(
-    r"(?<=[a-z0-9)]{2})(?<!\bMrs)(?<!\bCllr)(?<!\bProf)(?<!\bSupt)(?<!\bRevd)[.!?]\s+(?=\S)"
-)
 _NUMBERING = re.compile(r"^(?:\(?[a-z\d]{1,3}(?:\.\d{1,2})*[.)]?\s+)+")
 _APOLOGIES = re.compile(
     r"(?<![a-z])apolog(?:y|ies)\b(?:\s+(?:for|of|absence|their|his|her|the|meeting|had|have|has|been|"
@@ -107,14 +104,6 @@ _ELECTED_CHAIR = re.compile(
     r"(?:Chair|Chairman|Chairperson|Chairwoman|Convener)\b(?!\s*-)"
 )
 _MEMBER = re.compile(r"\b(?:Councillors?|Cllrs?|AM|MLA|MSP|MP|Member)\b")
-
-
-def _sentences(content: str) -> Iterator[str]:
-    position = 0
-    for match in _SENTENCE_END.finditer(content):
-        yield content[position : match.start()]
-        position = match.end()
-    yield content[position:]
 
 
 def _people(text: str) -> list[tuple[str, Person]]:
@@ -228,7 +217,7 @@ def parse_sentences(lines: Iterable[Line]) -> Iterator[SentenceAttendee]:
     for line in lines:
         if line.blank or not _may_state_attendance(line.content):
             continue
-        for sentence in _sentences(line.content):
+        for sentence in ATTENDANCE_SENTENCE_END.split(line.content):
             for entry, person, status in _sentence_people(sentence):
                 yield SentenceAttendee(person, status, entry, line)
 
@@ -249,7 +238,7 @@ def elected_chair(lines: Iterable[Line]) -> Person | None:
     for line in lines:
         if "ppointed" not in line.content and "lected" not in line.content:
             continue
-        for sentence in _sentences(line.content):
+        for sentence in ATTENDANCE_SENTENCE_END.split(line.content):
             match = _ELECTED_CHAIR.search(sentence)
             people = _list_before(sentence, match.start()) if match else []
             if len(people) == 1:

@@ -33,7 +33,6 @@ from ingest.parse.action_candidates import (
 )
 from ingest.parse.action_log import status_from_text
 from ingest.parse.positions import SpanSet
-from ingest.parse.sentence_ends import sentences
 from ingest.parse.subjects import (
     PRONOUNS,
     is_group,
@@ -41,6 +40,7 @@ from ingest.parse.subjects import (
     phrase_after,
     subject_before,
 )
+from ingest.parse.text import sentences
 
 __all__ = ["find_commitments", "find_review_paragraphs", "owner_in"]
 

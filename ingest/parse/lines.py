@@ -12,11 +12,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+# Sentences are read in ingest.parse.text; the item parser reads these two from here.
+from ingest.parse.text import first_sentence as first_sentence
+from ingest.parse.text import sentence_count as sentence_count
+
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+")
 _BULLET = re.compile(r"^(?:[-*+•●▪◦·‣⁃□■\uf0b7\uf0a7]|o(?=\s))\s*")
 _EMPHASIS = re.compile(r"\*\*|__")
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*\|?$|^[-_*=\s]{3,}$")
-_SENTENCE_END = re.compile(r"[.!?](?:[\"')\]]*)(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -103,15 +106,6 @@ def next_nonblank(lines: Sequence[Line], index: int) -> Line | None:
         if not lines[position].blank:
             return lines[position]
     return None
-
-
-def first_sentence(text: str) -> str:
-    match = _SENTENCE_END.search(text)
-    return text[: match.end()].strip() if match else text.strip()
-
-
-def sentence_count(text: str) -> int:
-    return len(_SENTENCE_END.findall(text.strip())) or (1 if text.strip() else 0)
 
 
 def is_prose(text: str) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ingest.draft import ItemDraft, MetricDraft, Span
 from ingest.parse.dates import MONTH_PATTERN, iter_dates
 from ingest.parse.positions import ItemLocator
+from ingest.parse.text import FIGURE_LINE_LEAD, figure_sentences
 from ingest.parse.themes import find_acronym_definitions
 from records.enums import MetricKind, MetricUnit
 
@@ -178,16 +179,6 @@ _CLAUSE_BREAK = re.compile(
     r"[;:()\[\]]|,\s|\s[-–—]\s|\b(?:but|whereas|while|against)\b", re.IGNORECASE
 )
 _ACRONYM_IN_LABEL = re.compile(r"(?P<long>[\w'’ -]+?)\s*\((?P<acronym>[A-Z][A-Za-z&]{1,9})\)")
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9£•])")
-_LINE_LEAD = re.compile(
-    r"\s*(?:#{1,6}\s*)?(?:Item\s+\d{1,2}[.:]?\s+|\d{1,2}(?:\.\d{1,2})+[.)]?\s+|\d{1,2}[.)]\s+"
-    r"|\d{1,2}\t+)?(?:[-*+•●▪◦·‣⁃]\s*)?(?:\*\*|__)?\s*"
-)
-_ABBREVIATIONS = _word_set(
-    "supt no mr mrs ms dr st eg ie etc ch det insp sgt approx vs cllr prof nos"
-)
-_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
-_WORD_RUN = re.compile(r"\w+")
 _CONTEXT_REACH = 600
 _MAX_LABEL_WORDS = 10
 
@@ -265,42 +256,15 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """Sentences of the text: paragraphs, then table cells, then sentences, without item
     numbers, bullets or surrounding space."""
     for paragraph_start, paragraph_end in _paragraphs(text):
-        lead = _LINE_LEAD.match(text, paragraph_start, paragraph_end)
+        lead = FIGURE_LINE_LEAD.match(text, paragraph_start, paragraph_end)
         cell_start = lead.end() if lead else paragraph_start
         for cell in text[cell_start:paragraph_end].split("\t"):
-            lead = _LINE_LEAD.match(cell)
+            lead = FIGURE_LINE_LEAD.match(cell)
             offset = cell_start + (lead.end() if lead else 0)
             body = text[offset : cell_start + len(cell)]
             cell_start += len(cell) + 1
-            start = 0
-            words = _LastWords(body)
-            for match in _SENTENCE_BREAK.finditer(body):
-                word = words.before(match.start())
-                # Lower case is never shorter: a longer word is no abbreviation.
-                token = word.lower() if len(word) <= _LONGEST_ABBREVIATION else word
-                if token in _ABBREVIATIONS or (len(token) == 1 and token.isupper()):
-                    continue
-                yield from _trimmed(text, offset + start, offset + match.start())
-                start = match.end()
-            yield from _trimmed(text, offset + start, offset + len(body))
-
-
-class _LastWords:
-    r"""The last word before each of increasing positions of ``text``, as
-    ``re.search(r"(\w+)\W*$", text[:position])`` finds it, reading ``text`` once."""
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._runs = _WORD_RUN.finditer(text)
-        self._next = next(self._runs, None)
-        self._last: re.Match[str] | None = None
-
-    def before(self, position: int) -> str:
-        while self._next is not None and self._next.start() < position:
-            self._last, self._next = self._next, next(self._runs, None)
-        if self._last is None:
-            return ""
-        return self._text[self._last.start() : min(self._last.end(), position)]
+            for start, end in figure_sentences(body):
+                yield from _trimmed(text, offset + start, offset + end)
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

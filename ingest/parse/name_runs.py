@@ -28,6 +28,7 @@ from ingest.parse.people import (
     strip_titles,
     trailing_name,
 )
+from ingest.parse.text import NAME_LIST_END
 from records.enums import AttendanceStatus
 
 _HONORIFIC = (
@@ -385,11 +386,6 @@ def _split_outside_brackets(text: str, separator: str) -> list[str]:
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")
-# A full stop after a word ends the list, but not the stop of a title ("Cllr. Jo Hale").
-_SENTENCE_END = re.compile(
-    r"(?<=[a-z]{3})(?<!\bCllr)(?<!\bMrs)(?<!\bProf)(?<!\bRevd)(?<!\bSupt)(?<!\bInsp)"
-    r"(?<!\bCmdr)(?<!\bDet)\.\s+(?=[A-Z])"
-)
 
 
 def _split_and_outside_brackets(text: str) -> list[str]:
@@ -458,7 +454,7 @@ def _comma_groups(text: str, *, names_only: bool, only_people: bool = False) -> 
 
 def split_entries(text: str, *, names_only: bool = False) -> list[str]:
     """Entries of an inline list: "A Smith (PCC), B Jones, Chief Constable; C Brown"."""
-    text = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].rstrip(".")
+    text = NAME_LIST_END.split(text.strip(), maxsplit=1)[0].rstrip(".")
     if role_then_name(text) is not None:
         return [text]  # "Chief Executive, OPCC – Colin Padgett"
     if ";" in text:
