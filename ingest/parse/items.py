@@ -67,6 +67,11 @@ _FINITE_VERB = re.compile(
 )
 # A paragraph that opens with what was decided ("2.1 Resolved:") is not a heading.
 _BODY_LABEL = re.compile(r"^(?:resolved|agreed|decision|noted)\s*[:.\-–]?$", re.IGNORECASE)
+# A paragraph recording a decision ("2.1 Resolved: That the list be noted."), however short.
+_DECISION_SENTENCE = re.compile(r"^(?:resolved|agreed)\s*[:.\-–]?\s*that\b", re.IGNORECASE)
+# A sentence this long ending in a colon introduces what follows it (a list of guests, a
+# list of undertakings): a paragraph, where a heading ending in a colon is a short label.
+LEAD_IN_MIN_WORDS = 8
 # Lettered entries that are paragraphs of a resolution or a list, not sub-items.
 _LETTERED_PROSE = re.compile(r"^(?:that|to)\b|(?:[;,:]|\b(?:and|or))$", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^()]*\)?")
@@ -299,11 +304,13 @@ def _labelled_sentence(candidate: _Candidate) -> bool:
 
 def _is_heading(title: str, line: Line, following: Line | None, following_opens: bool) -> bool:
     """A heading rather than a numbered paragraph of prose."""
-    if _BODY_LABEL.match(title):
+    if _BODY_LABEL.match(title) or _DECISION_SENTENCE.match(title):
         return False
     if line.heading_level or _LABEL_TITLE.match(title):
         return True
     words = len(title.split())
+    if words >= LEAD_IN_MIN_WORDS and title.rstrip().endswith(":"):
+        return False  # "4.2 The following guests attended and answered questions:"
     if words >= 25 or sentence_count(title) >= 2 or _ANSWER.match(title):
         return False
     # Agenda packs set in capitals close each title with a stop ("4 TO NOTE THE DRAFT

@@ -418,3 +418,27 @@ def test_paragraphs_numbered_afresh_under_each_heading_are_not_items() -> None:
         "Minutes of the previous meeting",
         "Rural Crime Strategy",
     ]
+
+
+def test_a_resolution_and_a_sentence_before_a_list_are_paragraphs() -> None:
+    text = (
+        "2.\n\nDeclarations of Interests\n\nMinutes:\n\n"
+        "2.1  Resolved: That the list of Members' appointments be noted.\n\n"
+        "3.\n\nQuestion and Answer Session\n\nMinutes:\n\n"
+        "3.1  The following guests attended the meeting and answered questions:\n\n"
+        "·  Ann Bell, Deputy Mayor for Policing and Crime\n\n"
+        "3.2  During the session the Deputy Mayor undertook to write to the Committee:\n\n"
+        "(a)  Setting out how many front counters would stay open; and\n\n"
+        "4.\n\nWork Programme\n"
+    )
+    assert [item.number for item in items_of(text)] == ["2", "3", "4"]
+
+
+def test_a_short_heading_ending_in_a_colon_is_still_a_sub_item() -> None:
+    text = (
+        "3. Finance\n\nThe Treasurer reported.\n\n"
+        "3.1 Capital Programme:\n\nSlippage was reported.\n\n"
+        "3.2 Reserves:\n\nReserves stood at 4 per cent.\n\n"
+        "4. Any Other Business\n\nNone.\n"
+    )
+    assert [item.number for item in items_of(text)] == ["3", "3.1", "3.2", "4"]
