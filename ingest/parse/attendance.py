@@ -94,11 +94,16 @@ _ATTENDANCE_HEADING = re.compile(
 # follows:", "The following were in attendance for this item:", "The Chair welcomed these
 # guests:".
 _SENTENCE_LABEL_APOLOGIES = re.compile(r"^apologies\b[^.]{0,60}\bas follows\s*:$", re.I)
+# "4.2 The following guests attended the meeting and answered questions from the
+# Committee:" introduces a list of guests below it.
 _SENTENCE_LABEL_ATTENDING = re.compile(
     r"^(?:the following (?:were|was) (?:also )?in attendance\b[^.]{0,40}"
+    r"|the following (?:guests?|officers?|witnesses|speakers) (?:also )?attended\b[^.:]{0,80}"
     r"|the chair(?:man|person)? welcomed (?:these|the following) guests):$",
     re.IGNORECASE,
 )
+# An attendance label of a few words ending in a colon: "Apologies for absence:".
+_COLON_LABEL = re.compile(r"^[A-Za-z ]{4,40}:\s")
 _APOLOGIES_HEADING = re.compile(r"^apologies(?:\s+for\s+absence)?\.?$", re.IGNORECASE)
 # A group heading inside a list: "MPA officers", "Durham Constabulary", "Auditors".
 _GROUP_HEADING = re.compile(r"^[A-Z][\w'’&,()/ -]{1,60}:?$")
@@ -106,6 +111,9 @@ _NOT_GROUP = re.compile(r"^(?:minutes|notes|decisions?|resolved|summary)\s*:?$",
 _OFFICERS_HEADING = re.compile(r"\b(?:officers?|officials|staff|secretariat)\b", re.I)
 _MEMBERS_HEADING = re.compile(r"^(?:board\s+|panel\s+|committee\s+)?members\b", re.I)
 _MAX_BLANKS = 2
+# A label may stand further above its first entry: web pages put a line of a lone space and
+# blank lines around it between "The following guests attended:" and the list.
+_MAX_BLANKS_BEFORE_LIST = 4
 _MEMBERSHIP = re.compile(r"membership|who will sit|members of the|appointed to|nominated", re.I)
 # Words of a sentence about people, which a list of them does not hold.
 _SENTENCE_WORDS = re.compile(
@@ -169,6 +177,10 @@ def _status_label(content: str) -> tuple[AttendanceStatus, str] | None:
         numbered = _status_label_at(heading) if heading != content.strip() else None
         if numbered is not None and heading.endswith(":"):
             return numbered  # "1.   Apologies were received from:", a list below it
+        if numbered is not None and numbered[1] and _COLON_LABEL.match(heading):
+            # "1.  Apologies for absence: Jo Hale (JH); Ann Bell (AB)": the item's heading
+            # is the label, the people follow its colon on the same line.
+            return numbered
         if _SENTENCE_LABEL_APOLOGIES.match(heading):
             return AttendanceStatus.APOLOGIES, ""
         if _SENTENCE_LABEL_ATTENDING.match(heading):
@@ -453,13 +465,20 @@ def _group_heading(lines: Sequence[Line], index: int) -> str | None:
 
 # "Community Co-opted Members: Nadia Farrell, Owen Bradshaw": a group's name and a colon
 # before its people, inside a list.
-_GROUP_LABEL = re.compile(r"^(?P<head>[A-Z][\w'’&,() -]{1,50}?)\s*:\s+(?P<rest>\S.*)$")
+# The colon may touch the first name: "OPCC:Edwin Carthew, Louise Pengelly".
+_GROUP_LABEL = re.compile(
+    r"^(?P<head>[A-Z][\w'’&,() -]{1,50}?)\s*:(?:\s+|(?=[A-Z][a-z]))(?P<rest>\S.*)$"
+)
 
 
 def _group_label(content: str) -> tuple[str, str] | None:
     """(group, people) for a line that names a group before its people."""
     match = _GROUP_LABEL.match(content)
-    if match is None or len(match["head"].split()) > 6 or re.search(r"\d", match["head"]):
+    # The words of an abbreviation in brackets do not count: "Office of the Police and
+    # Crime Commissioner (OPCC): Chief Executive Jo Hale (JH)".
+    if match is None or len(_BRACKETS.sub("", match["head"]).split()) > 7:
+        return None
+    if re.search(r"\d", match["head"]):
         return None
     if split_person(match["head"]) is not None or not _people_in(match["rest"]):
         return None
@@ -494,6 +513,7 @@ def _parse_list(
     run, first, last = _Run(rest), lines[start], lines[start]
     group: str | None = None
     inline_group = False
+    members_group = False
     found = 0
     glued = _glued_dashes(lines, start + 1)
 
@@ -515,7 +535,7 @@ def _parse_list(
             continue
         if line.blank or line.table_rule:
             blanks += 1
-            if blanks > _MAX_BLANKS:
+            if blanks > (_MAX_BLANKS if found or run.parts else _MAX_BLANKS_BEFORE_LIST):
                 break
             index += 1
             continue
@@ -534,6 +554,7 @@ def _parse_list(
             run = _Run(rest)
             first = last = line
             group = None
+            members_group = bool(_MEMBERS_HEADING.match(line.content))
         elif (grouped := _group_label(line.content)) is not None:
             flush()
             group_name, rest = grouped
@@ -543,6 +564,11 @@ def _parse_list(
                 status = AttendanceStatus.IN_ATTENDANCE
             elif re.search(r"\bmembers?\b", group_name, re.I):
                 status = AttendanceStatus.PRESENT
+                members_group = True
+            elif members_group and status is AttendanceStatus.PRESENT:
+                # "Members: Jo Hale; Ann Bell" then "RSM: Sam Lee": once the members are
+                # named as a group, an organisation's group lists those attending.
+                status = AttendanceStatus.IN_ATTENDANCE
             run, first, last = _Run(rest), line, line
         elif len(line.cells) >= 2 and split_person(line.cells[0]) is not None:
             flush()
@@ -602,6 +628,31 @@ def _strong_person_line(line: Line) -> bool:
 # "Councillors Jo Hale in the Chair (Rye Council); Ann Bell (Vice Chair), ...": a list of
 # members after the header, without a label, that starts with the plural title.
 _PLURAL_TITLE_START = re.compile(r"^(?:Councillors|Cllrs\.?)\s+(?=[A-Z])")
+
+
+def _group_lines(lines: Sequence[Line], index: int) -> bool:
+    """Whether an unlabelled list starts here as groups, each on its own line, naming at
+    least two people after the group's name and a colon:
+
+        Police:Jo Hale, Ann Bell, Sam Lee
+        OPCC:Ida Webb, Roy Tapp
+    """
+    following = next_nonblank(lines, index)
+    return following is not None and all(
+        (grouped := _group_label(line.content)) is not None
+        and not _OFFICE_GROUP.match(grouped[0])
+        and _people_in(grouped[1]) >= 2
+        for line in (lines[index], following)
+    )
+
+
+# "Chairman: Councillor Jo Hale", "Aldermen: Ann Bell and Roy Tapp": groups by office, which
+# an agenda's front sheet prints as the body's membership, not who attended.
+_OFFICE_GROUP = re.compile(
+    r"^(?:vice[- ]?)?chair(?:man|person|woman)?$|^(?:councillors?|cllrs?|aldermen|alderman|"
+    r"members?|ex[- ]officio)\b",
+    re.IGNORECASE,
+)
 
 
 def _unlabelled_run(lines: Sequence[Line], index: int) -> bool:
@@ -682,6 +733,10 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
             index = max(
                 _parse_list(collector, lines, index, AttendanceStatus.PRESENT, rest), index + 1
             )
+            continue
+        if 0 < index < first_item and not collector.result.attendees and _group_lines(lines, index):
+            # the list is read from the line before, so that its first line is a group's
+            index = _parse_list(collector, lines, index - 1, AttendanceStatus.PRESENT, "")
             continue
         if index < first_item and not collector.result.attendees and _unlabelled_run(lines, index):
             index = _parse_list(collector, lines, index, AttendanceStatus.PRESENT, line.content)

@@ -60,7 +60,13 @@ _SUBSTITUTE_VERB = re.compile(
     r"(?:confirmed\s+(?:that\s+)?(?:he|she|they)\s+)?(?:was|were)\s+attending\s+as\s+"
     r"(?:a\s+|the\s+)?substitute|"
     r"attended\s+in\s+(?:his|her|their)\s+place|attended\s+in\s+place\s+of|"
-    r"substituted\s+for|deputised\s+for|replaced\s+(?:Councillors?|Cllrs?)\b)",
+    r"substituted\s+for|deputised\s+for|replaced\s+(?:Councillors?|Cllrs?)\b|"
+    r"(?:was|were|is|are)\s+substituting\s+for)",  # "Councillor Scarrow was substituting for"
+)
+# "Councillor Jo Hale and Councillor Ann Bell were unable to attend because of ...": the
+# people before it sent apologies (not when it speaks of another meeting).
+_UNABLE_TO_ATTEND = re.compile(
+    r"\s+(?:was|were)\s+unable\s+to\s+attend\b(?!\s+the\s+(?:next|previous|last)\b)"
 )
 # "Councillor Stanhope was substituted by Councillor Okafor": the people after "by" came.
 _SUBSTITUTED_BY = re.compile(
@@ -84,7 +90,8 @@ _FIRST_MEETING = re.compile(r"attending\s+(?:his|her|their)\s+first\s+meeting")
 # Where a clause before a verb starts: the names are after the last of these.
 _CLAUSE_START = re.compile(
     r"(?:,\s*and\s+|;\s*(?:and\s+)?|(?:^|[\s,])that\s+|:-?\s+|,\s+while\s+|[-–]\s+that\s+|"
-    r"\s[-–—]\s+)",  # ("09:55 – T/ACC Jo Hale entered the meeting")
+    r"\s[-–—]\s+|"  # ("09:55 – T/ACC Jo Hale entered the meeting")
+    r"\bnoted\s+(?:that\s+)?(?=[A-Z]))",  # ("That it be noted Councillor Jo Hale was ...")
     re.IGNORECASE,
 )
 # Where the names after "apologies were received from" stop: the verb that follows them.
@@ -186,6 +193,10 @@ def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceSta
     if sent is not None:
         for entry, person in _list_before(sentence, sent.start()):
             yield entry, person, APOLOGIES
+    unable = _UNABLE_TO_ATTEND.search(sentence)
+    if unable is not None:
+        for entry, person in _list_before(sentence, unable.start()):
+            yield entry, person, APOLOGIES
     for by in itertools.islice(_SUBSTITUTED_BY.finditer(sentence), _MAX_CLAUSES):
         names = sentence[by.end() :]
         end = _NAMES_END.search(names)
@@ -223,7 +234,7 @@ def parse_sentences(lines: Iterable[Line]) -> Iterator[SentenceAttendee]:
 
 
 _KEYWORDS = re.compile(
-    r"apolog|substitut|attend|joined|arrived|present|welcomed|greeted|replaced|deputised|entered",
+    r"apolog|substitut|attend|unable|joined|arrived|present|welcomed|greeted|replaced|deputised|entered",
     re.IGNORECASE,
 )
 

@@ -54,6 +54,21 @@ _GLUED_ROLE = re.compile(
     r"(?<=[a-z])(?=(?:Superintendent|Chief|External|Internal|Audit|Director|Head|Senior|"
     r"Assistant|Deputy|Inspector)\b)"
 )  # "R LeachSuperintendent"
+# "... Commissioner for EssexJoanna Garside (JG) Deputy ...": extraction ran the end of one
+# entry into the next person's given name. A listed given name after a lower-case letter,
+# followed by a surname, starts a person; a surname's prefix is not a word it ends
+# ("Ann McDonald", "Jo FitzGerald", "Sam DeSouza").
+_GLUED_GIVEN_NAME = re.compile(
+    r"(?<=[a-z)])(?<!\bMc)(?<!\bMac)(?<!\bFitz)(?<!\bDe)(?<!\bLe)(?<!\bLa)(?<!\bDi)"
+    r"(?<!\bDu)(?<!\bVan)(?<!\bVon)(?P<given>[A-Z][a-z]+)(?= [A-Z][a-z])"
+)
+
+
+def _unglue_given_name(match: re.Match[str]) -> str:
+    given = match["given"]
+    return f" {given}" if given in GIVEN_NAMES else given
+
+
 _GLUED_INITIAL = re.compile(r"(?<![\w'’])([A-Z])(?=[A-Z][a-z]{2,})")  # "Mr BLonsdale"
 _DASH_AFTER_WORD = re.compile(r"(?<=[\w)])([-–—])(?=\s)")  # "Councillor Pickles- Kirklees"
 _DASH_BEFORE_WORD = re.compile(r"(?<=\s)([–—])(?=\w)")  # "Helen Marsden –Assistant"
@@ -133,6 +148,7 @@ def normalise_run(text: str) -> str:
     text = _CELL_BAR.sub(", ", text)
     text = _FOOTNOTE.sub(" ", text)
     text = _GLUED_ROLE.sub(" ", text)
+    text = _GLUED_GIVEN_NAME.sub(_unglue_given_name, text)
     text = _GLUED_INITIAL.sub(r"\1 ", text)
     text = _DASH_AFTER_WORD.sub(r" \1", text)
     text = _DASH_BEFORE_WORD.sub(r"\1 ", text)

@@ -624,3 +624,107 @@ def test_a_double_barrelled_surname_in_a_list_without_wards_stays_whole() -> Non
         ("Ann Bell-Tapp", PRESENT),
         ("Ida McCaig-Lochar", PRESENT),
     ]
+
+
+def test_a_numbered_apologies_heading_with_its_people_after_the_colon() -> None:
+    text = (
+        "PRESENT:-\n\n"
+        "Members: Orla Penhale (OP); Gus Tremayne (GT)\n\n"
+        "1.  Apologies for absence: Ada Prynne (AP); Chief Constable Ivo Cardew (IC)\n\n"
+        "2.  Declaration of Interest\n"
+    )
+    assert people(text) == [
+        ("Orla Penhale", PRESENT),
+        ("Gus Tremayne", PRESENT),
+        ("Ada Prynne", APOLOGIES),
+        ("Ivo Cardew", APOLOGIES),
+    ]
+
+
+def test_organisations_after_the_members_group_are_in_attendance() -> None:
+    text = (
+        "PRESENT:-\n\n"
+        "Members: Orla Penhale (OP); Gus Tremayne (GT)\n\n"
+        "Office of the Police and Crime Commissioner (OPCC): Chief Executive Tam Rowse (TR)\n\n"
+        "Brightwater Audit: Nell Sowden (NS); Ros Quiller (RQ)\n\n"
+        "1.  Apologies for absence\n"
+    )
+    assert people(text) == [
+        ("Orla Penhale", PRESENT),
+        ("Gus Tremayne", PRESENT),
+        ("Tam Rowse", IN_ATTENDANCE),
+        ("Nell Sowden", IN_ATTENDANCE),
+        ("Ros Quiller", IN_ATTENDANCE),
+    ]
+
+
+def test_a_sentence_ending_in_a_colon_introduces_guests_below_it() -> None:
+    text = (
+        "4.1  The Committee received the report.\n\n"
+        "4.2  The following guests attended the meeting and answered questions:\n\n \n\n"
+        "·  Nia Corran, Deputy Mayor for Policing and Crime; and\n\n"
+        "·  Sir Hal Dunstan QPM, Commissioner of Police of the Metropolis.\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.capacity, a.status) for a in attendance.attendees] == [
+        ("Nia Corran", "Deputy Mayor for Policing and Crime", IN_ATTENDANCE),
+        ("Hal Dunstan", "Commissioner of Police of the Metropolis", IN_ATTENDANCE),
+    ]
+
+
+def test_groups_on_their_own_lines_without_a_label() -> None:
+    text = (
+        "PERFORMANCE BOARD\n\n"
+        "Meeting date: Friday 6 March 2015 at 14.00\n\n"
+        "Police:Ivo Cardew, Gus Tremayne, Ada Prynne\n\n"
+        "OPCC:Orla Penhale, Nell Sowden\n\n"
+        "1. Introductions\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.capacity, a.status) for a in attendance.attendees] == [
+        ("Ivo Cardew", "Police", PRESENT),
+        ("Gus Tremayne", "Police", PRESENT),
+        ("Ada Prynne", "Police", PRESENT),
+        ("Orla Penhale", "Office of the Police and Crime Commissioner", PRESENT),
+        ("Nell Sowden", "Office of the Police and Crime Commissioner", PRESENT),
+    ]
+
+
+def test_an_agenda_membership_by_office_is_not_attendance() -> None:
+    text = (
+        "Chairman: Councillor T Rowse\n\n"
+        "Aldermen: W D Prynne and H Cardew\n\n"
+        "Councillors: P Penhale, R C Sowden, M Quiller\n\n"
+        "1 APOLOGIES\n"
+    )
+    assert people(text) == []
+
+
+def test_names_run_into_the_words_before_them_are_parted() -> None:
+    text = (
+        "Present:Orla Penhale (OP) Commissioner for WessexJoanna Tremayne (JT) Chief "
+        "Constable, Wessex PoliceKaren Prynne (KP) Director of ChangeDelia Sowden (DS) "
+        "Chief Finance Officer\n\n"
+        "1. Welcome\n"
+    )
+    assert [name for name, _ in people(text)] == [
+        "Orla Penhale",
+        "Joanna Tremayne",
+        "Karen Prynne",
+        "Delia Sowden",
+    ]
+
+
+def test_sentences_of_substitutes_and_of_those_unable_to_attend() -> None:
+    text = (
+        "Resolved – That it be noted Councillor Penhale was substituting for Councillor "
+        "Tremayne.\n\n"
+        "Councillor Ada Prynne and Councillor Ivo Cardew were unable to attend because of "
+        "road works and sent their apologies.\n\n"
+        "Councillor Nell Sowden was unable to attend the next meeting.\n"
+    )
+    assert people(text) == [
+        ("Penhale", PRESENT),
+        ("Ada Prynne", APOLOGIES),
+        ("Ivo Cardew", APOLOGIES),
+    ]
