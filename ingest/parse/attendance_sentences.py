@@ -243,15 +243,34 @@ def _may_state_attendance(content: str) -> bool:
     return bool(_KEYWORDS.search(content))
 
 
+# "As Cllr Lockley had sent apologies, Cllr Dunmore took the Chair.", "Councillor R Ilsley
+# (Panel Vice-Chair) was in the Chair.": whoever first took the chair chaired this meeting,
+# whoever was elected.
+_TOOK_CHAIR = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:thereupon\s+|then\s+)?took|was\s+in)\s+the\s+chair\b",
+    re.IGNORECASE,
+)
+
+
+_CHAIR_SENTENCE_WORDS = re.compile(r"ppointed|lected|the\s+chair\b", re.IGNORECASE)
+
+
 def elected_chair(lines: Iterable[Line]) -> Person | None:
-    """The person the meeting elected or appointed its chair ("RESOLVED – That Mr A Tunney be
-    appointed Chairman of the Panel"), if it says so."""
+    """The person who took the chair ("Cllr Dunmore took the Chair"), else the one the meeting
+    elected or appointed its chair ("RESOLVED – That Mr A Tunney be appointed Chairman of the
+    Panel"), if it says so."""
+    elected: Person | None = None
     for line in lines:
-        if "ppointed" not in line.content and "lected" not in line.content:
+        content = line.content
+        if not _CHAIR_SENTENCE_WORDS.search(content):
             continue
-        for sentence in ATTENDANCE_SENTENCE_END.split(line.content):
-            match = _ELECTED_CHAIR.search(sentence)
-            people = _list_before(sentence, match.start()) if match else []
+        for sentence in ATTENDANCE_SENTENCE_END.split(content):
+            took = _TOOK_CHAIR.search(sentence)
+            people = _list_before(sentence, took.start()) if took else []
             if len(people) == 1:
                 return people[0][1]
-    return None
+            match = _ELECTED_CHAIR.search(sentence) if elected is None else None
+            people = _list_before(sentence, match.start()) if match else []
+            if len(people) == 1:
+                elected = people[0][1]
+    return elected

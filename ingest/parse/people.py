@@ -193,7 +193,11 @@ _CHAIR_MARK = re.compile(
     re.IGNORECASE,
 )
 _CHAIR_CAPACITY = re.compile(rf"^{_CHAIR_WORD}$", re.IGNORECASE)
-_LEADING_CHAIR = re.compile(r"^chair(?:man|person|woman)?\s*[-–—,;]\s*", re.IGNORECASE)
+# "Jo Hale (JH) Chair – Police & Crime Commissioner", "Jo Hale (JH) Co-Chair – ...", and
+# with no separator: "Jo Hale (JH) Chair Police and Crime Commissioner".
+_LEADING_CHAIR = re.compile(
+    r"^(?:co-?)?chair(?:man|person|woman)?(?:\s*[-–—,;]\s*|\s+(?-i:(?=[A-Z])))", re.IGNORECASE
+)
 _MINUTES_MARK = re.compile(
     r"\(\s*(?:minutes?|minute[- ]taker|note[- ]?taker|notes|secretariat)\s*\)"
     r"|(?:\s*,|\s+[/–—-])\s*(?:minutes?|minute[- ]taker|note[- ]?taker|taking minutes)\s*(?=\))"

@@ -652,3 +652,17 @@ def test_places_links_and_titles_are_not_people(line: str) -> None:
 def test_a_table_heading_with_and_is_not_a_person() -> None:
     assert split_person("Agenda Item and Discussion Points") is None
     assert split_person("Discussion Points") is None
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Orla Penhale (OP) Co-Chair – Police & Crime Commissioner",
+        "Orla Penhale (OP) Chair Police and Crime Commissioner",
+    ],
+)
+def test_a_chair_word_between_the_initials_and_the_role(entry: str) -> None:
+    person = split_person(entry)
+    assert person is not None and person.is_chair
+    assert (person.name, person.capacity) == ("Orla Penhale", person.capacity)
+    assert person.capacity is not None and person.capacity.endswith("Crime Commissioner")

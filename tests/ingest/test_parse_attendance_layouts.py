@@ -728,3 +728,20 @@ def test_sentences_of_substitutes_and_of_those_unable_to_attend() -> None:
         ("Ada Prynne", APOLOGIES),
         ("Ivo Cardew", APOLOGIES),
     ]
+
+
+def test_who_took_the_chair_chairs_the_meeting_over_who_was_elected() -> None:
+    text = (
+        "374. Election of Chairman\n\n"
+        "A vote was taken and Cllr Ada Prynne was elected Chairman of the Panel.\n\n"
+        "376. Apologies\n\n"
+        "As Cllr Prynne had sent apologies, Cllr Ivo Cardew took the Chair.\n"
+    )
+    chair = attendance_of(text).chair
+    assert chair is not None and chair.name == "Ivo Cardew"
+    text = (
+        "Minutes:\n\nCouncillor R Sowden (Panel Vice-Chair) was in the Chair.\n\n"
+        "Nell Quiller took the Chair\n"
+    )
+    chair = attendance_of(text).chair
+    assert chair is not None and chair.name == "R Sowden"
