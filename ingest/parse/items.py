@@ -556,6 +556,16 @@ class _Family:
         return group[bisect_right(lines, parent.line.index) : bisect_left(lines, stop_line)]
 
 
+def _sentence_lead_in(title: str) -> bool:
+    """A sentence ending in a colon that introduces a list ("The points raised included:"),
+    in sentence case, where a heading with a colon capitalises its words ("Capital
+    Programme:")."""
+    words = [word for word in title.split() if word[:1].isalpha()]
+    if not title.rstrip().endswith(":") or len(words) < SHORT_ANSWER_MIN_WORDS:
+        return False
+    return sum(word[0].isupper() for word in words[1:]) * 2 < len(words) - 1
+
+
 def _children(parent: _Candidate, family: _Family, stop_line: int) -> list[_Candidate]:
     """Sub-items of ``parent`` (headings only) with their own sub-items, in order."""
     depth = len(parent.number)
@@ -566,7 +576,10 @@ def _children(parent: _Candidate, family: _Family, stop_line: int) -> list[_Cand
     # ("4.2 ACTION 2: CFO to report the reserves strategy.") is one more paragraph.
     paragraphs = any(not child.heading for child in chain)
     for position, child in enumerate(chain):
-        if not child.heading or (paragraphs and (_labelled_sentence(child) or child.run_in)):
+        if not child.heading or (
+            paragraphs
+            and (_labelled_sentence(child) or child.run_in or _sentence_lead_in(child.title))
+        ):
             continue
         following = chain[position + 1].first_line.index if position + 1 < len(chain) else None
         chosen.append(child)

@@ -442,3 +442,17 @@ def test_a_short_heading_ending_in_a_colon_is_still_a_sub_item() -> None:
         "4. Any Other Business\n\nNone.\n"
     )
     assert [item.number for item in items_of(text)] == ["3", "3.1", "3.2", "4"]
+
+
+def test_a_sentence_leading_into_a_list_among_paragraphs_is_a_paragraph() -> None:
+    text = (
+        "4. Budget and Precept\n"
+        "4.1 The Commissioner introduced his precept proposal for the coming year.\n"
+        "4.2 Members then questioned the Commissioner on the proposal and its figures.\n"
+        "4.3 The points raised included:\n"
+        "4.3.1 Whether the level of general reserves could be justified to residents.\n"
+        "4.3.2 How the budget allowed for the police staff pay award.\n"
+        "5. Any Other Business\n"
+        "There was none.\n"
+    )
+    assert [item.number for item in items_of(text)] == ["4", "5"]
