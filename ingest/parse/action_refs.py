@@ -34,8 +34,9 @@ _CODE = (
 _LEADING_CODE = re.compile(
     r"\d{1,3}/(?:19|20)\d{2}/[A-Z]{1,3}|(?:19|20)\d{6}\s?-\s?[A-Z]{2,6}\s?-\s?\d{2,4}"
 )
-# Codes that lead an entry only under a review heading: "HSP08", "Minute 96 – May 2017".
-_SERIES = r"[A-Z]{2,5}\d{2,4}"
+# Codes that lead an entry only under a review heading: "HSP08", "Minute 96 – May 2017",
+# "OR1" (an outstanding reference of the City of London's committees).
+_SERIES = r"[A-Z]{2,5}\d{1,4}"
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -56,6 +57,12 @@ _ONE_CODE = re.compile(_CODE)
 _AFTER_CODE = re.compile(r"\s*\)?\s*[.:–—-]+\s*$")
 _TAG = re.compile(
     r"(?<=[.!?\"')\]])\s*\((?P<tag>AP\s?\d{1,3}|[Aa]ction\s+\d{1,3}|\d{1,2})\)\.?\s*$"
+)
+# A paragraph that introduces the review without a heading of its own: "The Committee
+# considered a report of the Town Clerk which set out Outstanding References from previous
+# meetings", when a page lost its headings.
+_REVIEW_LEAD = re.compile(
+    r"\b(?i:outstanding\s+(?:references|actions)|action\s+(?:log|tracker|register))\b"
 )
 _ENTRY_STOP = re.compile(r"(?:RESOLVED|Resolved|AGREED|DECISION)\b|\.\.\.|Supporting\s+documents")
 _DIGITS = re.compile(r"\d+")
@@ -114,6 +121,7 @@ def _entries(text: str, found: list[Paragraph], skip: SpanSet) -> Iterator[Candi
                 review = is_review_heading(text[paragraph.start : paragraph.end])
             elif not paragraph.bullet:
                 lead = paragraph
+                review = review or bool(_REVIEW_LEAD.search(text, paragraph.body, paragraph.end))
             continue
         reference, title_start, title_end = entry
         candidate = Candidate(

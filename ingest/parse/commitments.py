@@ -32,6 +32,8 @@ from ingest.parse.action_candidates import (
     names_an_action_review,
 )
 from ingest.parse.action_log import status_from_text
+from ingest.parse.owners import looks_like_owner
+from ingest.parse.people import GIVEN_NAMES, looks_like_name, strip_titles
 from ingest.parse.positions import SpanSet
 from ingest.parse.subjects import (
     PRONOUNS,
@@ -87,8 +89,9 @@ _NOT_SUBJUNCTIVE = _words(
     """will would should could may might must can shall cannot to not also then could
     would've it this that there which who"""
 )
+# "agreedto provide": a text extraction may drop the space before "to" (ModernGov pages).
 _UNDERTOOK = re.compile(
-    r"\b(?P<cue>undert(?:ook|akes|aken)|offered|promised|volunteered|agreed)\s+to\s+"
+    r"\b(?P<cue>undert(?:ook|akes|aken)|offered|promised|volunteered|agreed)\s*to\s+"
     r"(?P<verb>[a-z][a-z-]*)"
 )
 _ASSURANCE = re.compile(
@@ -102,7 +105,8 @@ _FUTURE_PASSIVE = re.compile(r"\b(?:will|would)\s+be\s+(?P<verb>[a-z]+)")
 _AGREED_THAT = re.compile(r"\b(?:agreed|decided|requested|confirmed)\s+that\s+")
 _CLAUSE_VERB = re.compile(r"\b(?:would|should|will)\s+(?P<passive>be\s+)?(?P<verb>[a-z][a-z-]*)")
 _ASKED = re.compile(
-    r"\b(?:be|being|was|were|is|are)\s+(?:asked|requested|invited)\s+to\s+(?P<verb>[a-z][a-z-]*)"
+    r"\b(?:be|being|was|were|is|are)\s+(?P<cue>asked|requested|invited)\s+to\s+"
+    r"(?P<verb>[a-z][a-z-]*)"
 )
 _ASK = re.compile(r"\bto\s+(?:ask|request|invite|instruct)\s+(?:that\s+)?")
 _VERB_AFTER = re.compile(r"\s+(?:to\s+|should\s+|would\s+)?(?P<verb>[a-z][a-z-]*)")
@@ -127,8 +131,11 @@ _SAID = re.compile(
 _QUESTION = re.compile(
     r"\b(?:whether|if|when|how|why|what)\s+(?:[A-Za-z][\w'’.-]*\s+){1,6}$", re.IGNORECASE
 )
+# "undertook to:", and "undertook to write to the Committee:" before lettered clauses
+# saying what the letter will set out.
 _LIST_LEAD = re.compile(
-    r"\b(?:undert(?:ook|akes)|agreed|offered|promised|(?:was|were)\s+asked)\s+to\s*[:;-]+\s*$"
+    r"\b(?:undert(?:ook|akes)|agreed|offered|promised|(?:was|were)\s+asked)\s+to"
+    r"(?:\s+(?:write|report|provide|send|circulate)\b[^.:;]{0,60}?)?\s*[:;-]+\s*$"
 )
 _ACTIONS_LEAD = re.compile(r"\bactions\b[^:\n]{0,160}:\s*-?\s*$", re.IGNORECASE)
 _INLINE_BULLET = re.compile(r"\s[•●▪]\s*")
@@ -143,7 +150,7 @@ _NOT_AN_ACTION = re.compile(
 # actions": the log, not an action on it.
 _ON_THE_LOG = re.compile(
     r"(?:there\s+(?:were|are|was|is)\s+)?(?:the\s+)?(?:rolling\s+)?(?:action\s+(?:log|register"
-    r"|tracker)|(?:all|the|other|both|no|any)\s+(?:\w+\s+)?actions)\b",
+    r"|tracker)|(?:all|the|other|both|no|any|open|outstanding|remaining)\s+(?:\w+\s+)?actions)\b",
     re.IGNORECASE,
 )
 # "RHL is to clarify ...", "CC and DCC to review ...": an action that names its owner.
@@ -170,13 +177,35 @@ def _undertaking(text: str, start: int, match: re.Match[str]) -> bool:
 
 def _sentence_subject(text: str, start: int, cue: int, previous: str | None) -> str | None:
     """Who a sentence says acts before ``cue``: the phrase before it, or for "he", "she"
-    or "they" the one the sentence (or the one before it) opens with."""
+    or "they" the one the sentence (or the one before it) opens with; for a verb joined to
+    what went before ("The Commissioner explained that ... and undertook to report ..."),
+    the one the sentence opens with."""
     subject = subject_before(text, start, cue)
     if subject is not None and subject.lower() in PRONOUNS:
         said = _SAID.search(text, max(start, cue - _SAID_REACH), cue)
         opening = subject_before(text, start, said.start()) if said else None
-        return opening if opening and not is_group(opening) else previous
+        return opening if opening and personal(opening) else previous
+    if subject is None and _JOINED_VERB.search(text, max(start, cue - 24), cue):
+        found = phrase_after(text, start, cue)
+        return found[0] if found else None
     return subject
+
+
+# "... and undertook to", "... and then agreed to": a verb joined to the sentence's first.
+_JOINED_VERB = re.compile(r"\s(?:and|but)(?:\s+(?:then|also|had|has))?\s+$")
+
+
+def personal(phrase: str) -> bool:
+    """Whether a sentence's opening phrase may be whom a later "he" or "she" stands for: a
+    post, initials, a titled name or one with a known given name ("The Commissioner", "RL",
+    "Councillor Robson", "Lorraine Haswell"), not a thing that opens a sentence ("Options
+    were being drawn up ...", "Operation Recoup used money ...")."""
+    if is_group(phrase) or not looks_like_owner(phrase, ()):
+        return False
+    bare = re.sub(r"^(?:the|The)\s+", "", phrase.strip())
+    if strip_titles(bare) != bare or bare.split()[0] in GIVEN_NAMES:
+        return True
+    return not looks_like_name(bare)  # a post or initials, not a name-shaped pair of words
 
 
 def _request(text: str, start: int, end: int) -> Candidate | None:
@@ -188,6 +217,10 @@ def _request(text: str, start: int, end: int) -> Candidate | None:
         if found and not is_group(found[0]) and _VERB_AFTER.match(text, found[1], end):
             return Candidate(start, end, (start, end), owner=found[0])
     asked = _ASKED.search(text, start, end)
+    if asked and asked.group("cue") == "invited" and not _REPORT_BACK.search(text, start, end):
+        # "the Police and Crime Commissioner was invited to present his budget": to speak
+        # at this meeting, unless the sentence looks to a later one.
+        asked = None
     if asked and asked.group("verb") in _DELIVER:
         subject = subject_before(text, start, asked.start())
         if subject and not is_group(subject) and subject.lower() not in PRONOUNS:
@@ -211,10 +244,17 @@ def _resolution(text: str, start: int, end: int) -> Candidate | None:
 
 def _recommendation(text: str, start: int, end: int) -> Candidate | None:
     """A numbered recommendation that someone do something, in the subjunctive: "1. The
-    Force and the PCC report to the Panel every six months on progress" (not "reports",
-    and never the meeting itself: "Members raise ...")."""
+    Force and the PCC report to the Panel every six months on progress." (not "reports",
+    and never the meeting itself: "Members raise ..."; someone who may act: a post, a
+    body, a name)."""
+    if text[start:end].rstrip(" \"')")[-1:] not in (".", ";"):
+        # "10. Police and Crime Commissioner for Hampshire – HMIC Inspection report on Stop
+        # and Search": a title, or a line cut short, closes no sentence.
+        return None
     found = phrase_after(text, start, end)
-    if found is None or is_group(found[0]):
+    if found is None or is_group(found[0]) or not looks_like_owner(found[0], ()):
+        # Nor a noun run into a verb by a text extraction: "The Panelreceiveda report
+        # fromthe Commissioner ..." names no one who is to report.
         return None
     verb = _BASE_VERB.match(text, found[1], end)
     if verb is None or verb.group("verb") not in _DELIVER:
@@ -232,7 +272,11 @@ def _narrative(
         if not _undertaking(text, start, match):
             continue
         subject = _sentence_subject(text, start, match.start(), last_subject)
-        owner = subject if subject and not is_group(subject) else None
+        if subject and is_group(subject):
+            # "The Panel noted the draft Plan and agreed to submit its comments": what the
+            # meeting itself agrees to do is its decision, not an action on someone.
+            return None
+        owner = subject if subject and subject.lower() not in PRONOUNS else None
         return Candidate(start, end, (start, end), owner=owner)
     assurance = _ASSURANCE.search(text, start, end)
     if assurance and last_sentence and "assurance" in text[slice(*last_sentence)]:
@@ -294,7 +338,14 @@ def _list_after(
 
 
 def _kind(paragraph: Paragraph) -> str:
-    return "bullet" if paragraph.bullet else "label" if paragraph.label else "plain"
+    """A list's entries are all bullets, all plain, or all labels of one shape: "(a)",
+    "(b)" then "4.5  Resolved:" is the next paragraph of the minutes, not a third entry."""
+    if paragraph.bullet:
+        return "bullet"
+    label = paragraph.label
+    if label is None:
+        return "plain"
+    return "label " + ("dotted" if "." in label else "number" if label.isdigit() else "letter")
 
 
 def _inline_bullets(text: str, paragraph: Paragraph) -> list[Candidate]:
@@ -380,10 +431,14 @@ def find_commitments(
             if candidate is not None:
                 candidate.reference = paragraph.label
                 candidates.append(candidate)
-            last_subject = leading_subject(text, start, end) or last_subject
+            opening = leading_subject(text, start, end)
+            last_subject = opening if opening and personal(opening) else last_subject
             last_sentence = (start, end)
         listed = _listed(text, found, index, paragraph, spans)
         if listed:
+            if candidates and spans and candidates[-1].start == spans[-1][0]:
+                # "undertook to write to the Committee:" leads the actions, is none itself.
+                candidates.pop()
             candidates += listed[0]
             index = listed[1]
     return candidates

@@ -539,3 +539,112 @@ def test_numbered_recommendations_that_someone_do_something() -> None:
     actions = actions_in(text, attendees)
     assert [(a.reference, a.owner_text) for a in actions] == [("1", "Force and the PCC")]
     assert owners_of(actions) == [["Force", "Martin Rowe"]]
+
+
+# --- sentences: who acts, and what the meeting decides ------------------------------------
+
+
+def test_an_undertaking_joined_to_what_the_speaker_said() -> None:
+    text = (
+        "Item 5 Performance\n\nA Member asked why satisfaction had fallen. The Police and "
+        "Crime Commissioner explained that the survey provider had changed and undertook "
+        "to report the comparable figures at the next meeting.\n"
+    )
+    (action,) = actions_in(text, WESTDALE)
+    assert action.owners == ["Owen Tarrant"]
+
+
+def test_what_the_meeting_itself_agrees_to_do_is_its_decision() -> None:
+    text = (
+        "RESOLVED:\n\nThe Panel noted the draft Plan and agreed to submit its comments to "
+        "the Commissioner in writing.\n"
+    )
+    assert actions_in(text, WESTDALE) == []
+
+
+def test_an_undertaking_whose_words_a_text_extraction_ran_together() -> None:
+    text = (
+        "42.    The Panelconsidered the annual report. The Commissioner agreedto provide "
+        "the comparison table to Panel members before the next meeting.\n"
+    )
+    (action,) = actions_in(text, WESTDALE)
+    assert action.text.startswith("The Commissioner agreedto provide")
+    assert action.owners == ["Owen Tarrant"]
+
+
+def test_a_pronoun_stands_for_a_person_not_a_thing() -> None:
+    text = (
+        "The Commissioner gave the following answers to questions:\n\n"
+        "·  Operation Harvest used money recovered from criminals to fund local groups.\n\n"
+        "·  Options were being drawn up for the empty police houses. She agreed to liaise "
+        "with Councillor Robson.\n"
+    )
+    (action,) = actions_in(text, WESTDALE)
+    assert action.owners == ["Owen Tarrant"]
+
+
+def test_an_invitation_to_speak_at_the_meeting_is_no_action() -> None:
+    text = (
+        "After the Chairman had explained how the precept would be considered, the Police "
+        "and Crime Commissioner was invited to present his budget.\n\n"
+        "The PCC was invited to provide the Panel with the figures at its next meeting.\n"
+    )
+    (action,) = actions_in(text, WESTDALE)
+    assert action.text.startswith("The PCC was invited to provide")
+
+
+def test_a_numbered_title_or_a_noun_run_into_a_verb_is_no_recommendation() -> None:
+    text = (
+        "10. Police and Crime Commissioner for Westdale – HMIC Inspection report on Stop "
+        "and Search\n\n"
+        "To consider the findings of the inspectorate.\n\n"
+        "40.    The Panelreceiveda report fromthe Commissioner regardingroadsafety which "
+        "outlined the role of the Force.\n\n"
+        "41.    Members raised the following points.\n"
+    )
+    assert actions_in(text, WESTDALE) == []
+
+
+def test_lettered_clauses_after_an_undertaking_to_write() -> None:
+    text = (
+        "4.4  During the discussion, the Deputy Commissioner, MPS, undertook to write to the "
+        "Committee:\n\n"
+        "(a)  Setting out how many front counters would remain open after 10pm; and\n\n"
+        "(b)  With the number of officers moved into neighbourhood teams since April.\n\n"
+        "4.5  Resolved:\n"
+    )
+    actions = actions_in(text, WESTDALE)
+    assert [(a.reference, a.text[:20], a.owners) for a in actions] == [
+        ("4.4", "Setting out how many", ["Imran Sadiq"]),
+        ("4.4", "With the number of o", ["Imran Sadiq"]),
+    ]
+
+
+def test_open_actions_taken_in_turn_is_the_log_not_an_action() -> None:
+    text = (
+        "1. Action Tracker Review\n\n"
+        "Open actions were taken in turn and moved on in line with the tracker. The CC "
+        "gave firmer dates for the actions still outstanding.\n\n"
+        "2. Introductions\n"
+    )
+    assert actions_in(text, WESTDALE) == []
+
+
+def test_register_codes_of_one_digit_after_a_report_on_outstanding_references() -> None:
+    text = (
+        "The Committee considered a report of the Town Clerk which set out Outstanding "
+        "References from previous meetings of the Committee.\n\n\n"
+        "OR1 – Street Lighting Survey\n\n"
+        "The Chair asked when this action would be delivered. A deadline of June was "
+        "agreed.\n\n\n"
+        "OR4 – Cycle Theft Evaluation\n\n"
+        "The Commissioner confirmed that the evaluation had been received and would be "
+        "presented to the Board in November. The reference could be closed.\n\n\n"
+        "RESOLVED – That the report be received.\n"
+    )
+    actions = actions_in(text, WESTDALE)
+    assert [(a.reference, a.text) for a in actions] == [
+        ("OR1", "Street Lighting Survey"),
+        ("OR4", "Cycle Theft Evaluation"),
+    ]
+    assert actions[1].status == ActionStatus.COMPLETED
