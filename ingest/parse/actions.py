@@ -453,6 +453,13 @@ def _origin_phrase_end(text: str, start: int, limit: int) -> int:
     return min(candidates)
 
 
+def _title_only(words: str) -> bool:
+    """Whether what follows "Actions arising –" is a title word or two ("Summary",
+    "Update"), not an action ("CC to review", "Review the rota.")."""
+    content = words.strip()
+    return len(content.split()) <= 2 and content[-1:] not in ".!?;:" and " to " not in content
+
+
 def _names_a_list(marker: re.Match[str]) -> bool:
     """ "Actions", "Action points", "Agreed actions", "Actions arising" head a list."""
     return bool(re.search(r"actions|points", (marker.group("word") or "").lower()))
@@ -488,6 +495,13 @@ def _statement(
             plural = reference is None and _names_a_list(marker)
             return None, "list" if plural else "next"
         if rest.lstrip().startswith(".") and reference is None:
+            return None, None
+        if (
+            reference is None
+            and _names_a_list(marker)
+            and _title_only(text[separator.end() : limit])
+        ):
+            # "5. Actions Arising – Summary": an agenda's heading names the actions, not one.
             return None, None
         found = _new_action(
             text,

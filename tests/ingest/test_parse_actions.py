@@ -991,3 +991,14 @@ def test_an_office_owns_an_action_though_one_attendee_is_listed_as_of_it() -> No
     assert resolve_owners("CC and OPCC", attendees).owners == ["Nell Pardoe", "OPCC"]
     # Initials that fit nobody still give no owner.
     assert resolve_owners("XY and ZW", attendees).owners == []
+
+
+def test_an_agenda_heading_naming_the_actions_is_no_action() -> None:
+    text = (
+        "4. Quarterly Inspection Update\n"
+        "5. Actions Arising – Summary\n"
+        "6. AOB\n\n"
+        "Actions arising – CC to review the rota.\n"
+    )
+    (action,) = actions_in(text, NORTHSHIRE)
+    assert (action.text, action.owners) == ("CC to review the rota.", ["Joanne Ashworth"])
