@@ -119,8 +119,8 @@ _MEMBERSHIP = re.compile(r"membership|who will sit|members of the|appointed to|n
 _SENTENCE_WORDS = re.compile(
     r"\b(?:was|were|is|are|had|has|have|been|received|presented|sent|noted|welcomed|attended|"
     r"joined|told|said|asked|agreed|thanked|declared|opened|reported|explained|replaced|"
-    r"elected|appointed)\b"
-)
+    r"elected|appointed|added|removed|changed)\b"  # ("Cllrs Jo Hale and Ann Bell added as
+)  # substitutes": a change to the membership, not a list of those present)
 _BRACKETS = re.compile(r"\([^()]*\)")
 _FOOTNOTE_LINE = re.compile(r"^(?:\(\d{1,2}\)\s*|\*\s*)+$")
 # A long run stops at the first verb of the prose after it.
@@ -708,6 +708,9 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
             index = table.last + 1
             continue
         labelled = _status_label(line.content) if not line.blank else None
+        if labelled is not None and _invitees_of_membership(lines, index):
+            index = _parse_list(_Collector(text), lines, index, labelled[0], labelled[1])
+            continue  # the invitees' list is read past, into nothing
         if labelled is not None and not _looks_like_prose_label(line.content):
             status, rest = labelled
             following = next_nonblank(lines, index)
@@ -755,6 +758,34 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
         result.chair = elected_chair(line for line in lines if not line.blank)
         result.chair_elected = result.chair is not None
     return result
+
+
+_BY_INVITATION = re.compile(r"^by\s+invitation\b", re.IGNORECASE)
+# (the label may be inside a line that extraction ran together: "... Page 1: MEMBERSHIP: ...")
+_MEMBERSHIP_LINE = re.compile(r"(?:^|\s)membership\s*:", re.IGNORECASE)
+
+
+def _invitees_of_membership(lines: Sequence[Line], index: int) -> bool:
+    """Whether a "By Invitation" label follows an agenda's membership list within a few lines:
+
+        MEMBERSHIP: Councillor Jo Hale, Rye Council Councillor Ann Bell, ...
+        By Invitation
+        Mr S. Lee - Police and Crime Commissioner
+
+    those invited to a meeting yet to be held, not those who attended (the look back is
+    bounded)."""
+    if not _BY_INVITATION.match(lines[index].content):
+        return False
+    seen = 0
+    for line in reversed(lines[max(0, index - 12) : index]):
+        if line.blank:
+            continue
+        if _MEMBERSHIP_LINE.search(line.content):
+            return True
+        seen += 1
+        if seen >= 3:
+            break
+    return False
 
 
 def _looks_like_prose_label(content: str) -> bool:

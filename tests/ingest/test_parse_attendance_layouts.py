@@ -745,3 +745,28 @@ def test_who_took_the_chair_chairs_the_meeting_over_who_was_elected() -> None:
     )
     chair = attendance_of(text).chair
     assert chair is not None and chair.name == "R Sowden"
+
+
+def test_changes_to_the_membership_are_not_a_list_of_those_present() -> None:
+    text = (
+        "Apologies for Absence and Changes to Membership\n\n"
+        "Cllr Ada Prynne removed as substitute\n\n"
+        "Cllrs Ivo Cardew, Nell Sowden and Tam Rowse added as substitutes\n\n"
+        "Apologies were received from Cllr Orla Penhale.\n"
+    )
+    assert people(text) == [("Orla Penhale", APOLOGIES)]
+
+
+def test_an_agendas_invitees_after_its_membership_are_not_attendance() -> None:
+    text = (
+        "9 Forward Work Programme.\n\n"
+        "MEMBERSHIP: Councillor Ada Prynne, Riverton Council Councillor Ivo Cardew, Riverton "
+        "Council\n\n"
+        "Co-opted Members - Mrs N. Sowden and Mr T. Rowse\n\n"
+        "By Invitation\n\n"
+        "Mr O. Penhale - Police and Crime Commissioner for Wessex\n"
+        "Chief Constable - Mr R. Quiller\n"
+    )
+    assert people(text) == []
+    listed = "Present: Cllr Ada Prynne\n\nBy Invitation\n\nMr O. Penhale - Chief Constable\n"
+    assert people(listed) == [("Ada Prynne", PRESENT), ("O. Penhale", IN_ATTENDANCE)]
