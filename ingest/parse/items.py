@@ -714,6 +714,59 @@ def _paragraph_numbers(candidates: Sequence[_Candidate]) -> list[_Candidate]:
 
 
 MINUTE_RUN_MIN = 2
+# An earlier list scoring this share of the best one is the page's first meeting.
+FIRST_LIST_SHARE = 0.8
+
+
+def _chain_score(chain: Sequence[_Candidate]) -> float:
+    return sum((3.0 if c.heading else 1.0) + (0.5 if c.has_body else 0.0) for c in chain)
+
+
+def _one_list(top: list[_Candidate], tops: Sequence[_Candidate]) -> list[_Candidate]:
+    """The chain of one numbered list where the best chain runs from one list into another
+    that starts again at 1: a page listing several meetings, newest first ("18th June
+    2024" / "1. Welcome" ... "10. Exclusion of Press and Public", then "13th March 2024" /
+    "1. Welcome" ... "11. Exclusion ..."), whose numbers would otherwise join the first
+    meeting's 1 and 2 to the second's 3 to 11. The first list is the record, unless a
+    later one scores far higher (an agenda's membership numbered above the items) or the
+    first is an index of titles without text that the later one repeats with the minutes
+    under them (an agenda's list, then the minutes)."""
+    starts = [
+        position
+        for position, c in enumerate(tops)
+        if position and c.number == (1,) and c.heading and c.kind in ("number", "word")
+    ]
+    if not starts or not top:
+        return top
+    chained = {id(c) for c in top}
+    bounds = [0, *starts, len(tops)]
+    # the chain leaves a list for a later one while its own next number follows in it
+    # (not a list inside an item, which the chain passes over whole, nor minute numbers
+    # running on past paragraphs numbered 1, 2, 3 under each)
+    crosses = False
+    for a, b in pairwise(bounds[:-1]):
+        segment = tops[a:b]
+        last = max((p for p, c in enumerate(segment) if id(c) in chained), default=None)
+        if last is None or id(tops[b - 1]) in chained:
+            continue
+        following = (segment[last].number[0] + 1,)
+        if any(c.heading and c.number == following for c in segment[last + 1 :]):
+            crosses = True
+            break
+    later_only = not any(id(c) in chained for c in tops[: starts[0]])
+    if not (crosses or later_only) or not any(id(c) in chained for c in tops[starts[0] :]):
+        return top
+    chains = [_best_chain(tops[a:b], 0) for a, b in pairwise(bounds)]
+    scores = [_chain_score(chain) for chain in chains]
+    best = max(range(len(chains)), key=lambda k: (scores[k], -k))
+    for k in range(best):
+        if scores[k] < FIRST_LIST_SHARE * scores[best]:
+            continue
+        titles = {c.title.casefold() for c in chains[k]}
+        repeated = sum(c.title.casefold() in titles for c in chains[best])
+        index = 2 * sum(c.has_body for c in chains[k]) < len(chains[k])
+        return chains[best] if index and 2 * repeated >= len(chains[best]) else chains[k]
+    return chains[best]
 
 
 def _minute_numbers(top: Sequence[_Candidate], tops: Sequence[_Candidate]) -> list[_Candidate]:
@@ -761,6 +814,8 @@ def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
     others = sum(c.number != (1,) for c in numbered)
     if len(ones) >= REPEATED_ONES_MIN and len(ones) > len(top) and 2 * others < len(ones):
         top = ones
+    else:
+        top = _one_list(top, tops)
     family = _Family.of(candidates)
     if _restarting_paragraphs(top, tops) or not _accept_top_level(top, family, lines):
         return _paragraph_numbers(candidates)

@@ -869,3 +869,53 @@ def test_a_numbered_list_inside_one_item_is_no_minute_numbers() -> None:
         "3.  Any Other Business\n\nThere was none.\n"
     )
     assert numbers(text) == ["1", "2", "3"]
+
+
+def test_a_page_listing_two_meetings_gives_the_first_meetings_items() -> None:
+    text = (
+        "Accountability Board Meetings\n\n18th June 2025\n\n"
+        "1. Welcome and introductions\nMr Pendle\n\n"
+        "2. Apologies\nMr Pendle\n\n"
+        "3. Declaration of Interests\n"
+        "4. Current and Significant Issues\nCC Rawley\n\n"
+        "5. Exclusion of Press and Public\nMr Pendle\n\n"
+        "13th March 2025\n\n"
+        "1. Welcome and introductions\nMr Pendle\n\n"
+        "2. Apologies\nMr Pendle\n\n"
+        "3. Declaration of Interests\nMr Pendle\n\n"
+        "4. Minutes of meeting held on 22 November 2024\nMr Pendle\n\n"
+        "5. Matters arising\nMr Pendle\n\n"
+        "6. Exclusion of Press and Public\nMr Pendle\n"
+    )
+    items = items_of(text)
+    assert [item.number for item in items] == ["1", "2", "3", "4", "5"]
+    assert items[4].title == "Exclusion of Press and Public"
+    assert items[4].span.start < text.index("13th March")
+
+
+def test_an_agenda_list_then_the_minutes_under_the_same_titles() -> None:
+    text = (
+        "AGENDA\n\n1. Apologies\n2. Minutes of the last meeting\n3. Finance Report\n\n"
+        "MINUTES\n\n"
+        "1. Apologies\nApologies were received from Ann Bell.\n\n"
+        "2. Minutes of the last meeting\nThe minutes were agreed.\n\n"
+        "3. Finance Report\nThe Treasurer presented the report.\n"
+    )
+    items = items_of(text)
+    assert [item.number for item in items] == ["1", "2", "3"]
+    assert items[2].text == "The Treasurer presented the report."
+
+
+def test_minute_numbers_run_on_past_paragraphs_numbered_under_each() -> None:
+    text = (
+        "19.\n\nElection of Chair\n\nMinutes:\n\n"
+        "1.  The Clerk invited nominations for Chair of the Panel.\n\n"
+        "2.  Cllr Hale proposed, and Cllr Rye seconded, that Mr Bell be elected.\n\n"
+        "20.\n\nElection of Vice-Chair\n\nMinutes:\n\n"
+        "1.  Cllr Tapp proposed, and Cllr Hale seconded, that Mr Hart be elected\n\n"
+        "2.  Cllr Rye proposed, and Cllr Tapp seconded, that Mr Dunn be elected\n\n"
+        "21.\n\nApologies and Substitutes\n\nMinutes:\n\n"
+        "1.  Apologies were received from Cllr Lowe.\n\n"
+        "22.\n\nDeclarations of Interest\n\nMinutes:\n\nNone were made.\n"
+    )
+    assert numbers(text) == ["19", "20", "21", "22"]
