@@ -546,7 +546,45 @@ def resolve_owners(
         person = person_in(owner_text)
         if person is not None:
             owners, warnings = _named_person(person, index)
+    if not owners and not warnings and context:
+        introduced = _introduced(owner_text, context)
+        owners = [introduced] if introduced else []
     return OwnerResolution(list(dict.fromkeys(owners)), warnings)
+
+
+# "Imelda Kersey, Chief Executive of the OPCC", "Mr Rhys Talfan, Police and Crime
+# Commissioner,": a person the passage introduces with their post.
+_INTRODUCED = re.compile(
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][a-z'’-]+"
+    r"(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:the\s+)?(?P<post>[A-Z][^,;.()\n]{2,80})"
+)
+
+
+_NOT_ONE_PERSON = frozenset(
+    _split_words("""force office panel committee board team unit department group all members
+    partners staff officers leads secretariat governance finance people opcc""")
+)
+
+
+def _introduced(owner_text: str, context: str) -> str | None:
+    """The one person the passage before an action introduces with the post the owner
+    phrase names, when the attendance does not list them: "The Chief Executive agreed to
+    send ..." after "questions were put to Imelda Kersey, Chief Executive of the OPCC"."""
+    spelled = role_for_abbreviation(re.sub(r"^the\s+", "", owner_text.strip(), flags=re.I))
+    wanted = _norm(spelled.name if spelled else owner_text).split()
+    if not wanted or _singular(wanted[-1]) in _NOT_ONE_PERSON or not _has_role_word(wanted):
+        return None  # "the Panel", "the Force": no one person
+    found: set[str] = set()
+    for match in _INTRODUCED.finditer(context):
+        post = _norm(_AREA_AFTER.sub("", match.group("post"))).split()
+        post = post[: post.index("of")] if "of" in post[1:] else post
+        if not post or (post[0] in _SECOND_IN_LINE and wanted[0] not in _SECOND_IN_LINE):
+            continue  # a Deputy Commissioner is no Commissioner
+        if post[-len(wanted) :] == wanted or post[: len(wanted)] == wanted:
+            name = strip_titles(match.group("name"))
+            if len(name.split()) >= 2:
+                found.add(name)
+    return found.pop() if len(found) == 1 else None
 
 
 def _named_person(person: str, attendees: OwnerIndex) -> tuple[list[str], list[str]]:

@@ -1002,3 +1002,16 @@ def test_an_agenda_heading_naming_the_actions_is_no_action() -> None:
     )
     (action,) = actions_in(text, NORTHSHIRE)
     assert (action.text, action.owners) == ("CC to review the rota.", ["Joanne Ashworth"])
+
+
+def test_an_owner_by_post_introduced_in_the_passage_but_not_listed() -> None:
+    text = (
+        "4.1 Members put their questions to Orla Denning, Chief Executive of the OPCC, and "
+        "to Ms Bea Corran, Deputy Police and Crime Commissioner.\n\n"
+        "4.3 A Member asked about shared stations. The Chief Executive agreed to send Panel "
+        "members the latest annual report before the next meeting.\n\n"
+        "4.4 The Commissioner undertook to provide the figures at the next meeting.\n"
+    )
+    actions = actions_in(text, [])
+    # The Deputy Commissioner is no Commissioner: that owner stays as written.
+    assert [a.owners for a in actions] == [["Orla Denning"], []]
