@@ -80,6 +80,10 @@ _PRESENCE_VERB = re.compile(
     r"(?:was|were)\s+(?:also\s+)?(?:present|in\s+attendance)(?!\s+(?:at|for)\s+the\s+"
     r"(?:last|previous|next)))\b",
 )
+# "Mr Jo Hale, Police and Crime Commissioner, introduced the annual report together with Ms
+# Ann Bell, Deputy Commissioner": one named with a role who presents a report to the meeting
+# attends it (so do those named with their roles after "together with").
+_PRESENTED = re.compile(r",\s+(?:introduced|presented)\s+(?:the|a|an|his|her|their)\s")
 _TOGETHER_WITH = re.compile(r"\btogether\s+with[;:,]?\s+(?=[A-Z])")
 _WELCOMED = re.compile(
     r"\b(?:welcomed|greeted)\s+(?P<who>[A-Z].{2,160}?)(?:,\s*)?\s+(?:to\s+(?:the|this|his|her|"
@@ -214,6 +218,16 @@ def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceSta
         if together is not None:
             for entry, person in _people(sentence[together.end() :]):
                 yield entry, person, IN_ATTENDANCE
+    presented = _PRESENTED.search(sentence)
+    if presented is not None:
+        people = _list_before(sentence, presented.start())
+        if len(people) == 1 and people[0][1].capacity:
+            yield people[0][0], people[0][1], IN_ATTENDANCE
+            together = _TOGETHER_WITH.search(sentence, presented.end())
+            if together is not None:
+                for entry, person in _people(sentence[together.end() :]):
+                    if person.capacity:
+                        yield entry, person, IN_ATTENDANCE
     for welcome in itertools.islice(_WELCOMED.finditer(sentence), _MAX_CLAUSES):
         who = welcome.group("who")
         people = _people(who)
@@ -234,7 +248,8 @@ def parse_sentences(lines: Iterable[Line]) -> Iterator[SentenceAttendee]:
 
 
 _KEYWORDS = re.compile(
-    r"apolog|substitut|attend|unable|joined|arrived|present|welcomed|greeted|replaced|deputised|entered",
+    r"apolog|substitut|attend|unable|introduced|presented|joined|arrived|present|welcomed|"
+    r"greeted|replaced|deputised|entered",
     re.IGNORECASE,
 )
 

@@ -770,3 +770,19 @@ def test_an_agendas_invitees_after_its_membership_are_not_attendance() -> None:
     assert people(text) == []
     listed = "Present: Cllr Ada Prynne\n\nBy Invitation\n\nMr O. Penhale - Chief Constable\n"
     assert people(listed) == [("Ada Prynne", PRESENT), ("O. Penhale", IN_ATTENDANCE)]
+
+
+def test_one_named_with_a_role_who_presents_a_report_attends() -> None:
+    text = (
+        "5. Annual Report\n\n"
+        "Mr Ivo Cardew, Police and Crime Commissioner, introduced the annual update together "
+        "with Ms Nell Sowden, Deputy Police and Crime Commissioner, and Mr Tam Rowse, Chief "
+        "Finance Officer.\n\n"
+        "The Chair presented the work programme.\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.capacity, a.status) for a in attendance.attendees] == [
+        ("Ivo Cardew", "Police and Crime Commissioner", IN_ATTENDANCE),
+        ("Nell Sowden", "Deputy Police and Crime Commissioner", IN_ATTENDANCE),
+        ("Tam Rowse", "Chief Finance Officer", IN_ATTENDANCE),
+    ]
