@@ -136,6 +136,8 @@ _REFERS = re.compile(
 )
 COLON_TITLE_MAX_WORDS = 12
 COLON_REST_MIN_WORDS = 4
+# An item's number with its stop, alone on the text's last line.
+_CUT_NUMBER = re.compile(r"^\d{1,3}[.)]$")
 # A committee's code alone on the line above a minute reference ("PCP" over "26/20").
 _CODE_LINE = re.compile(r"^[A-Z]{2,8}$")
 
@@ -441,6 +443,10 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
             title = line.content  # "Agenda Item 3" whose title was lost
         elif paragraph is not None:
             title, prose = first_sentence(paragraph.content[:TITLE_SCAN_CHARS]), True
+        elif _CUT_NUMBER.match(line.content) and next_nonblank(reading.lines, line.index) is None:
+            # a text cut off right after an item's number ("8. Exempt Minutes ..." then
+            # "9." as the last line): the number stands, its title is lost
+            return _Candidate(line, number, number_text, line.content, None, False)
         else:
             return None
     if _NOT_A_TITLE_START.match(title) or not any(ch.isalpha() for ch in title[:40]):

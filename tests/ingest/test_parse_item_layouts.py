@@ -919,3 +919,18 @@ def test_minute_numbers_run_on_past_paragraphs_numbered_under_each() -> None:
         "22.\n\nDeclarations of Interest\n\nMinutes:\n\nNone were made.\n"
     )
     assert numbers(text) == ["19", "20", "21", "22"]
+
+
+def test_a_text_cut_off_after_an_items_number_keeps_the_number() -> None:
+    text = (
+        "1. Apologies\n\nNone were received.\n\n"
+        "2. Minutes of the last meeting\n\nThe minutes were agreed.\n\n"
+        "3. Exempt Minutes 39 - 42 To confirm the minutes of the meeting held on 28 May.\n\n"
+        "4.\n"
+    )
+    assert numbers(text) == ["1", "2", "3", "4"]
+
+
+def test_a_page_number_at_the_end_is_no_item() -> None:
+    text = "1. Apologies\n\nNone were received.\n\n2. Minutes\n\nAgreed.\n\n7\n"
+    assert numbers(text) == ["1", "2"]
