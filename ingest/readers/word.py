@@ -39,6 +39,14 @@ _BR = qn("w:br")
 _CR = qn("w:cr")
 _NO_BREAK_HYPHEN = qn("w:noBreakHyphen")
 _PPR = qn("w:pPr")
+_PSTYLE = qn("w:pStyle")
+_STYLE = qn("w:style")
+_STYLE_ID = qn("w:styleId")
+_BASED_ON = qn("w:basedOn")
+_OUTLINE_LEVEL = qn("w:outlineLvl")
+_VAL = qn("w:val")
+# Outline levels 0-5 become Markdown headings "#" to "######"; 9 is body text.
+MARKED_LEVELS = 6
 _RPR = qn("w:rPr")
 _SKIPPED = frozenset(
     {
@@ -57,8 +65,9 @@ def read_docx(data: bytes, *, max_unpacked_bytes: int, max_compression_ratio: in
     """
     document = _open(data, max_unpacked_bytes, max_compression_ratio)
     body = document.element.body
-    labeller = ListLabeller(_numbering_element(document), _styles_element(document))
-    lines = list(_block_lines(body, labeller))
+    styles = _styles_element(document)
+    labeller = ListLabeller(_numbering_element(document), styles)
+    lines = list(_block_lines(body, labeller, _outline_levels(styles)))
     while lines and not lines[-1].strip():
         lines.pop()
     while lines and not lines[0].strip():
@@ -126,27 +135,81 @@ def _styles_element(document: Any) -> Any:
         return None
 
 
-def _block_lines(container: Any, labeller: ListLabeller) -> Iterator[str]:
+def _outline_levels(styles: Any) -> dict[str, int]:
+    """Paragraph style id -> outline level (0 for "Heading 1"), following ``basedOn``.
+
+    Word marks a heading by its style's outline level, whatever the style is called in
+    the document's language ("Heading1", "berschrift1", "Titre1").
+    """
+    if styles is None:
+        return {}
+    own: dict[str, tuple[int | None, str | None]] = {}
+    for style in styles.findall(_STYLE):
+        ppr = style.find(_PPR)
+        level = ppr.find(_OUTLINE_LEVEL) if ppr is not None else None
+        based_on = style.find(_BASED_ON)
+        own[str(style.get(_STYLE_ID))] = (
+            _outline_value(level),
+            based_on.get(_VAL) if based_on is not None else None,
+        )
+    levels: dict[str, int] = {}
+    for style_id in own:
+        current: str | None = style_id
+        for _ in range(len(own)):  # a basedOn cycle ends here
+            if current is None or current not in own:
+                break
+            level, current = own[current]
+            if level is not None:
+                levels[style_id] = level
+                break
+    return levels
+
+
+def _outline_value(element: Any) -> int | None:
+    value = element.get(_VAL) if element is not None else None
+    return int(value) if value is not None and value.isdigit() else None
+
+
+def _block_lines(container: Any, labeller: ListLabeller, outline: dict[str, int]) -> Iterator[str]:
     for child in container.iterchildren():
         if child.tag == _P:
-            yield _paragraph_line(child, labeller)
+            yield _paragraph_line(child, labeller, outline)
         elif child.tag == _TBL:
             yield from _table_lines(child)
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from _block_lines(content, labeller)
+                yield from _block_lines(content, labeller, outline)
         elif child.tag == _CUSTOM_XML:
-            yield from _block_lines(child, labeller)
+            yield from _block_lines(child, labeller, outline)
 
 
-def _paragraph_line(paragraph: Any, labeller: ListLabeller) -> str:
+def _paragraph_line(paragraph: Any, labeller: ListLabeller, outline: dict[str, int]) -> str:
+    """The paragraph's text, after its list number, marked "#" to "######" as a Markdown
+    heading when its style (or itself) gives it an outline level: headings are a Word
+    document's own agenda structure, which its plain text loses."""
     text = paragraph_text(paragraph)
-    label = labeller.label(paragraph)
-    if label is None or not text.strip():
+    if not text.strip():
         return text
-    mark, separator = label
-    return f"{mark}{separator}{text}"
+    label = labeller.label(paragraph)
+    if label is not None:
+        mark, separator = label
+        text = f"{mark}{separator}{text}"
+    level = _paragraph_outline(paragraph, outline)
+    if level is not None and level < MARKED_LEVELS and "\n" not in text.strip():
+        return f"{'#' * (level + 1)} {text.strip()}"
+    return text
+
+
+def _paragraph_outline(paragraph: Any, outline: dict[str, int]) -> int | None:
+    ppr = paragraph.find(_PPR)
+    if ppr is None:
+        return None
+    own = _outline_value(ppr.find(_OUTLINE_LEVEL))
+    if own is not None:
+        return own
+    style = ppr.find(_PSTYLE)
+    return outline.get(str(style.get(_VAL))) if style is not None else None
 
 
 def paragraph_text(paragraph: Any) -> str:

@@ -12,6 +12,7 @@ from types import ModuleType
 import docx
 import pypdf
 import pytest
+from docx.oxml.ns import qn
 from fpdf import FPDF
 
 from ingest.errors import IngestError
@@ -76,11 +77,12 @@ def test_sample_markdown_loses_its_markup() -> None:
 def test_sample_docx_keeps_document_order_and_drops_header() -> None:
     text = read_document(SAMPLES / "northshire-thematic-domestic-abuse-2019-11.docx").text
     lines = text.split("\n")
-    assert lines[0] == "Office of the Police and Crime Commissioner for Northshire"
+    # Word's headings (by their styles' outline levels) are marked as Markdown headings
+    assert lines[0] == "# Office of the Police and Crime Commissioner for Northshire"
     assert "OFFICIAL" not in text  # section header and footer are not body text
     attendance = lines.index("Name\tCapacity")
     assert lines[attendance + 1] == "Richard Halloran\tPolice and Crime Commissioner (PCC)"
-    assert attendance < lines.index("1. Strategic assessment of domestic abuse")
+    assert attendance < lines.index("## 1. Strategic assessment of domestic abuse")
     assert "No.\tAction\tOwner\tDue date\tStatus" in lines
     assert lines[-1].startswith("4\tDVPN, DVPO and breach figures")  # no trailing blank lines
     assert "• He asked that breach figures be reported quarterly." in lines
@@ -264,7 +266,7 @@ def test_docx_paragraphs_and_tables_in_document_order(tmp_path: Path) -> None:
     result = read_document(path)
     assert result.format == "docx"
     assert result.text.split("\n") == [
-        "Performance Meeting",
+        "# Performance Meeting",
         "Before the table.",
         "Attendance",
         "Name\tCapacity\tInitials",
@@ -272,6 +274,29 @@ def test_docx_paragraphs_and_tables_in_document_order(tmp_path: Path) -> None:
         "\tDeputy Chief Constable\tAN",
         "• First point",
         "After the table.",
+    ]
+
+
+def test_docx_headings_are_marked_by_outline_level_whatever_their_style_is_called(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    document.add_heading("Eastdale Accountability Board", level=1)
+    document.add_heading("Domestic abuse", level=2)
+    document.add_paragraph("The DCC presented the report.")
+    # a heading style renamed, as documents in other languages have them
+    document.styles["Heading 2"].element.set(qn("w:styleId"), "Uberschrift2")
+    for paragraph in document.paragraphs:
+        style = paragraph._p.pPr.pStyle if paragraph._p.pPr is not None else None
+        if style is not None and style.val == "Heading2":
+            style.val = "Uberschrift2"
+    path = tmp_path / "board.docx"
+    path.write_bytes(docx_bytes(document))
+
+    assert read_document(path).text.split("\n") == [
+        "# Eastdale Accountability Board",
+        "## Domestic abuse",
+        "The DCC presented the report.",
     ]
 
 
