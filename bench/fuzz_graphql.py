@@ -75,8 +75,8 @@ from api.auth import Role, create_key
 from api.database import open_database
 from api.protection import MASKED_MESSAGE
 from api.settings import Settings
-from bench.ingest_bench import fresh_database
 from ingest.pipeline import ingest_paths
+from records.scratch import scratch_database
 
 ROOT = Path(__file__).parents[1]
 SDL_FILE = ROOT / "schema.graphql"
@@ -830,7 +830,7 @@ def run(server_url: str | None, folder: Path, documents: int, seed: int | None) 
     tally = Tally()
     strategy = fuzz_requests(SDL_FILE.read_text(encoding="utf-8"))
     with asyncio.Runner() as runner, contextlib.ExitStack() as cleanup:
-        database = fresh_database(server_url, folder)
+        database = scratch_database(server_url, folder)
         url = runner.run(database.__aenter__())
         cleanup.callback(lambda: runner.run(database.__aexit__(None, None, None)))
         settings = Settings(data_dir=folder, database_url=url, index_sync_seconds=0)

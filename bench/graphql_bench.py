@@ -46,7 +46,6 @@ from api.protection import protection_extensions
 from api.searchers import SearcherPool
 from api.settings import Settings
 from bench.corpus import write_corpus
-from bench.ingest_bench import fresh_database
 from bench.live_server import HttpResult, post_graphql, serve
 from bench.search_bench import Vocabulary, choose_words, percentile
 from indexer.analysis import stem_word
@@ -58,6 +57,7 @@ from ingest.pipeline import ingest_paths
 from records.db import session_factory
 from records.glossary import load_glossary
 from records.models import Action, AgendaItem, Meeting, Metric, SourceDocument
+from records.scratch import scratch_database
 from schema import build_schema
 from schema.context import Context
 from schema.node import to_global_id
@@ -562,7 +562,7 @@ async def run_size(
             database_url = None
             if options.database_url:
                 database_url = await async_stack.enter_async_context(
-                    fresh_database(options.database_url, scratch / "db")
+                    scratch_database(options.database_url, scratch / "db")
                 )
             built = await build_data(
                 meetings, seed=options.seed, data_dir=data_dir, database_url=database_url

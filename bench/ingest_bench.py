@@ -18,24 +18,22 @@ import datetime as dt
 import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.database import open_database
 from api.settings import Settings
 from bench.corpus import FORMATS, GeneratedMeeting, iter_meetings, write_meetings
 from ingest.pipeline import IngestSummary, ingest_paths
-from records.db import async_url, sqlite_url
 from records.enums import MeetingKind
 from records.models import Action, AgendaItem, Meeting, Metric, SourceDocument
+from records.scratch import scratch_database
 
 MISMATCHES_SHOWN = 8
 
@@ -172,29 +170,6 @@ async def count_records(engine: AsyncEngine) -> dict[str, int]:
     return counts
 
 
-@asynccontextmanager
-async def fresh_database(server_url: str | None, folder: Path) -> AsyncIterator[str]:
-    """An empty database: a SQLite file in ``folder``, or a new PostgreSQL database.
-
-    With a PostgreSQL URL, a database named ``assurance_bench_<random>`` is created on
-    that server and dropped (with its connections) when the block ends.
-    """
-    if not server_url:
-        folder.mkdir(parents=True, exist_ok=True)
-        yield sqlite_url(folder / "assurance.db")
-        return
-    name = f"assurance_bench_{uuid.uuid4().hex[:12]}"
-    admin = create_async_engine(async_url(server_url), isolation_level="AUTOCOMMIT")
-    try:
-        async with admin.connect() as conn:
-            await conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        async with admin.connect() as conn:
-            await conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.dispose()
-
-
 def _result(label: str, workers: int, summary: IngestSummary, counts: dict[str, int]) -> RunResult:
     return RunResult(
         label=label,
@@ -214,7 +189,7 @@ async def run_workers(
     corpus: Path, workers: int, database_url: str | None, scratch: Path
 ) -> tuple[list[RunResult], dict[str, StoredDocument], dict[str, int]]:
     """Ingest the corpus twice into one fresh database with ``workers`` processes."""
-    async with fresh_database(database_url, scratch / f"db-{workers}") as url:
+    async with scratch_database(database_url, scratch / f"db-{workers}") as url:
         settings = Settings(data_dir=scratch / f"data-{workers}", database_url=url)
         engine = await open_database(settings)
         try:

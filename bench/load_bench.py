@@ -64,7 +64,6 @@ from api.database import open_database
 from api.settings import Settings
 from bench.corpus import FORMATS, format_for, iter_meetings
 from bench.graphql_bench import SEARCH_QUERY
-from bench.ingest_bench import fresh_database
 from bench.live_server import (
     HttpResult,
     assurance_command,
@@ -78,6 +77,7 @@ from indexer.sync import apply_changes, check
 from ingest.pipeline import ingest_paths
 from records.db import create_engine, session_factory
 from records.models import Action, ActionUpdate, AgendaItem, Meeting, Metric, SourceDocument
+from records.scratch import scratch_database
 from schema.node import to_global_id
 
 SAMPLES: Final = Path(__file__).resolve().parents[1] / "samples"
@@ -708,7 +708,7 @@ async def run(options: Options, emit: Callable[[str], None] = print) -> bool:
     """One load run on a fresh database; True when every check passed."""
     with tempfile.TemporaryDirectory(prefix="assurance-load-") as scratch_name:
         scratch = Path(scratch_name)
-        async with fresh_database(options.database_url, scratch / "db") as url:
+        async with scratch_database(options.database_url, scratch / "db") as url:
             settings = Settings(data_dir=scratch / "data", database_url=url)
             return await _run(settings, options, scratch, emit)
 
