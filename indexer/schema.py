@@ -31,11 +31,13 @@ from indexer.analysis import (
     text_forms,
 )
 from indexer.engine import field_boost, frequency_value, positions_encoder
+from records.enums import INDEX_TYPES, RecordKind
 
-ITEM: Final = "item"
-MEETING: Final = "meeting"
-ACTION: Final = "action"
-METRIC: Final = "metric"
+# A document's ``type``: its record kind's index name, kept with the kinds in records.
+ITEM: Final = INDEX_TYPES[RecordKind.AGENDA_ITEM]
+MEETING: Final = INDEX_TYPES[RecordKind.MEETING]
+ACTION: Final = INDEX_TYPES[RecordKind.ACTION]
+METRIC: Final = INDEX_TYPES[RecordKind.METRIC]
 RECORD_TYPES: Final = (ITEM, MEETING, ACTION, METRIC)
 
 # Consecutive exact words, "first+second": two-word phrases are one term lookup.

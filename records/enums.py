@@ -70,15 +70,16 @@ class RecordKind(StrEnum):
 
     @property
     def index_type(self) -> str | None:
-        return _INDEX_TYPES.get(self)
+        return INDEX_TYPES.get(self)
 
     @classmethod
     def indexed(cls) -> dict[str, RecordKind]:
         """The kinds that have search documents, by index type."""
-        return {index_type: kind for kind, index_type in _INDEX_TYPES.items()}
+        return {index_type: kind for kind, index_type in INDEX_TYPES.items()}
 
 
-_INDEX_TYPES: dict[RecordKind, str] = {
+# The search index's name for each kind that has search documents (indexer/schema.py).
+INDEX_TYPES: dict[RecordKind, str] = {
     RecordKind.MEETING: "meeting",
     RecordKind.AGENDA_ITEM: "item",
     RecordKind.ACTION: "action",
