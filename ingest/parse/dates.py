@@ -113,6 +113,12 @@ _TIME_DOT = re.compile(
     rf"(?:^|\b(?:at|from|starting|start|commencing)\s+){_HOUR_24}\.{_MINUTE}(?![\d.]\d|\d)",
     re.IGNORECASE,
 )
+# Four-digit times only as a range ("0930 to 1230", "1400-1600"), never a span of years.
+_TIME_FOUR_DIGITS = re.compile(
+    rf"{_NOT_AFTER_NUMBER}\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:-|–|—|to)\s*"
+    r"(?P<end>(?:[01]\d|2[0-3])[0-5]\d)\b(?![.,/]\d)",
+    re.IGNORECASE,
+)
 _TIME_NOON = re.compile(r"\b(?:12(?:[:.]00)?\s*)?(?:noon|midday)\b", re.IGNORECASE)
 
 
@@ -261,6 +267,10 @@ def _time_from(match: re.Match[str]) -> dt.time | None:
     groups = match.groupdict()
     if "hour" not in groups:  # noon / midday
         return dt.time(12, 0)
+    if groups.get("end") is not None:
+        start = int(match.group("hour") + match.group("minute"))
+        if start >= 1900 or int(groups["end"]) <= start:
+            return None  # "2019-2020", "1999 to 2005": years
     hour = int(groups["hour"])
     minute = int(groups["minute"]) if groups.get("minute") else 0
     ampm = groups.get("ampm")
@@ -272,7 +282,7 @@ def _time_from(match: re.Match[str]) -> dt.time | None:
 def find_time(text: str) -> TimeMatch | None:
     """The first clock time in ``text`` with its span, or None."""
     best: TimeMatch | None = None
-    for pattern in (_TIME_AMPM, _TIME_HOURS, _TIME_COLON, _TIME_DOT, _TIME_NOON):
+    for pattern in (_TIME_AMPM, _TIME_HOURS, _TIME_COLON, _TIME_DOT, _TIME_FOUR_DIGITS, _TIME_NOON):
         for match in pattern.finditer(text):
             time = _time_from(match)
             if time is None:
@@ -285,6 +295,7 @@ def find_time(text: str) -> TimeMatch | None:
 
 
 def parse_time_phrase(text: str) -> dt.time | None:
-    """The first clock time: "10:00 am", "10.00am", "2pm", "14:00", "1400hrs", "10am - 12pm"."""
+    """The first clock time: "10:00 am", "10.00am", "2pm", "14:00", "1400hrs", "10am - 12pm",
+    "0930 to 1230"."""
     match = find_time(text)
     return None if match is None else match.time

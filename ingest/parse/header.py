@@ -24,7 +24,13 @@ from ingest.parse.dates import (
 )
 from ingest.parse.kinds import meeting_kind
 from ingest.parse.lines import Line, is_prose
-from ingest.parse.meeting_date import choose_meeting_date, time_after, time_before
+from ingest.parse.meeting_date import (
+    DateCandidate,
+    best_candidate,
+    score_dates,
+    time_after,
+    time_before,
+)
 from ingest.parse.meeting_name import (
     body_from_text,
     find_meeting_name,
@@ -95,6 +101,9 @@ _FIRST_MINUTE = re.compile(
     r"|minute\s+(?:no\.?|number|ref\.?)(?:\s|$))",
     re.IGNORECASE,
 )
+# "Agenda item 1" alone above the title and date: the stamp of a paper in a meeting's pack,
+# not the first item.
+_ITEM_STAMP = re.compile(r"^(?:agenda\s+)?item\s+(?:no\.?\s*)?\d{1,3}[.:]?$", re.IGNORECASE)
 _HELD_CLAUSE = re.compile(
     r"\s+(?:held|convened|which\s+took\s+place)\s+(?:on|at|in|via|virtually|remotely)\b", re.I
 )
@@ -144,6 +153,13 @@ _NOT_START = re.compile(
     r"coffee|buffet|registration|doors\s+open)\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
+# A label of when the meeting ended, above a date: "End:", "Finished:".
+_END_LABEL = re.compile(r"^(?:end|ends|ended|finish|finished|finishes|close|closed)\b", re.I)
+_COMMENCING = re.compile(
+    r"(?:^|[,;(]\s*|\bmeeting\s+)(?:commencing|starting|to\s+commence|(?:will\s+)?(?:start|begin)s?)"
+    r"\s+(?:at\s+)?",
+    re.IGNORECASE,
+)
 _SENTENCE_VERB = re.compile(r"\b(?:was|were|is|are|will|would|had|has)\b", re.IGNORECASE)
 _END_TIME = re.compile(r"^\s*(?:-|–|—|to|until|till)\s*", re.IGNORECASE)
 _ALL_CAPS_KEEP = {"PCC", "OPCC", "JAC", "SOC", "VAWG", "DA", "ASB", "CC", "PFCC", "HMICFRS"}
@@ -181,11 +197,14 @@ class _Label:
 def header_end(lines: Sequence[Line]) -> int:
     """Index of the first line after the header: the first agenda item or section heading
     (counted from the first line with text)."""
-    seen_text = False
+    seen_text = seen_date = False
     first = next((line.index for line in lines if not line.blank), 0)
     for line in lines[first : first + HEADER_MAX_LINES]:
         if line.blank:
             continue
+        if not seen_date and _ITEM_STAMP.match(line.content):
+            continue
+        seen_date = seen_date or find_date(line.content) is not None
         if _ITEMS_HEAD.match(line.content):
             return line.index
         if _MINUTE_TEXT_LABEL.match(line.content) and _prose_follows(lines, line):
@@ -549,7 +568,8 @@ def _parse_header(
     labels = _labels(region)
     header = Header(title=title, kind=MeetingKind.OTHER, title_lines=title_lines, end=end)
     year = _year_hint(title, region, file_name, text_head)
-    chosen = choose_meeting_date(lines, header_end=end, title_lines=title_lines, year=year)
+    candidates = score_dates(lines, header_end=end, title_lines=title_lines, year=year)
+    chosen = best_candidate(candidates)
     named = find_meeting_name(
         lines,
         end=end,
@@ -594,6 +614,10 @@ def _parse_header(
         time_line = _time_line(lines, date_line, end)
         if time_line is not None:
             header.start_time, rest_after_time = _time_and_rest(time_line.content)
+    if header.start_time is None and chosen is not None:
+        header.start_time = _time_by_the_date_elsewhere(lines, candidates, chosen, end)
+    if header.start_time is None:
+        header.start_time = _commencing_time(region)
     header.venue, venue_line = _venue(labels, lines, time_line or date_line, rest_after_time, end)
     header.chair = _person(labels, "chair")
     header.marked_chair = marked_chair(lines)
@@ -602,6 +626,45 @@ def _parse_header(
     used += [line.index for line in (date_line, time_line, venue_line) if line is not None]
     header.last_line = max(used, default=-1)
     return header
+
+
+def _time_by_the_date_elsewhere(
+    lines: Sequence[Line], candidates: Sequence[DateCandidate], chosen: DateCandidate, end: int
+) -> dt.time | None:
+    """The start time written by another mention of the meeting's date in the header: a title
+    "Board Minutes – 16 July 2024" over "16.07.24" and "09:00 – 12:15 in the Boardroom"; a
+    page's "Start: / Monday, 14th November 2022 / 2:00 PM" (not its "End:" or "Finished:")."""
+    previous: Line | None = None
+    for line in lines[:end]:
+        if line.blank:
+            continue
+        above, previous = previous, line
+        for candidate in candidates:
+            if candidate.line.index != line.index or candidate is chosen:
+                continue
+            if candidate.match.date != chosen.match.date or candidate.other_meeting:
+                continue
+            if above is not None and _END_LABEL.match(above.content):
+                continue
+            adjacent = time_after(line.content[candidate.match.span[1] :])
+            if adjacent is not None:
+                return adjacent.time
+            below = _time_line(lines, line, end)
+            if below is not None and candidate.match.span[0] <= 3:
+                return _time_and_rest(below.content)[0]
+    return None
+
+
+def _commencing_time(region: Sequence[Line]) -> dt.time | None:
+    """The time of a header line that says when the meeting starts ("COMMENCING AT 10.00
+    AM"), for a header that writes it apart from the date."""
+    for line in region:
+        said = _COMMENCING.search(line.content)
+        if said is not None:
+            found = find_time(line.content[said.end() :])
+            if found is not None and found.span[0] == 0:
+                return found.time
+    return None
 
 
 def _remote_venue(region: Sequence[Line]) -> str | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.parse.dates import DateMatch, TimeMatch, find_time, iter_dates
 from ingest.parse.lines import Line, is_prose
@@ -111,11 +111,25 @@ _APPROVED_AFTER = re.compile(
 # the Panel which will be held at 10.00 am, on Friday, 31st July, 2020" is this meeting, its
 # "next" the letter's own (and the letter's own date, above it, is not the meeting's).
 _SUMMONED = re.compile(
-    r"\b(?:(?:invited|summoned|requested|asked|required)\s+to|summon\s+you\s+to)\s+attend\s+"
+    r"(?:\b(?:(?:invited|summoned|requested|asked|required)\s+to|summon\s+you\s+to)\s+attend\s+"
     r"(?:(?:the|a|an|next|special|extraordinary|virtual|remote|hybrid|public|formal|annual)\s+)*"
-    r"meeting\b(?:[^.;]|(?<=\d)\.(?=\d))*$",  # no sentence end between (a time's stop aside)
+    r"meeting\b|"
+    # "A meeting of the Eastshire Police and Crime Panel will be held at ... on"
+    r"\b(?:an?|the)\s+(?:(?:special|extraordinary|ordinary|virtual|remote|hybrid|public|formal|"
+    r"annual|informal)\s+)?meeting\s+of\s+(?:the\s+)?[^.;]{2,120}?\s+(?:will|is\s+to|shall)\s+"
+    r"(?:be\s+held|take\s+place)\b)"
+    r"(?:[^.;]|(?<=\d)\.(?=\d))*$",  # no sentence end between (a time's stop aside)
     re.IGNORECASE,
 )
+# In a letter ("Dear Colleague"), "The next Public Accountability Board will take place on
+# ..." is the meeting the letter calls.
+_LETTER_SUMMONS = re.compile(
+    r"\bnext\s+(?:[\w&,'-]+\s+){0,6}?(?:meeting|board|panel|committee|session)\s+"
+    r"(?:of\s+[^.;]{2,80}?\s+)?(?:will|is\s+to|shall)\s+(?:be\s+held|take\s+place)\b"
+    r"(?:[^.;]|(?<=\d)\.(?=\d))*$",
+    re.IGNORECASE,
+)
+_SALUTATION = re.compile(r"^dear\s+\w+", re.IGNORECASE)
 _THIS_MEETING = re.compile(r"\bthis\s+(?:meeting|session|panel|committee|board)\b", re.I)
 _TIME_SEPARATOR = re.compile(
     r"^[\s,;.@()|*–—-]*(?:(?:at|from|commencing|starting|start|starts|time|times|begins?|"
@@ -188,15 +202,28 @@ def _dates(lines: Sequence[Line], year: int | None) -> tuple[list[_Found], dict[
     return found, previous
 
 
-def _summoned(found: _Found) -> bool:
+def _summoned(found: _Found, letter_from: int | None = None) -> bool:
+    """Whether a date is the one a summons calls the meeting to ("invited to attend the
+    meeting ... on", "A meeting of the Panel will be held ... on"; under a letter's
+    salutation at ``letter_from``, "The next Board will take place on")."""
     start = found.match.span[0]
-    return _SUMMONED.search(found.line.content[max(0, start - SUMMONS_CHARS) : start]) is not None
+    before = found.line.content[max(0, start - SUMMONS_CHARS) : start]
+    if _SUMMONED.search(before) is not None:
+        return True
+    in_letter = letter_from is not None and found.line.index > letter_from
+    return in_letter and _LETTER_SUMMONS.search(before) is not None
 
 
-def _other_meeting(found: _Found, at_top: bool) -> bool:
+def _salutation(lines: Sequence[Line]) -> int | None:
+    """The index of a letter's "Dear ..." line in the opening, if the text opens as a letter."""
+    greetings = (line.index for _, line in _opening(lines) if _SALUTATION.match(line.content))
+    return next(greetings, None)
+
+
+def _other_meeting(found: _Found, at_top: bool, letter_from: int | None = None) -> bool:
     """Whether the words around a date make it another meeting's: "previous", "moved
     from", "were approved" after it, "minutes of the meeting held on" below the title."""
-    if _summoned(found):
+    if _summoned(found, letter_from):
         return False
     if _OTHER_MEETING.search(found.before) or _APPROVED_AFTER.search(found.after):
         return True
@@ -256,6 +283,10 @@ class _Opening:
     first_prose: int
     first_date_line: int
     entries: int
+    header_dates: int = 0
+    """How many different dates the header gives, other meetings' aside."""
+    letter_from: int | None = None
+    """The index of a letter's salutation ("Dear Colleague"), when the text opens as one."""
 
 
 def _stands_at_top(item: _Found, opening: _Opening) -> bool:
@@ -277,6 +308,27 @@ def _stands_at_top(item: _Found, opening: _Opening) -> bool:
     )
 
 
+def _starts_line(item: _Found) -> bool:
+    """Whether a date starts its line, alone or after the start time ("9.30am – 10 December
+    2020 Online")."""
+    if item.match.span[0] <= 3:
+        return True
+    time = time_before(item.before)
+    return time is not None and time.span[0] <= 3 and len(item.before) < CONTEXT_CHARS
+
+
+def _under_title(item: _Found, opening: _Opening, before_line: Line | None) -> bool:
+    """Whether a date starts the line just under the title ("Joint Audit Committee Meeting"
+    then "Friday 22nd September 2017"), the only date the header gives."""
+    return (
+        opening.header_dates == 1
+        and before_line is not None
+        and before_line.index in opening.title_lines
+        and item.rank <= 4
+        and _starts_line(item)
+    )
+
+
 def _score(item: _Found, opening: _Opening, before_line: Line | None, other: bool) -> float:
     """How well one date fits the meeting's own, before other meetings' dates are known."""
     line, match = item.line, item.match
@@ -287,20 +339,24 @@ def _score(item: _Found, opening: _Opening, before_line: Line | None, other: boo
     )
     score += 5 if labelled else 0
     score += 1 if _MEETING_DATE_LABEL.search(item.before) else 0
-    titled = (line.index in opening.title_lines and match.span[0] < TITLE_CHARS) or (
-        item.rank <= 4
-        and match.span[0] < TITLE_CHARS
-        and _TITLE_WORDS.search(item.before) is not None
+    titled = (
+        (line.index in opening.title_lines and match.span[0] < TITLE_CHARS)
+        or (
+            item.rank <= 4
+            and match.span[0] < TITLE_CHARS
+            and _TITLE_WORDS.search(item.before) is not None
+        )
+        or _under_title(item, opening, before_line)
     )
     score += 3 if titled and in_header else 0
     score += 1 if _NAME_DASH.search(item.before) and _TITLE_WORDS.search(item.before) else 0
-    own_line = match.span[0] <= 3 and len(line.content.split()) <= 16
+    own_line = _starts_line(item) and len(line.content.split()) <= 16
     score += 3 if own_line and opening.entries < 2 else 0
     score += 2 if in_header and not other and _HELD.search(item.before) else 0
     top = _stands_at_top(item, opening)
     score += 2 if top and _MINUTES_OF.search(item.before) else 0
     score += 5 if not other and _THIS_MEETING.search(line.content, 0, match.span[0]) else 0
-    score += 5 if _summoned(item) else 0
+    score += 5 if _summoned(item, opening.letter_from) else 0
     score += 2 if _time_next_to(item) else 0
     score += 1 if match.weekday is not None else 0
     score -= 1 if not match.has_year else 0
@@ -331,13 +387,22 @@ def score_dates(
         first_prose=_first_prose_rank(lines),
         first_date_line=found[0].line.index if found else -1,
         entries=_date_led_entries(found),
+        letter_from=_salutation(lines),
     )
+    others = [
+        _other_meeting(item, _stands_at_top(item, opening), opening.letter_from) for item in found
+    ]
+    header_dates = {
+        item.match.date
+        for item, other in zip(found, others, strict=True)
+        if not other and item.line.index < header_end
+    }
+    opening = replace(opening, header_dates=len(header_dates))
     scored: list[tuple[_Found, float, bool]] = []
     other_dates: set[dt.date] = set()  # other meetings' dates given with a year
     other_days: set[tuple[int, int]] = set()  # (month, day) of all of them
     yearless_days: set[tuple[int, int]] = set()  # (month, day) of those without a year
-    for item in found:
-        other = _other_meeting(item, _stands_at_top(item, opening))
+    for item, other in zip(found, others, strict=True):
         if other:
             day = (item.match.date.month, item.match.date.day)
             other_days.add(day)
@@ -378,6 +443,11 @@ def choose_meeting_date(
     """The meeting's own date: the best-scored candidate that reaches ``ACCEPT``, a full
     date before a month alone; None when no date in the opening is the meeting's."""
     candidates = score_dates(lines, header_end=header_end, title_lines=title_lines, year=year)
+    return best_candidate(candidates)
+
+
+def best_candidate(candidates: Sequence[DateCandidate]) -> DateCandidate | None:
+    """Of scored dates, the meeting's own (see ``choose_meeting_date``)."""
     best: DateCandidate | None = None
     for candidate in candidates:
         if candidate.score < ACCEPT:

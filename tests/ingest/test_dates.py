@@ -113,6 +113,8 @@ def test_iter_dates_in_order_without_overlaps() -> None:
         ("23 March 2021 at 10:30am", dt.time(10, 30)),
         ("Tuesday 14 June 2022 at 10.30", dt.time(10, 30)),
         ("12 noon", dt.time(12, 0)),
+        ("0930 to 1230", dt.time(9, 30)),
+        ("1400-1600, Room 2", dt.time(14, 0)),
     ],
 )
 def test_parse_time_phrase_forms(text: str, expected: dt.time) -> None:
@@ -120,7 +122,16 @@ def test_parse_time_phrase_forms(text: str, expected: dt.time) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["26.02.21", "10 amendments were made", "£10.50 each", "rate of 4.2 per 1,000", ""]
+    "text",
+    [
+        "26.02.21",
+        "10 amendments were made",
+        "£10.50 each",
+        "rate of 4.2 per 1,000",
+        "",
+        "the plan for 2021-2024",
+        "from 1998 to 2003",
+    ],
 )
 def test_numbers_that_are_not_times(text: str) -> None:
     assert parse_time_phrase(text) is None

@@ -181,6 +181,69 @@ def header_of(text: str) -> Header:
             dt.time(10, 0),
             id="summons-in-capitals-with-the-time-before-the-date",
         ),
+        pytest.param(
+            "WESTMOOR AUDIT PANEL\n\n2.00pm – 3 March 2021 Online by Microsoft Teams\n\n"
+            "AGENDA\n\n12 Minutes of the meeting held on 4 January 2021\n",
+            dt.date(2021, 3, 3),
+            dt.time(14, 0),
+            id="time-before-the-date-on-the-line-under-the-title",
+        ),
+        pytest.param(
+            "Eastmoor Joint Audit Committee Meeting\n\nTuesday 9th May 2017\n\n"
+            "14:00, Room 4, Headquarters\n\nPRESENT: Ada Reader (Chair)\n\n"
+            "1. Apologies\n\nNone\n\n2. Minutes of the meeting held on 9th May 2017\n\n"
+            "The minutes were approved.\n",
+            dt.date(2017, 5, 9),
+            dt.time(14, 0),
+            id="date-under-the-title-also-written-as-the-last-meeting",
+        ),
+        pytest.param(
+            "Public Document Pack\n\n2 March 2018\n\nTo: Members of the Eastmoor Board\n\n"
+            "Dear Colleague\n\nEastmoor Board\n\nThe next Eastmoor Board will take place at "
+            "Force Headquarters on Thursday 8th March, 2018 at 2.00 pm.\n\nYours sincerely\n",
+            dt.date(2018, 3, 8),
+            dt.time(14, 0),
+            id="letter-calling-the-next-board",
+        ),
+        pytest.param(
+            "Tel: 01234 567890 Date: 2nd May 2019 Dear Sir/Madam, A meeting of the Northshire "
+            "Police and Crime Panel will be held in the Council Chamber, County Hall on "
+            "Friday, 10th May, 2019 at 10.00 am to consider the following agenda.\n",
+            dt.date(2019, 5, 10),
+            dt.time(10, 0),
+            id="letter-dated-above-a-meeting-that-will-be-held",
+        ),
+        pytest.param(
+            "Agenda item     3\n   WESTSHIRE POLICE AUTHORITY\n\n   MINUTES\n"
+            "   OF THE MEETING OF THE\n   WESTSHIRE POLICE AUTHORITY\n"
+            "   HELD ON TUESDAY 14 MARCH 2006\n   IN THE COUNCIL CHAMBER\n   SHIRE HALL\n"
+            "   COMMENCING AT 2.00 PM\n\nMEMBERS PRESENT\n\nCllr A Reader\n",
+            dt.date(2006, 3, 14),
+            dt.time(14, 0),
+            id="paper-stamp-above-a-centred-title-and-commencing-time",
+        ),
+        pytest.param(
+            "Westmoor Board Minutes – 3 October 2023\nMINUTES WESTMOOR BOARD\n03.10.23\n"
+            "10:00 – 12:00 in the Boardroom, HQ\nAttending: | Ada Reader (AR) – Chair |\n",
+            dt.date(2023, 10, 3),
+            dt.time(10, 0),
+            id="time-under-a-second-writing-of-the-date",
+        ),
+        pytest.param(
+            "Meeting\n\nNorthmoor Police and Crime Panel\n\nMeeting Times\nStart:\n"
+            "Friday, 3rd March 2023\n1:30 PM\nEnd:\nFriday, 3rd March 2023\n4:00 PM\n"
+            "Date:\n03 Mar 2023\nLocation:\nCouncil Chamber\n",
+            dt.date(2023, 3, 3),
+            dt.time(13, 30),
+            id="portal-start-and-end-above-the-date-label",
+        ),
+        pytest.param(
+            "MINUTES\nEASTMOOR RESOURCES BOARD\n12 June 2019, 1000 to 1200, Conference Room, "
+            "HQ\nPresent: Ada Reader (AR) Commissioner\n",
+            dt.date(2019, 6, 12),
+            dt.time(10, 0),
+            id="four-digit-time-range",
+        ),
     ],
 )
 def test_the_meeting_date_and_start_time(text: str, date: dt.date, start: dt.time | None) -> None:
