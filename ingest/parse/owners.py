@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import overload
 
 from ingest.draft import AttendeeDraft
-from ingest.parse.people import strip_titles
+from ingest.parse.people import looks_like_name, strip_titles
 from ingest.parse.roles import (
     ROLE_NAMES_LONGEST_FIRST,
     expand_abbreviation,
@@ -552,11 +552,23 @@ def resolve_owners(
     return OwnerResolution(list(dict.fromkeys(owners)), warnings)
 
 
-# "Imelda Kersey, Chief Executive of the OPCC", "Mr Rhys Talfan, Police and Crime
-# Commissioner,": a person the passage introduces with their post.
-_INTRODUCED = re.compile(
+_INTRODUCED_NAME = (
     r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+)?[A-Z][a-z'’-]+"
-    r"(?:\s+[A-Z][a-z'’-]+){1,2}),\s+(?:the\s+)?(?P<post>[A-Z][^,;.()\n]{2,80})"
+    r"(?:\s+[A-Z][a-z'’-]+){1,2})"
+)
+# Capitalised words and the small words between them: "Chief Executive of the OPCC".
+_INTRODUCED_POST = (
+    r"(?P<post>[A-Z][\w'’&/-]*(?:(?:\s+(?:of|and|for|the|at|to|in|on|&))*\s+[A-Z][\w'’&/-]*)*)"
+)
+# A person the passage introduces with their post, set off by commas or brackets:
+# "Imelda Kersey, Chief Executive of the OPCC.", "Mr Rhys Talfan, Police and Crime
+# Commissioner,", "The Commissioner, Dora Pell, introduced ...", "Vera Cole (Chief Finance
+# Officer, OPCC)". The post must close the phrase: in "across Dyfed Powys, the Commissioner
+# confirmed ..." a place stands before the subject of a sentence, not a name before a post.
+_INTRODUCED = (
+    re.compile(rf"{_INTRODUCED_NAME},\s+(?:the\s+)?{_INTRODUCED_POST}(?=\s*(?:[,;.()\n]|$))"),
+    re.compile(rf"(?<![\w,])\s*(?:[Tt]he\s+)?{_INTRODUCED_POST},\s+{_INTRODUCED_NAME}\s*(?=[,(])"),
+    re.compile(rf"{_INTRODUCED_NAME}\s+\((?:the\s+)?{_INTRODUCED_POST}\s*(?=[,)])"),
 )
 
 
@@ -575,14 +587,14 @@ def _introduced(owner_text: str, context: str) -> str | None:
     if not wanted or _singular(wanted[-1]) in _NOT_ONE_PERSON or not _has_role_word(wanted):
         return None  # "the Panel", "the Force": no one person
     found: set[str] = set()
-    for match in _INTRODUCED.finditer(context):
+    for match in (m for pattern in _INTRODUCED for m in pattern.finditer(context)):
         post = _norm(_AREA_AFTER.sub("", match.group("post"))).split()
         post = post[: post.index("of")] if "of" in post[1:] else post
         if not post or (post[0] in _SECOND_IN_LINE and wanted[0] not in _SECOND_IN_LINE):
             continue  # a Deputy Commissioner is no Commissioner
         if post[-len(wanted) :] == wanted or post[: len(wanted)] == wanted:
             name = strip_titles(match.group("name"))
-            if len(name.split()) >= 2:
+            if len(name.split()) >= 2 and looks_like_name(name):
                 found.add(name)
     return found.pop() if len(found) == 1 else None
 

@@ -648,3 +648,29 @@ def test_register_codes_of_one_digit_after_a_report_on_outstanding_references() 
         ("OR4", "Cycle Theft Evaluation"),
     ]
     assert actions[1].status == ActionStatus.COMPLETED
+
+
+# --- owners the passage introduces -----------------------------------------------------------
+
+
+def test_a_post_the_passage_names_before_or_beside_a_person() -> None:
+    before = (
+        "The Police and Crime Commissioner, Lionel Drax, introduced the report. A Member "
+        "asked about waiting times. The Commissioner said that he would confirm the figure "
+        "in writing to the Panel.\n"
+    )
+    (action,) = actions_in(before)
+    assert action.owners == ["Lionel Drax"]
+    bracketed = "Nadia Crum (Chief Finance Officer, OPCC) presented the accounts."
+    assert resolve_owners("Chief Finance Officer", [], context=bracketed).owners == ["Nadia Crum"]
+
+
+def test_a_place_before_the_subject_of_a_sentence_is_no_name() -> None:
+    text = (
+        "A Member asked about the grant to each partnership within Brynmawr Vale, the "
+        "Commissioner confirmed the grant would be paid in September.\n\n"
+        "The Commissioner advised that the review had finished and that he would circulate "
+        "a summary to members before the October meeting.\n"
+    )
+    (action,) = actions_in(text)
+    assert (action.owner_text, action.owners) == ("Commissioner", [])
