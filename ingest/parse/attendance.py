@@ -139,8 +139,12 @@ _RUN_END = re.compile(
     re.IGNORECASE,
 )
 # "... Norfolk Main Panel Members Present: Mr Graham Pegg ...": a label inside a long line.
+# Without a colon the label needs "Members" and a title after it ("... 1.30pm. Members Present
+# Councillor Jo Hale (Rye Council), ..."): "present" alone is a word of any sentence.
 _INLINE_LABEL = re.compile(
     r"(?<![\w-])(?:(?:main\s+)?(?:panel\s+|board\s+|committee\s+)?members\s+)?present\s*:\s*"
+    r"|(?<![\w-])(?:(?:main\s+)?(?:panel\s+|board\s+|committee\s+)?members\s+)present\s+"
+    r"(?=(?-i:Councillor|Cllr|County\s+Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?\s+[A-Z])"
     r"|(?<![\w-])membership\s*\(\s*A\s*[-–—=]\s*(?:denotes\s+)?absent\s*\)\s*",
     re.IGNORECASE,
 )
@@ -218,11 +222,16 @@ def _status_label_at(content: str) -> tuple[AttendanceStatus, str] | None:
     return None
 
 
+# A stop after a word or after an entry's bracket: "... Ivor Webb (Treasurer). If you have a
+# query please contact ..." ends the list as "... Jo Hale, Treasurer. If you ..." does.
+_RUN_SENTENCE_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=\)))\.\s+(?=[A-Z])")
+
+
 def _before_prose_sentence(run: str) -> str:
     """A run up to the first sentence after it that is prose: "Apologies were received from
     Cllr Jo Hale. In addition, Mrs Ann Bell had also given apologies." keeps "Cllr Jo Hale"
     (the sentence is read as a sentence)."""
-    ends = list(ATTENDANCE_LIST_END.finditer(run))
+    ends = list(_RUN_SENTENCE_END.finditer(run))
     for number, end in enumerate(ends):
         following = ends[number + 1].start() if number + 1 < len(ends) else len(run)
         if _SENTENCE_WORDS.search(_BRACKETS.sub(" ", run[end.end() : following])):
@@ -290,9 +299,9 @@ class _Collector:
         end = (last or line).content_end
         cut = _RUN_END.search(run)
         run = run[: cut.start()] if cut else run
+        run = _before_prose_sentence(run)
         prose = _PROSE_VERB.search(run, _LONG_RUN) if len(run) > _LONG_RUN else None
         run = run[: prose.start()] if prose else run
-        run = _before_prose_sentence(run)
         for piece_status, piece in split_labels(run, status):
             status = piece_status
             piece, substitutes = take_substitutes(piece)

@@ -45,6 +45,7 @@ _APOLOGIES = re.compile(
     r"\s+(?:from|by|for|on\s+behalf\s+of|of)\b[\s:;,]*"
     r"(?:the\s+following(?:\s+(?:members|councillors|people|persons|officers))?\s*:?\s*)?"
     r"(?:(?:substitute|co-opted|independent)\s+members?\s+|substitutes\s+)?"
+    r"(?:the\s+(?=(?:Rt\.?\s+Hon|Right\s+Hon|Revd|Reverend)\b))?"  # ("from the Rt Hon Jo Hale")
     r"(?-i:(?=[A-Z]))(?!absence\b)",
     re.IGNORECASE,
 )

@@ -45,7 +45,7 @@ _RANK = (
 )
 # A title before a name: honorifics (several may follow one another: "Cllr Mrs J Bellamy"),
 # or a rank or office, which counts only when a name of two words follows it.
-_HONORIFIC_ANCHOR = re.compile(rf"(?<![\w/]){_HONORIFIC}(?:\s+{_HONORIFIC})*\s+(?=[A-Z])")
+_HONORIFIC_ANCHOR = re.compile(rf"(?<![\w/]){_HONORIFIC}(?:\s+{_HONORIFIC})*\s+(?=[A-ZÀ-ÖØ-Þ])")
 _RANK_ANCHOR = re.compile(rf"(?<![\w/]){_RANK}\s+(?=[A-Z])")
 # "Attending: | Jo Hale (JH) – Treasurer |": the bars of a table's cells, kept in the text.
 _CELL_BAR = re.compile(r"\s*\|\s*")
@@ -112,11 +112,43 @@ def _officers_label(match: re.Match[str]) -> str:
     return "Officers in attendance: " if match["given"] in GIVEN_NAMES else match.group()
 
 
+# Words in capitals, not in brackets: a column's label read across the names beside it.
+_CAPITALS_BLOCK = re.compile(
+    r"(?<![\w(/&'’-])(?:[A-Z][A-Z&]+(?:\s+[A-Z][A-Z&]*)+|IN)(?![\w)/&'’-])"
+)
+_CAPITAL_ATTENDANCE = re.compile(r"(?<![\w(])ATTENDANCE\s*:\s*")
+
+
+def _unsplit_column_label(text: str) -> str:
+    """A run whose "IN ATTENDANCE:" label a two-column layout cut around the names beside
+    it, with the label put back before them:
+
+        POLICE SERVICE OF Sir Jo Hale (Chief Constable) NORTHERN IRELAND IN Mr Roy Tapp
+        (ACC) ATTENDANCE: Mrs Ida Webb (ACC)
+
+    The label's words, from its first block of capitals before "IN", are taken out."""
+    end = _CAPITAL_ATTENDANCE.search(text)
+    if end is None:
+        return text
+    blocks = list(_CAPITALS_BLOCK.finditer(text, 0, end.start()))
+    ins = [block for block in blocks if re.search(r"(?:^|\s)IN$", block.group())]
+    if not ins or not text[ins[-1].end() : end.start()].strip():
+        return text  # no label, or "IN ATTENDANCE:" whole
+    start = blocks[0].start()
+    kept: list[str] = []
+    position = start
+    for block in blocks:
+        kept.append(text[position : block.start()])
+        position = block.end()
+    kept.append(text[position : end.start()])
+    return f"{text[:start]} IN ATTENDANCE: {' '.join(kept)} {text[end.end() :]}"
+
+
 def split_labels(text: str, status: AttendanceStatus) -> Iterator[tuple[AttendanceStatus, str]]:
     """Pieces of a run with the status each has: a label inside the run ("... Officers
     Present: Mr Adrian Coe ...") changes the status of what follows it. A label counts when
     a colon or a title and a name follow it, or when it is written in capitals."""
-    text = _BARE_OFFICERS.sub(_officers_label, text)
+    text = _unsplit_column_label(_BARE_OFFICERS.sub(_officers_label, text))
     position = 0
     for match in _LABEL.finditer(text):
         label = match.group("label")
@@ -282,7 +314,9 @@ def _split_run(text: str) -> tuple[str, ...]:
         # cut at "Commissioner".
         starts = [0]
         pieces = by_given_names
-    elif len(starts) >= 2:
+    elif len(starts) >= 2 or (starts and starts[0] > 0 and split_person(text) is None):
+        # (one title after words that name nobody: "POLICING BOARD Ms Jo Hale ADVISER", a
+        # column's heading read into the line before the person)
         cuts = [0, *[s for s in starts if s > 0], len(text)]
         pieces = [text[a:b] for a, b in itertools.pairwise(cuts)]
     else:
@@ -437,6 +471,13 @@ def _split_and(part: str) -> list[str]:
     return [part]
 
 
+def _bare_then_bracket(piece: str, name: str) -> bool:
+    """Whether a piece is a name and its capacity in brackets only ("Jo Hale (Independent
+    Member)"), as the titled entries of the same list write theirs."""
+    head = piece.split("(", 1)[0].strip()
+    return head == name and bool(re.fullmatch(r"[^()]+(?:\s*\([^()]*\))+", piece.strip()))
+
+
 def _starts_person(piece: str, *, names_only: bool = False) -> bool:
     """Whether a piece of a list starts a new person rather than going on with a capacity.
 
@@ -445,7 +486,9 @@ def _starts_person(piece: str, *, names_only: bool = False) -> bool:
     as "Cllr P Ashworth, East Herts District Council Cllr ...") only a bare name does.
     """
     person = split_person(piece)
-    if person is None or (names_only and person.capacity is not None):
+    if person is None or (
+        names_only and person.capacity is not None and not _bare_then_bracket(piece, person.name)
+    ):
         return False
     _, slash, english = piece.partition(" / ")
     return not slash or looks_like_name(strip_markers(english)[0].strip(" ()"))

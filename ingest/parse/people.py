@@ -45,7 +45,7 @@ _HONORIFIC_PREFIX = re.compile(rf"^(?:(?:{_HONORIFICS})\.?\s+)+", re.IGNORECASE)
 # role it is part of the role ("Deputy Chief Constable").
 _DEPUTY = re.compile(r"^deputy\s+(?=[A-Z])", re.IGNORECASE)
 _NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][a-zà-ÿ]*(?:['’][A-Z]?[a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ'’]+)*"
+    r"^(?:[A-ZÀ-ÖØ-Þ][a-zà-ÿ]*(?:['’][A-Z]?[a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ'’]+)*"
     r"|Ma?c[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ'’]+)*|[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z][a-z]+[A-Z][a-z]+)$"
 )
 _PLACE_PREFIXES = {
@@ -60,7 +60,11 @@ _PLACE_PREFIXES = {
     "greater",
     "st",
 }  # "St Helens", "St Albans" are places
-_PARTICLES = {"van", "von", "de", "da", "di", "del", "della", "la", "le", "du", "bin", "al", "ap"}
+# (Irish surnames: "Ciarán Ó Duibhir", "Áine Ní Bhriain")
+_PARTICLES = {
+    "van", "von", "de", "da", "di", "del", "della", "la", "le", "du", "bin", "al", "ap", "ó", "ní",
+    "nic", "uí", "mac",
+}  # fmt: skip
 
 # Words that appear in roles, organisations and headings but not in people's names.
 _NOT_NAME_WORDS = {
@@ -110,6 +114,10 @@ _NOT_NAME_WORDS = {
     # a place's last word ("Test Valley Borough Council"), a web page's link ("View Profile"),
     # an item's title ("Pecuniary and Non-Pecuniary Interests")
     "valley", "view", "profile", "interest", "interests", "pecuniary", "non-pecuniary",
+    # a police force's parts, named after a rank ("C/Supt Jo Hale, Urban Region")
+    "region", "division", "directorate",
+    # a title left without its name by extraction ("apologies from the Rt Hon , Ms Jo Hale")
+    "rt", "hon",
     # a table's headings ("Agenda Item and Discussion Points")
     "discussion", "points", "point",
 }  # fmt: skip
@@ -401,11 +409,16 @@ def _split_name(text: str) -> tuple[str, str] | None:
     tokens = bare.split()
     taken: list[str] = []
     words = 0
+    particles = 0
     for token in tokens:
         if not is_name_token(token):
             break
+        if taken and token.lower() in _PARTICLES:
+            particles += 1  # part of the surname after it: neither a word nor an initial
+            taken.append(token)
+            continue
         words += len(token.strip(".")) > 1 and "." not in token.rstrip(".")
-        initials = len(taken) - (words - 1) if taken else 0
+        initials = len(taken) - particles - (words - 1) if taken else 0
         if titled and (words > 2 or (words > 1 and initials > 0)):
             break  # "Mr Graham Pegg Norfolk County Council": the name ends at the surname
         taken.append(token)

@@ -1,0 +1,104 @@
+"""Attendance in runs that extraction flattened: a whole page read as one paragraph, labels
+without colons, a two-column label cut around the names beside it, Irish surnames."""
+
+from ingest.parse.attendance import Attendance, parse_attendance
+from ingest.parse.lines import split_lines
+from ingest.parse.people import split_person
+from records.enums import AttendanceStatus
+
+PRESENT = AttendanceStatus.PRESENT
+APOLOGIES = AttendanceStatus.APOLOGIES
+IN_ATTENDANCE = AttendanceStatus.IN_ATTENDANCE
+
+
+def attendance_of(text: str) -> Attendance:
+    return parse_attendance(text, split_lines(text))
+
+
+def people(text: str) -> list[tuple[str, AttendanceStatus]]:
+    return [(a.name, a.status) for a in attendance_of(text).attendees]
+
+
+def test_members_present_without_a_colon_in_a_page_read_as_one_paragraph() -> None:
+    text = (
+        "Minutes of the Wessex Police and Crime Panel held on Friday, 6 March 2020, commencing "
+        "at 11.00 am and concluding at 1.30pm. Members Present Councillor Ada Lowe (Rye "
+        "Council) (Chairman), Councillor Ben Roper (Tor Council) (Vice Chairman), Cy Hart "
+        "(Independent Member) and Councillor Dee Wolfe (Mere Council). Officer Present: Eve "
+        "Marr (Scrutiny Officer). Others Present: Fay Nunn (Chief Constable) and Gil Ober "
+        "(Chief Finance Officer of PCC). If you have a query please contact Eve Marr, Scrutiny "
+        "Officer. 12/20 APOLOGIES FOR ABSENCE An apology for absence was received from "
+        "Councillor Hal Pike (Rye Council).\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.status) for a in attendance.attendees] == [
+        ("Ada Lowe", PRESENT),
+        ("Ben Roper", PRESENT),
+        ("Cy Hart", PRESENT),
+        ("Dee Wolfe", PRESENT),
+        ("Eve Marr", IN_ATTENDANCE),
+        ("Fay Nunn", IN_ATTENDANCE),
+        ("Gil Ober", IN_ATTENDANCE),
+        ("Hal Pike", APOLOGIES),
+    ]
+    assert attendance.attendees[6].capacity == "Chief Finance Officer of PCC"
+    assert attendance.chair is not None and attendance.chair.name == "Ada Lowe"
+
+
+def test_present_in_a_sentence_is_not_a_label() -> None:
+    text = "The Chairman noted that members present Councillor Ada Lowe had asked a question.\n"
+    assert people(text) == []
+
+
+def test_a_two_column_label_cut_around_the_names_beside_it() -> None:
+    text = (
+        "PRESENT:\n\n"
+        "MEMBERS: Mr Ada Lowe (Chairman) Mrs Ben Roper\n\n"
+        "WESSEX POLICE SERVICE (2) Mr Cy Hart (Chief Constable) OF WESSEX IN (2) Ms Dee Wolfe "
+        "(ACC Crime) ATTENDANCE: (2) Mr Eve Marr (Director of Finance)\n\n"
+        "Page 1 OFFICIALS IN Mr Fay Nunn (Chief Executive) ATTENDANCE: Dr Gil Ober (Deputy "
+        "Chief Executive)\n\n"
+        "1. APOLOGIES\n"
+    )
+    assert people(text) == [
+        ("Ada Lowe", PRESENT),
+        ("Ben Roper", PRESENT),
+        ("Cy Hart", IN_ATTENDANCE),
+        ("Dee Wolfe", IN_ATTENDANCE),
+        ("Eve Marr", IN_ATTENDANCE),
+        ("Fay Nunn", IN_ATTENDANCE),
+        ("Gil Ober", IN_ATTENDANCE),
+    ]
+
+
+def test_a_column_heading_before_the_only_titled_name_of_a_line() -> None:
+    text = (
+        "MEMBERS: Mr Ada Lowe Mrs Ben Roper\n\n"
+        "WESSEX BOARD (4) Ms Cy Hart HUMAN RIGHTS ADVISER\n\n"
+        "1. APOLOGIES\n"
+    )
+    assert [name for name, _ in people(text)] == ["Ada Lowe", "Ben Roper", "Cy Hart"]
+
+
+def test_irish_surnames_with_particles_and_accents() -> None:
+    assert people("MEMBERS: Mr Ciarán Ó Dálaigh Ms Áine Ní Mhurchú Mr Seán Mac Giolla\n") == [
+        ("Ciarán Ó Dálaigh", PRESENT),
+        ("Áine Ní Mhurchú", PRESENT),
+        ("Seán Mac Giolla", PRESENT),
+    ]
+    person = split_person("Mr Ciarán Ó Dálaigh Rye Council")
+    assert person is not None
+    assert (person.name, person.capacity) == ("Ciarán Ó Dálaigh", "Rye Council")
+
+
+def test_apologies_from_a_right_honourable_and_a_name_lost_after_a_title() -> None:
+    text = (
+        "1. APOLOGIES\n\n"
+        "Apologies were received on behalf of the Rt Hon , Ms Ada Lowe and Mr Ben Roper. NOTED.\n"
+    )
+    assert people(text) == [("Ada Lowe", APOLOGIES), ("Ben Roper", APOLOGIES)]
+
+
+def test_a_forces_region_after_a_rank_is_not_a_person() -> None:
+    text = "In attendance: C/Superintendent Ada Lowe, Rural Region Mr Ben Roper (Director)\n"
+    assert people(text) == [("Ada Lowe", IN_ATTENDANCE), ("Ben Roper", IN_ATTENDANCE)]
