@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from ingest.parse.dates import DateMatch, TimeMatch, find_time, iter_dates
+from ingest.parse.dates import DateMatch, TimeMatch, find_date, find_time, iter_dates
 from ingest.parse.lines import Line, is_prose
 
 SCAN_LINES = 60
@@ -69,6 +69,11 @@ _MINUTES_OF = re.compile(
 _TITLE_SENTENCE = re.compile(
     r"^(?:approved\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes?|notes|record)\s+of\s+"
     r"(?:the|a|an)\s+",
+    re.IGNORECASE,
+)
+_MINUTES_HEADING = re.compile(
+    r"^(?:draft\s+|approved\s+)?(?:minutes|notes)\s+of\s+(?:the\s+|a\s+)?meeting\s+held\s+on\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 _OF = re.compile(r"\b(?:of|from|for)\b", re.IGNORECASE)
@@ -130,6 +135,14 @@ _LETTER_SUMMONS = re.compile(
     re.IGNORECASE,
 )
 _SALUTATION = re.compile(r"^dear\s+\w+", re.IGNORECASE)
+HEADING_WORDS = 8
+"""Words of a heading line over a date."""
+# "Next meeting", "Date of the next meeting:", "Future meetings", "Previous meeting".
+_OTHER_MEETING_HEADING = re.compile(
+    r"^(?:\d{1,3}[.)]?\s+)?(?:(?:date|details|time)s?(?:\s+(?:and|&)\s+\w+)?\s+of\s+(?:the\s+)?)?"
+    r"(?:next|previous|last|future|forthcoming)\s+meetings?(?:\s+dates?)?\s*:?$",
+    re.IGNORECASE,
+)
 _THIS_MEETING = re.compile(r"\bthis\s+(?:meeting|session|panel|committee|board)\b", re.I)
 _TIME_SEPARATOR = re.compile(
     r"^[\s,;.@()|*–—-]*(?:(?:at|from|commencing|starting|start|starts|time|times|begins?|"
@@ -179,15 +192,18 @@ def _opening(lines: Sequence[Line]) -> Iterator[tuple[int, Line]]:
         rank += 1
 
 
-def _dates(lines: Sequence[Line], year: int | None) -> tuple[list[_Found], dict[int, Line | None]]:
+def _dates(
+    lines: Sequence[Line], year: int | None
+) -> tuple[list[_Found], dict[int, tuple[Line, ...]]]:
     """Every date of the opening with what stands before and after it on its line; and the
-    non-blank line before each line (where a bare "Date:" label may stand)."""
+    two non-blank lines before each line, the nearest first (where a bare "Date:" label or a
+    "Next meeting" heading may stand)."""
     found: list[_Found] = []
-    previous: dict[int, Line | None] = {}
-    last: Line | None = None
+    previous: dict[int, tuple[Line, ...]] = {}
+    last: tuple[Line, ...] = ()
     for rank, line in _opening(lines):
         previous[line.index] = last
-        last = line
+        last = (line, *last[:1])
         content = line.content[:LINE_CHARS]
         if _FILE_NAME.search(content):
             continue
@@ -229,6 +245,29 @@ def _other_meeting(found: _Found, at_top: bool, letter_from: int | None = None) 
         return True
     minutes_of = _MINUTES_OF.search(found.before)
     return minutes_of is not None and not at_top and _OF.search(minutes_of.group()) is not None
+
+
+def _records_heading(found: _Found) -> bool:
+    """Whether a date stands in a heading that only titles a record of it ("Minutes of the
+    Meeting Held on 18th June 2024" on a page of meetings): it may be this meeting's own
+    minutes, so other dates equal to it are not marked as another meeting's."""
+    before = found.line.content[: found.match.span[0]]
+    return (
+        _TITLE_SENTENCE.match(before) is not None or _MINUTES_HEADING.match(before) is not None
+    ) and not _OTHER_MEETING.search(before)
+
+
+def _under_other_meeting_heading(found: _Found, above: Sequence[Line]) -> bool:
+    """Whether a date that starts its line stands under a heading of another meeting ("Next
+    meeting" / "(From the date of this meeting)" / "22 December 2021")."""
+    if not _starts_line(found):
+        return False
+    for line in above:
+        if _OTHER_MEETING_HEADING.match(line.content):
+            return True
+        if find_date(line.content) is not None or line.words > HEADING_WORDS:
+            return False
+    return False
 
 
 def time_after(text: str) -> TimeMatch | None:
@@ -390,7 +429,9 @@ def score_dates(
         letter_from=_salutation(lines),
     )
     others = [
-        _other_meeting(item, _stands_at_top(item, opening), opening.letter_from) for item in found
+        _other_meeting(item, _stands_at_top(item, opening), opening.letter_from)
+        or _under_other_meeting_heading(item, previous.get(item.line.index, ()))
+        for item in found
     ]
     header_dates = {
         item.match.date
@@ -403,14 +444,15 @@ def score_dates(
     other_days: set[tuple[int, int]] = set()  # (month, day) of all of them
     yearless_days: set[tuple[int, int]] = set()  # (month, day) of those without a year
     for item, other in zip(found, others, strict=True):
-        if other:
+        if other and not _records_heading(item):
             day = (item.match.date.month, item.match.date.day)
             other_days.add(day)
             if item.match.has_year:
                 other_dates.add(item.match.date)
             else:
                 yearless_days.add(day)
-        score = _score(item, opening, previous.get(item.line.index), other)
+        above = previous.get(item.line.index, ())
+        score = _score(item, opening, above[0] if above else None, other)
         scored.append((item, score, other))
     candidates: list[DateCandidate] = []
     for item, score, other in scored:

@@ -30,6 +30,18 @@ MENTION_CHARS = 200
 """Characters after a mention read for its date."""
 
 _NEXT_TITLE = re.compile(r"\bnext\s+meeting\b|\bfuture\s+meeting\s+dates?\b", re.IGNORECASE)
+# An item that lists the dates set for the body's meetings: "Dates of Meetings 2020/21", "Dates
+# of future meetings", "Meeting dates for 2024/25".
+_DATES_TITLE = re.compile(
+    r"^(?:dates?\s+of\s+(?:future\s+|forthcoming\s+)?meetings|meeting\s+dates)\b", re.I
+)
+# "The last meeting of the Panel was on the 15th Mar 2024, and the next meeting will be ...":
+# a page written later than the meeting, its last and next meetings not this one's.
+_LAST_MEETING = re.compile(
+    r"\b(?:last|previous)\s+meeting\b[^.;]{0,120}?\b(?:was|were|took\s+place)\s+(?:held\s+)?"
+    r"(?:on\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
 _NEXT_LABEL = re.compile(
     r"^(?:(?:date|details|time|venue|arrangements|confirmation)(?:,?\s+(?:and|&|/)?\s*\w+)*"
     r"\s+of\s+(?:the\s+)?)?next\s+meeting\b[^:\t]{0,40}?(?::|\t|\s[-–—]\s)\s*(?P<value>.+)$",
@@ -93,13 +105,30 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
 _TO_BE_CONFIRMED = re.compile(
     r"^(?:tbc|tba|to be (?:confirmed|arranged|agreed|advised)|none)$", re.I
 )
+# "(From the date of this meeting)": a note on the date, not the next meeting's name.
+_THIS_MEETING = re.compile(r"\bthis\s+meeting\b", re.IGNORECASE)
 _VIRTUAL = re.compile(r"^(?:to be held\s+)?(?:virtual(?:ly)?|online|remote(?:ly)?)$", re.IGNORECASE)
 
 
-def _sections(lines: Sequence[Line], items: Sequence[ItemDraft]) -> Iterator[str]:
+def _written_later(line: Line, meeting_date: dt.date | None) -> bool:
+    """Whether a line gives a "last meeting" after the meeting's own date: it speaks from a
+    later time than the meeting, so its "next meeting" is not this meeting's next."""
+    if meeting_date is None:
+        return False
+    for said in _LAST_MEETING.finditer(line.content):
+        found = find_date(line.content[said.end() :])
+        if found is not None and found.span[0] == 0 and found.date > meeting_date:
+            return True
+    return False
+
+
+def _sections(
+    lines: Sequence[Line], items: Sequence[ItemDraft], meeting_date: dt.date | None = None
+) -> Iterator[str]:
     """The words about the next meeting, best first: a labelled line, an item about it, a
     sentence saying when it will be, and any other mention ("the next Board meeting on
     3 June", "Future meeting dates Wed 16 October", "Meeting Schedule ... 30/09/19")."""
+    lines = [line for line in lines if not _written_later(line, meeting_date)]
     for line in reversed(lines):
         label = _NEXT_LABEL.match(line.content)
         if label:
@@ -110,7 +139,8 @@ def _sections(lines: Sequence[Line], items: Sequence[ItemDraft]) -> Iterator[str
             if find_date(under, default_year=2000) is not None:
                 yield under
     for item in reversed(items):
-        if _NEXT_TITLE.search(item.title) and item.text.strip():
+        named = _NEXT_TITLE.search(item.title) or _DATES_TITLE.match(item.title)
+        if named and item.text.strip():
             section = _item_section(lines, item)
             if section:
                 yield section
@@ -235,7 +265,7 @@ def parse_next_meeting(
     value: str | None = None
     date: dt.date | None = None
     date_span = (0, 0)
-    for section in _sections(lines, items):
+    for section in _sections(lines, items, meeting_date):
         candidate = _first_sentence_with_date(section)
         first = first if first is not None else candidate
         date, date_span = _next_date(candidate, meeting_date, reference)
@@ -248,7 +278,7 @@ def parse_next_meeting(
         value = first
     masked = value
     if date is not None:
-        masked = value[: date_span[0]] + "\x00" + value[date_span[1] :]
+        masked = value[: date_span[0]] + "\x00" + _without_dates(value[date_span[1] :])
     time_match = find_time(masked)
     start_time = time_match.time if time_match else None
     while time_match is not None:
@@ -267,6 +297,13 @@ def parse_next_meeting(
     return NextMeetingDraft(title=title, kind=kind, date=date, start_time=start_time, venue=venue)
 
 
+def _without_dates(text: str) -> str:
+    """``text`` with its dates taken out (the later dates of a schedule are no venue)."""
+    for found in reversed(list(iter_dates(text, default_year=2000))):
+        text = text[: found.span[0]] + "\n" + text[found.span[1] :]
+    return text
+
+
 def _segments(text: str) -> list[str]:
     return [
         cleaned
@@ -279,7 +316,9 @@ def _title_and_venue(before: str, after: str) -> tuple[str | None, list[str]]:
     before_parts = [
         part
         for part in _segments(before)
-        if not _NEXT_TITLE.search(part) and not _TO_BE_CONFIRMED.match(part)
+        if not _NEXT_TITLE.search(part)
+        and not _TO_BE_CONFIRMED.match(part)
+        and not _THIS_MEETING.search(part)
     ]
     after_parts = [part for part in _segments(after) if not _TO_BE_CONFIRMED.match(part)]
     title: str | None = None

@@ -360,3 +360,39 @@ def test_the_next_meeting_said_in_other_words(said: str) -> None:
 def test_someone_elses_next_meeting_is_not_the_bodys() -> None:
     lines = split_lines("The Commissioner would meet again with residents on 3 March 2022.\n")
     assert parse_next_meeting(lines, [], meeting_date=dt.date(2022, 1, 10)) is None
+
+
+def test_a_next_meeting_heading_over_a_bare_date_is_not_the_meetings_own() -> None:
+    draft = parse_document(
+        "1. Standing Items Ada Reader, Committee Chair\n1.1 Welcome and Apologies\n"
+        "1.2 Declarations of Interest\n2. Staffing Matter\n"
+        "Report for Discussion presented by Ben Tolland, Director\n"
+        "Next meeting\n(From the date of this meeting)\n14 March 2022\nLocation : online\n"
+    )
+    assert draft.date is None
+    assert draft.next_meeting == NextMeetingDraft(None, None, dt.date(2022, 3, 14), None, "Virtual")
+
+
+def test_an_item_of_meeting_dates_gives_the_first_after_the_meeting() -> None:
+    draft = parse_document(
+        "Northmoor Police and Crime Panel\n\nDate: Monday, 7 February 2022 Time: 10.30 am\n\n"
+        "1. Apologies To note apologies\n\n2. Work Programme 11 - 14 To update the programme.\n\n"
+        "3. Dates of Meetings 2022/23 To note the dates set for future meetings.\n\n"
+        "Monday 28 March 2022 Thursday 23 June 2022 Thursday 6 October 2022\n\n"
+        "4. Any Urgent Items\n"
+    )
+    assert draft.next_meeting is not None
+    assert draft.next_meeting.date == dt.date(2022, 3, 28)
+    assert draft.next_meeting.venue is None
+
+
+def test_a_page_written_after_the_meeting_gives_no_next_meeting() -> None:
+    draft = parse_document(
+        "Northmoor Police and Crime Panel Meeting\n\nMay 6, 2022, 10 a.m.\n\n"
+        "This is a meeting of the Northmoor Police and Crime Panel held on the 6th May 2022.\n\n"
+        "The last meeting of the Northmoor Police and Crime Panel was on the 8th Mar 2023, and "
+        "the next meeting will be 21st Jul 2023.\n\n1 Apologies for Absence\n\n"
+        "Apologies were received from Councillor Ada Reader.\n"
+    )
+    assert draft.date == dt.date(2022, 5, 6)
+    assert draft.next_meeting is None
