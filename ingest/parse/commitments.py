@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ingest.draft import Span
 from ingest.parse.action_candidates import (
     UPDATE_LINE,
     Candidate,
@@ -63,6 +64,9 @@ _DELIVER = _words(
 )
 # After "agreed to" (and "offered to" ...): not "agreed to take any other business".
 _AGREE = _DELIVER - _words("take set put come include add pass table give ask find")
+# After "agreed to" only when a person agrees: "The Commissioner agreed to include them
+# in the next report", not "Members agreed to include the amendment".
+_AGREE_IN_PERSON = _words("include add ask find")
 # After "will" or "would" a narrower set: "would continue", "will attend" are no actions.
 _PROMISE = _words(
     """provide send circulate share supply forward write update bring arrange confirm clarify
@@ -76,6 +80,9 @@ _PASSIVE = _words(
     reviewed investigated explored confirmed clarified raised discussed examined organised
     organized made"""
 )
+# What a meeting does with what comes to it: "the annual report would be considered at
+# the September meeting" plans the agenda, and sets no one a task.
+_MEETING_BUSINESS = _words("considered discussed")
 _AFTER_LABEL = re.compile(r"\S+\s+")
 _BASE_VERB = re.compile(r"\s+(?P<verb>[a-z]+)\s+(?=\S)")
 # "be supplied" after a noun, not after "will", "to", "should" ...: a resolution.
@@ -102,7 +109,7 @@ _FUTURE = re.compile(
     r"(?P<verb>[a-z][a-z-]*)"
 )
 _FUTURE_PASSIVE = re.compile(r"\b(?:will|would)\s+be\s+(?P<verb>[a-z]+)")
-_AGREED_THAT = re.compile(r"\b(?:agreed|decided|requested|confirmed)\s+that\s+")
+_AGREED_THAT = re.compile(r"\b(?P<cue>agreed|decided|requested|confirmed)\s+that\s+")
 _CLAUSE_VERB = re.compile(r"\b(?:would|should|will)\s+(?P<passive>be\s+)?(?P<verb>[a-z][a-z-]*)")
 _ASKED = re.compile(
     r"\b(?:be|being|was|were|is|are)\s+(?P<cue>asked|requested|invited)\s+to\s+"
@@ -118,9 +125,17 @@ _FOLLOW_UP = re.compile(
     re.IGNORECASE,
 )
 _REQUEST = re.compile(r"\b(?:asked|requested|sought|queried|enquired)\b")
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
+# A later meeting or report the thing is to come to: "to the next meeting", "before the
+# October meeting", "in the next quarterly performance report".
 _REPORT_BACK = re.compile(
     r"\breport(?:ing)?\s+back\b|\b(?:to|at|before)\s+(?:the|a|its)\s+(?:next|future|following"
-    r"|subsequent)\b|\bupdate\s+(?:the\s+)?(?:panel|committee|board|members)\b",
+    r"|subsequent)\b|\bupdate\s+(?:the\s+)?(?:panel|committee|board|members)\b"
+    rf"|\b(?:to|at|before)\s+(?:the|its)\s+{_MONTH}\s+(?:\d{{4}}\s+)?meeting\b"
+    r"|\bin\s+(?:the|its)\s+next\s+(?:[\w-]+\s+){0,3}(?:report|update|meeting|briefing|paper)s?\b",
     re.IGNORECASE,
 )
 _SAID = re.compile(
@@ -157,6 +172,13 @@ _ON_THE_LOG = re.compile(
 _OWNED = re.compile(
     r"(?:the\s+)?[A-Z][\w'’&/.-]*(?:\s+(?:and\s+|&\s+|/\s*)?[A-Z][\w'’&/.-]*){0,4}"
     r"\s+(?:is\s+to|are\s+to|to|will)\s+[a-z]"
+)
+_OWNED_SENTENCE = re.compile(
+    r"(?P<owner>(?:[Tt]he\s+)?[A-Z][\w'’&/.-]*(?:\s+(?:and\s+|&\s+|/\s*|of\s+)?[A-Z][\w'’&/.-]*){0,4})"
+    r"\s+(?:is\s+to|are\s+to|to)\s+(?P<verb>[a-z]+)\b"
+)
+_AT_THIS_MEETING = re.compile(
+    r"\b(?:orally|verbally|at\s+(?:this|today['’]s)\s+meeting)\b", re.IGNORECASE
 )
 # How far before a pronoun or a promise "said", "told" ... is looked for.
 _SAID_REACH = 400
@@ -263,19 +285,40 @@ def _recommendation(text: str, start: int, end: int) -> Candidate | None:
     return Candidate(start, end, (start, end), owner=owner or None)
 
 
+def _owned_sentence(text: str, start: int, end: int) -> Candidate | None:
+    """A sentence that opens with who is to do what, as an action list writes it: "N Corrie
+    to circulate the notes to all members", "The Chief Constable is to write to ..."; not
+    "Members to note ..." (the meeting) or "Reports to be ..." (a thing)."""
+    owned = _OWNED_SENTENCE.match(text, start, end)
+    if owned is None or owned.group("verb") not in _DELIVER:
+        return None
+    if _AT_THIS_MEETING.search(text, owned.end(), end):
+        return None  # "The Commissioner to update the Panel orally": an agenda's purpose
+    owner = owned.group("owner")
+    if is_group(owner) or (not personal(owner) and not looks_like_owner(owner, ())):
+        return None
+    return Candidate(start, end, (start, end), owner=re.sub(r"^[Tt]he\s+", "", owner))
+
+
 def _narrative(
     text: str, start: int, end: int, previous: tuple[str | None, tuple[int, int] | None]
 ) -> Candidate | None:
     """The action a sentence of narrative records: an undertaking, an agreement, a promise."""
     last_subject, last_sentence = previous
+    owned = _owned_sentence(text, start, end)
+    if owned is not None:
+        return owned
     for match in _UNDERTOOK.finditer(text, start, end):
-        if not _undertaking(text, start, match):
+        in_person = not _undertaking(text, start, match)
+        if in_person and match.group("verb") not in _AGREE_IN_PERSON:
             continue
         subject = _sentence_subject(text, start, match.start(), last_subject)
         if subject and is_group(subject):
             # "The Panel noted the draft Plan and agreed to submit its comments": what the
             # meeting itself agrees to do is its decision, not an action on someone.
             return None
+        if in_person and not (subject and personal(subject)):
+            continue
         owner = subject if subject and subject.lower() not in PRONOUNS else None
         return Candidate(start, end, (start, end), owner=owner)
     assurance = _ASSURANCE.search(text, start, end)
@@ -290,13 +333,23 @@ def _narrative(
             if verb in (_PASSIVE if clause.group("passive") else _DELIVER):
                 found = phrase_after(text, agreed.end(), clause.start())
                 owner = found[0] if found and found[1] >= clause.start() - 1 else None
-                owner = owner if owner and not is_group(owner) else None
-                return Candidate(start, end, (start, end), owner=owner)
+                if owner and is_group(owner):
+                    # "It was agreed that the Panel should meet on a Thursday": the meeting's
+                    # own arrangement, not an action on someone.
+                    return None
+                if owner or agreed.group("cue") != "confirmed":
+                    # "confirmed that a written answer would be published" reports what is
+                    # in hand; "confirmed that Mr Hale would send ..." names who acts.
+                    return Candidate(start, end, (start, end), owner=owner)
     follow = _FOLLOW_UP.match(text, start, end)
     if follow and last_sentence and _REQUEST.search(text, *last_sentence):
         return Candidate(last_sentence[0], end, (last_sentence[0], end))
     passive = _FUTURE_PASSIVE.search(text, start, end)
-    if passive and passive.group("verb") in _PASSIVE and _REPORT_BACK.search(text, start, end):
+    if (
+        passive
+        and passive.group("verb") in _PASSIVE - _MEETING_BUSINESS
+        and _REPORT_BACK.search(text, start, end)
+    ):
         said = _SAID.search(text, max(start, passive.start() - _SAID_REACH), passive.start())
         subject = subject_before(text, start, said.start()) if said else None
         owner = subject if subject and not is_group(subject) else None
@@ -371,6 +424,36 @@ def _inline_bullets(text: str, paragraph: Paragraph) -> list[Candidate]:
     return candidates
 
 
+def _unmarked_sections(found: Sequence[Paragraph], covered: SpanSet) -> list[Span]:
+    """The stretches between headings that hold none of the marked actions: where minutes
+    that mark some actions may still record another in a sentence."""
+    sections: list[Span] = []
+    section: list[Paragraph] = []
+    for paragraph in [*found, None]:
+        if paragraph is not None and not paragraph.heading:
+            section.append(paragraph)
+            continue
+        if section and not any(p.start in covered or p.end - 1 in covered for p in section):
+            sections.append(Span(section[0].start, section[-1].end))
+        section = []
+    return sections
+
+
+def _personal_undertaking(
+    text: str, start: int, end: int, last_subject: str | None
+) -> Candidate | None:
+    """ "Mr Rowlands agreed to bring a short paper to the next meeting": an undertaking by
+    someone named or by a post, the one kind of narrative read beside marked actions."""
+    for match in _UNDERTOOK.finditer(text, start, end):
+        if not _undertaking(text, start, match):
+            continue
+        subject = _sentence_subject(text, start, match.start(), last_subject)
+        if subject and not is_group(subject) and personal(subject):
+            return Candidate(start, end, (start, end), owner=subject)
+        return None
+    return None
+
+
 def find_commitments(
     text: str, found: Sequence[Paragraph], covered: SpanSet, *, narrative: bool
 ) -> list[Candidate]:
@@ -378,6 +461,7 @@ def find_commitments(
     ("agreed to", "will", "undertook to") only when ``narrative``."""
     candidates: list[Candidate] = []
     last_subject: str | None = None
+    unmarked = SpanSet(() if narrative else _unmarked_sections(found, covered))
     index = 0
     while index < len(found):
         paragraph = found[index]
@@ -428,6 +512,8 @@ def find_commitments(
                 candidate = _recommendation(text, start, end)
             if candidate is None and narrative and not _NOT_AN_ACTION.match(text, start, end):
                 candidate = _narrative(text, start, end, previous)
+            elif candidate is None and not narrative and paragraph.start in unmarked:
+                candidate = _personal_undertaking(text, start, end, last_subject)
             if candidate is not None:
                 candidate.reference = paragraph.label
                 candidates.append(candidate)

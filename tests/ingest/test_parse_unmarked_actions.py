@@ -674,3 +674,81 @@ def test_a_place_before_the_subject_of_a_sentence_is_no_name() -> None:
     )
     (action,) = actions_in(text)
     assert (action.owner_text, action.owners) == ("Commissioner", [])
+
+
+# --- sentences: what counts as an undertaking ---------------------------------------------------
+
+
+def test_a_sentence_that_opens_with_who_is_to_do_what() -> None:
+    attendees = [AttendeeDraft("P Quilley", "Borough Council", None)]
+    text = (
+        "4 INDUCTION DAY\n\n"
+        "(i) Members asked whether a visit to the control room could be arranged.\n\n"
+        "(ii) P Quilley to circulate the slides of the induction day to all members by the "
+        "end of the month.\n\n"
+        "5 FORWARD PLAN\n\n"
+        "The Commissioner to update the Panel orally on his work since it last met.\n"
+    )
+    (action,) = actions_in(text, attendees)
+    assert action.text.startswith("P Quilley to circulate the slides")
+    assert action.owners == ["P Quilley"]
+
+
+def test_something_to_come_to_a_named_meeting_or_the_next_report() -> None:
+    text = (
+        "(ii) Mr Haslam explained the grant and said that a budget statement would be "
+        "brought to the December meeting.\n\n"
+        "Councillor Brant asked how the figures compared. Ruth Lowell said that the "
+        "comparison would be included in the next quarterly performance report.\n\n"
+        "The Chairman reminded members that the annual report would be considered at the "
+        "September meeting.\n"
+    )
+    actions = actions_in(text, WESTDALE)
+    assert [a.text[:30] for a in actions] == [
+        "Mr Haslam explained the grant ",
+        "Ruth Lowell said that the comp",
+    ]
+    assert owners_of(actions) == [["Keith Haslam"], ["Ruth Lowell"]]
+
+
+def test_what_the_meeting_arranges_for_itself_or_is_told_is_no_action() -> None:
+    text = (
+        "(iii) It was agreed that the Panel should meet on a Thursday afternoon where "
+        "possible.\n\n"
+        "The Chairman confirmed that questions had been received from a resident, and that "
+        "a written answer would be published with the minutes.\n"
+    )
+    assert actions_in(text, WESTDALE) == []
+
+
+def test_a_person_who_agrees_to_include_something() -> None:
+    text = (
+        "Points made included:\n\n"
+        "·  That the Panel asked for the figures by ward. The Commissioner agreed to "
+        "include them from the next report.\n\n"
+        "·  Members agreed to include the amendment in their response.\n"
+    )
+    (action,) = actions_in(text, WESTDALE)
+    assert action.text == "The Commissioner agreed to include them from the next report."
+    assert action.owners == ["Owen Tarrant"]
+
+
+def test_an_undertaking_in_an_item_the_marked_actions_leave_alone() -> None:
+    text = (
+        "2. Urgent items\n\n"
+        "Mr Tarrant asked that papers be circulated a week before each meeting.\n\n"
+        "ACTION: Ms Price to issue a revised timetable for papers to all attendees.\n\n"
+        "3. Performance\n\n"
+        "Mr Carver introduced the report and noted that burglary had fallen.\n\n"
+        "Mr Carver agreed to bring a short paper on call waiting times to the next meeting.\n\n"
+        "4. Finance\n\n"
+        "Mr Haslam agreed to circulate the outturn figures.\n\n"
+        "ACTION: Mr Haslam to circulate the outturn figures to members.\n"
+    )
+    actions = actions_in(text, WESTDALE)
+    assert [a.text[:28] for a in actions] == [
+        "Ms Price to issue a revised ",
+        "Mr Carver agreed to bring a ",
+        "Mr Haslam to circulate the o",
+    ]
+    assert owners_of(actions) == [["Bryony Price"], ["Dan Carver"], ["Keith Haslam"]]
