@@ -1,14 +1,15 @@
 """What opens an agenda item's line: its number or minute reference, and the title after it.
 
 Numbers: "5." "5)" "5:" "5" "1.2.3", "1.Title" where extraction lost the space, and
-sub-items lettered after their number ("9a", "5A", "5(a)", "5 (b)"). Words: "Item 5",
-"Agenda Item 4.1.1", "ITEM 3 –", "Minute No. 23" (not "Minute 6 - Annual Report", which
-cites a minute of a previous meeting), and a heading that ends with its agenda number
-("CHAIR'S REPORT (ITEM 3)").
+sub-items lettered or numbered after their number ("9a", "5A", "5(a)", "5 (b)", "1(2)").
+Words: "Item 5", "Agenda Item 4.1.1", "ITEM 3 –", "Minute No. 23" (not "Minute 6 - Annual
+Report", which cites a minute of a previous meeting), and a heading that ends with its
+agenda number ("CHAIR'S REPORT (ITEM 3)").
 Minute references carry a year or a committee code beside the running number: "PCP 32/16",
 "59/16", "PCB 21/11", "GMCA 71/19", "34.12/13", "SEAC/18/24", "18.OS.23", "Ref
 01/18/01/2022", "Minute 45/21" ("7/2022/P" is an action's reference, not a minute's).
-Sub-items may be lettered or roman: "a)", "(ii)", "b." (before a capital). A time slot
+Sub-items may be lettered or roman: "a)", "(ii)", "b." (before a capital); or numbered in
+brackets under their item ("(2)", read as "1(2)" under item 1). A time slot
 ("10:50 – 11:05 6."), a page footer ("Page 1 of 120") or the word "AGENDA" before a number
 opens the line but belongs to neither number nor title.
 
@@ -25,7 +26,10 @@ from typing import Literal
 HeadKind = Literal["number", "word", "reference", "letter"]
 
 # "4.1.2", or "9a" (a sub-item lettered after its item's number).
-_NUMBER = r"(?P<num>\d{1,3} ?\([a-hA-H]\)|\d{1,3}(?:\.\d{1,2}){0,3}|\d{1,3}[a-hA-H](?![A-Za-z]))"
+_NUMBER = (
+    r"(?P<num>\d{1,3} ?\([a-hA-H]\)|\d{1,3}\(\d{1,2}\)|\d{1,3}(?:\.\d{1,2}){0,3}"
+    r"|\d{1,3}[a-hA-H](?![A-Za-z]))"
+)
 _LEAD = re.compile(
     r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[-–—]\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
     r"|agenda|page\s+\d{1,3}\s+of\s+\d{1,3})\s+(?=(?:item\s+)?\d)",
@@ -56,10 +60,13 @@ _WORD_STARTS = ("item", "agenda", "minute", "min.", "ref", "page")
 _TRAILING_ITEM = re.compile(
     r"\s*\((?:agenda\s+)?item\s+(?P<num>\d{1,3}(?:\.\d{1,2})?)\)\s*$", re.IGNORECASE
 )
-# "a)", "(ii)", "B)"; or "a." and "ii." before a capital ("b. For Information").
+# "a)", "(ii)", "B)", "m)" (a long run); or "a." and "ii." before a capital ("b. For
+# Information"); or "(2)", a sub-item numbered in brackets under its item's number.
 _LETTER = re.compile(
-    r"^(?P<open>\()?(?P<num>[a-h]|[ivx]{1,4}|[A-H](?=\)))(?(open)\)\s+|(?:\)\s+|\.\s+(?=[A-Z])))"
-    r"(?P<rest>\S.*)$",
+    r"^(?P<open>\()?(?P<num>[a-h]|[ivx]{1,4}|[A-H](?=\))|[j-z](?=\)))"
+    r"(?(open)\)\s+|(?:\)\s+|\.\s+(?=[A-Z])))"
+    r"(?P<rest>\S.*)$"
+    r"|^\((?P<digit>\d{1,2})\)\s+(?P<digit_rest>\S.*)$",
     re.DOTALL,
 )
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
@@ -128,8 +135,11 @@ def read_head(content: str) -> Head | None:
             "number", numbered.group("num"), parts(numbered.group("num")), numbered.group("rest")
         )
     letter = _LETTER.match(content)
-    if letter is not None and (letter.group("num") in ROMAN or len(letter.group("num")) == 1):
-        return Head("letter", letter.group("num"), (), letter.group("rest"))
+    if letter is None:
+        return None
+    marker = letter.group("num") or letter.group("digit")
+    if marker in ROMAN or len(marker) == 1 or marker.isdigit():
+        return Head("letter", marker, (), letter.group("rest") or letter.group("digit_rest"))
     return None
 
 
@@ -158,10 +168,14 @@ def _may_open_with_number(content: str) -> bool:
 
 
 def parts(number: str) -> tuple[int, ...]:
-    """The parts of an item number: "4.1.2" -> (4, 1, 2); "9a" and "9(a)" -> (9, 1)."""
+    """The parts of an item number: "4.1.2" -> (4, 1, 2); "9a" and "9(a)" -> (9, 1);
+    "1(2)" -> (1, 2)."""
     number = number.rstrip(")")
     if number[-1].isalpha():  # "9a", "5 (b)"
         return (int(number[:-1].rstrip(" (")), ord(number[-1].lower()) - ord("a") + 1)
+    if "(" in number:  # "1(2)"
+        item, sub = number.split("(")
+        return (int(item), int(sub))
     return tuple(int(part) for part in number.split("."))
 
 

@@ -8,15 +8,18 @@ not taken for items; a number printed twice (an agenda number, then the minute n
 a line of its own) gives one item. A sub-numbered line that is a paragraph of prose ("2.1
 The PCC noted that ... .", or the first line of one wrapped at the page width) stays in
 its parent's text; a sub-numbered heading becomes a child item, and so does a run of
-lettered or roman headings ("i) Estates strategy", "ii) Fleet"). An action log under a
-heading of its own after the last item ("Action Log") belongs to no item.
+lettered, roman or bracket-numbered headings ("i) Estates strategy", "ii) Fleet"; "(1)
+Apologies" under item 1 is "1(1)"). Minute references repeated after the last item over
+their discussion are items again. An action log under a heading of its own after the last
+item ("Action Log") belongs to no item.
 
 Layouts read besides "number, title": the number alone with the title on the next line
 (council web pages, where a "Minutes:" label follows the title), the title on the line
 above a bare "Agenda Item N", a heading in capitals running into its paragraph, every
 heading numbered "1." (a list whose numbering was lost), pages run onto one line (see
-``run_on``), and web pages that lost their number column but keep "view the full minutes
-text for item N" links.
+``run_on``), numbers the run of items misses standing mid-line in a flattened agenda
+table, a numbered paragraph run on after a "Minutes:" label, and web pages that lost
+their number column but keep "view the full minutes text for item N" links.
 """
 
 from __future__ import annotations
@@ -140,6 +143,12 @@ COLON_REST_MIN_WORDS = 4
 _CUT_NUMBER = re.compile(r"^\d{1,3}[.)]$")
 # A committee's code alone on the line above a minute reference ("PCP" over "26/20").
 _CODE_LINE = re.compile(r"^[A-Z]{2,8}$")
+# A web page's label run on into the numbered paragraph it introduces ("To note any
+# apologies. Minutes: 4.1 The Chair welcomed ...").
+_LABELLED_PARAGRAPH = re.compile(
+    r"(?:^|(?<=\s))(?:minutes|decision)\s*:\s+(?P<number>\d{1,3}\.\d{1,2}\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -524,7 +533,8 @@ def _accept_top_level(chain: Sequence[_Candidate], family: _Family, lines: Seque
     """Whether the chain is the document's numbering: several entries, one of them a heading
     (or three at least); or a single heading numbered 1, or numbered beyond 1 with
     paragraphs numbered under it ("31." and "31.1") or with the page naming it ("(Item 27)"),
-    or by a committee's minute reference ("SEAC/18/24 Policing Update" on a page of its own).
+    or by a committee's minute reference ("SEAC/18/24 Policing Update" on a page of its own)
+    or a lettered agenda number ("2a. Action 4/24 update" over its minute).
     """
     if len(chain) >= 2:
         return sum(c.heading for c in chain) >= 1 or len(chain) >= 3
@@ -533,8 +543,10 @@ def _accept_top_level(chain: Sequence[_Candidate], family: _Family, lines: Seque
     only = chain[0]
     if only.number[0] == 1 or family.under(only, len(lines)):
         return True
-    if only.kind == "reference" and re.search(r"[A-Za-z]", only.number_text):
-        return True  # a committee's minute reference ("SEAC/18/24 Policing Update")
+    if re.search(r"[A-Za-z]", only.number_text) and (only.kind == "reference" or only.has_body):
+        # a committee's minute reference ("SEAC/18/24 Policing Update"), or an agenda's
+        # lettered sub-item number ("2a. Action 4/24 update") that no paragraph carries
+        return True
     named = re.compile(rf"\bitem\s+{only.number[0]}\b", re.IGNORECASE)
     return any(named.search(line.content) for line in lines if line.index != only.line.index)
 
@@ -594,7 +606,23 @@ def _children(parent: _Candidate, family: _Family, stop_line: int) -> list[_Cand
 
 
 def _letter_value(marker: str, roman: bool) -> int:
+    if marker.isdigit():
+        return int(marker)
     return ROMAN[marker] if roman else ord(marker.lower()) - ord("a") + 1
+
+
+# A sub-item printed with its item's number ("9(a)", "1(2)").
+_COMPOSED_NUMBER = re.compile(r"^\d{1,3} ?\(\w{1,2}\)$")
+
+
+def _marker_text(item: _Candidate, marker: str, composed: bool) -> str:
+    """A sub-item's reference: a letter as printed ("a"); a number in brackets under its
+    item's number ("1(2)"), as the bodies that number so cite them (a bare "2" would be
+    item 2); a letter so too where the document prints other sub-items that way
+    (``composed``: "(a)" under item 3 is "3(a)" beside a printed "9(a)")."""
+    if marker.isdigit() or composed:
+        return f"{item.number_text}({marker})"
+    return marker
 
 
 def _lettered_heading(title: str, reading: _Reading, line: Line) -> bool:
@@ -602,7 +630,10 @@ def _lettered_heading(title: str, reading: _Reading, line: Line) -> bool:
     clause of a resolution ("(a) That the report be noted; and")."""
     if _NOT_A_TITLE_START.match(title) or _LETTERED_PROSE.search(title.strip()):
         return False
-    if len(_PARENTHESES.sub("", title).split()) > LETTERED_TITLE_MAX_WORDS:
+    # counted without a presenter in brackets and the dash before it ("Estates Strategy
+    # Annual Report - (Head of Estates)")
+    words = [word for word in _PARENTHESES.sub("", title).split() if any(map(str.isalnum, word))]
+    if len(words) > LETTERED_TITLE_MAX_WORDS:
         return False
     following = next_nonblank(reading.lines, line.index)
     opens = following is not None and reading.head(following) is not None
@@ -628,9 +659,11 @@ def _introduced_list(lines: Sequence[Line], first: Line, item: _Candidate) -> bo
 def _lettered(
     reading: _Reading, chosen: Sequence[_Candidate], excluded: set[int]
 ) -> list[tuple[int, list[_Candidate]]]:
-    """Lettered or roman sub-items ("a)", "(ii)") under the chosen items: a run from "a)"
-    or "i)" whose entries are all headings. Pairs of (position in ``chosen``, sub-items)."""
+    """Lettered, roman or bracket-numbered sub-items ("a)", "(ii)", "(1)") under the chosen
+    items: a run from "a)", "i)" or "(1)" whose entries are all headings. Pairs of
+    (position in ``chosen``, sub-items)."""
     lines = reading.lines
+    composed = any(_COMPOSED_NUMBER.match(c.number_text) for c in chosen)
     marked: list[tuple[Line, str, str]] = []
     for line, head in zip(lines, reading.heads, strict=True):
         if line.bullet or line.index in excluded:
@@ -644,22 +677,23 @@ def _lettered(
     for position, item in enumerate(chosen):
         stop = chosen[position + 1].first_line.index if position + 1 < len(chosen) else len(lines)
         group = marked[bisect_right(indexes, item.last_line.index) : bisect_left(indexes, stop)]
-        roman = any(len(marker) > 1 for _, marker, _ in group) or (
+        roman = any(len(marker) > 1 and marker.isalpha() for _, marker, _ in group) or (
             bool(group) and group[0][1] == "i"
         )
         if group and _introduced_list(lines, group[0][0], item):
             continue
         run: list[_Candidate] = []
         for line, marker, title in group:
-            if roman and marker not in ROMAN:
+            if (roman and marker not in ROMAN) or marker.isdigit() != group[0][1].isdigit():
                 break
             if _letter_value(marker, roman) != len(run) + 1:
                 break
             if not _lettered_heading(title, reading, line):
                 break
             number = (*item.number, len(run) + 1)
-            run.append(_Candidate(line, number, marker, title, None, True, kind="letter"))
-        if len(run) >= 2:
+            text = _marker_text(item, marker, composed)
+            run.append(_Candidate(line, number, text, title, None, True, kind="letter"))
+        if run:
             found.append((position, run))
     return found
 
@@ -825,6 +859,9 @@ def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
     family = _Family.of(candidates)
     if _restarting_paragraphs(top, tops) or not _accept_top_level(top, family, lines):
         return _paragraph_numbers(candidates)
+    again = _printed_again(top, tops)
+    if again:
+        top = sorted([*top, *again], key=lambda c: c.line.index)
     chosen: list[_Candidate] = []
     for position, item in enumerate(top):
         stop = top[position + 1].first_line.index if position + 1 < len(top) else len(lines)
@@ -842,6 +879,26 @@ def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
         merged.append(item)
         merged.extend(runs.get(position, ()))
     return merged
+
+
+def _printed_again(top: Sequence[_Candidate], tops: Sequence[_Candidate]) -> list[_Candidate]:
+    """Minute references repeated in order after the last item, each over a text of its
+    own: one more item each (a decisions table, then a section giving the discussion of
+    some of them: "PCP 27/20" / "The Panel considered the minutes ...")."""
+    if not top:
+        return []
+    references = {c.number_text: k for k, c in enumerate(top) if c.kind == "reference"}
+    end = top[-1].last_line.index
+    again: list[_Candidate] = []
+    repeated = -1  # the position in ``top`` of the last reference repeated after the list
+    for candidate in tops:
+        position = references.get(candidate.number_text, -1)
+        if candidate.line.index <= end or candidate.heading:
+            continue  # a heading after the list is another meeting's or a list's
+        if position > repeated:
+            repeated = position
+            again.append(candidate)
+    return again
 
 
 def _furniture_numbered(lines: Sequence[Line], start: int) -> list[_Candidate]:
@@ -1005,6 +1062,93 @@ def _build(
     return items
 
 
+def _cut_lines(
+    text: str, lines: Sequence[Line], cuts: dict[int, list[int]]
+) -> tuple[list[Line], list[int]]:
+    """``lines`` cut at ``cuts`` (offsets into each line's content, by line index) and
+    re-indexed, and for each line the index of its first piece."""
+    pieces: list[Line] = []
+    first_piece: list[int] = []
+    for line in lines:
+        first_piece.append(len(pieces))
+        content = text[line.content_start : line.content_end]
+        at = sorted({cut for cut in cuts.get(line.index, ()) if 0 < cut < len(content)})
+        if not at:
+            pieces.append(replace(line, index=len(pieces)))
+            continue
+        for start, end in pairwise([0, *at, len(content)]):
+            piece = content[start:end].strip()
+            if piece:
+                offset = line.content_start + content.index(piece, start)
+                pieces.append(
+                    Line(
+                        len(pieces),
+                        line.start,
+                        line.end,
+                        offset,
+                        offset + len(piece),
+                        piece,
+                        (piece,),
+                    )
+                )
+    return pieces, first_piece
+
+
+def _labelled_paragraph_cuts(text: str, lines: Sequence[Line]) -> dict[int, list[int]]:
+    """Where a numbered paragraph runs on after a "Minutes:" label: such a paragraph's
+    number is the only minute reference a flattened web page keeps."""
+    cuts: dict[int, list[int]] = {}
+    for line in lines:
+        if len(line.cells) != 1:
+            continue
+        label = _LABELLED_PARAGRAPH.search(text[line.content_start : line.content_end])
+        if label is not None:
+            cuts[line.index] = [label.start("number")]
+    return cuts
+
+
+def _after_lower_word(content: str, position: int) -> bool:
+    """Whether a word in lower case stands right before ``position``: a number in a
+    sentence ("the Panel noted 3 Recommendations"), not one opening an entry."""
+    before = content[:position].split()
+    return bool(before) and before[-1].isalpha() and before[-1].islower()
+
+
+def _missing_number_cuts(
+    text: str, lines: Sequence[Line], chosen: Sequence[_Candidate]
+) -> dict[int, list[int]]:
+    """Where the item numbers missing from the run of items stand inside a line before a
+    capitalised word: an agenda table flattened into running text puts some numbers
+    mid-line ("... 15 Mins 128 Actions Log Chair"). Only numbers that fit the run are
+    looked for, each between the items before and after it (the one before the first
+    item on the line above it, the one after the last on its line or the next)."""
+    tops = [c for c in chosen if len(c.number) == 1 and c.kind == "number"]
+    if len(tops) < 2:
+        return {}
+    wanted: list[tuple[int, int, int]] = []  # (number, first line, last line) to look in
+    first, last = tops[0], tops[-1]
+    if first.number[0] > 1:
+        above = max(first.line.index - 2, 0)
+        wanted.append((first.number[0] - 1, above, first.line.index))
+    for before, after in pairwise(tops):
+        for number in range(before.number[0] + 1, after.number[0]):
+            wanted.append((number, before.line.index, after.line.index))
+    wanted.append((last.number[0] + 1, last.line.index, min(last.line.index + 2, len(lines) - 1)))
+    cuts: dict[int, list[int]] = defaultdict(list)
+    for number, start, stop in wanted:
+        pattern = re.compile(rf"(?<=[\s.]){number}\.?\s+(?=[A-Z][a-z]+\b(?! \d))")
+        for line in lines[start : stop + 1]:
+            content = text[line.content_start : line.content_end]
+            found = next(
+                (m for m in pattern.finditer(content) if not _after_lower_word(content, m.start())),
+                None,
+            )
+            if found is not None:
+                cuts[line.index].append(found.start())
+                break
+    return cuts
+
+
 def parse_items(
     text: str, lines: Sequence[Line], *, body_start: int = 0, skip: Sequence[int] = ()
 ) -> list[ItemDraft]:
@@ -1014,11 +1158,18 @@ def parse_items(
     unnumbered headings may start; ``skip`` lists lines that are never item headings (the
     title lines).
     """
-    lines, first_piece = split_run_on(text, lines)
-    body_start = first_piece[body_start] if body_start < len(first_piece) else len(lines)
-    tables = find_tables(lines)
-    excluded = rows_in_tables(tables) | {first_piece[i] for i in skip if 0 <= i < len(first_piece)}
+    lines, run_on_piece = split_run_on(text, lines)
+    lines, labelled_piece = _cut_lines(text, lines, _labelled_paragraph_cuts(text, lines))
+    first_piece = [labelled_piece[piece] for piece in run_on_piece]
+    tables, excluded = _excluded(lines, first_piece, skip)
     chosen = _numbered(lines, excluded)
+    missing = _missing_number_cuts(text, lines, chosen)
+    if missing:
+        lines, cut_piece = _cut_lines(text, lines, missing)
+        first_piece = [cut_piece[piece] for piece in first_piece]
+        tables, excluded = _excluded(lines, first_piece, skip)
+        chosen = _numbered(lines, excluded)
+    body_start = first_piece[body_start] if body_start < len(first_piece) else len(lines)
     if chosen and all(len(c.number) == 2 for c in chosen):  # paragraph numbers only
         return _under_headings(text, lines, chosen, _unnumbered(lines, body_start, excluded))
     if chosen:
@@ -1027,6 +1178,22 @@ def parse_items(
     if linked:
         return _build(text, lines, linked, len(lines))
     return _build(text, lines, _unnumbered(lines, body_start, excluded), len(lines))
+
+
+def _excluded(
+    lines: Sequence[Line], first_piece: Sequence[int], skip: Sequence[int]
+) -> tuple[list[Table], set[int]]:
+    """The tables, and the lines that open no item: table rows and the title lines."""
+    tables = find_tables(lines)
+    titles = {first_piece[i] for i in skip if 0 <= i < len(first_piece)}
+    return tables, rows_in_tables(tables) | {i for i in titles if not _opens_first_item(lines[i])}
+
+
+def _opens_first_item(line: Line) -> bool:
+    """Whether a line taken for the title opens item 1 ("1.Standing Items"): a page that
+    starts with its agenda has no title of its own."""
+    head = read_head(line.content) if not line.blank else None
+    return head is not None and head.kind == "number" and head.parts == (1,)
 
 
 def _under_headings(

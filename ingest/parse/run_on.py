@@ -40,6 +40,7 @@ _ENTRY = re.compile(
     r"|(?<![-–] )\d{1,3}\)"  # "4) Title", not the end of "(Pages 1 - 10) To ..."
     r"|\d{1,3}(?:\.\d{1,2}){1,3}"
     r"|\(?(?:[a-h]|i{1,3}|iv|vi{0,3}|ix|x)\)"
+    r"|\d{1,3}\([a-h]\)"  # "9(a) Title", a sub-item under its item's number
     r")(?=\s+[A-Z])"
     # a bare number before a heading in capitals ("2 MEMBERSHIP 3 APPOINTMENT ...") or a
     # capitalised word ("... Graham Oldroyd 2 Minutes of the previous meeting ...")

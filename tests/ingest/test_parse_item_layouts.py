@@ -934,3 +934,166 @@ def test_a_text_cut_off_after_an_items_number_keeps_the_number() -> None:
 def test_a_page_number_at_the_end_is_no_item() -> None:
     text = "1. Apologies\n\nNone were received.\n\n2. Minutes\n\nAgreed.\n\n7\n"
     assert numbers(text) == ["1", "2"]
+
+
+def test_sub_items_numbered_in_brackets_after_their_items_number() -> None:
+    text = (
+        "Items\nNo. Item\n\n"
+        "1.\n\nGeneral\n\nAdditional documents:\n\n"
+        "1(1)\n\nApologies\n\nMinutes:\n\nApologies were received from Cllr Penrose.\n\n"
+        "1(2)\n\nDeclarations of Interest\n\nMinutes:\n\nNone were declared.\n\n"
+        "2.\n\nPrecept Proposal 2026/27\n\nMinutes:\n\nThe Panel endorsed the precept.\n"
+    )
+    items = items_of(text)
+    assert outline(items) == [
+        ("1", "General", None),
+        ("1(1)", "Apologies", 0),
+        ("1(2)", "Declarations of Interest", 0),
+        ("2", "Precept Proposal 2026/27", None),
+    ]
+
+
+def test_bracket_numbered_sub_items_under_their_item_take_its_number() -> None:
+    text = (
+        "1. General\n\n"
+        "(1) Apologies To note apologies from Panel Members\n\n"
+        "(2) Minutes of the previous meeting 5 - 12\n\n"
+        "2. Proposed Precept 2026/27 To review the proposed precept.\n\n"
+        "(1) Precept Survey Results Report 13 - 30\n\n"
+        "3. Work Programme 31 - 34\n"
+    )
+    assert numbers(text) == ["1", "1(1)", "1(2)", "2", "2(1)", "3"]
+
+
+def test_a_long_lettered_run_with_presenters_in_brackets() -> None:
+    letters = "abcdefghijk"
+    reports = "\n\n".join(
+        f"{letter}) Quarterly Report on Service Area {n} against the Plan Priorities Q2 "
+        "2025/26 - (Deputy Chief Constable)"
+        for n, letter in enumerate(letters, 1)
+    )
+    text = (
+        "1. Apologies for absence\n\n2. To confirm the Minutes of the last meeting.\n\n"
+        f"{reports}\n\n"
+        "4. Exempt business under the Freedom of Information Act 2000.\n\n"
+        "a) Contract Award – Vehicle Servicing - (Assistant Chief Officer)\n\n"
+        "5. Any Other Business\n"
+    )
+    assert numbers(text) == ["1", "2", *letters, "4", "a", "5"]
+
+
+def test_one_lettered_sub_item_over_its_text() -> None:
+    text = (
+        "1. | Welcome and Apologies |\nThe Chair welcomed members.\n"
+        "2. | Minutes |\nThe minutes were approved.\n"
+        "3. | Force Update |\n"
+        "a. Current and emerging issues\n"
+        "The Deputy Chief Constable gave an update on summer demand.\n"
+    )
+    assert numbers(text) == ["1", "2", "3", "a"]
+
+
+def test_bracket_letters_take_the_item_number_where_others_print_it() -> None:
+    text = (
+        "AGENDA\n\n"
+        "3 Declarations of Interests by Members and Officers:- (see note below) "
+        "(a) Disclosable Pecuniary Interests (b) Other Private Interests\n\n"
+        "4 Work Programme 11 - 20\n\n"
+        "5 Regional Collaboration Update\n\n"
+        "5(a) Regional Collaboration presentation 21 - 30\n\n"
+        "5(b) Proposal for a Regional Workshop 31 - 34\n\n"
+        "6 Complaints Update 35 - 40\n"
+    )
+    assert numbers(text) == ["3", "3(a)", "3(b)", "4", "5", "5(a)", "5(b)", "6"]
+
+
+def test_paragraph_numbers_run_on_after_a_minutes_label() -> None:
+    text = (
+        "No. | Item |\n"
+        "Apologies for absence To note any apologies. Minutes: 3.1 The Chair welcomed the "
+        "new members of the Panel.\n"
+        "3.2 He also confirmed that an independent member had stepped down.\n"
+        "Minutes of the previous meeting To confirm the minutes. Minutes: The minutes were "
+        "approved.\n"
+        "Commissioner's Update To receive an update. Additional documents:\n"
+        "Minutes: 5.1 The Chair introduced the Commissioner, who presented his report.\n"
+        "5.2 A Member asked how the Panel would see progress on road safety.\n"
+    )
+    items = [item for item in items_of(text) if item.number]
+    assert [item.number for item in items] == ["3.1", "3.2", "5.1", "5.2"]
+    assert text[items[0].span.start :].startswith("3.1 The Chair welcomed")
+
+
+def test_a_first_item_on_the_line_taken_for_the_title() -> None:
+    text = (
+        "1.Standing Items Morag Dunlin, Committee Chair\n"
+        "1.1 Welcome and Apologies\n1.2 Declarations of Interest\n"
+        "2. Senior Officer Matter\nReport for Discussion presented by the Chief Executive\n"
+    )
+    items = parse_items(text, split_lines(text), skip=[0])
+    assert [item.number for item in items] == ["1", "1.1", "1.2", "2"]
+
+
+def test_a_single_item_numbered_as_a_lettered_sub_item() -> None:
+    text = (
+        "Apologies\nThe record was approved.\n"
+        "2a. Action 6/25 Roads Policing Day of Action update\n"
+        "The Assistant Chief Constable gave a verbal update on the day of action.\n"
+    )
+    assert numbers(text) == ["2a"]
+
+
+def test_minute_references_repeated_over_their_discussion() -> None:
+    text = (
+        "Item Description Decision\n"
+        "PCP\n14/25\nDECLARATIONS OF INTEREST\nNo interests were declared.\n"
+        "PCP\n15/25\nMINUTES\nRESOLVED that the minutes be agreed.\n"
+        "PCP\n16/25\nCOMMISSIONER'S UPDATE\nRESOLVED that the report be noted.\n"
+        "PCP\n17/25\nFORWARD PLAN\nRESOLVED that the Forward Plan be noted.\n"
+        "Preamble\n"
+        "PCP\n15/25\nThe Panel considered the minutes of the meeting held on 3 June.\n"
+        "PCP\n16/25\nThe Panel considered a report on the work of the Commissioner.\n"
+    )
+    assert numbers(text) == [
+        "PCP 14/25",
+        "PCP 15/25",
+        "PCP 16/25",
+        "PCP 17/25",
+        "PCP 15/25",
+        "PCP 16/25",
+    ]
+
+
+def test_item_numbers_left_mid_line_by_a_flattened_agenda_table() -> None:
+    text = (
+        "Standing Items Purpose Page Time 211 Apologies Chair\n\n"
+        "212 Minutes of the last meeting Chair 5 Mins The Chair will propose the minutes. "
+        "213 Actions Log Chair 15 Mins\n\n"
+        "Standing Items 214 Organisational Update Chief Executive Information 10 Mins\n\n"
+        "215 Internal Audit Update Audit Manager 10 Mins\n\n"
+        "216 Risk Register Chief Superintendent 10 Mins\n\n"
+        "217 Legal Report Director of Finance 10 Mins Resources 218 Ethics Superintendent\n"
+    )
+    assert numbers(text) == [str(n) for n in range(211, 219)]
+
+
+def test_numbers_in_a_sentence_do_not_fill_a_gap_in_the_items() -> None:
+    text = (
+        "1. Apologies\nNone.\n\n"
+        "2. Performance Report\nMembers noted 3 Recommendations from the inspection.\n\n"
+        "4. Any Other Business\nNone.\n"
+    )
+    assert numbers(text) == ["1", "2", "4"]
+
+
+def test_sub_items_with_their_items_number_on_a_page_run_onto_one_line() -> None:
+    text = (
+        "NORTHMOOR POLICE AND CRIME PANEL Monday, 2 March 2026 at 14:00 County Hall AGENDA "
+        "1 Minutes of last meeting held on 2 February 2026 5 - 18 2 Apologies for Absence "
+        "3 Declarations of Interests 4 Work Programme 19 - 22 5 Review of Membership 23 - 26 "
+        "6 Police and Crime Commissioner's Update 27 - 56 7 Finance Performance Report 57 - 70 "
+        "8 Regional Collaboration Update 8(a) Regional Collaboration presentation 71 - 90 "
+        "8(b) Proposal for a Regional Workshop Event 91 - 94 9 Complaints Update 95 - 100 "
+        "Notes Members of the public are welcome to attend to observe meetings of the Panel.\n"
+    )
+    assert numbers(text) == ["1", "2", "3", "4", "5", "6", "7", "8", "8(a)", "8(b)", "9"]
