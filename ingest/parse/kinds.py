@@ -6,7 +6,8 @@ Board" is an accountability board, "Strategic Planning and Performance Committee
 performance meeting, "Audit, Risk and Assurance Committee" an audit committee, and the
 London Assembly's "Police and Crime Committee" a scrutiny committee, not a panel; a
 "Strategic Priorities Assurance Board" a strategic board, while another "... Assurance
-Board" is a monthly assurance meeting.
+Board" is a monthly assurance meeting. A board or authority named bare ("Public Board
+Meeting", "Authority Meeting") is the body's own governing board.
 """
 
 from __future__ import annotations
@@ -61,7 +62,13 @@ _KIND_PATTERNS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = (
         re.compile(
             r"\bstrateg(?:ic|y)\b[\w ,&]{0,40}?\b(?:board|committee)\b|\bstrategic\s+policing\b|"
             r"\bpolicing\s+board\b|\b(?:governance|executive|oversight)\s+board\b|"
-            r"\bpolice\s+authority\b|\bfull\s+authority\b|\bpolice\s+committee\b",
+            r"\bpolice\s+authority\b|\bfull\s+authority\b|\bpolice\s+committee\b|"
+            # "Chief Officers' Management Board - Strategic"
+            r"\b(?:board|committee)\s*[-–—:]\s*strateg(?:ic|y)\b|"
+            # the body's own board or authority, named bare: "Public Board Meeting - Hamilton",
+            # "Authority Meeting"
+            r"^(?:(?:the|public|private|full|formal|open)\s+)*(?:authority|board)(?:\s+meeting)?"
+            r"(?:\s*[-–—:]\s*.*)?$",
             re.IGNORECASE,
         ),
     ),

@@ -24,6 +24,8 @@ NAME_LINES = 12
 """Non-blank lines of the opening read for the name."""
 LINE_CHARS = 400
 """Characters of a line read for the name."""
+SUMMONS_CHARS = 1000
+"""Characters of a line read for a summons ("A meeting of the X will be held ...")."""
 MINUTES_OF_LINES = 8
 TITLE_LINE_MAX_WORDS = 12
 HEADING_LINE_MAX_WORDS = 24
@@ -48,6 +50,13 @@ _NAMED_BODY = re.compile(
 _ENDS_AS_NAME = re.compile(
     r"\b(?:panel|committee|sub-committee|board|authority|cabinet|partnership|forum|"
     r"commission|conference|assembly)s?(?:\s*\([^()]{1,40}\)|\s+(?:for|of)\s+[A-Z][\w ]{2,30})?$",
+    re.IGNORECASE,
+)
+# A site's heading over many bodies ("Councillors and committees", "Boards and panels"), not
+# one body's name.
+_LISTS_BODIES = re.compile(
+    r"\b\w+s\s+(?:and|&)\s+(?:panel|committee|sub-committee|board|authoritie|partnership|forum|"
+    r"commission)s$",
     re.IGNORECASE,
 )
 _MEETING_LABEL = re.compile(
@@ -170,11 +179,14 @@ def _acceptable(name: str) -> bool:
 def _from_minutes_of(content: str) -> str | None:
     """ "Minutes of a Meeting of the X held on ..." -> X; "P Minutes of the Board Meeting"
     -> "P Board" (a bare body word takes the organisation named before it)."""
+    summons = _SUMMONS.search(content[:SUMMONS_CHARS])
     content = content[:LINE_CHARS]
     first_date = next(iter_dates(content), None)
     if first_date is not None:
         content = content[: first_date.span[0]]
-    match = _MINUTES_OF.search(content) or _SUMMONS.search(content)
+    # a letter's own date may stand before its summons: "Date: 16th May Dear Sir/Madam, A
+    # meeting of the X will be held ..."
+    match = _MINUTES_OF.search(content) or summons
     if match is None:
         return None
     name = _clean(match.group("name"))
@@ -264,7 +276,7 @@ def find_meeting_name(
         if _LABELLED.match(content) or not _NAMED_BODY.search(content):
             continue
         name = _clean(content)
-        if _acceptable(name) and _ENDS_AS_NAME.search(name):
+        if _acceptable(name) and _ENDS_AS_NAME.search(name) and not _LISTS_BODIES.search(name):
             return MeetingName(name, line)
     return None
 
@@ -308,6 +320,11 @@ _LATER_SITTING = re.compile(
     r"\b(?:next|future|following|forthcoming)\s+(?P<name>(?:[\w&,'-]+\s+){0,5}?"
     r"(?:board|panel|committee|meeting|session))\s+(?:meeting|agenda|session)s?\b",
     re.IGNORECASE,
+)
+# What marks a panel as the police and crime panel when the commissioner goes unnamed: the
+# chief constable before it, its independent (lay) members.
+_POLICE_PANEL_MARK = re.compile(
+    r"\bthe\s+chief\s+constable\b|\bindependent\s+(?:lay\s+|co-opted\s+)?members?\b", re.IGNORECASE
 )
 _CHIEF = r"(?:(?-i:CC)|chief\s+constable)"
 _CHIEF_ANSWERS = re.compile(
@@ -397,7 +414,8 @@ def body_from_text(text: str) -> tuple[str | None, str | None]:
 
 def kind_from_text(text: str, name: str | None, noun: str | None) -> MeetingKind:
     """The kind of a record that names no body in its opening: from the name its text uses,
-    else a panel that deals with a commissioner is a police and crime panel; else the kind
+    else a panel that deals with a commissioner (or the chief constable, or that has
+    independent members) is a police and crime panel; else the kind
     of its own later sitting ("to add a paper to a future accountability board agenda");
     else a meeting under no body where the commissioner asks and the chief constable
     answers ("He asked CC whether ... CC reported that ..."), or that the commissioner
@@ -407,7 +425,7 @@ def kind_from_text(text: str, name: str | None, noun: str | None) -> MeetingKind
     if named is not None:
         return named
     text = text[:TEXT_CHARS]
-    if noun == "panel" and _COMMISSIONER.search(text):
+    if noun == "panel" and (_COMMISSIONER.search(text) or _POLICE_PANEL_MARK.search(text)):
         return MeetingKind.POLICE_AND_CRIME_PANEL
     for sitting in _LATER_SITTING.finditer(text):
         later_name = sitting.group("name")

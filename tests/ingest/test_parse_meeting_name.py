@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from ingest.parse import parse_document
@@ -147,6 +149,10 @@ def test_title_is_the_bodys_own_name(text: str, title: str, kind: MeetingKind) -
         ("Executive Board", MeetingKind.STRATEGIC_BOARD),
         ("Police & Crime Panel", MeetingKind.POLICE_AND_CRIME_PANEL),
         ("Police, Fire and Crime Panel", MeetingKind.POLICE_AND_CRIME_PANEL),
+        ("Authority Meeting", MeetingKind.STRATEGIC_BOARD),
+        ("Public Board Meeting - Eastfield", MeetingKind.STRATEGIC_BOARD),
+        ("Chief Officers' Management Board - Strategic", MeetingKind.STRATEGIC_BOARD),
+        ("Board members present", None),
         ("Combined Authority", None),
         ("Resources Committee", None),
         ("Police, Fire and Rescue Committee", None),
@@ -308,3 +314,43 @@ def test_a_page_the_commissioner_chairs_with_the_chief_constable_is_holding_to_a
         "Tracker\n\n2. Quarterly Update\n\n3. Chief Constable's Assessment of Performance\n"
     )
     assert draft.kind is MeetingKind.ACCOUNTABILITY_BOARD
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "The Panel received the Chief Constable's presentation on the control room.",
+        "The Panel agreed to co-opt two Independent Members from the county.",
+    ],
+)
+def test_a_panel_before_the_chief_constable_or_with_independent_members_is_the_police_panel(
+    mark: str,
+) -> None:
+    draft = parse_document(
+        "Agenda and draft minutes\n\nVenue: Council Chamber\n\nItems\nNo. Item\n\n1.\n\n"
+        "Apologies\n\nMinutes:\n\nNone.\n\n2.\n\nBusiness\n\nMinutes:\n\n"
+        f"{mark} The Panel noted the update.\n"
+    )
+    assert draft.kind is MeetingKind.POLICE_AND_CRIME_PANEL
+
+
+def test_a_sites_heading_over_its_committees_is_not_the_bodys_name() -> None:
+    draft = parse_document(
+        "Councillors and committees\n\nAgenda and minutes\n\nVenue: Shire Hall\n\nItems\n"
+        "No. Item\n\n12/22\n\nAPOLOGIES\n\nMinutes:\n\nThe Commissioner told the Panel "
+        "about the plan. The Panel noted the update.\n"
+    )
+    assert draft.title != "Councillors and committees"
+    assert draft.kind is MeetingKind.POLICE_AND_CRIME_PANEL
+
+
+def test_a_summons_after_a_letters_date_names_the_body() -> None:
+    draft = parse_document(
+        "public document pack\n\nCivic Offices, High Street For enquiries please contact Ada "
+        "Reader Date: 2nd May 2019 Dear Sir/Madam, A meeting of the Northshire Police and Crime "
+        "Panel will be held in the Council Chamber on Friday, 10th May, 2019 at 10.00 am to "
+        "consider the following agenda. 1 Apologies for Absence. 2 Declarations of Interest.\n"
+    )
+    assert draft.title == "Northshire Police and Crime Panel"
+    assert draft.kind is MeetingKind.POLICE_AND_CRIME_PANEL
+    assert draft.date == dt.date(2019, 5, 10)
