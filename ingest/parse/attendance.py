@@ -764,7 +764,14 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
         )
     result = collector.result
     if result.chair is None:
-        result.chair = elected_chair(line for line in lines if not line.blank)
+        apologies = NameIndex()
+        for attendee in result.attendees:
+            if attendee.status is AttendanceStatus.APOLOGIES:
+                apologies.add(attendee.name)
+        result.chair = elected_chair(
+            (line for line in lines if not line.blank),
+            absent=lambda name: apologies.first_match(name) is not None,
+        )
         result.chair_elected = result.chair is not None
     return result
 

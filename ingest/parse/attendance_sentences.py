@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ingest.parse.lines import Line
 from ingest.parse.name_runs import split_run, take_substitutes
-from ingest.parse.people import Person, is_prose, split_person
+from ingest.parse.people import Person, is_prose, looks_like_name, split_person
 from ingest.parse.text import ATTENDANCE_SENTENCE_END
 from records.enums import AttendanceStatus
 
@@ -41,7 +41,7 @@ _NUMBERING = re.compile(r"^(?:\(?[a-z\d]{1,3}(?:\.\d{1,2})*[.)]?\s+)+")
 _APOLOGIES = re.compile(
     r"(?<![a-z])apolog(?:y|ies)\b(?:\s+(?:for|of|absence|their|his|her|the|meeting|had|have|has|been|"
     r"were|was|received|given|tendered|submitted|presented|sent|noted|accepted|recorded|made|"
-    r"reported|before|also|further|an|are|is|non-attendance|came|come))*?"
+    r"reported|before|also|further|an|are|is|non-attendance|came|come|and))*?"
     r"\s+(?:from|by|for|on\s+behalf\s+of|of)\b[\s:;,]*"
     r"(?:the\s+following(?:\s+(?:members|councillors|people|persons|officers))?\s*:?\s*)?"
     r"(?:(?:substitute|co-opted|independent)\s+members?\s+|substitutes\s+)?"
@@ -69,6 +69,12 @@ _SUBSTITUTE_VERB = re.compile(
 _UNABLE_TO_ATTEND = re.compile(
     r"\s+(?:was|were)\s+unable\s+to\s+attend\b(?!\s+the\s+(?:next|previous|last)\b)"
 )
+# "Mr Jo Hale, Police and Crime Commissioner, had advised the Panel that he would be unable to
+# attend": the people before the verb of telling sent apologies.
+_ADVISED_UNABLE = re.compile(
+    r",?\s+(?:had|has|have)\s+(?:advised|informed|notified|told|indicated)\b"
+    r"(?=.*?\b(?:he|she|they)\s+(?:would\s+be|was|were|is|are)\s+unable\s+to\s+attend\b)"
+)
 # "Councillor Stanhope was substituted by Councillor Okafor": the people after "by" came.
 _SUBSTITUTED_BY = re.compile(
     r"\s(?:was|were|had\s+been|has\s+been)\s+(?:substituted|replaced|deputised)\s+(?:for\s+)?"
@@ -92,6 +98,19 @@ _WELCOMED = re.compile(
     r"first\s+meeting)"
 )
 _FIRST_MEETING = re.compile(r"attending\s+(?:his|her|their)\s+first\s+meeting")
+# "The Chair introduced Jo Hale, the Police and Crime Commissioner, to present his update":
+# one named with a post whom the chair brings in to speak attends.
+_INTRODUCED = re.compile(
+    r"\b(?:introduced|invited|welcomed)\s+(?P<who>[A-Z][^,;()]{2,60},\s+[^,;]{3,100}?),?\s+"
+    r"(?:to\s+(?:present|introduce|give|speak|update|address|provide)|who\s+(?:presented|"
+    r"introduced|gave))\b"
+)
+# "He was supported by Ann Bell, Deputy Commissioner, and Roy Tapp, Chief Executive": those
+# named with their posts who support one presenting attend.
+_SUPPORTED_BY = re.compile(
+    r"\b(?:was|were)\s+(?:supported|accompanied|assisted)\s+(?:at\s+the\s+meeting\s+|in\s+"
+    r"this\s+)?by\s+(?=[A-Z])"
+)
 # Where a clause before a verb starts: the names are after the last of these.
 _CLAUSE_START = re.compile(
     r"(?:,\s*and\s+|;\s*(?:and\s+)?|(?:^|[\s,])that\s+|:-?\s+|,\s+while\s+|[-–]\s+that\s+|"
@@ -127,9 +146,10 @@ def _people(text: str) -> list[tuple[str, Person]]:
     return found
 
 
-def _list_before(sentence: str, end: int) -> list[tuple[str, Person]]:
+def _list_before(sentence: str, end: int, *, narrowest: bool = False) -> list[tuple[str, Person]]:
     """The people named before ``end``: the whole start of the sentence when it is a list of
-    people, else the words after the last clause boundary before ``end``."""
+    people, else the words after the last clause boundary before ``end`` (the widest such
+    tail, or with ``narrowest`` the shortest)."""
     head = _NUMBERING.sub("", sentence[:end]).strip()
     people = _people(head)
     if people and _only_people(head, people):
@@ -139,7 +159,7 @@ def _list_before(sentence: str, end: int) -> list[tuple[str, Person]]:
     commas = [m.end() for m in re.finditer(r",\s+", head)]
     # The widest tail that is only people: "In addition, Mrs A Bell and Colonel R Tapp had
     # also given apologies" is both of them, not only the last.
-    for start in sorted(starts[-1:] + ands[-1:] + commas[-1:]):
+    for start in sorted(starts[-1:] + ands[-1:] + commas[-1:], reverse=narrowest):
         tail = _LEADING_THAT.sub("", head[start:])
         people = _people(tail)
         if people and _only_people(tail, people):
@@ -198,7 +218,7 @@ def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceSta
     if sent is not None:
         for entry, person in _list_before(sentence, sent.start()):
             yield entry, person, APOLOGIES
-    unable = _UNABLE_TO_ATTEND.search(sentence)
+    unable = _UNABLE_TO_ATTEND.search(sentence) or _ADVISED_UNABLE.search(sentence)
     if unable is not None:
         for entry, person in _list_before(sentence, unable.start()):
             yield entry, person, APOLOGIES
@@ -229,6 +249,7 @@ def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceSta
                 for entry, person in _people(sentence[together.end() :]):
                     if person.capacity:
                         yield entry, person, IN_ATTENDANCE
+    yield from _introduced(sentence)
     for welcome in itertools.islice(_WELCOMED.finditer(sentence), _MAX_CLAUSES):
         who = welcome.group("who")
         people = _people(who)
@@ -236,6 +257,23 @@ def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceSta
             first = bool(_FIRST_MEETING.search(welcome.group()))
             for entry, person in people:
                 yield entry, person, PRESENT if first else _status_of(entry)
+
+
+def _introduced(sentence: str) -> Iterator[tuple[str, Person, AttendanceStatus]]:
+    """Those the chair brings in to present, and those named with their posts who support
+    them: each is named with a post, and nothing else is in the list."""
+    introduced = _INTRODUCED.search(sentence)
+    if introduced is not None:
+        people = _people(introduced["who"])
+        if len(people) == 1 and people[0][1].capacity:
+            yield people[0][0], people[0][1], IN_ATTENDANCE
+    supported = _SUPPORTED_BY.search(sentence)
+    if supported is not None:
+        names = sentence[supported.end() :].rstrip(" .")
+        people = _people(names)
+        if people and _only_people(names, people) and all(p.capacity for _, p in people):
+            for entry, person in people:
+                yield entry, person, IN_ATTENDANCE
 
 
 def parse_sentences(lines: Iterable[Line]) -> Iterator[SentenceAttendee]:
@@ -250,7 +288,7 @@ def parse_sentences(lines: Iterable[Line]) -> Iterator[SentenceAttendee]:
 
 _KEYWORDS = re.compile(
     r"apolog|substitut|attend|unable|introduced|presented|joined|arrived|present|welcomed|"
-    r"greeted|replaced|deputised|entered",
+    r"greeted|replaced|deputised|entered|supported|accompanied|assisted|invited",
     re.IGNORECASE,
 )
 
@@ -263,18 +301,41 @@ def _may_state_attendance(content: str) -> bool:
 # (Panel Vice-Chair) was in the Chair.": whoever first took the chair chaired this meeting,
 # whoever was elected.
 _TOOK_CHAIR = re.compile(
-    r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:thereupon\s+|then\s+)?took|was\s+in)\s+the\s+chair\b",
+    r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:thereupon\s+|then\s+)?took|was\s+in)\s+the\s+chair\b"
+    r"|(?:\s*\([^()]{1,40}\))?\s+(?:chaired|presided\s+over)\s+the\s+(?:remainder|rest)\s+of\s+"
+    r"the\s+meeting\b",  # ("In the absence of Mr Roy Tapp, Cllr Jo Hale chaired the remainder")
     re.IGNORECASE,
 )
 
 
-_CHAIR_SENTENCE_WORDS = re.compile(r"ppointed|lected|the\s+chair\b", re.IGNORECASE)
+# "That Mrs Jo Hale be appointed Chairman for the meeting": the chair of this meeting, whoever
+# the motions before it sought to elect for the year.
+_FOR_THIS_MEETING = re.compile(
+    r"\bfor\s+(?:this|the)\s+meeting\b|\bfor\s+the\s+(?:duration|remainder)\s+of\s+the\s+meeting",
+    re.IGNORECASE,
+)
+_CHAIR_SENTENCE_WORDS = re.compile(r"ppointed|lected|the\s+chair\b|chaired|presided", re.I)
+# "Cllr Jo Moulton Hale chaired ...": in a sentence, a titled name's third word before the
+# verb is its own, not the start of a capacity.
+_TITLED = re.compile(r"^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?\s", re.I)
 
 
-def elected_chair(lines: Iterable[Line]) -> Person | None:
-    """The person who took the chair ("Cllr Dunmore took the Chair"), else the one the meeting
-    elected or appointed its chair ("RESOLVED – That Mr A Tunney be appointed Chairman of the
-    Panel"), if it says so."""
+def _chair_named(entry: str, person: Person) -> Person:
+    """The person who took the chair, with the whole of a titled name of three words."""
+    capacity = person.capacity or ""
+    whole = f"{person.name} {capacity}"
+    if _TITLED.match(entry) and capacity and " " not in capacity and looks_like_name(whole):
+        return Person(whole)
+    return person
+
+
+def elected_chair(
+    lines: Iterable[Line], absent: Callable[[str], bool] = lambda _: False
+) -> Person | None:
+    """The person who took the chair ("Cllr Dunmore took the Chair", "In the absence of Cllr
+    Lee, Cllr Dunmore chaired the meeting"), else the one the meeting elected or appointed
+    its chair ("RESOLVED – That Mr A Tunney be appointed Chairman of the Panel") unless
+    ``absent`` (they sent apologies), if it says so."""
     elected: Person | None = None
     for line in lines:
         content = line.content
@@ -282,11 +343,14 @@ def elected_chair(lines: Iterable[Line]) -> Person | None:
             continue
         for sentence in ATTENDANCE_SENTENCE_END.split(content):
             took = _TOOK_CHAIR.search(sentence)
-            people = _list_before(sentence, took.start()) if took else []
+            people = _list_before(sentence, took.start(), narrowest=True) if took else []
             if len(people) == 1:
-                return people[0][1]
-            match = _ELECTED_CHAIR.search(sentence) if elected is None else None
+                return _chair_named(*people[0])
+            for_meeting = _FOR_THIS_MEETING.search(sentence)
+            match = _ELECTED_CHAIR.search(sentence) if elected is None or for_meeting else None
             people = _list_before(sentence, match.start()) if match else []
-            if len(people) == 1:
+            if len(people) == 1 and not absent(people[0][1].name):
+                if for_meeting:
+                    return people[0][1]
                 elected = people[0][1]
     return elected

@@ -519,11 +519,13 @@ def split_entries(text: str, *, names_only: bool = False) -> list[str]:
     if ";" in text:
         # "Jo Hale (Chair); Ann Bell (Vice Chair), Roy Tapp (Rye Council)": each group after
         # a semicolon may itself be a list parted by commas.
-        groups = [
-            g
-            for group in _split_outside_brackets(text, ";")
-            for g in _comma_groups(group, names_only=names_only, only_people=True)
-        ]
+        groups: list[str] = []
+        for group in _split_outside_brackets(text, ";"):
+            if groups and split_person(group) is None and is_role_word(group.split()[0]):
+                # "Jo Hale; Police and Crime Commissioner": a post after the semicolon
+                groups[-1] = f"{groups[-1]}, {group}"
+                continue
+            groups.extend(_comma_groups(group, names_only=names_only, only_people=True))
     else:
         groups = _comma_groups(text, names_only=names_only)
     groups = [re.sub(r"^(?:and|&)\s+", "", group) for group in groups]

@@ -288,7 +288,7 @@ def parse_capacity(text: str | None) -> tuple[str | None, str | None]:
     """(capacity, abbreviation) from "Police and Crime Commissioner (PCC)" or "PCC"."""
     if text is None:
         return None, None
-    capacity = text.strip(" \t,;.-–—")
+    capacity = re.sub(r"^the\s+(?=[A-Z])", "", text.strip(" \t,;.-–—"))  # "the Chief Constable"
     abbreviation: str | None = None
     for inner in _PARENTHESIS.findall(capacity):
         repeated = re.fullmatch(r"[A-Z][a-z]{2,14}", inner) and capacity.startswith(inner)
@@ -383,6 +383,15 @@ def is_role_word(word: str) -> bool:
     )
 
 
+# A word in lower case that may be a surname a typist left uncapitalised: not a small word
+# nor a verb ("Cllr Hale attending", "Cllr Hale apologised").
+_LOWER_SURNAME = re.compile(
+    r"^(?!(?:and|of|the|for|to|in|on|at|by|with|was|were|had|has|is|are|be|as|who|also|"
+    r"said|sent|gave|took|told|will|would|only|then|present|absent|chair|chairman)$)"
+    r"(?![a-z]+(?:ed|ing|s)$)[a-z][a-z'’-]{3,}$"
+)
+
+
 def _split_name(text: str) -> tuple[str, str] | None:
     parts = _NAME_SEPARATOR.split(text, maxsplit=1)
     if len(parts) == 2:
@@ -424,6 +433,10 @@ def _split_name(text: str) -> tuple[str, str] | None:
         taken.append(token)
     if len(taken) > 2 and tokens[len(taken) : len(taken) + 1] == ["&"]:
         taken.pop()  # "Kwame Sarpong Ernst & Young": the word before "&" starts a firm's name
+    # "Councillor Jo hale": a surname printed in lower case
+    lower_surname = len(tokens) == 2 and bool(_LOWER_SURNAME.match(tokens[1]))
+    if titled and len(taken) == 1 and lower_surname and is_name_token(taken[0]):
+        return f"{taken[0]} {tokens[1]}", _rank_before(text, bare)
     name = " ".join(taken[:5])
     if looks_like_name(name, single_token=titled):
         rest = bare[len(name) :].strip(" ,;-–—")

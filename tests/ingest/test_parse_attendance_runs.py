@@ -102,3 +102,64 @@ def test_apologies_from_a_right_honourable_and_a_name_lost_after_a_title() -> No
 def test_a_forces_region_after_a_rank_is_not_a_person() -> None:
     text = "In attendance: C/Superintendent Ada Lowe, Rural Region Mr Ben Roper (Director)\n"
     assert people(text) == [("Ada Lowe", IN_ATTENDANCE), ("Ben Roper", IN_ATTENDANCE)]
+
+
+def test_one_the_chair_introduced_and_the_officers_supporting_them_attend() -> None:
+    text = (
+        "Minutes: 7.1 The Chair introduced Ada Lowe, the Police and Crime Commissioner, to "
+        "present her update. She was supported by Ben Roper, Deputy Police and Crime "
+        "Commissioner, Cy Hart, Chief Executive of the OPCC, and Dee Wolfe, OPCC Performance "
+        "Manager.\n"
+        "7.2 The motion was supported by the Panel.\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.capacity, a.status) for a in attendance.attendees] == [
+        ("Ada Lowe", "Police and Crime Commissioner", IN_ATTENDANCE),
+        ("Ben Roper", "Deputy Police and Crime Commissioner", IN_ATTENDANCE),
+        ("Cy Hart", "Chief Executive of the OPCC", IN_ATTENDANCE),
+        ("Dee Wolfe", "OPCC Performance Manager", IN_ATTENDANCE),
+    ]
+
+
+def test_apologies_received_and_noted_with_a_surname_in_lower_case() -> None:
+    text = (
+        "Apologies were received and noted from Councillor Ada lowe (Rye) and Councillor Ben "
+        "Roper (Tor).\n"
+    )
+    assert people(text) == [("Ada lowe", APOLOGIES), ("Ben Roper", APOLOGIES)]
+
+
+def test_one_who_advised_the_panel_they_would_be_unable_to_attend() -> None:
+    text = (
+        "Mr Ada Lowe; Police and Crime Commissioner for Wessex had advised the Panel, in "
+        "advance of the meeting, that due to a prior engagement he would be unable to attend.\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.capacity, a.status) for a in attendance.attendees] == [
+        ("Ada Lowe", "Police and Crime Commissioner for Wessex", APOLOGIES)
+    ]
+
+
+def test_the_chair_is_who_chaired_the_meeting_not_an_elected_chair_who_was_absent() -> None:
+    text = (
+        "Apologies were received from Mr Ada Lowe and Cllr Ben Roper.\n\n"
+        "That Mr Ada Lowe be elected as Chair of the Panel for the year.\n\n"
+        "In the absence of Mr Lowe and Cllr Roper, Cllr Cy Marsh Hart chaired the remainder of "
+        "the meeting.\n"
+    )
+    attendance = attendance_of(text)
+    assert attendance.chair is not None and attendance.chair.name == "Cy Marsh Hart"
+    absent_elected = (
+        "Apologies were received from Mr Ada Lowe.\n\nThat Mr Ada Lowe be elected Chair.\n"
+    )
+    assert attendance_of(absent_elected).chair is None
+
+
+def test_a_chair_appointed_for_the_meeting_after_motions_for_the_year() -> None:
+    text = (
+        "That Councillor Ada Lowe be elected Chairman of the Panel for the Municipal Year.\n\n"
+        "The votes being equal, the motion was not carried.\n\n"
+        "That Mrs Roper be appointed Chairman for the meeting.\n"
+    )
+    attendance = attendance_of(text)
+    assert attendance.chair is not None and attendance.chair.name == "Roper"
