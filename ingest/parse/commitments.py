@@ -108,6 +108,13 @@ _FUTURE = re.compile(
     r"\b(?P<aux>will|would|is\s+to|are\s+to)\s+(?:(?:also|then|now|personally)\s+)?"
     r"(?P<verb>[a-z][a-z-]*)"
 )
+# What a later report or meeting is to hold: "the next quarterly report would include ...".
+_NEXT_REPORT_WILL = re.compile(
+    r"\b(?:the|its|their|his|her)\s+next\s+(?:[\w-]+\s+){0,3}(?:report|update|meeting|paper"
+    r"|briefing)s?\s+(?:will|would)\s+(?:also\s+)?(?:include|cover|contain|show|set\s+out"
+    r"|address)\b",
+    re.IGNORECASE,
+)
 _FUTURE_PASSIVE = re.compile(r"\b(?:will|would)\s+be\s+(?P<verb>[a-z]+)")
 _AGREED_THAT = re.compile(r"\b(?P<cue>agreed|decided|requested|confirmed)\s+that\s+")
 _CLAUSE_VERB = re.compile(r"\b(?:would|should|will)\s+(?P<passive>be\s+)?(?P<verb>[a-z][a-z-]*)")
@@ -341,6 +348,13 @@ def _narrative(
                     # "confirmed that a written answer would be published" reports what is
                     # in hand; "confirmed that Mr Hale would send ..." names who acts.
                     return Candidate(start, end, (start, end), owner=owner)
+    later = _NEXT_REPORT_WILL.search(text, start, end)
+    if later:
+        # "Officers said that the next quarterly report would include trend charts".
+        said = _SAID.search(text, start, later.start())
+        subject = subject_before(text, start, said.start()) if said else None
+        owner = subject if subject and not is_group(subject) else None
+        return Candidate(start, end, (start, end), owner=owner)
     follow = _FOLLOW_UP.match(text, start, end)
     if follow and last_sentence and _REQUEST.search(text, *last_sentence):
         return Candidate(last_sentence[0], end, (last_sentence[0], end))

@@ -752,3 +752,13 @@ def test_an_undertaking_in_an_item_the_marked_actions_leave_alone() -> None:
         "Mr Haslam to circulate the o",
     ]
     assert owners_of(actions) == [["Bryony Price"], ["Dan Carver"], ["Keith Haslam"]]
+
+
+def test_what_the_next_report_is_to_hold() -> None:
+    text = (
+        "In reply to a Member, Officers said that the next quarterly performance report "
+        "would include trend charts and a short dashboard for each priority.\n\n"
+        "Members noted that the last report had included a dashboard.\n"
+    )
+    (action,) = actions_in(text, WESTDALE)
+    assert action.text.startswith("In reply to a Member, Officers said that the next")
