@@ -141,6 +141,7 @@ COLON_TITLE_MAX_WORDS = 12
 COLON_REST_MIN_WORDS = 4
 # An item's number with its stop, alone on the text's last line.
 _CUT_NUMBER = re.compile(r"^\d{1,3}[.)]$")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # A committee's code alone on the line above a minute reference ("PCP" over "26/20").
 _CODE_LINE = re.compile(r"^[A-Z]{2,8}$")
 # A web page's label run on into the numbered paragraph it introduces ("To note any
@@ -1149,6 +1150,37 @@ def _missing_number_cuts(
     return cuts
 
 
+def _inline_letter_cuts(
+    text: str, lines: Sequence[Line], chosen: Sequence[_Candidate]
+) -> dict[int, list[int]]:
+    """Where lettered sub-items stand inside the lines of an item in a flattened agenda
+    table ("10 Mins a. Internal Audit Overview ... b. Internal Audit Plan 2025-26"): "a."
+    or "a)", then "b." ... in order before capitals, two of them at least."""
+    cuts: dict[int, list[int]] = defaultdict(list)
+    tops = [c for c in chosen if len(c.number) == 1]
+    for position, item in enumerate(tops):
+        stop = tops[position + 1].line.index if position + 1 < len(tops) else len(lines)
+        found: list[tuple[int, int]] = []
+        line_index, offset = item.line.index, 1
+        for letter in _LETTERS:
+            pattern = re.compile(rf"(?<=\s){letter}[.)]\s+(?=[A-Z])")
+            at = None
+            for line in lines[line_index:stop]:
+                content = text[line.content_start : line.content_end]
+                match = pattern.search(content, offset if line.index == line_index else 1)
+                if match is not None:
+                    at = (line.index, match.start())
+                    break
+            if at is None:
+                break
+            found.append(at)
+            line_index, offset = at[0], at[1] + 1
+        if len(found) >= 2:
+            for index, cut in found:
+                cuts[index].append(cut)
+    return cuts
+
+
 def parse_items(
     text: str, lines: Sequence[Line], *, body_start: int = 0, skip: Sequence[int] = ()
 ) -> list[ItemDraft]:
@@ -1164,6 +1196,8 @@ def parse_items(
     tables, excluded = _excluded(lines, first_piece, skip)
     chosen = _numbered(lines, excluded)
     missing = _missing_number_cuts(text, lines, chosen)
+    for index, at in _inline_letter_cuts(text, lines, chosen).items():
+        missing.setdefault(index, []).extend(at)
     if missing:
         lines, cut_piece = _cut_lines(text, lines, missing)
         first_piece = [cut_piece[piece] for piece in first_piece]

@@ -1070,11 +1070,12 @@ def test_item_numbers_left_mid_line_by_a_flattened_agenda_table() -> None:
         "212 Minutes of the last meeting Chair 5 Mins The Chair will propose the minutes. "
         "213 Actions Log Chair 15 Mins\n\n"
         "Standing Items 214 Organisational Update Chief Executive Information 10 Mins\n\n"
-        "215 Internal Audit Update Audit Manager 10 Mins\n\n"
+        "215 Internal Audit Update Audit Manager 10 Mins a. Internal Audit Overview (incl. "
+        "summary of follow-up) b. Internal Audit Plan 2026-27 Audit Manager\n\n"
         "216 Risk Register Chief Superintendent 10 Mins\n\n"
         "217 Legal Report Director of Finance 10 Mins Resources 218 Ethics Superintendent\n"
     )
-    assert numbers(text) == [str(n) for n in range(211, 219)]
+    assert numbers(text) == ["211", "212", "213", "214", "215", "a", "b", "216", "217", "218"]
 
 
 def test_numbers_in_a_sentence_do_not_fill_a_gap_in_the_items() -> None:
