@@ -35,6 +35,7 @@ RECORDED = 3
 _ACTION_LOG = re.compile(
     r"\baction(?:s)?\s+(?:log|tracker|register|sheet|schedule|updates?)\b|\blog\s+of\s+actions\b|"
     r"\boutstanding\s+(?:actions|references)\b|\baction\s+progress\b|\brolling\s+actions?\b|"
+    r"\b(?:list|schedule|summary)\s+of\s+actions\b|"
     r"^issue\s+-\s+decisions$",
     re.IGNORECASE,
 )
@@ -66,6 +67,8 @@ _OTHER_MINUTES = re.compile(
     r"\bminutes\s+of\s+(?:the\s+)?(?:previous|last|earlier)\b",
     re.IGNORECASE,
 )
+# The label of a paper's or page's subject: "Subject: Summary List of Actions".
+_SUBJECT_LABEL = re.compile(r"^(?:subject|title)\s*:\s*", re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*[.):]?(?:\s|(?=[A-Z]))")
 # "Papers: Action Log", "Contact: ...": a label's value names no document.
 _LABELLED = re.compile(r"^(?!(?:meeting|title|document)\s*:)[A-Za-z][A-Za-z /&]{0,20}:\s")
@@ -138,16 +141,20 @@ def named_type(opening: Sequence[str]) -> DocumentType | None:
     return None
 
 
-def _heads_an_action_log(opening: Sequence[str]) -> bool:
+def heads_an_action_log(opening: Sequence[str]) -> bool:
     """Whether a heading of the opening names an action log ("Rolling Action Log and Matters
-    Arising", "Public Outstanding References"), not an item or a label's value."""
-    return any(
-        len(content.split()) <= 8
-        and ":" not in content
-        and not _ITEM_NUMBER.match(content)
-        and _ACTION_LOG.search(content) is not None
-        for content in opening
-    )
+    Arising", "Public Outstanding References", a paper's "Subject: Summary List of Actions"),
+    not an item or another label's value."""
+    for content in opening:
+        content = _SUBJECT_LABEL.sub("", content, count=1)
+        if (
+            len(content.split()) <= 8
+            and ":" not in content
+            and not _ITEM_NUMBER.match(content)
+            and _ACTION_LOG.search(content) is not None
+        ):
+            return True
+    return False
 
 
 def record_and_announce(lines: Sequence[Line]) -> tuple[int, int]:
@@ -167,7 +174,7 @@ def detect_document_type(
 ) -> DocumentType:
     """``MINUTES`` unless the opening or what the text does says agenda or action log."""
     opening = _opening(header_lines or lines)
-    if _heads_an_action_log(opening[:3]) or (item_count <= 1 and _heads_an_action_log(opening)):
+    if heads_an_action_log(opening[:3]) or (item_count <= 1 and heads_an_action_log(opening)):
         return DocumentType.ACTION_LOG
     named = named_type([title, *opening]) if not opening else named_type(opening)
     recorded, announced = record_and_announce(lines)

@@ -60,7 +60,8 @@ _LISTS_BODIES = re.compile(
     re.IGNORECASE,
 )
 _MEETING_LABEL = re.compile(
-    r"^(?:meeting|committee|meeting\s+name|body)\s*(?::|\t)\s*(?P<name>.+)$", re.IGNORECASE
+    r"^(?:meeting|committee|meeting\s+name|body|report\s+to)\s*(?::|\t)\s*(?P<name>.+)$",
+    re.IGNORECASE,
 )
 # Labels run on after the meeting's name: "Meeting: Executive Board Venue: Room 2 Date: ..."
 _NEXT_LABEL = re.compile(r"\s+(?:venue|date|time|location|chair|place)\s*:", re.IGNORECASE)

@@ -11,7 +11,8 @@ when it shows the marks of another kind of page: quoted statements ("said: “..
 writer's "I" and "my office", a dateline under a headline, three or more meetings listed
 by date, "the panel's role", or a heading such as "Decision Log", "Terms of Reference" or
 a decision notice's reference ("Title and Reference – PCC/D/071"). Single-item pages and
-truncated openings of records keep enough of those marks to be kept.
+truncated openings of records keep enough of those marks to be kept, and so does a report
+paper that is an action log ("Subject: Summary List of Actions").
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from ingest.parse.dates import iter_dates
-from ingest.parse.doctype import named_type
+from ingest.parse.doctype import heads_an_action_log, named_type
 from ingest.parse.lines import Line, is_prose
 
 OPENING_LINES = 8
@@ -94,6 +95,7 @@ _INFORMATION = re.compile(
     r"\bthe\s+(?:panel|committee|board)\s+(?:consists|is\s+made\s+up)\s+of\b",
     re.IGNORECASE,
 )
+_REPORT = "a report to a meeting"
 _KINDS_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "a decision log or notice",
@@ -110,7 +112,7 @@ _KINDS_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a paper for a meeting, not its record: "Report to: Police and Crime Panel", "Purpose of
     # the Report"
     (
-        "a report to a meeting",
+        _REPORT,
         re.compile(r"^report\s+to\s*:|^purpose\s+of\s+(?:the|this)\s+report\b", re.IGNORECASE),
     ),
     ("an annual report", re.compile(r"\bannual\s+report\b", re.IGNORECASE)),
@@ -195,6 +197,8 @@ def not_a_record(lines: Sequence[Line], *, attendees: int = 0) -> str | None:
     if named_type(undated) is not None:
         marks += 1
     heading = _heading_kind(contents)
+    if heading == _REPORT and heads_an_action_log(contents[:OPENING_LINES]):
+        heading = None  # a paper that is the action log: "Subject: Summary List of Actions"
     if heading is not None and marks <= 1:
         return f"the text looks like {heading}, not the record of a meeting"
     if marks:

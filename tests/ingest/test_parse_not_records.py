@@ -268,6 +268,15 @@ def test_pages_that_are_not_meeting_records_are_refused(text: str, reason: str) 
             DocumentType.AGENDA,
             id="agenda-pack-with-its-report",
         ),
+        pytest.param(
+            "Subject: Summary List of Actions\n\nReport to: Westshire Scrutiny Committee\n\n"
+            "Report of: Head of Secretariat Date: 3 March 2022\n\n1. Summary\n\n1.1 This "
+            "report sets out for noting actions arising from previous meetings of the "
+            "Committee.\n\nMeeting of 2 February 2022\n\nMinute item 5. The Deputy Mayor "
+            "agreed to send the figures. Completed.\n",
+            DocumentType.ACTION_LOG,
+            id="report-paper-that-is-the-action-list",
+        ),
     ],
 )
 def test_records_are_kept_with_their_type(text: str, document_type: DocumentType) -> None:
