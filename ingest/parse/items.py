@@ -1123,7 +1123,7 @@ def _missing_number_cuts(
     mid-line ("... 15 Mins 128 Actions Log Chair"). Only numbers that fit the run are
     looked for, each between the items before and after it (the one before the first
     item on the line above it, the one after the last on its line or the next)."""
-    tops = [c for c in chosen if len(c.number) == 1 and c.kind == "number"]
+    tops = [c for c in chosen if len(c.number) == 1 and c.kind in ("number", "word")]
     if len(tops) < 2:
         return {}
     wanted: list[tuple[int, int, int]] = []  # (number, first line, last line) to look in
@@ -1137,7 +1137,11 @@ def _missing_number_cuts(
     wanted.append((last.number[0] + 1, last.line.index, min(last.line.index + 2, len(lines) - 1)))
     cuts: dict[int, list[int]] = defaultdict(list)
     for number, start, stop in wanted:
-        pattern = re.compile(rf"(?<=[\s.]){number}\.?\s+(?=[A-Z][a-z]+\b(?! \d))")
+        # "... 15 Mins 128 Actions Log", or "Declarations of Interest item 4" where the
+        # line under a title was joined to it
+        pattern = re.compile(
+            rf"(?<=[\s.])(?:{number}\.?\s+(?=[A-Z][a-z]+\b(?! \d))|(?i:item)\s+{number}$)"
+        )
         for line in lines[start : stop + 1]:
             content = text[line.content_start : line.content_end]
             found = next(

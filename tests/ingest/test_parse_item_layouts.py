@@ -1098,3 +1098,12 @@ def test_sub_items_with_their_items_number_on_a_page_run_onto_one_line() -> None
         "Notes Members of the public are welcome to attend to observe meetings of the Panel.\n"
     )
     assert numbers(text) == ["1", "2", "3", "4", "5", "6", "7", "8", "8(a)", "8(b)", "9"]
+
+
+def test_an_item_word_joined_to_the_title_above_it() -> None:
+    text = (
+        "Item 1\n\nWelcome and Introductions\n\n"
+        "Item 2\n\nDeclarations of Interest item 3\n\nNotes of the previous meeting\n\n"
+        "Item 4\n\nMatters arising\n\nItem 5\n\nAction Tracker\n"
+    )
+    assert numbers(text) == ["1", "2", "3", "4", "5"]
