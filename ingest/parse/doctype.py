@@ -31,6 +31,9 @@ LINE_CHARS = 3000
 """Characters of each line read for it."""
 RECORDED = 3
 """Sentences recording discussion from which a text is minutes whatever it is called."""
+ANNOUNCED = 3
+"""Sentences announcing business from which a text called minutes that records nothing is
+an agenda."""
 
 _ACTION_LOG = re.compile(
     r"\baction(?:s)?\s+(?:log|tracker|register|sheet|schedule|updates?)\b|\blog\s+of\s+actions\b|"
@@ -39,9 +42,10 @@ _ACTION_LOG = re.compile(
     r"^issue\s+-\s+decisions$",
     re.IGNORECASE,
 )
-# What the opening calls the document; the first that stands in it wins.
+# What the opening calls the document; the first that stands in it wins ("Agenda and
+# decisions" records what the meeting decided).
 _NAMED = re.compile(
-    r"(?P<minutes>\bagenda(?:,\s+decisions)?\s+and\s+(?:draft\s+)?minutes\b|"
+    r"(?P<minutes>\bagenda(?:,\s+decisions)?\s+and\s+(?:draft\s+)?(?:minutes|decisions)\b|"
     r"\b(?:draft\s+|approved\s+|confirmed\s+|unconfirmed\s+)?(?:minutes?|notes|record)\s+of\b|"
     r"^(?:draft\s+|approved\s+|public\s+)?(?:minutes?|meeting\s+notes|notes)\b(?!\s*[:(])|"
     r"\b(?:minutes|meeting\s+notes)\s*$)|"
@@ -54,7 +58,10 @@ _NAMED = re.compile(
 # onto it: "Minutes of the ...", "Agenda for ...", "agenda strategic governance board ·
 # strategic governance board 19 june 2017 progress had been made..."
 _TITLE_SENTENCE = re.compile(
-    r"^(?:approved\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes?|notes|record)\s+"
+    # after the heading in capitals it may run on from: "KENT COUNTY COUNCIL EASTSHIRE POLICE
+    # AND CRIME PANEL MINUTES of a meeting of ..."
+    r"^(?-i:[A-Z][A-Z&,'’()\s-]{0,150}\s)?"
+    r"(?:approved\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes?|notes|record)\s+"
     r"(?:of|from)\b|^(?P<agenda>agenda\s+for|agenda(?!\s+(?:item|point|and)\b)(?=\s+(?:[\w&,'-]+\s+){0,6}?"
     r"(?:board|panel|committee|meeting)\b))",
     re.IGNORECASE,
@@ -67,6 +74,9 @@ _OTHER_MINUTES = re.compile(
     r"\bminutes\s+of\s+(?:the\s+)?(?:previous|last|earlier)\b",
     re.IGNORECASE,
 )
+_MINUTES_AND_ACTIONS = re.compile(r"\bminutes\s*(?:/|and|&)\s*actions?\b", re.IGNORECASE)
+# A portal's head of its list of items ("No. Item", "| No. | Item |").
+_ITEMS_HEAD = re.compile(r"^\|?\s*no\.?[\s|]*item\b[\s|]*$", re.IGNORECASE)
 # The label of a paper's or page's subject: "Subject: Summary List of Actions".
 _SUBJECT_LABEL = re.compile(r"^(?:subject|title)\s*:\s*", re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*[.):]?(?:\s|(?=[A-Z]))")
@@ -147,6 +157,8 @@ def heads_an_action_log(opening: Sequence[str]) -> bool:
     not an item or another label's value."""
     for content in opening:
         content = _SUBJECT_LABEL.sub("", content, count=1)
+        if _MINUTES_AND_ACTIONS.search(content):
+            continue  # "MINUTES/ACTIONS SHEET": minutes with their actions
         if (
             len(content.split()) <= 8
             and ":" not in content
@@ -180,10 +192,14 @@ def detect_document_type(
     recorded, announced = record_and_announce(lines)
     if named is DocumentType.ACTION_LOG:
         return DocumentType.ACTION_LOG
-    if named is DocumentType.MINUTES:
+    if named is DocumentType.MINUTES and (recorded or announced < ANNOUNCED):
         return DocumentType.MINUTES
-    if named is DocumentType.AGENDA and recorded < RECORDED:
+    if named is not None and recorded < RECORDED:
+        # called an agenda; or called minutes (a page's link "Panel minutes") while it only
+        # announces business
         return DocumentType.AGENDA
+    if recorded == 0 and any(_ITEMS_HEAD.match(line.content) for line in lines[:BODY_LINES]):
+        return DocumentType.AGENDA  # a portal's list of items with no minute under any
     in_tables = rows_in_tables(find_tables(lines), "action")
     prose = [
         line

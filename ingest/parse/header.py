@@ -37,7 +37,7 @@ from ingest.parse.meeting_name import (
     is_long_title,
     kind_from_text,
 )
-from ingest.parse.people import Person, looks_like_name, split_person, strip_titles
+from ingest.parse.people import GIVEN_NAMES, Person, looks_like_name, split_person, strip_titles
 from records.enums import MeetingKind
 
 HEADER_MAX_LINES = 60
@@ -117,7 +117,7 @@ _PAGE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(
-    r"^(?:agenda(?:\s+and\s+(?:draft\s+)?minutes)?|agenda,\s+decisions\s+and\s+minutes|"
+    r"^(?:agenda(?:\s+and\s+(?:draft\s+)?(?:minutes|decisions))?|agenda,\s+decisions\s+and\s+minutes|"
     r"agenda\s+item|meeting\s+(?:documents|details|summary)|issue\s+-\s+(?:decisions|meetings)|"
     r"minutes|draft\s+minutes|report\s+summary|documents)$",
     re.IGNORECASE,
@@ -696,7 +696,7 @@ _MARKED_CHAIR = re.compile(
     rf"\s*\((?:the\s+|in\s+the\s+)?{_CHAIR_WORD}\)|"
     # "Ada Reader (AR) Chair Police and Crime Commissioner": initials, then the post
     rf"\s*\((?-i:[A-Z]{{2,5}})\)\s+{_CHAIR_WORD}\b(?!['’]s|\s+of\b)|"
-    rf",\s*{_CHAIR_WORD}\s*(?=[.,;]|$)|"
+    rf",\s*(?:(?:committee|panel|board|authority|group|forum)\s+)?{_CHAIR_WORD}\s*(?=[.,;]|$)|"
     rf"(?P<dash>\s+[-–—]\s*{_CHAIR_WORD}\b(?!['’]s|\s+of\b|\s*[-–—]))",
     re.IGNORECASE,
 )
@@ -745,4 +745,17 @@ def _name_at_end(before: str) -> Person | None:
     person = split_person(candidate)
     if person is not None and looks_like_name(strip_titles(person.name), single_token=True):
         return person
+    return _bare_name_at_end(candidate)
+
+
+def _bare_name_at_end(text: str) -> Person | None:
+    """The name that ends words with no separator before it: "1.Standing Items Jo Hale" (an
+    item's title and the chair's name, run together on an agenda's line)."""
+    tokens = text.split()
+    if any(token[:1].islower() for token in tokens):
+        return None  # a sentence: "Apologies were received from Jo Hale (Chair)"
+    if len(tokens) >= 3 and tokens[-3] in GIVEN_NAMES and looks_like_name(" ".join(tokens[-3:])):
+        return Person(" ".join(tokens[-3:]))
+    if len(tokens) >= 2 and looks_like_name(" ".join(tokens[-2:])):
+        return Person(" ".join(tokens[-2:]))
     return None

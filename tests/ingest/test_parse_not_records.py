@@ -277,6 +277,48 @@ def test_pages_that_are_not_meeting_records_are_refused(text: str, reason: str) 
             DocumentType.ACTION_LOG,
             id="report-paper-that-is-the-action-list",
         ),
+        pytest.param(
+            "Agenda and decisions\n\nWestshire Resources Committee - Friday, 9th December, "
+            "2022 10.00 am\n\nVenue: Town Hall\n\nItems\nNo. Item\n\n1.\n\nApologies\n\n"
+            "Decision:\n\nApologies were received from Councillor Ada Reader.\n\n2.\n\n"
+            "Minutes\n\nDecision:\n\nThat the minutes be approved as a correct record.\n",
+            DocumentType.MINUTES,
+            id="agenda-and-decisions",
+        ),
+        pytest.param(
+            "Eastshire Police and Crime Panel\nTotal Page:9\nEASTSHIRE COUNTY COUNCIL EASTSHIRE "
+            "POLICE AND CRIME PANEL MINUTES of a meeting of the Eastshire Police and Crime Panel "
+            "held at County Hall on Thursday, 8 March 2012. PRESENT: Mr A Reader (Chairman). "
+            "1. Apologies (1) The clerk gave apologies. 2. Plan (1) To note the plan. 3. Budget "
+            "(1) To consider the budget. 4. Precept (1) To review the precept.\n",
+            DocumentType.MINUTES,
+            id="minutes-heading-run-on-from-capitals",
+        ),
+        pytest.param(
+            "Friday 6 March 2015 10.30am, Shire Hall, Westshire County Council\n\n"
+            "Police and Crime Panel\n\nPolice and Crime Panel agenda\n\n"
+            "Police and Crime Panel minutes\n\n1. Apologies for Absence\n\n2. Minutes\n\n"
+            "To agree the Minutes of 9 January 2015.\n\n3. Precept\n\nTo consider the "
+            "proposed precept.\n\n4. Plan\n\nTo review the Police and Crime Plan.\n",
+            DocumentType.AGENDA,
+            id="meeting-page-linking-its-agenda-and-minutes",
+        ),
+        pytest.param(
+            "Venue: Virtual Meeting\nContact: Democratic Services\nNo. | Item |\n---|---|\n"
+            "APOLOGIES AND WELCOME BY CHAIR |\n|\nMINUTES OF THE MEETING OF 6 FEBRUARY 2020 "
+            "PDF 311 KB |\n|\nPUBLIC QUESTIONS TO THE COMMISSIONER PDF 187 KB |\n|\n"
+            "ANY OTHER BUSINESS |\n",
+            DocumentType.AGENDA,
+            id="portal-list-of-items-with-no-minutes",
+        ),
+        pytest.param(
+            "MINUTES/ACTIONS SHEET\nName of meeting:\nWESTSHIRE COMMUNITY SAFETY PARTNERSHIP\n"
+            "Date:\n4th March 2015\nAttendees:\nAda Reader\nBen Tolland\nMINUTES/ACTIONS\n"
+            "Item\n1. Apologies\nThe minutes of the last meeting were accepted as a true "
+            "record.\nAction 3: The paper was presented.\n",
+            DocumentType.MINUTES,
+            id="minutes-and-actions-sheet",
+        ),
     ],
 )
 def test_records_are_kept_with_their_type(text: str, document_type: DocumentType) -> None:
