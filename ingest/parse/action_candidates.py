@@ -19,6 +19,8 @@ from ingest.parse.positions import SpanSet
 from records.enums import ActionStatus
 
 __all__ = [
+    "ACTION_MARKER",
+    "ACTION_REFERENCE",
     "UPDATE_LINE",
     "Candidate",
     "Paragraph",
@@ -58,6 +60,17 @@ class Paragraph:
     first_line: int
 
 
+# An action's number: "2", "2.1", "12/20" (number/year), "21/03/01" (year/month/number).
+ACTION_REFERENCE = r"\d{1,3}(?:\.\d{1,3})*(?:/\d{1,3}){0,2}"
+# The marker of an action ("Action 2:", "ACTION -", "AP3", "Actions" over a list), which
+# also tells a line that reports on an action from a heading.
+ACTION_MARKER = re.compile(
+    r"\b(?P<word>ACTION\s+POINTS?|Action\s+[Pp]oints?|AGREED\s+ACTIONS?|Agreed\s+[Aa]ctions?"
+    r"|ACTIONS\s+(?:ARISING|AGREED)|Actions\s+(?:[Aa]rising|[Aa]greed)"
+    r"|ACTIONS?|Actions?|New\s+[Aa]ction)"
+    rf"(?:\s*(?:No\.?|Number|#)\s*|\s*)(?P<ref>[A-Z]?{ACTION_REFERENCE}[a-z]?(?![\w/]))?"
+    rf"|\bAP\s?(?P<apref>{ACTION_REFERENCE})(?![\w/])"
+)
 # "Update: ...", "Progress - ...", "Update 18.01.22 – Complete": a note on the action above.
 UPDATE_LINE = re.compile(
     r"(?:\*\*|__)?(?P<label>Update|Progress|Post[- ]meeting(?:\s+note)?|Status"

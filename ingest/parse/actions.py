@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -27,7 +27,13 @@ from itertools import accumulate
 from rapidfuzz import fuzz
 
 from ingest.draft import ActionDraft, ActionUpdateDraft, AttendeeDraft, ItemDraft, Span
-from ingest.parse.action_candidates import UPDATE_LINE, Candidate, paragraphs
+from ingest.parse.action_candidates import (
+    ACTION_MARKER,
+    ACTION_REFERENCE,
+    UPDATE_LINE,
+    Candidate,
+    paragraphs,
+)
 from ingest.parse.action_log import (
     LoggedAction,
     Origin,
@@ -36,6 +42,7 @@ from ingest.parse.action_log import (
     origin_from_phrase,
     status_from_text,
 )
+from ingest.parse.action_origins import ORIGIN_END, apply_passages, find_passages
 from ingest.parse.action_refs import find_referenced_actions
 from ingest.parse.commitments import find_commitments, find_review_paragraphs, owner_in
 from ingest.parse.dates import iter_dates
@@ -56,15 +63,6 @@ from records.enums import ActionStatus
 
 __all__ = ["innermost_item", "parse_actions"]
 
-# "2", "2.1", "12/20" (number/year), "21/03/01" (year/month/number).
-_REFERENCE = r"\d{1,3}(?:\.\d{1,3})*(?:/\d{1,3}){0,2}"
-_MARKER = re.compile(
-    r"\b(?P<word>ACTION\s+POINTS?|Action\s+[Pp]oints?|AGREED\s+ACTIONS?|Agreed\s+[Aa]ctions?"
-    r"|ACTIONS\s+(?:ARISING|AGREED)|Actions\s+(?:[Aa]rising|[Aa]greed)"
-    r"|ACTIONS?|Actions?|New\s+[Aa]ction)"
-    rf"(?:\s*(?:No\.?|Number|#)\s*|\s*)(?P<ref>[A-Z]?{_REFERENCE}[a-z]?(?![\w/]))?"
-    rf"|\bAP\s?(?P<apref>{_REFERENCE})(?![\w/])"
-)
 # "Action 1 was complete and Action 2 remains open": a second report in one sentence.
 _CLAUSE_WORDS = frozenset({"and", "but", "while", "whilst", "whereas"})
 _SEPARATOR = re.compile(r"\s*(?:\*\*|__)?\s*[:\-–—.)]+\s*(?:\*\*|__)?\s*")
@@ -142,31 +140,8 @@ _TRAILING_INITIALS = re.compile(
     r"[A-Z][A-Za-z]?[A-Z]{1,3}){0,7})\.?\s*$"
 )
 _TRAILING_OWNER = re.compile(r"\s*[\[(](?P<owner>[A-Z][A-Za-z/&,\s]{1,30})[\])]\.?\s*$")
-_PASSAGE = re.compile(
-    r"\b(?:actions?|matters[ \t]+arising)\b(?:[ \t]+[\w'-]+){0,2}?[ \t]+from[ \t]+"
-    r"(?P<origin>[^.;()\n]{3,140})",
-    re.IGNORECASE,
-)
-_ORIGIN_END = re.compile(
-    r"\s+(?:were|was|had|have|has|are|is|remains?|remained|which|that|and\s+(?:were|had))\b"
-)
 _STATUS_DASH = re.compile(r"\s[–—-]\s+")
 _STATUS_NOTE_WORDS = 3
-_ANAPHORIC = re.compile(
-    r"^(?:that|the\s+(?:last|previous|preceding|above|said))\s+meeting$", re.IGNORECASE
-)
-_ANAPHORA_REACH = 300
-_DEFERRED = re.compile(
-    r"\b(?:deferred|carried\s+(?:forward|over)|brought\s+forward|postponed|rolled\s+(?:forward|over))\b",
-    re.IGNORECASE,
-)
-_COUNT_BEFORE = re.compile(
-    r"(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+$", re.IGNORECASE
-)
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
 _MERGE_SCORE = 60
 # Characters before an action read to tell apart attendees its owner's initials fit.
 _OWNER_CONTEXT = 1500
@@ -181,14 +156,6 @@ class _Found:
     draft: ActionDraft
     explicit_status: bool = False
     review: bool = False
-
-
-@dataclass(frozen=True)
-class _Passage:
-    start: int
-    origin: Origin
-    deferred: bool
-    count: int | None
 
 
 # --- small text helpers ----------------------------------------------------------------------
@@ -443,7 +410,7 @@ def _origin_phrase_end(text: str, start: int, limit: int) -> int:
     bracket = text.find("(", start, end)
     if bracket >= 0:
         candidates.append(bracket)
-    verb = _ORIGIN_END.search(text, start, end)
+    verb = ORIGIN_END.search(text, start, end)
     if verb:
         candidates.append(verb.start())
     for colon in re.finditer(r"[:–—]\s+", text[start:end]):
@@ -552,7 +519,7 @@ _FIELD_AFTER = re.compile(r"\s*(?:[Oo]wners?|OWNERS?|[Bb]y|BY|[Ll]ead|LEAD)\s*[:
 def _markers(text: str, start: int, end: int) -> list[re.Match[str]]:
     """Markers that open a line (after an item number or bullet) or follow a sentence."""
     accepted: list[re.Match[str]] = []
-    for match in _MARKER.finditer(text, start, end):
+    for match in ACTION_MARKER.finditer(text, start, end):
         if _FIELD_AFTER.match(text, match.end(), end):
             continue  # "Action owner: DCC", "Action by: June": a field of the action before
         if (
@@ -1017,7 +984,7 @@ def _field_line(ctx: _Context, action: _Found, start: int, end: int) -> bool:
 # "See Action 716a." closing a minute: the minute raised that action.
 _SEE_ACTION = re.compile(
     rf"\(?\b(?:[Ss]ee|SEE)\s+(?:[Aa]ction|ACTION)\s+(?:[Nn]o\.?\s*)?"
-    rf"(?P<ref>[A-Z]?{_REFERENCE}[a-z]?)(?![\w/])\s*\)?\.?\s*$"
+    rf"(?P<ref>[A-Z]?{ACTION_REFERENCE}[a-z]?)(?![\w/])\s*\)?\.?\s*$"
 )
 
 
@@ -1180,159 +1147,6 @@ def _distinct(actions: list[ActionDraft]) -> list[ActionDraft]:
     return kept
 
 
-# --- carried actions -------------------------------------------------------------------------
-
-
-def _subtree_end(items: Sequence[ItemDraft], index: int) -> int:
-    end = items[index].span.end
-    changed = True
-    members = {index}
-    while changed:
-        changed = False
-        for child, item in enumerate(items):
-            if child not in members and item.parent in members:
-                members.add(child)
-                end = max(end, item.span.end)
-                changed = True
-    return end
-
-
-def _subtree_ends(items: Sequence[ItemDraft]) -> list[int]:
-    """``_subtree_end`` of every item: where the last of its descendants ends.
-
-    Items from ``parse_items`` come after their parents, so one pass from the last item
-    to the first gives them all; other parent links are followed as ``_subtree_end`` does.
-    """
-    if any(item.parent is not None and not 0 <= item.parent < i for i, item in enumerate(items)):
-        return [_subtree_end(items, index) for index in range(len(items))]
-    ends = [item.span.end for item in items]
-    for index in range(len(items) - 1, -1, -1):
-        parent = items[index].parent
-        if parent is not None:
-            ends[parent] = max(ends[parent], ends[index])
-    return ends
-
-
-def _meeting_named_before(ctx: _Context, position: int) -> Origin | None:
-    """The earlier meeting a sentence names just before "Actions from that meeting", in the
-    same paragraph: "The minutes of the Performance Meeting held on 7 January 2015 were
-    agreed. Actions from that meeting were reviewed"."""
-    window_start = max(0, position - _ANAPHORA_REACH)
-    paragraph = ctx.text.rfind("\n\n", window_start, position)
-    before = ctx.text[paragraph + 2 if paragraph >= 0 else window_start : position]
-    dated = [m for m in iter_dates(before, default_year=ctx.meeting_date.year) if m.has_day]
-    if not dated:
-        return None
-    last = dated[-1]
-    clause_start = max(
-        (m.end() for m in re.finditer(r"[.;:]\s|\n", before[: last.span[0]])), default=0
-    )
-    origin = origin_from_phrase(before[clause_start : last.span[1]], ctx.meeting_date)
-    return origin if origin.date is not None and origin.date <= ctx.meeting_date else None
-
-
-def _passages(ctx: _Context, found: Sequence[_Found], tables: SpanSet) -> list[_Passage]:
-    """Sentences and titles that say the actions after them come from an earlier meeting."""
-    passages: list[_Passage] = []
-    in_actions = SpanSet(f.draft.span for f in found)
-    for match in _PASSAGE.finditer(ctx.text):
-        if match.start() in tables or match.start() in in_actions:
-            continue
-        phrase = match.group("origin")
-        verb = _ORIGIN_END.search(phrase)
-        phrase = phrase[: verb.start()] if verb else phrase
-        origin = origin_from_phrase(phrase, ctx.meeting_date)
-        if origin.date is None and _ANAPHORIC.match(phrase.strip()):
-            origin = _meeting_named_before(ctx, match.start()) or origin
-        if origin.date is None and origin.title is None:
-            continue
-        line_end = ctx.text.find("\n", match.end())
-        sentence_end = _sentence_end(
-            ctx.text, match.start(), len(ctx.text) if line_end < 0 else line_end
-        )
-        count = _COUNT_BEFORE.search(ctx.text, max(0, match.start() - 12), match.start())
-        number = None
-        if count:
-            word = count.group("count").lower()
-            number = int(word) if word.isdigit() else _NUMBER_WORDS[word]
-        deferred = bool(_DEFERRED.search(ctx.text, match.start(), sentence_end))
-        passages.append(_Passage(match.start(), origin, deferred, number))
-    return passages
-
-
-_TOP_HEADING = re.compile(r"\s*(?:#{1,6}\s|(?:Item\s+)?\d{1,2}[.)]?\s)")
-
-
-def _is_heading(line: str) -> bool:
-    content = line.strip().strip("*_").strip()
-    words = len(content.split())
-    short_title = (
-        0 < words <= 8
-        and not re.search(r"[.!?:;,]$", content)
-        and "\t" not in content
-        and not _MARKER.match(content)
-    )
-    return short_title or bool(_TOP_HEADING.match(content))
-
-
-def _next_heading(text: str, position: int) -> int:
-    """Where the next heading after ``position`` starts (a fallback when items are unknown)."""
-    line_start = text.find("\n", position)
-    while line_start >= 0:
-        line_start += 1
-        line_end = text.find("\n", line_start)
-        if _is_heading(text[line_start : len(text) if line_end < 0 else line_end]):
-            return line_start
-        line_start = line_end
-    return len(text)
-
-
-class _Headings:
-    """``_next_heading`` for positions taken in increasing order: the lines read for one
-    position are not read again for the next."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.position = -1
-        self.heading = -1
-
-    def after(self, position: int) -> int:
-        newline = self.text.find("\n", position)
-        first_line = len(self.text) + 1 if newline < 0 else newline + 1
-        if not self.position <= position or first_line > self.heading:
-            self.heading = _next_heading(self.text, position)
-        self.position = position
-        return self.heading
-
-
-def _apply_passages(
-    text: str, passages: Sequence[_Passage], found: Sequence[_Found], items: Sequence[ItemDraft]
-) -> None:
-    if not passages:
-        return
-    locator = ItemLocator(items)
-    headings = _Headings(text)
-    subtree_ends: list[int] | None = None
-    ordered = sorted(found, key=lambda f: f.draft.span.start)
-    starts = [f.draft.span.start for f in ordered]
-    for passage in passages:
-        holder = locator.find(passage.start)
-        if holder is not None:
-            subtree_ends = subtree_ends or _subtree_ends(items)
-            scope_end = subtree_ends[holder]
-        else:
-            scope_end = headings.after(passage.start)
-        first = bisect_right(starts, passage.start)
-        in_scope = ordered[first : bisect_left(starts, scope_end, lo=first)]
-        for action in in_scope if passage.count is None else in_scope[: passage.count]:
-            draft = action.draft
-            if draft.origin_date is None or draft.origin_date == passage.origin.date:
-                draft.origin_date = draft.origin_date or passage.origin.date
-                draft.origin_title = draft.origin_title or passage.origin.title
-            if not action.explicit_status:
-                draft.status = ActionStatus.DEFERRED if passage.deferred else draft.status
-
-
 # --- tables and prose together ---------------------------------------------------------------
 
 
@@ -1432,7 +1246,8 @@ def parse_actions(
     known |= {row.draft.reference for row in logged if row.draft.reference}
     found += _cross_referenced(ctx, tables, known)
     found = [part for action in found for part in _joint_parts(ctx, action)]
-    _apply_passages(text, _passages(ctx, found, tables), found, items)
+    passages = find_passages(text, meeting_date, (f.draft.span for f in found), tables)
+    apply_passages(text, passages, found, items)
     warnings: list[str] = []
     for prose in found:
         if prose.draft.owner_text:
