@@ -115,7 +115,13 @@ _KINDS_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
         _REPORT,
         re.compile(r"^report\s+to\s*:|^purpose\s+of\s+(?:the|this)\s+report\b", re.IGNORECASE),
     ),
-    ("an annual report", re.compile(r"\bannual\s+report\b", re.IGNORECASE)),
+    (
+        "an annual report",
+        re.compile(
+            r"\bannual\s+report\b|\breport\s+for\s+the\s+(?:financial\s+)?year\s+(?:ending|ended|to)\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("a press release", re.compile(r"\b(?:press|news|media)\s+release\b", re.IGNORECASE)),
 )
 # A heading's words mentioned inside a sentence or a list, not heading the page: "Publicly

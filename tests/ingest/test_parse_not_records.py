@@ -147,6 +147,26 @@ TERMS OF REFERENCE FOR THE JOINT AUDIT PANEL
 """
 
 
+YEAR_REPORT = """Westshire Commissioner and Chief Constable
+
+Joint Audit Committee
+
+Report for the Year Ending 31st March 2019
+
+  1. Introduction.
+
+1.1The Committee gives independent assurance on governance and risk management.
+
+1.2This report summarises the work the Committee carried out in the year.
+
+  1. Committee Membership.
+
+Ada ReaderChairman83%
+
+Ben TollandMember100%
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
@@ -160,6 +180,7 @@ TERMS OF REFERENCE FOR THE JOINT AUDIT PANEL
         (DECISION_LOG, "decision log"),
         (DECISION_NOTICE, "decision log or notice"),
         (TERMS, "terms of reference"),
+        (YEAR_REPORT, "annual report"),
     ],
 )
 def test_pages_that_are_not_meeting_records_are_refused(text: str, reason: str) -> None:
