@@ -58,7 +58,8 @@ _STATUS_LABELS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
             r"|also present|also attending|officers in attendance|officials in attendance|"
             r"officers present|others present|officer attendance|officers|officials|guests?|"
             r"observers?|supporting officers|advisers|by invitation|together with|presenters?|"
-            r"presenting|witnesses|secretariat",
+            r"presenting|witnesses|secretariat|minute[- ]?takers?|note[- ]?takers?|"
+            r"minutes\s+taken\s+by",
             re.IGNORECASE,
         ),
         AttendanceStatus.IN_ATTENDANCE,
@@ -166,6 +167,8 @@ class Attendance:
     """Offset just after the last line of an attendance table or list (0 if none)."""
     chair_elected: bool = False
     """The chair is the one the meeting elected, not one the attendance names."""
+    invitees: bool = False
+    """The text lists those invited or expected (an agenda's), whom no one records as there."""
 
 
 def _status_label(content: str) -> tuple[AttendanceStatus, str] | None:
@@ -717,7 +720,10 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
             index = table.last + 1
             continue
         labelled = _status_label(line.content) if not line.blank else None
-        if labelled is not None and _invitees_of_membership(lines, index):
+        if labelled is not None and (
+            _invitees_of_membership(lines, index) or _agenda_invitees(lines, index)
+        ):
+            collector.result.invitees = True
             index = _parse_list(_Collector(text), lines, index, labelled[0], labelled[1])
             continue  # the invitees' list is read past, into nothing
         if labelled is not None and not _looks_like_prose_label(line.content):
@@ -804,6 +810,19 @@ def _invitees_of_membership(lines: Sequence[Line], index: int) -> bool:
     return False
 
 
+_INVITEES_LABEL = re.compile(r"^(?:attendees|invitees|invited|expected\s+attendance)\s*:?$", re.I)
+_AGENDA_HEADING = re.compile(r"^(?:#+\s*)?agenda\s*:?$", re.IGNORECASE)
+
+
+def _agenda_invitees(lines: Sequence[Line], index: int) -> bool:
+    """Whether an "Attendees:" label stands just under an "AGENDA" heading: an agenda's
+    front sheet names those expected, not those who attended (the look back is bounded)."""
+    if not _INVITEES_LABEL.match(lines[index].content):
+        return False
+    before = [line for line in lines[max(0, index - 6) : index] if not line.blank][-2:]
+    return any(_AGENDA_HEADING.match(line.content) for line in before)
+
+
 def _looks_like_prose_label(content: str) -> bool:
     """ "Present were the PCC and ..." or "Members of the public ..." are sentences, not labels."""
     return len(content.split()) > 40 and ":" not in content[:40]
@@ -827,7 +846,10 @@ def _following_rows(lines: Sequence[Line], header: int) -> tuple[int, ...]:
 
 def include_officers(attendance: Attendance, *officers: Person | None) -> None:
     """Adds the chair and the minute taker as attendees when the lists left them out (not a
-    chair the meeting elected, whom no list names)."""
+    chair the meeting elected, whom no list names, nor the chair of a meeting whose text
+    lists only those invited)."""
+    if attendance.invitees and not attendance.attendees:
+        return
     for officer in officers:
         if officer is None or (attendance.chair_elected and officer is attendance.chair):
             continue

@@ -242,7 +242,8 @@ def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceSta
     presented = _PRESENTED.search(sentence)
     if presented is not None:
         people = _list_before(sentence, presented.start())
-        if len(people) == 1 and people[0][1].capacity:
+        # (a member presenting a working group's notes is one of the body, not a guest)
+        if len(people) == 1 and people[0][1].capacity and not _MEMBER.search(people[0][0]):
             yield people[0][0], people[0][1], IN_ATTENDANCE
             together = _TOGETHER_WITH.search(sentence, presented.end())
             if together is not None:

@@ -264,6 +264,11 @@ def _initialled_names(text: str) -> Iterator[int]:
                 break
 
 
+# "P Gadsby, Rye Police Authority N Corrie, Tor Council D A Soames, Tor Council": a person
+# named by initials and surname, a comma after, starts where the organisation before ends.
+_INITIALS_AFTER_WORD = re.compile(
+    r"(?<=[a-z]\s)(?:[A-Z]\.?\s){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?=\s*[,;]|\s*$)"
+)
 _OFFICE_BEFORE = re.compile(r"\b(?:Crime|Rescue|City)\s+$")
 
 
@@ -291,8 +296,10 @@ def _anchors(text: str) -> list[int]:
         if named and match.start() not in ends and not _ends_office(text, match):
             starts.append(match.start())  # ("Mr Det Supt Jo Hale" is one title)
         titled.add(match.end())
-    # A name with its initials after it starts an entry unless a title before it does.
+    # A name with its initials after it starts an entry unless a title before it does; so
+    # do initials and a surname after an organisation's last word.
     starts.extend(start for start in _initialled_names(text) if start not in titled)
+    starts.extend(m.start() for m in _INITIALS_AFTER_WORD.finditer(text) if m.start() not in titled)
     return sorted(set(starts))
 
 

@@ -229,6 +229,11 @@ _LEADING_SEPARATORS = " ,;:-–—"
 _GLUED_GIVEN = re.compile(r"\b([A-Z][a-z]{2,})(?=[A-Z][a-z])")
 
 
+# "Jo Hale– Chief Constable": a dash glued to the name before it (not a hyphen, which joins
+# a double-barrelled surname).
+_GLUED_DASH = re.compile(r"(?<=[a-z])[–—](?=\s)")
+
+
 def _unglue_given(match: re.Match[str]) -> str:
     return f"{match[1]} " if match[1] in GIVEN_NAMES else match[0]
 
@@ -481,6 +486,7 @@ def split_person(text: str) -> Person | None:
     answers, which never change, are kept for the latest few thousand entries.
     """
     entry = re.sub(r"\s+", " ", text.replace("\t", " , ")).strip(" ,;:-–—•*·")
+    entry = _GLUED_DASH.sub(" –", entry)
     entry = _GLUED_GIVEN.sub(_unglue_given, entry)
     entry = _POSTNOMINALS.sub("", entry)
     entry, is_chair, is_minute_taker = strip_markers(re.sub(r"\.$", "", entry))

@@ -1,9 +1,10 @@
 """Attendance in runs that extraction flattened: a whole page read as one paragraph, labels
 without colons, a two-column label cut around the names beside it, Irish surnames."""
 
-from ingest.parse.attendance import Attendance, parse_attendance
+from ingest.parse.attendance import Attendance, include_officers, parse_attendance
+from ingest.parse.header import marked_chair
 from ingest.parse.lines import split_lines
-from ingest.parse.people import split_person
+from ingest.parse.people import Person, split_person
 from records.enums import AttendanceStatus
 
 PRESENT = AttendanceStatus.PRESENT
@@ -163,3 +164,73 @@ def test_a_chair_appointed_for_the_meeting_after_motions_for_the_year() -> None:
     )
     attendance = attendance_of(text)
     assert attendance.chair is not None and attendance.chair.name == "Roper"
+
+
+def test_unlabelled_list_with_dashes_glued_to_names_and_a_minute_taker_label() -> None:
+    text = (
+        "Strategic Board\n\nWednesday 4th May 2016\n\n"
+        "Ada Lowe– Police and Crime Commissioner (Chair);\n\n"
+        "Ben Roper– Chief Constable;\n\n"
+        "Cy Hart - Deputy Chief Constable;\n\n"
+        "Minute Taker\n\n"
+        "Dee Wolfe – Staff Officer\n\n"
+        "1. Apologies\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.capacity, a.status) for a in attendance.attendees] == [
+        ("Ada Lowe", "Police and Crime Commissioner", PRESENT),
+        ("Ben Roper", "Chief Constable", PRESENT),
+        ("Cy Hart", "Deputy Chief Constable", PRESENT),
+        ("Dee Wolfe", "Staff Officer", IN_ATTENDANCE),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "Ada Lowe"
+
+
+def test_initials_and_surname_after_an_organisation_start_a_person() -> None:
+    text = (
+        "Also Present: P Lowe, Rye Police Authority N Roper, Tor Borough Council D A Hart, "
+        "Tor Borough Council\n\n"
+        "Apologies: Mayor Ada Wolfe, Mayor of Rye K Marsh, Rye Police Authority\n"
+    )
+    assert people(text) == [
+        ("P Lowe", IN_ATTENDANCE),
+        ("N Roper", IN_ATTENDANCE),
+        ("D A Hart", IN_ATTENDANCE),
+        ("Ada Wolfe", APOLOGIES),
+        ("K Marsh", APOLOGIES),
+    ]
+
+
+def test_a_member_presenting_a_groups_notes_is_not_a_guest() -> None:
+    text = (
+        "Councillor Ada Lowe, Chair of the Working Group, presented the notes of its meeting.\n"
+        "The Panel noted the notes.\n"
+        "Mr Ben Roper, Chief Finance Officer, presented the budget report.\n"
+    )
+    assert people(text) == [("Ben Roper", IN_ATTENDANCE)]
+
+
+def test_an_agendas_attendees_are_those_expected() -> None:
+    text = (
+        "JOINT AUDIT COMMITTEE\n\n10 December 2020\n\nAGENDA\n\n"
+        "Attendees:\n\n"
+        "COMMITTEE: Ada Lowe - Chair Ben Roper Cy Hart\n\n"
+        "Dee Wolfe – Director of Finance\n\n"
+        "126 Apologies\n"
+    )
+    attendance = attendance_of(text)
+    assert attendance.attendees == [] and attendance.invitees
+    include_officers(attendance, Person("Ada Lowe", is_chair=True))
+    assert attendance.attendees == []
+    minutes = text.replace("AGENDA", "MINUTES")
+    assert "Dee Wolfe" in [name for name, _ in people(minutes)]
+
+
+def test_a_committee_chair_named_on_an_agendas_item_line() -> None:
+    lines = split_lines(
+        "1.Standing Items Ada Lowe, Committee Chair, SPA\n1.1 Welcome and Apologies\n"
+    )
+    chair = marked_chair(lines)
+    assert chair is not None and chair.name == "Ada Lowe"
+    apologies = split_lines("Apologies for absence were received from Ben Roper (Chairman).\n")
+    assert marked_chair(apologies) is None
