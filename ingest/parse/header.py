@@ -47,7 +47,7 @@ TEXT_LINES = 400
 _LABELS: dict[str, str] = {
     "date": r"date\s+and\s+time|date\s*&\s*time|date\s*/\s*time|date\s+of\s+(?:the\s+)?meeting"
     r"|meeting\s+date|date",
-    "time": r"start\s+time|meeting\s+time|times?",
+    "time": r"start\s+time|meeting\s+time|times?|start",
     "venue": r"meeting\s+venue|meeting\s+location|venue|location|place|where|held\s+at",
     "chair": r"chaired\s+by|chairman|chairperson|chairwoman|chair\s+person|in\s+the\s+chair|chair",
     "minutes": r"minutes\s+taken\s+by|minuted\s+by|minute[- ]?taker|notes\s+taken\s+by"

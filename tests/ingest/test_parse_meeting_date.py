@@ -238,6 +238,13 @@ def header_of(text: str) -> Header:
             id="portal-start-and-end-above-the-date-label",
         ),
         pytest.param(
+            "Meeting\n\nNorthmoor Police and Crime Panel\n\nMeeting Times\nStart:\n1:30 PM\n"
+            "End:\n4:00 PM\nDate:\n03 Mar 2023\nLocation:\nCouncil Chamber\n",
+            dt.date(2023, 3, 3),
+            dt.time(13, 30),
+            id="portal-start-label-with-the-time-alone",
+        ),
+        pytest.param(
             "MINUTES\nEASTMOOR RESOURCES BOARD\n12 June 2019, 1000 to 1200, Conference Room, "
             "HQ\nPresent: Ada Reader (AR) Commissioner\n",
             dt.date(2019, 6, 12),
