@@ -29,6 +29,7 @@ from ingest.parse.people import (
     NameIndex,
     Person,
     is_prose,
+    looks_like_name,
     parse_capacity,
     same_person,
     split_person,
@@ -429,6 +430,19 @@ def _continues(run: _Run, line: Line) -> bool:
         (run.depth > 0 and not run.parts[-1].rstrip().endswith("."))
         or run.parts[-1].rstrip().endswith((",", " and", "&", "–", "-", "/"))
         or bool(re.match(r"^[a-z(]", line.content))
+        or _wrapped_row(run.parts[-1], line.content)
+    )
+
+
+def _wrapped_row(previous: str, content: str) -> bool:
+    """ "Jo Hale (MT) |" then "Deputy Chief Officer |": a row of a table kept with its bars
+    whose second cell the extraction put on a line of its own."""
+    return (
+        previous.count("|") == 1
+        and previous.rstrip().endswith("|")
+        and content.count("|") == 1
+        and content.rstrip().endswith("|")
+        and not _people_in(content)
     )
 
 
@@ -742,6 +756,11 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
                 continue
             index = max(_parse_list(collector, lines, index, status, rest), index + 1)
             continue
+        if _BLOCKS_HEADING.match(line.content) and (
+            after := _status_blocks(collector, lines, index)
+        ):
+            index = after
+            continue
         if index <= first_item and not collector.result.attendees and _marked_run(collector, line):
             index += 1
             continue
@@ -780,6 +799,82 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
         )
         result.chair_elected = result.chair is not None
     return result
+
+
+# A council-data page's attendance: under "Meeting Attendees", one block per person (their
+# role on the body, the name, the council or party), each closed by the person's status.
+_BLOCKS_HEADING = re.compile(r"^(?:meeting\s+)?(?:attendees|attendance)$", re.IGNORECASE)
+_BLOCK_STATUS = re.compile(
+    r"^(?:(?P<present>present(?:,?\s+(?:not\s+)?as\s+expected)?|attended)|"
+    r"(?P<attending>in\s+attendance)|"
+    r"(?P<apologies>apologies(?:\s+received)?|absent|did\s+not\s+attend|not\s+present))$",
+    re.IGNORECASE,
+)
+_BLOCK_CHAIR = re.compile(r"^chair(?:man|person|woman)?$", re.IGNORECASE)
+_MAX_BLOCK_LINES = 8
+
+
+def _status_blocks(collector: _Collector, lines: Sequence[Line], start: int) -> int:
+    """Reads blocks that each end in a status line ("Present, as expected", "Apologies",
+    "Absent") from the heading at ``start``; returns the index after the last block, or 0
+    when fewer than two blocks follow. A block cut off before its status is left out."""
+    blocks: list[tuple[list[Line], re.Match[str]]] = []
+    block: list[Line] = []
+    index = after = start + 1
+    while index < len(lines) and len(block) <= _MAX_BLOCK_LINES:
+        line = lines[index]
+        index += 1
+        if line.blank:
+            continue
+        if _is_stop(line):
+            break
+        status = _BLOCK_STATUS.match(line.content)
+        if status is None:
+            block.append(line)
+            continue
+        blocks.append((block, status))
+        block = []
+        after = index
+    if len(blocks) < 2:
+        return 0
+    for block, status in blocks:
+        _add_block(collector, block, status)
+    return after
+
+
+def _add_block(collector: _Collector, block: list[Line], status: re.Match[str]) -> None:
+    named = [
+        (n, p)
+        for n, line in enumerate(block)
+        if _TITLED_OR_FULL.match(line.content) and (p := split_person(line.content)) is not None
+    ]
+    titled = [(n, p) for n, p in named if _BLOCK_TITLE.match(block[n].content)]
+    bare = [(n, p) for n, p in named if looks_like_name(block[n].content)]
+    if not titled and not bare:
+        return
+    number, person = titled[-1] if titled else bare[0]
+    following = block[number + 1].content if number + 1 < len(block) else None
+    capacity = person.capacity or (following and parse_capacity(following)[0])
+    chair = any(_BLOCK_CHAIR.match(line.content) for line in block[:number])
+    found = (
+        AttendanceStatus.APOLOGIES
+        if status["apologies"]
+        else (AttendanceStatus.IN_ATTENDANCE if status["attending"] else AttendanceStatus.PRESENT)
+    )
+    line = block[number]
+    collector.add(
+        Person(person.name, capacity, person.abbreviation, chair or person.is_chair),
+        found,
+        Span(line.content_start, line.content_end),
+        line,
+    )
+
+
+# A line that is only a name, with or without a title ("Councillor Jo Hale", "Jo Hale").
+_BLOCK_TITLE = re.compile(r"^(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?\s+")
+_TITLED_OR_FULL = re.compile(
+    rf"^(?:{_BLOCK_TITLE.pattern[1:]})?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{1,3}}$"
+)
 
 
 _BY_INVITATION = re.compile(r"^by\s+invitation\b", re.IGNORECASE)

@@ -269,6 +269,9 @@ def _initialled_names(text: str) -> Iterator[int]:
 _INITIALS_AFTER_WORD = re.compile(
     r"(?<=[a-z]\s)(?:[A-Z]\.?\s){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?=\s*[,;]|\s*$)"
 )
+_INITIALS_NAME = re.compile(
+    r"(?<![\w'’.-])(?<![A-Z]\s)(?<![A-Z]\.\s)(?:[A-Z]\.?\s){1,3}[A-Z][a-z]{2,}"
+)
 _OFFICE_BEFORE = re.compile(r"\b(?:Crime|Rescue|City)\s+$")
 
 
@@ -300,6 +303,10 @@ def _anchors(text: str) -> list[int]:
     # do initials and a surname after an organisation's last word.
     starts.extend(start for start in _initialled_names(text) if start not in titled)
     starts.extend(m.start() for m in _INITIALS_AFTER_WORD.finditer(text) if m.start() not in titled)
+    if not re.search(r"[,;]", text):
+        # "K Armstrong J A Pringle D Ferguson": with no separators, each initials and surname
+        initialled = [m.start() for m in _INITIALS_NAME.finditer(text) if m.start() not in titled]
+        starts.extend(initialled if len(initialled) >= 2 else [])
     return sorted(set(starts))
 
 

@@ -115,7 +115,7 @@ _NOT_NAME_WORDS = {
     # an item's title ("Pecuniary and Non-Pecuniary Interests")
     "valley", "view", "profile", "interest", "interests", "pecuniary", "non-pecuniary",
     # a police force's parts, named after a rank ("C/Supt Jo Hale, Urban Region")
-    "region", "division", "directorate",
+    "region", "division", "directorate", "registrar",
     # a title left without its name by extraction ("apologies from the Rt Hon , Ms Jo Hale")
     "rt", "hon",
     # a table's headings ("Agenda Item and Discussion Points")
@@ -424,6 +424,9 @@ def _split_name(text: str) -> tuple[str, str] | None:
     taken: list[str] = []
     words = 0
     particles = 0
+    # "M Dodds Neighbourhood Services Manager": a name that starts with initials ends at the
+    # surname after them, as a titled one does.
+    initial_first = bool(tokens) and bool(re.fullmatch(r"[A-Z]\.?", tokens[0]))
     for token in tokens:
         if not is_name_token(token):
             break
@@ -433,7 +436,7 @@ def _split_name(text: str) -> tuple[str, str] | None:
             continue
         words += len(token.strip(".")) > 1 and "." not in token.rstrip(".")
         initials = len(taken) - particles - (words - 1) if taken else 0
-        if titled and (words > 2 or (words > 1 and initials > 0)):
+        if (titled and words > 2) or ((titled or initial_first) and words > 1 and initials > 0):
             break  # "Mr Graham Pegg Norfolk County Council": the name ends at the surname
         taken.append(token)
     if len(taken) > 2 and tokens[len(taken) : len(taken) + 1] == ["&"]:
@@ -485,7 +488,7 @@ def split_person(text: str) -> Person | None:
     Lists ask for the same entry several times (to part a run, then to read it): the
     answers, which never change, are kept for the latest few thousand entries.
     """
-    entry = re.sub(r"\s+", " ", text.replace("\t", " , ")).strip(" ,;:-–—•*·")
+    entry = re.sub(r"\s+", " ", re.sub(r"\t|\s*\|\s*", " , ", text)).strip(" ,;:-–—•*·")
     entry = _GLUED_DASH.sub(" –", entry)
     entry = _GLUED_GIVEN.sub(_unglue_given, entry)
     entry = _POSTNOMINALS.sub("", entry)

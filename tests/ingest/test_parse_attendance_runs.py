@@ -234,3 +234,63 @@ def test_a_committee_chair_named_on_an_agendas_item_line() -> None:
     assert chair is not None and chair.name == "Ada Lowe"
     apologies = split_lines("Apologies for absence were received from Ben Roper (Chairman).\n")
     assert marked_chair(apologies) is None
+
+
+def test_a_table_kept_with_its_bars_and_a_role_wrapped_onto_its_own_line() -> None:
+    text = (
+        "Name | Role |\n"
+        "---|---|\n"
+        "A/CC Ada Lowe (Chair) | Chief Constable |\n"
+        "A/DCO Ben Roper (MT) |\n"
+        "Acting Deputy Chief Officer/ Director of Support Services |\n"
+        "PSE Cy Hart | Force Crime and Incident Registrar |\n"
+        "PSE Dee Wolfe (Minutes) | Executive Assistant |\n"
+        "Apologies\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.status) for a in attendance.attendees] == [
+        ("Ada Lowe", PRESENT),
+        ("Ben Roper", PRESENT),
+        ("Cy Hart", PRESENT),
+        ("Dee Wolfe", PRESENT),
+    ]
+    assert "Director of Support Services" in (attendance.attendees[1].capacity or "")
+
+
+def test_blocks_each_closed_by_the_persons_status() -> None:
+    text = (
+        "Meeting Attendees\nChairman\nCouncillor Ada Lowe\n\nRye Borough Council\n\n"
+        "Present, as expected\n\n"
+        "Vice-Chairman\nBen Roper\n\nIndependent Co-opted Member\n\nPresent, as expected\n\n"
+        "Councillor Cy Hart photo\nCommittee Member\nCouncillor Cy Hart\n\nTor District "
+        "Council\n\nApologies\n\nView Profile\n"
+        "Committee Member\nCouncillor Dee Wolfe\n\nMere Council\n\nAbsent\n\n"
+        "Committee Member\nCouncillor Eve Marr\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.capacity, a.status) for a in attendance.attendees] == [
+        ("Ada Lowe", "Rye Borough Council", PRESENT),
+        ("Ben Roper", "Independent Co-opted Member", PRESENT),
+        ("Cy Hart", "Tor District Council", APOLOGIES),
+        ("Dee Wolfe", "Mere Council", APOLOGIES),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "Ada Lowe"
+
+
+def test_a_run_of_initials_and_surnames_without_separators() -> None:
+    text = (
+        "PRESENT\n\nCouncillor Ada Lowe (Chair)\n\nMEMBERS\n\n"
+        "K Roper J A Hart (part) D Wolfe\n\n"
+        "OFFICERS IN ATTENDANCE\n\n"
+        "N Marr Democratic Services Officer M Pike Neighbourhood Services Area Manager\n\n"
+        "26. APOLOGIES FOR ABSENCE\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.capacity, a.status) for a in attendance.attendees] == [
+        ("Ada Lowe", None, PRESENT),
+        ("K Roper", None, PRESENT),
+        ("J A Hart", "part", PRESENT),
+        ("D Wolfe", None, PRESENT),
+        ("N Marr", "Democratic Services Officer", IN_ATTENDANCE),
+        ("M Pike", "Neighbourhood Services Area Manager", IN_ATTENDANCE),
+    ]
