@@ -315,7 +315,12 @@ _FOR_THIS_MEETING = re.compile(
     r"\bfor\s+(?:this|the)\s+meeting\b|\bfor\s+the\s+(?:duration|remainder)\s+of\s+the\s+meeting",
     re.IGNORECASE,
 )
-_CHAIR_SENTENCE_WORDS = re.compile(r"ppointed|lected|the\s+chair\b|chaired|presided", re.I)
+_CHAIR_SENTENCE_WORDS = re.compile(r"ppointed|lected|the\s+chair|chaired|presided", re.I)
+# "The Chairman, Cllr Jo Hale, thanked members ...": the chair named beside the office, the
+# last resort when no sentence says who took the chair or was elected to it.
+_CHAIR_APPOSITION = re.compile(
+    r"\b[Tt]he\s+Chair(?:man|person|woman)?,\s+(?P<who>[A-Z][^,;()]{2,60}?),\s+(?-i:[a-z])"
+)
 # "Cllr Jo Moulton Hale chaired ...": in a sentence, a titled name's third word before the
 # verb is its own, not the start of a capacity.
 _TITLED = re.compile(r"^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?\s", re.I)
@@ -336,13 +341,22 @@ def elected_chair(
     """The person who took the chair ("Cllr Dunmore took the Chair", "In the absence of Cllr
     Lee, Cllr Dunmore chaired the meeting"), else the one the meeting elected or appointed
     its chair ("RESOLVED – That Mr A Tunney be appointed Chairman of the Panel") unless
-    ``absent`` (they sent apologies), if it says so."""
+    ``absent`` (they sent apologies), else the one named beside the office ("The Chairman,
+    Cllr Jo Hale, thanked ..."), if it says so."""
     elected: Person | None = None
+    named: Person | None = None
     for line in lines:
         content = line.content
         if not _CHAIR_SENTENCE_WORDS.search(content):
             continue
         for sentence in ATTENDANCE_SENTENCE_END.split(content):
+            if named is None and (apposed := _CHAIR_APPOSITION.search(sentence)) is not None:
+                people = _people(apposed["who"])
+                named = (
+                    people[0][1]
+                    if len(people) == 1 and _only_people(apposed["who"], people)
+                    else None
+                )
             took = _TOOK_CHAIR.search(sentence)
             people = _list_before(sentence, took.start(), narrowest=True) if took else []
             if len(people) == 1:
@@ -354,4 +368,4 @@ def elected_chair(
                 if for_meeting:
                     return people[0][1]
                 elected = people[0][1]
-    return elected
+    return elected or named

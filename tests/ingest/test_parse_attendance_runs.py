@@ -294,3 +294,15 @@ def test_a_run_of_initials_and_surnames_without_separators() -> None:
         ("N Marr", "Democratic Services Officer", IN_ATTENDANCE),
         ("M Pike", "Neighbourhood Services Area Manager", IN_ATTENDANCE),
     ]
+
+
+def test_the_chair_named_beside_the_office() -> None:
+    text = (
+        "5 Chairman's Announcements\n\n"
+        "The Chairman, Cllr Ada Lowe, thanked members who were leaving the Panel.\n"
+    )
+    attendance = attendance_of(text)
+    assert attendance.chair is not None and attendance.chair.name == "Ada Lowe"
+    elected = text + "\nThat Cllr Ben Roper be elected Chairman of the Panel.\n"
+    chair = attendance_of(elected).chair
+    assert chair is not None and chair.name == "Ben Roper"
