@@ -44,10 +44,11 @@ from ingest.parse.item_heads import (
     read_head,
     trailing_item,
 )
-from ingest.parse.lines import Line, first_sentence, is_prose, next_nonblank, sentence_count
+from ingest.parse.lines import Line, is_prose, next_nonblank
 from ingest.parse.people import looks_like_name
 from ingest.parse.run_on import split_run_on
 from ingest.parse.tables import Table, find_tables, rows_in_tables
+from ingest.parse.text import first_sentence, sentence_count
 
 MAX_NUMBER_GAP = 3
 TITLE_MAX_CHARS = 120

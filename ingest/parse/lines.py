@@ -12,10 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Sentences are read in ingest.parse.text; the item parser reads these two from here.
-from ingest.parse.text import first_sentence as first_sentence
-from ingest.parse.text import sentence_count as sentence_count
-
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+")
 _BULLET = re.compile(r"^(?:[-*+•●▪◦·‣⁃□■\uf0b7\uf0a7]|o(?=\s))\s*")
 _EMPHASIS = re.compile(r"\*\*|__")
