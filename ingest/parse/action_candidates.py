@@ -26,6 +26,7 @@ __all__ = [
     "Paragraph",
     "is_review_heading",
     "names_an_action_review",
+    "names_new_actions",
     "paragraphs",
 ]
 
@@ -218,6 +219,21 @@ _ACTION_REVIEW = re.compile(
     r"(?:actions\b|action\s+(?:log|points?|updates?|tracker|register|sheet|schedule)\b)",
     re.IGNORECASE,
 )
+
+
+# "Conclusions and actions reached", "Outcomes & Actions", "Decisions and actions agreed":
+# a heading over what this meeting settled, each paragraph under it one action; not a
+# report's title ("Commissioner's Decisions and Actions").
+_NEW_ACTIONS = re.compile(
+    r"^\W*(?:\d{1,3}[.)]?\s+)?(?:conclusions?|outcomes?)\s+(?:and|&)\s+actions\b"
+    r"|\bactions\s+(?:reached|agreed)\s*(?:\(\w{1,3}\))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def names_new_actions(heading: str) -> bool:
+    """A heading over the actions this meeting agreed, set out as plain paragraphs."""
+    return bool(_NEW_ACTIONS.search(heading))
 
 
 def is_review_heading(heading: str) -> bool:

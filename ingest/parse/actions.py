@@ -115,6 +115,11 @@ _AGREED_OWNER = re.compile(
     r"(?P<owner>[A-Z][\w'’&/.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w'’&/.-]*){0,4})"
     r"\s+(?:would|should|will)\s+(?!be\b)(?=[a-z])"
 )
+# "Members agreed the need for the Force to review ...", "the need for PS to consider".
+_NEED_FOR_OWNER = re.compile(
+    r"\bneed\s+for\s+(?:the\s+)?"
+    rf"(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,4}})\s+to\s+(?!be\b)(?=[a-z])"
+)
 # A later sentence or clause of the action that opens with its owner.
 _LATER_OWNER = re.compile(
     r"[.;]\s+(?:the\s+)?(?P<owner>[A-Z][\w'’&/.-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’&/.-]*){0,3})"
@@ -203,7 +208,7 @@ def _owner_phrase(body: str, attendees: Sequence[AttendeeDraft]) -> str | None:
     if named and _names_attendees(named.group("owner"), attendees):
         # "Action 5 – DCC: Report back on the pilot", not "Update: ..." or "Finance: ...".
         return named.group("owner").strip()
-    for pattern in (_DONE_BY, _AGREED_OWNER):
+    for pattern in (_DONE_BY, _AGREED_OWNER, _NEED_FOR_OWNER):
         found = pattern.search(body)
         if found and looks_like_owner(found.group("owner"), attendees):
             return found.group("owner").strip()
@@ -399,8 +404,20 @@ def _review(
         found.draft.status, found.explicit_status = status, True
     elif origin is None and description is not None and not separator:
         return None  # "Action 4 (MARAC) is covered below": a mention, not a report
+    if found.draft.owner_text is None:
+        found.draft.owner_text = _reporting_owner(ctx, after, sentence_end)
     _status_sentences(ctx, found, sentence_end, limit)
     return found
+
+
+def _reporting_owner(ctx: _Context, start: int, end: int) -> str | None:
+    """The owner a later clause of a report on an action names: "Action 14/10 (the
+    survey) remains open; Jo Hale will report to the April meeting"."""
+    for later in _LATER_OWNER.finditer(ctx.text, start, end):
+        owner = later.group("owner")
+        if resolve_owners(owner, ctx.attendees).owners or _ABBREVIATED.fullmatch(owner):
+            return owner
+    return None
 
 
 def _origin_phrase_end(text: str, start: int, limit: int) -> int:
@@ -483,7 +500,7 @@ def _statement(
     if reference is None:
         if not rest.strip() and _names_a_list(marker):
             return None, "list"
-        return None, None
+        return _owner_after_flag(ctx, marker, limit), None
     paren = _PAREN.match(text, after, limit)
     if paren:
         inner = paren.group("inner")
@@ -511,6 +528,27 @@ def _statement(
             found.draft.status, found.explicit_status, found.review = status, True, True
         return found, None
     return None, None
+
+
+def _owner_after_flag(ctx: _Context, marker: re.Match[str], limit: int) -> _Found | None:
+    """ "Action WN to provide the terms of reference", "ACTION CC and DCC to review ...": a
+    flag with no separator, run straight into an owner who names attendees or known posts
+    (not "Action Fraud to ..." nor "Action plan to be ...")."""
+    if _names_a_list(marker):
+        return None
+    body_start = _body_start(ctx.text, marker.end(), limit)
+    owned = _OWNER.match(ctx.text[body_start:limit])
+    if owned is None or not _names_attendees(owned.group("owner"), ctx.attendees):
+        return None
+    return _new_action(
+        ctx.text,
+        None,
+        marker.start(),
+        limit,
+        (body_start, limit),
+        ctx.attendees,
+        ctx.meeting_date,
+    )
 
 
 _FIELD_AFTER = re.compile(r"\s*(?:[Oo]wners?|OWNERS?|[Bb]y|BY|[Ll]ead|LEAD)\s*[:\-–]")

@@ -31,6 +31,7 @@ from ingest.parse.action_candidates import (
     Candidate,
     Paragraph,
     names_an_action_review,
+    names_new_actions,
 )
 from ingest.parse.action_log import status_from_text
 from ingest.parse.owners import looks_like_owner
@@ -176,6 +177,14 @@ _ON_THE_LOG = re.compile(
     re.IGNORECASE,
 )
 # "RHL is to clarify ...", "CC and DCC to review ...": an action that names its owner.
+# "No discussion held as not completed prior to meeting.", "Nothing to report.", "Not
+# discussed.": a note that the review did not take place, about no one action.
+_NOTHING_DONE = re.compile(
+    r"(?:no\s+(?:further\s+)?discussions?\b|nothing\s+(?:further\s+)?to\s+report\b"
+    r"|(?:(?:this|the)\s+(?:item|log)\s+was\s+)?not\s+(?:discussed|considered|taken)\b"
+    r"|none\W*$)",
+    re.IGNORECASE,
+)
 _OWNED = re.compile(
     r"(?:the\s+)?[A-Z][\w'’&/.-]*(?:\s+(?:and\s+|&\s+|/\s*)?[A-Z][\w'’&/.-]*){0,4}"
     r"\s+(?:is\s+to|are\s+to|to|will)\s+[a-z]"
@@ -307,6 +316,30 @@ def _owned_sentence(text: str, start: int, end: int) -> Candidate | None:
     return Candidate(start, end, (start, end), owner=re.sub(r"^[Tt]he\s+", "", owner))
 
 
+# Where the clause before "would be brought" starts: "..., and that the results".
+_CLAUSE_START = re.compile(r".*(?:\bthat\s|[,;:–—]\s)", re.DOTALL)
+_MINUTES = re.compile(r"\bminutes\b", re.IGNORECASE)
+_THING_PRONOUN = re.compile(r"(?:they|these|those|it|this|both)", re.IGNORECASE)
+
+
+def _minutes_returning(
+    text: str, start: int, passive: int, last_sentence: tuple[int, int] | None
+) -> bool:
+    """Whether what "will be brought to the next meeting" is the minutes of a meeting
+    ("The minutes ... were not available. They will be brought to the next meeting"):
+    minutes come back for approval as the meeting's business, not as someone's task."""
+    before = text[start:passive]
+    opening = _CLAUSE_START.match(before)
+    clause = before[opening.end() :] if opening else before
+    if _MINUTES.search(clause):
+        return True
+    return (
+        _THING_PRONOUN.fullmatch(clause.strip()) is not None
+        and last_sentence is not None
+        and _MINUTES.search(text, *last_sentence) is not None
+    )
+
+
 def _narrative(
     text: str, start: int, end: int, previous: tuple[str | None, tuple[int, int] | None]
 ) -> Candidate | None:
@@ -363,6 +396,7 @@ def _narrative(
         passive
         and passive.group("verb") in _PASSIVE - _MEETING_BUSINESS
         and _REPORT_BACK.search(text, start, end)
+        and not _minutes_returning(text, start, passive.start(), last_sentence)
     ):
         said = _SAID.search(text, max(start, passive.start() - _SAID_REACH), passive.start())
         subject = subject_before(text, start, said.start()) if said else None
@@ -626,6 +660,7 @@ def find_review_paragraphs(
     candidates: list[Candidate] = []
     section: list[Paragraph] | None = None
     notes: dict[int, list[tuple[int, int]]] = {}
+    agreed = False  # the heading names the actions this meeting agreed, not earlier ones
 
     def close() -> None:
         if not section:
@@ -634,10 +669,14 @@ def find_review_paragraphs(
         for position, paragraph in enumerate(section):
             if paragraph.start in taken or (paragraph.end - 1) in taken:
                 continue
-            if marked and not _OWNED.match(text, paragraph.body, paragraph.end):
+            if marked and not agreed and not _OWNED.match(text, paragraph.body, paragraph.end):
                 continue  # beside marked actions, only one that names its owner
             updates = notes.get(position, [])
-            if not updates and not _about_an_action(text, paragraph.body, paragraph.end):
+            if (
+                not agreed
+                and not updates
+                and not _about_an_action(text, paragraph.body, paragraph.end)
+            ):
                 continue  # "The Chair thanked officers for the progress made."
             said = _SAID.search(text, paragraph.body, paragraph.end)
             owner = subject_before(text, paragraph.body, said.start()) if said else None
@@ -645,6 +684,7 @@ def find_review_paragraphs(
             status = None
             for start, end in [(paragraph.body, paragraph.end), *updates]:
                 status = status_from_text(text[start:end]) or status
+            status = None if agreed and not updates else status
             candidates.append(
                 Candidate(
                     paragraph.start,
@@ -660,7 +700,8 @@ def find_review_paragraphs(
         if paragraph.heading:
             close()
             heading = text[paragraph.start : paragraph.end]
-            section = [] if names_an_action_review(heading) else None
+            agreed = names_new_actions(heading)
+            section = [] if agreed or names_an_action_review(heading) else None
             notes = {}
             continue
         if section is None:
@@ -672,6 +713,7 @@ def find_review_paragraphs(
         if (
             _NOT_AN_ACTION.match(content)
             or _ON_THE_LOG.match(content)
+            or _NOTHING_DONE.match(content)
             or len(content.split()) < 4
             or content.rstrip().endswith(":")  # "Actions from that meeting were reviewed:"
         ):

@@ -221,7 +221,9 @@ def _openings(capacity: str | None) -> list[str]:
     for size in range(2, len(words)):
         if words[size - 1] in _SMALL_WORDS or not _has_role_word(words[:size]):
             continue
-        if words[size - 1] not in _ROLE_WORDS or size > 2:
+        if size > 2 or not all(_singular(w) in _ROLE_WORDS for w in words[:size]):
+            # "Policy Officer" opens "Policy Officer Police Authority"; "Deputy Chief"
+            # opens no post of its own.
             openings.append(" ".join(words[:size]))
     return openings
 
