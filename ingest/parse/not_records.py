@@ -12,7 +12,9 @@ writer's "I" and "my office", a dateline under a headline, three or more meeting
 by date, "the panel's role", or a heading such as "Decision Log", "Terms of Reference" or
 a decision notice's reference ("Title and Reference – PCC/D/071"). Single-item pages and
 truncated openings of records keep enough of those marks to be kept, and so does a report
-paper that is an action log ("Subject: Summary List of Actions").
+paper that is an action log ("Subject: Summary List of Actions"). An onlooker's blog post
+retelling a meeting shows the marks of minutes too, and is refused by its narrator's "I"
+under a page's news or blog mark.
 """
 
 from __future__ import annotations
@@ -71,6 +73,11 @@ _FIRST_PERSON = re.compile(
     r"(?<![“\"'])\b(?:I\s+(?:am|was|have|had|will|would|suspect|want|think|believe|hope|met|"
     r"know|made|make|took|take)|my\s+(?:office|thoughts|role|priorities|plan|decisions|aim|"
     r"team|view|report|blog|column|post|article))\b"
+)
+# A writer telling what they saw of a meeting: "one other Member whose name I did not catch".
+_NARRATOR = re.compile(
+    r"(?<![“\"'])\bI\s+(?:did|didn['’]t|could|couldn['’]t|saw|heard|noticed|counted|arrived|"
+    r"watched|attended|sat)\b"
 )
 _NEWS = re.compile(
     r"^(?:news|latest\s+news|press\s+release|news\s+release|media\s+release|blog)\s*$|"
@@ -149,6 +156,18 @@ def _news_marks(contents: Sequence[str]) -> int:
     return min(quoted, 3) + min(first_person, 3) + 2 * min(news, 1) + _dateline(contents)
 
 
+def _observers_report(contents: Sequence[str]) -> bool:
+    """Whether an onlooker reports the meeting: a page's news or blog mark (a "Photo
+    credit", a "Posted by" line) and a writer's "I" telling what they saw or missed. Such a
+    report carries the marks of minutes (apologies, declarations, "The Chair welcomed") that
+    it retells, so it is told apart by its narrator."""
+    page = any(_NEWS.search(content) for content in contents[: OPENING_LINES * 2])
+    narrated = any(
+        _NARRATOR.search(content) or _FIRST_PERSON.search(content) for content in contents
+    )
+    return page and narrated
+
+
 def _dateline(contents: Sequence[str]) -> int:
     """1 when a line of only a date stands under a headline and above prose, as on a news
     page ("6th March 2013")."""
@@ -207,6 +226,11 @@ def not_a_record(lines: Sequence[Line], *, attendees: int = 0) -> str | None:
         heading = None  # a paper that is the action log: "Subject: Summary List of Actions"
     if heading is not None and marks <= 1:
         return f"the text looks like {heading}, not the record of a meeting"
+    if marks and _observers_report(contents):
+        return (
+            "the text looks like a blog post or news report of a meeting (a writer's own "
+            "account of it under a page's credit or heading), not the record of a meeting"
+        )
     if marks:
         return None
     if _news_marks(contents) >= 2:

@@ -167,9 +167,38 @@ Ben TollandMember100%
 """
 
 
+# An onlooker retelling a meeting: it carries the marks of minutes (apologies, declarations,
+# "The Chair welcomed") but has a narrator and a page's credit or heading.
+OBSERVED_MEETING = """Westshire Police Authority (4th May 2011) Apologies, Minutes, Budget Part 2
+
+Headquarters car park (Photo credit: Ada Reader)
+
+The Chair, Cllr Tolland, welcomed Members and the public and asked for apologies.
+
+Apologies were given for Cllr Quayle and one other Member whose name I did not catch.
+
+1. Declarations of Interest
+
+No declarations of interest were made and the minutes of the last meeting were agreed.
+"""
+
+OBSERVED_MEETING_POSTED = """Posted by Ben Marsh
+
+Eastshire Police and Crime Panel, 12 March
+
+I arrived just before the start and sat at the back with two other residents.
+
+The Chairman welcomed the Commissioner. Apologies for absence were received from Cllr Hale.
+
+RESOLVED that the precept be agreed. I could not hear the vote from where I was sitting.
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
+        (OBSERVED_MEETING, "blog post or news report of a meeting"),
+        (OBSERVED_MEETING_POSTED, "blog post or news report of a meeting"),
         (NEWS_PAGE, "news page"),
         (COLUMN, "news page or statement"),
         (INDEX_PAGE, "index page"),
