@@ -108,9 +108,14 @@ _TIME_AMPM = re.compile(
 _TIME_HOURS = re.compile(
     rf"{_NOT_AFTER_NUMBER}\b{_HOUR_24}[:.]?{_MINUTE}\s*(?:hrs|hours|hr|h)\b", re.IGNORECASE
 )
-_TIME_COLON = re.compile(rf"{_NOT_AFTER_NUMBER}\b{_HOUR_24}:{_MINUTE}(?![\d:])")
+# A 24-hour time may carry a needless "pm" ("13.30pm"): it is part of the time.
+_NEEDLESS_AMPM = r"(?:\s?[ap]\.?m\b\.?)?"
+_TIME_COLON = re.compile(
+    rf"{_NOT_AFTER_NUMBER}\b{_HOUR_24}:{_MINUTE}(?![\d:]){_NEEDLESS_AMPM}", re.IGNORECASE
+)
 _TIME_DOT = re.compile(
-    rf"(?:^|\b(?:at|from|starting|start|commencing)\s+){_HOUR_24}\.{_MINUTE}(?![\d.]\d|\d)",
+    rf"(?:^|\b(?:at|from|starting|start|commencing)\s+){_HOUR_24}\.{_MINUTE}(?![\d.]\d|\d)"
+    rf"{_NEEDLESS_AMPM}",
     re.IGNORECASE,
 )
 # Four-digit times only as a range ("0930 to 1230", "1400-1600"), never a span of years.

@@ -104,6 +104,10 @@ _FIRST_MINUTE = re.compile(
 # "Agenda item 1" alone above the title and date: the stamp of a paper in a meeting's pack,
 # not the first item.
 _ITEM_STAMP = re.compile(r"^(?:agenda\s+)?item\s+(?:no\.?\s*)?\d{1,3}[.:]?$", re.IGNORECASE)
+# "1 EASTSHIRE POLICE AUTHORITY MINUTES of a meeting of the ...": a page's running title
+# after its page number, above the record's date; "minutes of a meeting" names this record,
+# where a first item names an earlier one ("1. Minutes of the meeting held on ...").
+_RECORD_TITLE = re.compile(r"\bminutes\s+of\s+an?\s+(?:\w+\s+)?meeting\b", re.IGNORECASE)
 _HELD_CLAUSE = re.compile(
     r"\s+(?:held|convened|which\s+took\s+place)\s+(?:on|at|in|via|virtually|remotely)\b", re.I
 )
@@ -204,7 +208,11 @@ def header_end(lines: Sequence[Line]) -> int:
             continue
         if not seen_date and _ITEM_STAMP.match(line.content):
             continue
-        seen_date = seen_date or find_date(line.content) is not None
+        dated = find_date(line.content) is not None
+        if not seen_date and not dated and _RECORD_TITLE.search(line.content):
+            seen_text = True
+            continue
+        seen_date = seen_date or dated
         if _ITEMS_HEAD.match(line.content):
             return line.index
         if _MINUTE_TEXT_LABEL.match(line.content) and _prose_follows(lines, line):
@@ -632,7 +640,8 @@ def _time_by_the_date_elsewhere(
     lines: Sequence[Line], candidates: Sequence[DateCandidate], chosen: DateCandidate, end: int
 ) -> dt.time | None:
     """The start time written by another mention of the meeting's date in the header: a title
-    "Board Minutes – 16 July 2024" over "16.07.24" and "09:00 – 12:15 in the Boardroom"; a
+    "Board Minutes – 16 July 2024" over "16.07.24" and "09:00 – 12:15 in the Boardroom" (or
+    "held ... at 13.30 on Monday 16 July 2024"); a
     page's "Start: / Monday, 14th November 2022 / 2:00 PM" (not its "End:" or "Finished:")."""
     previous: Line | None = None
     for line in lines[:end]:
@@ -646,7 +655,9 @@ def _time_by_the_date_elsewhere(
                 continue
             if above is not None and _END_LABEL.match(above.content):
                 continue
-            adjacent = time_after(line.content[candidate.match.span[1] :])
+            adjacent = time_after(line.content[candidate.match.span[1] :]) or time_before(
+                line.content[: candidate.match.span[0]]
+            )
             if adjacent is not None:
                 return adjacent.time
             below = _time_line(lines, line, end)

@@ -89,7 +89,8 @@ _HELD = re.compile(
 # The day a page or letter was issued or updated ("Published: 3 March", "Dated 28
 # September", "Last updated 14/03/2022"); "the meeting dated ..." is the meeting's own.
 _ISSUED = re.compile(
-    r"\b(?:published|publication|issued?|posted|post\s+on|uploaded?|printed|(?<!meeting\s)dated|"
+    r"\b(?:published|publication|issued?|created|posted|post\s+on|uploaded?|printed|"
+    r"(?<!meeting\s)dated|"
     r"despatched|dispatched|circulated|updated?|modified|as\s+(?:at|of)|copyright)\b[^.;]{0,30}$",
     re.IGNORECASE,
 )
@@ -203,6 +204,7 @@ def _dates(
     last: tuple[Line, ...] = ()
     for rank, line in _opening(lines):
         previous[line.index] = last
+        carried = _sentence_carried(last[0] if last else None, line)
         last = (line, *last[:1])
         content = line.content[:LINE_CHARS]
         if _FILE_NAME.search(content):
@@ -213,9 +215,24 @@ def _dates(
             earlier = matches[position - 1].span[1] if position else 0
             later = matches[position + 1].span[0] if position + 1 < len(matches) else len(content)
             before = content[max(earlier, start - CONTEXT_CHARS) : start]
+            if not earlier and carried:
+                before = f"{carried[-(CONTEXT_CHARS - len(before)) :]} {before}"
             after = content[end : min(later, end + CONTEXT_CHARS)]
             found.append(_Found(match, line, rank, before, after))
     return found, previous
+
+
+def _sentence_carried(above: Line | None, line: Line) -> str:
+    """The words of the line just above that the sentence of ``line`` starts with, when that
+    sentence was wrapped ("MINUTES of the meeting of the Authority, held at Headquarters," /
+    "Sutton Road, Maidstone on 20 November 2012."): what stands before a date on its line
+    then starts on the line above."""
+    if above is None or above.index != line.index - 1 or len(above.cells) > 1:
+        return ""
+    content = above.content.rstrip()
+    if not content or content.endswith((".", ";", ":", "!", "?")) or not is_prose(content):
+        return ""
+    return content
 
 
 def _summoned(found: _Found, letter_from: int | None = None) -> bool:
@@ -368,6 +385,25 @@ def _under_title(item: _Found, opening: _Opening, before_line: Line | None) -> b
     )
 
 
+_RECORD_HEADING = re.compile(
+    r"\b(?:minutes|meeting\s+notes|notes\s+of\s+(?:the\s+)?meeting)\s*$", re.I
+)
+
+
+def _under_record_heading(item: _Found, before_line: Line | None) -> bool:
+    """Whether a date starts the line just under a short heading that names a record
+    ("Chief Officers' Council Minutes" / "15-16 July 2020, Virtual Meeting")."""
+    if before_line is None or not _starts_line(item) or before_line.words > HEADING_WORDS:
+        return False
+    heading = before_line.content.strip(" *#|")
+    return (
+        _RECORD_HEADING.search(heading) is not None
+        and find_date(heading) is None
+        and not _OTHER_MEETING_HEADING.match(heading)
+        and not is_prose(heading)
+    )
+
+
 def _score(item: _Found, opening: _Opening, before_line: Line | None, other: bool) -> float:
     """How well one date fits the meeting's own, before other meetings' dates are known."""
     line, match = item.line, item.match
@@ -391,6 +427,7 @@ def _score(item: _Found, opening: _Opening, before_line: Line | None, other: boo
     score += 1 if _NAME_DASH.search(item.before) and _TITLE_WORDS.search(item.before) else 0
     own_line = _starts_line(item) and len(line.content.split()) <= 16
     score += 3 if own_line and opening.entries < 2 else 0
+    score += 2 if in_header and _under_record_heading(item, before_line) else 0
     score += 2 if in_header and not other and _HELD.search(item.before) else 0
     top = _stands_at_top(item, opening)
     score += 2 if top and _MINUTES_OF.search(item.before) else 0
@@ -400,7 +437,13 @@ def _score(item: _Found, opening: _Opening, before_line: Line | None, other: boo
     score += 1 if match.weekday is not None else 0
     score -= 1 if not match.has_year else 0
     score -= 1 if not match.has_day else 0
-    score -= 6 if _ISSUED.search(item.before) else 0
+    issued_label = (
+        match.span[0] == 0
+        and before_line is not None
+        and before_line.content.rstrip().endswith(":")
+        and _ISSUED.search(before_line.content) is not None
+    )
+    score -= 6 if _ISSUED.search(item.before) or issued_label else 0
     score -= 5 if _DEADLINE.search(item.before) else 0
     score -= 3 if _PERIOD.search(item.before) else 0
     score -= 3 if not in_header else 0

@@ -115,6 +115,9 @@ def test_iter_dates_in_order_without_overlaps() -> None:
         ("12 noon", dt.time(12, 0)),
         ("0930 to 1230", dt.time(9, 30)),
         ("1400-1600, Room 2", dt.time(14, 0)),
+        # a 24-hour time with a needless "pm"
+        ("at 13.30pm on Monday", dt.time(13, 30)),
+        ("15:45 p.m. – 17:00", dt.time(15, 45)),
     ],
 )
 def test_parse_time_phrase_forms(text: str, expected: dt.time) -> None:
@@ -135,6 +138,13 @@ def test_parse_time_phrase_forms(text: str, expected: dt.time) -> None:
 )
 def test_numbers_that_are_not_times(text: str) -> None:
     assert parse_time_phrase(text) is None
+
+
+def test_a_needless_pm_is_part_of_a_24_hour_time() -> None:
+    text = "held at 13.30pm on Monday"
+    found = find_time(text)
+    assert found is not None
+    assert text[found.span[1] :] == " on Monday"
 
 
 def test_find_time_span() -> None:

@@ -251,6 +251,54 @@ def header_of(text: str) -> Header:
             dt.time(10, 0),
             id="four-digit-time-range",
         ),
+        pytest.param(
+            "WESTSHIRE POLICE AUTHORITY\n\nMINUTES of the 41st meeting of the Westshire Police "
+            "Authority, held at Police Headquarters,\nMill Lane, Westbury on 14 March 2011.\n\n"
+            "Members: Mr A Reader (Chairman), Mrs B Tolland\n\n"
+            "1. Minutes of the meeting held on 9 February 2011\n",
+            dt.date(2011, 3, 14),
+            None,
+            id="held-on-sentence-wrapped-before-its-date",
+        ),
+        pytest.param(
+            "Notes of a meeting of the Eastmoor Resources Committee which took place in the "
+            "Council Chamber, County Hall\nat 10.15 on Wednesday 2nd June 2010 with the "
+            "following present\n\nCllr Jo Hale (Chair)\n",
+            dt.date(2010, 6, 2),
+            dt.time(10, 15),
+            id="took-place-sentence-wrapped-before-its-time-and-date",
+        ),
+        pytest.param(
+            "Security Classification\nAuthor: Ada Reader\nDate Created:\n3 September 2019\n"
+            "Version 4\nChief Officers' Forum Minutes\n10-11 August 2019, Westbury\n"
+            "Cmsr Ben Tolland\n",
+            dt.date(2019, 8, 10),
+            None,
+            id="two-day-meeting-under-its-minutes-heading-not-the-created-date",
+        ),
+        pytest.param(
+            "Published:\n21 May 2018\nNorthmoor Joint Board meeting notes\n"
+            "2 May 2018 Online\nPresent: Ada Reader\n",
+            dt.date(2018, 5, 2),
+            None,
+            id="date-under-its-notes-heading-not-the-published-date",
+        ),
+        pytest.param(
+            "Executive Board Minutes – 06 May 2015\n\nMinutes of the meeting held at Room 4, "
+            "Headquarters at 14.00pm on Wednesday 6 May 2015\n\nPRESENT: Ada Reader\n",
+            dt.date(2015, 5, 6),
+            dt.time(14, 0),
+            id="time-before-the-date-on-the-line-under-the-title",
+        ),
+        pytest.param(
+            "Document Sample\n1 EASTSHIRE POLICE AUTHORITY MINUTES of a meeting of the Page 1\n\n"
+            "MINUTES of a meeting of the Eastshire Police Authority held at Headquarters,\n"
+            "Middle Road, Eastbury on Friday 12th March 2010, commencing at 10:30hrs.\n\n"
+            "Chairman...... Mr A Reader\n\nP/101 Apologies for Absence\n",
+            dt.date(2010, 3, 12),
+            dt.time(10, 30),
+            id="numbered-running-title-above-the-date-is-not-the-first-item",
+        ),
     ],
 )
 def test_the_meeting_date_and_start_time(text: str, date: dt.date, start: dt.time | None) -> None:
