@@ -23,8 +23,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -35,6 +36,7 @@ from strawberry.schema import BaseSchema
 from api.auth import AuthenticationError, Caller, resolve_caller
 from api.database import open_database
 from api.deadline import RequestDeadlineMiddleware
+from api.graphiql import ASSETS, ASSETS_PATH, page_html
 from api.graphql_body import (
     BAD_CONTENT_TYPE,
     BAD_REQUEST,
@@ -131,6 +133,10 @@ class GraphQLApp(GraphQL[object, None]):
         )
         self.state = state
         self.context_factory = context_factory
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL loading its files from this app (``api.graphiql``), not from a CDN."""
+        return HTMLResponse(page_html())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] == "POST":
@@ -310,13 +316,17 @@ def create_app(
             upload_bytes=settings.max_bytes,
         )
     )
+    routes: list[BaseRoute] = [
+        Route(GRAPHQL_PATH, graphql, methods=["GET", "POST"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
+        Route("/metrics", metrics, methods=["GET"]),
+    ]
+    if settings.graphiql:
+        page_html()  # a missing GraphiQL file stops the app here, not in a browser
+        routes.append(Mount(ASSETS_PATH, StaticFiles(directory=ASSETS), name="graphiql"))
     app = Starlette(
-        routes=[
-            Route(GRAPHQL_PATH, graphql, methods=["GET", "POST"]),
-            Route("/healthz", healthz, methods=["GET"]),
-            Route("/readyz", readyz, methods=["GET"]),
-            Route("/metrics", metrics, methods=["GET"]),
-        ],
+        routes=routes,
         middleware=middleware,
         lifespan=lifespan,
     )

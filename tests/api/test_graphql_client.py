@@ -6,28 +6,24 @@ sending; the server runs the whole app (lifespan included) on a loopback port.
 
 from __future__ import annotations
 
-import asyncio
-import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
-import uvicorn
 from gql import Client, FileVar, GraphQLRequest, gql
 from gql.client import AsyncClientSession
 from gql.transport.exceptions import TransportQueryError
 from gql.transport.httpx import HTTPXAsyncTransport
 from graphql import GraphQLError
-from starlette.applications import Starlette
 
 from api.app import create_app
 from api.auth import Role
 from api.database import open_database
 from api.settings import Settings
 from ingest.pipeline import ingest_paths
-from tests.support.api import make_key
+from tests.support.api import make_key, serving
 from tests.support.paths import SAMPLES, SEED
 
 TEXT_SAMPLES = [
@@ -108,34 +104,6 @@ mutation Ingest($file: Upload!) {
 
 
 # --- the server and clients ----------------------------------------------------------------
-
-
-@asynccontextmanager
-async def serving(app: Starlette) -> AsyncIterator[str]:
-    """``app`` served by uvicorn (lifespan on) on a free loopback port; yields its GraphQL URL."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, lifespan="on", log_config=None, access_log=False))
-
-    async def serve() -> None:
-        try:
-            await server.serve(sockets=[sock])
-        except SystemExit as stopped:  # uvicorn's way of reporting a failed startup
-            raise RuntimeError(f"the server did not start (exit {stopped.code})") from stopped
-
-    task = asyncio.create_task(serve())
-    try:
-        while not server.started:
-            if task.done():
-                task.result()
-                raise RuntimeError("the server stopped before it started")
-            await asyncio.sleep(0.02)
-        yield f"http://127.0.0.1:{port}/graphql"
-    finally:
-        server.should_exit = True
-        await task
-        sock.close()
 
 
 @dataclass(frozen=True)
