@@ -7,7 +7,8 @@ Report", which cites a minute of a previous meeting), and a heading that ends wi
 agenda number ("CHAIR'S REPORT (ITEM 3)").
 Minute references carry a year or a committee code beside the running number: "PCP 32/16",
 "59/16", "PCB 21/11", "GMCA 71/19", "34.12/13", "SEAC/18/24", "18.OS.23", "Ref
-01/18/01/2022", "Minute 45/21" ("7/2022/P" is an action's reference, not a minute's).
+01/18/01/2022", "Minute 45/21" ("7/2022/P" is an action's reference, not a minute's); or a
+code joined to the running number alone ("P/2412", "CE01").
 Sub-items may be lettered or roman: "a)", "(ii)", "b." (before a capital); or numbered in
 brackets under their item ("(2)", read as "1(2)" under item 1). A time slot
 ("10:50 – 11:05 6."), a page footer ("Page 1 of 120") or the word "AGENDA" before a number
@@ -55,6 +56,16 @@ _REFERENCE = re.compile(
     r")[.:]?(?:\s*[-–—:]\s*|\s+|$)(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+# A committee's code joined to its running minute number, by a slash or nothing ("P/2412
+# Apologies", "CE01 Appointment of Chair"): the code is the same on every minute, so the
+# number alone orders them. Glued, the code needs two letters and the number two digits,
+# and a capital must open the title ("A1 road" and "CF82 7PG" are not minutes).
+_CODED_REFERENCE = re.compile(
+    r"^(?P<ref>(?-i:[A-Z]{1,6})/(?P<slashed>\d{1,4})(?![\d/])"
+    r"|(?-i:[A-Z]{2,6})(?P<glued>\d{2,4})(?![\d/\w]))"
+    r"[.:]?(?:(?:\s*[-–—:]\s*|\s+)(?P<rest>(?-i:[A-Z]).*))?$",
+    re.DOTALL,
+)
 _WORD_STARTS = ("item", "agenda", "minute", "min.", "ref", "page")
 # A heading that names its agenda number at its end: "Chair's Report (Item 3)".
 _TRAILING_ITEM = re.compile(
@@ -96,7 +107,8 @@ class Head:
     """The number that opens a line and the text after it on the same line.
 
     ``parts`` are the number's parts ("4.1.2" -> (4, 1, 2)); for a minute reference, its
-    two numeric parts (running number and year or code, in printed order); for a letter,
+    two numeric parts (running number and year or code, in printed order), or the running
+    number alone after a code of letters ("P/2412" -> (2412,)); for a letter,
     empty (its value depends on its neighbours: "i" is roman after "h)" is not).
     """
 
@@ -129,6 +141,10 @@ def read_head(content: str) -> Head | None:
             (int(first), int(second)),
             reference.group("rest"),
         )
+    coded = _CODED_REFERENCE.match(content)
+    if coded is not None:
+        running = int(coded.group("slashed") or coded.group("glued"))
+        return Head("reference", coded.group("ref"), (running,), coded.group("rest") or "")
     numbered = _NUMBERED.match(content)
     if numbered is not None:
         return Head(

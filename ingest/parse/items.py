@@ -274,7 +274,7 @@ def _reading(lines: Sequence[Line]) -> _Reading:
     for line, head in zip(lines, heads, strict=True):
         if head is None or line.bullet:
             continue
-        if head.kind == "reference":
+        if head.kind == "reference" and len(head.parts) == 2:
             firsts.add(head.parts[0])
             seconds.add(head.parts[1])
         elif head.kind == "word" and not head.rest.strip():
@@ -424,7 +424,7 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
     if line.bullet:
         return None
     number = head.parts
-    if head.kind == "reference":
+    if head.kind == "reference" and len(head.parts) == 2:
         number = (head.parts[1],) if reading.second_part else (head.parts[0],)
     number_text, rest, lead = head.number_text, head.rest, None
     agenda = trailing_item(rest)

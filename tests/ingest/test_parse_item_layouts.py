@@ -105,6 +105,36 @@ def test_a_committee_code_or_year_before_the_running_number() -> None:
     ) == ["SEAC/19/07", "SEAC/19/08"]
 
 
+def test_a_code_joined_to_the_running_minute_number() -> None:
+    assert numbers(
+        "Minutes of the Authority\n\n"
+        "PA/118 Apologies for Absence\nApologies were received from Cllr Orme.\n\n"
+        "PA/119 Minutes\nThe minutes were confirmed.\n\n"
+        "PA/120 Estates Review\n(a) Northfield Station\n(b) Custody Suite\n"
+    ) == ["PA/118", "PA/119", "PA/120", "a", "b"]
+    assert numbers(
+        "Present: Cllr Wren (Chair)\n\n"
+        "EX07 Declarations of Interest\n\nNone were declared.\n\n"
+        "EX08: Budget Monitoring\n\nThe Treasurer reported an underspend.\n\n"
+        "EX09 - Any Other Business\n\nThere was none. Matters arising: EX/41 was closed.\n"
+    ) == ["EX07", "EX08", "EX09"]
+    # the reference alone on its line, the title under it
+    assert numbers(
+        "HR/31\nWorkforce Plan\nThe plan was noted.\n\nHR/32\nSickness Absence\nNoted.\n"
+    ) == ["HR/31", "HR/32"]
+
+
+def test_codes_and_numbers_that_are_not_minute_references() -> None:
+    text = (
+        "1. Venue\nCouncil Offices, Mill Lane, CF82 7PG.\n"
+        "CF82 7PG\n"
+        "2. Roads Policing\nThe A1 corridor was discussed.\n"
+        "A1 road closures were reported.\n"
+        "3. Any other business\nNone.\n"
+    )
+    assert numbers(text) == ["1", "2", "3"]
+
+
 def test_action_references_are_not_minute_references() -> None:
     text = (
         "4. Outstanding References\nThe Committee reviewed its list.\n"
