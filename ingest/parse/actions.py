@@ -126,6 +126,12 @@ _LATER_OWNER = re.compile(
     r"\s+(?:to|is\s+to|are\s+to|will)\s+(?!be\b)(?=[a-z])"
 )
 _ABBREVIATED = re.compile(r"(?:the\s+)?[A-Z]{2,6}")
+# "... and where they would come from (RM) to bring an update paper": initials in brackets
+# after a lower-case word (not "the Panel (PCP) to ...", a name and its abbreviation)
+# hand the next part of the action to another owner.
+_BRACKETED_NEXT_OWNER = re.compile(
+    r"(?P<before>\S+)\s+\((?P<owner>[A-Z][A-Za-z]?[A-Z]{1,3})\)\s+to\s+(?!be\b)(?=[a-z])"
+)
 _ASKED_OWNER = re.compile(
     r"\b(?:asked|requested|invited|tasked)\s+(?:the\s+)?"
     rf"(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,5}})\s+to\s+(?!be\b)(?=[a-z])"
@@ -242,6 +248,24 @@ def _owner_phrase(body: str, attendees: Sequence[AttendeeDraft]) -> str | None:
     return None
 
 
+def _with_bracketed_owners(
+    owner: str | None, words: str, attendees: Sequence[AttendeeDraft]
+) -> str | None:
+    """The owner phrase with the attendees that bracketed initials later in the action
+    hand a part of it to ("Force to set out ... (RM) to bring an update")."""
+    if owner is None:
+        return None
+    named = split_owner_parts(owner)
+    for match in _BRACKETED_NEXT_OWNER.finditer(words):
+        initials, before = match.group("owner"), match.group("before")
+        if not (before[0].islower() or before[-1] in ",;"):
+            continue
+        if initials not in named and resolve_owners(initials, attendees).owners:
+            named.append(initials)
+            owner = f"{owner} and {initials}"
+    return owner
+
+
 def _resolves_whole(phrase: str, attendees: Sequence[AttendeeDraft]) -> bool:
     """Whether every part of a phrase names an attendee ("Jane Smith", "CC/DCC"), not a
     place or a person the attendance does not list ("(North Yorkshire)")."""
@@ -299,7 +323,7 @@ def _new_action(
         updates.append(ActionUpdateDraft(note.text, note_status, note.span))
     words = " ".join(" ".join(pieces).split())
     draft = ActionDraft(reference=reference, text=words, span=Span(start, end), updates=updates)
-    draft.owner_text = _owner_phrase(words, attendees)
+    draft.owner_text = _with_bracketed_owners(_owner_phrase(words, attendees), words, attendees)
     draft.due_date = due_date_in(words, meeting_date)
     found = _Found(draft)
     for update in updates:

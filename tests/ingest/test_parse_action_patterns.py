@@ -132,3 +132,26 @@ def test_a_post_named_by_its_first_two_words() -> None:
     assert resolve_owners("Policy Officer", BOARD).owners == ["Cyril Tapping"]
     assert resolve_owners("the Head of Communications", BOARD).owners == ["Maud Everill"]
     assert resolve_owners("Deputy Chief", BOARD).owners == []
+
+
+def test_bracketed_initials_hand_on_the_next_part_of_an_action() -> None:
+    for text, owners in (
+        (
+            "Action – Force to cost the extra patrols and where the officers would come "
+            "from (OH) to bring a paper to the Board in June",
+            ["Force", "Oswin Harcourt"],
+        ),
+        (
+            "Action: DCC to draft the letter to the three councils, (ME) to circulate it to "
+            "members once agreed.",
+            ["Nell Quarry", "Maud Everill"],
+        ),
+    ):
+        (action,) = actions_in(text, BOARD)
+        assert action.owners == owners, text
+
+
+def test_an_abbreviation_in_brackets_after_a_name_hands_on_nothing() -> None:
+    text = "Action: DCC to ask the Police and Crime Panel (ME) to review the protocol."
+    (action,) = actions_in(text, BOARD)
+    assert action.owners == ["Nell Quarry"]
