@@ -22,7 +22,7 @@ from ingest.parse.dates import (
     find_time,
     find_year,
 )
-from ingest.parse.kinds import meeting_kind
+from ingest.parse.kinds import chief_officers_body, meeting_kind
 from ingest.parse.lines import Line, is_prose
 from ingest.parse.meeting_date import (
     DateCandidate,
@@ -601,6 +601,8 @@ def _parse_header(
                 header.kind = kind_from_text(text, name, noun)
             if not plausible:
                 header.title = name or (f"Meeting of the {noun.title()}" if noun else "Meeting")
+    if header.kind is MeetingKind.OTHER and _under_chief_officers_body(region):
+        header.kind = MeetingKind.STRATEGIC_BOARD
     date_line: Line | None = None
     date_span = (0, 0)
     if chosen is not None:
@@ -634,6 +636,13 @@ def _parse_header(
     used += [line.index for line in (date_line, time_line, venue_line) if line is not None]
     header.last_line = max(used, default=-1)
     return header
+
+
+def _under_chief_officers_body(region: Sequence[Line]) -> bool:
+    """Whether a heading of the opening names a national body of chief police officers (a
+    banner "ASSOCIATION OF CHIEF POLICE OFFICERS" over "CABINET MINUTES"): its meetings are
+    of its kind whatever they are called."""
+    return any(chief_officers_body(line.content) for line in region if not is_prose(line.content))
 
 
 def _time_by_the_date_elsewhere(

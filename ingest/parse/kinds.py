@@ -7,7 +7,9 @@ performance meeting, "Audit, Risk and Assurance Committee" an audit committee, a
 London Assembly's "Police and Crime Committee" a scrutiny committee, not a panel; a
 "Strategic Priorities Assurance Board" a strategic board, while another "... Assurance
 Board" is a monthly assurance meeting. A board or authority named bare ("Public Board
-Meeting", "Authority Meeting") is the body's own governing board.
+Meeting", "Authority Meeting") is the body's own governing board, and so are the chief
+officers' national bodies ("Chief Constables' Council"). A sub-committee named with its
+parent ("... Sub-committee of the Police Authority") is of its own kind, not its parent's.
 """
 
 from __future__ import annotations
@@ -76,8 +78,36 @@ _KIND_PATTERNS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = (
 )
 
 
+# "Professional Standards Sub-committee of the Metropolitan Police Authority": a body of a
+# parent body, whose kind is its own, not its parent's.
+_BODY_OF_PARENT = re.compile(
+    r"^(?P<own>.*?\b(?:sub-?committee|committee|panel|board|group|sub-group|forum))\s+of\s+"
+    r"(?:the\s+)?(?-i:[A-Z])",
+    re.IGNORECASE,
+)
+# The chief officers' own national bodies: "Association of Chief Police Officers" (its
+# Cabinet), "Chief Constables' Council", "Police Chiefs' Council".
+_CHIEF_OFFICERS_BODY = re.compile(
+    r"\bassociation\s+of\s+chief\s+police\s+officers\b|"
+    r"\b(?:chief\s+constables|police\s+chiefs|chief\s+police\s+officers)['’]?\s+council\b",
+    re.IGNORECASE,
+)
+
+
+def chief_officers_body(text: str) -> bool:
+    """Whether ``text`` names a national body of chief police officers, whose meetings
+    (its cabinet, its council) govern policing as a strategic board does."""
+    return _CHIEF_OFFICERS_BODY.search(text) is not None
+
+
 def find_meeting_kind(text: str) -> MeetingKind | None:
-    """The kind a title or phrase names, or None when it names none."""
+    """The kind a title or phrase names, or None when it names none. A body named as
+    another's ("X Sub-committee of the Y Authority") is of its own kind."""
+    of_parent = _BODY_OF_PARENT.match(text)
+    if of_parent is not None:
+        text = of_parent.group("own")
+    if chief_officers_body(text):
+        return MeetingKind.STRATEGIC_BOARD
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(text):
             return kind

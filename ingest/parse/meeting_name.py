@@ -89,6 +89,11 @@ _BODY_AT_END = re.compile(
     r"commission|conference|assembly)s?\b(?:\s*\([^()]{1,40}\))?",
     re.IGNORECASE,
 )
+# "... held in Conference Room Two, Headquarters at 9:00am on": a place, not a name.
+_HELD_AT_PLACE = re.compile(
+    r"\s+(?:held|convened|(?:which\s+)?took\s+place)\s+(?:at|in)\b", re.IGNORECASE
+)
+_MEETING_OF = re.compile(r"\bmeeting\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENDA_FOR = re.compile(r"^agenda\s+for\s+(?P<name>.+?)\s+on\s*$", re.I)
 _LEADING = re.compile(
     r"^(?:(?:(?:agenda\s+)?item\s+(?:no\.?\s*:?\s*)?\d+|public\s+document(?:\s+pack)?|agenda\s+and\s+"
@@ -194,7 +199,26 @@ def _from_minutes_of(content: str) -> str | None:
     parent = _clean(match.groupdict().get("parent") or "")
     if re.fullmatch(rf"(?:{_BODY_NOUN})", name, re.IGNORECASE) and _organisation(parent):
         name = _clean(f"{parent} {name}")
-    return name if _acceptable(name) and _NAMED_BODY.search(name) else None
+    if _acceptable(name) and _NAMED_BODY.search(name):
+        return name
+    meeting_of = (
+        _MEETING_OF.search(content[: match.start("name")]) if match is not summons else None
+    )
+    return name if meeting_of is not None and _proper_name(name) else None
+
+
+def _proper_name(name: str) -> bool:
+    """A body's name written as one ("Community Engagement & External Relations"): two or
+    more words, each capitalised or a joining word, where the text's own "a meeting of the"
+    says it names a body though it has no body word."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 8
+        and words[0][:1].isupper()
+        and words[-1].lower() not in _NAME_JOINERS  # cut short: "the Avon And"
+        and all(word[:1].isupper() or word.lower() in _NAME_JOINERS for word in words)
+        and not _GENERIC.match(name)
+    )
 
 
 def _organisation(parent: str) -> bool:
@@ -219,6 +243,7 @@ def name_before_date(content: str, date_start: int) -> str | None:
     agenda_for = _AGENDA_FOR.search(before.strip())
     if agenda_for:
         before = agenda_for.group("name")
+    before = _HELD_AT_PLACE.split(before, maxsplit=1)[0]
     while (time := find_time(before)) is not None:
         before = before[: time.span[0]] + " " + before[time.span[1] :]
     name = _clean(before)
@@ -274,7 +299,9 @@ def find_meeting_name(
             if before_date is not None and _NAMED_BODY.search(before_date):
                 return MeetingName(before_date, line)
             continue
-        if _LABELLED.match(content) or not _NAMED_BODY.search(content):
+        if _LABELLED.match(content) or content.rstrip().endswith(":"):
+            continue  # a label ("Coordination Committee:") over its value
+        if not _NAMED_BODY.search(content):
             continue
         name = _clean(content)
         if _acceptable(name) and _ENDS_AS_NAME.search(name) and not _LISTS_BODIES.search(name):

@@ -122,6 +122,51 @@ def title_and_kind(text: str) -> tuple[str, MeetingKind]:
             MeetingKind.AUDIT_COMMITTEE,
             id="capitals-title-cased",
         ),
+        pytest.param(
+            "ASSOCIATION OF CHIEF POLICE OFFICERS\n\nTel: 01234 567890\n\nCABINET MINUTES\n\n"
+            "Minutes of the Meeting held at Central Hall on Tuesday 9 March 2010 at 10am\n",
+            "Cabinet",
+            MeetingKind.STRATEGIC_BOARD,
+            id="cabinet-under-a-chief-officers-association-banner",
+        ),
+        pytest.param(
+            "Version 3\nAuthor: Ada Reader\nPolicy Committee:\nCentral Office\n"
+            "Police Chiefs' Council Minutes\n4-5 May 2021, Online\n",
+            "Meeting",
+            MeetingKind.STRATEGIC_BOARD,
+            id="chiefs-council-under-a-cover-sheets-labels",
+        ),
+        pytest.param(
+            "Document Sample\n                Westmoor Police Authority\n\n"
+            "  Minutes of a Meeting of the Estates & Capital Programme\n\n"
+            "  Held at Headquarters, Westbury\n  On Tuesday 6th July 2010 at 2pm\n\n"
+            "Present: Mrs A Reader (Chair)\n",
+            "Estates & Capital Programme",
+            MeetingKind.OTHER,
+            id="meeting-of-a-body-named-without-a-body-word",
+        ),
+        pytest.param(
+            "Eastshire Police Authority\nMinutes of a meeting of the Standards and Ethics held "
+            "on 3 May 2011\nPresent: Cllr B Tolland\n",
+            "Standards and Ethics",
+            MeetingKind.OTHER,
+            id="meeting-of-a-body-named-without-a-body-word-on-its-held-line",
+        ),
+        pytest.param(
+            "Eastshire Police Authority\n\nMinutes of the Vetting Appeals Sub-committee of the "
+            "Eastshire Police Authority held on 3 May 2011\n\nPresent: Cllr B Tolland\n",
+            "Vetting Appeals Sub-committee of the Eastshire Police Authority",
+            MeetingKind.OTHER,
+            id="sub-committee-of-the-authority",
+        ),
+        pytest.param(
+            "Have your say on policing\n\nResources Board Minutes 11 May 2015\n\n"
+            "Minutes of the meeting held in Conference Room 3, Headquarters at 10:00am on "
+            "Monday 11 May 2015.\n\nPRESENT: Ada Reader\n",
+            "Resources Board",
+            MeetingKind.OTHER,
+            id="held-in-a-conference-room-is-a-place-not-the-name",
+        ),
     ],
 )
 def test_title_is_the_bodys_own_name(text: str, title: str, kind: MeetingKind) -> None:
@@ -152,6 +197,15 @@ def test_title_is_the_bodys_own_name(text: str, title: str, kind: MeetingKind) -
         ("Authority Meeting", MeetingKind.STRATEGIC_BOARD),
         ("Public Board Meeting - Eastfield", MeetingKind.STRATEGIC_BOARD),
         ("Chief Officers' Management Board - Strategic", MeetingKind.STRATEGIC_BOARD),
+        ("Chief Constables' Council", MeetingKind.STRATEGIC_BOARD),
+        ("Police Chiefs Council", MeetingKind.STRATEGIC_BOARD),
+        ("Complaints Review Sub-committee of the Eastshire Police Authority", None),
+        ("Estates Panel of the Westmoor Police Authority", None),
+        (
+            "Joint Audit Committee of the Commissioner and Chief Constable",
+            MeetingKind.AUDIT_COMMITTEE,
+        ),
+        ("Board of the Northshire Police Authority", MeetingKind.STRATEGIC_BOARD),
         ("Board members present", None),
         ("Combined Authority", None),
         ("Resources Committee", None),
