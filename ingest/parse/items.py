@@ -811,6 +811,26 @@ def _one_list(top: list[_Candidate], tops: Sequence[_Candidate]) -> list[_Candid
     return chains[best]
 
 
+def _enclosing_chain(top: list[_Candidate], tops: Sequence[_Candidate]) -> list[_Candidate]:
+    """The chain of headings around a list that outscored it: where the best chain lies
+    wholly inside one item of another (the body's running minute numbers "599. APOLOGIES",
+    "600. MINUTES", with the updates under 600 numbered 1 to 7, then "601. DECISIONS"),
+    and that other chain's numbers run straight on across it (600, then 601), the list
+    is the item's text and the other chain the items."""
+    if not top:
+        return top
+    first, last = top[0].first_line.index, top[-1].last_line.index
+    outside = [c for c in tops if c.line.index < first or c.first_line.index > last]
+    outer = _best_chain(outside, 0)
+    if len(outer) < MINUTE_RUN_MIN or not all(c.heading for c in outer):
+        return top
+    before = [c for c in outer if c.line.index < first]
+    if not before or len(before) == len(outer):
+        return top
+    after = outer[len(before)]
+    return outer if after.number[0] == before[-1].number[0] + 1 else top
+
+
 def _minute_numbers(top: Sequence[_Candidate], tops: Sequence[_Candidate]) -> list[_Candidate]:
     """The body's running minute numbers printed beside the agenda's own: web pages that
     give each agenda number alone on a line ("2.") and open the minutes under it with the
@@ -857,7 +877,7 @@ def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
     if len(ones) >= REPEATED_ONES_MIN and len(ones) > len(top) and 2 * others < len(ones):
         top = ones
     else:
-        top = _one_list(top, tops)
+        top = _enclosing_chain(_one_list(top, tops), tops)
     family = _Family.of(candidates)
     if _restarting_paragraphs(top, tops) or not _accept_top_level(top, family, lines):
         return _paragraph_numbers(candidates)

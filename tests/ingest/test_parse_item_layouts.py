@@ -1137,3 +1137,32 @@ def test_an_item_word_joined_to_the_title_above_it() -> None:
         "Item 4\n\nMatters arising\n\nItem 5\n\nAction Tracker\n"
     )
     assert numbers(text) == ["1", "2", "3", "4", "5"]
+
+
+def test_a_numbered_list_inside_one_minute_is_not_the_items() -> None:
+    # running minute numbers around a list numbered from 1 under one of them: the
+    # minute numbers run on across the list (215, then 216)
+    text = (
+        "Minutes of the Board\n\n"
+        "214. APOLOGIES\n\nNone were received.\n\n"
+        "215. MATTERS ARISING\n\nThe Board heard these updates:\n\n"
+        "  1. Fleet Review: OB confirmed the electric van trial had begun.\n"
+        "  2. Estates: the sale of the old depot had completed.\n"
+        "  3. Recruitment Campaign: PK reported a strong response.\n"
+        "  4. Action Tracker\n"
+        "  5. Nothing was outstanding.\n\n"
+        "216. RISK REGISTER\n\nThe register was noted.\n\n"
+        "217. ANY OTHER BUSINESS\n\nNone.\n"
+    )
+    assert numbers(text) == ["214", "215", "216", "217"]
+    text = (
+        "31 Welcome and Apologies\n\nThe Chair opened the meeting.\n\n"
+        "32 Partnership Updates\n\nMembers were told about:\n"
+        "1) Youth Diversion: funding agreed for a year.\n"
+        "2) Rural Watch: Membership up by a tenth.\n"
+        "3) Business Crime: Survey results to follow.\n"
+        "4) Victims Hub\n"
+        "5) Road Safety\n\n"
+        "33 Date of Next Meeting\n\nTo be confirmed.\n"
+    )
+    assert numbers(text) == ["31", "32", "33"]
