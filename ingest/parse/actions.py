@@ -546,6 +546,9 @@ def _statement(
         found = _new_action(
             text, reference, marker.start(), limit, (after, limit), ctx.attendees, ctx.meeting_date
         )
+        if found.draft.owner_text is None:
+            # "Action 4/24 Custody review update / T/ACC Kay gave a verbal update ...".
+            found.draft.owner_text = owner_in(text, _line_spans(text, after, limit))
         # "Action 21 Carried forward to the next meeting": a report that opens with a status.
         status = status_from_text(text[after:limit], cell=True)
         if status is not None and status is not ActionStatus.OPEN:
@@ -573,6 +576,15 @@ def _owner_after_flag(ctx: _Context, marker: re.Match[str], limit: int) -> _Foun
         ctx.attendees,
         ctx.meeting_date,
     )
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of ``text[start:end]`` as spans: a title line run into the report under
+    it ("Custody update / DCC Kay gave ...") holds no subject of the report."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        spans.append((start + line.start(), start + line.end()))
+    return spans
 
 
 _FIELD_AFTER = re.compile(r"\s*(?:[Oo]wners?|OWNERS?|[Bb]y|BY|[Ll]ead|LEAD)\s*[:\-–]")

@@ -723,6 +723,10 @@ def find_review_paragraphs(
     return candidates
 
 
+# Who reports on an action: "said", "reported", and "gave an update", "gave a verbal ...".
+_REPORTED = re.compile(rf"{_SAID.pattern}|\bgave\s+(?:a|an|the|his|her|their)\b")
+
+
 def owner_in(text: str, spans: Sequence[tuple[int, int]]) -> str | None:
     """Who the notes on a cited action name as acting on it: the one who undertook,
     agreed or will do something, else the one who reported on it ("The Assistant
@@ -741,7 +745,7 @@ def owner_in(text: str, spans: Sequence[tuple[int, int]]) -> str | None:
                     if subject and not is_group(subject) and subject.lower() not in PRONOUNS:
                         return subject
             if reporter is None:
-                for said in _SAID.finditer(text, start, end):
+                for said in _REPORTED.finditer(text, start, end):
                     subject = subject_before(text, start, said.start())
                     if subject and not is_group(subject) and subject.lower() not in PRONOUNS:
                         reporter = subject

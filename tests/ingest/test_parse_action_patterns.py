@@ -155,3 +155,14 @@ def test_an_abbreviation_in_brackets_after_a_name_hands_on_nothing() -> None:
     text = "Action: DCC to ask the Police and Crime Panel (ME) to review the protocol."
     (action,) = actions_in(text, BOARD)
     assert action.owners == ["Nell Quarry"]
+
+
+def test_the_one_who_reports_on_a_numbered_action_owns_it() -> None:
+    for text in (
+        "2a. Action 7/19 Custody Refurbishment update\nDCC Quarry gave a verbal update on "
+        "the tender.\n",
+        "Action 12 Body Worn Video Rollout\nNell Quarry said the last cameras would arrive "
+        "in June.\n",
+    ):
+        (action,) = actions_in(text, BOARD)
+        assert action.owners == ["Nell Quarry"], text
