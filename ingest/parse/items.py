@@ -1245,14 +1245,33 @@ def _excluded(
     """The tables, and the lines that open no item: table rows and the title lines."""
     tables = find_tables(lines)
     titles = {first_piece[i] for i in skip if 0 <= i < len(first_piece)}
-    return tables, rows_in_tables(tables) | {i for i in titles if not _opens_first_item(lines[i])}
+    return tables, rows_in_tables(tables) | {i for i in titles if not _opens_item(lines, i)}
 
 
-def _opens_first_item(line: Line) -> bool:
-    """Whether a line taken for the title opens item 1 ("1.Standing Items"): a page that
-    starts with its agenda has no title of its own."""
+def _opens_item(lines: Sequence[Line], index: int) -> bool:
+    """Whether a line taken for the title opens an item: item 1 ("1.Standing Items": a
+    page that starts with its agenda has no title of its own), or an item whose numbers
+    before and after it stand above and below it ("102 MINUTES OF THE MEETING HELD ON 9
+    JULY 2008" between 101 and 103)."""
+    head = _top_number(lines[index])
+    if head is None or head.kind != "number":
+        return False
+    number = head.parts[0]
+    if number == 1:
+        return True
+    before = any(_number_of(line) == number - 1 for line in lines[:index])
+    return before and any(_number_of(line) == number + 1 for line in lines[index + 1 :])
+
+
+def _top_number(line: Line) -> Head | None:
+    """The head of a line numbered at the top level ("102 MINUTES", "3. Budget")."""
     head = read_head(line.content) if not line.blank else None
-    return head is not None and head.kind == "number" and head.parts == (1,)
+    return head if head is not None and len(head.parts) == 1 else None
+
+
+def _number_of(line: Line) -> int | None:
+    head = _top_number(line)
+    return head.parts[0] if head is not None and head.kind == "number" else None
 
 
 def _under_headings(

@@ -1166,3 +1166,25 @@ def test_a_numbered_list_inside_one_minute_is_not_the_items() -> None:
         "33 Date of Next Meeting\n\nTo be confirmed.\n"
     )
     assert numbers(text) == ["31", "32", "33"]
+
+
+def test_a_line_taken_for_the_title_inside_the_run_of_items() -> None:
+    # a minute whose heading reads like a document's title ("MINUTES OF ... HELD ON ...")
+    # stands between the minutes numbered one below and one above it
+    text = (
+        "51 APOLOGIES\n\nNone.\n\n"
+        "52 MINUTES OF THE RESOURCES BOARD HELD ON 4 MARCH 2009\n\nAgreed.\n\n"
+        "53 TREASURY REPORT\n\nNoted.\n"
+    )
+    lines = split_lines(text)
+    found = parse_items(text, lines, skip=[4])
+    assert [item.number for item in found] == ["51", "52", "53"]
+    text = (
+        "7. Welcome\nThe Chair opened the meeting.\n"
+        "8. Minutes of the Panel held on 2nd June 2015\nConfirmed.\n"
+        "9. Complaints\nThe Panel noted two complaints.\n"
+    )
+    assert [i.number for i in parse_items(text, split_lines(text), skip=[2])] == ["7", "8", "9"]
+    # a numbered title above the run is still the title
+    text = "2 MINUTES OF THE BOARD\n\n1. Apologies\nNone.\n2. Budget\nNoted.\n3. AOB\nNone.\n"
+    assert [i.number for i in parse_items(text, split_lines(text), skip=[0])] == ["1", "2", "3"]
