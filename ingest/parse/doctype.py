@@ -39,6 +39,7 @@ _ACTION_LOG = re.compile(
     r"\baction(?:s)?\s+(?:log|tracker|register|sheet|schedule|updates?)\b|\blog\s+of\s+actions\b|"
     r"\boutstanding\s+(?:actions|references)\b|\baction\s+progress\b|\brolling\s+actions?\b|"
     r"\b(?:list|schedule|summary)\s+of\s+actions\b|"
+    r"\b(?:conclusions|decisions|outcomes)\s+and\s+actions\s+(?:reached|agreed|arising)\b|"
     r"^issue\s+-\s+decisions$",
     re.IGNORECASE,
 )
@@ -117,13 +118,23 @@ _ANNOUNCED = re.compile(
 _ACTION_LINE = re.compile(r"^(?:action\b|actions?\s*(?:\d|[:–-]))", re.IGNORECASE)
 
 
-def _opening(lines: Sequence[Line]) -> list[str]:
+# A heading spaced out letter by letter: "A G E N D A", "M I N U T E S".
+_LETTER_SPACED = re.compile(r"^(?:[A-Za-z] ){3,}[A-Za-z]$")
+
+
+def _unspaced(content: str) -> str:
+    """ "A G E N D A" -> "AGENDA"; any other line as it is."""
+    stripped = content.strip()
+    return stripped.replace(" ", "") if _LETTER_SPACED.match(stripped) else content
+
+
+def _opening(lines: Sequence[Line], count: int = OPENING_LINES) -> list[str]:
     opening: list[str] = []
     for line in lines:
         if line.blank:
             continue
-        opening.append(line.content[:OPENING_CHARS])
-        if len(opening) == OPENING_LINES:
+        opening.append(_unspaced(line.content[:OPENING_CHARS]))
+        if len(opening) == count:
             break
     return opening
 
@@ -181,14 +192,45 @@ def record_and_announce(lines: Sequence[Line]) -> tuple[int, int]:
     return recorded, announced
 
 
+# The heading of a meeting's minutes: "MINUTES OF THE MEETING HELD AT ... ON 19TH OCTOBER".
+_MINUTES_HEADING = re.compile(
+    r"^(?:draft\s+|approved\s+|confirmed\s+|unconfirmed\s+)?minutes\s+of\s+(?:the|a)\s+"
+    r"(?:[\w&'’-]+\s+){0,8}?meeting\b",
+    re.IGNORECASE,
+)
+
+
+_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|will|would|be)\b", re.IGNORECASE)
+
+
+def _heading_like(content: str) -> bool:
+    """A line that reads as a heading, not a sentence or a sentence's cut end ("The Action
+    Log was noted and the")."""
+    return not is_prose(content) and _VERB.search(content) is None
+
+
+def _earlier_minutes_start(lines: Sequence[Line], *, after: int) -> int:
+    """Where, below an agenda's opening, the minutes of an earlier meeting start (a pack
+    carries them to be approved): the index of their heading, or the end of the text."""
+    for line in lines[after:]:
+        if _MINUTES_HEADING.match(line.content) and not _ITEM_NUMBER.match(line.content):
+            return line.index
+    return len(lines)
+
+
 def detect_document_type(
     title: str, lines: Sequence[Line], *, header_lines: Sequence[Line] = (), item_count: int = 0
 ) -> DocumentType:
     """``MINUTES`` unless the opening or what the text does says agenda or action log."""
     opening = _opening(header_lines or lines)
-    if heads_an_action_log(opening[:3]) or (item_count <= 1 and heads_an_action_log(opening)):
+    headings = _opening(header_lines or lines, OPENING_LINES * 3)
+    headings = [content for content in headings if _heading_like(content)][:OPENING_LINES]
+    if heads_an_action_log(opening[:3]) or (item_count <= 1 and heads_an_action_log(headings)):
         return DocumentType.ACTION_LOG
     named = named_type([title, *opening]) if not opening else named_type(opening)
+    if named is DocumentType.AGENDA:
+        # an agenda pack may carry the previous meeting's minutes after its agenda
+        lines = lines[: _earlier_minutes_start(lines, after=len(header_lines))]
     recorded, announced = record_and_announce(lines)
     if named is DocumentType.ACTION_LOG:
         return DocumentType.ACTION_LOG

@@ -144,6 +144,15 @@ _OTHER_MEETING_HEADING = re.compile(
     r"(?:next|previous|last|future|forthcoming)\s+meetings?(?:\s+dates?)?\s*:?$",
     re.IGNORECASE,
 )
+# A publication's page says which meeting received it: "The publication discussed was
+# referenced in the meeting below" over that meeting's name, "Date :" and "Location :".
+_RECEIVING_MEETING = re.compile(
+    r"\b(?:was|were)\s+(?:referenced|discussed|considered|presented|received|tabled|noted)\s+"
+    r"(?:in|at|by)\s+the\s+meetings?\s+below\b",
+    re.IGNORECASE,
+)
+RECEIVING_BLOCK_LINES = 3
+"""Non-blank lines under that sentence that describe the receiving meeting."""
 _THIS_MEETING = re.compile(r"\bthis\s+(?:meeting|session|panel|committee|board)\b", re.I)
 _TIME_SEPARATOR = re.compile(
     r"^[\s,;.@()|*–—-]*(?:(?:at|from|commencing|starting|start|starts|time|times|begins?|"
@@ -471,9 +480,11 @@ def score_dates(
         entries=_date_led_entries(found),
         letter_from=_salutation(lines),
     )
+    receiving = _receiving_meeting_lines(lines)
     others = [
         _other_meeting(item, _stands_at_top(item, opening), opening.letter_from)
         or _under_other_meeting_heading(item, previous.get(item.line.index, ()))
+        or item.line.index in receiving
         for item in found
     ]
     header_dates = {
@@ -509,6 +520,20 @@ def score_dates(
             score -= 4
         candidates.append(DateCandidate(match, item.line, item.rank, score, other_meeting=other))
     return candidates
+
+
+def _receiving_meeting_lines(lines: Sequence[Line]) -> set[int]:
+    """The lines that describe the meeting a published paper went to ("referenced in the
+    meeting below"): their dates are that meeting's, not the paper's own meeting's."""
+    block: set[int] = set()
+    remaining = 0
+    for _, line in _opening(lines):
+        if remaining:
+            block.add(line.index)
+            remaining -= 1
+        if _RECEIVING_MEETING.search(line.content):
+            remaining = RECEIVING_BLOCK_LINES
+    return block
 
 
 def _first_prose_rank(lines: Sequence[Line]) -> int:

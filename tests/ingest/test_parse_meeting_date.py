@@ -331,6 +331,20 @@ def test_the_meeting_date_and_start_time(text: str, date: dt.date, start: dt.tim
             id="single-item-page-naming-an-earlier-event",
         ),
         pytest.param(
+            "Published: 3 July 2023\n\nCommittee Chairs' Reports - 28 June 2023\n\n"
+            "The publication discussed was referenced in the meeting below\n\n"
+            "Meeting of the Northshire Authority - 28 June 2023\n\nDate : 28 June 2023\n\n"
+            "Location : online\n\nConclusions and actions reached (1)\n\n"
+            "Members AGREED the need for a report on custody.\n",
+            id="a-paper-page-gives-only-the-meeting-that-received-it",
+        ),
+        pytest.param(
+            "Chair's Update - 5 March 2024\n\nThis paper was considered at the meeting below.\n"
+            "Eastmoor Board - 5 March 2024\nDate: 5 March 2024\n\n"
+            "The Chair reported on the work of the Estates Committee.\n",
+            id="a-paper-considered-at-the-meeting-below",
+        ),
+        pytest.param(
             "Action log\nLast updated 14/03/2022\nNo.\tAction\tOwner\n1\tReport back\tCC\n",
             id="last-updated",
         ),

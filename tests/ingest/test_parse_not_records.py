@@ -236,6 +236,37 @@ def test_pages_that_are_not_meeting_records_are_refused(text: str, reason: str) 
             id="single-item-page-reviewing-an-action-list",
         ),
         pytest.param(
+            "Dear Sir/Madam,\n\nA meeting of the Eastshire Police and Crime Panel will be held "
+            "at County Hall on Monday, 3rd June 2013 at 2.00pm to consider the following.\n\n"
+            "A G E N D A\n\n1. Apologies for Absence.\n\n2. To receive the minutes of the "
+            "meeting held on 8th April 2013.\n\n3. Budget Update.\n\n"
+            "MINUTES OF THE MEETING HELD AT COUNTY HALL ON MONDAY 8TH APRIL 2013\n\n"
+            "Present: Councillor A Reader (Chair)\n\n1. APOLOGIES\nApologies were received "
+            "from Councillor Tolland.\n\n2. BUDGET\nThe Panel noted the report. Members asked "
+            "whether the reserves were enough. RESOLVED that the report be noted.\n",
+            DocumentType.AGENDA,
+            id="letter-spaced-agenda-carrying-the-last-meetings-minutes",
+        ),
+        pytest.param(
+            "AGENDA\n\nWestmoor Joint Audit Committee, 9 May 2016\n\n1. Apologies\n\n"
+            "2. Minutes of the last meeting\n\n3. Internal Audit Plan\n\n"
+            "Minutes of a meeting of the Westmoor Joint Audit Committee held on 1 March 2016\n\n"
+            "The Committee noted the plan. Members asked about the fraud review. The Chair "
+            "thanked officers. RESOLVED that the plan be approved.\n",
+            DocumentType.AGENDA,
+            id="agenda-pack-with-earlier-minutes-under-a-sentence-case-heading",
+        ),
+        pytest.param(
+            "Skip to content\n\nPublished: 4 May 2022\n\nChairs' Reports - 20 April 2022\n\n"
+            "Report Summary\n\nThis report gives members of the Authority the reports of "
+            "its committee chairs.\n\nMeeting of the Northshire Authority - 20 April 2022\n\n"
+            "Date : 20 April 2022\n\nLocation : online\n\nDecisions and actions agreed (2)\n\n"
+            "Members AGREED the need for officers to review the estates plan.\n\n"
+            "Members AGREED the need for a report on vetting to a future meeting.\n",
+            DocumentType.ACTION_LOG,
+            id="page-of-a-committees-conclusions-and-actions",
+        ),
+        pytest.param(
             "Public meeting with the Police and Crime Commissioner\n\nThe Commissioner opened "
             "the meeting and thanked residents for coming.\n\nQ: Why have I not seen an officer "
             "in my village this year?\n\nA: I have asked the Chief Constable to publish the "
