@@ -99,6 +99,7 @@ WRAPPED_LENGTH_RATIO = 1.25
 _NEW_LINE_BLOCK = re.compile(
     r"^(?:\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s|[A-Z][A-Za-z /&]{0,25}:|action\b|item\s+\d)", re.I
 )
+_BRACKETED_LINE = re.compile(r"^\([^()]+\)$")
 _ENDS_BLOCK = re.compile(r"[.!?:;)\]]$")
 _HEADING_STOP = re.compile(r"[.,;]$")
 _NON_ITEM_HEADINGS = re.compile(
@@ -296,6 +297,8 @@ def _wrapped_line(title: str, line: Line, following: Line | None, following_open
     rather than opening an entry of its own."""
     if following is None or following.index != line.index + 1 or following_opens:
         return False
+    if _BRACKETED_LINE.match(following.content):
+        return False  # an aside under a heading ("(Agenda item 3)", "(Pages 4 - 9)")
     if re.match(r"^[a-z(]", following.content):
         return True
     return (

@@ -1188,3 +1188,21 @@ def test_a_line_taken_for_the_title_inside_the_run_of_items() -> None:
     # a numbered title above the run is still the title
     text = "2 MINUTES OF THE BOARD\n\n1. Apologies\nNone.\n2. Budget\nNoted.\n3. AOB\nNone.\n"
     assert [i.number for i in parse_items(text, split_lines(text), skip=[0])] == ["1", "2", "3"]
+
+
+def test_a_line_in_brackets_under_a_heading_does_not_carry_it_on() -> None:
+    # "(Agenda item 5)" under a minute's heading: an aside, not the rest of a sentence, so
+    # the numbered line above it is a heading
+    text = (
+        "3. Estates\nThe Committee took two reports.\n"
+        "3.1 Fleet strategy\n(Agenda item 5)\nMembers noted the plan to replace older vans.\n"
+        "3.2 Custody review\n(Agenda item 6)\nThe review was deferred to the next meeting.\n"
+        "4. Any other business\nNone.\n"
+    )
+    assert numbers(text) == ["3", "3.1", "3.2", "4"]
+    text = (
+        "7 Finance\n\nTwo reports were taken.\n\n"
+        "7.1 Capital Programme Monitoring\n(Report of the Treasurer)\nThe slippage was noted.\n\n"
+        "7.2 Reserves Strategy\n(Report of the Chief Finance Officer)\nThe strategy was agreed.\n"
+    )
+    assert numbers(text) == ["7", "7.1", "7.2"]
