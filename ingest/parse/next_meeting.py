@@ -21,6 +21,7 @@ from ingest.draft import ItemDraft, NextMeetingDraft
 from ingest.parse.dates import find_date, find_time, iter_dates
 from ingest.parse.kinds import find_meeting_kind
 from ingest.parse.lines import Line
+from ingest.parse.text import sentence_end
 from records.enums import MeetingKind
 
 MAX_SECTION_LINES = 4
@@ -101,7 +102,6 @@ _VENUE_WORDS = re.compile(
 )
 _DETAIL_LABEL = re.compile(r"^(?:venue|location|place|time|start time|where)\b", re.IGNORECASE)
 _PARAGRAPH_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})*\.?")
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
 _TO_BE_CONFIRMED = re.compile(
     r"^(?:tbc|tba|to be (?:confirmed|arranged|agreed|advised)|none)$", re.I
 )
@@ -203,8 +203,7 @@ def _first_sentence_with_date(value: str) -> str:
     found = find_date(value, default_year=2000)
     if found is None:
         return value
-    end = _SENTENCE_END.search(value, found.span[1])
-    return value[: end.start() + 1] if end else value
+    return value[: sentence_end(value, found.span[1], len(value))]
 
 
 def _with_following(lines: Sequence[Line], line: Line, value: str) -> str:
