@@ -4,11 +4,12 @@ Read from a labelled line ("Date of next meeting: Thursday 5th September 2019, 1
 Committee Room 2"), a heading over a list of dates ("FUTURE MEETINGS"), an agenda item
 about it ("Confirmation of next meeting type / date / time / venue:", "Next meeting"), a
 sentence ("The next meeting will be held on ..."), or any other mention ("the next Board
-meeting on 3 June", "Future meeting dates Wed 16 October", "Meeting Schedule for 2019/20
-... 30/09/19"). The first of those that gives a date after the meeting's own wins: a
-schedule lists this meeting too, and a change ("brought forward to the 19th September")
-names the date that holds. The text before the date names the meeting, the text after the
-time is the venue; a date without a year takes the first such date after the meeting.
+meeting on 3 June", "agreed to adjourn and to reconvene on 14 September", "Future meeting
+dates Wed 16 October", "Meeting Schedule for 2019/20 ... 30/09/19"). The first of those that
+gives a date after the meeting's own wins: a schedule lists this meeting too, and a change
+("brought forward to the 19th September") names the date that holds. The text before the
+date names the meeting, the text after the time is the venue (not a clause such as "when a
+quorum was expected"); a date without a year takes the first such date after the meeting.
 """
 
 from __future__ import annotations
@@ -68,7 +69,10 @@ _MENTION = re.compile(
     # "The Panel will next meet on ...", "The Committee agreed to meet again on ..." (the
     # body itself, not "the Commissioner would meet again with residents")
     r"\b(?:panel|committee|board|members|group|forum)\s+(?:will|would|shall|(?:agreed\s+)?to)\s+"
-    r"(?:next\s+meet|meet\s+(?:next|again))\b",
+    r"(?:next\s+meet|meet\s+(?:next|again))\b|"
+    # an adjourned meeting called back: "agreed to adjourn and to reconvene on 14 September",
+    # "the meeting would be reconvened on ..."
+    r"\b(?:to|will|would|shall)\s+(?:be\s+)?reconvened?\b",
     re.IGNORECASE,
 )
 # A heading alone on its line over the dates: "FUTURE MEETINGS", "Dates of forthcoming
@@ -107,6 +111,11 @@ _TO_BE_CONFIRMED = re.compile(
 )
 # "(From the date of this meeting)": a note on the date, not the next meeting's name.
 _THIS_MEETING = re.compile(r"\bthis\s+meeting\b", re.IGNORECASE)
+# A clause after the date says why or on what terms, not where: "..., when a quorum was
+# expected", "..., subject to the Chair's agreement".
+_CLAUSE = re.compile(
+    r"^(?:when|where|which|who|if|unless|subject\s+to|because|provided|so\s+that)\b", re.I
+)
 _VIRTUAL = re.compile(r"^(?:to be held\s+)?(?:virtual(?:ly)?|online|remote(?:ly)?)$", re.IGNORECASE)
 
 
@@ -319,7 +328,11 @@ def _title_and_venue(before: str, after: str) -> tuple[str | None, list[str]]:
         and not _TO_BE_CONFIRMED.match(part)
         and not _THIS_MEETING.search(part)
     ]
-    after_parts = [part for part in _segments(after) if not _TO_BE_CONFIRMED.match(part)]
+    after_parts = [
+        part
+        for part in _segments(after)
+        if not _TO_BE_CONFIRMED.match(part) and not _CLAUSE.match(part)
+    ]
     title: str | None = None
     named = before_parts + [part for part in after_parts if not _VENUE_WORDS.search(part)]
     for part in named:

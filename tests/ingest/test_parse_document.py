@@ -349,12 +349,23 @@ def test_an_extraordinary_meeting_held_before_is_not_the_next_meeting() -> None:
         "8. Date of next meeting\n\n3 March 2022\n",
         "The Panel will next meet on 3 March 2022.\n",
         "The Committee agreed to meet again on Thursday 3 March 2022 at 2pm.\n",
+        "The Panel agreed to adjourn the hearing and to reconvene on 3 March 2022 at "
+        "10.00am, when a quorum was expected.\n",
+        "The Chair said the meeting would be reconvened on Thursday 3rd March 2022 in Room 2.\n",
     ],
 )
 def test_the_next_meeting_said_in_other_words(said: str) -> None:
     lines = split_lines(f"Members noted the report.\n\n{said}")
     found = parse_next_meeting(lines, [], meeting_date=dt.date(2022, 1, 10))
     assert found is not None and found.date == dt.date(2022, 3, 3)
+
+
+def test_a_clause_after_the_next_meetings_date_is_no_venue() -> None:
+    lines = split_lines(
+        "The Board agreed to reconvene on 3 March 2022 at 2pm, subject to the papers being ready.\n"
+    )
+    found = parse_next_meeting(lines, [], meeting_date=dt.date(2022, 1, 10))
+    assert found is not None and found.start_time == dt.time(14, 0) and found.venue is None
 
 
 def test_someone_elses_next_meeting_is_not_the_bodys() -> None:
