@@ -88,6 +88,12 @@ _MARKING = re.compile(
 )
 # A numbered clause of a resolution ("1. That the scheme be approved."), not an item.
 _RESOLUTION_CLAUSE = re.compile(r"^that\s+(?-i:[a-z])", re.IGNORECASE)
+# A clause of a decision without its "That" ("Cllr Hale be appointed as Chair.").
+_DECIDED_CLAUSE = re.compile(r"\bbe\s+[a-z]+(?:ed|en|wn)\b")
+# A word in the past tense after a paragraph's subject ("The Commissioner introduced his
+# report."), where a title's "-ed" words open it or stand in brackets ("Revised Standing
+# Orders (report attached).").
+_PAST_TENSE = re.compile(r"(?<=\s)[a-z]{3,}ed\b")
 # Short answers that are paragraphs, not titles ("4.1 None.").
 _ANSWER = re.compile(r"^(?:none|nil|noted|agreed|approved|n/a|no|not applicable)\.?$", re.I)
 SHORT_ANSWER_MIN_WORDS = 3
@@ -313,6 +319,23 @@ def _wrapped_line(title: str, line: Line, following: Line | None, following_open
     )
 
 
+def _agenda_entry(title: str, line: Line, following: Line | None, following_opens: bool) -> bool:
+    """An entry of an agenda's list, each title closed by a full stop ("4. Opening Statement
+    from Mr. D. Hale, Police and Crime Commissioner."): no text before the next number, one
+    line, and no verb of a report, where a numbered paragraph says what was done."""
+    if following is None or not following_opens or following.index - line.index > 2:
+        return False
+    words = len(title.split())
+    return (
+        words <= TITLE_LINE_LONG_MAX_WORDS
+        and not _ANSWER.match(title)
+        and not _BODY_LABEL.match(title)
+        and not _FINITE_VERB.search(title)
+        and not _DECIDED_CLAUSE.search(title)
+        and not _PAST_TENSE.search(_PARENTHESES.sub("", title))
+    )
+
+
 def _labelled_sentence(candidate: _Candidate) -> bool:
     title = candidate.title
     return bool(_LABEL_TITLE.match(title)) and title.rstrip().endswith(".")
@@ -477,6 +500,7 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
             title_line is not None
             and (title_line.index < line.index or _label_follows(reading.lines, title_line))
         )
+        or (len(number) == 1 and _agenda_entry(title, last, following, following_opens))
     )
     capitals = _capitals_title(title) if title_line is None and not prose else None
     if capitals is not None:

@@ -1206,3 +1206,39 @@ def test_a_line_in_brackets_under_a_heading_does_not_carry_it_on() -> None:
         "7.2 Reserves Strategy\n(Report of the Chief Finance Officer)\nThe strategy was agreed.\n"
     )
     assert numbers(text) == ["7", "7.1", "7.2"]
+
+
+def test_an_agenda_list_whose_titles_end_in_full_stops() -> None:
+    # the agenda's entries, one line each with no text between them, are its items even
+    # though each ends in a stop; the minutes of an earlier meeting attached after it
+    # are not
+    text = (
+        "A G E N D A\n\n"
+        "1. Apologies for Absence.\n\n"
+        "2. Declarations of Interest.\n\n"
+        "3. To confirm the minutes of the meeting held on 4th May 2015 (copy attached).\n\n"
+        "4. Annual Report of the Commissioner from Dr. P. Quayle, Commissioner.\n\n"
+        "5. Complaints Procedure and Protocol for Handling Complaints (report attached).\n\n"
+        "MINUTES OF THE MEETING HELD ON 4TH MAY 2015\n\n"
+        "1. ELECTION OF CHAIR\n\nCouncillor Ivo Pardew was elected.\n\n"
+        "2. APOLOGIES\n\nApologies were received from Councillor Uma Brandt.\n\n"
+        "3. DECLARATIONS OF INTEREST\n\nNone were declared.\n\n"
+        "4. WORK PROGRAMME\n\nThe Panel agreed its programme for the year.\n"
+    )
+    assert [i.title for i in items_of(text)][:2] == [
+        "Apologies for Absence.",
+        "Declarations of Interest.",
+    ]
+    assert numbers(text) == ["1", "2", "3", "4", "5"]
+    text = (
+        "Agenda\n"
+        "1) Welcome by the Chair and apologies for absence from Members.\n"
+        "2) Presentation on the Draft Police and Crime Plan for 2026 to 2030.\n"
+    )
+    assert numbers(text) == ["1", "2"]
+    # clauses of a decision numbered so are not an agenda
+    text = (
+        "1. Cllr Ada Fenn be appointed as Chair of the Committee for 2025/26.\n"
+        "2. Cllr Ben Hollis be appointed as Vice Chair of the Committee for 2025/26.\n"
+    )
+    assert numbers(text) == []
