@@ -4,8 +4,9 @@ documents without numbering, short unnumbered headings followed by prose.
 
 Numbered lines are candidates; the items are the best increasing sequence of them, so
 numbered lists inside an item, action-table rows and page numbers that go back to 1 are
-not taken for items; a number printed twice (an agenda number, then the minute number on
-a line of its own) gives one item. A sub-numbered line that is a paragraph of prose ("2.1
+not taken for items, nor is a list numbered from 1 inside one of the body's running minute
+numbers; a number printed twice (an agenda number, then the minute number on a line of its
+own) gives one item. A sub-numbered line that is a paragraph of prose ("2.1
 The PCC noted that ... .", or the first line of one wrapped at the page width) stays in
 its parent's text; a sub-numbered heading becomes a child item, and so does a run of
 lettered, roman or bracket-numbered headings ("i) Estates strategy", "ii) Fleet"; "(1)
