@@ -254,6 +254,47 @@ def _footers_by_page_numbers(lines: list[Line], counts: Counter[Line]) -> set[Li
     return {line for line, count in beside.items() if count == 2}
 
 
+# A portal's attendance: under "Meeting Attendees", a block per person whose lines give
+# their role on the body and their status ("Committee Member" / "Councillor Jo Hale" /
+# "Rye Council" / "Present, as expected"). Those lines repeat from block to block as a
+# running header does, but each belongs to its person.
+_ATTENDANCE_HEADING = re.compile(
+    r"(?:meeting\s+)?(?:attendees|attendance|present|members\s+present)\s*:?", re.IGNORECASE
+)
+_PERSON_STATUS = re.compile(
+    r"present(?:,?\s+(?:not\s+)?as\s+expected)?|attended|in\s+attendance|expected|"
+    r"apologies(?:\s+received)?|absent|did\s+not\s+attend|not\s+present|substitute|"
+    r"(?:(?:committee|panel|board|co-?opted|independent|ex[- ]officio)\s+)*members?|"
+    r"(?:vice[- ]?)?chair(?:man|person|woman)?",
+    re.IGNORECASE,
+)
+# Content lines a person's block holds between two status lines, at most.
+STATUS_BLOCK_MAX_LINES = 10
+
+
+def _attendance_statuses(lines: list[Line]) -> set[int]:
+    """Indices of the status and role lines of the person blocks under an attendance
+    heading: the block goes on while such lines keep coming, at most
+    ``STATUS_BLOCK_MAX_LINES`` content lines apart."""
+    found: set[int] = set()
+    for start, heading in enumerate(lines):
+        if len(heading) != 1 or not _ATTENDANCE_HEADING.fullmatch(heading[0].strip()):
+            continue
+        since = 0
+        for index in range(start + 1, len(lines)):
+            line = lines[index]
+            if not is_content(line):
+                continue
+            if len(line) == 1 and _PERSON_STATUS.fullmatch(line[0].strip()):
+                found.add(index)
+                since = 0
+                continue
+            since += 1
+            if since > STATUS_BLOCK_MAX_LINES:
+                break
+    return found
+
+
 def drop_page_artifacts(lines: list[Line]) -> tuple[list[Line], PageArtifacts]:
     """Replace bare page numbers and running headers/footers by page breaks.
 
@@ -276,13 +317,14 @@ def drop_page_artifacts(lines: list[Line]) -> tuple[list[Line], PageArtifacts]:
         repeated = {line for line in repeated if near[line] >= 2}
     first_content = next((index for index, line in enumerate(lines) if is_content(line)), -1)
     items = _item_numbers(lines, repeated)
+    statuses = _attendance_statuses(lines) if repeated else set()
     kept: list[Line] = []
     for index, line in enumerate(lines):
         if _is_page_number(line) and index not in items:
             found.page_numbers += 1
             found.dropped.append((index, RemovalKind.PAGE_NUMBER))
             kept.append(PAGE_BREAK)
-        elif line in repeated and index != first_content:
+        elif line in repeated and index != first_content and index not in statuses:
             found.headers[line[0]] += 1
             found.dropped.append((index, RemovalKind.RUNNING_HEADER))
             kept.append(PAGE_BREAK)

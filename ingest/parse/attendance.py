@@ -26,14 +26,18 @@ from ingest.parse.name_runs import (
     take_substitutes,
 )
 from ingest.parse.people import (
+    GIVEN_NAMES,
     NameIndex,
     Person,
+    has_dot_leader,
     is_prose,
+    is_role_word,
     looks_like_name,
     parse_capacity,
     same_person,
     split_person,
     strip_markers,
+    strip_titles,
 )
 from ingest.parse.tables import Table, find_tables, name_column
 from ingest.parse.text import ATTENDANCE_LIST_END
@@ -90,6 +94,16 @@ _ATTENDANCE_HEADING = re.compile(
     r"^(?:welcome(?:\s*(?:,|and|&)\s*introductions?)?|introductions?|attendees|"
     r"attendance(?:\s+(?:details|list|record))?|"
     r"present|sederunt|members present|those present)\.?$",
+    re.IGNORECASE,
+)
+_BARE_LABEL = re.compile(
+    r"^(?:apologies(?:\s+for\s+absence)?|present|attendees|attendance|in\s+attendance)\s+"
+    r"(?=(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+_SUBLISTS_HEADING = re.compile(
+    r"^(?:attendance|attendees|present|those present|sederunt)\s+"
+    r"(?=\d{1,2}\.\d{1,2}\.?\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 # Sentences that end in a colon before a list: "Apologies for absence were received as
@@ -189,6 +203,16 @@ def _status_label(content: str) -> tuple[AttendanceStatus, str] | None:
             # "1.  Apologies for absence: Jo Hale (JH); Ann Bell (AB)": the item's heading
             # is the label, the people follow its colon on the same line.
             return numbered
+        bare = _BARE_LABEL.match(heading) if numbered is None else None
+        if bare is not None and _people_in(heading[bare.end() :]) >= 2:
+            # "2. Apologies Jo Hale, Chief Constable, Ann Bell, Adviser": the item's heading
+            # runs on into its people with no colon.
+            return label_status(bare.group()), heading[bare.end() :]
+        sublist = _SUBLISTS_HEADING.match(heading)
+        if sublist is not None and numbered is None:
+            # "1. ATTENDANCE 1.1 Present Sir Jo Hale ... 1.2 In Attendance ...": numbered
+            # sub-lists run on after the item's heading; their labels are read in the run.
+            return AttendanceStatus.PRESENT, heading[sublist.end() :]
         if _SENTENCE_LABEL_APOLOGIES.match(heading):
             return AttendanceStatus.APOLOGIES, ""
         if _SENTENCE_LABEL_ATTENDING.match(heading):
@@ -431,7 +455,35 @@ def _continues(run: _Run, line: Line) -> bool:
         or run.parts[-1].rstrip().endswith((",", " and", "&", "–", "-", "/"))
         or bool(re.match(r"^[a-z(]", line.content))
         or _wrapped_row(run.parts[-1], line.content)
+        or _broken_name(run.parts[-1], line.content)
     )
+
+
+# "..., Mr K" then "Blakemore (Director of IT), ...": a line that ends in a title and
+# initials, the name's surname starting the next line.
+_DANGLING_TITLE = re.compile(
+    r"(?:^|[\s,;])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Prof|Professor)\.?"
+    r"(?:\s+[A-Z]\.?){0,3}(?:\s+(?P<given>[A-Z][a-z]+))?$"
+)
+# "..., Sean" then "McKeown, Dr Jo Hale": a given name after a list's comma, its surname on
+# the next line.
+_DANGLING_GIVEN = re.compile(r"(?:[,;]|\sand|\s&)\s+(?:and\s+)?(?P<given>[A-Z][a-z]+)$")
+_SURNAME_START = re.compile(r"^[A-Z][\w'’-]+(?:\s+\(|,|\s+and\s|\.?$)")
+
+
+def _broken_name(previous: str, content: str) -> bool:
+    """Whether a name is broken across the lines: ``previous`` ends in a title (perhaps with
+    initials or a given name) or in a given name after a comma, ``content`` starts with the
+    surname (then a bracket, a comma, "and" or its end)."""
+    return _dangling_name(previous.rstrip()) and bool(_SURNAME_START.match(content))
+
+
+def _dangling_name(text: str) -> bool:
+    titled = _DANGLING_TITLE.search(text)
+    if titled is not None:
+        return titled["given"] is None or titled["given"] in GIVEN_NAMES
+    given = _DANGLING_GIVEN.search(text)
+    return given is not None and given["given"] in GIVEN_NAMES
 
 
 def _wrapped_row(previous: str, content: str) -> bool:
@@ -462,6 +514,14 @@ class _Run:
     @property
     def text(self) -> str:
         return " ".join(self.parts)
+
+
+# "29 July 2020": a date on a line of its own (a cover sheet's "Date created"), which the
+# numbering of an item does not start.
+_DATE_LINE = re.compile(
+    r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
 
 
 def _is_stop(line: Line) -> bool:
@@ -542,6 +602,7 @@ def _parse_list(
     members_group = False
     found = 0
     glued = _glued_dashes(lines, start + 1)
+    paired = _paired_lines(lines, start) or _paired_lines(lines, start + 1)
 
     def flush() -> None:
         nonlocal found, status
@@ -567,6 +628,11 @@ def _parse_list(
             continue
         if _is_stop(line):
             break
+        if blanks == 0 and paired and run.parts and _capacity_line(lines, index):
+            run.add(f"– {line.content}")  # "CC Jo Hale" then "Avon and Somerset"
+            last = line
+            index += 1
+            continue
         if blanks == 0 and _continues(run, line) and not _status_label(line.content):
             run.add(line.content)
             last = line
@@ -620,6 +686,43 @@ def _parse_list(
         index += 1
     flush()
     return index
+
+
+# A line under a person's that names nobody and is short: "CC Jo Hale" then "Avon and
+# Somerset", the person's force or office on the line below the name.
+_MAX_CAPACITY_WORDS = 6
+
+
+def _capacity_line(lines: Sequence[Line], index: int) -> bool:
+    """Whether ``lines[index]`` is the office of the person on the line above it."""
+    line = lines[index]
+    above = lines[index - 1] if index > 0 else None
+    return (
+        not line.blank
+        and above is not None
+        and not above.blank
+        and not above.content.rstrip().endswith((".", ",", ";"))
+        and _people_in(above.content) == 1
+        and len(line.content.split()) <= _MAX_CAPACITY_WORDS
+        and ":" not in line.content
+        and len(line.cells) <= 1
+        and not _is_stop(line)
+        and _status_label(line.content) is None
+        and not _people_in(line.content)
+        and not _OFFICERS_HEADING.search(line.content)
+        and not _MEMBERS_HEADING.match(line.content)
+    )
+
+
+def _paired_lines(lines: Sequence[Line], index: int) -> bool:
+    """Whether a list is written a person to a line, each with their office on the line
+    below (where it has one): a person's line, an office's, then a person's again, and
+    among the next two lines another person's."""
+    window = lines[index : index + 5]
+    if len(window) < 4 or any(line.blank for line in window[:3]):
+        return False
+    people = [_strong_person_line(line) for line in window]
+    return people[0] and _capacity_line(lines, index + 1) and people[2] and any(people[3:])
 
 
 def _marked_run(collector: _Collector, line: Line) -> bool:
@@ -688,8 +791,10 @@ def _unlabelled_run(lines: Sequence[Line], index: int) -> bool:
         return _people_in(lines[index].content) >= 2 and not any(
             _MEMBERSHIP.search(content) for content in _lines_before_block(lines, index)
         )
-    if not _strong_person_line(lines[index]):
+    if not _strong_person_line(lines[index]) or not _plainly_named(lines[index].content):
         return False
+    if _paired_lines(lines, index):
+        return True
     before = _lines_before_block(lines, index)
     if any(_MEMBERSHIP.search(c) for c in before) and not any(
         _ABSENCE_KEY.search(c) for c in before
@@ -702,6 +807,26 @@ def _unlabelled_run(lines: Sequence[Line], index: int) -> bool:
     # one person twice: it is not a list.
     first, second = split_person(lines[index].content), split_person(following.content)
     return first is None or second is None or not same_person(first.name, second.name)
+
+
+_NAME_START = re.compile(r"^(?:[A-Z]\.?\s|[A-Z]\.?[A-Z]\.?\s)")
+
+
+def _plainly_named(content: str) -> bool:
+    """Whether an entry plainly names a person, not words that only look like a name
+    ("Emerging Risks County Lines (Drug Supply)"): a title, initials, a given name or an
+    office after it."""
+    entry = content.lstrip(" -•*·").strip()
+    if strip_titles(entry) != entry:
+        return True
+    person = split_person(entry)
+    if person is None:
+        return False
+    if _NAME_START.match(person.name) or person.name.split()[0] in GIVEN_NAMES:
+        return True
+    # or an office after the name: "Ada Lowe – Police and Crime Commissioner"
+    office = (person.capacity or "").split()
+    return bool(office) and is_role_word(office[-1])
 
 
 def _lines_before_block(lines: Sequence[Line], index: int) -> list[str]:
@@ -724,7 +849,10 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
     """
     collector = _Collector(text)
     tables = {t.header: t for t in find_tables(lines) if t.kind == "attendance"}
-    first_item = next((line.index for line in lines if _is_stop(line)), len(lines))
+    first_item = next(
+        (line.index for line in lines if _is_stop(line) and not _DATE_LINE.match(line.content)),
+        len(lines),
+    )
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -775,7 +903,10 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
             # the list is read from the line before, so that its first line is a group's
             index = _parse_list(collector, lines, index - 1, AttendanceStatus.PRESENT, "")
             continue
-        if index < first_item and not collector.result.attendees and _unlabelled_run(lines, index):
+        # A front sheet's offices set with dot leaders ("Chairman……… Mr Jo Hale") start a list
+        # wherever the numbering of the page's banner puts the first item.
+        before_items = index < first_item or has_dot_leader(line.content)
+        if before_items and not collector.result.attendees and _unlabelled_run(lines, index):
             index = _parse_list(collector, lines, index, AttendanceStatus.PRESENT, line.content)
             continue
         index += 1
@@ -920,6 +1051,8 @@ def _agenda_invitees(lines: Sequence[Line], index: int) -> bool:
 
 def _looks_like_prose_label(content: str) -> bool:
     """ "Present were the PCC and ..." or "Members of the public ..." are sentences, not labels."""
+    if _SUBLISTS_HEADING.match(_ITEM_NUMBER.sub("", content)):
+        return False  # a heading with its numbered lists run on after it
     return len(content.split()) > 40 and ":" not in content[:40]
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ingest.parse.lines import Line
 from ingest.parse.name_runs import split_run, take_substitutes
-from ingest.parse.people import Person, is_prose, looks_like_name, split_person
+from ingest.parse.people import Person, is_prose, is_role_word, looks_like_name, split_person
 from ingest.parse.text import ATTENDANCE_SENTENCE_END
 from records.enums import AttendanceStatus
 
@@ -309,6 +309,15 @@ _TOOK_CHAIR = re.compile(
 )
 
 
+# "... took the Chair for Items 1 to 4", "... for the election of the Chair", "... for this
+# item": the chair taken for part of the meeting only.
+_FOR_SOME_ITEMS = re.compile(
+    r"\s+(?:for|during)\s+(?:the\s+)?(?:items?|minutes?|agenda\s+items?|this\s+item|"
+    r"the\s+(?:election|appointment)\b)",
+    re.IGNORECASE,
+)
+
+
 # "That Mrs Jo Hale be appointed Chairman for the meeting": the chair of this meeting, whoever
 # the motions before it sought to elect for the year.
 _FOR_THIS_MEETING = re.compile(
@@ -330,7 +339,13 @@ def _chair_named(entry: str, person: Person) -> Person:
     """The person who took the chair, with the whole of a titled name of three words."""
     capacity = person.capacity or ""
     whole = f"{person.name} {capacity}"
-    if _TITLED.match(entry) and capacity and " " not in capacity and looks_like_name(whole):
+    if (
+        _TITLED.match(entry)
+        and capacity
+        and " " not in capacity
+        and not is_role_word(capacity)
+        and looks_like_name(whole)
+    ):
         return Person(whole)
     return person
 
@@ -345,6 +360,7 @@ def elected_chair(
     Cllr Jo Hale, thanked ..."), if it says so."""
     elected: Person | None = None
     named: Person | None = None
+    interim: Person | None = None
     for line in lines:
         content = line.content
         if not _CHAIR_SENTENCE_WORDS.search(content):
@@ -359,7 +375,12 @@ def elected_chair(
                 )
             took = _TOOK_CHAIR.search(sentence)
             people = _list_before(sentence, took.start(), narrowest=True) if took else []
-            if len(people) == 1:
+            part_only = took is not None and _FOR_SOME_ITEMS.match(sentence, took.end())
+            if len(people) == 1 and part_only:
+                # "Mr Jo Hale took the Chair for Items One to Four": until the meeting's
+                # chair, elected in those items, takes it
+                interim = interim or _chair_named(*people[0])
+            elif len(people) == 1:
                 return _chair_named(*people[0])
             for_meeting = _FOR_THIS_MEETING.search(sentence)
             match = _ELECTED_CHAIR.search(sentence) if elected is None or for_meeting else None
@@ -368,4 +389,4 @@ def elected_chair(
                 if for_meeting:
                     return people[0][1]
                 elected = people[0][1]
-    return elected or named
+    return elected or interim or named

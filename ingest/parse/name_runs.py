@@ -39,7 +39,7 @@ _HONORIFIC = (
 _RANK = (
     r"(?:(?:[A-Z][A-Za-z]?/)?(?:Supt|Superintendent|Insp|Inspector|Sgt|Commander|Chief\s+Supt|"
     r"Chief\s+Superintendent|Chief\s+Inspector|Det\s+Supt|Ch\s+Supt|Detective\s+Supt)"
-    r"|DCI|DI|DS|PC|PS|ACC|DCC|CC|PCC|PFCC|DPCC|DPFCC|CFO|ACO|ACFO|CEO|Mayor|Commissioner|Lord|Lady|"
+    r"|DCI|DI|DS|PC|PS|ACC|DCC|CC|Cmsr|Commr|PCC|PFCC|DPCC|DPFCC|CFO|ACO|ACFO|CEO|Mayor|Commissioner|Lord|Lady|"
     r"Chief\s+Constable|Deputy\s+Chief\s+Constable|Assistant\s+Chief\s+Constable|"
     r"[A-Z][A-Za-z]?/[A-Za-z]+)\.?"
 )
@@ -144,12 +144,50 @@ def _unsplit_column_label(text: str) -> str:
     return f"{text[:start]} IN ATTENDANCE: {' '.join(kept)} {text[end.end() :]}"
 
 
+# "1.2 Special Advisers Keith Trotman Media Advisor 1.3 In Attendance for Specific Items
+# Dermot Gamlin ...": a numbered sub-heading read into the run names the group after it. Its
+# words, up to a title or a given name and a surname, are the label.
+_SUB_NUMBER = re.compile(r"(?:^|(?<=\s))\d{1,2}\.\d{1,2}\.?\s+(?=[A-Z])")
+_TITLE_AHEAD = re.compile(rf"(?:{_HONORIFIC}|{_RANK})\s+[A-Z]")
+_LABEL_WORD = re.compile(r"(?:[A-Z][A-Za-z'’/-]*|of|for|the|and|in|to|from)\s+")
+_MAX_LABEL_WORDS = 6
+
+
+def _numbered_labels(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, label) of each numbered sub-heading in a run."""
+    for number in _SUB_NUMBER.finditer(text):
+        position = number.end()
+        for _ in range(_MAX_LABEL_WORDS):
+            word = _LABEL_WORD.match(text, position)
+            if word is None:
+                break
+            position = word.end()
+            if _TITLE_AHEAD.match(text, position) or _given_name_at(
+                list(_WORD.finditer(text[position : position + 60])), 0
+            ):
+                yield number.start(), position, text[number.end() : position].strip()
+                break
+
+
 def split_labels(text: str, status: AttendanceStatus) -> Iterator[tuple[AttendanceStatus, str]]:
     """Pieces of a run with the status each has: a label inside the run ("... Officers
     Present: Mr Adrian Coe ...") changes the status of what follows it. A label counts when
     a colon or a title and a name follow it, or when it is written in capitals."""
     text = _unsplit_column_label(_BARE_OFFICERS.sub(_officers_label, text))
     position = 0
+    for start, end, label in sorted([*_labels(text), *_numbered_labels(text)]):
+        if start < position:
+            continue
+        if start > position:
+            yield status, text[position:start]
+        status = label_status(label)
+        position = end
+    if position < len(text):
+        yield status, text[position:]
+
+
+def _labels(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, label) of each attendance label in a run."""
     for match in _LABEL.finditer(text):
         label = match.group("label")
         title_follows = _HONORIFIC_ANCHOR.match(text, match.end() + 1) or _RANK_ANCHOR.match(
@@ -159,12 +197,7 @@ def split_labels(text: str, status: AttendanceStatus) -> Iterator[tuple[Attendan
             continue
         if label.lower() == "attendance" and not (label.isupper() and match.group("end").strip()):
             continue  # "ATTENDANCE:" ends "IN ATTENDANCE:" cut in two by a column
-        if match.start() > position:
-            yield status, text[position : match.start()]
-        status = label_status(label)
-        position = match.end()
-    if position < len(text):
-        yield status, text[position:]
+        yield match.start(), match.end(), label
 
 
 # "Louise Bramley – Wood (LB-W)": a double-barrelled surname that extraction spaced out, as
@@ -272,6 +305,25 @@ _INITIALS_AFTER_WORD = re.compile(
 _INITIALS_NAME = re.compile(
     r"(?<![\w'’.-])(?<![A-Z]\s)(?<![A-Z]\.\s)(?:[A-Z]\.?\s){1,3}[A-Z][a-z]{2,}"
 )
+# A given name and a surname with a comma after them: a person whose office follows the
+# comma. Straight after a word of the text before (not after a comma), it shows a run that
+# joins each office to the next name with no separator.
+_NAME_THEN_COMMA = re.compile(
+    r"(?<=[\w).’',] )(?P<given>[A-Z][a-z]+) (?:[A-Z][a-z]*['’]?)?[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?,"
+)
+
+
+def _names_then_commas(text: str) -> list[int]:
+    """Where each person starts in a run written "Jo Hale, Adviser Ann Bell, Chief
+    Constable, Rye Police Roy Tapp, ...": at each given name and surname followed by a comma,
+    when at least two of them follow a word; else none."""
+    found = [m for m in _NAME_THEN_COMMA.finditer(text) if m["given"] in GIVEN_NAMES]
+    titles = {m.end() for m in _HONORIFIC_ANCHOR.finditer(text)}
+    titles.update(m.end() for m in _RANK_ANCHOR.finditer(text))
+    after_words = [m for m in found if text[m.start() - 2] != "," and m.start() not in titles]
+    return [m.start() for m in found] if len(after_words) >= 2 else []
+
+
 _OFFICE_BEFORE = re.compile(r"\b(?:Crime|Rescue|City)\s+$")
 
 
@@ -303,6 +355,9 @@ def _anchors(text: str) -> list[int]:
     # do initials and a surname after an organisation's last word.
     starts.extend(start for start in _initialled_names(text) if start not in titled)
     starts.extend(m.start() for m in _INITIALS_AFTER_WORD.finditer(text) if m.start() not in titled)
+    # "Jo Hale, Special Adviser Ann Bell, Chief Constable, Rye Police Roy Tapp, ...": each
+    # name is followed by its comma, its office runs on to the next name.
+    starts.extend(start for start in _names_then_commas(text) if start not in titled)
     if not re.search(r"[,;]", text):
         # "K Armstrong J A Pringle D Ferguson": with no separators, each initials and surname
         initialled = [m.start() for m in _INITIALS_NAME.finditer(text) if m.start() not in titled]
@@ -335,10 +390,16 @@ def _split_run(text: str) -> tuple[str, ...]:
         pieces = [text[a:b] for a, b in itertools.pairwise(cuts)]
     else:
         pieces = [text]
+    # "Jo Hale, Adviser Ann Bell, Chief Constable, Rye Police": cut at each name and its
+    # comma, a piece is one person and the office after the comma, commas and all.
+    whole_pieces = len(pieces) > 1 and bool(_names_then_commas(text))
     entries: list[str] = []
     for number, piece in enumerate(pieces):
         piece = re.sub(r"(?:\s+(?:and|&))+\s*$", "", piece.strip(_SEPARATORS))
         if not piece:
+            continue
+        if whole_pieces and split_person(piece) is not None:
+            entries.extend(_split_and(piece))
             continue
         titled = len(pieces) > 1 and (number > 0 or starts[0] == 0)
         # A piece with no commas may be a whole run without separators: part it by its given
@@ -380,6 +441,13 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _ENTRY_EDGES = " ,;:-–—&"
 
 
+def _prose(text: str) -> bool:
+    """Whether a run holds a word of a sentence: a word in lower case that is neither an
+    organisation's small word nor a word of an office ("Staff representative")."""
+    words = _PROSE_WORD.findall(_BRACKETED.sub(" ", text))
+    return any(not is_role_word(word) for word in words)
+
+
 def _given_name_at(words: list[re.Match[str]], index: int) -> bool:
     """Whether a person starts at ``words[index]``: a given name, then a surname, and not
     itself the surname of a given name before it ("Sian James")."""
@@ -404,7 +472,7 @@ def split_on_given_names(text: str) -> list[str]:
     is written "name – organisation". A run with fewer than two such names is left whole."""
     words = list(_WORD.finditer(text))
     starts = [i for i in range(len(words)) if _given_name_at(words, i)]
-    if len(starts) < 2 or _PROSE_WORD.search(_BRACKETED.sub(" ", text)):
+    if len(starts) < 2 or _prose(text):
         return [text]
     # A title just before a given name belongs to it ("... Rye Council Cllr Ann Bell ...").
     titles = {m.end(): m.start() for m in _HONORIFIC_ANCHOR.finditer(text)}

@@ -35,7 +35,7 @@ _HONORIFICS = (
     r"(?:group\s+)?captain|major|colonel|the\s+right\s+worshipful"
 )
 _RANKS = (
-    r"(?:[a-z]{1,2}/)?(?:cmdr|commander|det|detective|temp|"
+    r"(?:[a-z]{1,2}/)?(?:cmdr|commander|cmsr|commr|det|detective|temp|"
     r"ch\s+supt|chief\s+supt|supt|superintendent|ch\s+insp|insp|inspector|sgt|sergeant|"
     r"dcs|dci|di|ds|dc|pc|ps|pcso|governor)|t/|a/|d/|c/"
 )
@@ -116,6 +116,8 @@ _NOT_NAME_WORDS = {
     "valley", "view", "profile", "interest", "interests", "pecuniary", "non-pecuniary",
     # a police force's parts, named after a rank ("C/Supt Jo Hale, Urban Region")
     "region", "division", "directorate", "registrar",
+    # a profession named after a name ("Mr Jo Hale Solicitor took the Chair")
+    "solicitor", "barrister", "lawyer", "counsel",
     # a title left without its name by extraction ("apologies from the Rt Hon , Ms Jo Hale")
     "rt", "hon",
     # a table's headings ("Agenda Item and Discussion Points")
@@ -127,76 +129,84 @@ _NOT_NAME_WORDS = {
 # name followed by a surname starts a person. Names not listed are still read wherever a
 # title, a comma or a dash marks them; this list only parts runs that have no such marks.
 _GIVEN_NAME_TEXT = (
-    "Aaron Abdul Abena Abid Abigail Adam Ade Adebayo Adeel Adele Adnan Adrian Adrienne "
-    "Aftab Afzal Agnes Ahmed Aidan Aileen Ailsa Aine Aisha Ajay Akhtar Akram Alan Alana "
-    "Alasdair Alastair Albert Alex Alexander Alexandra Alexis Alfie Alfred Ali Alia Alice "
-    "Alicia Alison Alistair Allan Alun Alys Amanda Amandeep Amara Amber Amelia Amina Amir "
-    "Amit Amjad Amrit Amy Andrea Andrew Andy Angela Angharad Angus Anil Anita Anjali Ann "
-    "Anna Annabel Anne Annette Annie Anthony Antonia Antony Anwar Anwen Aoife Arshad Arthur "
-    "Arun Arwel Asad Asha Ashley Ashok Asif Asma Atif Audrey Ayesha Azhar Aziz Bal Balbir "
-    "Barbara Barney Barry Bashir Beatrice Becky Ben Benjamin Bernadette Bernard Bernice "
-    "Beth Bethan Bethany Betty Bev Beverley Bilal Billy Bob Bobby Bradley Brenda Brendan "
-    "Brett Brian Brid Bridget Bronagh Bronwen Bruce Bryan Bryony Caitlin Callum Calum "
-    "Cameron Carl Carla Carmel Carol Caroline Carolyn Carys Cathal Catherine Cathy Catriona "
-    "Cecilia Ceri Cerys Charles Charlie Charlotte Chidi Chinedu Chloe Chris Christian "
-    "Christina Christine Christopher Ciara Ciaran Claire Clara Clare Clarissa Claudia "
-    "Clifford Clive Clodagh Colette Colin Colm Conor Constance Cornelius Craig Cynthia Dafydd Dai "
-    "Daisy Damian Damien Dan Daniel Danielle Darius Darren Darryl Dave David Dawn Dean "
-    "Debbie Deborah Declan Deepak Deirdre Delia Della Delroy Denis Denise Dennis Derek Dermot "
-    "Desmond Diana Diane Dilwyn Dionne Dominic Donald Donna Doreen Dorothy Douglas Duncan "
-    "Dylan Eamon Eamonn Ed Eddie Edith Edmund Edward Edwin Eileen Eilidh Eimear Elaine "
-    "Eleanor Elin Elizabeth Ella Ellen Elliot Eloise Elspeth Emeka Emily Emlyn Emma Eoin "
-    "Eric Erica Erin Esther Ethan Eve Evelyn Faisal Farah Farhan Farida Farooq Fatima "
-    "Felicity Felix Femi Fergal Fergus Fiona Fionnuala Florence Fran Frances Francesca "
+    "Aaron Abbie Abdul Abena Abid Abigail Adam Ade Adebayo Adeel Adele Adeline Adnan Adrian "
+    "Adrienne Aftab Afzal Agatha Agnes Ahmed Aidan Aileen Ailsa Aine Aisha Ajay Akhtar Akram "
+    "Alan Alana Alasdair Alastair Albert Aled Alex Alexander Alexandra Alexis Alfie Alfred Ali "
+    "Alia Alice Alicia Alison Alistair Allan Alun Alys Amanda Amandeep Amara Amber Ambrose "
+    "Amelia Amina Amir Amit Amjad Amrit Amy Andrea Andrew Andy Angela Angharad Angus Anil "
+    "Anita Anjali Ann Anna Annabel Anne Annette Annie Annmarie Anthony Antonia Antony Anwar "
+    "Anwen Aoife Arnold Arshad Arthur Arun Arwel Asad Asha Ashleigh Ashley Ashok Asif Asma "
+    "Atif Aubrey Audrey Ayesha Azhar Aziz Bal Balbir Barbara Barney Barrie Barry Bashir "
+    "Beatrice Becky Ben Benedict Benjamin Bernadette Bernard Bernice Bernie Beryl Beth Bethan "
+    "Bethany Betty Bev Beverley Bilal Billy Bob Bobby Bradley Brenda Brendan Brett Brian Brid "
+    "Bridget Bronagh Bronwen Bruce Bryan Bryn Brynmor Bryony Caitlin Callum Catrin Calum Cameron "
+    "Carl Carla Carmel Carol Caroline Carolyn Carwyn Carys Cathal Catherine Cathy Catriona Cecilia "
+    "Cedric Celia Ceri Cerys Charlene Charles Charlie Charlotte Cheryl Chidi Chinedu Chloe "
+    "Chris Christian Christina Christine Christopher Ciara Ciaran Claire Clara Clare Clarissa "
+    "Claudia Clifford Clive Clodagh Colette Colin Colleen Colm Conor Constance Corinne Cormac "
+    "Cornelius Craig Cynthia Cyril Dafydd Dai Daisy Damian Damien Dan Daniel Danielle Daphne "
+    "Darius Darrell Darren Darryl Dave David Dawn Dean Debbie Deborah Declan Deepak Deirdre "
+    "Delia Della Delroy Delyth Denis Denise Dennis Derek Dermot Desmond Dewi Diana Diane "
+    "Dilwyn Dilys Dionne Dominic Donal Donald Donna Doreen Dorian Dorothy Douglas Duncan Dylan "
+    "Eamon Eamonn Ed Eddie Edgar Edith Edmund Edward Edwin Eifion Eileen Eilidh Eimear Eirian "
+    "Eirlys Elaine Eleanor Eleri Elfed Elin Elizabeth Ella Ellen Elliot Eloise Elspeth Elwyn "
+    "Emeka Emily Emlyn Emma Emrys Emyr Enid Eoghan Eoin Eric Erica Erin Ernest Errol Esme "
+    "Esther Ethan Eunice Eve Evelyn Ewan Ewen Faisal Farah Farhan Farida Farooq Fatima "
+    "Felicity Felix Femi Fergal Fergus Fintan Fiona Fionnuala Florence Fran Frances Francesca "
     "Francis Frank Fraser Frederick Freya Funmi Gabriel Gabrielle Gail Gareth Gary Gavin "
-    "Gaynor Gemma Geoff Geoffrey George Georgina Gerald Geraldine Gerard Gerry Gethin "
-    "Gilbert Gill Gillian Gina Glyn Gordon Grace Graeme Graham Grainne Greg Gregory Gurdeep "
-    "Gurpreet Guy Gwen Gwyneth Hamish Hana Hannah Hardeep Harinder Harjit Harold Harpreet "
-    "Harriet Harry Harvey Hassan Hayley Hazel Heather Heidi Helen Helena Henry Hilary "
-    "Hollie Holly Howard Hugh Hugo Humera Huw Hywel Iain Ian Ifan Ifeoma Ifor Imelda Imogen "
-    "Imran Imtiaz Ingrid Ioan Iqbal Irene Iris Isaac Isabel Isabella Isla Ivan Jack Jackie "
-    "Jacob Jacqueline Jade Jake James Jamie Jan Jane Janet Janice Janine Jas Jasdeep "
+    "Gaynor Gemma Geoff Geoffrey George Georgina Geraint Gerald Geraldine Gerard Gerry Gerwyn "
+    "Gethin Gilbert Gill Gillian Gina Glenda Gloria Glyn Glynis Gordon Grace Graeme Graham "
+    "Grainne Greg Gregory Gurdeep Gurpreet Guy Gwen Gwilym Gwyneth Gwynfor Hamish Hana Hannah "
+    "Hardeep Harinder Harjit Harold Harpreet Harriet Harry Harvey Hassan Hayley Hazel Heather "
+    "Hector Heidi Heledd Helen Helena Henry Herbert Hilary Hollie Holly Horace Howard Hubert "
+    "Hugh Hugo Humera Huw Hywel Iain Ian Idris Iestyn Ieuan Ifan Ifeoma Ifor Imelda Imogen "
+    "Imran Imtiaz Ingrid Ioan Iqbal Irene Iris Isaac Isabel Isabella Isla Ivan Ivor Iwan Jack "
+    "Jackie Jacob Jacqueline Jade Jake James Jamie Jan Jane Janet Janice Janine Jas Jasdeep "
     "Jasmine Jason Jasper Jaswinder Javed Jean Jeanette Jeff Jeffrey Jemma Jennifer Jenny "
-    "Jeremy Jessica Jill Jim Joan Joanna Joanne Jocelyn Jodie Joel John Jon Jonathan "
-    "Jonathon Jordan Joseph Josephine Josh Joshua Josie Joyce Jude Judith Judy Julia Julian "
-    "Julie Juliet Juliette June Justin Kamal Kamran Karen Karl Kashif Kate Kath Katherine "
-    "Kathleen Kathryn Katie Katrina Kay Keira Keith Kelly Kelvin Kenneth Kenny Kerry Kevin "
-    "Khalid Kieran Kim Kiran Kirk Kirsty Kofi Kris Kumar Kwame Lara Laura Lauren Laurence "
-    "Lawrence Leah Leanne Lee Lena Leo Leon Leonie Lesley Leslie Lewis Liam Lilian Lily "
-    "Linda Lindsay Lindsey Lionel Lisa Liz Lloyd Lois Lorna Lorraine Louis Louise Lucas "
-    "Lucinda Lucy Luke Lydia Lynda Lynn Lynne Mabel Madeleine Maggie Mahmood Mahmud Mairead "
-    "Malachy Malcolm Mandy Manjit Manoj Mansoor Marcia Marcus Margaret Margo Maria Marian "
-    "Marianne Marie Marilyn Marion Marjorie Mark Martin Martina Martyn Mary Matt Matthew "
-    "Maura Maureen Maxine Meera Megan Melanie Melissa Melvyn Mervyn Mia Michael Michaela "
-    "Michele Michelle Mick Mike Mildred Miles Miriam Mitchell Mohammad Mohammed Moira Molly "
-    "Monica Morag Muhammad Mukesh Muriel Nadeem Nadia Nadine Nana Naomi Nasreen Natalie "
-    "Natasha Nathan Naveed Naz Nazir Neal Neelam Neil Neville Ngozi Nia Niall Niamh "
-    "Nicholas Nick Nicky Nicola Nicolas Nicole Nigel Nina Nisha Noel Nora Norman Nuala "
-    "Oliver Olivia Olu Olufemi Oluwaseun Omar Oonagh Orla Oscar Owen Paddy Padraig Pamela "
-    "Parminder Parveen Patricia Patrick Paul Paula Pauline Penny Percy Peter Phil Philip "
-    "Philippa Phillip Phoebe Phyllis Piers Pippa Polly Pradeep Preeti Priya Quentin Rachael "
-    "Rachel Rahul Raj Rajesh Rakesh Ralph Ramesh Rani Rashid Ravi Raymond Rebecca Reginald "
-    "Rehana Rekha Reza Rhian Rhiannon Rhoda Rhona Rhys Richard Rita Rizwan Rob Robert Robin "
-    "Robyn Rodney Roger Roisin Roland Ronald Ronan Ronnie Rory Rosa Rosalind Rosalyn "
-    "Rosemary Rosie Ross Rowan Rowena Roxanne Roy Rubina Ruby Rukhsana Rupert Russell Ruth "
-    "Ryan Sabina Sabrina Sadiq Saima Sajid Sally Salma Sam Samantha Samina Samuel Sandeep "
-    "Sandra Sanjay Sara Sarah Scott Seamus Sean Sebastian Selina Seth Shabana Shahid Shane "
-    "Sharon Shaun Shazia Sheila Shelley Shirley Shona Sian Sidney Simon Sinead Siobhan "
-    "Sonia Sonya Sophie Spencer Stacey Stacy Stan Stanley Stella Stephanie Stephen Steve "
-    "Steven Stewart Stuart Sue Sukhdev Sunil Sunita Suresh Susan Suzanne Sybil Syed Sylvia "
-    "Tahir Tamsin Tanya Tara Tariq Ted Terence Teresa Terry Tessa Thelma Theo Theresa "
-    "Thomas Tim Timothy Tina Tobias Toby Tola Tom Tomasz Tomos Tony Tracey Tracy Trevor "
-    "Tristan Trudy Tunde Una Ursula Usman Valerie Vanessa Vera Veronica Victor Vijay Vikki "
-    "Vincent Vivienne Walter Waqar Warren Wasim Wayne Wendy Wilfred William Winston Yasmeen "
-    "Yasmin Yemi Yolanda Yusuf Yvette Yvonne Zachary Zahid Zainab Zara Zoe Zubair "
+    "Jeremy Jessica Jill Jim Joan Joanna Joanne Jocelyn Jodie Joel John Jon Jonathan Jonathon "
+    "Jordan Joseph Josephine Josh Joshua Josie Joyce Jude Judith Judy Julia Julian Julie "
+    "Juliet Juliette June Justin Kamal Kamran Karen Karl Kashif Kate Kath Katherine Kathleen "
+    "Kathryn Katie Katrina Kay Keira Keith Kelly Kelvin Kenneth Kenny Kerry Kevin Khalid "
+    "Kieran Kim Kiran Kirk Kirsty Kofi Kris Kumar Kwame Lachlan Lara Laura Lauren Laurence "
+    "Lawrence Leah Leanne Lee Lena Leo Leon Leonard Leonie Lesley Leslie Lewis Liam Lilian "
+    "Lily Linda Lindsay Lindsey Lionel Lisa Liz Lloyd Lois Lorna Lorraine Louis Louise Lowri "
+    "Lucas Lucinda Lucy Luke Lydia Lynda Lyndon Lynn Lynne Mabel Madeleine Maeve Maggie "
+    "Mahmood Mahmud Mairead Malachy Malcolm Mandy Manjit Manoj Mansoor Marcia Marcus Margaret "
+    "Margo Maria Marian Marianne Marie Marilyn Marion Marjorie Mark Martin Martina Martyn Mary "
+    "Matt Matthew Maura Maureen Maurice Maxine Meera Megan Meirion Melanie Melissa Melvyn "
+    "Menna Merfyn Mervyn Mhairi Mia Michael Michaela Michele Michelle Mick Mike Mildred Miles "
+    "Miriam Mitchell Mohammad Mohammed Moira Molly Monica Morag Mostyn Muhammad Mukesh Murdo "
+    "Muriel Myfanwy Nadeem Nadia Nadine Nana Naomi Nasreen Natalie Natasha Nathan Naveed Naz "
+    "Nazir Neal Neelam Neil Nerys Neville Ngozi Nia Niall Niamh Nicholas Nick Nicky Nicola "
+    "Nicolas Nicole Nigel Nina Nisha Noel Nora Norma Norman Nuala Oisin Oliver Olivia Olu "
+    "Olufemi Oluwaseun Olwen Omar Oonagh Orla Oscar Osian Oswald Owain Owen Paddy Padraig "
+    "Pamela Parminder Parveen Patricia Patrick Paul Paula Pauline Penny Percy Peter Phil "
+    "Philip Philippa Phillip Phoebe Phyllis Piers Pippa Polly Pradeep Preeti Priya Quentin "
+    "Rachael Rachel Rahul Raj Rajesh Rakesh Ralph Ramesh Rani Rashid Ravi Raymond Rebecca "
+    "Reginald Rehana Rekha Reza Rhian Rhiannon Rhoda Rhodri Rhona Rhydian Rhys Richard Rita "
+    "Rizwan Rob Robert Robin Robyn Roderick Rodney Roger Roisin Roland Ronald Ronan Ronnie "
+    "Rory Rosa Rosalind Rosalyn Rosemary Rosie Ross Rowan Rowena Roxanne Roy Rubina Ruby Rufus "
+    "Rukhsana Rupert Russell Ruth Ryan Sabina Sabrina Sadiq Saima Sajid Sally Salma Sam "
+    "Samantha Samina Samuel Sandeep Sandra Sanjay Sara Sarah Scott Seamus Sean Sebastian "
+    "Selina Seth Shabana Shahid Shane Sharon Shaun Shazia Sheila Shelley Shirley Shona Sian "
+    "Sidney Simon Sinead Siobhan Sioned Sonia Sonya Sophie Sorcha Spencer Stacey Stacy Stan "
+    "Stanley Stella Stephanie Stephen Steve Steven Stewart Stuart Sue Sukhdev Sunil Sunita "
+    "Suresh Susan Suzanne Sybil Syed Sylvia Tahir Tamsin Tanya Tara Tariq Ted Tegwen Terence "
+    "Teresa Terry Tessa Thelma Theo Theresa Thomas Tim Timothy Tina Tobias Toby Tola Tom "
+    "Tomasz Tomos Tony Tracey Tracy Trefor Trevor Tristan Trudy Tunde Una Ursula Usman Valerie "
+    "Vanessa Vera Vernon Veronica Victor Vijay Vikki Vincent Vivienne Walter Waqar Warren "
+    "Wasim Wayne Wendy Wilfred William Winston Yasmeen Yasmin Yemi Yolanda Yusuf Yvette Yvonne "
+    "Zachary Zahid Zainab Zara Zoe Zubair "
 )
 GIVEN_NAMES = frozenset(_GIVEN_NAME_TEXT.split())
 
 _CHAIR_WORD = r"(?:chair(?:man|person|woman)?|conven[eo]r|in the chair)"
+# "Jo Hale – NPCC Chair", "Jo Hale, Panel Chair": the body's initials or kind before it.
+_BODY_BEFORE_CHAIR = r"(?:(?-i:(?!VICE\b|CO\b)[A-Z]{2,6})\s+|(?:committee|panel|board|council)\s+)?"
 _CHAIR_MARK = re.compile(
     rf"\(\s*{_CHAIR_WORD}\s*\)"
     rf"|(?:\s*,|\s+[/–—-])\s*{_CHAIR_WORD}\s*(?=\))"
-    rf"|(?:\s*,|\s+[-–—])\s*{_CHAIR_WORD}\s*$"
+    rf"|(?:\s*,|\s+[-–—])\s*{_BODY_BEFORE_CHAIR}{_CHAIR_WORD}\s*$"
     r"|\s+in the chair\s*$",
     re.IGNORECASE,
 )
@@ -215,7 +225,7 @@ _MINUTES_MARK = re.compile(
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
 # Honours and letters after a name, also written with stops ("Cllr Jo Hale O.B.E").
 _POSTNOMINALS = re.compile(
-    r"(?<=\w)(?:,?\s+(?:QPM|KPM|OBE|MBE|CBE|KBE|DBE|BEM|DL|JP|MP|AM|MLA|MSP|CPFA|FCA|ACA|FCCA|"
+    r"(?<=\w)(?:,?\s+(?:QPM|KPM|OBE|MBE|CBE|KBE|DBE|BEM|DL|JP|TD|MP|AM|MLA|MSP|CPFA|FCA|ACA|FCCA|"
     r"PhD|MA|MSc|BA|[OMCKD]\.B\.E|Q\.P\.M|J\.P|B\.E\.M)\b)+"
     r"\.?"
 )
@@ -490,6 +500,7 @@ def split_person(text: str) -> Person | None:
     """
     entry = re.sub(r"\s+", " ", re.sub(r"\t|\s*\|\s*", " , ", text)).strip(" ,;:-–—•*·")
     entry = _GLUED_DASH.sub(" –", entry)
+    entry = _dot_leader(entry)
     entry = _GLUED_GIVEN.sub(_unglue_given, entry)
     entry = _POSTNOMINALS.sub("", entry)
     entry, is_chair, is_minute_taker = strip_markers(re.sub(r"\.$", "", entry))
@@ -520,6 +531,30 @@ def split_person(text: str) -> Person | None:
     if capacity is None and bare and is_abbreviation(bare):
         capacity = bare  # an organisation's initials after the name: "Gary Ellis - AWYA"
     return Person(name, capacity, abbreviation, is_chair, is_minute_taker)
+
+
+# "Chairman…………… Mr T Penhaligon", "Jo Hale ........ Treasurer": an office and a name
+# joined by a leader of dots, as a printed front sheet sets them in two columns.
+_DOT_LEADER = re.compile(r"\s*(?:\.{3,}|…+\.*)[.…\s]*")
+
+
+def has_dot_leader(text: str) -> bool:
+    """Whether a line joins two columns with a leader of dots."""
+    return bool(_DOT_LEADER.search(text))
+
+
+def _dot_leader(entry: str) -> str:
+    """The entry with its dot leader made a separator, the name first: an office before the
+    leader goes into brackets after the name."""
+    parts = _DOT_LEADER.split(entry, maxsplit=1)
+    if len(parts) != 2 or not parts[0] or not parts[1]:
+        return entry
+    left, right = parts
+    if looks_like_name(strip_titles(right), single_token=strip_titles(right) != right) and not (
+        looks_like_name(strip_titles(left))
+    ):
+        return f"{right} ({left})"
+    return f"{left} – {right}"
 
 
 def _name_key(name: str) -> list[str]:

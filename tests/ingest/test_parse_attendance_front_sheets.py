@@ -1,0 +1,354 @@
+"""Attendance as front sheets print it: names broken across lines, offices set with dot
+leaders, numbered sub-lists run on after an item's heading, a person to a line with the
+office on the line below, and per-person status lines of a portal page kept by cleaning."""
+
+from ingest.clean import clean_text
+from ingest.parse.attendance import Attendance, parse_attendance
+from ingest.parse.lines import split_lines
+from ingest.parse.people import split_person
+from records.enums import AttendanceStatus
+
+PRESENT = AttendanceStatus.PRESENT
+APOLOGIES = AttendanceStatus.APOLOGIES
+IN_ATTENDANCE = AttendanceStatus.IN_ATTENDANCE
+
+
+def attendance_of(text: str) -> Attendance:
+    return parse_attendance(text, split_lines(text))
+
+
+def people(text: str) -> list[tuple[str, AttendanceStatus]]:
+    return [(a.name, a.status) for a in attendance_of(text).attendees]
+
+
+def chair_of(text: str) -> str | None:
+    chair = attendance_of(text).chair
+    return chair.name if chair else None
+
+
+# -- a name broken across lines -------------------------------------------------------------
+
+
+def test_a_title_and_initial_ending_a_line_join_the_surname_below() -> None:
+    text = (
+        "Attendance:\n\n"
+        "Staff: Ms A Quill (Head of Audit), Mr B\n"
+        "Rendle (Treasurer), Dr C Voss (Adviser) and Mrs D\n"
+        "Yarrow (Clerk).\n\n"
+        "Guests: Mr E Fane (Wessex Federation).\n\n"
+        "1. Apologies\n"
+    )
+    assert people(text) == [
+        ("A Quill", IN_ATTENDANCE),
+        ("B Rendle", IN_ATTENDANCE),
+        ("C Voss", IN_ATTENDANCE),
+        ("D Yarrow", IN_ATTENDANCE),
+        ("E Fane", IN_ATTENDANCE),
+    ]
+
+
+def test_a_title_alone_or_a_given_name_ending_a_line_join_the_name_below() -> None:
+    text = (
+        "Present: Cllr Ivo Marsh; Cllr\n"
+        "Petra Lund; Dr Omar Hale\n\n"
+        "Apologies:\n"
+        "ACC Tom Reed, Megan\n"
+        "Carrow, Nina Sale and Ruth\n"
+        "Dorling.\n"
+    )
+    assert people(text) == [
+        ("Ivo Marsh", PRESENT),
+        ("Petra Lund", PRESENT),
+        ("Omar Hale", PRESENT),
+        ("Tom Reed", APOLOGIES),
+        ("Megan Carrow", APOLOGIES),
+        ("Nina Sale", APOLOGIES),
+        ("Ruth Dorling", APOLOGIES),
+    ]
+
+
+# -- offices set with dot leaders -----------------------------------------------------------
+
+
+def test_offices_with_dot_leaders_start_the_list_of_members() -> None:
+    text = (
+        "1 WESSEX POLICE AUTHORITY MINUTES of a meeting\n\n"
+        "MINUTES of a meeting of the Wessex Police Authority held on 3 May 2011.\n\n"
+        "Chairman…………… Mr P Garrow\n"
+        "Vice-Chairman…….. Mrs Q Hendra\n"
+        "Mr R Ivey, Mrs S Jago, Mr T\n"
+        "Kemp and Ms U Lobb\n\n"
+        "Officers in Attendance\n"
+        "Ms V Moyle (Chief Executive)\n\n"
+        "P/101 Apologies for Absence\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.status) for a in attendance.attendees] == [
+        ("P Garrow", PRESENT),
+        ("Q Hendra", PRESENT),
+        ("R Ivey", PRESENT),
+        ("S Jago", PRESENT),
+        ("T Kemp", PRESENT),
+        ("U Lobb", PRESENT),
+        ("V Moyle", IN_ATTENDANCE),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "P Garrow"
+
+
+def test_a_dot_leader_parts_an_office_from_a_name_either_way_round() -> None:
+    office_first = split_person("Clerk to the Panel ...... Dr Ann Beale")
+    assert office_first is not None
+    assert (office_first.name, office_first.capacity) == ("Ann Beale", "Clerk to the Panel")
+    name_first = split_person("Cllr Rob Tate . . . . . . . . Treasurer".replace(" .", "."))
+    assert name_first is not None
+    assert (name_first.name, name_first.capacity) == ("Rob Tate", "Treasurer")
+    chair = split_person("Chair………Jo Penrose")
+    assert chair is not None and chair.name == "Jo Penrose" and chair.is_chair
+
+
+# -- numbered sub-lists run on after the item's heading ---------------------------------------
+
+
+def test_numbered_sub_lists_run_on_after_the_attendance_heading() -> None:
+    text = (
+        "Minutes of the Meeting held on 4 March 2011\n\n"
+        "1. ATTENDANCE 1.1 Present Sir Edgar Quint President (Chair) Oliver Brandt Vice "
+        "President Helen Morrow Head of Futures Business Area Simon Keel Staff representative "
+        "1.2 Special Advisers Grace Tolley Adviser 1.3 In Attendance for Specific Items "
+        "Martin Oakes Owen Fairley Staff Officer to the President\n\n"
+        "1.4 Apologies Apologies were received from Chief Constable Ruth Penn.\n\n"
+        "2. MINUTES OF THE PREVIOUS MEETING 2.1 The minutes were agreed.\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.status) for a in attendance.attendees] == [
+        ("Edgar Quint", PRESENT),
+        ("Oliver Brandt", PRESENT),
+        ("Helen Morrow", PRESENT),
+        ("Simon Keel", PRESENT),
+        ("Grace Tolley", IN_ATTENDANCE),
+        ("Martin Oakes", IN_ATTENDANCE),
+        ("Owen Fairley", IN_ATTENDANCE),
+        ("Ruth Penn", APOLOGIES),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "Edgar Quint"
+
+
+def test_numbered_sub_lists_with_titles_after_an_attendees_heading() -> None:
+    text = (
+        "3) Attendees 3.1 Members Cllr Dora Finch Cllr Alan Pryde "
+        "3.2 Officers Mr Hugh Lamb Clerk Ms Rita Vane Monitoring Officer\n\n"
+        "4) Declarations of interest\n"
+    )
+    assert people(text) == [
+        ("Dora Finch", PRESENT),
+        ("Alan Pryde", PRESENT),
+        ("Hugh Lamb", IN_ATTENDANCE),
+        ("Rita Vane", IN_ATTENDANCE),
+    ]
+
+
+# -- a person to a line, the office on the line below -----------------------------------------
+
+
+def test_rank_and_name_lines_each_over_its_force() -> None:
+    text = (
+        "Chiefs' Council Minutes\n"
+        "Date Created:\n"
+        "2 June 2021\n"
+        "9 June 2021, Virtual Meeting\n"
+        "AC Ruth Kemble\n"
+        "Council Chair\n"
+        "CC Owen Pardew\n"
+        "Northmoor\n"
+        "DCC Lisa Crane\n"
+        "CC Adam Weir\n"
+        "Eastshire Constabulary\n"
+        "Apologies\n"
+        "CC Paul Vinter\n"
+        "Westvale\n"
+        "1. Chair's Introduction\n"
+        "1.1 The Chair welcomed members.\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.capacity, a.status) for a in attendance.attendees] == [
+        ("Ruth Kemble", "AC", PRESENT),
+        ("Owen Pardew", "CC, Northmoor", PRESENT),
+        ("Lisa Crane", "Deputy Chief Constable", PRESENT),
+        ("Adam Weir", "CC, Eastshire Constabulary", PRESENT),
+        ("Paul Vinter", "CC, Westvale", APOLOGIES),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "Ruth Kemble"
+
+
+def test_names_with_offices_below_under_a_label_keep_their_apologies() -> None:
+    text = (
+        "Present:\n"
+        "Supt Dan Oxley\n"
+        "Wessex Police\n"
+        "Cllr Mary Tolland\n"
+        "Rye District\n"
+        "Cllr Ben Ashe\n"
+        "Apologies: Cllr Lena Grove, Dr Ian\n"
+        "Rusk and Ann Fowey.\n"
+        "MINUTES\n"
+        "Item\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.capacity, a.status) for a in attendance.attendees] == [
+        ("Dan Oxley", "Superintendent, Wessex Police", PRESENT),
+        ("Mary Tolland", "Rye District", PRESENT),
+        ("Ben Ashe", None, PRESENT),
+        ("Lena Grove", None, APOLOGIES),
+        ("Ian Rusk", None, APOLOGIES),
+        ("Ann Fowey", None, APOLOGIES),
+    ]
+
+
+def test_a_chair_named_with_the_body_before_the_word() -> None:
+    for entry in ("Jo Penrose – WPB Chair", "Jo Penrose, Panel Chair"):
+        person = split_person(entry)
+        assert person is not None and person.is_chair, entry
+    vice = split_person("Jo Penrose – VICE CHAIR")
+    assert vice is not None and not vice.is_chair
+
+
+def test_territorial_decoration_is_a_postnominal() -> None:
+    person = split_person("Mr Alf Dunmore TD JP")
+    assert person is not None and person.name == "Alf Dunmore"
+
+
+# -- a portal's person blocks keep their status lines through cleaning ------------------------
+
+
+def _portal_page(statuses: list[tuple[str, str, str]], heading: str = "Meeting Attendees") -> str:
+    blocks = [
+        f"{role}\nCouncillor {name}\n\n{council}\n\n{status}\n"
+        for (name, council, status), role in zip(
+            statuses, ["Chairman", *["Committee Member"] * (len(statuses) - 1)], strict=True
+        )
+    ]
+    return f"Wessex Police and Crime Panel\nDate:\n4 May 2022\n{heading}\n" + "\n".join(blocks)
+
+
+def test_status_lines_repeated_in_each_person_block_survive_cleaning() -> None:
+    rows = [
+        ("Ada Moss", "Rye Council", "Present, as expected"),
+        ("Ben Holt", "Lea Council", "Present, as expected"),
+        ("Cara Lund", "Oak Council", "Apologies"),
+        ("Dev Shah", "Elm Council", "Present, as expected"),
+        ("Eve Kerr", "Ash Council", "Apologies"),
+        ("Finn Rowe", "Yew Council", "Absent"),
+        ("Gail Orme", "Fir Council", "Apologies"),
+    ]
+    text = clean_text(_portal_page(rows)).text
+    assert text.count("Present, as expected") == 3
+    assert text.count("Committee Member") == 6
+    found = people(text)
+    assert found == [
+        ("Ada Moss", PRESENT),
+        ("Ben Holt", PRESENT),
+        ("Cara Lund", APOLOGIES),
+        ("Dev Shah", PRESENT),
+        ("Eve Kerr", APOLOGIES),
+        ("Finn Rowe", APOLOGIES),
+        ("Gail Orme", APOLOGIES),
+    ]
+
+
+def test_status_lines_under_an_attendance_heading_survive_but_page_furniture_goes() -> None:
+    rows = [(f"Name{letter} Surname", "Council", "Attended") for letter in "abcdef"]
+    rows = [(n.replace("Name", "Jo").title(), c, s) for n, c, s in rows]
+    page = _portal_page(rows, heading="Attendance")
+    banner = "Wessex Council – Committee Information"
+    text = "\n".join(f"{banner}\nItem {n} was noted.\nThe Panel agreed it." for n in range(4))
+    cleaned = clean_text(f"{page}\n{text}").text
+    assert cleaned.count("Attended") == 6
+    assert cleaned.count(banner) == 0
+
+
+# -- "Name, Office" pairs run on with no separator between them -------------------------------
+
+
+def test_names_each_before_a_comma_part_a_run_of_offices() -> None:
+    text = (
+        "1. Attendees: Gareth Hollis AM, Cabinet Secretary for Justice (Chair) Megan Pryce, "
+        "Special Adviser Owen Lewis, Commissioner for Northmoor and Chair of the Forum. "
+        "Ruth Dale, Chief Constable, Westvale Police Catrin Hughes, Director General, "
+        "Health & Housing, Simon Tate, Head of Policy, Rye Government\n\n"
+        "2. Apologies Helen Moss, Director of Prisons, Martin Greer, Deputy Director, "
+        "Fire Service\n\n"
+        "3. Chair's opening address The Chair welcomed members.\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.status) for a in attendance.attendees] == [
+        ("Gareth Hollis", PRESENT),
+        ("Megan Pryce", PRESENT),
+        ("Owen Lewis", PRESENT),
+        ("Ruth Dale", PRESENT),
+        ("Catrin Hughes", PRESENT),
+        ("Simon Tate", PRESENT),
+        ("Helen Moss", APOLOGIES),
+        ("Martin Greer", APOLOGIES),
+    ]
+    assert attendance.attendees[4].capacity == "Director General, Health & Housing"
+    assert attendance.chair is not None and attendance.chair.name == "Gareth Hollis"
+
+
+def test_a_plain_comma_list_of_names_is_not_read_as_name_office_pairs() -> None:
+    text = (
+        "Present: Cllr Anne Ord, Wendy Pike, Insp Rachel Dunn, Lynne Faber (for Sue Lark)\n"
+        "Apologies: Ida Webb, Deputy Roy Tapp and Julian Sowden.\n"
+    )
+    assert people(text) == [
+        ("Anne Ord", PRESENT),
+        ("Wendy Pike", PRESENT),
+        ("Rachel Dunn", PRESENT),
+        ("Lynne Faber", PRESENT),
+        ("Ida Webb", APOLOGIES),
+        ("Roy Tapp", APOLOGIES),
+        ("Julian Sowden", APOLOGIES),
+    ]
+
+
+# -- who chaired ----------------------------------------------------------------------------
+
+
+def test_a_chair_taken_for_the_opening_items_gives_way_to_the_one_taken_after() -> None:
+    text = (
+        "Chair\n\nAs the election of the Chair was Item Two, Mr Idris Lowe Solicitor took the "
+        "Chair for Items One and Two.\n\n"
+        "2. Appointment of Chair\n\nThat Councillor Mair Teague be appointed as Chair.\n\n"
+        "Councillor Mair Teague took the Chair and thanked the Panel.\n"
+    )
+    assert chair_of(text) == "Mair Teague"
+    only_interim = (
+        "Cllr Ivor Dane took the chair during the election of the Chairman.\n\n"
+        "5. Minutes\n\nThe minutes were agreed.\n"
+    )
+    assert chair_of(only_interim) == "Ivor Dane"
+
+
+def test_a_role_after_the_name_of_who_took_the_chair_is_not_their_surname() -> None:
+    assert chair_of("Mr Gethin Ross Solicitor took the Chair.\n") == "Gethin Ross"
+    assert chair_of("Mrs Ann Lee Treasurer was in the Chair.\n") == "Ann Lee"
+
+
+# -- words that only look like names are not a list -------------------------------------------
+
+
+def test_titles_of_papers_under_a_date_are_not_an_unlabelled_list() -> None:
+    text = (
+        "Resources Board\n"
+        "Further meetings are planned for:\n"
+        "17 March 2021 at 10am\n"
+        "The papers appear below.\n"
+        "Emerging Risks County Lines (Drug Supply)\n"
+        "Emerging Risks Fraud Against Older People\n"
+        "Budget Monitoring and Savings Update\n"
+    )
+    assert people(text) == []
+    listed = text.replace(
+        "Emerging Risks County Lines (Drug Supply)\nEmerging Risks Fraud Against Older People",
+        "Ruth Ames (Chief Executive)\nT Pelham (Treasurer)\n\nThe agenda is below.",
+    )
+    assert people(listed) == [("Ruth Ames", PRESENT), ("T Pelham", PRESENT)]
