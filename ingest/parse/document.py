@@ -2,7 +2,8 @@
 
 The steps run in this order, each reading the text and what the earlier ones found:
 header -> body -> attendance -> items -> acronyms -> themes -> actions -> metrics ->
-next meeting. Warnings from every step are collected on the draft.
+next meeting. Warnings from every step are collected on the draft. An agenda keeps of its
+names only the apologies: the others are expected, not present.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from ingest.draft import GlossaryEntry, MeetingDraft
+from ingest.draft import AttendeeDraft, GlossaryEntry, MeetingDraft
 from ingest.errors import NotMinutesError
 from ingest.parse.actions import parse_actions
 from ingest.parse.attendance import include_officers, parse_attendance
@@ -25,12 +26,24 @@ from ingest.parse.metrics import parse_metrics
 from ingest.parse.next_meeting import parse_next_meeting
 from ingest.parse.not_records import has_record_marks, not_a_record
 from ingest.parse.themes import assign_themes, find_acronym_definitions
+from records.enums import AttendanceStatus, DocumentType
 
 _ACTION_LINE = re.compile(r"^(?:action(?:\s+(?:point\s+)?\d+)?\s*[:\-–.]|actions?\s+agreed)", re.I)
 
 
 def _has_action_lines(lines: Sequence[Line]) -> bool:
     return any(_ACTION_LINE.match(line.content) for line in lines)
+
+
+def _attended(
+    attendees: Sequence[AttendeeDraft], document_type: DocumentType
+) -> list[AttendeeDraft]:
+    """Who the record says attended. An agenda names those expected (its members, its
+    invitees, its chair), not who came: of its names only the apologies it records are
+    facts of attendance."""
+    if document_type is not DocumentType.AGENDA:
+        return list(attendees)
+    return [person for person in attendees if person.status is AttendanceStatus.APOLOGIES]
 
 
 def _latest_date(text: str) -> dt.date:
@@ -110,7 +123,7 @@ def parse_document(
         venue=header.venue,
         chair=chair.name if chair else None,
         minute_taker=minute_taker.name if minute_taker else None,
-        attendees=attendance.attendees,
+        attendees=_attended(attendance.attendees, document_type),
         items=items,
         actions=actions,
         metrics=metrics,

@@ -407,3 +407,43 @@ def test_a_page_written_after_the_meeting_gives_no_next_meeting() -> None:
     )
     assert draft.date == dt.date(2022, 5, 6)
     assert draft.next_meeting is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "EASTMOOR POLICE AND CRIME PANEL\n\nAGENDA\n\nDate: Monday 4 March 2024, 10.00am\n"
+            "Venue: Council Chamber\n\nChairman: Councillor Ada Reader\n\n"
+            "Members: Councillor Ben Tolland, Councillor Cara Quayle, Mr Dev Hale\n\n"
+            "1. Apologies for absence\n\n2. To receive the minutes of the last meeting\n\n"
+            "3. To consider the proposed precept (Pages 5 - 12)\n\n"
+            "4. To note the work programme\n",
+            id="chairman-and-members-of-an-agenda",
+        ),
+        pytest.param(
+            "Westshire Assurance Board\nAgenda\n10 June 2024, 14:00 – 16:00, Teams\n\n"
+            "Attendees:\n  • Ada Reader, Commissioner (Chair)\n  • Ben Tolland, Chief Constable\n"
+            "  • Cara Quayle, Chief Executive\n\n1. Welcome\n2. Action tracker\n"
+            "3. Quarterly performance report – to note\n4. Any other business\n",
+            id="attendees-bullets-of-an-agenda",
+        ),
+    ],
+)
+def test_an_agenda_lists_who_is_expected_not_who_attended(text: str) -> None:
+    draft = parse_document(text)
+    assert draft.document_type is DocumentType.AGENDA
+    assert draft.attendees == []
+
+
+def test_an_agenda_keeps_the_apologies_it_records() -> None:
+    draft = parse_document(
+        "NORTHMOOR RESOURCES MEETING\n\nAGENDA\n\nTuesday 9 April 2024 at 2.00pm\n\n"
+        "Members: Ada Reader (Chair), Ben Tolland\n\n1. Apologies for absence: Cara Quayle\n\n"
+        "2. To approve the minutes of the meeting held on 5 March 2024\n\n"
+        "3. To receive the budget report\n\n4. To note the risk register\n"
+    )
+    assert draft.document_type is DocumentType.AGENDA
+    assert [(person.name, person.status) for person in draft.attendees] == [
+        ("Cara Quayle", AttendanceStatus.APOLOGIES)
+    ]
