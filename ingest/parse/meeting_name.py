@@ -3,10 +3,13 @@ Committee", "Resources Committee").
 
 Read, best first, from a "Meeting:" label; from "Minutes of (a meeting of) the X held on
 ..." (where an organisation named before "Minutes" is the parent, not the meeting: "Policing
-Board Minutes of the Performance Committee"); from the words before the date on a portal's
-title line ("Moved from 9th October, Cabinet - Tuesday, 2nd October ..." gives "Cabinet");
-from a short line of the opening that names a body ("NORTHERN POLICING BOARD"). A name is
-a body's only when it ends in, or holds, a word such as panel, committee, board, authority.
+Board Minutes of the Performance Committee"; and "a meeting of the X" names X even without a
+body word: "Community Engagement & External Relations"); from the words before the date on a
+portal's title line ("Moved from 9th October, Cabinet - Tuesday, 2nd October ..." gives
+"Cabinet"; a place it was "held in" is no name); from a short line of the opening that names
+a body ("NORTHERN POLICING BOARD"; not a label over its value, "Coordination Committee:"). A
+name is a body's only when it ends in, or holds, a word such as panel, committee, board,
+authority.
 """
 
 from __future__ import annotations
