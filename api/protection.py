@@ -4,8 +4,9 @@ Every limit is a setting: tokens (at parsing), then depth, aliases, selections a
 cost, all worked out in one walk of the operation that visits each fragment once
 (``Shape``). The cost of a query is an estimate made before it runs: each field
 counts once for every item of the pages above it, where a page is a field's
-``first`` argument (its default, or ``default_page_size``, when absent; the
-variable's default, or ``max_page_size``, when ``first`` is a variable).
+``first`` or ``last`` argument (the larger when both are given; the default of
+``first``, or ``default_page_size``, when neither is; the variable's default, or
+``max_page_size``, when the argument is a variable).
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ from api.request_log import current_request_id
 from api.settings import Settings
 
 PAGE_ARGUMENT = "first"
+# Relay's backward page size: counted as ``first`` is.
+BACKWARD_PAGE_ARGUMENT = "last"
 # Distinct query texts whose parsed document and validation result are kept: clients
 # send the same few operations again and again, with other variables.
 CACHED_DOCUMENTS = 256
@@ -165,20 +168,25 @@ class _ShapeWalk:
         argument: GraphQLArgument | None = definition.args.get(PAGE_ARGUMENT)
         if argument is None:
             return 1
-        for given in node.arguments or ():
-            if given.name.value != PAGE_ARGUMENT:
-                continue
-            value = given.value
-            if isinstance(value, IntValueNode):
-                return max(0, int(value.value))
-            if isinstance(value, VariableNode):
-                default = self.variable_defaults.get(value.name.value)
-                return self.max_page_size if default is None else max(0, default)
-            return self.max_page_size
+        sizes = [
+            self.given_size(given.value)
+            for given in node.arguments or ()
+            if given.name.value in (PAGE_ARGUMENT, BACKWARD_PAGE_ARGUMENT)
+        ]
+        if sizes:
+            return max(sizes)
         default_value = argument.default_value
         if isinstance(default_value, int) and not isinstance(default_value, bool):
             return default_value
         return self.default_page_size
+
+    def given_size(self, value: object) -> int:
+        if isinstance(value, IntValueNode):
+            return max(0, int(value.value))
+        if isinstance(value, VariableNode):
+            default = self.variable_defaults.get(value.name.value)
+            return self.max_page_size if default is None else max(0, default)
+        return self.max_page_size
 
 
 def query_shape(

@@ -1,12 +1,12 @@
 """Page sizes and cursors: one rule for every list that is read a page at a time.
 
 The GraphQL connections and the search index's pages share them, so a client meets one
-limit and one cursor format wherever it pages. A page holds ``first`` rows:
-``DEFAULT_PAGE_SIZE`` when none is asked for, at most ``MAX_PAGE_SIZE``. A cursor is the
-unpadded URL-safe base64 of a compact JSON list: the name of the order the list was
-sorted in, then the last row's sort key. Decoding checks every field before any query
-sees it; a cursor of another order, or anything not handed out, is a ``CursorError``
-(the API answers BAD_CURSOR).
+limit and one cursor format wherever it pages. A page holds ``first`` rows (or ``last``,
+paging backward): ``DEFAULT_PAGE_SIZE`` when none is asked for, at most
+``MAX_PAGE_SIZE``. A cursor is the unpadded URL-safe base64 of a compact JSON list: the
+name of the order the list was sorted in, then a row's sort key. Decoding checks every
+field before any query sees it; a cursor of another order, or anything not handed out,
+is a ``CursorError`` (the API answers BAD_CURSOR).
 """
 
 from __future__ import annotations
@@ -30,11 +30,14 @@ _URLSAFE: Final = bytes.maketrans(b"+/", b"-_")
 
 
 class PageSizeError(ValueError):
-    """A ``first`` outside 0..MAX_PAGE_SIZE."""
+    """A ``first`` or ``last`` outside 0..MAX_PAGE_SIZE."""
 
 
 class CursorError(ValueError):
-    """A cursor this list did not hand out."""
+    """A cursor this list did not hand out; ``argument``: the one that held it (``after``
+    unless the reader says otherwise)."""
+
+    argument: str = "after"
 
     def __init__(self, message: str = "invalid cursor") -> None:
         super().__init__(message)
@@ -48,11 +51,14 @@ class OtherOrderCursorError(CursorError):
         self.order = order
 
 
-def page_size(first: int | None) -> int:
-    """``first``, or the default page size; a PageSizeError when out of range."""
+def page_size(first: int | None, argument: str = "first") -> int:
+    """``first`` (or ``last``: ``argument`` names it), or the default page size; a
+    PageSizeError when out of range."""
     size = DEFAULT_PAGE_SIZE if first is None else first
     if not 0 <= size <= MAX_PAGE_SIZE:
-        raise PageSizeError(f"argument `first` must be between 0 and {MAX_PAGE_SIZE} (got {size})")
+        raise PageSizeError(
+            f"argument `{argument}` must be between 0 and {MAX_PAGE_SIZE} (got {size})"
+        )
     return size
 
 

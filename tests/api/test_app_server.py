@@ -45,15 +45,15 @@ class _Item:
     id: int
 
     @strawberry.field
-    def children(self, first: int = 20) -> list[_Item]:
-        return [_Item(id=self.id * 10 + i) for i in range(min(first, 3))]
+    def children(self, first: int = 20, last: int | None = None) -> list[_Item]:
+        return [_Item(id=self.id * 10 + i) for i in range(min(last or first, 3))]
 
 
 @strawberry.type
 class _Query:
     @strawberry.field
-    def items(self, first: int = 20) -> list[_Item]:
-        return [_Item(id=i) for i in range(min(first, 3))]
+    def items(self, first: int = 20, last: int | None = None) -> list[_Item]:
+        return [_Item(id=i) for i in range(min(last or first, 3))]
 
     @strawberry.field
     def whoami(self, info: Info[_Context, None]) -> str | None:
@@ -349,6 +349,11 @@ async def test_cost_limit_multiplies_page_sizes(client_for: ClientFactory) -> No
         variable = "query Q($n: Int!) { items(first: $n) { id children(first: $n) { id } } }"
         body = (await client.post("/graphql", json=graphql(variable, n=2))).json()
         assert body["errors"][0]["extensions"]["code"] == "QUERY_TOO_COSTLY"
+        # A backward page (last) counts as a forward one; of both, the larger counts.
+        for pages in ("last: 50", "first: 1, last: 50"):
+            backward = f"{{ items({pages}) {{ id children({pages}) {{ id }} }} }}"
+            body = (await client.post("/graphql", json=graphql(backward))).json()
+            assert body["errors"][0]["extensions"]["cost"] == 2601
 
 
 def _fan_out(levels: int) -> str:
