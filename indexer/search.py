@@ -16,15 +16,18 @@ Pages are cut by cursor, not by offset (page sizes and the cursor format are
 ``records.paging``'s). A cursor holds the last hit's sort key and its document key; the
 order is (score descending | day descending | day ascending), then document key
 ascending, so equal scores or days never make a page repeat or skip a hit. A query with
-no words to rank by (empty, or only conditions) comes newest first.
+no words to rank by (empty, or only conditions) comes newest first. A page bounded by a
+``before`` cursor, or read backward (the ``last`` hits), is cut from every match put in
+order: the forward fetches cannot stop early there.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import heapq
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from enum import StrEnum
@@ -47,6 +50,7 @@ from indexer.suggest import suggest
 from records.glossary import GlossaryEntry
 from records.paging import (
     DEFAULT_PAGE_SIZE,
+    CursorError,
     decode_cursor,
     encode_cursor,
     number_field,
@@ -107,7 +111,7 @@ class Hit:
     year: int | None
     kind: str
     themes: tuple[str, ...]
-    cursor: str = ""  # this hit's place: pass as ``after`` to continue after it
+    cursor: str = ""  # this hit's place: pass as ``after`` (or ``before``) to page on
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,8 @@ class SearchPage:
     suggestion: str | None
     end_cursor: str | None
     has_next_page: bool
+    start_cursor: str | None = None
+    has_previous_page: bool = False
 
 
 # --- cursors ----------------------------------------------------------------------------
@@ -133,12 +139,16 @@ class _Cursor:
     position: int  # hits before and including this one
 
     @classmethod
-    def read(cls, text: str, order: SortOrder) -> _Cursor:
+    def read(cls, text: str, order: SortOrder, argument: str = "after") -> _Cursor:
         """The place a hit's cursor (``[order, value, key, position]``, written by
-        ``Searcher._hit``) holds; a CursorError when it is none."""
-        value, key, position = decode_cursor(
-            text, order.value, number_field, text_field, whole_field
-        )
+        ``Searcher._hit``) holds; a CursorError naming ``argument`` when it is none."""
+        try:
+            value, key, position = decode_cursor(
+                text, order.value, number_field, text_field, whole_field
+            )
+        except CursorError as exc:
+            exc.argument = argument
+            raise
         return cls(order, value, key, max(0, position))
 
 
@@ -153,6 +163,8 @@ class _Ranked:
     scores: dict[int, float]
     has_next: bool
     total: int | None = None  # known when the scored run saw every match
+    has_previous: bool = False
+    start: int | None = None  # hits before the page, when known (else the cursor's position)
 
 
 @dataclass
@@ -225,11 +237,17 @@ class Searcher:
         after: str | None = None,
         exact: bool = False,
         facets: bool = True,
+        last: int | None = None,
+        before: str | None = None,
     ) -> SearchPage:
-        """One page of hits for ``query``; raises SearchSyntaxError for an unreadable query,
-        PageSizeError for a ``first`` out of range and CursorError for an ``after`` that is
-        no cursor of this order (``records.paging``)."""
-        page_size(first)
+        """One page of hits for ``query``: the ``first`` after ``after``, or (``last``
+        given, in place of ``first``) the last ``last`` before ``before``; ``after`` and
+        ``before`` both bound the hits either way. Raises SearchSyntaxError for an
+        unreadable query, PageSizeError for a ``first`` or ``last`` out of range and
+        CursorError for an ``after`` or ``before`` that is no cursor of this order
+        (``records.paging``)."""
+        backward = last is not None
+        size = page_size(last, "last") if last is not None else page_size(first)
         sort = SortOrder(sort)
         read = self._read(query, exact)
         parsed = read.parsed
@@ -241,21 +259,33 @@ class Searcher:
         if sort is SortOrder.RELEVANCE and not parsed.ranked:
             sort = SortOrder.DATE_DESC  # nothing to rank by (no words): newest first
         cursor = _Cursor.read(after, sort) if after else None
+        stop = _Cursor.read(before, sort, "before") if before else None
         matched: AbstractSet[int] | None = None
-        scored = self._scored(parsed.query, restriction) if sort is SortOrder.RELEVANCE else None
-        if scored is not None:
-            ranked = self._rank_all(scored, cursor, first)
+        windowed = backward or stop is not None
+        scored = (
+            self._scored(parsed.query, restriction)
+            if sort is SortOrder.RELEVANCE and not windowed
+            else None
+        )
+        if windowed:
+            ranked, matched = self._window(
+                parsed.query, restriction, sort, cursor, stop, size, backward
+            )
+        elif scored is not None:
+            ranked = self._rank_all(scored, cursor, size)
             matched = scored.keys()
         elif sort is SortOrder.RELEVANCE:
             one_pass = self._one_pass(parsed.query)
-            ranked, matched = self._by_score(parsed.query, restriction, cursor, first, one_pass)
+            ranked, matched = self._by_score(parsed.query, restriction, cursor, size, one_pass)
             if facets and matched is None:
                 matched = self._matched(parsed.query, restriction)
         else:
             matched = self._matched(parsed.query, restriction)
             ranked = self._by_date(
-                parsed.query, restriction, matched, cursor, first, sort is SortOrder.DATE_DESC
+                parsed.query, restriction, matched, cursor, size, sort is SortOrder.DATE_DESC
             )
+        if not windowed:
+            ranked.has_previous = cursor is not None
         if matched is not None:
             total = len(matched)
         elif ranked.total is not None:
@@ -264,7 +294,7 @@ class Searcher:
             total = len(self._matched(parsed.query, restriction))
 
         highlighter = Highlighter(parsed.marks, self._searcher.schema, words=self._words)
-        start = cursor.position if cursor else 0
+        start = ranked.start if ranked.start is not None else (cursor.position if cursor else 0)
         hits = [
             self._hit(docnum, ranked.scores.get(docnum, 0.0), highlighter, sort, start + i)
             for i, docnum in enumerate(ranked.docnums, start=1)
@@ -278,6 +308,8 @@ class Searcher:
             suggestion=suggestion,
             end_cursor=hits[-1].cursor if hits else None,
             has_next_page=ranked.has_next,
+            start_cursor=hits[0].cursor if hits else None,
+            has_previous_page=ranked.has_previous,
         )
 
     def trend(
@@ -492,6 +524,72 @@ class Searcher:
             if score < cursor.value or (score == cursor.value and key(n) > cursor.key)
         ]
 
+    def _window(
+        self,
+        q: Query,
+        restriction: _Restriction,
+        sort: SortOrder,
+        after: _Cursor | None,
+        before: _Cursor | None,
+        size: int,
+        backward: bool,
+    ) -> tuple[_Ranked, set[int]]:
+        """The page between ``after`` and ``before`` among every match put in order: its
+        first ``size`` hits, or its last (``backward``); and the set of all matches.
+
+        Pages bounded by ``before`` or read from the end come this way: whether a hit
+        lies before the bound, or how many do, is known only once all are in order.
+        In relevance order document keys are read for tied scores and where a cursor
+        is looked up (by bisection); in date order for every match, as forward pages
+        read those of the days they cross.
+        """
+        if sort is SortOrder.RELEVANCE:
+            scored = self._scored(q, restriction)
+            if scored is None:
+                scored, _ = engine.all_hits(
+                    self._searcher, q, allow=restriction.allow, mask=restriction.mask
+                )
+            matched = set(scored)
+            ordered = self._ordered(list(scored.items()))
+        else:
+            matched = self._matched(q, restriction)
+            sign = -1 if sort is SortOrder.DATE_DESC else 1
+            day_of, key = self._docsets.day_of, self._docsets.key
+            ordered = [(n, 0.0) for n in sorted(matched, key=lambda n: (sign * day_of(n), key(n)))]
+        place = self._place(sort)
+        low = bisect_right(ordered, _place_of(after, sort), key=place) if after else 0
+        high = bisect_left(ordered, _place_of(before, sort), key=place) if before else len(ordered)
+        window = ordered[low : max(low, high)]
+        if backward:
+            page = window[max(0, len(window) - size) :]
+            start = low + len(window) - len(page)
+            has_next, has_previous = before is not None, len(window) > size
+        else:
+            page, start = window[:size], low
+            has_next, has_previous = len(window) > size, after is not None
+        docnums = [n for n, _ in page]
+        scores = (
+            dict(page) if sort is SortOrder.RELEVANCE else self._scores_for(q, restriction, docnums)
+        )
+        ranked = _Ranked(
+            docnums=docnums,
+            scores=scores,
+            has_next=has_next,
+            total=len(matched),
+            has_previous=has_previous,
+            start=start,
+        )
+        return ranked, matched
+
+    def _place(self, sort: SortOrder) -> Callable[[tuple[int, float]], tuple[float, str]]:
+        """A (docnum, score)'s place in ``sort`` order, as a key that sorts ascending."""
+        key = self._docsets.key
+        if sort is SortOrder.RELEVANCE:
+            return lambda item: (-item[1], key(item[0]))
+        sign = -1 if sort is SortOrder.DATE_DESC else 1
+        day_of = self._docsets.day_of
+        return lambda item: (sign * day_of(item[0]), key(item[0]))
+
     def _by_date(
         self,
         q: Query,
@@ -586,6 +684,12 @@ class _ReadQuery:
             self._suggestion = suggest(self._reader, self.parsed.text, words) if words else None
             self._suggested = True
         return self._suggestion
+
+
+def _place_of(cursor: _Cursor, sort: SortOrder) -> tuple[float, str]:
+    """The place a cursor holds, as ``Searcher._place`` gives those of hits."""
+    sign = 1 if sort is SortOrder.DATE_ASC else -1
+    return (sign * cursor.value, cursor.key)
 
 
 # Up to this many scores, sorting them all finds the k-th largest sooner than a heap.
