@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from collections.abc import Iterable, Mapping
+from enum import Enum, EnumMeta, StrEnum
+from typing import cast
 
 import strawberry
 
@@ -15,34 +17,107 @@ from records.enums import (
     MetricUnit,
 )
 
-strawberry.enum(
+
+def described_enum(
+    cls: EnumMeta, *, description: str, values: Mapping[str, str], name: str | None = None
+) -> None:
+    """Make ``cls`` a GraphQL enum whose every value says what it means (``values``, by
+    member name): the records' enumerations are shared with ingest and the index, so
+    their GraphQL descriptions are kept here rather than on their members."""
+    members = {member.name for member in cast("Iterable[Enum]", cls)}
+    if members != set(values):
+        raise ValueError(f"{cls.__name__}: values to describe differ from the members")
+    strawberry.enum(cls, name=name, description=description)
+    for value in cls.__strawberry_definition__.values:  # type: ignore[attr-defined]
+        value.description = values[value.name]
+
+
+described_enum(
     MeetingKind,
-    description=(
-        "What sort of meeting it was, by the body's own name: MONTHLY_ASSURANCE, THEMATIC (one"
-        " theme), PERFORMANCE, ACCOUNTABILITY_BOARD (holding the Chief Constable to account),"
-        " POLICE_AND_CRIME_PANEL (also Police, Fire and Crime Panels), STRATEGIC_BOARD"
-        " (strategic, governance and executive boards, policing boards, police authorities),"
-        " AUDIT_COMMITTEE, SCRUTINY_COMMITTEE (overview and scrutiny committees, scrutiny"
-        " panels and boards, the London Assembly's Police and Crime Committee), OTHER."
-    ),
+    description="What sort of meeting it was, by the body's own name.",
+    values={
+        "MONTHLY_ASSURANCE": "A regular (usually monthly) meeting at which the Commissioner "
+        "holds the Chief Constable to account across the force's work.",
+        "THEMATIC": "A meeting on one theme (Domestic Abuse, Serious and Organised Crime, "
+        "VAWG ...).",
+        "PERFORMANCE": "A meeting that reviews the force's performance figures.",
+        "ACCOUNTABILITY_BOARD": "A board at which the Commissioner holds the Chief Constable "
+        "to account in public or in formal session.",
+        "POLICE_AND_CRIME_PANEL": "The panel that scrutinises the Commissioner (also Police, "
+        "Fire and Crime Panels).",
+        "STRATEGIC_BOARD": "Strategic, governance and executive boards, policing boards and "
+        "police authorities.",
+        "AUDIT_COMMITTEE": "A joint audit committee (or audit and standards committee) of the "
+        "Commissioner and the force.",
+        "SCRUTINY_COMMITTEE": "Overview and scrutiny committees, scrutiny panels and boards, "
+        "and the London Assembly's Police and Crime Committee.",
+        "OTHER": "A meeting of none of the kinds above, or whose kind the document does not "
+        "make plain.",
+    },
 )
-strawberry.enum(
-    AttendanceStatus, description="Whether a person attended, sent apologies or sat in."
+described_enum(
+    AttendanceStatus,
+    description="Whether a person attended, sent apologies or sat in.",
+    values={
+        "PRESENT": "A member of the body who attended.",
+        "APOLOGIES": "Sent apologies for absence and did not attend.",
+        "IN_ATTENDANCE": "Attended without being a member: officers, staff and guests "
+        "listed as in attendance.",
+    },
 )
-strawberry.enum(
-    ActionStatus, description="Where an action stands (OPEN, IN_PROGRESS, COMPLETED ...)."
+described_enum(
+    ActionStatus,
+    description="Where an action stands, as its latest record or update says.",
+    values={
+        "OPEN": "Agreed and not yet started or reported on.",
+        "IN_PROGRESS": "Work on it has started and it is not finished.",
+        "COMPLETED": "Done, or closed as discharged.",
+        "DEFERRED": "Put back to a later meeting or date.",
+        "CANCELLED": "Dropped: no longer to be done.",
+    },
 )
-strawberry.enum(
-    MetricUnit, description="What a figure counts: a PERCENT, a COUNT, MONEY or a RATE."
+described_enum(
+    MetricUnit,
+    description="What a figure counts.",
+    values={
+        "PERCENT": "A percentage (43 for 43%).",
+        "COUNT": "A number of things: crimes, calls, officers, referrals.",
+        "MONEY": "An amount of money, in pounds.",
+        "RATE": "A number per population or base (5.8 crimes per 1,000 population).",
+    },
 )
-strawberry.enum(MetricKind, description="OBSERVED: a measured figure; TARGET: an aim.")
-strawberry.enum(DocumentType, description="What a source document is: minutes, agenda, action log.")
+described_enum(
+    MetricKind,
+    description="Whether a figure was measured or aimed at.",
+    values={
+        "OBSERVED": "A figure measured or reported for a period.",
+        "TARGET": "A figure set as an aim, a threshold or an expected level.",
+    },
+)
+described_enum(
+    DocumentType,
+    description="What a source document is.",
+    values={
+        "MINUTES": "The record of what was said and decided at the meeting.",
+        "AGENDA": "The list of business set out before the meeting.",
+        "ACTION_LOG": "The log of actions agreed at meetings and their progress.",
+    },
+)
 
 
-@strawberry.enum(description="Order of a list by meeting date (ties by record id).")
 class DateOrder(StrEnum):
     DATE_DESC = "DATE_DESC"
     DATE_ASC = "DATE_ASC"
+
+
+described_enum(
+    DateOrder,
+    description="Order of a list by meeting date (ties by record id).",
+    values={
+        "DATE_DESC": "Newest meetings first; records of undated meetings come last.",
+        "DATE_ASC": "Oldest meetings first; records of undated meetings come first.",
+    },
+)
 
 
 __all__ = [

@@ -1,12 +1,17 @@
 """Keyset (cursor) pagination in the Relay shape, with ``totalCount``.
 
 Lists are ordered by meeting date, then by record id, both in the same direction; a
-cursor holds the order and the last row's (date, id), so pages neither repeat nor skip
-rows when records are added between requests. Records of meetings without a date sort
+cursor holds the order and a row's (date, id), so pages neither repeat nor skip rows
+when records are added between requests. As the Relay cursor connections spec has it,
+``after`` and ``before`` bound the list (either, both or neither), ``first`` takes rows
+from the start of what lies between and ``last`` from its end: a backward page is read
+in the reverse order (still keyset, ``LIMIT last + 1``) and handed back in the list's
+own order. Records of meetings without a date sort
 as if held on ``UNDATED`` (last newest-first, first oldest-first), the same on SQLite
 and PostgreSQL, whose own orders of NULL differ. A page of one parent (a theme's
 meetings) and pages of many parents at once (every theme's meetings) use the same
-ordering; the batched form numbers rows per parent with ``ROW_NUMBER()``.
+ordering; the batched form numbers rows per parent with ``ROW_NUMBER()`` (from the
+list's end when paging backward).
 """
 
 from __future__ import annotations
@@ -28,6 +33,18 @@ from schema.node import MAX_RECORD_ID
 
 UNDATED = dt.date.min
 
+# Descriptions of the page arguments every connection field takes.
+FIRST_DOC = (
+    "Rows from the start of the list (past `after`, when given): 20 by default, at most "
+    "100. Not together with `last`."
+)
+LAST_DOC = (
+    "Rows from the end of the list (short of `before`, when given), to page backward: at "
+    "most 100. The rows come in the list's own order. Not together with `first`."
+)
+AFTER_DOC = "Only rows after this cursor (an edge's cursor, such as pageInfo.endCursor)."
+BEFORE_DOC = "Only rows before this cursor (an edge's cursor, such as pageInfo.startCursor)."
+
 T = TypeVar("T")
 M = TypeVar("M")
 
@@ -35,53 +52,101 @@ M = TypeVar("M")
 AnySelect = Select[*tuple[Any, ...]]
 
 
-@strawberry.type(description="Where a page ends and whether more follow.")
+@strawberry.type(
+    description="Where a page starts and ends within its list, and whether rows lie beyond "
+    "either end."
+)
 class PageInfo:
-    has_next_page: bool = strawberry.field(description="True when rows follow this page.")
+    has_next_page: bool = strawberry.field(
+        description="True when rows follow this page. Paging forward (`first`), whether the "
+        "list goes on past the last edge (within `before`, when given); paging backward "
+        "(`last`), true whenever `before` was given (the rows from `before` on follow) and "
+        "false otherwise."
+    )
+    has_previous_page: bool = strawberry.field(
+        description="True when rows precede this page. Paging backward (`last`), whether the "
+        "list has rows before the first edge (within `after`, when given); paging forward "
+        "(`first`), true whenever `after` was given (the rows up to `after` precede) and "
+        "false otherwise."
+    )
+    start_cursor: str | None = strawberry.field(
+        description="The first edge's cursor: pass it as `before` (with `last`) for the page "
+        "before this one. Null when the page is empty."
+    )
     end_cursor: str | None = strawberry.field(
-        description="The last edge's cursor: pass it as `after` for the next page."
+        description="The last edge's cursor: pass it as `after` (with `first`) for the next "
+        "page. Null when the page is empty."
     )
 
 
 @strawberry.type(description="One row of a connection and its place in the list.")
 class Edge(Generic[T]):
-    cursor: str = strawberry.field(description="Pass as `after` to continue after this row.")
+    cursor: str = strawberry.field(
+        description="This row's place: pass as `after` for the rows that follow it, or as "
+        "`before` for the rows that precede it."
+    )
     node: T = strawberry.field(description="The record.")
 
 
 @strawberry.type(description="A page of a list that grows with the archive.")
 class Connection(Generic[T]):
-    edges: list[Edge[T]] = strawberry.field(description="The rows of this page, in order.")
-    page_info: PageInfo = strawberry.field(description="Whether more rows follow.")
+    edges: list[Edge[T]] = strawberry.field(
+        description="The rows of this page, in the list's order (backward pages too)."
+    )
+    page_info: PageInfo = strawberry.field(
+        description="The page's first and last cursors, and whether rows precede or follow it."
+    )
     total_count: int = strawberry.field(
-        description="Rows in the whole list (every page), after filters."
+        description="Rows in the whole list (every page, regardless of `after` and `before`), "
+        "after filters."
     )
 
 
 @dataclass(frozen=True)
 class PageArgs:
-    """A validated page request: size, order and the (date, id) to continue after."""
+    """A validated page request: size, order, the (date, id) bounds, and its direction
+    (``backward``: the last ``size`` rows before ``before``, rather than the first after
+    ``after``)."""
 
-    first: int
+    size: int
     order: DateOrder = DateOrder.DATE_DESC
     after: tuple[str, int] | None = None
+    before: tuple[str, int] | None = None
+    backward: bool = False
 
 
 @dataclass(frozen=True)
 class Page(Generic[M]):
-    """Rows of one page with their sort dates, whether more follow, and the full count."""
+    """Rows of one page with their sort dates, in the list's order; whether rows follow
+    and precede it; and the full count."""
 
     rows: list[tuple[M, dt.date | None]]
     has_next: bool
     total: int
+    has_previous: bool = False
 
 
-def page_size(first: int | None, field: str) -> int:
-    """``first``, or the default page size; a PublicError naming ``field`` when out of range."""
+def page_size(first: int | None, field: str, argument: str = "first") -> int:
+    """``first`` (or ``last``, as ``argument`` says), or the default page size; a
+    PublicError naming ``field`` when out of range."""
     try:
-        return paging.page_size(first)
+        return paging.page_size(first, argument)
     except paging.PageSizeError as exc:
         raise PublicError(f"{field}: {exc}", "PAGE_SIZE") from exc
+
+
+def page_window(first: int | None, last: int | None, field: str) -> tuple[int, bool]:
+    """The page size and whether the page is read backward (``last``); a PublicError
+    naming ``field`` when both are given or either is out of range."""
+    if first is not None and last is not None:
+        raise PublicError(
+            f"{field}: arguments `first` and `last` cannot be used together: "
+            "give `first` to page forward or `last` to page backward",
+            "PAGE_DIRECTION",
+        )
+    if last is not None:
+        return page_size(last, field, "last"), True
+    return page_size(first, field), False
 
 
 def page_args(
@@ -90,11 +155,19 @@ def page_args(
     order: DateOrder = DateOrder.DATE_DESC,
     *,
     field: str,
+    last: int | None = None,
+    before: str | None = None,
 ) -> PageArgs:
-    """Check ``first`` and ``after`` of ``field``; raise a PublicError naming the argument."""
-    size = page_size(first, field)
+    """Check the page arguments of ``field``; raise a PublicError naming the argument."""
+    size, backward = page_window(first, last, field)
     order = DateOrder(order)
-    return PageArgs(size, order, read_cursor(after, order, field) if after else None)
+    return PageArgs(
+        size,
+        order,
+        read_cursor(after, order, field) if after else None,
+        read_cursor(before, order, field, "before") if before else None,
+        backward,
+    )
 
 
 def row_cursor(order: DateOrder, day: dt.date, record_id: int) -> str:
@@ -108,18 +181,20 @@ def _record_id(value: object) -> int:
     return record_id
 
 
-def read_cursor(cursor: str, order: DateOrder, field: str) -> tuple[str, int]:
+def read_cursor(
+    cursor: str, order: DateOrder, field: str, argument: str = "after"
+) -> tuple[str, int]:
     """The (day, record id) a cursor of ``row_cursor`` holds, checked before any SQL sees it."""
     try:
         day, record_id = paging.decode_cursor(cursor, order.value, paging.day_field, _record_id)
     except paging.OtherOrderCursorError as exc:
         raise PublicError(
-            f"{field}: argument `after` belongs to another order ({shown(exc.order)})",
+            f"{field}: argument `{argument}` belongs to another order ({shown(exc.order)})",
             "BAD_CURSOR",
         ) from exc
     except paging.CursorError as exc:
         raise PublicError(
-            f"{field}: argument `after` is not a cursor of this list", "BAD_CURSOR"
+            f"{field}: argument `{argument}` is not a cursor of this list", "BAD_CURSOR"
         ) from exc
     return day, record_id
 
@@ -129,19 +204,45 @@ def sort_date(date_col: Any) -> ColumnElement[dt.date]:
     return func.coalesce(date_col, literal(UNDATED, Date()))
 
 
-def _after(args: PageArgs, date_col: Any, id_col: Any) -> ColumnElement[bool] | None:
-    if args.after is None:
-        return None
-    day, record_id = dt.date.fromisoformat(args.after[0]), args.after[1]
-    if args.order is DateOrder.DATE_DESC:
+def _beyond(
+    key: tuple[str, int], order: DateOrder, later: bool, date_col: Any, id_col: Any
+) -> ColumnElement[bool]:
+    """Rows that come after (``later``) or before the row at ``key`` in ``order``."""
+    day, record_id = dt.date.fromisoformat(key[0]), key[1]
+    if (order is DateOrder.DATE_DESC) is later:
         return or_(date_col < day, and_(date_col == day, id_col < record_id))
     return or_(date_col > day, and_(date_col == day, id_col > record_id))
 
 
+def _bounds(args: PageArgs, date_col: Any, id_col: Any) -> list[ColumnElement[bool]]:
+    """The conditions of ``after`` and ``before``: rows strictly between them."""
+    bounds = []
+    if args.after is not None:
+        bounds.append(_beyond(args.after, args.order, True, date_col, id_col))
+    if args.before is not None:
+        bounds.append(_beyond(args.before, args.order, False, date_col, id_col))
+    return bounds
+
+
 def _ordering(args: PageArgs, date_col: Any, id_col: Any) -> tuple[Any, Any]:
-    if args.order is DateOrder.DATE_DESC:
+    """The order rows are read in: the list's, or its reverse when paging backward."""
+    if (args.order is DateOrder.DATE_DESC) is not args.backward:
         return date_col.desc(), id_col.desc()
     return date_col.asc(), id_col.asc()
+
+
+def _cut(
+    rows: list[tuple[Any, dt.date | None]], args: PageArgs, total: int, more: bool | None = None
+) -> Page[Any]:
+    """A page of up to ``args.size + 1`` rows read in ``_ordering``'s order (``more``:
+    whether rows lie beyond the page, when known otherwise)."""
+    if more is None:
+        more = len(rows) > args.size
+    rows = rows[: args.size]
+    if args.backward:
+        rows.reverse()
+        return Page(rows, args.before is not None, total, has_previous=more)
+    return Page(rows, more, total, has_previous=args.after is not None)
 
 
 async def fetch_page(
@@ -157,11 +258,11 @@ async def fetch_page(
     total = await session.scalar(
         query.with_only_columns(func.count(id_col), maintain_column_froms=True).order_by(None)
     )
-    paged = query.order_by(*_ordering(args, date_col, id_col)).limit(args.first + 1)
-    if (condition := _after(args, date_col, id_col)) is not None:
+    paged = query.order_by(*_ordering(args, date_col, id_col)).limit(args.size + 1)
+    for condition in _bounds(args, date_col, id_col):
         paged = paged.where(condition)
     rows = [(record, day) for record, day in (await session.execute(paged)).all()]
-    return Page(rows[: args.first], len(rows) > args.first, int(total or 0))
+    return _cut(rows, args, int(total or 0))
 
 
 async def fetch_pages(
@@ -178,7 +279,8 @@ async def fetch_pages(
     """The same page of ``query`` for many parents: two statements however many parents.
 
     ``query`` selects ``(model,)`` and may join whatever ``parent_col``, ``date_col``
-    need; every parent gets its own first ``args.first`` rows.
+    need; every parent gets its own first (or, paging backward, last) ``args.size``
+    rows between the bounds.
     """
     date_col = sort_date(date_col)
     query = query.where(parent_col.in_(parents))
@@ -188,31 +290,30 @@ async def fetch_pages(
     totals: dict[Hashable, int] = {
         parent: int(n) for parent, n in (await session.execute(counted)).all()
     }
-    if args.first == 0:
-        return {p: Page([], totals.get(p, 0) > 0, totals.get(p, 0)) for p in parents}
+    if args.size == 0:
+        # Whether rows lie beyond the empty page is told by the count alone.
+        return {p: _cut([], args, totals.get(p, 0), totals.get(p, 0) > 0) for p in parents}
     number = func.row_number().over(
         partition_by=parent_col, order_by=_ordering(args, date_col, id_col)
     )
     ranked = query.add_columns(
         date_col.label("page_date"), parent_col.label("page_parent"), number.label("page_row")
     )
-    if (condition := _after(args, date_col, id_col)) is not None:
+    for condition in _bounds(args, date_col, id_col):
         ranked = ranked.where(condition)
     sub = ranked.subquery()
     record = aliased(model, sub)
     statement = (
         select(record, sub.c.page_date, sub.c.page_parent)
-        .where(sub.c.page_row <= args.first + 1)
+        .where(sub.c.page_row <= args.size + 1)
         .order_by(sub.c.page_parent, sub.c.page_row)
     )
     grouped: dict[Hashable, list[tuple[Any, dt.date | None]]] = {}
     for row, day, parent in (await session.execute(statement)).all():
         grouped.setdefault(parent, []).append((row, day))
-    pages: dict[Hashable, Page[Any]] = {}
-    for parent in parents:
-        rows = grouped.get(parent, [])
-        pages[parent] = Page(rows[: args.first], len(rows) > args.first, totals.get(parent, 0))
-    return pages
+    return {
+        parent: _cut(grouped.get(parent, []), args, totals.get(parent, 0)) for parent in parents
+    }
 
 
 def to_connection(
@@ -225,8 +326,16 @@ def to_connection(
     ]
     return Connection(
         edges=edges,
-        page_info=PageInfo(
-            has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None
-        ),
+        page_info=page_info(edges, has_next=page.has_next, has_previous=page.has_previous),
         total_count=page.total,
+    )
+
+
+def page_info(edges: Sequence[Any], *, has_next: bool, has_previous: bool) -> PageInfo:
+    """The PageInfo of a page of ``edges`` (anything with a ``cursor``)."""
+    return PageInfo(
+        has_next_page=has_next,
+        has_previous_page=has_previous,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
     )

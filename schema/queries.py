@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from indexer.search import SortOrder
 from records import models
+from schema import search as search_docs
 from schema.actions import Action, ActionFilter, action_query
 from schema.changes import ChangesQuery
 from schema.context import Context
@@ -21,15 +22,23 @@ from schema.lookups import is_node_type, load_node
 from schema.meetings import Meeting, MeetingFilter, meeting_query
 from schema.metrics import Metric, MetricFilter, metric_query
 from schema.node import Node, from_global_id
-from schema.pagination import Connection, Page, fetch_page, page_args, to_connection
+from schema.pagination import (
+    AFTER_DOC,
+    BEFORE_DOC,
+    FIRST_DOC,
+    LAST_DOC,
+    Connection,
+    Page,
+    fetch_page,
+    page_args,
+    to_connection,
+)
 from schema.prefetch import prefetch, selections_at
 from schema.search import SearchFilterInput, SearchResults, resolve_search
 from schema.themes import Theme
 
 Info = strawberry.Info[Context, None]
 
-_FIRST = "Rows per page (default 20, at most 100)."
-_AFTER = "The cursor of the row to continue after (pageInfo.endCursor)."
 _ORDER = "By meeting date, newest first unless DATE_ASC."
 MAX_NODES = 100
 
@@ -59,11 +68,13 @@ class Query(ChangesQuery):
         filter: Annotated[
             MeetingFilter | None, strawberry.argument(description="Conditions the meetings meet.")
         ] = None,
-        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+        first: Annotated[int | None, strawberry.argument(description=FIRST_DOC)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER_DOC)] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST_DOC)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE_DOC)] = None,
         order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
     ) -> Connection[Meeting]:
-        args = page_args(first, after, order, field="meetings")
+        args = page_args(first, after, order, field="meetings", last=last, before=before)
         async with info.context.sessionmaker() as session:
             page = await fetch_page(
                 session,
@@ -111,11 +122,13 @@ class Query(ChangesQuery):
         filter: Annotated[
             ActionFilter | None, strawberry.argument(description="Conditions the actions meet.")
         ] = None,
-        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+        first: Annotated[int | None, strawberry.argument(description=FIRST_DOC)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER_DOC)] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST_DOC)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE_DOC)] = None,
         order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
     ) -> Connection[Action]:
-        args = page_args(first, after, order, field="actions")
+        args = page_args(first, after, order, field="actions", last=last, before=before)
         query = action_query(filter, dt.date.today())
         async with info.context.sessionmaker() as session:
             page = await fetch_page(
@@ -131,11 +144,13 @@ class Query(ChangesQuery):
         filter: Annotated[
             MetricFilter | None, strawberry.argument(description="Conditions the figures meet.")
         ] = None,
-        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+        first: Annotated[int | None, strawberry.argument(description=FIRST_DOC)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER_DOC)] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST_DOC)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE_DOC)] = None,
         order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
     ) -> Connection[Metric]:
-        args = page_args(first, after, order, field="metrics")
+        args = page_args(first, after, order, field="metrics", last=last, before=before)
         async with info.context.sessionmaker() as session:
             page = await fetch_page(
                 session,
@@ -161,8 +176,12 @@ class Query(ChangesQuery):
         filter: Annotated[
             SearchFilterInput | None, strawberry.argument(description="Conditions every hit meets.")
         ] = None,
-        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+        first: Annotated[int | None, strawberry.argument(description=search_docs.FIRST_DOC)] = None,
+        after: Annotated[str | None, strawberry.argument(description=search_docs.AFTER_DOC)] = None,
+        last: Annotated[int | None, strawberry.argument(description=search_docs.LAST_DOC)] = None,
+        before: Annotated[
+            str | None, strawberry.argument(description=search_docs.BEFORE_DOC)
+        ] = None,
         order: Annotated[
             SortOrder, strawberry.argument(description="Best match first, or by meeting date.")
         ] = SortOrder.RELEVANCE,
@@ -171,7 +190,9 @@ class Query(ChangesQuery):
             strawberry.argument(description="Match words as written (no stemming or acronyms)."),
         ] = False,
     ) -> SearchResults:
-        return await resolve_search(info, query, filter, first, after, order, exact)
+        return await resolve_search(
+            info, query, filter, first, after, order, exact, last=last, before=before
+        )
 
     @resolver_field(description="Any record by its global id.")
     async def node(

@@ -13,19 +13,38 @@ from records.paging import CursorError
 from schema.actions import Action
 from schema.arguments import YEAR_RANGE, checked_list, checked_year
 from schema.context import Context
+from schema.enums import described_enum
 from schema.errors import PublicError
 from schema.items import AgendaItem
 from schema.lookups import SEARCH_TYPE_NAMES, load_node
 from schema.meetings import Meeting
 from schema.metrics import Metric
-from schema.pagination import PageInfo, page_size
+from schema.pagination import PageInfo, page_window
 
 Info = strawberry.Info[Context, None]
 
-strawberry.enum(
+# The page arguments of ``search``: a hit's cursor holds its place in the chosen order.
+FIRST_DOC = (
+    "Hits from the start of the results (past `after`, when given): 20 by default, at "
+    "most 100. Not together with `last`."
+)
+LAST_DOC = (
+    "Hits from the end of the results (short of `before`, when given), to page backward: "
+    "at most 100. The hits come in the results' own order. Not together with `first`."
+)
+AFTER_DOC = "Only hits after this cursor (a hit's cursor, such as pageInfo.endCursor)."
+BEFORE_DOC = "Only hits before this cursor (a hit's cursor, such as pageInfo.startCursor)."
+
+described_enum(
     SortOrder,
     name="SearchOrder",
     description="Order of search hits: best match first, or by meeting date.",
+    values={
+        "RELEVANCE": "Best match first (ties by record); a query with no words to rank by "
+        "comes newest first.",
+        "DATE_DESC": "Newest meetings first; hits of undated meetings come last.",
+        "DATE_ASC": "Oldest meetings first; hits of undated meetings come first.",
+    },
 )
 
 SearchNode = Annotated[
@@ -98,7 +117,10 @@ class SearchFacets:
 
 @strawberry.type(description="One search hit: the record, how well it matched and where.")
 class SearchEdge:
-    cursor: str = strawberry.field(description="Pass as `after` to continue after this hit.")
+    cursor: str = strawberry.field(
+        description="This hit's place in the chosen order: pass as `after` for the hits that "
+        "follow it, or as `before` for those that precede it."
+    )
     score: float = strawberry.field(
         description="Relevance (higher is better; 0 in date order without words)."
     )
@@ -112,7 +134,9 @@ class SearchEdge:
 class SearchResults:
     total_count: int = strawberry.field(description="Matching records in all pages.")
     edges: list[SearchEdge] = strawberry.field(description="The hits of this page, in order.")
-    page_info: PageInfo = strawberry.field(description="Whether more hits follow.")
+    page_info: PageInfo = strawberry.field(
+        description="The page's first and last cursors, and whether hits precede or follow it."
+    )
     facets: SearchFacets = strawberry.field(description="Counts by year, theme, kind and type.")
     suggestion: str | None = strawberry.field(
         description="A likely intended query when words look misspelt."
@@ -137,8 +161,11 @@ async def resolve_search(
     after: str | None,
     order: SortOrder,
     exact: bool,
+    *,
+    last: int | None = None,
+    before: str | None = None,
 ) -> SearchResults:
-    size = page_size(first, "search")
+    size, backward = page_window(first, last, "search")
     factory = info.context.searcher
     if factory is None:
         raise PublicError("search is not available on this server", "SEARCH_UNAVAILABLE")
@@ -146,7 +173,14 @@ async def resolve_search(
 
     def run() -> SearchPage:
         return factory().search(
-            query, filter=search_filter, sort=order, first=size, after=after, exact=exact
+            query,
+            filter=search_filter,
+            sort=order,
+            first=size,
+            after=after,
+            last=size if backward else None,
+            before=before,
+            exact=exact,
         )
 
     try:
@@ -154,7 +188,9 @@ async def resolve_search(
     except SearchSyntaxError as exc:
         raise PublicError(f"search: the query could not be read: {exc}", "SEARCH_SYNTAX") from exc
     except CursorError as exc:
-        raise PublicError(f"search: argument `after` is not usable: {exc}", "BAD_CURSOR") from exc
+        raise PublicError(
+            f"search: argument `{exc.argument}` is not usable: {exc}", "BAD_CURSOR"
+        ) from exc
     nodes = await asyncio.gather(
         *(load_node(info, SEARCH_TYPE_NAMES[h.type], h.record_id) for h in page.hits)
     )
@@ -167,7 +203,12 @@ async def resolve_search(
     return SearchResults(
         total_count=page.total,
         edges=edges,
-        page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
+        page_info=PageInfo(
+            has_next_page=page.has_next_page,
+            has_previous_page=page.has_previous_page,
+            start_cursor=page.start_cursor,
+            end_cursor=page.end_cursor,
+        ),
         facets=_facets(page),
         suggestion=page.suggestion,
     )

@@ -15,12 +15,18 @@ from schema.items import AgendaItem
 from schema.meetings import Meeting
 from schema.metrics import Metric
 from schema.node import Node, to_global_id
-from schema.pagination import Connection, page_args, to_connection
+from schema.pagination import (
+    AFTER_DOC,
+    BEFORE_DOC,
+    FIRST_DOC,
+    LAST_DOC,
+    Connection,
+    page_args,
+    to_connection,
+)
 
 Info = strawberry.Info[Context, None]
 
-_FIRST = "Rows per page (default 20, at most 100)."
-_AFTER = "The cursor of the row to continue after (pageInfo.endCursor)."
 _ORDER = "By meeting date, newest first unless DATE_ASC."
 
 
@@ -45,11 +51,13 @@ class Theme(Node):
     async def meetings(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+        first: Annotated[int | None, strawberry.argument(description=FIRST_DOC)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER_DOC)] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST_DOC)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE_DOC)] = None,
         order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
     ) -> Connection[Meeting]:
-        args = page_args(first, after, order, field="Theme.meetings")
+        args = page_args(first, after, order, field="Theme.meetings", last=last, before=before)
         page = await info.context.loaders.theme_meetings.load((self.db_id, args))
         return to_connection(page, Meeting.from_model, args, lambda m: m.id)
 
@@ -57,11 +65,13 @@ class Theme(Node):
     async def items(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+        first: Annotated[int | None, strawberry.argument(description=FIRST_DOC)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER_DOC)] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST_DOC)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE_DOC)] = None,
         order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
     ) -> Connection[AgendaItem]:
-        args = page_args(first, after, order, field="Theme.items")
+        args = page_args(first, after, order, field="Theme.items", last=last, before=before)
         page = await info.context.loaders.theme_items.load((self.db_id, args))
         return to_connection(page, AgendaItem.from_model, args, lambda m: m.id)
 
@@ -69,11 +79,13 @@ class Theme(Node):
     async def actions(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+        first: Annotated[int | None, strawberry.argument(description=FIRST_DOC)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER_DOC)] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST_DOC)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE_DOC)] = None,
         order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
     ) -> Connection[Action]:
-        args = page_args(first, after, order, field="Theme.actions")
+        args = page_args(first, after, order, field="Theme.actions", last=last, before=before)
         page = await info.context.loaders.theme_actions.load((self.db_id, args))
         return to_connection(page, Action.from_model, args, lambda m: m.id)
 
@@ -81,10 +93,12 @@ class Theme(Node):
     async def metrics(
         self,
         info: Info,
-        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+        first: Annotated[int | None, strawberry.argument(description=FIRST_DOC)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER_DOC)] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST_DOC)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE_DOC)] = None,
         order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
     ) -> Connection[Metric]:
-        args = page_args(first, after, order, field="Theme.metrics")
+        args = page_args(first, after, order, field="Theme.metrics", last=last, before=before)
         page = await info.context.loaders.theme_metrics.load((self.db_id, args))
         return to_connection(page, Metric.from_model, args, lambda m: m.id)

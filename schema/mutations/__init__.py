@@ -14,7 +14,11 @@ from schema.mutations.update_action import UpdateActionPayload, resolve_update_a
 from schema.permissions import IsAdmin, IsEditor
 
 
-@strawberry.type
+@strawberry.type(
+    description="Write to the archive: ingest documents, record progress on actions, remove "
+    "meetings. Needs an API key (`Authorization: Bearer <key>`) of the role each field names; "
+    "what the caller can fix comes back in the payload's `errors`."
+)
 class Mutation:
     ingest_document: IngestDocumentPayload = strawberry.mutation(
         resolver=resolve_ingest_document,

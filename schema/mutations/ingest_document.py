@@ -24,6 +24,7 @@ from ingest.store import StoreOutcome
 from ingest.workers import WorkerPool
 from records import models
 from records.db import session_factory
+from schema.enums import described_enum
 from schema.errors import UserError
 from schema.meetings import Meeting
 from schema.mutations.common import catch_up_index, engine_of, index_of
@@ -126,11 +127,18 @@ def _error_of(report: FileReport) -> IngestError:
     return IngestError(report.path.name, report.error or "failed", code)
 
 
-strawberry.enum(
+described_enum(
     StoreOutcome,
     name="IngestOutcome",
-    description="STORED: a new meeting; ATTACHED: a new document of a known meeting; "
-    "REPLACED: a new version of a document; UNCHANGED: the same file again.",
+    description="What an ingested file did to the archive.",
+    values={
+        "STORED": "It was the first document of its meeting: a new meeting was stored.",
+        "ATTACHED": "A new document (minutes, agenda or action log) of a meeting already "
+        "stored, attached to it.",
+        "REPLACED": "A new version of a document already stored: the old version's records "
+        "were replaced.",
+        "UNCHANGED": "The same file (by SHA-256) was ingested before: nothing changed.",
+    },
 )
 
 
