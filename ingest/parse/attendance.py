@@ -84,6 +84,10 @@ _LABEL_END = re.compile(r"\s*(?::|\t|[-–—]\s|$)\s*")
 # "PRESENT:Councillor Haworth": a label in capitals run into the first name.
 _LABEL_QUALIFIER = re.compile(r"\s*\((?:[a-z][^()]{0,38})\)")
 _GLUED_LABEL_END = re.compile(r":(?=[A-Z])")
+# A label set in a column beside its first name, with no colon: "Observers   Mrs D Hywel".
+_TITLE_AFTER_LABEL = re.compile(
+    r"\s+(?-i:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame)\.?\s+(?-i:[A-Z])"
+)
 _QUALIFIED_LABEL_END = re.compile(r"\s+(?:from|of|at|for|in)\s[^:.;]{1,80}:\s*")
 # An agenda item straight after a list ("1. Holding to account – Rape and ...") ends it.
 _ITEM_HEADING = re.compile(r"^(?:item\s+)?\d{1,3}(?:\.\d{1,2})*[.):]?(?:\s|$)", re.IGNORECASE)
@@ -242,6 +246,8 @@ def _status_label_at(content: str) -> tuple[AttendanceStatus, str] | None:
             if qualified is not None:  # "Present from the Office of the PCC (OSPCC): ..."
                 label = content[: qualified.end()]
                 return label_status(label), content[qualified.end() :].strip()
+            if _TITLE_AFTER_LABEL.match(content, match.end()):
+                return status, content[match.end() :].strip()  # "Observers   Mrs D Hywel"
             glued = _GLUED_LABEL_END.match(content, match.end())
             if glued is not None and match.group().isupper():
                 return status, content[glued.end() :].strip()

@@ -62,7 +62,8 @@ _SUBSTITUTE_VERB = re.compile(
     r"(?:a\s+|the\s+)?substitute|"
     r"attended\s+in\s+(?:his|her|their)\s+place|attended\s+in\s+place\s+of|"
     r"substituted\s+for|deputised\s+for|replaced\s+(?:Councillors?|Cllrs?)\b|"
-    r"(?:was|were|is|are)\s+substituting\s+for)",  # "Councillor Scarrow was substituting for"
+    r"(?:was|were|is|are)\s+substituting\s+for|"  # "Councillor Scarrow was substituting for"
+    r"as\s+(?:a\s+|the\s+)?(?:replacement|substitute)\s+members?\b)",  # "named Cllr Jo Hale as ..."
 )
 # "Councillor Jo Hale and Councillor Ann Bell were unable to attend because of ...": the
 # people before it sent apologies (not when it speaks of another meeting).
@@ -97,6 +98,12 @@ _WELCOMED = re.compile(
     r"their)\s+(?:first\s+)?meeting|who\s+was\s+attending|attending\s+(?:his|her|their)\s+"
     r"first\s+meeting)"
 )
+# "The Chairman welcomed to the meeting Jo Hale (PCC) and Ann Bell (Chief Constable).": the
+# people after the place they were welcomed to, to the sentence's end.
+_WELCOMED_TO = re.compile(
+    r"\b(?:welcomed|greeted)\s+to\s+(?:the|this)\s+meeting[,:]?\s+(?P<who>[A-Z][^.]{2,400}?)"
+    r"\.?$"
+)
 _FIRST_MEETING = re.compile(r"attending\s+(?:his|her|their)\s+first\s+meeting")
 # "The Chair introduced Jo Hale, the Police and Crime Commissioner, to present his update":
 # one named with a post whom the chair brings in to speak attends.
@@ -115,7 +122,8 @@ _SUPPORTED_BY = re.compile(
 _CLAUSE_START = re.compile(
     r"(?:,\s*and\s+|;\s*(?:and\s+)?|(?:^|[\s,])that\s+|:-?\s+|,\s+while\s+|[-–]\s+that\s+|"
     r"\s[-–—]\s+|"  # ("09:55 – T/ACC Jo Hale entered the meeting")
-    r"\bnoted\s+(?:that\s+)?(?=[A-Z]))",  # ("That it be noted Councillor Jo Hale was ...")
+    r"\bnoted\s+(?:that\s+)?(?=[A-Z])|"  # ("That it be noted Councillor Jo Hale was ...")
+    r"\b(?:named|nominated)\s+(?=[A-Z]))",  # ("... had named Cllr Jo Hale as replacement")
     re.IGNORECASE,
 )
 # Where the names after "apologies were received from" stop: the verb that follows them.
@@ -251,7 +259,8 @@ def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceSta
                     if person.capacity:
                         yield entry, person, IN_ATTENDANCE
     yield from _introduced(sentence)
-    for welcome in itertools.islice(_WELCOMED.finditer(sentence), _MAX_CLAUSES):
+    welcomes = itertools.chain(_WELCOMED.finditer(sentence), _WELCOMED_TO.finditer(sentence))
+    for welcome in itertools.islice(welcomes, _MAX_CLAUSES):
         who = welcome.group("who")
         people = _people(who)
         if people and _only_people(who, people):
@@ -288,7 +297,7 @@ def parse_sentences(lines: Iterable[Line]) -> Iterator[SentenceAttendee]:
 
 
 _KEYWORDS = re.compile(
-    r"apolog|substitut|attend|unable|introduced|presented|joined|arrived|present|welcomed|"
+    r"apolog|substitut|replacement|attend|unable|introduced|presented|joined|arrived|present|welcomed|"
     r"greeted|replaced|deputised|entered|supported|accompanied|assisted|invited",
     re.IGNORECASE,
 )

@@ -45,7 +45,7 @@ _HONORIFIC_PREFIX = re.compile(rf"^(?:(?:{_HONORIFICS})\.?\s+)+", re.IGNORECASE)
 # role it is part of the role ("Deputy Chief Constable").
 _DEPUTY = re.compile(r"^deputy\s+(?=[A-Z])", re.IGNORECASE)
 _NAME_TOKEN = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-Þ][a-zà-ÿ]*(?:['’][A-Z]?[a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ'’]+)*"
+    r"^(?:[A-ZÀ-ÖØ-Þ][a-zà-ÿ]*(?:['’][A-Z]?[a-zà-ÿ]+)?(?:[-–][A-Z][a-zà-ÿ'’]+)*"
     r"|Ma?c[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ'’]+)*|[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z][a-z]+[A-Z][a-z]+)$"
 )
 _PLACE_PREFIXES = {
@@ -446,8 +446,13 @@ def _split_name(text: str) -> tuple[str, str] | None:
             continue
         words += len(token.strip(".")) > 1 and "." not in token.rstrip(".")
         initials = len(taken) - particles - (words - 1) if taken else 0
-        if (titled and words > 2) or ((titled or initial_first) and words > 1 and initials > 0):
-            break  # "Mr Graham Pegg Norfolk County Council": the name ends at the surname
+        # "Mr Graham Pegg Norfolk County Council": the name ends at the surname, unless the
+        # entry's last word is a second surname ("Cllr A Pugh Jones")
+        last = len(taken) == len(tokens) - 1
+        second = last and initials > 0 and _second_surname(taken[-1], token)
+        ends = (titled and words > 2) or ((titled or initial_first) and words > 1 and initials > 0)
+        if ends and not second:
+            break
         taken.append(token)
     if len(taken) > 2 and tokens[len(taken) : len(taken) + 1] == ["&"]:
         taken.pop()  # "Kwame Sarpong Ernst & Young": the word before "&" starts a firm's name
@@ -461,6 +466,21 @@ def _split_name(text: str) -> tuple[str, str] | None:
         rank = _rank_before(text, bare)
         return name, f"{rank}, {rest}" if rank and rest else rank or rest
     return role_then_name(text) or trailing_name(text)
+
+
+# The commonest Welsh patronymic surnames, the usual second word of a surname of two words
+# written without a hyphen ("Cllr A Pugh Jones", "Mrs E Wyn Davies").
+_SECOND_SURNAME_TEXT = (
+    "Jones Davies Davis Williams Evans Thomas Roberts Hughes Lewis Morgan Griffiths Owen Owens "
+    "Price Rees Edwards James Phillips Parry Lloyd Jenkins Powell Pritchard Bowen Howells"
+)
+_SECOND_SURNAMES = frozenset(_SECOND_SURNAME_TEXT.split())
+
+
+def _second_surname(surname: str, word: str) -> bool:
+    """Whether the entry's last word, after initials and a surname, is the second of a
+    surname of two words ("Cllr A Pugh Jones") rather than a place or an office."""
+    return word in _SECOND_SURNAMES and not is_role_word(surname)
 
 
 def is_prose(capacity: str | None) -> bool:
@@ -516,6 +536,8 @@ def split_person(text: str) -> Person | None:
     if split is None:
         return None
     name, rest = split
+    if _GROUP_WORD.fullmatch(rest.strip(" ,;:-–—")):
+        return None  # "Added Members", "Co-opted Members": a group's name inside a list
     capacity_text = rest.strip(" ,;:-–—") or role_in_brackets
     if capacity_text and _CHAIR_CAPACITY.match(capacity_text):
         is_chair, capacity_text = True, role_in_brackets
@@ -555,6 +577,9 @@ def _dot_leader(entry: str) -> str:
     ):
         return f"{right} ({left})"
     return f"{left} – {right}"
+
+
+_GROUP_WORD = re.compile(r"members|officers|councillors|representatives", re.IGNORECASE)
 
 
 def _name_key(name: str) -> list[str]:

@@ -352,3 +352,53 @@ def test_titles_of_papers_under_a_date_are_not_an_unlabelled_list() -> None:
         "Ruth Ames (Chief Executive)\nT Pelham (Treasurer)\n\nThe agenda is below.",
     )
     assert people(listed) == [("Ruth Ames", PRESENT), ("T Pelham", PRESENT)]
+
+
+# -- labels in a column, surnames of two words, groups inside a sentence's list ----------------
+
+
+def test_a_label_set_in_a_column_beside_its_first_name() -> None:
+    text = (
+        "Present:      Mrs G Tudwal (Chair)\n"
+        "              Cllr A Pugh Jones\n"
+        "              Mrs E Wyn Davies\n\n"
+        "In attendance: Ms R Lewis–Morgan (Press Officer)\n\n"
+        "Observers     Mrs D Hywel\n"
+        "              Prof I Harlech\n\n"
+        "CE01 Appointment of Chair\n"
+    )
+    assert people(text) == [
+        ("G Tudwal", PRESENT),
+        ("A Pugh Jones", PRESENT),
+        ("E Wyn Davies", PRESENT),
+        ("R Lewis–Morgan", IN_ATTENDANCE),
+        ("D Hywel", IN_ATTENDANCE),
+        ("I Harlech", IN_ATTENDANCE),
+    ]
+
+
+def test_a_place_after_initials_and_a_surname_is_not_part_of_the_name() -> None:
+    person = split_person("Cllr J Penn Rye")
+    assert person is not None and (person.name, person.capacity) == ("J Penn", "Rye")
+
+
+def test_a_group_named_inside_a_list_of_apologies_is_nobody() -> None:
+    text = (
+        "Apologies for absence were received from Councillors A Brook, Mrs C Tarrant and "
+        "Co-opted Members Mr C Mold and Mrs E Orme.\n\n"
+        "The Chief Executive had named Councillors W J Ashdown and Mrs J Rowe as replacement "
+        "members of the Committee in place of Councillors Mrs C Tarrant and A Brook, "
+        "respectively, for this meeting only.\n\n"
+        "The Chairman welcomed to the meeting Gail Kirk (Police and Crime Commissioner) and "
+        "Neil Forde (Chief Constable).\n"
+    )
+    assert people(text) == [
+        ("A Brook", APOLOGIES),
+        ("C Tarrant", APOLOGIES),
+        ("C Mold", APOLOGIES),
+        ("E Orme", APOLOGIES),
+        ("W J Ashdown", PRESENT),
+        ("J Rowe", PRESENT),
+        ("Gail Kirk", IN_ATTENDANCE),
+        ("Neil Forde", IN_ATTENDANCE),
+    ]
