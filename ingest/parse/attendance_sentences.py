@@ -183,10 +183,20 @@ def _only_people(text: str, people: list[tuple[str, Person]]) -> bool:
     return words - named <= len(people)  # separators such as "and"
 
 
+# A member attending in another's place: "... as the deputy for Rye Council", "... from
+# Item 7, as a substitute".
+_STANDING_IN = re.compile(
+    r"[^.]{0,40}?\bas\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:deputy|substitute|representative|named\s+substitute)\b",
+    re.IGNORECASE,
+)
+
+
 def _status_of(who: str, verb: str = "") -> AttendanceStatus:
-    """A member (a councillor, an Assembly member) is present; anyone else, and an
-    observer, attends."""
-    if "observer" in verb:
+    """A member (a councillor, an Assembly member) is present; anyone else, an observer,
+    and councillors said to be "in attendance" (not members of the body: "Councillors Ash
+    and Bly were in attendance"), attend."""
+    if "observer" in verb or "in attendance" in verb:
         return IN_ATTENDANCE
     return PRESENT if _MEMBER.search(who) else IN_ATTENDANCE
 
@@ -241,8 +251,11 @@ def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceSta
             yield entry, person, PRESENT
     presence = _PRESENCE_VERB.search(sentence)
     if presence is not None:
+        stated = presence.group()
+        if _STANDING_IN.match(sentence, presence.end()):
+            stated = ""  # "Cllr Jo Hale was in attendance as the deputy for Rye Council"
         for entry, person in _list_before(sentence, presence.start()):
-            yield entry, person, _status_of(entry, presence.group())
+            yield entry, person, _status_of(entry, stated)
         together = _TOGETHER_WITH.search(sentence, presence.end())
         if together is not None:
             for entry, person in _people(sentence[together.end() :]):

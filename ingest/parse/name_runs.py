@@ -81,7 +81,8 @@ _LABEL = re.compile(
     r"members\s+(?:present|in\s+attendance)|(?:officers?|officials|others|staff)\s+"
     r"(?:present|in\s+attendance)|officer\s+attendance|(?:also\s+)?in\s+attend[ae]nce|"
     r"also\s+present|apologies(?:\s+for\s+absence)?|absent|present|by\s+invitation|"
-    r"together\s+with|presenters?|presenting|witnesses|attendees|sederunt|attendance)"
+    r"together\s+with|presenters?|presenting|witnesses|attendees|sederunt|attendance|"
+    r"officers|officials|secretariat|observers|guests|advis[eo]rs)"
     r"(?P<end>\s*:\s*|(?=\s+(?:\(\d{1,2}\)\s*)*(?:" + _HONORIFIC + r"|" + _RANK + r")\s+[A-Z])"
     r"|(?=\s+[A-Z][a-z]))",  # (a label in capitals: "OFFICERS PRESENT Jo Hale")
     re.IGNORECASE,

@@ -402,3 +402,40 @@ def test_a_group_named_inside_a_list_of_apologies_is_nobody() -> None:
         ("Gail Kirk", IN_ATTENDANCE),
         ("Neil Forde", IN_ATTENDANCE),
     ]
+
+
+# -- status from a group label inside a run, and "in attendance" in a sentence -----------------
+
+
+def test_an_officials_label_inside_a_run_read_across_a_page() -> None:
+    text = (
+        "A meeting of the Executive was held on 3 May 2009. PRESENT: Councillor Ann Bligh, "
+        "Councillor Ray Coe Independent Members Mr Alf Rudd and Mrs Pat Stone OFFICIALS : Mr Jo "
+        "Tate and Mrs Una Vine (CE) 98 APOLOGIES FOR ABSENCE\n"
+    )
+    assert people(text) == [
+        ("Ann Bligh", PRESENT),
+        ("Ray Coe", PRESENT),
+        ("Alf Rudd", PRESENT),
+        ("Pat Stone", PRESENT),
+        ("Jo Tate", IN_ATTENDANCE),
+        ("Una Vine", IN_ATTENDANCE),
+    ]
+    officers = text.replace("OFFICIALS :", "Officers:")
+    assert [status for _, status in people(officers)][-2:] == [IN_ATTENDANCE, IN_ATTENDANCE]
+
+
+def test_councillors_in_attendance_attend_unless_standing_in_for_a_member() -> None:
+    text = (
+        "5. Public Speaking\n\n"
+        "Councillors Ash, Bly and Crane were in attendance.\n\n"
+        "It was noted that Cllr Dan Ewart was in attendance as the deputy for Rye Council. "
+        "Cllr Fay Gunn was in attendance from Item 7, as a substitute for Cllr Hal Ince.\n"
+    )
+    assert people(text)[:5] == [
+        ("Ash", IN_ATTENDANCE),
+        ("Bly", IN_ATTENDANCE),
+        ("Crane", IN_ATTENDANCE),
+        ("Dan Ewart", PRESENT),
+        ("Fay Gunn", PRESENT),
+    ]
