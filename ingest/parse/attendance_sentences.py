@@ -139,7 +139,8 @@ _MORE_FROM = re.compile(
 )
 # "That Mr R Gatenby be elected Chair of the Panel", "Cllr A Dacre was elected Chairman".
 _ELECTED_CHAIR = re.compile(
-    r"\s+(?:was|be|is|were)\s+(?:re-?)?(?:elected|appointed)\s+(?:as\s+)?(?:the\s+)?"
+    r"\s+(?:was|be|is|were)\s+(?:(?:therefore|duly|unanimously|accordingly|then)\s+)?"
+    r"(?:re-?)?(?:elected|appointed)\s+(?:as\s+)?(?:the\s+)?"
     r"(?:Chair|Chairman|Chairperson|Chairwoman|Convener)\b(?!\s*-)"
 )
 _MEMBER = re.compile(r"\b(?:Councillors?|Cllrs?|AM|MLA|MSP|MP|Member)\b")

@@ -454,6 +454,8 @@ def _split_name(text: str) -> tuple[str, str] | None:
         if ends and not second:
             break
         taken.append(token)
+    if _office_word_taken(taken, tokens, titled=titled or initial_first):
+        taken.pop()  # "Keith Tolley Media Adviser": the office's first word ends the name
     if len(taken) > 2 and tokens[len(taken) : len(taken) + 1] == ["&"]:
         taken.pop()  # "Kwame Sarpong Ernst & Young": the word before "&" starts a firm's name
     # "Councillor Jo hale": a surname printed in lower case
@@ -466,6 +468,22 @@ def _split_name(text: str) -> tuple[str, str] | None:
         rank = _rank_before(text, bare)
         return name, f"{rank}, {rest}" if rank and rest else rank or rest
     return role_then_name(text) or trailing_name(text)
+
+
+def _office_word_taken(taken: list[str], tokens: list[str], *, titled: bool) -> bool:
+    """Whether the third word of an untitled name is the first of the office after it: a
+    given name and a surname, then a word that is neither, then a word of an office."""
+    return (
+        not titled
+        and len(taken) == 3
+        and len(tokens) > 3
+        and taken[0] in GIVEN_NAMES
+        and all(len(word.strip(".")) > 1 for word in taken)
+        and taken[1] not in GIVEN_NAMES
+        and taken[2] not in GIVEN_NAMES
+        and taken[2] not in _SECOND_SURNAMES
+        and is_role_word(tokens[3])
+    )
 
 
 # The commonest Welsh patronymic surnames, the usual second word of a surname of two words

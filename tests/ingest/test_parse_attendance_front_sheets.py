@@ -114,7 +114,7 @@ def test_numbered_sub_lists_run_on_after_the_attendance_heading() -> None:
         "Minutes of the Meeting held on 4 March 2011\n\n"
         "1. ATTENDANCE 1.1 Present Sir Edgar Quint President (Chair) Oliver Brandt Vice "
         "President Helen Morrow Head of Futures Business Area Simon Keel Staff representative "
-        "1.2 Special Advisers Grace Tolley Adviser 1.3 In Attendance for Specific Items "
+        "1.2 Special Advisers Grace Tolley Media Adviser 1.3 In Attendance for Specific Items "
         "Martin Oakes Owen Fairley Staff Officer to the President\n\n"
         "1.4 Apologies Apologies were received from Chief Constable Ruth Penn.\n\n"
         "2. MINUTES OF THE PREVIOUS MEETING 2.1 The minutes were agreed.\n"
@@ -439,3 +439,25 @@ def test_councillors_in_attendance_attend_unless_standing_in_for_a_member() -> N
         ("Dan Ewart", PRESENT),
         ("Fay Gunn", PRESENT),
     ]
+
+
+def test_the_one_therefore_or_duly_appointed_chair() -> None:
+    text = (
+        "1. Election of Chair\n\nNominations were invited. Nadia Forde was proposed by Ivan "
+        "Rusk. No other names were put forward and Nadia Forde was therefore appointed Chair "
+        "of the Panel for the year.\n"
+    )
+    assert chair_of(text) == "Nadia Forde"
+    duly = "RESOLVED – That Cllr Owen Tarr be duly elected as Chairman for the year.\n"
+    assert chair_of(duly) == "Owen Tarr"
+
+
+def test_an_office_of_two_words_after_an_untitled_name() -> None:
+    for entry, name, office in (
+        ("Keith Tolley Media Adviser", "Keith Tolley", "Media Adviser"),
+        ("Grace Penrose Press Officer", "Grace Penrose", "Press Officer"),
+        ("Mary Ann Hale Chief Executive", "Mary Ann Hale", "Chief Executive"),
+        ("Jo Pugh Jones Treasurer", "Jo Pugh Jones", "Treasurer"),
+    ):
+        person = split_person(entry)
+        assert person is not None and (person.name, person.capacity) == (name, office), entry
