@@ -85,9 +85,7 @@ def page_html() -> str:
 
     def local(match: re.Match[str]) -> str:
         asset = Asset(match["package"], match["version"], match["path"], match["integrity"])
-        return (
-            f'{match["attr"]}="{asset.url}"{match["between"]}integrity="{asset.integrity}"'
-        )
+        return f'{match["attr"]}="{asset.url}"{match["between"]}integrity="{asset.integrity}"'
 
     html = _ASSET.sub(local, html)
     if _CDN in html:
