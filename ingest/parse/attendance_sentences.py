@@ -94,8 +94,8 @@ _PRESENCE_VERB = re.compile(
 _PRESENTED = re.compile(r",\s+(?:introduced|presented)\s+(?:the|a|an|his|her|their)\s")
 _TOGETHER_WITH = re.compile(r"\btogether\s+with[;:,]?\s+(?=[A-Z])")
 _WELCOMED = re.compile(
-    r"\b(?:welcomed|greeted)\s+(?P<who>[A-Z].{2,160}?)(?:,\s*)?\s+(?:to\s+(?:the|this|his|her|"
-    r"their)\s+(?:first\s+)?meeting|who\s+was\s+attending|attending\s+(?:his|her|their)\s+"
+    r"\b(?:welcomed|greeted)\s+(?P<who>[A-Z].{2,240}?)(?:,\s*)?\s+(?:to\s+(?:the|this|his|her|"
+    r"their)\s+(?:first\s+)?[Mm]eeting|who\s+was\s+attending|attending\s+(?:his|her|their)\s+"
     r"first\s+meeting)"
 )
 # "The Chairman welcomed to the meeting Jo Hale (PCC) and Ann Bell (Chief Constable).": the

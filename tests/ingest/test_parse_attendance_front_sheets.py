@@ -461,3 +461,19 @@ def test_an_office_of_two_words_after_an_untitled_name() -> None:
     ):
         person = split_person(entry)
         assert person is not None and (person.name, person.capacity) == (name, office), entry
+
+
+def test_a_long_list_of_guests_welcomed_to_the_meeting() -> None:
+    text = (
+        "The Chair welcomed Mr Rhys Vaughan-Lloyd Police and Crime Commissioner, Mr Owen "
+        "Jestyn Deputy Chief Constable, Sian Parry Assistant Police and Crime Commissioner and "
+        "Sergeant Huw Bevington to the Meeting.\n"
+    )
+    assert people(text) == [
+        ("Rhys Vaughan-Lloyd", IN_ATTENDANCE),
+        ("Owen Jestyn", IN_ATTENDANCE),
+        ("Sian Parry", IN_ATTENDANCE),
+        ("Huw Bevington", IN_ATTENDANCE),
+    ]
+    first = "The Chairman welcomed Councillor Ada Brook to her first meeting of the Panel.\n"
+    assert people(first) == [("Ada Brook", PRESENT)]
