@@ -626,6 +626,12 @@ def _parse_list(
         if _NOT_GROUP.match(line.content) and not found and not run.parts:
             index += 1  # "Apologies" / "Minutes:" / the people: a ModernGov item's label
             continue
+        before_entries = not found and not run.parts
+        if before_entries and index - start <= _FORM_VALUES and _form_value(lines, index):
+            index += 1  # a form's other values between its "Attendees:" label and the names
+            continue
+        if before_entries and not line.blank:
+            paired = paired or _paired_lines(lines, index)
         if line.blank or line.table_rule:
             blanks += 1
             if blanks > (_MAX_BLANKS if found or run.parts else _MAX_BLANKS_BEFORE_LIST):
@@ -727,8 +733,45 @@ def _paired_lines(lines: Sequence[Line], index: int) -> bool:
     window = lines[index : index + 5]
     if len(window) < 4 or any(line.blank for line in window[:3]):
         return False
-    people = [_strong_person_line(line) for line in window]
-    return people[0] and _capacity_line(lines, index + 1) and people[2] and any(people[3:])
+    return (
+        _strong_person_line(window[0])
+        and _capacity_line(lines, index + 1)
+        and _strong_person_line(window[2])
+        and any(_plainly_named(line.content) for line in window[3:])
+    )
+
+
+# A form sets its labels in one column and their values in the next, which extraction
+# reads one after the other: "Date:" / "Time:" / "Venue:" / "Attendees:" / "12 May 2014" /
+# "10:00am" / "Rye Town Hall" / "(CHAIR) Jo Hale" / ... The values before the names are
+# passed over, at most this many.
+_FORM_VALUES = 4
+_TIME_OR_DATE = re.compile(
+    r"^[\d:.\s]+(?:am|pm|hrs)?(?:\s*[-–]\s*[\d:.]+\s*(?:am|pm|hrs)?)?$", re.IGNORECASE
+)
+
+
+def _form_value(lines: Sequence[Line], index: int) -> bool:
+    """Whether ``lines[index]`` is a form's value (a date, a time or a place) before the
+    names under the label above it: it names nobody plainly, and a line within the next
+    two does."""
+    content = lines[index].content
+    if lines[index].blank or len(content.split()) > 6:
+        return False
+    if not _form_value_only(content) and (":" in content or _named(lines[index])):
+        return False
+    ahead = [line for line in lines[index + 1 : index + 4] if not line.blank][:2]
+    return any(_named(line) for line in ahead) or (
+        bool(ahead) and _form_value_only(ahead[0].content)
+    )
+
+
+def _named(line: Line) -> bool:
+    return _strong_person_line(line) or _plainly_named(line.content)
+
+
+def _form_value_only(content: str) -> bool:
+    return bool(_DATE_LINE.match(content) or _TIME_OR_DATE.match(content))
 
 
 def _marked_run(collector: _Collector, line: Line) -> bool:

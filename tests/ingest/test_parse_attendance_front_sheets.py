@@ -477,3 +477,36 @@ def test_a_long_list_of_guests_welcomed_to_the_meeting() -> None:
     ]
     first = "The Chairman welcomed Councillor Ada Brook to her first meeting of the Panel.\n"
     assert people(first) == [("Ada Brook", PRESENT)]
+
+
+# -- a form's values between its "Attendees:" label and the names ------------------------------
+
+
+def test_a_forms_values_before_the_names_under_its_attendees_label() -> None:
+    text = (
+        "NOTES/ACTIONS SHEET\n"
+        "Name of meeting:\nWESSEX SAFETY PARTNERSHIP\n"
+        "Date:\nTime (from/to):\nLocation held:\nAttendees:\n"
+        "4th March 2015\n10:00am-12:00pm\nRyeford Town Hall\n"
+        "(CHAIR) Petra Lund\nPolice & Crime Commissioner\n"
+        "Dr Omar Hale\nOPCC\n"
+        "Ruth Dorling\nOPCC\n"
+        "Supt. Ivo Marsh\nWessex Police\n"
+        "Apologies:\nCllr Nina Sale and Megan Carrow.\n"
+        "MINUTES/ACTIONS\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.capacity, a.status) for a in attendance.attendees] == [
+        ("Petra Lund", "Police & Crime Commissioner", PRESENT),
+        ("Omar Hale", "Office of the Police and Crime Commissioner", PRESENT),
+        ("Ruth Dorling", "Office of the Police and Crime Commissioner", PRESENT),
+        ("Ivo Marsh", "Superintendent, Wessex Police", PRESENT),
+        ("Nina Sale", None, APOLOGIES),
+        ("Megan Carrow", None, APOLOGIES),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "Petra Lund"
+
+
+def test_a_date_and_a_time_under_a_present_label_are_passed_over() -> None:
+    text = "Present:\n12 May 2016\n14:00 - 15:30\nMr Adam Weir\nMrs Lisa Crane\n\n1. Welcome\n"
+    assert people(text) == [("Adam Weir", PRESENT), ("Lisa Crane", PRESENT)]
