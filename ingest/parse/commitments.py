@@ -23,6 +23,7 @@ to mark them all: their sentences are not read for more.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from ingest.draft import Span
@@ -185,6 +186,12 @@ _NOTHING_DONE = re.compile(
     r"|none\W*$)",
     re.IGNORECASE,
 )
+# "Refer to the spreadsheet for updates.", "See the attached tracker.", "Please see the log
+# circulated": an entry that sends the reader to another document, about no one action.
+_POINTER = re.compile(
+    r"(?:please\s+)?(?:refer\s+to|see|as\s+(?:per|set\s+out\s+in|detailed\s+in))\s",
+    re.IGNORECASE,
+)
 _OWNED = re.compile(
     r"(?:the\s+)?[A-Z][\w'’&/.-]*(?:\s+(?:and\s+|&\s+|/\s*)?[A-Z][\w'’&/.-]*){0,4}"
     r"\s+(?:is\s+to|are\s+to|to|will)\s+[a-z]"
@@ -193,8 +200,12 @@ _OWNED_SENTENCE = re.compile(
     r"(?P<owner>(?:[Tt]he\s+)?[A-Z][\w'’&/.-]*(?:\s+(?:and\s+|&\s+|/\s*|of\s+)?[A-Z][\w'’&/.-]*){0,4})"
     r"\s+(?:is\s+to|are\s+to|to)\s+(?P<verb>[a-z]+)\b"
 )
+# Done within the meeting itself, so no task after it: "update the Panel orally", "will
+# confirm at the start of the meeting that filming is taking place".
 _AT_THIS_MEETING = re.compile(
-    r"\b(?:orally|verbally|at\s+(?:this|today['’]s)\s+meeting)\b", re.IGNORECASE
+    r"\b(?:orally|verbally|(?:at|during)\s+(?:the\s+(?:start|beginning|outset|opening|end"
+    r"|close)\s+of\s+(?:the|this|today['’]s)|this|today['’]s)\s+meeting)\b",
+    re.IGNORECASE,
 )
 # How far before a pronoun or a promise "said", "told" ... is looked for.
 _SAID_REACH = 400
@@ -410,6 +421,8 @@ def _narrative(
             continue
         if _QUESTION.search(text, max(start, match.start() - _SAID_REACH), match.start()):
             continue  # "asked whether the Commissioner would provide ..."
+        if _AT_THIS_MEETING.search(text, match.end(), end):
+            continue  # "the Chairman will confirm at the start of the meeting that ..."
         subject = _sentence_subject(text, start, match.start(), last_subject)
         if subject and not is_group(subject) and subject.lower() not in PRONOUNS:
             return Candidate(start, end, (start, end), owner=subject)
@@ -508,6 +521,7 @@ def find_commitments(
     """Actions recorded in sentences and lists outside ``covered``; sentences of narrative
     ("agreed to", "will", "undertook to") only when ``narrative``."""
     candidates: list[Candidate] = []
+    said: set[int] = set()  # the undertakings read in narrative
     last_subject: str | None = None
     unmarked = SpanSet(() if narrative else _unmarked_sections(found, covered))
     index = 0
@@ -560,6 +574,8 @@ def find_commitments(
                 candidate = _recommendation(text, start, end)
             if candidate is None and narrative and not _NOT_AN_ACTION.match(text, start, end):
                 candidate = _narrative(text, start, end, previous)
+                if candidate is not None:
+                    said.add(id(candidate))
             elif candidate is None and not narrative and paragraph.start in unmarked:
                 candidate = _personal_undertaking(text, start, end, last_subject)
             if candidate is not None:
@@ -575,7 +591,53 @@ def find_commitments(
                 candidates.pop()
             candidates += listed[0]
             index = listed[1]
-    return candidates
+    headings = [p.start for p in found if p.heading]
+    return _without_repeated_undertakings(text, candidates, said, headings)
+
+
+# Words too common in minutes to show that two sentences speak of the same task.
+_COMMON_WORDS = _words(
+    """that this with from would will they their them have been said also into than then
+    there these those which when what should could panel committee board meeting members"""
+)
+_SHARED_WORDS = 4
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _COMMON_WORDS}
+
+
+def _without_repeated_undertakings(
+    text: str, candidates: list[Candidate], said: set[int], headings: list[int]
+) -> list[Candidate]:
+    """The candidates without an undertaking in the discussion that the item's resolution
+    then records ("Mr Hale said he would share the survey results" before "Resolved: that
+    the survey results be circulated"): one action, the resolution's, with the owner the
+    discussion names when the resolution names none."""
+    kept: list[Candidate] = []
+    for position, candidate in enumerate(candidates):
+        if id(candidate) not in said:
+            kept.append(candidate)
+            continue
+        section = bisect_right(headings, candidate.start)
+        words = _content_words(text[candidate.body[0] : candidate.body[1]])
+        repeat = next(
+            (
+                other
+                for other in candidates[position + 1 :]
+                if id(other) not in said
+                and other.start >= candidate.end
+                and bisect_right(headings, other.start) == section
+                and len(words & _content_words(text[other.body[0] : other.body[1]]))
+                >= _SHARED_WORDS
+            ),
+            None,
+        )
+        if repeat is None:
+            kept.append(candidate)
+        elif repeat.owner is None:
+            repeat.owner = candidate.owner
+    return kept
 
 
 def _inline_review(
@@ -593,7 +655,9 @@ def _inline_review(
     candidates: list[Candidate] = []
     for start, end in entries:
         content = text[start:end]
-        if len(content.split()) < 3 or _ON_THE_LOG.match(content) or _NOT_AN_ACTION.match(content):
+        if len(content.split()) < 3 or any(
+            cue.match(content) for cue in (_ON_THE_LOG, _NOT_AN_ACTION, _POINTER)
+        ):
             continue
         said = _SAID.search(text, start, end)
         owner = subject_before(text, start, said.start()) if said else None
@@ -714,6 +778,7 @@ def find_review_paragraphs(
             _NOT_AN_ACTION.match(content)
             or _ON_THE_LOG.match(content)
             or _NOTHING_DONE.match(content)
+            or _POINTER.match(content)
             or len(content.split()) < 4
             or content.rstrip().endswith(":")  # "Actions from that meeting were reviewed:"
         ):

@@ -762,3 +762,61 @@ def test_what_the_next_report_is_to_hold() -> None:
     )
     (action,) = actions_in(text, WESTDALE)
     assert action.text.startswith("In reply to a Member, Officers said that the next")
+
+
+# --- entries and sentences that set no task --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ref 04/2023\nMinutes and action updates (for agreement)\n"
+        "Decision: The minutes were accepted.\n"
+        "Action updates: Refer to the spreadsheet for updates.\n",
+        "Action updates:- Please see the tracker circulated with the papers.\n"
+        "Item 5 Estates strategy\nThe paper was noted.\n",
+    ],
+)
+def test_a_review_entry_pointing_to_another_document_is_no_action(text: str) -> None:
+    assert actions_in(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please note: the Chairman will confirm at the start of the meeting that the webcast "
+        "is running.",
+        "The Clerk would confirm at this meeting whether substitutes had been notified.",
+    ],
+)
+def test_a_promise_kept_within_the_meeting_is_no_action(sentence: str) -> None:
+    assert actions_in(f"1. Welcome\n\n{sentence}\n") == []
+
+
+@pytest.mark.parametrize(
+    ("discussion", "resolution", "owner"),
+    [
+        (
+            "Members asked about rural crime. Mr Haslam said the Force had run a survey of "
+            "400 farmers last year and would share the survey results with the Panel.",
+            "Resolved:- That Mr Haslam be thanked and that the farmers survey results be "
+            "circulated to Members.",
+            "Mr Haslam",
+        ),
+        (
+            "The Commissioner said the Force would count monthly the hours officers spent "
+            "on custody escorts and he would send those hours to the Committee.",
+            "RESOLVED – (a) That the report be noted.\n\n(b) That the Commissioner send the "
+            "Committee the monthly hours spent on custody escorts.",
+            "Commissioner",
+        ),
+    ],
+)
+def test_an_undertaking_the_resolution_repeats_is_one_action(
+    discussion: str, resolution: str, owner: str
+) -> None:
+    text = f"4. Rural Crime Report\n\n{discussion}\n\n{resolution}\n\n5. Any Other Business\n"
+    actions = actions_in(text)
+    assert len(actions) == 1
+    assert actions[0].text in resolution
+    assert owner in (actions[0].owner_text or "")
