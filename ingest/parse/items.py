@@ -6,12 +6,14 @@ Numbered lines are candidates; the items are the best increasing sequence of the
 numbered lists inside an item, action-table rows and page numbers that go back to 1 are
 not taken for items, nor is a list numbered from 1 inside one of the body's running minute
 numbers; a number printed twice (an agenda number, then the minute number on a line of its
-own) gives one item. A sub-numbered line that is a paragraph of prose ("2.1
-The PCC noted that ... .", or the first line of one wrapped at the page width) stays in
-its parent's text; a sub-numbered heading becomes a child item, and so does a run of
-lettered, roman or bracket-numbered headings ("i) Estates strategy", "ii) Fleet"; "(1)
-Apologies" under item 1 is "1(1)"). Minute references repeated after the last item over
-their discussion are items again. An action log under a heading of its own after the last
+own; a decisions table, then the same minute references over their discussion) gives one
+item. A numbered paragraph of prose ("2.1 The PCC noted that ... .", the first line of one
+wrapped at the page width, or a running minute number "37 The Panel received ...") stays
+in its item's text; a sub-numbered heading becomes a child item, and so does a run of
+lettered, roman or bracket-numbered headings ("i) Estates strategy", "ii) Fleet", listed
+as printed; "(1) Apologies" under item 1 is "1(1)"). Where only paragraph numbers are
+left ("8.1", "8.2" under an unnumbered heading), their first part numbers the item. An
+action log under a heading of its own after the last
 item ("Action Log") belongs to no item.
 
 Layouts read besides "number, title": the number alone with the title on the next line
@@ -78,7 +80,10 @@ _DECISION_SENTENCE = re.compile(r"^(?:resolved|agreed)\s*[:.\-–]?\s*that\b", r
 # list of undertakings): a paragraph, where a heading ending in a colon is a short label.
 LEAD_IN_MIN_WORDS = 8
 # Lettered entries that are paragraphs of a resolution or a list, not sub-items.
-_LETTERED_PROSE = re.compile(r"^(?:that|to)\b|(?:[;,:]|\b(?:and|or))$", re.IGNORECASE)
+_LETTERED_PROSE = re.compile(r"^that\b|(?:[;,:]|\b(?:and|or))$", re.IGNORECASE)
+# "(a) To note the report" is a clause of a resolution after the item's text, but an
+# agenda's sub-item where the lettered entries stand right under the item's heading.
+_PURPOSE_START = re.compile(r"^to\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^()]*\)?")
 # Words without a lower-case letter at the start of a title, each followed by a space.
 _CAPITALS_RUN = re.compile(r"(?:[^\sa-z]+ )+")
@@ -159,6 +164,8 @@ _LABELLED_PARAGRAPH = re.compile(
     r"(?:^|(?<=\s))(?:minutes|decision)\s*:\s+(?P<number>\d{1,3}\.\d{1,2}\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+
+_LABELLED_PARAGRAPH_END = re.compile(r"\b(?:minutes|decision)\s*:$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -641,24 +648,21 @@ def _letter_value(marker: str, roman: bool) -> int:
     return ROMAN[marker] if roman else ord(marker.lower()) - ord("a") + 1
 
 
-# A sub-item printed with its item's number ("9(a)", "1(2)").
-_COMPOSED_NUMBER = re.compile(r"^\d{1,3} ?\(\w{1,2}\)$")
+def _marker_text(item: _Candidate, marker: str) -> str:
+    """A sub-item's reference: a letter as printed ("a" for "(a)", even beside another
+    item's printed "9(a)"); a number in brackets under its item's number ("1(2)"), as the
+    bodies that number so cite them (a bare "2" would be item 2)."""
+    return f"{item.number_text}({marker})" if marker.isdigit() else marker
 
 
-def _marker_text(item: _Candidate, marker: str, composed: bool) -> str:
-    """A sub-item's reference: a letter as printed ("a"); a number in brackets under its
-    item's number ("1(2)"), as the bodies that number so cite them (a bare "2" would be
-    item 2); a letter so too where the document prints other sub-items that way
-    (``composed``: "(a)" under item 3 is "3(a)" beside a printed "9(a)")."""
-    if marker.isdigit() or composed:
-        return f"{item.number_text}({marker})"
-    return marker
-
-
-def _lettered_heading(title: str, reading: _Reading, line: Line) -> bool:
+def _lettered_heading(title: str, reading: _Reading, line: Line, under_heading: bool) -> bool:
     """A lettered entry that names a sub-item ("i) Body worn video business case"), not a
-    clause of a resolution ("(a) That the report be noted; and")."""
+    clause of a resolution ("(a) That the report be noted; and"). ``under_heading``: the
+    run starts right under its item's heading, where "(a) To agree the minutes" is an
+    agenda's sub-item."""
     if _NOT_A_TITLE_START.match(title) or _LETTERED_PROSE.search(title.strip()):
+        return False
+    if _PURPOSE_START.match(title) and not under_heading:
         return False
     # counted without a presenter in brackets and the dash before it ("Estates Strategy
     # Annual Report - (Head of Estates)")
@@ -686,6 +690,12 @@ def _introduced_list(lines: Sequence[Line], first: Line, item: _Candidate) -> bo
     return False
 
 
+def _right_under(lines: Sequence[Line], item: _Candidate, first: Line) -> bool:
+    """Whether ``first`` is the first line of text under the item's heading."""
+    between = lines[item.last_line.index + 1 : first.index]
+    return not any(not line.blank for line in between)
+
+
 def _lettered(
     reading: _Reading, chosen: Sequence[_Candidate], excluded: set[int]
 ) -> list[tuple[int, list[_Candidate]]]:
@@ -693,7 +703,6 @@ def _lettered(
     items: a run from "a)", "i)" or "(1)" whose entries are all headings. Pairs of
     (position in ``chosen``, sub-items)."""
     lines = reading.lines
-    composed = any(_COMPOSED_NUMBER.match(c.number_text) for c in chosen)
     marked: list[tuple[Line, str, str]] = []
     for line, head in zip(lines, reading.heads, strict=True):
         if line.bullet or line.index in excluded:
@@ -712,16 +721,17 @@ def _lettered(
         )
         if group and _introduced_list(lines, group[0][0], item):
             continue
+        under_heading = bool(group) and _right_under(lines, item, group[0][0])
         run: list[_Candidate] = []
         for line, marker, title in group:
             if (roman and marker not in ROMAN) or marker.isdigit() != group[0][1].isdigit():
                 break
             if _letter_value(marker, roman) != len(run) + 1:
                 break
-            if not _lettered_heading(title, reading, line):
+            if not _lettered_heading(title, reading, line, under_heading):
                 break
             number = (*item.number, len(run) + 1)
-            text = _marker_text(item, marker, composed)
+            text = _marker_text(item, marker)
             run.append(_Candidate(line, number, text, title, None, True, kind="letter"))
         if run:
             found.append((position, run))
@@ -859,39 +869,6 @@ def _enclosing_chain(top: list[_Candidate], tops: Sequence[_Candidate]) -> list[
     return outer if after.number[0] == before[-1].number[0] + 1 else top
 
 
-def _minute_numbers(top: Sequence[_Candidate], tops: Sequence[_Candidate]) -> list[_Candidate]:
-    """The body's running minute numbers printed beside the agenda's own: web pages that
-    give each agenda number alone on a line ("2.") and open the minutes under it with the
-    body's minute numbers, which run on through the year ("38. The Panel noted a
-    correction ...", "39. Resolved - That ...", then under "3." "40. The Panel received
-    ..."). Numbers above every agenda number that run on one by one (two at least) across
-    two items at least are the minutes' references, each a sub-item of its agenda item; a
-    numbered list inside one item, or one that starts again at 1, is not."""
-    if not top:
-        return []
-    chained = {id(c) for c in top}
-    highest = max(c.number[0] for c in top)
-    starts = [c.first_line.index for c in top]
-    runs: dict[int, list[_Candidate]] = {}
-    for candidate in tops:
-        value = candidate.number[0]
-        if id(candidate) in chained or candidate.kind != "number" or value <= highest:
-            continue
-        if candidate.line.index < starts[0]:
-            continue
-        run = [*runs.get(value - 1, []), candidate]
-        if len(run) > len(runs.get(value, [])):
-            runs[value] = run
-    best = max(runs.values(), key=len, default=[])
-    owners = [bisect_right(starts, c.line.index) - 1 for c in best]
-    if len(best) < MINUTE_RUN_MIN or len(set(owners)) < MINUTE_RUN_MIN:
-        return []
-    return [
-        replace(c, number=(*top[owner].number, c.number[0]))
-        for c, owner in zip(best, owners, strict=True)
-    ]
-
-
 def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
     reading = _reading(lines)
     candidates = [
@@ -909,17 +886,12 @@ def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
     family = _Family.of(candidates)
     if _restarting_paragraphs(top, tops) or not _accept_top_level(top, family, lines):
         return _paragraph_numbers(candidates)
-    again = _printed_again(top, tops)
-    if again:
-        top = sorted([*top, *again], key=lambda c: c.line.index)
+    top = _with_repeated_numbers(top, tops)
     chosen: list[_Candidate] = []
     for position, item in enumerate(top):
         stop = top[position + 1].first_line.index if position + 1 < len(top) else len(lines)
         chosen.append(item)
         chosen.extend(_children(item, family, stop))
-    minutes = _minute_numbers(top, tops)
-    if minutes:
-        chosen = sorted([*chosen, *minutes], key=lambda c: c.line.index)
     lettered = _lettered(reading, chosen, excluded)
     if not lettered:
         return chosen
@@ -931,24 +903,44 @@ def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
     return merged
 
 
-def _printed_again(top: Sequence[_Candidate], tops: Sequence[_Candidate]) -> list[_Candidate]:
-    """Minute references repeated in order after the last item, each over a text of its
-    own: one more item each (a decisions table, then a section giving the discussion of
-    some of them: "PCP 27/20" / "The Panel considered the minutes ...")."""
-    if not top:
-        return []
-    references = {c.number_text: k for k, c in enumerate(top) if c.kind == "reference"}
-    end = top[-1].last_line.index
-    again: list[_Candidate] = []
-    repeated = -1  # the position in ``top`` of the last reference repeated after the list
-    for candidate in tops:
-        position = references.get(candidate.number_text, -1)
-        if candidate.line.index <= end or candidate.heading:
-            continue  # a heading after the list is another meeting's or a list's
-        if position > repeated:
-            repeated = position
-            again.append(candidate)
-    return again
+def _with_repeated_numbers(
+    top: Sequence[_Candidate], tops: Sequence[_Candidate]
+) -> list[_Candidate]:
+    """The chain with a heading that repeats an item's number over another title and text
+    of its own before the next item ("4. Exclusion of press and public" / text, then "4.
+    Summary of exempt items" / text, then "5."): two minutes printed with one number, both
+    kept. A repeat under the same title is the number printed twice for one item; one
+    indented under its item is an entry of a list ("1. Report.pdf")."""
+    result: list[_Candidate] = []
+    for position, item in enumerate(top):
+        result.append(item)
+        stop = top[position + 1].first_line.index if position + 1 < len(top) else None
+        repeats = [
+            c
+            for c in tops
+            if c.number == item.number
+            and c.line.index > item.last_line.index
+            and (stop is None or c.last_line.index < stop)
+        ]
+        if position == 0 or len(repeats) != 1 or not (item.heading and item.has_body):
+            continue  # a first number repeated may be a list starting inside item 1
+        repeat = repeats[0]
+        between = [
+            c for c in tops if item.line.index < c.line.index < repeat.line.index
+        ]  # a list that starts again in between is another list
+        if (
+            not between
+            and repeat.heading
+            and repeat.kind == item.kind
+            and _indent(repeat.line) == _indent(item.line)
+            and repeat.title.casefold() != item.title.casefold()
+        ):
+            result.append(repeat)
+    return result
+
+
+def _indent(line: Line) -> int:
+    return line.content_start - line.start
 
 
 def _furniture_numbered(lines: Sequence[Line], start: int) -> list[_Candidate]:
@@ -1015,8 +1007,10 @@ def _plain_heading(lines: Sequence[Line], line: Line) -> bool:
         if following is None or not _labelled(following.content):
             break
         following = next_nonblank(lines, following.index)
-    if following is None or len(following.cells) > 1:
+    if following is None:
         return False
+    if len(following.cells) > 1 and read_head(following.content) is None:
+        return False  # a table row, not a paragraph numbered "6.1<tab>The Chair ..."
     if is_prose(following.content) or following.bullet or following.words >= 8:
         return True
     # a heading set off by a blank line, over a short answer ("Any Other Business" / "None.")
@@ -1309,21 +1303,84 @@ def _under_headings(
     headings: Sequence[_Candidate],
 ) -> list[ItemDraft]:
     """Minutes whose items lost their numbers but not their paragraphs' (see
-    ``_paragraph_numbers``): each unnumbered heading is an item, and the numbered paragraphs
-    under it are its sub-items."""
+    ``_paragraph_numbers``): the paragraphs' first part is their item's number ("8.1",
+    "8.2" are item 8's text), given to the unnumbered heading above them, or to the first
+    paragraph where no heading stands above it (a page for one minute). A heading between
+    paragraphs of one number is a sub-heading in its item's text; a numbered paragraph
+    that is itself a heading stays a sub-item."""
     taken = {c.line.index for c in paragraphs}
     merged = sorted(
         [*paragraphs, *(h for h in headings if h.line.index not in taken)],
         key=lambda c: c.line.index,
     )
-    items = _build(text, lines, merged, len(lines))
-    heading: int | None = None
-    for position, candidate in enumerate(merged):
-        if candidate.number:
-            items[position].parent = heading
-        else:
-            heading = position
+    chosen: list[_Candidate] = []
+    opened: set[int] = set()  # paragraphs that open their item, their line in its text
+    pending: _Candidate | None = None  # the last heading since the last paragraph
+    current: int | None = None  # the number of the item the last paragraph belongs to
+    for candidate in merged:
+        if not candidate.number:
+            if current is None or pending is not None or _next_number(merged, candidate) != current:
+                pending = candidate
+                chosen.append(candidate)
+            continue
+        number = candidate.number[0]
+        if number != current:
+            current = number
+            label = _label_before(lines, candidate.line)
+            if label is not None:  # "Apologies To note any. Minutes: 3.1 The Chair ..."
+                chosen.append(_Candidate(label, (number,), str(number), label.content, None, False))
+                pending = None
+                continue
+            if pending is not None:
+                chosen[chosen.index(pending)] = replace(
+                    pending, number=(number,), number_text=str(number)
+                )
+            else:
+                opened.add(candidate.line.index)
+                chosen.append(replace(candidate, number=(number,), number_text=str(number)))
+                pending = None
+                continue
+        pending = None
+        if _paragraph_heading(candidate):
+            chosen.append(candidate)
+    items = _build(text, lines, chosen, len(lines))
+    parent: int | None = None
+    for position, candidate in enumerate(chosen):
+        if len(candidate.number) == 2:
+            items[position].parent = parent
+            continue
+        parent = position
+        if candidate.line.index in opened and not candidate.heading:
+            line = lines[candidate.line.index]
+            own = text[line.content_start : line.content_end]
+            items[position].text = f"{own}\n{items[position].text}".rstrip("\n")
     return items
+
+
+def _label_before(lines: Sequence[Line], line: Line) -> Line | None:
+    """The piece of the same line before a paragraph cut from it after a "Minutes:" label:
+    the item's heading and description, which the flattened page ran onto one line."""
+    if line.index == 0:
+        return None
+    before = lines[line.index - 1]
+    if before.blank or before.start != line.start:
+        return None
+    return before if _LABELLED_PARAGRAPH_END.search(before.content) else None
+
+
+def _paragraph_heading(candidate: _Candidate) -> bool:
+    """A numbered paragraph that heads a part of its item ("3.2 Estates Strategy"), not a
+    sentence introducing a list ("5.2 The Chair welcomed these guests:") or a labelled
+    sentence among paragraphs of prose."""
+    return candidate.heading and not (
+        _labelled_sentence(candidate) or candidate.run_in or _sentence_lead_in(candidate.title)
+    )
+
+
+def _next_number(merged: Sequence[_Candidate], heading: _Candidate) -> int | None:
+    """The item number of the first numbered paragraph after ``heading``."""
+    after = (c for c in merged if c.line.index > heading.line.index and c.number)
+    return next((c.number[0] for c in after), None)
 
 
 def _first_item_line(lines: Sequence[Line], body_start: int) -> int:

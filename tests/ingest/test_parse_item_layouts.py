@@ -338,10 +338,30 @@ def test_lettered_clauses_of_a_resolution_are_not_sub_items() -> None:
         "(b) That gifts and hospitality received be recorded.\n\n"
         "Each Member must declare\n(i) any disclosable pecuniary interest, and / or\n"
         "(ii) any other interest under the Code of Conduct\n\n"
-        "3. Minutes\n(a) To agree the minutes of the meeting on 4 September 2024\n"
-        "(b) Matters arising\n"
+        "3. Minutes\nThe Board was asked to decide.\n(a) To agree the minutes of 4 September\n"
+        "(b) To note the matters arising\n"
     )
     assert numbers(text) == ["1", "2", "3"]
+
+
+def test_lettered_purposes_right_under_their_items_heading_are_sub_items() -> None:
+    # an agenda's sub-items worded as purposes ("To agree ...") under the heading itself
+    text = (
+        "12.\n\nMinutes\n\n"
+        "(a)  To agree the minutes of the Board meeting on 3rd May 2022\n\n"
+        "(b)  Matters arising\n\nMinutes:\n\nThe minutes were agreed as a true record.\n\n"
+        "13.\n\nBudget Monitoring\n\nMinutes:\n\nThe Board noted the report.\n"
+    )
+    assert numbers(text) == ["12", "a", "b", "13"]
+    text = (
+        "1. Welcome\nThe Chair opened the meeting.\n"
+        "2. Previous Meetings\n"
+        "a) To confirm the notes of the meeting held in June\n"
+        "b) To review the action log\n"
+        "The notes were confirmed and the log was reviewed.\n"
+        "3. Close\nThe meeting closed.\n"
+    )
+    assert numbers(text) == ["1", "2", "a", "b", "3"]
 
 
 def test_page_footers_and_footnote_markers_are_not_items() -> None:
@@ -836,7 +856,7 @@ def test_lettered_sub_items_under_an_item_heading_stay_sub_items() -> None:
 
 def test_paragraph_numbers_left_where_the_items_lost_theirs() -> None:
     # a council web page that dropped its number column: the minutes' paragraph numbers
-    # are the only references left, each under its unnumbered heading
+    # are the only references left; their first part numbers the heading above them
     text = (
         "No. Item\n\n\n"
         "Minutes of the previous meeting pdf icon PDF 512 KB\n\n"
@@ -849,14 +869,40 @@ def test_paragraph_numbers_left_where_the_items_lost_theirs() -> None:
         "3.2 The Chair informed the panel that Roy Tapp was no longer a member.\n"
     )
     items = items_of(text)
-    assert [(item.number, item.parent) for item in items] == [
-        (None, None),
-        ("2.1", 0),
-        (None, None),
-        ("3.1", 2),
-        ("3.2", 2),
-    ]
-    assert items[2].title == "Declarations of Interest"
+    assert [(item.number, item.parent) for item in items] == [("2", None), ("3", None)]
+    assert items[1].title == "Declarations of Interest"
+    assert "3.2 The Chair informed" in items[1].text
+
+
+def test_paragraph_numbers_under_headings_with_a_sub_heading_between_them() -> None:
+    # unnumbered headings first, then items known by their tab-spaced paragraph numbers;
+    # a heading between two paragraphs of one item is part of its text
+    text = (
+        "Public Questions\n\nNo questions had been received this time.\n\n"
+        "Chair's Announcements\n\n"
+        "6.1\tThe Chair thanked the outgoing Commissioner for her work.\n\n"
+        "6.2\tMembers heard that a regional network of panels was proposed.\n\n"
+        "Commissioner's Report\n\n"
+        "Including the latest figures on complaints and on recruiting officers.\n\n"
+        "7.1\tThe Commissioner introduced the report on complaints and crime figures.\n\n"
+        "Recruitment\n\n"
+        "7.2\tIn March it was announced that the Deputy would leave in June.\n"
+    )
+    items = items_of(text)
+    assert [item.number for item in items] == [None, "6", "7"]
+    assert [item.title for item in items][1:] == ["Chair's Announcements", "Commissioner's Report"]
+    assert "Recruitment" in items[2].text
+    # the same with trailing stops and no headings left over the first item
+    text = (
+        "12.1.  The Chair welcomed the Commissioner to the meeting of the committee.\n\n"
+        "12.2.  The Commissioner said that the new station would open in the spring.\n\n"
+        "Community Safety\n\n"
+        "13.1.  Members asked how many officers patrolled the town centre at night.\n"
+    )
+    items = items_of(text)
+    assert [item.number for item in items] == ["12", "13"]
+    assert items[0].text.startswith("12.1.  The Chair welcomed")
+    assert items[1].title == "Community Safety"
 
 
 def test_numbered_paragraphs_that_skip_are_not_references() -> None:
@@ -870,6 +916,8 @@ def test_numbered_paragraphs_that_skip_are_not_references() -> None:
 
 
 def test_running_minute_numbers_beside_the_agenda_numbers() -> None:
+    # the body's running minute numbers open the paragraphs under each agenda number:
+    # they are the items' text, not items
     text = (
         "No. Item\n\n"
         "1.\n\nDeclarations of Interest\n\nMinutes:\n\n"
@@ -880,15 +928,21 @@ def test_running_minute_numbers_beside_the_agenda_numbers() -> None:
         "3.\n\nRoad Safety\n\nMinutes:\n\n"
         "40.    The Panel received a report from the Commissioner on road safety.\n"
     )
-    assert outline(items_of(text)) == [
+    items = items_of(text)
+    assert outline(items) == [
         ("1", "Declarations of Interest", None),
-        ("37", "Members of the Panel declared the personal interests in the table below.", 0),
         ("2", "Minutes of the last meeting", None),
-        ("38", "The Panel noted a correction to the minutes of the last meeting.", 2),
-        ("39", "Resolved - That subject to the correction the minutes be approved.", 2),
         ("3", "Road Safety", None),
-        ("40", "The Panel received a report from the Commissioner on road safety.", 5),
     ]
+    assert "39.  Resolved" in items[1].text
+    text = (
+        "1 Apologies for Absence\n"
+        "112 Apologies were received from Cllr Frame and Cllr Oduya.\n"
+        "2 Public Questions\n"
+        "113 No questions had been received from members of the public.\n"
+        "114 The Chair reminded the Board of the deadline for questions.\n"
+    )
+    assert numbers(text) == ["1", "2"]
 
 
 def test_a_numbered_list_inside_one_item_is_no_minute_numbers() -> None:
@@ -1023,7 +1077,7 @@ def test_one_lettered_sub_item_over_its_text() -> None:
     assert numbers(text) == ["1", "2", "3", "a"]
 
 
-def test_bracket_letters_take_the_item_number_where_others_print_it() -> None:
+def test_bracket_letters_are_listed_as_printed_where_others_print_the_number() -> None:
     text = (
         "AGENDA\n\n"
         "3 Declarations of Interests by Members and Officers:- (see note below) "
@@ -1034,7 +1088,14 @@ def test_bracket_letters_take_the_item_number_where_others_print_it() -> None:
         "5(b) Proposal for a Regional Workshop 31 - 34\n\n"
         "6 Complaints Update 35 - 40\n"
     )
-    assert numbers(text) == ["3", "3(a)", "3(b)", "4", "5", "5(a)", "5(b)", "6"]
+    assert numbers(text) == ["3", "a", "b", "4", "5", "5(a)", "5(b)", "6"]
+    text = (
+        "1. Apologies\n\n"
+        "2. Minutes\n\n(a) Minutes of the meeting of 4 May\n\n(b) Action Log\n\n"
+        "3 (a) Annual Report\n\n3 (b) Precept Timetable\n\n"
+        "4. Any Other Business\n"
+    )
+    assert numbers(text) == ["1", "2", "a", "b", "3 (a)", "3 (b)", "4"]
 
 
 def test_paragraph_numbers_run_on_after_a_minutes_label() -> None:
@@ -1050,8 +1111,8 @@ def test_paragraph_numbers_run_on_after_a_minutes_label() -> None:
         "5.2 A Member asked how the Panel would see progress on road safety.\n"
     )
     items = [item for item in items_of(text) if item.number]
-    assert [item.number for item in items] == ["3.1", "3.2", "5.1", "5.2"]
-    assert text[items[0].span.start :].startswith("3.1 The Chair welcomed")
+    assert [item.number for item in items] == ["3", "5"]
+    assert items[0].text.startswith("3.1 The Chair welcomed")
 
 
 def test_a_first_item_on_the_line_taken_for_the_title() -> None:
@@ -1074,6 +1135,7 @@ def test_a_single_item_numbered_as_a_lettered_sub_item() -> None:
 
 
 def test_minute_references_repeated_over_their_discussion() -> None:
+    # a decisions table, then the discussion under the same references: one item each
     text = (
         "Item Description Decision\n"
         "PCP\n14/25\nDECLARATIONS OF INTEREST\nNo interests were declared.\n"
@@ -1084,14 +1146,38 @@ def test_minute_references_repeated_over_their_discussion() -> None:
         "PCP\n15/25\nThe Panel considered the minutes of the meeting held on 3 June.\n"
         "PCP\n16/25\nThe Panel considered a report on the work of the Commissioner.\n"
     )
-    assert numbers(text) == [
-        "PCP 14/25",
-        "PCP 15/25",
-        "PCP 16/25",
-        "PCP 17/25",
-        "PCP 15/25",
-        "PCP 16/25",
-    ]
+    assert numbers(text) == ["PCP 14/25", "PCP 15/25", "PCP 16/25", "PCP 17/25"]
+    text = (
+        "Ref Subject Outcome\n"
+        "JAC 3/24 Internal Audit Plan Approved\n"
+        "JAC 4/24 Risk Register Noted\n"
+        "Discussion\n"
+        "JAC 3/24\nThe auditor explained how the plan had been drawn up.\n"
+        "JAC 4/24\nMembers asked about the new risk on fleet costs.\n"
+    )
+    assert numbers(text) == ["JAC 3/24", "JAC 4/24"]
+
+
+def test_two_minutes_printed_with_one_number_are_both_items() -> None:
+    text = (
+        "3. Declaration of interests\n(Agenda item 2)\nNo interests were declared.\n"
+        "4. Exclusion of press and public\n(Agenda item 3)\n"
+        "Resolved - That the press and public be excluded for the remaining item.\n"
+        "4. Summary of exempt items\n(a) Update on staff conduct cases\n"
+        "The Members heard an oral update on two cases.\n"
+        "5. Close of the meeting\nThe meeting closed at 11.40am.\n"
+    )
+    assert numbers(text) == ["3", "4", "4", "a", "5"]
+    text = (
+        "1.  Apologies\n\nNone.\n\n"
+        "2.  Estates Strategy\n\nThe Director presented the strategy.\n\n"
+        "2.  Fleet Replacement\n\nThe Board approved the fleet plan.\n\n"
+        "3.  Date of Next Meeting\n\n12 March.\n"
+    )
+    assert numbers(text) == ["1", "2", "2", "3"]
+    # the same title printed twice is one item
+    text = text.replace("Fleet Replacement", "Estates Strategy")
+    assert numbers(text) == ["1", "2", "3"]
 
 
 def test_item_numbers_left_mid_line_by_a_flattened_agenda_table() -> None:
