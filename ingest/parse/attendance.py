@@ -343,6 +343,7 @@ class _Collector:
             entries += [
                 (entry, AttendanceStatus.PRESENT) for sub in substitutes for entry in split_run(sub)
             ]
+            marked: list[tuple[str, AttendanceStatus]] = []
             for entry, entry_status in entries:
                 if _APOLOGIES_MARK.search(entry):  # "Councillor Roy Tapp (apologies)"
                     entry = _APOLOGIES_MARK.sub("", entry)
@@ -350,7 +351,9 @@ class _Collector:
                 if self.absence_key and _ABSENT_MARK.search(entry):
                     entry = _ABSENT_MARK.sub("", entry)
                     entry_status = AttendanceStatus.APOLOGIES
-                person = split_person(entry)
+                marked.append((entry, entry_status))
+            persons = _whole_surnames([split_person(entry) for entry, _ in marked])
+            for (entry, entry_status), person in zip(marked, persons, strict=True):
                 if person is None or is_prose(person.capacity):
                     continue
                 if group and person.capacity is None:
@@ -400,6 +403,42 @@ _STATUS_CELL = re.compile(
     r"present|attended|in\s+attendance)$",
     re.IGNORECASE,
 )
+
+
+def _whole_surnames(persons: list[Person | None]) -> list[Person | None]:
+    """The people of a list, a surname of two words made whole: where no other entry of
+    the list gives an office, a lone capitalised word after a name that starts with an
+    initial is the surname's second word ("Mr R Singh Bassi, Ms C Thorne and Mr D Haxby"),
+    not an office."""
+    named = [p for p in persons if p is not None]
+    if len(named) < 2:
+        return persons
+    whole: list[Person | None] = []
+    for person in persons:
+        word = person.capacity if person else None
+        others = [p for p in named if p is not person]
+        if (
+            person is None
+            or word is None
+            or any(p.capacity for p in others)
+            or not re.fullmatch(r"[A-Z][a-z'’-]+", word)
+            or is_role_word(word)
+            or not re.match(r"[A-Z]\.?\s", person.name)
+            or len(person.name.split()) > 3
+            or not looks_like_name(f"{person.name} {word}")
+        ):
+            whole.append(person)
+            continue
+        whole.append(
+            Person(
+                f"{person.name} {word}",
+                None,
+                person.abbreviation,
+                person.is_chair,
+                person.is_minute_taker,
+            )
+        )
+    return whole
 
 
 def _row_cells(cells: Sequence[str], columns: Sequence[str]) -> tuple[str, list[str]]:

@@ -759,7 +759,12 @@ def marked_chair(lines: Sequence[Line]) -> Person | None:
     return None
 
 
+# "Mr. Ashfield in the Chair": a title's full stop ends no sentence before the name.
+_TITLE_STOP = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Prof|Rev|Sir|Capt|Col|Supt|Insp)\.(?=\s)")
+
+
 def _name_at_end(before: str) -> Person | None:
+    before = _TITLE_STOP.sub(r"\1", before)
     cut = _BEFORE_NAME.match(before)
     candidate = before[cut.end() :] if cut else before
     person = split_person(candidate)

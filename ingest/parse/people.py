@@ -402,7 +402,10 @@ def is_role_word(word: str) -> bool:
 # nor a verb ("Cllr Hale attending", "Cllr Hale apologised").
 _LOWER_SURNAME = re.compile(
     r"^(?!(?:and|of|the|for|to|in|on|at|by|with|was|were|had|has|is|are|be|as|who|also|"
-    r"said|sent|gave|took|told|will|would|only|then|present|absent|chair|chairman)$)"
+    r"said|sent|gave|took|told|will|would|only|then|present|absent|chair|chairman|that|this|"
+    r"these|those|than|then|there|their|them|they|from|into|upon|when|where|which|while|whom|"
+    r"whose|what|after|before|since|until|unless|because|whether|being|been|have|both|each|"
+    r"must|shall|should|could|might|made|again|about|once)$)"
     r"(?![a-z]+(?:ed|ing|s)$)[a-z][a-z'’-]{3,}$"
 )
 

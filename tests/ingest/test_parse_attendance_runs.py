@@ -1,6 +1,8 @@
 """Attendance in runs that extraction flattened: a whole page read as one paragraph, labels
 without colons, a two-column label cut around the names beside it, Irish surnames."""
 
+import pytest
+
 from ingest.parse.attendance import Attendance, include_officers, parse_attendance
 from ingest.parse.header import marked_chair
 from ingest.parse.lines import split_lines
@@ -306,3 +308,48 @@ def test_the_chair_named_beside_the_office() -> None:
     elected = text + "\nThat Cllr Ben Roper be elected Chairman of the Panel.\n"
     chair = attendance_of(elected).chair
     assert chair is not None and chair.name == "Ben Roper"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "PRESENT:-     Councillor Marsh in the Chair\n\n"
+            "Independent Members:- Mr T Ravi Kumar, Ms B Lodge, Mrs P Quill and Mr D Orme.\n",
+            ["Marsh", "T Ravi Kumar", "B Lodge", "P Quill", "D Orme"],
+        ),
+        (
+            "Present: Dr A. Lloyd Prosser; Cllr N Vane; Mr K Selby\n",
+            ["A. Lloyd Prosser", "N Vane", "K Selby"],
+        ),
+    ],
+)
+def test_a_surname_of_two_words_in_a_list_that_gives_no_offices(
+    text: str, expected: list[str]
+) -> None:
+    assert [name for name, _ in people(text)] == expected
+
+
+def test_a_lone_word_after_a_name_stays_an_office_where_the_list_gives_offices() -> None:
+    text = "Present: Cllr J Marsh Treasurer, Cllr A Dunn Rother, Cllr B Holt\n"
+    assert [name for name, _ in people(text)][:2] == ["J Marsh", "A Dunn"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was proposed by Mr. Pell and seconded by Mr. Garrow that Mr. T. J. Hollis be elected "
+        "Chairman of the Panel.",
+        "It was moved by Cllr. Pell, seconded by Cllr Garrow, that Mr T J Hollis be elected "
+        "Chair of the Committee.",
+    ],
+)
+def test_the_chair_elected_on_a_motion_named_with_its_mover_and_seconder(sentence: str) -> None:
+    chair = attendance_of(f"Election of Chairman.\n\n{sentence}\n").chair
+    assert chair is not None and chair.name.replace(".", "") == "T J Hollis"
+
+
+@pytest.mark.parametrize("line", ["Mr. Hollis in the Chair", "Cllr. Tamsin Hollis in the chair"])
+def test_a_titled_name_with_a_full_stop_in_the_chair(line: str) -> None:
+    chair = marked_chair(split_lines(f"Minutes of the meeting\n\n{line}\n\nApologies\n"))
+    assert chair is not None and chair.name in ("Hollis", "Tamsin Hollis")
