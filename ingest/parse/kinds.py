@@ -8,8 +8,10 @@ London Assembly's "Police and Crime Committee" a scrutiny committee, not a panel
 "Strategic Priorities Assurance Board" a strategic board, while another "... Assurance
 Board" is a monthly assurance meeting. A board or authority named bare ("Public Board
 Meeting", "Authority Meeting") is the body's own governing board, and so are the chief
-officers' national bodies ("Chief Constables' Council"). A sub-committee named with its
-parent ("... Sub-committee of the Police Authority") is of its own kind, not its parent's.
+officers' national bodies ("Chief Constables' Council") and a force's chief officers
+meeting as its executive ("Chief Officer Group", "Command Team", "Management Board"). A
+sub-committee named with its parent ("... Sub-committee of the Police Authority") is of its
+own kind, not its parent's.
 """
 
 from __future__ import annotations
@@ -65,6 +67,10 @@ _KIND_PATTERNS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = (
             r"\bstrateg(?:ic|y)\b[\w ,&]{0,40}?\b(?:board|committee)\b|\bstrategic\s+policing\b|"
             r"\bpolicing\s+board\b|\b(?:governance|executive|oversight)\s+board\b|"
             r"\bpolice\s+authority\b|\bfull\s+authority\b|\bpolice\s+committee\b|"
+            # a force's chief officers meeting as its executive: "Chief Officer Group", "Chief
+            # Officers' Team", "Command Team", "Force Executive Team", "Management Board"
+            r"\bchief\s+officers?['’]?\s+(?:group|team|board|meeting)\b|\bcommand\s+team\b|"
+            r"\bexecutive\s+(?:team|group|committee)\b|\b(?:force\s+)?management\s+(?:board|team)\b|"
             # "Chief Officers' Management Board - Strategic"
             r"\b(?:board|committee)\s*[-–—:]\s*strateg(?:ic|y)\b|"
             # the body's own board or authority, named bare: "Public Board Meeting - Hamilton",

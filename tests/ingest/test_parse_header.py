@@ -214,6 +214,13 @@ def test_protective_marking_and_running_header_are_not_the_title() -> None:
         ("JAC minutes", MeetingKind.AUDIT_COMMITTEE),
         ("Audit and Standards Committee", MeetingKind.AUDIT_COMMITTEE),
         ("Ethics Committee", None),
+        ("Chief Officer Group Meeting", MeetingKind.STRATEGIC_BOARD),
+        ("Chief Officers' Team – Minutes", MeetingKind.STRATEGIC_BOARD),
+        ("Command Team meeting", MeetingKind.STRATEGIC_BOARD),
+        ("Force Executive Team", MeetingKind.STRATEGIC_BOARD),
+        ("Force Management Board", MeetingKind.STRATEGIC_BOARD),
+        ("Chief Officer Team Performance Meeting", MeetingKind.PERFORMANCE),
+        ("Team Meeting", None),
     ],
 )
 def test_meeting_kind_from_title(title: str, kind: MeetingKind | None) -> None:
