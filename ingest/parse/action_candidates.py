@@ -63,13 +63,17 @@ class Paragraph:
 
 # An action's number: "2", "2.1", "12/20" (number/year), "21/03/01" (year/month/number).
 ACTION_REFERENCE = r"\d{1,3}(?:\.\d{1,3})*(?:/\d{1,3}){0,2}"
+# A register's code: a series of capitals, then parts joined by slashes or hyphens, the
+# last a number ("COG/A/014/2016", "FLT-07", "EB/2019/12").
+_REGISTER_CODE = r"[A-Z]{2,6}(?:[/-][A-Z0-9]{1,6}){0,3}[/-]\d{1,4}(?![\w/])"
 # The marker of an action ("Action 2:", "ACTION -", "AP3", "Actions" over a list), which
 # also tells a line that reports on an action from a heading.
 ACTION_MARKER = re.compile(
     r"\b(?P<word>ACTION\s+POINTS?|Action\s+[Pp]oints?|AGREED\s+ACTIONS?|Agreed\s+[Aa]ctions?"
     r"|ACTIONS\s+(?:ARISING|AGREED)|Actions\s+(?:[Aa]rising|[Aa]greed)"
     r"|ACTIONS?|Actions?|New\s+[Aa]ction)"
-    rf"(?:\s*(?:No\.?|Number|#)\s*|\s*)(?P<ref>[A-Z]?{ACTION_REFERENCE}[a-z]?(?![\w/]))?"
+    rf"(?:\s*(?:No\.?|Number|#)\s*|\s*)(?P<ref>[A-Z]?{ACTION_REFERENCE}[a-z]?(?![\w/])"
+    rf"|{_REGISTER_CODE})?"
     rf"|\bAP\s?(?P<apref>{ACTION_REFERENCE})(?![\w/])"
 )
 # "Update: ...", "Progress - ...", "Update 18.01.22 – Complete": a note on the action above.

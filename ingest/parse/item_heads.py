@@ -1,6 +1,7 @@
 """What opens an agenda item's line: its number or minute reference, and the title after it.
 
-Numbers: "5." "5)" "5:" "5" "1.2.3", "1.Title" where extraction lost the space, and
+Numbers: "5." "5)" "5:" "5" "1.2.3", "5. / Title" (a table's number and title cells
+joined by a slash or bar), "1.Title" where extraction lost the space, and
 sub-items lettered or numbered after their number ("9a", "5A", "5(a)", "5 (b)", "1(2)").
 Words: "Item 5", "Agenda Item 4.1.1", "ITEM 3 –", "Minute No. 23" (not "Minute 6 - Annual
 Report", which cites a minute of a previous meeting), and a heading that ends with its
@@ -42,7 +43,7 @@ _ITEM_WORD = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _NUMBERED = re.compile(
-    rf"^{_NUMBER}(?:(?:\.(?=\s|$)|\)|:)?(?:\s*[-–—:]\s+|\s+|$)|\.?(?=[A-Z][A-Za-z]))"
+    rf"^{_NUMBER}(?:(?:\.(?=\s|$)|\)|:)?(?:\s*[-–—:]\s+|\s+[/|]\s+|\s+|$)|\.?(?=[A-Z][A-Za-z]))"
     r"(?P<rest>.*)$",
     re.DOTALL,
 )

@@ -166,3 +166,24 @@ def test_the_one_who_reports_on_a_numbered_action_owns_it() -> None:
     ):
         (action,) = actions_in(text, BOARD)
         assert action.owners == ["Nell Quarry"], text
+
+
+def test_a_register_code_after_the_action_flag_is_its_reference() -> None:
+    for text, reference, owners in (
+        (
+            "3. Finance\nThe overspend was discussed.\n"
+            "ACTION EXB/B/022/2019 - Oswin Harcourt to review the overtime budget and report "
+            "back.\n",
+            "EXB/B/022/2019",
+            ["Oswin Harcourt"],
+        ),
+        (
+            "4. Estates\nThe move was delayed.\n"
+            "Action SLT-14: Maud Everill to brief staff on the new timetable.\n",
+            "SLT-14",
+            ["Maud Everill"],
+        ),
+    ):
+        (action,) = actions_in(text, BOARD)
+        assert action.reference == reference, text
+        assert action.owners == owners, text

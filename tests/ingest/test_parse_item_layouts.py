@@ -1328,3 +1328,23 @@ def test_an_agenda_list_whose_titles_end_in_full_stops() -> None:
         "2. Cllr Ben Hollis be appointed as Vice Chair of the Committee for 2025/26.\n"
     )
     assert numbers(text) == []
+
+
+def test_number_and_title_cells_joined_by_a_slash_or_bar() -> None:
+    text = (
+        "Present:\nMs A Ferrow\n\n"
+        "1. / Minutes of the last meeting\nThe minutes were agreed.\n"
+        "2. / Force update\nThe Chief Constable reported on the summer.\n"
+        "3. / Budget monitoring\nThe Head of Finance set out the position.\n"
+    )
+    assert [(i.number, i.title) for i in items_of(text)] == [
+        ("1", "Minutes of the last meeting"),
+        ("2", "Force update"),
+        ("3", "Budget monitoring"),
+    ]
+    text = (
+        "1 | Welcome and introductions\nThe Chair opened the meeting.\n"
+        "2a | Declarations of interest\nNone.\n"
+        "3 | Any other business\nNone was raised.\n"
+    )
+    assert numbers(text) == ["1", "2a", "3"]
