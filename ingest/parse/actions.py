@@ -120,9 +120,10 @@ _NEED_FOR_OWNER = re.compile(
     r"\bneed\s+for\s+(?:the\s+)?"
     rf"(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,4}})\s+to\s+(?!be\b)(?=[a-z])"
 )
-# A later sentence or clause of the action that opens with its owner.
+# A later sentence or clause of the action that opens with its owner, or the part after
+# a dash ("date by which the data will be ready – Chief Inspector Rowe to follow up").
 _LATER_OWNER = re.compile(
-    r"[.;]\s+(?:the\s+)?(?P<owner>[A-Z][\w'’&/.-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’&/.-]*){0,3})"
+    r"(?:[.;]|\s[-–—])\s+(?:the\s+)?(?P<owner>[A-Z][\w'’&/.-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’&/.-]*){0,3})"
     r"\s+(?:to|is\s+to|are\s+to|will)\s+(?!be\b)(?=[a-z])"
 )
 _ABBREVIATED = re.compile(r"(?:the\s+)?[A-Z]{2,6}")

@@ -160,7 +160,10 @@ def _sections(
             yield value
     for line in reversed(lines):
         for mention in _MENTION.finditer(line.content[:MENTION_LINE_CHARS]):
-            rest = line.content[mention.end() : mention.end() + MENTION_CHARS]
+            # A bare mention gives a date in its own sentence: "to be brought to the next
+            # meeting. ... from 1st May this will move ..." names no date for it.
+            limit = min(len(line.content), mention.end() + MENTION_CHARS)
+            rest = line.content[mention.end() : sentence_end(line.content, mention.end(), limit)]
             if find_date(rest, default_year=2000) is not None:
                 yield rest
 

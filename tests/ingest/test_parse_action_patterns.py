@@ -187,3 +187,18 @@ def test_a_register_code_after_the_action_flag_is_its_reference() -> None:
         (action,) = actions_in(text, BOARD)
         assert action.reference == reference, text
         assert action.owners == owners, text
+
+
+def test_the_owner_named_after_a_dash_in_the_action() -> None:
+    for text, owners in (
+        (
+            "Action: a date for the new custody figures – Oswin Harcourt to follow up",
+            ["Oswin Harcourt"],
+        ),
+        (
+            "Action: whether the survey can be repeated next spring - DCC Quarry to confirm.",
+            ["Nell Quarry"],
+        ),
+    ):
+        (action,) = actions_in(text, BOARD)
+        assert action.owners == owners, text

@@ -447,3 +447,16 @@ def test_an_agenda_keeps_the_apologies_it_records() -> None:
     assert [(person.name, person.status) for person in draft.attendees] == [
         ("Cara Quayle", AttendanceStatus.APOLOGIES)
     ]
+
+
+def test_a_mention_of_the_next_meeting_takes_no_date_from_later_sentences() -> None:
+    for text in (
+        "Action: the patrol figures to be brought to the next panel meeting: Sgt Orme said "
+        "three patrols had run. Members asked for more. (Note: from 1st Feb this moves to "
+        "the control room).",
+        "The review will come back to the next Board meeting. Since 3 March the team has "
+        "been smaller.",
+    ):
+        assert _next(text, dt.date(2021, 12, 4)) is None, text
+    found = _next("The report will go to the next Board meeting on 3 March.", dt.date(2021, 12, 4))
+    assert found is not None and found.date == dt.date(2022, 3, 3)
