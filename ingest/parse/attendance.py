@@ -19,6 +19,7 @@ from ingest.draft import AttendeeDraft, Span
 from ingest.parse.attendance_sentences import elected_chair, parse_sentences
 from ingest.parse.lines import Line, next_nonblank
 from ingest.parse.name_runs import (
+    bracket_attendance_notes,
     label_status,
     split_entries,
     split_labels,
@@ -91,7 +92,9 @@ _TITLE_AFTER_LABEL = re.compile(
 _QUALIFIED_LABEL_END = re.compile(r"\s+(?:from|of|at|for|in)\s[^:.;]{1,80}:\s*")
 # An agenda item straight after a list ("1. Holding to account – Rape and ...") ends it.
 _ITEM_HEADING = re.compile(r"^(?:item\s+)?\d{1,3}(?:\.\d{1,2})*[.):]?(?:\s|$)", re.IGNORECASE)
-_ITEM_NUMBER = re.compile(r"^(?:(?:agenda\s+)?item\s+)?\d{1,3}(?:\.\d{1,2})*[.):]?\s*", re.I)
+_ITEM_NUMBER = re.compile(
+    r"^(?:(?:agenda\s+)?item\s+)?\d{1,3}(?:\.\d{1,2})*(?:[a-z](?=[.)]))?[.):]?\s*", re.I
+)
 _ANY_LABEL = re.compile(r"^[A-Z][A-Za-z /&]{1,30}:(?:\s|$)")
 # Item headings that introduce the attendance: the names follow them, with no label.
 _ATTENDANCE_HEADING = re.compile(
@@ -479,6 +482,7 @@ def _people_in(content: str, *, bullet: bool = False) -> int:
     Alan Webb was in attendance as his deputy." is an entry, then a sentence about another."""
     if bullet or _BULLET.match(content):
         content = ATTENDANCE_LIST_END.split(content, maxsplit=1)[0]
+    content = bracket_attendance_notes(content)
     if _SENTENCE_WORDS.search(_BRACKETS.sub(" ", content)):
         return 0
     count = 0
@@ -898,6 +902,32 @@ def _unlabelled_run(lines: Sequence[Line], index: int) -> bool:
 
 
 _NAME_START = re.compile(r"^(?:[A-Z]\.?\s|[A-Z]\.?[A-Z]\.?\s)")
+_MIN_BLOCK_ENTRIES = 3
+_BLOCK_REACH = 3  # a block of people far into the text is about them, not who attended
+_MIN_BLOCK_REACH = 30  # (a short text's opening part is its first lines)
+
+
+def _person_block(lines: Sequence[Line], index: int) -> bool:
+    """Whether a block of people starts here wherever it stands in the opening part of the
+    text (after an agenda's list of items, say): its lines run without a gap and each names
+    one person, at least three of them plainly (a title, initials, a given name or an office
+    after the name), not under a heading about the body's membership."""
+    if index > max(len(lines) // _BLOCK_REACH, _MIN_BLOCK_REACH) or lines[index].blank:
+        return False
+    previous = lines[index - 1] if index else None
+    if previous is not None and not previous.blank and _people_in(previous.content):
+        return False  # not the block's first line
+    block = []
+    for line in lines[index:]:
+        if line.blank or _is_stop(line) or _status_label(line.content) is not None:
+            break
+        block.append(line)
+    plain = [line for line in block if _strong_person_line(line) and _plainly_named(line.content)]
+    if len(plain) < _MIN_BLOCK_ENTRIES or len(plain) * 3 < len(block) * 2:
+        return False
+    if not all(_people_in(line.content, bullet=line.bullet) for line in block):
+        return False
+    return not any(_MEMBERSHIP.search(content) for content in _lines_before_block(lines, index))
 
 
 def _plainly_named(content: str) -> bool:
@@ -994,7 +1024,9 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
         # A front sheet's offices set with dot leaders ("Chairman……… Mr Jo Hale") start a list
         # wherever the numbering of the page's banner puts the first item.
         before_items = index < first_item or has_dot_leader(line.content)
-        if before_items and not collector.result.attendees and _unlabelled_run(lines, index):
+        if not collector.result.attendees and (
+            (before_items and _unlabelled_run(lines, index)) or _person_block(lines, index)
+        ):
             index = _parse_list(collector, lines, index, AttendanceStatus.PRESENT, line.content)
             continue
         index += 1

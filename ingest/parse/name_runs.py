@@ -208,8 +208,33 @@ _SPACED_BARREL = re.compile(
 )
 
 
+# "D Hale attended from Item 5", "S Lee Item 2 only", "A Bell left after minute 7": a note of
+# the items a person was there for, printed after the name without brackets.
+_ITEM_REF = r"(?:agenda\s+)?(?:items?|minutes?)\s+\d[\w.]*(?:\s*(?:-|–|to|and|&)\s*\d[\w.]*)?"
+_ATTENDANCE_NOTE = re.compile(
+    rf"(?<=[\w.])\s+(?P<note>(?:attended|joined|arrived|present|left|departed)\s+"
+    rf"(?:from|for|at|until|after|before|during)\s+(?:the\s+)?{_ITEM_REF}(?:\s+(?:only|onwards))?"
+    rf"|(?:for\s+)?{_ITEM_REF}\s+only)(?=[\s,;]|$)",
+    re.IGNORECASE,
+)
+
+
+def bracket_attendance_notes(text: str) -> str:
+    """The run with each unbracketed note of the items a person attended put in brackets, as
+    a bracketed note is: it belongs to the name before it and is no sentence about them."""
+
+    def bracketed(match: re.Match[str]) -> str:
+        before = text[: match.start()]
+        if before.count("(") > before.count(")"):
+            return match.group()
+        return f" ({match.group('note')})"
+
+    return _ATTENDANCE_NOTE.sub(bracketed, text)
+
+
 def normalise_run(text: str) -> str:
     """A run with footnote marks removed and words that extraction glued together parted."""
+    text = bracket_attendance_notes(text)
     text = _SPACED_BARREL.sub(r"\g<first>-\g<second> \g<initials>", text)
     text = _CELL_BAR.sub(", ", text)
     text = _FOOTNOTE.sub(" ", text)
@@ -366,9 +391,27 @@ def _anchors(text: str) -> list[int]:
     return sorted(set(starts))
 
 
+_LEADING_CHAIR = re.compile(
+    r"^(?P<office>(?:vice[- ]?)?chair(?:man|person|woman)?)\s*[-–—:]\s*(?=[A-Z])", re.I
+)
+
+
+def _with_chair_office(text: str, entries: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Chair – Jo Hale (JH), Rye Council": the office printed before a run's first name is
+    that entry's, put where an office in brackets goes ("Jo Hale (JH), Rye Council (Chair)")."""
+    match = _LEADING_CHAIR.match(text)
+    if match is None:
+        return entries
+    if not entries or _LEADING_CHAIR.match(entries[0]):
+        entries = _split_run(text[match.end() :])
+    if not entries:
+        return entries
+    return (f"{entries[0].rstrip(' .')} ({match.group('office')})", *entries[1:])
+
+
 def split_run(text: str) -> list[str]:
     """The entries of a run of people, each for ``split_person``."""
-    return list(_split_run(text))
+    return list(_with_chair_office(text.strip(), _split_run(text)))
 
 
 @functools.lru_cache(maxsize=1024)
