@@ -67,13 +67,15 @@ ACTION_REFERENCE = r"\d{1,3}(?:\.\d{1,3})*(?:/\d{1,3}){0,2}"
 # last a number ("COG/A/014/2016", "FLT-07", "EB/2019/12").
 _REGISTER_CODE = r"[A-Z]{2,6}(?:[/-][A-Z0-9]{1,6}){0,3}[/-]\d{1,4}(?![\w/])"
 # The marker of an action ("Action 2:", "ACTION -", "AP3", "Actions" over a list), which
-# also tells a line that reports on an action from a heading.
+# also tells a line that reports on an action from a heading. "Action Nos. 4, 5 and 9"
+# cites three actions at once: the numbers after the first are ``more``.
 ACTION_MARKER = re.compile(
     r"\b(?P<word>ACTION\s+POINTS?|Action\s+[Pp]oints?|AGREED\s+ACTIONS?|Agreed\s+[Aa]ctions?"
     r"|ACTIONS\s+(?:ARISING|AGREED)|Actions\s+(?:[Aa]rising|[Aa]greed)"
     r"|ACTIONS?|Actions?|New\s+[Aa]ction)"
-    rf"(?:\s*(?:No\.?|Number|#)\s*|\s*)(?P<ref>[A-Z]?{ACTION_REFERENCE}[a-z]?(?![\w/])"
+    rf"(?:\s*(?:Nos?\.?|Numbers?|#)\s*|\s*)(?P<ref>[A-Z]?{ACTION_REFERENCE}[a-z]?(?![\w/])"
     rf"|{_REGISTER_CODE})?"
+    rf"(?(ref)(?P<more>(?:(?:\s*,\s*|\s+(?:and|&)\s+){ACTION_REFERENCE}(?![\w/]))+)?)"
     rf"|\bAP\s?(?P<apref>{ACTION_REFERENCE})(?![\w/])"
 )
 # "Update: ...", "Progress - ...", "Update 18.01.22 – Complete": a note on the action above.

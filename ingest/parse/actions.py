@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from rapidfuzz import fuzz
@@ -1003,6 +1003,7 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
                 ):
                     action.draft.owner_text = margin
                 on_line += _each_sentence(ctx, action, marker)
+                on_line += _also_cited(action, marker)
         if not on_line:
             continue
         if trailing is not None and on_line[-1].draft.owner_text is None:
@@ -1027,6 +1028,25 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
                 last.draft.status, last.explicit_status = update.status, True
             index = following + 1
     return found
+
+
+_MORE_REFERENCES = re.compile(ACTION_REFERENCE)
+
+
+def _also_cited(action: _Found, marker: re.Match[str]) -> list[_Found]:
+    """The same report for each further number a marker cites ("Action Nos. 34, 35 and 38
+    ... completed"): each is an action of the register, all sharing the one text."""
+    more = marker.group("more")
+    if not more or action.draft.reference != marker.group("ref"):
+        return []
+    return [
+        _Found(
+            replace(action.draft, reference=number.group(), updates=list(action.draft.updates)),
+            action.explicit_status,
+            action.review,
+        )
+        for number in _MORE_REFERENCES.finditer(more)
+    ]
 
 
 _FIELD_LINE = re.compile(

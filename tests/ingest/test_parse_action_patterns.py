@@ -202,3 +202,17 @@ def test_the_owner_named_after_a_dash_in_the_action() -> None:
     ):
         (action,) = actions_in(text, BOARD)
         assert action.owners == owners, text
+
+
+def test_one_line_citing_several_action_numbers_gives_one_action_each() -> None:
+    for text, references in (
+        (
+            "Completed actions:\n\n  • Action Nos. 12, 14 and 19 from the meeting held on 3rd "
+            "March 2019.\n",
+            ["12", "14", "19"],
+        ),
+        ("Action Numbers 7 & 8 were completed and closed.\n", ["7", "8"]),
+    ):
+        actions = actions_in(text, BOARD)
+        assert [a.reference for a in actions] == references, text
+        assert len({a.text for a in actions}) == 1, text
