@@ -57,13 +57,14 @@ _NAMED = re.compile(
 )
 # A line that starts as a title names the document even when an extraction ran a sentence
 # onto it: "Minutes of the ...", "Agenda for ...", "agenda strategic governance board ·
-# strategic governance board 19 june 2017 progress had been made..."
+# strategic governance board 19 june 2017 progress had been made...", "AGENDA TO: THE
+# MEMBERS OF ..." (a summons: the heading in capitals, whatever follows it).
 _TITLE_SENTENCE = re.compile(
     # after the heading in capitals it may run on from: "KENT COUNTY COUNCIL EASTSHIRE POLICE
     # AND CRIME PANEL MINUTES of a meeting of ..."
     r"^(?-i:[A-Z][A-Z&,'’()\s-]{0,150}\s)?"
     r"(?:approved\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes?|notes|record)\s+"
-    r"(?:of|from)\b|^(?P<agenda>agenda\s+for|agenda(?!\s+(?:item|point|and)\b)(?=\s+(?:[\w&,'-]+\s+){0,6}?"
+    r"(?:of|from)\b|^(?P<agenda>agenda\s+for|(?-i:AGENDA)(?!\s+(?-i:ITEM|POINT|AND)\b)(?=\W)|agenda(?!\s+(?:item|point|and)\b)(?=\s+(?:[\w&,'-]+\s+){0,6}?"
     r"(?:board|panel|committee|meeting)\b))",
     re.IGNORECASE,
 )
@@ -81,8 +82,11 @@ _ITEMS_HEAD = re.compile(r"^\|?\s*no\.?[\s|]*item\b[\s|]*$", re.IGNORECASE)
 # The label of a paper's or page's subject: "Subject: Summary List of Actions".
 _SUBJECT_LABEL = re.compile(r"^(?:subject|title)\s*:\s*", re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*[.):]?(?:\s|(?=[A-Z]))")
-# "Papers: Action Log", "Contact: ...": a label's value names no document.
-_LABELLED = re.compile(r"^(?!(?:meeting|title|document)\s*:)[A-Za-z][A-Za-z /&]{0,20}:\s")
+# "Papers: Action Log", "Contact: ...": a label's value names no document ("AGENDA TO:" is
+# the heading over a summons's address, not a label).
+_LABELLED = re.compile(
+    r"^(?!(?:meeting|title|document)\s*:)(?!(?-i:AGENDA|MINUTES)\s)[A-Za-z][A-Za-z /&]{0,20}:\s"
+)
 # Sentences that record what happened at a meeting.
 _RECORDED = re.compile(
     r"\bRESOLVED\b|\bresolved\s*(?:that|:|-|–)|\b(?:was|were)\s+(?:noted|agreed|received|asked|"
@@ -94,6 +98,8 @@ _RECORDED = re.compile(
     r"members|all|him|her|them)\b|\b(?:declared|raised)\s+an?\s+\w*\s*interest\b|"
     r"\bno\s+(?:interests|declarations|questions|apologies|items)\s+(?:were|had\s+been)\b|"
     r"\bnone\s+(?:were|had\s+been)\s+(?:declared|received|made|raised)\b|"
+    r"\bthere\s+(?:were|was)\s+(?:none|no)\b|\b(?:was|were)\s+in\s+attendance\b|"
+    r"\b(?:was|were)\s+made\s+by\b|"
     r"\b(?:panel|committee|board|sub-committee|meeting|members?|chair(?:man|person)?|"
     r"commissioner|pcc)\s+(?:\w+ly\s+)?(?:noted|agreed|resolved|received|considered|welcomed|"
     r"thanked|heard|approved|confirmed|endorsed|discussed|accepted|adopted|requested|"

@@ -495,3 +495,28 @@ def test_a_summons_in_capitals_names_the_body_and_time_but_no_venue() -> None:
     assert header.kind is MeetingKind.POLICE_AND_CRIME_PANEL
     assert (header.date, header.start_time) == (dt.date(2020, 7, 24), dt.time(10, 0))
     assert header.venue == "Virtual"  # not "10.00 AM"
+
+
+def test_an_agenda_heading_over_a_summons_address() -> None:
+    for text in (
+        "Page 1\n\nAGENDA TO: THE MEMBERS OF THE FENMOOR AUDIT COMMITTEE A meeting of the "
+        "Committee will take place on Tuesday 4 March 2025 at 10am in Room 2.\n\n"
+        "1. APOLOGIES FOR ABSENCE\n\n2. MINUTES To receive the minutes (copy enclosed)\n",
+        "AGENDA\tFor: all members of the Scrutiny Panel. The Panel will meet on 9 May 2024.\n\n"
+        "1 Declarations of interest\n\n2 Budget report To be presented by the Treasurer\n",
+    ):
+        assert _doctype(text, item_count=2) is DocumentType.AGENDA, text
+
+
+def test_a_portal_page_tabbed_agenda_that_records_each_item() -> None:
+    text = (
+        "Meeting Details\nWestmarch Police and Crime Panel\n3 Jun 2019 - 10:00 to 12:00\n"
+        "Documents\nAgenda\n\n"
+        "1 Apologies for Absence\nThe Clerk to report any apologies.\n"
+        "There were none.\n"
+        "2 Declarations of Interest\nMembers are invited to declare any interest.\n"
+        "Declarations were made by Councillor Ashby and Councillor Pell.\n"
+        "3 Performance Report\nTo receive a report from the Commissioner.\n"
+        "The Deputy Chief Constable was in attendance for this item.\n"
+    )
+    assert _doctype(text, item_count=3) is DocumentType.MINUTES
