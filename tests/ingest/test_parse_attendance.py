@@ -6,10 +6,7 @@ from ingest.parse.lines import split_lines
 from ingest.parse.people import Person, parse_capacity, same_person, split_person, strip_titles
 from ingest.parse.roles import abbreviation_for, expand_abbreviation
 from records.enums import AttendanceStatus
-
-PRESENT = AttendanceStatus.PRESENT
-APOLOGIES = AttendanceStatus.APOLOGIES
-IN_ATTENDANCE = AttendanceStatus.IN_ATTENDANCE
+from tests.support.attendance import APOLOGIES, IN_ATTENDANCE, PRESENT, attendance_of
 
 SEED_TABLE = (
     "- Venue Virtual\n\n"
@@ -23,10 +20,6 @@ SEED_TABLE = (
     "1.\tHolding to account – Domestic Abuse\t\n"
     "1.1\tPrevention and awareness\t\n"
 )
-
-
-def attendance_of(text: str) -> Attendance:
-    return parse_attendance(text, split_lines(text))
 
 
 def rows(attendance: Attendance) -> list[tuple[str, str | None, str | None, AttendanceStatus]]:

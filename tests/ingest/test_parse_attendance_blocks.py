@@ -2,16 +2,8 @@
 an agenda's list of items, notes of the items a person attended printed without brackets,
 an office printed before a list's first name, and lettered item numbers."""
 
-from ingest.parse.attendance import Attendance, parse_attendance
-from ingest.parse.lines import split_lines
 from records.enums import AttendanceStatus
-
-PRESENT = AttendanceStatus.PRESENT
-APOLOGIES = AttendanceStatus.APOLOGIES
-
-
-def attendance_of(text: str) -> Attendance:
-    return parse_attendance(text, split_lines(text))
+from tests.support.attendance import APOLOGIES, PRESENT, attendance_of
 
 
 def names(text: str) -> list[tuple[str, AttendanceStatus]]:

@@ -3,22 +3,8 @@ leaders, numbered sub-lists run on after an item's heading, a person to a line w
 office on the line below, and per-person status lines of a portal page kept by cleaning."""
 
 from ingest.clean import clean_text
-from ingest.parse.attendance import Attendance, parse_attendance
-from ingest.parse.lines import split_lines
 from ingest.parse.people import split_person
-from records.enums import AttendanceStatus
-
-PRESENT = AttendanceStatus.PRESENT
-APOLOGIES = AttendanceStatus.APOLOGIES
-IN_ATTENDANCE = AttendanceStatus.IN_ATTENDANCE
-
-
-def attendance_of(text: str) -> Attendance:
-    return parse_attendance(text, split_lines(text))
-
-
-def people(text: str) -> list[tuple[str, AttendanceStatus]]:
-    return [(a.name, a.status) for a in attendance_of(text).attendees]
+from tests.support.attendance import APOLOGIES, IN_ATTENDANCE, PRESENT, attendance_of, people
 
 
 def chair_of(text: str) -> str | None:

@@ -1,21 +1,8 @@
 """Attendance in the layouts of published minutes: runs read across a page, marks, plural
 titles, role-first lines, lists without a label, and attendance stated in sentences."""
 
-from ingest.parse.attendance import Attendance, include_officers, parse_attendance
-from ingest.parse.lines import split_lines
-from records.enums import AttendanceStatus
-
-PRESENT = AttendanceStatus.PRESENT
-APOLOGIES = AttendanceStatus.APOLOGIES
-IN_ATTENDANCE = AttendanceStatus.IN_ATTENDANCE
-
-
-def attendance_of(text: str) -> Attendance:
-    return parse_attendance(text, split_lines(text))
-
-
-def people(text: str) -> list[tuple[str, AttendanceStatus]]:
-    return [(a.name, a.status) for a in attendance_of(text).attendees]
+from ingest.parse.attendance import include_officers
+from tests.support.attendance import APOLOGIES, IN_ATTENDANCE, PRESENT, attendance_of, people
 
 
 def test_run_read_across_a_page_with_labels_inside_it() -> None:

@@ -3,23 +3,11 @@ without colons, a two-column label cut around the names beside it, Irish surname
 
 import pytest
 
-from ingest.parse.attendance import Attendance, include_officers, parse_attendance
+from ingest.parse.attendance import include_officers
 from ingest.parse.header import marked_chair
 from ingest.parse.lines import split_lines
 from ingest.parse.people import Person, split_person
-from records.enums import AttendanceStatus
-
-PRESENT = AttendanceStatus.PRESENT
-APOLOGIES = AttendanceStatus.APOLOGIES
-IN_ATTENDANCE = AttendanceStatus.IN_ATTENDANCE
-
-
-def attendance_of(text: str) -> Attendance:
-    return parse_attendance(text, split_lines(text))
-
-
-def people(text: str) -> list[tuple[str, AttendanceStatus]]:
-    return [(a.name, a.status) for a in attendance_of(text).attendees]
+from tests.support.attendance import APOLOGIES, IN_ATTENDANCE, PRESENT, attendance_of, people
 
 
 def test_members_present_without_a_colon_in_a_page_read_as_one_paragraph() -> None:
