@@ -4,12 +4,13 @@ Modules import downward only. From the ground up: errors, enums, fields, and wha
 needs no more than errors (scalars, arguments, permissions, argument_errors,
 input_text); node, pagination, loaders, context; ``relations`` (the ``relation(...)``
 declaration of a link between records) and ``prefetch`` (the look-ahead that follows
-them); the record types people, documents, meeting_references, then metrics, actions,
-items, meetings, themes, each naming only those before it; then lookups (records by
-id), search, changes, queries, mutations. Where GraphQL links a type back to one above
-it (an action's meeting), the field is annotated ``Annotated[Meeting,
-strawberry.lazy("schema.meetings")]`` with the name imported under ``TYPE_CHECKING``:
-a relation converts by its field's type, so it needs no import at run time.
+them); the record types people, documents, evidence, meeting_references, then
+metrics, actions, items, meetings, themes, each naming only those before it; then
+lookups (records by id), search, changes, queries, mutations. Where GraphQL links a
+type back to one above it (an action's meeting), the field is annotated
+``Annotated[Meeting, strawberry.lazy("schema.meetings")]`` with the name imported under
+``TYPE_CHECKING``: a relation converts by its field's type, so it needs no import at run
+time.
 """
 
 from __future__ import annotations

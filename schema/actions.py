@@ -12,6 +12,7 @@ from records import models
 from records.enums import ActionStatus
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
 from schema.arguments import MAX_MATCH_CHARS, checked_match_text
+from schema.evidence import EVIDENCE_DOC, Evidence, evidence_of
 from schema.meeting_references import MeetingReference
 from schema.node import Node, id_of, to_global_id
 from schema.pagination import AnySelect
@@ -36,6 +37,7 @@ class ActionUpdate(Node):
     due_date: dt.date | None = strawberry.field(description="The due date it set, if any.")
     author: str | None = strawberry.field(description="Who made the change, when known.")
     created_at: dt.datetime = strawberry.field(description="When the change was recorded.")
+    evidence: Evidence | None = strawberry.field(description=EVIDENCE_DOC)
 
     @classmethod
     def from_model(cls, update: models.ActionUpdate) -> ActionUpdate:
@@ -46,6 +48,7 @@ class ActionUpdate(Node):
             due_date=update.due_date,
             author=update.author,
             created_at=update.created_at,
+            evidence=evidence_of(update.document_id, update.span_start, update.span_end),
         )
 
 
@@ -61,6 +64,7 @@ class Action(Node):
     origin: MeetingReference | None = strawberry.field(
         description="The earlier meeting it was carried from (matters arising), if any."
     )
+    evidence: Evidence | None = strawberry.field(description=EVIDENCE_DOC)
     db_id: strawberry.Private[int]
     meeting_id: strawberry.Private[int]
     item_id: strawberry.Private[int | None]
@@ -98,6 +102,7 @@ class Action(Node):
             )
             if carried
             else None,
+            evidence=evidence_of(action.document_id, action.span_start, action.span_end),
             db_id=action.id,
             meeting_id=action.meeting_id,
             item_id=action.item_id,

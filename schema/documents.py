@@ -23,6 +23,10 @@ class SourceDocument(Node):
     warnings: list[str] = strawberry.field(
         description="What reading and cleaning the file had to repair or could not read."
     )
+    text: str = strawberry.field(
+        description="The file's cleaned text, which its records were parsed from: the "
+        "offsets of `Evidence` index into it."
+    )
 
     @classmethod
     def from_model(cls, document: models.SourceDocument) -> SourceDocument:
@@ -35,4 +39,5 @@ class SourceDocument(Node):
             size=document.size,
             ingested_at=document.ingested_at,
             warnings=list(document.warnings or []),
+            text=document.text,
         )

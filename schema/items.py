@@ -8,6 +8,7 @@ import strawberry
 
 from records import models
 from schema.actions import Action
+from schema.evidence import EVIDENCE_DOC, Evidence, evidence_of
 from schema.metrics import Metric
 from schema.node import Node, to_global_id
 from schema.relations import relation
@@ -24,6 +25,7 @@ class AgendaItem(Node):
     )
     title: str = strawberry.field(description="Its heading.")
     text: str = strawberry.field(description="What the minutes record under it.")
+    evidence: Evidence | None = strawberry.field(description=EVIDENCE_DOC)
     db_id: strawberry.Private[int]
     meeting_id: strawberry.Private[int]
     parent_id: strawberry.Private[int | None]
@@ -54,6 +56,7 @@ class AgendaItem(Node):
             number=item.number,
             title=item.title,
             text=item.text,
+            evidence=evidence_of(item.document_id, item.span_start, item.span_end),
             db_id=item.id,
             meeting_id=item.meeting_id,
             parent_id=item.parent_id,

@@ -12,6 +12,7 @@ from records import models
 from records.enums import MetricKind, MetricUnit
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
 from schema.arguments import MAX_MATCH_CHARS, checked_match_text
+from schema.evidence import EVIDENCE_DOC, Evidence, evidence_of
 from schema.node import Node, to_global_id
 from schema.pagination import AnySelect
 from schema.relations import relation
@@ -31,6 +32,7 @@ class Metric(Node):
     label: str = strawberry.field(description='What it measures, e.g. "no supervisory input".')
     kind: MetricKind = strawberry.field(description="A measured figure or a target.")
     context: str = strawberry.field(description="The sentence the figure was quoted in.")
+    evidence: Evidence | None = strawberry.field(description=EVIDENCE_DOC)
     db_id: strawberry.Private[int]
     meeting_id: strawberry.Private[int]
     item_id: strawberry.Private[int | None]
@@ -55,6 +57,7 @@ class Metric(Node):
             label=metric.label,
             kind=metric.kind,
             context=metric.context,
+            evidence=evidence_of(metric.document_id, metric.span_start, metric.span_end),
             db_id=metric.id,
             meeting_id=metric.meeting_id,
             item_id=metric.item_id,

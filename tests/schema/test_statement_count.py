@@ -39,9 +39,27 @@ NESTED = """
 }
 """
 
+# Every record's evidence: the passages come from the documents' loader, which
+# `document` shares (records of several meetings and documents, one batch).
+EVIDENCE = """
+{
+  meetings(first: 100) {
+    totalCount
+    edges { node {
+      items {
+        evidence { start end text document { fileName } }
+        children { title }
+      }
+      actions { evidence { text } history { evidence { start text } } }
+      metrics { evidence { end text document { sha256 } } }
+    } }
+  }
+}
+"""
 
-async def count_statements(engine: AsyncEngine) -> tuple[int, dict[str, Any]]:
-    """Statements one execution of NESTED sends, with a fresh context, and its data."""
+
+async def count_statements(engine: AsyncEngine, query: str = NESTED) -> tuple[int, dict[str, Any]]:
+    """Statements one execution of ``query`` sends, with a fresh context, and its data."""
     statements: list[str] = []
 
     def record(*args: Any) -> None:
@@ -49,7 +67,7 @@ async def count_statements(engine: AsyncEngine) -> tuple[int, dict[str, Any]]:
 
     event.listen(engine.sync_engine, "before_cursor_execute", record)
     try:
-        data = await run(Context(engine=engine), NESTED)
+        data = await run(Context(engine=engine), query)
     finally:
         event.remove(engine.sync_engine, "before_cursor_execute", record)
     return len(statements), data
@@ -59,8 +77,10 @@ async def test_statements_do_not_grow_with_meetings(engine: AsyncEngine, tmp_pat
     files = write_corpus(tmp_path / "corpus", 50, seed=11)
     await ingest_files(engine, *files[:5])
     small, small_data = await count_statements(engine)
+    small_evidence, _ = await count_statements(engine, EVIDENCE)
     await ingest_files(engine, *files[5:])
     large, large_data = await count_statements(engine)
+    large_evidence, evidence_data = await count_statements(engine, EVIDENCE)
 
     assert small_data["meetings"]["totalCount"] == 5
     assert large_data["meetings"]["totalCount"] == 50
@@ -69,3 +89,11 @@ async def test_statements_do_not_grow_with_meetings(engine: AsyncEngine, tmp_pat
         metrics = await session.scalar(select(func.count()).select_from(models.Metric))
     assert owned and metrics  # the query really crosses every relation
     assert small == large, (small, large)
+    assert small_evidence == large_evidence, (small_evidence, large_evidence)
+    cited = [
+        record["evidence"]
+        for edge in evidence_data["meetings"]["edges"]
+        for field in ("items", "actions", "metrics")
+        for record in edge["node"][field]
+    ]
+    assert len(cited) > 50 and all(e is not None and e["text"] for e in cited)
