@@ -15,6 +15,7 @@ from records.enums import (
     MeetingKind,
     MetricKind,
     MetricUnit,
+    RecordKind,
 )
 
 
@@ -120,6 +121,30 @@ described_enum(
 )
 
 
+class RecordType(StrEnum):
+    """The types of record search finds; the values are the index's names for them."""
+
+    MEETING = "meeting"
+    ITEM = "item"
+    ACTION = "action"
+    METRIC = "metric"
+
+
+if {t.value for t in RecordType} != set(RecordKind.indexed()):
+    raise ValueError("RecordType: the values differ from the search index's record types")
+
+described_enum(
+    RecordType,
+    description="A type of record search finds.",
+    values={
+        "MEETING": "A meeting (a hit of type `Meeting`).",
+        "ITEM": "An agenda item (`AgendaItem`).",
+        "ACTION": "An action (`Action`).",
+        "METRIC": "A figure quoted at a meeting (`Metric`).",
+    },
+)
+
+
 __all__ = [
     "ActionStatus",
     "AttendanceStatus",
@@ -128,4 +153,5 @@ __all__ = [
     "MeetingKind",
     "MetricKind",
     "MetricUnit",
+    "RecordType",
 ]

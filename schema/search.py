@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from typing import Annotated, Any
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 
 from indexer.search import SearchFilter, SearchPage, SearchSyntaxError, SortOrder
+from records.enums import MeetingKind
 from records.paging import CursorError
 from schema.actions import Action
 from schema.arguments import YEAR_RANGE, checked_list, checked_year
 from schema.context import Context
-from schema.enums import described_enum
+from schema.enums import RecordType, described_enum
 from schema.errors import PublicError
 from schema.items import AgendaItem
 from schema.lookups import SEARCH_TYPE_NAMES, load_node
@@ -70,11 +73,11 @@ class SearchFilterInput:
     themes: list[str] | None = strawberry.field(
         default=None, description='Records about these themes (codes or names, e.g. "DA").'
     )
-    kinds: list[str] | None = strawberry.field(
-        default=None, description='Meetings of these kinds (e.g. "THEMATIC").'
+    kinds: list[MeetingKind] | None = strawberry.field(
+        default=None, description="Records of meetings of these kinds."
     )
-    types: list[str] | None = strawberry.field(
-        default=None, description="Records of these types: meeting, item, action, metric."
+    types: list[RecordType] | None = strawberry.field(
+        default=None, description="Records of these types (MEETING, ITEM, ACTION, METRIC)."
     )
     bodies: list[str] | None = strawberry.field(
         default=None, description="Meetings held by these forces or bodies."
@@ -95,24 +98,41 @@ class SearchFilterInput:
             date_to=self.date_to,
             years=tuple(sorted(years)),
             themes=values("themes", self.themes),
-            kinds=values("kinds", self.kinds),
-            types=values("types", self.types),
+            kinds=_distinct(self.kinds),
+            types=_distinct(self.types),
             bodies=values("bodies", self.bodies),
         )
 
 
+def _distinct(given: Iterable[StrEnum] | None) -> tuple[str, ...]:
+    """The values the index knows them by, each once (so no list is too long)."""
+    return tuple(dict.fromkeys(member.value for member in given or ()))
+
+
 @strawberry.type(description="How many matching records share a value.")
 class FacetCount:
-    value: str = strawberry.field(description="The value (a year, a theme code, a kind, a type).")
+    value: str = strawberry.field(description="The value (a year or a theme code).")
     count: int = strawberry.field(description="Matching records with it.")
+
+
+@strawberry.type(description="How many matching records are of meetings of a kind.")
+class MeetingKindCount:
+    value: MeetingKind = strawberry.field(description="The meeting kind.")
+    count: int = strawberry.field(description="Matching records of meetings of that kind.")
+
+
+@strawberry.type(description="How many matching records are of a type.")
+class RecordTypeCount:
+    value: RecordType = strawberry.field(description="The record type.")
+    count: int = strawberry.field(description="Matching records of that type.")
 
 
 @strawberry.type(description="Counts of all matching records (not just this page) by value.")
 class SearchFacets:
     years: list[FacetCount] = strawberry.field(description="By meeting year.")
     themes: list[FacetCount] = strawberry.field(description="By theme code.")
-    kinds: list[FacetCount] = strawberry.field(description="By meeting kind.")
-    types: list[FacetCount] = strawberry.field(description="By record type.")
+    kinds: list[MeetingKindCount] = strawberry.field(description="By meeting kind.")
+    types: list[RecordTypeCount] = strawberry.field(description="By record type.")
 
 
 @strawberry.type(description="One search hit: the record, how well it matched and where.")
@@ -143,13 +163,26 @@ class SearchResults:
     )
 
 
+E = TypeVar("E", bound=StrEnum)
+
+
+def _members(enum: type[E], values: list[Any]) -> list[tuple[E, int]]:
+    """The counts of values that are members of ``enum``; an index built before a value
+    was dropped from it may still hold that value, which no client could be given."""
+    known = {member.value: member for member in enum}
+    return [(known[v.value], v.count) for v in values if v.value in known]
+
+
 def _facets(page: SearchPage) -> SearchFacets:
     def counts(values: list[Any]) -> list[FacetCount]:
         return [FacetCount(value=str(v.value), count=v.count) for v in values]
 
     f = page.facets
     return SearchFacets(
-        years=counts(f.years), themes=counts(f.themes), kinds=counts(f.kinds), types=counts(f.types)
+        years=counts(f.years),
+        themes=counts(f.themes),
+        kinds=[MeetingKindCount(value=k, count=n) for k, n in _members(MeetingKind, f.kinds)],
+        types=[RecordTypeCount(value=t, count=n) for t, n in _members(RecordType, f.types)],
     )
 
 

@@ -312,10 +312,10 @@ async def test_page_sizes_lengths_and_list_sizes_are_limited(api: FuzzClient) ->
     await _refused(api, OWNER_COUNT, {"o": "x" * 1001}, "TEXT_TOO_LONG", "`filter.owner`")
     await _refused(
         api,
-        'query($k: [String!]) { search(query: "MARAC", filter: {kinds: $k}) { totalCount } }',
-        {"k": ["THEMATIC"] * 101},
+        'query($t: [String!]) { search(query: "MARAC", filter: {themes: $t}) { totalCount } }',
+        {"t": ["DA"] * 101},
         "TOO_MANY",
-        "search: argument `filter.kinds`",
+        "search: argument `filter.themes`",
     )
     await _refused(
         api,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from records.enums import MeetingKind
 from schema.context import Context
 from tests.support.graphql import errors, run
 
@@ -69,7 +70,7 @@ async def test_search_filter_and_date_order(corpus_context: Context) -> None:
         SEARCH,
         {
             "q": "domestic abuse",
-            "filter": {"years": [2021], "types": ["item"]},
+            "filter": {"years": [2021], "types": ["ITEM"]},
             "order": "DATE_ASC",
             "first": 20,
         },
@@ -80,6 +81,38 @@ async def test_search_filter_and_date_order(corpus_context: Context) -> None:
     days = [e["node"]["meeting"]["date"] for e in results["edges"]]
     assert days == sorted(days) and all(day.startswith("2021") for day in days)
     assert [f["value"] for f in results["facets"]["years"]] == ["2021"]
+    assert results["facets"]["types"] == [{"value": "ITEM", "count": results["totalCount"]}]
+
+
+async def test_kinds_and_types_are_enums_in_the_filter_and_the_facets(
+    corpus_context: Context,
+) -> None:
+    everything = (await run(corpus_context, SEARCH, {"q": "domestic abuse"}))["search"]
+    facets = everything["facets"]
+    kinds = {f["value"]: f["count"] for f in facets["kinds"]}
+    types = {f["value"]: f["count"] for f in facets["types"]}
+    assert set(types) <= {"MEETING", "ITEM", "ACTION", "METRIC"} and len(types) > 1
+    assert set(kinds) <= {kind.name for kind in MeetingKind} and len(kinds) > 1
+    assert sum(kinds.values()) == sum(types.values()) == everything["totalCount"]
+
+    kind, count = max(kinds.items(), key=lambda pair: pair[1])
+    narrowed = await run(
+        corpus_context,
+        SEARCH,
+        {"q": "domestic abuse", "filter": {"kinds": [kind, kind], "types": ["ACTION", "ITEM"]}},
+    )
+    found = narrowed["search"]
+    assert [f["value"] for f in found["facets"]["kinds"]] == [kind]
+    assert {f["value"] for f in found["facets"]["types"]} <= {"ACTION", "ITEM"}
+    assert 0 < found["totalCount"] <= count
+
+
+async def test_a_misspelt_kind_or_type_fails_validation(corpus_context: Context) -> None:
+    for bad in ({"types": ["item"]}, {"types": ["ITEMS"]}, {"kinds": ["THEMATICAL"]}):
+        found = await errors(corpus_context, SEARCH, {"q": "MARAC", "filter": bad})
+        message = found[0]["message"]
+        assert message.startswith("Variable '$filter' has invalid value"), message
+        assert "does not exist in 'RecordType' enum" in message or "'MeetingKind' enum" in message
 
 
 async def test_search_suggests_a_spelling(corpus_context: Context) -> None:
