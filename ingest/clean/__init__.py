@@ -3,10 +3,11 @@
 The steps, in order: characters (Unicode form, spaces, line breaks, control characters),
 cells (one tab between cells, bullets), letters of other scripts (stray tokens, OCR
 overlay lines), page numbers and running headers, a page given twice (run together, then
-line by line), layered duplicate passages, broken lines and hyphenation, blank runs. Each
-step keeps one line per heading, paragraph, bullet or table row. While a pass removes or
-repairs something, the steps run again (up to ``MAX_PASSES``), so cleaning clean text is
-a no-op.
+line by line), layered duplicate passages, broken lines and hyphenation, blank runs, and
+the breaks a flattened extraction lost (words run together, headings and attendance labels
+run into the text before them). Each step keeps one line per heading, paragraph, bullet or
+table row. While a pass removes or repairs something, the steps run again (up to
+``MAX_PASSES``), so cleaning clean text is a no-op.
 
 Only copies and page furniture are removed: a sentence whose figures, names, dates or
 negations differ from another's is never taken for a copy of it. Every passage removed
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ingest.clean.chars import normalise_characters
 from ingest.clean.flat import remove_flat_copies
+from ingest.clean.glued import restore_breaks
 from ingest.clean.layers import LayerReport, remove_layers
 from ingest.clean.lines import (
     Line,
@@ -74,6 +76,8 @@ class _Tally:
     layers: LayerReport = field(default_factory=LayerReport)
     broken_lines: int = 0
     hyphenated_words: int = 0
+    unglued_words: int = 0
+    restored_line_breaks: int = 0
     removed: list[Removal] = field(default_factory=list)
 
 
@@ -222,6 +226,9 @@ def _clean_once(text: str, tally: _Tally, raw: str, *, first_pass: bool) -> str:
     kept, joins = join_broken_lines(kept)
     tally.broken_lines += joins.broken_lines
     tally.hyphenated_words += joins.hyphenated_words
+    kept, unglued = restore_breaks(kept)
+    tally.unglued_words += unglued.words
+    tally.restored_line_breaks += unglued.line_breaks
     if removed:
         tally.removed.extend(
             _located(removed, split, split_places, text, raw, first_pass=first_pass)
@@ -292,6 +299,13 @@ def _warnings(tally: _Tally) -> list[str]:
     hyphenated_words = tally.hyphenated_words + layers.hyphenated_words
     if hyphenated_words:
         notes.append(f"rejoined {_count(hyphenated_words, 'word')} hyphenated at a line end")
+    if tally.unglued_words:
+        notes.append(f"separated {_count(tally.unglued_words, 'pair')} of words run together")
+    if tally.restored_line_breaks:
+        notes.append(
+            f"restored {_count(tally.restored_line_breaks, 'line break')} before headings "
+            "and attendance labels run into the text before them"
+        )
     return notes
 
 
