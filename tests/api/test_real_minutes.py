@@ -57,16 +57,16 @@ FLOORS: dict[str, tuple[int, int]] = {
     "records stored": (100, 98),
     "non-records refused": (100, 94),
     "document type": (98, 97),
-    "kind": (96, 95),
+    "kind": (94, 94),
     "date": (97, 96),
     "start time": (98, 96),
-    "chair": (93, 91),
-    "attendees": (97, 93),
-    "apologies": (95, 87),
+    "chair": (93, 90),
+    "attendees": (97, 92),
+    "apologies": (95, 86),
     "attendee status": (94, 94),
     "items": (98, 97),
-    "actions": (94, 90),
-    "action owners": (92, 91),
+    "actions": (94, 88),
+    "action owners": (91, 90),
 }
 
 
