@@ -104,7 +104,7 @@ async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreR
     people = await writes.people_named(session, _names_in(draft))
     themes = await _themes(session, _theme_codes_in(draft))
     if header_wins:
-        await _write_header(session, meeting, draft, doc.warnings, people, themes)
+        await _write_header(session, meeting, source, draft, doc.warnings, people, themes)
     await writes.add_acronyms(session, draft.acronyms, source.id)
     actions = await _write_records(session, meeting, source, draft, people, themes, log)
     if dropped := carry_updates(pushed, actions):
@@ -166,6 +166,7 @@ async def _themes(session: AsyncSession, codes: set[str]) -> dict[str, Theme]:
 async def _write_header(
     session: AsyncSession,
     meeting: Meeting,
+    source: SourceDocument,
     draft: MeetingDraft,
     warnings: Sequence[str],
     people: dict[str, Person],
@@ -189,14 +190,17 @@ async def _write_header(
     meeting.warnings = list(warnings)
 
     await writes.replace_attendance(
-        session, meeting.id, _attendances(meeting.id, draft.attendees, people)
+        session, meeting.id, _attendances(meeting.id, source.id, draft.attendees, people)
     )
     theme_ids = [themes[c].id for c in dict.fromkeys(draft.themes) if c in themes]
     await writes.replace_meeting_themes(session, meeting.id, theme_ids)
 
 
 def _attendances(
-    meeting_id: int, attendees: Sequence[AttendeeDraft], people: dict[str, Person]
+    meeting_id: int,
+    document_id: int,
+    attendees: Sequence[AttendeeDraft],
+    people: dict[str, Person],
 ) -> list[Attendance]:
     rows: dict[int, Attendance] = {}
     for position, attendee in enumerate(attendees):
@@ -210,6 +214,9 @@ def _attendances(
             abbreviation=attendee.abbreviation,
             status=attendee.status,
             position=position,
+            document_id=document_id if attendee.span else None,
+            span_start=attendee.span.start if attendee.span else None,
+            span_end=attendee.span.end if attendee.span else None,
         )
     return list(rows.values())
 

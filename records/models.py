@@ -240,6 +240,10 @@ class SourceDocument(Base):
 
 
 class Attendance(Base):
+    """A person's place at a meeting, as the document that gave the meeting's header
+    lists it; ``document_id`` and the span locate the listing in that document's cleaned
+    text (None when the parser could not place it, or for rows stored before spans were)."""
+
     __tablename__ = "attendances"
     __table_args__ = NO_ID_REUSE
 
@@ -252,6 +256,11 @@ class Attendance(Base):
     abbreviation: Mapped[str | None] = mapped_column(String(32))
     status: Mapped[AttendanceStatus] = mapped_column(_enum(AttendanceStatus))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("source_documents.id", ondelete="SET NULL"), index=True
+    )
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
 
     meeting: Mapped[Meeting] = relationship(back_populates="attendances", lazy="raise")
     person: Mapped[Person] = relationship(lazy="raise")

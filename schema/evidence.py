@@ -1,8 +1,9 @@
 """Provenance: the passage of its source document a record was read from.
 
-Items, actions, metrics and the updates the minutes give store the span of the cleaned
-text they were parsed from (``span_start``/``span_end`` into ``SourceDocument.text``);
-``Evidence`` shows that span. The passage is cut from the document the ``document``
+Items, actions, metrics, attendances and the updates the minutes give store the span of
+the cleaned text they were parsed from (``span_start``/``span_end`` into
+``SourceDocument.text``); ``Evidence`` shows that span. Meetings store none for their
+header. The passage is cut from the document the ``document``
 loader holds, so the evidence of every record of a page costs one batched statement,
 shared with ``evidence { document }``.
 """

@@ -14,6 +14,7 @@ from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
 from schema.actions import Action
 from schema.arguments import YEAR_RANGE, checked_year
 from schema.documents import SourceDocument
+from schema.evidence import Evidence, evidence_of
 from schema.items import AgendaItem
 from schema.meeting_references import MeetingReference
 from schema.metrics import Metric
@@ -35,6 +36,10 @@ class Attendee:
         description='How the minutes abbreviate them, e.g. "CC".'
     )
     status: AttendanceStatus = strawberry.field(description="Present, apologies or in attendance.")
+    evidence: Evidence | None = strawberry.field(
+        description="Where the document that gave the meeting's header lists the person; "
+        "null when it could not be placed (or was stored before places were kept)."
+    )
     person_id: strawberry.Private[int]
 
     person: Person = relation("person", key="person_id", description="Who attended.")
@@ -45,6 +50,9 @@ class Attendee:
             capacity=attendance.capacity,
             abbreviation=attendance.abbreviation,
             status=attendance.status,
+            evidence=evidence_of(
+                attendance.document_id, attendance.span_start, attendance.span_end
+            ),
             person_id=attendance.person_id,
         )
 

@@ -46,6 +46,7 @@ EVIDENCE = """
   meetings(first: 100) {
     totalCount
     edges { node {
+      attendees { evidence { text } }
       items {
         evidence { start end text document { fileName } }
         children { title }
@@ -93,7 +94,7 @@ async def test_statements_do_not_grow_with_meetings(engine: AsyncEngine, tmp_pat
     cited = [
         record["evidence"]
         for edge in evidence_data["meetings"]["edges"]
-        for field in ("items", "actions", "metrics")
+        for field in ("attendees", "items", "actions", "metrics")
         for record in edge["node"][field]
     ]
     assert len(cited) > 50 and all(e is not None and e["text"] for e in cited)
