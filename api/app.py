@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
+import functools
+import importlib.metadata
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from graphql import GraphQLError, OperationType, get_operation_ast, parse
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
@@ -29,9 +34,10 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLRequestData
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.parse_content_type import parse_content_type
 from strawberry.schema import BaseSchema
+from strawberry.types import ExecutionResult
 
 from api.auth import AuthenticationError, Caller, resolve_caller
 from api.database import open_database
@@ -47,9 +53,20 @@ from api.graphql_body import (
     request_data,
     upload_operations,
 )
+from api.http_cache import (
+    PERSISTED_QUERY_NOT_FOUND,
+    PERSISTED_QUERY_NOT_FOUND_MESSAGE,
+    PersistedQueries,
+    PersistedQueryNotFound,
+    ReadKey,
+    ResponseCache,
+    change_log_position,
+    etag_matches,
+    query_hash,
+)
 from api.metrics import CONTENT_TYPE, AppMetrics
 from api.middleware import BodySizeLimitMiddleware, RequestMiddleware, send_json_error
-from api.protection import ExtensionFactory, protection_extensions
+from api.protection import CACHED_DOCUMENTS, ExtensionFactory, protection_extensions
 from api.request_log import REQUEST_ID_HEADER, configure_json_logging
 from api.searchers import SearcherPool
 from api.settings import Settings
@@ -114,12 +131,36 @@ async def _default_context(state: AppState, request: Request, caller: Caller | N
     )
 
 
+# The request a GET or a JSON POST carried, read (and its persisted query resolved) before
+# Strawberry's view runs; ``parse_http_body`` hands it on.
+_PREPARED: ContextVar[GraphQLRequestData | None] = ContextVar("graphql_request", default=None)
+# Set on a request's state when its execution gave errors: such an answer is not kept.
+ERRORS_STATE = "graphql_errors"
+GET_JSON_PARAMETERS = ("variables", "extensions")
+# Documents longer than this are parsed for their operation type but not remembered.
+REMEMBERED_DOCUMENT_CHARS = 64 * 1024
+VARY = "Authorization"
+NO_STORE = "no-store"
+OPEN_READ = "public, no-cache"  # any cache may keep it, and revalidates it (ETag) each time
+KEYED_READ = "private, no-cache"  # only the caller's own cache may keep it
+
+
+def error_response(
+    status: int, message: str, code: str, headers: dict[str, str] | None = None
+) -> Response:
+    """The app's JSON error (``api.middleware.send_json_error``) as a response."""
+    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
 class GraphQLApp(GraphQL[object, None]):
-    """Strawberry's ASGI view, with API keys and a CSRF rule for multipart requests.
+    """Strawberry's ASGI view, with API keys, a CSRF rule for multipart requests, queries
+    over GET, automatic persisted queries, ETags and a cache of answers to reads.
 
     A request it cannot read (a body that is not a GraphQL request in JSON, a wrong
     content type, a method it does not serve) gets a JSON error with a code, in the
     shape of the app's other refusals, where Strawberry answers in plain text or 500.
+    Uploads and mutations are never cached; mutations are refused over GET.
     """
 
     def __init__(
@@ -128,57 +169,194 @@ class GraphQLApp(GraphQL[object, None]):
         super().__init__(
             schema,
             graphql_ide="graphiql" if state.settings.graphiql else None,
-            allow_queries_via_get=False,
+            allow_queries_via_get=True,
             multipart_uploads_enabled=True,
         )
         self.state = state
         self.context_factory = context_factory
+        settings = state.settings
+        self.responses = ResponseCache(
+            settings.response_cache_entries, settings.response_cache_bytes
+        )
+        self.persisted = PersistedQueries(
+            settings.persisted_queries, settings.persisted_queries_bytes
+        )
+        # ETags also name the schema served: another version's answers differ.
+        self.build = query_hash(f"{_version()}\n{schema.as_str()}")
+        self._remembered_operation = functools.lru_cache(maxsize=CACHED_DOCUMENTS)(
+            self._find_operation
+        )
 
     async def render_graphql_ide(self, request: Request) -> Response:
         """GraphiQL loading its files from this app (``api.graphiql``), not from a CDN."""
         return HTMLResponse(page_html())
 
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        return _PREPARED.get() is None and super().should_render_graphql_ide(request)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "POST":
-            request = Request(scope, receive)
-            content_type = request.headers.get("content-type", "").lower()
-            if content_type.startswith("multipart/form-data") and not any(
-                request.headers.get(name) for name in PREFLIGHT_HEADERS
-            ):
-                await send_json_error(
-                    send,
-                    400,
-                    "multipart requests need the header `Apollo-Require-Preflight: true`",
-                    "PREFLIGHT_REQUIRED",
-                )
-                return
-            try:
-                caller = await self._caller(request)
-            except AuthenticationError as exc:
-                await _unauthorized(send, str(exc))
-                return
-            if caller is None and self.state.settings.reads_need_key:
-                await _unauthorized(send, "an API key is required (Authorization: Bearer <key>)")
-                return
-            request.state.caller = caller
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
+        request = Request(scope, receive)
         try:
-            response = await self.run(Request(scope, receive))
+            response = await self._respond(request)
         except HTTPException as exc:
             await send_json_error(send, exc.status_code, exc.reason, error_code(exc))
             return
         await response(scope, receive, send)
 
+    async def _respond(self, request: Request) -> Response:
+        method = request.method
+        content_type = request.headers.get("content-type", "").lower()
+        if method == "POST" and content_type.startswith("multipart/form-data"):
+            if not any(request.headers.get(name) for name in PREFLIGHT_HEADERS):
+                return error_response(
+                    400,
+                    "multipart requests need the header `Apollo-Require-Preflight: true`",
+                    "PREFLIGHT_REQUIRED",
+                )
+            return await self._authenticated(request) or await self._run(request, None)
+        params = request.query_params
+        if method == "GET" and "query" not in params and "extensions" not in params:
+            return await self.run(request)  # GraphiQL
+        if method not in ("GET", "POST"):
+            return await self.run(request)  # refused by the view
+        refusal = await self._authenticated(request)
+        if refusal is not None:
+            return refusal
+        if method == "POST" and parse_content_type(content_type)[0] != "application/json":
+            return await self._run(request, None)  # refused by parse_http_body
+        data = await self._request_members(request)
+        try:
+            if isinstance(data, dict):
+                data = self.persisted.resolve(data)
+        except PersistedQueryNotFound:
+            # 200, as Apollo's servers answer it, and never kept by a cache.
+            return error_response(
+                200,
+                PERSISTED_QUERY_NOT_FOUND_MESSAGE,
+                PERSISTED_QUERY_NOT_FOUND,
+                {"cache-control": NO_STORE, "vary": VARY},
+            )
+        prepared = request_data(data, "the request body" if method == "POST" else "the request")
+        operation = self._operation(prepared.query, prepared.operation_name)
+        if operation is None or operation is not OperationType.QUERY:
+            if method == "GET" and operation is not None:
+                return error_response(
+                    405,
+                    f"a {operation.value} cannot be sent with GET, which only reads: send it "
+                    "with POST",
+                    "METHOD_NOT_ALLOWED",
+                    {"allow": "POST", "cache-control": NO_STORE},
+                )
+            return self._not_kept(await self._run(request, prepared))
+        return await self._read(request, prepared)
+
+    async def _read(self, request: Request, prepared: GraphQLRequestData) -> Response:
+        """A query: answered from the cache when it can be, by ``304`` when the caller's
+        copy is current; an answer without errors is kept."""
+        caller: Caller | None = request.state.caller
+        engine, _, index = self.state.require()
+        assert prepared.query is not None
+        key = ReadKey.of(
+            prepared.query,
+            prepared.variables,
+            prepared.operation_name,
+            None if caller is None else caller.role.value,
+            await change_log_position(engine),
+            index.position(),
+            dt.date.today(),
+        )
+        headers = {
+            "etag": key.etag(self.build),
+            "cache-control": OPEN_READ if caller is None else KEYED_READ,
+            "vary": VARY,
+        }
+        if request.method == "GET" and etag_matches(
+            request.headers.get("if-none-match"), headers["etag"]
+        ):
+            self.state.metrics.graphql_cache.labels("not_modified").inc()
+            return Response(status_code=304, headers=headers)
+        body = self.responses.get(key)
+        if body is not None:
+            self.state.metrics.graphql_cache.labels("hit").inc()
+            return Response(body, media_type="application/json", headers=headers)
+        self.state.metrics.graphql_cache.labels("miss").inc()
+        response = await self._run(request, prepared)
+        if response.status_code != 200 or getattr(request.state, ERRORS_STATE, False):
+            return self._not_kept(response)
+        self.responses.put(key, bytes(response.body))
+        response.headers.update(headers)
+        return response
+
+    @staticmethod
+    def _not_kept(response: Response) -> Response:
+        response.headers["cache-control"] = NO_STORE
+        response.headers["vary"] = VARY
+        return response
+
+    async def _run(self, request: Request, prepared: GraphQLRequestData | None) -> Response:
+        token = _PREPARED.set(prepared)
+        try:
+            response = await self.run(request)
+        finally:
+            _PREPARED.reset(token)
+        assert isinstance(response, Response)
+        return response
+
+    async def _authenticated(self, request: Request) -> Response | None:
+        """Resolves the caller onto the request; a 401 answer when it cannot be."""
+        try:
+            caller = await self._caller(request)
+        except AuthenticationError as exc:
+            return _unauthorized_response(str(exc))
+        if caller is None and self.state.settings.reads_need_key:
+            return _unauthorized_response("an API key is required (Authorization: Bearer <key>)")
+        request.state.caller = caller
+        return None
+
+    @staticmethod
+    async def _request_members(request: Request) -> object:
+        """The request's members: a JSON body's, or a GET's URL parameters."""
+        if request.method == "POST":
+            return decode_json(await request.body())
+        data: dict[str, Any] = {}
+        for name, value in request.query_params.items():
+            if name in GET_JSON_PARAMETERS:
+                data[name] = decode_json(value, f"the URL parameter `{name}`") if value else None
+            else:
+                data[name] = value or None
+        return data
+
+    def _operation(self, query: str | None, operation_name: str | None) -> OperationType | None:
+        if query is None:
+            return None
+        if len(query) > REMEMBERED_DOCUMENT_CHARS:
+            return self._find_operation(query, operation_name)
+        return self._remembered_operation(query, operation_name)
+
+    def _find_operation(self, query: str, operation_name: str | None) -> OperationType | None:
+        """The type of the operation a request runs; None when the document cannot say
+        (the view reports why)."""
+        try:
+            document = parse(query, no_location=True, max_tokens=self.state.settings.max_tokens)
+        except GraphQLError:
+            return None
+        operation = get_operation_ast(document, operation_name)
+        return None if operation is None else operation.operation
+
     def decode_json(self, data: str | bytes) -> object:
-        """JSON in a GET's parameters or a multipart field, strictly; refused with a 400."""
+        """JSON in a multipart field, strictly; refused with a 400."""
         return decode_json(data, "a JSON value of the request")
 
     async def parse_http_body(
         self, request: AsyncHTTPRequestAdapter
     ) -> GraphQLRequestData | list[GraphQLRequestData]:
-        """A POST's GraphQL request, from a JSON body or a multipart upload, checked."""
+        """The request read before the view ran, or a multipart upload's, checked."""
+        prepared = _PREPARED.get()
+        if prepared is not None:
+            return prepared
         if request.method != "POST":
             return await super().parse_http_body(request)
         content_type = parse_content_type(request.content_type or "")[0].lower()
@@ -203,6 +381,13 @@ class GraphQLApp(GraphQL[object, None]):
             ) from exc
         return upload_operations(form.form, form.files)
 
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        if result.errors:
+            setattr(request.state, ERRORS_STATE, True)
+        return await super().process_result(request, result)
+
     async def _caller(self, request: Request) -> Caller | None:
         _, sessions, _ = self.state.require()
         return await resolve_caller(sessions, request.headers.get("authorization"))
@@ -213,10 +398,15 @@ class GraphQLApp(GraphQL[object, None]):
         return await self.context_factory(self.state, request, caller)
 
 
-async def _unauthorized(send: Send, message: str) -> None:
-    await send_json_error(
-        send, 401, message, "UNAUTHENTICATED", headers=[(b"www-authenticate", b"Bearer")]
-    )
+def _version() -> str:
+    try:
+        return importlib.metadata.version("assurance-records")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _unauthorized_response(message: str) -> Response:
+    return error_response(401, message, "UNAUTHENTICATED", {"www-authenticate": "Bearer"})
 
 
 async def _keep_index_in_step(state: AppState, seconds: float) -> None:
@@ -297,8 +487,9 @@ def create_app(
                     "Content-Type",
                     "X-Request-ID",
                     "Apollo-Require-Preflight",
+                    "If-None-Match",
                 ],
-                expose_headers=[REQUEST_ID_HEADER],
+                expose_headers=[REQUEST_ID_HEADER, "ETag"],
                 max_age=600,
             )
         )

@@ -55,6 +55,13 @@ class AppMetrics:
             "Unexpected exceptions in GraphQL resolvers (masked for clients).",
             registry=self.registry,
         )
+        self.graphql_cache = Counter(
+            "assurance_graphql_cache",
+            "GraphQL queries by how they were answered: from the cache of answers (hit), "
+            "by running them (miss), or by 304 Not Modified (not_modified).",
+            ["result"],
+            registry=self.registry,
+        )
         self.index_lag = Gauge(
             "assurance_index_lag",
             "Change-log entries the search index has not applied yet.",

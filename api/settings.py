@@ -107,6 +107,27 @@ class Settings(BaseSettings):
         description="How often the server applies change-log entries to its index (0: never).",
     )
 
+    response_cache_entries: int = Field(
+        default=1000,
+        ge=0,
+        description="Answers to GraphQL reads each server process keeps (0: none).",
+    )
+    response_cache_mb: float = Field(
+        default=64.0,
+        ge=0,
+        description="Memory the kept answers may take, per server process.",
+    )
+    persisted_queries: int = Field(
+        default=1000,
+        ge=0,
+        description="Queries known by their hash (automatic persisted queries), per process.",
+    )
+    persisted_queries_mb: float = Field(
+        default=16.0,
+        ge=0,
+        description="Memory the queries known by their hash may take, per server process.",
+    )
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
@@ -134,6 +155,14 @@ class Settings(BaseSettings):
             memory_bytes=self.ingest_memory_mb * 1024 * 1024 or None,
             seconds=self.ingest_seconds or None,
         )
+
+    @property
+    def response_cache_bytes(self) -> int:
+        return int(self.response_cache_mb * 1024 * 1024)
+
+    @property
+    def persisted_queries_bytes(self) -> int:
+        return int(self.persisted_queries_mb * 1024 * 1024)
 
     @property
     def max_body_bytes(self) -> int:

@@ -162,10 +162,13 @@ async def test_graphiql_can_be_switched_off(client_for: ClientFactory) -> None:
         assert "graphiql" not in page.text.lower()
 
 
-async def test_queries_are_not_accepted_over_get(client: httpx.AsyncClient) -> None:
-    response = await client.get("/graphql", params={"query": "{ whoami }"})
-    assert response.status_code != 200
-    assert "whoami" not in response.text
+async def test_queries_over_get_and_never_mutations(client: httpx.AsyncClient) -> None:
+    response = await client.get("/graphql", params={"query": "{ items { id } }"})
+    assert response.status_code == 200
+    assert response.json() == {"data": {"items": [{"id": 0}, {"id": 1}, {"id": 2}]}}
+    refused = await client.get("/graphql", params={"query": "mutation { touch }"})
+    assert refused.status_code == 405
+    assert refused.json()["errors"][0]["extensions"] == {"code": "METHOD_NOT_ALLOWED"}
 
 
 async def test_multipart_needs_a_preflight_header(client: httpx.AsyncClient) -> None:

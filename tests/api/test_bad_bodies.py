@@ -129,17 +129,21 @@ async def test_a_well_formed_body_still_works(api: FuzzClient) -> None:
         assert response.json() == {"data": {"themes": []}}
 
 
-async def test_queries_over_get_get_a_json_error(api: FuzzClient) -> None:
+async def test_bad_get_parameters_and_mutations_over_get_get_a_json_error(
+    api: FuzzClient,
+) -> None:
     deep = await api.client.get("/graphql", params={"query": "{ __typename }", "variables": DEEP})
     assert deep.status_code == 400, deep.text
     assert deep.json()["errors"][0]["extensions"] == {"code": "BAD_JSON"}
+    assert "the URL parameter `variables`" in deep.json()["errors"][0]["message"]
     response = await api.client.get("/graphql", params={"query": "{ themes { code } }"})
-    assert response.status_code == 400, response.text
-    assert response.json() == {
-        "errors": [
-            {
-                "message": "queries are not allowed when using GET",
-                "extensions": {"code": "BAD_REQUEST"},
-            }
-        ]
-    }
+    assert response.status_code == 200, response.text
+    assert response.json() == {"data": {"themes": []}}
+    mutation = await api.client.get(
+        "/graphql", params={"query": "mutation { deleteMeeting(id: 1) { deletedId } }"}
+    )
+    assert mutation.status_code == 405, mutation.text
+    assert mutation.headers["allow"] == "POST"
+    [error] = mutation.json()["errors"]
+    assert error["extensions"] == {"code": "METHOD_NOT_ALLOWED"}
+    assert "a mutation cannot be sent with GET" in error["message"]
