@@ -13,6 +13,12 @@ loopback port and sends ``POST /graphql`` requests from a bounded asyncio client
 class at each concurrency. It prints requests per second, p50/p95/p99 latency and
 errors per class, the search ratio against the Python API, and the targets beside the
 figures. Nothing here asserts anything about time.
+
+Those classes run with the cache of answers switched off, so that they time the
+queries themselves. A second server, with the cache on, then answers each class's
+first request again and again (every one a hit after the warm-up), beside the minimal
+request; the cost of reading the change-log position that keys the cache is timed
+in-process.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ from whoosh.analysis.filters import STOP_WORDS
 from whoosh.index import Index
 
 from api.database import open_database
+from api.http_cache import change_log_position
 from api.protection import protection_extensions
 from api.searchers import SearcherPool
 from api.settings import Settings
@@ -135,6 +142,10 @@ SEARCH: Final = "search rare + facets"
 MINIMAL: Final = "minimal request"
 # The least a request can ask: what every request costs before it reads any data.
 MINIMAL_QUERY: Final = "{ __typename }"
+# The first server times the queries themselves; the second answers repeats from its cache.
+CACHE_OFF: Final = {"ASSURANCE_RESPONSE_CACHE_ENTRIES": "0"}
+CACHED_PREFIX: Final = "cached "
+POSITION_READS: Final = 200
 
 
 # --- the data folder ------------------------------------------------------------------------
@@ -468,14 +479,15 @@ def format_in_process(figures: Sequence[InProcess]) -> list[str]:
 
 
 def format_http(results: Sequence[HttpResult]) -> list[str]:
+    width = max([22, *(len(r.name) for r in results)])
     header = (
-        f"{'query class':<22} {'conc':>4} {'requests':>8} {'errors':>6} {'req/s':>8} "
+        f"{'query class':<{width}} {'conc':>4} {'requests':>8} {'errors':>6} {'req/s':>8} "
         f"{'p50':>8} {'p95':>8} {'p99':>8}"
     )
     lines = [header, "-" * len(header)]
     for r in results:
         lines.append(
-            f"{r.name:<22} {r.concurrency:>4} {r.requests:>8} {r.errors:>6} "
+            f"{r.name:<{width}} {r.concurrency:>4} {r.requests:>8} {r.errors:>6} "
             f"{r.per_second:>8.1f} {r.p(0.5):>8.2f} {r.p(0.95):>8.2f} {r.p(0.99):>8.2f}"
         )
     lines.extend(
@@ -484,6 +496,46 @@ def format_http(results: Sequence[HttpResult]) -> list[str]:
         if r.first_error
     )
     return lines
+
+
+def repeated(classes: Sequence[QueryClass]) -> list[QueryClass]:
+    """Each class with its first variables only: every request after the first is a repeat."""
+    return [QueryClass(CACHED_PREFIX + c.name, c.query, c.variables[:1]) for c in classes]
+
+
+def format_cache(
+    uncached: Sequence[HttpResult], cached: Sequence[HttpResult], position: Sequence[float]
+) -> list[str]:
+    """Each repeated query's p50 against the minimal request's, at the lowest concurrency."""
+    lowest = min(r.concurrency for r in cached)
+    plain = {r.name: r for r in uncached if r.concurrency == lowest}
+    hits = {r.name: r for r in cached if r.concurrency == lowest}
+    floor = plain[MINIMAL].p(0.5)
+    lines = [
+        f"a repeated query against the minimal request ({MINIMAL_QUERY}, {floor:.2f} ms p50 "
+        f"with the cache off) at concurrency {lowest}:"
+    ]
+    for name, result in plain.items():
+        hit = hits[CACHED_PREFIX + name].p(0.5)
+        lines.append(
+            f"  {name:<22} {hit:>7.2f} ms p50 from the cache ({hit / floor:.2f}x the minimal "
+            f"request; {result.p(0.5):.2f} ms when run)"
+        )
+    lines.append(
+        f"  reading the change-log position (SELECT max(position), in-process): p50 "
+        f"{percentile(position, 0.5):.3f} ms, p95 {percentile(position, 0.95):.3f} ms over "
+        f"{len(position)} reads"
+    )
+    return lines
+
+
+async def time_position_reads(engine: AsyncEngine, reads: int) -> list[float]:
+    timings = []
+    for _ in range(reads):
+        started = time.perf_counter()
+        await change_log_position(engine)
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
 
 
 def _met(ok: bool) -> str:
@@ -612,6 +664,7 @@ async def _measure(
         figures = [await measure_in_process(schema, engine, pool, c) for c in classes]
         searcher = pool.get()
         python_ms = time_python_search(searcher, words, options.requests)
+        position_ms = await time_position_reads(engine, POSITION_READS)
     finally:
         pool.close()
         await engine.dispose()
@@ -628,14 +681,21 @@ async def _measure(
     )
     load_before = os.getloadavg()[0]
     results: list[HttpResult] = []
-    with serve(settings, options.workers, scratch / "server.log") as server:
+    with serve(settings, options.workers, scratch / "server.log", extra_env=CACHE_OFF) as server:
         out(
             f"server: uvicorn, {options.workers} worker(s), {server.url}, ready in "
-            f"{server.ready_seconds:.1f}s"
+            f"{server.ready_seconds:.1f}s (cache of answers off)"
         )
         for query_class in classes:
             for concurrency in options.concurrency:
                 results.append(
+                    await run_requests(server.url, query_class, options.requests, concurrency, rng)
+                )
+    cached: list[HttpResult] = []
+    with serve(settings, options.workers, scratch / "server-cached.log") as server:
+        for query_class in repeated(classes):
+            for concurrency in options.concurrency:
+                cached.append(
                     await run_requests(server.url, query_class, options.requests, concurrency, rng)
                 )
     out(
@@ -647,6 +707,13 @@ async def _measure(
         out(line)
     out("")
     for line in format_targets(results, python_p50, options.workers):
+        out(line)
+    out("")
+    out("cache of answers (a second server, cache on; each class repeats its first request):")
+    for line in format_http(cached):
+        out(line)
+    out("")
+    for line in format_cache(results, cached, position_ms):
         out(line)
 
 

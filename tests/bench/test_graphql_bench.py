@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from bench.graphql_bench import MARKER, MEETING_BY_ID, MINIMAL, NESTED, SEARCH, build_data, main
+from bench.graphql_bench import (
+    CACHED_PREFIX,
+    MARKER,
+    MEETING_BY_ID,
+    MINIMAL,
+    NESTED,
+    SEARCH,
+    build_data,
+    main,
+)
 from tests.support.databases import PG_ENV
 
 MEETINGS = 6
@@ -37,6 +46,11 @@ def _check_output(output: str) -> None:
         r"nested 20-meeting query under 50 ms p50 with one worker: (met|NOT met)", output
     )
     assert re.search(r"search through GraphQL within 1.5x of the Python API: (met|NOT met)", output)
+    for label in (*CLASSES, MINIMAL):  # each class repeated, answered from the cache
+        rows = _rows(output, CACHED_PREFIX + label)
+        assert [row[1:3] for row in rows] == [["5", "0"], ["5", "0"]], label
+    assert "a repeated query against the minimal request" in output
+    assert "reading the change-log position (SELECT max(position), in-process)" in output
 
 
 def test_runs_end_to_end_and_reuses_its_data_folder(
