@@ -124,3 +124,5 @@ class MeetingDraft:
     acronyms: dict[str, str] = field(default_factory=dict)
     next_meeting: NextMeetingDraft | None = None
     warnings: list[str] = field(default_factory=list)
+    # The lines the title and the header's details were read from (None: no header lines).
+    header_span: Span | None = None

@@ -188,6 +188,10 @@ async def _write_header(
     meeting.next_start_time = nxt.start_time if nxt else None
     meeting.next_venue = nxt.venue if nxt else None
     meeting.warnings = list(warnings)
+    span = draft.header_span
+    meeting.header_document_id = source.id if span else None
+    meeting.header_span_start = span.start if span else None
+    meeting.header_span_end = span.end if span else None
 
     await writes.replace_attendance(
         session, meeting.id, _attendances(meeting.id, source.id, draft.attendees, people)

@@ -180,6 +180,13 @@ class Meeting(Base):
     next_start_time: Mapped[dt.time | None] = mapped_column(Time)
     next_venue: Mapped[str | None] = mapped_column(String(300))
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Where the header (title, date, venue, chair ...) was read from: the document that
+    # gave it and the span of its cleaned text; None when no lines of it gave the header.
+    header_document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("source_documents.id", ondelete="SET NULL", use_alter=True), index=True
+    )
+    header_span_start: Mapped[int | None] = mapped_column(Integer)
+    header_span_end: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), default=_utcnow, onupdate=_utcnow
@@ -188,7 +195,10 @@ class Meeting(Base):
     chair: Mapped[Person | None] = relationship(foreign_keys=[chair_id], lazy="raise")
     minute_taker: Mapped[Person | None] = relationship(foreign_keys=[minute_taker_id], lazy="raise")
     documents: Mapped[list[SourceDocument]] = relationship(
-        back_populates="meeting", cascade="all, delete-orphan", lazy="raise"
+        back_populates="meeting",
+        cascade="all, delete-orphan",
+        foreign_keys="SourceDocument.meeting_id",
+        lazy="raise",
     )
     attendances: Mapped[list[Attendance]] = relationship(
         back_populates="meeting",
@@ -236,7 +246,9 @@ class SourceDocument(Base):
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
 
-    meeting: Mapped[Meeting] = relationship(back_populates="documents", lazy="raise")
+    meeting: Mapped[Meeting] = relationship(
+        back_populates="documents", foreign_keys=[meeting_id], lazy="raise"
+    )
 
 
 class Attendance(Base):

@@ -2,10 +2,10 @@
 
 Items, actions, metrics, attendances and the updates the minutes give store the span of
 the cleaned text they were parsed from (``span_start``/``span_end`` into
-``SourceDocument.text``); ``Evidence`` shows that span. Meetings store none for their
-header. The passage is cut from the document the ``document``
-loader holds, so the evidence of every record of a page costs one batched statement,
-shared with ``evidence { document }``.
+``SourceDocument.text``), meetings that of their header (``header_span_start``/
+``header_span_end``); ``Evidence`` shows that span. The passage is cut from the
+document the ``document`` loader holds, so the evidence of every record of a page costs
+one batched statement, shared with ``evidence { document }``.
 """
 
 from __future__ import annotations

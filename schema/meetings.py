@@ -86,6 +86,11 @@ class Meeting(Node):
     next_meeting: MeetingReference | None = strawberry.field(
         description="The next meeting, as these minutes announce it."
     )
+    evidence: Evidence | None = strawberry.field(
+        description="Where the header (title, date, venue, chair ...) was read from: the "
+        "lines of the document that gave it; null when no lines gave it (a title from the "
+        "file name) or for a meeting stored before headers kept their place."
+    )
     db_id: strawberry.Private[int]
     chair_id: strawberry.Private[int | None]
     minute_taker_id: strawberry.Private[int | None]
@@ -151,6 +156,9 @@ class Meeting(Node):
             )
             if any(announced)
             else None,
+            evidence=evidence_of(
+                meeting.header_document_id, meeting.header_span_start, meeting.header_span_end
+            ),
             db_id=meeting.id,
             chair_id=meeting.chair_id,
             minute_taker_id=meeting.minute_taker_id,

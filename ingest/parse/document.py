@@ -12,14 +12,14 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from ingest.draft import AttendeeDraft, GlossaryEntry, MeetingDraft
+from ingest.draft import AttendeeDraft, GlossaryEntry, MeetingDraft, Span
 from ingest.errors import NotMinutesError
 from ingest.parse.actions import parse_actions
 from ingest.parse.attendance import include_officers, parse_attendance
 from ingest.parse.body import detect_body
 from ingest.parse.dates import iter_dates
 from ingest.parse.doctype import detect_document_type
-from ingest.parse.header import parse_header
+from ingest.parse.header import Header, parse_header
 from ingest.parse.items import parse_items
 from ingest.parse.lines import Line, split_lines
 from ingest.parse.metrics import parse_metrics
@@ -131,4 +131,15 @@ def parse_document(
         acronyms=acronyms,
         next_meeting=next_meeting,
         warnings=[*warnings, *action_warnings],
+        header_span=_header_span(lines, header),
     )
+
+
+def _header_span(lines: Sequence[Line], header: Header) -> Span | None:
+    """From the first line of the title to the last line the header's details were read
+    from; None when the header was read from no line (a title from the file name)."""
+    used = [index for index in (*header.title_lines, header.last_line) if index >= 0]
+    if not used:
+        return None
+    first, last = lines[min(used)], lines[max(used)]
+    return Span(first.content_start, last.content_end)

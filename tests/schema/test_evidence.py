@@ -23,6 +23,7 @@ EVIDENCE = f"""
   meetings(first: 100) {{
     edges {{ node {{
       title
+      evidence {{ start end text {DOCUMENT} }}
       attendees {{ person {{ name }} evidence {{ start end text {DOCUMENT} }} }}
       items {{
         title text evidence {{ start end text {DOCUMENT} }}
@@ -55,9 +56,11 @@ def check(evidence: dict[str, Any] | None, own_words: str) -> None:
 
 async def test_evidence_is_the_passage_of_the_document(corpus_context: Context) -> None:
     meetings = [e["node"] for e in (await run(corpus_context, EVIDENCE))["meetings"]["edges"]]
-    seen = {"attendees": 0, "items": 0, "actions": 0, "updates": 0, "metrics": 0}
+    seen = {"meetings": 0, "attendees": 0, "items": 0, "actions": 0, "updates": 0, "metrics": 0}
     documents: dict[str, str] = {}
     for meeting in meetings:
+        check(meeting["evidence"], meeting["title"])  # the header: title, date, venue ...
+        seen["meetings"] += 1
         for attendee in meeting["attendees"]:
             check(attendee["evidence"], attendee["person"]["name"].split()[-1])
             seen["attendees"] += 1
@@ -82,7 +85,7 @@ async def test_evidence_is_the_passage_of_the_document(corpus_context: Context) 
 
 
 def _evidence_in(meeting: dict[str, Any]) -> list[dict[str, Any]]:
-    found = [a["evidence"] for a in meeting["attendees"]]
+    found = [meeting["evidence"], *(a["evidence"] for a in meeting["attendees"])]
     for item in meeting["items"]:
         found += [r["evidence"] for r in [item, *item["children"]]]
     for action in meeting["actions"]:

@@ -46,6 +46,7 @@ EVIDENCE = """
   meetings(first: 100) {
     totalCount
     edges { node {
+      evidence { start text document { fileName } }
       attendees { evidence { text } }
       items {
         evidence { start end text document { fileName } }
