@@ -310,6 +310,22 @@ async def test_a_write_is_seen_by_the_next_read(seeded: Seeded) -> None:
             assert read["data"]["meetings"]["edges"][0]["node"]["actions"][0]["status"] == status
 
 
+async def test_a_write_by_another_process_is_seen_by_the_next_read(
+    settings: Settings, client_for: ClientFactory
+) -> None:
+    count = "{ meetings { totalCount } }"
+    async with client_for() as client:
+        for _ in range(2):  # the second from the cache
+            empty = await client.get("/graphql", params={"query": count})
+            assert empty.json() == {"data": {"meetings": {"totalCount": 0}}}
+        await ingest_seed(settings)  # its own engine, as `assurance ingest` would
+        seeded = await client.get(
+            "/graphql", params={"query": count}, headers={"If-None-Match": empty.headers["etag"]}
+        )
+        assert seeded.status_code == 200
+        assert seeded.json() == {"data": {"meetings": {"totalCount": 1}}}
+
+
 async def test_the_cache_is_bounded_by_entries(
     settings: Settings, client_for: ClientFactory
 ) -> None:
