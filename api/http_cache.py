@@ -19,15 +19,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.graphql_body import BAD_REQUEST, RequestBodyError
+from indexer.cache import Cache
 from records.models import ChangeLogEntry
 
 PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
@@ -38,7 +38,7 @@ PERSISTED_QUERY_EXTENSION = "persistedQuery"
 # What an entry costs besides its bytes: the key's tuple, the dictionary slot.
 ENTRY_OVERHEAD = 200
 
-K = TypeVar("K")
+K = TypeVar("K", bound=Hashable)
 V = TypeVar("V", str, bytes)
 
 _LATEST_POSITION = select(func.max(ChangeLogEntry.position))
@@ -50,42 +50,14 @@ async def change_log_position(engine: AsyncEngine) -> int:
         return int((await conn.execute(_LATEST_POSITION)).scalar() or 0)
 
 
-class BoundedCache(Generic[K, V]):
-    """A least-recently-used map bounded by its number of entries and their bytes."""
+def bounded_cache(max_entries: int, max_bytes: int) -> Cache[K, tuple[V, int]]:
+    """A cache of (value, its size in bytes), least recently used first out, holding at
+    most ``max_entries`` entries and ``max_bytes`` bytes."""
+    return Cache(max(max_bytes, 0), weigh=_size_of, max_entries=max(max_entries, 0))
 
-    def __init__(self, max_entries: int, max_bytes: int) -> None:
-        self.max_entries = max_entries
-        self.max_bytes = max_bytes
-        self.bytes = 0
-        self._entries: OrderedDict[K, tuple[V, int]] = OrderedDict()
 
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def get(self, key: K) -> V | None:
-        found = self._entries.get(key)
-        if found is None:
-            return None
-        self._entries.move_to_end(key)
-        return found[0]
-
-    def put(self, key: K, value: V, size: int) -> bool:
-        """Keep ``value`` (``size`` bytes in all); False when it can never fit."""
-        if self.max_entries <= 0 or size > self.max_bytes:
-            return False
-        old = self._entries.pop(key, None)
-        if old is not None:
-            self.bytes -= old[1]
-        self._entries[key] = (value, size)
-        self.bytes += size
-        while len(self._entries) > self.max_entries or self.bytes > self.max_bytes:
-            _, (_, dropped) = self._entries.popitem(last=False)
-            self.bytes -= dropped
-        return True
-
-    def clear(self) -> None:
-        self._entries.clear()
-        self.bytes = 0
+def _size_of(entry: tuple[object, int]) -> int:
+    return entry[1]
 
 
 # --- automatic persisted queries -------------------------------------------------------
@@ -103,7 +75,7 @@ class PersistedQueries:
     """Queries known by their SHA-256, as Apollo's automatic persisted queries use them."""
 
     def __init__(self, max_entries: int, max_bytes: int) -> None:
-        self.known: BoundedCache[str, str] = BoundedCache(max_entries, max_bytes)
+        self.known: Cache[str, tuple[str, int]] = bounded_cache(max_entries, max_bytes)
 
     def resolve(self, data: dict[str, Any]) -> dict[str, Any]:
         """``data`` (a request's members) with its query filled in from its hash.
@@ -140,7 +112,7 @@ class PersistedQueries:
             known = self.known.get(digest)
             if known is None:
                 raise PersistedQueryNotFound(digest)
-            return {**data, "query": known}
+            return {**data, "query": known[0]}
         if not isinstance(query, str):
             return data  # request_data reports it
         if query_hash(query) != digest:
@@ -149,7 +121,8 @@ class PersistedQueries:
                 "of the query's UTF-8 text, in hex",
                 PERSISTED_QUERY_HASH_MISMATCH,
             )
-        self.known.put(digest, query, len(query.encode("utf-8")) + len(digest) + ENTRY_OVERHEAD)
+        size = len(query.encode("utf-8")) + len(digest) + ENTRY_OVERHEAD
+        self.known.put(digest, (query, size))
         return data
 
 
@@ -214,7 +187,7 @@ class ResponseCache:
     """Serialised answers to reads by ``ReadKey``, for the newest generation only."""
 
     def __init__(self, max_entries: int, max_bytes: int) -> None:
-        self.entries: BoundedCache[ReadKey, bytes] = BoundedCache(max_entries, max_bytes)
+        self.entries: Cache[ReadKey, tuple[bytes, int]] = bounded_cache(max_entries, max_bytes)
         self.generation: tuple[int, int, str] | None = None
 
     def __len__(self) -> int:
@@ -225,10 +198,12 @@ class ResponseCache:
             self.entries.clear()  # no request will ask for an older generation again
             self.generation = key.generation
             return None
-        return self.entries.get(key)
+        found = self.entries.get(key)
+        return None if found is None else found[0]
 
     def put(self, key: ReadKey, body: bytes) -> bool:
         """Keep ``body``, unless ``key`` is of a generation older than the newest seen."""
         if key.generation != self.generation:
             return False
-        return self.entries.put(key, body, key.size(body))
+        self.entries.put(key, (body, key.size(body)))
+        return key in self.entries

@@ -1,10 +1,12 @@
-"""The package's one kind of cache: bounded, the least recently used entries dropped first.
+"""The project's one kind of cache: bounded, the least recently used entries dropped first.
 
-Every cache of the index is a ``Cache``: decoded posting lists and stored rows, query
+Every cache of the index is a ``Cache``, and so are the app's persisted queries and its
+cache of answers (``api.http_cache``): decoded posting lists and stored rows, query
 strings read (with their suggestions), query words analysed, word forms and stems,
 highlighted words and runs of characters, filter and facet sets, stored keys. Each
 holds at most ``max_size`` entries, or with ``weigh`` entries weighing at most
-``max_size`` in all (posting lists, by their length); adding beyond that drops the
+``max_size`` in all (posting lists, by their length; answers, by their bytes), and then
+also at most ``max_entries`` entries when that is given; adding beyond that drops the
 entries used least recently. Finding an entry (``get``, ``get_each``) or marking
 entries used (``touch``) makes them the most recently used.
 
@@ -38,11 +40,13 @@ class Cache(Generic[K, V]):
         max_size: int,
         *,
         weigh: Callable[[V], int] | None = None,
+        max_entries: int | None = None,
         lock: bool = False,
         on_drop: Callable[[K, V], None] | None = None,
     ) -> None:
         self.max_size = max_size
         self.weigh = weigh
+        self.max_entries = max_entries
         self.on_drop = on_drop
         self._entries: OrderedDict[K, V] = OrderedDict()
         self._weight = 0
@@ -131,7 +135,8 @@ class Cache(Generic[K, V]):
                 self._drop_oldest()
         else:
             self._weight += weight
-            while self._weight > self.max_size:
+            most = len(entries) if self.max_entries is None else self.max_entries
+            while self._weight > self.max_size or len(entries) > most:
                 self._drop_oldest()
         return value
 

@@ -20,9 +20,10 @@ from strawberry.types import Info
 
 from api.app import AppState
 from api.auth import Caller, Role
-from api.http_cache import BoundedCache, etag_matches
+from api.http_cache import bounded_cache, etag_matches
 from api.protection import ExtensionFactory
 from api.settings import Settings
+from indexer.cache import Cache
 from tests.support.api import ClientFactory, graphql, ingest_seed, make_key
 
 ACTIONS = """
@@ -174,15 +175,16 @@ async def test_the_persisted_query_store_is_bounded(
 
 
 def test_a_bounded_cache_drops_the_least_recently_used() -> None:
-    cache: BoundedCache[str, bytes] = BoundedCache(max_entries=2, max_bytes=100)
-    cache.put("a", b"a", 10)
-    cache.put("b", b"b", 10)
-    assert cache.get("a") == b"a"
-    cache.put("c", b"c", 10)
-    assert (cache.get("a"), cache.get("b"), cache.get("c")) == (b"a", None, b"c")
-    assert not cache.put("big", b"x", 101)
-    cache.put("d", b"d", 95)  # over 100 bytes with a and c: both go
-    assert len(cache) == 1 and cache.bytes == 95
+    cache: Cache[str, tuple[bytes, int]] = bounded_cache(max_entries=2, max_bytes=100)
+    cache.put("a", (b"a", 10))
+    cache.put("b", (b"b", 10))
+    assert cache.get("a") == (b"a", 10)
+    cache.put("c", (b"c", 10))
+    assert (cache.get("a"), cache.get("b"), cache.get("c")) == ((b"a", 10), None, (b"c", 10))
+    cache.put("big", (b"x", 101))
+    assert "big" not in cache
+    cache.put("d", (b"d", 95))  # over 100 bytes with a and c: both go
+    assert len(cache) == 1 and cache.weight == 95
 
 
 # --- ETags, 304, Cache-Control and Vary --------------------------------------------------------
