@@ -24,6 +24,7 @@ from indexer.cache import Cache
 from indexer.engine import split_analyzer
 from indexer.glossary import AcronymMatcher, word_spans
 from indexer.query import AnalyzerKind, MarkSpec, field_analyzer
+from indexer.sentences import body_start, sentence_spans
 
 MAX_FRAGMENT_CHARS: Final = 200
 MAX_FRAGMENTS: Final = 3
@@ -400,29 +401,74 @@ class Highlighter:
         self._codes = {a.code for a in marks.acronyms}
         self._long_forms = AcronymMatcher(marks.acronyms)
 
-    def fragments(self, text: str) -> list[str]:
-        """Up to ``max_fragments`` fragments of ``text``; the opening when nothing is marked."""
-        if not text or text.isspace():
+    def fragments(self, text: str, title: str = "") -> list[str]:
+        """Up to ``max_fragments`` passages of ``text`` after its ``title``: the sentences
+        that hold the most distinct marked words, in text order, sentences that follow one
+        another kept as one passage; the opening sentences when nothing is marked.
+
+        A sentence longer than ``max_chars`` is cut around its marks, with an ellipsis
+        where it was cut; whole sentences carry none. A text that is only its title has
+        no passage (the title is shown on its own).
+        """
+        offset = body_start(text, title)
+        body = text[offset:]
+        if not body or body.isspace():
             return []
-        spans = _merge(self.spans(text))
+        sentences = sentence_spans(body)
+        spans = _merge(self.spans(body))
         if not spans:
-            return [self._render(text, _window(text, 0, 0, self.max_chars, spans), [])]
-        clusters = _clusters(spans, self.max_chars * 3 // 4)
-        chosen = clusters  # in text order
-        if len(clusters) > self.max_fragments:
-            chosen = sorted(
-                sorted(clusters, key=lambda c: (-_cluster_score(text, c), c[0][0]))[
-                    : self.max_fragments
-                ],
-                key=lambda c: c[0][0],
-            )
-        windows: list[Span] = []
-        for cluster in chosen:
-            start, end = _window(text, cluster[0][0], cluster[-1][1], self.max_chars, spans)
-            if windows and start < windows[-1][1]:
-                start = _snap_start(text, windows[-1][1], cluster[0][0], spans)
-            windows.append((start, end))
-        return [self._render(text, window, spans) for window in windows]
+            opening = self._opening(body, sentences)
+            return [self._render(body, opening, [], (False, opening[1] < sentences[0][1]))]
+        marked: dict[int, list[Span]] = {}
+        place = 0
+        for span in spans:
+            while place < len(sentences) - 1 and span[0] >= sentences[place][1]:
+                place += 1
+            marked.setdefault(place, []).append(span)
+        best = sorted(marked, key=lambda i: (-_cluster_score(body, marked[i]), i))
+        chosen = sorted(best[: self.max_fragments])
+        passages: list[tuple[int, int, bool, bool]] = []  # start, end, cut before, after
+        for i in chosen:
+            start, end = self._sentence_window(body, sentences[i], marked[i], spans)
+            cut = (start > sentences[i][0], end < sentences[i][1])
+            if (
+                passages
+                and not any(cut)
+                and not passages[-1][3]
+                and passages[-1][1] == sentences[i - 1][1]
+            ):  # follows the whole sentence before it: one passage
+                passages[-1] = (passages[-1][0], end, passages[-1][2], False)
+                continue
+            passages.append((start, end, *cut))
+        return [self._render(body, (s, e), spans, (b, a)) for s, e, b, a in passages]
+
+    def _opening(self, body: str, sentences: Sequence[Span]) -> Span:
+        """The first sentences that fit in ``max_chars``; the first cut when it does not."""
+        end = sentences[0][1]
+        if end - sentences[0][0] > self.max_chars:
+            return _window(body, sentences[0][0], sentences[0][0], self.max_chars, [])
+        for _, stop in sentences[1:]:
+            if stop - sentences[0][0] > self.max_chars:
+                break
+            end = stop
+        return sentences[0][0], end
+
+    def _sentence_window(
+        self, body: str, sentence: Span, marks: Sequence[Span], spans: Sequence[Span]
+    ) -> Span:
+        """The sentence, or the best cut of ``max_chars`` around its marks when longer."""
+        start, end = sentence
+        if end - start <= self.max_chars:
+            return sentence
+        cluster = max(
+            _clusters(marks, self.max_chars * 3 // 4),
+            key=lambda c: (_cluster_score(body, c), -c[0][0]),
+        )
+        inside = body[start:end]
+        local = [(s - start, e - start) for s, e in spans if start <= s and e <= end]
+        first, last = cluster[0][0] - start, cluster[-1][1] - start
+        cut = _window(inside, first, last, self.max_chars, local)
+        return start + cut[0], start + cut[1]
 
     # --- finding marks -------------------------------------------------------------------
 
@@ -489,9 +535,12 @@ class Highlighter:
 
     # --- rendering -----------------------------------------------------------------------
 
-    def _render(self, text: str, window: Span, spans: Sequence[Span]) -> str:
+    def _render(
+        self, text: str, window: Span, spans: Sequence[Span], cut: tuple[bool, bool]
+    ) -> str:
+        """``text[window]`` escaped with ``spans`` marked; an ellipsis at a ``cut`` end."""
         if _OPEN in text or _CLOSE in text:  # the stand-ins are taken: piece by piece
-            return self._render_pieces(text, window, spans)
+            return self._render_pieces(text, window, spans, cut)
         start, end = window
         pieces: list[str] = []
         pos = start
@@ -502,15 +551,17 @@ class Highlighter:
             pos = e
         pieces.append(text[pos:end])
         body = "".join(pieces)
-        before = ELLIPSIS if start > 0 else ""
-        after = ELLIPSIS if end < len(text) else ""
+        before = ELLIPSIS if cut[0] else ""
+        after = ELLIPSIS if cut[1] else ""
         # Spaces collapsed and the ends trimmed (as ``_SPACES`` and ``strip`` would).
         flat = " ".join(html.escape(before + body + after, quote=False).split())
         return flat.replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
 
-    def _render_pieces(self, text: str, window: Span, spans: Sequence[Span]) -> str:
+    def _render_pieces(
+        self, text: str, window: Span, spans: Sequence[Span], cut: tuple[bool, bool]
+    ) -> str:
         start, end = window
-        out: list[str] = [ELLIPSIS] if start > 0 else []
+        out: list[str] = [ELLIPSIS] if cut[0] else []
         pos = start
         for s, e in spans:
             if s < start or e > end:
@@ -519,7 +570,7 @@ class Highlighter:
             out.append(f"<mark>{_plain(text[s:e])}</mark>")
             pos = e
         out.append(_plain(text[pos:end]))
-        if end < len(text):
+        if cut[1]:
             out.append(ELLIPSIS)
         return _SPACES.sub(" ", "".join(out)).strip()
 
@@ -527,6 +578,19 @@ class Highlighter:
 # Stand-ins for the marks while a fragment is escaped and its spaces collapsed.
 _OPEN: Final = "\x00"
 _CLOSE: Final = "\x01"
+
+
+def join_fragments(fragments: Sequence[str]) -> str:
+    """Passages as one line, one ellipsis between each two (however they were cut)."""
+    pieces = []
+    last = len(fragments) - 1
+    for n, fragment in enumerate(fragments):
+        if n > 0:
+            fragment = fragment.removeprefix(ELLIPSIS)
+        if n < last:
+            fragment = fragment.removesuffix(ELLIPSIS)
+        pieces.append(fragment.strip())
+    return f" {ELLIPSIS} ".join(p for p in pieces if p)
 
 
 def _plain(text: str) -> str:

@@ -658,7 +658,9 @@ class Searcher:
             record_id=int(stored.get("record_id") or 0),
             meeting_id=int(stored.get("meeting_id") or 0),
             score=score,
-            highlights=highlighter.fragments(str(stored.get("text") or "")),
+            highlights=highlighter.fragments(
+                str(stored.get("text") or ""), str(stored.get("title") or "")
+            ),
             date=date.date() if isinstance(date, dt.datetime) else date,
             year=int(stored["year"]) if stored.get("year") is not None else None,
             kind=str(stored.get("kind") or ""),

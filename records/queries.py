@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,6 +24,7 @@ class RecordSummary:
     meeting_title: str
     meeting_date: str | None
     label: str
+    item: str | None = None  # the agenda item an action or a figure belongs to
 
 
 async def summarise(
@@ -44,13 +45,13 @@ async def summarise(
             label = f"{item.number or ''} {item.title}".strip()
             found["item", item.id] = _summary("item", item.id, meeting, label)
     if ids := wanted.get("action"):
-        for action, meeting in await _with_meeting(session, Action, ids):
-            label = f"Action {action.reference}: {action.text}" if action.reference else action.text
-            found["action", action.id] = _summary("action", action.id, meeting, label)
+        for action, meeting, under in await _with_meeting_and_item(session, Action, ids):
+            label = f"Action {action.reference}" if action.reference else "Action"
+            found["action", action.id] = _summary("action", action.id, meeting, label, under)
     if ids := wanted.get("metric"):
-        for metric, meeting in await _with_meeting(session, Metric, ids):
+        for metric, meeting, under in await _with_meeting_and_item(session, Metric, ids):
             label = f"{metric.value:g} {metric.unit.value.lower()}: {metric.label}"
-            found["metric", metric.id] = _summary("metric", metric.id, meeting, label)
+            found["metric", metric.id] = _summary("metric", metric.id, meeting, label, under)
     return found
 
 
@@ -62,7 +63,24 @@ async def _with_meeting(
     return [(record, meeting) for record, meeting in rows]
 
 
-def _summary(record_type: str, record_id: int, meeting: Meeting, label: str) -> RecordSummary:
+async def _with_meeting_and_item(
+    session: AsyncSession, model: type[Action] | type[Metric], ids: set[int]
+) -> list[tuple[Any, Meeting, str | None]]:
+    query = (
+        select(model, Meeting, AgendaItem.number, AgendaItem.title)
+        .join(Meeting, Meeting.id == model.meeting_id)
+        .outerjoin(AgendaItem, AgendaItem.id == model.item_id)
+    )
+    rows = await session.execute(query.where(model.id.in_(ids)))
+    return [
+        (record, meeting, f"{number or ''} {title}".strip() if title else None)
+        for record, meeting, number, title in rows
+    ]
+
+
+def _summary(
+    record_type: str, record_id: int, meeting: Meeting, label: str, item: str | None = None
+) -> RecordSummary:
     return RecordSummary(
         type=record_type,
         id=record_id,
@@ -70,4 +88,5 @@ def _summary(record_type: str, record_id: int, meeting: Meeting, label: str) -> 
         meeting_title=meeting.title,
         meeting_date=meeting.date.isoformat() if meeting.date else None,
         label=label,
+        item=item,
     )

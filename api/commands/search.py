@@ -17,6 +17,7 @@ from rich.table import Table
 
 from api.commands.common import consoles, run, runtime
 from api.settings import Settings
+from indexer.highlights import join_fragments
 from indexer.search import (
     FacetCount,
     Searcher,
@@ -127,12 +128,12 @@ def _print(
         table.add_column(column, justify="right" if column == "score" else "left")
     for hit in page.hits:
         record = records.get((hit.type, hit.record_id))
-        passage = " … ".join(_terminal_markup(h) for h in hit.highlights)
+        passage = _terminal_markup(join_fragments(hit.highlights))
         table.add_row(
             f"{hit.score:.2f}",
             (record.meeting_date or "") if record else "",
             escape(record.meeting_title) if record else "",
-            f"[dim]{hit.type}[/dim] " + escape(record.label if record else str(hit.record_id)),
+            _record_cell(hit.type, record, hit.record_id),
             passage,
         )
     console.print(table)
@@ -147,6 +148,14 @@ def _print(
         for count in trend:
             bar = "█" * max(1, round(40 * count.count / widest)) if count.count else ""
             console.print(f"{count.value:>7} {bar} {count.count}")
+
+
+def _record_cell(record_type: str, record: RecordSummary | None, record_id: int) -> str:
+    """What the hit is, and the agenda item an action or a figure belongs to."""
+    cell = f"[dim]{record_type}[/dim] " + escape(record.label if record else str(record_id))
+    if record is not None and record.item:
+        cell += f"\n[dim]in item[/dim] {escape(record.item)}"
+    return cell
 
 
 def _terminal_markup(fragment: str) -> str:
@@ -173,7 +182,9 @@ def _as_json(
                 "meeting_id": hit.meeting_id,
                 "score": round(hit.score, 4),
                 "highlights": hit.highlights,
+                "passage": join_fragments(hit.highlights),
                 "label": record.label if record else None,
+                "item": record.item if record else None,
                 "meeting_title": record.meeting_title if record else None,
                 "meeting_date": record.meeting_date if record else None,
             }

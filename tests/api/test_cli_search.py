@@ -59,3 +59,28 @@ def test_reindex_and_check(runner: CliRunner) -> None:
     checked = runner.invoke(app, ["reindex", "--check"])
     assert checked.exit_code == 0, checked.output
     assert "0 behind" in checked.output and "applied 0" in checked.output
+
+
+def test_passages_leave_out_the_title_and_join_with_one_ellipsis(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["search", "MARAC", "--json", "--first", "50"])
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.output)["hits"]
+    items = [h for h in hits if h["type"] == "item" and h["passage"]]
+    assert items
+    for hit in items:
+        title = hit["label"].removeprefix(hit["label"].split(" ")[0] + " ")
+        assert not hit["passage"].replace("<mark>", "").replace("</mark>", "").startswith(title)
+    for hit in hits:
+        assert "… …" not in hit["passage"] and "……" not in hit["passage"]
+        assert hit["passage"].count("…") <= 2 * len(hit["highlights"])
+    metrics = [h for h in hits if h["type"] == "metric"]
+    assert metrics and all(h["item"] for h in metrics)
+    referrals = next(h for h in metrics if h["label"].endswith("MARAC referrals"))
+    assert referrals["passage"].startswith("<mark>MARAC</mark> referrals in the quarter")
+
+
+def test_the_table_shows_a_figure_with_its_item(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["search", "MARAC referrals", "--type", "metric"])
+    assert result.exit_code == 0, result.output
+    assert "in item" in result.output
+    assert "MARAC referrals MARAC referrals" not in " ".join(result.output.split())

@@ -217,3 +217,71 @@ def test_highlight_terms_of_an_index_in_a_folder(tmp_path: Path) -> None:
     words = WordTerms(schema_of(ix))
     assert [t for t, _, _ in words.tokens("text", "Patrols patrolled")] == ["patrol", "patrol"]
     ix.close()
+
+
+# --- passages: whole sentences, the title left out, one ellipsis between ------------------
+
+MARAC = MarkSpec(terms=frozenset({("text", "marac")}))
+
+
+def test_a_passage_is_the_marked_sentence_without_the_title() -> None:
+    text = (
+        "MARAC referrals\nMARAC referrals in the quarter were 338, an increase of 21% on the "
+        "same quarter last year. The chair thanked the team."
+    )
+    assert Highlighter(MARAC, SCHEMA).fragments(text, "MARAC referrals") == [
+        "<mark>MARAC</mark> referrals in the quarter were 338, an increase of 21% on the "
+        "same quarter last year."
+    ]
+
+
+def test_a_title_and_its_separator_are_left_out_and_a_title_alone_gives_no_passage() -> None:
+    highlighter = Highlighter(MARAC, SCHEMA)
+    assert highlighter.fragments("Action 2: MARAC review\nACC CPP", "Action 2") == [
+        "<mark>MARAC</mark> review"
+    ]
+    assert highlighter.fragments("MARAC and victims", "MARAC and victims") == []
+    # A title that is only the start of the first word is no title.
+    assert highlighter.fragments("MARACs met", "MARAC") == ["<mark>MARACs</mark> met"]
+
+
+def test_sentences_apart_are_passages_and_neighbours_are_one() -> None:
+    text = (
+        "Item\nThe PCC noted the MARAC figures. Mr. Hale said the MARAC met weekly. "
+        "Nothing else was said. Budgets were agreed. Staffing was discussed at length. "
+        "The MARAC review is due in May."
+    )
+    fragments = Highlighter(MARAC, SCHEMA).fragments(text, "Item")
+    assert fragments == [
+        "The PCC noted the <mark>MARAC</mark> figures. Mr. Hale said the <mark>MARAC</mark> "
+        "met weekly.",
+        "The <mark>MARAC</mark> review is due in May.",
+    ]
+    assert highlights.join_fragments(fragments) == (
+        "The PCC noted the <mark>MARAC</mark> figures. Mr. Hale said the <mark>MARAC</mark> "
+        "met weekly. … The <mark>MARAC</mark> review is due in May."
+    )
+
+
+def test_a_long_sentence_is_cut_around_its_marks_with_an_ellipsis_where_cut() -> None:
+    words = " ".join(f"word{n}" for n in range(80))
+    text = f"Item\n{words} MARAC {words}."
+    [fragment] = Highlighter(MARAC, SCHEMA).fragments(text, "Item")
+    assert fragment.startswith("…") and fragment.endswith("…")
+    assert "<mark>MARAC</mark>" in fragment
+    assert len(fragment.replace("<mark>", "").replace("</mark>", "")) <= 200
+
+
+def test_without_marks_the_passage_is_the_opening_sentences() -> None:
+    text = "Item\nFirst sentence here. Second one. " + "Third is long. " * 30
+    [fragment] = Highlighter(MARAC, SCHEMA).fragments(text, "Item")
+    assert fragment.startswith("First sentence here. Second one. Third is long.")
+    assert not fragment.endswith("…") and len(fragment) <= 200
+
+
+def test_fragments_are_joined_by_one_ellipsis_however_they_were_cut() -> None:
+    join = highlights.join_fragments
+    assert join(["…a b…", "…c d…", "e."]) == "…a b … c d … e."
+    assert join(["a.", "b."]) == "a. … b."
+    assert join(["only…"]) == "only…"
+    assert join([]) == ""
