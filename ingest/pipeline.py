@@ -22,10 +22,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ingest.draft import GlossaryEntry
 from ingest.errors import IngestError, IngestErrorCode
+from ingest.lifecycle.link import store_and_link
 from ingest.parse.themes import load_base_glossary
 from ingest.prepare import PreparedDocument
 from ingest.read import SUPPORTED_SUFFIXES
-from ingest.store import StoreOutcome, StoreResult, store_document
+from ingest.store import StoreOutcome, StoreResult
 from ingest.workers import BytesTask, IngestLimits, PathTask, WorkerPool
 from records.db import session_factory, write_session
 from records.glossary import holds_base_glossary, load_glossary, sync_base_glossary
@@ -118,9 +119,9 @@ async def prepare_glossary(engine: AsyncEngine) -> list[GlossaryEntry]:
 
 
 async def store_prepared(engine: AsyncEngine, prepared: PreparedDocument) -> StoreResult:
-    """Store one prepared file in its own transaction."""
+    """Store one prepared file, and link its actions across meetings, in one transaction."""
     async with write_session(engine) as session:
-        return await store_document(session, prepared)
+        return await store_and_link(session, prepared)
 
 
 async def ingest_paths(

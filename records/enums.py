@@ -37,6 +37,41 @@ class ActionStatus(StrEnum):
     CANCELLED = "CANCELLED"
 
 
+class LinkKind(StrEnum):
+    """Why one action is taken to continue another, recorded at an earlier meeting."""
+
+    ORIGIN = "ORIGIN"  # it names the meeting it came from ("matters arising", carried)
+    REFERENCE = "REFERENCE"  # the same register reference ("SRP 21/14") at an earlier meeting
+    WORDING = "WORDING"  # the same wording (and owner) at an earlier meeting of the body
+    SAME_MEETING = "SAME_MEETING"  # another document of the meeting (its action log) records it
+
+
+class ActionEventKind(StrEnum):
+    """A step in an action's life, as minutes or a force system record it."""
+
+    RAISED = "RAISED"
+    UPDATED = "UPDATED"
+    IN_PROGRESS = "IN_PROGRESS"
+    DEFERRED = "DEFERRED"
+    COMPLETED = "COMPLETED"
+    CLOSED = "CLOSED"
+    CANCELLED = "CANCELLED"
+    REOPENED = "REOPENED"
+
+
+class EventSource(StrEnum):
+    MINUTES = "MINUTES"
+    API = "API"
+
+
+class DueBasis(StrEnum):
+    """Where an action's due date comes from."""
+
+    STATED = "STATED"  # a date the minutes or a force system give
+    NEXT_MEETING = "NEXT_MEETING"  # "to the next meeting": the next meeting the minutes announce
+    PERIOD = "PERIOD"  # "bring back in 6 months": a period from when it was raised
+
+
 class MetricUnit(StrEnum):
     PERCENT = "PERCENT"
     COUNT = "COUNT"

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -30,10 +31,14 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from records.enums import (
+    ActionEventKind,
     ActionStatus,
     AttendanceStatus,
     ChangeOp,
     DocumentType,
+    DueBasis,
+    EventSource,
+    LinkKind,
     MeetingKind,
     MetricKind,
     MetricUnit,
@@ -329,7 +334,7 @@ class Action(Base):
     status: Mapped[ActionStatus] = mapped_column(_enum(ActionStatus), index=True)
     due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     origin_title: Mapped[str | None] = mapped_column(String(500))
-    origin_date: Mapped[dt.date | None] = mapped_column(Date)
+    origin_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     position: Mapped[int] = mapped_column(Integer)
     span_start: Mapped[int] = mapped_column(Integer)
     span_end: Mapped[int] = mapped_column(Integer)
@@ -366,6 +371,86 @@ class ActionUpdate(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
 
     action: Mapped[Action] = relationship(back_populates="updates", lazy="raise")
+
+
+class ActionLink(Base):
+    """One action continuing another recorded earlier (or in another document of the same
+    meeting): how it was matched, how sure the match is and why (``reason``).
+
+    Links are derived by ``ingest.lifecycle`` from the records alone, so the same files
+    give the same links in whatever order they arrive.
+    """
+
+    __tablename__ = "action_links"
+    __table_args__ = (UniqueConstraint("earlier_action_id", "later_action_id"), NO_ID_REUSE)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    earlier_action_id: Mapped[int] = mapped_column(
+        ForeignKey("actions.id", ondelete="CASCADE"), index=True
+    )
+    later_action_id: Mapped[int] = mapped_column(
+        ForeignKey("actions.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[LinkKind] = mapped_column(_enum(LinkKind))
+    confidence: Mapped[float] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(String(500))
+
+
+class ActionLifecycle(Base):
+    """What an action's whole lifecycle (the actions linked to it, across meetings) comes
+    to, kept on each of its actions so that filters read one row: when it was raised and
+    closed, its status now, how often it was deferred and when it is due.
+
+    ``chain_key`` is the id of the lifecycle's first action, shared by all its actions
+    and their events; ``in_chain`` marks the one action that stands for its meeting.
+    """
+
+    __tablename__ = "action_lifecycles"
+
+    action_id: Mapped[int] = mapped_column(
+        ForeignKey("actions.id", ondelete="CASCADE"), primary_key=True
+    )
+    chain_key: Mapped[int] = mapped_column(BigInteger, index=True)
+    in_chain: Mapped[bool] = mapped_column(Boolean)
+    raised_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    status: Mapped[ActionStatus] = mapped_column(_enum(ActionStatus))
+    times_deferred: Mapped[int] = mapped_column(Integer)
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    due_basis: Mapped[DueBasis | None] = mapped_column(_enum(DueBasis))
+    last_seen_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class ActionEvent(Base):
+    """A step in a lifecycle: from the minutes of a meeting (with the span that says so) or
+    from an update pushed through the API. Derived, like the links, and rebuilt with them."""
+
+    __tablename__ = "action_events"
+    __table_args__ = NO_ID_REUSE
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    chain_key: Mapped[int] = mapped_column(BigInteger, index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)
+    update_id: Mapped[int | None] = mapped_column(
+        ForeignKey("action_updates.id", ondelete="CASCADE"), index=True
+    )
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("source_documents.id", ondelete="CASCADE"), index=True
+    )
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[ActionEventKind] = mapped_column(_enum(ActionEventKind))
+    status: Mapped[ActionStatus | None] = mapped_column(_enum(ActionStatus))
+    source: Mapped[EventSource] = mapped_column(_enum(EventSource))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(200))
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
 
 
 class Metric(Base):

@@ -11,7 +11,7 @@ meetings and records that name them); the index follows acronyms by its glossary
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,6 +20,9 @@ from records.enums import ActionStatus, ChangeOp, RecordKind
 from records.models import (
     Acronym,
     Action,
+    ActionEvent,
+    ActionLifecycle,
+    ActionLink,
     ActionUpdate,
     AgendaItem,
     Attendance,
@@ -247,3 +250,43 @@ async def add_acronyms(
         for abbr, expansion in acronyms.items()
         if abbr not in known
     )
+
+
+async def replace_action_links(
+    session: AsyncSession, later_ids: Collection[int], links: Sequence[ActionLink]
+) -> None:
+    """The links from each of ``later_ids`` to the actions it continues, made anew.
+
+    Links are derived records (``ingest.lifecycle``): the actions they join are logged
+    when what their lifecycle comes to changes (``replace_lifecycles``).
+    """
+    if later_ids:
+        await session.execute(delete(ActionLink).where(ActionLink.later_action_id.in_(later_ids)))
+    session.add_all(links)
+    await session.flush()
+
+
+async def replace_lifecycles(
+    session: AsyncSession,
+    action_ids: Collection[int],
+    chain_keys: Collection[int],
+    lifecycles: Sequence[ActionLifecycle],
+    events: Sequence[ActionEvent],
+    changed: Mapping[int, int],
+) -> None:
+    """The lifecycles of ``action_ids`` and the events of their chains (and of the
+    ``chain_keys`` they had before), made anew; logs an UPSERT of each action in
+    ``changed`` (action id -> meeting id), whose lifecycle now says something else."""
+    if chain_keys:
+        await session.execute(delete(ActionEvent).where(ActionEvent.chain_key.in_(chain_keys)))
+    if action_ids:
+        await session.execute(delete(ActionEvent).where(ActionEvent.action_id.in_(action_ids)))
+        await session.execute(
+            delete(ActionLifecycle).where(ActionLifecycle.action_id.in_(action_ids))
+        )
+    session.add_all(lifecycles)
+    session.add_all(events)
+    log = ChangeLog()
+    for action_id, meeting_id in sorted(changed.items()):
+        log.add(RecordKind.ACTION, [action_id], ChangeOp.UPSERT, meeting_id)
+    await log.write(session)

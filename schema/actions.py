@@ -1,18 +1,25 @@
-"""Actions: what a meeting asked someone to do, their owners, status and history."""
+"""Actions: what a meeting asked someone to do, their owners, status and lifecycle.
+
+An action recorded at several meetings (raised, carried, deferred, closed) is one
+lifecycle of linked actions (``ingest.lifecycle``): each action shows the links to the
+actions it continues and that continue it, the chain of them, the lifecycle's events
+and what it comes to.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import and_, exists, func, or_, select
 
 from records import models
-from records.enums import ActionStatus
+from records.enums import ActionEventKind, ActionStatus, DueBasis, EventSource, LinkKind
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
 from schema.arguments import MAX_MATCH_CHARS, checked_match_text
 from schema.evidence import EVIDENCE_DOC, Evidence, evidence_of
+from schema.fields import resolver_field
 from schema.meeting_references import MeetingReference
 from schema.node import Node, id_of, to_global_id
 from schema.pagination import AnySelect
@@ -26,6 +33,9 @@ if TYPE_CHECKING:  # types above this one, linked back to lazily (see schema/__i
 
 # Statuses of actions still to be done: an action in one of them past its due date is overdue.
 OUTSTANDING = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+# Statuses that end a lifecycle.
+DONE = (ActionStatus.COMPLETED, ActionStatus.CANCELLED)
+AS_OF_DOC = "The day to count to (default: today)."
 
 
 @strawberry.type(
@@ -49,6 +59,145 @@ class ActionUpdate(Node):
             author=update.author,
             created_at=update.created_at,
             evidence=evidence_of(update.document_id, update.span_start, update.span_end),
+        )
+
+
+@strawberry.type(
+    description="A step in an action's lifecycle: raised, updated, deferred, closed ..., "
+    "from a meeting's minutes or from an update pushed through the API."
+)
+class ActionEvent:
+    id: strawberry.ID = strawberry.field(description="The event's id.")
+    status: ActionEventKind = strawberry.field(description="What happened.")
+    action_status: ActionStatus | None = strawberry.field(
+        description="The status the action had after it, where the event says."
+    )
+    date: dt.date | None = strawberry.field(
+        description="The day: of the meeting that recorded it, or of the pushed update."
+    )
+    source: EventSource = strawberry.field(description="Minutes or API.")
+    text: str = strawberry.field(description="What the minutes or the update say.")
+    author: str | None = strawberry.field(description="Who pushed it (API updates).")
+    due_date: dt.date | None = strawberry.field(description="The due date it gave, if any.")
+    created_at: dt.datetime = strawberry.field(description="When the event was recorded.")
+    evidence: Evidence | None = strawberry.field(
+        description="The passage of the minutes that records it; null for API updates."
+    )
+    meeting_id: strawberry.Private[int | None]
+    action_id: strawberry.Private[int]
+
+    meeting: Annotated[Meeting, strawberry.lazy("schema.meetings")] | None = relation(
+        "meeting", key="meeting_id", description="The meeting that recorded it (not for API)."
+    )
+    action: Action = relation(
+        "action", key="action_id", description="The record of the action it is read from."
+    )
+
+    @classmethod
+    def from_model(cls, event: models.ActionEvent) -> ActionEvent:
+        return cls(
+            id=strawberry.ID(to_global_id("ActionEvent", event.id)),
+            status=event.kind,
+            action_status=event.status,
+            date=event.date,
+            source=event.source,
+            text=event.text,
+            author=event.author,
+            due_date=event.due_date,
+            created_at=event.created_at,
+            evidence=evidence_of(event.document_id, event.span_start, event.span_end),
+            meeting_id=event.meeting_id,
+            action_id=event.action_id,
+        )
+
+
+@strawberry.type(
+    description="One action continuing another recorded earlier: how it was matched, how "
+    "sure the match is and why. The passage is the later action's `evidence`."
+)
+class ActionLink:
+    kind: LinkKind = strawberry.field(description="How the match was made.")
+    confidence: float = strawberry.field(description="How sure the match is, from 0 to 1.")
+    reason: str = strawberry.field(
+        description='What matched, e.g. "carried from Accountability Board (2021-12-14): '
+        'cites action 2, wording 81%".'
+    )
+    earlier_action_id: strawberry.Private[int]
+    later_action_id: strawberry.Private[int]
+
+    earlier: Action = relation(
+        "action", key="earlier_action_id", description="The action continued."
+    )
+    later: Action = relation(
+        "action", key="later_action_id", description="The action that continues it."
+    )
+
+    @classmethod
+    def from_model(cls, link: models.ActionLink) -> ActionLink:
+        return cls(
+            kind=link.kind,
+            confidence=link.confidence,
+            reason=link.reason,
+            earlier_action_id=link.earlier_action_id,
+            later_action_id=link.later_action_id,
+        )
+
+
+@strawberry.type(
+    description="What an action's whole lifecycle comes to, across the meetings it was "
+    "recorded at and the updates pushed to it."
+)
+class ActionLifecycle:
+    status: ActionStatus = strawberry.field(description="Where it stands now.")
+    raised_on: dt.date | None = strawberry.field(description="When it was raised.")
+    closed_on: dt.date | None = strawberry.field(
+        description="When it was completed or cancelled; null while it is open."
+    )
+    last_seen_on: dt.date | None = strawberry.field(
+        description="The last meeting that recorded it."
+    )
+    times_deferred: int = strawberry.field(description="How many times it was deferred.")
+    due_date: dt.date | None = strawberry.field(
+        description="When it is due: the latest date stated, else one its wording implies "
+        '("next meeting", "in 6 months"); see `dueBasis`.'
+    )
+    due_basis: DueBasis | None = strawberry.field(description="Where `dueDate` comes from.")
+
+    @resolver_field(description="Days from raised to closed, or to `asOf` while open.")
+    def days_open(
+        self,
+        as_of: Annotated[dt.date | None, strawberry.argument(description=AS_OF_DOC)] = None,
+    ) -> int | None:
+        if self.raised_on is None:
+            return None
+        day = as_of or dt.date.today()
+        end = self.closed_on if self.closed_on is not None and self.closed_on <= day else day
+        return max(0, (end - self.raised_on).days)
+
+    @resolver_field(description="Still open on `asOf` and due before it.")
+    def overdue(
+        self,
+        as_of: Annotated[dt.date | None, strawberry.argument(description=AS_OF_DOC)] = None,
+    ) -> bool:
+        day = as_of or dt.date.today()
+        if self.due_date is None or self.due_date >= day:
+            return False
+        if self.raised_on is not None and self.raised_on > day:
+            return False
+        return (self.closed_on is None and self.status not in DONE) or (
+            self.closed_on is not None and self.closed_on > day
+        )
+
+    @classmethod
+    def from_model(cls, row: models.ActionLifecycle) -> ActionLifecycle:
+        return cls(
+            status=row.status,
+            raised_on=row.raised_on,
+            closed_on=row.closed_on,
+            last_seen_on=row.last_seen_on,
+            times_deferred=row.times_deferred,
+            due_date=row.due_date,
+            due_basis=row.due_basis,
         )
 
 
@@ -79,8 +228,27 @@ class Action(Node):
     themes: list[Annotated[Theme, strawberry.lazy("schema.themes")]] = relation(
         "action_themes", description="The themes the action deals with."
     )
-    history: list[ActionUpdate] = relation(
-        "action_history", description="Updates to the action, oldest first."
+    history: list[ActionEvent] = relation(
+        "action_history",
+        description="Every status event of the action's lifecycle in order, from the "
+        "minutes of each meeting that recorded it and from updates pushed through the API.",
+    )
+    continues: list[ActionLink] = relation(
+        "action_continues",
+        description="The links to the earlier actions this one continues (carried, "
+        "deferred, recorded again).",
+    )
+    continued_by: list[ActionLink] = relation(
+        "action_continued_by", description="The links from the later actions that continue it."
+    )
+    chain: list[Action] = relation(
+        "action_chain",
+        description="The whole lifecycle in order: one action per meeting it was recorded at.",
+    )
+    lifecycle: ActionLifecycle | None = relation(
+        "action_lifecycle",
+        description="What the lifecycle comes to: status now, raised and closed, times "
+        "deferred, due date, days open, overdue.",
     )
 
     @classmethod
@@ -138,6 +306,24 @@ class ActionFilter:
     due_to: dt.date | None = strawberry.field(
         default=None, description="Due on or before this day."
     )
+    body: str | None = strawberry.field(
+        default=None, description="Recorded by this force or body (case-insensitive)."
+    )
+    open_at: dt.date | None = strawberry.field(
+        default=None,
+        description="Lifecycles raised by this day and not closed by it; each lifecycle once, "
+        "as the action that raised it.",
+    )
+    overdue_at: dt.date | None = strawberry.field(
+        default=None,
+        description="Lifecycles open on this day and due before it; each once, as the action "
+        "that raised it.",
+    )
+    deferred_at_least: int | None = strawberry.field(
+        default=None,
+        description="Lifecycles deferred at least this many times; each once, as the action "
+        "that raised it.",
+    )
 
 
 def action_query(where: ActionFilter | None, today: dt.date) -> AnySelect:
@@ -180,4 +366,26 @@ def action_query(where: ActionFilter | None, today: dt.date) -> AnySelect:
         query = query.where(action.due_date >= where.due_from)
     if where.due_to:
         query = query.where(action.due_date <= where.due_to)
+    if where.body:
+        query = query.where(meeting.body_key == " ".join(where.body.lower().split()))
+    if lifecycle := _lifecycle_conditions(where):
+        cycle = models.ActionLifecycle
+        heads = select(cycle.action_id).where(cycle.chain_key == cycle.action_id, *lifecycle)
+        query = query.where(action.id.in_(heads))
     return query
+
+
+def _lifecycle_conditions(where: ActionFilter) -> list[Any]:
+    cycle = models.ActionLifecycle
+    conditions: list[Any] = []
+    for day in (where.open_at, where.overdue_at):
+        if day is not None:
+            still_open = or_(
+                and_(cycle.closed_on.is_(None), cycle.status.not_in(DONE)), cycle.closed_on > day
+            )
+            conditions += [cycle.raised_on <= day, still_open]
+    if where.overdue_at is not None:
+        conditions.append(cycle.due_date < where.overdue_at)
+    if where.deferred_at_least is not None:
+        conditions.append(cycle.times_deferred >= where.deferred_at_least)
+    return conditions

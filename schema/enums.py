@@ -9,9 +9,13 @@ from typing import cast
 import strawberry
 
 from records.enums import (
+    ActionEventKind,
     ActionStatus,
     AttendanceStatus,
     DocumentType,
+    DueBasis,
+    EventSource,
+    LinkKind,
     MeetingKind,
     MetricKind,
     MetricUnit,
@@ -105,6 +109,53 @@ described_enum(
     },
 )
 
+described_enum(
+    ActionEventKind,
+    name="ActionEventStatus",
+    description="A step in an action's life.",
+    values={
+        "RAISED": "First recorded: at the meeting that agreed it, or at the meeting a later "
+        "record names as its origin.",
+        "UPDATED": "Reported on, still open.",
+        "IN_PROGRESS": "Reported as under way.",
+        "DEFERRED": "Put back to a later meeting (deferred, carried forward).",
+        "COMPLETED": "Reported done.",
+        "CLOSED": "Closed by the meeting (discharged, signed off).",
+        "CANCELLED": "Dropped: no longer to be done.",
+        "REOPENED": "Open again after it was completed or cancelled.",
+    },
+)
+described_enum(
+    EventSource,
+    description="What recorded a step in an action's life.",
+    values={
+        "MINUTES": "A meeting's minutes (or action log), with the passage that says so.",
+        "API": "An update pushed by a force system (`updateAction`).",
+    },
+)
+described_enum(
+    LinkKind,
+    name="ActionLinkKind",
+    description="How an action was found to continue an earlier one.",
+    values={
+        "ORIGIN": "It names the meeting it came from (matters arising, carried or deferred "
+        "actions, an action log's date raised); matched there by reference and wording.",
+        "REFERENCE": "The same register reference (e.g. SRP 21/14) at an earlier meeting of "
+        "the body.",
+        "WORDING": "The same wording, and owner, at an earlier meeting of the same body and kind.",
+        "SAME_MEETING": "Another document of the same meeting (its action log) records it.",
+    },
+)
+described_enum(
+    DueBasis,
+    description="Where an action's due date comes from.",
+    values={
+        "STATED": "A date the minutes, the action log or a force system give.",
+        "NEXT_MEETING": '"To the next meeting": the next meeting the minutes announce.',
+        "PERIOD": '"Bring back in 6 months": the period counted from when it was raised.',
+    },
+)
+
 
 class DateOrder(StrEnum):
     DATE_DESC = "DATE_DESC"
@@ -146,10 +197,14 @@ described_enum(
 
 
 __all__ = [
+    "ActionEventKind",
     "ActionStatus",
     "AttendanceStatus",
     "DateOrder",
     "DocumentType",
+    "DueBasis",
+    "EventSource",
+    "LinkKind",
     "MeetingKind",
     "MetricKind",
     "MetricUnit",

@@ -9,12 +9,16 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import aliased
 from strawberry.dataloader import DataLoader
 
 from records.models import (
     Action,
+    ActionEvent,
+    ActionLifecycle,
+    ActionLink,
     ActionUpdate,
     AgendaItem,
     Attendance,
@@ -77,8 +81,22 @@ class Loaders:
         self.item_metrics: DataLoader[int, list[Metric]] = DataLoader(
             many(Metric, Metric.item_id, Metric.position)
         )
-        self.action_history: DataLoader[int, list[ActionUpdate]] = DataLoader(
-            many(ActionUpdate, ActionUpdate.action_id, ActionUpdate.id)
+        self.action_continues: DataLoader[int, list[ActionLink]] = DataLoader(
+            many(ActionLink, ActionLink.later_action_id, ActionLink.kind)
+        )
+        self.action_continued_by: DataLoader[int, list[ActionLink]] = DataLoader(
+            many(ActionLink, ActionLink.earlier_action_id, ActionLink.kind)
+        )
+        self.action_lifecycle: DataLoader[int, ActionLifecycle | None] = DataLoader(
+            self._lifecycles
+        )
+        self.action_history: DataLoader[int, list[ActionEvent]] = DataLoader(self._histories)
+        self.action_chain: DataLoader[int, list[Action]] = DataLoader(self._chains)
+        self.meeting_actions_carried_in: DataLoader[int, list[Action]] = DataLoader(
+            self._carried(into=True)
+        )
+        self.meeting_actions_carried_out: DataLoader[int, list[Action]] = DataLoader(
+            self._carried(into=False)
         )
 
         linked = self._linked
@@ -171,6 +189,74 @@ class Loaders:
             return [grouped[p] for p in parents]
 
         return load
+
+    async def _lifecycles(self, ids: list[int]) -> list[ActionLifecycle | None]:
+        query = select(ActionLifecycle).where(ActionLifecycle.action_id.in_(ids))
+        async with self._sessionmaker() as session:
+            found = {row.action_id: row for row in await session.scalars(query)}
+        return [found.get(i) for i in ids]
+
+    async def _histories(self, ids: list[int]) -> list[list[ActionEvent]]:
+        """Every event of each action's lifecycle (all the actions linked to it), in order."""
+        asked = aliased(ActionLifecycle)
+        query = (
+            select(asked.action_id, ActionEvent)
+            .join(ActionEvent, ActionEvent.chain_key == asked.chain_key)
+            .where(asked.action_id.in_(ids))
+            .order_by(ActionEvent.sequence)
+        )
+        return await self._grouped(ids, query)
+
+    async def _chains(self, ids: list[int]) -> list[list[Action]]:
+        """The actions of each action's lifecycle that stand for their meetings, in order."""
+        asked, member = aliased(ActionLifecycle), aliased(ActionLifecycle)
+        query = (
+            select(asked.action_id, Action)
+            .join(member, member.chain_key == asked.chain_key)
+            .join(Action, Action.id == member.action_id)
+            .join(Meeting, Meeting.id == Action.meeting_id)
+            .where(asked.action_id.in_(ids), member.in_chain)
+            .order_by(Meeting.date, Action.position, Action.id)
+        )
+        return await self._grouped(ids, query)
+
+    def _carried(self, *, into: bool) -> Callable[[list[int]], Awaitable[list[list[Action]]]]:
+        """A meeting's actions that continue an earlier meeting's (``into``), or that a
+        later meeting's continue."""
+        other = aliased(Action)
+        if into:
+            linked = exists().where(
+                ActionLink.later_action_id == Action.id,
+                other.id == ActionLink.earlier_action_id,
+                other.meeting_id != Action.meeting_id,
+            )
+            condition = or_(
+                linked, Action.origin_date.is_not(None), Action.origin_title.is_not(None)
+            )
+        else:
+            condition = exists().where(
+                ActionLink.earlier_action_id == Action.id,
+                other.id == ActionLink.later_action_id,
+                other.meeting_id != Action.meeting_id,
+            )
+
+        async def load(meetings: list[int]) -> list[list[Action]]:
+            query = (
+                select(Action.meeting_id, Action)
+                .where(Action.meeting_id.in_(meetings), condition)
+                .order_by(Action.position, Action.id)
+            )
+            return await self._grouped(meetings, query)
+
+        return load
+
+    async def _grouped(self, keys: list[int], query: AnySelect) -> list[list[Any]]:
+        async with self._sessionmaker() as session:
+            rows = (await session.execute(query)).all()
+        grouped: dict[int, list[Any]] = {k: [] for k in keys}
+        for key, record in rows:
+            grouped[key].append(record)
+        return [grouped[k] for k in keys]
 
     def _linked(
         self, model: type[R], table: Table, parent_key: str, child_key: str, order_col: Any

@@ -116,6 +116,15 @@ class Meeting(Node):
     metrics: list[Metric] = relation(
         "meeting_metrics", description="The figures quoted at this meeting, in order."
     )
+    actions_carried_in: list[Action] = relation(
+        "meeting_actions_carried_in",
+        description="Its actions that continue an earlier meeting's (matters arising, "
+        "carried or deferred actions), in order.",
+    )
+    actions_carried_out: list[Action] = relation(
+        "meeting_actions_carried_out",
+        description="Its actions that a later meeting continues, in order.",
+    )
     themes: list[Annotated[Theme, strawberry.lazy("schema.themes")]] = relation(
         "meeting_themes", description="The themes the meeting dealt with, by code."
     )

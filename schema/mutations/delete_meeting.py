@@ -5,7 +5,8 @@ removed record (documents, agenda items, actions, their updates, metrics, and th
 meeting itself) and deletes them; the index then applies the change log, so their
 documents leave it. People, themes and acronyms are shared with other meetings and
 stay (an acronym first defined by a removed document keeps its expansion, without
-the source link).
+the source link). The lifecycles its actions were part of are rebuilt from the actions
+left, in the same transaction.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import strawberry
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from indexer.storage import IndexStore
+from ingest.lifecycle.link import chains_of_meeting, refresh_chains
 from records.db import write_session
 from records.writes import remove_meeting
 from schema.errors import PublicError, UserError
@@ -37,7 +39,10 @@ async def delete_meeting(
     engine: AsyncEngine, store: IndexStore | None, meeting_id: int
 ) -> DeleteOutcome:
     async with write_session(engine) as session:
+        chains = await chains_of_meeting(session, meeting_id)
         removed = await remove_meeting(session, meeting_id)
+        if removed is not None and chains:
+            await refresh_chains(session, chains)
     if removed is None:
         return DeleteOutcome(
             errors=[UserError(field="id", code=NOT_FOUND, message="no meeting has this id")]

@@ -2,7 +2,8 @@
 
 One write transaction (``records.writes.add_action_update``) appends an
 ``ActionUpdate`` (author, time, status, due date, note), sets the action's status
-and due date, and logs an UPSERT of the action; the index then applies the change log.
+and due date, and logs an UPSERT of the action; the action's lifecycle is rebuilt in the
+same transaction (``ingest.lifecycle``); the index then applies the change log.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import strawberry
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from indexer.storage import IndexStore
+from ingest.lifecycle.link import refresh_action
 from records import models
 from records.db import session_factory, write_session
 from records.enums import ActionStatus
@@ -88,6 +90,8 @@ async def update_action(
             due_date=change.due_date,
             author=author,
         )
+        if action is not None:
+            await refresh_action(session, action.id)
     if action is None:
         return UpdateOutcome(
             errors=[UserError(field="id", code=NOT_FOUND, message="no action has this id")]

@@ -101,9 +101,10 @@ async def test_seed_actions(corpus_context: Context) -> None:
     assert first["item"] == {"number": "1.2"}
     assert first["meeting"] == {"date": SEED_DAY}
     assert first["origin"] is None
-    with_history = [a for a in actions if a["history"]]
-    assert with_history and with_history[0]["reference"] == "2"
-    assert "18" in with_history[0]["history"][0]["text"]
+    assert all(a["history"][0]["status"] == "RAISED" for a in actions if not a["origin"])
+    updated = [a for a in actions if len(a["history"]) > 1 and not a["origin"]]
+    assert updated and updated[0]["reference"] == "2"
+    assert "18" in updated[0]["history"][1]["text"]
     carried = [a for a in actions if a["origin"]]
     assert carried and all(a["status"] == "DEFERRED" for a in carried)
     assert carried[0]["origin"]["title"] == "Performance Meeting"

@@ -1,0 +1,232 @@
+"""A lifecycle's status events and what they come to, from its actions and updates.
+
+The actions of one lifecycle are grouped by meeting; the first action of each meeting
+(the minutes' before an action log's) stands for it in the chain. The first meeting
+raises the action (at the meeting it names as its origin, when that one is not
+stored); each meeting after records it again, as deferred, closed or still open, with
+the updates the minutes give as evidence. Updates pushed through the API follow on the
+day they were made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from ingest.lifecycle.due import worked_out_due
+from ingest.lifecycle.facts import DOCUMENT_RANK, ActionFacts, UpdateFacts
+from records.enums import ActionEventKind, ActionStatus, DueBasis, EventSource
+
+_DEFERRED_WORDS = re.compile(
+    r"\b(?:deferred|carried\s+(?:forward|over)|c/f(?:wd)?|rolled\s+(?:forward|over)|postponed)\b",
+    re.IGNORECASE,
+)
+_CLOSED_WORDS = re.compile(r"\bclosed?\b|\bdischarged\b|\bsigned\s+off\b", re.IGNORECASE)
+_DONE = (ActionStatus.COMPLETED, ActionStatus.CANCELLED)
+
+
+@dataclass
+class EventDraft:
+    action_id: int
+    kind: ActionEventKind
+    status: ActionStatus | None
+    source: EventSource
+    date: dt.date | None
+    text: str
+    meeting_id: int | None = None
+    document_id: int | None = None
+    span_start: int | None = None
+    span_end: int | None = None
+    update_id: int | None = None
+    author: str | None = None
+    due_date: dt.date | None = None
+    created_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class LifecycleDraft:
+    """What a lifecycle comes to; the same for every action of it."""
+
+    chain_key: int
+    raised_on: dt.date | None
+    closed_on: dt.date | None
+    status: ActionStatus
+    times_deferred: int
+    due_date: dt.date | None
+    due_basis: DueBasis | None
+    last_seen_on: dt.date | None
+    in_chain: frozenset[int] = field(default_factory=frozenset)
+
+
+def _kind_of(status: ActionStatus | None, text: str, was_done: bool) -> ActionEventKind:
+    if status is None:
+        return ActionEventKind.UPDATED
+    if status is ActionStatus.COMPLETED:
+        return ActionEventKind.CLOSED if _CLOSED_WORDS.search(text) else ActionEventKind.COMPLETED
+    if status is ActionStatus.OPEN:
+        return ActionEventKind.REOPENED if was_done else ActionEventKind.UPDATED
+    return {
+        ActionStatus.IN_PROGRESS: ActionEventKind.IN_PROGRESS,
+        ActionStatus.DEFERRED: ActionEventKind.DEFERRED,
+        ActionStatus.CANCELLED: ActionEventKind.CANCELLED,
+    }[status]
+
+
+def _from_action(
+    action: ActionFacts, kind: ActionEventKind, status: ActionStatus | None, date: dt.date | None
+) -> EventDraft:
+    return EventDraft(
+        action_id=action.id,
+        kind=kind,
+        status=status,
+        source=EventSource.MINUTES,
+        date=date,
+        text=action.text,
+        meeting_id=action.meeting.id if date == action.meeting.date else None,
+        document_id=action.document_id,
+        span_start=action.span_start,
+        span_end=action.span_end,
+        due_date=action.due_date,
+    )
+
+
+def _from_update(update: UpdateFacts, action: ActionFacts, was_done: bool) -> EventDraft:
+    pushed = update.pushed
+    return EventDraft(
+        action_id=action.id,
+        kind=_kind_of(update.status, update.text, was_done),
+        status=update.status,
+        source=EventSource.API if pushed else EventSource.MINUTES,
+        date=update.created_at.date() if pushed else action.meeting.date,
+        text=update.text,
+        meeting_id=None if pushed else action.meeting.id,
+        document_id=update.document_id,
+        span_start=update.span_start,
+        span_end=update.span_end,
+        update_id=update.id,
+        author=update.author,
+        due_date=update.due_date,
+        created_at=update.created_at,
+    )
+
+
+def _meeting_events(
+    group: Sequence[ActionFacts],
+    updates: Mapping[int, Sequence[UpdateFacts]],
+    first: bool,
+    was_done: bool,
+) -> list[EventDraft]:
+    """What one meeting records of the action: raised, deferred, closed, still open."""
+    primary = group[0]
+    date = primary.meeting.date
+    raised_here = first and primary.origin_date is None
+    events: list[EventDraft] = []
+    if first:
+        raised = _from_action(primary, ActionEventKind.RAISED, ActionStatus.OPEN, date)
+        if not raised_here:  # carried from a meeting that is not stored: raised then
+            raised.date, raised.meeting_id = primary.origin_date, None
+        events.append(raised)
+    mentioned: list[EventDraft] = []
+    if not raised_here and (
+        primary.status is ActionStatus.DEFERRED or _DEFERRED_WORDS.search(primary.excerpt)
+    ):
+        mentioned.append(
+            _from_action(primary, ActionEventKind.DEFERRED, ActionStatus.DEFERRED, date)
+        )
+    said: set[str] = set()
+    for action in group:
+        for update in updates.get(action.id, ()):
+            if update.pushed or update.text in said:
+                continue
+            said.add(update.text)
+            event = _from_update(update, action, was_done)
+            if event.kind is ActionEventKind.DEFERRED and mentioned:
+                continue
+            mentioned.append(event)
+            if event.status is not None:
+                was_done = event.status in _DONE
+    last = next((e.status for e in reversed(mentioned) if e.status is not None), None)
+    quiet = primary.status is ActionStatus.OPEN and (raised_here or mentioned)
+    if last is not primary.status and not quiet:
+        kind = _kind_of(primary.status, primary.excerpt, was_done)
+        mentioned.append(_from_action(primary, kind, primary.status, date))
+    return events + mentioned
+
+
+def lifecycle(
+    members: Sequence[ActionFacts], updates: Mapping[int, Sequence[UpdateFacts]]
+) -> tuple[LifecycleDraft, list[EventDraft]]:
+    """The events of the lifecycle made of ``members`` (linked actions) in order, and
+    what they come to."""
+    ordered = sorted(members, key=lambda a: a.order_key)
+    groups = [
+        list(group) for _, group in groupby(ordered, key=lambda a: (a.meeting.date, a.meeting.id))
+    ]
+    groups = [sorted(g, key=lambda a: (DOCUMENT_RANK[a.document_type], a.position)) for g in groups]
+    events: list[EventDraft] = []
+    done = False
+    for index, group in enumerate(groups):
+        found = _meeting_events(group, updates, index == 0, done)
+        events += found
+        statuses = [e.status for e in found if e.status is not None]
+        done = statuses[-1] in _DONE if statuses else done
+    pushed = sorted(
+        (u for a in ordered for u in updates.get(a.id, ()) if u.pushed),
+        key=lambda u: (u.created_at, u.text),
+    )
+    by_id = {a.id: a for a in ordered}
+    for update in pushed:
+        event = _from_update(update, by_id[update.action_id], done)
+        events.append(event)
+        done = event.status in _DONE if event.status is not None else done
+    events.sort(key=lambda e: e.date or dt.date.min)  # stable: meetings' order kept within a day
+
+    status = ActionStatus.OPEN
+    closed_on: dt.date | None = None
+    for event in events:
+        if event.status is None or event.kind is ActionEventKind.RAISED:
+            continue
+        if event.status in _DONE and status not in _DONE:
+            closed_on = event.date
+        elif event.status not in _DONE:
+            closed_on = None
+        status = event.status
+    head = groups[0][0]
+    raised_on = events[0].date if events else head.meeting.date
+    due_date, due_basis = _due(ordered, events, raised_on)
+    return (
+        LifecycleDraft(
+            chain_key=head.id,
+            raised_on=raised_on,
+            closed_on=closed_on if status in _DONE else None,
+            status=status,
+            times_deferred=sum(1 for e in events if e.kind is ActionEventKind.DEFERRED),
+            due_date=due_date,
+            due_basis=due_basis,
+            last_seen_on=groups[-1][0].meeting.date,
+            in_chain=frozenset(group[0].id for group in groups),
+        ),
+        events,
+    )
+
+
+def _due(
+    ordered: Sequence[ActionFacts], events: Sequence[EventDraft], raised_on: dt.date | None
+) -> tuple[dt.date | None, DueBasis | None]:
+    """The latest due date stated (by the minutes or a pushed update), else the one the
+    raising wording implies."""
+    latest_stated = None
+    for action in ordered:
+        if action.due_date is not None:
+            latest_stated = action.due_date
+    for event in events:
+        if event.source is EventSource.API and event.due_date is not None:
+            latest_stated = event.due_date
+    if latest_stated is not None:
+        return latest_stated, DueBasis.STATED
+    head = ordered[0]
+    worked = worked_out_due(head.text, raised_on, head.meeting.next_date)
+    return worked if worked else (None, None)

@@ -1,0 +1,514 @@
+"""Linking inside an ingest's transaction: which actions to link again when a meeting
+arrives, changes or goes, the records they are matched against, and the lifecycles
+and events rebuilt for every chain the change touched.
+
+A later action's links depend only on stored meetings: the meeting it names as its
+origin, the other documents of its own meeting and the ``LOOK_BACK`` meetings of its
+body and kind before it. So when a meeting arrives, the actions linked again are its
+own, those that name it, and those of the ``LOOK_BACK`` meetings after it; whatever
+order the files come in, each ends up matched against the same records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
+
+from rapidfuzz import fuzz
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ingest.keys import meeting_identity_key, name_key
+from ingest.lifecycle.facts import ActionFacts, MeetingFacts, UpdateFacts
+from ingest.lifecycle.history import EventDraft, lifecycle
+from ingest.lifecycle.match import (
+    LOOK_BACK,
+    LinkDraft,
+    earlier_meeting_link,
+    origin_link,
+    same_meeting_link,
+)
+from ingest.prepare import PreparedDocument
+from ingest.store import StoreOutcome, StoreResult, store_document
+from records import writes
+from records.models import (
+    Action,
+    ActionEvent,
+    ActionLifecycle,
+    ActionLink,
+    ActionUpdate,
+    Meeting,
+    SourceDocument,
+    action_owners,
+)
+
+
+async def store_and_link(session: AsyncSession, doc: PreparedDocument) -> StoreResult:
+    """Store a document (``ingest.store``) and link the actions it changes."""
+    draft = doc.draft
+    same = _meetings_like(meeting_identity_key(draft.body, draft.chair), draft, doc.file_name)
+    before = await _chain_keys_of_meetings(session, same)
+    result = await store_document(session, doc)
+    if result.outcome is not StoreOutcome.UNCHANGED:
+        await link_meeting(session, result.meeting_id, stale=before)
+    return result
+
+
+async def chains_of_meeting(session: AsyncSession, meeting_id: int) -> set[int]:
+    """The chains the actions of a meeting belong to (before it is deleted)."""
+    return await _chain_keys_of_meetings(
+        session, select(Meeting.id).where(Meeting.id == meeting_id)
+    )
+
+
+async def refresh_chains(session: AsyncSession, chain_keys: Collection[int]) -> None:
+    """Rebuild lifecycles of chains that lost actions (their meeting was deleted)."""
+    members = await session.scalars(
+        select(ActionLifecycle.action_id).where(ActionLifecycle.chain_key.in_(chain_keys))
+    )
+    await refresh(session, set(members), set(chain_keys), logged=set())
+
+
+async def refresh_action(session: AsyncSession, action_id: int) -> None:
+    """Rebuild the lifecycle of an action after an update was pushed to it."""
+    await refresh(session, {action_id}, set(), logged={action_id})
+
+
+async def link_meeting(session: AsyncSession, meeting_id: int, *, stale: Collection[int]) -> None:
+    """Link again the actions a meeting's new document may change the links of."""
+    meeting = await session.get_one(Meeting, meeting_id)
+    own = set(await session.scalars(select(Action.id).where(Action.meeting_id == meeting_id)))
+    later = set(own)
+    if meeting.date is not None:
+        month_start = meeting.date.replace(day=1)
+        citing = (
+            select(Action.id)
+            .join(Meeting, Meeting.id == Action.meeting_id)
+            .where(
+                Meeting.identity_key == meeting.identity_key,
+                Action.origin_date.in_({meeting.date, month_start}),
+            )
+        )
+        later.update(await session.scalars(citing))
+        after = (
+            select(Meeting.id)
+            .where(
+                Meeting.identity_key == meeting.identity_key,
+                Meeting.kind == meeting.kind,
+                Meeting.date > meeting.date,
+            )
+            .order_by(Meeting.date)
+            .limit(LOOK_BACK)
+        )
+        later.update(await session.scalars(select(Action.id).where(Action.meeting_id.in_(after))))
+    await relink(session, later, stale, logged=own)
+
+
+async def relink(
+    session: AsyncSession, later_ids: set[int], stale: Collection[int], *, logged: set[int]
+) -> None:
+    """Match each of ``later_ids`` again, write its links and rebuild the chains touched."""
+    neighbours = select(ActionLink.earlier_action_id).where(
+        ActionLink.later_action_id.in_(later_ids)
+    )
+    old_keys = set(stale) | set(
+        await session.scalars(
+            select(ActionLifecycle.chain_key).where(
+                or_(
+                    ActionLifecycle.action_id.in_(later_ids),
+                    ActionLifecycle.action_id.in_(neighbours),
+                )
+            )
+        )
+    )
+    later = await _facts(session, Action.id.in_(later_ids))
+    drafts = await _match(session, later)
+    await writes.replace_action_links(
+        session,
+        later_ids,
+        [
+            ActionLink(
+                earlier_action_id=d.earlier_id,
+                later_action_id=d.later_id,
+                kind=d.kind,
+                confidence=d.confidence,
+                reason=d.reason[:500],
+            )
+            for d in drafts
+        ],
+    )
+    seeds = set(later_ids) | {d.earlier_id for d in drafts}
+    if old_keys:
+        seeds.update(
+            await session.scalars(
+                select(ActionLifecycle.action_id).where(ActionLifecycle.chain_key.in_(old_keys))
+            )
+        )
+    await refresh(session, seeds, old_keys, logged=logged)
+
+
+# --- matching --------------------------------------------------------------------------------
+
+
+async def _match(session: AsyncSession, later: Sequence[ActionFacts]) -> list[LinkDraft]:
+    origins = await _origin_meetings(session, later)
+    previous = await _previous_meetings(session, later)
+    meeting_ids = {a.meeting.id for a in later}
+    meeting_ids |= {m.id for found in origins.values() for m in found}
+    meeting_ids |= {m.id for found in previous.values() for m in found}
+    by_meeting: dict[int, list[ActionFacts]] = defaultdict(list)
+    for action in await _facts(session, Action.meeting_id.in_(meeting_ids)):
+        by_meeting[action.meeting.id].append(action)
+    for actions in by_meeting.values():
+        actions.sort(key=lambda a: a.order_key)
+
+    drafts: list[LinkDraft] = []
+    for action in sorted(later, key=lambda a: a.order_key):
+        found: LinkDraft | None = None
+        if action.carried:
+            for meeting in origins.get(action.id, ()):
+                found = origin_link(action, meeting, by_meeting[meeting.id])
+                if found:
+                    break
+        if found is None:
+            others = [a for a in by_meeting[action.meeting.id] if a.id != action.id]
+            found = same_meeting_link(action, others)
+        if found is None and not action.carried:
+            meetings = previous.get(action.meeting.id, ())
+            found = earlier_meeting_link(action, [(m, by_meeting[m.id]) for m in meetings])
+        if found is not None:
+            drafts.append(found)
+    return drafts
+
+
+async def _origin_meetings(
+    session: AsyncSession, later: Sequence[ActionFacts]
+) -> dict[int, list[MeetingFacts]]:
+    """For each carried action, the stored meetings of its body it may name: held on its
+    origin date, or in that month when the date is a month's first day ("May 2020"),
+    the best title first."""
+    carried = [a for a in later if a.origin_date is not None]
+    if not carried:
+        return {}
+    conditions: list[ColumnElement[bool]] = []
+    for action in carried:
+        assert action.origin_date is not None
+        day = action.origin_date
+        same_body = Meeting.identity_key == action.meeting.identity_key
+        if day.day == 1:
+            next_month = (day + dt.timedelta(days=32)).replace(day=1)
+            conditions.append(and_(same_body, Meeting.date >= day, Meeting.date < next_month))
+        else:
+            conditions.append(and_(same_body, Meeting.date == day))
+    rows = await session.execute(_meeting_columns().where(or_(*conditions)))
+    meetings = [_meeting_facts(row) for row in rows]
+    found: dict[int, list[MeetingFacts]] = {}
+    for action in carried:
+        wanted = action.origin_date
+        assert wanted is not None
+        same = [
+            m
+            for m in meetings
+            if m.identity_key == action.meeting.identity_key and m.id != action.meeting.id
+        ]
+        exact = [m for m in same if m.date == wanted]
+        month = [
+            m for m in same if m.date and (m.date.year, m.date.month) == (wanted.year, wanted.month)
+        ]
+        chosen = exact or (month if wanted.day == 1 else [])
+        title = name_key(action.origin_title or "")
+        chosen.sort(
+            key=lambda m: (-fuzz.token_set_ratio(title, name_key(m.title)), m.date, m.kind.value)
+        )
+        if chosen:
+            found[action.id] = chosen
+    return found
+
+
+async def _previous_meetings(
+    session: AsyncSession, later: Sequence[ActionFacts]
+) -> dict[int, list[MeetingFacts]]:
+    """For each meeting of an action not carried: the ``LOOK_BACK`` meetings of its body
+    and kind before it, newest first."""
+    wanted = {a.meeting.id: a.meeting for a in later if not a.carried and a.meeting.date}
+    found: dict[int, list[MeetingFacts]] = {}
+    for meeting in wanted.values():
+        rows = await session.execute(
+            _meeting_columns()
+            .where(
+                Meeting.identity_key == meeting.identity_key,
+                Meeting.kind == meeting.kind,
+                Meeting.date < meeting.date,
+            )
+            .order_by(Meeting.date.desc())
+            .limit(LOOK_BACK)
+        )
+        found[meeting.id] = [_meeting_facts(row) for row in rows]
+    return found
+
+
+# --- lifecycles ------------------------------------------------------------------------------
+
+
+async def refresh(
+    session: AsyncSession, seeds: set[int], old_keys: set[int], *, logged: set[int]
+) -> None:
+    """Rebuild the lifecycles and events of the chains holding ``seeds``; an action whose
+    lifecycle changes is logged, unless it is in ``logged`` (logged already)."""
+    members, edges = await _components(session, seeds)
+    facts = {a.id: a for a in await _facts(session, Action.id.in_(members))}
+    old = {
+        row.action_id: row
+        for row in await session.scalars(
+            select(ActionLifecycle).where(ActionLifecycle.action_id.in_(members))
+        )
+    }
+    old_keys = old_keys | {row.chain_key for row in old.values()}
+    updates: dict[int, list[UpdateFacts]] = defaultdict(list)
+    for update in await _updates(session, facts):
+        updates[update.action_id].append(update)
+
+    lifecycles: list[ActionLifecycle] = []
+    events: list[ActionEvent] = []
+    changed: dict[int, int] = {}
+    for component in _split(facts, edges):
+        draft, drafted = lifecycle([facts[i] for i in component], updates)
+        for action_id in component:
+            row = ActionLifecycle(
+                action_id=action_id,
+                chain_key=draft.chain_key,
+                in_chain=action_id in draft.in_chain,
+                raised_on=draft.raised_on,
+                closed_on=draft.closed_on,
+                status=draft.status,
+                times_deferred=draft.times_deferred,
+                due_date=draft.due_date,
+                due_basis=draft.due_basis,
+                last_seen_on=draft.last_seen_on,
+            )
+            lifecycles.append(row)
+            if action_id not in logged and _values(old.get(action_id)) != _values(row):
+                changed[action_id] = facts[action_id].meeting.id
+        events += [_event_row(draft.chain_key, n, e) for n, e in enumerate(drafted)]
+    for row in old.values():
+        session.expunge(row)
+    await writes.replace_lifecycles(session, members, old_keys, lifecycles, events, changed)
+
+
+def _values(row: ActionLifecycle | None) -> tuple[Any, ...] | None:
+    if row is None:
+        return None
+    return (
+        row.chain_key,
+        row.in_chain,
+        row.raised_on,
+        row.closed_on,
+        row.status,
+        row.times_deferred,
+        row.due_date,
+        row.due_basis,
+        row.last_seen_on,
+    )
+
+
+def _event_row(chain_key: int, sequence: int, event: EventDraft) -> ActionEvent:
+    row = ActionEvent(
+        chain_key=chain_key,
+        sequence=sequence,
+        action_id=event.action_id,
+        update_id=event.update_id,
+        meeting_id=event.meeting_id,
+        document_id=event.document_id,
+        span_start=event.span_start,
+        span_end=event.span_end,
+        kind=event.kind,
+        status=event.status,
+        source=event.source,
+        date=event.date,
+        text=event.text,
+        author=event.author,
+        due_date=event.due_date,
+    )
+    if event.created_at is not None:
+        row.created_at = event.created_at
+    return row
+
+
+async def _components(
+    session: AsyncSession, seeds: set[int]
+) -> tuple[set[int], list[tuple[int, int]]]:
+    """Every action linked to the seeds, however far, and the links between them."""
+    members = set(seeds)
+    frontier = set(seeds)
+    edges: set[tuple[int, int]] = set()
+    while frontier:
+        rows = await session.execute(
+            select(ActionLink.earlier_action_id, ActionLink.later_action_id).where(
+                or_(
+                    ActionLink.earlier_action_id.in_(frontier),
+                    ActionLink.later_action_id.in_(frontier),
+                )
+            )
+        )
+        found = {(earlier, later) for earlier, later in rows}
+        edges |= found
+        reached = {i for edge in found for i in edge}
+        frontier = reached - members
+        members |= reached
+    return members, sorted(edges)
+
+
+def _split(facts: dict[int, ActionFacts], edges: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The connected parts of the actions that still exist (ids of deleted ones are gone)."""
+    parent = {i: i for i in facts}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for earlier, later in edges:
+        if earlier in parent and later in parent:
+            parent[root(earlier)] = root(later)
+    parts: dict[int, list[int]] = defaultdict(list)
+    for i in facts:
+        parts[root(i)].append(i)
+    return list(parts.values())
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _meeting_columns() -> Any:
+    return select(
+        Meeting.id,
+        Meeting.identity_key,
+        Meeting.kind,
+        Meeting.date,
+        Meeting.title,
+        Meeting.next_date,
+    )
+
+
+def _meeting_facts(row: Any) -> MeetingFacts:
+    return MeetingFacts(row[0], row[1], row[2], row[3], row[4], row[5])
+
+
+async def _facts(session: AsyncSession, where: ColumnElement[bool]) -> list[ActionFacts]:
+    excerpt = func.substr(
+        SourceDocument.text, Action.span_start + 1, Action.span_end - Action.span_start
+    )
+    query = (
+        _meeting_columns()
+        .add_columns(
+            Action.id,
+            Action.document_id,
+            SourceDocument.document_type,
+            Action.position,
+            Action.reference,
+            Action.text,
+            excerpt,
+            Action.status,
+            Action.due_date,
+            Action.origin_title,
+            Action.origin_date,
+            Action.span_start,
+            Action.span_end,
+        )
+        .join(Action, Action.meeting_id == Meeting.id)
+        .join(SourceDocument, SourceDocument.id == Action.document_id)
+        .where(where)
+    )
+    rows = (await session.execute(query)).all()
+    owners: dict[int, set[int]] = defaultdict(set)
+    ids = [row[6] for row in rows]
+    if ids:
+        for action_id, person_id in await session.execute(
+            select(action_owners.c.action_id, action_owners.c.person_id).where(
+                action_owners.c.action_id.in_(ids)
+            )
+        ):
+            owners[action_id].add(person_id)
+    meetings: dict[int, MeetingFacts] = {}
+    found: list[ActionFacts] = []
+    for row in rows:
+        meeting = meetings.setdefault(row[0], _meeting_facts(row))
+        found.append(
+            ActionFacts(
+                id=row[6],
+                meeting=meeting,
+                document_id=row[7],
+                document_type=row[8],
+                position=row[9],
+                reference=row[10],
+                text=row[11],
+                excerpt=row[12] or "",
+                owner_ids=frozenset(owners[row[6]]),
+                status=row[13],
+                due_date=row[14],
+                origin_title=row[15],
+                origin_date=row[16],
+                span_start=row[17],
+                span_end=row[18],
+            )
+        )
+    return found
+
+
+async def _updates(session: AsyncSession, facts: dict[int, ActionFacts]) -> list[UpdateFacts]:
+    rows = await session.execute(
+        select(
+            ActionUpdate.id,
+            ActionUpdate.action_id,
+            ActionUpdate.text,
+            ActionUpdate.status,
+            ActionUpdate.due_date,
+            ActionUpdate.author,
+            ActionUpdate.document_id,
+            ActionUpdate.span_start,
+            ActionUpdate.span_end,
+            ActionUpdate.created_at,
+        )
+        .where(ActionUpdate.action_id.in_(facts))
+        .order_by(ActionUpdate.id)
+    )
+    return [
+        UpdateFacts(
+            id=row[0],
+            action_id=row[1],
+            text=row[2],
+            status=row[3],
+            due_date=row[4],
+            author=row[5],
+            document_id=row[6],
+            span_start=row[7],
+            span_end=row[8],
+            created_at=row[9],
+        )
+        for row in rows
+    ]
+
+
+def _meetings_like(identity_key: str, draft: Any, file_name: str) -> Any:
+    """The stored meeting a document will attach to (as ``ingest.store`` finds it)."""
+    same = select(Meeting.id).where(
+        Meeting.identity_key == identity_key, Meeting.kind == draft.kind
+    )
+    if draft.date is not None:
+        return same.where(Meeting.date == draft.date)
+    earlier = select(SourceDocument.meeting_id).where(SourceDocument.file_name == file_name)
+    return same.where(Meeting.date.is_(None), Meeting.id.in_(earlier))
+
+
+async def _chain_keys_of_meetings(session: AsyncSession, meeting_ids: Any) -> set[int]:
+    return set(
+        await session.scalars(
+            select(ActionLifecycle.chain_key)
+            .join(Action, Action.id == ActionLifecycle.action_id)
+            .where(Action.meeting_id.in_(meeting_ids))
+            .distinct()
+        )
+    )
