@@ -1,6 +1,7 @@
 """Text cleaning: reader output -> text a line-oriented parser can read.
 
-The steps, in order: characters (Unicode form, spaces, line breaks, control characters),
+The steps, in order: web markup stored as text (block tags as lines, entities decoded),
+characters (Unicode form, spaces, line breaks, control characters),
 cells (one tab between cells, bullets), letters of other scripts (stray tokens, OCR
 overlay lines), page numbers and running headers, a page given twice (run together, then
 line by line), layered duplicate passages, broken lines and hyphenation, blank runs, and
@@ -33,6 +34,7 @@ from ingest.clean.lines import (
     render,
     split_lines,
 )
+from ingest.clean.markup import markup_to_lines
 from ingest.clean.places import Place, Removal, RemovalKind, Removed, Spot, locate, search
 from ingest.clean.scripts import is_foreign_token, is_mostly_latin, is_overlay, remove_stray_script
 
@@ -312,7 +314,9 @@ def _warnings(tally: _Tally) -> list[str]:
 def clean_text(raw: str) -> CleanedText:
     """Clean reader output for the parser; ``warnings`` say what was removed or repaired."""
     tally = _Tally()
-    text = raw
+    # Markup stored as text first becomes the lines it stands for; the passes then read
+    # a text that is not the input, so they place what they remove in it by its words.
+    text = markup_to_lines(raw)
     for _ in range(MAX_PASSES):
         changes = _changes(tally)
         cleaned = _clean_once(text, tally, raw, first_pass=text is raw)

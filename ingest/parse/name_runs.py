@@ -82,7 +82,8 @@ _LABEL = re.compile(
     r"(?:present|in\s+attendance)|officer\s+attendance|(?:also\s+)?in\s+attend[ae]nce|"
     r"also\s+present|apologies(?:\s+for\s+absence)?|absent|present|by\s+invitation|"
     r"together\s+with|presenters?|presenting|witnesses|attendees|sederunt|attendance|"
-    r"officers|officials|secretariat|observers|guests|advis[eo]rs)"
+    r"officers|officials|secretariat|observers|guests|advis[eo]rs|minute\s*takers?|"
+    r"note\s*takers?|minutes\s+taken\s+by)"
     r"(?P<end>\s*:\s*|(?=\s+(?:\(\d{1,2}\)\s*)*(?:" + _HONORIFIC + r"|" + _RANK + r")\s+[A-Z])"
     r"|(?=\s+[A-Z][a-z]))",  # (a label in capitals: "OFFICERS PRESENT Jo Hale")
     re.IGNORECASE,
@@ -90,15 +91,22 @@ _LABEL = re.compile(
 _APOLOGIES_WORDS = re.compile(r"apolog|absent|unable to attend", re.IGNORECASE)
 _ATTENDING_WORDS = re.compile(
     r"attend|officer|official|others|also|staff|invitation|together|presenter|presenting|witness|"
-    r"secretariat|guest|observer|advis|office\b",
+    r"secretariat|guest|observer|advis|office\b|minute|note",
     re.IGNORECASE,
 )
 
 
+# Labels of those at the meeting without a word of their standing: its members.
+_ATTENDEES_LABEL = re.compile(r"\s*attendees\s*:?\s*", re.IGNORECASE)
+
+
 def label_status(label: str) -> AttendanceStatus:
-    """The status a label gives the people after it ("Officers present" -> in attendance)."""
+    """The status a label gives the people after it ("Officers present" -> in attendance,
+    "Attendees" -> present)."""
     if _APOLOGIES_WORDS.search(label):
         return AttendanceStatus.APOLOGIES
+    if _ATTENDEES_LABEL.fullmatch(label):
+        return AttendanceStatus.PRESENT
     if _ATTENDING_WORDS.search(label) and not re.search(r"members\s+present", label, re.I):
         return AttendanceStatus.IN_ATTENDANCE
     return AttendanceStatus.PRESENT
@@ -187,6 +195,17 @@ def split_labels(text: str, status: AttendanceStatus) -> Iterator[tuple[Attendan
         yield status, text[position:]
 
 
+_TAKER = re.compile(r"(?:minute|note)\s*takers?|minutes\s+taken\s+by", re.IGNORECASE)
+
+
+def _taker_before_name(label: str, text: str, end: int) -> bool:
+    """Whether a minute taker's label stands before a given name and a surname ("... Chief
+    Finance Officer Minute Taker Jo Hale – Staff Officer"), a label with no colon."""
+    if not _TAKER.fullmatch(label):
+        return False
+    return _given_name_at(list(_WORD.finditer(text[end : end + 60])), 0)
+
+
 def _labels(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, label) of each attendance label in a run."""
     for match in _LABEL.finditer(text):
@@ -194,7 +213,12 @@ def _labels(text: str) -> Iterator[tuple[int, int, str]]:
         title_follows = _HONORIFIC_ANCHOR.match(text, match.end() + 1) or _RANK_ANCHOR.match(
             text, match.end() + 1
         )
-        if not match.group("end").strip() and not label.isupper() and not title_follows:
+        if (
+            not match.group("end").strip()
+            and not label.isupper()
+            and not title_follows
+            and not _taker_before_name(label, text, match.end())
+        ):
             continue
         if label.lower() == "attendance" and not (label.isupper() and match.group("end").strip()):
             continue  # "ATTENDANCE:" ends "IN ATTENDANCE:" cut in two by a column
@@ -419,6 +443,14 @@ def _split_run(text: str) -> tuple[str, ...]:
     """``split_run``, kept for the latest runs: a list line is read to decide whether it
     belongs to the list, then again to add its people."""
     text = normalise_run(text)
+    if ";" not in text and _HONORIFIC_ANCHOR.search(text) is None:
+        # "Jo Hale – Police and Crime Commissioner (Chair) Roy Tapp – Chief Constable Ann
+        # Bell – Deputy Chief Constable": each dash parts a name from its post, and each post
+        # runs on into the next name, ranks and all (a rank there ends a post; titles such as
+        # "Cllr" start a name, and the runs that hold them are parted at them below).
+        pairs = _split_dash_run(text, strict=True)
+        if len(pairs) >= 2:
+            return tuple(pairs)
     starts = _anchors(text)
     by_given_names = split_on_given_names(text) if not re.search(r"[,;]", text) else [text]
     if len(by_given_names) >= max(2, len(starts)):
@@ -456,9 +488,10 @@ def _split_run(text: str) -> tuple[str, ...]:
     return tuple(entries)
 
 
-def _split_dash_run(text: str) -> list[str]:
+def _split_dash_run(text: str, *, strict: bool = False) -> list[str]:
     """ "Fiona Rennison – AAP Co-ordinator Colin Meek – Project Officer" -> two entries: the
-    words before each dash after the first end with the next person's name."""
+    words before each dash after the first end with the next person's name. With
+    ``strict``, the whole text when one of those parts does not."""
     segments = _DASH.split(text)
     first = re.sub(r"\s*\([^()]*\)", "", segments[0])  # "Megan Chapman (MC)"
     if len(segments) < 3 or not looks_like_name(strip_titles(first)):
@@ -468,6 +501,8 @@ def _split_dash_run(text: str) -> list[str]:
     for segment in segments[1:-1]:
         found = trailing_name(segment)
         if found is None:
+            if strict:
+                return [text]
             current = f"{current} – {segment}"
             continue
         name, capacity = found
@@ -592,7 +627,14 @@ def _split_and(part: str) -> list[str]:
         return [part]
     if person.capacity is None and len(last.split()) <= 4:
         return [head, last]
-    if strip_titles(last).startswith(person.name) and split_person(head) is not None:
+    before = split_person(head)
+    if before is None:
+        return [part]
+    if strip_titles(last).startswith(person.name):
+        return [head, last]
+    # "Deputy Chief Constable Jo Hale and Director of Finance Ann Bell": each a post and
+    # the name after it, so both halves end with their own person's name.
+    if trailing_name(last) is not None and head.rstrip(" .").endswith(before.name):
         return [head, last]
     return [part]
 

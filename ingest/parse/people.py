@@ -368,8 +368,17 @@ def trailing_name(text: str) -> tuple[str, str] | None:
     taken = 0
     while taken < min(4, len(tokens) - 1) and is_name_token(tokens[-1 - taken]):
         taken += 1
-    if taken < 2:
-        return None
+    # The longest name whose words before it read as a post: "Head of Estates and
+    # Facilities Sam Orr" is "Sam Orr", not "Facilities Sam Orr" after a post ending "and".
+    for count in range(taken, 1, -1):
+        found = _name_after_post(tokens, count)
+        if found is not None:
+            return found
+    return None
+
+
+def _name_after_post(tokens: list[str], taken: int) -> tuple[str, str] | None:
+    """(name, capacity) when the last ``taken`` tokens are a name and the ones before a post."""
     # A title among the words taken is not part of the name ("... That Mr Jo Hale").
     name = strip_titles(" ".join(tokens[-taken:]))
     capacity = " ".join(tokens[:-taken])
