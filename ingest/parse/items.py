@@ -92,8 +92,16 @@ _MARKING = re.compile(
     r"^\W*(?:private and confidential|confidential|exempt|restricted|not for publication)\W*$",
     re.IGNORECASE,
 )
-# A numbered clause of a resolution ("1. That the scheme be approved."), not an item.
-_RESOLUTION_CLAUSE = re.compile(r"^that\s+(?-i:[a-z])", re.IGNORECASE)
+# A numbered clause of a resolution ("1. That the scheme be approved.", "1) Agrees to
+# co-opt the Members named above; and", "2) Notes that the appointments ..."), not an item.
+_RESOLUTION_CLAUSE = re.compile(
+    r"^(?:that|(?:agrees|notes|approves|endorses|requests|recommends|resolves|accepts|supports"
+    r"|welcomes|asks|instructs|delegates|authori[sz]es|confirms|receives|commends)\s+"
+    r"(?:to|that|the|its|a|an|all|any|this|these|those))\s+(?-i:[a-z])",
+    re.IGNORECASE,
+)
+# A clause of a list that the next entry continues ("...; and", "..., or").
+_CLAUSE_END = re.compile(r"(?:[;,]|[;,]?\s+(?:and|or))$", re.IGNORECASE)
 # A clause of a decision without its "That" ("Cllr Hale be appointed as Chair.").
 _DECIDED_CLAUSE = re.compile(r"\bbe\s+[a-z]+(?:ed|en|wn)\b")
 # A word in the past tense after a paragraph's subject ("The Commissioner introduced his
@@ -352,6 +360,8 @@ def _labelled_sentence(candidate: _Candidate) -> bool:
 def _is_heading(title: str, line: Line, following: Line | None, following_opens: bool) -> bool:
     """A heading rather than a numbered paragraph of prose."""
     if _BODY_LABEL.match(title) or _DECISION_SENTENCE.match(title):
+        return False
+    if _CLAUSE_END.search(title.rstrip()):
         return False
     if line.heading_level or _LABEL_TITLE.match(title):
         return True
@@ -869,11 +879,50 @@ def _enclosing_chain(top: list[_Candidate], tops: Sequence[_Candidate]) -> list[
     return outer if after.number[0] == before[-1].number[0] + 1 else top
 
 
+def _interleaved_chain(top: list[_Candidate], tops: Sequence[_Candidate]) -> list[_Candidate]:
+    """The chain of headings whose numbers run straight on (74, 75, 76) with the best chain's
+    paragraphs standing between them: a council page numbers its minutes in the year's
+    series and the paragraphs under them afresh across the meeting ("74." / "Appointment
+    of Chairman" / "1. The Panel proposed ...", "75." / "Chairman's Welcome" / "5. The
+    Chairman welcomed ..."). Paragraphs of prose that outscore such a run by their count
+    are its items' text, not the items."""
+    if not top or 2 * sum(c.heading for c in top) >= len(top):
+        return top
+    chained = {id(c) for c in top}
+    outer = _best_chain([c for c in tops if id(c) not in chained and c.heading], 0)
+    if len(outer) < MINUTE_RUN_MIN or any(
+        b.number[0] != a.number[0] + 1 for a, b in pairwise(outer)
+    ):
+        return top
+    first, last = outer[0].line.index, outer[-1].line.index
+    between = any(first < c.line.index < last for c in top)
+    return outer if between else top
+
+
+def _lost_number_column(lines: Sequence[Line], reading: _Reading) -> bool:
+    """Whether a council page printed its items under a "No. Item" column header but lost
+    the number column: the first line under the header is an unnumbered title and no
+    number stands alone on a line anywhere (the form that column takes). Its numbered
+    lines are then lists inside items ("1 PFCC written response", "1) Agrees to ...")."""
+    header = next((ln for ln in lines if _NUMBER_COLUMN_HEADER.match(ln.content)), None)
+    if header is None:
+        return False
+    first = next_nonblank(lines, header.index)
+    if first is None or reading.head(first) is not None:
+        return False
+    return not any(
+        head is not None and head.kind != "letter" and not head.rest.strip()
+        for head in reading.heads
+    )
+
+
 def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
     reading = _reading(lines)
     candidates = [
         c for line in lines if line.index not in excluded and (c := _candidate(reading, line))
     ]
+    if _lost_number_column(lines, reading):
+        candidates = [c for c in candidates if len(c.number) > 1 or c.kind != "number"]
     tops = _lettered_tops(candidates)
     top = _best_chain(tops, 0)
     numbered = [c for c in tops if c.kind == "number"]
@@ -882,7 +931,7 @@ def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
     if len(ones) >= REPEATED_ONES_MIN and len(ones) > len(top) and 2 * others < len(ones):
         top = ones
     else:
-        top = _enclosing_chain(_one_list(top, tops), tops)
+        top = _interleaved_chain(_enclosing_chain(_one_list(top, tops), tops), tops)
     family = _Family.of(candidates)
     if _restarting_paragraphs(top, tops) or not _accept_top_level(top, family, lines):
         return _paragraph_numbers(candidates)
