@@ -31,6 +31,10 @@ LINE_CHARS = 3000
 """Characters of each line read for it."""
 RECORDED = 3
 """Sentences recording discussion from which a text is minutes whatever it is called."""
+HEADING_WORDS = 8
+"""Words of a heading that names an action log."""
+NAMED_HEADING_WORDS = 14
+"""Words of such a heading that opens with the log's name and goes on to name its body."""
 ANNOUNCED = 3
 """Sentences announcing business from which a text called minutes that records nothing is
 an agenda."""
@@ -39,7 +43,7 @@ _ACTION_LOG = re.compile(
     r"\baction(?:s)?\s+(?:log|tracker|register|sheet|schedule|updates?)\b|\blog\s+of\s+actions\b|"
     r"\boutstanding\s+(?:actions|references)\b|\baction\s+progress\b|\brolling\s+actions?\b|"
     r"\b(?:list|schedule|summary)\s+of\s+actions\b|"
-    r"\b(?:conclusions|decisions|outcomes)\s+and\s+actions\s+(?:reached|agreed|arising)\b|"
+    r"\b(?:conclusions?|decisions?|outcomes?)\s+and\s+actions\s+(?:reached|agreed|arising)\b|"
     r"^issue\s+-\s+decisions$",
     re.IGNORECASE,
 )
@@ -68,6 +72,9 @@ _TITLE_SENTENCE = re.compile(
     r"(?:board|panel|committee|meeting)\b))",
     re.IGNORECASE,
 )
+# An agenda's heading in capitals before its first item inside a page run onto one line
+# ("... Monday, 11 March 2013 at 2.00 pm Bodlondeb, Conwy AGENDA 1. Apologies for absence").
+_AGENDA_LIST = re.compile(r"(?-i:\bAGENDA)\s+(?:(?i:item)\s+)?1[.):]?\s+(?-i:[A-Z])")
 # "the minutes of the last meeting", "To approve the minutes", "3. Minutes of the meeting held
 # on ...": minutes of another meeting, named inside an agenda or minutes.
 _OTHER_MINUTES = re.compile(
@@ -155,6 +162,8 @@ def named_type(opening: Sequence[str]) -> DocumentType | None:
             title = _TITLE_SENTENCE.match(content)
             if title is not None:
                 return DocumentType.AGENDA if title.group("agenda") else DocumentType.MINUTES
+            if _AGENDA_LIST.search(content):
+                return DocumentType.AGENDA
             continue
         for match in _NAMED.finditer(content):
             before = content[max(0, match.start() - 60) : match.end() + 4]
@@ -176,26 +185,39 @@ def heads_an_action_log(opening: Sequence[str]) -> bool:
         content = _SUBJECT_LABEL.sub("", content, count=1)
         if _MINUTES_AND_ACTIONS.search(content):
             continue  # "MINUTES/ACTIONS SHEET": minutes with their actions
-        if (
-            len(content.split()) <= 8
-            and ":" not in content
-            and not _ITEM_NUMBER.match(content)
-            and _ACTION_LOG.search(content) is not None
-        ):
+        found = _ACTION_LOG.search(content)
+        if found is None or ":" in content or _ITEM_NUMBER.match(content):
+            continue
+        words = len(content.split())
+        # a heading that opens with the log's name may go on to name its committee
+        # ("Conclusions and Actions Agreed at Audit, Risk and Assurance Committee")
+        if words <= HEADING_WORDS or (found.start() == 0 and words <= NAMED_HEADING_WORDS):
             return True
     return False
 
 
+RECORDED_LEAD_CHARS = 40
+"""Characters around a recording phrase that tell one sentence from another."""
+
+
 def record_and_announce(lines: Sequence[Line]) -> tuple[int, int]:
-    """How many sentences record what happened, and how many announce what is to come."""
-    recorded = announced = 0
+    """How many sentences record what happened, and how many announce what is to come. A
+    sentence printed more than once (a page's snippet of itself in its title, then again in
+    a transcript of the same page) is counted once."""
+    recorded: set[str] = set()
+    announced = 0
     for line in lines[:BODY_LINES]:
         if line.blank:
             continue
         content = line.content[:LINE_CHARS]
-        recorded += len(_RECORDED.findall(content))
+        for match in _RECORDED.finditer(content):
+            start = match.start() - RECORDED_LEAD_CHARS
+            # near the line's start ("RESOLVED that ...") the words after it tell one
+            # sentence from another
+            end = match.end() + (RECORDED_LEAD_CHARS if start < 0 else 0)
+            recorded.add(" ".join(content[max(0, start) : end].casefold().split()))
         announced += len(_ANNOUNCED.findall(content))
-    return recorded, announced
+    return len(recorded), announced
 
 
 # The heading of a meeting's minutes: "MINUTES OF THE MEETING HELD AT ... ON 19TH OCTOBER".
