@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ingest.parse.dates import iter_dates
+from ingest.parse.dates import find_time, iter_dates
 from ingest.parse.doctype import heads_an_action_log, named_type
 from ingest.parse.lines import Line, is_prose
 
@@ -151,7 +151,9 @@ def _news_marks(contents: Sequence[str]) -> int:
     quoted = sum(
         1 for content in contents if _QUOTED.search(content) or _QUOTE_OPENS.match(content)
     )
-    first_person = sum(1 for content in contents if _FIRST_PERSON.search(content))
+    first_person = sum(
+        1 for content in contents if _FIRST_PERSON.search(content) or _NARRATOR.search(content)
+    )
     news = sum(1 for content in contents[: OPENING_LINES * 2] if _NEWS.search(content))
     return min(quoted, 3) + min(first_person, 3) + 2 * min(news, 1) + _dateline(contents)
 
@@ -168,12 +170,22 @@ def _observers_report(contents: Sequence[str]) -> bool:
     return page and narrated
 
 
+_TIME_LEAD = re.compile(r"[\s.,;@|–-]*(?:at\s*)?", re.IGNORECASE)
+
+
 def _dateline(contents: Sequence[str]) -> int:
     """1 when a line of only a date stands under a headline and above prose, as on a news
-    page ("6th March 2013")."""
+    page ("6th March 2013"), perhaps with the time it was posted ("Thursday, March 27th,
+    2014. 1:47am")."""
     for position, content in enumerate(contents[1:4], start=1):
         found = next(iter_dates(content), None)
-        if found is None or len(content.split()) > 5 or found.span[1] < len(content) - 2:
+        if found is None or len(content.split()) > 6:
+            continue
+        rest = content[found.span[1] :]
+        posted = find_time(rest)
+        if posted is not None and _TIME_LEAD.fullmatch(rest[: posted.span[0]]):
+            rest = rest[posted.span[1] :]
+        if len(rest.strip()) > 2:
             continue
         following = contents[position + 1] if position + 1 < len(contents) else ""
         if is_prose(contents[position - 1]) or not is_prose(following):
