@@ -137,7 +137,9 @@ _MAX_BLANKS = 2
 # A label may stand further above its first entry: web pages put a line of a lone space and
 # blank lines around it between "The following guests attended:" and the list.
 _MAX_BLANKS_BEFORE_LIST = 4
-_MEMBERSHIP = re.compile(r"membership|who will sit|members of the|appointed to|nominated", re.I)
+_MEMBERSHIP = re.compile(
+    r"membership|who will sit|members of the|appointed to|nominated|nominations?\b", re.I
+)
 # Words of a sentence about people, which a list of them does not hold.
 _SENTENCE_WORDS = re.compile(
     r"\b(?:was|were|is|are|had|has|have|been|received|presented|sent|noted|welcomed|attended|"
@@ -152,6 +154,12 @@ _PROSE_VERB = re.compile(
     r"told|received|agreed|stood)\s"
 )
 _LONG_RUN = 200
+# A clause after the names that is about them: "Apologies were received from Mrs Jo Hale, in
+# her absence the meeting was chaired by ...".
+_RUN_CLAUSE = re.compile(
+    r",?\s+in\s+(?:his|her|their|the)\s+absence\b|,\s+(?:whereupon|although|but)\s",
+    re.IGNORECASE,
+)
 # "P. Councillor Helen Marsh A. Councillor Roger Tapp": present and absent marks.
 _MARK = re.compile(
     r"(?<![\w.])(?P<mark>[PA])\.\s+(?=(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|[A-Z][a-z]{2,})\b)"
@@ -337,6 +345,8 @@ class _Collector:
         cut = _RUN_END.search(run)
         run = run[: cut.start()] if cut else run
         run = _before_prose_sentence(run)
+        clause = _RUN_CLAUSE.search(run)
+        run = run[: clause.start()] if clause else run
         prose = _PROSE_VERB.search(run, _LONG_RUN) if len(run) > _LONG_RUN else None
         run = run[: prose.start()] if prose else run
         for piece_status, piece in split_labels(run, status):
@@ -722,7 +732,10 @@ def _parse_list(
             run = _Run()
             found += collector.add_row(line.cells, (), status, line)
         elif _people_in(line.content, bullet=line.bullet):
+            officers = _councillors_only(run.text) and _officers_only(line.content)
             flush()
+            if officers and status is AttendanceStatus.PRESENT:
+                status = AttendanceStatus.IN_ATTENDANCE
             content = _GLUED_DASH.sub(" - ", line.content, count=1) if glued else line.content
             run, first, last = _Run(content), line, line
             group = None if inline_group else group
@@ -741,6 +754,29 @@ def _parse_list(
         index += 1
     flush()
     return index
+
+
+_COUNCILLOR = re.compile(r"^(?:County\s+)?(?:Cllr|Councillor|Mayor)\.?\s", re.IGNORECASE)
+
+
+def _councillors_only(run: str) -> bool:
+    """Whether a run names members only, each with a councillor's or mayor's title."""
+    entries = split_run(run) if run else []
+    return len(entries) >= 2 and all(_COUNCILLOR.match(entry) for entry in entries)
+
+
+def _officers_only(content: str) -> bool:
+    """Whether a line names people without a title, one at least with the body they work for
+    ("Alison Garbutt, Neil Etherington (Stockton Borough Council)"): under a line of titled
+    councillors, the officers who support them."""
+    entries = split_run(content)
+    persons = [split_person(entry) for entry in entries]
+    return (
+        bool(entries)
+        and all(strip_titles(entry) == entry for entry in entries)
+        and all(person is not None for person in persons)
+        and any(person is not None and person.capacity for person in persons)
+    )
 
 
 # A line under a person's that names nobody and is short: "CC Jo Hale" then "Avon and
@@ -947,6 +983,12 @@ def _plainly_named(content: str) -> bool:
     return bool(office) and is_role_word(office[-1])
 
 
+_COUNCIL_LINE = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){1,5}(?:(?:City|County|Borough|District|Metropolitan|Parish|Town)\s+)*"
+    r"Council"
+)
+
+
 def _lines_before_block(lines: Sequence[Line], index: int) -> list[str]:
     """The two lines before the block of person lines that ``lines[index]`` is in: a list
     under "Members are asked to note who will sit on the Committee:" is a membership from
@@ -955,7 +997,11 @@ def _lines_before_block(lines: Sequence[Line], index: int) -> list[str]:
     position = index - 1
     while position >= max(0, index - 40) and len(before) < 2:
         line = lines[position]
-        if not line.blank and (before or not _strong_person_line(line)):
+        # (a council's name above each member, as a table of nominees sets them, is the
+        # block's own line)
+        if not line.blank and (
+            before or not (_strong_person_line(line) or _COUNCIL_LINE.fullmatch(line.content))
+        ):
             before.append(line.content)
         position -= 1
     return before

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from ingest.parse.lines import Line
 from ingest.parse.name_runs import split_run, take_substitutes
-from ingest.parse.people import Person, is_prose, is_role_word, looks_like_name, split_person
+from ingest.parse.people import (
+    Person,
+    is_prose,
+    is_role_word,
+    looks_like_name,
+    split_person,
+    strip_titles,
+)
 from ingest.parse.text import ATTENDANCE_SENTENCE_END
 from records.enums import AttendanceStatus
 
@@ -61,7 +68,7 @@ _SUBSTITUTE_VERB = re.compile(
     r"(?:confirmed\s+(?:that\s+)?(?:he|she|they)\s+)?(?:was|were)\s+attending\s+as\s+"
     r"(?:a\s+|the\s+)?substitute|"
     r"attended\s+in\s+(?:his|her|their)\s+place|attended\s+in\s+place\s+of|"
-    r"substituted\s+for|deputised\s+for|replaced\s+(?:Councillors?|Cllrs?)\b|"
+    r"substituted\s+for|deputised\s+for|replaced\s+(?:County\s+)?(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr)\b|"
     r"(?:was|were|is|are)\s+substituting\s+for|"  # "Councillor Scarrow was substituting for"
     r"as\s+(?:a\s+|the\s+)?(?:replacement|substitute)\s+members?\b)",  # "named Cllr Jo Hale as ..."
 )
@@ -131,7 +138,9 @@ _CLAUSE_START = re.compile(
 _NAMES_END = re.compile(
     r"\s+(?:be|were|was|had|has|have|who|which|would|will|are|is)\s+[a-z]|"
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bCllr)(?<!\bProf)\.\s|"
-    r"\s+(?:attended|substituted|joined|confirmed)\b"
+    r"\s+(?:attended|substituted|joined|confirmed)\b|"
+    # ("... from Mrs Jo Hale, in her absence the meeting was chaired by ...")
+    r",?\s+in\s+(?:his|her|their|the)\s+absence\b"
 )
 _LEADING_THAT = re.compile(r"^that\s+", re.IGNORECASE)
 _MORE_FROM = re.compile(
@@ -140,7 +149,8 @@ _MORE_FROM = re.compile(
 # "That Mr R Gatenby be elected Chair of the Panel", "Cllr A Dacre was elected Chairman".
 _ELECTED_CHAIR = re.compile(
     r"\s+(?:was|be|is|were)\s+(?:(?:therefore|duly|unanimously|accordingly|then)\s+)?"
-    r"(?:re-?)?(?:elected|appointed)\s+(?:as\s+)?(?:the\s+)?"
+    r"(?:re-?)?(?:elected|appointed)\s+(?:(?:unanimously|duly|accordingly)\s+)?"
+    r"(?:as\s+)?(?:the\s+)?"
     r"(?:Chair|Chairman|Chairperson|Chairwoman|Convener)\b(?!\s*-)"
 )
 _MEMBER = re.compile(r"\b(?:Councillors?|Cllrs?|AM|MLA|MSP|MP|Member)\b")
@@ -341,6 +351,31 @@ _FOR_SOME_ITEMS = re.compile(
 )
 
 
+# "In her absence the meeting was chaired by the Panel's Deputy Chair, Councillor Jo Hale",
+# "The meeting was chaired by Cllr Jo Hale (Vice-Chair)": the one named after "by".
+_CHAIRED_BY = re.compile(
+    r"\b(?:was|were|is|being)\s+(?:then\s+|therefore\s+)?(?:chaired|presided\s+over)\s+by\s+",
+    re.IGNORECASE,
+)
+
+
+def _chaired_by(sentence: str) -> Person | None:
+    """The one person a sentence says chaired the meeting ("... was chaired by ..."): the
+    words after "by" when they name one person only, else the one part of them between
+    commas that does ("by the Deputy Chair, Cllr Jo Hale, as ...")."""
+    match = _CHAIRED_BY.search(sentence)
+    if match is None:
+        return None
+    rest = sentence[match.end() :].strip().rstrip(".")
+    for candidate in (rest, *(part.strip() for part in rest.split(","))):
+        people = _people(candidate)
+        if len(people) == 1 and _only_people(candidate, people):
+            entry, person = people[0]
+            if looks_like_name(strip_titles(person.name), single_token=True):
+                return _chair_named(entry, person)
+    return None
+
+
 # "That Mrs Jo Hale be appointed Chairman for the meeting": the chair of this meeting, whoever
 # the motions before it sought to elect for the year.
 _FOR_THIS_MEETING = re.compile(
@@ -396,6 +431,9 @@ def elected_chair(
                     if len(people) == 1 and _only_people(apposed["who"], people)
                     else None
                 )
+            chaired_by = _chaired_by(sentence)
+            if chaired_by is not None and not _FOR_SOME_ITEMS.search(sentence):
+                return chaired_by
             took = _TOOK_CHAIR.search(sentence)
             people = _list_before(sentence, took.start(), narrowest=True) if took else []
             part_only = took is not None and _FOR_SOME_ITEMS.match(sentence, took.end())

@@ -44,10 +44,15 @@ _HONORIFIC_PREFIX = re.compile(rf"^(?:(?:{_HONORIFICS})\.?\s+)+", re.IGNORECASE)
 # "Deputy" before a name is a City of London title ("Deputy Caroline Meath"), before a
 # role it is part of the role ("Deputy Chief Constable").
 _DEPUTY = re.compile(r"^deputy\s+(?=[A-Z])", re.IGNORECASE)
+# One part of a surname: "Hale", "O'Hara", "D’Arcy", "McKenna", "MacLeod"; a surname may
+# join several with hyphens ("Whiteside-O'Hara", "Smith-McLean").
+_NAME_PART = r"(?:Ma?c[A-Z][a-zà-ÿ]+|[A-ZÀ-ÖØ-Þ][a-zà-ÿ]*(?:['’][A-ZÀ-ÖØ-Þ]?[a-zà-ÿ]+)?)"
 _NAME_TOKEN = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-Þ][a-zà-ÿ]*(?:['’][A-Z]?[a-zà-ÿ]+)?(?:[-–][A-Z][a-zà-ÿ'’]+)*"
-    r"|Ma?c[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ'’]+)*|[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z][a-z]+[A-Z][a-z]+)$"
+    rf"^(?:{_NAME_PART}(?:[-–]{_NAME_PART})*"
+    r"|[A-Z]\.?|(?:[A-Z]\.){2,3}|[A-Z][a-z]+[A-Z][a-z]+)$"
 )
+# "St" after a given name opens a surname ("Philippa St John-Hughes", "Jo St Clair").
+_SAINT = frozenset(("St", "St."))
 _PLACE_PREFIXES = {
     "north",
     "south",
@@ -452,7 +457,7 @@ def _split_name(text: str) -> tuple[str, str] | None:
     for token in tokens:
         if not is_name_token(token):
             break
-        if taken and token.lower() in _PARTICLES:
+        if taken and (token.lower() in _PARTICLES or (token in _SAINT and words == 1)):
             particles += 1  # part of the surname after it: neither a word nor an initial
             taken.append(token)
             continue
@@ -568,6 +573,19 @@ def split_person(text: str) -> Person | None:
     name, rest = split
     if _GROUP_WORD.fullmatch(rest.strip(" ,;:-–—")):
         return None  # "Added Members", "Co-opted Members": a group's name inside a list
+    if _COUNCIL_KIND.fullmatch(rest) and entry == f"{name} {rest}":
+        # "Tor Vale District Council" names a council, not a person; "Jo Hale Tor Vale
+        # District Council", a person and the council after the name.
+        words = name.split()
+        if len(words) < 3:
+            return None
+        initials = next(
+            (i for i, w in enumerate(words) if not re.fullmatch(r"[A-Z]\.?", w)), len(words)
+        )
+        taken = initials + 1 if initials else 2  # ("J A Hale Rye Council")
+        if taken >= len(words):
+            return None
+        name, rest = " ".join(words[:taken]), f"{' '.join(words[taken:])} {rest}"
     capacity_text = rest.strip(" ,;:-–—") or role_in_brackets
     if capacity_text and _CHAIR_CAPACITY.match(capacity_text):
         is_chair, capacity_text = True, role_in_brackets
@@ -583,6 +601,13 @@ def split_person(text: str) -> Person | None:
     if capacity is None and bare and is_abbreviation(bare):
         capacity = bare  # an organisation's initials after the name: "Gary Ellis - AWYA"
     return Person(name, capacity, abbreviation, is_chair, is_minute_taker)
+
+
+# The kind of council after a place's name, with nothing between: "Tor District Council".
+_COUNCIL_KIND = re.compile(
+    r"(?:(?:City|County|Borough|District|Metropolitan|Parish|Town|Unitary|Community)\s+)*"
+    r"Council"
+)
 
 
 # "Chairman…………… Mr T Penhaligon", "Jo Hale ........ Treasurer": an office and a name

@@ -1,0 +1,80 @@
+"""The chair named in prose: "the meeting was chaired by ...", a chair elected "unanimously",
+and an apology from the usual chair whose deputy chaired the meeting."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.clean import clean_text
+from ingest.parse.document import parse_document
+from tests.support.attendance import APOLOGIES, attendance_of
+
+
+def _chair(text: str) -> str | None:
+    chair = attendance_of(text).chair
+    return chair.name if chair else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chair"),
+    [
+        (
+            "Apologies were received from Mrs Rosa Whitby OBE, in her absence the meeting was "
+            "chaired by the Panel's Deputy Chair, Councillor Ken Oller.",
+            "Ken Oller",
+        ),
+        ("The meeting was chaired by Cllr Ada Lowe (Vice-Chair).", "Ada Lowe"),
+        (
+            "In the absence of the Chair the meeting was chaired by Mr Ben Roper, the "
+            "Independent Member.",
+            "Ben Roper",
+        ),
+    ],
+)
+def test_the_meeting_was_chaired_by(sentence: str, chair: str) -> None:
+    assert _chair(f"1. Apologies\n{sentence}\n2. Minutes\n") == chair
+
+
+def test_the_absent_chair_is_an_apology_and_the_deputy_no_apology() -> None:
+    text = (
+        "Apologies were received from Mrs Rosa Whitby OBE, in her absence the meeting was "
+        "chaired by the Panel's Deputy Chair, Councillor Ken Oller.\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.status) for a in attendance.attendees] == [("Rosa Whitby", APOLOGIES)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chair"),
+    [
+        (
+            "There were no other nominations and Mr Dom Ashby-Clark was elected unanimously "
+            "as Chair to the Police and Crime Panel for 2023/24.",
+            "Dom Ashby-Clark",
+        ),
+        ("Councillor Tia Mwale was appointed unanimously as Chairman for the year.", "Tia Mwale"),
+    ],
+)
+def test_a_chair_elected_unanimously(sentence: str, chair: str) -> None:
+    assert _chair(f"1. Appointment of Chair\n{sentence}\n2. Apologies\n") == chair
+
+
+def test_a_vice_chair_elected_unanimously_is_not_the_chair() -> None:
+    text = (
+        "1. Appointment of Vice Chair\n"
+        "Councillor Gail Pinn was elected unanimously as Vice-Chair for 2023/24.\n"
+    )
+    assert _chair(text) is None
+
+
+def test_a_chair_named_only_in_prose_is_the_meetings_chair() -> None:
+    raw = (
+        "Agenda and minutes\n\n"
+        "Rye Police and Crime Panel - Friday, 20th November, 2020 10.00 am\n\n"
+        "Apologies were received from Mrs Rosa Whitby OBE, in her absence the meeting was "
+        "chaired by the Panel's Deputy Chair, Councillor Ken Oller.\n\n"
+        "Councillor Ava Fogg declared an interest.\n"
+    )
+    draft = parse_document(clean_text(raw).text)
+    assert draft.chair == "Ken Oller"
+    assert [a.name for a in draft.attendees] == ["Rosa Whitby"]
