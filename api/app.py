@@ -2,8 +2,8 @@
 
 ``create_app(settings)`` builds one app; the lifespan opens the database (migrating
 an empty one), opens the search index, applies the change-log entries the index
-has not seen, and keeps applying them while the app runs (changes made by other
-processes sharing the database).
+has not seen, and keeps applying them while the app runs (``api.follower``: changes
+made by other processes sharing the database).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from typing import Any
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError, OperationType, get_operation_ast, parse
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -42,6 +41,7 @@ from strawberry.types import ExecutionResult
 from api.auth import AuthenticationError, Caller, resolve_caller
 from api.database import open_database
 from api.deadline import RequestDeadlineMiddleware
+from api.follower import IndexFollower
 from api.graphiql import ASSETS, ASSETS_PATH, page_html
 from api.graphql_body import (
     BAD_CONTENT_TYPE,
@@ -60,23 +60,25 @@ from api.http_cache import (
     PersistedQueryNotFound,
     ReadKey,
     ResponseCache,
-    change_log_position,
     etag_matches,
     query_hash,
 )
 from api.metrics import CONTENT_TYPE, AppMetrics
 from api.middleware import BodySizeLimitMiddleware, RequestMiddleware, send_json_error
+from api.positions import Positions, open_positions
 from api.protection import CACHED_DOCUMENTS, ExtensionFactory, protection_extensions
+from api.readiness import readiness
 from api.request_log import REQUEST_ID_HEADER, configure_json_logging
 from api.searchers import SearcherPool
 from api.settings import Settings
+from api.web import WEB_ROUTES, web_routes
 from indexer.storage import IndexStore
-from indexer.sync import apply_changes, check
+from indexer.sync import apply_changes
 from ingest.workers import WorkerPool
 from records.db import session_factory
 
 GRAPHQL_PATH = "/graphql"
-ROUTES = (GRAPHQL_PATH, "/healthz", "/readyz", "/metrics")
+ROUTES = (GRAPHQL_PATH, "/healthz", "/readyz", "/metrics", *WEB_ROUTES)
 # Headers a browser cannot send cross-site without a CORS preflight; multipart
 # requests (uploads) must carry one, so that a plain HTML form cannot post them.
 PREFLIGHT_HEADERS = ("apollo-require-preflight", "x-apollo-operation-name", "graphql-preflight")
@@ -98,6 +100,8 @@ class AppState:
     index: IndexStore | None = None
     searchers: SearcherPool | None = None
     uploads: WorkerPool | None = None
+    positions: Positions | None = None
+    follower: IndexFollower | None = None
 
     def require(self) -> tuple[AsyncEngine, async_sessionmaker[AsyncSession], IndexStore]:
         if self.engine is None or self.sessions is None or self.index is None:
@@ -108,6 +112,11 @@ class AppState:
         if self.searchers is None:
             raise RuntimeError("the app is not started (its lifespan has not run)")
         return self.searchers
+
+    def following(self) -> tuple[Positions, IndexFollower]:
+        if self.positions is None or self.follower is None:
+            raise RuntimeError("the app is not started (its lifespan has not run)")
+        return self.positions, self.follower
 
 
 def _default_schema(extensions: Sequence[ExtensionFactory]) -> BaseSchema:
@@ -257,14 +266,15 @@ class GraphQLApp(GraphQL[object, None]):
         """A query: answered from the cache when it can be, by ``304`` when the caller's
         copy is current; an answer without errors is kept."""
         caller: Caller | None = request.state.caller
-        engine, _, index = self.state.require()
+        _, _, index = self.state.require()
+        positions, _ = self.state.following()
         assert prepared.query is not None
         key = ReadKey.of(
             prepared.query,
             prepared.variables,
             prepared.operation_name,
             None if caller is None else caller.role.value,
-            await change_log_position(engine),
+            await positions.latest(),
             index.position(),
             dt.date.today(),
         )
@@ -409,18 +419,6 @@ def _unauthorized_response(message: str) -> Response:
     return error_response(401, message, "UNAUTHENTICATED", {"www-authenticate": "Bearer"})
 
 
-async def _keep_index_in_step(state: AppState, seconds: float) -> None:
-    """Apply change-log entries made by other processes, every ``seconds``."""
-    engine, sessions, index = state.require()
-    while True:
-        await asyncio.sleep(seconds)
-        try:
-            if await apply_changes(engine, index):
-                await state.searcher_pool().load_glossary(sessions)
-        except Exception:
-            logger.exception("applying changes to the search index failed")
-
-
 def create_app(
     settings: Settings,
     *,
@@ -435,7 +433,6 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         engine = await open_database(settings)
-        syncing: asyncio.Task[None] | None = None
         try:
             sessions = session_factory(engine)
             state.engine, state.sessions = engine, sessions
@@ -444,16 +441,21 @@ def create_app(
             state.searchers = SearcherPool(state.index)
             await state.searchers.load_glossary(sessions)
             state.uploads = WorkerPool(settings.upload_workers, settings.ingest_limits)
-            if settings.index_sync_seconds > 0:
-                syncing = asyncio.create_task(
-                    _keep_index_in_step(state, settings.index_sync_seconds)
-                )
+            state.positions = await open_positions(engine)
+            state.follower = IndexFollower(
+                engine,
+                state.index,
+                state.positions,
+                bound=settings.index_sync_seconds,
+                on_applied=functools.partial(state.searchers.load_glossary, sessions),
+            )
+            state.follower.start()
             yield
         finally:
-            if syncing is not None:
-                syncing.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await syncing
+            if state.follower is not None:
+                await state.follower.stop()
+            if state.positions is not None:
+                await state.positions.close()
             if state.uploads is not None:
                 await asyncio.to_thread(state.uploads.close)
             if state.searchers is not None:
@@ -464,15 +466,21 @@ def create_app(
         return JSONResponse({"status": "ok"})
 
     async def readyz(_: Request) -> Response:
-        reasons = await _unready_reasons(state)
-        if reasons:
-            return JSONResponse({"status": "unavailable", "reasons": reasons}, status_code=503)
-        return JSONResponse({"status": "ready"})
+        if state.index is None or state.follower is None:
+            return JSONResponse(
+                {"status": "unavailable", "reasons": ["the app has not finished starting"]},
+                status_code=503,
+            )
+        ready = await readiness(
+            state.index, state.follower, max_lag_seconds=settings.index_ready_lag_seconds
+        )
+        return JSONResponse(ready.as_json(), status_code=200 if ready.ready else 503)
 
     async def metrics(_: Request) -> Response:
         with contextlib.suppress(Exception):  # an unreachable database must not hide metrics
-            engine, _sessions, index = state.require()
-            state.metrics.index_lag.set((await check(engine, index)).lag)
+            lag = await state.following()[1].lag()
+            state.metrics.index_lag.set(lag.behind)
+            state.metrics.index_lag_seconds.set(lag.seconds)
         return Response(state.metrics.render(), media_type=CONTENT_TYPE)
 
     middleware = [Middleware(RequestMiddleware, metrics=state.metrics, routes=ROUTES)]
@@ -516,6 +524,7 @@ def create_app(
     if settings.graphiql:
         page_html()  # a missing GraphiQL file stops the app here, not in a browser
         routes.append(Mount(ASSETS_PATH, StaticFiles(directory=ASSETS), name="graphiql"))
+    routes += web_routes(graphql.schema, state, context_factory)  # the analysts' pages
     app = Starlette(
         routes=routes,
         middleware=middleware,
@@ -523,23 +532,6 @@ def create_app(
     )
     app.state.assurance = state
     return app
-
-
-async def _unready_reasons(state: AppState) -> list[str]:
-    if state.engine is None or state.index is None:
-        return ["the app has not finished starting"]
-    try:
-        async with state.engine.connect() as conn:
-            await conn.execute(text("SELECT 1"))
-    except Exception as exc:
-        return [f"database unreachable: {type(exc).__name__}"]
-    try:
-        status = await check(state.engine, state.index)
-    except Exception as exc:
-        return [f"search index unreadable: {type(exc).__name__}"]
-    if status.lag:
-        return [f"search index is {status.lag} change(s) behind the database"]
-    return []
 
 
 def app_from_environment() -> Starlette:

@@ -68,6 +68,12 @@ class AppMetrics:
             registry=self.registry,
             multiprocess_mode="mostrecent",  # the latest reading of any worker
         )
+        self.index_lag_seconds = Gauge(
+            "assurance_index_lag_seconds",
+            "How long the search index has been behind the change log (0 when current).",
+            registry=self.registry,
+            multiprocess_mode="mostrecent",
+        )
 
     def render(self) -> bytes:
         """The exposition text: of every worker process when they share a folder."""

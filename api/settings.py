@@ -104,7 +104,16 @@ class Settings(BaseSettings):
     index_sync_seconds: float = Field(
         default=2.0,
         ge=0,
-        description="How often the server applies change-log entries to its index (0: never).",
+        description="Longest a change written through another process (another server, "
+        "`assurance ingest`) takes to be searchable here: each server process reads the "
+        "change log 8 times within it and applies what is new (0: only at start and after "
+        "its own writes).",
+    )
+    index_ready_lag_seconds: float = Field(
+        default=30.0,
+        ge=0,
+        description="/readyz answers 503 once the search index has been behind the "
+        "database for longer than this.",
     )
 
     response_cache_entries: int = Field(

@@ -117,7 +117,11 @@ async def test_health_ready_and_metrics(client: httpx.AsyncClient) -> None:
     health = await client.get("/healthz")
     assert health.status_code == 200 and health.json() == {"status": "ok"}
     ready = await client.get("/readyz")
-    assert ready.status_code == 200 and ready.json() == {"status": "ready"}
+    assert ready.status_code == 200
+    assert ready.json() == {
+        "status": "ready",
+        "index": {"position": 0, "latest": 0, "behind": 0, "lag_seconds": 0.0, "documents": 0},
+    }
     await client.post("/graphql", json=graphql("{ items { id } }"))
     metrics = await client.get("/metrics")
     assert metrics.status_code == 200
@@ -127,16 +131,34 @@ async def test_health_ready_and_metrics(client: httpx.AsyncClient) -> None:
     assert "assurance_index_lag 0.0" in text
 
 
-async def test_not_ready_while_the_index_is_behind(
+async def test_not_ready_once_the_index_has_been_behind_too_long(
+    client_for: ClientFactory, settings: Any
+) -> None:
+    # Not following (index_sync_seconds is 0 here), and no lag allowed.
+    async with client_for(**TEST_APP, index_ready_lag_seconds=0) as client:
+        await ingest_seed(settings)  # the running app has not applied these changes yet
+        ready = await client.get("/readyz")
+        assert ready.status_code == 503
+        body = ready.json()
+        assert body["status"] == "unavailable"
+        [reason] = body["reasons"]
+        index = body["index"]
+        assert index["position"] == 0 and index["behind"] == index["latest"] > 0
+        assert index["lag_seconds"] > 0
+        assert f"{index['behind']} change(s) behind the database for" in reason
+        metrics = (await client.get("/metrics")).text
+        assert f"assurance_index_lag {float(index['behind'])}" in metrics
+        assert "assurance_index_lag_seconds 0.0" not in metrics
+
+
+async def test_ready_while_a_lag_is_within_the_limit(
     client: httpx.AsyncClient, settings: Any
 ) -> None:
-    await ingest_seed(settings)  # the running app has not applied these changes yet
+    await ingest_seed(settings)  # not applied here: the app does not follow in these tests
     ready = await client.get("/readyz")
-    assert ready.status_code == 503
-    body = ready.json()
-    assert body["status"] == "unavailable"
-    assert any("behind" in reason for reason in body["reasons"])
-    assert "assurance_index_lag 0.0" not in (await client.get("/metrics")).text
+    assert ready.status_code == 200
+    index = ready.json()["index"]
+    assert index["behind"] == index["latest"] > 0 and index["position"] == 0
 
 
 async def test_unknown_route_is_counted_as_other(client: httpx.AsyncClient) -> None:

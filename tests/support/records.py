@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm import selectinload
 
+from indexer.schema import ACTION, ITEM, MEETING, METRIC, document_key
 from indexer.storage import IndexStore
 from ingest.pipeline import IngestSummary, ingest_paths
 from records.db import session_factory
@@ -98,3 +99,14 @@ def index_snapshot(store: IndexStore) -> dict[str, dict[str, Any]]:
             return {fields["key"]: fields for fields in searcher.all_stored_fields()}
     finally:
         index.close()
+
+
+async def record_keys(engine: AsyncEngine) -> set[str]:
+    """The index key of every record the database holds: what a caught-up index holds."""
+    models = {MEETING: Meeting, ITEM: AgendaItem, ACTION: Action, METRIC: Metric}
+    async with session_factory(engine)() as session:
+        return {
+            document_key(record_type, record_id)
+            for record_type, model in models.items()
+            for record_id in await session.scalars(select(model.id))
+        }
