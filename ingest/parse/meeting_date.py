@@ -51,7 +51,7 @@ _OTHER_MEETING = re.compile(
     r"subsequent)\b[^.;]*$|"
     r"\b(?:moved|rescheduled|postponed|changed|deferred|adjourned)\s+(?:from|on)\b[^.;]*$|"
     r"\b(?:approved|agreed|confirmed|considered|ratified|noted)\s+(?:at|by|on)\b[^.;]*$|"
-    r"\b(?:to|at)\s+(?:the|its|a)\s+(?:[\w-]+\s+){0,3}?(?:meeting|session|hearing)\s+"
+    r"\b(?:to|at)\s+(?:the|its|a)\s+(?:[\w,&'’-]+\s+){0,6}?(?:meeting|session|hearing)\s+"
     r"(?:of\s+[^.;]{0,40}?)?(?:on|held\s+on|of)\s*(?:the\s+)?$|"
     r"\b(?:confirm|agree|approve|receive|sign|note|adopt|take)\w*\s+(?:as\s+[^.;]{0,30}?\s+)?"
     r"the\s+(?:draft\s+|public\s+)?(?:minutes|notes)\b[^.;]*$",
