@@ -88,6 +88,9 @@ _SUBSTITUTED_BY = re.compile(
     r"\s(?:was|were|had\s+been|has\s+been)\s+(?:substituted|replaced|deputised)\s+(?:for\s+)?"
     r"by\s+(?=[A-Z])"
 )
+# "... a question from Councillor Roy Tapp's substitute, Councillor Jo Hale, ...": the one
+# named after it came.
+_POSSESSIVE_SUBSTITUTE = re.compile(r"(?<=[a-z])['’]s\s+substitute,?\s+(?=[A-Z])")
 _PRESENCE_VERB = re.compile(
     r"\s+(?:joined\s+the\s+meeting|attended\s+the\s+meeting|arrived\s+(?:late|at\s+\d)|"
     r"(?:entered|rejoined)\s+the\s+meeting|"
@@ -251,6 +254,11 @@ def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceSta
     if unable is not None:
         for entry, person in _list_before(sentence, unable.start()):
             yield entry, person, APOLOGIES
+    for named in itertools.islice(_POSSESSIVE_SUBSTITUTE.finditer(sentence), _MAX_CLAUSES):
+        names = re.split(r"[,;(]", sentence[named.end() :], maxsplit=1)[0]
+        people = _people(names)
+        if len(people) == 1 and _only_people(names, people):
+            yield people[0][0], people[0][1], PRESENT
     for by in itertools.islice(_SUBSTITUTED_BY.finditer(sentence), _MAX_CLAUSES):
         names = sentence[by.end() :]
         end = _NAMES_END.search(names)
@@ -310,10 +318,32 @@ def _introduced(sentence: str) -> Iterator[tuple[str, Person, AttendanceStatus]]
                 yield entry, person, IN_ATTENDANCE
 
 
+# "Inspector Jo Hale-Rudd explained that ...", "39.1 Supt Hale reported ...": a police
+# officer named by rank who speaks to the meeting at the start of a sentence attends it.
+_RANKED_SPEAKER = re.compile(
+    r"(?:^|(?<=[.!?]\s)|^\d{1,3}(?:\.\d{1,2})*\.?\s+)"
+    r"(?P<who>(?:(?:T/|A/|Acting\s+|Temporary\s+|Detective\s+)?(?:Chief\s+)?"
+    r"(?:Inspector|Superintendent|Insp|Supt|Sergeant|Sgt)|Ch\.?\s*Supt|Det\.?\s*Supt|DCI|DI|"
+    r"DS|PS|PC)\.?\s+(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+    r"\s+(?:explained|reported|presented|outlined|introduced|updated|informed|advised|"
+    r"gave|confirmed|responded|answered|said|stated|highlighted|provided)\b"
+)
+
+
+def _ranked_speakers(line: Line) -> Iterator[SentenceAttendee]:
+    for match in itertools.islice(_RANKED_SPEAKER.finditer(line.content), _MAX_CLAUSES):
+        person = split_person(match["who"])
+        if person is not None and person.capacity is not None:
+            yield SentenceAttendee(person, IN_ATTENDANCE, match["who"], line)
+
+
 def parse_sentences(lines: Iterable[Line]) -> Iterator[SentenceAttendee]:
     """The people whose attendance or apologies the sentences of ``lines`` state."""
     for line in lines:
-        if line.blank or not _may_state_attendance(line.content):
+        if line.blank:
+            continue
+        yield from _ranked_speakers(line)
+        if not _may_state_attendance(line.content):
             continue
         for sentence in ATTENDANCE_SENTENCE_END.split(line.content):
             for entry, person, status in _sentence_people(sentence):

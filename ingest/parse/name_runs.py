@@ -538,6 +538,27 @@ def _given_name_at(words: list[re.Match[str]], index: int) -> bool:
     return index == 0 or words[index - 1].group() not in GIVEN_NAMES
 
 
+def _bracketed_names(text: str, words: list[re.Match[str]], starts: list[int]) -> list[int]:
+    """Where people start whose given names are not listed, in a run that writes each
+    person "Given Surname (post)" as its listed given names show: "... – Minutes Tomas
+    Kowal (Comms Manager) ..." starts at "Tomas". Two name words, neither a word of a post,
+    and a bracket straight after them; not inside a bracket."""
+    bracketed = [i for i in starts if text.startswith(" (", words[i + 1].end())]
+    if len(bracketed) < 2:
+        return []
+    found: list[int] = []
+    for index in range(len(words) - 1):
+        first, second = words[index], words[index + 1]
+        if index in starts or not text.startswith(" (", second.end()):
+            continue
+        pair = (first.group(), second.group())
+        if text.count("(", 0, first.start()) > text.count(")", 0, first.start()):
+            continue
+        if all(is_name_token(w) and not is_role_word(w) and not w.isupper() for w in pair):
+            found.append(index)
+    return found
+
+
 def _strong_rank(match: re.Match[str]) -> bool:
     """A rank that is a title before a name, not the last word of an office ("Police and
     Crime Commissioner", "City Mayor") that ends the organisation before it."""
@@ -551,6 +572,8 @@ def split_on_given_names(text: str) -> list[str]:
     is written "name – organisation". A run with fewer than two such names is left whole."""
     words = list(_WORD.finditer(text))
     starts = [i for i in range(len(words)) if _given_name_at(words, i)]
+    if len(starts) >= 2:
+        starts = sorted({*starts, *_bracketed_names(text, words, starts)})
     if len(starts) < 2 or _prose(text):
         return [text]
     # A title just before a given name belongs to it ("... Rye Council Cllr Ann Bell ...").

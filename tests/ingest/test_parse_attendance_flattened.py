@@ -72,3 +72,24 @@ def test_apologies_naming_each_person_after_a_post() -> None:
     ):
         attendance = attendance_of(f"1. Apologies\n{sentence}\n")
         assert [(a.name, a.status) for a in attendance.attendees] == expected
+
+
+def test_names_with_their_posts_in_brackets_whose_given_names_are_not_listed() -> None:
+    for raw, names in (
+        (
+            "Attendees:\n"
+            "Martin Fell (Police and Crime Commissioner) PCC Helen Okoro (Chief Executive – "
+            "OPCC) - HO Leanne Price (PA - OPCC) – Minutes Tomasz Kowalik (Comms Manager – "
+            "OPCC) – TK Bethan Lloyd-Ellis (Comms Officer – OPCC) - BLE\n"
+            "PART ONE\n",
+            ["Martin Fell", "Helen Okoro", "Leanne Price", "Tomasz Kowalik", "Bethan Lloyd-Ellis"],
+        ),
+        (
+            "Present:\n"
+            "Sarah Dunn (Chair) Nkechi Obi (Treasurer) David Lowe (Head of Estates) Olamide "
+            "Ade (Analyst)\n"
+            "1. Apologies\n",
+            ["Sarah Dunn", "Nkechi Obi", "David Lowe", "Olamide Ade"],
+        ),
+    ):
+        assert [name for name, _, _ in _read(raw)] == names

@@ -97,3 +97,33 @@ def test_officers_on_the_line_under_the_councillors() -> None:
             IN_ATTENDANCE,
             IN_ATTENDANCE,
         ]
+
+
+def test_an_officer_named_by_rank_who_speaks_to_the_meeting_attends() -> None:
+    text = (
+        "39.1 Inspector Donne-Shale explained that the team had concentrated on vehicle "
+        "nuisance. Inspector Donne-Shale said that there had been no marked rise.\n"
+        "40.1 The Chair thanked the officer. Chief Superintendent Owen Mabry presented the "
+        "quarterly figures.\n"
+    )
+    assert people(text) == [("Donne-Shale", IN_ATTENDANCE), ("Owen Mabry", IN_ATTENDANCE)]
+
+
+def test_an_officer_only_mentioned_does_not_attend() -> None:
+    text = (
+        "The Panel noted that Inspector Ada Lowe had explained the figures at the last meeting.\n"
+        "It was agreed that Superintendent Roy Tapp would report back in March.\n"
+    )
+    assert people(text) == []
+
+
+def test_a_substitute_named_after_the_member_they_stand_in_for() -> None:
+    for sentence, name in (
+        (
+            "In response to a question from Councillor Ned Askew's substitute, Councillor Ian "
+            "Penrose, regarding the precept, the Commissioner explained the figures.",
+            "Ian Penrose",
+        ),
+        ("Mrs Ann Bell’s substitute, Mr Tom Rudd (Rye Council) asked about staffing.", "Tom Rudd"),
+    ):
+        assert people(sentence + "\n") == [(name, PRESENT)]
