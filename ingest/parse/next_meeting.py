@@ -76,13 +76,19 @@ _MENTION = re.compile(
     re.IGNORECASE,
 )
 # A heading alone on its line over the dates: "FUTURE MEETINGS", "Dates of forthcoming
-# meetings", "Next meeting:" (an agenda front sheet's list, the first is the next).
+# meetings", "To Confirm the Venues of Future Meetings", "Next meeting:" (an agenda front
+# sheet's list, the first is the next).
 _SCHEDULE_HEADING = re.compile(
-    r"^(?:\d{1,3}[.)]?\s+)?(?:(?:dates?\s+of\s+)?(?:future|forthcoming)\s+meetings?"
+    r"^(?:\d{1,3}[.)]?\s+)?(?:to\s+(?:confirm|agree|note|approve|set|fix)(?:\s+or\s+vary)?\s+"
+    r"(?:the\s+)?)?(?:(?:(?:dates?|venues?|times?|programme|schedule|calendar)"
+    r"(?:,?\s+(?:(?:and|&)\s+)?(?:dates?|venues?|times?))*\s+of\s+)?"
+    r"(?:future|forthcoming)\s+meetings?"
     r"(?:\s+dates?)?|(?:(?:dates?|details)(?:\s+and\s+times?)?\s+of\s+(?:the\s+)?)?next\s+"
     r"meetings?(?:\s+dates?)?)\s*:?$",
     re.IGNORECASE,
 )
+LEAD_IN_MIN_WORDS = 4
+"""Words of a sentence ending in a colon that leads into a list of dates."""
 _CHANGED_TO = re.compile(
     r"\b(?:brought\s+forward|moved|changed|rearranged|rescheduled|put\s+back|postponed|"
     r"deferred|re-?arranged)\s+(?:un)?to\b",
@@ -169,9 +175,30 @@ def _sections(
 
 
 def _lines_under(lines: Sequence[Line], heading: Line) -> str:
-    """The first non-blank lines under a heading, blank lines between them kept out."""
-    under = [line.content for line in lines[heading.index + 1 :] if not line.blank]
+    """The first non-blank lines under a heading, blank lines between them and a sentence
+    leading into the list ("that the meetings and venues be confirmed as follows:") kept
+    out."""
+    under = [
+        line.content
+        for line in lines[heading.index + 1 : heading.index + 1 + 2 * MAX_SECTION_LINES]
+        if not line.blank and not _leads_in(line.content)
+    ]
     return "\n".join(under[: MAX_SECTION_LINES - 1])
+
+
+def _leads_in(content: str) -> bool:
+    return content.rstrip().endswith(":") and len(content.split()) >= LEAD_IN_MIN_WORDS
+
+
+def _up_to_next_dated_line(value: str, after: int) -> str:
+    """``value`` up to the line of the next date after ``after``: a schedule's later
+    entries ("· Wednesday 23 January 2019, 7pm – Holywells ward") are no venue of the
+    next meeting."""
+    later = find_date(value[after:], default_year=2000)
+    if later is None:
+        return value
+    cut = value.rfind("\n", after, after + later.span[0])
+    return value[:cut] if cut >= 0 else value
 
 
 def _item_section(lines: Sequence[Line], item: ItemDraft) -> str:
@@ -287,6 +314,8 @@ def parse_next_meeting(
         if first is None:
             return None
         value = first
+    if date is not None:
+        value = _up_to_next_dated_line(value, date_span[1])
     masked = value
     if date is not None:
         masked = value[: date_span[0]] + "\x00" + _without_dates(value[date_span[1] :])
