@@ -71,13 +71,14 @@ from api.readiness import readiness
 from api.request_log import REQUEST_ID_HEADER, configure_json_logging
 from api.searchers import SearcherPool
 from api.settings import Settings
+from api.web import WEB_ROUTES, web_routes
 from indexer.storage import IndexStore
 from indexer.sync import apply_changes
 from ingest.workers import WorkerPool
 from records.db import session_factory
 
 GRAPHQL_PATH = "/graphql"
-ROUTES = (GRAPHQL_PATH, "/healthz", "/readyz", "/metrics")
+ROUTES = (GRAPHQL_PATH, "/healthz", "/readyz", "/metrics", *WEB_ROUTES)
 # Headers a browser cannot send cross-site without a CORS preflight; multipart
 # requests (uploads) must carry one, so that a plain HTML form cannot post them.
 PREFLIGHT_HEADERS = ("apollo-require-preflight", "x-apollo-operation-name", "graphql-preflight")
@@ -523,6 +524,7 @@ def create_app(
     if settings.graphiql:
         page_html()  # a missing GraphiQL file stops the app here, not in a browser
         routes.append(Mount(ASSETS_PATH, StaticFiles(directory=ASSETS), name="graphiql"))
+    routes += web_routes(graphql.schema, state, context_factory)  # the analysts' pages
     app = Starlette(
         routes=routes,
         middleware=middleware,

@@ -1,0 +1,101 @@
+"""The record pages: a meeting, a theme, and a source document's text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.requests import Request
+
+from api.auth import Caller
+from api.web import operations
+from api.web.chart import Chart, year_chart
+from api.web.params import SearchParams
+from api.web.site import PageError, Site
+
+OPEN_STATUSES = ["OPEN", "IN_PROGRESS"]
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    meeting: dict[str, Any]
+    present: list[dict[str, Any]]
+    apologies: list[dict[str, Any]]
+    others: list[dict[str, Any]]  # in attendance
+
+
+async def meeting_view(
+    site: Site, request: Request, caller: Caller | None, meeting_id: str
+) -> MeetingView:
+    data = await site.run(request, caller, operations.MEETING, {"id": meeting_id})
+    meeting = data["meeting"]
+    if meeting is None:
+        raise PageError(404, "No such meeting", "No meeting has this address.")
+    attendees = meeting["attendees"]
+    return MeetingView(
+        meeting=meeting,
+        present=[a for a in attendees if a["status"] == "PRESENT"],
+        apologies=[a for a in attendees if a["status"] == "APOLOGIES"],
+        others=[a for a in attendees if a["status"] == "IN_ATTENDANCE"],
+    )
+
+
+@dataclass(frozen=True)
+class ThemeView:
+    theme: dict[str, Any]
+    chart: Chart | None
+    meetings_counted: int
+    open: dict[str, Any]
+    overdue: dict[str, Any]
+    search: str  # the search page narrowed to the theme
+
+
+async def theme_view(site: Site, request: Request, caller: Caller | None, code: str) -> ThemeView:
+    code = code.strip()
+    if not code or len(code) > 100:
+        raise PageError(404, "No such theme", "No theme has this code.")
+    data = await site.run(
+        request,
+        caller,
+        operations.THEME,
+        {
+            "code": code,
+            "themes": [code],
+            "open": {"theme": code, "status": OPEN_STATUSES},
+            "overdue": {"theme": code, "overdue": True},
+        },
+    )
+    theme = data["theme"]
+    if theme is None:
+        raise PageError(404, "No such theme", f"No theme has the code {code!r}.")
+    narrowed = SearchParams(themes=(theme["code"],))
+    by_year = data["byYear"]
+    return ThemeView(
+        theme=theme,
+        chart=year_chart(
+            by_year["facets"]["years"],
+            lambda year: SearchParams(
+                themes=(theme["code"],), types=("meeting",), years=(year,)
+            ).url(),
+        ),
+        meetings_counted=by_year["totalCount"],
+        open=data["open"],
+        overdue=data["overdue"],
+        search=narrowed.url(),
+    )
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    file_name: str
+    text: str
+
+
+async def document_text(
+    site: Site, request: Request, caller: Caller | None, document_id: str
+) -> DocumentText:
+    data = await site.run(request, caller, operations.DOCUMENT, {"id": document_id})
+    node = data["node"]
+    if node is None or node["__typename"] != "SourceDocument":
+        raise PageError(404, "No such document", "No source document has this address.")
+    return DocumentText(node["fileName"], node["text"])
