@@ -351,11 +351,59 @@ def _minutes_returning(
     )
 
 
+# A sentence about an action already on the log: "Action No. 28 remained open and would be
+# reported to the next meeting", "Action 14, on the custody audit, was still in progress",
+# "This action had been completed".
+_EARLIER_ACTION = re.compile(
+    r"(?:(?:the|this|that)\s+action\b|actions?\s*(?:nos?\.?|numbers?|ref(?:erence)?\.?|point)?"
+    r"\s*(?-i:[A-Z]{0,4})[\s/-]?\d[\w/.-]*)(?:\s*\([^()]{0,80}\)|,[^,.;()]{1,80},)?,?\s+"
+    r"(?:was|were|is|are|"
+    r"had|has|have|remain(?:ed|s)?|would|will|could|should)\b",
+    re.IGNORECASE,
+)
+# What a report of business in hand says: "it was reported that ...", "Officers advised that".
+_REPORTED_THAT = re.compile(
+    r"\b(?:reported|advised|explained|informed|told|stated|updated|said)\s+(?:\w+\s+){0,3}?that\b",
+    re.IGNORECASE,
+)
+# Asked for or agreed, where a report of what is in hand is not.
+_DECIDED = re.compile(r"\b(?:agreed|decided|requested|resolved|asked|undertook)\b", re.IGNORECASE)
+# What a meeting decided, listed among its conclusions and actions: "Recommendation to the
+# Authority of the proposed changes", "Recommended the Outline Business Case ...",
+# "Approved the revised budget".
+_DECISION = re.compile(
+    r"(?:recommend(?:ed|ations?)|approv(?:ed|al)|endorse(?:d|ment)|noted|ratified|ratification"
+    r"|accepted|adopted|agreed\s+(?:the|to\s+(?:approve|recommend|endorse|note)))\b",
+    re.IGNORECASE,
+)
+# A standing promise to all comers, not a task: "will respond to every matter raised".
+_STANDING = re.compile(r"\s+(?:to\s+)?(?:every|all|any|each)\b", re.IGNORECASE)
+
+
+def _reported_in_hand(
+    text: str, start: int, end: int, last_sentence: tuple[int, int] | None
+) -> bool:
+    """Whether an ownerless "would be brought to the next meeting" goes on with a report of
+    business in hand ("With reference to Minute 24 it was reported that the workshop had
+    been held. A summary of the feedback would be brought to the next meeting."), not with
+    what the meeting agreed or asked for."""
+    if _DECIDED.search(text, start, end):
+        return False
+    if _REPORTED_THAT.search(text, start, end):
+        return True
+    return last_sentence is not None and bool(
+        _REPORTED_THAT.search(text, *last_sentence) and not _DECIDED.search(text, *last_sentence)
+    )
+
+
 def _narrative(
     text: str, start: int, end: int, previous: tuple[str | None, tuple[int, int] | None]
 ) -> Candidate | None:
-    """The action a sentence of narrative records: an undertaking, an agreement, a promise."""
+    """The action a sentence of narrative records: an undertaking, an agreement, a promise;
+    not the status of an action already on the log."""
     last_subject, last_sentence = previous
+    if _EARLIER_ACTION.match(text, start, end):
+        return None
     owned = _owned_sentence(text, start, end)
     if owned is not None:
         return owned
@@ -412,7 +460,8 @@ def _narrative(
         said = _SAID.search(text, max(start, passive.start() - _SAID_REACH), passive.start())
         subject = subject_before(text, start, said.start()) if said else None
         owner = subject if subject and not is_group(subject) else None
-        return Candidate(start, end, (start, end), owner=owner)
+        if owner is not None or not _reported_in_hand(text, start, end, last_sentence):
+            return Candidate(start, end, (start, end), owner=owner)
     for match in _FUTURE.finditer(text, start, end):
         verb = match.group("verb")
         if verb not in _PROMISE and not (
@@ -423,6 +472,8 @@ def _narrative(
             continue  # "asked whether the Commissioner would provide ..."
         if _AT_THIS_MEETING.search(text, match.end(), end):
             continue  # "the Chairman will confirm at the start of the meeting that ..."
+        if _STANDING.match(text, match.end(), end):
+            continue  # "will respond to every matter raised with them"
         subject = _sentence_subject(text, start, match.start(), last_subject)
         if subject and not is_group(subject) and subject.lower() not in PRONOUNS:
             return Candidate(start, end, (start, end), owner=subject)
@@ -735,6 +786,8 @@ def find_review_paragraphs(
                 continue
             if marked and not agreed and not _OWNED.match(text, paragraph.body, paragraph.end):
                 continue  # beside marked actions, only one that names its owner
+            if agreed and _DECISION.match(text, paragraph.body, paragraph.end):
+                continue  # "Recommended the Outline Business Case to the Authority ..."
             updates = notes.get(position, [])
             if (
                 not agreed

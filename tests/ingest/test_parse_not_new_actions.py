@@ -1,0 +1,120 @@
+"""Sentences that read like actions but set no one a new task: the status of an action
+already on the log, a report of business in hand, a decision listed among a committee's
+conclusions, a standing promise to all comers. Beside each, the task that is one.
+Invented text in, actions out."""
+
+import datetime as dt
+
+import pytest
+
+from ingest.draft import ActionDraft
+from ingest.parse import parse_document
+from ingest.parse.actions import parse_actions
+
+JUNE_2022 = dt.date(2022, 6, 10)
+
+
+def actions_in(text: str) -> list[ActionDraft]:
+    actions, _ = parse_actions(text, [], [], meeting_date=JUNE_2022)
+    return actions
+
+
+def texts(actions: list[ActionDraft]) -> list[str]:
+    return [" ".join(action.text.split()) for action in actions]
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        "Action No. 28 remained open and would be reported to the next meeting.",
+        "Action 14, on the custody audit, was still in progress and would be brought back to "
+        "the September meeting.",
+    ],
+)
+def test_the_status_of_an_earlier_action_is_no_new_action(status: str) -> None:
+    # a council page that lost the item's heading: only its agenda text stands above
+    text = (
+        "To confirm the actions following the Panel meeting held on 4th February 2022.\n\n\n"
+        "The Democratic Services Officer reported that the figures asked for at the last "
+        f"meeting had been circulated to Members by e-mail. {status}\n"
+    )
+    assert actions_in(text) == []
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "With reference to Minute No. 24 it was reported that the knife crime workshop for "
+        "secondary heads had been held on 28th November. A summary of the feedback would be "
+        "brought to the next meeting.",
+        "It was reported that the survey of residents had closed with 1,126 responses and that "
+        "the results would be presented to the next meeting of the Partnership.",
+    ],
+)
+def test_a_report_of_business_in_hand_is_no_action(report: str) -> None:
+    assert actions_in(f"Matters Arising\n\n{report}\n") == []
+
+
+@pytest.mark.parametrize(
+    "agreed",
+    [
+        "It was agreed that a summary of the feedback would be brought to the next meeting.",
+        "Members asked for the figures by district. A breakdown would be circulated before the "
+        "next meeting.",
+    ],
+)
+def test_what_the_meeting_asked_for_is_still_an_action(agreed: str) -> None:
+    assert len(actions_in(f"Matters Arising\n\n{agreed}\n")) == 1
+
+
+@pytest.mark.parametrize(
+    "promise",
+    [
+        "The PCC noted that he will be joining the rural crime board and wished it recorded that "
+        "he and the Chief Constable treat rural crime as a priority and will respond to every "
+        "matter raised with them.",
+        "The Commissioner said that her office will reply to all correspondence within ten "
+        "working days.",
+    ],
+)
+def test_a_standing_promise_to_all_comers_is_no_action(promise: str) -> None:
+    text = f"Community Engagement\n\n{promise}\n"
+    assert actions_in(text) == []
+    task = "The Commissioner said that she will send the Panel the rural crime figures."
+    assert len(actions_in(f"{text}\n{task}\n")) == 1
+
+
+CONCLUSIONS = (
+    "Meeting of the Authority - 24 August 2023\n\n"
+    "Conclusion and Actions Reached at {committee}\n\n"
+    "Further assurance to set out the overtime controls now in place in each division.\n\n"
+    "A named finance lead to attend each future Committee meeting when the revenue monitoring "
+    "report is taken.\n\n"
+    "{decision}\n\n"
+    "Further work on the procurement strategy to be brought back to the next meeting.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("committee", "decision"),
+    [
+        (
+            "Resources Committee",
+            "Recommended the Outline Business Case for the Custody Estate Review to the "
+            "Authority for approval on the condition that the rejected options are explained.",
+        ),
+        (
+            "Audit Committee",
+            "Approved the revised internal audit plan for 2023/24, subject to the changes "
+            "discussed.",
+        ),
+    ],
+)
+def test_a_decision_among_a_committees_conclusions_is_no_action(
+    committee: str, decision: str
+) -> None:
+    draft = parse_document(CONCLUSIONS.format(committee=committee, decision=decision))
+    found = texts(draft.actions)
+    assert len(found) == 3
+    assert not any(text.startswith(decision[:20]) for text in found)
+    assert found[0].startswith("Further assurance to set out")
