@@ -202,6 +202,7 @@ def apply_passages(
     subtree_ends: list[int] | None = None
     ordered = sorted(found, key=lambda f: f.draft.span.start)
     starts = [f.draft.span.start for f in ordered]
+    following = sorted(p.start for p in passages)
     for passage in passages:
         holder = locator.find(passage.start)
         if holder is not None:
@@ -209,6 +210,10 @@ def apply_passages(
             scope_end = subtree_ends[holder]
         else:
             scope_end = headings.after(passage.start)
+        # The next passage ("Matters arising from <another meeting>:") starts a scope of its own.
+        later = bisect_right(following, passage.start)
+        if later < len(following):
+            scope_end = min(scope_end, following[later])
         first = bisect_right(starts, passage.start)
         in_scope = ordered[first : bisect_left(starts, scope_end, lo=first)]
         for action in in_scope if passage.count is None else in_scope[: passage.count]:
