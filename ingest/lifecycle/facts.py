@@ -30,7 +30,8 @@ class MeetingFacts:
 
 @dataclass(frozen=True)
 class ActionFacts:
-    """An action with what matching and history need; ``excerpt`` is its span's text."""
+    """An action with what matching and history need; ``excerpt`` is its span's text and
+    the rest of the line it ends on."""
 
     id: int
     meeting: MeetingFacts

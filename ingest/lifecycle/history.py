@@ -130,12 +130,6 @@ def _meeting_events(
             raised.date, raised.meeting_id = primary.origin_date, None
         events.append(raised)
     mentioned: list[EventDraft] = []
-    if not raised_here and (
-        primary.status is ActionStatus.DEFERRED or _DEFERRED_WORDS.search(primary.excerpt)
-    ):
-        mentioned.append(
-            _from_action(primary, ActionEventKind.DEFERRED, ActionStatus.DEFERRED, date)
-        )
     said: set[str] = set()
     for action in group:
         for update in updates.get(action.id, ()):
@@ -143,13 +137,22 @@ def _meeting_events(
                 continue
             said.add(update.text)
             event = _from_update(update, action, was_done)
-            if event.kind is ActionEventKind.DEFERRED and mentioned:
-                continue
             mentioned.append(event)
             if event.status is not None:
                 was_done = event.status in _DONE
+    deferred = primary.status is ActionStatus.DEFERRED or _DEFERRED_WORDS.search(primary.excerpt)
+    if (
+        not raised_here
+        and deferred
+        and all(e.kind is not ActionEventKind.DEFERRED for e in mentioned)
+    ):
+        mentioned.insert(
+            0, _from_action(primary, ActionEventKind.DEFERRED, ActionStatus.DEFERRED, date)
+        )
     last = next((e.status for e in reversed(mentioned) if e.status is not None), None)
-    quiet = primary.status is ActionStatus.OPEN and (raised_here or mentioned)
+    # A status pushed through the API is the action's status now; its event is the update's.
+    pushed = any(u.pushed and u.status is not None for u in updates.get(primary.id, ()))
+    quiet = pushed or (primary.status is ActionStatus.OPEN and (raised_here or mentioned))
     if last is not primary.status and not quiet:
         kind = _kind_of(primary.status, primary.excerpt, was_done)
         mentioned.append(_from_action(primary, kind, primary.status, date))

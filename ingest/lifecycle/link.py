@@ -381,6 +381,15 @@ def _split(facts: dict[int, ActionFacts], edges: Iterable[tuple[int, int]]) -> l
 
 # --- reading ---------------------------------------------------------------------------------
 
+# How far past an action's span its line is read for what the meeting made of it.
+LINE_REST = 400
+
+
+def _to_line_end(excerpt: str, length: int) -> str:
+    rest = excerpt[length:]
+    end = rest.find("\n")
+    return excerpt[:length] + (rest if end < 0 else rest[:end])
+
 
 def _meeting_columns() -> Any:
     return select(
@@ -398,8 +407,11 @@ def _meeting_facts(row: Any) -> MeetingFacts:
 
 
 async def _facts(session: AsyncSession, where: ColumnElement[bool]) -> list[ActionFacts]:
+    # The span and the rest of its line: "Action 1 (...): ... Deferred to the November meeting."
     excerpt = func.substr(
-        SourceDocument.text, Action.span_start + 1, Action.span_end - Action.span_start
+        SourceDocument.text,
+        Action.span_start + 1,
+        Action.span_end - Action.span_start + LINE_REST,
     )
     query = (
         _meeting_columns()
@@ -445,7 +457,7 @@ async def _facts(session: AsyncSession, where: ColumnElement[bool]) -> list[Acti
                 position=row[9],
                 reference=row[10],
                 text=row[11],
-                excerpt=row[12] or "",
+                excerpt=_to_line_end(row[12] or "", row[18] - row[17]),
                 owner_ids=frozenset(owners[row[6]]),
                 status=row[13],
                 due_date=row[14],

@@ -94,27 +94,51 @@ def _best(
     return top[0], top[2], top[3]
 
 
+def numbered(candidates: Sequence[ActionFacts]) -> dict[int, str]:
+    """The number each action goes by at its meeting: its reference; for the actions a
+    document raises without numbers ("ACTION: AR to ..."), their place among them, as a
+    later meeting counts them ("Action 1")."""
+    numbers: dict[int, str] = {}
+    by_document: dict[int, list[ActionFacts]] = {}
+    for candidate in candidates:
+        if key := _reference_key(candidate.reference):
+            numbers[candidate.id] = key
+        if not candidate.carried:
+            by_document.setdefault(candidate.document_id, []).append(candidate)
+    for raised in by_document.values():
+        if all(c.reference is None for c in raised):
+            for place, candidate in enumerate(sorted(raised, key=lambda c: c.position), 1):
+                numbers[candidate.id] = str(place)
+    return numbers
+
+
 def origin_link(
     later: ActionFacts, origin: MeetingFacts, candidates: Sequence[ActionFacts]
 ) -> LinkDraft | None:
     """The action of ``origin`` (the meeting ``later`` names) that ``later`` carries."""
     cited = _reference_key(later.cited_reference)
-    with_reference = [c for c in candidates if cited and _reference_key(c.reference) == cited]
+    numbers = numbered(candidates)
+    with_reference = [c for c in candidates if cited and numbers.get(c.id) == cited]
     scored: list[tuple[float, float, ActionFacts, str]] = []
     for candidate in candidates:
         words = _contained(later, candidate)
         owners = bool(later.owner_ids & candidate.owner_ids)
+        raised_here = [c for c in with_reference if not c.carried]
         if candidate in with_reference and words >= CITED_WORDING:
             confidence, why = 0.95, f"cites action {later.cited_reference}, wording {words:.0f}%"
-        elif candidate in with_reference and len(with_reference) == 1:
+        elif raised_here == [candidate]:
             confidence, why = 0.85, f"cites action {later.cited_reference}"
         elif words >= CARRIED_WORDING and _owners_agree(later, candidate):
             confidence = round(0.5 + (words - CARRIED_WORDING) / 100 + (0.1 if owners else 0), 2)
             why = f"wording {words:.0f}%" + (", same owner" if owners else "")
         else:
             continue
-        # The action raised at the origin ranks above one carried into it.
-        scored.append((confidence, words - (1 if candidate.carried else 0), candidate, why))
+        # The minutes' record ranks above an action log's, and the action raised at the
+        # origin above one carried into it; then the closer wording.
+        preference = (
+            words - (1 if candidate.carried else 0) - 1000 * DOCUMENT_RANK[candidate.document_type]
+        )
+        scored.append((confidence, preference, candidate, why))
     best = _best(scored)
     if best is None:
         return None

@@ -1,0 +1,258 @@
+"""Action lifecycles: links of each kind, the same graph in any ingest order, and links
+and pushed updates that survive a new version of the minutes (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from ingest.lifecycle.link import refresh_action
+from records.db import create_engine, session_factory, write_session
+from records.enums import ActionEventKind, ActionStatus, EventSource, LinkKind
+from records.models import (
+    Action,
+    ActionEvent,
+    ActionLifecycle,
+    ActionLink,
+    SourceDocument,
+)
+from records.writes import add_action_update
+from tests.support.databases import BACKENDS, throwaway_database
+from tests.support.paths import DATA, SAMPLES
+from tests.support.records import ingest_files
+
+LIFECYCLE = DATA / "lifecycle"
+# Eastmoor's performance meetings: Action 1 of 22 September 2022 deferred in October and
+# November and closed in December; the November action log before its minutes.
+EASTMOOR = [
+    *sorted(SAMPLES.glob("eastmoor-performance-2022-*.txt")),
+    SAMPLES / "eastmoor-accountability-board-2021-12.docx",
+]
+WESTVALE = sorted(LIFECYCLE.glob("westvale-*.txt"))
+
+ActionKey = tuple[str, int]  # (file name, position): an action, whatever its id
+
+
+async def _keys(engine: AsyncEngine) -> dict[int, ActionKey]:
+    async with session_factory(engine)() as session:
+        rows = await session.execute(
+            select(Action.id, SourceDocument.file_name, Action.position).join(
+                SourceDocument, SourceDocument.id == Action.document_id
+            )
+        )
+        return {action_id: (name, position) for action_id, name, position in rows}
+
+
+async def linked_graph(engine: AsyncEngine) -> dict[str, Any]:
+    """Links, lifecycles and events, named by file and position instead of ids."""
+    key = await _keys(engine)
+    async with session_factory(engine)() as session:
+        links = await session.scalars(select(ActionLink))
+        lifecycles = await session.scalars(select(ActionLifecycle))
+        events = await session.scalars(select(ActionEvent))
+        return {
+            "links": sorted(
+                (key[x.earlier_action_id], key[x.later_action_id], x.kind, x.confidence, x.reason)
+                for x in links
+            ),
+            "lifecycles": sorted(
+                (
+                    key[x.action_id],
+                    key[x.chain_key],
+                    x.in_chain,
+                    x.raised_on,
+                    x.closed_on,
+                    x.status,
+                    x.times_deferred,
+                    x.due_date,
+                    x.due_basis,
+                    x.last_seen_on,
+                )
+                for x in lifecycles
+            ),
+            "events": sorted(
+                (key[x.chain_key], x.sequence, key[x.action_id], x.kind, x.status, x.date, x.text)
+                for x in events
+            ),
+        }
+
+
+async def _links_by_kind(engine: AsyncEngine) -> dict[LinkKind, list[tuple[ActionKey, ActionKey]]]:
+    key = await _keys(engine)
+    found: dict[LinkKind, list[tuple[ActionKey, ActionKey]]] = {}
+    async with session_factory(engine)() as session:
+        for link in await session.scalars(select(ActionLink)):
+            assert 0 < link.confidence <= 1 and link.reason
+            pair = (key[link.earlier_action_id], key[link.later_action_id])
+            found.setdefault(link.kind, []).append(pair)
+    return found
+
+
+async def _action(engine: AsyncEngine, file_name: str, text_part: str) -> int:
+    async with session_factory(engine)() as session:
+        found = list(
+            await session.scalars(
+                select(Action.id)
+                .join(SourceDocument, SourceDocument.id == Action.document_id)
+                .where(SourceDocument.file_name == file_name, Action.text.contains(text_part))
+            )
+        )
+    assert len(found) == 1, (file_name, text_part, found)
+    return found[0]
+
+
+async def _history(engine: AsyncEngine, action_id: int) -> list[ActionEvent]:
+    async with session_factory(engine)() as session:
+        chain = select(ActionLifecycle.chain_key).where(ActionLifecycle.action_id == action_id)
+        return list(
+            await session.scalars(
+                select(ActionEvent)
+                .where(ActionEvent.chain_key.in_(chain))
+                .order_by(ActionEvent.sequence)
+            )
+        )
+
+
+async def test_carried_actions_link_to_the_meeting_they_name(engine: AsyncEngine) -> None:
+    await ingest_files(engine, *EASTMOOR)
+    kinds = await _links_by_kind(engine)
+    origin = kinds[LinkKind.ORIGIN]
+    raised = ("eastmoor-performance-2022-09.txt", 2)  # "FS and OR to present a recovery plan"
+    continued = {later[0] for earlier, later in origin if earlier == raised}
+    assert continued == {
+        "eastmoor-performance-2022-10.txt",
+        "eastmoor-performance-2022-11.txt",
+        "eastmoor-performance-2022-11-action-log.txt",
+        "eastmoor-performance-2022-12.txt",
+    }
+    # "Action 1" of 20 October 2022 is its first action raised without a number.
+    october = await _action(engine, "eastmoor-performance-2022-10.txt", "AR to report")
+    november = await _action(engine, "eastmoor-performance-2022-11.txt", "recruited and trained")
+    assert ((await _keys(engine))[october], (await _keys(engine))[november]) in origin
+
+
+async def test_an_action_log_row_links_to_the_minutes_action_it_records(
+    engine: AsyncEngine,
+) -> None:
+    await ingest_files(engine, *EASTMOOR)
+    same = (await _links_by_kind(engine))[LinkKind.SAME_MEETING]
+    by_file = {(earlier[0], later[0]) for earlier, later in same}
+    assert ("eastmoor-performance-2022-09.txt", "eastmoor-performance-2022-09-action-log.txt") in (
+        by_file
+    )
+    survey = await _action(engine, "eastmoor-performance-2022-11.txt", "satisfaction survey")
+    row = await _action(engine, "eastmoor-performance-2022-11-action-log.txt", "satisfaction")
+    keys = await _keys(engine)
+    assert (keys[survey], keys[row]) in same
+
+
+async def test_register_references_and_repeated_wording_link_meetings(
+    engine: AsyncEngine,
+) -> None:
+    await ingest_files(engine, *WESTVALE)
+    kinds = await _links_by_kind(engine)
+    assert kinds[LinkKind.REFERENCE] == [
+        (
+            ("westvale-resources-2021-09-action-log.txt", 0),
+            ("westvale-resources-2021-11-action-log.txt", 0),
+        )
+    ]
+    assert kinds[LinkKind.WORDING] == [
+        (("westvale-assurance-2021-05.txt", 0), ("westvale-assurance-2021-06.txt", 0))
+    ]
+    # Different actions with plain numbers or other words are not linked.
+    assert len(kinds) == 2
+
+
+async def test_a_lifecycle_raised_deferred_twice_and_closed(engine: AsyncEngine) -> None:
+    await ingest_files(engine, *EASTMOOR)
+    raised = await _action(engine, "eastmoor-performance-2022-09.txt", "FS and OR to present")
+    events = await _history(engine, raised)
+    assert [(e.kind, e.date) for e in events] == [
+        (ActionEventKind.RAISED, dt.date(2022, 9, 22)),
+        (ActionEventKind.DEFERRED, dt.date(2022, 10, 20)),
+        (ActionEventKind.DEFERRED, dt.date(2022, 11, 17)),
+        (ActionEventKind.CLOSED, dt.date(2022, 12, 15)),
+    ]
+    assert all(e.source is EventSource.MINUTES and e.document_id for e in events)
+    async with session_factory(engine)() as session:
+        cycle = await session.get_one(ActionLifecycle, raised)
+    assert (cycle.status, cycle.times_deferred) == (ActionStatus.COMPLETED, 2)
+    assert (cycle.raised_on, cycle.closed_on) == (dt.date(2022, 9, 22), dt.date(2022, 12, 15))
+
+
+async def test_a_due_date_worked_out_from_the_wording(engine: AsyncEngine) -> None:
+    await ingest_files(engine, *EASTMOOR)
+    survey = await _action(engine, "eastmoor-performance-2022-11.txt", "satisfaction survey")
+    async with session_factory(engine)() as session:
+        cycle = await session.get_one(ActionLifecycle, survey)
+    assert cycle.due_date == dt.date(2023, 5, 17)  # "back ... in 6 months" from 17 November
+    assert cycle.due_basis is not None and cycle.due_basis.value == "PERIOD"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_three_ingest_orders_give_the_same_linked_graph(backend: str, tmp_path: Path) -> None:
+    files = [*EASTMOOR, *WESTVALE]
+    orders = [sorted(files), sorted(files, reverse=True)]
+    shuffled = list(files)
+    random.Random(7).shuffle(shuffled)
+    orders.append(shuffled)
+    graphs = []
+    for number, order in enumerate(orders):
+        async with throwaway_database(backend, tmp_path / str(number), migrated=True) as url:
+            engine = create_engine(url)
+            try:
+                for path in order:  # one file at a time: each arrives to what is stored
+                    await ingest_files(engine, path)
+                graphs.append(await linked_graph(engine))
+            finally:
+                await engine.dispose()
+    assert graphs[0]["links"] and graphs[0]["events"]
+    assert graphs[1] == graphs[0]
+    assert graphs[2] == graphs[0]
+
+
+async def test_a_new_version_keeps_links_and_pushed_updates(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    await ingest_files(engine, *EASTMOOR)
+    raised = await _action(engine, "eastmoor-performance-2022-09.txt", "FS and OR to present")
+    async with write_session(engine) as session:
+        await add_action_update(
+            session,
+            raised,
+            text="Plan shared with the OPCC in draft.",
+            status=ActionStatus.IN_PROGRESS,
+            due_date=None,
+            author="Eastmoor RMS",
+        )
+        await refresh_action(session, raised)
+    before = await linked_graph(engine)
+
+    corrected = tmp_path / "eastmoor-performance-2022-09.txt"
+    text = (SAMPLES / "eastmoor-performance-2022-09.txt").read_text(encoding="utf-8")
+    corrected.write_text(text.replace("at 2pm", "at 2.00pm"), encoding="utf-8")
+    await ingest_files(engine, corrected)
+
+    after = await linked_graph(engine)
+    assert after["links"] == before["links"]
+    assert after["lifecycles"] == before["lifecycles"]
+    new_raised = await _action(engine, "eastmoor-performance-2022-09.txt", "FS and OR to present")
+    assert new_raised != raised
+    events = await _history(engine, new_raised)
+    pushed = [e for e in events if e.source is EventSource.API]
+    assert [(e.text, e.status, e.author) for e in pushed] == [
+        ("Plan shared with the OPCC in draft.", ActionStatus.IN_PROGRESS, "Eastmoor RMS")
+    ]
+    assert [e.kind for e in events if e.source is EventSource.MINUTES] == [
+        ActionEventKind.RAISED,
+        ActionEventKind.DEFERRED,
+        ActionEventKind.DEFERRED,
+        ActionEventKind.CLOSED,
+    ]

@@ -1,0 +1,137 @@
+"""GraphQL over action lifecycles: an action followed from raised to closed, the
+lifecycle filters, a meeting's carried actions, and statements that do not grow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from schema.context import Context
+from tests.ingest.test_lifecycle import EASTMOOR
+from tests.schema.test_statement_count import count_statements
+from tests.support.graphql import nodes, run
+from tests.support.records import ingest_files
+
+FOLLOW = """
+query($filter: ActionFilter) {
+  actions(filter: $filter) {
+    totalCount
+    edges { node {
+      text meeting { date }
+      lifecycle {
+        status raisedOn closedOn timesDeferred dueDate dueBasis
+        daysOpen overdue(asOf: "2022-12-01")
+      }
+      chain { meeting { date } status }
+      history { status actionStatus date source meeting { date } evidence { text } }
+      continuedBy { kind confidence reason later { meeting { date } } }
+    } }
+  }
+}
+"""
+
+
+async def test_an_action_followed_from_raised_to_closed(engine: AsyncEngine) -> None:
+    await ingest_files(engine, *EASTMOOR)
+    data = await run(Context(engine=engine), FOLLOW, {"filter": {"deferredAtLeast": 2}})
+    [action] = nodes(data["actions"])
+    assert action["text"].startswith("FS and OR to present a recovery plan")
+    assert [c["meeting"]["date"] for c in action["chain"]] == [
+        "2022-09-22",
+        "2022-10-20",
+        "2022-11-17",
+        "2022-12-15",
+    ]
+    history = action["history"]
+    assert [(h["status"], h["date"]) for h in history] == [
+        ("RAISED", "2022-09-22"),
+        ("DEFERRED", "2022-10-20"),
+        ("DEFERRED", "2022-11-17"),
+        ("CLOSED", "2022-12-15"),
+    ]
+    assert all(h["source"] == "MINUTES" and h["meeting"]["date"] == h["date"] for h in history)
+    assert "deferred again" in history[2]["evidence"]["text"]
+    assert history[3]["evidence"]["text"] == "The action was closed."
+    cycle = action["lifecycle"]
+    assert cycle["status"] == "COMPLETED" and cycle["timesDeferred"] == 2
+    assert (cycle["raisedOn"], cycle["closedOn"], cycle["daysOpen"]) == (
+        "2022-09-22",
+        "2022-12-15",
+        84,
+    )
+    assert cycle["overdue"] is False  # due 15 December 2022 by the action log
+    links = action["continuedBy"]
+    assert {link["later"]["meeting"]["date"] for link in links} >= {"2022-10-20", "2022-12-15"}
+    kinds = {(link["kind"], link["later"]["meeting"]["date"] == "2022-09-22") for link in links}
+    assert kinds == {("ORIGIN", False), ("SAME_MEETING", True)}  # and its own action log
+    assert all(0.5 < link["confidence"] <= 1 and link["reason"] for link in links)
+
+
+async def test_lifecycle_filters(engine: AsyncEngine) -> None:
+    await ingest_files(engine, *EASTMOOR)
+
+    async def texts(**conditions: object) -> list[str]:
+        data = await run(Context(engine=engine), FOLLOW, {"filter": conditions})
+        return sorted(a["text"][:24] for a in nodes(data["actions"]))
+
+    open_in_november = await texts(openAt="2022-11-01", body="Eastmoor")
+    assert "FS and OR to present a r" in open_in_november
+    assert "AR to provide the result" not in open_in_november  # closed 20 October
+    assert "FS and OR to present a r" not in await texts(openAt="2023-01-01")
+    # Police staff turnover: raised December 2021, due 20 October 2022, still open.
+    assert "HoP to provide a report " in await texts(overdueAt="2022-11-01")
+    assert "HoP to provide a report " not in await texts(overdueAt="2022-10-01")
+    assert await texts(openAt="2022-11-01", body="Northshire") == []
+    assert await texts(deferredAtLeast=3) == []
+
+
+MEETING = """
+query($day: Date!) {
+  meetings(filter: {dateFrom: $day, dateTo: $day}) { edges { node {
+    actionsCarriedIn { reference text status continues { earlier { meeting { date } } } }
+    actionsCarriedOut { text continuedBy { later { meeting { date } } } }
+  } } }
+}
+"""
+
+
+async def test_a_meeting_shows_the_actions_it_carries_in_and_out(engine: AsyncEngine) -> None:
+    await ingest_files(engine, *EASTMOOR)
+    data = await run(Context(engine=engine), MEETING, {"day": "2022-10-20"})
+    [meeting] = nodes(data["meetings"])
+    carried_in = meeting["actionsCarriedIn"]
+    assert [a["reference"] for a in carried_in] == ["1", "2", "4"]
+    assert all(a["continues"][0]["earlier"]["meeting"]["date"] == "2022-09-22" for a in carried_in)
+    [out] = meeting["actionsCarriedOut"]
+    assert out["text"].startswith("AR to report on the number of Control Room staff")
+    assert {c["later"]["meeting"]["date"] for c in out["continuedBy"]} == {"2022-11-17"}
+
+
+# Each loader appears at one depth only (see tests/schema/test_statement_count.py).
+LINKED = """
+{
+  meetings(first: 100) { edges { node {
+    actionsCarriedIn { reference }
+    actionsCarriedOut { reference }
+    actions {
+      lifecycle { status timesDeferred }
+      history { status evidence { text } meeting { date } }
+      continues { kind earlier { reference } }
+      continuedBy { kind confidence }
+      chain { reference }
+    }
+  } } }
+}
+"""
+
+
+async def test_lifecycle_fields_cost_statements_by_depth_not_rows(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    await ingest_files(engine, *EASTMOOR[:3])
+    few, _ = await count_statements(engine, LINKED)
+    await ingest_files(engine, *EASTMOOR[3:])
+    many, data = await count_statements(engine, LINKED)
+    assert len(data["meetings"]["edges"]) > 3
+    assert many == few
