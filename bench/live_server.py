@@ -2,8 +2,9 @@
 
 ``serve`` starts the app (uvicorn on the app factory, or ``assurance serve``) with the
 ``ASSURANCE_*`` settings of a data folder, waits for ``/readyz`` and stops it when the
-block ends. ``post_graphql`` times one request until its whole body is read, and
-``HttpResult`` gathers the timings of one class of request.
+block ends; ``ServerProcess`` is such a server to start, kill (-9) and start again.
+``post_graphql`` times one request until its whole body is read, and ``HttpResult``
+gathers the timings of one class of request.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import contextlib
 import json
 import math
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -76,6 +78,85 @@ class Server:
     pid: int  # the process started (with several workers, their supervisor)
 
 
+class ServerProcess:
+    """A server subprocess on a loopback port, in a process group of its own: ``kill``
+    ends it and every process it started (workers, upload workers) at once, as a crash
+    or ``kill -9`` would; ``start`` again serves the same data folder (on the same port,
+    unless ``port`` is changed)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        workers: int,
+        log_path: Path,
+        *,
+        command: ServerCommand = uvicorn_command,
+        extra_env: Mapping[str, str] | None = None,
+        port: int | None = None,
+    ) -> None:
+        self.settings = settings
+        self.workers = workers
+        self.log_path = log_path
+        self.command = command
+        self.extra_env = extra_env
+        self.port = port or free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+        self.ready_seconds = math.nan
+        self._started = 0.0
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def url(self) -> str:
+        """The GraphQL endpoint."""
+        return f"{self.base}/graphql"
+
+    @property
+    def pid(self) -> int:
+        if self.process is None:
+            raise RuntimeError("the server is not started")
+        return self.process.pid
+
+    def start(self) -> None:
+        """Start the process (its output appended to the log); ``wait_until_ready`` next."""
+        started = time.perf_counter()
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                self.command(self.port, self.workers),
+                env=server_environment(self.settings, self.extra_env),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        self._started = started
+
+    def wait_until_ready(self) -> None:
+        if self.process is None:
+            raise RuntimeError("the server is not started")
+        wait_until_ready(self.process, self.base, self.log_path)
+        self.ready_seconds = time.perf_counter() - self._started
+
+    def kill(self) -> None:
+        """SIGKILL to the whole process group: nothing gets to clean up."""
+        if self.process is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+            self.process = None
+
+    def stop(self) -> None:
+        """Ask the server to stop (SIGTERM); kill it if it has not within 15 s."""
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+            self.process = None
+
+
 @contextlib.contextmanager
 def serve(
     settings: Settings,
@@ -86,26 +167,14 @@ def serve(
     extra_env: Mapping[str, str] | None = None,
 ) -> Iterator[Server]:
     """The app served on a free loopback port, until the block ends."""
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    with log_path.open("wb") as log:
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            command(port, workers),
-            env=server_environment(settings, extra_env),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            wait_until_ready(process, base, log_path)
-            yield Server(f"{base}/graphql", time.perf_counter() - started, process.pid)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    server = ServerProcess(settings, workers, log_path, command=command, extra_env=extra_env)
+    log_path.write_bytes(b"")
+    server.start()
+    try:
+        server.wait_until_ready()
+        yield Server(server.url, server.ready_seconds, server.pid)
+    finally:
+        server.stop()
 
 
 def wait_until_ready(process: subprocess.Popen[bytes], base: str, log_path: Path) -> None:
