@@ -8,8 +8,9 @@ items is decided later, by the numbering. In any line, cuts are made before an i
 and a heading in capitals ("... (Head of Legal). 1 4. MINUTES", where "1" was the page
 number; "... 2019/ 7 POLICE AND CRIME PLAN"), before the numbers that follow the one opening
 the line ("3. Road Safety 4. Work Programme"), and before the markers that run on after a
-list marker opening the line ("(i) Conflict of interest ... (ii) Pecuniary interests"), and
-before lettered sub-items inside an item's line ("3 Declarations (a) Pecuniary (b) Other").
+list marker opening the line ("(i) Conflict of interest ... (ii) Pecuniary interests"),
+before lettered sub-items inside an item's line ("3 Declarations (a) Pecuniary (b) Other"),
+and around a page's footer run in between two pages ("... on. Page 1 of 14 a) Revised ...").
 
 The pieces are ``Line`` objects whose offsets point into the original text, so spans stay
 exact; the pieces of one line keep its ``start`` and ``end``.
@@ -70,6 +71,9 @@ _CAPITALS_ENTRY = re.compile(r"(?<=[.)!?;] )(?:\d{1,3} )?(?P<entry>\d{1,3}\.)(?=
 _LIST_MARKER = re.compile(r"^(?P<open>\()?(?P<marker>[a-h]|[ivx]{1,4})\)\s")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _ROMANS = tuple(ROMAN)
+# A page's footer run into the text between two pages ("... from now on. Page 1 of 14 a)
+# Revised Scheme of Delegation"): the next page's text starts after it.
+_PAGE_BREAK = re.compile(r"(?<=[.!?:;)] )Page \d{1,4} of \d{1,4}(?= +\S)")
 
 
 def split_run_on(text: str, lines: Sequence[Line]) -> tuple[list[Line], list[int]]:
@@ -123,9 +127,19 @@ def _cuts(text: str, line: Line) -> list[int]:
         or _OPENING_NUMBER.match(content)
         or _OPENING_ITEM.match(content)
     )
-    if not run_on and capitals is None and bare is None and opening is None and not consecutive:
+    page_breaks = [
+        at for match in _PAGE_BREAK.finditer(content) for at in (match.start(), match.end())
+    ]
+    if (
+        not run_on
+        and capitals is None
+        and bare is None
+        and opening is None
+        and not consecutive
+        and not page_breaks
+    ):
         return []
-    cuts: set[int] = set()
+    cuts: set[int] = set(page_breaks)
     if run_on:
         entries = [match.start() for match in _ENTRY.finditer(content)]
         if len(entries) >= RUN_ON_MIN_ENTRIES:

@@ -3,6 +3,7 @@ on through the year with the paragraphs under them numbered afresh across the me
 page whose number column was lost (its numbered lists are not items), and the numbered
 clauses of a resolution. Invented text in, item numbers out."""
 
+from ingest.clean import clean_text
 from ingest.parse.items import parse_items
 from ingest.parse.lines import split_lines
 
@@ -129,3 +130,19 @@ def test_clauses_of_a_resolution_are_not_items() -> None:
             "Declarations of Interest\n\nThere were no declarations of interest.\n"
         )
         assert all(number is None for number in numbers(text)), clauses
+
+
+def test_a_page_footer_run_in_between_two_pages_starts_the_next_pages_text() -> None:
+    for footer, sub_item, marker in (
+        ("Page 1 of 14", "a) Revised Scheme of Delegation", "a"),
+        ("Page 3 of 9", "(i) Estates Strategy", "i"),
+    ):
+        text = (
+            "<p>1. Apologies for absence</p><p>Apologies were received from the DCC.</p>"
+            "<p>2. Immediate and urgent items</p><p>The Commissioner raised the late arrival "
+            "of papers and asked that reports be sent a week before each meeting.</p>"
+            "<p>ACTION: All report authors to send papers a week ahead from now on. "
+            f"{footer} {sub_item}</p>"
+        )
+        found = numbers(clean_text(text).text)
+        assert found == ["1", "2", marker], footer
