@@ -39,8 +39,11 @@ def serve(
     run(_migrate_once(settings))  # before the workers start, so that they do not race
     console = consoles()[0]
     shown_host = "localhost" if host in ("0.0.0.0", "::") else host
-    where = f"http://{shown_host}:{port}/graphql"
-    console.print(f"GraphQL API at {where}" + ("" if settings.graphiql else " (GraphiQL off)"))
+    where = f"http://{shown_host}:{port}"
+    console.print(f"Search page at {where}/")
+    console.print(
+        f"GraphQL API at {where}/graphql" + ("" if settings.graphiql else " (GraphiQL off)")
+    )
     with _shared_metrics(workers):
         uvicorn.run(
             APP_FACTORY,
