@@ -30,6 +30,7 @@ from typing import Final
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from api.http_cache import change_log_position
@@ -117,8 +118,9 @@ class ConnectionPositions(Positions):
     reads.
 
     A read runs in a task of its own, so that a caller that is cancelled (its request
-    stopped) does not break the connection for the others; a read that fails closes
-    the connection, and the next call opens another.
+    stopped) does not break the connection for the others. A connection found lost (the
+    server restarted) is replaced and the read made again at once; a read that fails
+    otherwise closes the connection, and the next call opens another.
     """
 
     def __init__(self, engine: AsyncEngine) -> None:
@@ -141,10 +143,13 @@ class ConnectionPositions(Positions):
 
     async def _read(self, covers: int) -> None:
         try:
-            if self._connection is None:
-                connection = await self._engine.connect()
-                self._connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
-            position = int((await self._connection.execute(_LATEST)).scalar() or 0)
+            try:
+                position = await self._query()
+            except DBAPIError as exc:
+                if not exc.connection_invalidated:
+                    raise
+                await self._discard()  # lost (the server restarted): once more, anew
+                position = await self._query()
         except BaseException:
             await self._discard()
             raise
@@ -152,6 +157,12 @@ class ConnectionPositions(Positions):
             self._reading = None
         self._seen(position)
         self._answered = covers
+
+    async def _query(self) -> int:
+        if self._connection is None:
+            connection = await self._engine.connect()
+            self._connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
+        return int((await self._connection.execute(_LATEST)).scalar() or 0)
 
     async def _discard(self) -> None:
         if self._connection is not None:

@@ -50,7 +50,7 @@ def _check_output(output: str) -> None:
         rows = _rows(output, CACHED_PREFIX + label)
         assert [row[1:3] for row in rows] == [["5", "0"], ["5", "0"]], label
     assert "a repeated query against the minimal request" in output
-    assert "reading the change-log position (SELECT max(position), in-process)" in output
+    assert "reading the change-log position (api.positions, in-process)" in output
 
 
 def test_runs_end_to_end_and_reuses_its_data_folder(
