@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Final
+from dataclasses import dataclass, field
+from typing import Final, Protocol, TypeVar
 
 from rapidfuzz import fuzz
 from sqlalchemy import select
@@ -69,9 +69,42 @@ async def pushed_updates(
     ]
 
 
-def carry_updates(pushed: Sequence[PushedUpdate], actions: Sequence[Action]) -> list[str]:
-    """Append each pushed update to its action among ``actions`` (new, not yet flushed or
-    just flushed with their updates loaded); returns a warning per action not found."""
+class WrittenAction(Protocol):
+    """An action as written: a stored ``Action`` or a parsed ``ActionDraft``."""
+
+    @property
+    def reference(self) -> str | None: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+A = TypeVar("A", bound=WrittenAction)
+
+
+@dataclass(frozen=True)
+class CarryPlan:
+    """Where the pushed updates go among a new version's actions (by place), in the order
+    they were pushed, and a warning per old action the new version does not have."""
+
+    updates: list[tuple[int, PushedUpdate]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def status_and_due(
+        self, place: int, status: ActionStatus, due_date: dt.date | None
+    ) -> tuple[ActionStatus, dt.date | None]:
+        """An action's status and due date once its carried updates set them again."""
+        for carried_to, update in self.updates:
+            if carried_to == place:
+                status = update.status if update.status is not None else status
+                due_date = update.due_date if update.due_date is not None else due_date
+        return status, due_date
+
+
+def carry_plan(pushed: Sequence[PushedUpdate], actions: Sequence[WrittenAction]) -> CarryPlan:
+    """Match each pushed update to one of a new version's ``actions`` (before they are
+    written, so that they are written with them)."""
+    plan = CarryPlan()
     dropped: dict[tuple[str | None, str], int] = {}
     for update in pushed:
         action = match_action(update.action_reference, update.action_text, actions)
@@ -79,23 +112,12 @@ def carry_updates(pushed: Sequence[PushedUpdate], actions: Sequence[Action]) -> 
             key = (update.action_reference, update.action_text)
             dropped[key] = dropped.get(key, 0) + 1
             continue
-        if update.status is not None:
-            action.status = update.status
-        if update.due_date is not None:
-            action.due_date = update.due_date
-        action.updates.append(
-            ActionUpdate(
-                text=update.text,
-                status=update.status,
-                due_date=update.due_date,
-                author=update.author,
-                created_at=update.created_at,
-            )
-        )
-    return [_dropped_warning(reference, text, n) for (reference, text), n in dropped.items()]
+        plan.updates.append((next(n for n, a in enumerate(actions) if a is action), update))
+    plan.warnings.extend(_dropped_warning(ref, text, n) for (ref, text), n in dropped.items())
+    return plan
 
 
-def match_action(reference: str | None, text: str, actions: Sequence[Action]) -> Action | None:
+def match_action(reference: str | None, text: str, actions: Sequence[A]) -> A | None:
     """The action of a new version that is the old action with this reference and text."""
     wanted = name_key(text)
     same_text = [a for a in actions if name_key(a.text) == wanted]

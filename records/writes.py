@@ -6,14 +6,21 @@ a ``ChangeLog``; the log's entries go to the database together, in the order the
 made, when it is written (one INSERT), so that positions follow the order of the writes.
 People, themes and attendance have no entries of their own (they are read through the
 meetings and records that name them); the index follows acronyms by its glossary.
+
+A document's records are written with Core statements, a few per table rather than one
+per row (an ingest writes thousands of files): ``add_records`` takes them as plain
+column values (``NewItem``, ``NewAction``, ``NewMetric``, ``NewUpdate``) and links them
+by their place in the document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from records.enums import ActionStatus, ChangeOp, RecordKind
@@ -26,11 +33,16 @@ from records.models import (
     ActionUpdate,
     AgendaItem,
     Attendance,
+    Base,
     ChangeLogEntry,
     Meeting,
     Metric,
     Person,
     SourceDocument,
+    Theme,
+    action_owners,
+    action_themes,
+    item_themes,
     meeting_themes,
 )
 
@@ -44,27 +56,32 @@ class ChangeLog:
     """The change-log entries of one transaction, in the order of its writes."""
 
     def __init__(self) -> None:
-        self.entries: list[ChangeLogEntry] = []
+        self.entries: list[dict[str, Any]] = []
 
     def add(
         self, kind: RecordKind, ids: Iterable[int], op: ChangeOp, meeting_id: int | None
     ) -> None:
         self.entries.extend(
-            ChangeLogEntry(entity=kind, entity_id=record_id, op=op, meeting_id=meeting_id)
+            {"entity": kind, "entity_id": record_id, "op": op, "meeting_id": meeting_id}
             for record_id in ids
         )
 
     async def write(self, session: AsyncSession) -> int:
-        """Add the entries to the session and flush; how many there were."""
-        session.add_all(self.entries)
+        """Flush the session (records added as objects come first), then insert the
+        entries in their order; how many there were."""
         await session.flush()
+        await _insert(session, _table(ChangeLogEntry), self.entries)
         return len(self.entries)
 
 
-async def add_meeting(session: AsyncSession, meeting: Meeting) -> None:
-    """A new meeting, flushed for its id; its UPSERT is logged once its records are written."""
-    session.add(meeting)
-    await session.flush()
+async def add_meeting(session: AsyncSession, values: Mapping[str, Any]) -> int:
+    """A new meeting (column values); its id. Its UPSERT is logged once its records are."""
+    return (await _insert_ids(session, _table(Meeting), [values]))[0]
+
+
+async def update_meeting(session: AsyncSession, meeting_id: int, values: Mapping[str, Any]) -> None:
+    """Set columns of a meeting (its header, when a document gives it)."""
+    await session.execute(update(_table(Meeting)).where(Meeting.id == meeting_id).values(values))
 
 
 async def write_meeting_log(session: AsyncSession, log: ChangeLog, meeting_id: int) -> None:
@@ -73,28 +90,113 @@ async def write_meeting_log(session: AsyncSession, log: ChangeLog, meeting_id: i
     await log.write(session)
 
 
-async def add_document(session: AsyncSession, log: ChangeLog, document: SourceDocument) -> None:
-    session.add(document)
-    await session.flush()
-    log.add(RecordKind.DOCUMENT, [document.id], ChangeOp.UPSERT, document.meeting_id)
+async def add_document(session: AsyncSession, log: ChangeLog, values: Mapping[str, Any]) -> int:
+    """A source document (column values, ``meeting_id`` among them); its id."""
+    [document_id] = await _insert_ids(session, _table(SourceDocument), [values])
+    log.add(RecordKind.DOCUMENT, [document_id], ChangeOp.UPSERT, values["meeting_id"])
+    return document_id
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """An agenda item's columns (without meeting, document and parent), its parent's place
+    among the document's items and its themes."""
+
+    values: Mapping[str, Any]
+    parent: int | None = None
+    theme_ids: Sequence[int] = ()
+
+
+@dataclass(frozen=True)
+class NewAction:
+    """An action's columns (without meeting, document and item), the place of the item it
+    was raised under, its owners and its themes."""
+
+    values: Mapping[str, Any]
+    item: int | None = None
+    owner_ids: Sequence[int] = ()
+    theme_ids: Sequence[int] = ()
+
+
+@dataclass(frozen=True)
+class NewMetric:
+    """A metric's columns (without meeting, document and item) and its item's place."""
+
+    values: Mapping[str, Any]
+    item: int | None = None
+
+
+@dataclass(frozen=True)
+class NewUpdate:
+    """An action update's columns (without the action) and its action's place. The
+    updates of one group (see ``add_records``) name the same columns."""
+
+    action: int
+    values: Mapping[str, Any]
 
 
 async def add_records(
     session: AsyncSession,
     log: ChangeLog,
     meeting_id: int,
-    items: Sequence[AgendaItem],
-    actions: Sequence[Action],
-    metrics: Sequence[Metric],
+    document_id: int,
+    items: Sequence[NewItem],
+    actions: Sequence[NewAction],
+    metrics: Sequence[NewMetric],
+    update_groups: Sequence[Sequence[NewUpdate]] = (),
 ) -> None:
-    """A document's agenda items, actions (with their updates) and metrics, flushed for ids."""
-    session.add_all(items)
-    session.add_all(actions)
-    session.add_all(metrics)
-    await session.flush()
-    log.add(RecordKind.AGENDA_ITEM, (i.id for i in items), ChangeOp.UPSERT, meeting_id)
-    log.add(RecordKind.ACTION, (a.id for a in actions), ChangeOp.UPSERT, meeting_id)
-    log.add(RecordKind.METRIC, (m.id for m in metrics), ChangeOp.UPSERT, meeting_id)
+    """A document's agenda items, actions, their updates (each group in one statement, in
+    order) and metrics, with their themes and owners; each record logged, in its place."""
+    made = {"meeting_id": meeting_id, "document_id": document_id}
+    item_ids = await _add_items(session, made, items)
+    await _insert(
+        session,
+        item_themes,
+        [
+            {"item_id": i, "theme_id": t}
+            for i, item in zip(item_ids, items, strict=True)
+            for t in item.theme_ids
+        ],
+    )
+
+    def item_id(place: int | None) -> int | None:
+        return item_ids[place] if place is not None else None
+
+    action_ids = await _insert_ids(
+        session,
+        _table(Action),
+        [{**made, **a.values, "item_id": item_id(a.item)} for a in actions],
+    )
+    await _insert(
+        session,
+        action_owners,
+        [
+            {"action_id": i, "person_id": p}
+            for i, a in zip(action_ids, actions, strict=True)
+            for p in a.owner_ids
+        ],
+    )
+    await _insert(
+        session,
+        action_themes,
+        [
+            {"action_id": i, "theme_id": t}
+            for i, a in zip(action_ids, actions, strict=True)
+            for t in a.theme_ids
+        ],
+    )
+    for group in update_groups:
+        await _insert(
+            session,
+            _table(ActionUpdate),
+            [{**u.values, "action_id": action_ids[u.action]} for u in group],
+        )
+    metric_ids = await _insert_ids(
+        session, _table(Metric), [{**made, **m.values, "item_id": item_id(m.item)} for m in metrics]
+    )
+    log.add(RecordKind.AGENDA_ITEM, item_ids, ChangeOp.UPSERT, meeting_id)
+    log.add(RecordKind.ACTION, action_ids, ChangeOp.UPSERT, meeting_id)
+    log.add(RecordKind.METRIC, metric_ids, ChangeOp.UPSERT, meeting_id)
 
 
 async def remove_documents(
@@ -202,27 +304,39 @@ async def add_action_update(
     return action
 
 
-async def people_named(session: AsyncSession, names: Mapping[str, str]) -> dict[str, Person]:
-    """One Person per name key in ``names`` (key -> name as written): found, else added."""
+async def people_named(session: AsyncSession, names: Mapping[str, str]) -> dict[str, int]:
+    """The id of one Person per name key in ``names`` (key -> name as written): found,
+    else added."""
     if not names:
         return {}
-    found = {
-        p.name_key: p
-        for p in await session.scalars(select(Person).where(Person.name_key.in_(names)))
-    }
-    for key, name in names.items():
-        if key not in found:
-            found[key] = Person(name=name, name_key=key)
-            session.add(found[key])
-    await session.flush()
+    rows = await session.execute(
+        select(Person.name_key, Person.id).where(Person.name_key.in_(names))
+    )
+    found = {key: person_id for key, person_id in rows}
+    missing = [key for key in names if key not in found]
+    added = await _insert_ids(
+        session, _table(Person), [{"name": names[key], "name_key": key} for key in missing]
+    )
+    found.update(zip(missing, added, strict=True))
     return found
 
 
+async def theme_ids(session: AsyncSession, codes: Collection[str]) -> dict[str, int]:
+    """The ids of the themes of ``codes`` that exist, by code."""
+    if not codes:
+        return {}
+    rows = await session.execute(select(Theme.code, Theme.id).where(Theme.code.in_(codes)))
+    return {code: theme_id for code, theme_id in rows}
+
+
 async def replace_attendance(
-    session: AsyncSession, meeting_id: int, attendances: Sequence[Attendance]
+    session: AsyncSession, meeting_id: int, attendances: Sequence[Mapping[str, Any]]
 ) -> None:
+    """The meeting's attendance rows (column values, without the meeting), made anew."""
     await session.execute(delete(Attendance).where(Attendance.meeting_id == meeting_id))
-    session.add_all(attendances)
+    await _insert(
+        session, _table(Attendance), [{**row, "meeting_id": meeting_id} for row in attendances]
+    )
 
 
 async def replace_meeting_themes(
@@ -245,10 +359,14 @@ async def add_acronyms(
             select(Acronym.abbreviation).where(Acronym.abbreviation.in_(acronyms))
         )
     )
-    session.add_all(
-        Acronym(abbreviation=abbr, expansion=expansion, source_document_id=document_id)
-        for abbr, expansion in acronyms.items()
-        if abbr not in known
+    await _insert(
+        session,
+        _table(Acronym),
+        [
+            {"abbreviation": abbr, "expansion": expansion, "source_document_id": document_id}
+            for abbr, expansion in acronyms.items()
+            if abbr not in known
+        ],
     )
 
 
@@ -290,3 +408,58 @@ async def replace_lifecycles(
     for action_id, meeting_id in sorted(changed.items()):
         log.add(RecordKind.ACTION, [action_id], ChangeOp.UPSERT, meeting_id)
     await log.write(session)
+
+
+async def _add_items(
+    session: AsyncSession, made: Mapping[str, Any], items: Sequence[NewItem]
+) -> list[int]:
+    """Insert agenda items a level at a time (top-level items, then their children ...),
+    each level in the document's order, so that every parent has its id before its
+    children are written; the ids, in the document's order."""
+    depths: list[int] = []
+    for item in items:
+        depths.append(0 if item.parent is None else depths[item.parent] + 1)
+    ids: list[int] = [0] * len(items)
+    for depth in sorted(set(depths)):
+        level = [n for n, d in enumerate(depths) if d == depth]
+        rows = [
+            {
+                **made,
+                **items[n].values,
+                "parent_id": ids[p] if (p := items[n].parent) is not None else None,
+            }
+            for n in level
+        ]
+        for n, item_id in zip(
+            level, await _insert_ids(session, _table(AgendaItem), rows), strict=True
+        ):
+            ids[n] = item_id
+    return ids
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
+async def _insert(session: AsyncSession, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert ``rows`` (column values, the same columns in each) in one statement."""
+    if rows:
+        await session.execute(insert(table), rows)
+
+
+async def _insert_ids(
+    session: AsyncSession, table: Table, rows: Sequence[Mapping[str, Any]]
+) -> list[int]:
+    """Insert ``rows`` (the same columns in each) in one statement; their ids, in order.
+
+    SQLite does not say in which order RETURNING gives the rows of a multi-row INSERT,
+    but it numbers them in the order of its VALUES: ids of a table declared
+    AUTOINCREMENT only grow, and the write transaction is the only writer. Elsewhere
+    SQLAlchemy sorts them (``sort_by_parameter_order``).
+    """
+    if not rows:
+        return []
+    if session.get_bind().dialect.name == "sqlite":
+        return sorted(await session.scalars(insert(table).returning(table.c.id), rows))
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(await session.scalars(statement, rows))
