@@ -156,6 +156,13 @@ _ELECTED_CHAIR = re.compile(
     r"(?:as\s+)?(?:the\s+)?"
     r"(?:Chair|Chairman|Chairperson|Chairwoman|Convener)\b(?!\s*-)"
 )
+# "The Panel agreed the appointment of Councillor Jo Hale as Police and Crime Panel Chairman
+# for the year": the one named between "of" and "as".
+_APPOINTMENT_AS_CHAIR = re.compile(
+    r"\b(?:appointment|election|re-?election)\s+of\s+(?P<who>[A-Z][^,;()]{2,60}?)\s+as\s+"
+    r"(?:the\s+)?(?:(?!Vice\b|Deputy\b|Co-)(?:[A-Z][\w&'’]*|and|of|&)\s+){0,6}"
+    r"(?:Chair|Chairman|Chairperson|Chairwoman|Convener)\b(?!\s*-)"
+)
 _MEMBER = re.compile(r"\b(?:Councillors?|Cllrs?|AM|MLA|MSP|MP|Member)\b")
 
 
@@ -412,7 +419,9 @@ _FOR_THIS_MEETING = re.compile(
     r"\bfor\s+(?:this|the)\s+meeting\b|\bfor\s+the\s+(?:duration|remainder)\s+of\s+the\s+meeting",
     re.IGNORECASE,
 )
-_CHAIR_SENTENCE_WORDS = re.compile(r"ppointed|lected|the\s+chair|chaired|presided", re.I)
+_CHAIR_SENTENCE_WORDS = re.compile(
+    r"ppointed|lected|the\s+chair|chaired|presided|appointment|election", re.I
+)
 # "The Chairman, Cllr Jo Hale, thanked members ...": the chair named beside the office, the
 # last resort when no sentence says who took the chair or was elected to it.
 _CHAIR_APPOSITION = re.compile(
@@ -476,6 +485,10 @@ def elected_chair(
             for_meeting = _FOR_THIS_MEETING.search(sentence)
             match = _ELECTED_CHAIR.search(sentence) if elected is None or for_meeting else None
             people = _list_before(sentence, match.start()) if match else []
+            appointed = _APPOINTMENT_AS_CHAIR.search(sentence) if not people else None
+            if appointed is not None and elected is None:
+                people = _people(appointed["who"])
+                people = people if _only_people(appointed["who"], people) else []
             if len(people) == 1 and not absent(people[0][1].name):
                 if for_meeting:
                     return people[0][1]

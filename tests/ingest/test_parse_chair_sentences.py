@@ -78,3 +78,23 @@ def test_a_chair_named_only_in_prose_is_the_meetings_chair() -> None:
     draft = parse_document(clean_text(raw).text)
     assert draft.chair == "Ken Oller"
     assert [a.name for a in draft.attendees] == ["Rosa Whitby"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chair"),
+    [
+        (
+            "The Panel agreed the appointment of Councillor Gray Tallow as Police and Crime "
+            "Panel Chairman for the Council year 2020/2021.",
+            "Gray Tallow",
+        ),
+        ("The Board confirmed the election of Mrs Ida Webb as Chair.", "Ida Webb"),
+    ],
+)
+def test_the_appointment_of_a_chair(sentence: str, chair: str) -> None:
+    assert _chair(f"1. Election of Chairman\n{sentence}\n2. Apologies\n") == chair
+
+
+def test_the_appointment_of_a_vice_chair_names_no_chair() -> None:
+    text = "1. Vice-Chairman\nThe Panel agreed the appointment of Cllr Ned Lowe as Vice-Chairman.\n"
+    assert _chair(text) is None
