@@ -77,21 +77,17 @@ async def refresh_action(session: AsyncSession, action_id: int) -> None:
 
 
 async def link_meeting(session: AsyncSession, meeting_id: int, *, stale: Collection[int]) -> None:
-    """Link again the actions a meeting's new document may change the links of."""
+    """Link again the actions a meeting's new document may change the links of: its own,
+    those that name it as their origin, and those of the ``LOOK_BACK`` meetings after it
+    of its body and kind."""
     meeting = await session.get_one(Meeting, meeting_id)
-    own = set(await session.scalars(select(Action.id).where(Action.meeting_id == meeting_id)))
-    later = set(own)
+    wanted: ColumnElement[bool] = Action.meeting_id == meeting_id
     if meeting.date is not None:
-        month_start = meeting.date.replace(day=1)
-        citing = (
-            select(Action.id)
-            .join(Meeting, Meeting.id == Action.meeting_id)
-            .where(
-                Meeting.identity_key == meeting.identity_key,
-                Action.origin_date.in_({meeting.date, month_start}),
-            )
+        same_body = select(Meeting.id).where(Meeting.identity_key == meeting.identity_key)
+        citing = and_(
+            Action.origin_date.in_({meeting.date, meeting.date.replace(day=1)}),
+            Action.meeting_id.in_(same_body),
         )
-        later.update(await session.scalars(citing))
         after = (
             select(Meeting.id)
             .where(
@@ -102,29 +98,36 @@ async def link_meeting(session: AsyncSession, meeting_id: int, *, stale: Collect
             .order_by(Meeting.date)
             .limit(LOOK_BACK)
         )
-        later.update(await session.scalars(select(Action.id).where(Action.meeting_id.in_(after))))
-    await relink(session, later, stale, logged=own)
+        wanted = or_(wanted, citing, Action.meeting_id.in_(after.scalar_subquery()))
+    rows = (await session.execute(select(Action.id, Action.meeting_id).where(wanted))).all()
+    own = {action_id for action_id, of in rows if of == meeting_id}
+    await relink(session, {action_id for action_id, _ in rows}, stale, logged=own)
 
 
 async def relink(
     session: AsyncSession, later_ids: set[int], stale: Collection[int], *, logged: set[int]
 ) -> None:
-    """Match each of ``later_ids`` again, write its links and rebuild the chains touched."""
+    """Match each of ``later_ids`` again, write its links and rebuild the chains touched:
+    those of the actions matched, and those they were part of before."""
     neighbours = select(ActionLink.earlier_action_id).where(
         ActionLink.later_action_id.in_(later_ids)
     )
-    old_keys = set(stale) | set(
-        await session.scalars(
-            select(ActionLifecycle.chain_key).where(
-                or_(
-                    ActionLifecycle.action_id.in_(later_ids),
-                    ActionLifecycle.action_id.in_(neighbours),
-                )
-            )
+    touched = select(ActionLifecycle.chain_key).where(
+        or_(
+            ActionLifecycle.action_id.in_(later_ids),
+            ActionLifecycle.action_id.in_(neighbours),
+            ActionLifecycle.chain_key.in_(stale),
         )
     )
+    before = (
+        await session.execute(
+            select(ActionLifecycle.action_id, ActionLifecycle.chain_key).where(
+                ActionLifecycle.chain_key.in_(touched)
+            )
+        )
+    ).all()
     later = await _facts(session, Action.id.in_(later_ids))
-    drafts = await _match(session, later)
+    drafts, known = await _match(session, later)
     await writes.replace_action_links(
         session,
         later_ids,
@@ -139,27 +142,27 @@ async def relink(
             for d in drafts
         ],
     )
-    seeds = set(later_ids) | {d.earlier_id for d in drafts}
-    if old_keys:
-        seeds.update(
-            await session.scalars(
-                select(ActionLifecycle.action_id).where(ActionLifecycle.chain_key.in_(old_keys))
-            )
-        )
-    await refresh(session, seeds, old_keys, logged=logged)
+    seeds = set(later_ids) | {d.earlier_id for d in drafts} | {i for i, _ in before}
+    old_keys = set(stale) | {key for _, key in before}
+    await refresh(session, seeds, old_keys, logged=logged, known=known)
 
 
 # --- matching --------------------------------------------------------------------------------
 
 
-async def _match(session: AsyncSession, later: Sequence[ActionFacts]) -> list[LinkDraft]:
+async def _match(
+    session: AsyncSession, later: Sequence[ActionFacts]
+) -> tuple[list[LinkDraft], dict[int, ActionFacts]]:
+    """The links of each later action, and every action read to find them."""
     origins = await _origin_meetings(session, later)
     previous = await _previous_meetings(session, later)
     meeting_ids = {a.meeting.id for a in later}
     meeting_ids |= {m.id for found in origins.values() for m in found}
     meeting_ids |= {m.id for found in previous.values() for m in found}
+    known = {a.id: a for a in await _facts(session, Action.meeting_id.in_(meeting_ids))}
+    known.update((a.id, a) for a in later)
     by_meeting: dict[int, list[ActionFacts]] = defaultdict(list)
-    for action in await _facts(session, Action.meeting_id.in_(meeting_ids)):
+    for action in known.values():
         by_meeting[action.meeting.id].append(action)
     for actions in by_meeting.values():
         actions.sort(key=lambda a: a.order_key)
@@ -180,7 +183,7 @@ async def _match(session: AsyncSession, later: Sequence[ActionFacts]) -> list[Li
             found = earlier_meeting_link(action, [(m, by_meeting[m.id]) for m in meetings])
         if found is not None:
             drafts.append(found)
-    return drafts
+    return drafts, known
 
 
 async def _origin_meetings(
@@ -231,21 +234,31 @@ async def _previous_meetings(
     session: AsyncSession, later: Sequence[ActionFacts]
 ) -> dict[int, list[MeetingFacts]]:
     """For each meeting of an action not carried: the ``LOOK_BACK`` meetings of its body
-    and kind before it, newest first."""
+    and kind before it, newest first. The meetings asked about for one body and kind
+    follow each other, so one statement reads the meetings before the latest of them."""
     wanted = {a.meeting.id: a.meeting for a in later if not a.carried and a.meeting.date}
-    found: dict[int, list[MeetingFacts]] = {}
+    groups: dict[tuple[str, str], list[MeetingFacts]] = defaultdict(list)
     for meeting in wanted.values():
+        groups[meeting.identity_key, meeting.kind.value].append(meeting)
+    found: dict[int, list[MeetingFacts]] = {}
+    for meetings in groups.values():
+        latest = max(m.date for m in meetings if m.date)
+        first = meetings[0]
         rows = await session.execute(
             _meeting_columns()
             .where(
-                Meeting.identity_key == meeting.identity_key,
-                Meeting.kind == meeting.kind,
-                Meeting.date < meeting.date,
+                Meeting.identity_key == first.identity_key,
+                Meeting.kind == first.kind,
+                Meeting.date < latest,
             )
             .order_by(Meeting.date.desc())
-            .limit(LOOK_BACK)
+            .limit(LOOK_BACK * len(meetings) + len(meetings))
         )
-        found[meeting.id] = [_meeting_facts(row) for row in rows]
+        before = [_meeting_facts(row) for row in rows]
+        for meeting in meetings:
+            assert meeting.date is not None
+            day = meeting.date
+            found[meeting.id] = [m for m in before if m.date and m.date < day][:LOOK_BACK]
     return found
 
 
@@ -253,12 +266,21 @@ async def _previous_meetings(
 
 
 async def refresh(
-    session: AsyncSession, seeds: set[int], old_keys: set[int], *, logged: set[int]
+    session: AsyncSession,
+    seeds: set[int],
+    old_keys: set[int],
+    *,
+    logged: set[int],
+    known: dict[int, ActionFacts] | None = None,
 ) -> None:
     """Rebuild the lifecycles and events of the chains holding ``seeds``; an action whose
-    lifecycle changes is logged, unless it is in ``logged`` (logged already)."""
+    lifecycle changes is logged, unless it is in ``logged`` (logged already). ``known``:
+    actions read already in this transaction, not read again."""
     members, edges = await _components(session, seeds)
-    facts = {a.id: a for a in await _facts(session, Action.id.in_(members))}
+    known = known or {}
+    facts = {i: known[i] for i in members if i in known}
+    if missing := members - facts.keys():
+        facts.update((a.id, a) for a in await _facts(session, Action.id.in_(missing)))
     old = {
         row.action_id: row
         for row in await session.scalars(
