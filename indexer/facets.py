@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from typing import Final
 
@@ -23,7 +23,13 @@ from indexer.cache import Cache
 FacetValue = str | int
 
 # Index fields the facets count by, under their names in ``Facets``.
-FACET_FIELDS: Final = {"years": "year", "themes": "themes", "kinds": "kind", "types": "type"}
+FACET_FIELDS: Final = {
+    "years": "year",
+    "themes": "themes",
+    "kinds": "kind",
+    "types": "type",
+    "bodies": "body",
+}
 DAY_FIELD: Final = "day"
 # Matches fewer than one in this many documents are counted by set intersections.
 FEW_SHARE: Final = 64
@@ -47,10 +53,11 @@ class Facets:
     themes: list[FacetCount]
     kinds: list[FacetCount]
     types: list[FacetCount]
+    bodies: list[FacetCount] = field(default_factory=list)  # by body key (folded name)
 
     @classmethod
     def empty(cls) -> Facets:
-        return cls(years=[], themes=[], kinds=[], types=[])
+        return cls(years=[], themes=[], kinds=[], types=[], bodies=[])
 
 
 def to_mask(docnums: Iterable[int], size: int) -> int:
@@ -232,10 +239,10 @@ def count_few(docsets: DocSets, fieldname: str, matched: Iterable[int]) -> list[
 
 
 def facet_counts(docsets: DocSets, matched: Collection[int]) -> Facets:
-    """Counts by year, theme, kind and type over every matched document."""
+    """Counts by year, theme, kind, type and body over every matched document."""
     if len(matched) * FEW_SHARE < docsets.size:
         return Facets(
-            **{name: count_few(docsets, field, matched) for name, field in FACET_FIELDS.items()}
+            **{name: count_few(docsets, column, matched) for name, column in FACET_FIELDS.items()}
         )
     mask = to_mask(matched, docsets.size)
     return Facets(

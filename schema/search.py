@@ -133,6 +133,11 @@ class SearchFacets:
     themes: list[FacetCount] = strawberry.field(description="By theme code.")
     kinds: list[MeetingKindCount] = strawberry.field(description="By meeting kind.")
     types: list[RecordTypeCount] = strawberry.field(description="By record type.")
+    bodies: list[FacetCount] = strawberry.field(
+        description="By body (the force or board that held the meeting), as the `bodies` "
+        "filter takes it: the name in lower case with its spaces collapsed. Meetings whose "
+        "documents name no body are not counted here."
+    )
 
 
 @strawberry.type(description="One search hit: the record, how well it matched and where.")
@@ -183,6 +188,7 @@ def _facets(page: SearchPage) -> SearchFacets:
         themes=counts(f.themes),
         kinds=[MeetingKindCount(value=k, count=n) for k, n in _members(MeetingKind, f.kinds)],
         types=[RecordTypeCount(value=t, count=n) for t, n in _members(RecordType, f.types)],
+        bodies=counts(f.bodies),
     )
 
 

@@ -34,6 +34,18 @@ def words(value: str | None) -> str:
     return text[:1].upper() + text[1:]
 
 
+_SMALL_WORDS: Final = frozenset({"and", "of", "the", "for", "in", "on", "at", "to"})
+
+
+def body_label(key: str) -> str:
+    """A body's key (its name folded to lower case) as a name: "avon and somerset" ->
+    "Avon and Somerset"."""
+    words_ = key.split()
+    return " ".join(
+        w if (n and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for n, w in enumerate(words_)
+    )
+
+
 def long_date(value: str | None) -> str:
     """``2021-02-26`` -> ``26 February 2021``; "undated" for none."""
     if not value:
@@ -96,6 +108,7 @@ def anchor(record_id: str) -> str:
 
 FILTERS: Final[dict[str, Callable[..., Any]]] = {
     "words": words,
+    "body_label": body_label,
     "long_date": long_date,
     "figure": figure,
     "type_label": type_label,

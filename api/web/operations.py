@@ -49,6 +49,7 @@ query WebSearch{_SEARCH_ARGUMENTS} {{
       themes {{ value count }}
       kinds {{ value count }}
       types {{ value count }}
+      bodies {{ value count }}
     }}
     edges {{ ...HitFields }}
   }}

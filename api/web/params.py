@@ -41,7 +41,7 @@ class SearchParams:
     themes: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()  # URL spelling: "monthly-assurance"
     types: tuple[str, ...] = ()  # URL spelling: "item"
-    bodies: tuple[str, ...] = ()
+    bodies: tuple[str, ...] = ()  # as the index keys them: lower case, spaces collapsed
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     exact: bool = False
@@ -64,7 +64,7 @@ class SearchParams:
             themes=_distinct(v.strip().upper() for v in _values(params, "theme")),
             kinds=_distinct(_choice(v, KINDS, "kind") for v in _values(params, "kind")),
             types=_distinct(_choice(v, TYPES, "type") for v in _values(params, "type")),
-            bodies=_distinct(" ".join(v.split()) for v in _values(params, "body")),
+            bodies=_distinct(" ".join(v.split()).casefold() for v in _values(params, "body")),
             date_from=_date(params.get("from"), "from"),
             date_to=_date(params.get("to"), "to"),
             exact=params.get("exact", "") in ("1", "true", "on"),

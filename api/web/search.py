@@ -17,7 +17,7 @@ from starlette.requests import Request
 from api.auth import Caller
 from api.web import operations
 from api.web.chart import Chart, year_chart
-from api.web.format import type_label, words
+from api.web.format import body_label, type_label, words
 from api.web.hits import HitView, MeetingGroup, by_meeting, hit_view
 from api.web.params import KINDS, PAGE_SIZE, TYPES, SearchParams
 from api.web.site import PageError, Site
@@ -165,6 +165,7 @@ def _facets(params: SearchParams, facets: dict[str, Any], themes: dict[str, str]
             "type",
             entries("types", facets["types"], _TYPE_KEYS.__getitem__, type_label),
         ),
+        Facet("Body", "body", entries("bodies", facets["bodies"], str, body_label)),
     ]
 
 
@@ -179,7 +180,9 @@ def _active(params: SearchParams, themes: dict[str, str]) -> list[ActiveFilter]:
         ActiveFilter(f"Record: {type_label(TYPES[t])}", params.toggled("types", t))
         for t in params.types
     ]
-    active += [ActiveFilter(f"Body: {b}", params.toggled("bodies", b)) for b in params.bodies]
+    active += [
+        ActiveFilter(f"Body: {body_label(b)}", params.toggled("bodies", b)) for b in params.bodies
+    ]
     if params.date_from:
         active.append(ActiveFilter(f"From {params.date_from}", params.url(date_from=None)))
     if params.date_to:

@@ -28,7 +28,7 @@ query($q: String!, $filter: SearchFilter, $first: Int, $after: String, $order: S
     totalCount
     pageInfo { hasNextPage endCursor }
     facets { years { value count } themes { value count } kinds { value count }
-             types { value count } }
+             types { value count } bodies { value count } }
     edges { node { ... on Node { id } ... on AgendaItem { meeting { id } }
                    ... on Action { meeting { id } } ... on Metric { meeting { id } } } }
   }
@@ -117,6 +117,23 @@ async def test_a_search_shows_graphql_counts_chart_and_facets(web: httpx.AsyncCl
         c["count"] for c in expected["facets"]["kinds"]
     )
     assert sum(n for n, _ in facet_links(doc, "type").values()) == expected["totalCount"]
+
+
+async def test_the_body_facet_counts_what_each_body_filter_finds(web: httpx.AsyncClient) -> None:
+    expected = await gql_search(web, "MARAC")
+    bodies = {c["value"]: c["count"] for c in expected["facets"]["bodies"]}
+    assert len(bodies) >= 2  # Northshire and Eastmoor
+    for key, count in bodies.items():
+        assert (await gql_search(web, "MARAC", {"bodies": [key]}))["totalCount"] == count
+    doc = await page(web, "/?q=MARAC")
+    links = facet_links(doc, "body")
+    assert {label.lower(): n for label, (n, _) in links.items()} == bodies
+    label, (count, link) = next(iter(links.items()))
+    assert parse_qs(urlsplit(link).query)["body"] == [label.lower()]
+    assert total_on(await page(web, link)) == count
+    # A body typed as written narrows the same way.
+    typed = await web.get("/", params={"q": "MARAC", "body": f"  {label.upper()} "})
+    assert typed.status_code == 303 and typed.headers["location"] == link
 
 
 async def test_a_year_facet_narrows_to_graphqls_count(web: httpx.AsyncClient) -> None:
