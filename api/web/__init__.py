@@ -6,6 +6,7 @@
 | ``/search.csv``, ``/search.json`` | every hit of a search, streamed |
 | ``/meetings/{id}`` (``.json``) | a meeting: header, attendance, agenda, actions, figures |
 | ``/themes/{code}`` (``.json``) | a theme: meetings over time, open and overdue actions, items |
+| ``/themes/{code}/open-actions.csv`` | every open (``overdue-actions``: overdue) action; .json |
 | ``/documents/{id}.txt`` | a source document's text, as the records were read from it |
 | ``/key`` | the form that keeps an API key in a cookie, when reads need one |
 | ``/static/...`` | the pages' own style sheet and script; nothing is loaded from elsewhere |
@@ -29,9 +30,9 @@ from starlette.staticfiles import StaticFiles
 from strawberry.schema import BaseSchema
 
 from api.auth import AuthenticationError, Caller
-from api.web.exports import search_csv, search_json
+from api.web.exports import actions_download, search_download
 from api.web.params import ParameterError, SearchParams
-from api.web.records import document_text, meeting_view, theme_view
+from api.web.records import ACTION_LISTS, document_text, meeting_view, theme_view
 from api.web.search import search_view
 from api.web.site import HEADERS, KEY_COOKIE, STATIC, STATIC_PATH, KeyNeeded, PageError, Site
 
@@ -83,10 +84,27 @@ def web_routes(
         return site.render(request, "search.html", view=view, params=params)
 
     async def csv_download(request: Request, caller: Caller | None) -> Response:
-        return await search_csv(site, request, caller, SearchParams.read(request.query_params))
+        params = SearchParams.read(request.query_params)
+        return await search_download(site, request, caller, params, "csv")
 
     async def json_download(request: Request, caller: Caller | None) -> Response:
-        return await search_json(site, request, caller, SearchParams.read(request.query_params))
+        params = SearchParams.read(request.query_params)
+        return await search_download(site, request, caller, params, "json")
+
+    async def theme_list(request: Request, caller: Caller | None) -> Response:
+        name, _, extension = request.path_params["name"].rpartition(".")
+        if name not in ACTION_LISTS or extension not in ("csv", "json"):
+            raise PageError(
+                404,
+                "No such list",
+                "A theme's lists are open-actions and overdue-actions, as .csv or .json.",
+            )
+        code = request.path_params["code"].strip()
+        await theme_view(site, request, caller, code)  # a 404 page for an unknown theme
+        action_filter = ACTION_LISTS[name](code)
+        return await actions_download(
+            site, request, caller, action_filter, f"{_slug_code(code)}-{name}", extension
+        )
 
     async def meeting(request: Request, caller: Caller | None) -> Response:
         meeting_id, as_json = _split(request.path_params["id"], ".json")
@@ -159,11 +177,16 @@ def web_routes(
         Route("/search.json", page(json_download), methods=["GET"]),
         Route("/meetings/{id:path}", page(meeting), methods=["GET"]),
         Route("/themes/{code}", page(theme), methods=["GET"]),
+        Route("/themes/{code}/{name}", page(theme_list), methods=["GET"]),
         Route("/documents/{id:path}", page(document), methods=["GET"]),
         Route("/key", key_form, methods=["GET", "POST"]),
         Route("/key/forget", forget_key, methods=["POST"]),
         Mount(STATIC_PATH, StaticFiles(directory=STATIC), name="web-static"),
     ]
+
+
+def _slug_code(code: str) -> str:
+    return "".join(c if c.isascii() and c.isalnum() else "-" for c in code.lower()) or "theme"
 
 
 def _split(value: str, suffix: str) -> tuple[str, bool]:

@@ -165,3 +165,21 @@ fragment ActionLine on Action {
 """
     + _MEETING_LINE
 )
+
+# A list of actions, a page at a time: a theme page's downloads.
+ACTIONS: Final = (
+    """
+query WebActions($filter: ActionFilter!, $first: Int, $after: String) {
+  actions(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { ...ActionLine } }
+  }
+}
+fragment ActionLine on Action {
+  id reference text ownerText status dueDate
+  meeting { ...MeetingLine }
+}
+"""
+    + _MEETING_LINE
+)

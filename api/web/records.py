@@ -14,6 +14,11 @@ from api.web.params import SearchParams
 from api.web.site import PageError, Site
 
 OPEN_STATUSES = ["OPEN", "IN_PROGRESS"]
+# A theme page's lists of actions, by the name of their download.
+ACTION_LISTS = {
+    "open-actions": lambda code: {"theme": code, "status": OPEN_STATUSES},
+    "overdue-actions": lambda code: {"theme": code, "overdue": True},
+}
 
 
 @dataclass(frozen=True)
@@ -61,8 +66,8 @@ async def theme_view(site: Site, request: Request, caller: Caller | None, code: 
         {
             "code": code,
             "themes": [code],
-            "open": {"theme": code, "status": OPEN_STATUSES},
-            "overdue": {"theme": code, "overdue": True},
+            "open": ACTION_LISTS["open-actions"](code),
+            "overdue": ACTION_LISTS["overdue-actions"](code),
         },
     )
     theme = data["theme"]

@@ -229,8 +229,8 @@ async def test_downloads_hold_every_hit_the_pages_list(web: httpx.AsyncClient) -
     [json_link] = [a.attrs["href"] for a in first.find_all("a") if a.all_text() == "JSON"]
     data = json.loads((await web.get(json_link)).text)
     assert data["totalCount"] == expected["totalCount"]
-    assert [h["id"] for h in data["hits"]] == [r["id"] for r in rows]
-    assert [h["passage"] for h in data["hits"]] == [r["passage"] for r in rows]
+    assert [h["id"] for h in data["rows"]] == [r["id"] for r in rows]
+    assert [h["passage"] for h in data["rows"]] == [r["passage"] for r in rows]
 
 
 async def test_a_download_of_more_than_a_hundred_hits_is_whole(web: httpx.AsyncClient) -> None:
@@ -326,6 +326,32 @@ async def test_a_theme_page_counts_as_graphql(web: httpx.AsyncClient) -> None:
     assert bars and all(parse_qs(urlsplit(a.attrs["href"]).query)["theme"] == ["DA"] for a in bars)
     assert f"{answer['theme']['meetings']['totalCount']} meetings" in doc.all_text()
     await page(web, "/themes/NO-SUCH-THEME", status=404)
+
+
+async def test_a_theme_pages_action_lists_download_whole(web: httpx.AsyncClient) -> None:
+    doc = await page(web, "/themes/DA")
+    for heading_id, name, total_key in (
+        ("open-h", "open-actions", "open"),
+        ("overdue-h", "overdue-actions", "overdue"),
+    ):
+        section = next(
+            s for s in doc.find_all("section") if s.attrs.get("aria-labelledby") == heading_id
+        )
+        shown = [
+            a.attrs["href"].rsplit("#", 1)[1]
+            for a in section.find_all("a")
+            if "#" in a.attrs.get("href", "")
+        ]
+        [csv_link] = [a.attrs["href"] for a in section.find_all("a") if a.all_text() == "CSV"]
+        assert csv_link == f"/themes/DA/{name}.csv"
+        rows = list(csv.DictReader(io.StringIO((await web.get(csv_link)).text)))
+        assert [anchor(r["id"]) for r in rows] == shown
+        data = (await web.get(f"/themes/DA/{name}.json")).json()
+        assert data["totalCount"] == len(rows) == len(data["rows"])
+        heading = section.find_all("h2")[0].all_text()
+        assert heading.endswith(f"({len(rows)})"), (total_key, heading)
+    await page(web, "/themes/DA/closed-actions.csv", status=404)
+    await page(web, "/themes/NO-SUCH-THEME/open-actions.csv", status=404)
 
 
 @pytest.mark.parametrize(
