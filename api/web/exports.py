@@ -91,7 +91,7 @@ def csv_download(rows: AsyncIterator[Row], columns: Sequence[str], name: str) ->
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
         writer.writeheader()
         async for row in rows:
-            writer.writerow(row)
+            writer.writerow({k: _inert(v) for k, v in row.items()})
             if buffer.tell() > FLUSH_CHARS:
                 yield _drain(buffer)
         yield _drain(buffer)
@@ -178,6 +178,18 @@ async def actions_download(
     if extension == "csv":
         return csv_download(rows, ACTION_COLUMNS, name)
     return json_download({"filter": dict(action_filter), "totalCount": total}, rows, name)
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_STARTS: Final = ("=", "+", "@", "\t", "\r")
+
+
+def _inert(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, with a ``'`` before it (the
+    spreadsheet's own mark of text); every other value as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _headers(name: str, extension: str) -> dict[str, str]:

@@ -17,6 +17,7 @@ import pytest
 
 from api.app import create_app
 from api.settings import Settings
+from api.web.exports import csv_download
 from api.web.format import anchor
 from tests.support.api import graphql, running
 from tests.support.html import Element, MalformedHTML, parse_page
@@ -391,3 +392,17 @@ def test_the_strict_reader_refuses_malformed_html() -> None:
         with pytest.raises(MalformedHTML):
             parse_page(bad)
     assert re.sub(r"\s", "", parse_page("<!DOCTYPE html><html><p>ok</p></html>").all_text())
+
+
+async def test_a_csv_cell_a_spreadsheet_would_run_is_kept_as_text() -> None:
+    async def rows() -> AsyncIterator[dict[str, Any]]:
+        yield {"a": '=HYPERLINK("http://x")', "b": "- a bullet", "c": 1.5}
+        yield {"a": "@SUM(1)", "b": "+44 20", "c": "plain"}
+
+    response = csv_download(rows(), ("a", "b", "c"), "cells")
+    body = "".join([str(chunk) async for chunk in response.body_iterator])
+    assert list(csv.reader(io.StringIO(body))) == [
+        ["a", "b", "c"],
+        ['\'=HYPERLINK("http://x")', "- a bullet", "1.5"],
+        ["'@SUM(1)", "'+44 20", "plain"],
+    ]
