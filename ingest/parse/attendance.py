@@ -669,6 +669,10 @@ def _parse_list(
             added, status = collector.add_run(run.text, status, first, last=last, group=group)
             found += added
 
+    # "PRESENT:" as a heading over sub-lists ("In the Chair:", "Officers:", "Minute taker:"):
+    # the groups under it were present; only a label of its own kind ("Also in attendance:",
+    # "Apologies:") changes the status.
+    umbrella = status is AttendanceStatus.PRESENT and _heads_sub_lists(lines, start, rest)
     index = start + 1
     blanks = 0
     while index < len(lines):
@@ -708,6 +712,8 @@ def _parse_list(
             flush()
             glued = _glued_dashes(lines, index + 1)
             status, rest = labelled
+            if umbrella and _GROUP_UNDER_PRESENT.match(line.content):
+                status = AttendanceStatus.PRESENT
             run = _Run(rest)
             first = last = line
             group = None
@@ -754,6 +760,26 @@ def _parse_list(
         index += 1
     flush()
     return index
+
+
+# Sub-labels that name a group of those present rather than a status of their own.
+_GROUP_UNDER_PRESENT = re.compile(
+    r"^(?:in\s+the\s+chair|chair(?:man|person)?|members?|officers?|officials|staff|"
+    r"secretariat|(?:minute|note)[- ]?takers?|minutes)\b[^:]{0,30}:",
+    re.IGNORECASE,
+)
+
+
+_PRESENT_HEADING = re.compile(r"^(?:those\s+)?present\s*:?[-–—]?\s*$", re.IGNORECASE)
+
+
+def _heads_sub_lists(lines: Sequence[Line], start: int, rest: str) -> bool:
+    """Whether a "PRESENT" label names nobody itself and its next line opens a sub-list
+    ("In the Chair: ...", "Members: ...")."""
+    if rest.strip(" :-–—") or not _PRESENT_HEADING.match(lines[start].content):
+        return False  # ("Attendance Details" over "Members:" and "Officials:" heads two lists)
+    following = next_nonblank(lines, start)
+    return following is not None and bool(_GROUP_UNDER_PRESENT.match(following.content))
 
 
 _COUNCILLOR = re.compile(r"^(?:County\s+)?(?:Cllr|Councillor|Mayor)\.?\s", re.IGNORECASE)

@@ -443,6 +443,13 @@ def _split_run(text: str) -> tuple[str, ...]:
     """``split_run``, kept for the latest runs: a list line is read to decide whether it
     belongs to the list, then again to add its people."""
     text = normalise_run(text)
+    groups = _split_outside_brackets(text, ";") if ";" in text else []
+    named = sum(split_person(group) is not None for group in groups)
+    if named >= 2 and named >= len(groups) - 1:
+        # "Chief Constable Jo Hale (JH); Chief Executive Ann Bell (AB)": a semicolon ends
+        # each person's entry, so a post before the next name is that name's, not an office
+        # run on from the entry before.
+        return tuple(entry for group in groups for entry in _split_run(group))
     if ";" not in text and _HONORIFIC_ANCHOR.search(text) is None:
         # "Jo Hale – Police and Crime Commissioner (Chair) Roy Tapp – Chief Constable Ann
         # Bell – Deputy Chief Constable": each dash parts a name from its post, and each post
