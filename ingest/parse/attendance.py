@@ -19,8 +19,10 @@ from ingest.draft import AttendeeDraft, Span
 from ingest.parse.attendance_sentences import elected_chair, parse_sentences
 from ingest.parse.lines import Line, next_nonblank
 from ingest.parse.name_runs import (
+    PHRASE_BEFORE_LABEL,
     bracket_attendance_notes,
     label_status,
+    name_shape_at,
     split_entries,
     split_labels,
     split_run,
@@ -154,6 +156,11 @@ _PROSE_VERB = re.compile(
     r"told|received|agreed|stood)\s"
 )
 _LONG_RUN = 200
+# A field of the header after the names, in a line run together: "... Board Secretary Start:
+# 11:00 hrs 1 Agenda ...".
+_FIELD_AFTER_RUN = re.compile(
+    r"\s(?:Start(?:\s+[Tt]ime)?|Time|Date|Venue|Location|Place|Finish|Close)\s*:\s*(?=\w)"
+)
 # A clause after the names that is about them: "Apologies were received from Mrs Jo Hale, in
 # her absence the meeting was chaired by ...".
 _RUN_CLAUSE = re.compile(
@@ -179,6 +186,32 @@ _INLINE_LABEL = re.compile(
     r"|(?<![\w-])membership\s*\(\s*A\s*[-–—=]\s*(?:denotes\s+)?absent\s*\)\s*",
     re.IGNORECASE,
 )
+# An attendance label inside a line that extraction ran together, without a colon and
+# perhaps glued to the first name: "... Venue: Room 5 Present Jo Hale (Chair) Ann Bell ...
+# Apologies Roy Tapp In Attendance Ida Webb, Head of Legal ...". Written with a capital.
+_FLAT_LABEL = re.compile(
+    r"(?<![\w-])(?P<label>(?-i:(?:(?:Members|Board Members|Also|Those|Others)\s+)?"
+    r"(?:Present|PRESENT)|Attendees|ATTENDEES|(?:Also\s+)?In\s+[Aa]ttendance|IN\s+ATTENDANCE|"
+    r"Apologies(?:\s+for\s+[Aa]bsence)?|APOLOGIES))(?:\s*:\s*|\s+|(?=[A-Z][a-z]))"
+)
+
+
+def _flat_label(content: str) -> tuple[AttendanceStatus, str] | None:
+    """(status, the rest of the line) at the first attendance label inside a line that a
+    person's name follows, plainly marked (a title, a listed given name, initials, a bracket
+    or a comma after it) or with a second label further on."""
+    labels = [
+        m
+        for m in _FLAT_LABEL.finditer(content)
+        if name_shape_at(content, m.end())
+        and not PHRASE_BEFORE_LABEL.search(content, max(0, m.start() - 20), m.start())
+    ]
+    for number, match in enumerate(labels):
+        if name_shape_at(content, match.end(), strict=True) or number + 1 < len(labels):
+            return label_status(match["label"]), content[match.end() :]
+    return None
+
+
 # "MEMBERSHIP (A – denotes absent)": a key that makes the membership list an attendance, an
 # "A" after a name marking one who was absent ("Dr Anne Pridmore A").
 _ABSENCE_KEY = re.compile(r"\(?\s*\bA\s*[-–—=]\s*(?:denotes\s+)?absent\b", re.IGNORECASE)
@@ -344,6 +377,8 @@ class _Collector:
         end = (last or line).content_end
         cut = _RUN_END.search(run)
         run = run[: cut.start()] if cut else run
+        field = _FIELD_AFTER_RUN.search(run)
+        run = run[: field.start()] if field else run
         run = _before_prose_sentence(run)
         clause = _RUN_CLAUSE.search(run)
         run = run[: clause.start()] if clause else run
@@ -1088,6 +1123,11 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
             index = max(
                 _parse_list(collector, lines, index, AttendanceStatus.PRESENT, rest), index + 1
             )
+            continue
+        flat = _flat_label(line.content) if index <= first_item else None
+        if flat is not None and not collector.result.attendees:
+            status, rest = flat
+            index = max(_parse_list(collector, lines, index, status, rest), index + 1)
             continue
         if 0 < index < first_item and not collector.result.attendees and _group_lines(lines, index):
             # the list is read from the line before, so that its first line is a group's

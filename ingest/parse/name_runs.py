@@ -218,11 +218,82 @@ def _labels(text: str) -> Iterator[tuple[int, int, str]]:
             and not label.isupper()
             and not title_follows
             and not _taker_before_name(label, text, match.end())
+            and not (
+                label[:1].isupper()
+                and not PHRASE_BEFORE_LABEL.search(text, max(0, match.start() - 20), match.start())
+                and name_shape_at(text, match.end())
+            )
         ):
             continue
         if label.lower() == "attendance" and not (label.isupper() and match.group("end").strip()):
             continue  # "ATTENDANCE:" ends "IN ATTENDANCE:" cut in two by a column
         yield match.start(), match.end(), label
+
+
+# A word that makes a label part of a heading or a phrase: "Welcome and Apologies Dr Jo Hale"
+# (an agenda's item and its presenter), "Matters of Attendance".
+PHRASE_BEFORE_LABEL = re.compile(r"(?:\b(?:and|of|for|to|the|Welcome|Introductions?)|&)\s*$", re.I)
+_NAME_WORDS_AHEAD = re.compile(r"\s*(?P<first>[^\s,;()]+)\s+(?P<second>[^\s,;()]+)")
+
+
+def name_shape_at(text: str, position: int, *, strict: bool = False) -> bool:
+    """Whether a person's name starts at ``position`` (after spaces): a title and a name, or
+    two name words, neither a word of an office ("Colin Whitlock", "Tegan Hollis"). With
+    ``strict``, the shape needs a mark besides: a title, a listed given name, initials, or a
+    bracket or a comma after the surname, as a list prints them."""
+    ahead = text[position : position + 80]
+    if _HONORIFIC_ANCHOR.match(ahead.lstrip()) or _RANK_ANCHOR.match(ahead.lstrip()):
+        return True
+    words = _NAME_WORDS_AHEAD.match(ahead)
+    if words is None:
+        return False
+    first, second = words["first"], words["second"].rstrip("-–—:.")
+    if not looks_like_name(f"{first} {second}") or second.isupper():
+        return False
+    if not strict:
+        return True
+    after = ahead[words.end() :].lstrip()
+    return (
+        first in GIVEN_NAMES
+        or bool(re.fullmatch(r"[A-Z]\.?", first))
+        or after.startswith(("(", ","))
+    )
+
+
+# A run of bare names with nothing between them ("Ann Bell (Chair) Roy Tapp Ida Webb"): each
+# name is two words, a bracket after a name stays with it.
+_BARE_NAME = re.compile(
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+\s+(?:(?:de|van|von|la|le|du|da|di|st|St)\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]+)"
+    r"(?P<notes>(?:\s*\([^()]{1,40}\))*)\s*"
+)
+_MIN_BARE_NAMES = 2
+
+
+def split_bare_names(text: str) -> list[str]:
+    """The people of a run that is only names, two words each, perhaps with a bracket after
+    ("Jo Hale (Chair) Ann Bell Roy Tapp"); the text whole when it is anything else (a word
+    of an office, a separator, a name of one or three words)."""
+    entries: list[str] = []
+    position = 0
+    text = text.strip()
+    while position < len(text):
+        match = _BARE_NAME.match(text, position)
+        if match is None or not looks_like_name(match["name"]):
+            return [text]
+        name = match["name"]
+        if any(is_role_word(word) for word in name.split()) or strip_titles(name) != name:
+            return [text]
+        first, second = name.split()[0], name.split()[-1]
+        if first not in GIVEN_NAMES and second in GIVEN_NAMES:
+            return [text]  # pairs out of step: "Mary Ann Bell Roy ..." holds a longer name
+        entries.append(text[match.start() : match.end()].strip())
+        position = match.end()
+    return entries if len(entries) >= _MIN_BARE_NAMES else [text]
+
+
+# An aside in square brackets within a run: "Jo Hale, Manager [for Ann Bell, Head of ...]"
+# names someone who was not there.
+_SQUARE_ASIDE = re.compile(r"\s*\[[^\[\]]{0,200}\]")
 
 
 # "Louise Bramley – Wood (LB-W)": a double-barrelled surname that extraction spaced out, as
@@ -259,6 +330,7 @@ def bracket_attendance_notes(text: str) -> str:
 def normalise_run(text: str) -> str:
     """A run with footnote marks removed and words that extraction glued together parted."""
     text = bracket_attendance_notes(text)
+    text = _SQUARE_ASIDE.sub(" ", text)
     text = _SPACED_BARREL.sub(r"\g<first>-\g<second> \g<initials>", text)
     text = _CELL_BAR.sub(", ", text)
     text = _FOOTNOTE.sub(" ", text)
@@ -359,7 +431,8 @@ _INITIALS_NAME = re.compile(
 # comma. Straight after a word of the text before (not after a comma), it shows a run that
 # joins each office to the next name with no separator.
 _NAME_THEN_COMMA = re.compile(
-    r"(?<=[\w).’',] )(?P<given>[A-Z][a-z]+) (?:[A-Z][a-z]*['’]?)?[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?,"
+    r"(?:(?<=[\w).’',] )|^)(?P<given>[A-Z][a-z]+) "
+    r"(?:[A-Z][a-z]*['’]?)?[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?,"
 )
 
 
@@ -370,8 +443,22 @@ def _names_then_commas(text: str) -> list[int]:
     found = [m for m in _NAME_THEN_COMMA.finditer(text) if m["given"] in GIVEN_NAMES]
     titles = {m.end() for m in _HONORIFIC_ANCHOR.finditer(text)}
     titles.update(m.end() for m in _RANK_ANCHOR.finditer(text))
-    after_words = [m for m in found if text[m.start() - 2] != "," and m.start() not in titles]
+    # (a name after a rank counts when a post follows its comma: "Jo Hale, Chief Constable
+    # Ann Bell, Director of Finance" reads as names and posts, the rank ending a post)
+    after_words = [
+        m
+        for m in found
+        if (_post_follows(text, m.end()) if m.start() == 0 else text[m.start() - 2] != ",")
+        and (m.start() not in titles or _post_follows(text, m.end()))
+    ]
     return [m.start() for m in found] if len(after_words) >= 2 else []
+
+
+def _post_follows(text: str, position: int) -> bool:
+    """Whether the word at ``position`` (after spaces) is the first of an office."""
+    word = re.match(r"\s*([^\s,;]+)", text[position : position + 40])
+    rest = text[position : position + 80].strip()
+    return word is not None and is_role_word(word[1]) and strip_titles(rest) == rest
 
 
 _OFFICE_BEFORE = re.compile(r"\b(?:Crime|Rescue|City)\s+$")
@@ -395,7 +482,10 @@ def _anchors(text: str) -> list[int]:
         starts.append(match.start())
         ends.add(match.end())
     titled = set(ends)
+    name_commas = set(_names_then_commas(text))
     for match in _RANK_ANCHOR.finditer(text):
+        if match.end() in name_commas:
+            continue  # "Jo Hale, Chief Constable Ann Bell, ...": the rank ends a post
         following = text[match.end() : match.end() + 80].split(" ", 2)[:2]
         named = len(following) == 2 and all(is_name_token(w.strip(",;")) for w in following)
         if named and match.start() not in ends and not _ends_office(text, match):
@@ -407,7 +497,7 @@ def _anchors(text: str) -> list[int]:
     starts.extend(m.start() for m in _INITIALS_AFTER_WORD.finditer(text) if m.start() not in titled)
     # "Jo Hale, Special Adviser Ann Bell, Chief Constable, Rye Police Roy Tapp, ...": each
     # name is followed by its comma, its office runs on to the next name.
-    starts.extend(start for start in _names_then_commas(text) if start not in titled)
+    starts.extend(start for start in name_commas if start not in titled)
     if not re.search(r"[,;]", text):
         # "K Armstrong J A Pringle D Ferguson": with no separators, each initials and surname
         initialled = [m.start() for m in _INITIALS_NAME.finditer(text) if m.start() not in titled]
@@ -492,7 +582,7 @@ def _split_run(text: str) -> tuple[str, ...]:
             for part in split_entries(sub, names_only=titled):
                 for dashed in _split_dash_run(part):
                     entries.extend(split_on_given_names(dashed))
-    return tuple(entries)
+    return tuple(bare for entry in entries for bare in split_bare_names(entry))
 
 
 def _split_dash_run(text: str, *, strict: bool = False) -> list[str]:

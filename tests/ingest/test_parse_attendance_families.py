@@ -103,3 +103,87 @@ def test_post_before_each_name_with_an_entry_that_names_nobody() -> None:
         ("Ida Webb", "Director of Finance", IN_ATTENDANCE),
         ("Sam Lee", "Treasurer", IN_ATTENDANCE),
     ]
+
+
+# Labels inside one long flattened line, with no colons, perhaps glued to the first name.
+
+
+def test_labels_inside_a_page_read_as_one_line() -> None:
+    raw = (
+        "upload · 2020\n"
+        "1 BOARD MEETING Minutes of the meeting held on Wednesday, 22 May 2019 Venue: Room 5, "
+        "Rye House Present Idris Vaughan (Chair) Morwenna Tallis Obi Nwosu Gwen Arkle, Chief "
+        "Constable Dafydd Rowe, Director of Finance / T/ACC Apologies Tegan Hollis In "
+        "Attendance Priya Lund, Head of Legal Services Sam Orr, Board Secretary [for Ann "
+        "Bell, Head of Estates] Start: 10:00 hrs 1 Chairs Announcements The Chair welcomed "
+        "members.\n"
+    )
+    assert _read(raw) == [
+        ("Idris Vaughan", None, PRESENT),
+        ("Morwenna Tallis", None, PRESENT),
+        ("Obi Nwosu", None, PRESENT),
+        ("Gwen Arkle", "Chief Constable", PRESENT),
+        ("Dafydd Rowe", "Director of Finance / T/ACC", PRESENT),
+        ("Tegan Hollis", None, APOLOGIES),
+        ("Priya Lund", "Head of Legal Services", IN_ATTENDANCE),
+        ("Sam Orr", "Board Secretary", IN_ATTENDANCE),
+    ]
+    chair = attendance_of(clean_text(raw).text).chair
+    assert chair is not None and chair.name == "Idris Vaughan"
+
+
+def test_labels_glued_to_the_first_name_inside_a_line() -> None:
+    raw = (
+        "Strategic Board Minutes Tuesday 12 May 2020 10am Room 4 HQ AttendeesGareth Pryce– "
+        "Police and Crime Commissioner (Chair)Huw Bevan – Chief ConstableSian Trehearne– "
+        "Deputy Chief ConstableTegid Morus – Chief Finance Officer ApologiesBleddyn Rhys – "
+        "Chief Executive 1. Minutes of the last meeting The minutes were agreed.\n"
+    )
+    assert _names(raw) == [
+        ("Gareth Pryce", PRESENT),
+        ("Huw Bevan", PRESENT),
+        ("Sian Trehearne", PRESENT),
+        ("Tegid Morus", PRESENT),
+        ("Bleddyn Rhys", APOLOGIES),
+    ]
+
+
+def test_labels_in_capitals_and_titled_names_inside_a_line() -> None:
+    raw = (
+        "Joint Audit Committee 4 June 2021 PRESENT Mrs Ada Lowe (Chair), Mr Ben Roper, "
+        "Dr Cy Hart ALSO PRESENT Supt Dot Vane APOLOGIES Mr Eli Ford 2. Declarations of "
+        "interest None were declared.\n"
+    )
+    assert _names(raw) == [
+        ("Ada Lowe", PRESENT),
+        ("Ben Roper", PRESENT),
+        ("Cy Hart", PRESENT),
+        ("Dot Vane", IN_ATTENDANCE),
+        ("Eli Ford", APOLOGIES),
+    ]
+
+
+def test_a_label_inside_an_agenda_items_title_is_no_label() -> None:
+    raw = (
+        "Agenda Item Lead 1 Welcome and Apologies Dr R Hepworth 2 Minutes of the last "
+        "meeting Dr R Hepworth 3 Announcements Ms J Coe\n"
+    )
+    assert _names(raw) == []
+
+
+# Names by their shape in a run with no separators.
+
+
+def test_bare_names_two_words_each_with_a_bracket_after_some() -> None:
+    from ingest.parse.name_runs import split_bare_names
+
+    assert split_bare_names("Ann Bell (Chair) Roy Tapp Ida Webb (IW) Sam O'Hara-Lee") == [
+        "Ann Bell (Chair)",
+        "Roy Tapp",
+        "Ida Webb (IW)",
+        "Sam O'Hara-Lee",
+    ]
+    # a title, a word of an office or a name of three words leaves the run whole
+    assert split_bare_names("Professor Sir Ann Bell") == ["Professor Sir Ann Bell"]
+    assert split_bare_names("Ann Bell Finance Director") == ["Ann Bell Finance Director"]
+    assert split_bare_names("Mary Ann Bell Roy Tapp Ida") == ["Mary Ann Bell Roy Tapp Ida"]
