@@ -24,6 +24,7 @@ from ingest.parse.name_runs import (
     label_status,
     name_shape_at,
     split_entries,
+    split_initials_run,
     split_labels,
     split_run,
     take_substitutes,
@@ -538,6 +539,33 @@ def _people_in(content: str, *, bullet: bool = False) -> int:
     return count
 
 
+# A key to the initials the minutes use ("Key LB: Leonie Baptiste, GM: Gareth Moult",
+# "JH = Jo Hale", "DP = Detained person"): it names the people already listed, or things.
+_LEGEND_START = re.compile(
+    r"^(?:key|glossary|abbreviations|acronyms|initials)\b(?!\s+(?:issues?|points?|"
+    r"decisions?|messages?|risks?|findings?|actions?|lines?|dates?|performance)\b)"
+    r"|^[A-Z][A-Za-z]{0,4}\s*=\s*\S",
+    re.IGNORECASE,
+)
+_INITIALS_PAIR = re.compile(
+    r"(?<![\w/])(?P<initials>[A-Z]{2,4})\s*[:=]\s*(?:[A-Z][a-z]*\.?\s+){0,2}"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+)
+
+
+def is_legend(content: str) -> bool:
+    """Whether a line is a key to initials rather than a list of people: it says so, or
+    pairs at least two sets of initials with the names they stand for."""
+    if _LEGEND_START.match(content.strip()):
+        return True
+    pairs = 0
+    for match in _INITIALS_PAIR.finditer(content):
+        words = match["name"].split()
+        initials = match["initials"]
+        pairs += initials[0] == words[0][0] and initials[-1] == words[-1][0]
+    return pairs >= 2
+
+
 def _continues(run: _Run, line: Line) -> bool:
     """Whether ``line`` carries on the list entry ``run`` ends with (a wrapped line)."""
     if not run.parts or len(line.cells) > 1:
@@ -712,6 +740,8 @@ def _parse_list(
     blanks = 0
     while index < len(lines):
         line = lines[index]
+        if is_legend(line.content):
+            break
         if _FOOTNOTE_LINE.match(line.content):
             index += 1  # "(3)": a note mark left on its own line by a two-column layout
             continue
@@ -1132,6 +1162,15 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
         if 0 < index < first_item and not collector.result.attendees and _group_lines(lines, index):
             # the list is read from the line before, so that its first line is a group's
             index = _parse_list(collector, lines, index - 1, AttendanceStatus.PRESENT, "")
+            continue
+        if (
+            not collector.result.attendees
+            and index <= max(first_item, len(lines) // _BLOCK_REACH, _MIN_BLOCK_REACH)
+            and split_initials_run(line.content)
+        ):
+            # "Chair Jo Hale (JH) Ann Bell (AB) Roy Tapp (RT)": people with their initials,
+            # one after another with no label, are those present.
+            index = _parse_list(collector, lines, index, AttendanceStatus.PRESENT, line.content)
             continue
         # A front sheet's offices set with dot leaders ("Chairman……… Mr Jo Hale") start a list
         # wherever the numbering of the page's banner puts the first item.

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from ingest.parse.people import (
     GIVEN_NAMES,
+    is_abbreviation,
     is_name_token,
     is_role_word,
     looks_like_name,
@@ -291,9 +292,49 @@ def split_bare_names(text: str) -> list[str]:
     return entries if len(entries) >= _MIN_BARE_NAMES else [text]
 
 
+# A person's initials in brackets after the name, the last perhaps cut off by extraction:
+# "Jo Hale (JH) Ann Bell (AB) Roy Tapp (R".
+_INITIALS_AFTER_NAME = re.compile(r"\s*\(\s*[A-Z][A-Za-z]{0,3}(?:-[A-Z][A-Za-z]?)?\s*(?:\)|$)")
+_CHAIR_FIRST = re.compile(
+    r"^(?P<office>(?:vice[- ]?)?chair(?:man|person|woman)?)\s+(?=[A-Z])", re.I
+)
+MIN_INITIALLED_ENTRIES = 3
+
+
+def split_initials_run(text: str) -> list[str]:
+    """The people of a run that writes each "Name (INITIALS)" with nothing else between
+    them ("Chair Jo Hale (JH) Ann Bell (A) Roy Tapp(RT)"), at least three; else none. An
+    office before the first name ("Chair") goes in that entry's brackets."""
+    text = text.strip()
+    office = _CHAIR_FIRST.match(text)
+    body = text[office.end() :] if office else text
+    entries: list[str] = []
+    position = 0
+    for match in _INITIALS_AFTER_NAME.finditer(body):
+        piece = body[position : match.start()].strip(" ,;&")
+        piece = re.sub(r"^(?:and|&)\s+", "", piece)
+        person = split_person(strip_titles(piece)) if piece else None
+        if person is None or person.capacity or strip_titles(piece) != person.name:
+            return []
+        initials = match.group().strip(" ()")
+        # (one letter, or letters cased oddly, "(S)", "(Ta)", are no abbreviation to keep)
+        entries.append(f"{piece} ({initials})" if is_abbreviation(initials) else piece)
+        position = match.end()
+    if len(entries) < MIN_INITIALLED_ENTRIES or body[position:].strip(" ,;."):
+        return []
+    if office:
+        entries[0] = f"{entries[0]} ({office['office']})"
+    return entries
+
+
 # An aside in square brackets within a run: "Jo Hale, Manager [for Ann Bell, Head of ...]"
 # names someone who was not there.
 _SQUARE_ASIDE = re.compile(r"\s*\[[^\[\]]{0,200}\]")
+
+
+# Initials whose bracket extraction left open before the next name: "Jo Hale,(JH Ann Bell".
+_UNCLOSED_INITIALS = re.compile(r"\((?:[A-Z]{1,4})(?=\s+[A-Z][a-z])")
+_INITIALS_AFTER_COMMA = re.compile(r"\s*,\s*(\([A-Z]{1,4}\))")
 
 
 # "Louise Bramley – Wood (LB-W)": a double-barrelled surname that extraction spaced out, as
@@ -331,6 +372,8 @@ def normalise_run(text: str) -> str:
     """A run with footnote marks removed and words that extraction glued together parted."""
     text = bracket_attendance_notes(text)
     text = _SQUARE_ASIDE.sub(" ", text)
+    text = _UNCLOSED_INITIALS.sub(r"\g<0>)", text)
+    text = _INITIALS_AFTER_COMMA.sub(r" \1,", text)
     text = _SPACED_BARREL.sub(r"\g<first>-\g<second> \g<initials>", text)
     text = _CELL_BAR.sub(", ", text)
     text = _FOOTNOTE.sub(" ", text)
@@ -454,6 +497,29 @@ def _names_then_commas(text: str) -> list[int]:
     return [m.start() for m in found] if len(after_words) >= 2 else []
 
 
+def _names_and_posts(piece: str) -> list[str]:
+    """A piece of a "Name, Post" run parted at each comma that a bare name follows rather
+    than a post: "Jo Hale, Ann Bell, Roy Tapp" is three people, "Jo Hale, Chief Constable,
+    Rye Police" one."""
+    parts = _split_outside_brackets(piece, ",")
+    entries: list[str] = []
+    after_name = False  # whether the part before is a name alone
+    for part in parts:
+        bare = strip_titles(part) == part and looks_like_name(part)
+        person = split_person(part) if strip_titles(part) == part else None
+        given_first = (
+            person is not None
+            and part.startswith(person.name)
+            and person.name.split()[0] in GIVEN_NAMES
+        )
+        if entries and not ((bare and after_name) or given_first):
+            entries[-1] = f"{entries[-1]}, {part}"
+        else:
+            entries.append(part)
+        after_name = bare or (given_first and person is not None and person.name == part)
+    return entries
+
+
 def _post_follows(text: str, position: int) -> bool:
     """Whether the word at ``position`` (after spaces) is the first of an office."""
     word = re.match(r"\s*([^\s,;]+)", text[position : position + 40])
@@ -533,6 +599,9 @@ def _split_run(text: str) -> tuple[str, ...]:
     """``split_run``, kept for the latest runs: a list line is read to decide whether it
     belongs to the list, then again to add its people."""
     text = normalise_run(text)
+    initialled = split_initials_run(text)
+    if initialled:
+        return tuple(initialled)
     groups = _split_outside_brackets(text, ";") if ";" in text else []
     named = sum(split_person(group) is not None for group in groups)
     if named >= 2 and named >= len(groups) - 1:
@@ -572,7 +641,8 @@ def _split_run(text: str) -> tuple[str, ...]:
         if not piece:
             continue
         if whole_pieces and split_person(piece) is not None:
-            entries.extend(_split_and(piece))
+            for part in _names_and_posts(piece):
+                entries.extend(_split_and(part))
             continue
         titled = len(pieces) > 1 and (number > 0 or starts[0] == 0)
         # A piece with no commas may be a whole run without separators: part it by its given

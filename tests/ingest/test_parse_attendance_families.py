@@ -187,3 +187,92 @@ def test_bare_names_two_words_each_with_a_bracket_after_some() -> None:
     assert split_bare_names("Professor Sir Ann Bell") == ["Professor Sir Ann Bell"]
     assert split_bare_names("Ann Bell Finance Director") == ["Ann Bell Finance Director"]
     assert split_bare_names("Mary Ann Bell Roy Tapp Ida") == ["Mary Ann Bell Roy Tapp Ida"]
+
+
+# Runs of "Name (INITIALS)" with no label are those present.
+
+
+def test_initialled_names_in_one_line_with_no_label() -> None:
+    raw = (
+        "Scrutiny Panel - Minutes August2021\n\n"
+        "Date: Thursday 19 August 2021\n\n"
+        "Chair Delia Ashcombe-Royle (DAR) Tobi Ekwueme (T) Gail Penhallow (GP) Ioana "
+        "Radulescu(IR) Kerry Mardle (KM) Phil Orchard-Vane (POV) Nadia Husain(N\n\n"
+        "Also In attendance:\n"
+        "Sam Lee (SL) - Treasurer\n\n"
+        "Welcome and introductions\n\n"
+        "The Chair welcomed everyone.\n"
+    )
+    attendance = attendance_of(clean_text(raw).text)
+    assert [(a.name, a.status) for a in attendance.attendees] == [
+        ("Delia Ashcombe-Royle", PRESENT),
+        ("Tobi Ekwueme", PRESENT),
+        ("Gail Penhallow", PRESENT),
+        ("Ioana Radulescu", PRESENT),
+        ("Kerry Mardle", PRESENT),
+        ("Phil Orchard-Vane", PRESENT),
+        ("Nadia Husain", PRESENT),
+        ("Sam Lee", IN_ATTENDANCE),
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "Delia Ashcombe-Royle"
+
+
+def test_initialled_names_with_titles_and_commas() -> None:
+    raw = (
+        "Executive Group 3 March 2022\n"
+        "Mr Jo Hale (JH), Ms Ann Bell (AB), Supt Roy Tapp (RT) and Dr Ida Webb (IW)\n\n"
+        "The group met online.\n"
+    )
+    assert _names(raw) == [
+        ("Jo Hale", PRESENT),
+        ("Ann Bell", PRESENT),
+        ("Roy Tapp", PRESENT),
+        ("Ida Webb", PRESENT),
+    ]
+
+
+def test_two_initialled_names_or_posts_between_them_are_no_such_run() -> None:
+    from ingest.parse.name_runs import split_initials_run
+
+    assert split_initials_run("Jo Hale (JH) Ann Bell (AB)") == []
+    assert split_initials_run("Jo Hale (JH) Treasurer Ann Bell (AB) Roy Tapp (RT)") == []
+    assert split_initials_run("Jo Hale (JH) Ann Bell (AB) Roy Tapp (RT) said that") == []
+
+
+# A key to initials names nobody new.
+
+
+def test_key_line_under_a_list_adds_nobody() -> None:
+    raw = (
+        "Attendees: Ann Bell (Chair), Roy Tapp, Ida Webb, Sam Lee\n\n"
+        " Key AB: Ann Bell, RT: Roy Tapp, IW: Ida Webbe, SL: Sgt Sam Lee, MOP: Member of "
+        "the public\n\n"
+        "Welcome\n"
+    )
+    assert [name for name, _ in _names(raw)] == ["Ann Bell", "Roy Tapp", "Ida Webb", "Sam Lee"]
+
+
+def test_legend_lines_without_the_word_key() -> None:
+    from ingest.parse.attendance import is_legend
+
+    assert is_legend("JH: Jo Hale; AB: Ann Bell; RT: Roy Tapp")
+    assert is_legend("DP = Detained person")
+    assert is_legend("Glossary of initials used")
+    assert not is_legend("OPCC: Jo Hale (JH), Rye Police: Ann Bell (AB)")
+    assert not is_legend("Key decisions taken by the Board")
+
+
+def test_a_comma_list_of_bare_names_after_posts_is_still_parted() -> None:
+    raw = (
+        "Present: Jo Hale, Treasurer Ann Bell, Chief Constable Roy Tapp, Ida Webb, Sam Lee, "
+        "Eve Marr\n"
+        "1. Minutes\n"
+    )
+    assert [name for name, _ in _names(raw)] == [
+        "Jo Hale",
+        "Ann Bell",
+        "Roy Tapp",
+        "Ida Webb",
+        "Sam Lee",
+        "Eve Marr",
+    ]
