@@ -146,6 +146,13 @@ _WITH_OWNER = re.compile(
     rf"\bwith\s+(?:the\s+)?(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,5}})"
     r"\s+(?:working|leading|taking\s+(?:this|it)\s+forward|to\s+lead)\b"
 )
+# An entry written as a noun phrase that opens with who is to act: "PCC meeting with T/ACC
+# Keane next month regarding her portfolio", "DCC visit to the control room in June".
+_ACTIVITY_OWNER = re.compile(
+    r"^(?:the\s+)?(?P<owner>[A-Z][A-Za-z]?[A-Z]{1,4}|[A-Z][a-z]+\s+[A-Z][a-z]+)\s+"
+    r"(?:meeting|visit|call|briefing|presentation|discussion|liaison|session)s?\s+"
+    r"(?:with|to|at|for|on)\b"
+)
 # Initials after a dash that closes an action: "... to include – PF.SM.ST", "- CC/DCC".
 _TRAILING_INITIALS = re.compile(
     r"\s[-–—]\s*(?P<owner>[A-Z][A-Za-z]?[A-Z]{1,3}(?:(?:\s*[./,&+]\s*|\s+and\s+)"
@@ -237,6 +244,9 @@ def _owner_phrase(body: str, attendees: Sequence[AttendeeDraft]) -> str | None:
     if asked and _names_attendees(asked.group("owner"), attendees):
         # "The Commissioner asked the Chief Constable to provide the figures".
         return asked.group("owner")
+    activity = _ACTIVITY_OWNER.match(body)
+    if activity and _names_attendees(activity.group("owner"), attendees):
+        return activity.group("owner")
     alongside = _WITH_OWNER.search(body)
     if alongside and _names_attendees(alongside.group("owner"), attendees):
         # "..., with LB-W and MP working jointly on any grant bid".

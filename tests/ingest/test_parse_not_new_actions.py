@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from ingest.draft import ActionDraft
+from ingest.draft import ActionDraft, AttendeeDraft
 from ingest.parse import parse_document
 from ingest.parse.actions import parse_actions
 
@@ -118,3 +118,24 @@ def test_a_decision_among_a_committees_conclusions_is_no_action(
     assert len(found) == 3
     assert not any(text.startswith(decision[:20]) for text in found)
     assert found[0].startswith("Further assurance to set out")
+
+
+@pytest.mark.parametrize(
+    ("entry", "owner"),
+    [
+        ("PCC meeting with T/ACC Rosa Keane next month regarding her portfolio", "Ada Reader"),
+        ("DCC visit to the control room in June to see the new call handling", "Dan Carver"),
+    ],
+)
+def test_an_entry_written_as_an_activity_of_a_post_is_that_posts(entry: str, owner: str) -> None:
+    attendees = [
+        AttendeeDraft("Ada Reader", "Police and Crime Commissioner", "PCC"),
+        AttendeeDraft("Dan Carver", "Deputy Chief Constable", "DCC"),
+    ]
+    text = (
+        "1. Minutes and Actions of the last meeting\n\n"
+        "Action update: • Update on the vehicle crime profile to be given at this meeting "
+        f"• {entry}\n"
+    )
+    actions, _ = parse_actions(text, [], attendees, meeting_date=JUNE_2022)
+    assert [action.owners for action in actions] == [[], [owner]]
