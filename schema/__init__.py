@@ -27,6 +27,8 @@ from schema.input_text import RefuseUnstorableText
 from schema.mutations import Mutation
 from schema.people import Person
 from schema.queries import Query
+from schema.reads import OneReadConnection
+from schema.relations import lean_relation_resolvers
 from schema.scalars import SCALAR_MAP
 
 Extension = type[SchemaExtension] | Callable[[], SchemaExtension]
@@ -39,13 +41,15 @@ def build_schema(*, extensions: Sequence[Extension] = ()) -> strawberry.Schema:
     ``[QueryDepthLimiter(max_depth=10).__class__]`` or ``lambda: MaskErrors(...)``;
     they run after the schema's own checks of argument values.
     """
-    return strawberry.Schema(
+    schema = strawberry.Schema(
         query=Query,
         mutation=Mutation,
         types=[Person, SourceDocument],
-        extensions=[NameArgumentsInErrors, RefuseUnstorableText, *extensions],
+        extensions=[NameArgumentsInErrors, RefuseUnstorableText, OneReadConnection, *extensions],
         config=StrawberryConfig(scalar_map=SCALAR_MAP),
     )
+    lean_relation_resolvers(schema)
+    return schema
 
 
 __all__ = ["build_schema"]

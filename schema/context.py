@@ -13,6 +13,7 @@ from indexer.storage import IndexStore
 from ingest.workers import WorkerPool
 from records.db import session_factory
 from schema.loaders import Loaders
+from schema.reads import RequestReads
 
 SearcherFactory = Callable[[], Searcher]
 
@@ -26,8 +27,8 @@ class Context:
     means search is not available. ``role`` is the caller's role (reader, editor,
     admin; None without a key); ``index``, ``uploads`` (the processes that read and
     parse uploaded files, with their limits) and ``api_key_name`` are read by the
-    mutations. The loaders are made here, new for
-    each request.
+    mutations. The reads (one connection per query operation) and the
+    loaders are made here, new for each request.
     """
 
     engine: AsyncEngine
@@ -38,8 +39,10 @@ class Context:
     api_key_name: str | None = None
     request: Any = None
     sessionmaker: async_sessionmaker[AsyncSession] = field(init=False)
+    reads: RequestReads = field(init=False)
     loaders: Loaders = field(init=False)
 
     def __post_init__(self) -> None:
         self.sessionmaker = session_factory(self.engine)
-        self.loaders = Loaders(self.sessionmaker)
+        self.reads = RequestReads(self.engine)
+        self.loaders = Loaders(self.reads)

@@ -1,16 +1,19 @@
-"""Per-request DataLoaders: one SQL statement per batch, each batch in its own session.
+"""Per-request DataLoaders: one SQL statement per batch, through the request's reads.
 
-Sibling resolvers run concurrently, so no batch shares a session with another. The
-loaders return model instances; the type modules turn them into GraphQL objects.
+The loaders return table rows (SQLAlchemy Core ``Row``s, read by attribute as model
+instances are; see ``schema.reads``); the type modules turn them into GraphQL objects.
+A batch that loads every agenda item of some meetings also answers, without a
+statement of its own, each of those items' sub-items (``item_children``) and each
+item by id (``item``): a meeting's sub-items are among its items.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Hashable
+import asyncio
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, exists, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import ColumnElement, Table, exists, or_, select
 from sqlalchemy.orm import aliased
 from strawberry.dataloader import DataLoader
 
@@ -33,87 +36,131 @@ from records.models import (
     meeting_themes,
 )
 from schema.pagination import AnySelect, Page, PageArgs, fetch_pages
+from schema.reads import RequestReads
 
-R = TypeVar("R")
 K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+# A table row (``sqlalchemy.Row``) of a model's table, read by attribute as the model's
+# instances are: ``row.title``, ``row.meeting_id``.
+Record = Any
 
 ThemePageKey = tuple[int, PageArgs]
+# The key column of a grouped batch, named apart from the record's own columns.
+GROUP = "batch_key"
+
+
+class Loader(DataLoader[K, V]):
+    """A DataLoader that also keeps what the look-ahead loaded (``schema.prefetch``) as
+    plain values, with no future per key: a page's relations are hundreds of keys, and
+    each field answers from ``values`` at once (``schema.relations.related``)."""
+
+    def __init__(self, load_fn: Callable[[list[K]], Awaitable[Sequence[V]]]) -> None:
+        super().__init__(load_fn)
+        self.values: dict[K, V] = {}
+
+    def load(self, key: K) -> Awaitable[V]:
+        if key in self.values:
+            future: asyncio.Future[V] = asyncio.get_running_loop().create_future()
+            future.set_result(self.values[key])
+            return future
+        return super().load(key)
+
+    async def fill(self, keys: Sequence[K]) -> None:
+        """Load ``keys`` into ``values``: those not loaded yet in one batch, those a batch
+        is loading already by awaiting it."""
+        pending = [key for key in keys if key not in self.values]
+        if not pending:
+            return
+        loading = {key: found for key in pending if (found := self.cache_map.get(key))}
+        missing = [key for key in pending if key not in loading]
+        if missing:
+            loaded = await self.load_fn(missing)
+            for key, value in zip(missing, loaded, strict=True):
+                if isinstance(value, BaseException):  # as DataLoader.load would raise it
+                    raise value
+                self.values[key] = value
+        for key, future in loading.items():
+            self.values[key] = await future
+
+
+def columns(model: type[Any]) -> list[ColumnElement[Any]]:
+    """Every column of ``model``'s table, to select its rows with Core."""
+    table: Table = model.__table__
+    return list(table.columns)
 
 
 class Loaders:
     """Every DataLoader of one request."""
 
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
-        self._sessionmaker = sessionmaker
+    def __init__(self, reads: RequestReads) -> None:
+        self._reads = reads
         by_id = self._by_id
-        self.meeting: DataLoader[int, Meeting | None] = DataLoader(by_id(Meeting))
-        self.person: DataLoader[int, Person | None] = DataLoader(by_id(Person))
-        self.item: DataLoader[int, AgendaItem | None] = DataLoader(by_id(AgendaItem))
-        self.action: DataLoader[int, Action | None] = DataLoader(by_id(Action))
-        self.metric: DataLoader[int, Metric | None] = DataLoader(by_id(Metric))
-        self.theme: DataLoader[int, Theme | None] = DataLoader(by_id(Theme))
-        self.action_update: DataLoader[int, ActionUpdate | None] = DataLoader(by_id(ActionUpdate))
-        self.document: DataLoader[int, SourceDocument | None] = DataLoader(by_id(SourceDocument))
-        self.theme_by_code: DataLoader[str, Theme | None] = DataLoader(self._themes_by_code)
+        self.meeting: Loader[int, Record | None] = Loader(by_id(Meeting))
+        self.person: Loader[int, Record | None] = Loader(by_id(Person))
+        self.item: Loader[int, Record | None] = Loader(by_id(AgendaItem))
+        self.action: Loader[int, Record | None] = Loader(by_id(Action))
+        self.metric: Loader[int, Record | None] = Loader(by_id(Metric))
+        self.theme: Loader[int, Record | None] = Loader(by_id(Theme))
+        self.action_update: Loader[int, Record | None] = Loader(by_id(ActionUpdate))
+        self.document: Loader[int, Record | None] = Loader(by_id(SourceDocument))
+        self.theme_by_code: Loader[str, Record | None] = Loader(self._themes_by_code)
 
         many = self._by_parent
-        self.meeting_items: DataLoader[int, list[AgendaItem]] = DataLoader(
-            many(AgendaItem, AgendaItem.meeting_id, AgendaItem.position)
-        )
-        self.meeting_actions: DataLoader[int, list[Action]] = DataLoader(
+        self._items_of_meetings = many(AgendaItem, AgendaItem.meeting_id, AgendaItem.position)
+        self.meeting_items: Loader[int, list[Record]] = Loader(self._meeting_items)
+        self.meeting_actions: Loader[int, list[Record]] = Loader(
             many(Action, Action.meeting_id, Action.position)
         )
-        self.meeting_metrics: DataLoader[int, list[Metric]] = DataLoader(
+        self.meeting_metrics: Loader[int, list[Record]] = Loader(
             many(Metric, Metric.meeting_id, Metric.position)
         )
-        self.meeting_attendances: DataLoader[int, list[Attendance]] = DataLoader(
+        self.meeting_attendances: Loader[int, list[Record]] = Loader(
             many(Attendance, Attendance.meeting_id, Attendance.position)
         )
-        self.meeting_documents: DataLoader[int, list[SourceDocument]] = DataLoader(
+        self.meeting_documents: Loader[int, list[Record]] = Loader(
             many(SourceDocument, SourceDocument.meeting_id, SourceDocument.id)
         )
-        self.item_children: DataLoader[int, list[AgendaItem]] = DataLoader(
+        self.item_children: Loader[int, list[Record]] = Loader(
             many(AgendaItem, AgendaItem.parent_id, AgendaItem.position)
         )
-        self.item_actions: DataLoader[int, list[Action]] = DataLoader(
+        self.item_actions: Loader[int, list[Record]] = Loader(
             many(Action, Action.item_id, Action.position)
         )
-        self.item_metrics: DataLoader[int, list[Metric]] = DataLoader(
+        self.item_metrics: Loader[int, list[Record]] = Loader(
             many(Metric, Metric.item_id, Metric.position)
         )
-        self.action_continues: DataLoader[int, list[ActionLink]] = DataLoader(
+        self.action_continues: Loader[int, list[Record]] = Loader(
             many(ActionLink, ActionLink.later_action_id, ActionLink.kind)
         )
-        self.action_continued_by: DataLoader[int, list[ActionLink]] = DataLoader(
+        self.action_continued_by: Loader[int, list[Record]] = Loader(
             many(ActionLink, ActionLink.earlier_action_id, ActionLink.kind)
         )
-        self.action_lifecycle: DataLoader[int, ActionLifecycle | None] = DataLoader(
-            self._lifecycles
-        )
-        self.action_history: DataLoader[int, list[ActionEvent]] = DataLoader(self._histories)
-        self.action_chain: DataLoader[int, list[Action]] = DataLoader(self._chains)
-        self.meeting_actions_carried_in: DataLoader[int, list[Action]] = DataLoader(
+        self.action_lifecycle: Loader[int, Record | None] = Loader(self._lifecycles)
+        self.action_history: Loader[int, list[Record]] = Loader(self._histories)
+        self.action_chain: Loader[int, list[Record]] = Loader(self._chains)
+        self.meeting_actions_carried_in: Loader[int, list[Record]] = Loader(
             self._carried(into=True)
         )
-        self.meeting_actions_carried_out: DataLoader[int, list[Action]] = DataLoader(
+        self.meeting_actions_carried_out: Loader[int, list[Record]] = Loader(
             self._carried(into=False)
         )
 
         linked = self._linked
-        self.meeting_themes: DataLoader[int, list[Theme]] = DataLoader(
+        self.meeting_themes: Loader[int, list[Record]] = Loader(
             linked(Theme, meeting_themes, "meeting_id", "theme_id", Theme.code)
         )
-        self.item_themes: DataLoader[int, list[Theme]] = DataLoader(
+        self.item_themes: Loader[int, list[Record]] = Loader(
             linked(Theme, item_themes, "item_id", "theme_id", Theme.code)
         )
-        self.action_themes: DataLoader[int, list[Theme]] = DataLoader(
+        self.action_themes: Loader[int, list[Record]] = Loader(
             linked(Theme, action_themes, "action_id", "theme_id", Theme.code)
         )
-        self.action_owners: DataLoader[int, list[Person]] = DataLoader(
+        self.action_owners: Loader[int, list[Record]] = Loader(
             linked(Person, action_owners, "action_id", "person_id", Person.id)
         )
 
-        self.theme_meetings: DataLoader[ThemePageKey, Page[Meeting]] = DataLoader(
+        self.theme_meetings: Loader[ThemePageKey, Page[Record]] = Loader(
             self._theme_pages(
                 Meeting,
                 select(Meeting).join(meeting_themes, meeting_themes.c.meeting_id == Meeting.id),
@@ -122,7 +169,7 @@ class Loaders:
                 Meeting.id,
             )
         )
-        self.theme_items: DataLoader[ThemePageKey, Page[AgendaItem]] = DataLoader(
+        self.theme_items: Loader[ThemePageKey, Page[Record]] = Loader(
             self._theme_pages(
                 AgendaItem,
                 select(AgendaItem)
@@ -133,7 +180,7 @@ class Loaders:
                 AgendaItem.id,
             )
         )
-        self.theme_actions: DataLoader[ThemePageKey, Page[Action]] = DataLoader(
+        self.theme_actions: Loader[ThemePageKey, Page[Record]] = Loader(
             self._theme_pages(
                 Action,
                 select(Action)
@@ -144,7 +191,7 @@ class Loaders:
                 Action.id,
             )
         )
-        self.theme_metrics: DataLoader[ThemePageKey, Page[Metric]] = DataLoader(
+        self.theme_metrics: Loader[ThemePageKey, Page[Record]] = Loader(
             self._theme_pages(
                 Metric,
                 select(Metric).join(Meeting, Meeting.id == Metric.meeting_id),
@@ -156,62 +203,76 @@ class Loaders:
 
     # --- batch functions -----------------------------------------------------------------
 
-    def _by_id(self, model: type[R]) -> Callable[[list[int]], Awaitable[list[R | None]]]:
-        async def load(ids: list[int]) -> list[R | None]:
-            async with self._sessionmaker() as session:
-                column: Any = model.id  # type: ignore[attr-defined]
-                rows = (await session.scalars(select(model).where(column.in_(ids)))).all()
-            found = {row.id: row for row in rows}  # type: ignore[attr-defined]
+    def _by_id(self, model: type[Any]) -> Callable[[list[int]], Awaitable[list[Record | None]]]:
+        table: Table = model.__table__
+
+        async def load(ids: list[int]) -> list[Record | None]:
+            rows = await self._reads.rows(select(*table.columns).where(table.c.id.in_(ids)))
+            found = {row.id: row for row in rows}
             return [found.get(i) for i in ids]
 
         return load
 
-    async def _themes_by_code(self, codes: list[str]) -> list[Theme | None]:
+    async def _themes_by_code(self, codes: list[str]) -> list[Record | None]:
         wanted = {code.strip().upper() for code in codes}
-        async with self._sessionmaker() as session:
-            rows = (await session.scalars(select(Theme).where(Theme.code.in_(wanted)))).all()
+        rows = await self._reads.rows(select(*columns(Theme)).where(Theme.code.in_(wanted)))
         found = {row.code: row for row in rows}
         return [found.get(code.strip().upper()) for code in codes]
 
     def _by_parent(
-        self, model: type[R], parent_col: Any, order_col: Any
-    ) -> Callable[[list[int]], Awaitable[list[list[R]]]]:
-        async def load(parents: list[int]) -> list[list[R]]:
+        self, model: type[Any], parent_col: Any, order_col: Any
+    ) -> Callable[[list[int]], Awaitable[list[list[Record]]]]:
+        key = parent_col.key
+
+        async def load(parents: list[int]) -> list[list[Record]]:
             # Then by id: records of two documents of one meeting share positions.
-            ids: Any = model.id  # type: ignore[attr-defined]
-            query = select(model).where(parent_col.in_(parents)).order_by(order_col, ids)
-            async with self._sessionmaker() as session:
-                rows = (await session.scalars(query)).all()
-            grouped: dict[int, list[R]] = {p: [] for p in parents}
-            key = parent_col.key
+            query = (
+                select(*columns(model)).where(parent_col.in_(parents)).order_by(order_col, model.id)
+            )
+            rows = await self._reads.rows(query)
+            grouped: dict[int, list[Record]] = {p: [] for p in parents}
             for row in rows:
                 grouped[getattr(row, key)].append(row)
             return [grouped[p] for p in parents]
 
         return load
 
-    async def _lifecycles(self, ids: list[int]) -> list[ActionLifecycle | None]:
-        query = select(ActionLifecycle).where(ActionLifecycle.action_id.in_(ids))
-        async with self._sessionmaker() as session:
-            found = {row.action_id: row for row in await session.scalars(query)}
+    async def _meeting_items(self, meetings: list[int]) -> list[list[Record]]:
+        """Each meeting's items in order, which also gives each of them its sub-items and
+        itself by id (primed into ``item_children`` and ``item``)."""
+        found = await self._items_of_meetings(meetings)
+        children: dict[int, list[Record]] = {}
+        for items in found:
+            for row in items:
+                children[row.id] = []
+            for row in items:
+                if row.parent_id is not None and row.parent_id in children:
+                    children[row.parent_id].append(row)
+        self.item.values.update((row.id, row) for items in found for row in items)
+        self.item_children.values.update(children)
+        return found
+
+    async def _lifecycles(self, ids: list[int]) -> list[Record | None]:
+        query = select(*columns(ActionLifecycle)).where(ActionLifecycle.action_id.in_(ids))
+        found = {row.action_id: row for row in await self._reads.rows(query)}
         return [found.get(i) for i in ids]
 
-    async def _histories(self, ids: list[int]) -> list[list[ActionEvent]]:
+    async def _histories(self, ids: list[int]) -> list[list[Record]]:
         """Every event of each action's lifecycle (all the actions linked to it), in order."""
         asked = aliased(ActionLifecycle)
         query = (
-            select(asked.action_id, ActionEvent)
+            select(asked.action_id.label(GROUP), *columns(ActionEvent))
             .join(ActionEvent, ActionEvent.chain_key == asked.chain_key)
             .where(asked.action_id.in_(ids))
             .order_by(ActionEvent.sequence)
         )
         return await self._grouped(ids, query)
 
-    async def _chains(self, ids: list[int]) -> list[list[Action]]:
+    async def _chains(self, ids: list[int]) -> list[list[Record]]:
         """The actions of each action's lifecycle that stand for their meetings, in order."""
         asked, member = aliased(ActionLifecycle), aliased(ActionLifecycle)
         query = (
-            select(asked.action_id, Action)
+            select(asked.action_id.label(GROUP), *columns(Action))
             .join(member, member.chain_key == asked.chain_key)
             .join(Action, Action.id == member.action_id)
             .join(Meeting, Meeting.id == Action.meeting_id)
@@ -220,7 +281,7 @@ class Loaders:
         )
         return await self._grouped(ids, query)
 
-    def _carried(self, *, into: bool) -> Callable[[list[int]], Awaitable[list[list[Action]]]]:
+    def _carried(self, *, into: bool) -> Callable[[list[int]], Awaitable[list[list[Record]]]]:
         """A meeting's actions that continue an earlier meeting's (``into``), or that a
         later meeting's continue."""
         other = aliased(Action)
@@ -240,9 +301,9 @@ class Loaders:
                 other.meeting_id != Action.meeting_id,
             )
 
-        async def load(meetings: list[int]) -> list[list[Action]]:
+        async def load(meetings: list[int]) -> list[list[Record]]:
             query = (
-                select(Action.meeting_id, Action)
+                select(Action.meeting_id.label(GROUP), *columns(Action))
                 .where(Action.meeting_id.in_(meetings), condition)
                 .order_by(Action.position, Action.id)
             )
@@ -250,58 +311,50 @@ class Loaders:
 
         return load
 
-    async def _grouped(self, keys: list[int], query: AnySelect) -> list[list[Any]]:
-        async with self._sessionmaker() as session:
-            rows = (await session.execute(query)).all()
-        grouped: dict[int, list[Any]] = {k: [] for k in keys}
-        for key, record in rows:
-            grouped[key].append(record)
+    async def _grouped(self, keys: Sequence[int], query: AnySelect) -> list[list[Record]]:
+        """The rows of ``query`` by the key it selects as ``GROUP``, for each of ``keys``."""
+        grouped: dict[int, list[Record]] = {k: [] for k in keys}
+        for row in await self._reads.rows(query):
+            grouped[getattr(row, GROUP)].append(row)
         return [grouped[k] for k in keys]
 
     def _linked(
-        self, model: type[R], table: Table, parent_key: str, child_key: str, order_col: Any
-    ) -> Callable[[list[int]], Awaitable[list[list[R]]]]:
+        self, model: type[Any], table: Table, parent_key: str, child_key: str, order_col: Any
+    ) -> Callable[[list[int]], Awaitable[list[list[Record]]]]:
         parent_col, child_col = table.c[parent_key], table.c[child_key]
 
-        async def load(parents: list[int]) -> list[list[R]]:
-            column: Any = model.id  # type: ignore[attr-defined]
+        async def load(parents: list[int]) -> list[list[Record]]:
             query = (
-                select(parent_col, model)
-                .join(table, child_col == column)
+                select(parent_col.label(GROUP), *columns(model))
+                .join(table, child_col == model.id)
                 .where(parent_col.in_(parents))
                 .order_by(order_col)
             )
-            async with self._sessionmaker() as session:
-                rows = (await session.execute(query)).all()
-            grouped: dict[int, list[R]] = {p: [] for p in parents}
-            for parent, record in rows:
-                grouped[parent].append(record)
-            return [grouped[p] for p in parents]
+            return await self._grouped(parents, query)
 
         return load
 
     def _theme_pages(
-        self, model: type[R], query: AnySelect, parent_col: Any, date_col: Any, id_col: Any
-    ) -> Callable[[list[ThemePageKey]], Awaitable[list[Page[R]]]]:
-        async def load(keys: list[ThemePageKey]) -> list[Page[R]]:
+        self, model: type[Any], query: AnySelect, parent_col: Any, date_col: Any, id_col: Any
+    ) -> Callable[[list[ThemePageKey]], Awaitable[list[Page[Record]]]]:
+        async def load(keys: list[ThemePageKey]) -> list[Page[Record]]:
             by_args: dict[PageArgs, list[int]] = {}
             for theme_id, args in keys:
                 by_args.setdefault(args, []).append(theme_id)
-            pages: dict[ThemePageKey, Page[R]] = {}
-            async with self._sessionmaker() as session:
-                for args, theme_ids in by_args.items():
-                    found = await fetch_pages(
-                        session,
-                        model,
-                        query,
-                        parent_col=parent_col,
-                        parents=theme_ids,
-                        date_col=date_col,
-                        id_col=id_col,
-                        args=args,
-                    )
-                    for theme_id in theme_ids:
-                        pages[theme_id, args] = found[theme_id]
+            pages: dict[ThemePageKey, Page[Record]] = {}
+            for args, theme_ids in by_args.items():
+                found = await fetch_pages(
+                    self._reads,
+                    model,
+                    query,
+                    parent_col=parent_col,
+                    parents=theme_ids,
+                    date_col=date_col,
+                    id_col=id_col,
+                    args=args,
+                )
+                for theme_id in theme_ids:
+                    pages[theme_id, args] = found[theme_id]
             return [pages[key] for key in keys]
 
         return load

@@ -22,16 +22,19 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import strawberry
-from sqlalchemy import ColumnElement, Date, Select, and_, func, literal, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, Date, Select, Table, and_, func, literal, or_, select
 
 from records import paging
 from schema.enums import DateOrder
 from schema.errors import PublicError, shown
 from schema.node import MAX_RECORD_ID
+from schema.reads import RequestReads
 
 UNDATED = dt.date.min
+# The label of a page's sort date beside the record's columns.
+PAGE_DATE = "page_date"
+PAGE_ID = "page_id"
+PAGE_TOTAL = "page_total"
 
 # Descriptions of the page arguments every connection field takes.
 FIRST_DOC = (
@@ -246,27 +249,49 @@ def _cut(
 
 
 async def fetch_page(
-    session: AsyncSession,
+    reads: RequestReads,
     query: AnySelect,
     *,
     date_col: Any,
     id_col: Any,
     args: PageArgs,
 ) -> Page[Any]:
-    """One page of ``query`` (selecting ``(record, meeting date)``, filters applied)."""
+    """One page of ``query`` (selecting ``(record, meeting date)``, filters applied): rows
+    of the record's table (see ``schema.reads``) with their sort dates."""
     date_col = sort_date(date_col)
-    total = await session.scalar(
-        query.with_only_columns(func.count(id_col), maintain_column_froms=True).order_by(None)
+    counted = query.with_only_columns(func.count(id_col), maintain_column_froms=True).order_by(None)
+    # The page's ids are chosen first and its rows read after, in one statement: sorting
+    # whole rows (a meeting's are wide) costs more than sorting keys.
+    keys = (
+        query.with_only_columns(
+            id_col.label(PAGE_ID), date_col.label(PAGE_DATE), maintain_column_froms=True
+        )
+        .order_by(*_ordering(args, date_col, id_col))
+        .limit(args.size + 1)
     )
-    paged = query.order_by(*_ordering(args, date_col, id_col)).limit(args.size + 1)
     for condition in _bounds(args, date_col, id_col):
-        paged = paged.where(condition)
-    rows = [(record, day) for record, day in (await session.execute(paged)).all()]
+        keys = keys.where(condition)
+    chosen = keys.subquery()
+    table = id_col.table
+    # The full count rides along (not correlated with the page's rows); an empty page
+    # asks for it on its own.
+    paged = (
+        select(
+            *table.columns,
+            chosen.c[PAGE_DATE],
+            counted.correlate(None).scalar_subquery().label(PAGE_TOTAL),
+        )
+        .join_from(table, chosen, table.c.id == chosen.c[PAGE_ID])
+        .order_by(*_ordering(args, chosen.c[PAGE_DATE], chosen.c[PAGE_ID]))
+    )
+    found = await reads.rows(paged)
+    total = getattr(found[0], PAGE_TOTAL) if found else await reads.scalar(counted)
+    rows = [(row, getattr(row, PAGE_DATE)) for row in found]
     return _cut(rows, args, int(total or 0))
 
 
 async def fetch_pages(
-    session: AsyncSession,
+    reads: RequestReads,
     model: type[Any],
     query: AnySelect,
     *,
@@ -280,16 +305,15 @@ async def fetch_pages(
 
     ``query`` selects ``(model,)`` and may join whatever ``parent_col``, ``date_col``
     need; every parent gets its own first (or, paging backward, last) ``args.size``
-    rows between the bounds.
+    rows between the bounds, rows of ``model``'s table.
     """
     date_col = sort_date(date_col)
     query = query.where(parent_col.in_(parents))
     counted = query.with_only_columns(
         parent_col, func.count(id_col), maintain_column_froms=True
     ).group_by(parent_col)
-    totals: dict[Hashable, int] = {
-        parent: int(n) for parent, n in (await session.execute(counted)).all()
-    }
+    counts: Sequence[Any] = await reads.rows(counted)  # (parent, count) rows
+    totals: dict[Hashable, int] = {row[0]: int(row[1]) for row in counts}
     if args.size == 0:
         # Whether rows lie beyond the empty page is told by the count alone.
         return {p: _cut([], args, totals.get(p, 0), totals.get(p, 0) > 0) for p in parents}
@@ -297,20 +321,21 @@ async def fetch_pages(
         partition_by=parent_col, order_by=_ordering(args, date_col, id_col)
     )
     ranked = query.add_columns(
-        date_col.label("page_date"), parent_col.label("page_parent"), number.label("page_row")
+        date_col.label(PAGE_DATE), parent_col.label("page_parent"), number.label("page_row")
     )
     for condition in _bounds(args, date_col, id_col):
         ranked = ranked.where(condition)
     sub = ranked.subquery()
-    record = aliased(model, sub)
+    table: Table = model.__table__
     statement = (
-        select(record, sub.c.page_date, sub.c.page_parent)
+        select(*(sub.c[column.name] for column in table.columns), sub.c[PAGE_DATE])
+        .add_columns(sub.c.page_parent)
         .where(sub.c.page_row <= args.size + 1)
         .order_by(sub.c.page_parent, sub.c.page_row)
     )
     grouped: dict[Hashable, list[tuple[Any, dt.date | None]]] = {}
-    for row, day, parent in (await session.execute(statement)).all():
-        grouped.setdefault(parent, []).append((row, day))
+    for row in await reads.rows(statement):
+        grouped.setdefault(row.page_parent, []).append((row, getattr(row, PAGE_DATE)))
     return {
         parent: _cut(grouped.get(parent, []), args, totals.get(parent, 0)) for parent in parents
     }

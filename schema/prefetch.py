@@ -4,8 +4,9 @@ A page of 20 meetings with their items, sub-items, actions and owners has hundre
 relation fields. Resolved one by one, each would suspend on its DataLoader, and the
 suspending (a task per record) costs more than the SQL. So a list resolver looks
 ahead at the selection, loads each relation the query names for all the records of
-one level at once (the same DataLoader batches, so the same statements), and the
-relation fields then answer from the loaders' caches without suspending
+one level at once (the loaders' own batch functions, one statement per loader and
+level, the results kept as plain values rather than a future per key), and the
+relation fields then answer from those values without suspending
 (``schema.relations.related``). The look-ahead follows every field declared with
 ``relation(...)``; below the fields it does not start from (``node``, ``search``), the
 relations load as they are resolved.
@@ -19,7 +20,7 @@ from typing import Any
 
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
-from schema.loaders import Loaders
+from schema.loaders import Loader, Loaders
 from schema.relations import RelationField, relations_of
 
 
@@ -57,31 +58,52 @@ async def prefetch(
     selections: Sequence[Selection],
 ) -> None:
     """Load, level by level, every relation ``selections`` names below ``records``
-    (models of ``graphql_type``, a GraphQL object type)."""
-    if not records:
-        return
-    relations = relations_of(graphql_type)
-    type_name = graphql_type.__strawberry_definition__.name
-    steps = []
-    for field in fields_of(selections, type_name):
-        relation = relations.get(field.name)
-        if relation is None:
-            continue
-        key = relation.record_key
-        keys = list(dict.fromkeys(k for r in records if (k := getattr(r, key)) is not None))
-        if keys:
-            steps.append(_follow(loaders, relation, keys, field.selections))
-    await asyncio.gather(*steps)
+    (rows of ``graphql_type``, a GraphQL object type).
+
+    Each level is loaded at once: the keys every relation of the level needs from one
+    loader go to it together (one statement), then the next level starts from what
+    came back.
+    """
+    level: list[tuple[type[Any], Sequence[Any], Sequence[Selection]]] = [
+        (graphql_type, records, selections)
+    ]
+    while level:
+        wanted: dict[str, dict[Any, None]] = {}
+        steps: list[tuple[RelationField, list[Any], list[Selection]]] = []
+        for parent_type, parents, selected in level:
+            relations = relations_of(parent_type)
+            type_name = parent_type.__strawberry_definition__.name
+            for field in fields_of(selected, type_name):
+                relation = relations.get(field.name)
+                if relation is None:
+                    continue
+                key = relation.record_key
+                keys = list(dict.fromkeys(k for r in parents if (k := getattr(r, key)) is not None))
+                if keys:
+                    wanted.setdefault(relation.loader, {}).update(dict.fromkeys(keys))
+                    steps.append((relation, keys, field.selections))
+        await asyncio.gather(
+            *(relation_loader(loaders, name).fill(list(keys)) for name, keys in wanted.items())
+        )
+        level = [
+            (relation.target, _loaded(relation_loader(loaders, relation.loader), keys), selected)
+            for relation, keys, selected in steps
+            if selected
+        ]
 
 
-async def _follow(
-    loaders: Loaders, relation: RelationField, keys: list[Any], selections: list[Selection]
-) -> None:
-    loaded = await relation.loader_of(loaders).load_many(keys)
+def relation_loader(loaders: Loaders, name: str) -> Loader[Any, Any]:
+    loader: Loader[Any, Any] = getattr(loaders, name)
+    return loader
+
+
+def _loaded(loader: Loader[Any, Any], keys: list[Any]) -> list[Any]:
+    """The records ``loader`` holds for ``keys``, lists flattened, absent ones left out."""
     records: list[Any] = []
-    for value in loaded:
+    for key in keys:
+        value = loader.values[key]
         if isinstance(value, list):
             records.extend(value)
         elif value is not None:
             records.append(value)
-    await prefetch(loaders, relation.target, records, selections)
+    return records

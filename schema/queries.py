@@ -18,6 +18,7 @@ from schema.context import Context
 from schema.enums import DateOrder
 from schema.errors import PublicError, shown
 from schema.fields import resolver_field
+from schema.loaders import Record, columns
 from schema.lookups import is_node_type, load_node
 from schema.meetings import Meeting, MeetingFilter, meeting_query
 from schema.metrics import Metric, MetricFilter, metric_query
@@ -75,14 +76,13 @@ class Query(ChangesQuery):
         order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
     ) -> Connection[Meeting]:
         args = page_args(first, after, order, field="meetings", last=last, before=before)
-        async with info.context.sessionmaker() as session:
-            page = await fetch_page(
-                session,
-                meeting_query(filter),
-                date_col=models.Meeting.date,
-                id_col=models.Meeting.id,
-                args=args,
-            )
+        page = await fetch_page(
+            info.context.reads,
+            meeting_query(filter),
+            date_col=models.Meeting.date,
+            id_col=models.Meeting.id,
+            args=args,
+        )
         await _prefetch_nodes(info, Meeting, page)
         return to_connection(page, Meeting.from_model, args, lambda m: m.id)
 
@@ -104,8 +104,11 @@ class Query(ChangesQuery):
 
     @resolver_field(description="Every theme, by code.")
     async def themes(self, info: Info) -> list[Theme]:
-        async with info.context.sessionmaker() as session:
-            rows = (await session.scalars(select(models.Theme).order_by(models.Theme.code))).all()
+        rows: list[Record] = list(
+            await info.context.reads.rows(
+                select(*columns(models.Theme)).order_by(models.Theme.code)
+            )
+        )
         return [Theme.from_model(row) for row in rows]
 
     @resolver_field(description='One theme by its code (e.g. "DA"; case-insensitive).')
@@ -130,10 +133,13 @@ class Query(ChangesQuery):
     ) -> Connection[Action]:
         args = page_args(first, after, order, field="actions", last=last, before=before)
         query = action_query(filter, dt.date.today())
-        async with info.context.sessionmaker() as session:
-            page = await fetch_page(
-                session, query, date_col=models.Meeting.date, id_col=models.Action.id, args=args
-            )
+        page = await fetch_page(
+            info.context.reads,
+            query,
+            date_col=models.Meeting.date,
+            id_col=models.Action.id,
+            args=args,
+        )
         await _prefetch_nodes(info, Action, page)
         return to_connection(page, Action.from_model, args, lambda m: m.id)
 
@@ -151,14 +157,13 @@ class Query(ChangesQuery):
         order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
     ) -> Connection[Metric]:
         args = page_args(first, after, order, field="metrics", last=last, before=before)
-        async with info.context.sessionmaker() as session:
-            page = await fetch_page(
-                session,
-                metric_query(filter),
-                date_col=models.Meeting.date,
-                id_col=models.Metric.id,
-                args=args,
-            )
+        page = await fetch_page(
+            info.context.reads,
+            metric_query(filter),
+            date_col=models.Meeting.date,
+            id_col=models.Metric.id,
+            args=args,
+        )
         await _prefetch_nodes(info, Metric, page)
         return to_connection(page, Metric.from_model, args, lambda m: m.id)
 

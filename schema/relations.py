@@ -15,14 +15,16 @@ from functools import cached_property
 from typing import Any, TypeVar, cast
 
 import strawberry
+from graphql import GraphQLObjectType, GraphQLResolveInfo
 from strawberry.dataloader import DataLoader
 from strawberry.schema.name_converter import NameConverter
+from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.base import StrawberryList, StrawberryOptional, has_object_definition
 from strawberry.types.field import StrawberryField
 from strawberry.types.lazy_type import LazyType
 
 from schema.context import Context
-from schema.loaders import Loaders
+from schema.loaders import Loader, Loaders
 
 Info = strawberry.Info[Context, None]
 
@@ -33,8 +35,11 @@ R = TypeVar("R")
 
 def related(loader: DataLoader[K, V], key: K, convert: Callable[[V], R]) -> R:
     """``convert`` of what ``loader`` holds for ``key``: at once when it is loaded
-    already, else an awaitable of it (GraphQL awaits a resolver's awaitable result, so a
-    relation field can be a plain function that answers now or later)."""
+    already (looked ahead, or by an earlier batch), else an awaitable of it (GraphQL
+    awaits a resolver's awaitable result, so a relation field can be a plain function
+    that answers now or later)."""
+    if isinstance(loader, Loader) and key in loader.values:
+        return convert(loader.values[key])
     future = loader.cache_map.get(key)
     if (
         future is not None
@@ -80,6 +85,19 @@ class RelationField(StrawberryField):
 
         return resolve
 
+    def graphql_resolver(self) -> Callable[[Any, GraphQLResolveInfo[Any]], Any]:
+        """The same resolution as a graphql-core resolver (source, info): what
+        ``lean_relation_resolvers`` installs."""
+        loader, key, convert = self.loader, self.object_key, self.convert
+
+        def resolve(source: Any, info: GraphQLResolveInfo[Any]) -> Any:
+            found = getattr(source, key)
+            if found is None:
+                return None
+            return related(getattr(info.context.loaders, loader), found, convert)
+
+        return resolve
+
     @cached_property
     def target(self) -> type[Any]:
         """The GraphQL type of the related records."""
@@ -117,6 +135,27 @@ def relation(
     ``pick`` chooses among what the loader holds before conversion (the top-level items
     of all a meeting's items). Annotate the field with the related GraphQL type."""
     return RelationField(loader, key, pick, description)
+
+
+def lean_relation_resolvers(schema: strawberry.Schema) -> None:
+    """Let graphql-core call each relation field's resolution directly.
+
+    Strawberry calls a field with a resolver through layers that build an ``Info`` and
+    convert arguments; a relation field takes no arguments and needs only the request's
+    loaders, and a page of meetings resolves hundreds of them (each usually answered at
+    once from the look-ahead's loads). Called with ``(source, info)`` as plain attribute
+    fields are, the field costs about what one does. Fields with extensions or
+    permissions keep Strawberry's resolver.
+    """
+    for graphql_type in schema._schema.type_map.values():
+        if not isinstance(graphql_type, GraphQLObjectType):
+            continue
+        for field in graphql_type.fields.values():
+            declared = field.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
+            if isinstance(declared, RelationField) and not (
+                declared.extensions or declared.permission_classes
+            ):
+                field.resolve = declared.graphql_resolver()
 
 
 def relations_of(graphql_type: type[Any]) -> dict[str, RelationField]:
