@@ -851,9 +851,15 @@ _COUNCILLOR = re.compile(r"^(?:County\s+)?(?:Cllr|Councillor|Mayor)\.?\s", re.IG
 
 
 def _councillors_only(run: str) -> bool:
-    """Whether a run names members only, each with a councillor's or mayor's title."""
+    """Whether a run names members: each with a councillor's or mayor's title, or, in a
+    longer run, three in four of them at least with such a title and the rest with an
+    honorific ("Cllr Jo Hale, Mr Roy Tapp (independent member), ...")."""
     entries = split_run(run) if run else []
-    return len(entries) >= 2 and all(_COUNCILLOR.match(entry) for entry in entries)
+    councillors = sum(bool(_COUNCILLOR.match(entry)) for entry in entries)
+    if len(entries) < 2 or councillors * 4 < len(entries) * 3:
+        return False
+    titled = sum(strip_titles(entry) != entry for entry in entries)
+    return councillors == len(entries) or (len(entries) >= 6 and titled * 4 >= len(entries) * 3)
 
 
 def _officers_only(content: str) -> bool:

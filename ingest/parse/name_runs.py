@@ -81,7 +81,7 @@ _LABEL = re.compile(
     r"(?<![\w-])(?P<label>(?:main\s+)?(?:panel\s+|board\s+|committee\s+|other\s+|ex-officio\s+)?"
     r"members\s+(?:present|in\s+attendance)|(?:officers?|officials|others|staff)\s+"
     r"(?:present|in\s+attendance)|officer\s+attendance|(?:also\s+)?in\s+attend[ae]nce|"
-    r"also\s+present|apologies(?:\s+for\s+absence)?|absent|present|by\s+invitation|"
+    r"also\s+present|apologies(?:\s+for\s+absence)?|absent|present|by\s+invitation|members|"
     r"together\s+with|presenters?|presenting|witnesses|attendees|sederunt|attendance|"
     r"officers|officials|secretariat|observers|guests|advis[eo]rs|minute\s*takers?|"
     r"note\s*takers?|minutes\s+taken\s+by)"
@@ -226,6 +226,9 @@ def _labels(text: str) -> Iterator[tuple[int, int, str]]:
             )
         ):
             continue
+        before = text[max(0, match.start() - 3) : match.start()].rstrip()
+        if label.lower() == "members" and before and before[-1] not in ",;:.":
+            continue  # "... and Added Members Mr Jo Hale": a kind of member, not a label
         if label.lower() == "attendance" and not (label.isupper() and match.group("end").strip()):
             continue  # "ATTENDANCE:" ends "IN ATTENDANCE:" cut in two by a column
         yield match.start(), match.end(), label
@@ -572,7 +575,9 @@ def _anchors(text: str) -> list[int]:
 
 
 _LEADING_CHAIR = re.compile(
-    r"^(?P<office>(?:vice[- ]?)?chair(?:man|person|woman)?)\s*[-–—:]\s*(?=[A-Z])", re.I
+    r"^(?P<office>(?:vice[- ]?)?chair(?:man|person|woman)?)(?:\s*[-–—:]\s*|(?P<space>\s+))"
+    r"(?=[A-Z])",
+    re.I,
 )
 
 
@@ -580,8 +585,8 @@ def _with_chair_office(text: str, entries: tuple[str, ...]) -> tuple[str, ...]:
     """ "Chair – Jo Hale (JH), Rye Council": the office printed before a run's first name is
     that entry's, put where an office in brackets goes ("Jo Hale (JH), Rye Council (Chair)")."""
     match = _LEADING_CHAIR.match(text)
-    if match is None:
-        return entries
+    if match is None or (match["space"] and not name_shape_at(text, match.end(), strict=True)):
+        return entries  # ("Chair Jo Hale, ..." with a space only when a name plainly follows)
     if not entries or _LEADING_CHAIR.match(entries[0]):
         entries = _split_run(text[match.end() :])
     if not entries:

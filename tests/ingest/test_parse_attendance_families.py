@@ -276,3 +276,68 @@ def test_a_comma_list_of_bare_names_after_posts_is_still_parted() -> None:
         "Sam Lee",
         "Eve Marr",
     ]
+
+
+# An office or a group's word before a name in a comma list, with no colon.
+
+
+def test_chair_before_the_first_name_with_a_space_only() -> None:
+    raw = "Attendees: Chair Leona Bright, Gary Mould VC, Ch Insp Rafi Chow, Abi Curt\n\nWelcome\n"
+    attendance = attendance_of(clean_text(raw).text)
+    assert [a.name for a in attendance.attendees] == [
+        "Leona Bright",
+        "Gary Mould",
+        "Rafi Chow",
+        "Abi Curt",
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "Leona Bright"
+
+
+def test_members_word_inside_a_list_before_names() -> None:
+    raw = (
+        "Present: Chairman Jo Hale, Supt Roy Tapp, Members Desmond Quale, Abi Curt, Fola "
+        "Adeyemi\n\n1. Minutes\n"
+    )
+    assert [name for name, _ in _names(raw)] == [
+        "Jo Hale",
+        "Roy Tapp",
+        "Desmond Quale",
+        "Abi Curt",
+        "Fola Adeyemi",
+    ]
+
+
+def test_added_members_inside_apologies_keep_the_status() -> None:
+    raw = (
+        "Apologies for absence were received from Councillors A Brook and R Pine and Added "
+        "Members Mr C Mawe and Mrs E Olds.\n"
+    )
+    assert [status for _, status in _names(raw)] == [APOLOGIES] * 4
+
+
+# Officers named after a line of titled members, with no label of their own.
+
+
+def test_untitled_officers_under_mostly_titled_members() -> None:
+    raw = (
+        "Attendance Details\n\n"
+        "Cllr Ada Lowe(Chair), Cllr Ben Roper(Vice-Chair), Cllr Cy Hart, Councillor Dot Vane, "
+        "Mr Eli Ford, Cllr Fay Gunn, Martin Storr and Cllr Gil Holt.\n"
+        "Ida Jones, Ken Lamb, Lyn Moss (Rye Borough Council).\n"
+        "Apologies for absence:\n"
+        "Cllr Ned Owen.\n"
+    )
+    statuses = dict(_names(raw))
+    assert statuses["Ada Lowe"] is PRESENT and statuses["Martin Storr"] is PRESENT
+    assert [statuses[n] for n in ("Ida Jones", "Ken Lamb", "Lyn Moss")] == [IN_ATTENDANCE] * 3
+    assert statuses["Ned Owen"] is APOLOGIES
+
+
+def test_untitled_names_under_a_mixed_line_stay_present() -> None:
+    raw = (
+        "Present:\n"
+        "Cllr Ada Lowe, Ben Roper, Cy Hart, Dot Vane\n"
+        "Ida Jones, Ken Lamb (Rye Borough Council)\n\n"
+        "1. Minutes\n"
+    )
+    assert {status for _, status in _names(raw)} == {PRESENT}
