@@ -11,6 +11,8 @@ import pytest
 
 from bench.graphql_bench import (
     CACHED_PREFIX,
+    FLOOR,
+    LIST_PAGE,
     MARKER,
     MEETING_BY_ID,
     MINIMAL,
@@ -22,7 +24,7 @@ from bench.graphql_bench import (
 from tests.support.databases import PG_ENV
 
 MEETINGS = 6
-CLASSES = (MEETING_BY_ID, NESTED, SEARCH)
+CLASSES = (MEETING_BY_ID, NESTED, LIST_PAGE, SEARCH)
 
 
 def _rows(output: str, label: str) -> list[list[str]]:
@@ -40,12 +42,22 @@ def _check_output(output: str) -> None:
     minimal, *requests = _rows(output, MINIMAL)
     assert minimal[0] == "0"  # no SQL: the cost of any request before it reads data
     assert [row[1:3] for row in requests] == [["5", "0"], ["5", "0"]]
+    floor_in_process, *floor_requests = _rows(output, FLOOR)
+    assert floor_in_process[0] == "0"  # plain objects: no SQL
+    assert [row[:3] for row in floor_requests] == [["1", "5", "0"], ["2", "5", "0"]]
     assert "for scale: a minimal request ({ __typename }) takes" in output
     assert "search through the Python API" in output
     assert re.search(
-        r"nested 20-meeting query under 50 ms p50 with one worker: (met|NOT met)", output
+        r"nested 20-meeting page at most 1.5x Strawberry's floor for its shape: (met|NOT met) "
+        r"\([0-9.]+x: [0-9.]+ ms p50, the floor [0-9.]+ ms, both over HTTP\)",
+        output,
     )
-    assert re.search(r"search through GraphQL within 1.5x of the Python API: (met|NOT met)", output)
+    assert re.search(r"list page of 20 meetings under 10 ms p50: (met|NOT met)", output)
+    assert re.search(
+        r"search through GraphQL at most the minimal request \+ 1.2x the Python API: "
+        r"(met|NOT met)",
+        output,
+    )
     for label in (*CLASSES, MINIMAL):  # each class repeated, answered from the cache
         rows = _rows(output, CACHED_PREFIX + label)
         assert [row[1:3] for row in rows] == [["5", "0"], ["5", "0"]], label
