@@ -1,8 +1,14 @@
-"""Ingest files, folders and uploads: prepare in worker processes, store one transaction per file.
+"""Ingest files, folders and uploads: prepare in worker processes, store in transactions.
 
 ``ingest_paths`` serves the command line, ``ingest_upload`` the ``ingestDocument``
 mutation; both read and parse through a ``WorkerPool`` (ingest.workers) and report
 each file as a ``FileReport``, a refused file with its reason and code.
+
+An upload is stored in a transaction of its own. A folder's files are stored in batches
+(``store_batch``), one transaction and one commit for up to ``BATCH_FILES`` files, each
+file stored as it would be alone. A file that fails while its batch is written rolls the
+batch back; the batch's files are then stored again one transaction each, so that the
+failed file leaves nothing and the others are kept.
 """
 
 from __future__ import annotations
@@ -32,9 +38,12 @@ from records.db import session_factory, write_session
 from records.glossary import holds_base_glossary, load_glossary, sync_base_glossary
 from records.models import Action, AgendaItem, Attendance, Meeting, Metric, SourceDocument
 
-# Files read and parsed ahead of the one being stored, per worker: enough to keep the
-# workers busy, few enough that memory does not grow with the number of files.
-FILES_AHEAD_PER_WORKER = 4
+# Files stored in one write transaction (other writers wait for it: a fraction of a second).
+BATCH_FILES = 32
+# Files read and parsed ahead of the batch being stored, per worker, besides the next
+# batch: enough to keep the workers busy while a batch is written, few enough that memory
+# does not grow with the number of files.
+FILES_AHEAD_PER_WORKER = 8
 
 
 @dataclass(frozen=True)
@@ -124,6 +133,43 @@ async def store_prepared(engine: AsyncEngine, prepared: PreparedDocument) -> Sto
         return await store_and_link(session, prepared)
 
 
+async def store_batch(
+    engine: AsyncEngine, documents: Sequence[PreparedDocument]
+) -> list[StoreResult | IngestError]:
+    """Store prepared files in order, as ``store_prepared`` would one by one, in one
+    transaction; what became of each. When one fails, the transaction is rolled back and
+    each file is stored again in a transaction of its own (see the module)."""
+    if len(documents) > 1:
+        with contextlib.suppress(Exception):
+            return list(await _store_together(engine, documents))
+    return [await _store_alone(engine, document) for document in documents]
+
+
+async def _store_together(
+    engine: AsyncEngine, documents: Sequence[PreparedDocument]
+) -> list[StoreResult]:
+    results: list[StoreResult] = []
+    async with write_session(engine) as session:
+        for document in documents:
+            results.append(await store_and_link(session, document))
+            await session.flush()
+            session.expunge_all()  # the next file reads what this one wrote, not objects
+    return results
+
+
+async def _store_alone(
+    engine: AsyncEngine, document: PreparedDocument
+) -> StoreResult | IngestError:
+    try:
+        return await store_prepared(engine, document)
+    except Exception as exc:  # the transaction was rolled back; report and go on
+        return IngestError(
+            document.file_name,
+            f"could not be stored ({type(exc).__name__}: {exc})",
+            IngestErrorCode.FAILED,
+        )
+
+
 async def ingest_paths(
     engine: AsyncEngine,
     paths: Sequence[Path],
@@ -135,7 +181,8 @@ async def ingest_paths(
     """Ingest files (and folders of files); a failed file leaves the database untouched.
 
     ``workers`` processes read and parse (``WorkerPool``; 0: in this process, without
-    memory and time limits). Files are stored in order, one transaction each.
+    memory and time limits). Files are stored in order, in batches (``store_batch``),
+    and reported in order once their batch is committed.
     """
     started = time.perf_counter()
     limits = limits or IngestLimits()
@@ -143,27 +190,33 @@ async def ingest_paths(
     glossary = await prepare_glossary(engine)
     summary = IngestSummary()
     unchanged = await _already_stored(engine, files, limits.read.max_bytes)
-    ahead = max(1, workers) * FILES_AHEAD_PER_WORKER
+    ahead = BATCH_FILES + max(1, workers) * FILES_AHEAD_PER_WORKER
     with WorkerPool(workers, limits) as pool:
         pending: deque[tuple[Path, Future[PreparedDocument | IngestError] | None]] = deque()
 
-        async def store_next() -> None:
-            path, future = pending.popleft()
-            report = unchanged.get(path)
-            if report is None:
-                assert future is not None
-                report = await _store_one(engine, path, await asyncio.wrap_future(future))
-            summary.reports.append(report)
-            if on_report:
-                on_report(report)
+        async def store_next_batch() -> None:
+            batch: list[tuple[Path, PreparedDocument | IngestError | FileReport]] = []
+            while pending and len(batch) < BATCH_FILES:
+                path, future = pending.popleft()
+                known = unchanged.get(path)
+                if known is None:
+                    assert future is not None
+                    prepared = await asyncio.wrap_future(future)
+                    batch.append((path, prepared))
+                else:
+                    batch.append((path, known))
+            for report in await _store_reports(engine, batch):
+                summary.reports.append(report)
+                if on_report:
+                    on_report(report)
 
         for path in files:
             future = None if path in unchanged else pool.submit(PathTask(path), glossary)
             pending.append((path, future))
             if len(pending) > ahead:
-                await store_next()
+                await store_next_batch()
         while pending:
-            await store_next()
+            await store_next_batch()
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -236,22 +289,36 @@ async def _already_stored(
     }
 
 
+async def _store_reports(
+    engine: AsyncEngine, batch: Sequence[tuple[Path, PreparedDocument | IngestError | FileReport]]
+) -> list[FileReport]:
+    """Store the prepared files of a batch together; a report per file, in order."""
+    documents = [item for _, item in batch if isinstance(item, PreparedDocument)]
+    results = iter(await store_batch(engine, documents))
+    reports: list[FileReport] = []
+    for path, item in batch:
+        if isinstance(item, FileReport):
+            reports.append(item)
+        elif isinstance(item, IngestError):
+            reports.append(FileReport.refused(path, item))
+        else:
+            reports.append(_report(path, item, next(results)))
+    return reports
+
+
 async def _store_one(
     engine: AsyncEngine, path: Path, prepared: PreparedDocument | IngestError
 ) -> FileReport:
     if isinstance(prepared, IngestError):
         return FileReport.refused(path, prepared)
-    try:
-        result = await store_prepared(engine, prepared)
-    except Exception as exc:  # the transaction was rolled back; report and go on
-        return FileReport.refused(
-            path,
-            IngestError(
-                path.name,
-                f"could not be stored ({type(exc).__name__}: {exc})",
-                IngestErrorCode.FAILED,
-            ),
-        )
+    return _report(path, prepared, await _store_alone(engine, prepared))
+
+
+def _report(
+    path: Path, prepared: PreparedDocument, result: StoreResult | IngestError
+) -> FileReport:
+    if isinstance(result, IngestError):
+        return FileReport.refused(path, result)
     draft = prepared.draft
     return FileReport(
         path=path,

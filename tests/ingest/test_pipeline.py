@@ -7,14 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import DateTime, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from ingest.pipeline import prepare_glossary, store_prepared
-from ingest.prepare import prepare_raw
+from ingest.errors import IngestError, IngestErrorCode
+from ingest.pipeline import prepare_glossary, store_batch, store_prepared
+from ingest.prepare import PreparedDocument, prepare_raw
 from ingest.read import read_document
 from ingest.store import StoreOutcome
-from records.db import session_factory
+from records.db import create_engine, session_factory
 from records.enums import (
     ActionStatus,
     AttendanceStatus,
@@ -31,6 +32,7 @@ from records.models import (
     Meeting,
     SourceDocument,
 )
+from tests.support.databases import throwaway_database
 from tests.support.paths import SEED
 from tests.support.records import ingest, load_meeting
 
@@ -288,3 +290,110 @@ async def test_agenda_and_minutes_attach_to_one_meeting(
     assert meeting.chair is not None and meeting.chair.name == "Paula Reid"
     assert "Minutes" in meeting.title
     assert [a.reference for a in meeting.actions] == ["1"]
+
+
+# --- storing files in batches -----------------------------------------------------------
+
+
+async def records_snapshot(engine: AsyncEngine) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, ids included, without the times rows were written."""
+    rows: dict[str, list[tuple[Any, ...]]] = {}
+    async with engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            columns = [c for c in table.columns if not isinstance(c.type, DateTime)]
+            result = await conn.execute(select(*columns))
+            rows[table.name] = sorted((tuple(map(repr, r)) for r in result), key=repr)
+    return rows
+
+
+async def prepared_files(engine: AsyncEngine, folder: Path) -> dict[str, PreparedDocument]:
+    """The seed, a new version of it, and an agenda and the minutes of another meeting."""
+    folder.mkdir()
+    revised = folder / "revised" / SEED.name
+    revised.parent.mkdir()
+    revised.write_text(
+        SEED.read_text(encoding="utf-8").replace(
+            "Action 4: Future briefing notes",
+            "Action 5: DCC to report on MARAC referral volumes.\n\tAction 4: Future briefing notes",
+        ),
+        encoding="utf-8",
+    )
+    (folder / "agenda.txt").write_text(AGENDA, encoding="utf-8")
+    (folder / "minutes.txt").write_text(MINUTES, encoding="utf-8")
+    glossary = await prepare_glossary(engine)
+    paths = {"seed": SEED, "revised": revised}
+    paths |= {name: folder / f"{name}.txt" for name in ("agenda", "minutes")}
+    return {name: prepare_raw(read_document(path), glossary) for name, path in paths.items()}
+
+
+def backend_of(database_url: str) -> str:
+    return "sqlite" if database_url.startswith("sqlite") else "postgresql"
+
+
+async def test_a_batch_stores_each_file_as_it_would_be_stored_alone(
+    engine: AsyncEngine, database_url: str, tmp_path: Path
+) -> None:
+    files = await prepared_files(engine, tmp_path / "files")
+    # The seed again replaces its new version; the minutes again are the file stored before.
+    order = ["seed", "agenda", "revised", "minutes", "seed", "minutes"]
+    together = await store_batch(engine, [files[name] for name in order])
+
+    async with throwaway_database(
+        backend_of(database_url), tmp_path / "alone", migrated=True
+    ) as url:
+        alone_engine = create_engine(url)
+        try:
+            await prepare_glossary(alone_engine)
+            alone = [await store_prepared(alone_engine, files[name]) for name in order]
+            expected = await records_snapshot(alone_engine)
+        finally:
+            await alone_engine.dispose()
+    assert together == alone
+    assert [r.outcome for r in alone if not isinstance(r, IngestError)] == [
+        StoreOutcome.STORED,
+        StoreOutcome.STORED,
+        StoreOutcome.REPLACED,
+        StoreOutcome.ATTACHED,
+        StoreOutcome.REPLACED,
+        StoreOutcome.UNCHANGED,
+    ]
+    assert await records_snapshot(engine) == expected
+
+
+async def test_a_file_failing_in_a_batch_leaves_nothing_and_the_others_are_kept(
+    engine: AsyncEngine, database_url: str, tmp_path: Path
+) -> None:
+    files = await prepared_files(engine, tmp_path / "files")
+    # A new meeting whose last action points at an item that does not exist: storing it
+    # fails after its meeting, document, people and header were written.
+    broken = files["seed"]
+    broken.draft.actions[-1].item = len(broken.draft.items) + 5
+    results = await store_batch(engine, [files["agenda"], broken, files["minutes"]])
+
+    outcomes = [r if isinstance(r, IngestError) else r.outcome for r in results]
+    assert outcomes[0] is StoreOutcome.STORED and outcomes[2] is StoreOutcome.ATTACHED
+    failed = outcomes[1]
+    assert isinstance(failed, IngestError) and failed.code is IngestErrorCode.FAILED
+    assert SEED.name in str(failed) and "IndexError" in str(failed)
+
+    async with throwaway_database(
+        backend_of(database_url), tmp_path / "alone", migrated=True
+    ) as url:
+        alone_engine = create_engine(url)
+        try:
+            await prepare_glossary(alone_engine)
+            for name in ("agenda", "minutes"):
+                await store_prepared(alone_engine, files[name])
+            expected = await records_snapshot(alone_engine)
+        finally:
+            await alone_engine.dispose()
+    stored = await records_snapshot(engine)
+    # PostgreSQL does not give back the ids the failed attempt drew; SQLite does.
+    assert {t: len(rows) for t, rows in stored.items()} == {
+        t: len(rows) for t, rows in expected.items()
+    }
+    if backend_of(database_url) == "sqlite":
+        assert stored == expected
+    async with session_factory(engine)() as session:
+        names = set(await session.scalars(select(SourceDocument.file_name)))
+    assert names == {"agenda.txt", "minutes.txt"}
