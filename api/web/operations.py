@@ -72,6 +72,15 @@ query WebSearchHits{_SEARCH_ARGUMENTS} {{
 {_MEETING_LINE}
 """
 
+# Hits per year alone: the chart of a search narrowed to some years shows all of them.
+SEARCH_YEARS: Final = f"""
+query WebSearchYears{_SEARCH_ARGUMENTS} {{
+  {_SEARCH_CALL} {{
+    facets {{ years {{ value count }} }}
+  }}
+}}
+"""
+
 # Only where a page ends: to reach page N, the pages before it are walked by cursor.
 SEARCH_CURSOR: Final = f"""
 query WebSearchCursor{_SEARCH_ARGUMENTS} {{

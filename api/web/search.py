@@ -9,7 +9,7 @@ paged by keyset, not offset), fetching only where each ends.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from starlette.requests import Request
@@ -111,7 +111,7 @@ async def search_view(
         hits=hits,
         groups=by_meeting(hits),
         chart=year_chart(
-            found["facets"]["years"],
+            await _years_around(site, request, caller, params, found["facets"]["years"]),
             lambda year: params.toggled("years", year),
             params.years,
         ),
@@ -124,6 +124,22 @@ async def search_view(
         json=params.url("/search.json", page=1),
         themes=themes,
     )
+
+
+async def _years_around(
+    site: Site,
+    request: Request,
+    caller: Caller | None,
+    params: SearchParams,
+    years: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """Hits per year for the chart: the search's own counts, or, when it is narrowed to
+    some years, those of the same search over every year (the chosen ones marked)."""
+    if not params.years:
+        return years
+    every_year = replace(params, years=(), page=1)
+    data = await site.run(request, caller, operations.SEARCH_YEARS, every_year.variables(1))
+    return list(data["search"]["facets"]["years"])
 
 
 def _facets(params: SearchParams, facets: dict[str, Any], themes: dict[str, str]) -> list[Facet]:

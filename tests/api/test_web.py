@@ -146,6 +146,15 @@ async def test_a_year_facet_narrows_to_graphqls_count(web: httpx.AsyncClient) ->
     expected = await gql_search(web, "MARAC", {"years": [int(year)]})
     assert total_on(narrowed) == expected["totalCount"]
     assert hit_ids(narrowed) == grouped(expected["edges"][:20])
+    # The chart still shows every year of the search, the chosen one marked.
+    every_year = {
+        c["value"]: c["count"] for c in (await gql_search(web, "MARAC"))["facets"]["years"]
+    }
+    bars = {a.attrs["aria-label"].split(":")[0]: a for a in narrowed.find_all("a", "bar")}
+    assert {y for y, a in bars.items() if a.attrs["aria-label"] != f"{y}: 0 hits"} == set(
+        every_year
+    )
+    assert [y for y, a in bars.items() if "selected" in a.classes()] == [year]
     # The facet is now chosen; its link takes it off again.
     chosen = facet_links(narrowed, "year")[year][1]
     assert parse_qs(urlsplit(chosen).query) == {"q": ["MARAC"]}
