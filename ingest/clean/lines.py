@@ -21,6 +21,8 @@ Places = tuple[Place, ...]
 
 # Blank lines a broken sentence may span and still be rejoined (more with a page break).
 MAX_JOIN_BLANKS = 2
+# Blank lines kept of a longer run: one for a paragraph's break, two for a wider gap.
+_KEPT_BLANKS = 2
 # A running header or footer: a short line seen at least this often, at least this many
 # content lines apart each time (once a page).
 HEADER_MIN_REPEATS = 3
@@ -399,8 +401,8 @@ def join_broken_lines(lines: list[Line]) -> tuple[list[Line], Joins]:
     letter and the one before ends without sentence-final punctuation; at most
     ``MAX_JOIN_BLANKS`` blank lines may lie between, or any number around a page break.
     A word hyphenated at the line end is rejoined without its hyphen. Page breaks go.
-    Blank runs become one blank line, except before a line left unjoined because of a
-    longer gap: that gap stays longer than ``MAX_JOIN_BLANKS``.
+    Blank runs become one blank line, or two where there were two or more, except before a
+    line left unjoined because of a longer gap: that gap stays longer than ``MAX_JOIN_BLANKS``.
     """
     joins = Joins()
     out: list[Line] = []
@@ -421,7 +423,9 @@ def join_broken_lines(lines: list[Line]) -> tuple[list[Line], Joins]:
                 # Keep the long gap visible, so cleaning again does not join across it.
                 out.extend([()] * (MAX_JOIN_BLANKS + 1))
             elif out and blanks:
-                out.append(())
+                # (a wider gap stays wider than a paragraph's: a page that lost the headings
+                # of its tables keeps them apart by it)
+                out.extend([()] * min(blanks, _KEPT_BLANKS))
             out.append(line)
         blanks = 0
         page_break = False

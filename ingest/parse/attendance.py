@@ -157,6 +157,15 @@ _PROSE_VERB = re.compile(
     r"told|received|agreed|stood)\s"
 )
 _LONG_RUN = 200
+# "Introductions were made and apologies noted.", "Apologies were given.": apologies said to
+# be made without a name, in the opening part of the text.
+_UNNAMED_APOLOGIES = re.compile(
+    r"\bapologies\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:noted|recorded|given|received)"
+    r"\s*(?:[.;]|and\b|$)",
+    re.IGNORECASE,
+)
+_APOLOGIES_REACH = 6000
+_APOLOGIES_GAP = 2
 # A field of the header after the names, in a line run together: "... Board Secretary Start:
 # 11:00 hrs 1 Agenda ...".
 _FIELD_AFTER_RUN = re.compile(
@@ -334,6 +343,7 @@ class _Collector:
         # The names of ``result.attendees``, in the same order.
         self.names = NameIndex()
         self.absence_key = bool(_ABSENCE_KEY.search(text))
+        self.unnamed_apologies = bool(_UNNAMED_APOLOGIES.search(text, 0, _APOLOGIES_REACH))
 
     def add(
         self,
@@ -715,9 +725,21 @@ def _glued_dashes(lines: Sequence[Line], start: int) -> bool:
 
 
 def _parse_list(
-    collector: _Collector, lines: Sequence[Line], start: int, status: AttendanceStatus, rest: str
+    collector: _Collector,
+    lines: Sequence[Line],
+    start: int,
+    status: AttendanceStatus,
+    rest: str,
+    *,
+    unlabelled: bool = False,
 ) -> int:
-    """Reads a list from its label on ``lines[start]``; returns the index after it."""
+    """Reads a list from its label on ``lines[start]`` (from its first entry there when
+    ``unlabelled``); returns the index after it.
+
+    A list without labels whose blocks a wider gap parts, in a text that says apologies
+    were noted without naming anyone there, gives its last block as the apologies: a web
+    page that lost the headings of its "Present" and "Apologies" tables."""
+    widest = 0  # the widest gap between entries of the list so far, in blank lines
     run, first, last = _Run(rest), lines[start], lines[start]
     group: str | None = None
     inline_group = False
@@ -762,6 +784,20 @@ def _parse_list(
             continue
         if _is_stop(line):
             break
+        if (
+            unlabelled
+            and collector.unnamed_apologies
+            and status is AttendanceStatus.PRESENT
+            and blanks >= _APOLOGIES_GAP
+            and blanks > widest
+            and found + bool(run.parts) >= _MIN_BLOCK_ENTRIES
+            and _people_in(line.content)
+        ):
+            flush()
+            run, first, last = _Run(), line, line
+            status = AttendanceStatus.APOLOGIES
+        if found or run.parts:
+            widest = max(widest, blanks) if status is AttendanceStatus.PRESENT else widest
         if blanks == 0 and paired and run.parts and _capacity_line(lines, index):
             run.add(f"– {line.content}")  # "CC Jo Hale" then "Avon and Somerset"
             last = line
@@ -1176,7 +1212,9 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
         ):
             # "Chair Jo Hale (JH) Ann Bell (AB) Roy Tapp (RT)": people with their initials,
             # one after another with no label, are those present.
-            index = _parse_list(collector, lines, index, AttendanceStatus.PRESENT, line.content)
+            index = _parse_list(
+                collector, lines, index, AttendanceStatus.PRESENT, line.content, unlabelled=True
+            )
             continue
         # A front sheet's offices set with dot leaders ("Chairman……… Mr Jo Hale") start a list
         # wherever the numbering of the page's banner puts the first item.
@@ -1184,7 +1222,9 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
         if not collector.result.attendees and (
             (before_items and _unlabelled_run(lines, index)) or _person_block(lines, index)
         ):
-            index = _parse_list(collector, lines, index, AttendanceStatus.PRESENT, line.content)
+            index = _parse_list(
+                collector, lines, index, AttendanceStatus.PRESENT, line.content, unlabelled=True
+            )
             continue
         index += 1
     for found in parse_sentences(lines):

@@ -454,8 +454,13 @@ def test_broken_lines(raw: str, expected: str) -> None:
     assert clean_text(raw).text == expected
 
 
-def test_blank_runs_collapse_to_one() -> None:
-    assert clean_text("\n\nA line.\n\n\n\nB line.\n\n\n").text == "A line.\n\nB line."
+def test_blank_runs_collapse_to_one_or_two() -> None:
+    # a paragraph's break stays one blank line; a wider gap stays wider than that, as two
+    assert clean_text("\n\nA line.\n\nB line.\n\n\n").text == "A line.\n\nB line."
+    assert clean_text("\n\nA line.\n\n\n\nB line.\n\n\n").text == "A line.\n\n\nB line."
+    once = clean_text("A line.\n\n\n\n\nB line.\n\n\nC line.").text
+    assert once == "A line.\n\n\nB line.\n\n\nC line."
+    assert clean_text(once).text == once
 
 
 @pytest.mark.parametrize("number", ["7", "Page 3", "Page 3 of 12", "- 4 -", "– 12 –", "3 | Page"])

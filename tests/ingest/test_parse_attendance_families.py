@@ -341,3 +341,51 @@ def test_untitled_names_under_a_mixed_line_stay_present() -> None:
         "1. Minutes\n"
     )
     assert {status for _, status in _names(raw)} == {PRESENT}
+
+
+# A page that lost the headings of its "Present" and "Apologies" tables: a wider gap
+# parts the blocks, and the text says apologies were noted without naming anyone.
+
+
+def test_block_after_a_wider_gap_is_the_apologies() -> None:
+    raw = (
+        "Governance Board\n\nNotes of Meeting\n\nDate: 19th November 2024\n\n\n"
+        "Ada Lowe (AL) Chair Police and Crime Commissioner\n\n"
+        "Ben Roper (BR) Treasurer\n\n"
+        "Cy Hart (CH) Chief Executive Officer\n\n\n"
+        "Dot Vane (DV) Deputy Police and Crime Commissioner\n\n"
+        "Eli Ford (EF) Assistant Chief Constable\n\n\n\n"
+        "Introduction / Attendance / Apologies.\n\n"
+        "The PCC welcomed everyone to the meeting and apologies were noted.\n"
+    )
+    assert _names(raw) == [
+        ("Ada Lowe", PRESENT),
+        ("Ben Roper", PRESENT),
+        ("Cy Hart", PRESENT),
+        ("Dot Vane", APOLOGIES),
+        ("Eli Ford", APOLOGIES),
+    ]
+
+
+def test_blocks_with_commas_and_no_blank_within_them() -> None:
+    raw = (
+        "Board Notes\n\nWednesday 18 October 2023\n\n\n"
+        "Ada Lowe (Chair), Police & Crime Commissioner\n"
+        "Ben Roper, T/Chief Constable\n"
+        "Cy Hart, Treasurer\n\n\n"
+        "Dot Vane, Chief Executive Officer\n\n\n"
+        "Welcome\n\nIntroductions were made and apologies noted.\n"
+    )
+    assert _names(raw)[-1] == ("Dot Vane", APOLOGIES)
+    assert {status for _, status in _names(raw)[:-1]} == {PRESENT}
+
+
+def test_a_wider_gap_without_unnamed_apologies_keeps_everyone_present() -> None:
+    raw = (
+        "Board Notes\n\nWednesday 18 October 2023\n\n\n"
+        "Ada Lowe (AL) Chair\n\nBen Roper (BR) Treasurer\n\nCy Hart (CH) Chief Executive\n\n\n"
+        "Dot Vane (DV) Deputy Chief Constable\n\n\n"
+        "Welcome\n\nApologies were received from Eli Ford.\n"
+    )
+    statuses = dict(_names(raw))
+    assert statuses["Dot Vane"] is PRESENT and statuses["Eli Ford"] is APOLOGIES
