@@ -169,6 +169,7 @@ class ConnectionPositions(Positions):
             connection, self._connection = self._connection, None
             with contextlib.suppress(Exception):
                 await connection.invalidate()
+            with contextlib.suppress(Exception):  # closed even when invalidating failed
                 await connection.close()
 
     async def close(self) -> None:
