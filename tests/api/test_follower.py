@@ -206,7 +206,10 @@ async def test_stop_ends_a_pass_that_waits_for_the_lock(
     follower.follower.start()
     try:
         await ingest_files(other, SEED)
-        await asyncio.sleep(3 * follower.follower.interval)  # a pass is waiting for the lock
+        latest = await last_position(other)
+        # The pass has read the new position (the follower's own read), so it is on its
+        # way to the lock it cannot take; stopping must not wait for the lock's 60 s.
+        await _eventually(lambda: positions.known == latest, "a pass began")
         await asyncio.wait_for(follower.follower.stop(), PATIENCE)
     finally:
         held.release()
