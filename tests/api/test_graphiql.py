@@ -2,8 +2,7 @@
 browser (headless Chromium, every host but the loopback unresolvable) it runs a query and
 lists Query's fields in its docs pane.
 
-The browser test needs Debian's ``chromium`` and ``chromium-driver``; it is skipped where
-they are missing, unless ``ASSURANCE_TEST_REQUIRE_BROWSER`` is set (as CI sets it).
+The browser test drives headless Chromium through tests/support/browser.py.
 """
 
 from __future__ import annotations
@@ -11,27 +10,21 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
-import os
 import re
-import shutil
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from api.app import create_app
 from api.graphiql import ASSETS_PATH, assets_of, strawberry_page
 from api.settings import Settings
 from tests.support.api import ClientFactory, serving
+from tests.support.browser import browser_paths, chromium
 
-REQUIRE_BROWSER = "ASSURANCE_TEST_REQUIRE_BROWSER"
 _ATTRIBUTE = re.compile(r'\b(?:src|href)="([^"]+)"')
 _INTEGRITY = re.compile(r'\b(?:src|href)="([^"]+)"\s+integrity="([^"]+)"')
 
@@ -79,40 +72,10 @@ async def test_a_file_outside_the_kept_ones_is_not_served(client: httpx.AsyncCli
 # --- a real browser -------------------------------------------------------------------------
 
 
-def _browser_paths() -> tuple[str, str] | None:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver = shutil.which("chromedriver")
-    if chromium and driver:
-        return chromium, driver
-    if os.environ.get(REQUIRE_BROWSER):
-        pytest.fail(f"{REQUIRE_BROWSER} is set but chromium or chromedriver is not installed")
-    pytest.skip("chromium and chromedriver are not installed (apt-get install chromium-driver)")
-
-
-@contextmanager
-def offline_chromium(chromium: str, driver: str) -> Iterator[WebDriver]:
-    """Headless Chromium that can reach the loopback and no other host."""
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    ):
-        options.add_argument(argument)
-    browser = webdriver.Chrome(options=options, service=Service(executable_path=driver))
-    try:
-        yield browser
-    finally:
-        browser.quit()
-
-
-def _use_graphiql(chromium: str, driver: str, url: str) -> tuple[str, str, list[str]]:
+def _use_graphiql(paths: tuple[str, str], url: str) -> tuple[str, str, list[str]]:
     """Open GraphiQL, run a query, open the docs at Query: the result pane's text, the docs
     pane's text, and every address the page fetched."""
-    with offline_chromium(chromium, driver) as browser:
+    with chromium(paths) as browser:
         wait = WebDriverWait(browser, 60)
         browser.get(url)
         wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, ".graphiql-query-editor .CodeMirror"))
@@ -149,10 +112,9 @@ def _use_graphiql(chromium: str, driver: str, url: str) -> tuple[str, str, list[
 
 
 async def test_graphiql_runs_a_query_in_a_browser_without_internet(settings: Settings) -> None:
-    paths = _browser_paths()
-    assert paths is not None
+    paths = browser_paths()
     async with serving(create_app(settings)) as url:
-        result, docs, fetched = await asyncio.to_thread(_use_graphiql, *paths, url)
+        result, docs, fetched = await asyncio.to_thread(_use_graphiql, paths, url)
     assert '"totalCount": 0' in result
     for field in ("meetings", "search", "themes"):
         assert field in docs
