@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Hashable, Sequence
+from functools import cached_property
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Table, exists, or_, select
@@ -91,76 +92,129 @@ def columns(model: type[Any]) -> list[ColumnElement[Any]]:
 
 
 class Loaders:
-    """Every DataLoader of one request."""
+    """Every DataLoader of one request, each made when first used (a request uses a few)."""
 
     def __init__(self, reads: RequestReads) -> None:
         self._reads = reads
-        by_id = self._by_id
-        self.meeting: Loader[int, Record | None] = Loader(by_id(Meeting))
-        self.person: Loader[int, Record | None] = Loader(by_id(Person))
-        self.item: Loader[int, Record | None] = Loader(by_id(AgendaItem))
-        self.action: Loader[int, Record | None] = Loader(by_id(Action))
-        self.metric: Loader[int, Record | None] = Loader(by_id(Metric))
-        self.theme: Loader[int, Record | None] = Loader(by_id(Theme))
-        self.action_update: Loader[int, Record | None] = Loader(by_id(ActionUpdate))
-        self.document: Loader[int, Record | None] = Loader(by_id(SourceDocument))
-        self.theme_by_code: Loader[str, Record | None] = Loader(self._themes_by_code)
-
-        many = self._by_parent
-        self._items_of_meetings = many(AgendaItem, AgendaItem.meeting_id, AgendaItem.position)
-        self.meeting_items: Loader[int, list[Record]] = Loader(self._meeting_items)
-        self.meeting_actions: Loader[int, list[Record]] = Loader(
-            many(Action, Action.meeting_id, Action.position)
-        )
-        self.meeting_metrics: Loader[int, list[Record]] = Loader(
-            many(Metric, Metric.meeting_id, Metric.position)
-        )
-        self.meeting_attendances: Loader[int, list[Record]] = Loader(
-            many(Attendance, Attendance.meeting_id, Attendance.position)
-        )
-        self.meeting_documents: Loader[int, list[Record]] = Loader(
-            many(SourceDocument, SourceDocument.meeting_id, SourceDocument.id)
-        )
-        self.item_children: Loader[int, list[Record]] = Loader(
-            many(AgendaItem, AgendaItem.parent_id, AgendaItem.position)
-        )
-        self.item_actions: Loader[int, list[Record]] = Loader(
-            many(Action, Action.item_id, Action.position)
-        )
-        self.item_metrics: Loader[int, list[Record]] = Loader(
-            many(Metric, Metric.item_id, Metric.position)
-        )
-        self.action_continues: Loader[int, list[Record]] = Loader(
-            many(ActionLink, ActionLink.later_action_id, ActionLink.kind)
-        )
-        self.action_continued_by: Loader[int, list[Record]] = Loader(
-            many(ActionLink, ActionLink.earlier_action_id, ActionLink.kind)
-        )
-        self.action_lifecycle: Loader[int, Record | None] = Loader(self._lifecycles)
-        self.action_history: Loader[int, list[Record]] = Loader(self._histories)
-        self.action_chain: Loader[int, list[Record]] = Loader(self._chains)
-        self.meeting_actions_carried_in: Loader[int, list[Record]] = Loader(
-            self._carried(into=True)
-        )
-        self.meeting_actions_carried_out: Loader[int, list[Record]] = Loader(
-            self._carried(into=False)
+        self._items_of_meetings = self._by_parent(
+            AgendaItem, AgendaItem.meeting_id, AgendaItem.position
         )
 
-        linked = self._linked
-        self.meeting_themes: Loader[int, list[Record]] = Loader(
-            linked(Theme, meeting_themes, "meeting_id", "theme_id", Theme.code)
-        )
-        self.item_themes: Loader[int, list[Record]] = Loader(
-            linked(Theme, item_themes, "item_id", "theme_id", Theme.code)
-        )
-        self.action_themes: Loader[int, list[Record]] = Loader(
-            linked(Theme, action_themes, "action_id", "theme_id", Theme.code)
-        )
-        self.action_owners: Loader[int, list[Record]] = Loader(
-            linked(Person, action_owners, "action_id", "person_id", Person.id)
-        )
+    @cached_property
+    def meeting(self) -> Loader[int, Record | None]:
+        return Loader(self._by_id(Meeting))
 
-        self.theme_meetings: Loader[ThemePageKey, Page[Record]] = Loader(
+    @cached_property
+    def person(self) -> Loader[int, Record | None]:
+        return Loader(self._by_id(Person))
+
+    @cached_property
+    def item(self) -> Loader[int, Record | None]:
+        return Loader(self._by_id(AgendaItem))
+
+    @cached_property
+    def action(self) -> Loader[int, Record | None]:
+        return Loader(self._by_id(Action))
+
+    @cached_property
+    def metric(self) -> Loader[int, Record | None]:
+        return Loader(self._by_id(Metric))
+
+    @cached_property
+    def theme(self) -> Loader[int, Record | None]:
+        return Loader(self._by_id(Theme))
+
+    @cached_property
+    def action_update(self) -> Loader[int, Record | None]:
+        return Loader(self._by_id(ActionUpdate))
+
+    @cached_property
+    def document(self) -> Loader[int, Record | None]:
+        return Loader(self._by_id(SourceDocument))
+
+    @cached_property
+    def theme_by_code(self) -> Loader[str, Record | None]:
+        return Loader(self._themes_by_code)
+
+    @cached_property
+    def meeting_items(self) -> Loader[int, list[Record]]:
+        return Loader(self._meeting_items)
+
+    @cached_property
+    def meeting_actions(self) -> Loader[int, list[Record]]:
+        return Loader(self._by_parent(Action, Action.meeting_id, Action.position))
+
+    @cached_property
+    def meeting_metrics(self) -> Loader[int, list[Record]]:
+        return Loader(self._by_parent(Metric, Metric.meeting_id, Metric.position))
+
+    @cached_property
+    def meeting_attendances(self) -> Loader[int, list[Record]]:
+        return Loader(self._by_parent(Attendance, Attendance.meeting_id, Attendance.position))
+
+    @cached_property
+    def meeting_documents(self) -> Loader[int, list[Record]]:
+        return Loader(self._by_parent(SourceDocument, SourceDocument.meeting_id, SourceDocument.id))
+
+    @cached_property
+    def item_children(self) -> Loader[int, list[Record]]:
+        return Loader(self._by_parent(AgendaItem, AgendaItem.parent_id, AgendaItem.position))
+
+    @cached_property
+    def item_actions(self) -> Loader[int, list[Record]]:
+        return Loader(self._by_parent(Action, Action.item_id, Action.position))
+
+    @cached_property
+    def item_metrics(self) -> Loader[int, list[Record]]:
+        return Loader(self._by_parent(Metric, Metric.item_id, Metric.position))
+
+    @cached_property
+    def action_continues(self) -> Loader[int, list[Record]]:
+        return Loader(self._by_parent(ActionLink, ActionLink.later_action_id, ActionLink.kind))
+
+    @cached_property
+    def action_continued_by(self) -> Loader[int, list[Record]]:
+        return Loader(self._by_parent(ActionLink, ActionLink.earlier_action_id, ActionLink.kind))
+
+    @cached_property
+    def action_lifecycle(self) -> Loader[int, Record | None]:
+        return Loader(self._lifecycles)
+
+    @cached_property
+    def action_history(self) -> Loader[int, list[Record]]:
+        return Loader(self._histories)
+
+    @cached_property
+    def action_chain(self) -> Loader[int, list[Record]]:
+        return Loader(self._chains)
+
+    @cached_property
+    def meeting_actions_carried_in(self) -> Loader[int, list[Record]]:
+        return Loader(self._carried(into=True))
+
+    @cached_property
+    def meeting_actions_carried_out(self) -> Loader[int, list[Record]]:
+        return Loader(self._carried(into=False))
+
+    @cached_property
+    def meeting_themes(self) -> Loader[int, list[Record]]:
+        return Loader(self._linked(Theme, meeting_themes, "meeting_id", "theme_id", Theme.code))
+
+    @cached_property
+    def item_themes(self) -> Loader[int, list[Record]]:
+        return Loader(self._linked(Theme, item_themes, "item_id", "theme_id", Theme.code))
+
+    @cached_property
+    def action_themes(self) -> Loader[int, list[Record]]:
+        return Loader(self._linked(Theme, action_themes, "action_id", "theme_id", Theme.code))
+
+    @cached_property
+    def action_owners(self) -> Loader[int, list[Record]]:
+        return Loader(self._linked(Person, action_owners, "action_id", "person_id", Person.id))
+
+    @cached_property
+    def theme_meetings(self) -> Loader[ThemePageKey, Page[Record]]:
+        return Loader(
             self._theme_pages(
                 Meeting,
                 select(Meeting).join(meeting_themes, meeting_themes.c.meeting_id == Meeting.id),
@@ -169,7 +223,10 @@ class Loaders:
                 Meeting.id,
             )
         )
-        self.theme_items: Loader[ThemePageKey, Page[Record]] = Loader(
+
+    @cached_property
+    def theme_items(self) -> Loader[ThemePageKey, Page[Record]]:
+        return Loader(
             self._theme_pages(
                 AgendaItem,
                 select(AgendaItem)
@@ -180,7 +237,10 @@ class Loaders:
                 AgendaItem.id,
             )
         )
-        self.theme_actions: Loader[ThemePageKey, Page[Record]] = Loader(
+
+    @cached_property
+    def theme_actions(self) -> Loader[ThemePageKey, Page[Record]]:
+        return Loader(
             self._theme_pages(
                 Action,
                 select(Action)
@@ -191,7 +251,10 @@ class Loaders:
                 Action.id,
             )
         )
-        self.theme_metrics: Loader[ThemePageKey, Page[Record]] = Loader(
+
+    @cached_property
+    def theme_metrics(self) -> Loader[ThemePageKey, Page[Record]]:
+        return Loader(
             self._theme_pages(
                 Metric,
                 select(Metric).join(Meeting, Meeting.id == Metric.meeting_id),
