@@ -477,16 +477,32 @@ _INITIALS_NAME = re.compile(
 # comma. Straight after a word of the text before (not after a comma), it shows a run that
 # joins each office to the next name with no separator.
 _NAME_THEN_COMMA = re.compile(
-    r"(?:(?<=[\w).’',] )|^)(?P<given>[A-Z][a-z]+) "
+    r"(?:(?<=[\w).’',] )|^)(?P<given>[A-Z][a-z]+) (?:(?:van|von|de|da|di|du|le|la|der|den) )?"
     r"(?:[A-Z][a-z]*['’]?)?[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?,"
 )
+_WORD_BEFORE_NAME = re.compile(r"(\S+)\s+$")
+
+
+def _given_or_after_post(text: str, match: re.Match[str]) -> bool:
+    """Whether a name before a comma starts a person: its given name is listed, or the word
+    before it ends a post ("..., Treasurer Kwabena Mensah, Clerk") and the name's own words
+    are no words of a post."""
+    if match["given"] in GIVEN_NAMES:
+        return True
+    before = _WORD_BEFORE_NAME.search(text, max(0, match.start() - 40), match.start())
+    words = match.group().rstrip(",").split()
+    return (
+        before is not None
+        and is_role_word(before[1])
+        and not any(is_role_word(word) for word in words)
+    )
 
 
 def _names_then_commas(text: str) -> list[int]:
     """Where each person starts in a run written "Jo Hale, Adviser Ann Bell, Chief
     Constable, Rye Police Roy Tapp, ...": at each given name and surname followed by a comma,
     when at least two of them follow a word; else none."""
-    found = [m for m in _NAME_THEN_COMMA.finditer(text) if m["given"] in GIVEN_NAMES]
+    found = [m for m in _NAME_THEN_COMMA.finditer(text) if _given_or_after_post(text, m)]
     titles = {m.end() for m in _HONORIFIC_ANCHOR.finditer(text)}
     titles.update(m.end() for m in _RANK_ANCHOR.finditer(text))
     # (a name after a rank counts when a post follows its comma: "Jo Hale, Chief Constable

@@ -389,3 +389,30 @@ def test_a_wider_gap_without_unnamed_apologies_keeps_everyone_present() -> None:
     )
     statuses = dict(_names(raw))
     assert statuses["Dot Vane"] is PRESENT and statuses["Eli Ford"] is APOLOGIES
+
+
+def test_names_and_posts_with_particles_and_unlisted_given_names() -> None:
+    raw = (
+        "Board 3 May 2021 Present Jan van Berg, Chief Constable Maria de Souza, Treasurer "
+        "Kwabena Mensah, Clerk Apologies Siobhan O'Neill 1. Minutes\n"
+    )
+    assert _read(raw) == [
+        ("Jan van Berg", "Chief Constable", PRESENT),
+        ("Maria de Souza", "Treasurer", PRESENT),
+        ("Kwabena Mensah", "Clerk", PRESENT),
+        ("Siobhan O'Neill", None, APOLOGIES),
+    ]
+
+
+def test_labels_with_colons_and_semicolons_inside_a_line() -> None:
+    raw = (
+        "Audit Committee 3 May 2021 Rye Hall Present: Jo Hale (Chair); Ann Bell; Roy Tapp "
+        "Apologies: Ida Webb In attendance: Sam Lee, Clerk 1. Minutes were agreed.\n"
+    )
+    assert _read(raw) == [
+        ("Jo Hale", None, PRESENT),
+        ("Ann Bell", None, PRESENT),
+        ("Roy Tapp", None, PRESENT),
+        ("Ida Webb", None, APOLOGIES),
+        ("Sam Lee", "Clerk", IN_ATTENDANCE),
+    ]
