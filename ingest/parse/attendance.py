@@ -19,6 +19,7 @@ from ingest.draft import AttendeeDraft, Span
 from ingest.parse.attendance_sentences import elected_chair, parse_sentences
 from ingest.parse.lines import Line, next_nonblank
 from ingest.parse.name_runs import (
+    MIN_INITIALLED_ENTRIES,
     PHRASE_BEFORE_LABEL,
     bracket_attendance_notes,
     label_status,
@@ -183,7 +184,9 @@ _MARK = re.compile(
 )
 # Where a run of people read across a whole page stops: at the first agenda item in it.
 _RUN_END = re.compile(
-    r"\s(?:\d{1,3}(?:\.\d{1,2})?\.\s+|item\s+\d)(?=[A-Z])|\s\d{1,2}\)\s+(?-i:(?=[A-Z]{2}))",
+    r"\s(?:\d{1,3}(?:\.\d{1,2})?\.\s+|item\s+\d)(?=[A-Z])|\s\d{1,2}\)\s+(?-i:(?=[A-Z]{2}))"
+    # (a bare item number after the list's full stop: "... Ida Webb (IW). 1 Welcome The ...")
+    r"|(?<=[a-z)]\.)\s+\d{1,2}\s+(?-i:(?=[A-Z][a-z]))",
     re.IGNORECASE,
 )
 # "... Norfolk Main Panel Members Present: Mr Graham Pegg ...": a label inside a long line.
@@ -305,6 +308,8 @@ def _status_label_at(content: str) -> tuple[AttendanceStatus, str] | None:
             glued = _GLUED_LABEL_END.match(content, match.end())
             if glued is not None and match.group().isupper():
                 return status, content[glued.end() :].strip()
+            if match.group().isupper() and name_shape_at(content, match.end()):
+                return status, content[match.end() :].strip()  # "APOLOGIESDr Ida Webb"
             continue
         return status, content[end.end() :].strip()
     return None
@@ -886,6 +891,24 @@ def _heads_sub_lists(lines: Sequence[Line], start: int, rest: str) -> bool:
 _COUNCILLOR = re.compile(r"^(?:County\s+)?(?:Cllr|Councillor|Mayor)\.?\s", re.IGNORECASE)
 
 
+# A name with its own initials in brackets after it: "Jo Hale (JH)", "Ann Bell-Rye (ABR)".
+_NAME_AND_INITIALS = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*\((?P<initials>[A-Z]{2,4})\)"
+)
+
+
+def _initialled_entries(content: str) -> bool:
+    """Whether a line is a run of people each written with their initials in brackets and
+    perhaps a post ("Jo Hale (JH), Chief Executive; Ann Bell (AB), Treasurer; ..."): three
+    such names at least, whose initials agree with them, and no sentence."""
+    agreeing = 0
+    for match in _NAME_AND_INITIALS.finditer(content):
+        words = match["name"].replace("-", " ").split()
+        initials = match["initials"]
+        agreeing += initials[0] == words[0][0] and initials[-1] in {w[0] for w in words[1:]}
+    return agreeing >= MIN_INITIALLED_ENTRIES and _people_in(content) >= MIN_INITIALLED_ENTRIES
+
+
 def _councillors_only(run: str) -> bool:
     """Whether a run names members: each with a councillor's or mayor's title, or, in a
     longer run, three in four of them at least with such a title and the rest with an
@@ -1208,7 +1231,7 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
         if (
             not collector.result.attendees
             and index <= max(first_item, len(lines) // _BLOCK_REACH, _MIN_BLOCK_REACH)
-            and split_initials_run(line.content)
+            and (split_initials_run(line.content) or _initialled_entries(line.content))
         ):
             # "Chair Jo Hale (JH) Ann Bell (AB) Roy Tapp (RT)": people with their initials,
             # one after another with no label, are those present.

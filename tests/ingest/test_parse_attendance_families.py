@@ -416,3 +416,45 @@ def test_labels_with_colons_and_semicolons_inside_a_line() -> None:
         ("Ida Webb", None, APOLOGIES),
         ("Sam Lee", "Clerk", IN_ATTENDANCE),
     ]
+
+
+def test_initialled_names_with_posts_and_no_label() -> None:
+    raw = (
+        "Performance Board\n"
+        "Jo Hale (JH), Chief Executive; Ann Bell (AB), Treasurer; Roy Tapp (RT), Chief "
+        "Constable; Ida Webb (IW), Clerk\n\n"
+        "1. Welcome\n"
+    )
+    assert _read(raw) == [
+        ("Jo Hale", "Chief Executive", PRESENT),
+        ("Ann Bell", "Treasurer", PRESENT),
+        ("Roy Tapp", "Chief Constable", PRESENT),
+        ("Ida Webb", "Clerk", PRESENT),
+    ]
+
+
+def test_initials_that_do_not_agree_with_the_names_start_no_list() -> None:
+    raw = (
+        "Performance Board\n"
+        "Risk Register (RR), Estates Plan (EP), Fleet Review (FR) and Audit (AU)\n\n"
+        "1. Welcome\n"
+    )
+    assert _names(raw) == []
+
+
+def test_capital_labels_glued_to_a_title() -> None:
+    raw = (
+        "ACCOUNTABILITY BOARD 4 June 2019\n"
+        "PRESENTMrs Jo Hale (Chair)Mr Roy Tapp\n"
+        "APOLOGIESDr Ida Webb\n"
+        "1. Minutes\n"
+    )
+    assert _names(raw) == [("Jo Hale", PRESENT), ("Roy Tapp", PRESENT), ("Ida Webb", APOLOGIES)]
+
+
+def test_a_bare_item_number_after_the_list_ends_it() -> None:
+    raw = (
+        "Joint Board 5 May 2022 – Attendees Tomasz Hale (TH) Chair, Priya Bell (PB), Rhodri "
+        "Tapp (RT), Apologies Ifeoma Webb (IW). 1 Welcome The Chair opened the meeting.\n"
+    )
+    assert _read(raw)[-1] == ("Ifeoma Webb", None, APOLOGIES)
