@@ -371,30 +371,31 @@ async def add_acronyms(
 
 
 async def replace_action_links(
-    session: AsyncSession, later_ids: Collection[int], links: Sequence[ActionLink]
+    session: AsyncSession, later_ids: Collection[int], links: Sequence[Mapping[str, Any]]
 ) -> None:
-    """The links from each of ``later_ids`` to the actions it continues, made anew.
+    """The links from each of ``later_ids`` to the actions it continues (rows of column
+    values), made anew in one statement.
 
     Links are derived records (``ingest.lifecycle``): the actions they join are logged
     when what their lifecycle comes to changes (``replace_lifecycles``).
     """
     if later_ids:
         await session.execute(delete(ActionLink).where(ActionLink.later_action_id.in_(later_ids)))
-    session.add_all(links)
-    await session.flush()
+    await _insert(session, _table(ActionLink), links)
 
 
 async def replace_lifecycles(
     session: AsyncSession,
     action_ids: Collection[int],
     chain_keys: Collection[int],
-    lifecycles: Sequence[ActionLifecycle],
-    events: Sequence[ActionEvent],
+    lifecycles: Sequence[Mapping[str, Any]],
+    events: Sequence[Mapping[str, Any]],
     changed: Mapping[int, int],
 ) -> None:
     """The lifecycles of ``action_ids`` and the events of their chains (and of the
-    ``chain_keys`` they had before), made anew; logs an UPSERT of each action in
-    ``changed`` (action id -> meeting id), whose lifecycle now says something else."""
+    ``chain_keys`` they had before), made anew from rows of column values, a statement
+    per table; logs an UPSERT of each action in ``changed`` (action id -> meeting id),
+    whose lifecycle now says something else."""
     if chain_keys:
         await session.execute(delete(ActionEvent).where(ActionEvent.chain_key.in_(chain_keys)))
     if action_ids:
@@ -402,8 +403,8 @@ async def replace_lifecycles(
         await session.execute(
             delete(ActionLifecycle).where(ActionLifecycle.action_id.in_(action_ids))
         )
-    session.add_all(lifecycles)
-    session.add_all(events)
+    await _insert(session, _table(ActionLifecycle), lifecycles)
+    await _insert(session, _table(ActionEvent), events)
     log = ChangeLog()
     for action_id, meeting_id in sorted(changed.items()):
         log.add(RecordKind.ACTION, [action_id], ChangeOp.UPSERT, meeting_id)

@@ -35,7 +35,6 @@ from ingest.store import StoreOutcome, StoreResult, store_document
 from records import writes
 from records.models import (
     Action,
-    ActionEvent,
     ActionLifecycle,
     ActionLink,
     ActionUpdate,
@@ -132,13 +131,13 @@ async def relink(
         session,
         later_ids,
         [
-            ActionLink(
-                earlier_action_id=d.earlier_id,
-                later_action_id=d.later_id,
-                kind=d.kind,
-                confidence=d.confidence,
-                reason=d.reason[:500],
-            )
+            {
+                "earlier_action_id": d.earlier_id,
+                "later_action_id": d.later_id,
+                "kind": d.kind,
+                "confidence": d.confidence,
+                "reason": d.reason[:500],
+            }
             for d in drafts
         ],
     )
@@ -292,70 +291,78 @@ async def refresh(
     for update in await _updates(session, facts):
         updates[update.action_id].append(update)
 
-    lifecycles: list[ActionLifecycle] = []
-    events: list[ActionEvent] = []
+    lifecycles: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
     changed: dict[int, int] = {}
+    now = dt.datetime.now(dt.UTC)  # when the events the minutes give are recorded
     for component in _split(facts, edges):
         draft, drafted = lifecycle([facts[i] for i in component], updates)
         for action_id in component:
-            row = ActionLifecycle(
-                action_id=action_id,
-                chain_key=draft.chain_key,
-                in_chain=action_id in draft.in_chain,
-                raised_on=draft.raised_on,
-                closed_on=draft.closed_on,
-                status=draft.status,
-                times_deferred=draft.times_deferred,
-                due_date=draft.due_date,
-                due_basis=draft.due_basis,
-                last_seen_on=draft.last_seen_on,
-            )
+            row = {
+                "action_id": action_id,
+                "chain_key": draft.chain_key,
+                "in_chain": action_id in draft.in_chain,
+                "raised_on": draft.raised_on,
+                "closed_on": draft.closed_on,
+                "status": draft.status,
+                "times_deferred": draft.times_deferred,
+                "due_date": draft.due_date,
+                "due_basis": draft.due_basis,
+                "last_seen_on": draft.last_seen_on,
+            }
             lifecycles.append(row)
             if action_id not in logged and _values(old.get(action_id)) != _values(row):
                 changed[action_id] = facts[action_id].meeting.id
-        events += [_event_row(draft.chain_key, n, e) for n, e in enumerate(drafted)]
-    for row in old.values():
-        session.expunge(row)
+        events += [_event_row(draft.chain_key, n, e, now) for n, e in enumerate(drafted)]
+    for old_row in old.values():
+        session.expunge(old_row)
     await writes.replace_lifecycles(session, members, old_keys, lifecycles, events, changed)
 
 
-def _values(row: ActionLifecycle | None) -> tuple[Any, ...] | None:
+# What a lifecycle comes to: an action whose values change is logged (its document too).
+_COMPARED = (
+    "chain_key",
+    "in_chain",
+    "raised_on",
+    "closed_on",
+    "status",
+    "times_deferred",
+    "due_date",
+    "due_basis",
+    "last_seen_on",
+)
+
+
+def _values(row: ActionLifecycle | dict[str, Any] | None) -> tuple[Any, ...] | None:
     if row is None:
         return None
-    return (
-        row.chain_key,
-        row.in_chain,
-        row.raised_on,
-        row.closed_on,
-        row.status,
-        row.times_deferred,
-        row.due_date,
-        row.due_basis,
-        row.last_seen_on,
-    )
+    if isinstance(row, dict):
+        return tuple(row[name] for name in _COMPARED)
+    return tuple(getattr(row, name) for name in _COMPARED)
 
 
-def _event_row(chain_key: int, sequence: int, event: EventDraft) -> ActionEvent:
-    row = ActionEvent(
-        chain_key=chain_key,
-        sequence=sequence,
-        action_id=event.action_id,
-        update_id=event.update_id,
-        meeting_id=event.meeting_id,
-        document_id=event.document_id,
-        span_start=event.span_start,
-        span_end=event.span_end,
-        kind=event.kind,
-        status=event.status,
-        source=event.source,
-        date=event.date,
-        text=event.text,
-        author=event.author,
-        due_date=event.due_date,
-    )
-    if event.created_at is not None:
-        row.created_at = event.created_at
-    return row
+def _event_row(
+    chain_key: int, sequence: int, event: EventDraft, now: dt.datetime
+) -> dict[str, Any]:
+    """An event's column values: a pushed update's keeps the update's time."""
+    return {
+        "chain_key": chain_key,
+        "sequence": sequence,
+        "action_id": event.action_id,
+        "update_id": event.update_id,
+        "meeting_id": event.meeting_id,
+        "document_id": event.document_id,
+        "span_start": event.span_start,
+        "span_end": event.span_end,
+        "kind": event.kind,
+        "status": event.status,
+        "source": event.source,
+        "date": event.date,
+        "text": event.text,
+        "author": event.author,
+        "due_date": event.due_date,
+        "created_at": event.created_at or now,
+    }
 
 
 async def _components(
