@@ -417,6 +417,7 @@ class _Collector:
                     entry_status = AttendanceStatus.APOLOGIES
                 marked.append((entry, entry_status))
             persons = _whole_surnames([split_person(entry) for entry, _ in marked])
+            persons = _shared_organisations([entry for entry, _ in marked], persons)
             for (entry, entry_status), person in zip(marked, persons, strict=True):
                 if person is None or is_prose(person.capacity):
                     continue
@@ -503,6 +504,49 @@ def _whole_surnames(persons: list[Person | None]) -> list[Person | None]:
             )
         )
     return whole
+
+
+# An organisation in brackets after the last of several names: "Ann Bell, Roy Tapp, Ida Webb
+# (Rye Borough Council)" names where all three work.
+_ORGANISATION = re.compile(
+    r"\b(?:Council|Office|Police|Constabulary|Authority|OPCC|Trust|NHS|Partnership|"
+    r"Fire|Rescue|Service|Services|University|Commission)\b"
+)
+_NOT_ORGANISATION = re.compile(r"\b(?:chair|vice|member|sub(?:stitute)?|for|deputising)\b", re.I)
+
+
+def _shared_organisations(entries: list[str], persons: list[Person | None]) -> list[Person | None]:
+    """The people of a list with an organisation in brackets after a run of bare names given
+    to each name of that run that has no capacity of its own."""
+    shared: list[Person | None] = list(persons)
+    pending: list[int] = []
+    for number, (entry, person) in enumerate(zip(entries, persons, strict=True)):
+        if person is None:
+            pending = []
+            continue
+        if person.capacity is None:
+            pending.append(number)
+            continue
+        bracket = re.search(r"\(([^()]+)\)\s*\.?\s*$", entry)
+        organisation = bracket[1].strip() if bracket else ""
+        if (
+            pending
+            and organisation == person.capacity
+            and _ORGANISATION.search(organisation)
+            and not _NOT_ORGANISATION.search(organisation)
+        ):
+            for earlier in pending:
+                before = shared[earlier]
+                if before is not None:
+                    shared[earlier] = Person(
+                        before.name,
+                        organisation,
+                        before.abbreviation,
+                        before.is_chair,
+                        before.is_minute_taker,
+                    )
+        pending = []
+    return shared
 
 
 def _row_cells(cells: Sequence[str], columns: Sequence[str]) -> tuple[str, list[str]]:

@@ -458,3 +458,28 @@ def test_a_bare_item_number_after_the_list_ends_it() -> None:
         "Tapp (RT), Apologies Ifeoma Webb (IW). 1 Welcome The Chair opened the meeting.\n"
     )
     assert _read(raw)[-1] == ("Ifeoma Webb", None, APOLOGIES)
+
+
+# An organisation in brackets after a run of bare names is each one's.
+
+
+def test_an_organisation_after_a_run_of_names_is_each_ones() -> None:
+    raw = (
+        "In Attendance:\n"
+        "Ann Bell (Acting Commissioner), Roy Tapp, Ida Webb, Sam Lee (Commissioner's Office), "
+        "Eve Marr (Rye Borough Council).\n"
+        "Apologies for absence:\n"
+        "Cllr Ned Owen.\n"
+    )
+    assert _read(raw)[:5] == [
+        ("Ann Bell", "Acting Commissioner", IN_ATTENDANCE),
+        ("Roy Tapp", "Commissioner's Office", IN_ATTENDANCE),
+        ("Ida Webb", "Commissioner's Office", IN_ATTENDANCE),
+        ("Sam Lee", "Commissioner's Office", IN_ATTENDANCE),
+        ("Eve Marr", "Rye Borough Council", IN_ATTENDANCE),
+    ]
+
+
+def test_an_office_in_brackets_after_the_last_name_is_its_own() -> None:
+    raw = "Present:\nCllr Jo Hale, Cllr Roy Tapp, Cllr Ida Webb (Vice-Chair)\n\n1. Minutes\n"
+    assert [capacity for _, capacity, _ in _read(raw)] == [None, None, "Vice-Chair"]
