@@ -479,8 +479,10 @@ def test_a_group_label_names_only_its_own_line_and_and_inside_brackets() -> None
         ("D Bell", None),
         ("A Tapp", "Independent Co-opted Members"),
         ("A Webb", "Independent Co-opted Members"),
-        ("M Lowe", None),
-        ("S Parkin", None),
+        # (the office in brackets after the run of names is each one's, as the records of
+        # such lists give it)
+        ("M Lowe", "Office of the Police and Crime Commissioner"),
+        ("S Parkin", "Office of the Police and Crime Commissioner"),
         ("F Hale", "Office of the Police and Crime Commissioner"),
     ]
 
