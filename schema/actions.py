@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from sqlalchemy import and_, exists, func, or_, select
 
+from ingest.keys import body_key
 from records import models
 from records.enums import ActionEventKind, ActionStatus, DueBasis, EventSource, LinkKind
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
@@ -367,7 +368,7 @@ def action_query(where: ActionFilter | None, today: dt.date) -> AnySelect:
     if where.due_to:
         query = query.where(action.due_date <= where.due_to)
     if where.body:
-        query = query.where(meeting.body_key == " ".join(where.body.lower().split()))
+        query = query.where(meeting.body_key == body_key(where.body))
     if lifecycle := _lifecycle_conditions(where):
         cycle = models.ActionLifecycle
         heads = select(cycle.action_id).where(cycle.chain_key == cycle.action_id, *lifecycle)

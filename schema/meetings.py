@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from sqlalchemy import select
 
+from ingest.keys import body_key
 from records import models
 from records.enums import AttendanceStatus, DocumentType, MeetingKind
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
@@ -214,5 +215,5 @@ def meeting_query(where: MeetingFilter | None) -> AnySelect:
         )
         query = query.where(models.Meeting.id.in_(themed))
     if where.body:
-        query = query.where(models.Meeting.body_key == " ".join(where.body.lower().split()))
+        query = query.where(models.Meeting.body_key == body_key(where.body))
     return query

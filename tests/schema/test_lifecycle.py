@@ -83,6 +83,7 @@ async def test_lifecycle_filters(engine: AsyncEngine) -> None:
     assert "HoP to provide a report " in await texts(overdueAt="2022-11-01")
     assert "HoP to provide a report " not in await texts(overdueAt="2022-10-01")
     assert await texts(openAt="2022-11-01", body="Northshire") == []
+    assert "FS and OR to present a r" in await texts(deferredAtLeast=2, body=" EASTMOOR ")
     assert await texts(deferredAtLeast=3) == []
 
 
