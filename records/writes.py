@@ -205,14 +205,17 @@ async def remove_documents(
     """Delete documents and the actions, metrics and agenda items made from them.
 
     Their action updates go with the actions (the foreign key cascades); pushed ones
-    are carried to the new version by ingest beforehand.
+    are carried to the new version by ingest beforehand. Each kind is logged in the order
+    of its ids, so that the log is the same whichever order the database reads them in.
     """
     for kind, model in (
         (RecordKind.ACTION, Action),
         (RecordKind.METRIC, Metric),
         (RecordKind.AGENDA_ITEM, AgendaItem),
     ):
-        ids = await session.scalars(select(model.id).where(model.document_id.in_(document_ids)))
+        ids = await session.scalars(
+            select(model.id).where(model.document_id.in_(document_ids)).order_by(model.id)
+        )
         await _delete(session, log, kind, model, list(ids), meeting_id)
     log.add(RecordKind.DOCUMENT, document_ids, ChangeOp.DELETE, meeting_id)
     await session.execute(delete(SourceDocument).where(SourceDocument.id.in_(document_ids)))
