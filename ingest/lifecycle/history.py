@@ -219,17 +219,22 @@ def lifecycle(
 def _due(
     ordered: Sequence[ActionFacts], events: Sequence[EventDraft], raised_on: dt.date | None
 ) -> tuple[dt.date | None, DueBasis | None]:
-    """The latest due date stated (by the minutes or a pushed update), else the one the
-    raising wording implies."""
-    latest_stated = None
-    for action in ordered:
-        if action.due_date is not None:
-            latest_stated = action.due_date
-    for event in events:
-        if event.source is EventSource.API and event.due_date is not None:
-            latest_stated = event.due_date
-    if latest_stated is not None:
-        return latest_stated, DueBasis.STATED
+    """The due date stated last (by a meeting's records or a pushed update, whichever
+    is later; on one day the update, made after the meeting), else the one the raising
+    wording implies."""
+    # (when it was stated, API after minutes, place in the records' order, the due date)
+    stated: list[tuple[dt.date, int, int, dt.date]] = [
+        (action.meeting.date or dt.date.min, 0, place, action.due_date)
+        for place, action in enumerate(ordered)
+        if action.due_date is not None
+    ]
+    stated += [
+        (event.date or dt.date.min, 1, place, event.due_date)
+        for place, event in enumerate(events)
+        if event.source is EventSource.API and event.due_date is not None
+    ]
+    if stated:
+        return max(stated)[3], DueBasis.STATED
     head = ordered[0]
     worked = worked_out_due(head.text, raised_on, head.meeting.next_date)
     return worked if worked else (None, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,19 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from ingest.lifecycle.facts import ActionFacts, MeetingFacts, UpdateFacts
+from ingest.lifecycle.history import lifecycle
 from ingest.lifecycle.link import refresh_action
 from records.db import create_engine, session_factory, write_session
-from records.enums import ActionEventKind, ActionStatus, EventSource, LinkKind
+from records.enums import (
+    ActionEventKind,
+    ActionStatus,
+    DocumentType,
+    DueBasis,
+    EventSource,
+    LinkKind,
+    MeetingKind,
+)
 from records.models import (
     Action,
     ActionEvent,
@@ -256,3 +267,50 @@ async def test_a_new_version_keeps_links_and_pushed_updates(
         ActionEventKind.DEFERRED,
         ActionEventKind.CLOSED,
     ]
+
+
+def _facts(action_id: int, meeting: MeetingFacts, due: dt.date | None) -> ActionFacts:
+    return ActionFacts(
+        id=action_id,
+        meeting=meeting,
+        document_id=action_id,
+        document_type=DocumentType.MINUTES,
+        position=0,
+        reference="1",
+        text="HoP to report on police staff turnover.",
+        excerpt="Action 1: HoP to report on police staff turnover.",
+        owner_ids=frozenset(),
+        status=ActionStatus.OPEN,
+        due_date=due,
+        origin_title=None,
+        origin_date=None,
+        span_start=0,
+        span_end=10,
+    )
+
+
+def test_the_due_date_stated_last_counts_whoever_stated_it() -> None:
+    def meeting(meeting_id: int, day: dt.date) -> MeetingFacts:
+        return MeetingFacts(meeting_id, "westvale", MeetingKind.PERFORMANCE, day, "Board", None)
+
+    january = _facts(1, meeting(1, dt.date(2023, 1, 10)), None)
+    march = _facts(2, meeting(2, dt.date(2023, 3, 10)), dt.date(2023, 6, 30))
+    pushed = UpdateFacts(
+        id=1,
+        action_id=1,
+        text="Due date agreed with the OPCC.",
+        status=None,
+        due_date=dt.date(2023, 2, 1),
+        author="Westvale RMS",
+        document_id=None,
+        span_start=None,
+        span_end=None,
+        created_at=dt.datetime(2023, 1, 20, 9, 30, tzinfo=dt.UTC),
+    )
+    # The update in January, then the March meeting's new date: March's stands.
+    draft, _ = lifecycle([january, march], {1: [pushed]})
+    assert (draft.due_date, draft.due_basis) == (dt.date(2023, 6, 30), DueBasis.STATED)
+    # An update after the March meeting moves it again.
+    later = replace(pushed, created_at=dt.datetime(2023, 4, 2, 9, 30, tzinfo=dt.UTC))
+    draft, _ = lifecycle([january, march], {1: [later]})
+    assert draft.due_date == dt.date(2023, 2, 1)
