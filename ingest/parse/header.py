@@ -27,6 +27,7 @@ from ingest.parse.lines import Line, is_prose
 from ingest.parse.meeting_date import (
     DateCandidate,
     best_candidate,
+    page_opening,
     score_dates,
     time_after,
     time_before,
@@ -209,6 +210,9 @@ def header_end(lines: Sequence[Line]) -> int:
         if not seen_date and _ITEM_STAMP.match(line.content):
             continue
         dated = find_date(line.content) is not None
+        if not seen_date and page_opening(line.content):
+            seen_text, seen_date = True, dated  # a flattened page under its page number
+            continue
         if not seen_date and not dated and _RECORD_TITLE.search(line.content):
             seen_text = True
             continue

@@ -10,6 +10,7 @@ Board" is a monthly assurance meeting. A board or authority named bare ("Public 
 Meeting", "Authority Meeting") is the body's own governing board, and so are the chief
 officers' national bodies ("Chief Constables' Council") and a force's chief officers
 meeting as its executive ("Chief Officer Group", "Command Team", "Management Board"). A
+police authority's board named by its initials ("CNPA Board") is its governing board. A
 sub-committee named with its parent ("... Sub-committee of the Police Authority") is of its
 own kind, not its parent's.
 """
@@ -67,6 +68,11 @@ _KIND_PATTERNS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = (
             r"\bstrateg(?:ic|y)\b[\w ,&]{0,40}?\b(?:board|committee)\b|\bstrategic\s+policing\b|"
             r"\bpolicing\s+board\b|\b(?:governance|executive|oversight)\s+board\b|"
             r"\bpolice\s+authority\b|\bfull\s+authority\b|\bpolice\s+committee\b|"
+            # the governing board of a police authority or joint board named by its type or
+            # by its initials: "Authority Board", "Joint Police Board", "Police Board", "CNPA
+            # Board", "SPA Authority Meeting"
+            r"\b(?:authority|commission)\s+board\b|\b(?:joint\s+)?police\s+(?:joint\s+)?board\b|"
+            r"(?-i:\b[A-Z]{1,4}PA\b)\s+(?:board|authority)(?:\s+meeting)?\s*$|"
             # a force's chief officers meeting as its executive: "Chief Officer Group", "Chief
             # Officers' Team", "Command Team", "Force Executive Team", "Management Board"
             r"\bchief\s+officers?['’]?\s+(?:group|team|board|meeting)\b|\bcommand\s+team\b|"

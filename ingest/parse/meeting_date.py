@@ -119,7 +119,9 @@ _APPROVED_AFTER = re.compile(
 _SUMMONED = re.compile(
     r"(?:\b(?:(?:invited|summoned|requested|asked|required)\s+to|summon\s+you\s+to)\s+attend\s+"
     r"(?:(?:the|a|an|next|special|extraordinary|virtual|remote|hybrid|public|formal|annual)\s+)*"
-    r"meeting\b|"
+    # the body's or meeting's own name may stand before "meeting": "a Level 2 meeting", "the
+    # Joint Audit Committee meeting"
+    r"(?:(?-i:[A-Z0-9])[\w&'’-]*\s+(?:(?:and|&|of)\s+)?){0,6}?meeting\b|"
     # "A meeting of the Eastshire Police and Crime Panel will be held at ... on"
     r"\b(?:an?|the)\s+(?:(?:special|extraordinary|ordinary|virtual|remote|hybrid|public|formal|"
     r"annual|informal)\s+)?meeting\s+of\s+(?:the\s+)?[^.;]{2,120}?\s+(?:will|is\s+to|shall)\s+"
@@ -136,6 +138,33 @@ _LETTER_SUMMONS = re.compile(
     re.IGNORECASE,
 )
 _SALUTATION = re.compile(r"^dear\s+\w+", re.IGNORECASE)
+# A whole page flattened onto one line after its page number: "1 EASTSHIRE BOARD MEETING
+# APPROVED Minutes of the meeting held on ...", "1 A Clerk Tel No: Dear Chief Constable ...
+# You are requested to attend a Level 1 meeting on ...". Its opening is the record's own title
+# or a summons, where a first agenda item ("1. Minutes of the meeting held on ...") has no
+# running title before "Minutes" and calls no one to attend.
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\S)")
+_RUNNING_TITLE = re.compile(
+    r"^(?:(?-i:[A-Z0-9])[\w&'’/-]*\s+){1,10}?(?:(?:approved|draft|confirmed|unconfirmed)\s+)?"
+    r"minutes\s+of\s+(?:the|a|an)\s+(?:\w+\s+)?meeting\s+(?:of\b|held\b)",
+    re.IGNORECASE,
+)
+PAGE_OPENING_CHARS = 600
+"""Characters of a page-numbered line read for the page's title or summons."""
+
+
+def page_opening(content: str) -> bool:
+    """Whether a line led by a bare page number is a page's own opening, flattened: the
+    record's running title, or a letter summoning its readers to the meeting."""
+    number = _PAGE_NUMBER.match(content)
+    if number is None:
+        return False
+    rest = content[number.end() : PAGE_OPENING_CHARS]
+    if _RUNNING_TITLE.match(rest) is not None:
+        return True
+    return any(_SUMMONED.search(rest[: found.span[0]]) is not None for found in iter_dates(rest))
+
+
 HEADING_WORDS = 8
 """Words of a heading line over a date."""
 # "Next meeting", "Date of the next meeting:", "Future meetings", "Previous meeting".
@@ -358,7 +387,9 @@ def _stands_at_top(item: _Found, opening: _Opening) -> bool:
     """Whether a date stands in the record's own title ("MINUTES OF THE MEETING OF THE
     PANEL HELD ON ..."), where "minutes of" names this record, not an earlier one."""
     line = item.line
-    if line.index >= opening.header_end or _ITEM_NUMBER.match(line.content):
+    if line.index >= opening.header_end:
+        return False
+    if _ITEM_NUMBER.match(line.content) and not page_opening(line.content):
         return False
     near_start = item.match.span[0] < TITLE_CHARS
     if not near_start and len(line.content) > 2 * TITLE_CHARS:

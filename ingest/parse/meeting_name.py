@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ingest.parse.dates import find_time, iter_dates
 from ingest.parse.kinds import find_meeting_kind
 from ingest.parse.lines import Line, is_prose
+from ingest.parse.meeting_date import page_opening
 from records.enums import MeetingKind
 
 NAME_LINES = 12
@@ -201,7 +202,9 @@ def _from_minutes_of(content: str) -> str | None:
     name = _clean(match.group("name"))
     parent = _clean(match.groupdict().get("parent") or "")
     if re.fullmatch(rf"(?:{_BODY_NOUN})", name, re.IGNORECASE) and _organisation(parent):
-        name = _clean(f"{parent} {name}")
+        # "X Board Minutes of the meeting held on" names X Board; "X Minutes of the Board", X Board
+        bare_meeting = name.lower() == "meeting" and _NAMED_BODY.search(parent) is not None
+        name = parent if bare_meeting else _clean(f"{parent} {name}")
     if _acceptable(name) and _NAMED_BODY.search(name):
         return name
     meeting_of = (
@@ -282,9 +285,12 @@ def find_meeting_name(
         if _acceptable(name := _clean(value)):
             return MeetingName(name, line)
     for line in opening[:MINUTES_OF_LINES]:
-        if _ITEM_NUMBER.match(line.content):
+        content = line.content
+        if page_opening(content):  # a page flattened under its number: "1 X BOARD Minutes ..."
+            content = content.split(None, 1)[1]
+        elif _ITEM_NUMBER.match(content):
             continue
-        from_minutes = _from_minutes_of(line.content)
+        from_minutes = _from_minutes_of(content)
         if from_minutes is not None:
             return MeetingName(from_minutes, line)
     if date_line is not None:
