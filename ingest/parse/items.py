@@ -102,8 +102,10 @@ _RESOLUTION_CLAUSE = re.compile(
 )
 # A clause of a list that the next entry continues ("...; and", "..., or").
 _CLAUSE_END = re.compile(r"(?:[;,]|[;,]?\s+(?:and|or))$", re.IGNORECASE)
-# A clause of a decision without its "That" ("Cllr Hale be appointed as Chair.").
-_DECIDED_CLAUSE = re.compile(r"\bbe\s+[a-z]+(?:ed|en|wn)\b")
+# A clause of a decision without its "That" ("Cllr Hale be appointed as Chair.", "The
+# report be noted."), where "to be" is a title's ("Matters to be Raised", "Date to be
+# confirmed").
+_DECIDED_CLAUSE = re.compile(r"(?<!\bto\s)\bbe\s+[a-z]+(?:ed|en|wn)\b")
 # A word in the past tense after a paragraph's subject ("The Commissioner introduced his
 # report."), where a title's "-ed" words open it or stand in brackets ("Revised Standing
 # Orders (report attached).").
@@ -360,6 +362,8 @@ def _labelled_sentence(candidate: _Candidate) -> bool:
 def _is_heading(title: str, line: Line, following: Line | None, following_opens: bool) -> bool:
     """A heading rather than a numbered paragraph of prose."""
     if _BODY_LABEL.match(title) or _DECISION_SENTENCE.match(title):
+        return False
+    if _DECIDED_CLAUSE.search(title):  # "1. The presentation be received."
         return False
     if _CLAUSE_END.search(title.rstrip()):
         return False
@@ -873,8 +877,15 @@ def _enclosing_chain(top: list[_Candidate], tops: Sequence[_Candidate]) -> list[
     if len(outer) < MINUTE_RUN_MIN or not all(c.heading for c in outer):
         return top
     before = [c for c in outer if c.line.index < first]
-    if not before or len(before) == len(outer):
+    if not before:
         return top
+    if len(before) == len(outer):
+        # the text ends inside the last minute: its list counts from 1 where the minutes
+        # run on in the body's own series ("528. APOLOGIES", "529. MINUTES", then updates
+        # "1." to "3."), which agenda positions never reach
+        running = all(b.number[0] == a.number[0] + 1 for a, b in pairwise(outer))
+        series = outer[0].number[0] > MAX_NUMBER_GAP + 1 and top[0].number == (1,)
+        return outer if running and series else top
     after = outer[len(before)]
     return outer if after.number[0] == before[-1].number[0] + 1 else top
 
