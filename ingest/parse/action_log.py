@@ -56,6 +56,13 @@ _STATUS_WORDS: tuple[tuple[ActionStatus, str, bool], ...] = (
     ),
     (ActionStatus.IN_PROGRESS, r"partially\s+(?:complete[d]?|met)", False),
     (ActionStatus.COMPLETED, r"complete[d]?|closed|discharged|signed\s+off", False),
+    # "Action 497 to close.", "can now be closed": a report that it closes, not "to close
+    # the gap in funding"
+    (
+        ActionStatus.COMPLETED,
+        r"(?:to|can|may|should)\s+(?:now\s+)?(?:be\s+)?close(?=\s*(?:[.;,)]|$))",
+        False,
+    ),
     (ActionStatus.IN_PROGRESS, r"amber|started|brought\s+forward", True),
     (ActionStatus.COMPLETED, r"green|blue|done|achieved|finished|resolved|delivered", True),
     (ActionStatus.OPEN, r"open|new|red|pending|live|due|not\s+due", True),

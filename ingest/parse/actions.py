@@ -68,7 +68,12 @@ _CLAUSE_WORDS = frozenset({"and", "but", "while", "whilst", "whereas"})
 _SEPARATOR = re.compile(r"\s*(?:\*\*|__)?\s*[:\-–—.)]+\s*(?:\*\*|__)?\s*")
 _PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,200})\)")
 _FROM = re.compile(r"\s+from\s+")
-_STATUS_VERB = re.compile(r"\s+(?:was|is|were|are|has\s+been|had\s+been|have\s+been|remains?)\b")
+_STATUS_VERB = re.compile(
+    r"\s+(?:was|is|were|are|has\s+been|had\s+been|have\s+been|remains?|"
+    # a report of what becomes of it: "Action 497 to close.", "Action 12 can be closed"
+    r"(?:to|can|may|should)\s+(?:be\s+)?(?:closed?|discharged|removed|remain\s+open|stay\s+open)|"
+    r"closed|completed?|discharged)\b"
+)
 _COLON_THEN_CAPITAL = re.compile(r":\s+(?=[A-Z])")
 _CAPITAL_NEXT = re.compile(r"\s+(?=[A-Z])")
 _LIST_ITEM = re.compile(
@@ -89,7 +94,9 @@ _OWNER_TOKEN = r"(?:[A-Z][\w'’./&/-]*|\([A-Z][\w/&]*\))"
 _OWNER_JOIN = r"(?:\s*(?:,|&|\+|/)\s*|\s+(?:and|of|for|&)(?:\s+the)?\s+|\s+the\s+|\s+)"
 _OWNER = re.compile(
     rf"^(?:[Tt]he\s+)?(?P<owner>{_OWNER_TOKEN}(?:{_OWNER_JOIN}{_OWNER_TOKEN}){{0,7}})"
-    r",?\s+(?:to|will|agreed\s+to|is\s+to|are\s+to|would)\s+(?!be\b)(?=[a-z])"
+    r",?\s+(?:to|will|(?:has\s+|have\s+)?agreed\s+to|is\s+to|are\s+to|would|"
+    # an owner who says what they mean to do: "MC intends to brief ...", "DCC plans to"
+    r"(?:intends?|plans?|undert(?:ook|akes)|offered|promised|aims?)\s+to)\s+(?!be\b)(?=[a-z])"
 )
 _LABEL = re.compile(r"^[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,4}\s*:\s+")
 _OWNER_COLON = re.compile(
@@ -964,7 +971,9 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
         if start in tables:
             continue
         markers = _markers(text, start, end)
-        if markers:
+        if markers and _trailing_flag(ctx, start, end) is None:
+            # a line closed by its owner's flag ("... for the next meeting. Action: RJ/AC")
+            # ends its action; another runs on to the lines that continue its sentence
             end, index = _continued(text, lines, index - 1)
         on_line: list[_Found] = []
         owner_line = _owner_line(ctx, markers, start, end) if markers else None

@@ -566,6 +566,55 @@ def _personal_undertaking(
     return None
 
 
+# "RHL is to confirm the costs", "Ms Cole will re-issue the figures": a task with its
+# owner first, however the minutes mark their actions.
+_OWNER_FIRST = re.compile(
+    r"(?P<owner>(?:[Tt]he\s+)?[A-Z][\w'’&/.-]*(?:\s+(?:and\s+|&\s+|/\s*)?[A-Z][\w'’&/.-]*){0,4})"
+    r"\s+(?:is\s+to|are\s+to|will)\s+(?:(?:also|then|now)\s+)?(?P<verb>[a-z][a-z-]*)\b"
+)
+
+
+# A progress note after a task: "Update 25.01.22 – Complete", "Update 25.01.22 costings
+# confirmed – Complete", "Progress: report circulated".
+_PROGRESS_NOTE = re.compile(
+    rf"{UPDATE_LINE.pattern}|(?:update|progress)\s+\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b",
+    re.IGNORECASE,
+)
+
+
+def _updated_undertaking(
+    text: str, start: int, end: int, paragraph: Paragraph, following: Paragraph | None
+) -> Candidate | None:
+    """An earlier meeting's task carried with its progress note: "RHL is to confirm the
+    licence costs. Update 25.01.22 – Complete", the note after it on its line or the next:
+    the note shows it is an action wherever it stands (also under the task's own title on
+    the line above)."""
+    starts = [start, *(start + i + 1 for i, ch in enumerate(text[start:end]) if ch == "\n")]
+    owned = next((m for at in starts if (m := _OWNER_FIRST.match(text, at, end))), None)
+    if owned is None or is_group(owned.group("owner")) or not personal(owned.group("owner")):
+        return None
+    line_end = text.find("\n", end, paragraph.end)
+    line_end = paragraph.end if line_end < 0 else line_end
+    rest = text[end:line_end]
+    note_span: tuple[int, int] | None = None
+    if rest.strip():
+        note_span = (line_end - len(rest.lstrip()), line_end)
+    elif following is not None and following.start >= paragraph.end:
+        note_span = (following.body, following.end)
+    if note_span is None or not _PROGRESS_NOTE.match(text, *note_span):
+        return None
+    status = status_from_text(text[note_span[0] : note_span[1]])
+    begin = owned.start()
+    return Candidate(
+        begin,
+        note_span[1],
+        (begin, end),
+        owner=owned.group("owner"),
+        status=status,
+        updates=[note_span],
+    )
+
+
 def find_commitments(
     text: str, found: Sequence[Paragraph], covered: SpanSet, *, narrative: bool
 ) -> list[Candidate]:
@@ -629,6 +678,9 @@ def find_commitments(
                     said.add(id(candidate))
             elif candidate is None and not narrative and paragraph.start in unmarked:
                 candidate = _personal_undertaking(text, start, end, last_subject)
+            if candidate is None:
+                following = next((p for p in found[index:] if not p.heading), None)
+                candidate = _updated_undertaking(text, start, end, paragraph, following)
             if candidate is not None:
                 candidate.reference = paragraph.label
                 candidates.append(candidate)
