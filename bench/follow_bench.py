@@ -262,9 +262,9 @@ async def _position_costs(engine: AsyncEngine) -> list[str]:
         await positions.close()
     return [
         f"the change-log position per read, in process, over {POSITION_READS} reads:",
-        f"  {type(positions).__name__:<22} p50 {percentile(fresh, 0.5):.3f} ms, "
+        f"  {type(positions).__name__:<24} p50 {percentile(fresh, 0.5):.3f} ms, "
         f"p95 {percentile(fresh, 0.95):.3f} ms",
-        f"  {'a query through the pool':<22} p50 {percentile(pooled, 0.5):.3f} ms, "
+        f"  {'a query through the pool':<24} p50 {percentile(pooled, 0.5):.3f} ms, "
         f"p95 {percentile(pooled, 0.95):.3f} ms",
     ]
 
