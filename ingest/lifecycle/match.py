@@ -119,11 +119,11 @@ def origin_link(
     cited = _reference_key(later.cited_reference)
     numbers = numbered(candidates)
     with_reference = [c for c in candidates if cited and numbers.get(c.id) == cited]
+    raised_here = [c for c in with_reference if not c.carried]
     scored: list[tuple[float, float, ActionFacts, str]] = []
     for candidate in candidates:
         words = _contained(later, candidate)
         owners = bool(later.owner_ids & candidate.owner_ids)
-        raised_here = [c for c in with_reference if not c.carried]
         if candidate in with_reference and words >= CITED_WORDING:
             confidence, why = 0.95, f"cites action {later.cited_reference}, wording {words:.0f}%"
         elif raised_here == [candidate]:
@@ -205,7 +205,8 @@ def earlier_meeting_link(
         best = _best(scored)
         if best is not None:
             confidence, earlier, why = best
-            kind = LinkKind.REFERENCE if confidence == 0.9 and register else LinkKind.WORDING
+            by_register = register is not None and _reference_key(earlier.reference) == register
+            kind = LinkKind.REFERENCE if by_register else LinkKind.WORDING
             return LinkDraft(
                 earlier.id,
                 later.id,
