@@ -48,6 +48,7 @@ from ingest.parse.item_heads import (
     trailing_item,
 )
 from ingest.parse.lines import Line, is_prose, next_nonblank
+from ingest.parse.meeting_date import page_opening
 from ingest.parse.people import looks_like_name
 from ingest.parse.run_on import split_run_on
 from ingest.parse.tables import Table, find_tables, rows_in_tables
@@ -469,8 +470,8 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
     head = reading.head(line)
     if head is None or head.kind == "letter":
         return _trailing_candidate(line)
-    if line.bullet:
-        return None
+    if line.bullet or (head.kind == "number" and page_opening(line.content)):
+        return None  # nor a page's number before its running title or letter, flattened
     number = head.parts
     if head.kind == "reference" and len(head.parts) == 2:
         number = (head.parts[1],) if reading.second_part else (head.parts[0],)

@@ -145,8 +145,8 @@ _SALUTATION = re.compile(r"^dear\s+\w+", re.IGNORECASE)
 # running title before "Minutes" and calls no one to attend.
 _PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\S)")
 _RUNNING_TITLE = re.compile(
-    r"^(?:(?-i:[A-Z0-9])[\w&'’/-]*\s+){1,10}?(?:(?:approved|draft|confirmed|unconfirmed)\s+)?"
-    r"minutes\s+of\s+(?:the|a|an)\s+(?:\w+\s+)?meeting\s+(?:of\b|held\b)",
+    r"^(?:(?-i:[A-Z0-9&])[\w&'’/-]*\s+){1,10}?(?:(?:approved|draft|confirmed|unconfirmed)\s+)?"
+    r"minutes\s+of\s+(?:the|a|an)\s+(?:[\w&]+\s+){0,3}?meeting\s+(?:of\b|held\b)",
     re.IGNORECASE,
 )
 PAGE_OPENING_CHARS = 600
@@ -156,13 +156,23 @@ PAGE_OPENING_CHARS = 600
 def page_opening(content: str) -> bool:
     """Whether a line led by a bare page number is a page's own opening, flattened: the
     record's running title, or a letter summoning its readers to the meeting."""
+    return page_opening_end(content) > 0
+
+
+def page_opening_end(content: str) -> int:
+    """Where the running title or the summons of a page flattened under its page number
+    ends in ``content`` (0 when the line is no such page): no entry starts inside it."""
     number = _PAGE_NUMBER.match(content)
     if number is None:
-        return False
+        return 0
     rest = content[number.end() : PAGE_OPENING_CHARS]
-    if _RUNNING_TITLE.match(rest) is not None:
-        return True
-    return any(_SUMMONED.search(rest[: found.span[0]]) is not None for found in iter_dates(rest))
+    title = _RUNNING_TITLE.match(rest)
+    if title is not None:
+        return number.end() + title.end()
+    for found in iter_dates(rest):
+        if _SUMMONED.search(rest[: found.span[0]]) is not None:
+            return number.end() + found.span[1]
+    return 0
 
 
 HEADING_WORDS = 8

@@ -10,7 +10,8 @@ number; "... 2019/ 7 POLICE AND CRIME PLAN"), before the numbers that follow the
 the line ("3. Road Safety 4. Work Programme"), and before the markers that run on after a
 list marker opening the line ("(i) Conflict of interest ... (ii) Pecuniary interests"),
 before lettered sub-items inside an item's line ("3 Declarations (a) Pecuniary (b) Other"),
-and around a page's footer run in between two pages ("... on. Page 1 of 14 a) Revised ...").
+around a page's footer run in between two pages ("... on. Page 1 of 14 a) Revised ..."),
+and before the items numbered from 1 without stops in a page flattened under its page number.
 
 The pieces are ``Line`` objects whose offsets point into the original text, so spans stay
 exact; the pieces of one line keep its ``start`` and ``end``.
@@ -26,6 +27,7 @@ from itertools import pairwise
 from ingest.parse.dates import MONTH_PATTERN
 from ingest.parse.item_heads import ROMAN
 from ingest.parse.lines import Line
+from ingest.parse.meeting_date import page_opening, page_opening_end
 
 # A line this long with this many entry numbers in it is a page run onto one line.
 RUN_ON_MIN_CHARS = 400
@@ -151,9 +153,12 @@ def _cuts(text: str, line: Line) -> list[int]:
     cuts.update(_list_markers(content))
     cuts.update(_successors(content))
     cuts.update(_inline_sub_items(content))
+    cuts.update(_page_entries(content))
     if not run_on:
         cuts.update(_consecutive_entries(content))
-    return sorted(cut for cut in cuts if 0 < cut < len(content))
+    # no entry inside a flattened page's running title ("3 X MINUTES OF THE LEVEL 1 MEETING")
+    title_end = page_opening_end(content)
+    return sorted(cut for cut in cuts if max(0, title_end - 1) < cut < len(content))
 
 
 def _successors(content: str) -> list[int]:
@@ -171,6 +176,25 @@ def _successors(content: str) -> list[int]:
             break
         found.append(at + 1)
         position = at + 1
+    return found
+
+
+def _page_entries(content: str) -> list[int]:
+    """Where the items of a page flattened under its page number run on, numbered without
+    stops from 1 ("1 EASTSHIRE BOARD MEETING ... Minutes of the meeting held on ... Start:
+    11:00 hrs approx. 1 Agenda and Announcements The Chair ... noted. 2 Minutes of the
+    Board"): each number after a sentence's end, before a capital, in turn."""
+    if not page_opening(content):
+        return []
+    found: list[int] = []
+    position = len(content.split(None, 1)[0])
+    for number in range(1, MAX_SUCCESSORS + 1):
+        entry = re.compile(rf"(?<=[.!?)\]] ){number} (?=[A-Z])")
+        match = entry.search(content, position)
+        if match is None:
+            break
+        found.append(match.start())
+        position = match.end()
     return found
 
 

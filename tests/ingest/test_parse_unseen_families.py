@@ -92,6 +92,26 @@ def test_a_page_flattened_under_its_number_keeps_its_running_title_and_date(
     )
     draft = parsed(text)
     assert (draft.kind, draft.date, draft.start_time) == (kind, day, start)
+    assert numbers(draft) == ["1", "2"]  # the page's number is none of its items
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "POLICE & CRIME COMMISSIONER FOR EASTSHIRE MINUTES OF THE LEVEL 1 MEETING HELD",
+        "WESTRIDGE POLICE AUTHORITY MINUTES OF THE 2 DAY MEETING HELD",
+        "EASTMARCH JOINT AUDIT COMMITTEE DRAFT MINUTES OF THE MEETING HELD",
+    ],
+)
+def test_a_later_pages_number_and_running_title_are_no_item(title: str) -> None:
+    text = (
+        "Eastmarch Executive Board\n\nTuesday 7 June 2022 at 10:00am\n\n"
+        "1. Apologies\n\nNone.\n\n2. Minutes of the last meeting\n\nThe minutes were agreed.\n\n"
+        f"3 {title} IN THE MAIN HALL, HEADQUARTERS ON 12 APRIL 2022 Present: A Reader "
+        "(Commissioner) B Carver (Chief Constable) The Commissioner opened the meeting and "
+        "welcomed the members of the force who were attending for the first time.\n"
+    )
+    assert numbers(parsed(text)) == ["1", "2"]
 
 
 SUMMONS_PAGE = (
