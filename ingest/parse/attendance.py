@@ -837,6 +837,8 @@ def _parse_list(
             unlabelled
             and collector.unnamed_apologies
             and status is AttendanceStatus.PRESENT
+            and _status_label(line.content) is None
+            and _group_label(line.content) is None
             and blanks >= _APOLOGIES_GAP
             and blanks > widest
             and found + bool(run.parts) >= _MIN_BLOCK_ENTRIES
@@ -1293,6 +1295,11 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
                 collector, lines, index, AttendanceStatus.PRESENT, line.content, unlabelled=True
             )
             continue
+        if _unlabelled_apologies(collector, lines, index):
+            index = _parse_list(
+                collector, lines, index, AttendanceStatus.APOLOGIES, line.content, unlabelled=True
+            )
+            continue
         index += 1
     for found in parse_sentences(lines):
         collector.add(
@@ -1314,6 +1321,32 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
         )
         result.chair_elected = result.chair is not None
     return result
+
+
+_APOLOGIES_BLOCK_REACH = 8  # lines after the attendance lists
+
+
+def _unlabelled_apologies(collector: _Collector, lines: Sequence[Line], index: int) -> bool:
+    """Whether a block of people without a label, set apart from the attendance lists just
+    above it by a wider gap, is the apologies: the text says apologies were given without
+    naming anyone, and no apologies are listed (a page that lost the block's heading)."""
+    result = collector.result
+    if (
+        not result.attendees
+        or not collector.unnamed_apologies
+        or lines[index].blank
+        or index < 2
+        or not (lines[index - 1].blank and lines[index - 2].blank)
+        or any(a.status is AttendanceStatus.APOLOGIES for a in result.attendees)
+    ):
+        return False
+    after_lists = next((line.index for line in lines if line.start >= result.end), len(lines))
+    if not 0 <= index - after_lists <= _APOLOGIES_BLOCK_REACH:
+        return False
+    content = lines[index].content
+    return bool(split_initials_run(content) or _initialled_entries(content)) or _person_block(
+        lines, index
+    )
 
 
 # A council-data page's attendance: under "Meeting Attendees", one block per person (their

@@ -483,3 +483,44 @@ def test_an_organisation_after_a_run_of_names_is_each_ones() -> None:
 def test_an_office_in_brackets_after_the_last_name_is_its_own() -> None:
     raw = "Present:\nCllr Jo Hale, Cllr Roy Tapp, Cllr Ida Webb (Vice-Chair)\n\n1. Minutes\n"
     assert [capacity for _, capacity, _ in _read(raw)] == [None, None, "Vice-Chair"]
+
+
+def test_a_block_after_the_lists_and_a_wider_gap_is_the_apologies() -> None:
+    raw = (
+        "Panel Minutes\n\nDate: Thursday 19 August 2021\n\n"
+        "Chair Delia Ashcombe (DA) Tobi Ekwueme (TE) Gail Penhallow (GP)\n\n"
+        "Also In attendance:\n"
+        "Sam Lee (SL) - Treasurer\n"
+        "Observers from the county's other panels.\n\n\n\n"
+        "Yasmin Qadri (YQ) Duncan Wrey (DW) Leah Coxall (LC)\n\n\n"
+        "Welcome, introductions & apologies\n\n"
+        "The Chair welcomed everyone and apologies were given.\n"
+    )
+    assert _names(raw)[-4:] == [
+        ("Sam Lee", IN_ATTENDANCE),
+        ("Yasmin Qadri", APOLOGIES),
+        ("Duncan Wrey", APOLOGIES),
+        ("Leah Coxall", APOLOGIES),
+    ]
+
+
+def test_a_block_after_the_lists_stays_out_when_apologies_are_named() -> None:
+    raw = (
+        "Panel Minutes\n\nDate: Thursday 19 August 2021\n\n"
+        "Present: Delia Ashcombe (DA), Tobi Ekwueme (TE), Gail Penhallow (GP)\n\n\n"
+        "Yasmin Qadri (YQ) Duncan Wrey (DW) Leah Coxall (LC)\n\n\n"
+        "Apologies were received from Eli Ford.\n"
+    )
+    statuses = dict(_names(raw))
+    assert statuses["Eli Ford"] is APOLOGIES
+    assert statuses.get("Yasmin Qadri") is not APOLOGIES
+
+
+def test_a_block_far_below_the_lists_is_not_the_apologies() -> None:
+    raw = (
+        "Panel Minutes\n\nPresent: Delia Ashcombe (DA), Tobi Ekwueme (TE), Gail Penhallow (GP)\n"
+        "\n\nWelcome\n\nApologies were noted.\n\nItem one\n\nText of the item.\n\n"
+        "Item two\n\nMore text.\n\nItem three\n\nMore text again.\n\n\n"
+        "Yasmin Qadri (YQ) Duncan Wrey (DW) Leah Coxall (LC)\n"
+    )
+    assert APOLOGIES not in {status for _, status in _names(raw)}
