@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -55,19 +56,29 @@ async def store_and_link(session: AsyncSession, doc: PreparedDocument) -> StoreR
     return result
 
 
-async def chains_of_meeting(session: AsyncSession, meeting_id: int) -> set[int]:
-    """The chains the actions of a meeting belong to (before it is deleted)."""
-    return await _chain_keys_of_meetings(
+@dataclass(frozen=True)
+class MeetingRemoval:
+    """What a meeting's removal changes the links of, read before it is removed."""
+
+    chains: set[int]  # the chains its actions belong to
+    dependents: set[int]  # other meetings' actions whose links may depend on it
+
+
+async def removal_of_meeting(session: AsyncSession, meeting_id: int) -> MeetingRemoval:
+    """Read, before a meeting is removed, what ``relink_after_removal`` links again."""
+    _, others = await _actions_to_link_again(session, meeting_id)
+    chains = await _chain_keys_of_meetings(
         session, select(Meeting.id).where(Meeting.id == meeting_id)
     )
+    return MeetingRemoval(chains, others)
 
 
-async def refresh_chains(session: AsyncSession, chain_keys: Collection[int]) -> None:
-    """Rebuild lifecycles of chains that lost actions (their meeting was deleted)."""
-    members = await session.scalars(
-        select(ActionLifecycle.action_id).where(ActionLifecycle.chain_key.in_(chain_keys))
-    )
-    await refresh(session, set(members), set(chain_keys), logged=set())
+async def relink_after_removal(session: AsyncSession, removal: MeetingRemoval) -> None:
+    """Link again the actions that the removed meeting's could have been matched in
+    place of (those naming it, those of the ``LOOK_BACK`` meetings after it) and rebuild
+    the chains it was part of, so the links are those of never having had the meeting."""
+    if removal.chains or removal.dependents:
+        await relink(session, set(removal.dependents), removal.chains, logged=set())
 
 
 async def refresh_action(session: AsyncSession, action_id: int) -> None:
@@ -79,7 +90,19 @@ async def link_meeting(session: AsyncSession, meeting_id: int, *, stale: Collect
     """Link again the actions a meeting's new document may change the links of: its own,
     those that name it as their origin, and those of the ``LOOK_BACK`` meetings after it
     of its body and kind."""
-    meeting = await session.get_one(Meeting, meeting_id)
+    own, others = await _actions_to_link_again(session, meeting_id)
+    await relink(session, own | others, stale, logged=own)
+
+
+async def _actions_to_link_again(
+    session: AsyncSession, meeting_id: int
+) -> tuple[set[int], set[int]]:
+    """The actions whose links a meeting's arrival or removal may change: its own, and
+    the others' (naming it as their origin, or of the ``LOOK_BACK`` meetings after it of
+    its body and kind). None of either for a meeting that is not stored."""
+    meeting = await session.get(Meeting, meeting_id)
+    if meeting is None:
+        return set(), set()
     wanted: ColumnElement[bool] = Action.meeting_id == meeting_id
     if meeting.date is not None:
         same_body = select(Meeting.id).where(Meeting.identity_key == meeting.identity_key)
@@ -100,7 +123,7 @@ async def link_meeting(session: AsyncSession, meeting_id: int, *, stale: Collect
         wanted = or_(wanted, citing, Action.meeting_id.in_(after.scalar_subquery()))
     rows = (await session.execute(select(Action.id, Action.meeting_id).where(wanted))).all()
     own = {action_id for action_id, of in rows if of == meeting_id}
-    await relink(session, {action_id for action_id, _ in rows}, stale, logged=own)
+    return own, {action_id for action_id, of in rows if of != meeting_id}
 
 
 async def relink(

@@ -5,8 +5,9 @@ removed record (documents, agenda items, actions, their updates, metrics, and th
 meeting itself) and deletes them; the index then applies the change log, so their
 documents leave it. People, themes and acronyms are shared with other meetings and
 stay (an acronym first defined by a removed document keeps its expansion, without
-the source link). The lifecycles its actions were part of are rebuilt from the actions
-left, in the same transaction.
+the source link). In the same transaction the actions its own could have been matched
+in place of are linked again and the lifecycles its actions were part of rebuilt, so
+links are as if the meeting had never come.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import strawberry
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from indexer.storage import IndexStore
-from ingest.lifecycle.link import chains_of_meeting, refresh_chains
+from ingest.lifecycle.link import relink_after_removal, removal_of_meeting
 from records.db import write_session
 from records.writes import remove_meeting
 from schema.errors import PublicError, UserError
@@ -39,10 +40,10 @@ async def delete_meeting(
     engine: AsyncEngine, store: IndexStore | None, meeting_id: int
 ) -> DeleteOutcome:
     async with write_session(engine) as session:
-        chains = await chains_of_meeting(session, meeting_id)
+        removal = await removal_of_meeting(session, meeting_id)
         removed = await remove_meeting(session, meeting_id)
-        if removed is not None and chains:
-            await refresh_chains(session, chains)
+        if removed is not None:
+            await relink_after_removal(session, removal)
     if removed is None:
         return DeleteOutcome(
             errors=[UserError(field="id", code=NOT_FOUND, message="no meeting has this id")]

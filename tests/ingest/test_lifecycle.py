@@ -34,6 +34,7 @@ from records.models import (
     SourceDocument,
 )
 from records.writes import add_action_update
+from schema.mutations.delete_meeting import delete_meeting
 from tests.support.databases import BACKENDS, throwaway_database
 from tests.support.paths import DATA, SAMPLES
 from tests.support.records import ingest_files
@@ -314,3 +315,42 @@ def test_the_due_date_stated_last_counts_whoever_stated_it() -> None:
     later = replace(pushed, created_at=dt.datetime(2023, 4, 2, 9, 30, tzinfo=dt.UTC))
     draft, _ = lifecycle([january, march], {1: [later]})
     assert draft.due_date == dt.date(2023, 2, 1)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    "gone",  # the files of one meeting
+    [
+        ("eastmoor-performance-2022-10.txt",),
+        ("eastmoor-performance-2022-09.txt", "eastmoor-performance-2022-09-action-log.txt"),
+        ("westvale-assurance-2021-05.txt",),
+    ],
+)
+async def test_deleting_a_meeting_links_as_if_it_had_never_come(
+    backend: str, gone: tuple[str, ...], tmp_path: Path
+) -> None:
+    files = [*EASTMOOR, *WESTVALE]
+    assert set(gone) <= {f.name for f in files}
+    graphs = []
+    for number, stored in enumerate([files, [f for f in files if f.name not in gone]]):
+        async with throwaway_database(backend, tmp_path / str(number), migrated=True) as url:
+            engine = create_engine(url)
+            try:
+                await ingest_files(engine, *stored)
+                if len(stored) == len(files):
+                    async with session_factory(engine)() as session:
+                        meeting_ids = set(
+                            await session.scalars(
+                                select(SourceDocument.meeting_id).where(
+                                    SourceDocument.file_name.in_(gone)
+                                )
+                            )
+                        )
+                    [meeting_id] = meeting_ids
+                    outcome = await delete_meeting(engine, None, meeting_id)
+                    assert outcome.errors == [] and outcome.removed > 0
+                graphs.append(await linked_graph(engine))
+            finally:
+                await engine.dispose()
+    assert graphs[1]["links"]
+    assert graphs[0] == graphs[1]
