@@ -384,7 +384,9 @@ def _lifecycle_conditions(where: ActionFilter) -> list[Any]:
             still_open = or_(
                 and_(cycle.closed_on.is_(None), cycle.status.not_in(DONE)), cycle.closed_on > day
             )
-            conditions += [cycle.raised_on <= day, still_open]
+            # An action whose raising day is not known counts as raised, as `overdue` has it.
+            raised = or_(cycle.raised_on.is_(None), cycle.raised_on <= day)
+            conditions += [raised, still_open]
     if where.overdue_at is not None:
         conditions.append(cycle.due_date < where.overdue_at)
     if where.deferred_at_least is not None:

@@ -136,3 +136,38 @@ async def test_lifecycle_fields_cost_statements_by_depth_not_rows(
     many, data = await count_statements(engine, LINKED)
     assert len(data["meetings"]["edges"]) > 3
     assert many == few
+
+
+UNDATED_WITH_DUE_DATE = """Police and Crime Panel
+
+Present: Councillor Ann Wakefield (Chair), Councillor Tom Biggins, Mr Neil Ashdown
+
+1. Report of the Police and Crime Commissioner on rural crime
+The Commissioner reported on thefts from farms.
+Action: the Commissioner to circulate the rural crime figures by 31 March 2021.
+"""
+
+OVERDUE = """
+query($filter: ActionFilter) {
+  actions(filter: $filter) {
+    edges { node { text lifecycle { raisedOn dueDate overdue(asOf: "2021-06-01") } } }
+  }
+}
+"""
+
+
+async def test_an_action_of_an_undated_meeting_is_overdue_by_filter_and_field_alike(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    minutes = tmp_path / "panel.txt"
+    minutes.write_text(UNDATED_WITH_DUE_DATE, encoding="utf-8")
+    await ingest_files(engine, minutes)
+    everything = nodes((await run(Context(engine=engine), OVERDUE, {"filter": {}}))["actions"])
+    [action] = everything
+    assert action["lifecycle"]["raisedOn"] is None
+    assert action["lifecycle"]["dueDate"] == "2021-03-31"
+    assert action["lifecycle"]["overdue"] is True
+    data = await run(Context(engine=engine), OVERDUE, {"filter": {"overdueAt": "2021-06-01"}})
+    assert nodes(data["actions"]) == everything
+    data = await run(Context(engine=engine), OVERDUE, {"filter": {"overdueAt": "2021-03-01"}})
+    assert nodes(data["actions"]) == []
