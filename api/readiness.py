@@ -82,8 +82,4 @@ def _document_count(generation: Generation, position: int) -> int:
     """The documents of ``generation`` at ``position``: they change only with the
     position (documents are written before it, so a count read in between is kept for a
     position that is then left behind) or in a new generation."""
-    index = generation.open_index()
-    try:
-        return int(index.doc_count())
-    finally:
-        index.close()
+    return generation.document_count()

@@ -96,6 +96,14 @@ class Generation:
     def open_index(self) -> Index:
         return open_dir(str(self.path))
 
+    def document_count(self) -> int:
+        """The documents the index holds now."""
+        index = self.open_index()
+        try:
+            return int(index.doc_count())
+        finally:
+            index.close()
+
     def schema_version(self) -> int:
         """The ``SCHEMA_VERSION`` the index was created with."""
         try:

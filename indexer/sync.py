@@ -230,7 +230,7 @@ async def rebuild(engine: AsyncEngine, store: IndexStore) -> int:
             previous = store.current()
             if previous is not None and previous.number > generation.number:
                 store.remove(generation)  # a later rebuild finished first
-                return _document_count(previous)
+                return previous.document_count()
             store.switch_to(generation)
             if previous is not None:
                 store.remove_generations_before(previous)
@@ -238,7 +238,7 @@ async def rebuild(engine: AsyncEngine, store: IndexStore) -> int:
         with contextlib.suppress(Exception):
             store.remove(generation)
         raise
-    return _document_count(generation)
+    return generation.document_count()
 
 
 async def check(engine: AsyncEngine, store: IndexStore) -> IndexStatus:
@@ -252,7 +252,7 @@ async def check(engine: AsyncEngine, store: IndexStore) -> IndexStatus:
         position=position,
         latest=latest,
         lag=max(0, latest - position),
-        documents=_document_count(generation),
+        documents=generation.document_count(),
         generation=generation.name,
     )
 
@@ -475,14 +475,6 @@ def _merge(store: IndexStore, generation: Generation, max_segments: int) -> bool
         with _cancel_on_error(writer):
             writer.commit(merge=True)
         return True
-    finally:
-        index.close()
-
-
-def _document_count(generation: Generation) -> int:
-    index = generation.open_index()
-    try:
-        return int(index.doc_count())
     finally:
         index.close()
 
