@@ -104,9 +104,12 @@ _RESOLUTION_CLAUSE = re.compile(
 # A clause of a list that the next entry continues ("...; and", "..., or").
 _CLAUSE_END = re.compile(r"(?:[;,]|[;,]?\s+(?:and|or))$", re.IGNORECASE)
 # A clause of a decision without its "That" ("Cllr Hale be appointed as Chair.", "The
-# report be noted."), where "to be" is a title's ("Matters to be Raised", "Date to be
-# confirmed").
-_DECIDED_CLAUSE = re.compile(r"(?<!\bto\s)\bbe\s+[a-z]+(?:ed|en|wn)\b")
+# report be noted."), where "to be" or "may be" is a title's ("Matters to be Raised", "Items
+# which may be taken in private").
+_DECIDED_CLAUSE = re.compile(
+    r"(?<!\bto\s)(?<!\bmay\s)(?<!\bcan\s)(?<!\bwill\s)(?<!\bshould\s)(?<!\bmust\s)"
+    r"(?<!\bcould\s)(?<!\bwould\s)(?<!\bmight\s)(?<!\bshall\s)\bbe\s+[a-z]+(?:ed|en|wn)\b"
+)
 # A word in the past tense after a paragraph's subject ("The Commissioner introduced his
 # report."), where a title's "-ed" words open it or stand in brackets ("Revised Standing
 # Orders (report attached).").

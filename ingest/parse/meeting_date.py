@@ -141,16 +141,19 @@ _SALUTATION = re.compile(r"^dear\s+\w+", re.IGNORECASE)
 # A whole page flattened onto one line after its page number: "1 EASTSHIRE BOARD MEETING
 # APPROVED Minutes of the meeting held on ...", "1 A Clerk Tel No: Dear Chief Constable ...
 # You are requested to attend a Level 1 meeting on ...". Its opening is the record's own title
-# or a summons, where a first agenda item ("1. Minutes of the meeting held on ...") has no
-# running title before "Minutes" and calls no one to attend.
+# (in capitals) or a summons, where a first agenda item ("1. Minutes of the meeting held on
+# ...") has no running title before "Minutes" and calls no one to attend.
 _PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\S)")
 _RUNNING_TITLE = re.compile(
-    r"^(?:(?-i:[A-Z0-9&])[\w&'’/-]*\s+){1,10}?(?:(?:approved|draft|confirmed|unconfirmed)\s+)?"
+    r"^(?:(?-i:[A-Z0-9&][A-Z0-9&'’/-]*)\s+){1,10}?(?:(?:approved|draft|confirmed|unconfirmed)\s+)?"
     r"minutes\s+of\s+(?:the|a|an)\s+(?:[\w&]+\s+){0,3}?meeting\s+(?:of\b|held\b)",
     re.IGNORECASE,
 )
 PAGE_OPENING_CHARS = 600
 """Characters of a page-numbered line read for the page's title or summons."""
+PAGE_MIN_CHARS = 300
+"""The least length of a line that is a whole page flattened, where an agenda's line "5
+AUDIT COMMITTEE MINUTES OF THE MEETING HELD ON 3 JUNE" is one entry."""
 
 
 def page_opening(content: str) -> bool:
@@ -163,7 +166,7 @@ def page_opening_end(content: str) -> int:
     """Where the running title or the summons of a page flattened under its page number
     ends in ``content`` (0 when the line is no such page): no entry starts inside it."""
     number = _PAGE_NUMBER.match(content)
-    if number is None:
+    if number is None or len(content) < PAGE_MIN_CHARS:
         return 0
     rest = content[number.end() : PAGE_OPENING_CHARS]
     title = _RUNNING_TITLE.match(rest)

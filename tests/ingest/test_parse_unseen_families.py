@@ -109,7 +109,9 @@ def test_a_later_pages_number_and_running_title_are_no_item(title: str) -> None:
         "1. Apologies\n\nNone.\n\n2. Minutes of the last meeting\n\nThe minutes were agreed.\n\n"
         f"3 {title} IN THE MAIN HALL, HEADQUARTERS ON 12 APRIL 2022 Present: A Reader "
         "(Commissioner) B Carver (Chief Constable) The Commissioner opened the meeting and "
-        "welcomed the members of the force who were attending for the first time.\n"
+        "welcomed the members of the force who were attending for the first time. The Chief "
+        "Constable set out the force's position on the budget and the plans for the coming "
+        "year, and members asked about the response times in the rural areas.\n"
     )
     assert numbers(parsed(text)) == ["1", "2"]
 
@@ -222,12 +224,25 @@ def test_numbered_clauses_of_resolutions_are_no_items(first: str, second: str) -
     assert numbers(parsed(RESOLUTIONS.format(first=first, second=second))) == []
 
 
-def test_a_numbered_heading_that_says_what_is_to_be_done_stays_an_item() -> None:
+def test_numbered_headings_that_say_what_is_to_be_done_stay_items() -> None:
     text = (
         "Eastmarch Police and Crime Panel\n\nTuesday 3 November 2020 at 5.00 pm\n\n"
         "1. Apologies for absence\n\nNone were received.\n\n"
         "2. Matters to be raised by members\n\nNone.\n\n"
-        "3. Date of next meeting to be confirmed\n\nThe Panel noted the date.\n"
+        "3. Items which may be taken in private\n\nNone.\n\n"
+        "4. Date of next meeting to be confirmed\n\nThe Panel noted the date.\n"
+    )
+    assert numbers(parsed(text)) == ["1", "2", "3", "4"]
+
+
+def test_an_agenda_entry_receiving_another_bodys_minutes_stays_an_item() -> None:
+    text = (
+        "Eastmarch Police Authority\n\nTuesday 3 November 2020 at 10.00 am\n\n"
+        "1 APOLOGIES\n\nNone.\n\n"
+        "2 AUDIT COMMITTEE MINUTES OF THE MEETING HELD ON 6 OCTOBER 2020\n\n"
+        "The Authority received the minutes.\n\n"
+        "3 Joint Audit Committee Minutes of the meeting held on 1 September 2020\n\n"
+        "The Authority received the minutes.\n"
     )
     assert numbers(parsed(text)) == ["1", "2", "3"]
 
