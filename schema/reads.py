@@ -34,14 +34,22 @@ class RequestReads:
         self._connection: AsyncConnection | None = None
 
     async def rows(self, statement: Executable) -> Sequence[Row[Any]]:
-        """Every row ``statement`` selects."""
-        if not self._holding:
-            async with self._engine.connect() as connection:
-                return (await connection.execute(statement)).all()
+        """Every row ``statement`` selects.
+
+        The statement runs to its end even when the resolver waiting for it is cancelled
+        (graphql-core cancels a failed field's siblings): asyncpg leaves a connection
+        whose statement was cut off unusable, and the pool would hand it to the next
+        request (tests/api/test_fuzz_graphql.py found the 500 that followed)."""
+        return await asyncio.shield(self._rows(statement))
+
+    async def _rows(self, statement: Executable) -> Sequence[Row[Any]]:
         async with self._lock:
-            if self._connection is None:
-                self._connection = await self._engine.connect()
-            return (await self._connection.execute(statement)).all()
+            if self._holding:
+                if self._connection is None:
+                    self._connection = await self._engine.connect()
+                return (await self._connection.execute(statement)).all()
+        async with self._engine.connect() as connection:
+            return (await connection.execute(statement)).all()
 
     async def scalar(self, statement: Executable) -> Any:
         """The first column of the first row ``statement`` selects (None without rows)."""
@@ -56,10 +64,11 @@ class RequestReads:
         try:
             yield
         finally:
-            self._holding = False
-            connection, self._connection = self._connection, None
-            if connection is not None:
-                await connection.close()
+            async with self._lock:  # after the statements still running
+                self._holding = False
+                connection, self._connection = self._connection, None
+                if connection is not None:
+                    await connection.close()
 
 
 class OneReadConnection(SchemaExtension):
