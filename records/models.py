@@ -484,6 +484,86 @@ class Metric(Base):
     theme: Mapped[Theme | None] = relationship(lazy="raise")
 
 
+class MetricSeries(Base):
+    """Figures that measure the same thing at meetings of one body, over time: "DA cases
+    with supervisory input" at 57%, then 60%, then 68%, against a stated target of 75%.
+
+    Series are derived by ``ingest.series`` from a body's figures alone (their labels,
+    units, meetings and sentences), rebuilt whenever a meeting of the body arrives,
+    changes or goes, so the same files give the same series in whatever order they
+    arrive. ``identity_key`` is the body's meeting identity (``Meeting.identity_key``):
+    figures of different bodies, or of different units, are never one series.
+    ``label_key`` is the label's normalised words, which tells series of a body and
+    unit apart. The target columns hold the stated target the series is measured
+    against (the latest one stated), how sure that link is and why.
+    """
+
+    __tablename__ = "metric_series"
+    __table_args__ = (UniqueConstraint("identity_key", "unit", "label_key"), NO_ID_REUSE)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    identity_key: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str | None] = mapped_column(String(200))
+    # Lower-cased body, "" when unknown: what the body filter matches.
+    body_key: Mapped[str] = mapped_column(String(200), index=True)
+    unit: Mapped[MetricUnit] = mapped_column(_enum(MetricUnit))
+    label: Mapped[str] = mapped_column(String(500))
+    label_key: Mapped[str] = mapped_column(String(500))
+    theme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("themes.id", ondelete="SET NULL"), index=True
+    )
+    first_date: Mapped[dt.date] = mapped_column(Date)
+    last_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    point_count: Mapped[int] = mapped_column(Integer)
+    latest_value: Mapped[float] = mapped_column(Float)
+    # The lowest confidence of its points: how sure it is that they all measure one thing.
+    confidence: Mapped[float] = mapped_column(Float)
+    target_metric_id: Mapped[int | None] = mapped_column(
+        ForeignKey("metrics.id", ondelete="SET NULL"), index=True
+    )
+    target_value: Mapped[float | None] = mapped_column(Float)
+    # True when the target is a ceiling ("below 10%"), False when a floor ("a target of 75%").
+    target_at_most: Mapped[bool | None] = mapped_column(Boolean)
+    target_confidence: Mapped[float | None] = mapped_column(Float)
+    target_reason: Mapped[str | None] = mapped_column(String(500))
+    meets_target: Mapped[bool | None] = mapped_column(Boolean)
+
+    theme: Mapped[Theme | None] = relationship(lazy="raise")
+    points: Mapped[list[MetricPoint]] = relationship(
+        back_populates="series",
+        cascade="all, delete-orphan",
+        order_by="MetricPoint.sequence",
+        lazy="raise",
+    )
+
+
+class MetricPoint(Base):
+    """One figure of a series: the metric, its meeting and date, its place in the series,
+    and how sure it is that the figure measures what the series does (and why)."""
+
+    __tablename__ = "metric_series_points"
+    __table_args__ = NO_ID_REUSE
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    series_id: Mapped[int] = mapped_column(
+        ForeignKey("metric_series.id", ondelete="CASCADE"), index=True
+    )
+    # A figure is a point of one series at most.
+    metric_id: Mapped[int] = mapped_column(
+        ForeignKey("metrics.id", ondelete="CASCADE"), unique=True
+    )
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    date: Mapped[dt.date] = mapped_column(Date)
+    sequence: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    confidence: Mapped[float] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(String(500))
+
+    series: Mapped[MetricSeries] = relationship(back_populates="points", lazy="raise")
+
+
 class ChangeLogEntry(Base):
     """Append-only log of changed records; ``position`` only ever grows.
 
