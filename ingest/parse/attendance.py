@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingest.draft import AttendeeDraft, Span
-from ingest.parse.attendance_sentences import elected_chair, parse_sentences
+from ingest.parse.attendance_sentences import parse_sentences
+from ingest.parse.chair import elected_chair
 from ingest.parse.lines import Line, next_nonblank
 from ingest.parse.name_runs import (
     MIN_INITIALLED_ENTRIES,

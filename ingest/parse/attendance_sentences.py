@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ingest.parse.lines import Line
@@ -19,10 +19,7 @@ from ingest.parse.name_runs import split_run, take_substitutes
 from ingest.parse.people import (
     Person,
     is_prose,
-    is_role_word,
-    looks_like_name,
     split_person,
-    strip_titles,
 )
 from ingest.parse.text import ATTENDANCE_SENTENCE_END
 from records.enums import AttendanceStatus
@@ -149,24 +146,10 @@ _LEADING_THAT = re.compile(r"^that\s+", re.IGNORECASE)
 _MORE_FROM = re.compile(
     r"\s+(?:were|was)\s+(?:received|given|sent|presented|submitted|tendered)\s+(?:from|by)\s+"
 )
-# "That Mr R Gatenby be elected Chair of the Panel", "Cllr A Dacre was elected Chairman".
-_ELECTED_CHAIR = re.compile(
-    r"\s+(?:was|be|is|were)\s+(?:(?:therefore|duly|unanimously|accordingly|then)\s+)?"
-    r"(?:re-?)?(?:elected|appointed)\s+(?:(?:unanimously|duly|accordingly)\s+)?"
-    r"(?:as\s+)?(?:the\s+)?"
-    r"(?:Chair|Chairman|Chairperson|Chairwoman|Convener)\b(?!\s*-)"
-)
-# "The Panel agreed the appointment of Councillor Jo Hale as Police and Crime Panel Chairman
-# for the year": the one named between "of" and "as".
-_APPOINTMENT_AS_CHAIR = re.compile(
-    r"\b(?:appointment|election|re-?election)\s+of\s+(?P<who>[A-Z][^,;()]{2,60}?)\s+as\s+"
-    r"(?:the\s+)?(?:(?!Vice\b|Deputy\b|Co-)(?:[A-Z][\w&'’]*|and|of|&)\s+){0,6}"
-    r"(?:Chair|Chairman|Chairperson|Chairwoman|Convener)\b(?!\s*-)"
-)
 _MEMBER = re.compile(r"\b(?:Councillors?|Cllrs?|AM|MLA|MSP|MP|Member)\b")
 
 
-def _people(text: str) -> list[tuple[str, Person]]:
+def people_in(text: str) -> list[tuple[str, Person]]:
     found: list[tuple[str, Person]] = []
     for entry in split_run(text):
         person = split_person(entry)
@@ -175,13 +158,13 @@ def _people(text: str) -> list[tuple[str, Person]]:
     return found
 
 
-def _list_before(sentence: str, end: int, *, narrowest: bool = False) -> list[tuple[str, Person]]:
+def people_before(sentence: str, end: int, *, narrowest: bool = False) -> list[tuple[str, Person]]:
     """The people named before ``end``: the whole start of the sentence when it is a list of
     people, else the words after the last clause boundary before ``end`` (the widest such
     tail, or with ``narrowest`` the shortest)."""
     head = _NUMBERING.sub("", sentence[:end]).strip()
-    people = _people(head)
-    if people and _only_people(head, people):
+    people = people_in(head)
+    if people and only_people(head, people):
         return people
     starts = [m.end() for m in _CLAUSE_START.finditer(head)]
     ands = [m.end() for m in re.finditer(r"\s+and\s+", head)]
@@ -190,13 +173,13 @@ def _list_before(sentence: str, end: int, *, narrowest: bool = False) -> list[tu
     # also given apologies" is both of them, not only the last.
     for start in sorted(starts[-1:] + ands[-1:] + commas[-1:], reverse=narrowest):
         tail = _LEADING_THAT.sub("", head[start:])
-        people = _people(tail)
-        if people and _only_people(tail, people):
+        people = people_in(tail)
+        if people and only_people(tail, people):
             return people
     return []
 
 
-def _only_people(text: str, people: list[tuple[str, Person]]) -> bool:
+def only_people(text: str, people: list[tuple[str, Person]]) -> bool:
     """Whether ``text`` is a list of the people found in it and nothing else: no word in
     lower case outside their entries but "and"."""
     words = len(text.split())
@@ -247,62 +230,62 @@ _OTHER_MEETING = re.compile(
 )
 
 
-def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceStatus]]:
+def _sentencepeople_in(sentence: str) -> Iterator[tuple[str, Person, AttendanceStatus]]:
     if _OTHER_MEETING.search(sentence):
         return
     for names, status in _apologies(sentence):
-        for entry, person in _people(names):
+        for entry, person in people_in(names):
             yield entry, person, status
     sent = _SENT_APOLOGIES.search(sentence)
     if sent is not None:
-        for entry, person in _list_before(sentence, sent.start()):
+        for entry, person in people_before(sentence, sent.start()):
             yield entry, person, APOLOGIES
     unable = _UNABLE_TO_ATTEND.search(sentence) or _ADVISED_UNABLE.search(sentence)
     if unable is not None:
-        for entry, person in _list_before(sentence, unable.start()):
+        for entry, person in people_before(sentence, unable.start()):
             yield entry, person, APOLOGIES
     for named in itertools.islice(_POSSESSIVE_SUBSTITUTE.finditer(sentence), _MAX_CLAUSES):
         names = re.split(r"[,;(]", sentence[named.end() :], maxsplit=1)[0]
-        people = _people(names)
-        if len(people) == 1 and _only_people(names, people):
+        people = people_in(names)
+        if len(people) == 1 and only_people(names, people):
             yield people[0][0], people[0][1], PRESENT
     for by in itertools.islice(_SUBSTITUTED_BY.finditer(sentence), _MAX_CLAUSES):
         names = sentence[by.end() :]
         end = _NAMES_END.search(names)
         names = re.split(r"\s+respectively\b", names[: end.start()] if end else names)[0]
-        for entry, person in _people(names):
+        for entry, person in people_in(names):
             yield entry, person, PRESENT
     for verb in itertools.islice(_SUBSTITUTE_VERB.finditer(sentence), _MAX_CLAUSES):
-        for entry, person in _list_before(sentence, verb.start()):
+        for entry, person in people_before(sentence, verb.start()):
             yield entry, person, PRESENT
     presence = _PRESENCE_VERB.search(sentence)
     if presence is not None:
         stated = presence.group()
         if _STANDING_IN.match(sentence, presence.end()):
             stated = ""  # "Cllr Jo Hale was in attendance as the deputy for Rye Council"
-        for entry, person in _list_before(sentence, presence.start()):
+        for entry, person in people_before(sentence, presence.start()):
             yield entry, person, _status_of(entry, stated)
         together = _TOGETHER_WITH.search(sentence, presence.end())
         if together is not None:
-            for entry, person in _people(sentence[together.end() :]):
+            for entry, person in people_in(sentence[together.end() :]):
                 yield entry, person, IN_ATTENDANCE
     presented = _PRESENTED.search(sentence)
     if presented is not None:
-        people = _list_before(sentence, presented.start())
+        people = people_before(sentence, presented.start())
         # (a member presenting a working group's notes is one of the body, not a guest)
         if len(people) == 1 and people[0][1].capacity and not _MEMBER.search(people[0][0]):
             yield people[0][0], people[0][1], IN_ATTENDANCE
             together = _TOGETHER_WITH.search(sentence, presented.end())
             if together is not None:
-                for entry, person in _people(sentence[together.end() :]):
+                for entry, person in people_in(sentence[together.end() :]):
                     if person.capacity:
                         yield entry, person, IN_ATTENDANCE
     yield from _introduced(sentence)
     welcomes = itertools.chain(_WELCOMED.finditer(sentence), _WELCOMED_TO.finditer(sentence))
     for welcome in itertools.islice(welcomes, _MAX_CLAUSES):
         who = welcome.group("who")
-        people = _people(who)
-        if people and _only_people(who, people):
+        people = people_in(who)
+        if people and only_people(who, people):
             first = bool(_FIRST_MEETING.search(welcome.group()))
             for entry, person in people:
                 yield entry, person, PRESENT if first else _status_of(entry)
@@ -313,14 +296,14 @@ def _introduced(sentence: str) -> Iterator[tuple[str, Person, AttendanceStatus]]
     them: each is named with a post, and nothing else is in the list."""
     introduced = _INTRODUCED.search(sentence)
     if introduced is not None:
-        people = _people(introduced["who"])
+        people = people_in(introduced["who"])
         if len(people) == 1 and people[0][1].capacity:
             yield people[0][0], people[0][1], IN_ATTENDANCE
     supported = _SUPPORTED_BY.search(sentence)
     if supported is not None:
         names = sentence[supported.end() :].rstrip(" .")
-        people = _people(names)
-        if people and _only_people(names, people) and all(p.capacity for _, p in people):
+        people = people_in(names)
+        if people and only_people(names, people) and all(p.capacity for _, p in people):
             for entry, person in people:
                 yield entry, person, IN_ATTENDANCE
 
@@ -353,7 +336,7 @@ def parse_sentences(lines: Iterable[Line]) -> Iterator[SentenceAttendee]:
         if not _may_state_attendance(line.content):
             continue
         for sentence in ATTENDANCE_SENTENCE_END.split(line.content):
-            for entry, person, status in _sentence_people(sentence):
+            for entry, person, status in _sentencepeople_in(sentence):
                 yield SentenceAttendee(person, status, entry, line)
 
 
@@ -366,131 +349,3 @@ _KEYWORDS = re.compile(
 
 def _may_state_attendance(content: str) -> bool:
     return bool(_KEYWORDS.search(content))
-
-
-# "As Cllr Lockley had sent apologies, Cllr Dunmore took the Chair.", "Councillor R Ilsley
-# (Panel Vice-Chair) was in the Chair.": whoever first took the chair chaired this meeting,
-# whoever was elected.
-_TOOK_CHAIR = re.compile(
-    r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:thereupon\s+|then\s+)?took|was\s+in)\s+the\s+chair\b"
-    r"|(?:\s*\([^()]{1,40}\))?\s+(?:chaired|presided\s+over)\s+the\s+(?:remainder|rest)\s+of\s+"
-    r"the\s+meeting\b",  # ("In the absence of Mr Roy Tapp, Cllr Jo Hale chaired the remainder")
-    re.IGNORECASE,
-)
-
-
-# "... took the Chair for Items 1 to 4", "... for the election of the Chair", "... for this
-# item": the chair taken for part of the meeting only.
-_FOR_SOME_ITEMS = re.compile(
-    r"\s+(?:for|during)\s+(?:the\s+)?(?:items?|minutes?|agenda\s+items?|this\s+item|"
-    r"the\s+(?:election|appointment)\b)",
-    re.IGNORECASE,
-)
-
-
-# "In her absence the meeting was chaired by the Panel's Deputy Chair, Councillor Jo Hale",
-# "The meeting was chaired by Cllr Jo Hale (Vice-Chair)": the one named after "by".
-_CHAIRED_BY = re.compile(
-    r"\b(?:was|were|is|being)\s+(?:then\s+|therefore\s+)?(?:chaired|presided\s+over)\s+by\s+",
-    re.IGNORECASE,
-)
-
-
-def _chaired_by(sentence: str) -> Person | None:
-    """The one person a sentence says chaired the meeting ("... was chaired by ..."): the
-    words after "by" when they name one person only, else the one part of them between
-    commas that does ("by the Deputy Chair, Cllr Jo Hale, as ...")."""
-    match = _CHAIRED_BY.search(sentence)
-    if match is None:
-        return None
-    rest = sentence[match.end() :].strip().rstrip(".")
-    for candidate in (rest, *(part.strip() for part in rest.split(","))):
-        people = _people(candidate)
-        if len(people) == 1 and _only_people(candidate, people):
-            entry, person = people[0]
-            if looks_like_name(strip_titles(person.name), single_token=True):
-                return _chair_named(entry, person)
-    return None
-
-
-# "That Mrs Jo Hale be appointed Chairman for the meeting": the chair of this meeting, whoever
-# the motions before it sought to elect for the year.
-_FOR_THIS_MEETING = re.compile(
-    r"\bfor\s+(?:this|the)\s+meeting\b|\bfor\s+the\s+(?:duration|remainder)\s+of\s+the\s+meeting",
-    re.IGNORECASE,
-)
-_CHAIR_SENTENCE_WORDS = re.compile(
-    r"ppointed|lected|the\s+chair|chaired|presided|appointment|election", re.I
-)
-# "The Chairman, Cllr Jo Hale, thanked members ...": the chair named beside the office, the
-# last resort when no sentence says who took the chair or was elected to it.
-_CHAIR_APPOSITION = re.compile(
-    r"\b[Tt]he\s+Chair(?:man|person|woman)?,\s+(?P<who>[A-Z][^,;()]{2,60}?),\s+(?-i:[a-z])"
-)
-# "Cllr Jo Moulton Hale chaired ...": in a sentence, a titled name's third word before the
-# verb is its own, not the start of a capacity.
-_TITLED = re.compile(r"^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?\s", re.I)
-
-
-def _chair_named(entry: str, person: Person) -> Person:
-    """The person who took the chair, with the whole of a titled name of three words."""
-    capacity = person.capacity or ""
-    whole = f"{person.name} {capacity}"
-    if (
-        _TITLED.match(entry)
-        and capacity
-        and " " not in capacity
-        and not is_role_word(capacity)
-        and looks_like_name(whole)
-    ):
-        return Person(whole)
-    return person
-
-
-def elected_chair(
-    lines: Iterable[Line], absent: Callable[[str], bool] = lambda _: False
-) -> Person | None:
-    """The person who took the chair ("Cllr Dunmore took the Chair", "In the absence of Cllr
-    Lee, Cllr Dunmore chaired the meeting"), else the one the meeting elected or appointed
-    its chair ("RESOLVED – That Mr A Tunney be appointed Chairman of the Panel") unless
-    ``absent`` (they sent apologies), else the one named beside the office ("The Chairman,
-    Cllr Jo Hale, thanked ..."), if it says so."""
-    elected: Person | None = None
-    named: Person | None = None
-    interim: Person | None = None
-    for line in lines:
-        content = line.content
-        if not _CHAIR_SENTENCE_WORDS.search(content):
-            continue
-        for sentence in ATTENDANCE_SENTENCE_END.split(content):
-            if named is None and (apposed := _CHAIR_APPOSITION.search(sentence)) is not None:
-                people = _people(apposed["who"])
-                named = (
-                    people[0][1]
-                    if len(people) == 1 and _only_people(apposed["who"], people)
-                    else None
-                )
-            chaired_by = _chaired_by(sentence)
-            if chaired_by is not None and not _FOR_SOME_ITEMS.search(sentence):
-                return chaired_by
-            took = _TOOK_CHAIR.search(sentence)
-            people = _list_before(sentence, took.start(), narrowest=True) if took else []
-            part_only = took is not None and _FOR_SOME_ITEMS.match(sentence, took.end())
-            if len(people) == 1 and part_only:
-                # "Mr Jo Hale took the Chair for Items One to Four": until the meeting's
-                # chair, elected in those items, takes it
-                interim = interim or _chair_named(*people[0])
-            elif len(people) == 1:
-                return _chair_named(*people[0])
-            for_meeting = _FOR_THIS_MEETING.search(sentence)
-            match = _ELECTED_CHAIR.search(sentence) if elected is None or for_meeting else None
-            people = _list_before(sentence, match.start()) if match else []
-            appointed = _APPOINTMENT_AS_CHAIR.search(sentence) if not people else None
-            if appointed is not None and elected is None:
-                people = _people(appointed["who"])
-                people = people if _only_people(appointed["who"], people) else []
-            if len(people) == 1 and not absent(people[0][1].name):
-                if for_meeting:
-                    return people[0][1]
-                elected = people[0][1]
-    return elected or interim or named

@@ -1,0 +1,159 @@
+"""The chair named in sentences: who took the chair, who the meeting elected to it, who the
+text names beside the office.
+
+"Cllr Dunmore took the Chair", "In the absence of Cllr Lee, Cllr Dunmore chaired the
+meeting", "RESOLVED - That Mr A Tunney be appointed Chairman of the Panel", "The Chairman,
+Cllr Jo Hale, thanked members". Lists mark their chair themselves ("Jo Hale (Chair)"); these
+are read only when no list does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from ingest.parse.attendance_sentences import only_people, people_before, people_in
+from ingest.parse.lines import Line
+from ingest.parse.people import Person, is_role_word, looks_like_name, strip_titles
+from ingest.parse.text import ATTENDANCE_SENTENCE_END
+
+# "That Mr R Gatenby be elected Chair of the Panel", "Cllr A Dacre was elected Chairman".
+_ELECTED_CHAIR = re.compile(
+    r"\s+(?:was|be|is|were)\s+(?:(?:therefore|duly|unanimously|accordingly|then)\s+)?"
+    r"(?:re-?)?(?:elected|appointed)\s+(?:(?:unanimously|duly|accordingly)\s+)?"
+    r"(?:as\s+)?(?:the\s+)?"
+    r"(?:Chair|Chairman|Chairperson|Chairwoman|Convener)\b(?!\s*-)"
+)
+# "The Panel agreed the appointment of Councillor Jo Hale as Police and Crime Panel Chairman
+# for the year": the one named between "of" and "as".
+_APPOINTMENT_AS_CHAIR = re.compile(
+    r"\b(?:appointment|election|re-?election)\s+of\s+(?P<who>[A-Z][^,;()]{2,60}?)\s+as\s+"
+    r"(?:the\s+)?(?:(?!Vice\b|Deputy\b|Co-)(?:[A-Z][\w&'’]*|and|of|&)\s+){0,6}"
+    r"(?:Chair|Chairman|Chairperson|Chairwoman|Convener)\b(?!\s*-)"
+)
+# "As Cllr Lockley had sent apologies, Cllr Dunmore took the Chair.", "Councillor R Ilsley
+# (Panel Vice-Chair) was in the Chair.": whoever first took the chair chaired this meeting,
+# whoever was elected.
+_TOOK_CHAIR = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:thereupon\s+|then\s+)?took|was\s+in)\s+the\s+chair\b"
+    r"|(?:\s*\([^()]{1,40}\))?\s+(?:chaired|presided\s+over)\s+the\s+(?:remainder|rest)\s+of\s+"
+    r"the\s+meeting\b",  # ("In the absence of Mr Roy Tapp, Cllr Jo Hale chaired the remainder")
+    re.IGNORECASE,
+)
+
+
+# "... took the Chair for Items 1 to 4", "... for the election of the Chair", "... for this
+# item": the chair taken for part of the meeting only.
+_FOR_SOME_ITEMS = re.compile(
+    r"\s+(?:for|during)\s+(?:the\s+)?(?:items?|minutes?|agenda\s+items?|this\s+item|"
+    r"the\s+(?:election|appointment)\b)",
+    re.IGNORECASE,
+)
+
+
+# "In her absence the meeting was chaired by the Panel's Deputy Chair, Councillor Jo Hale",
+# "The meeting was chaired by Cllr Jo Hale (Vice-Chair)": the one named after "by".
+_CHAIRED_BY = re.compile(
+    r"\b(?:was|were|is|being)\s+(?:then\s+|therefore\s+)?(?:chaired|presided\s+over)\s+by\s+",
+    re.IGNORECASE,
+)
+
+
+def _chaired_by(sentence: str) -> Person | None:
+    """The one person a sentence says chaired the meeting ("... was chaired by ..."): the
+    words after "by" when they name one person only, else the one part of them between
+    commas that does ("by the Deputy Chair, Cllr Jo Hale, as ...")."""
+    match = _CHAIRED_BY.search(sentence)
+    if match is None:
+        return None
+    rest = sentence[match.end() :].strip().rstrip(".")
+    for candidate in (rest, *(part.strip() for part in rest.split(","))):
+        people = people_in(candidate)
+        if len(people) == 1 and only_people(candidate, people):
+            entry, person = people[0]
+            if looks_like_name(strip_titles(person.name), single_token=True):
+                return _chair_named(entry, person)
+    return None
+
+
+# "That Mrs Jo Hale be appointed Chairman for the meeting": the chair of this meeting, whoever
+# the motions before it sought to elect for the year.
+_FOR_THIS_MEETING = re.compile(
+    r"\bfor\s+(?:this|the)\s+meeting\b|\bfor\s+the\s+(?:duration|remainder)\s+of\s+the\s+meeting",
+    re.IGNORECASE,
+)
+_CHAIR_SENTENCE_WORDS = re.compile(
+    r"ppointed|lected|the\s+chair|chaired|presided|appointment|election", re.I
+)
+# "The Chairman, Cllr Jo Hale, thanked members ...": the chair named beside the office, the
+# last resort when no sentence says who took the chair or was elected to it.
+_CHAIR_APPOSITION = re.compile(
+    r"\b[Tt]he\s+Chair(?:man|person|woman)?,\s+(?P<who>[A-Z][^,;()]{2,60}?),\s+(?-i:[a-z])"
+)
+# "Cllr Jo Moulton Hale chaired ...": in a sentence, a titled name's third word before the
+# verb is its own, not the start of a capacity.
+_TITLED = re.compile(r"^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\.?\s", re.I)
+
+
+def _chair_named(entry: str, person: Person) -> Person:
+    """The person who took the chair, with the whole of a titled name of three words."""
+    capacity = person.capacity or ""
+    whole = f"{person.name} {capacity}"
+    if (
+        _TITLED.match(entry)
+        and capacity
+        and " " not in capacity
+        and not is_role_word(capacity)
+        and looks_like_name(whole)
+    ):
+        return Person(whole)
+    return person
+
+
+def elected_chair(
+    lines: Iterable[Line], absent: Callable[[str], bool] = lambda _: False
+) -> Person | None:
+    """The person who took the chair ("Cllr Dunmore took the Chair", "In the absence of Cllr
+    Lee, Cllr Dunmore chaired the meeting"), else the one the meeting elected or appointed
+    its chair ("RESOLVED – That Mr A Tunney be appointed Chairman of the Panel") unless
+    ``absent`` (they sent apologies), else the one named beside the office ("The Chairman,
+    Cllr Jo Hale, thanked ..."), if it says so."""
+    elected: Person | None = None
+    named: Person | None = None
+    interim: Person | None = None
+    for line in lines:
+        content = line.content
+        if not _CHAIR_SENTENCE_WORDS.search(content):
+            continue
+        for sentence in ATTENDANCE_SENTENCE_END.split(content):
+            if named is None and (apposed := _CHAIR_APPOSITION.search(sentence)) is not None:
+                people = people_in(apposed["who"])
+                named = (
+                    people[0][1]
+                    if len(people) == 1 and only_people(apposed["who"], people)
+                    else None
+                )
+            chaired_by = _chaired_by(sentence)
+            if chaired_by is not None and not _FOR_SOME_ITEMS.search(sentence):
+                return chaired_by
+            took = _TOOK_CHAIR.search(sentence)
+            people = people_before(sentence, took.start(), narrowest=True) if took else []
+            part_only = took is not None and _FOR_SOME_ITEMS.match(sentence, took.end())
+            if len(people) == 1 and part_only:
+                # "Mr Jo Hale took the Chair for Items One to Four": until the meeting's
+                # chair, elected in those items, takes it
+                interim = interim or _chair_named(*people[0])
+            elif len(people) == 1:
+                return _chair_named(*people[0])
+            for_meeting = _FOR_THIS_MEETING.search(sentence)
+            match = _ELECTED_CHAIR.search(sentence) if elected is None or for_meeting else None
+            people = people_before(sentence, match.start()) if match else []
+            appointed = _APPOINTMENT_AS_CHAIR.search(sentence) if not people else None
+            if appointed is not None and elected is None:
+                people = people_in(appointed["who"])
+                people = people if only_people(appointed["who"], people) else []
+            if len(people) == 1 and not absent(people[0][1].name):
+                if for_meeting:
+                    return people[0][1]
+                elected = people[0][1]
+    return elected or interim or named
