@@ -15,11 +15,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ingest.parse.lines import Line
-from ingest.parse.name_runs import split_run, take_substitutes
+from ingest.parse.name_runs import take_substitutes
 from ingest.parse.people import (
     Person,
-    is_prose,
     split_person,
+)
+from ingest.parse.sentence_people import (
+    MEMBER,
+    only_people,
+    people_before,
+    people_in,
+    status_of,
 )
 from ingest.parse.text import ATTENDANCE_SENTENCE_END
 from records.enums import AttendanceStatus
@@ -41,7 +47,6 @@ class SentenceAttendee:
     line: Line
 
 
-_NUMBERING = re.compile(r"^(?:\(?[a-z\d]{1,3}(?:\.\d{1,2})*[.)]?\s+)+")
 _APOLOGIES = re.compile(
     r"(?<![a-z])apolog(?:y|ies)\b(?:\s+(?:for|of|absence|their|his|her|the|meeting|had|have|has|been|"
     r"were|was|received|given|tendered|submitted|presented|sent|noted|accepted|recorded|made|"
@@ -125,14 +130,6 @@ _SUPPORTED_BY = re.compile(
     r"\b(?:was|were)\s+(?:supported|accompanied|assisted)\s+(?:at\s+the\s+meeting\s+|in\s+"
     r"this\s+)?by\s+(?=[A-Z])"
 )
-# Where a clause before a verb starts: the names are after the last of these.
-_CLAUSE_START = re.compile(
-    r"(?:,\s*and\s+|;\s*(?:and\s+)?|(?:^|[\s,])that\s+|:-?\s+|,\s+while\s+|[-–]\s+that\s+|"
-    r"\s[-–—]\s+|"  # ("09:55 – T/ACC Jo Hale entered the meeting")
-    r"\bnoted\s+(?:that\s+)?(?=[A-Z])|"  # ("That it be noted Councillor Jo Hale was ...")
-    r"\b(?:named|nominated)\s+(?=[A-Z]))",  # ("... had named Cllr Jo Hale as replacement")
-    re.IGNORECASE,
-)
 # Where the names after "apologies were received from" stop: the verb that follows them.
 # (Not at the stop of an initial or a title: "Councillor R. J. Laight", "Cllr. Jo Hale".)
 _NAMES_END = re.compile(
@@ -142,51 +139,9 @@ _NAMES_END = re.compile(
     # ("... from Mrs Jo Hale, in her absence the meeting was chaired by ...")
     r",?\s+in\s+(?:his|her|their|the)\s+absence\b"
 )
-_LEADING_THAT = re.compile(r"^that\s+", re.IGNORECASE)
 _MORE_FROM = re.compile(
     r"\s+(?:were|was)\s+(?:received|given|sent|presented|submitted|tendered)\s+(?:from|by)\s+"
 )
-_MEMBER = re.compile(r"\b(?:Councillors?|Cllrs?|AM|MLA|MSP|MP|Member)\b")
-
-
-def people_in(text: str) -> list[tuple[str, Person]]:
-    found: list[tuple[str, Person]] = []
-    for entry in split_run(text):
-        person = split_person(entry)
-        if person is not None and not is_prose(person.capacity):
-            found.append((entry, person))
-    return found
-
-
-def people_before(sentence: str, end: int, *, narrowest: bool = False) -> list[tuple[str, Person]]:
-    """The people named before ``end``: the whole start of the sentence when it is a list of
-    people, else the words after the last clause boundary before ``end`` (the widest such
-    tail, or with ``narrowest`` the shortest)."""
-    head = _NUMBERING.sub("", sentence[:end]).strip()
-    people = people_in(head)
-    if people and only_people(head, people):
-        return people
-    starts = [m.end() for m in _CLAUSE_START.finditer(head)]
-    ands = [m.end() for m in re.finditer(r"\s+and\s+", head)]
-    commas = [m.end() for m in re.finditer(r",\s+", head)]
-    # The widest tail that is only people: "In addition, Mrs A Bell and Colonel R Tapp had
-    # also given apologies" is both of them, not only the last.
-    for start in sorted(starts[-1:] + ands[-1:] + commas[-1:], reverse=narrowest):
-        tail = _LEADING_THAT.sub("", head[start:])
-        people = people_in(tail)
-        if people and only_people(tail, people):
-            return people
-    return []
-
-
-def only_people(text: str, people: list[tuple[str, Person]]) -> bool:
-    """Whether ``text`` is a list of the people found in it and nothing else: no word in
-    lower case outside their entries but "and"."""
-    words = len(text.split())
-    named = sum(len(entry.split()) for entry, _ in people)
-    return words - named <= len(people)  # separators such as "and"
-
-
 # A member attending in another's place: "... as the deputy for Rye Council", "... from
 # Item 7, as a substitute".
 _STANDING_IN = re.compile(
@@ -194,15 +149,6 @@ _STANDING_IN = re.compile(
     r"(?:deputy|substitute|representative|named\s+substitute)\b",
     re.IGNORECASE,
 )
-
-
-def _status_of(who: str, verb: str = "") -> AttendanceStatus:
-    """A member (a councillor, an Assembly member) is present; anyone else, an observer,
-    and councillors said to be "in attendance" (not members of the body: "Councillors Ash
-    and Bly were in attendance"), attend."""
-    if "observer" in verb or "in attendance" in verb:
-        return IN_ATTENDANCE
-    return PRESENT if _MEMBER.search(who) else IN_ATTENDANCE
 
 
 def _apologies(sentence: str) -> Iterator[tuple[str, AttendanceStatus]]:
@@ -230,7 +176,7 @@ _OTHER_MEETING = re.compile(
 )
 
 
-def _sentencepeople_in(sentence: str) -> Iterator[tuple[str, Person, AttendanceStatus]]:
+def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceStatus]]:
     if _OTHER_MEETING.search(sentence):
         return
     for names, status in _apologies(sentence):
@@ -264,7 +210,7 @@ def _sentencepeople_in(sentence: str) -> Iterator[tuple[str, Person, AttendanceS
         if _STANDING_IN.match(sentence, presence.end()):
             stated = ""  # "Cllr Jo Hale was in attendance as the deputy for Rye Council"
         for entry, person in people_before(sentence, presence.start()):
-            yield entry, person, _status_of(entry, stated)
+            yield entry, person, status_of(entry, stated)
         together = _TOGETHER_WITH.search(sentence, presence.end())
         if together is not None:
             for entry, person in people_in(sentence[together.end() :]):
@@ -273,7 +219,7 @@ def _sentencepeople_in(sentence: str) -> Iterator[tuple[str, Person, AttendanceS
     if presented is not None:
         people = people_before(sentence, presented.start())
         # (a member presenting a working group's notes is one of the body, not a guest)
-        if len(people) == 1 and people[0][1].capacity and not _MEMBER.search(people[0][0]):
+        if len(people) == 1 and people[0][1].capacity and not MEMBER.search(people[0][0]):
             yield people[0][0], people[0][1], IN_ATTENDANCE
             together = _TOGETHER_WITH.search(sentence, presented.end())
             if together is not None:
@@ -288,7 +234,7 @@ def _sentencepeople_in(sentence: str) -> Iterator[tuple[str, Person, AttendanceS
         if people and only_people(who, people):
             first = bool(_FIRST_MEETING.search(welcome.group()))
             for entry, person in people:
-                yield entry, person, PRESENT if first else _status_of(entry)
+                yield entry, person, PRESENT if first else status_of(entry)
 
 
 def _introduced(sentence: str) -> Iterator[tuple[str, Person, AttendanceStatus]]:
@@ -336,7 +282,7 @@ def parse_sentences(lines: Iterable[Line]) -> Iterator[SentenceAttendee]:
         if not _may_state_attendance(line.content):
             continue
         for sentence in ATTENDANCE_SENTENCE_END.split(line.content):
-            for entry, person, status in _sentencepeople_in(sentence):
+            for entry, person, status in _sentence_people(sentence):
                 yield SentenceAttendee(person, status, entry, line)
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from ingest.parse.attendance_sentences import only_people, people_before, people_in
 from ingest.parse.lines import Line
 from ingest.parse.people import Person, is_role_word, looks_like_name, strip_titles
+from ingest.parse.sentence_people import only_people, people_before, people_in
 from ingest.parse.text import ATTENDANCE_SENTENCE_END
 
 # "That Mr R Gatenby be elected Chair of the Panel", "Cllr A Dacre was elected Chairman".

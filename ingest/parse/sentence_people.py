@@ -1,0 +1,78 @@
+"""Reading the people a sentence names: the whole of a list of names, or the names just before
+a verb ("In addition, Mrs A Bell and Colonel R Tapp had also given apologies"), and the
+status one named in passing has.
+
+The attendance sentences and the chair's sentences share these: both look for the people a
+clause is about and must not take a sentence's other words for a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.parse.name_runs import split_run
+from ingest.parse.people import Person, is_prose, split_person
+from records.enums import AttendanceStatus
+
+PRESENT = AttendanceStatus.PRESENT
+IN_ATTENDANCE = AttendanceStatus.IN_ATTENDANCE
+
+_NUMBERING = re.compile(r"^(?:\(?[a-z\d]{1,3}(?:\.\d{1,2})*[.)]?\s+)+")
+# Where a clause before a verb starts: the names are after the last of these.
+_CLAUSE_START = re.compile(
+    r"(?:,\s*and\s+|;\s*(?:and\s+)?|(?:^|[\s,])that\s+|:-?\s+|,\s+while\s+|[-–]\s+that\s+|"
+    r"\s[-–—]\s+|"  # ("09:55 – T/ACC Jo Hale entered the meeting")
+    r"\bnoted\s+(?:that\s+)?(?=[A-Z])|"  # ("That it be noted Councillor Jo Hale was ...")
+    r"\b(?:named|nominated)\s+(?=[A-Z]))",  # ("... had named Cllr Jo Hale as replacement")
+    re.IGNORECASE,
+)
+_LEADING_THAT = re.compile(r"^that\s+", re.IGNORECASE)
+MEMBER = re.compile(r"\b(?:Councillors?|Cllrs?|AM|MLA|MSP|MP|Member)\b")
+
+
+def people_in(text: str) -> list[tuple[str, Person]]:
+    """The people a run of text names, each with the words naming them."""
+    found: list[tuple[str, Person]] = []
+    for entry in split_run(text):
+        person = split_person(entry)
+        if person is not None and not is_prose(person.capacity):
+            found.append((entry, person))
+    return found
+
+
+def people_before(sentence: str, end: int, *, narrowest: bool = False) -> list[tuple[str, Person]]:
+    """The people named before ``end``: the whole start of the sentence when it is a list of
+    people, else the words after the last clause boundary before ``end`` (the widest such
+    tail, or with ``narrowest`` the shortest)."""
+    head = _NUMBERING.sub("", sentence[:end]).strip()
+    people = people_in(head)
+    if people and only_people(head, people):
+        return people
+    starts = [m.end() for m in _CLAUSE_START.finditer(head)]
+    ands = [m.end() for m in re.finditer(r"\s+and\s+", head)]
+    commas = [m.end() for m in re.finditer(r",\s+", head)]
+    # The widest tail that is only people: "In addition, Mrs A Bell and Colonel R Tapp had
+    # also given apologies" is both of them, not only the last.
+    for start in sorted(starts[-1:] + ands[-1:] + commas[-1:], reverse=narrowest):
+        tail = _LEADING_THAT.sub("", head[start:])
+        people = people_in(tail)
+        if people and only_people(tail, people):
+            return people
+    return []
+
+
+def only_people(text: str, people: list[tuple[str, Person]]) -> bool:
+    """Whether ``text`` is a list of the people found in it and nothing else: no word in
+    lower case outside their entries but "and"."""
+    words = len(text.split())
+    named = sum(len(entry.split()) for entry, _ in people)
+    return words - named <= len(people)  # separators such as "and"
+
+
+def status_of(who: str, verb: str = "") -> AttendanceStatus:
+    """A member (a councillor, an Assembly member) is present; anyone else, an observer,
+    and councillors said to be "in attendance" (not members of the body: "Councillors Ash
+    and Bly were in attendance"), attend."""
+    if "observer" in verb or "in attendance" in verb:
+        return IN_ATTENDANCE
+    return PRESENT if MEMBER.search(who) else IN_ATTENDANCE
