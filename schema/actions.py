@@ -12,11 +12,12 @@ import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import exists, func, or_, select
 
 from ingest.keys import body_key
 from records import models
 from records.enums import ActionEventKind, ActionStatus, DueBasis, EventSource, LinkKind
+from records.lifecycles import DONE, head, open_on
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
 from schema.arguments import MAX_MATCH_CHARS, checked_match_text
 from schema.evidence import EVIDENCE_DOC, Evidence, evidence_of
@@ -34,8 +35,6 @@ if TYPE_CHECKING:  # types above this one, linked back to lazily (see schema/__i
 
 # Statuses of actions still to be done: an action in one of them past its due date is overdue.
 OUTSTANDING = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
-# Statuses that end a lifecycle.
-DONE = (ActionStatus.COMPLETED, ActionStatus.CANCELLED)
 AS_OF_DOC = "The day to count to (default: today)."
 
 
@@ -370,8 +369,7 @@ def action_query(where: ActionFilter | None, today: dt.date) -> AnySelect:
     if where.body:
         query = query.where(meeting.body_key == body_key(where.body))
     if lifecycle := _lifecycle_conditions(where):
-        cycle = models.ActionLifecycle
-        heads = select(cycle.action_id).where(cycle.chain_key == cycle.action_id, *lifecycle)
+        heads = select(models.ActionLifecycle.action_id).where(head(), *lifecycle)
         query = query.where(action.id.in_(heads))
     return query
 
@@ -381,12 +379,7 @@ def _lifecycle_conditions(where: ActionFilter) -> list[Any]:
     conditions: list[Any] = []
     for day in (where.open_at, where.overdue_at):
         if day is not None:
-            still_open = or_(
-                and_(cycle.closed_on.is_(None), cycle.status.not_in(DONE)), cycle.closed_on > day
-            )
-            # An action whose raising day is not known counts as raised, as `overdue` has it.
-            raised = or_(cycle.raised_on.is_(None), cycle.raised_on <= day)
-            conditions += [raised, still_open]
+            conditions.append(open_on(day))
     if where.overdue_at is not None:
         conditions.append(cycle.due_date < where.overdue_at)
     if where.deferred_at_least is not None:

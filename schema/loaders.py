@@ -10,6 +10,7 @@ item by id (``item``): a meeting's sub-items are among its items.
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from functools import cached_property
 from typing import Any, TypeVar
@@ -36,8 +37,10 @@ from records.models import (
     item_themes,
     meeting_themes,
 )
+from schema.errors import PublicError
 from schema.pagination import AnySelect, Page, PageArgs, fetch_pages
 from schema.reads import RequestReads
+from schema.timeline_counts import PeriodCounts, TimelineKey, load_timelines
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -263,6 +266,10 @@ class Loaders:
                 Metric.id,
             )
         )
+
+    @cached_property
+    def theme_timeline(self) -> Loader[TimelineKey, list[PeriodCounts] | PublicError]:
+        return Loader(functools.partial(load_timelines, self._reads))
 
     # --- batch functions -----------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import strawberry
@@ -23,6 +24,16 @@ from schema.pagination import (
     Connection,
     page_args,
     to_connection,
+)
+from schema.periods import CalendarPeriod
+from schema.timeline import (
+    BODY_DOC,
+    BY_DOC,
+    FROM_DOC,
+    TO_DOC,
+    TimelinePeriod,
+    resolve_timeline,
+    theme_search_query,
 )
 
 Info = strawberry.Info[Context, None]
@@ -46,6 +57,32 @@ class Theme(Node):
             aliases=list(theme.aliases or []),
             db_id=theme.id,
         )
+
+    @resolver_field(
+        description="The search for the theme's words: its code, OR its name and aliases "
+        "as phrases (what `timeline`'s `searchHits` counts)."
+    )
+    def search_query(self) -> str:
+        return theme_search_query(self.code, self.name, self.aliases)
+
+    @resolver_field(
+        description="Per calendar period, the theme's meetings, agenda items, actions raised, "
+        "closed and open at the period's end, and search hits: every period from `from` to "
+        "`to`, in time order."
+    )
+    async def timeline(
+        self,
+        info: Info,
+        from_: Annotated[
+            dt.date | None, strawberry.argument(name="from", description=FROM_DOC)
+        ] = None,
+        to: Annotated[dt.date | None, strawberry.argument(description=TO_DOC)] = None,
+        by: Annotated[CalendarPeriod, strawberry.argument(description=BY_DOC)] = (
+            CalendarPeriod.YEAR
+        ),
+        body: Annotated[str | None, strawberry.argument(description=BODY_DOC)] = None,
+    ) -> list[TimelinePeriod]:
+        return await resolve_timeline(info, self, from_, to, by, body)
 
     @resolver_field(description="Meetings that dealt with the theme.")
     async def meetings(

@@ -1,0 +1,42 @@
+"""What a lifecycle's summary (``ActionLifecycle``) says about a day, as SQL conditions.
+
+A lifecycle's summary is written from its status events (``ActionEvent``) when its
+actions are linked: ``raised_on`` is the day of the event that raised it, ``closed_on``
+the day of the event that last took it to completed or cancelled (cleared when a later
+one reopens it). The action filters (``openAt``, ``overdueAt``) and the theme timelines
+read "open on a day" through ``open_on`` alone, so that an action is open on the same
+days whichever of them is asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, or_
+
+from records.enums import ActionStatus
+from records.models import ActionLifecycle
+
+# Statuses that end a lifecycle.
+DONE = (ActionStatus.COMPLETED, ActionStatus.CANCELLED)
+
+
+def head() -> ColumnElement[bool]:
+    """The summary row of the action that raised its lifecycle: each lifecycle once."""
+    return ActionLifecycle.chain_key == ActionLifecycle.action_id
+
+
+def open_on(day: dt.date | ColumnElement[Any]) -> ColumnElement[bool]:
+    """Raised by ``day`` (a date, or a column of dates) and not closed by it.
+
+    A lifecycle whose raising day is not known (its meeting has no date) counts as
+    raised, as the ``overdue`` field has it; one closed on a day not known (it is done
+    and has no ``closed_on``) is open on no day.
+    """
+    cycle = ActionLifecycle
+    raised = or_(cycle.raised_on.is_(None), cycle.raised_on <= day)
+    not_closed = or_(
+        and_(cycle.closed_on.is_(None), cycle.status.not_in(DONE)), cycle.closed_on > day
+    )
+    return and_(raised, not_closed)
