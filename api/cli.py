@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from api.commands.chain import chain
 from api.commands.database import db_app
 from api.commands.index import reindex
 from api.commands.ingest import ingest
@@ -11,6 +12,7 @@ from api.commands.keys import keys_app
 from api.commands.schema import export_schema
 from api.commands.search import search
 from api.commands.serve import serve
+from api.commands.timeline import timeline
 
 app = typer.Typer(
     help="Police governance assurance records: ingest, search and serve minutes.",
@@ -18,6 +20,8 @@ app = typer.Typer(
 )
 app.command()(ingest)
 app.command()(search)
+app.command()(timeline)
+app.command()(chain)
 app.command()(reindex)
 app.command()(serve)
 app.command("export-schema")(export_schema)
