@@ -206,7 +206,8 @@ _INLINE_LABEL = re.compile(
 _FLAT_LABEL = re.compile(
     r"(?<![\w-])(?P<label>(?-i:(?:(?:Members|Board Members|Also|Those|Others)\s+)?"
     r"(?:Present|PRESENT)|Attendees|ATTENDEES|(?:Also\s+)?In\s+[Aa]ttendance|IN\s+ATTENDANCE|"
-    r"Apologies(?:\s+for\s+[Aa]bsence)?|APOLOGIES))(?:\s*:\s*|\s+|(?=[A-Z][a-z]))"
+    r"Apologies(?:\s+for\s+[Aa]bsence)?|APOLOGIES|(?:Attendance|ATTENDANCE)(?=\s*:)))"
+    r"(?:\s*:\s*|\s+|(?=[A-Z][a-z]))"
 )
 
 
@@ -222,6 +223,8 @@ def _flat_label(content: str) -> tuple[AttendanceStatus, str] | None:
     ]
     for number, match in enumerate(labels):
         if name_shape_at(content, match.end(), strict=True) or number + 1 < len(labels):
+            if match["label"].lower() == "attendance":
+                return AttendanceStatus.PRESENT, content[match.end() :]  # "Attendance: ..."
             return label_status(match["label"]), content[match.end() :]
     return None
 
@@ -265,6 +268,8 @@ def _status_label(content: str) -> tuple[AttendanceStatus, str] | None:
             # "1.  Apologies for absence: Jo Hale (JH); Ann Bell (AB)": the item's heading
             # is the label, the people follow its colon on the same line.
             return numbered
+        if numbered is not None and _capitals_label_run(heading, numbered[1]):
+            return numbered  # "ITEM 1: ATTENDANCE CC Hale DCC Bell - Chair ACO Jo Tapp"
         bare = _BARE_LABEL.match(heading) if numbered is None else None
         if bare is not None and _people_in(heading[bare.end() :]) >= 2:
             # "2. Apologies Jo Hale, Chief Constable, Ann Bell, Adviser": the item's heading
@@ -284,6 +289,13 @@ def _status_label(content: str) -> tuple[AttendanceStatus, str] | None:
         if _APOLOGIES_HEADING.match(heading):
             return AttendanceStatus.APOLOGIES, ""
     return found
+
+
+def _capitals_label_run(heading: str, rest: str) -> bool:
+    """Whether an item's heading is an attendance label in capitals run on into at least two
+    people with no colon, as a flattened table leaves it ("ATTENDANCE CC Hale DCC Bell")."""
+    label = heading[: len(heading) - len(rest)].strip()
+    return bool(rest) and label.isupper() and _people_in(rest) >= 2
 
 
 def _status_label_at(content: str) -> tuple[AttendanceStatus, str] | None:
@@ -350,6 +362,10 @@ class _Collector:
         self.names = NameIndex()
         self.absence_key = bool(_ABSENCE_KEY.search(text))
         self.unnamed_apologies = bool(_UNNAMED_APOLOGIES.search(text, 0, _APOLOGIES_REACH))
+        # The list being read, and the list each attendee was read from: two entries of one
+        # list are two people ("R T Jones" and "Rhodri Jones" among sixty councillors).
+        self.scope = 0
+        self.scopes: list[int | None] = []
 
     def add(
         self,
@@ -368,12 +384,17 @@ class _Collector:
         if listed:
             self.result.end = max(self.result.end, line.end)
         match = self.names.first_match(person.name)
-        if match is not None:
+        if match is not None and not (
+            listed
+            and self.scopes[match] == self.scope
+            and _distinct_entries(self.result.attendees[match].name, person.name)
+        ):
             existing = self.result.attendees[match]
             existing.capacity = existing.capacity or person.capacity
             existing.abbreviation = existing.abbreviation or person.abbreviation
             return
         self.names.add(person.name)
+        self.scopes.append(self.scope if listed else None)
         self.result.attendees.append(
             AttendeeDraft(person.name, person.capacity, person.abbreviation, status, span)
         )
@@ -401,7 +422,8 @@ class _Collector:
         run = run[: clause.start()] if clause else run
         prose = _PROSE_VERB.search(run, _LONG_RUN) if len(run) > _LONG_RUN else None
         run = run[: prose.start()] if prose else run
-        for piece_status, piece in split_labels(run, status):
+        for number, (piece_status, piece) in enumerate(split_labels(run, status)):
+            self.scope += number > 0  # (a label inside the run starts another list)
             status = piece_status
             piece, substitutes = take_substitutes(piece)
             entries = [(entry, status) for entry in split_run(piece)]
@@ -462,6 +484,13 @@ class _Collector:
         )
         self.add(person, status, Span(line.content_start, line.content_end), line)
         return True
+
+
+def _distinct_entries(first: str, second: str) -> bool:
+    """Whether two entries of one list that ``same_person`` would join name two people: both
+    have a given name or initials, and the names differ ("R T Jones", "Rhodri Jones")."""
+    a, b = strip_titles(first).lower().split(), strip_titles(second).lower().split()
+    return len(a) > 1 and len(b) > 1 and a != b
 
 
 _STATUS_CELL = re.compile(
@@ -565,6 +594,7 @@ def _parse_table(
     table: Table,
     status: AttendanceStatus = AttendanceStatus.PRESENT,
 ) -> None:
+    collector.scope += 1
     if table.label:
         labelled = _status_label(table.label + ":")
         status = labelled[0] if labelled else status
@@ -647,9 +677,10 @@ _DANGLING_TITLE = re.compile(
     r"(?:^|[\s,;])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Prof|Professor)\.?"
     r"(?:\s+[A-Z]\.?){0,3}(?:\s+(?P<given>[A-Z][a-z]+))?$"
 )
-# "..., Sean" then "McKeown, Dr Jo Hale": a given name after a list's comma, its surname on
+# "..., Sean" then "McKeown, Dr Jo Hale": a given name after a list's comma (or an entry's
+# closing bracket: "Jo Hale (Clerk) Wendy" then "Scaife (Secretariat)"), its surname on
 # the next line.
-_DANGLING_GIVEN = re.compile(r"(?:[,;]|\sand|\s&)\s+(?:and\s+)?(?P<given>[A-Z][a-z]+)$")
+_DANGLING_GIVEN = re.compile(r"(?:[,;)]|\sand|\s&)\s+(?:and\s+)?(?P<given>[A-Z][a-z]+)$")
 _SURNAME_START = re.compile(r"^[A-Z][\w'’-]+(?:\s+\(|,|\s+and\s|\.?$)")
 
 
@@ -789,6 +820,7 @@ def _parse_list(
     A list without labels whose blocks a wider gap parts, in a text that says apologies
     were noted without naming anyone there, gives its last block as the apologies: a web
     page that lost the headings of its "Present" and "Apologies" tables."""
+    collector.scope += 1
     widest = 0  # the widest gap between entries of the list so far, in blank lines
     run, first, last = _Run(rest), lines[start], lines[start]
     group: str | None = None
@@ -863,6 +895,7 @@ def _parse_list(
         labelled = _status_label(line.content)
         if labelled is not None:
             flush()
+            collector.scope += 1
             glued = _glued_dashes(lines, index + 1)
             status, rest = labelled
             if umbrella and _GROUP_UNDER_PRESENT.match(line.content):

@@ -17,6 +17,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from ingest.parse.name_pairs import part_joined_names
 from ingest.parse.people import (
     GIVEN_NAMES,
     is_abbreviation,
@@ -38,15 +39,21 @@ _HONORIFIC = (
     r"MR|MRS|MS|DR|CLLR|COUNCILLOR)\.?"
 )
 _RANK = (
-    r"(?:(?:[A-Z][A-Za-z]?/)?(?:Supt|Superintendent|Insp|Inspector|Sgt|Commander|Chief\s+Supt|"
+    r"(?:(?:[A-Z][A-Za-z]?/){0,2}(?:Supt|Superintendent|Insp|Inspector|Sgt|Commander|Chief\s+Supt|"
     r"Chief\s+Superintendent|Chief\s+Inspector|Det\s+Supt|Ch\s+Supt|Detective\s+Supt)"
-    r"|DCI|DI|DS|PC|PS|ACC|DCC|CC|Cmsr|Commr|PCC|PFCC|DPCC|DPFCC|CFO|ACO|ACFO|CEO|Mayor|Commissioner|Lord|Lady|"
+    r"|DCI|DCS|DI|DS|DC|PC|PS|ACC|DCC|CC|Cmsr|Commr|PCC|PFCC|DPCC|DPFCC|CFO|ACO|ACFO|CEO|Mayor|Commissioner|Lord|Lady|"
     r"Chief\s+Constable|Deputy\s+Chief\s+Constable|Assistant\s+Chief\s+Constable|"
-    r"[A-Z][A-Za-z]?/[A-Za-z]+)\.?"
+    r"Detective\s+(?:Chief\s+)?(?:Superintendent|Inspector|Constable|Sergeant)|Sergeant|"
+    r"Police\s+Constable|"
+    r"(?:[A-Z][A-Za-z]?/){1,2}[A-Za-z]+)\.?"
 )
 # A title before a name: honorifics (several may follow one another: "Cllr Mrs J Bellamy"),
 # or a rank or office, which counts only when a name of two words follows it.
-_HONORIFIC_ANCHOR = re.compile(rf"(?<![\w/]){_HONORIFIC}(?:\s+{_HONORIFIC})*\s+(?=[A-ZÀ-ÖØ-Þ])")
+# ("Associate Professor Criminology" is an office, not a professor's name)
+_HONORIFIC_ANCHOR = re.compile(
+    rf"(?<![\w/])(?<!Associate )(?<!Assistant )(?<!Visiting )(?<!Emeritus )"
+    rf"{_HONORIFIC}(?:\s+{_HONORIFIC})*\s+(?=[A-ZÀ-ÖØ-Þ])"
+)
 _RANK_ANCHOR = re.compile(rf"(?<![\w/]){_RANK}\s+(?=[A-Z])")
 # "Attending: | Jo Hale (JH) – Treasurer |": the bars of a table's cells, kept in the text.
 _CELL_BAR = re.compile(r"\s*\|\s*")
@@ -81,9 +88,10 @@ _LABEL = re.compile(
     r"(?<![\w-])(?P<label>(?:main\s+)?(?:panel\s+|board\s+|committee\s+|other\s+|ex-officio\s+)?"
     r"members\s+(?:present|in\s+attendance)|(?:officers?|officials|others|staff)\s+"
     r"(?:present|in\s+attendance)|officer\s+attendance|(?:also\s+)?in\s+attend[ae]nce|"
+    r"(?:others|also|guests)\s+invited(?:\s+to\s+(?:the|this)\s+meeting)?|"
     r"also\s+present|apologies(?:\s+for\s+absence)?|absent|present|by\s+invitation|members|"
     r"together\s+with|presenters?|presenting|witnesses|attendees|sederunt|attendance|"
-    r"officers|officials|secretariat|observers|guests|advis[eo]rs|minute\s*takers?|"
+    r"officers|officials|secretariat|observers|guests?|advis[eo]rs|minute\s*takers?|"
     r"note\s*takers?|minutes\s+taken\s+by)"
     r"(?P<end>\s*:\s*|(?=\s+(?:\(\d{1,2}\)\s*)*(?:" + _HONORIFIC + r"|" + _RANK + r")\s+[A-Z])"
     r"|(?=\s+[A-Z][a-z]))",  # (a label in capitals: "OFFICERS PRESENT Jo Hale")
@@ -185,7 +193,8 @@ def split_labels(text: str, status: AttendanceStatus) -> Iterator[tuple[Attendan
     a colon or a title and a name follow it, or when it is written in capitals."""
     text = _unsplit_column_label(_BARE_OFFICERS.sub(_officers_label, text))
     position = 0
-    for start, end, label in sorted([*_labels(text), *_numbered_labels(text)]):
+    found = [*_labels(text), *_numbered_labels(text)]
+    for start, end, label in sorted(found, key=lambda found: (found[0], -found[1])):
         if start < position:
             continue
         if start > position:
@@ -207,8 +216,20 @@ def _taker_before_name(label: str, text: str, end: int) -> bool:
     return _given_name_at(list(_WORD.finditer(text[end : end + 60])), 0)
 
 
+# "Presenting Ethical Dilemmas: ACC Jo Hale", "In attendance for item 4: Ann Bell": a label
+# whose words before its colon say what those after it came for.
+_QUALIFIED_LABEL = re.compile(
+    r"(?<![\w-])(?P<label>presenting|presenters?|(?:also\s+)?in\s+attendance|also\s+present|"
+    r"attending)\s+(?=[\w(])(?:for\s+)?[\w&/()' -]{1,40}?:\s*",
+    re.IGNORECASE,
+)
+
+
 def _labels(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, label) of each attendance label in a run."""
+    for match in _QUALIFIED_LABEL.finditer(text):
+        if not _HONORIFIC_ANCHOR.search(match.group()) and not _RANK_ANCHOR.search(match.group()):
+            yield match.start(), match.end(), match["label"]
     for match in _LABEL.finditer(text):
         label = match.group("label")
         title_follows = _HONORIFIC_ANCHOR.match(text, match.end() + 1) or _RANK_ANCHOR.match(
@@ -351,9 +372,12 @@ _SPACED_BARREL = re.compile(
 # the items a person was there for, printed after the name without brackets.
 _ITEM_REF = r"(?:agenda\s+)?(?:items?|minutes?)\s+\d[\w.]*(?:\s*(?:-|–|to|and|&)\s*\d[\w.]*)?"
 _ATTENDANCE_NOTE = re.compile(
-    rf"(?<=[\w.])\s+(?P<note>(?:attended|joined|arrived|present|left|departed)\s+"
+    rf"(?<=[\w.])\s+(?:[-–—]\s+(?=(?:for\s+)?{_ITEM_REF}))?"
+    rf"(?P<note>(?:attended|joined|arrived|present|left|departed)\s+"
     rf"(?:from|for|at|until|after|before|during)\s+(?:the\s+)?{_ITEM_REF}(?:\s+(?:only|onwards))?"
-    rf"|(?:for\s+)?{_ITEM_REF}\s+only)(?=[\s,;]|$)",
+    rf"|(?:for\s+)?{_ITEM_REF}\s+only"
+    # ("CC Hale – item 2": after a dash, the items alone)
+    rf"|(?<=[-–—]\s)(?:for\s+)?{_ITEM_REF})(?=[\s,;]|$)",
     re.IGNORECASE,
 )
 
@@ -502,7 +526,11 @@ def _names_then_commas(text: str) -> list[int]:
     """Where each person starts in a run written "Jo Hale, Adviser Ann Bell, Chief
     Constable, Rye Police Roy Tapp, ...": at each given name and surname followed by a comma,
     when at least two of them follow a word; else none."""
-    found = [m for m in _NAME_THEN_COMMA.finditer(text) if _given_or_after_post(text, m)]
+    found = [
+        m
+        for m in _NAME_THEN_COMMA.finditer(text)
+        if _given_or_after_post(text, m) and not _inside_name(text, m.start())
+    ]
     titles = {m.end() for m in _HONORIFIC_ANCHOR.finditer(text)}
     titles.update(m.end() for m in _RANK_ANCHOR.finditer(text))
     # (a name after a rank counts when a post follows its comma: "Jo Hale, Chief Constable
@@ -558,6 +586,28 @@ def _ends_office(text: str, match: re.Match[str]) -> bool:
     return bool(_OFFICE_BEFORE.search(text, max(0, match.start() - 30), match.start()))
 
 
+# "CC Hale (item 2) DCC Bell - Chair ACO Jo Tapp": a rank and a surname alone, then a
+# bracket, a dash, a comma or the end.
+_SURNAME_THEN_MARK = re.compile(r"(?P<surname>[A-Z][\w'’-]+)(?=\s*(?:\(|[-–—]\s|[,;]|$))")
+
+
+_OFFICE_RANK = re.compile(r"(?:D?P(?:F)?CC|CFO|CEO|Commissioner|Mayor|Lord|Lady)\b")
+_LINK_BEFORE = re.compile(r"\b(?:for|of|to|the|and|by)\s+$")
+
+
+def _surname_after_rank(text: str, rank: re.Match[str]) -> bool:
+    """Whether a police rank is followed by a surname alone, which the mark after it ends (not
+    an office's initials inside a post: "Programme Manager for PCC Transition, ...")."""
+    found = _SURNAME_THEN_MARK.match(text, rank.end())
+    return (
+        found is not None
+        and not _OFFICE_RANK.match(rank.group())
+        and not _LINK_BEFORE.search(text, max(0, rank.start() - 8), rank.start())
+        and is_name_token(found["surname"])
+        and not is_role_word(found["surname"])
+    )
+
+
 def _anchors(text: str) -> list[int]:
     """Where titles start in ``text``: honorifics, ranks with a two-word name after them, and
     names with their initials after them."""
@@ -573,21 +623,57 @@ def _anchors(text: str) -> list[int]:
             continue  # "Jo Hale, Chief Constable Ann Bell, ...": the rank ends a post
         following = text[match.end() : match.end() + 80].split(" ", 2)[:2]
         named = len(following) == 2 and all(is_name_token(w.strip(",;")) for w in following)
-        if named and match.start() not in ends and not _ends_office(text, match):
+        named = named or _surname_after_rank(text, match)
+        if (
+            named
+            and match.start() not in ends
+            and not _ends_office(text, match)
+            and not _LINK_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        ):
             starts.append(match.start())  # ("Mr Det Supt Jo Hale" is one title)
         titled.add(match.end())
     # A name with its initials after it starts an entry unless a title before it does; so
     # do initials and a surname after an organisation's last word.
     starts.extend(start for start in _initialled_names(text) if start not in titled)
-    starts.extend(m.start() for m in _INITIALS_AFTER_WORD.finditer(text) if m.start() not in titled)
+    starts.extend(
+        m.start()
+        for m in _INITIALS_AFTER_WORD.finditer(text)
+        if m.start() not in titled and not _inside_name(text, m.start())
+    )
     # "Jo Hale, Special Adviser Ann Bell, Chief Constable, Rye Police Roy Tapp, ...": each
     # name is followed by its comma, its office runs on to the next name.
     starts.extend(start for start in name_commas if start not in titled)
     if not re.search(r"[,;]", text):
         # "K Armstrong J A Pringle D Ferguson": with no separators, each initials and surname
-        initialled = [m.start() for m in _INITIALS_NAME.finditer(text) if m.start() not in titled]
+        initialled = [
+            m.start()
+            for m in _INITIALS_NAME.finditer(text)
+            if m.start() not in titled and not _inside_name(text, m.start())
+        ]
         starts.extend(initialled if len(initialled) >= 2 else [])
     return sorted(set(starts))
+
+
+_TITLE_AT_END = re.compile(rf"(?<![\w/])(?:{_HONORIFIC}|{_RANK})$")
+_WORD_BEFORE_START = re.compile(r"(?:^|(?<=[\s,;(]))(?P<word>[A-Z][a-z]*\.?)\s+$")
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """Whether the words at ``start`` go on a name begun before them rather than starting
+    the next person after an organisation ("Rye Council N Corrie", "Rye Police Jo Hale,"):
+    the word before is a listed given name or an initial, with a title, a separator or
+    nothing before it ("Robert J Wynne", "Cllr J Emlyn Baines,"), or any name's word with a
+    title before it ("Cllr Aneurin M Jones")."""
+    before = _WORD_BEFORE_START.search(text, max(0, start - 60), start)
+    if before is None:
+        return False
+    word = before["word"]
+    head = text[: before.start("word")].rstrip()
+    if _TITLE_AT_END.search(head):
+        return is_name_token(word) and not is_role_word(word)  # "Cllr Aneurin M Jones"
+    if word not in GIVEN_NAMES and not re.fullmatch(r"[A-Z]\.?", word):
+        return False
+    return not head or head.endswith((",", ";", "("))
 
 
 _LEADING_CHAIR = re.compile(
@@ -673,7 +759,7 @@ def _split_run(text: str) -> tuple[str, ...]:
             for part in split_entries(sub, names_only=titled):
                 for dashed in _split_dash_run(part):
                     entries.extend(split_on_given_names(dashed))
-    return tuple(bare for entry in entries for bare in split_bare_names(entry))
+    return tuple(part_joined_names([bare for entry in entries for bare in split_bare_names(entry)]))
 
 
 def _split_dash_run(text: str, *, strict: bool = False) -> list[str]:
@@ -753,6 +839,17 @@ def _strong_rank(match: re.Match[str]) -> bool:
     return not re.match(r"(?:Commissioner|Mayor|Lord|Lady|CEO)\b", match.group())
 
 
+def _bare_name(text: str) -> bool:
+    """Whether a text is two name words and nothing else ("Meinir Hollis")."""
+    words = text.split()
+    return (
+        len(words) == 2
+        and looks_like_name(text)
+        and strip_titles(text) == text
+        and not any(is_role_word(word) or word.isupper() for word in words)
+    )
+
+
 def split_on_given_names(text: str) -> list[str]:
     """The people of a run that extraction left with no separators, parted where a given
     name and a surname start each: "Alison Kerr Rye Police Nadia Rahman Public Health" (name
@@ -776,7 +873,10 @@ def split_on_given_names(text: str) -> list[str]:
         for number, (a, b) in enumerate(itertools.pairwise(cuts)):
             name_end = words[starts[number] + 1].end()
             rest = text[name_end:b].strip(_ENTRY_EDGES)
-            entries.append(f"{text[a:name_end].strip()} – {rest}" if rest else text[a:b].strip())
+            # (a bare name after it is left unmarked: another person glued to this one,
+            # which ``part_joined_names`` parts where the run shows it)
+            dash = " " if _bare_name(rest) else " – "
+            entries.append(f"{text[a:name_end].strip()}{dash}{rest}" if rest else text[a:b].strip())
         return entries
     # Organisation first: the words before each name, after the one before, are its own.
     entries = []

@@ -35,7 +35,7 @@ _HONORIFICS = (
     r"(?:group\s+)?captain|major|colonel|the\s+right\s+worshipful"
 )
 _RANKS = (
-    r"(?:[a-z]{1,2}/)?(?:cmdr|commander|cmsr|commr|det|detective|temp|"
+    r"(?:[a-z]{1,2}/){0,2}(?:cmdr|commander|cmsr|commr|det|detective|temp|"
     r"ch\s+supt|chief\s+supt|supt|superintendent|ch\s+insp|insp|inspector|sgt|sergeant|"
     r"dcs|dci|di|ds|dc|pc|ps|pcso|governor)|t/|a/|d/|c/"
 )
@@ -127,6 +127,8 @@ _NOT_NAME_WORDS = {
     "rt", "hon",
     # a table's headings ("Agenda Item and Discussion Points")
     "discussion", "points", "point",
+    # an academic's post, not a title before a name ("Associate Professor Criminology")
+    "associate", "emeritus",
 }  # fmt: skip
 
 # Common given names, to find where one person ends and the next begins in a run that
@@ -242,6 +244,24 @@ _LEADING_SEPARATORS = " ,;:-–—"
 # a listed given name directly followed by a capital starts a surname. Only listed given
 # names part a word, so "MacDonald" or "DeSouza" stay whole.
 _GLUED_GIVEN = re.compile(r"\b([A-Z][a-z]{2,})(?=[A-Z][a-z])")
+
+
+# "Jo Hale (JHa) Associate Partner, Rye LLP": the person's own initials in brackets end the
+# name, where no separator parts it from the post after it.
+_INITIALS_THEN_POST = re.compile(
+    r"^(?P<head>[^()]{3,60}?)\s*\((?P<initials>[A-Z][A-Za-z]{0,2}[A-Z]?[a-z]?)\)\s+(?=[A-Z])"
+)
+
+
+def _initials_end_name(match: re.Match[str]) -> str:
+    words = [w for w in strip_titles(match["head"]).replace("-", " ").split() if w[:1].isupper()]
+    initials = match["initials"]
+    agree = len(words) >= 2 and initials[0] == words[0][0] and words[-1][0] in initials[1:]
+    return f"{match['head']} ({initials}) – " if agree else match.group()
+
+
+# "P.K.Lassen", "Cllr J.R.Williams": initials with stops run into the surname.
+_GLUED_STOPPED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){1,3})(?=[A-Z][a-z]{2,})")
 
 
 # "Jo Hale– Chief Constable": a dash glued to the name before it (not a hyphen, which joins
@@ -468,7 +488,9 @@ def _split_name(text: str) -> tuple[str, str] | None:
         last = len(taken) == len(tokens) - 1
         second = last and initials > 0 and _second_surname(taken[-1], token)
         ends = (titled and words > 2) or ((titled or initial_first) and words > 1 and initials > 0)
-        if ends and not second:
+        # (a middle initial is followed by the surname: "Cllr Robert J Wynne")
+        ends = ends and not (taken and words == 2 and re.fullmatch(r"[A-Z]\.?", taken[-1]))
+        if ends and not second and not (last and _middle_name_before(taken, token, words)):
             break
         taken.append(token)
     if _office_word_taken(taken, tokens, titled=titled or initial_first):
@@ -510,6 +532,30 @@ _SECOND_SURNAME_TEXT = (
     "Price Rees Edwards James Phillips Parry Lloyd Jenkins Powell Pritchard Bowen Howells"
 )
 _SECOND_SURNAMES = frozenset(_SECOND_SURNAME_TEXT.split())
+
+
+# Words that stand between a given name and the surname in Welsh names ("Alun Wyn Daniel",
+# "Aled Prys Evans", "Siôn Elis Roberts"), besides the given names listed.
+_MIDDLE_NAME_TEXT = (
+    "Wyn Wynne Prys Rhys Elis Ellis Gwyn Gwynfor Glyn Emlyn Merfyn Tudur Llyr Llŷr Eifion "
+    "Arfon Hefin Tecwyn Islwyn Gerallt Dafydd Iorwerth"
+)
+_MIDDLE_NAMES = frozenset(_MIDDLE_NAME_TEXT.split())
+
+
+def _middle_name_before(taken: list[str], word: str, words: int) -> bool:
+    """Whether the entry's last word, after a titled name of two words or an initial and a
+    word ("Cllr Dai Rhys Jones", "Cllr Anne Parry Jones", "J Emlyn Baines"), ends a name of
+    three rather than starting a place or an office: the word before it is a Welsh middle
+    name (after an initial, any listed given name), or it is a second surname. ("Cllr Jo Hale
+    Wigan" and "Cllr Farida Akhtar Rochdale", whose given names are also surnames, stay
+    names of two words.)"""
+    if words > 3 or is_role_word(word) or word.lower() in _PLACE_PREFIXES:
+        return False
+    middle = taken[-1].strip(".")
+    if words == 2:  # after an initial, a listed given name is the one the person goes by
+        return middle in GIVEN_NAMES or middle in _MIDDLE_NAMES
+    return middle in _MIDDLE_NAMES or _second_surname(middle, word)
 
 
 def _second_surname(surname: str, word: str) -> bool:
@@ -557,8 +603,10 @@ def split_person(text: str) -> Person | None:
     entry = _GLUED_DASH.sub(" –", entry)
     entry = _dot_leader(entry)
     entry = _GLUED_GIVEN.sub(_unglue_given, entry)
+    entry = _GLUED_STOPPED_INITIALS.sub(r"\1 ", entry)
     entry = _POSTNOMINALS.sub("", entry)
     entry, is_chair, is_minute_taker = strip_markers(re.sub(r"\.$", "", entry))
+    entry = _INITIALS_THEN_POST.sub(_initials_end_name, entry, count=1)
     role_in_brackets: str | None = None
     abbreviation: str | None = None
     for inner in _PARENTHESIS.findall(entry):

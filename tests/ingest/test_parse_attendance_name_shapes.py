@@ -1,0 +1,196 @@
+"""People found by the shape of their names in attendance lists: names of three words and
+middle initials, surnames alone after a rank, people glued to the name before them by a
+flattened table, names broken over a line, initials that end a name, and the many members
+of one long list who share a surname."""
+
+from __future__ import annotations
+
+from ingest.parse.people import split_person
+from tests.support.attendance import APOLOGIES, IN_ATTENDANCE, PRESENT, people
+
+
+def names(text: str) -> list[str]:
+    return [name for name, _ in people(text)]
+
+
+def test_welsh_names_of_three_words_in_a_list_of_councillors() -> None:
+    expected = [
+        "Dai Rhys Jones",
+        "Anne Parry Jones",
+        "Alun Wyn Daniel",
+        "Gethin Wyn Vaughan",
+        "J Emlyn Baines",
+        "Ifor Tapp",
+    ]
+    for text in (
+        "Present: Councillors: Dai Rhys Jones, Anne Parry Jones, Alun Wyn Daniel, Gethin Wyn "
+        "Vaughan, J Emlyn Baines and Ifor Tapp.\n",
+        "PRESENT:\nCouncillor Dai Rhys Jones; Councillor Anne Parry Jones; Councillor Alun Wyn "
+        "Daniel; Councillor Gethin Wyn Vaughan; Councillor J Emlyn Baines; Councillor Ifor Tapp\n",
+        "Present:\nCllr Dai Rhys Jones\nCllr Anne Parry Jones\nCllr Alun Wyn Daniel\n"
+        "Cllr Gethin Wyn Vaughan\nCllr J Emlyn Baines\nCllr Ifor Tapp\n",
+    ):
+        assert names(text) == expected
+
+
+def test_a_place_after_a_titled_name_is_not_a_third_word_of_it() -> None:
+    for entry, name, capacity in (
+        ("Cllr Jo Hale Wigan", "Jo Hale", "Wigan"),
+        ("Councillor Farida Akhtar Rochdale", "Farida Akhtar", "Rochdale"),
+        ("Mr Graham Pegg Norfolk County Council", "Graham Pegg", "Norfolk County Council"),
+        ("Cllr Ann Bell Treasurer", "Ann Bell", "Treasurer"),
+    ):
+        person = split_person(entry)
+        assert person is not None and (person.name, person.capacity) == (name, capacity)
+
+
+def test_middle_initials_and_initials_run_into_the_surname() -> None:
+    text = (
+        "Present: Councillors: Aneurin M Jones, Dafydd G Roberts, P.K.Lassen, "
+        "J.R.Tapp and Robert J Wynne.\n"
+    )
+    assert names(text) == [
+        "Aneurin M Jones",
+        "Dafydd G Roberts",
+        "P.K. Lassen",
+        "J.R. Tapp",
+        "Robert J Wynne",
+    ]
+    # an organisation before initials still ends the entry before them
+    assert names("Present: P Gadsby, Rye Police Authority N Corrie, Tor Council\n") == [
+        "P Gadsby",
+        "N Corrie",
+    ]
+
+
+def test_members_of_one_list_who_share_a_surname_are_all_kept() -> None:
+    text = (
+        "Present:\n"
+        "Councillors R T Jones, Rhodri Jones, Eirlys Jones, E Jones-Hughes and Ann Bell.\n"
+    )
+    assert names(text) == [
+        "R T Jones",
+        "Rhodri Jones",
+        "Eirlys Jones",
+        "E Jones-Hughes",
+        "Ann Bell",
+    ]
+    # the same person named again in a later list is one attendee
+    text = "Present:\nCllr Rhodri Jones, Cllr Ann Bell\n\nAlso present:\nCllr R Jones\n"
+    assert names(text) == ["Rhodri Jones", "Ann Bell"]
+
+
+def test_a_rank_and_a_surname_alone() -> None:
+    for text in (
+        "Attendance:\nCC Halford – item 2 DCC Pennick - Chair ACO Judith Ormond "
+        "T/ACC Rhona Sowter\n",
+        "Attendance: CC Halford (item 2), DCC Pennick (Chair), ACO Judith Ormond, "
+        "T/ACC Rhona Sowter\n",
+    ):
+        attendees = names(text)
+        assert attendees == ["Halford", "Pennick", "Judith Ormond", "Rhona Sowter"]
+    # an office's initials inside a post are no rank
+    text = "Present: Ms Ida Webb, Programme Manager for PCC Transition, Mr Roy Tapp\n"
+    assert names(text) == ["Ida Webb", "Roy Tapp"]
+
+
+def test_compound_ranks_before_a_name() -> None:
+    text = (
+        "In Attendance: T/D/Supt C Fairbank (item 3) Port Policing "
+        "D/C/Insp Emrys Caddow (item 4) Head of Intelligence\n"
+    )
+    assert people(text) == [("C Fairbank", IN_ATTENDANCE), ("Emrys Caddow", IN_ATTENDANCE)]
+
+
+def test_an_item_heading_in_capitals_run_on_into_the_people() -> None:
+    for text in (
+        "Meeting: COT Board\nITEM 1: ATTENDANCE CC Halford DCC Pennick - Chair "
+        "ACO Judith Ormond\nITEM 2: Finance\nThe board noted the budget.\n",
+        "1. PRESENT Supt Jo Hale, DCC Pennick - Chair, ACO Judith Ormond\n"
+        "2. Finance\nThe board noted the budget.\n",
+    ):
+        assert names(text)[-2:] == ["Pennick", "Judith Ormond"]
+
+
+def test_a_person_without_a_title_glued_to_the_name_before() -> None:
+    text = (
+        "Attendance: Professor Gwen Pellow (Chair) Mrs Eira Vane (Vice Chair) Dr Morfydd Teale "
+        "Karan Bhatt Dr Ceri Ashby PS Owain Griff\n"
+        "Apologies: C/Supt Sian Morton Professor Alun Brent D/C/Insp Emrys Caddow Meinir "
+        "Hollis C/Supt Iwan Parr Tegan Marsh\n"
+    )
+    assert people(text) == [
+        ("Gwen Pellow", PRESENT),
+        ("Eira Vane", PRESENT),
+        ("Morfydd Teale", PRESENT),
+        ("Karan Bhatt", PRESENT),
+        ("Ceri Ashby", PRESENT),
+        ("Owain Griff", PRESENT),
+        ("Sian Morton", APOLOGIES),
+        ("Alun Brent", APOLOGIES),
+        ("Emrys Caddow", APOLOGIES),
+        ("Meinir Hollis", APOLOGIES),
+        ("Iwan Parr", APOLOGIES),
+        ("Tegan Marsh", APOLOGIES),
+    ]
+
+
+def test_a_place_after_every_name_of_a_run_is_no_person() -> None:
+    text = "Present: Cllr Jo Hale Tor Vale, Cllr Ann Bell Rye Bank, Cllr Roy Tapp Eden Park\n"
+    assert names(text) == ["Jo Hale", "Ann Bell", "Roy Tapp"]
+
+
+def test_an_attendance_label_inside_a_flattened_line() -> None:
+    text = (
+        "ETHICS COMMITTEE MINUTES Wednesday 24 June 2020 1a. Attendance Attendance: Professor "
+        "Alun Rhys (Chair) Mr Gethin Parry (Vice Chair) Dr Sioned Madoc, Associate Professor "
+        "Criminology Professor Idris Kent Guest: Dr Ellis Marr, Rye University Presenting "
+        "Ethical Dilemmas: Detective Superintendent Iwan Brace Apologies: C/Supt Eirlys Pome\n"
+    )
+    assert people(text) == [
+        ("Alun Rhys", PRESENT),
+        ("Gethin Parry", PRESENT),
+        ("Sioned Madoc", PRESENT),
+        ("Idris Kent", PRESENT),
+        ("Ellis Marr", IN_ATTENDANCE),
+        ("Iwan Brace", IN_ATTENDANCE),
+        ("Eirlys Pome", APOLOGIES),
+    ]
+
+
+def test_labels_whose_words_before_the_colon_say_what_for() -> None:
+    text = (
+        "Present: Jo Hale (Chair), Ann Bell\n"
+        "In attendance for item 4: Roy Tapp (Treasurer)\n"
+        "Others invited to the meeting: Ida Webb, Chief Constable\n"
+    )
+    assert people(text) == [
+        ("Jo Hale", PRESENT),
+        ("Ann Bell", PRESENT),
+        ("Roy Tapp", IN_ATTENDANCE),
+        ("Ida Webb", IN_ATTENDANCE),
+    ]
+    text = "Present: Jo Hale (Chair), Ann Bell. Others invited: Roy Tapp, Treasurer\n"
+    assert people(text)[-1] == ("Roy Tapp", IN_ATTENDANCE)
+
+
+def test_initials_in_brackets_end_the_name_before_a_post() -> None:
+    for entry, name, capacity in (
+        ("Kian Mottley (KMo) Associate Partner, Ernst & Young", "Kian Mottley", None),
+        ("Jo Hale (JH) Managing Consultant, Rye LLP", "Jo Hale", "Managing Consultant, Rye LLP"),
+        ("Ann Bell-Rye (ABR) Programme Office Manager", "Ann Bell-Rye", None),
+    ):
+        person = split_person(entry)
+        assert person is not None and person.name == name
+        assert capacity is None or person.capacity == capacity
+    # initials that do not agree with the name are an office's
+    person = split_person("Jo Hale (PCC) Rye Council")
+    assert person is not None and (person.name, person.abbreviation) == ("Jo Hale", "PCC")
+
+
+def test_a_name_broken_over_a_line_after_a_bracket() -> None:
+    text = (
+        "Officers from NYCC: Trevor Lunt (Head of Financial Planning) Wendy\n"
+        "Scaith (Panel Secretariat).\n"
+    )
+    assert people(text) == [("Trevor Lunt", IN_ATTENDANCE), ("Wendy Scaith", IN_ATTENDANCE)]
