@@ -41,6 +41,7 @@ from strawberry.types import ExecutionResult
 from api.auth import AuthenticationError, Caller, resolve_caller
 from api.database import open_database
 from api.deadline import RequestDeadlineMiddleware
+from api.export.http import EXPORT_ROUTES, export_routes
 from api.follower import IndexFollower
 from api.graphiql import ASSETS, ASSETS_PATH, page_html
 from api.graphql_body import (
@@ -78,7 +79,7 @@ from ingest.workers import WorkerPool
 from records.db import session_factory
 
 GRAPHQL_PATH = "/graphql"
-ROUTES = (GRAPHQL_PATH, "/healthz", "/readyz", "/metrics", *WEB_ROUTES)
+ROUTES = (GRAPHQL_PATH, "/healthz", "/readyz", "/metrics", *WEB_ROUTES, *EXPORT_ROUTES)
 # Headers a browser cannot send cross-site without a CORS preflight; multipart
 # requests (uploads) must carry one, so that a plain HTML form cannot post them.
 PREFLIGHT_HEADERS = ("apollo-require-preflight", "x-apollo-operation-name", "graphql-preflight")
@@ -525,6 +526,7 @@ def create_app(
         page_html()  # a missing GraphiQL file stops the app here, not in a browser
         routes.append(Mount(ASSETS_PATH, StaticFiles(directory=ASSETS), name="graphiql"))
     routes += web_routes(graphql.schema, state, context_factory)  # the analysts' pages
+    routes += export_routes(state)  # whole tables of records, streamed
     app = Starlette(
         routes=routes,
         middleware=middleware,

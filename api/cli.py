@@ -6,6 +6,7 @@ import typer
 
 from api.commands.chain import chain
 from api.commands.database import db_app
+from api.commands.export import export
 from api.commands.index import reindex
 from api.commands.ingest import ingest
 from api.commands.keys import keys_app
@@ -24,6 +25,7 @@ app.command()(timeline)
 app.command()(chain)
 app.command()(reindex)
 app.command()(serve)
+app.command()(export)
 app.command("export-schema")(export_schema)
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")

@@ -8,8 +8,6 @@ answer starts, so a list that cannot be read is an error page, not a broken file
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
@@ -20,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import StreamingResponse
 
 from api.auth import Caller
+from api.export.text import csv_text
 from api.web import operations
 from api.web.format import anchor, urlencode_id
 from api.web.hits import COLUMNS, hit_view
@@ -28,7 +27,6 @@ from api.web.site import HEADERS, Site
 from records.paging import MAX_PAGE_SIZE
 
 logger = logging.getLogger("assurance.web")
-FLUSH_CHARS: Final = 64 * 1024
 ACTION_COLUMNS: Final = (
     "id",
     "reference",
@@ -86,18 +84,10 @@ async def read_list(
 
 
 def csv_download(rows: AsyncIterator[Row], columns: Sequence[str], name: str) -> StreamingResponse:
-    async def body() -> AsyncIterator[str]:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
-        writer.writeheader()
-        async for row in rows:
-            writer.writerow({k: _inert(v) for k, v in row.items()})
-            if buffer.tell() > FLUSH_CHARS:
-                yield _drain(buffer)
-        yield _drain(buffer)
-
     return StreamingResponse(
-        body(), media_type="text/csv; charset=utf-8", headers=_headers(name, "csv")
+        csv_text(rows, columns),
+        media_type="text/csv; charset=utf-8",
+        headers=_headers(name, "csv"),
     )
 
 
@@ -180,18 +170,6 @@ async def actions_download(
     return json_download({"filter": dict(action_filter), "totalCount": total}, rows, name)
 
 
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_STARTS: Final = ("=", "+", "@", "\t", "\r")
-
-
-def _inert(value: Any) -> Any:
-    """A text cell a spreadsheet would run as a formula, with a ``'`` before it (the
-    spreadsheet's own mark of text); every other value as it is."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def _headers(name: str, extension: str) -> dict[str, str]:
     return {
         **HEADERS,
@@ -203,10 +181,3 @@ def _headers(name: str, extension: str) -> dict[str, str]:
 def _slug(text: str) -> str:
     slug = "".join(c if c.isascii() and c.isalnum() else "-" for c in text.lower())
     return "-".join(part for part in slug.split("-") if part)[:40] or "query"
-
-
-def _drain(buffer: io.StringIO) -> str:
-    text = buffer.getvalue()
-    buffer.seek(0)
-    buffer.truncate()
-    return text
