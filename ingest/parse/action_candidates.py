@@ -36,7 +36,9 @@ class Candidate:
     """An action found without a marker: where it stands, its own words, what is known.
 
     ``updates`` are spans of notes on it (an entry's bullets); ``status`` is the one the
-    text states; ``owner`` the phrase naming who does it, when the sentence names one.
+    text states; ``owner`` the phrase naming who does it, when the sentence names one;
+    ``decided`` when the owner was read from the grammar of a decision ("REQUESTED the
+    Local Senior Officer to ..."), which names the owner better than the words do.
     """
 
     start: int
@@ -46,6 +48,7 @@ class Candidate:
     owner: str | None = None
     status: ActionStatus | None = None
     updates: list[tuple[int, int]] = field(default_factory=list)
+    decided: bool = False
 
 
 @dataclass(frozen=True)

@@ -1147,6 +1147,8 @@ def _from_candidate(ctx: _Context, candidate: Candidate) -> _Found:
     draft = found.draft
     for start, end in candidate.updates:
         draft.updates.append(_note(ctx.text, *_strip_span(ctx.text, start, end)))
+    if candidate.decided and candidate.owner:
+        draft.owner_text = candidate.owner
     if draft.owner_text is None:
         draft.owner_text = candidate.owner or (
             owner_in(ctx.text, [candidate.body, *candidate.updates])

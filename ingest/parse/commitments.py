@@ -38,6 +38,7 @@ from ingest.parse.action_log import status_from_text
 from ingest.parse.owners import looks_like_owner
 from ingest.parse.people import GIVEN_NAMES, looks_like_name, strip_titles
 from ingest.parse.positions import SpanSet
+from ingest.parse.resolutions import decision_lead, resolution_clause, resolution_tasks
 from ingest.parse.subjects import (
     PRONOUNS,
     is_group,
@@ -45,6 +46,7 @@ from ingest.parse.subjects import (
     phrase_after,
     subject_before,
 )
+from ingest.parse.task_verbs import DELIVER
 from ingest.parse.text import sentences
 
 __all__ = ["find_commitments", "find_review_paragraphs", "owner_in"]
@@ -55,15 +57,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Verbs of doing something for the meeting, after "agreed to", "is to", "be asked to".
-_DELIVER = _words(
-    """provide send circulate share supply forward write report update bring arrange organise
-    organize host meet contact liaise look investigate review consider explore check confirm
-    clarify follow feed find seek raise discuss prepare produce present give take make ensure
-    establish set invite speak email e-mail publish include add obtain come return revisit
-    examine brief consult develop draft schedule pass respond reply advise inform notify
-    request ask chase escalate identify distribute visit engage submit compile collate assess
-    evaluate ascertain research put approach pursue refer facilitate table"""
-)
+_DELIVER = DELIVER
 # After "agreed to" (and "offered to" ...): not "agreed to take any other business".
 _AGREE = _DELIVER - _words("take set put come include add pass table give ask find")
 # After "agreed to" only when a person agrees: "The Commissioner agreed to include them
@@ -72,7 +66,7 @@ _AGREE_IN_PERSON = _words("include add ask find")
 # After "will" or "would" a narrower set: "would continue", "will attend" are no actions.
 _PROMISE = _words(
     """provide send circulate share supply forward write update bring arrange confirm clarify
-    investigate check follow feed find brief consult respond reply return host"""
+    investigate check follow feed find brief consult respond reply return host draw ensure"""
 )
 # "undertook to abide by the Code of Conduct": a pledge, not something to do.
 _PLEDGES = _words("abide comply observe uphold respect honour honor serve act keep")
@@ -236,6 +230,9 @@ def _sentence_subject(text: str, start: int, cue: int, previous: str | None) -> 
         return opening if opening and personal(opening) else previous
     if subject is None and _JOINED_VERB.search(text, max(start, cue - 24), cue):
         found = phrase_after(text, start, cue)
+        if found and found[0].lower() in PRONOUNS:
+            # "She added that ... and would share the terms of reference": whom "she" is
+            return previous
         return found[0] if found else None
     return subject
 
@@ -263,7 +260,9 @@ def _request(text: str, start: int, end: int) -> Candidate | None:
     ask = _ASK.search(text, start, end)
     if ask:
         found = phrase_after(text, ask.end(), end)
-        if found and not is_group(found[0]) and _VERB_AFTER.match(text, found[1], end):
+        verb = _VERB_AFTER.match(text, found[1], end) if found else None
+        if found and not is_group(found[0]) and verb and verb.group("verb") in _DELIVER:
+            # Not "left the room to invite the Commissioner to join the meeting".
             return Candidate(start, end, (start, end), owner=found[0])
     asked = _ASKED.search(text, start, end)
     if asked and asked.group("cue") == "invited" and not _REPORT_BACK.search(text, start, end):
@@ -291,6 +290,14 @@ def _resolution(text: str, start: int, end: int) -> Candidate | None:
     return None
 
 
+# "To" closing the capitalised words before the verb: an agenda entry's purpose line.
+_PURPOSE_TO = re.compile(r"\sTo\s*$")
+# Verbs whose past tense is their bare form: "The Commissioner set out her proposal".
+_PAST_AS_BASE = _words("set put")
+# A word after a verb-shaped word that shows it is a noun: "update from", "review of".
+_NOUN_AFTER = re.compile(r"(?:of|from)\b")
+
+
 def _recommendation(text: str, start: int, end: int) -> Candidate | None:
     """A numbered recommendation that someone do something, in the subjunctive: "1. The
     Force and the PCC report to the Panel every six months on progress." (not "reports",
@@ -305,9 +312,14 @@ def _recommendation(text: str, start: int, end: int) -> Candidate | None:
         # Nor a noun run into a verb by a text extraction: "The Panelreceiveda report
         # fromthe Commissioner ..." names no one who is to report.
         return None
-    verb = _BASE_VERB.match(text, found[1], end)
-    if verb is None or verb.group("verb") not in _DELIVER:
+    if _PURPOSE_TO.search(text, start, found[1]):
+        # "2. URGENT BUSINESS To consider any urgent items": an agenda's purpose.
         return None
+    verb = _BASE_VERB.match(text, found[1], end)
+    if verb is None or verb.group("verb") not in _DELIVER - _PAST_AS_BASE:
+        return None
+    if _NOUN_AFTER.match(text, verb.end(), end):
+        return None  # "Performance Committee Brief update from the meeting held on ..."
     owner = re.sub(r"^(?:That|that|The|the)\s+", "", found[0]).strip()
     return Candidate(start, end, (start, end), owner=owner or None)
 
@@ -624,10 +636,12 @@ def find_commitments(
     said: set[int] = set()  # the undertakings read in narrative
     last_subject: str | None = None
     unmarked = SpanSet(() if narrative else _unmarked_sections(found, covered))
+    decision = _Decision()
     index = 0
     while index < len(found):
         paragraph = found[index]
         index += 1
+        decision.enter(text, paragraph)
         if paragraph.heading:
             last_subject = None
             if not narrative or paragraph.label is None or paragraph.start in covered:
@@ -667,6 +681,13 @@ def find_commitments(
                 last_sentence = (start, end)
                 continue
             previous = (last_subject, last_sentence)
+            tasks = decision.tasks(text, paragraph, start, end)
+            if tasks:
+                for task in tasks:
+                    task.reference = paragraph.label
+                candidates += tasks
+                last_sentence = (start, end)
+                continue
             candidate = _request(text, start, end)
             if candidate is None and narrative:
                 candidate = _resolution(text, start, end)
@@ -687,6 +708,7 @@ def find_commitments(
             opening = leading_subject(text, start, end)
             last_subject = opening if opening and personal(opening) else last_subject
             last_sentence = (start, end)
+        decision.leave(text, paragraph)
         listed = _listed(text, found, index, paragraph, spans)
         if listed:
             if candidates and spans and candidates[-1].start == spans[-1][0]:
@@ -696,6 +718,53 @@ def find_commitments(
             index = listed[1]
     headings = [p.start for p in found if p.heading]
     return _without_repeated_undertakings(text, candidates, said, headings)
+
+
+class _Decision:
+    """What a reader of paragraphs in order knows of the decision it is in: whether a lead
+    such as "RESOLVED that:" introduces the paragraph, and who the clause before it asked
+    to act when that clause runs on into lettered tasks ("RESOLVED that the Clerk be asked
+    to (a) write to ...; and (b) arrange ...")."""
+
+    def __init__(self) -> None:
+        self.resolving = False
+        self.asked: str | None = None
+        self._found = False
+
+    def enter(self, text: str, paragraph: Paragraph) -> None:
+        self._found = False
+        if paragraph.heading and not _NUMBER_LINE.fullmatch(text, paragraph.start, paragraph.end):
+            self.resolving, self.asked = False, None
+
+    def tasks(self, text: str, paragraph: Paragraph, start: int, end: int) -> list[Candidate]:
+        tasks = resolution_tasks(text, start, end, resolving=self.resolving)
+        if not tasks and self.asked and start == paragraph.body and paragraph.label:
+            verb = _LEADING_VERB.match(text, start, end)
+            if verb and verb.group("verb") in _DELIVER:
+                tasks = [Candidate(start, end, (start, end), owner=self.asked)]
+        self._found = self._found or bool(tasks)
+        if tasks:
+            self.asked = tasks[-1].owner if _RUNS_ON.search(text, start, end) else None
+        return tasks
+
+    def leave(self, text: str, paragraph: Paragraph) -> None:
+        if decision_lead(text, paragraph.body, paragraph.end):
+            self.resolving = True
+        elif not (
+            self._found
+            or paragraph.label
+            or paragraph.bullet
+            or resolution_clause(text, paragraph.body, paragraph.end)
+        ):
+            self.resolving = False
+        if not self._found and not paragraph.label:
+            self.asked = None
+
+
+_NUMBER_LINE = re.compile(r"\s*\d{1,3}(?:\.\d{1,2})*\.?\s*")
+_LEADING_VERB = re.compile(r"(?P<verb>[a-z][a-z-]*)\s")
+# A clause that the next lettered one continues: "... to (a) take the steps ...; and".
+_RUNS_ON = re.compile(r"\(\s*[a-h]\s*\)|[;,:]\s*(?:and|or)?\s*$")
 
 
 # Words too common in minutes to show that two sentences speak of the same task.

@@ -201,7 +201,11 @@ def _head_word(capacity: str | None) -> str | None:
     post serves is no part of it: "Police and Crime Commissioner for Surrey" is the
     "Commissioner" of minutes that go on to say "The Commissioner to share ..."."""
     segments = _segments(capacity)
-    words = _norm(_AREA_AFTER.sub("", segments[0])).split() if segments else []
+    post = _AREA_AFTER.sub("", segments[0]) if segments else ""
+    held = _HELD_FOR_NOW.match(post)
+    # "Temporary Assistant Chief Constable" is an assistant's post held for now, no more
+    # the "Constable" of "CC to arrange ..." than the Assistant Chief Constable is.
+    words = _norm(post[held.end() :] if held else post).split()
     if not words or words[0] in _SECOND_IN_LINE or words[-1] not in _ROLE_WORDS:
         return None
     return words[-1]
@@ -463,13 +467,28 @@ def _serves(attendee: AttendeeDraft, whose: str) -> bool:
     return bool(_COMMISSIONER_WORDS.fullmatch(key)) and bool(_COMMISSIONER_WORDS.search(capacity))
 
 
+# A rank held for now or as a detective, before the rank itself: "T/D/Supt", "A/DCI".
+_RANK_PREFIX = re.compile(r"^(?:[TAD]/)+", re.IGNORECASE)
+# A short grade in capitals before a surname, as staff are written: "PSE Dimmock".
+_GRADE = re.compile(r"[A-Z]{2,4}")
+
+
+def _known_rank(lead: str) -> bool:
+    """Whether ``lead`` is a post or rank, also held for now or as a detective ("T/D/Supt")."""
+    if role_for_abbreviation(lead) or role_for_name(lead):
+        return True
+    bare = _RANK_PREFIX.sub("", lead)
+    return bare != lead and bool(bare) and role_for_abbreviation(bare) is not None
+
+
 def _after_rank(part: str) -> str | None:
     """The name after a post or rank that opens the part ("DCC Naylor" -> "Naylor",
-    "Chief Constable Jo Hale" -> "Jo Hale"), or None when no post opens it."""
+    "Chief Constable Jo Hale" -> "Jo Hale", "T/D/Supt Fairlie" -> "Fairlie", a staff grade
+    "PSE Dimmock" -> "Dimmock"), or None when no post opens it."""
     tokens = part.split()
     for size in range(min(3, len(tokens) - 1), 0, -1):
         lead = " ".join(tokens[:size])
-        known = role_for_abbreviation(lead) or role_for_name(lead)
+        known = _known_rank(lead) or (size == 1 and _GRADE.fullmatch(lead) is not None)
         if known or all(_singular(t) in _ROLE_WORDS for t in tokens[:size]):
             rest = tokens[size:]
             if all(t[:1].isupper() and not t.isupper() for t in rest):
@@ -485,9 +504,13 @@ _BODY_WORDS = frozenset(
 
 def _kept_as_written(part: str) -> bool:
     """Whether a part that fits no attendee still names an owner: initials or an
-    abbreviation ("SB"), or a body ("the Force", "Police Scotland")."""
+    abbreviation ("SB"), a body ("the Force", "Police Scotland"), or a known rank before
+    a surname ("T/D/Supt Fairlie", someone the attendance does not list)."""
     if _ABBREVIATION_PART.fullmatch(part):
         return True
+    tokens = part.split()
+    if len(tokens) == 2 and _known_rank(tokens[0]) and _one_name(tokens[1]) is not None:
+        return tokens[1][0].isupper() and not tokens[1].isupper()
     words = re.sub(r"^the\s+", "", part.strip(), flags=re.IGNORECASE).split()
     return (
         0 < len(words) <= 3
@@ -534,7 +557,12 @@ def resolve_owners(
             bodies = 0
             for part in parts:
                 found, notes = _resolve_part(part, index, context)
-                if not found and not notes and _kept_as_written(part):
+                person = None if found or notes else person_in(part)
+                if person is not None and len(person.split()) == len(strip_titles(part).split()):
+                    # "Rachel Penhaligon/ Owen Treharne": each person named in full is an
+                    # owner, an attendee or as written, as when named alone.
+                    found, notes = _named_person(person, index)
+                elif not found and not notes and _kept_as_written(part):
                     unresolved.append(len(owners))
                     owners.append(re.sub(r"^the\s+", "", part, flags=re.IGNORECASE))
                     bodies += _is_body(part)

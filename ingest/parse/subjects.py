@@ -32,6 +32,7 @@ _GROUPS = frozenset(
         "board",
         "meeting",
         "council",
+        "authority",
         "sub-committee",
         "partnership",
         "public",
@@ -46,7 +47,8 @@ _GROUPS = frozenset(
         "which",
     ]
 )
-_JOINERS = frozenset({"of", "and", "for", "the", "&", "–", "-", "—", "on", "to"})
+_DASHES = frozenset({"–", "-", "—"})
+_JOINERS = frozenset({"of", "and", "for", "the", "on", "to", "&"} | _DASHES)
 # Words between a subject and its verb ("Mr Haslam had agreed to", "He then undertook").
 _BETWEEN = frozenset({"had", "has", "have", "also", "then", "subsequently", "kindly", "duly"})
 # Words a resolution or clause opens with, before its subject ("That the Officer be asked").
@@ -122,6 +124,8 @@ def subject_before(text: str, start: int, cue: int) -> str | None:
             break
         if not bare or (token.endswith((".", ":")) and len(bare) > 3 and not bare.isupper()):
             break
+        if bare in _DASHES and taken and _bare(taken[-1]) in ("The", "the"):
+            break  # "Appointments to the Authority - The Authority is asked": a title before it
         if (_capitalised(token) and not bare[0].isdigit()) or (bare.lower() in _JOINERS and taken):
             taken.append(token)
         else:

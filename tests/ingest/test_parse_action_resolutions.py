@@ -1,0 +1,216 @@
+"""Tasks that resolutions set, owners joined in one flag, and sentences that set no task."""
+
+import datetime as dt
+
+from ingest.draft import ActionDraft, AttendeeDraft
+from ingest.parse.actions import parse_actions
+from ingest.parse.owners import resolve_owners
+
+MARCH_2021 = dt.date(2021, 3, 3)
+
+PANEL = [
+    AttendeeDraft("Hilda Brampton", "Chairman", None),
+    AttendeeDraft("Oswin Pargeter", None, None),
+    AttendeeDraft("Petra Lindqvist", "Police and Crime Commissioner", "PCC"),
+]
+
+
+def actions_in(text: str, attendees: list[AttendeeDraft] | None = None) -> list[ActionDraft]:
+    actions, _ = parse_actions(text, [], attendees or PANEL, meeting_date=MARCH_2021)
+    return actions
+
+
+def owned(actions: list[ActionDraft]) -> list[tuple[str, str | None]]:
+    return [(a.text, a.owner_text) for a in actions]
+
+
+def test_an_owner_and_the_bare_verb_of_a_decision() -> None:
+    for decision in (
+        "RESOLVED that the Clerk write to the Home Office about the grant.",
+        "AGREED that the Clerk write to the Home Office about the grant.",
+        "Resolved:- That the Clerk write to the Home Office about the grant.",
+        "It was agreed that the Clerk write to the Home Office about the grant.",
+    ):
+        (action,) = actions_in(f"7. Grant\n\n{decision}\n")
+        assert action.owner_text == "Clerk", decision
+        assert "write to the Home Office" in action.text
+
+
+def test_each_clause_of_a_decision_is_a_task_of_its_own() -> None:
+    text = (
+        "5. Membership\n\n"
+        "RESOLVED that the panel delegate authority to the Monitoring Officer to settle the "
+        "wording of the protocol; and that the Monitoring Officer circulate the final version "
+        "to Members.\n\n"
+        "6. Survey\n\n"
+        "Resolved – That the report be noted and the Assistant Secretary report to the next "
+        "meeting on the outstanding vacancies.\n"
+    )
+    assert owned(actions_in(text)) == [
+        (
+            "RESOLVED that the panel delegate authority to the Monitoring Officer to settle the "
+            "wording of the protocol",
+            "Monitoring Officer",
+        ),
+        ("the Monitoring Officer circulate the final version to Members.", "Monitoring Officer"),
+        (
+            "Resolved – That the report be noted and the Assistant Secretary report to the next "
+            "meeting on the outstanding vacancies.",
+            "Assistant Secretary",
+        ),
+    ]
+
+
+def test_and_inside_an_owners_name_joins_no_clause() -> None:
+    text = (
+        "(b) That the Consultation and Partnership Manager report to the July meeting on the "
+        "reply rate.\n"
+    )
+    (action,) = actions_in(text)
+    assert action.owner_text == "Consultation and Partnership Manager"
+
+
+def test_someone_requested_or_asked_to_act_in_a_decision() -> None:
+    text = (
+        "3. Fire Performance\n\n"
+        "3.1     NOTED the performance of the service for the quarter; and\n\n"
+        "3.2     REQUESTED the Local Senior Officer to provide Members with a breakdown of "
+        "false alarms by premises type for the next meeting.\n\n"
+        "4. Custody\n\n"
+        "RESOLVED that the Panel ask the Commissioner to report back on the custody review.\n"
+    )
+    assert [a.owner_text for a in actions_in(text)] == ["Local Senior Officer", "Commissioner"]
+
+
+def test_lettered_tasks_of_one_request_share_its_owner() -> None:
+    for joint in ("; and (b) ", ";\n(b) "):
+        text = (
+            "4. Panel membership\n\n"
+            "RESOLVED that the Head of Democratic Services be asked to (a) take the steps "
+            f"needed to restore the political balance of the Panel{joint}arrange the "
+            "recruitment of a further independent member.\n"
+        )
+        actions = actions_in(text)
+        assert [a.owner_text for a in actions] == ["Head of Democratic Services"] * 2, joint
+        assert actions[1].text.startswith("arrange the recruitment")
+
+
+def test_clauses_under_a_decisions_lead_without_the_word_that() -> None:
+    text = (
+        "165 FIRST FLOOR WORKS\n"
+        "ORDERED that:\n"
+        "1.\n"
+        "2.\n"
+        "The survey be commissioned at a cost not\n"
+        "exceeding £4,500.\n"
+        "The Chief Executive report the business case\n"
+        "to the March meeting of the Authority.\n"
+    )
+    (action,) = actions_in(text)
+    assert action.owner_text == "Chief Executive"
+    assert action.text.startswith("The Chief Executive report the business case")
+
+
+def test_a_numbered_clause_of_a_resolution_list_with_a_slip_of_grammar() -> None:
+    text = (
+        "9/13 PERFORMANCE UPDATE\n"
+        "RESOLVED that:\n\n"
+        "1. the figures presented be noted.\n\n"
+        "2. the Commissioner brings reports to the Panel relating to:\n\n"
+        "- his review of the dog unit.\n"
+    )
+    (action,) = actions_in(text)
+    assert action.owner_text == "Commissioner"
+
+
+def test_decisions_that_set_nobody_a_task() -> None:
+    text = (
+        "RESOLVED that Councillor Hilda Brampton be appointed Chairman for 2021/22.\n\n"
+        "RESOLVED that the Panel write to the Home Secretary.\n\n"
+        "RESOLVED that the Commissioner's Annual Report 2020/21 be endorsed.\n\n"
+        "Officers provide a monthly update to the Commissioner on demand.\n\n"
+        "AGREED that the Chief Constable report be noted.\n"
+    )
+    assert actions_in(text) == []
+
+
+def test_agenda_purposes_and_errands_in_the_room_are_no_actions() -> None:
+    text = (
+        "    2. Appointments to the Authority - The Authority is asked to make member "
+        "appointments including:\n\n"
+        "Cllr Oswin Pargeter and Cllr Hilda Brampton left the room at 10:55am to invite the "
+        "Commissioner and his team to join the meeting.\n\n"
+        "2. URGENT BUSINESS AND EXCLUSION OF THE PRESS To consider any urgent items of "
+        "business.\n\n"
+        "1. Performance Committee Brief update from the meeting held on 4th November.\n\n"
+        "2. The Commissioner set out her proposal to raise the precept by 1.96%.\n"
+    )
+    assert actions_in(text) == []
+
+
+def test_a_promise_joined_to_a_sentence_opened_by_a_pronoun() -> None:
+    text = (
+        "The PCC said she kept those areas under review. She added that she held the Chief "
+        "Constable to account through the Scrutiny Board and would share the board's terms "
+        "of reference with Members.\n"
+    )
+    (action,) = actions_in(text)
+    assert action.owner_text == "PCC"
+    assert action.owners == ["Petra Lindqvist"]
+
+
+def test_promises_to_draw_up_or_ensure_something() -> None:
+    text = (
+        "The Chairman said that Oswin Pargeter would draw up a short summary of the findings "
+        "for the Panel.\n\n"
+        "In answer to a question, the Police and Crime Commissioner confirmed he would ensure "
+        "the wording in the Plan was changed.\n"
+    )
+    assert [a.owner_text for a in actions_in(text)] == [
+        "Oswin Pargeter",
+        "Police and Crime Commissioner",
+    ]
+
+
+def test_two_owners_named_in_full_both_kept() -> None:
+    for joined in ("Ruth Halloway/ Dafydd Price", "Ruth Halloway and Dafydd Price"):
+        assert resolve_owners(joined, PANEL).owners == ["Ruth Halloway", "Dafydd Price"]
+    mixed = resolve_owners("Oswin Pargeter / Dafydd Price", PANEL)
+    assert mixed.owners == ["Oswin Pargeter", "Dafydd Price"]
+
+
+def test_a_flag_line_with_two_owners_under_its_paragraph() -> None:
+    text = (
+        "22.3  The Panel asked for confirmation that the inspectorate would be coming back in "
+        "September and for news of its report.\n"
+        "ACTION                       Ruth Halloway/ Oswin Pargeter\n"
+    )
+    (action,) = actions_in(text)
+    assert action.owners == ["Ruth Halloway", "Oswin Pargeter"]
+
+
+def test_owners_by_rank_or_grade_and_surname() -> None:
+    staff = [
+        AttendeeDraft("F Ambrose", "ACC, Central Operations", None),
+        AttendeeDraft("C Fairlie", "Port Policing", None),
+        AttendeeDraft("Ruth Dimmock", "PSE, Service Delivery Manager", None),
+    ]
+    assert resolve_owners("ACC Ambrose and T/D/Supt Fairlie", staff).owners == [
+        "F Ambrose",
+        "C Fairlie",
+    ]
+    assert resolve_owners("PSE Dimmock", staff).owners == ["Ruth Dimmock"]
+    # someone the attendance does not list, named by rank and surname, is kept as written
+    assert resolve_owners("ACC Ambrose and A/Supt Kettle", staff).owners == [
+        "F Ambrose",
+        "A/Supt Kettle",
+    ]
+
+
+def test_a_post_held_for_now_is_not_the_post_it_assists() -> None:
+    team = [
+        AttendeeDraft("Graham Leyland", "Temporary Assistant Chief Constable", "T/ACC"),
+        AttendeeDraft("Helen Ackroyd", "Chief Finance Officer", "CFO"),
+    ]
+    assert resolve_owners("CC", team).owners == []
+    assert resolve_owners("ACC", team).owners == ["Graham Leyland"]
