@@ -12,12 +12,14 @@ shape count too ("On 18/2022/P the Board heard ..."). A paragraph closed by a ta
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from ingest.draft import Span
 from ingest.parse.action_candidates import Candidate, Paragraph, is_review_heading
 from ingest.parse.action_log import status_from_text
+from ingest.parse.lines import split_lines
 from ingest.parse.positions import SpanSet
+from ingest.parse.reference_lists import ENTRY, reference_entry_lines
 from ingest.parse.text import sentences
 
 __all__ = ["find_referenced_actions"]
@@ -87,9 +89,18 @@ def _code_text(code: str) -> str:
     return " ".join(code.split())
 
 
-def _entry(text: str, paragraph: Paragraph, review: bool) -> tuple[str, int, int] | None:
+def _entry(
+    text: str, paragraph: Paragraph, review: bool, numbered: Collection[int] = ()
+) -> tuple[str, int, int] | None:
     """(reference, title start, title end) of an entry opened by a code; ``review`` when
-    the paragraph stands under a review of actions."""
+    the paragraph stands under a review of actions; ``numbered`` the lines that open an
+    entry of a list of outstanding references by the register's number ("2.  Title")."""
+    if paragraph.first_line in numbered:
+        by_number = ENTRY.match(text, paragraph.start, paragraph.end)
+        if by_number is not None:
+            line_end = text.find("\n", by_number.end(), paragraph.end)
+            title_end = paragraph.end if line_end < 0 else line_end
+            return by_number.group("number"), by_number.end(), title_end
     match = _ENTRY.match(text, paragraph.body, paragraph.end)
     if match is None:
         return None
@@ -107,6 +118,7 @@ def _entry(text: str, paragraph: Paragraph, review: bool) -> tuple[str, int, int
 
 def _entries(text: str, found: list[Paragraph], skip: SpanSet) -> Iterator[Candidate]:
     """Entries led by a code, each with the paragraphs under it as its notes."""
+    numbered = reference_entry_lines(split_lines(text))
     review = False
     index = 0
     lead: Paragraph | None = None
@@ -115,7 +127,7 @@ def _entries(text: str, found: list[Paragraph], skip: SpanSet) -> Iterator[Candi
         index += 1
         if paragraph.start in skip:
             continue
-        entry = _entry(text, paragraph, review)
+        entry = _entry(text, paragraph, review, numbered)
         if entry is None:
             if paragraph.heading:
                 review = is_review_heading(text[paragraph.start : paragraph.end])
@@ -137,7 +149,7 @@ def _entries(text: str, found: list[Paragraph], skip: SpanSet) -> Iterator[Candi
         # entry that is itself a bullet has none.
         while index < len(found) and not paragraph.bullet:
             note = found[index]
-            if note.heading or _entry(text, note, review) is not None:
+            if note.heading or _entry(text, note, review, numbered) is not None:
                 break
             if _ENTRY_STOP.match(text, note.body, note.end):
                 break

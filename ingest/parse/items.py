@@ -50,6 +50,7 @@ from ingest.parse.item_heads import (
 from ingest.parse.lines import Line, is_prose, next_nonblank
 from ingest.parse.meeting_date import page_opening
 from ingest.parse.people import looks_like_name
+from ingest.parse.reference_lists import reference_entry_lines
 from ingest.parse.run_on import split_run_on
 from ingest.parse.tables import Table, find_tables, rows_in_tables
 from ingest.parse.text import first_sentence, sentence_count
@@ -598,6 +599,10 @@ def _accept_top_level(chain: Sequence[_Candidate], family: _Family, lines: Seque
     only = chain[0]
     if only.number[0] == 1 or family.under(only, len(lines)):
         return True
+    if only.title_line is not None and _label_follows(lines, only.title_line):
+        # a council web page's minute: the number alone, its title, then "Minutes:" ("145."
+        # / "Chairman's Announcement." / "Minutes:"), however far the numbering has run
+        return True
     if re.search(r"[A-Za-z]", only.number_text) and (only.kind == "reference" or only.has_body):
         # a committee's minute reference ("SEAC/18/24 Policing Update"), or an agenda's
         # lettered sub-item number ("2a. Action 4/24 update") that no paragraph carries
@@ -729,6 +734,10 @@ def _lettered(
             marked.append((line, head.number_text, clean_title(head.rest.split("\t")[0])))
     if not marked or not chosen:
         return []
+    if _numbers_paragraphs(reading, marked):
+        marked = [entry for entry in marked if not entry[1].isdigit()]
+    if not marked:
+        return []
     indexes = [line.index for line, _, _ in marked]
     found: list[tuple[int, list[_Candidate]]] = []
     for position, item in enumerate(chosen):
@@ -754,6 +763,22 @@ def _lettered(
         if run:
             found.append((position, run))
     return found
+
+
+def _numbers_paragraphs(reading: _Reading, marked: Sequence[tuple[Line, str, str]]) -> bool:
+    """Whether the document numbers its paragraphs in brackets ("(1)  Answering a question
+    from the Chairman, the Commissioner said ...", "(2) ..." under each minute): most of its
+    "(1)", "(2)" entries are prose, so a short one among them ("(1) The Chairman", where the
+    text is cut) is one more paragraph, not a sub-item "20(1)"."""
+    prose = headings = 0
+    for line, marker, title in marked:
+        if not marker.isdigit():
+            continue
+        if _lettered_heading(title, reading, line, under_heading=False):
+            headings += 1
+        else:
+            prose += 1
+    return prose > headings
 
 
 def _lettered_tops(candidates: Sequence[_Candidate]) -> list[_Candidate]:
@@ -1331,7 +1356,12 @@ def _excluded(
     """The tables, and the lines that open no item: table rows and the title lines."""
     tables = find_tables(lines)
     titles = {first_piece[i] for i in skip if 0 <= i < len(first_piece)}
-    return tables, rows_in_tables(tables) | {i for i in titles if not _opens_item(lines, i)}
+    # "2.   Police Pensions Sub-Committee" under "Outstanding References": a register's
+    # number, not an item's
+    references = reference_entry_lines(lines)
+    return tables, rows_in_tables(tables) | references | {
+        i for i in titles if not _opens_item(lines, i)
+    }
 
 
 def _opens_item(lines: Sequence[Line], index: int) -> bool:

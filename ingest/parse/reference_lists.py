@@ -1,0 +1,69 @@
+"""Entries of a list of outstanding references numbered as the register numbers them.
+
+Committees that keep "Outstanding References" (the City of London's committees and
+boards, and others that copy their reports) review them under a heading or a sentence
+that names the list ("Outstanding References", "The Committee considered a report of the
+Town Clerk which listed Outstanding References from earlier meetings"), each entry led
+by its number in the register: "2.         Police Pensions Sub-Committee", "7 – Staff
+Survey Indicators". Those numbers are the references of earlier actions, kept from
+meeting to meeting (2, 6, 9; 1, 7), not the numbers of this meeting's items.
+
+The list starts at a line naming outstanding references that is no item's own title
+(neither numbered nor under a bare item number, as in "4." / "Outstanding References")
+and ends at the next short line that is no entry: another heading, a bare item number,
+a web page's "view the full minutes text" link.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingest.parse.lines import Line
+
+__all__ = ["ENTRY", "reference_entry_lines"]
+
+_NAMES_THE_LIST = re.compile(r"\boutstanding\s+references\b", re.IGNORECASE)
+# "2.   Police Pensions Sub-Committee", "7 – Staff Survey Indicators": a number and a title.
+ENTRY = re.compile(r"(?P<number>\d{1,3})(?:\.|\s*[-–—])\s+(?=[A-Z])")
+_NUMBERED = re.compile(r"\d{1,3}(?:\.\d{1,2})*[.)]?(?:\s|$)")
+_HEADING_WORDS = 12
+_FURNITURE = re.compile(r"\.\.\.\s*view\s+the\s+full", re.IGNORECASE)
+
+
+def _opens_list(lines: Sequence[Line], line: Line) -> bool:
+    """A line naming outstanding references that is not an item's own numbered title."""
+    if not _NAMES_THE_LIST.search(line.content) or _NUMBERED.match(line.content):
+        return False
+    above = next((ln for ln in reversed(lines[: line.index]) if not ln.blank), None)
+    return above is None or not _NUMBERED.fullmatch(above.content.strip() + " ")
+
+
+def _closes_list(line: Line) -> bool:
+    """A short line that is no entry: a heading, a bare number, page furniture."""
+    content = line.content
+    if _FURNITURE.search(content) or _NUMBERED.fullmatch(content + " "):
+        return True
+    if content[:1].isdigit():
+        return False  # an entry led by a code of another shape ("1/2018/P – Example Videos")
+    words = content.split()
+    return len(words) <= _HEADING_WORDS and not content.rstrip().endswith((".", ":", ";"))
+
+
+def reference_entry_lines(lines: Sequence[Line]) -> set[int]:
+    """Indices of the lines that open an entry of a list of outstanding references."""
+    entries: set[int] = set()
+    inside = False
+    for line in lines:
+        if line.blank:
+            continue
+        if _opens_list(lines, line):
+            inside = True
+            continue
+        if not inside:
+            continue
+        if ENTRY.match(line.content):
+            entries.add(line.index)
+        elif _closes_list(line):
+            inside = False
+    return entries

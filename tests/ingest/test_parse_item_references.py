@@ -1,0 +1,91 @@
+"""Numbers that are no items: paragraphs numbered in brackets, a register's references;
+and a single minute of a council web page, however far its numbering has run."""
+
+import datetime as dt
+
+from ingest.draft import ItemDraft
+from ingest.parse.actions import parse_actions
+from ingest.parse.items import parse_items
+from ingest.parse.lines import split_lines
+
+
+def items_of(text: str) -> list[ItemDraft]:
+    return parse_items(text, split_lines(text))
+
+
+def numbers(text: str) -> list[str | None]:
+    return [item.number for item in items_of(text) if item.number]
+
+
+def test_a_single_minute_of_a_web_page_with_its_minutes_label() -> None:
+    for title in ("Chairman's Announcement.", "CHAIRMAN'S ANNOUNCEMENT", "Chair's statement"):
+        text = (
+            "Agenda and minutes\n\nWessex Police and Crime Panel - Friday, 17 July 2015\n\n"
+            "Items\nNo. Item\n\n"
+            f"145.\n\n{title}\n\nMinutes:\n\n"
+            "Before the Panel began its business, the Chairman read out a statement.\n"
+        )
+        assert numbers(text) == ["145"], title
+
+
+def test_paragraphs_numbered_in_brackets_under_each_minute() -> None:
+    for gap in ("        ", "\t", "  "):
+        text = (
+            "18.\n\nMinutes of the Meeting held on 5 February\n\nMinutes:\n\n"
+            f"(1){gap}Answering a question from the Chairman, the Commissioner said that she "
+            "had not yet been able to look into the figures.\n\n"
+            "19.\n\nDeparture of the Chief Executive\n\nMinutes:\n\n"
+            f"(1){gap}The Commissioner said that the Chief Executive had left.\n\n"
+            f"(2){gap}She was now looking for a Chief of Staff and would report in June.\n\n"
+            "20.\n\nYouth Commissioner - progress report\n\nMinutes:\n\n"
+            f"(1){gap}The Chairman \n"
+        )
+        assert numbers(text) == ["18", "19", "20"], repr(gap)
+
+
+def test_bracketed_sub_items_where_the_document_numbers_no_paragraphs_so() -> None:
+    text = (
+        "1. Apologies and declarations\n\n"
+        "(1) Apologies\n\nApologies were received from Cllr Hale.\n\n"
+        "(2) Declarations of interest\n\nThere were none.\n\n"
+        "2. Minutes\n\nThe minutes were agreed.\n"
+    )
+    assert numbers(text) == ["1", "1(1)", "1(2)", "2"]
+
+
+OUTSTANDING = (
+    "Apologies were received from Cllr Hale.\n\n"
+    "Outstanding References\n\n"
+    "Report of the Town Clerk.\n\n"
+    "The Committee considered a report of the Town Clerk which listed Outstanding "
+    "References from earlier meetings of the Committee.\n\n"
+    "2.         Pensions Board\n\n"
+    "Alderman Quigley reported that the first meeting had been held.\n\n"
+    "6{sep}Community Speedwatch\n\n"
+    "Alderman Hollis asked about the rota. The Commissioner agreed to report back.\n\n"
+    "9{sep}Medium Term Financial Plan\n\n"
+    "The Commissioner reported that his sessions were now in the induction programme.\n"
+)
+
+
+def test_a_registers_numbers_under_outstanding_references_are_no_items() -> None:
+    for sep in (".         ", " – ", " - "):
+        text = OUTSTANDING.format(sep=sep)
+        assert numbers(text) == [], repr(sep)
+        actions, _ = parse_actions(text, items_of(text), [], meeting_date=dt.date(2017, 1, 24))
+        assert [(a.reference, a.text) for a in actions] == [
+            ("2", "Pensions Board"),
+            ("6", "Community Speedwatch"),
+            ("9", "Medium Term Financial Plan"),
+        ], repr(sep)
+        assert actions[1].owner_text == "Commissioner"
+
+
+def test_outstanding_references_as_an_items_own_title_leave_the_items_alone() -> None:
+    text = (
+        "4.\n\nOutstanding References pdf icon PDF 117 KB\n\n"
+        "Joint report of the Town Clerk and Commissioner.\n\n"
+        "5.\n\nChair's Public Update pdf icon PDF 129 KB\n\nReport of the Chair.\n\n"
+        "6.\n\nCommissioner's Update\n\nReport of the Commissioner.\n"
+    )
+    assert numbers(text) == ["4", "5", "6"]
