@@ -27,14 +27,14 @@ def head() -> ColumnElement[bool]:
     return ActionLifecycle.chain_key == ActionLifecycle.action_id
 
 
-def open_on(day: dt.date | ColumnElement[Any]) -> ColumnElement[bool]:
-    """Raised by ``day`` (a date, or a column of dates) and not closed by it.
+def open_on(day: dt.date | ColumnElement[Any], cycle: Any = ActionLifecycle) -> ColumnElement[bool]:
+    """Raised by ``day`` (a date, or a column of dates) and not closed by it: a condition
+    on ``cycle``, the summaries' table or the columns of a selection of its rows.
 
     A lifecycle whose raising day is not known (its meeting has no date) counts as
     raised, as the ``overdue`` field has it; one closed on a day not known (it is done
     and has no ``closed_on``) is open on no day.
     """
-    cycle = ActionLifecycle
     raised = or_(cycle.raised_on.is_(None), cycle.raised_on <= day)
     not_closed = or_(
         and_(cycle.closed_on.is_(None), cycle.status.not_in(DONE)), cycle.closed_on > day

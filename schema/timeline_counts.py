@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from sqlalchemy import Date, column, func, literal_column, select, union_all, values
+from sqlalchemy import Date, func, literal, literal_column, select, union_all
 
 from records import models
 from records.lifecycles import head, open_on
@@ -105,7 +105,7 @@ async def _timelines(
     open_at: dict[tuple[int, dt.date], int] = {}
     if ends:
         for row in await reads.rows(_open_counts(theme_ids, ends, args.body)):
-            open_at[row.theme_id, _day(row.day)] = row.n
+            open_at[row.theme_id, _day(row.day)] = int(row.n)
     result: dict[int, list[PeriodCounts] | PublicError] = {}
     for theme_id, span in spans.items():
         if isinstance(span, PublicError):
@@ -205,21 +205,32 @@ def _themed_heads(action_themes: Any, body: str | None) -> AnySelect:
 
 
 def _open_counts(theme_ids: list[int], ends: list[dt.date], body: str | None) -> AnySelect:
-    """(theme_id, day, n): the lifecycles of each theme open on each of ``ends``."""
-    action_themes = models.action_themes
-    days = values(column("day", Date), name="period_ends").data([(d,) for d in ends])
-    period_ends = days.cte("period_ends")
-    query = (
+    """(theme_id, day, n): the lifecycles of each theme open on each of ``ends``.
+
+    The themes' lifecycles are read once, counted by what ``open_on`` reads of them
+    (many are raised at one meeting and closed at another together), and those counts
+    are held against every day: a plain join let SQLite read the days first and, for
+    each, every lifecycle raised before it through ``raised_on``'s index. The days are a
+    union of one-row selects rather than VALUES, whose statements SQLAlchemy does not
+    keep compiled.
+    """
+    cycle, action_themes = models.ActionLifecycle, models.action_themes
+    alike = (action_themes.c.theme_id, cycle.raised_on, cycle.closed_on, cycle.status)
+    heads = (
         _themed_heads(action_themes, body)
-        .add_columns(
-            action_themes.c.theme_id.label("theme_id"),
-            period_ends.c.day.label("day"),
-            func.count().label("n"),
-        )
-        .join(period_ends, open_on(period_ends.c.day))
+        .add_columns(*alike, func.count().label("n"))
         .where(action_themes.c.theme_id.in_(theme_ids))
-        .group_by(action_themes.c.theme_id, period_ends.c.day)
+        .group_by(*alike)
     )
     if body is not None:
-        query = query.where(models.Meeting.body_key == body)
-    return query
+        heads = heads.where(models.Meeting.body_key == body)
+    lifecycles = heads.subquery("lifecycles")
+    period_ends = union_all(*(select(literal(day, Date).label("day")) for day in ends)).cte(
+        "period_ends"
+    )
+    return (
+        select(lifecycles.c.theme_id, period_ends.c.day, func.sum(lifecycles.c.n).label("n"))
+        .select_from(lifecycles)
+        .join(period_ends, open_on(period_ends.c.day, lifecycles.c))
+        .group_by(lifecycles.c.theme_id, period_ends.c.day)
+    )
