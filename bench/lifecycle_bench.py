@@ -1,7 +1,8 @@
 """Lifecycle benchmark: what linking actions across meetings adds to ingest, and how fast
-``Action.chain`` answers.
+``Action.chain`` and ``Theme.timeline`` answer.
 
-    python -m bench.lifecycle_bench [--meetings 3000] [--queries 300] [--database-url URL]
+    python -m bench.lifecycle_bench [--meetings 3000] [--queries 300] [--body-years 10]
+                                    [--database-url URL]
 
 Generates a synthetic corpus (``bench.corpus``: carried actions name earlier meetings of
 their force), reads and parses every file once, then stores them in file order into two
@@ -11,13 +12,23 @@ transaction per file as the pipeline does. It prints both times, linking's share
 the store and of the whole ingest (parse included: its time on one process is the sum
 over the workers, so the share of a one-process ingest is smaller), what was linked, and the latency
 of ``Action.chain`` queries through the schema in process (a fresh request context
-each). It prints figures and asserts nothing about time.
+each).
+
+Then one body's years (``--body-years``, 10 by default): a force's meetings of every
+kind, 30 a year (monthly assurance, quarterly performance meetings, boards and panels,
+thematic meetings on each theme in turn), generated, stored and linked into a fresh
+database and indexed, and the latency in process of ``Action.chain`` and of
+``Theme.timeline`` over all those years by year, quarter and month (every field, search
+hits included, through the server's searchers; a fresh request context each), with the
+load average while they ran. ``--meetings 0`` or ``--body-years 0`` leaves out either
+part. It prints figures and asserts nothing about time.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import os
 import random
 import statistics
@@ -26,21 +37,41 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 import migrations
-from bench.corpus import write_corpus
+from api.searchers import SearcherPool
+from bench.corpus import (
+    FORCES,
+    THEMATIC_TOPICS,
+    GeneratedMeeting,
+    Slot,
+    generate_meeting,
+    write_corpus,
+    write_meetings,
+)
+from indexer.storage import IndexStore
+from indexer.sync import rebuild
 from ingest.lifecycle.link import store_and_link
 from ingest.parse.themes import load_base_glossary
 from ingest.prepare import PreparedDocument, prepare_raw
 from ingest.read import read_document
 from ingest.store import StoreResult, store_document
 from records.db import create_engine, session_factory, write_session
+from records.enums import MeetingKind
 from records.glossary import sync_base_glossary
-from records.models import ActionEvent, ActionLifecycle, ActionLink
+from records.models import (
+    ActionEvent,
+    ActionLifecycle,
+    ActionLink,
+    Theme,
+    meeting_themes,
+)
 from records.scratch import scratch_database
 from schema import build_schema
 from schema.context import Context
@@ -52,7 +83,54 @@ query($id: ID!) {
 }
 """
 
+TIMELINE = """
+query($code: String!, $from: Date!, $to: Date!, $by: CalendarPeriod!) {
+  theme(code: $code) {
+    timeline(from: $from, to: $to, by: $by) {
+      period start end meetings items actionsRaised actionsClosed openActions searchHits
+    }
+  }
+}
+"""
+PERIODS = ("YEAR", "QUARTER", "MONTH")
+# One body's meetings in a year, by kind: 30 in all.
+BODY_YEAR = (
+    (MeetingKind.MONTHLY_ASSURANCE, 12),
+    (MeetingKind.THEMATIC, 6),
+    (MeetingKind.PERFORMANCE, 4),
+    (MeetingKind.ACCOUNTABILITY_BOARD, 4),
+    (MeetingKind.POLICE_AND_CRIME_PANEL, 4),
+)
+FIRST_BODY_YEAR = 2015
+
 Store = Callable[[AsyncSession, PreparedDocument], Awaitable[StoreResult]]
+T = TypeVar("T")
+
+
+@dataclass
+class Latency:
+    """Seconds per query: on the clock, and of this process's CPU (every thread's: the
+    database driver's and the searchers' too), which a busy machine inflates less."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    def line(self, name: str, detail: str) -> str:
+        p50, p95 = percentiles(self.wall)
+        cpu_p50, _ = percentiles(self.cpu)
+        return (
+            f"{name} in process: p50 {p50:.1f} ms, p95 {p95:.1f} ms (CPU p50 {cpu_p50:.1f} ms) "
+            f"over {len(self.wall)} queries ({detail})"
+        )
+
+
+async def timed(latency: Latency, query: Awaitable[T]) -> T:
+    """``query``'s result, its time added to ``latency``."""
+    started, cpu = time.perf_counter(), time.process_time()
+    result = await query
+    latency.wall.append(time.perf_counter() - started)
+    latency.cpu.append(time.process_time() - cpu)
+    return result
 
 
 def _prepare_one(path: Path) -> PreparedDocument:
@@ -79,8 +157,8 @@ async def store_all(
     return time.perf_counter() - started
 
 
-async def chain_latencies(engine: AsyncEngine, queries: int, seed: int) -> tuple[list[float], int]:
-    """Seconds per ``Action.chain`` query, for actions of lifecycles of two meetings or more."""
+async def chain_latencies(engine: AsyncEngine, queries: int, seed: int) -> tuple[Latency, int]:
+    """Times of ``Action.chain`` queries, for actions of lifecycles of two meetings or more."""
     async with session_factory(engine)() as session:
         long_chains = (
             select(ActionLifecycle.chain_key)
@@ -93,25 +171,160 @@ async def chain_latencies(engine: AsyncEngine, queries: int, seed: int) -> tuple
                 select(ActionLifecycle.action_id).where(ActionLifecycle.chain_key.in_(long_chains))
             )
         )
+    latency = Latency()
     if not ids:
-        return [], 0
+        return latency, 0
     schema = build_schema()
     rng = random.Random(seed)
-    seconds: list[float] = []
     longest = 0
     for _ in range(queries):
         action_id = rng.choice(ids)
-        started = time.perf_counter()
-        result = await schema.execute(
-            CHAIN,
-            variable_values={"id": to_global_id("Action", action_id)},
-            context_value=Context(engine=engine),
+        result = await timed(
+            latency,
+            schema.execute(
+                CHAIN,
+                variable_values={"id": to_global_id("Action", action_id)},
+                context_value=Context(engine=engine),
+            ),
         )
-        seconds.append(time.perf_counter() - started)
         assert result.errors is None, result.errors
         assert result.data is not None
         longest = max(longest, len(result.data["node"]["chain"]))
-    return seconds, longest
+    return latency, longest
+
+
+def percentiles(seconds: Sequence[float]) -> tuple[float, float]:
+    """p50 and p95 in milliseconds."""
+    ms = sorted(s * 1000 for s in seconds)
+    return statistics.median(ms), ms[min(len(ms) - 1, int(len(ms) * 0.95))]
+
+
+def body_schedule(years: int, seed: int) -> list[Slot]:
+    """One force's meetings over ``years`` years from 2015, in date order: each kind's
+    meetings spread over the year (a weekday of the second or third week of their month),
+    the thematic ones on each theme in turn."""
+    rng = random.Random(seed)
+    force = FORCES[0]
+    themes = [topic.theme for topic in THEMATIC_TOPICS]
+    slots: list[Slot] = []
+    thematic = 0
+    for year in range(FIRST_BODY_YEAR, FIRST_BODY_YEAR + years):
+        for kind, count in BODY_YEAR:
+            for n in range(count):
+                month = 1 + n * 12 // count
+                day = dt.date(year, month, 8) + dt.timedelta(days=rng.randrange(10))
+                while day.weekday() > 3:  # Monday to Thursday
+                    day += dt.timedelta(days=1)
+                theme = None
+                if kind is MeetingKind.THEMATIC:
+                    theme, thematic = themes[thematic % len(themes)], thematic + 1
+                slots.append(Slot(force, kind, day, theme))
+    slots.sort(key=lambda slot: (slot.date, slot.kind.value))
+    return slots
+
+
+def body_meetings(years: int, seed: int) -> list[GeneratedMeeting]:
+    """The minutes of ``body_schedule``, each meeting following on from the one before."""
+    rng = random.Random(seed)
+    meetings: list[GeneratedMeeting] = []
+    for index, slot in enumerate(body_schedule(years, seed)):
+        previous = meetings[-1] if meetings else None
+        meetings.append(generate_meeting(rng, index, slot=slot, previous=previous))
+    return meetings
+
+
+async def timeline_latencies(
+    engine: AsyncEngine,
+    searchers: SearcherPool,
+    first: dt.date,
+    last: dt.date,
+    queries: int,
+    seed: int,
+) -> dict[str, tuple[Latency, int]]:
+    """Times of ``Theme.timeline`` queries from ``first`` to ``last`` by each period
+    length, for themes of the body's meetings, and the periods each timeline gives."""
+    async with session_factory(engine)() as session:
+        codes = sorted(
+            set(
+                await session.scalars(
+                    select(Theme.code).join(meeting_themes, meeting_themes.c.theme_id == Theme.id)
+                )
+            )
+        )
+    schema = build_schema()
+    rng = random.Random(seed)
+    found: dict[str, tuple[Latency, int]] = {}
+    for by in PERIODS:
+        latency = Latency()
+        periods = 0
+        for _ in range(queries):
+            variables = {
+                "code": rng.choice(codes),
+                "from": first.isoformat(),
+                "to": last.isoformat(),
+                "by": by,
+            }
+            result = await timed(
+                latency,
+                schema.execute(
+                    TIMELINE,
+                    variable_values=variables,
+                    context_value=Context(engine=engine, searcher=searchers.get),
+                ),
+            )
+            assert result.errors is None, result.errors
+            assert result.data is not None
+            periods = len(result.data["theme"]["timeline"])
+        found[by] = (latency, periods)
+    return found
+
+
+async def body_years(
+    years: int, queries: int, database_url: str | None, seed: int, workers: int, scratch: Path
+) -> None:
+    """One body's ``years``: generated, stored, linked and indexed; then ``Action.chain``
+    and ``Theme.timeline`` timed over it."""
+    meetings = body_meetings(years, seed)
+    paths = write_meetings(scratch / "body-corpus", meetings)
+    prepared, parse_seconds = prepare(paths, workers)
+    async with scratch_database(database_url, scratch / "body-database") as url:
+        await migrations.upgrade(url)
+        engine = create_engine(url)
+        try:
+            store_seconds = await store_all(engine, prepared, store_and_link)
+            store = IndexStore(scratch / "body-index")
+            started = time.perf_counter()
+            documents = await rebuild(engine, store)
+            index_seconds = time.perf_counter() - started
+            first = dt.date(FIRST_BODY_YEAR, 1, 1)
+            last = dt.date(FIRST_BODY_YEAR + years - 1, 12, 31)
+            print(
+                f"one body ({meetings[0].force}), {years} years ({first.year} to {last.year}): "
+                f"{len(paths)} meetings read and parsed in {parse_seconds:.1f} s, stored and "
+                f"linked in {store_seconds:.1f} s, {documents} records indexed in "
+                f"{index_seconds:.1f} s"
+            )
+            for label, count in (await linked_counts(engine)).items():
+                print(f"  {label}: {count}")
+            searchers = SearcherPool(store)
+            await searchers.load_glossary(session_factory(engine))
+            try:
+                load_before = os.getloadavg()
+                chains, longest = await chain_latencies(engine, queries, seed)
+                timelines = await timeline_latencies(engine, searchers, first, last, queries, seed)
+                load_after = os.getloadavg()
+            finally:
+                searchers.close()
+        finally:
+            await engine.dispose()
+    if chains.wall:
+        print(chains.line("Action.chain", f"longest chain {longest} meetings"))
+    for by, (latency, periods) in timelines.items():
+        print(latency.line(f"Theme.timeline by {by.lower()}", f"{periods} periods"))
+    print(
+        "load average (1, 5, 15 min) before and after the queries: "
+        + " / ".join(", ".join(f"{x:.2f}" for x in load) for load in (load_before, load_after))
+    )
 
 
 async def linked_counts(engine: AsyncEngine) -> dict[str, int]:
@@ -140,54 +353,74 @@ async def linked_counts(engine: AsyncEngine) -> dict[str, int]:
 
 
 async def run(
-    meetings: int, queries: int, database_url: str | None, seed: int, workers: int
+    meetings: int,
+    queries: int,
+    database_url: str | None,
+    seed: int,
+    workers: int,
+    body_span: int = 0,
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
-        paths = write_corpus(scratch / "corpus", meetings, seed=seed)
-        prepared, parse_seconds = prepare(paths, workers)
-        print(
-            f"{len(paths)} generated meetings, read and parsed in {parse_seconds:.1f} s "
-            f"on {workers} processes"
-        )
-        timings: dict[str, float] = {}
-        for name, store in (("store only", store_document), ("store and link", store_and_link)):
-            async with scratch_database(database_url, scratch / name.replace(" ", "-")) as url:
-                await migrations.upgrade(url)
-                engine = create_engine(url)
-                try:
-                    timings[name] = await store_all(engine, prepared, store)
-                    rate = len(prepared) / timings[name]
-                    print(f"{name:>15}: {timings[name]:.1f} s ({rate:.0f} files/s)")
-                    if store is store_and_link:
-                        for label, count in (await linked_counts(engine)).items():
-                            print(f"  {label}: {count}")
-                        seconds, longest = await chain_latencies(engine, queries, seed)
-                finally:
-                    await engine.dispose()
-        added = timings["store and link"] - timings["store only"]
-        print(
-            f"linking adds {added:.1f} s: {added / timings['store only']:.0%} of storing, "
-            f"{added / (timings['store only'] + parse_seconds):.0%} of ingest (parse and store)"
-        )
-        if seconds:
-            ms = sorted(s * 1000 for s in seconds)
-            p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
-            print(
-                f"Action.chain in process: p50 {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms "
-                f"over {len(ms)} queries (longest chain {longest} meetings)"
-            )
+        if meetings:
+            await linking(meetings, queries, database_url, seed, workers, scratch)
+        if body_span:
+            await body_years(body_span, queries, database_url, seed, workers, scratch)
+
+
+async def linking(
+    meetings: int, queries: int, database_url: str | None, seed: int, workers: int, scratch: Path
+) -> None:
+    """What linking adds to storing the corpus, and ``Action.chain`` over it."""
+    paths = write_corpus(scratch / "corpus", meetings, seed=seed)
+    prepared, parse_seconds = prepare(paths, workers)
+    print(
+        f"{len(paths)} generated meetings, read and parsed in {parse_seconds:.1f} s "
+        f"on {workers} processes"
+    )
+    timings: dict[str, float] = {}
+    for name, store in (("store only", store_document), ("store and link", store_and_link)):
+        async with scratch_database(database_url, scratch / name.replace(" ", "-")) as url:
+            await migrations.upgrade(url)
+            engine = create_engine(url)
+            try:
+                timings[name] = await store_all(engine, prepared, store)
+                rate = len(prepared) / timings[name]
+                print(f"{name:>15}: {timings[name]:.1f} s ({rate:.0f} files/s)")
+                if store is store_and_link:
+                    for label, count in (await linked_counts(engine)).items():
+                        print(f"  {label}: {count}")
+                    chains, longest = await chain_latencies(engine, queries, seed)
+            finally:
+                await engine.dispose()
+    added = timings["store and link"] - timings["store only"]
+    print(
+        f"linking adds {added:.1f} s: {added / timings['store only']:.0%} of storing, "
+        f"{added / (timings['store only'] + parse_seconds):.0%} of ingest (parse and store)"
+    )
+    if chains.wall:
+        print(chains.line("Action.chain", f"longest chain {longest} meetings"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.lifecycle_bench", description=__doc__)
     parser.add_argument("--meetings", type=int, default=3000)
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--body-years", type=int, default=10, help="one body's years (0: none)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--database-url", default=None, help="a PostgreSQL server (default SQLite)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="parse processes")
     args = parser.parse_args(argv)
-    asyncio.run(run(args.meetings, args.queries, args.database_url, args.seed, args.workers))
+    asyncio.run(
+        run(
+            args.meetings,
+            args.queries,
+            args.database_url,
+            args.seed,
+            args.workers,
+            args.body_years,
+        )
+    )
     return 0
 
 
