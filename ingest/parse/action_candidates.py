@@ -64,8 +64,9 @@ class Paragraph:
     first_line: int
 
 
-# An action's number: "2", "2.1", "12/20" (number/year), "21/03/01" (year/month/number).
-ACTION_REFERENCE = r"\d{1,3}(?:\.\d{1,3})*(?:/\d{1,3}){0,2}"
+# An action's number: "2", "2.1", "12/20" (number/year), "21/03/01" (year/month/number),
+# "11032020.2" (the meeting's date as eight figures, then the number).
+ACTION_REFERENCE = r"(?:[0-3]\d[01]\d(?:19|20)\d\d\.\d{1,3}|\d{1,3}(?:\.\d{1,3})*(?:/\d{1,3}){0,2})"
 # A register's code: a series of capitals, then parts joined by slashes or hyphens, the
 # last a number ("COG/A/014/2016", "FLT-07", "EB/2019/12").
 _REGISTER_CODE = r"[A-Z]{2,6}(?:[/-][A-Z0-9]{1,6}){0,3}[/-]\d{1,4}(?![\w/])"

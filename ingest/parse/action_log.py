@@ -282,8 +282,27 @@ class LoggedAction:
     warnings: list[str] = field(default_factory=list)
 
 
-def _row_cells(text: str, start: int, end: int) -> list[_Cell]:
-    """The cells of one line, empty ones kept, with exact offsets."""
+_SLASH = re.compile(r"(?<=\s)/(?=\s)")
+
+
+def _slash_cells(text: str, start: int, end: int) -> list[_Cell]:
+    """The cells of a line flattened with " / " between them ("3 / Provide the figures /
+    DCC / Open"), empty ones kept, with exact offsets."""
+    cells: list[_Cell] = []
+    position = start
+    for separator in [*_SLASH.finditer(text, start, end), None]:
+        stop = separator.start() if separator else end
+        piece = text[position:stop]
+        lead = len(piece) - len(piece.lstrip())
+        core = piece.strip()
+        cells.append(_Cell(core, position + lead, position + lead + len(core)))
+        position = separator.end() if separator else end
+    return cells
+
+
+def _row_cells(text: str, start: int, end: int, *, slashed: bool = False) -> list[_Cell]:
+    """The cells of one line, empty ones kept, with exact offsets; ``slashed`` for a table
+    flattened with " / " between its cells."""
     line = text[start:end]
     stripped = line.strip()
     if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
@@ -292,6 +311,10 @@ def _row_cells(text: str, start: int, end: int) -> list[_Cell]:
         pieces, offset, separator = line[first + 1 : last], start + first + 1, "|"
     elif "\t" in line:
         pieces, offset, separator = line, start, "\t"
+    elif slashed:
+        return _slash_cells(
+            text, start + len(line) - len(line.lstrip()), start + len(line.rstrip())
+        )
     else:
         return []
     cells: list[_Cell] = []
@@ -409,6 +432,22 @@ def _apply_status_cells(
         )
 
 
+def _fit_to_columns(cells: list[_Cell], roles: Sequence[str | None]) -> list[_Cell]:
+    """A flattened row's cells fitted to the header's columns: an action's words that hold
+    " / " themselves ("Risk / Performance report") make more cells than columns, and the
+    extra ones are joined back into the action's cell."""
+    extra = len(cells) - len(roles)
+    if extra <= 0 or "text" not in roles:
+        return cells
+    at = list(roles).index("text")
+    joined = _Cell(
+        " / ".join(c.text for c in cells[at : at + extra + 1]),
+        cells[at].start,
+        cells[at + extra].end,
+    )
+    return [*cells[:at], joined, *cells[at + extra + 1 :]]
+
+
 def find_action_log(
     text: str, attendees: Sequence[AttendeeDraft], meeting_date: dt.date
 ) -> tuple[list[LoggedAction], list[Span]]:
@@ -420,6 +459,11 @@ def find_action_log(
     while index < len(bounds):
         start, end = bounds[index]
         roles = _header_roles(_row_cells(text, start, end))
+        slashed = False
+        if roles is None and not _row_cells(text, start, end):
+            # "Ref / Action / Owner / Status": a table flattened by a document-sharing site
+            roles = _header_roles(_row_cells(text, start, end, slashed=True))
+            slashed = True
         if roles is None:
             index += 1
             continue
@@ -431,9 +475,11 @@ def find_action_log(
             if _is_rule(line):
                 index += 1
                 continue
-            cells = _row_cells(text, row_start, row_end)
+            cells = _row_cells(text, row_start, row_end, slashed=slashed)
             if sum(1 for c in cells if c.text) < 2:
                 break
+            if slashed:
+                cells = _fit_to_columns(cells, roles)
             content_start = row_start + len(line) - len(line.lstrip())
             content_end = row_start + len(line.rstrip())
             logged = _logged(

@@ -619,6 +619,7 @@ def _markers(text: str, start: int, end: int) -> list[re.Match[str]]:
             or _after_sentence(text, start, match.start())
             or _colon_marker(text, match, end)
             or ((match.group("ref") or match.group("apref")) and _after_colon(text, start, match))
+            or ((match.group("ref") or match.group("apref")) and _glued(text, start, match))
             or (
                 (match.group("ref") or match.group("apref"))
                 and _after_clause(text, start, match.start())
@@ -627,6 +628,21 @@ def _markers(text: str, start: int, end: int) -> list[re.Match[str]]:
         ):
             accepted.append(match)
     return accepted
+
+
+def _glued(text: str, start: int, match: re.Match[str]) -> bool:
+    """Whether a numbered marker is glued to the end of the sentence before it, as text
+    extractions that lose line breaks leave it: "... in the table below.Action 11032020.2
+    Chair to write ...", "... – complete.Action 4 DCC to ..."."""
+    return (
+        match.start() > start
+        and text[match.start() - 1] in ".;"
+        and match.group("word")
+        in (
+            "Action",
+            "ACTION",
+        )
+    )
 
 
 def _colon_marker(text: str, match: re.Match[str], end: int) -> bool:
@@ -971,9 +987,14 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
         if start in tables:
             continue
         markers = _markers(text, start, end)
-        if markers and _trailing_flag(ctx, start, end) is None:
+        if (
+            markers
+            and _trailing_flag(ctx, start, end) is None
+            and not _FLAT_CELL.match(text, markers[0].end(), end)
+        ):
             # a line closed by its owner's flag ("... for the next meeting. Action: RJ/AC")
-            # ends its action; another runs on to the lines that continue its sentence
+            # ends its action; another runs on to the lines that continue its sentence; a
+            # table's row flattened onto its line ends with it
             end, index = _continued(text, lines, index - 1)
         on_line: list[_Found] = []
         owner_line = _owner_line(ctx, markers, start, end) if markers else None
@@ -1007,6 +1028,10 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
             end = trailing[0]
         for position, marker in enumerate(markers):
             limit = markers[position + 1].start() if position + 1 < len(markers) else end
+            flat = _flattened_row(ctx, marker, limit)
+            if flat is not None:
+                on_line.append(flat)
+                continue
             cell_end, margin = _first_cell_end(text, _body_start(text, marker.end(), limit), limit)
             action, pending = _statement(ctx, marker, cell_end)
             if pending == "list":
@@ -1050,6 +1075,47 @@ def _prose_actions(ctx: _Context, tables: SpanSet) -> list[_Found]:
 
 
 _MORE_REFERENCES = re.compile(ACTION_REFERENCE)
+# A table's cells flattened onto one line with " / " between them: "ACTION / Mrs Hale to
+# review the rota / EH / Open".
+_FLAT_CELL = re.compile(r"(?:(?<=\s)|\s+)/\s+")
+_FLAT_SEPARATOR = re.compile(r"(?<=\s)/(?=\s)")
+_SHORT_CELL_WORDS = 4
+
+
+def _flattened_row(ctx: _Context, marker: re.Match[str], limit: int) -> _Found | None:
+    """The action of a table row flattened onto its line, its flag the first cell: the next
+    cell is the action, and short cells after it give its owner and its status ("ACTION /
+    Mrs Hale to review the rota / EH", "Action 3 / Bring the figures / DCC / Open")."""
+    text = ctx.text
+    if not _FLAT_CELL.match(text, marker.end(), limit):
+        return None
+    cells: list[tuple[int, int]] = []
+    position = marker.end()
+    for separator in [*_FLAT_SEPARATOR.finditer(text, marker.end(), limit), None]:
+        stop = separator.start() if separator else limit
+        span = _strip_span(text, position, stop)
+        if span[0] < span[1]:
+            cells.append(span)
+        position = separator.end() if separator else limit
+    if not cells or len(text[slice(*cells[0])].split()) < _SHORT_CELL_WORDS - 1:
+        return None
+    reference = marker.group("ref") or marker.group("apref")
+    found = _new_action(
+        text, reference, marker.start(), limit, cells[0], ctx.attendees, ctx.meeting_date
+    )
+    draft = found.draft
+    for start, end in cells[1:]:
+        cell = text[start:end]
+        if len(cell.split()) > _SHORT_CELL_WORDS:
+            continue
+        status = status_from_text(cell, cell=True)
+        if status is not None:
+            draft.status, found.explicit_status = status, True
+        elif draft.owner_text is None and looks_like_owner(cell, ctx.attendees):
+            draft.owner_text = cell
+        else:
+            draft.due_date = draft.due_date or due_date_in(cell, ctx.meeting_date, need_cue=False)
+    return found
 
 
 def _also_cited(action: _Found, marker: re.Match[str]) -> list[_Found]:

@@ -492,16 +492,22 @@ def _narrative(
     return None
 
 
+# An entry led by its code in a register: "R21/20 - The Commissioner to provide ...".
+_CODE_LEAD = re.compile(r"(?P<code>[A-Z]{1,4}\d{1,3}(?:[/.-]\d{1,4}){1,2})\s*[-–—:]\s+(?=\S)")
+
+
 def _list_after(
     text: str, found: Sequence[Paragraph], first: int, *, plain: bool
 ) -> list[Paragraph]:
     """The paragraphs a lead line ending in a colon introduces: bullets or clause labels,
-    or with ``plain`` short lines up to one that closes with a full stop."""
+    or with ``plain`` short lines up to one that closes with a full stop, and entries led by
+    a register's code however long ("R21/20 - The Commissioner to provide ...")."""
     listed: list[Paragraph] = []
     for paragraph in found[first : first + _LIST_LENGTH]:
         if paragraph.heading or _ON_THE_LOG.match(text, paragraph.body, paragraph.end):
             break
-        marked = paragraph.bullet or paragraph.label is not None
+        coded = _CODE_LEAD.match(text, paragraph.body, paragraph.end) is not None
+        marked = paragraph.bullet or paragraph.label is not None or (plain and coded)
         if listed and _kind(paragraph) != _kind(listed[0]):
             break
         if not marked:
@@ -512,6 +518,22 @@ def _list_after(
         if not marked and text[paragraph.end - 1] == ".":
             break
     return listed
+
+
+def _entry_reference(text: str, entry: Paragraph, lead: Paragraph) -> str | None:
+    """The reference of a listed entry: its code ("R21/20 - ..."), its own label, else the
+    lead's."""
+    coded = _CODE_LEAD.match(text, entry.body, entry.end)
+    if coded is not None:
+        return coded.group("code")
+    return entry.label if entry.label and lead.label is None else lead.label
+
+
+def _coded_owner(text: str, entry: Paragraph) -> str | None:
+    """Who an entry led by a code names to act: "R21/20 - The Commissioner to provide ..."."""
+    coded = _CODE_LEAD.match(text, entry.body, entry.end)
+    owned = _owned_sentence(text, coded.end(), entry.end) if coded else None
+    return owned.owner if owned else None
 
 
 def _kind(paragraph: Paragraph) -> str:
@@ -866,8 +888,8 @@ def _listed(
             p.start,
             p.end,
             (p.body, p.end),
-            reference=p.label if p.label and lead.label is None else lead.label,
-            owner=owner,
+            reference=_entry_reference(text, p, lead),
+            owner=_coded_owner(text, p) or owner,
             status=status,
         )
         for p in listed

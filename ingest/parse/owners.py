@@ -46,6 +46,7 @@ _PART_SPLIT = re.compile(
     r"\s*(?:,|;|\+|&|\band\b|\bor\b|(?<=[A-Za-z]{2})\s*/\s*|\s+/\s+|(?<=[A-Z]{2})\.(?=[A-Z]{2}))\s*"
 )
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?){2,3}$")
+_DOUBLE_BARRELLED = re.compile(r"[A-Z][a-z'’]+-[A-Z][a-z'’]+")
 _HYPHENED_INITIALS = re.compile(r"[A-Z]{1,2}-[A-Z]")
 # Initials or an abbreviation kept as written when it fits no attendee: "SB", "LB-W", "NYP".
 _ABBREVIATION_PART = re.compile(r"[A-Z][A-Za-z]?[A-Z]{1,4}(?:-[A-Z]{1,2})?")
@@ -362,6 +363,10 @@ class OwnerIndex(Sequence[AttendeeDraft]):
 
     def with_one_name(self, part: str) -> list[AttendeeDraft]:
         name = _one_name(part)
+        if name is None and _DOUBLE_BARRELLED.fullmatch(bare := strip_titles(part).strip()):
+            # "Vaughan-Tate": the attendees whose surname it is, looked up by its last part
+            found = self._take(self._one_names.get(bare.rsplit("-", 1)[1].lower(), []))
+            return [a for a in found if bare.lower() in a.name.lower()]
         return self._take(self._one_names.get(name, []) if name else [])
 
 

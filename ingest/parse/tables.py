@@ -3,6 +3,10 @@
 A header row is a line of two or more short cells without figures ("No.\\tAction\\tOwner\\t
 Due date\\tStatus", "Name:\\tCapacity:"). The table's rows are the lines after it that still
 have two or more cells; a blank line does not end a table when a row follows it.
+
+Document-sharing sites flatten a table's cells into one line joined by " / " ("Ref /
+Action / Owner / Status", then "3 / Provide the overtime figures / DCC / Open"): an action
+log whose header reads so is read with those cells (see ``slash_cells``).
 """
 
 from __future__ import annotations
@@ -57,9 +61,22 @@ def _normalise(cell: str) -> str:
     return cell.strip().rstrip(":").strip().lower()
 
 
-def header_columns(line: Line) -> tuple[str | None, tuple[str, ...]] | None:
-    """(label cell, column names) when ``line`` is a table header row, else None."""
-    cells = list(line.cells)
+# Cells joined by a slash with a space each side: "Action / Owner / Status". "CC/DCC" and
+# "Rachel Hale/ Owen Price" are one cell.
+_SLASH = re.compile(r"\s+/\s+")
+
+
+def slash_cells(content: str) -> tuple[str, ...]:
+    """The cells of a line flattened with " / " between them (empty cells kept out)."""
+    return tuple(cell.strip() for cell in _SLASH.split(content) if cell.strip())
+
+
+def header_columns(
+    line: Line, cells: Sequence[str] | None = None
+) -> tuple[str | None, tuple[str, ...]] | None:
+    """(label cell, column names) when ``line`` (or ``cells``, read from it another way) is a
+    table header row, else None."""
+    cells = list(line.cells if cells is None else cells)
     label: str | None = None
     if cells and _LABEL_CELL.match(cells[0]):
         label = cells.pop(0).rstrip(":").strip()
@@ -97,9 +114,9 @@ def name_column(columns: Sequence[str]) -> int:
     )
 
 
-def _is_row(line: Line, kind: TableKind, columns: Sequence[str]) -> bool:
+def _is_row(line: Line, kind: TableKind, columns: Sequence[str], *, slashed: bool = False) -> bool:
     """Whether ``line`` continues a table of ``kind`` with these header ``columns``."""
-    cells = list(line.cells)
+    cells = list(slash_cells(line.content) if slashed else line.cells)
     if len(cells) < 2 or line.heading_level:
         return False
     if kind == "attendance":
@@ -111,7 +128,12 @@ def _is_row(line: Line, kind: TableKind, columns: Sequence[str]) -> bool:
 
 
 def _rows_after(
-    lines: Sequence[Line], header: int, kind: TableKind, columns: Sequence[str]
+    lines: Sequence[Line],
+    header: int,
+    kind: TableKind,
+    columns: Sequence[str],
+    *,
+    slashed: bool = False,
 ) -> tuple[int, ...]:
     rows: list[int] = []
     index = header + 1
@@ -122,11 +144,11 @@ def _rows_after(
             continue
         if line.blank:
             following = next((ln for ln in lines[index + 1 :] if not ln.blank), None)
-            if following is None or not _is_row(following, kind, columns):
+            if following is None or not _is_row(following, kind, columns, slashed=slashed):
                 break
             index += 1
             continue
-        if not _is_row(line, kind, columns):
+        if not _is_row(line, kind, columns, slashed=slashed):
             break
         rows.append(index)
         index += 1
@@ -138,12 +160,20 @@ def find_tables(lines: Sequence[Line]) -> list[Table]:
     tables: list[Table] = []
     index = 0
     while index < len(lines):
-        header = header_columns(lines[index])
+        line = lines[index]
+        header = header_columns(line)
         kind = table_kind(header[1]) if header else None
+        slashed = False
+        if (header is None or kind is None) and len(line.cells) == 1:
+            # "Action / Owner / Status": an action log flattened (names and posts joined so
+            # are read by the attendance's own readers)
+            header = header_columns(line, slash_cells(line.content))
+            kind = "action" if header and table_kind(header[1]) == "action" else None
+            slashed = True
         if header is None or kind is None:
             index += 1
             continue
-        rows = _rows_after(lines, index, kind, header[1])
+        rows = _rows_after(lines, index, kind, header[1], slashed=slashed)
         tables.append(Table(kind, index, header[1], rows, header[0]))
         index = (rows[-1] if rows else index) + 1
     return tables
