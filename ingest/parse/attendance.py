@@ -143,7 +143,9 @@ _MAX_BLANKS = 2
 # blank lines around it between "The following guests attended:" and the list.
 _MAX_BLANKS_BEFORE_LIST = 4
 _MEMBERSHIP = re.compile(
-    r"membership|who will sit|members of the|appointed to|nominated|nominations?\b", re.I
+    r"membership|who will sit|members of the|appointed to|appointments? (?:to|of)\b|nominated|"
+    r"nominations?\b",
+    re.I,
 )
 # Words of a sentence about people, which a list of them does not hold.
 _SENTENCE_WORDS = re.compile(
@@ -362,10 +364,11 @@ class _Collector:
         self.names = NameIndex()
         self.absence_key = bool(_ABSENCE_KEY.search(text))
         self.unnamed_apologies = bool(_UNNAMED_APOLOGIES.search(text, 0, _APOLOGIES_REACH))
-        # The list being read, and the list each attendee was read from: two entries of one
-        # list are two people ("R T Jones" and "Rhodri Jones" among sixty councillors).
-        self.scope = 0
-        self.scopes: list[int | None] = []
+        # Whether each attendee was read from a list: two entries that differ, both of those
+        # there or both absent, are two people ("R T Jones" and "Rhodri Jones" among sixty
+        # councillors), where a name in a sentence is one listed before ("Cllr Jones"), and
+        # one sending apologies is one listed as present ("A Ashworth", "Anne Ashworth").
+        self.listed: list[bool] = []
 
     def add(
         self,
@@ -386,7 +389,8 @@ class _Collector:
         match = self.names.first_match(person.name)
         if match is not None and not (
             listed
-            and self.scopes[match] == self.scope
+            and self.listed[match]
+            and (self.result.attendees[match].status is _APOLOGIES) is (status is _APOLOGIES)
             and _distinct_entries(self.result.attendees[match].name, person.name)
         ):
             existing = self.result.attendees[match]
@@ -394,7 +398,7 @@ class _Collector:
             existing.abbreviation = existing.abbreviation or person.abbreviation
             return
         self.names.add(person.name)
-        self.scopes.append(self.scope if listed else None)
+        self.listed.append(listed)
         self.result.attendees.append(
             AttendeeDraft(person.name, person.capacity, person.abbreviation, status, span)
         )
@@ -422,8 +426,7 @@ class _Collector:
         run = run[: clause.start()] if clause else run
         prose = _PROSE_VERB.search(run, _LONG_RUN) if len(run) > _LONG_RUN else None
         run = run[: prose.start()] if prose else run
-        for number, (piece_status, piece) in enumerate(split_labels(run, status)):
-            self.scope += number > 0  # (a label inside the run starts another list)
+        for piece_status, piece in split_labels(run, status):
             status = piece_status
             piece, substitutes = take_substitutes(piece)
             entries = [(entry, status) for entry in split_run(piece)]
@@ -487,8 +490,8 @@ class _Collector:
 
 
 def _distinct_entries(first: str, second: str) -> bool:
-    """Whether two entries of one list that ``same_person`` would join name two people: both
-    have a given name or initials, and the names differ ("R T Jones", "Rhodri Jones")."""
+    """Whether two listed entries that ``same_person`` would join name two people: both have
+    a given name or initials, and the names differ ("R T Jones", "Rhodri Jones")."""
     a, b = strip_titles(first).lower().split(), strip_titles(second).lower().split()
     return len(a) > 1 and len(b) > 1 and a != b
 
@@ -594,7 +597,6 @@ def _parse_table(
     table: Table,
     status: AttendanceStatus = AttendanceStatus.PRESENT,
 ) -> None:
-    collector.scope += 1
     if table.label:
         labelled = _status_label(table.label + ":")
         status = labelled[0] if labelled else status
@@ -610,12 +612,15 @@ def _parse_table(
 
 
 _BULLET = re.compile(r"^[•·▪●○*–-]\s")
+_REPRESENTING = re.compile(r"^(?:representing|on\s+behalf\s+of)\s+(?-i:[A-Z])", re.IGNORECASE)
 
 
 def _people_in(content: str, *, bullet: bool = False) -> int:
     """How many people a line names as a list does (not in a sentence about them). A bulleted
     line is read to its first full stop: "• Councillor Ken Carter, Rye Council. Councillor
     Alan Webb was in attendance as his deputy." is an entry, then a sentence about another."""
+    if _REPRESENTING.match(content):
+        return 0  # "Representing Comhairle nan Eilean Siar": a group's heading
     if bullet or _BULLET.match(content):
         content = ATTENDANCE_LIST_END.split(content, maxsplit=1)[0]
     content = bracket_attendance_notes(content)
@@ -820,7 +825,6 @@ def _parse_list(
     A list without labels whose blocks a wider gap parts, in a text that says apologies
     were noted without naming anyone there, gives its last block as the apologies: a web
     page that lost the headings of its "Present" and "Apologies" tables."""
-    collector.scope += 1
     widest = 0  # the widest gap between entries of the list so far, in blank lines
     run, first, last = _Run(rest), lines[start], lines[start]
     group: str | None = None
@@ -895,7 +899,6 @@ def _parse_list(
         labelled = _status_label(line.content)
         if labelled is not None:
             flush()
-            collector.scope += 1
             glued = _glued_dashes(lines, index + 1)
             status, rest = labelled
             if umbrella and _GROUP_UNDER_PRESENT.match(line.content):
@@ -1389,7 +1392,10 @@ _BLOCKS_HEADING = re.compile(r"^(?:meeting\s+)?(?:attendees|attendance)$", re.IG
 _BLOCK_STATUS = re.compile(
     r"^(?:(?P<present>present(?:,?\s+(?:not\s+)?as\s+expected)?|attended)|"
     r"(?P<attending>in\s+attendance)|"
-    r"(?P<apologies>apologies(?:\s+received)?|absent|did\s+not\s+attend|not\s+present))$",
+    r"(?P<apologies>apologies(?:\s+received|,?\s+sent\s+(?:a\s+)?(?:representative|substitute|"
+    r"deputy))?|absent|did\s+not\s+attend|not\s+present)|"
+    # (a deputy not called: the block names no attendee)
+    r"(?P<none>not\s+required|not\s+expected))$",
     re.IGNORECASE,
 )
 _BLOCK_CHAIR = re.compile(r"^chair(?:man|person|woman)?$", re.IGNORECASE)
@@ -1425,13 +1431,16 @@ def _status_blocks(collector: _Collector, lines: Sequence[Line], start: int) -> 
 
 
 def _add_block(collector: _Collector, block: list[Line], status: re.Match[str]) -> None:
+    if status["none"]:
+        return
     named = [
         (n, p)
         for n, line in enumerate(block)
         if _TITLED_OR_FULL.match(line.content) and (p := split_person(line.content)) is not None
     ]
     titled = [(n, p) for n, p in named if _BLOCK_TITLE.match(block[n].content)]
-    bare = [(n, p) for n, p in named if looks_like_name(block[n].content)]
+    # (a name alone, perhaps with its honours: "Malcolm Ashdown MBE")
+    bare = [(n, p) for n, p in named if looks_like_name(p.name) and _honours_after(block[n], p)]
     if not titled and not bare:
         return
     number, person = titled[-1] if titled else bare[0]
@@ -1449,6 +1458,14 @@ def _add_block(collector: _Collector, block: list[Line], status: re.Match[str]) 
         found,
         Span(line.content_start, line.content_end),
         line,
+    )
+
+
+def _honours_after(line: Line, person: Person) -> bool:
+    """Whether a line is the person's name and nothing but letters of honours after it."""
+    content = line.content.strip()
+    return content.startswith(person.name) and bool(
+        re.fullmatch(r"(?:\s+[A-Z]{2,4})*", content[len(person.name) :])
     )
 
 

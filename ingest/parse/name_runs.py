@@ -803,13 +803,25 @@ def _prose(text: str) -> bool:
 
 def _given_name_at(words: list[re.Match[str]], index: int) -> bool:
     """Whether a person starts at ``words[index]``: a given name, then a surname, and not
-    itself the surname of a given name before it ("Sian James")."""
+    itself the surname of a given name before it ("Sian James"). A surname that is also a
+    given name counts where a post or nothing follows it ("... Area Beverley Spencer Head of
+    ..."), not a third name word ("Mary Ann Bell")."""
     if index + 1 >= len(words) or words[index].group() not in GIVEN_NAMES:
         return False
     surname = words[index + 1].group().rstrip(",;")
-    if surname.isupper() or not is_name_token(surname) or surname in GIVEN_NAMES:
+    if surname.isupper() or not is_name_token(surname):
+        return False
+    if surname in GIVEN_NAMES and not _post_or_end_at(words, index + 2):
         return False
     return index == 0 or words[index - 1].group() not in GIVEN_NAMES
+
+
+def _post_or_end_at(words: list[re.Match[str]], index: int) -> bool:
+    """Whether no word of a name stands at ``words[index]``: the run's end or a post's word."""
+    if index >= len(words):
+        return True
+    word = words[index].group().strip(",;")
+    return is_role_word(word) or not is_name_token(word)
 
 
 def _bracketed_names(text: str, words: list[re.Match[str]], starts: list[int]) -> list[int]:

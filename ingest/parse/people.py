@@ -129,6 +129,8 @@ _NOT_NAME_WORDS = {
     "discussion", "points", "point",
     # an academic's post, not a title before a name ("Associate Professor Criminology")
     "associate", "emeritus",
+    # a group's heading in a list of members ("Representing Rye Council")
+    "representing",
 }  # fmt: skip
 
 # Common given names, to find where one person ends and the next begins in a run that
@@ -302,7 +304,12 @@ def is_name_token(token: str) -> bool:
     lowered = token.lower().strip(".")
     if lowered in _NOT_NAME_WORDS or any(part in _NOT_NAME_WORDS for part in lowered.split("-")):
         return False
+    if len(lowered) > _MIN_PLURAL and lowered.endswith("s") and lowered[:-1] in _NOT_NAME_WORDS:
+        return False  # an office's word in the plural ("... Crime Commissioners Jo Hale")
     return bool(_NAME_TOKEN.match(token)) or token.lower() in _PARTICLES
+
+
+_MIN_PLURAL = 5
 
 
 def looks_like_name(text: str, *, single_token: bool = False) -> bool:
@@ -450,6 +457,9 @@ def _split_name(text: str) -> tuple[str, str] | None:
         left = strip_titles(parts[0])
         if looks_like_name(left, single_token=left != parts[0].strip()):
             rank = _rank_before(parts[0], left)
+            if left == parts[0].strip() and _group_word_first(left.split()):
+                group, _, left = left.partition(" ")  # "Norfolk Jo Hale, Inspector"
+                return left, f"{group}, {parts[1]}"
             return left, f"{rank}, {parts[1]}" if rank else parts[1]
         trailing = trailing_name(parts[0])
         if trailing is not None:  # "Mayor Karen Stead, Mayor of West Yorkshire"
@@ -502,6 +512,11 @@ def _split_name(text: str) -> tuple[str, str] | None:
     if titled and len(taken) == 1 and lower_surname and is_name_token(taken[0]):
         return f"{taken[0]} {tokens[1]}", _rank_before(text, bare)
     name = " ".join(taken[:5])
+    if not titled and _group_word_first(taken):
+        # "Suffolk Darren Fulcher (Chief Inspector East)": a group's word before the name
+        group, name = taken[0], " ".join(taken[1:])
+        rest = bare[len(group) + 1 + len(name) :].strip(" ,;-–—")
+        return name, f"{group}, {rest}" if rest else group
     if looks_like_name(name, single_token=titled):
         rest = bare[len(name) :].strip(" ,;-–—")
         rank = _rank_before(text, bare)
@@ -541,6 +556,32 @@ _MIDDLE_NAME_TEXT = (
     "Arfon Hefin Tecwyn Islwyn Gerallt Dafydd Iorwerth"
 )
 _MIDDLE_NAMES = frozenset(_MIDDLE_NAME_TEXT.split())
+
+
+# Middle names that are also given names, besides the Welsh ones ("Nkem Grace Okafor").
+_COMMON_MIDDLE_NAME_TEXT = (
+    "Ann Anne Jane Marie Louise Lee Kay Lynn Grace Rose May Kumar Singh Kaur Devi"
+)
+_COMMON_MIDDLE_NAMES = _MIDDLE_NAMES | frozenset(_COMMON_MIDDLE_NAME_TEXT.split())
+
+
+def _group_word_first(taken: list[str]) -> bool:
+    """Whether the first of three name words is the name of the group a person belongs to,
+    set before the name as a flattened column leaves it ("Suffolk Darren Fulcher"): a word
+    that is no given name before a listed given name and a surname, neither of which is
+    known as the middle or second part of a longer name ("Gruffydd Rhys Thomas", "Eirlys
+    Morgan Jones", "Nkem Grace Okafor" stay whole)."""
+    if len(taken) != 3 or not all(len(word) > 1 and word.isalpha() for word in taken[:2]):
+        return False
+    first, given, surname = taken
+    return (
+        first not in GIVEN_NAMES
+        and first not in _MIDDLE_NAMES
+        and given in GIVEN_NAMES
+        and given not in _COMMON_MIDDLE_NAMES
+        and surname not in GIVEN_NAMES
+        and surname not in _SECOND_SURNAMES
+    )
 
 
 def _middle_name_before(taken: list[str], word: str, words: int) -> bool:

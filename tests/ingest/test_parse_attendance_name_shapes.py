@@ -75,9 +75,14 @@ def test_members_of_one_list_who_share_a_surname_are_all_kept() -> None:
         "E Jones-Hughes",
         "Ann Bell",
     ]
-    # the same person named again in a later list is one attendee
-    text = "Present:\nCllr Rhodri Jones, Cllr Ann Bell\n\nAlso present:\nCllr R Jones\n"
-    assert names(text) == ["Rhodri Jones", "Ann Bell"]
+    # so are those of two lists; one named again in a sentence is the one listed
+    text = (
+        "Present:\nCllr Rhodri Jones, Cllr Ann Bell\n\nAlso present:\nCllr R T Jones\n\n"
+        "1. Minutes\nCllr Jones asked about the budget.\n"
+    )
+    assert names(text) == ["Rhodri Jones", "Ann Bell", "R T Jones"]
+    text = "Present: Cllr Ann Bell, Cllr Rhodri Jones\n\nApologies were received from Cllr Bell.\n"
+    assert names(text) == ["Ann Bell", "Rhodri Jones"]
 
 
 def test_a_rank_and_a_surname_alone() -> None:
@@ -194,3 +199,74 @@ def test_a_name_broken_over_a_line_after_a_bracket() -> None:
         "Scaith (Panel Secretariat).\n"
     )
     assert people(text) == [("Trevor Lunt", IN_ATTENDANCE), ("Wendy Scaith", IN_ATTENDANCE)]
+
+
+def test_a_surname_that_is_also_a_given_name_before_a_post() -> None:
+    text = (
+        "Present: Fiona Beadle Head of Information Business Area Ronald Maxby Head of Finance "
+        "Business Area Beverley Spencer Head of Citizen Focus Business Area Hector McPhee Head "
+        "of Olympics Business Area\n"
+    )
+    assert names(text) == ["Fiona Beadle", "Ronald Maxby", "Beverley Spencer", "Hector McPhee"]
+
+
+def test_an_office_in_the_plural_before_a_name() -> None:
+    text = (
+        "Present: Tomos Griff – Assistant Police and Crime Commissioners Marcus Vane-Hart – "
+        "Head of Human Resources Imran Sadiq – Chief Finance Officer\n"
+    )
+    assert names(text) == ["Tomos Griff", "Marcus Vane-Hart", "Imran Sadiq"]
+
+
+def test_a_group_word_before_the_name_on_a_flattened_line() -> None:
+    for entry, name in (
+        ("Suffolk Darren Fulton (Chief Inspector East)", "Darren Fulton"),
+        ("Norfolk Helen Brack, Inspector", "Helen Brack"),
+    ):
+        person = split_person(entry)
+        assert person is not None and person.name == name
+    # a given name in the middle of a longer name is no group's word before it
+    for entry in ("Gruffydd Rhys Thomas", "Nkem Grace Okafor", "Eirlys Morgan Jones"):
+        person = split_person(entry)
+        assert person is not None and person.name == entry
+
+
+def test_a_group_heading_of_whom_the_members_represent() -> None:
+    text = (
+        "Present:\n"
+        "Representing Rye Council\n"
+        "Mr D Marlow Mr R Ince\n"
+        "Representing Comhairle nan Eilean Siar\n"
+        "Mr K MacIver Mr A Nicol\n"
+    )
+    assert names(text) == ["D Marlow", "R Ince", "K MacIver", "A Nicol"]
+
+
+def test_a_portal_block_of_a_deputy_not_called_or_a_member_who_sent_a_representative() -> None:
+    text = (
+        "Meeting Attendees\n"
+        "Deputy\nCouncillor Mara Threll\n\nRye Borough Council\n\nNot required\n\n"
+        "Committee Member\nCouncillor Sunil Raval\n\nTor City Council\n\nPresent, as expected\n\n"
+        "Co-opted Member\nCouncillor Enzo Marchi\n\nCo-opted Member\n\n"
+        "Apologies, sent representative\n\n"
+        "Deputy\nCouncillor Hugh Penn\n\nRye Borough Council\n\nNot required\n\n"
+        "Co-opted Member\nMalcolm Ashby MBE\n\nIndependent Co-opted Member\n\n"
+        "Present, as expected\n"
+    )
+    assert people(text) == [
+        ("Sunil Raval", PRESENT),
+        ("Enzo Marchi", APOLOGIES),
+        ("Malcolm Ashby", PRESENT),
+    ]
+
+
+def test_members_newly_appointed_to_the_body_are_no_attendance() -> None:
+    text = (
+        "1. Chairman\nCllr Ann Bell was appointed Chairman.\n\n"
+        "The Chairman referred to the recent appointment to the Panel of:\n\n"
+        "Cllr Nadia Booth – Rye City Council\n\n"
+        "Cllr Derek Ingle – Tor District Council\n\n"
+        "Cllr Ida Webb – Lee Borough Council\n\n"
+        "2. Minutes\n"
+    )
+    assert "Nadia Booth" not in names(text)
