@@ -8,7 +8,9 @@ An upload is stored in a transaction of its own. A folder's files are stored in 
 (``store_batch``), one transaction and one commit for up to ``BATCH_FILES`` files, each
 file stored as it would be alone. A file that fails while its batch is written rolls the
 batch back; the batch's files are then stored again one transaction each, so that the
-failed file leaves nothing and the others are kept.
+failed file leaves nothing and the others are kept. The metric series of the bodies a
+batch touched are worked out once, at its end, from what its files stored: the series
+storing them one by one would give.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from ingest.lifecycle.link import store_and_link
 from ingest.parse.themes import load_base_glossary
 from ingest.prepare import PreparedDocument
 from ingest.read import SUPPORTED_SUFFIXES
+from ingest.series.link import refresh_series_of_meetings, store_with_series
 from ingest.store import StoreOutcome, StoreResult
 from ingest.workers import BytesTask, IngestLimits, PathTask, WorkerPool
 from records.db import session_factory, write_session
@@ -128,9 +131,10 @@ async def prepare_glossary(engine: AsyncEngine) -> list[GlossaryEntry]:
 
 
 async def store_prepared(engine: AsyncEngine, prepared: PreparedDocument) -> StoreResult:
-    """Store one prepared file, and link its actions across meetings, in one transaction."""
+    """Store one prepared file, link its actions across meetings and work out its body's
+    metric series again, in one transaction."""
     async with write_session(engine) as session:
-        return await store_and_link(session, prepared)
+        return await store_with_series(session, prepared)
 
 
 async def store_batch(
@@ -154,6 +158,9 @@ async def _store_together(
             results.append(await store_and_link(session, document))
             await session.flush()
             session.expunge_all()  # the next file reads what this one wrote, not objects
+        # Each body's series once for the batch, from what all its files stored.
+        changed = [r.meeting_id for r in results if r.outcome is not StoreOutcome.UNCHANGED]
+        await refresh_series_of_meetings(session, changed)
     return results
 
 

@@ -7,7 +7,8 @@ documents leave it. People, themes and acronyms are shared with other meetings a
 stay (an acronym first defined by a removed document keeps its expansion, without
 the source link). In the same transaction the actions its own could have been matched
 in place of are linked again and the lifecycles its actions were part of rebuilt, so
-links are as if the meeting had never come.
+links are as if the meeting had never come; its body's metric series are worked out
+again without its figures.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from indexer.storage import IndexStore
 from ingest.lifecycle.link import relink_after_removal, removal_of_meeting
+from ingest.series.link import body_of_meeting, refresh_series
 from records.db import write_session
 from records.writes import remove_meeting
 from schema.errors import PublicError, UserError
@@ -41,9 +43,12 @@ async def delete_meeting(
 ) -> DeleteOutcome:
     async with write_session(engine) as session:
         removal = await removal_of_meeting(session, meeting_id)
+        body = await body_of_meeting(session, meeting_id)
         removed = await remove_meeting(session, meeting_id)
         if removed is not None:
             await relink_after_removal(session, removal)
+            if body is not None:
+                await refresh_series(session, body)
     if removed is None:
         return DeleteOutcome(
             errors=[UserError(field="id", code=NOT_FOUND, message="no meeting has this id")]
