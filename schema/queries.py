@@ -36,6 +36,8 @@ from schema.pagination import (
 )
 from schema.prefetch import prefetch, selections_at
 from schema.search import SearchFilterInput, SearchResults, resolve_search
+from schema.series import ORDER_DOC as SERIES_ORDER_DOC
+from schema.series import MetricSeries, MetricSeriesFilter, series_page
 from schema.themes import Theme
 
 Info = strawberry.Info[Context, None]
@@ -166,6 +168,29 @@ class Query(ChangesQuery):
         )
         await _prefetch_nodes(info, Metric, page)
         return to_connection(page, Metric.from_model, args, lambda m: m.id)
+
+    @resolver_field(
+        description="Series of figures: a body's figures of one measure across meetings "
+        '("DA cases with supervisory input": 57%, 60%, 64%, 68%), each with its points, '
+        "how sure each match is and why, and the target it is measured against."
+    )
+    async def metric_series(
+        self,
+        info: Info,
+        filter: Annotated[
+            MetricSeriesFilter | None,
+            strawberry.argument(description="Conditions the series meet."),
+        ] = None,
+        first: Annotated[int | None, strawberry.argument(description=FIRST_DOC)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER_DOC)] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST_DOC)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE_DOC)] = None,
+        order: Annotated[
+            DateOrder, strawberry.argument(description=SERIES_ORDER_DOC)
+        ] = DateOrder.DATE_DESC,
+    ) -> Connection[MetricSeries]:
+        args = page_args(first, after, order, field="metricSeries", last=last, before=before)
+        return await series_page(info, filter, args)
 
     @resolver_field(
         description='Full-text search ("MARAC", "domestic abuse" AND year:2021 ...) with '

@@ -26,6 +26,8 @@ from schema.pagination import (
     to_connection,
 )
 from schema.periods import CalendarPeriod
+from schema.series import ORDER_DOC as SERIES_ORDER_DOC
+from schema.series import MetricSeries, theme_series_page
 from schema.timeline import (
     BODY_DOC,
     BY_DOC,
@@ -139,3 +141,21 @@ class Theme(Node):
         args = page_args(first, after, order, field="Theme.metrics", last=last, before=before)
         page = await info.context.loaders.theme_metrics.load((self.db_id, args))
         return to_connection(page, Metric.from_model, args, lambda m: m.id)
+
+    @resolver_field(
+        description="Series of figures about the theme: a body's figures of one measure "
+        "across meetings, with the target each is measured against."
+    )
+    async def metric_series(
+        self,
+        info: Info,
+        first: Annotated[int | None, strawberry.argument(description=FIRST_DOC)] = None,
+        after: Annotated[str | None, strawberry.argument(description=AFTER_DOC)] = None,
+        last: Annotated[int | None, strawberry.argument(description=LAST_DOC)] = None,
+        before: Annotated[str | None, strawberry.argument(description=BEFORE_DOC)] = None,
+        order: Annotated[
+            DateOrder, strawberry.argument(description=SERIES_ORDER_DOC)
+        ] = DateOrder.DATE_DESC,
+    ) -> Connection[MetricSeries]:
+        args = page_args(first, after, order, field="Theme.metricSeries", last=last, before=before)
+        return await theme_series_page(info, self.db_id, args)

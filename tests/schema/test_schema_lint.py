@@ -188,10 +188,12 @@ def test_every_list_that_pages_is_linted(schema: GraphQLSchema) -> None:
         "Query.meetings",
         "Query.actions",
         "Query.metrics",
+        "Query.metricSeries",
         "Query.search",
         "Query.changes",
         "Theme.meetings",
         "Theme.items",
         "Theme.actions",
         "Theme.metrics",
+        "Theme.metricSeries",
     }
