@@ -12,6 +12,7 @@ from api.commands.ingest import ingest
 from api.commands.keys import keys_app
 from api.commands.schema import export_schema
 from api.commands.search import search
+from api.commands.series import series
 from api.commands.serve import serve
 from api.commands.timeline import timeline
 
@@ -21,6 +22,7 @@ app = typer.Typer(
 )
 app.command()(ingest)
 app.command()(search)
+app.command()(series)
 app.command()(timeline)
 app.command()(chain)
 app.command()(reindex)
