@@ -14,7 +14,8 @@ a decision notice's reference ("Title and Reference – PCC/D/071"). Single-item
 truncated openings of records keep enough of those marks to be kept, and so does a report
 paper that is an action log ("Subject: Summary List of Actions"). An onlooker's blog post
 retelling a meeting shows the marks of minutes too, and is refused by its narrator's "I"
-under a page's news or blog mark.
+under a page's news or blog mark, or by a narrator who says more than once what they did and
+saw there ("I went along to ...", "whose name I didn't catch").
 """
 
 from __future__ import annotations
@@ -79,6 +80,21 @@ _NARRATOR = re.compile(
     r"(?<![“\"'])\bI\s+(?:did|didn['’]t|could|couldn['’]t|saw|heard|noticed|counted|arrived|"
     r"watched|attended|sat)\b"
 )
+# An onlooker's own words of being there: "I went along to what may be the last meeting",
+# "We were the only members of the public there", "whose name I didn't quite catch", "I sat
+# in the public gallery".
+_ONLOOKER = re.compile(
+    r"(?<![“\"'])(?:\bI\s+(?:went|attended|sat|watched|arrived)\b|"
+    r"\bI\s+(?:didn['’]t|did\s+not|couldn['’]t|could\s+not)\s+(?:quite\s+)?(?:catch|hear|see)\b|"
+    r"\b(?i:we)\s+were\s+the\s+only\b|\bI\s+was\s+the\s+only\b)"
+)
+# A speaker's label leading a line of a transcript ("Ben Tolland AM: I went to ..."): the "I"
+# after it is the speaker's.
+_SPEAKER = re.compile(r"^[^:.;!?]{1,60}:\s")
+ONLOOKER_LINES = 2
+"""Lines in which a writer says they were at the meeting and what they saw, one of them in
+the opening, from which the text is their account of it even without a page's news or blog
+mark (a speaker's "I went to the station" in a transcript is no scene set by its writer)."""
 _NEWS = re.compile(
     r"^(?:news|latest\s+news|press\s+release|news\s+release|media\s+release|blog)\s*$|"
     r"^article\s+published\b|^posted\s+(?:on|by)\b|\bstatement\s+from\s+the\b|"
@@ -92,6 +108,11 @@ _INFORMATION = re.compile(
     r"does\b|\blast\s+met\s+on\b|\b(?:panel|committee|board)\s+(?:chairman|chair)\s+is\b|"
     r"\bpublished\s+on\s+this\s+page\b|\bare\s+included\s+in\s+the\s+papers\s+for\b|"
     r"\b(?:are|is|will\s+be)\s+published\s+(?:below|on\s+this\s+(?:page|website))\b|"
+    # a site's page about its body: "its dates and papers will be posted on this website",
+    # "This website will stop being updated", a trail of links "Home > Meetings" (a
+    # record's "placed on our website" speaks of another page)
+    r"\b(?:posted|placed|published|put|kept)\s+(?:\w+\s+){0,3}?on\s+this\s+web\s*site\b|"
+    r"\bthis\s+web\s*site\s+will\b|^home\s*(?:>|»|›)\s*\w|"
     r"\bcan\s+be\s+(?:found|seen|viewed)\s+(?:here|below)\b|\bclick\s+here\b|"
     r"\b(?:purpose|remit)\s+of\s+the\s+(?:panel|committee|board|meetings?)\b|"
     r"\bare\s+listed\s+below\b|"
@@ -103,9 +124,10 @@ _INFORMATION = re.compile(
     re.IGNORECASE,
 )
 _REPORT = "a report to a meeting"
+_DECISION_LOG = "a decision log or notice"
 _KINDS_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
-        "a decision log or notice",
+        _DECISION_LOG,
         re.compile(
             r"\bdecision\s+(?:log|notice|record|sheet|report)\b|\brecord\s+of\s+(?:a\s+)?"
             r"(?:executive\s+|officer\s+)?decision\b|\bofficer\s+decision\b|"
@@ -130,6 +152,12 @@ _KINDS_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("a press release", re.compile(r"\b(?:press|news|media)\s+release\b", re.IGNORECASE)),
+    # a briefing sent to others about a body's work: "This is the 9th quarterly bulletin from
+    # the county council's nominees", "Panel Newsletter – Spring 2019", "e-Bulletin No. 12"
+    (
+        "a bulletin or newsletter",
+        re.compile(r"\b(?:e-?)?(?:bulletin|newsletter)s?\b", re.IGNORECASE),
+    ),
 )
 # A heading's words mentioned inside a sentence or a list, not heading the page: "Publicly
 # scrutinising the PCC's annual report", "to review the terms of reference".
@@ -167,7 +195,15 @@ def _observers_report(contents: Sequence[str]) -> bool:
     narrated = any(
         _NARRATOR.search(content) or _FIRST_PERSON.search(content) for content in contents
     )
-    return page and narrated
+    # minutes may quote a speaker's "I", but no record has a writer who sets the scene of
+    # going to the meeting and tells again what they saw there
+    told = [
+        position
+        for position, content in enumerate(contents)
+        if _ONLOOKER.search(content) and not _SPEAKER.match(content)
+    ]
+    scene_set = bool(told) and told[0] < OPENING_LINES
+    return (page and narrated) or (scene_set and len(told) >= ONLOOKER_LINES)
 
 
 _TIME_LEAD = re.compile(r"[\s.,;@|–-]*(?:at\s*)?", re.IGNORECASE)
@@ -213,7 +249,35 @@ def _dated(content: str) -> bool:
     return next(iter_dates(content), None) is not None
 
 
+_DECISION_WORD = re.compile(r"\bdecision", re.IGNORECASE)
+_CELL_SEPARATOR = re.compile(r"\s*(?:\||\t)\s*")
+DECISION_HEAD_CELLS = 2
+"""Cells of a table's head that name decisions ("Summary of Decision", "Decision agreed")."""
+DECISION_LINKS = 3
+"""Lines of a link to a decision ("View Decision") that make a list of decisions."""
+_DECISION_LINK = re.compile(
+    r"^(?:view|read|see|open|download)\s+(?:the\s+)?(?:full\s+)?decision(?:\s+notice)?\s*\|?$",
+    re.IGNORECASE,
+)
+
+
+def _decision_table(contents: Sequence[str]) -> bool:
+    """Whether the text is a table of decisions without a heading naming it: a head row
+    whose cells name decisions ("Reference number | Originator of decision | Summary of
+    Decision | Decision agreed"), or an entry per decision each with its link ("View
+    Decision")."""
+    for content in contents[:OPENING_LINES]:
+        cells = [cell for cell in _CELL_SEPARATOR.split(content) if cell]
+        named = sum(bool(_DECISION_WORD.search(cell)) for cell in cells)
+        if len(cells) >= 3 and named >= DECISION_HEAD_CELLS:
+            return True
+    links = sum(1 for content in contents if _DECISION_LINK.match(content.strip()))
+    return links >= DECISION_LINKS
+
+
 def _heading_kind(contents: Sequence[str]) -> str | None:
+    if _decision_table(contents):
+        return _DECISION_LOG
     for content in contents[:OPENING_LINES]:
         if _ITEM_NUMBER.match(content):
             continue
