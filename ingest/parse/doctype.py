@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ingest.parse.lines import Line, is_prose
 from ingest.parse.tables import find_tables, rows_in_tables
@@ -104,6 +105,12 @@ _RECORDED = re.compile(
     r"if|how|why|what|when)\b|\b(?:welcomed|thanked|introduced|presented)\s+(?:the|everyone|"
     r"members|all|him|her|them)\b|\b(?:declared|raised)\s+an?\s+\w*\s*interest\b|"
     r"\bno\s+(?:interests|declarations|questions|apologies|items)\s+(?:were|had\s+been)\b|"
+    # "No declarations of disclosable pecuniary interests were made at the meeting."
+    r"\bno\s+(?:declarations?|interests|questions|apologies)\s+of\s+[^.;]{1,60}?\s+"
+    r"(?:were|was|had\s+been)\s+(?:made|received|declared|raised|given|submitted)\b|"
+    # "The Service Manager gave a short update on the actions"
+    r"\bgave\s+(?:an?|the|their|his|her)\s+(?:\w+\s+){0,2}?(?:update|report|presentation|"
+    r"overview|summary|briefing)\b|"
     r"\bnone\s+(?:were|had\s+been)\s+(?:declared|received|made|raised)\b|"
     r"\bthere\s+(?:were|was)\s+(?:none|no)\b|\b(?:was|were)\s+in\s+attendance\b|"
     r"\b(?:was|were)\s+made\s+by\b|"
@@ -133,12 +140,17 @@ _ACTION_LINE = re.compile(r"^(?:action\b|actions?\s*(?:\d|[:–-]))", re.IGNOREC
 
 # A heading spaced out letter by letter: "A G E N D A", "M I N U T E S".
 _LETTER_SPACED = re.compile(r"^(?:[A-Za-z] ){3,}[A-Za-z]$")
+# The same heading inside a page run onto one line: "... Time: 1.00 p.m. A G E N D A 1. To
+# determine ..." (five letters or more, in capitals: no run of initials).
+_LETTER_SPACED_WORD = re.compile(r"(?<![\w.])(?:[A-Z] ){4,}[A-Z](?![\w.])")
 
 
 def _unspaced(content: str) -> str:
-    """ "A G E N D A" -> "AGENDA"; any other line as it is."""
+    """ "A G E N D A" -> "AGENDA", also inside a longer line; any other line as it is."""
     stripped = content.strip()
-    return stripped.replace(" ", "") if _LETTER_SPACED.match(stripped) else content
+    if _LETTER_SPACED.match(stripped):
+        return stripped.replace(" ", "")
+    return _LETTER_SPACED_WORD.sub(lambda found: found.group().replace(" ", ""), content)
 
 
 def _opening(lines: Sequence[Line], count: int = OPENING_LINES) -> list[str]:
@@ -237,6 +249,26 @@ def _heading_like(content: str) -> bool:
     return not is_prose(content) and _VERB.search(content) is None
 
 
+RECORDED_ABOVE = 2
+"""Lines recording business above a heading that make it an item of minutes under way."""
+
+
+def _headings_before_records(opening: Sequence[str]) -> list[str]:
+    """The headings of the opening above the minutes' record of business: below lines that
+    record it ("Apologies for absence were received ...", "There were no declarations of
+    interest."), a heading such as "Outstanding References" is one more item of the minutes,
+    not the document's own (a page's one-line summary above its heading records nothing)."""
+    headings: list[str] = []
+    recording = 0
+    for content in opening:
+        recording += bool(_RECORDED.search(content[:LINE_CHARS]))
+        if recording >= RECORDED_ABOVE:
+            break
+        if _heading_like(content):
+            headings.append(content)
+    return headings[:OPENING_LINES]
+
+
 def _earlier_minutes_start(lines: Sequence[Line], *, after: int) -> int:
     """Where, below an agenda's opening, the minutes of an earlier meeting start (a pack
     carries them to be approved): the index of their heading, or the end of the text."""
@@ -246,19 +278,45 @@ def _earlier_minutes_start(lines: Sequence[Line], *, after: int) -> int:
     return len(lines)
 
 
+# Inside a pack run onto few lines, where its enclosures start: the stamp of an enclosed
+# paper's page ("Page 1 Agenda Item 6"), a minutes heading in capitals ("MINUTES OF THE
+# MEETING HELD ON ..."), an attendance label ("Present: -"). An agenda announces; only the
+# enclosed minutes record.
+_ENCLOSURE = re.compile(
+    r"\bpage\s+\d{1,3}\s+agenda\s+item\s+\d{1,3}\b|"
+    r"(?-i:\bMINUTES\s+OF\s+(?:THE|A)\s+(?:[A-Z0-9&'’-]+\s+){0,8}?MEETING\s+HELD\b)|"
+    r"(?<=\s)present\s*:",
+    re.IGNORECASE,
+)
+
+
+def _before_enclosures(lines: Sequence[Line]) -> list[Line]:
+    """The agenda's own text: its lines cut where a pack flattened onto few lines starts
+    carrying another paper (see ``_ENCLOSURE``)."""
+    kept: list[Line] = []
+    for line in lines:
+        found = _ENCLOSURE.search(line.content)
+        if found is None:
+            kept.append(line)
+            continue
+        kept.append(replace(line, content=line.content[: found.start()]))
+        break
+    return kept
+
+
 def detect_document_type(
     title: str, lines: Sequence[Line], *, header_lines: Sequence[Line] = (), item_count: int = 0
 ) -> DocumentType:
     """``MINUTES`` unless the opening or what the text does says agenda or action log."""
     opening = _opening(header_lines or lines)
-    headings = _opening(header_lines or lines, OPENING_LINES * 3)
-    headings = [content for content in headings if _heading_like(content)][:OPENING_LINES]
+    headings = _headings_before_records(_opening(header_lines or lines, OPENING_LINES * 3))
     if heads_an_action_log(opening[:3]) or (item_count <= 1 and heads_an_action_log(headings)):
         return DocumentType.ACTION_LOG
     named = named_type([title, *opening]) if not opening else named_type(opening)
     if named is DocumentType.AGENDA:
         # an agenda pack may carry the previous meeting's minutes after its agenda
         lines = lines[: _earlier_minutes_start(lines, after=len(header_lines))]
+        lines = _before_enclosures(lines)
     recorded, announced = record_and_announce(lines)
     if named is DocumentType.ACTION_LOG:
         return DocumentType.ACTION_LOG
