@@ -297,14 +297,40 @@ def _attendance_statuses(lines: list[Line]) -> set[int]:
     return found
 
 
+# A body's name in a running title: "POLICE AND CRIME PANEL – 19 NOVEMBER 2014".
+_BODY_NAME = re.compile(
+    r"\b(?:panel|committee|sub-committee|board|authority|commission)\b", re.IGNORECASE
+)
+# Content lines of the first page within which a running title naming the body is the
+# record's own title.
+TITLE_LINES = 6
+
+
+def _running_title(lines: list[Line], repeated: set[Line]) -> int:
+    """The index of the first printing of a running header that names the body, when it
+    stands among the first content lines (under a site's or a viewer's furniture): the
+    record's only title, kept once; -1 when there is none."""
+    seen = 0
+    for index, line in enumerate(lines):
+        if not is_content(line):
+            continue
+        if line in repeated and _BODY_NAME.search(line[0]):
+            return index
+        seen += 1
+        if seen >= TITLE_LINES:
+            break
+    return -1
+
+
 def drop_page_artifacts(lines: list[Line]) -> tuple[list[Line], PageArtifacts]:
     """Replace bare page numbers and running headers/footers by page breaks.
 
     A running header is a short line repeated verbatim at least ``HEADER_MIN_REPEATS``
     times (never twice within ``HEADER_MIN_GAP`` lines), or twice when a bare page number
     stands beside it each time; its first occurrence stays when it is the first line of
-    the document (the title). When the text marks its page breaks, only lines next to
-    them count. Bare numbers counting items (``_item_numbers``) stay.
+    the document (the title), or when it names the body and stands among the first lines
+    under a page's furniture (``_running_title``). When the text marks its page breaks,
+    only lines next to them count. Bare numbers counting items (``_item_numbers``) stay.
     """
     found = PageArtifacts()
     counts = Counter(line for line in lines if _could_be_running_header(line))
@@ -318,6 +344,7 @@ def drop_page_artifacts(lines: list[Line]) -> tuple[list[Line], PageArtifacts]:
         )
         repeated = {line for line in repeated if near[line] >= 2}
     first_content = next((index for index, line in enumerate(lines) if is_content(line)), -1)
+    title = _running_title(lines, repeated)
     items = _item_numbers(lines, repeated)
     statuses = _attendance_statuses(lines) if repeated else set()
     kept: list[Line] = []
@@ -326,7 +353,7 @@ def drop_page_artifacts(lines: list[Line]) -> tuple[list[Line], PageArtifacts]:
             found.page_numbers += 1
             found.dropped.append((index, RemovalKind.PAGE_NUMBER))
             kept.append(PAGE_BREAK)
-        elif line in repeated and index != first_content and index not in statuses:
+        elif line in repeated and index not in (first_content, title) and index not in statuses:
             found.headers[line[0]] += 1
             found.dropped.append((index, RemovalKind.RUNNING_HEADER))
             kept.append(PAGE_BREAK)

@@ -9,10 +9,10 @@ London Assembly's "Police and Crime Committee" a scrutiny committee, not a panel
 Board" is a monthly assurance meeting. A board or authority named bare ("Public Board
 Meeting", "Authority Meeting") is the body's own governing board, and so are the chief
 officers' national bodies ("Chief Constables' Council") and a force's chief officers
-meeting as its executive ("Chief Officer Group", "Command Team", "Management Board"). A
-police authority's board named by its initials ("CNPA Board") is its governing board. A
-sub-committee named with its parent ("... Sub-committee of the Police Authority") is of its
-own kind, not its parent's.
+meeting as its executive ("Chief Officer Group", "Chief Officers Strategic Meeting", "COT
+Board", "Command Team", "Management Board"). A police authority's board named by its
+initials ("CNPA Board") is its governing board. A sub-committee named with its parent ("...
+Sub-committee of the Police Authority") is of its own kind, not its parent's.
 """
 
 from __future__ import annotations
@@ -75,7 +75,11 @@ _KIND_PATTERNS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = (
             r"(?-i:\b[A-Z]{1,4}PA\b)\s+(?:board|authority)(?:\s+meeting)?\s*$|"
             # a force's chief officers meeting as its executive: "Chief Officer Group", "Chief
             # Officers' Team", "Command Team", "Force Executive Team", "Management Board"
-            r"\bchief\s+officers?['’]?\s+(?:group|team|board|meeting)\b|\bcommand\s+team\b|"
+            r"\bchief\s+officers?['’]?\s+(?:(?:strategic|management|executive|leadership)\s+)?"
+            r"(?:group|team|board|meeting)\b|\bcommand\s+team\b|"
+            # and by its initials: "COT Board", "COG", "COMB" (Chief Officer Team, Group,
+            # Management Board)
+            r"(?-i:\bCO(?:G|T|MB)\b)|"
             r"\bexecutive\s+(?:team|group|committee)\b|\b(?:force\s+)?management\s+(?:board|team)\b|"
             # "Chief Officers' Management Board - Strategic"
             r"\b(?:board|committee)\s*[-–—:]\s*strateg(?:ic|y)\b|"
@@ -104,6 +108,20 @@ _CHIEF_OFFICERS_BODY = re.compile(
     r"\b(?:chief\s+constables|police\s+chiefs|chief\s+police\s+officers)['’]?\s+council\b",
     re.IGNORECASE,
 )
+
+
+# A force's chief officers meeting as its executive, named in a record's text: "the terms of
+# reference for COG", "attend Chief Officer Group as observers", "brief the COT".
+_CHIEF_OFFICERS_MEETING = re.compile(
+    r"\bchief\s+officers?['’]?\s+(?:(?:strategic|management|executive|leadership)\s+)?"
+    r"(?:group|team|board)\b|(?-i:\bCO(?:G|T|MB)\b)|\bcommand\s+team\s+meetings?\b",
+    re.IGNORECASE,
+)
+
+
+def chief_officers_meetings(text: str) -> int:
+    """How often ``text`` names a force's chief officers meeting as its executive."""
+    return len(_CHIEF_OFFICERS_MEETING.findall(text))
 
 
 def chief_officers_body(text: str) -> bool:

@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.parse.dates import find_time, iter_dates
-from ingest.parse.kinds import find_meeting_kind
+from ingest.parse.kind_marks import council_scrutiny, furniture_kind
+from ingest.parse.kinds import chief_officers_meetings, find_meeting_kind
 from ingest.parse.lines import Line, is_prose
 from ingest.parse.meeting_date import page_opening
 from records.enums import MeetingKind
@@ -84,6 +85,15 @@ _SUMMONS = re.compile(
     r"\b(?:meeting|session)\s+of\s+(?:the\s+)?(?P<name>[^.;:]{2,120}?)\s+(?:(?:which|that)\s+)?"
     r"(?:will|is\s+to|shall)"
     r"\s+(?:take\s+place|be\s+held|meet)\b",
+    re.IGNORECASE,
+)
+# A letter calling its readers to the meeting by its name: "You are requested to attend a
+# Level 1 meeting on Friday ...", "invited to attend the Joint Audit Committee meeting".
+_ATTEND_SUMMONS = re.compile(
+    r"\b(?:invited|summoned|requested|asked|required)\s+to\s+attend\s+(?:the|a|an)\s+"
+    r"(?:(?:special|extraordinary|virtual|remote|hybrid|public|formal|annual)\s+)*"
+    r"(?P<name>(?-i:[A-Z0-9])[\w&'’-]*(?:\s+(?:(?:and|&|of)\s+)?(?-i:[A-Z0-9])[\w&'’-]*){0,6}"
+    r"\s+meeting)\b",
     re.IGNORECASE,
 )
 # The last body word of a long run of words, with a bracketed part after it ("PANEL (POLICE
@@ -190,6 +200,10 @@ def _from_minutes_of(content: str) -> str | None:
     """ "Minutes of a Meeting of the X held on ..." -> X; "P Minutes of the Board Meeting"
     -> "P Board" (a bare body word takes the organisation named before it)."""
     summons = _SUMMONS.search(content[:SUMMONS_CHARS])
+    if summons is None and (attend := _ATTEND_SUMMONS.search(content[:SUMMONS_CHARS])):
+        name = _clean(attend.group("name"))
+        if _acceptable(name) and find_meeting_kind(name) is not None:
+            return name  # "a Level 1 meeting": the kind is in the name, with no body word
     content = content[:LINE_CHARS]
     first_date = next(iter_dates(content), None)
     if first_date is not None:
@@ -293,6 +307,8 @@ def find_meeting_name(
         from_minutes = _from_minutes_of(content)
         if from_minutes is not None:
             return MeetingName(from_minutes, line)
+    if opening and (before_labels := _name_before_labels(opening[0].content)) is not None:
+        return MeetingName(before_labels, opening[0])
     if date_line is not None:
         before_date = name_before_date(date_line.content, date_start)
         if before_date is not None:
@@ -315,6 +331,28 @@ def find_meeting_name(
         name = _clean(content)
         if _acceptable(name) and _ENDS_AS_NAME.search(name) and not _LISTS_BODIES.search(name):
             return MeetingName(name, line)
+    return None
+
+
+# The first label of a header table run onto the title's line: "POLICE AND CRIME PANEL Venue:
+# Town Hall Date: Friday ...", "Resources Committee Date: 3 May".
+_FIRST_HEADER_LABEL = re.compile(
+    r"\s(?:venue|date|time|location|place|meeting\s+date)\s*:", re.IGNORECASE
+)
+
+
+def _name_before_labels(content: str) -> str | None:
+    """The body's name a flattened header gives before its first label, when those words end
+    as a body's name does ("POLICE AND CRIME PANEL Venue: ..." -> "POLICE AND CRIME PANEL")."""
+    label = _FIRST_HEADER_LABEL.search(content[:LINE_CHARS])
+    if label is None:
+        return None
+    before = content[: label.start()].strip()
+    if not before or is_prose(before) or len(before.split()) > TITLE_LINE_MAX_WORDS:
+        return None
+    name = _clean(before)
+    if _acceptable(name) and _ENDS_AS_NAME.search(name) and not _LISTS_BODIES.search(name):
+        return name
     return None
 
 
@@ -386,6 +424,9 @@ _CHIEF_ATTENDS = re.compile(
 )
 TEXT_CHARS = 40_000
 """Characters of the text read for the body's name when the opening gives none."""
+CHIEF_OFFICERS_NAMED = 2
+"""Times a record naming no body names the force's chief officers' meeting (its group,
+team or board) to be that meeting's own."""
 
 
 def _name_before(text: str, noun_start: int, noun: str) -> tuple[str, int] | None:
@@ -451,19 +492,29 @@ def body_from_text(text: str) -> tuple[str | None, str | None]:
 
 def kind_from_text(text: str, name: str | None, noun: str | None) -> MeetingKind:
     """The kind of a record that names no body in its opening: from the name its text uses,
-    else a panel that deals with a commissioner (or the chief constable, or that has
-    independent members) is a police and crime panel; else the kind
-    of its own later sitting ("to add a paper to a future accountability board agenda");
-    else a meeting under no body where the commissioner asks and the chief constable
-    answers ("He asked CC whether ... CC reported that ..."), or that the commissioner
-    chairs with the chief constable attending ("Chair: PCC Ada Reader"), is the
-    commissioner holding the chief constable to account."""
+    else from the name its furniture prints (a contact line, a running title: see
+    ``ingest.parse.kind_marks``), else a panel that deals with a commissioner (or the chief
+    constable, or that has independent members) is a police and crime panel; else a
+    committee with a council scrutiny committee's standing business (call-ins, an update
+    from the Cabinet) is one; else the kind of its own later sitting ("to add a paper to a
+    future accountability board agenda"); else a meeting under no body where the
+    commissioner asks and the chief constable answers ("He asked CC whether ... CC reported
+    that ..."), or that the commissioner chairs with the chief constable attending ("Chair:
+    PCC Ada Reader"), is the commissioner holding the chief constable to account; else a
+    record that names the force's chief officers' meeting twice ("the terms of reference
+    for COG", "future COG meetings") is that meeting's, a strategic board."""
     named = find_meeting_kind(name) if name is not None else None
     if named is not None:
         return named
     text = text[:TEXT_CHARS]
+    contents = text.splitlines()
+    furniture = furniture_kind(contents)
+    if furniture is not None:
+        return furniture
     if noun == "panel" and (_COMMISSIONER.search(text) or _POLICE_PANEL_MARK.search(text)):
         return MeetingKind.POLICE_AND_CRIME_PANEL
+    if noun != "panel" and council_scrutiny(contents):
+        return MeetingKind.SCRUTINY_COMMITTEE
     for sitting in _LATER_SITTING.finditer(text):
         later_name = sitting.group("name")
         if noun is not None and noun not in later_name.lower():
@@ -476,4 +527,6 @@ def kind_from_text(text: str, name: str | None, noun: str | None) -> MeetingKind
         or (_COMMISSIONER_CHAIRS.search(text) and _CHIEF_ATTENDS.search(text))
     ):
         return MeetingKind.ACCOUNTABILITY_BOARD
+    if noun != "panel" and chief_officers_meetings(text) >= CHIEF_OFFICERS_NAMED:
+        return MeetingKind.STRATEGIC_BOARD
     return MeetingKind.OTHER
