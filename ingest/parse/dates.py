@@ -29,10 +29,12 @@ __all__ = [
     "WELSH_MONTHS",
     "DateMatch",
     "TimeMatch",
+    "find_calendar_year",
     "find_date",
     "find_time",
     "find_year",
     "iter_dates",
+    "latest_financial_year",
     "month_number",
     "parse_date_phrase",
     "parse_time_phrase",
@@ -122,6 +124,13 @@ _TIME_DOT = re.compile(
 _TIME_FOUR_DIGITS = re.compile(
     rf"{_NOT_AFTER_NUMBER}\b(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?:-|–|—|to)\s*"
     r"(?P<end>(?:[01]\d|2[0-3])[0-5]\d)\b(?![.,/]\d)",
+    re.IGNORECASE,
+)
+# Dotted times as a range, each with two-digit hours ("09.30 – 11.30", "14.00-16.00"): a
+# meeting's times, where a lone "9.30" may be a paragraph's number.
+_TIME_DOT_RANGE = re.compile(
+    rf"{_NOT_AFTER_NUMBER}\b(?P<hour>[01]\d|2[0-3])\.(?P<minute>[0-5]\d)\s*(?:-|–|—|to)\s*"
+    r"(?P<end>(?:[01]\d|2[0-3])\.[0-5]\d)\b(?![.,/]\d)",
     re.IGNORECASE,
 )
 _TIME_NOON = re.compile(r"\b(?:12(?:[:.]00)?\s*)?(?:noon|midday)\b", re.IGNORECASE)
@@ -268,14 +277,56 @@ def find_year(text: str) -> int | None:
     return int(match.group()) if match else None
 
 
+# A financial (or municipal) year: "2023/24", "2023-24", "2023/2024", "2023 – 2024".
+_FINANCIAL_YEAR = re.compile(
+    r"(?<![\d./£$-])\b(?P<start>(?:19|20|21)\d\d)\s*[/–—-]\s*(?P<end>\d{2}|\d{4})\b(?![/.]\d)"
+)
+# The far end of a span of financial years ("2024/25 to 2027/28"): a plan's horizon.
+_SPAN_END = re.compile(r"(?:\bto|\bthrough|[–—-])\s*$", re.IGNORECASE)
+
+
+def _financial_years(text: str) -> list[tuple[re.Match[str], int]]:
+    """The financial years of ``text`` with their first calendar year."""
+    found = []
+    for match in _FINANCIAL_YEAR.finditer(text):
+        start = int(match.group("start"))
+        end = match.group("end")
+        following = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+        if following == start + 1:
+            found.append((match, start))
+    return found
+
+
+def find_calendar_year(text: str) -> int | None:
+    """The first year standing alone in ``text`` that is not part of a financial year
+    ("the outturn for 2023/24" names a year no date of the text falls in by itself)."""
+    spans = [match.span() for match, _ in _financial_years(text)]
+    for match in _YEAR_ONLY.finditer(text):
+        if not any(start <= match.start() < end for start, end in spans):
+            return int(match.group())
+    return None
+
+
+def latest_financial_year(text: str) -> int | None:
+    """The first calendar year of the latest financial year ``text`` speaks of, a plan's
+    horizon ("2024/25 to 2027/28") aside: a meeting reviews the outturn of years gone and
+    sets the budget of the year it is in, so its date falls in that one."""
+    years = [
+        start
+        for match, start in _financial_years(text)
+        if not _SPAN_END.search(text[max(0, match.start() - 12) : match.start()])
+    ]
+    return max(years, default=None)
+
+
 def _time_from(match: re.Match[str]) -> dt.time | None:
     groups = match.groupdict()
     if "hour" not in groups:  # noon / midday
         return dt.time(12, 0)
     if groups.get("end") is not None:
         start = int(match.group("hour") + match.group("minute"))
-        if start >= 1900 or int(groups["end"]) <= start:
-            return None  # "2019-2020", "1999 to 2005": years
+        if start >= 1900 or int(groups["end"].replace(".", "")) <= start:
+            return None  # "2019-2020", "1999 to 2005": years; "11.30 - 09.30": no range
     hour = int(groups["hour"])
     minute = int(groups["minute"]) if groups.get("minute") else 0
     ampm = groups.get("ampm")
@@ -287,7 +338,15 @@ def _time_from(match: re.Match[str]) -> dt.time | None:
 def find_time(text: str) -> TimeMatch | None:
     """The first clock time in ``text`` with its span, or None."""
     best: TimeMatch | None = None
-    for pattern in (_TIME_AMPM, _TIME_HOURS, _TIME_COLON, _TIME_DOT, _TIME_FOUR_DIGITS, _TIME_NOON):
+    for pattern in (
+        _TIME_AMPM,
+        _TIME_HOURS,
+        _TIME_COLON,
+        _TIME_DOT,
+        _TIME_DOT_RANGE,
+        _TIME_FOUR_DIGITS,
+        _TIME_NOON,
+    ):
         for match in pattern.finditer(text):
             time = _time_from(match)
             if time is None:
@@ -301,6 +360,6 @@ def find_time(text: str) -> TimeMatch | None:
 
 def parse_time_phrase(text: str) -> dt.time | None:
     """The first clock time: "10:00 am", "10.00am", "2pm", "14:00", "1400hrs", "10am - 12pm",
-    "0930 to 1230"."""
+    "0930 to 1230", "09.30 – 11.30"."""
     match = find_time(text)
     return None if match is None else match.time

@@ -2,8 +2,12 @@
 
 Headers come as labelled lines ("Date: Thursday 26 February, 10:00 am", "- Venue Virtual",
 "**Chair:** ..."), as several labels on one line ("Chair: X. Minute taker: Y."), or as
-plain lines ("Wednesday 16 October 2019, 2.00pm" then the venue on the next line). A date
-without a year takes the year of the title, else of the header, else of the file name.
+plain lines ("Wednesday 16 October 2019, 2.00pm" then the venue on the next line), or as a
+table flattened into a block of labels over a block of values (``ingest.parse.label_blocks``).
+A date without a year takes the year of the title, else of the header, else of the file
+name, else of the text; a financial year ("the outturn for 2023/24") is no calendar year and
+counts last. A time the header does not give may be told under the attendance ("The meeting
+commenced at 10.05am.").
 """
 
 from __future__ import annotations
@@ -18,11 +22,13 @@ from ingest.parse.dates import (
     WEEKDAY_NAMES,
     DateMatch,
     TimeMatch,
+    find_calendar_year,
     find_date,
     find_time,
-    find_year,
+    latest_financial_year,
 )
 from ingest.parse.kinds import chief_officers_body, meeting_kind
+from ingest.parse.label_blocks import label_blocks
 from ingest.parse.lines import Line, is_prose
 from ingest.parse.meeting_date import (
     DateCandidate,
@@ -161,7 +167,9 @@ _NOT_START = re.compile(
 # A label of when the meeting ended, above a date: "End:", "Finished:".
 _END_LABEL = re.compile(r"^(?:end|ends|ended|finish|finished|finishes|close|closed)\b", re.I)
 _COMMENCING = re.compile(
-    r"(?:^|[,;(]\s*|\bmeeting\s+)(?:commencing|starting|to\s+commence|(?:will\s+)?(?:start|begin)s?)"
+    r"(?:^|[,;(]\s*|\bmeeting\s+)(?:commencing|starting|to\s+commence|(?:will\s+)?(?:start|begin)s?|"
+    # the record's own word after the attendance: "The meeting commenced at 10.05am."
+    r"commenced|started|began)"
     r"\s+(?:at\s+)?",
     re.IGNORECASE,
 )
@@ -304,11 +312,31 @@ def _qualifies(content: str, match: re.Match[str], key: str) -> bool:
     return set_off or len(content.split()) <= 20
 
 
+_BLOCK_KEYS = {"duration": "time", "chaired by": "chair"}
+"""Keys of labels a flattened header table may have that the header reads under another."""
+
+
+def _block_labels(lines: Sequence[Line]) -> list[_Label]:
+    """Values of a header table flattened into a block of labels and a block of values
+    ("Date" / "Location" / "Duration" / "18th December 2015" / "HQ" / "10:35 -11:05")."""
+    found: list[_Label] = []
+    for value in label_blocks(lines):
+        key = _BLOCK_KEYS.get(value.label) or next(
+            (k for k, pattern in _LABEL_KEYS.items() if pattern.match(value.label)), None
+        )
+        if key is not None:
+            found.append(_Label(key, value.value, value.line))
+    return found
+
+
 def _labels(lines: Sequence[Line]) -> list[_Label]:
     """Labelled values of the header lines; a label alone on its line ("Time:") takes the
-    next line for its value."""
-    found: list[_Label] = []
+    next line for its value; a block of labels takes the block of values under it."""
+    found: list[_Label] = _block_labels(lines)
+    blocked = {label.line.index for label in found}
     for position, line in enumerate(lines):
+        if line.index in blocked:
+            continue
         content = line.content
         bare = _BARE_LABEL.match(content)
         if bare and position + 1 < len(lines):
@@ -424,19 +452,22 @@ def _all_capitals(text: str) -> bool:
 def _year_hint(
     title: str, region: Sequence[Line], file_name: str | None, text_head: str
 ) -> int | None:
-    year = find_year(title)
+    """The year of a date written without one: the title's, the header's, the file name's,
+    the text's; a financial year ("the outturn for 2023/24") is no calendar year, and gives
+    the year only when nothing else does (its first year, of the latest one named)."""
+    year = find_calendar_year(title)
     if year is not None:
         return year
     for line in region:
         if not _OTHER_MEETING.search(line.content):
-            year = find_year(line.content)
+            year = find_calendar_year(line.content)
             if year is not None:
                 return year
     if file_name:
         match = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", file_name)
         if match:
             return int(match.group())
-    return find_year(text_head)
+    return find_calendar_year(text_head) or latest_financial_year(text_head)
 
 
 def _weekday_warning(match: DateMatch) -> str | None:

@@ -3,10 +3,13 @@
 A record names many dates: its own, the previous meeting's ("minutes of the meeting held
 on ..."), the next one's, the day a letter or page was issued, a deadline for questions,
 the date a meeting was moved from, a reporting period. Every date in the opening lines is
-a candidate, scored by where it stands (a "Date:" label, the title line, a line that
+a candidate, scored by where it stands (a "Date:" label, or the date label of a header
+table flattened into a block of labels over a block of values, the title line, a line that
 starts with it, a summons "will take place ... on") and by what surrounds it (a start time
 after it, a weekday; "previous", "next", "moved from", "published", "by" a deadline,
-"were approved" after it, or a date that the text gives elsewhere as another meeting's).
+"were approved" after it, or a date that the text gives elsewhere as another meeting's,
+unless only as the sitting an earlier meeting's words looked forward to: "to be brought to
+the next Board on 18 December" in an action's running update).
 The best candidate that reaches ``ACCEPT`` is the meeting's date; when none does, the
 text does not state its own date, and no date is better than a wrong one.
 """
@@ -19,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ingest.parse.dates import DateMatch, TimeMatch, find_date, find_time, iter_dates
+from ingest.parse.label_blocks import label_blocks
 from ingest.parse.lines import Line, is_prose
 
 SCAN_LINES = 60
@@ -57,11 +61,12 @@ _OTHER_MEETING = re.compile(
     r"the\s+(?:draft\s+|public\s+)?(?:minutes|notes)\b[^.;]*$",
     re.IGNORECASE,
 )
-# "Minutes of the meeting held on ...", "Minutes - 16th June", "minutes of 3 May": the
-# record's own title at the very top, anywhere else the minutes of an earlier meeting.
+# "Minutes of the meeting held on ...", "Minutes - 16th June", "Board Minutes 13 August",
+# "minutes of 3 May": the record's own title at the very top, anywhere else the minutes of
+# an earlier meeting.
 _MINUTES_OF = re.compile(
     r"\b(?:minutes?|notes?|record|summary)\b(?:\s+(?:and|&)\s+actions?(?:\s+updates?)?)?"
-    r"(?:\s+(?:of|from|for)\b[^.;]{0,120}?|\s*[-–—:]\s*)$",
+    r"(?:\s+(?:of|from|for)\b[^.;]{0,120}?|\s*[-–—:]\s*|\s+)$",
     re.IGNORECASE,
 )
 # A line of the header that is the record's own title: "Minutes of a special meeting of the
@@ -394,6 +399,9 @@ class _Opening:
     """How many different dates the header gives, other meetings' aside."""
     letter_from: int | None = None
     """The index of a letter's salutation ("Dear Colleague"), when the text opens as one."""
+    labelled_lines: frozenset[int] = frozenset()
+    """Lines holding the value of a date label of a header table flattened into a block of
+    labels and a block of values (see ``ingest.parse.label_blocks``)."""
 
 
 def _stands_at_top(item: _Found, opening: _Opening) -> bool:
@@ -462,8 +470,14 @@ def _score(item: _Found, opening: _Opening, before_line: Line | None, other: boo
     line, match = item.line, item.match
     in_header = line.index < opening.header_end
     score = -6.0 if other else 0.0
-    labelled = _LABEL_BEFORE.search(item.before) is not None or (
-        match.span[0] == 0 and before_line is not None and _BARE_LABEL.match(before_line.content)
+    labelled = (
+        _LABEL_BEFORE.search(item.before) is not None
+        or (
+            match.span[0] == 0
+            and before_line is not None
+            and _BARE_LABEL.match(before_line.content) is not None
+        )
+        or line.index in opening.labelled_lines
     )
     score += 5 if labelled else 0
     score += 1 if _MEETING_DATE_LABEL.search(item.before) else 0
@@ -523,6 +537,9 @@ def score_dates(
         first_date_line=found[0].line.index if found else -1,
         entries=_date_led_entries(found),
         letter_from=_salutation(lines),
+        labelled_lines=frozenset(
+            value.line.index for value in label_blocks(lines) if _BARE_LABEL.match(value.label)
+        ),
     )
     receiving = _receiving_meeting_lines(lines)
     others = [
@@ -542,7 +559,7 @@ def score_dates(
     other_days: set[tuple[int, int]] = set()  # (month, day) of all of them
     yearless_days: set[tuple[int, int]] = set()  # (month, day) of those without a year
     for item, other in zip(found, others, strict=True):
-        if other and not _records_heading(item):
+        if other and not _records_heading(item) and not _carried_forward(item, header_end):
             day = (item.match.date.month, item.match.date.day)
             other_days.add(day)
             if item.match.has_year:
@@ -564,6 +581,18 @@ def score_dates(
             score -= 4
         candidates.append(DateCandidate(match, item.line, item.rank, score, other_meeting=other))
     return candidates
+
+
+# "brought to the next Executive Board on 18 December 2015": a sitting still to come when
+# the words were written.
+_FORWARD = re.compile(r"\b(?:next|future|following|forthcoming|subsequent)\b[^.;]*$", re.IGNORECASE)
+
+
+def _carried_forward(item: _Found, header_end: int) -> bool:
+    """Whether a date below the header is one an earlier meeting set for a sitting to come
+    ("Paper to be brought to the next Board on 18 December"): an action's running update
+    carries those words to the meeting they name, so the header's same date stays its own."""
+    return item.line.index >= header_end and _FORWARD.search(item.before) is not None
 
 
 def _receiving_meeting_lines(lines: Sequence[Line]) -> set[int]:

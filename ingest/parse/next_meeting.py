@@ -4,8 +4,10 @@ Read from a labelled line ("Date of next meeting: Thursday 5th September 2019, 1
 Committee Room 2"), a heading over a list of dates ("FUTURE MEETINGS"), an agenda item
 about it ("Confirmation of next meeting type / date / time / venue:", "Next meeting"), a
 sentence ("The next meeting will be held on ..."), or any other mention ("the next Board
-meeting on 3 June", "agreed to adjourn and to reconvene on 14 September", "Future meeting
-dates Wed 16 October", "Meeting Schedule for 2019/20 ... 30/09/19"). The first of those that
+meeting on 3 June", "Update to be provided at next Executive Board 15th January 2016",
+"agreed to adjourn and to reconvene on 14 September", "Future meeting dates Wed 16
+October", "Meeting Schedule for 2019/20 ... 30/09/19"), also where its sentence wraps onto
+the next line. The first of those that
 gives a date after the meeting's own wins: a schedule lists this meeting too, and a change
 ("brought forward to the 19th September") names the date that holds. The text before the
 date names the meeting, the text after the time is the venue (not a clause such as "when a
@@ -59,6 +61,10 @@ _NEXT_SENTENCE = re.compile(
 # "Meeting Schedule for 2019/20 17/06/2019 ... 30/09/19", "next meeting as fixed for ...".
 _MENTION = re.compile(
     r"\bnext\s+(?:[A-Za-z]+\s+){0,2}?meeting\b|\bfuture\s+meeting\s+dates?\b|"
+    # the body's next sitting by its name, in a sentence or an action's update: "Update to
+    # be provided at next Executive Board 15th January 2016"
+    r"\bnext\s+(?:(?-i:[A-Z])[\w&'’-]*\s+){1,4}?(?:board|panel|committee|sub-committee|"
+    r"group|forum)\b|"
     r"\bdates?\s+of\s+(?:future|forthcoming)\s+meetings\b|\bmeeting\s+schedule\b|"
     r"\bschedule\s+of\s+meetings\b|"
     # an extra sitting announced ahead: "the hearing would be held as an extraordinary
@@ -164,14 +170,32 @@ def _sections(
         value = sentence.group("value")[:MENTION_CHARS] if sentence else ""
         if value and find_date(value, default_year=2000) is not None:
             yield value
-    for line in reversed(lines):
-        for mention in _MENTION.finditer(line.content[:MENTION_LINE_CHARS]):
+    for position in range(len(lines) - 1, -1, -1):
+        content = _with_wrapped(lines, position)
+        for mention in _MENTION.finditer(content[:MENTION_LINE_CHARS]):
             # A bare mention gives a date in its own sentence: "to be brought to the next
             # meeting. ... from 1st May this will move ..." names no date for it.
-            limit = min(len(line.content), mention.end() + MENTION_CHARS)
-            rest = line.content[mention.end() : sentence_end(line.content, mention.end(), limit)]
+            limit = min(len(content), mention.end() + MENTION_CHARS)
+            rest = content[mention.end() : sentence_end(content, mention.end(), limit)]
             if find_date(rest, default_year=2000) is not None:
                 yield rest
+
+
+def _with_wrapped(lines: Sequence[Line], position: int) -> str:
+    """A line's text, with the next line's when its sentence runs on there ("Update to be
+    provided at next" / "Executive Board 15th January 2016.")."""
+    content = lines[position].content
+    following = lines[position + 1] if position + 1 < len(lines) else None
+    if (
+        not content
+        or content.endswith((".", ";", ":", "!", "?"))
+        or following is None
+        or following.blank
+        or following.index != lines[position].index + 1
+        or len(following.cells) > 1
+    ):
+        return content
+    return f"{content} {following.content}"
 
 
 def _lines_under(lines: Sequence[Line], heading: Line) -> str:
