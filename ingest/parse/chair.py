@@ -17,6 +17,7 @@ from ingest.parse.people import Person, is_role_word, looks_like_name, strip_tit
 from ingest.parse.sentence_people import only_people, people_before, people_in
 from ingest.parse.text import ATTENDANCE_SENTENCE_END
 
+_NUMBERING = re.compile(r"^\s*(?:[•·*-]|\(?[a-z\d]{1,3}[.)])?\s*")
 # "That Mr R Gatenby be elected Chair of the Panel", "Cllr A Dacre was elected Chairman".
 _ELECTED_CHAIR = re.compile(
     r"\s+(?:was|be|is|were)\s+(?:(?:therefore|duly|unanimously|accordingly|then)\s+)?"
@@ -83,7 +84,21 @@ _FOR_THIS_MEETING = re.compile(
     re.IGNORECASE,
 )
 _CHAIR_SENTENCE_WORDS = re.compile(
-    r"ppointed|lected|the\s+chair|chaired|presided|appointment|election", re.I
+    r"ppointed|lected|the\s+chair|chaired|presided|appointment|election|welcomed|opened", re.I
+)
+# "Jo Hale (in the Chair from item 3 - not for item 15)", "Ann Bell (in the Chair for item
+# 14)": a list's mark of one who chaired from some point on (the meeting's chair) or for some
+# items only (one standing in).
+_IN_THE_CHAIR_FROM = re.compile(
+    r"\(\s*(?:was\s+)?in\s+the\s+chair\s+(?P<part>from|after|for|during|until|between)\b[^()]*\)",
+    re.IGNORECASE,
+)
+# "Jo Hale welcomed everyone to the meeting", "Cllr Jo Hale opened the meeting": the one who
+# opens the meeting chairs it, the last resort when nothing else names the chair.
+_OPENED = re.compile(
+    r",?\s+(?:(?:opened\s+the\s+meeting\s+and\s+)?welcomed\s+(?:everyone|everybody|all|"
+    r"those\s+present|all\s+present|all\s+those\s+present|attendees|colleagues|members)\b|"
+    r"opened\s+the\s+meeting\b)"
 )
 # "The Chairman, Cllr Jo Hale, thanked members ...": the chair named beside the office, the
 # last resort when no sentence says who took the chair or was elected to it.
@@ -117,15 +132,28 @@ def elected_chair(
     Lee, Cllr Dunmore chaired the meeting"), else the one the meeting elected or appointed
     its chair ("RESOLVED – That Mr A Tunney be appointed Chairman of the Panel") unless
     ``absent`` (they sent apologies), else the one named beside the office ("The Chairman,
-    Cllr Jo Hale, thanked ..."), if it says so."""
+    Cllr Jo Hale, thanked ..."), else the one who opened the meeting ("Jo Hale welcomed
+    everyone"), if it says so. A list's "(in the Chair from item 3)" is the one who took
+    the chair; "(in the Chair for item 14)", one standing in for some items."""
     elected: Person | None = None
     named: Person | None = None
     interim: Person | None = None
+    opener: Person | None = None
     for line in lines:
         content = line.content
         if not _CHAIR_SENTENCE_WORDS.search(content):
             continue
+        for marked in _IN_THE_CHAIR_FROM.finditer(content):
+            people = people_in(_NUMBERING.sub("", content[: marked.start()]))
+            if not people:
+                continue
+            if marked["part"].lower() in ("from", "after"):
+                return people[-1][1]
+            interim = interim or people[-1][1]
         for sentence in ATTENDANCE_SENTENCE_END.split(content):
+            opened = _OPENED.search(sentence) if opener is None else None
+            if opened is not None:
+                opener = _opener(people_before(sentence, opened.start(), narrowest=True))
             if named is None and (apposed := _CHAIR_APPOSITION.search(sentence)) is not None:
                 people = people_in(apposed["who"])
                 named = (
@@ -156,4 +184,32 @@ def elected_chair(
                 if for_meeting:
                     return people[0][1]
                 elected = people[0][1]
-    return elected or interim or named
+    return elected or interim or named or opener
+
+
+def _opener(people: list[tuple[str, Person]]) -> Person | None:
+    """The one person named in full (not by initials or a first name alone) who opened the
+    meeting."""
+    if len(people) != 1:
+        return None
+    person = people[0][1]
+    return person if looks_like_name(strip_titles(person.name)) else None
+
+
+def meeting_chair(
+    labelled: Person | None,
+    listed: Person | None,
+    marked: Person | None,
+    *,
+    from_sentences: bool,
+    agenda: bool,
+) -> Person | None:
+    """The meeting's chair: the one a header label names, else the one the attendance marks
+    or its sentences name (``from_sentences``), else the one the opening marks beside a name.
+
+    An agenda calls a meeting not yet held: the chair it names is its body's ("Membership:
+    Cllr Jo Hale (Chair)"), while a chair found in its sentences was elected or took the
+    chair at an earlier meeting whose minutes the agenda pack encloses."""
+    if agenda and from_sentences:
+        listed = None
+    return labelled or listed or marked

@@ -17,6 +17,7 @@ from ingest.errors import NotMinutesError
 from ingest.parse.actions import parse_actions
 from ingest.parse.attendance import include_officers, parse_attendance
 from ingest.parse.body import detect_body
+from ingest.parse.chair import meeting_chair
 from ingest.parse.dates import iter_dates
 from ingest.parse.doctype import detect_document_type
 from ingest.parse.header import Header, parse_header
@@ -96,12 +97,18 @@ def parse_document(
     # meeting's date; without one, relative to the latest date the text gives.
     reference_date = header.date or _latest_date(text)
 
-    chair = header.chair or attendance.chair or header.marked_chair
-    minute_taker = header.minute_taker or attendance.minute_taker
-    include_officers(attendance, chair, minute_taker)
     document_type = detect_document_type(
         header.title, lines, header_lines=lines[: header.end], item_count=len(items)
     )
+    chair = meeting_chair(
+        header.chair,
+        attendance.chair,
+        header.marked_chair,
+        from_sentences=attendance.chair_elected,
+        agenda=document_type is DocumentType.AGENDA,
+    )
+    minute_taker = header.minute_taker or attendance.minute_taker
+    include_officers(attendance, chair, minute_taker)
 
     acronyms = find_acronym_definitions(text)
     themes = assign_themes(items, text, glossary, acronyms)
