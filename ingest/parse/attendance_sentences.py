@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ingest.parse.lines import Line
+from ingest.parse.movements import movements
 from ingest.parse.name_runs import take_substitutes
 from ingest.parse.people import (
     Person,
@@ -27,7 +28,9 @@ from ingest.parse.sentence_people import (
     people_in,
     status_of,
 )
+from ingest.parse.speakers import speakers
 from ingest.parse.text import ATTENDANCE_SENTENCE_END
+from ingest.parse.welcomes import welcomes
 from records.enums import AttendanceStatus
 
 # Clauses read per sentence: each reads the sentence up to its verb again, so a sentence of
@@ -50,9 +53,9 @@ class SentenceAttendee:
 _APOLOGIES = re.compile(
     r"(?<![a-z])apolog(?:y|ies)\b(?:\s+(?:for|of|absence|their|his|her|the|meeting|had|have|has|been|"
     r"were|was|received|given|tendered|submitted|presented|sent|noted|accepted|recorded|made|"
-    r"reported|before|also|further|an|are|is|non-attendance|came|come|and))*?"
+    r"reported|before|also|further|an|are|is|non-attendance|came|come|and|intimated))*?"
     r"\s+(?:from|by|for|on\s+behalf\s+of|of)\b[\s:;,]*"
-    r"(?:the\s+following(?:\s+(?:members|councillors|people|persons|officers))?\s*:?\s*)?"
+    r"(?:(?:the\s+following|these)(?:\s+(?:members|councillors|people|persons|officers))?\s*:?\s*)?"
     r"(?:(?:substitute|co-opted|independent)\s+members?\s+|substitutes\s+)?"
     r"(?:the\s+(?=(?:Rt\.?\s+Hon|Right\s+Hon|Revd|Reverend)\b))?"  # ("from the Rt Hon Jo Hale")
     r"(?-i:(?=[A-Z]))(?!absence\b)",
@@ -105,18 +108,6 @@ _PRESENCE_VERB = re.compile(
 # attends it (so do those named with their roles after "together with").
 _PRESENTED = re.compile(r",\s+(?:introduced|presented)\s+(?:the|a|an|his|her|their)\s")
 _TOGETHER_WITH = re.compile(r"\btogether\s+with[;:,]?\s+(?=[A-Z])")
-_WELCOMED = re.compile(
-    r"\b(?:welcomed|greeted)\s+(?P<who>[A-Z].{2,240}?)(?:,\s*)?\s+(?:to\s+(?:the|this|his|her|"
-    r"their)\s+(?:first\s+)?[Mm]eeting|who\s+was\s+attending|attending\s+(?:his|her|their)\s+"
-    r"first\s+meeting)"
-)
-# "The Chairman welcomed to the meeting Jo Hale (PCC) and Ann Bell (Chief Constable).": the
-# people after the place they were welcomed to, to the sentence's end.
-_WELCOMED_TO = re.compile(
-    r"\b(?:welcomed|greeted)\s+to\s+(?:the|this)\s+meeting[,:]?\s+(?P<who>[A-Z][^.]{2,400}?)"
-    r"\.?$"
-)
-_FIRST_MEETING = re.compile(r"attending\s+(?:his|her|their)\s+first\s+meeting")
 # "The Chair introduced Jo Hale, the Police and Crime Commissioner, to present his update":
 # one named with a post whom the chair brings in to speak attends.
 _INTRODUCED = re.compile(
@@ -172,7 +163,11 @@ def _apologies(sentence: str) -> Iterator[tuple[str, AttendanceStatus]]:
 _OTHER_MEETING = re.compile(
     r"\bfor\s+the\s+(?:previous|last|next|earlier|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\s+meeting\b|"
-    r"\bhad\s+not\s+been\s+recorded\b"
+    r"\bhad\s+not\s+been\s+recorded\b|"
+    # ("subject to amending the attendance to show Cllr Jo Hale was present at the 11th
+    # November 2014 meeting"): a correction to an earlier meeting's minutes
+    r"\b(?:at|for)\s+the\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:\d{4}\s+)?meeting\b|"
+    r"\bamend(?:ing|ed)?\s+the\s+(?:attendance|apologies)\b"
 )
 
 
@@ -227,14 +222,9 @@ def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceSta
                     if person.capacity:
                         yield entry, person, IN_ATTENDANCE
     yield from _introduced(sentence)
-    welcomes = itertools.chain(_WELCOMED.finditer(sentence), _WELCOMED_TO.finditer(sentence))
-    for welcome in itertools.islice(welcomes, _MAX_CLAUSES):
-        who = welcome.group("who")
-        people = people_in(who)
-        if people and only_people(who, people):
-            first = bool(_FIRST_MEETING.search(welcome.group()))
-            for entry, person in people:
-                yield entry, person, PRESENT if first else status_of(entry)
+    yield from movements(sentence)
+    yield from speakers(sentence)
+    yield from welcomes(sentence)
 
 
 def _introduced(sentence: str) -> Iterator[tuple[str, Person, AttendanceStatus]]:
@@ -288,7 +278,10 @@ def parse_sentences(lines: Iterable[Line]) -> Iterator[SentenceAttendee]:
 
 _KEYWORDS = re.compile(
     r"apolog|substitut|replacement|attend|unable|introduced|presented|joined|arrived|present|welcomed|"
-    r"greeted|replaced|deputised|entered|supported|accompanied|assisted|invited",
+    r"greeted|replaced|deputised|entered|supported|accompanied|assisted|invited|left|returned|"
+    r"withdrew|exited|arrive|leave|said|explained|answered|reported|responded|replied|"
+    r"confirmed|outlined|informed|advised|updated|told|gave|highlighted|stated|assured|"
+    r"acknowledged|added|clarified|summari|spoke|addressed|set out|took|welcome",
     re.IGNORECASE,
 )
 

@@ -27,7 +27,18 @@ _CLAUSE_START = re.compile(
     re.IGNORECASE,
 )
 _LEADING_THAT = re.compile(r"^that\s+", re.IGNORECASE)
+# Where a titled name starts: "Following a vote Cllr Jo Hale was elected", "At 11am Mr Jo Hale
+# and Mr Roy Tapp returned to the room" (the words before it are no clause of their own).
+_TITLE_START = re.compile(
+    r"(?<![\w/'’-])(?:(?:County\s+)?Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof|"
+    r"Sir|Dame|Lord|Lady|Baroness|Revd?|Reverend|Alderman)\.?\s+(?=[A-Z])"
+)
 MEMBER = re.compile(r"\b(?:Councillors?|Cllrs?|AM|MLA|MSP|MP|Member)\b")
+
+_LINKS = frozenset(("and", "of", "for", "the", "to", "in", "on", "at", "de", "van", "von"))
+
+Stated = tuple[str, Person, AttendanceStatus]
+"""The words naming a person in a sentence, the person, and the attendance it states."""
 
 
 def people_in(text: str) -> list[tuple[str, Person]]:
@@ -42,8 +53,9 @@ def people_in(text: str) -> list[tuple[str, Person]]:
 
 def people_before(sentence: str, end: int, *, narrowest: bool = False) -> list[tuple[str, Person]]:
     """The people named before ``end``: the whole start of the sentence when it is a list of
-    people, else the words after the last clause boundary before ``end`` (the widest such
-    tail, or with ``narrowest`` the shortest)."""
+    people, else the words after the last clause boundary, "and" or comma before ``end``, or
+    from the first title after words that name no one, when nothing but names follows it
+    (the widest such tail, or with ``narrowest`` the shortest)."""
     head = _NUMBERING.sub("", sentence[:end]).strip()
     people = people_in(head)
     if people and only_people(head, people):
@@ -51,14 +63,31 @@ def people_before(sentence: str, end: int, *, narrowest: bool = False) -> list[t
     starts = [m.end() for m in _CLAUSE_START.finditer(head)]
     ands = [m.end() for m in re.finditer(r"\s+and\s+", head)]
     commas = [m.end() for m in re.finditer(r",\s+", head)]
+    # (a title after words naming no one: "At 11am Mr Jo Hale and Mr Roy Tapp returned", not
+    # "Cllr Jo Hale attended as a substitute for Cllr Roy Tapp and Cllr Ann Bell ...")
+    titled = [m.start() for m in _TITLE_START.finditer(head) if not people_in(head[: m.start()])][
+        :1
+    ]
     # The widest tail that is only people: "In addition, Mrs A Bell and Colonel R Tapp had
-    # also given apologies" is both of them, not only the last.
-    for start in sorted(starts[-1:] + ands[-1:] + commas[-1:], reverse=narrowest):
-        tail = _LEADING_THAT.sub("", head[start:])
+    # also given apologies" is both of them, not only the last; a tail from a title on has
+    # nothing but names.
+    tails = {start: False for start in titled} | {
+        start: True for start in starts[-1:] + ands[-1:] + commas[-1:]
+    }
+    for start in sorted(tails, reverse=narrowest):
+        tail = _LEADING_THAT.sub("", head[start:]) if tails[start] else head[start:]
         people = people_in(tail)
-        if people and only_people(tail, people):
+        if people and (only_people if tails[start] else _names_only)(tail, people):
             return people
     return []
+
+
+def _names_only(text: str, people: list[tuple[str, Person]]) -> bool:
+    """Whether ``text`` names ``people`` and says nothing else: no word in lower case but the
+    links of names and posts ("and", "of", "the" ...)."""
+    return bool(people) and all(
+        not word[:1].islower() or word in _LINKS for word in re.findall(r"[\w'’-]+", text)
+    )
 
 
 def only_people(text: str, people: list[tuple[str, Person]]) -> bool:

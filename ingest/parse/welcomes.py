@@ -1,0 +1,92 @@
+"""People present because the minutes say the meeting welcomed them, or was introduced to them.
+
+"The Chair welcomed Mr Jo Hale, Police and Crime Commissioner, to the meeting", "The
+Chairman welcomed to the meeting Jo Hale (PCC) and Ann Bell (Chief Constable)", "Particular
+welcome was given to the new members of the Committee - Jo Hale, Ann Bell and Dr Roy Tapp",
+"Jo Hale and Ann Bell were also welcomed to the meeting as the proposed co-opted members",
+"The Chair welcomed Ed Lowe from the Fire Service", "The Panel were introduced to Di Cole,
+Head of Legal Services, who would attend future meetings". A welcome is said to those in the
+room, however the sentence is turned.
+
+A new member, or one at their first meeting, is present; otherwise a member (a councillor)
+is present and anyone else attends (``status_of``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from ingest.parse.sentence_people import (
+    IN_ATTENDANCE,
+    PRESENT,
+    Stated,
+    only_people,
+    people_before,
+    people_in,
+    status_of,
+)
+
+_MAX_CLAUSES = 8
+_WELCOMED = re.compile(
+    r"\b(?:welcomed|greeted)\s+(?P<who>[A-Z].{2,240}?)(?:,\s*)?\s+(?:to\s+(?:the|this|his|her|"
+    r"their)\s+(?:first\s+)?[Mm]eeting|who\s+was\s+attending|attending\s+(?:his|her|their)\s+"
+    r"first\s+meeting)"
+)
+# "The Chairman welcomed to the meeting Jo Hale (PCC) and Ann Bell (Chief Constable).": the
+# people after the place they were welcomed to, to the sentence's end.
+_WELCOMED_TO = re.compile(
+    r"\b(?:welcomed|greeted)\s+to\s+(?:the|this)\s+meeting[,:]?\s+(?P<who>[A-Z][^.]{2,400}?)"
+    r"\.?$"
+)
+_FIRST_MEETING = re.compile(r"attending\s+(?:his|her|their)\s+first\s+meeting")
+# "Jo Hale and Ann Bell were also welcomed to the meeting as ...", "New member Jo Hale was
+# welcomed to the group": the people before the verb.
+_WERE_WELCOMED = re.compile(
+    r"\s+(?:was|were)\s+(?:also\s+|then\s+|warmly\s+)?welcomed\s+(?:to\s+(?:the|this)\s+"
+    r"(?:meeting|group|panel|committee|board)\b|by\s+the\s+chair)",
+    re.IGNORECASE,
+)
+_NEW_MEMBER = re.compile(r"^(?:(?:the|a)\s+)?new\s+(?:\w+\s+){0,2}members?\s+", re.IGNORECASE)
+# "The Chair welcomed Ed Lowe from the Fire Service.": one named person, then where they are
+# from, to the sentence's end.
+_WELCOMED_FROM = re.compile(
+    r"\b(?:welcomed|greeted)\s+(?P<who>[A-Z][^,;()]{2,60}?)\s+(?:from|of)\s+(?:the\s+)?"
+    r"[A-Z][^,;]{2,80}?\.?$"
+)
+# "The Panel were introduced to Di Cole, Head of Legal Services, who would attend ...": one
+# person named with a post.
+_INTRODUCED_TO = re.compile(
+    r"\b(?:was|were)\s+introduced\s+to\s+(?P<who>[A-Z][^,;()]{2,60},\s+[^,;()]{3,100}?)"
+    r"(?:,\s*|\s+)(?:who|which|and|as)\b"
+)
+
+
+def welcomes(sentence: str) -> Iterator[Stated]:
+    """The people a sentence says the meeting welcomed or was introduced to."""
+    found = itertools.chain(_WELCOMED.finditer(sentence), _WELCOMED_TO.finditer(sentence))
+    for welcome in itertools.islice(found, _MAX_CLAUSES):
+        who = welcome.group("who")
+        people = people_in(who)
+        if people and only_people(who, people):
+            first = bool(_FIRST_MEETING.search(welcome.group()))
+            for entry, person in people:
+                yield entry, person, PRESENT if first else status_of(entry)
+    for welcomed in itertools.islice(_WERE_WELCOMED.finditer(sentence), _MAX_CLAUSES):
+        head = sentence[: welcomed.start()]
+        new = _NEW_MEMBER.match(head)
+        if new is not None:
+            head = head[new.end() :]
+        for entry, person in people_before(head, len(head)):
+            yield entry, person, PRESENT if new else status_of(entry)
+    welcomed_from = _WELCOMED_FROM.search(sentence)
+    if welcomed_from is not None:
+        people = people_in(welcomed_from["who"])
+        if len(people) == 1 and only_people(welcomed_from["who"], people):
+            yield people[0][0], people[0][1], status_of(people[0][0])
+    introduced = _INTRODUCED_TO.search(sentence)
+    if introduced is not None:
+        people = people_in(introduced["who"])
+        if len(people) == 1 and people[0][1].capacity:
+            yield people[0][0], people[0][1], IN_ATTENDANCE

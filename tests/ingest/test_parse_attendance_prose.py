@@ -1,0 +1,265 @@
+"""Attendance the prose states by what people did: came in, went out, spoke to the meeting with
+their office, were welcomed or introduced; apologies given in Scottish and clerk's wording; and
+the chair named by a list's "(in the Chair from item 3)", an election, or the opening welcome.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.parse.document import parse_document
+from records.enums import DocumentType
+from tests.support.attendance import APOLOGIES, IN_ATTENDANCE, PRESENT, attendance_of, people
+
+
+def _chair(text: str) -> str | None:
+    chair = attendance_of(text).chair
+    return chair.name if chair else None
+
+
+# --- coming in, going out ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Orrin Slade and Mr Tobias Venn left the room at 10:55am to fetch the witnesses.\n",
+        "At 11am Mr Orrin Slade and Mr Tobias Venn returned to the room.\n",
+        "4.2 Mr Orrin Slade and Mr Tobias Venn withdrew from the meeting at 3.15pm.\n",
+    ],
+)
+def test_those_who_leave_or_come_back_attend(text: str) -> None:
+    assert people(text) == [("Orrin Slade", IN_ATTENDANCE), ("Tobias Venn", IN_ATTENDANCE)]
+
+
+def test_those_who_come_in_with_the_commissioner_attend() -> None:
+    text = (
+        "Ms Petra Quill, Police and Crime Commissioner entered the chamber at 11am along with "
+        "Mr. Ivo Dane, Mr. Bram Kell and Mr. Sol Fenn.\n"
+    )
+    assert people(text) == [
+        ("Petra Quill", IN_ATTENDANCE),
+        ("Ivo Dane", IN_ATTENDANCE),
+        ("Bram Kell", IN_ATTENDANCE),
+        ("Sol Fenn", IN_ATTENDANCE),
+    ]
+
+
+def test_members_who_left_early_or_arrived_late_are_present() -> None:
+    text = (
+        "Councillor Wren Hollis arrived during item 4, and Councillors Ada Marsh and Cato Pell "
+        "left early at 12.40pm.\n"
+    )
+    assert people(text) == [
+        ("Wren Hollis", PRESENT),
+        ("Ada Marsh", PRESENT),
+        ("Cato Pell", PRESENT),
+    ]
+
+
+def test_one_announced_to_come_late_is_not_taken_as_present() -> None:
+    assert people("It was noted that Councillor Wren Hollis would arrive late.\n") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nell Ashby left the room for this item.\n",
+        "Mrs Nell Ashby withdrew from the meeting during consideration of the item.\n",
+    ],
+)
+def test_one_who_withdraws_for_an_item_is_a_member(text: str) -> None:
+    assert people(text) == [("Nell Ashby", PRESENT)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members of the public left the room.\n",
+        "Councillor Ada Marsh had left the meeting early at the previous meeting.\n",
+        "The Commissioner left the meeting at 12.30pm.\n",
+    ],
+)
+def test_no_one_named_or_another_meeting_gives_no_attendee(text: str) -> None:
+    assert people(text) == []
+
+
+# --- officers named with their office, speaking -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "capacity"),
+    [
+        (
+            "The Commissioner, Mrs Petra Quill, introduced her draft plan.\n",
+            "Petra Quill",
+            "Commissioner",
+        ),
+        (
+            "3. The Deputy Chief Constable, Ivo Dane, said that most of the rise was recording.\n",
+            "Ivo Dane",
+            "Deputy Chief Constable",
+        ),
+        (
+            "Bram Kell, Chief Finance Officer to the Commissioner, explained the precept.\n",
+            "Bram Kell",
+            "Chief Finance Officer to the Commissioner",
+        ),
+        (
+            "Sol Fenn, Wessex Police and Crime Commissioner introduced this item.\n",
+            "Sol Fenn",
+            "Wessex Police and Crime Commissioner",
+        ),
+    ],
+)
+def test_an_officer_named_with_the_office_speaking_attends(
+    text: str, name: str, capacity: str
+) -> None:
+    attendees = attendance_of(text).attendees
+    assert [(a.name, a.status) for a in attendees] == [(name, IN_ATTENDANCE)]
+    assert attendees[0].capacity == capacity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Councillor Ada Marsh, Chair of the Working Group, presented the notes of its meeting.\n",
+        "Alderman Cato Pell, Chairman of the Pensions Board, reported on its first meeting.\n",
+        "Councillor Ada Marsh asked about response times.\n",
+        "The Commissioner's report was noted.\n",
+    ],
+)
+def test_a_member_named_in_passing_is_no_attendee(text: str) -> None:
+    assert people(text) == []
+
+
+# --- welcomes and introductions -----------------------------------------------------------
+
+
+def test_those_welcomed_to_the_meeting_attend() -> None:
+    text = (
+        "Orrin Slade and Tobias Venn were also welcomed to the meeting as the proposed "
+        "co-opted members.\n"
+    )
+    assert people(text) == [("Orrin Slade", IN_ATTENDANCE), ("Tobias Venn", IN_ATTENDANCE)]
+
+
+def test_a_new_member_welcomed_is_present() -> None:
+    assert people("New member Petra Quill was welcomed to the group.\n") == [
+        ("Petra Quill", PRESENT)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chair welcomed Ivo Dane from Wessex Fire Service.\n",
+        "The Chairman welcomed Mr Ivo Dane of the Wessex Fire Service.\n",
+    ],
+)
+def test_a_guest_welcomed_from_another_body_attends(text: str) -> None:
+    assert people(text) == [("Ivo Dane", IN_ATTENDANCE)]
+
+
+def test_one_the_meeting_is_introduced_to_attends() -> None:
+    text = (
+        "The Panel were introduced to Bram Kell, Head of Legal Services, who would be "
+        "attending future meetings.\n"
+    )
+    assert people(text) == [("Bram Kell", IN_ATTENDANCE)]
+
+
+# --- apologies in other words -------------------------------------------------------------
+
+
+def test_apologies_intimated_on_behalf_of_members() -> None:
+    text = (
+        "1. Apologies for Absence\nApologies for absence were intimated on behalf of Mrs A Orr, "
+        "Mr B Lusk and Mr C Dunn of the Highland Council.\n"
+    )
+    assert people(text) == [("A Orr", APOLOGIES), ("B Lusk", APOLOGIES), ("C Dunn", APOLOGIES)]
+
+
+def test_apologies_from_these_members() -> None:
+    text = (
+        "(1) The Clerk gave apologies from these Members: Councillor Nia Bramble (Rye Council) "
+        "Councillor Ossie Fenwright (Tor Council)\n"
+    )
+    assert people(text) == [("Nia Bramble", APOLOGIES), ("Ossie Fenwright", APOLOGIES)]
+
+
+def test_a_correction_to_an_earlier_meetings_attendance_is_not_this_meetings() -> None:
+    text = (
+        "RESOLVED that, subject to amending the attendance to show Cllr Cato Pell was present "
+        "at the 11th November 2014 meeting, the minutes be signed.\n"
+    )
+    assert people(text) == []
+
+
+# --- the chair ----------------------------------------------------------------------------
+
+
+def test_the_chair_from_an_item_on_is_the_meetings_chair() -> None:
+    text = (
+        "Present\n  • Leonard Ash (in the Chair from item 3 – not for item 15)\n"
+        "  • Ruth Bone (Deputy Chair) (in the Chair for item 14)\n  • Timon Gale\n"
+    )
+    assert _chair(text) == "Leonard Ash"
+
+
+def test_a_chair_for_some_items_only_chairs_when_no_one_else_does() -> None:
+    text = "Present\n  • Ruth Bone (in the chair for items 1 to 3)\n  • Timon Gale\n"
+    assert _chair(text) == "Ruth Bone"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "11.1    Following a vote Cllr Nell Ashby was elected as Chair",
+        "On a show of hands Councillor Nell Ashby was elected Chairman for the year.",
+    ],
+)
+def test_a_chair_elected_after_a_lead_in(sentence: str) -> None:
+    assert _chair(f"Election of Chair\n{sentence}\n2. Apologies\n") == "Nell Ashby"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Desmond Okoye welcomed all and apologies were given.",
+        "Cllr Desmond Okoye opened the meeting and welcomed those present.",
+    ],
+)
+def test_the_one_who_opens_the_meeting_chairs_it(sentence: str) -> None:
+    assert _chair(f"1. Welcome\n{sentence}\n2. Minutes\n") == "Desmond Okoye"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "DO welcomed all and apologies were given.",
+        "The PCC opened the meeting and welcomed those present.",
+    ],
+)
+def test_an_opener_not_named_in_full_is_no_chair(sentence: str) -> None:
+    assert _chair(f"1. Welcome\n{sentence}\n2. Minutes\n") is None
+
+
+def test_an_opener_is_the_last_resort_after_an_election() -> None:
+    text = (
+        "1. Welcome\nDesmond Okoye welcomed all.\n2. Election of Chair\n"
+        "RESOLVED that Councillor Nell Ashby be elected Chair of the Panel.\n"
+    )
+    assert _chair(text) == "Nell Ashby"
+
+
+def test_an_agendas_chair_is_not_one_its_enclosed_minutes_elected() -> None:
+    draft = parse_document(
+        "WESSEX POLICE AND CRIME PANEL\n\nAGENDA\n\nTuesday 9 April 2024 at 2.00pm\n\n"
+        "1. Apologies for absence\n\n2. To approve the minutes of the meeting held on 5 March "
+        "2024\n\n3. To receive the budget report\n\n4. To note the risk register\n\n"
+        "MINUTES of the meeting held on 5 March 2024\n\n1. APPOINTMENT OF CHAIR\n\n"
+        "RESOLVED that Councillor Nell Ashby be appointed Chair.\n"
+    )
+    assert draft.document_type is DocumentType.AGENDA
+    assert draft.chair is None
