@@ -451,6 +451,41 @@ class ActionEvent(Base):
     author: Mapped[str | None] = mapped_column(String(200))
     due_date: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
+    # How sure it is that a later meeting's statement ("Action 3 closed") names this
+    # action; null for what the action's own records and pushed updates say.
+    confidence: Mapped[float | None] = mapped_column(Float)
+
+
+class ActionStatement(Base):
+    """What a document says became of an earlier meeting's action ("Action 3 closed",
+    "all actions from the last meeting were complete"), read by
+    ``ingest.parse.action_status_lines`` and kept whether or not that meeting is stored:
+    when both are, the action it names has it as an event of its lifecycle. ``reach``
+    says which actions (``Reach``: the one numbered ``reference`` or worded as ``label``,
+    all, or all the others); no ``origin_date``: the body's previous meeting."""
+
+    __tablename__ = "action_statements"
+    __table_args__ = NO_ID_REUSE
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("source_documents.id", ondelete="CASCADE"), index=True
+    )
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    reach: Mapped[str] = mapped_column(String(8))
+    reference: Mapped[str | None] = mapped_column(String(32))
+    label: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[ActionEventKind] = mapped_column(_enum(ActionEventKind))
+    status: Mapped[ActionStatus] = mapped_column(_enum(ActionStatus))
+    origin_title: Mapped[str | None] = mapped_column(String(500))
+    origin_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    count: Mapped[int | None] = mapped_column(Integer)
+    span_start: Mapped[int] = mapped_column(Integer)
+    span_end: Mapped[int] = mapped_column(Integer)
+    confidence: Mapped[float] = mapped_column(Float)
 
 
 class Metric(Base):

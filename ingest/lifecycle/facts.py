@@ -6,7 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from records.enums import ActionStatus, DocumentType, MeetingKind
+from ingest.parse.action_status_lines import Reach
+from records.enums import ActionEventKind, ActionStatus, DocumentType, MeetingKind
 
 # Documents of one meeting in the order their records stand for it: the minutes first.
 DOCUMENT_RANK = {DocumentType.MINUTES: 0, DocumentType.ACTION_LOG: 1, DocumentType.AGENDA: 2}
@@ -92,3 +93,40 @@ class UpdateFacts:
     @property
     def pushed(self) -> bool:
         return self.document_id is None
+
+
+@dataclass(frozen=True)
+class StatementFacts:
+    """What a document says became of an earlier meeting's action (``ActionStatement``),
+    with the meeting whose document says it and the words of its span."""
+
+    id: int
+    meeting: MeetingFacts  # the meeting whose document says it
+    document_id: int
+    document_type: DocumentType
+    position: int
+    reach: Reach
+    reference: str | None
+    label: str | None
+    kind: ActionEventKind
+    status: ActionStatus
+    origin_title: str | None
+    origin_date: dt.date | None
+    count: int | None
+    span_start: int
+    span_end: int
+    text: str
+    confidence: float
+
+    @property
+    def order_key(self) -> tuple[dt.date, str, str, int, int, int]:
+        """Its place among statements, from what the records say (never from ids)."""
+        meeting = self.meeting
+        return (
+            meeting.date or dt.date.min,
+            meeting.identity_key,
+            meeting.kind.value,
+            DOCUMENT_RANK[self.document_type],
+            self.position,
+            self.span_start,
+        )

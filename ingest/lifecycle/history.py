@@ -4,8 +4,10 @@ The actions of one lifecycle are grouped by meeting; the first action of each me
 (the minutes' before an action log's) stands for it in the chain. The first meeting
 raises the action (at the meeting it names as its origin, when that one is not
 stored); each meeting after records it again, as deferred, closed or still open, with
-the updates the minutes give as evidence. Updates pushed through the API follow on the
-day they were made.
+the updates the minutes give as evidence. What later minutes say of it without
+recording it again ("Action 3 closed", ``statements``) is an event of the day of those
+minutes, unless the lifecycle has that status from them already. Updates pushed
+through the API follow on the day they were made.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from itertools import groupby
 
 from ingest.lifecycle.due import worked_out_due
 from ingest.lifecycle.facts import DOCUMENT_RANK, ActionFacts, UpdateFacts
+from ingest.lifecycle.statements import SaidDraft
 from records.enums import ActionEventKind, ActionStatus, DueBasis, EventSource
 
 _DEFERRED_WORDS = re.compile(
@@ -44,6 +47,7 @@ class EventDraft:
     author: str | None = None
     due_date: dt.date | None = None
     created_at: dt.datetime | None = None
+    confidence: float | None = None  # a later meeting's statement: how sure it names this
 
 
 @dataclass(frozen=True)
@@ -159,11 +163,61 @@ def _meeting_events(
     return events + mentioned
 
 
+def _from_statement(said: SaidDraft) -> EventDraft:
+    statement = said.statement
+    return EventDraft(
+        action_id=said.action_id,
+        kind=statement.kind,
+        status=statement.status,
+        source=EventSource.MINUTES,
+        date=statement.meeting.date,
+        text=statement.text,
+        meeting_id=statement.meeting.id,
+        document_id=statement.document_id,
+        span_start=statement.span_start,
+        span_end=statement.span_end,
+        confidence=said.confidence,
+    )
+
+
+def _statement_events(
+    ordered: Sequence[ActionFacts],
+    said: Mapping[int, Sequence[SaidDraft]],
+    recorded: Sequence[EventDraft],
+) -> list[EventDraft]:
+    """The events of what later minutes say of the lifecycle's actions, in the records'
+    order: one per meeting and status, none where the meeting's own record of the
+    action gives that status already, nor where the statement is the record of one of
+    the lifecycle's actions with that status (the lifecycle weighs it with the others)."""
+    drafts = sorted(
+        (d for a in ordered for d in said.get(a.id, ()) if d.statement.meeting.date is not None),
+        key=lambda d: (d.statement.order_key, -d.confidence),
+    )
+    given = {(e.meeting_id, e.status) for e in recorded if e.meeting_id is not None}
+    events: list[EventDraft] = []
+    for draft in drafts:
+        statement = draft.statement
+        key = (statement.meeting.id, statement.status)
+        recorded_as_action = any(
+            a.document_id == statement.document_id
+            and a.span_start < statement.span_end
+            and statement.span_start < a.span_end
+            and a.status is statement.status
+            for a in ordered
+        )
+        if key not in given and not recorded_as_action:
+            given.add(key)
+            events.append(_from_statement(draft))
+    return events
+
+
 def lifecycle(
-    members: Sequence[ActionFacts], updates: Mapping[int, Sequence[UpdateFacts]]
+    members: Sequence[ActionFacts],
+    updates: Mapping[int, Sequence[UpdateFacts]],
+    said: Mapping[int, Sequence[SaidDraft]] | None = None,
 ) -> tuple[LifecycleDraft, list[EventDraft]]:
     """The events of the lifecycle made of ``members`` (linked actions) in order, and
-    what they come to."""
+    what they come to; ``said``: what later minutes say of each action."""
     ordered = sorted(members, key=lambda a: a.order_key)
     groups = [
         list(group) for _, group in groupby(ordered, key=lambda a: (a.meeting.date, a.meeting.id))
@@ -176,6 +230,8 @@ def lifecycle(
         events += found
         statuses = [e.status for e in found if e.status is not None]
         done = statuses[-1] in _DONE if statuses else done
+    stated = _statement_events(ordered, said or {}, events)
+    events += stated
     pushed = sorted(
         (u for a in ordered for u in updates.get(a.id, ()) if u.pushed),
         key=lambda u: (u.created_at, u.text),
@@ -192,6 +248,9 @@ def lifecycle(
     for event in events:
         if event.status is None or event.kind is ActionEventKind.RAISED:
             continue
+        if event.confidence is not None and event.kind is ActionEventKind.UPDATED:
+            # "Action 2 remains open" after it was done: the statement reopens it.
+            event.kind = ActionEventKind.REOPENED if status in _DONE else event.kind
         if event.status in _DONE and status not in _DONE:
             closed_on = event.date
         elif event.status not in _DONE:
@@ -209,7 +268,10 @@ def lifecycle(
             times_deferred=sum(1 for e in events if e.kind is ActionEventKind.DEFERRED),
             due_date=due_date,
             due_basis=due_basis,
-            last_seen_on=groups[-1][0].meeting.date,
+            last_seen_on=max(
+                (d for d in (groups[-1][0].meeting.date, *(e.date for e in stated)) if d),
+                default=None,
+            ),
             in_chain=frozenset(group[0].id for group in groups),
         ),
         events,

@@ -6,7 +6,9 @@ A later action's links depend only on stored meetings: the meeting it names as i
 origin, the other documents of its own meeting and the ``LOOK_BACK`` meetings of its
 body and kind before it. So when a meeting arrives, the actions linked again are its
 own, those that name it, and those of the ``LOOK_BACK`` meetings after it; whatever
-order the files come in, each ends up matched against the same records.
+order the files come in, each ends up matched against the same records. What later
+minutes say of earlier actions ("Action 3 closed") is kept and applied the same way
+(``statement_link``).
 """
 
 from __future__ import annotations
@@ -31,6 +33,14 @@ from ingest.lifecycle.match import (
     origin_link,
     same_meeting_link,
 )
+from ingest.lifecycle.statement_link import (
+    actions_stated_about,
+    chains_stated_at,
+    said_of,
+    stating_meetings,
+    stating_meetings_around,
+    store_statements,
+)
 from ingest.prepare import PreparedDocument
 from ingest.store import StoreOutcome, StoreResult, store_document
 from records import writes
@@ -46,12 +56,20 @@ from records.models import (
 
 
 async def store_and_link(session: AsyncSession, doc: PreparedDocument) -> StoreResult:
-    """Store a document (``ingest.store``) and link the actions it changes."""
+    """Store a document (``ingest.store``) and its statements about earlier actions, and
+    link the actions it changes."""
     draft = doc.draft
-    same = _meetings_like(meeting_identity_key(draft.body, draft.chair), draft, doc.file_name)
+    identity_key = meeting_identity_key(draft.body, draft.chair)
+    same = _meetings_like(identity_key, draft, doc.file_name)
     before = await _chain_keys_of_meetings(session, same)
+    # The chains its statements, and the statements its arrival may make name another
+    # meeting, named before.
+    stating = await stating_meetings_around(session, identity_key, draft.kind, draft.date)
+    stating |= set(await session.scalars(same))
+    before |= await chains_stated_at(session, stating)
     result = await store_document(session, doc)
     if result.outcome is not StoreOutcome.UNCHANGED:
+        await store_statements(session, doc, result.meeting_id, result.document_id)
         await link_meeting(session, result.meeting_id, stale=before)
     return result
 
@@ -60,8 +78,9 @@ async def store_and_link(session: AsyncSession, doc: PreparedDocument) -> StoreR
 class MeetingRemoval:
     """What a meeting's removal changes the links of, read before it is removed."""
 
-    chains: set[int]  # the chains its actions belong to
+    chains: set[int]  # the chains its actions belong to, and those its statements named
     dependents: set[int]  # other meetings' actions whose links may depend on it
+    stating: set[int]  # other meetings whose statements may name something else
 
 
 async def removal_of_meeting(session: AsyncSession, meeting_id: int) -> MeetingRemoval:
@@ -70,15 +89,20 @@ async def removal_of_meeting(session: AsyncSession, meeting_id: int) -> MeetingR
     chains = await _chain_keys_of_meetings(
         session, select(Meeting.id).where(Meeting.id == meeting_id)
     )
-    return MeetingRemoval(chains, others)
+    stating = await stating_meetings(session, meeting_id)
+    chains |= await chains_stated_at(session, stating)
+    return MeetingRemoval(chains, others, stating - {meeting_id})
 
 
 async def relink_after_removal(session: AsyncSession, removal: MeetingRemoval) -> None:
     """Link again the actions that the removed meeting's could have been matched in
     place of (those naming it, those of the ``LOOK_BACK`` meetings after it) and rebuild
-    the chains it was part of, so the links are those of never having had the meeting."""
-    if removal.chains or removal.dependents:
-        await relink(session, set(removal.dependents), removal.chains, logged=set())
+    the chains it was part of, those its statements named and those the statements
+    that named it may name now, so the links and events are those of never having had
+    the meeting."""
+    stated = await actions_stated_about(session, removal.stating)
+    if removal.chains or removal.dependents or stated:
+        await relink(session, set(removal.dependents), removal.chains, logged=set(), stated=stated)
 
 
 async def refresh_action(session: AsyncSession, action_id: int) -> None:
@@ -89,9 +113,11 @@ async def refresh_action(session: AsyncSession, action_id: int) -> None:
 async def link_meeting(session: AsyncSession, meeting_id: int, *, stale: Collection[int]) -> None:
     """Link again the actions a meeting's new document may change the links of: its own,
     those that name it as their origin, and those of the ``LOOK_BACK`` meetings after it
-    of its body and kind."""
+    of its body and kind; and rebuild the chains of the actions that its statements, and
+    the statements it may be the meeting of, may name now."""
     own, others = await _actions_to_link_again(session, meeting_id)
-    await relink(session, own | others, stale, logged=own)
+    stated = await actions_stated_about(session, await stating_meetings(session, meeting_id))
+    await relink(session, own | others, stale, logged=own, stated=stated)
 
 
 async def _actions_to_link_again(
@@ -127,10 +153,16 @@ async def _actions_to_link_again(
 
 
 async def relink(
-    session: AsyncSession, later_ids: set[int], stale: Collection[int], *, logged: set[int]
+    session: AsyncSession,
+    later_ids: set[int],
+    stale: Collection[int],
+    *,
+    logged: set[int],
+    stated: Collection[int] = (),
 ) -> None:
     """Match each of ``later_ids`` again, write its links and rebuild the chains touched:
-    those of the actions matched, and those they were part of before."""
+    those of the actions matched, those they were part of before, and those of the
+    ``stated`` actions (which statements may name now)."""
     neighbours = select(ActionLink.earlier_action_id).where(
         ActionLink.later_action_id.in_(later_ids)
     )
@@ -164,7 +196,7 @@ async def relink(
             for d in drafts
         ],
     )
-    seeds = set(later_ids) | {d.earlier_id for d in drafts} | {i for i, _ in before}
+    seeds = set(later_ids) | {d.earlier_id for d in drafts} | {i for i, _ in before} | set(stated)
     old_keys = set(stale) | {key for _, key in before}
     await refresh(session, seeds, old_keys, logged=logged, known=known)
 
@@ -313,13 +345,14 @@ async def refresh(
     updates: dict[int, list[UpdateFacts]] = defaultdict(list)
     for update in await _updates(session, facts):
         updates[update.action_id].append(update)
+    said = await said_of(session, facts, lambda where: _facts(session, where))
 
     lifecycles: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     changed: dict[int, int] = {}
     now = dt.datetime.now(dt.UTC)  # when the events the minutes give are recorded
     for component in _split(facts, edges):
-        draft, drafted = lifecycle([facts[i] for i in component], updates)
+        draft, drafted = lifecycle([facts[i] for i in component], updates, said)
         for action_id in component:
             row = {
                 "action_id": action_id,
@@ -385,6 +418,7 @@ def _event_row(
         "author": event.author,
         "due_date": event.due_date,
         "created_at": event.created_at or now,
+        "confidence": event.confidence,
     }
 
 

@@ -63,6 +63,17 @@ def _wording(text: str) -> str:
     return key[lead.end() :] if lead and len(key) - lead.end() > 12 else key
 
 
+def reference_key(reference: str | None) -> str | None:
+    """A reference as references are compared: spaces and stops left out, case folded
+    ("SRP 21/14" and "srp21/14" alike, "3." and "3")."""
+    return _reference_key(reference)
+
+
+def wording(text: str) -> str:
+    """What an action asks, as wordings are compared: its owner prefix left out."""
+    return _wording(text)
+
+
 def _contained(later: ActionFacts, earlier: ActionFacts) -> float:
     return fuzz.token_set_ratio(_wording(later.text), _wording(earlier.text))
 
