@@ -83,6 +83,12 @@ class ActionEvent:
     evidence: Evidence | None = strawberry.field(
         description="The passage of the minutes that records it; null for API updates."
     )
+    confidence: float | None = strawberry.field(
+        description="For a status that a later meeting's minutes state of the action "
+        '("Action 3 closed", "all actions from the last meeting were complete") without '
+        "recording it again: how sure it is that they mean this action, from 0 to 1. Null "
+        "for what the action's own records and pushed updates say."
+    )
     meeting_id: strawberry.Private[int | None]
     action_id: strawberry.Private[int]
 
@@ -106,6 +112,7 @@ class ActionEvent:
             due_date=event.due_date,
             created_at=event.created_at,
             evidence=evidence_of(event.document_id, event.span_start, event.span_end),
+            confidence=event.confidence,
             meeting_id=event.meeting_id,
             action_id=event.action_id,
         )
