@@ -55,7 +55,12 @@ class RecordType(StrEnum):
 
 def export(
     record_type: Annotated[
-        RecordType, typer.Argument(help="What to export, one row each.", show_default=False)
+        RecordType,
+        typer.Argument(
+            metavar="RECORDS",
+            help="What to export, one row each.",
+            show_default=False,
+        ),
     ],
     format: Annotated[
         Format | None,
@@ -74,11 +79,15 @@ def export(
     ] = None,
     date_from: Annotated[
         str | None,
-        typer.Option("--from", metavar="YYYY-MM-DD", help="Only meetings on or after this day."),
+        typer.Option(
+            "--from", metavar="YYYY-MM-DD", help="Only records of meetings on or after this day."
+        ),
     ] = None,
     date_to: Annotated[
         str | None,
-        typer.Option("--to", metavar="YYYY-MM-DD", help="Only meetings on or before this day."),
+        typer.Option(
+            "--to", metavar="YYYY-MM-DD", help="Only records of meetings on or before this day."
+        ),
     ] = None,
     as_of: Annotated[
         str | None,

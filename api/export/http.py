@@ -63,7 +63,7 @@ def export_routes(state: AppState) -> list[BaseRoute]:
                 "NOT_FOUND",
             )
         format = Format(extension)
-        _, sessions, _ = state.require()
+        engine, sessions, _ = state.require()
         try:
             caller = await resolve_caller(sessions, request.headers.get("authorization"))
         except AuthenticationError as exc:
@@ -72,7 +72,6 @@ def export_routes(state: AppState) -> list[BaseRoute]:
             return _unauthorized("an API key is required (Authorization: Bearer <key>)")
         try:
             where, as_of = _read(request)
-            engine, _, _ = state.require()
             opened = export_run(engine, table, where, as_of)
             run = await opened.__aenter__()  # checks the theme, counts the rows
         except FilterError as exc:
