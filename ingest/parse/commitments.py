@@ -31,14 +31,20 @@ from ingest.parse.action_candidates import (
     UPDATE_LINE,
     Candidate,
     Paragraph,
+    is_review_heading,
     names_an_action_review,
     names_new_actions,
 )
 from ingest.parse.action_log import status_from_text
-from ingest.parse.owners import looks_like_owner
+from ingest.parse.owners import has_role_word, looks_like_owner
 from ingest.parse.people import GIVEN_NAMES, looks_like_name, strip_titles
 from ingest.parse.positions import SpanSet
-from ingest.parse.resolutions import decision_lead, resolution_clause, resolution_tasks
+from ingest.parse.resolutions import (
+    bare_task,
+    decision_lead,
+    resolution_clause,
+    resolution_tasks,
+)
 from ingest.parse.subjects import (
     PRONOUNS,
     is_group,
@@ -152,7 +158,8 @@ _QUESTION = re.compile(
 # "undertook to:", and "undertook to write to the Committee:" before lettered clauses
 # saying what the letter will set out.
 _LIST_LEAD = re.compile(
-    r"\b(?:undert(?:ook|akes)|agreed|offered|promised|(?:was|were)\s+asked)\s+to"
+    r"\b(?:undert(?:ook|akes)|agreed|offered|promised|(?:was|were)\s+asked"
+    r"|be\s+(?:asked|requested|instructed|invited|authori[sz]ed))\s+to"
     r"(?:\s+(?:write|report|provide|send|circulate)\b[^.:;]{0,60}?)?\s*[:;-]+\s*$"
 )
 _ACTIONS_LEAD = re.compile(r"\bactions\b[^:\n]{0,160}:\s*-?\s*$", re.IGNORECASE)
@@ -251,7 +258,12 @@ def personal(phrase: str) -> bool:
     bare = re.sub(r"^(?:the|The)\s+", "", phrase.strip())
     if strip_titles(bare) != bare or bare.split()[0] in GIVEN_NAMES:
         return True
-    return not looks_like_name(bare)  # a post or initials, not a name-shaped pair of words
+    if looks_like_name(bare):
+        return False  # a name-shaped pair of words with no known given name
+    # a post or initials, not a thing named in capitals ("The Community Speedwatch scheme
+    # now covered 118 villages" is no one a later "He" stands for)
+    words = bare.replace("/", " ").split()
+    return has_role_word(words) or any(sum(c.isupper() for c in w) >= 2 for w in words)
 
 
 def _request(text: str, start: int, end: int) -> Candidate | None:
@@ -750,16 +762,29 @@ class _Decision:
 
     def __init__(self) -> None:
         self.resolving = False
+        self.reviewing = False
         self.asked: str | None = None
         self._found = False
 
     def enter(self, text: str, paragraph: Paragraph) -> None:
         self._found = False
-        if paragraph.heading and not _NUMBER_LINE.fullmatch(text, paragraph.start, paragraph.end):
+        if not paragraph.heading:
+            return
+        numbered = _NUMBER_LINE.fullmatch(text, paragraph.start, paragraph.end) is not None
+        if not numbered:
             self.resolving, self.asked = False, None
+        if is_review_heading(text[paragraph.start : paragraph.end]):
+            self.reviewing = True
+        elif numbered or paragraph.label is not None:
+            # the next item; a sub-heading in a review ("RELOCATION OF MEMORIALS") is not
+            self.reviewing = False
 
     def tasks(self, text: str, paragraph: Paragraph, start: int, end: int) -> list[Candidate]:
         tasks = resolution_tasks(text, start, end, resolving=self.resolving)
+        if not tasks and self.reviewing and start == paragraph.body:
+            # "Head of Estates look at shared front counters ...", carried under matters arising
+            owner = bare_task(text, start, end)
+            tasks = [Candidate(start, end, (start, end), owner=owner)] if owner else []
         if not tasks and self.asked and start == paragraph.body and paragraph.label:
             verb = _LEADING_VERB.match(text, start, end)
             if verb and verb.group("verb") in _DELIVER:

@@ -30,6 +30,7 @@ from ingest.parse.subjects import person_in
 __all__ = [
     "OwnerIndex",
     "OwnerResolution",
+    "has_role_word",
     "looks_like_owner",
     "resolve_owners",
     "split_owner_parts",
@@ -233,8 +234,17 @@ def _openings(capacity: str | None) -> list[str]:
     return openings
 
 
+# Honours after a name, no part of it: "Harun Qadir OBE" is "Mr Qadir" and "HQ".
+_POST_NOMINALS = frozenset(
+    {"obe", "mbe", "cbe", "kbe", "dbe", "qpm", "kpm", "jp", "dl", "kc", "qc"}
+)
+
+
 def _name_words(name: str) -> list[str]:
-    return re.findall(r"[A-Za-z][A-Za-z'’]*", strip_titles(name).replace("-", " "))
+    words = re.findall(r"[A-Za-z][A-Za-z'’]*", strip_titles(name).replace("-", " "))
+    while len(words) > 1 and words[-1].lower() in _POST_NOMINALS:
+        words.pop()
+    return words
 
 
 def _name_initials(name: str) -> set[str]:
@@ -658,6 +668,11 @@ def _singular(word: str) -> str:
 
 def _has_role_word(words: Iterable[str]) -> bool:
     return any(_singular(w) in _ROLE_WORDS for w in words)
+
+
+def has_role_word(words: Iterable[str]) -> bool:
+    """Whether one of the words names a post or a body ("Head", "Commissioner", "Officers")."""
+    return _has_role_word(words)
 
 
 def looks_like_owner(phrase: str, attendees: Sequence[AttendeeDraft]) -> bool:

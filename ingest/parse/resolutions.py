@@ -32,7 +32,7 @@ from ingest.parse.owners import looks_like_owner
 from ingest.parse.subjects import PRONOUNS, is_group, phrase_after
 from ingest.parse.task_verbs import DELIVER
 
-__all__ = ["decision_lead", "resolution_clause", "resolution_tasks"]
+__all__ = ["bare_task", "decision_lead", "resolution_clause", "resolution_tasks"]
 
 _CUE = re.compile(
     r"\b(?:resolved|agreed|ordered|decided)\b(?:\s*[:\-–—.,]+)?\s*(?:that\b\s*)?", re.IGNORECASE
@@ -74,6 +74,8 @@ _NOT_AFTER_VERB = frozenset(
     {"be", "is", "was", "were", "are", "has", "had", "have", "will", "would", "should", "could",
      "may", "might", "must", "shall", "and", "or", "of"}
 )  # fmt: skip
+# Verbs whose past tense is their bare form: "The Commissioner set out her proposal".
+_PAST_AS_BARE = frozenset({"set", "put"})
 _SUBJUNCTIVE_PASSIVE = re.compile(r"\b(?-i:[A-Za-z]\w*)\s+be\s+[a-z]+(?:ed|en|wn|t)\b")
 
 
@@ -174,12 +176,32 @@ def resolution_tasks(text: str, start: int, end: int, *, resolving: bool) -> lis
             clause_end -= 1
         if index + 1 < len(clauses):
             clause_end = _before_joint(text, clause_start, clause_end)
-        candidates.append(
-            Candidate(
-                clause_start, clause_end, (clause_start, clause_end), owner=owner, decided=True
+        for part_start, part_end in _lettered_parts(text, clause_start, clause_end):
+            candidates.append(
+                Candidate(part_start, part_end, (part_start, part_end), owner=owner, decided=True)
             )
-        )
     return candidates
+
+
+# "(b)", "b)", "(ii)" before a task's bare verb: "be asked to (a) take ... and (b) arrange".
+_LETTER = re.compile(r"(?:(?<=\s)|(?<=^))\(?(?P<letter>[a-h]|i{1,3}|iv|v|vi)\)\s+(?=[a-z])")
+
+
+def _lettered_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause parted at its lettered tasks, from the second letter on ("... be asked to
+    (a) take the steps ... and (b) arrange the recruitment ..."), each part without the
+    "and" or comma that joins it to the next; the clause whole when it has one task."""
+    letters = [m for m in _LETTER.finditer(text, start, end)]
+    if len(letters) < 2 or letters[0].group("letter") not in ("a", "i"):
+        return [(start, end)]
+    bounds = [start, *(m.start() for m in letters[1:]), end]
+    parts: list[tuple[int, int]] = []
+    for index in range(len(bounds) - 1):
+        part_start, part_end = bounds[index], bounds[index + 1]
+        if index + 1 < len(bounds) - 1:
+            part_end = _before_joint(text, part_start, part_end)
+        parts.append((part_start, part_end))
+    return parts
 
 
 def _before_joint(text: str, start: int, end: int) -> int:
@@ -187,6 +209,23 @@ def _before_joint(text: str, start: int, end: int) -> int:
     words = re.search(r"(?:[;,]?\s*(?:and|or)?\s*(?:that)?\s*)$", text[start:end], re.IGNORECASE)
     stop = start + words.start() if words else end
     return stop if stop > start else end
+
+
+def bare_task(text: str, start: int, end: int) -> str | None:
+    """The owner of a task written with the bare verb at the head of a sentence, as running
+    logs of matters arising carry them from meeting to meeting ("Head of Estates look at
+    shared front counters as neighbourhood bases, working alongside ..."); read only where
+    a review of earlier actions stands over it."""
+    if text[start:end].rstrip()[-1:] not in ".;":
+        return None  # "HMIC report on the legitimacy of police forces": a title
+    owner = _owner_at(text, start, end)
+    if owner is None:
+        return None
+    bare = _BARE_VERB.match(text, owner[1], end)
+    if bare is None or bare.group("next").lower() in _NOT_AFTER_VERB:
+        return None
+    # not "The Force set out how ...", whose past is its bare verb
+    return owner[0] if bare.group("verb") in DELIVER - _PAST_AS_BARE else None
 
 
 def decision_lead(text: str, start: int, end: int) -> bool:

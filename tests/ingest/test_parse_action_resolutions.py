@@ -214,3 +214,50 @@ def test_a_post_held_for_now_is_not_the_post_it_assists() -> None:
     ]
     assert resolve_owners("CC", team).owners == []
     assert resolve_owners("ACC", team).owners == ["Graham Leyland"]
+
+
+def test_lettered_tasks_run_together_or_listed_under_the_request() -> None:
+    for tasks in (
+        "be asked to (a) take the steps needed to restore the balance and (b) arrange the "
+        "recruitment of a further member.",
+        "be requested to a) take the steps needed to restore the balance, b) arrange the "
+        "recruitment of a further member.",
+        "be asked to:\n(a) take the steps needed to restore the balance; and\n(b) arrange the "
+        "recruitment of a further member.",
+    ):
+        text = f"127. Membership\n\nRESOLVED that the Head of Democratic Services {tasks}\n"
+        actions = actions_in(text)
+        assert [a.owner_text for a in actions] == ["Head of Democratic Services"] * 2, tasks
+        assert "take the steps" in actions[0].text and "arrange" not in actions[0].text
+        assert "arrange the recruitment" in actions[1].text
+
+
+def test_a_task_with_the_bare_verb_carried_under_matters_arising() -> None:
+    text = (
+        "3.\nMATTERS ARISING\n"
+        "NEIGHBOURHOOD BASES\n"
+        "Head of Estates look at shared front counters as Neighbourhood bases, working "
+        "alongside the review of the team footprint. Options are being worked up.\n"
+        "RELOCATION OF MEMORIALS\n"
+        "Head of Estates to set out the options to the families.\n"
+        "4.\nFINANCE\n"
+        "The Force set out how the budget had been spent.\n"
+    )
+    assert [a.owner_text for a in actions_in(text)] == ["Head of Estates", "Head of Estates"]
+
+
+def test_a_pronoun_stands_for_a_person_not_a_scheme_named_in_capitals() -> None:
+    text = (
+        "The Commissioner, Petra Lindqvist, introduced her quarterly update.\n\n"
+        "·       The Community Speedwatch scheme now covered 118 villages.\n\n"
+        "·       She would ask the Chief Constable to bring figures on rural burglary to the "
+        "February meeting.\n"
+    )
+    (action,) = actions_in(text)
+    assert action.owners == ["Petra Lindqvist"]
+
+
+def test_honours_after_an_attendees_name_are_no_part_of_it() -> None:
+    members = [AttendeeDraft("Harun Qadri OBE", None, None), *PANEL]
+    for owner in ("Harun Qadri", "Mr Qadri", "HQ"):
+        assert resolve_owners(owner, members).owners == ["Harun Qadri OBE"], owner
