@@ -89,9 +89,11 @@ _ADVISED_UNABLE = re.compile(
     r"(?=.*?\b(?:he|she|they)\s+(?:would\s+be|was|were|is|are)\s+unable\s+to\s+attend\b)"
 )
 # "Councillor Stanhope was substituted by Councillor Okafor": the people after "by" came.
+# (Not "Mr Jo Hale had been replaced by Mr Roy Tapp": a change in the body's membership,
+# reported, says nothing of who came to this meeting.)
 _SUBSTITUTED_BY = re.compile(
-    r"\s(?:was|were|had\s+been|has\s+been)\s+(?:substituted|replaced|deputised)\s+(?:for\s+)?"
-    r"by\s+(?=[A-Z])"
+    r"\s(?:(?:was|were)\s+(?:substituted|replaced|deputised)|(?:had|has)\s+been\s+"
+    r"(?:substituted|deputised))\s+(?:for\s+)?by\s+(?=[A-Z])"
 )
 # "... a question from Councillor Roy Tapp's substitute, Councillor Jo Hale, ...": the one
 # named after it came.

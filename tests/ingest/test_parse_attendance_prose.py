@@ -263,3 +263,13 @@ def test_an_agendas_chair_is_not_one_its_enclosed_minutes_elected() -> None:
     )
     assert draft.document_type is DocumentType.AGENDA
     assert draft.chair is None
+
+
+def test_a_member_replaced_on_the_body_is_no_substitute_at_the_meeting() -> None:
+    text = (
+        "Membership\n(1) Mr Ivo Dane (Rye Council representative) had left the Panel and had "
+        "been replaced by Mr Sol Fenn.\n(2) Mrs Ada Marsh has been replaced by Mr Cato Pell.\n"
+        "Apologies were received from Cllr Nell Ashby, who had been substituted by Cllr Wren "
+        "Hollis.\n"
+    )
+    assert sorted(people(text)) == [("Nell Ashby", APOLOGIES), ("Wren Hollis", PRESENT)]
