@@ -686,7 +686,9 @@ _DANGLING_TITLE = re.compile(
 # closing bracket: "Jo Hale (Clerk) Wendy" then "Scaife (Secretariat)"), its surname on
 # the next line.
 _DANGLING_GIVEN = re.compile(r"(?:[,;)]|\sand|\s&)\s+(?:and\s+)?(?P<given>[A-Z][a-z]+)$")
-_SURNAME_START = re.compile(r"^[A-Z][\w'’-]+(?:\s+\(|,|\s+and\s|\.?$)")
+_SURNAME_START = re.compile(r"^[A-Z][\w'’-]+(?:\s+\(|,|\s+and\s|\s+[-–—]\s|\.?$)")
+# "Jo Hale – Treasurer Ann" then "Bell – Clerk": a given name after the last word of a post.
+_GIVEN_AFTER_POST = re.compile(r"(?P<word>[\w'’/]+)\s+(?P<given>[A-Z][a-z]+)$")
 
 
 def _broken_name(previous: str, content: str) -> bool:
@@ -700,8 +702,10 @@ def _dangling_name(text: str) -> bool:
     titled = _DANGLING_TITLE.search(text)
     if titled is not None:
         return titled["given"] is None or titled["given"] in GIVEN_NAMES
-    given = _DANGLING_GIVEN.search(text)
-    return given is not None and given["given"] in GIVEN_NAMES
+    given = _DANGLING_GIVEN.search(text) or _GIVEN_AFTER_POST.search(text)
+    if given is None or given["given"] not in GIVEN_NAMES:
+        return False
+    return "word" not in given.groupdict() or is_role_word(given["word"])
 
 
 def _wrapped_row(previous: str, content: str) -> bool:
@@ -886,7 +890,12 @@ def _parse_list(
             status = AttendanceStatus.APOLOGIES
         if found or run.parts:
             widest = max(widest, blanks) if status is AttendanceStatus.PRESENT else widest
-        if blanks == 0 and paired and run.parts and _capacity_line(lines, index):
+        if (
+            blanks == 0
+            and paired
+            and run.parts
+            and (_capacity_line(lines, index) or _office_like_a_name(lines, index, run))
+        ):
             run.add(f"– {line.content}")  # "CC Jo Hale" then "Avon and Somerset"
             last = line
             index += 1
@@ -1041,6 +1050,28 @@ def _capacity_line(lines: Sequence[Line], index: int) -> bool:
         and not _people_in(line.content)
         and not _OFFICERS_HEADING.search(line.content)
         and not _MEMBERS_HEADING.match(line.content)
+    )
+
+
+def _office_like_a_name(lines: Sequence[Line], index: int, run: _Run) -> bool:
+    """Whether, in a list that sets each person's office on the line below the name, a line
+    that reads like a name is the office of the person above ("Sandra Ellis" then "Liverpool
+    Citysafe" then "Ian McGowan"): the person above has no office yet, the line has no title
+    and opens with no listed given name, and a person's line follows it."""
+    content = lines[index].content.strip()
+    person = split_person(run.text)
+    following = next_nonblank(lines, index)
+    words = content.split()
+    return (
+        person is not None
+        and person.capacity is None
+        and len(words) <= _MAX_CAPACITY_WORDS // 2
+        and not re.search(r"[,;:().]", content)
+        and strip_titles(content) == content
+        and words[0] not in GIVEN_NAMES
+        and following is not None
+        and following.index == index + 1
+        and _plainly_named(following.content)
     )
 
 

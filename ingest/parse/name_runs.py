@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from ingest.parse.name_pairs import part_joined_names
 from ingest.parse.people import (
     GIVEN_NAMES,
+    Person,
     is_abbreviation,
     is_name_token,
     is_role_word,
@@ -969,6 +970,19 @@ def _bare_then_bracket(piece: str, name: str) -> bool:
     return head == name and bool(re.fullmatch(r"[^()]+(?:\s*\([^()]*\))+", piece.strip()))
 
 
+def _given_name_and_post(piece: str, person: Person) -> bool:
+    """Whether a piece is a listed given name and a surname, then words of a post only
+    ("Priscilla Hamblin Police Crime Commissioner"), as a run of titled names writes a
+    person without a title."""
+    office = (person.capacity or "").split()
+    return (
+        piece.startswith(person.name)
+        and person.name.split()[0] in GIVEN_NAMES
+        and bool(office)
+        and all(is_role_word(word) for word in office)
+    )
+
+
 def _starts_person(piece: str, *, names_only: bool = False) -> bool:
     """Whether a piece of a list starts a new person rather than going on with a capacity.
 
@@ -978,7 +992,10 @@ def _starts_person(piece: str, *, names_only: bool = False) -> bool:
     """
     person = split_person(piece)
     if person is None or (
-        names_only and person.capacity is not None and not _bare_then_bracket(piece, person.name)
+        names_only
+        and person.capacity is not None
+        and not _bare_then_bracket(piece, person.name)
+        and not _given_name_and_post(piece, person)
     ):
         return False
     _, slash, english = piece.partition(" / ")

@@ -129,6 +129,10 @@ _NOT_NAME_WORDS = {
     "discussion", "points", "point",
     # an academic's post, not a title before a name ("Associate Professor Criminology")
     "associate", "emeritus",
+    # words of a post that a name runs into with no separator ("Jo Hale Senior Consultant")
+    "partner", "partners", "consultant", "specialist", "engineer", "lecturer", "researcher",
+    "administrator", "caseworker", "volunteer", "trainee", "apprentice", "practitioner",
+    "facilitator", "organiser", "organizer",
     # a group's heading in a list of members ("Representing Rye Council")
     "representing",
 }  # fmt: skip
@@ -206,6 +210,13 @@ _GIVEN_NAME_TEXT = (
     "Vanessa Vera Vernon Veronica Victor Vijay Vikki Vincent Vivienne Walter Waqar Warren "
     "Wasim Wayne Wendy Wilfred William Winston Yasmeen Yasmin Yemi Yolanda Yusuf Yvette Yvonne "
     "Zachary Zahid Zainab Zara Zoe Zubair "
+    # more given names of the generations that sit on panels and boards
+    "Alec Archie Arlene Basil Belinda Beverly Bill Billie Carole Cecil Charmaine Christa Conrad "
+    "Cora Debra Denzil Derrick Dianne Dominique Doris Dwayne Edna Elsie Ethel Eugene Faye Flora "
+    "Garry Georgia Glen Glenn Greta Hamid Hilda Ida Isobel Jacky Jacqui Jessie Joy Justine "
+    "Katharine Kirsteen Kirsten Kirstie Lynette Madeline Margery Marguerite Marina Marlene "
+    "Martha Mavis Meg Melvin Myra Norah Noreen Olga Olive Pat Patsy Penelope Phillipa Primrose "
+    "Reece Rex Rosamund Sadie Simone Vicky Victoria Violet Vivian Winifred "
 )
 GIVEN_NAMES = frozenset(_GIVEN_NAME_TEXT.split())
 
@@ -260,6 +271,10 @@ def _initials_end_name(match: re.Match[str]) -> str:
     initials = match["initials"]
     agree = len(words) >= 2 and initials[0] == words[0][0] and words[-1][0] in initials[1:]
     return f"{match['head']} ({initials}) – " if agree else match.group()
+
+
+# "CC Jo HaleNPCC Chair", "Ann BellOBE": a surname run into the initials after it.
+_GLUED_ACRONYM = re.compile(r"(?<=[a-z]{3})(?=[A-Z]{2,6}\b)")
 
 
 # "P.K.Lassen", "Cllr J.R.Williams": initials with stops run into the surname.
@@ -464,6 +479,9 @@ def _split_name(text: str) -> tuple[str, str] | None:
         trailing = trailing_name(parts[0])
         if trailing is not None:  # "Mayor Karen Stead, Mayor of West Yorkshire"
             return trailing[0], f"{trailing[1]}, {parts[1]}"
+        surname = _surname_like_a_word(parts[0])
+        if surname is not None:  # "Councillor Senior - City of Wakefield MDC"
+            return surname, parts[1]
     leading = _leading_role(text)
     if leading is not None:
         role, rest = leading
@@ -521,7 +539,31 @@ def _split_name(text: str) -> tuple[str, str] | None:
         rest = bare[len(name) :].strip(" ,;-–—")
         rank = _rank_before(text, bare)
         return name, f"{rank}, {rest}" if rank and rest else rank or rest
-    return role_then_name(text) or trailing_name(text)
+    found = role_then_name(text) or trailing_name(text)
+    if found is None and (surname := _surname_like_a_word(text)) is not None:
+        return surname, ""  # "Mrs Page"
+    return found
+
+
+# Words after an honorific that are an office or a group, never a surname ("Mr Chairman").
+_NEVER_SURNAMES = frozenset((
+    "chair", "chairman", "chairperson", "chairwoman", "vice", "mayor", "deputy", "member",
+    "members", "officer", "officers", "council", "councillor", "councillors", "committee",
+    "panel", "board", "the", "and", "of", "for", "chief", "president", "secretary", "clerk",
+    "speaker", "commissioner", "treasurer", "apologies", "present", "minutes", "none", "all",
+))  # fmt: skip
+
+
+def _surname_like_a_word(text: str) -> str | None:
+    """The surname after an honorific when it is a word that also names offices or things
+    ("Councillor Senior", "Mrs Page", "Mr Head"), which the name's rules read as no name."""
+    title = _HONORIFIC_PREFIX.match(text.strip())
+    if title is None:
+        return None
+    word = text.strip()[title.end() :].strip()
+    if not re.fullmatch(r"[A-Z][a-z]{2,}", word) or word.lower() in _NEVER_SURNAMES:
+        return None
+    return word
 
 
 def _office_word_taken(taken: list[str], tokens: list[str], *, titled: bool) -> bool:
@@ -645,6 +687,7 @@ def split_person(text: str) -> Person | None:
     entry = _dot_leader(entry)
     entry = _GLUED_GIVEN.sub(_unglue_given, entry)
     entry = _GLUED_STOPPED_INITIALS.sub(r"\1 ", entry)
+    entry = _GLUED_ACRONYM.sub(" ", entry)
     entry = _POSTNOMINALS.sub("", entry)
     entry, is_chair, is_minute_taker = strip_markers(re.sub(r"\.$", "", entry))
     entry = _INITIALS_THEN_POST.sub(_initials_end_name, entry, count=1)

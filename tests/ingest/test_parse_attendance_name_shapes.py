@@ -270,3 +270,64 @@ def test_members_newly_appointed_to_the_body_are_no_attendance() -> None:
         "2. Minutes\n"
     )
     assert "Nadia Booth" not in names(text)
+
+
+def test_a_name_run_into_its_office_with_no_separator() -> None:
+    for entry, name in (
+        ("CC Margaret EllwynNPCC Chair", "Margaret Ellwyn"),
+        ("Jo Hale Senior Consultant, Rye LLP", "Jo Hale"),
+        ("Kian Mottley Associate Partner", "Kian Mottley"),
+        ("Ann Bell Managing Partner", "Ann Bell"),
+    ):
+        person = split_person(entry)
+        assert person is not None and person.name == name
+
+
+def test_a_surname_that_is_also_a_word_of_an_office() -> None:
+    text = (
+        "Present:\n"
+        "Councillor Hussain - Kirk MBC\n"
+        "Councillor Senior - City of Wakefield MDC\n"
+        "Mrs Page - Independent\n"
+    )
+    assert names(text) == ["Hussain", "Senior", "Page"]
+    for entry in ("Mr Chairman", "Councillor Members"):
+        assert split_person(entry) is None
+
+
+def test_a_given_name_at_the_end_of_a_post_its_surname_on_the_next_line() -> None:
+    text = "Present:\nJo Hale – Treasurer Ann\nBell – Clerk Roy Tapp – Chair\n"
+    assert names(text) == ["Jo Hale", "Ann Bell", "Roy Tapp"]
+
+
+def test_an_office_below_a_name_that_reads_like_a_name() -> None:
+    text = (
+        "Attendees:\n"
+        "Cllr Alys Doyle\nLiverpool\n"
+        "Dr Gary Tomkin\nKnowsley CSP\n"
+        "Sandra Ellis\nLiverpool Citysafe\n"
+        "Ian McGowan\nWirral CSP\n"
+        "Derek Wilde\nSefton CSP\n"
+    )
+    assert names(text) == [
+        "Alys Doyle",
+        "Gary Tomkin",
+        "Sandra Ellis",
+        "Ian McGowan",
+        "Derek Wilde",
+    ]
+
+
+def test_a_person_without_a_title_in_a_run_of_titled_names() -> None:
+    text = (
+        "Attendees: Chair Leona Bapty (LB), Gareth Moult VC, Penelope Hamblin Police Crime "
+        "Commissioner, Ch Insp Rafiq Chowdry, Members Desmond Quay, Abi Curtis\n"
+    )
+    assert names(text) == [
+        "Leona Bapty",
+        "Gareth Moult",
+        "Penelope Hamblin",
+        "Rafiq Chowdry",
+        "Desmond Quay",
+        "Abi Curtis",
+    ]
