@@ -1,5 +1,5 @@
-"""``assurance export``: every meeting, agenda item, action or figure a filter selects, as
-CSV, JSON lines or Parquet, to standard output or a file.
+"""``assurance export``: every meeting, agenda item, action, figure or figure of a metric
+series a filter selects, as CSV, JSON lines or Parquet, to standard output or a file.
 
     assurance export actions --theme DA --from 2019-01-01 > da-actions.csv
     assurance export metrics --format parquet --output metrics.parquet
@@ -51,6 +51,7 @@ class RecordType(StrEnum):
     items = "items"
     actions = "actions"
     metrics = "metrics"
+    series = "series"
 
 
 def export(
@@ -104,7 +105,8 @@ def export(
         ),
     ] = None,
 ) -> None:
-    """Export meetings, agenda items, actions or figures as CSV, JSON lines or Parquet."""
+    """Export meetings, agenda items, actions, figures or series of figures as CSV, JSON
+    lines or Parquet."""
     _, err_console = consoles()
     chosen = format or (SUFFIXES.get(output.suffix.lower()) if output else None) or Format.CSV
     try:

@@ -1,5 +1,6 @@
-"""Record exports: every meeting, agenda item, action or figure a filter selects, read from
-one snapshot of the database a batch at a time and written as CSV, JSON lines or Parquet.
+"""Record exports: every meeting, agenda item, action, figure or figure of a metric series a
+filter selects, read from one snapshot of the database a batch at a time and written as
+CSV, JSON lines or Parquet.
 
 | module | what |
 | --- | --- |

@@ -2,7 +2,8 @@
 
 Each table is one SELECT ordered as GraphQL's lists are with ``order: DATE_ASC`` (the
 meeting's date, oldest first, records of meetings without a date first; then the record's
-id), streamed in batches, and for each batch the few lookups its many-to-many columns need
+id; series by their latest figure's date, a row for each of their figures), streamed in
+batches, and for each batch the few lookups its many-to-many columns need
 (themes, owners, counts), one statement each for the whole batch. Ids are the GraphQL
 Node ids (``node(id:)`` fetches the record again); values are what GraphQL gives for
 the same fields: enums by name, days as dates, times as ``HH:MM``.
@@ -29,6 +30,8 @@ from records.models import (
     AgendaItem,
     Meeting,
     Metric,
+    MetricPoint,
+    MetricSeries,
     Person,
     Theme,
     action_owners,
@@ -74,13 +77,15 @@ class RecordTable:
     id_col: Any
     query: Callable[[ExportFilter], AnySelect]
     finish: Callable[[AsyncConnection, Rows, dt.date], Awaitable[list[Record]]]
+    # The order of the rows, when not the meeting's date and the record's id.
+    order: tuple[Any, ...] = ()
 
     @property
     def names(self) -> list[str]:
         return [column.name for column in self.columns]
 
     def ordered(self, where: ExportFilter) -> AnySelect:
-        return self.query(where).order_by(sort_date(Meeting.date), self.id_col)
+        return self.query(where).order_by(*(self.order or (sort_date(Meeting.date), self.id_col)))
 
     def counted(self, where: ExportFilter) -> AnySelect:
         return self.query(where).with_only_columns(
@@ -539,4 +544,128 @@ METRICS: Final = RecordTable(
     _metric_rows,
 )
 
-TABLES: Final = {table.name: table for table in (MEETINGS, ITEMS, ACTIONS, METRICS)}
+
+# --- metric series ----------------------------------------------------------------------
+
+
+def _series(where: ExportFilter) -> AnySelect:
+    series, point = MetricSeries, MetricPoint
+    query: AnySelect = (
+        select(
+            series.id.label("series_id"),
+            series.label,
+            series.unit,
+            series.body,
+            Theme.code.label("theme"),
+            point.sequence,
+            point.date,
+            point.value,
+            point.metric_id,
+            point.meeting_id,
+            Meeting.title.label("meeting_title"),
+            point.confidence,
+            point.reason,
+            series.confidence.label("series_confidence"),
+            series.first_date,
+            series.last_date,
+            series.point_count,
+            series.target_metric_id,
+            series.target_value,
+            series.target_at_most,
+            series.target_confidence,
+            series.target_reason,
+            series.meets_target,
+        )
+        .join(series, series.id == point.series_id)
+        .join(Meeting, Meeting.id == point.meeting_id)
+        .outerjoin(Theme, Theme.id == series.theme_id)
+    )
+    if where.theme is not None:
+        query = query.where(Theme.code == where.theme)
+    if where.body is not None:
+        query = query.where(series.body_key == body_key(where.body))
+    if where.date_from is not None:
+        query = query.where(point.date >= where.date_from)
+    if where.date_to is not None:
+        query = query.where(point.date <= where.date_to)
+    return query
+
+
+def _direction(at_most: bool | None) -> str | None:
+    """``targetDirection``'s value: a ceiling or a floor (null without a target)."""
+    if at_most is None:
+        return None
+    return "AT_MOST" if at_most else "AT_LEAST"
+
+
+async def _series_rows(connection: AsyncConnection, selected: Rows, as_of: dt.date) -> list[Record]:
+    return [
+        {
+            "series_id": _shared_node("MetricSeries", row["series_id"]),
+            "label": row["label"],
+            "unit": _value(row["unit"]),
+            "body": row["body"],
+            "theme": row["theme"],
+            "point": row["sequence"] + 1,
+            "date": row["date"],
+            "value": row["value"],
+            "metric_id": _node("Metric", row["metric_id"]),
+            "meeting_id": _shared_node("Meeting", row["meeting_id"]),
+            "meeting_title": row["meeting_title"],
+            "confidence": row["confidence"],
+            "reason": row["reason"],
+            "series_confidence": row["series_confidence"],
+            "first_date": row["first_date"],
+            "last_date": row["last_date"],
+            "point_count": row["point_count"],
+            "target_id": _node("Metric", row["target_metric_id"]),
+            "target_value": row["target_value"],
+            "target_direction": _direction(row["target_at_most"]),
+            "target_confidence": row["target_confidence"],
+            "target_reason": row["target_reason"],
+            "meets_target": row["meets_target"],
+        }
+        for row in _plain(selected)
+    ]
+
+
+SERIES: Final = RecordTable(
+    "series",
+    (
+        Column(
+            "series_id",
+            Kind.TEXT,
+            "the series, the same on each of its figures (a series has no GraphQL id: this "
+            "one lasts while the series' body, unit and measure do)",
+        ),
+        Column("label", Kind.TEXT, "what the series measures (`MetricSeries.label`)"),
+        Column("unit", Kind.TEXT, "PERCENT, COUNT, MONEY or RATE"),
+        Column("body", Kind.TEXT, "the force or body whose meetings quoted its figures"),
+        Column("theme", Kind.TEXT, "the code of the theme most of its figures are about"),
+        Column("point", Kind.INTEGER, "the figure's place in the series, 1 for the oldest"),
+        Column("date", Kind.DATE, "the day of the meeting it was quoted at"),
+        Column("value", Kind.NUMBER, "the figure (57 for 57%)"),
+        Column("metric_id", Kind.TEXT, "the figure as recorded (GraphQL `Metric.id`)"),
+        Column("meeting_id", Kind.TEXT, "the meeting it was quoted at (`Meeting.id`)"),
+        Column("meeting_title", Kind.TEXT, "that meeting's title"),
+        Column("confidence", Kind.NUMBER, "how sure it is that the figure is of the series, 0-1"),
+        Column("reason", Kind.TEXT, "why the figure is in the series"),
+        Column("series_confidence", Kind.NUMBER, "the lowest confidence of its figures"),
+        Column("first_date", Kind.DATE, "the day of its first figure"),
+        Column("last_date", Kind.DATE, "the day of its latest figure"),
+        Column("point_count", Kind.INTEGER, "how many figures it has"),
+        Column("target_id", Kind.TEXT, "the stated target figure (`Metric.id`), if any"),
+        Column("target_value", Kind.NUMBER, "the target's value"),
+        Column("target_direction", Kind.TEXT, "AT_LEAST (a floor) or AT_MOST (a ceiling)"),
+        Column("target_confidence", Kind.NUMBER, "how sure it is that the target is the series'"),
+        Column("target_reason", Kind.TEXT, "why the target is the series'"),
+        Column("meets_target", Kind.BOOLEAN, "whether its latest figure meets the target"),
+    ),
+    MetricPoint.id,
+    _series,
+    _series_rows,
+    # As GraphQL's metricSeries with order: DATE_ASC, each series' figures oldest first.
+    order=(MetricSeries.last_date, MetricSeries.id, MetricPoint.sequence),
+)
+
+TABLES: Final = {table.name: table for table in (MEETINGS, ITEMS, ACTIONS, METRICS, SERIES)}

@@ -28,7 +28,7 @@ def test_runs_end_to_end_and_prints_its_figures(capsys: pytest.CaptureFixture[st
         assert len(line) == 10 + 10  # the figures, then memory at each tenth of the rows
 
 
-@pytest.mark.parametrize("table", TABLES)
+@pytest.mark.parametrize("table", ["meetings", "items", "actions", "metrics"])
 async def test_the_built_records_export_whole(engine: AsyncEngine, table: str) -> None:
     await build(engine, 120, table)
     async with export_run(engine, TABLES[table], ExportFilter(), dt.date(2024, 3, 31)) as run:

@@ -331,9 +331,74 @@ async def graphql_metrics(engine: AsyncEngine, filters: Mapping[str, str], as_of
     ]
 
 
+SERIES = """
+query ($filter: MetricSeriesFilter, $after: String) {
+  metricSeries(filter: $filter, order: DATE_ASC, first: 100, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      label unit body theme { code } confidence firstDate lastDate
+      target { id value } targetDirection targetConfidence targetReason meetsTarget
+      points { value date confidence reason metric { id } meeting { id title } }
+    } }
+  }
+}"""
+
+
+async def graphql_series(engine: AsyncEngine, filters: Mapping[str, str], as_of: str) -> list[Row]:
+    """``metricSeries`` flattened, a row a figure; GraphQL keeps a series with a figure
+    between ``from`` and ``to`` whole, the export its figures between them. A series has
+    no GraphQL id: ``series`` numbers them in their list's order, for the test to see
+    that the export's ``series_id`` tells them apart."""
+    passes = within(filters.get("from"), filters.get("to"), None)
+    series_filter = {
+        "theme": filters.get("theme"),
+        "body": filters.get("body"),
+        "from": filters.get("from"),
+        "to": filters.get("to"),
+    }
+    nodes = await every_node(engine, SERIES, ("metricSeries",), {"filter": series_filter})
+    rows = []
+    for number, series in enumerate(nodes):
+        target = series["target"]
+        for place, point in enumerate(series["points"], 1):
+            if not passes({"date": point["date"], "body": None}):
+                continue
+            rows.append(
+                {
+                    "series": number,
+                    "label": series["label"],
+                    "unit": series["unit"],
+                    "body": series["body"],
+                    "theme": series["theme"] and series["theme"]["code"],
+                    "point": place,
+                    "date": point["date"],
+                    "value": point["value"],
+                    "metric_id": point["metric"]["id"],
+                    "meeting_id": point["meeting"]["id"],
+                    "meeting_title": point["meeting"]["title"],
+                    "confidence": point["confidence"],
+                    "reason": point["reason"],
+                    "series_confidence": series["confidence"],
+                    "first_date": series["firstDate"],
+                    "last_date": series["lastDate"],
+                    "point_count": len(series["points"]),
+                    "target_id": target and target["id"],
+                    "target_value": target and target["value"],
+                    "target_direction": series["targetDirection"],
+                    "target_confidence": series["targetConfidence"],
+                    "target_reason": series["targetReason"],
+                    "meets_target": series["meetsTarget"],
+                }
+            )
+    return rows
+
+
 GRAPHQL_ROWS = {
     "meetings": graphql_meetings,
     "items": graphql_items,
     "actions": graphql_actions,
     "metrics": graphql_metrics,
+    "series": graphql_series,
 }
+# The column that names a row's record (a series' row is one of its figures).
+RECORD_ID = {"series": "metric_id"}
