@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,11 +15,13 @@ from api.web.chart import Chart, year_chart
 from api.web.params import SearchParams
 from api.web.site import PageError, Site
 
-OPEN_STATUSES = ["OPEN", "IN_PROGRESS"]
-# A theme page's lists of actions, by the name of their download.
-ACTION_LISTS = {
-    "open-actions": lambda code: {"theme": code, "status": OPEN_STATUSES},
-    "overdue-actions": lambda code: {"theme": code, "overdue": True},
+# A theme page's lists of actions, by the name of their download. They ask the action's
+# lifecycle as of today, not the status its own meeting recorded: an action a later meeting
+# closed ("Action 1 had been completed") is neither open nor overdue, and each lifecycle
+# is listed once, as the action that raised it.
+ACTION_LISTS: dict[str, Callable[[str], dict[str, Any]]] = {
+    "open-actions": lambda code: {"theme": code, "openAt": dt.date.today().isoformat()},
+    "overdue-actions": lambda code: {"theme": code, "overdueAt": dt.date.today().isoformat()},
 }
 
 

@@ -5,6 +5,7 @@ hold what the pages list, and every page is well-formed HTML that escapes what i
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -321,10 +322,12 @@ async def test_a_theme_page_counts_as_graphql(web: httpx.AsyncClient) -> None:
         await web.post(
             "/graphql",
             json=graphql(
-                """{ theme(code: "DA") { name meetings { totalCount } }
-                     open: actions(filter: {theme: "DA", status: [OPEN, IN_PROGRESS]}) {
-                       totalCount }
-                     overdue: actions(filter: {theme: "DA", overdue: true}) { totalCount } }"""
+                """query ($today: Date!) {
+                     theme(code: "DA") { name meetings { totalCount } }
+                     open: actions(filter: {theme: "DA", openAt: $today}) { totalCount }
+                     overdue: actions(filter: {theme: "DA", overdueAt: $today}) {
+                       totalCount } }""",
+                today=dt.date.today().isoformat(),
             ),
         )
     ).json()["data"]
@@ -336,6 +339,30 @@ async def test_a_theme_page_counts_as_graphql(web: httpx.AsyncClient) -> None:
     assert bars and all(parse_qs(urlsplit(a.attrs["href"]).query)["theme"] == ["DA"] for a in bars)
     assert f"{answer['theme']['meetings']['totalCount']} meetings" in doc.all_text()
     await page(web, "/themes/NO-SUCH-THEME", status=404)
+
+
+async def test_a_theme_page_lists_actions_as_their_lifecycles_stand(
+    web: httpx.AsyncClient,
+) -> None:
+    """The samples' 19 November 2019 action on the DASH dip sample is recorded there as open,
+    due 31 December 2019; the 12 March 2020 minutes say it "had been completed". The page
+    lists it neither as open nor as overdue."""
+    recorded = (
+        await web.post(
+            "/graphql",
+            json=graphql(
+                """{ actions(filter: {theme: "DA", overdue: true}, first: 100) {
+                       edges { node { text } } } }"""
+            ),
+        )
+    ).json()["data"]["actions"]["edges"]
+    assert any("DASH dip sample" in e["node"]["text"] for e in recorded)
+    doc = await page(web, "/themes/DA")
+    for heading_id in ("open-h", "overdue-h"):
+        section = next(
+            s for s in doc.find_all("section") if s.attrs.get("aria-labelledby") == heading_id
+        )
+        assert "DASH dip sample" not in section.all_text()
 
 
 async def test_a_theme_pages_action_lists_download_whole(web: httpx.AsyncClient) -> None:
