@@ -41,7 +41,7 @@ from strawberry.types import ExecutionResult
 from api.auth import AuthenticationError, Caller, resolve_caller
 from api.database import open_database
 from api.deadline import RequestDeadlineMiddleware
-from api.export.http import EXPORT_ROUTES, export_routes
+from api.export.http import EXPORT_ROUTES, EXPORT_ROWS_HEADER, export_routes
 from api.follower import IndexFollower
 from api.graphiql import ASSETS, ASSETS_PATH, page_html
 from api.graphql_body import (
@@ -498,7 +498,7 @@ def create_app(
                     "Apollo-Require-Preflight",
                     "If-None-Match",
                 ],
-                expose_headers=[REQUEST_ID_HEADER, "ETag"],
+                expose_headers=[REQUEST_ID_HEADER, "ETag", EXPORT_ROWS_HEADER],
                 max_age=600,
             )
         )

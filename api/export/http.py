@@ -41,6 +41,8 @@ HTTP_FORMATS: Final = (Format.CSV, Format.JSONL)
 EXPORT_ROUTES: Final = tuple(
     f"{EXPORT_PREFIX}/{name}.{format.value}" for name in TABLES for format in HTTP_FORMATS
 )
+# How many rows the body holds (exposed to other origins' scripts where CORS is on).
+EXPORT_ROWS_HEADER: Final = "X-Export-Rows"
 HEADERS: Final = {
     "cache-control": "no-store",
     "vary": "Authorization",
@@ -84,7 +86,7 @@ def export_routes(state: AppState) -> list[BaseRoute]:
             headers={
                 **HEADERS,
                 "content-disposition": f'attachment; filename="{table.name}.{format.value}"',
-                "x-export-rows": str(run.total),
+                EXPORT_ROWS_HEADER.lower(): str(run.total),
             },
         )
 

@@ -233,3 +233,17 @@ async def test_a_client_that_goes_away_part_way_frees_the_connection(
         assert len(rows) == again.total == run.total > 5
     finally:
         await engine.dispose()
+
+
+async def test_a_script_of_another_allowed_origin_may_read_the_row_count(
+    settings: Settings, client_for: ClientFactory
+) -> None:
+    await ingest_seed(settings)
+    origin = "https://dashboard.example"
+    async with client_for(cors_origins=[origin]) as client:
+        answer = await client.get("/export/meetings.csv", headers={"Origin": origin})
+    assert answer.status_code == 200
+    assert answer.headers["access-control-allow-origin"] == origin
+    exposed = answer.headers["access-control-expose-headers"].lower().split(", ")
+    assert "x-export-rows" in exposed
+    assert int(answer.headers["x-export-rows"]) == len(read_back("csv", answer.content)) > 0
