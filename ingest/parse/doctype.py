@@ -280,11 +280,13 @@ def _earlier_minutes_start(lines: Sequence[Line], *, after: int) -> int:
 
 # Inside a pack run onto few lines, where its enclosures start: the stamp of an enclosed
 # paper's page ("Page 1 Agenda Item 6"), a minutes heading in capitals ("MINUTES OF THE
-# MEETING HELD ON ..."), an attendance label ("Present: -"). An agenda announces; only the
-# enclosed minutes record.
+# MEETING HELD ON ...", "MINUTES of a meeting of the ..."; an agenda's item names "the
+# minutes of the meeting held on ..."), an attendance label ("Present: -"). An agenda
+# announces; only the enclosed minutes record.
 _ENCLOSURE = re.compile(
     r"\bpage\s+\d{1,3}\s+agenda\s+item\s+\d{1,3}\b|"
     r"(?-i:\bMINUTES\s+OF\s+(?:THE|A)\s+(?:[A-Z0-9&'’-]+\s+){0,8}?MEETING\s+HELD\b)|"
+    r"(?-i:\bMINUTES\s+of\s+a\s+meeting\s+of\b)|"
     r"(?<=\s)present\s*:",
     re.IGNORECASE,
 )
@@ -302,6 +304,19 @@ def _before_enclosures(lines: Sequence[Line]) -> list[Line]:
         kept.append(replace(line, content=line.content[: found.start()]))
         break
     return kept
+
+
+def agenda_end(text: str, lines: Sequence[Line], *, header_lines: Sequence[Line] = ()) -> int:
+    """Where an agenda's own text ends: the offset in ``text`` at which its pack starts
+    carrying an earlier meeting's minutes (``_earlier_minutes_start``) or another paper
+    (``_ENCLOSURE``), else the text's length. The chair and the apologies found beyond it
+    are the enclosed meeting's, not the agenda's."""
+    end = _earlier_minutes_start(lines, after=len(header_lines))
+    for line in lines[:end]:
+        found = _ENCLOSURE.search(text[line.content_start : line.content_end])
+        if found is not None:
+            return line.content_start + found.start()
+    return lines[end].start if end < len(lines) else len(text)
 
 
 def detect_document_type(

@@ -19,13 +19,14 @@ from ingest.parse.attendance import include_officers, parse_attendance
 from ingest.parse.body import detect_body
 from ingest.parse.chair import meeting_chair
 from ingest.parse.dates import iter_dates
-from ingest.parse.doctype import detect_document_type
+from ingest.parse.doctype import agenda_end, detect_document_type
 from ingest.parse.header import Header, parse_header
 from ingest.parse.items import parse_items
 from ingest.parse.lines import Line, split_lines
 from ingest.parse.metrics import parse_metrics
 from ingest.parse.next_meeting import parse_next_meeting
 from ingest.parse.not_records import has_record_marks, not_a_record
+from ingest.parse.people import Person
 from ingest.parse.themes import assign_themes, find_acronym_definitions
 from records.enums import AttendanceStatus, DocumentType
 
@@ -45,6 +46,12 @@ def _attended(
     if document_type is not DocumentType.AGENDA:
         return list(attendees)
     return [person for person in attendees if person.status is AttendanceStatus.APOLOGIES]
+
+
+def _named_in(own: str, person: Person | None) -> Person | None:
+    """``person`` when the agenda's ``own`` text names them: the header may have read a
+    chair's label or mark from the minutes its pack encloses."""
+    return person if person is not None and person.name in own else None
 
 
 def _latest_date(text: str) -> dt.date:
@@ -100,10 +107,20 @@ def parse_document(
     document_type = detect_document_type(
         header.title, lines, header_lines=lines[: header.end], item_count=len(items)
     )
+    labelled_chair, marked_chair = header.chair, header.marked_chair
+    if document_type is DocumentType.AGENDA:
+        # a pack enclosing an earlier meeting's minutes carries that meeting's chair and
+        # apologies, not this one's: read them from the agenda's own text (its own
+        # "Membership: ... (Chair)" stays)
+        own = text[: agenda_end(text, lines, header_lines=lines[: header.end])]
+        if len(own) < len(text):
+            attendance = parse_attendance(own, split_lines(own))
+            labelled_chair = _named_in(own, labelled_chair)
+            marked_chair = _named_in(own, marked_chair)
     chair = meeting_chair(
-        header.chair,
+        labelled_chair,
         attendance.chair,
-        header.marked_chair,
+        marked_chair,
         from_sentences=attendance.chair_elected,
         agenda=document_type is DocumentType.AGENDA,
     )
@@ -117,7 +134,7 @@ def parse_document(
     )
     metrics = parse_metrics(text, items)
     next_meeting = parse_next_meeting(
-        lines, items, meeting_date=header.date, reference_date=reference_date
+        lines, items, meeting_date=header.date, reference_date=reference_date, kind=header.kind
     )
 
     return MeetingDraft(

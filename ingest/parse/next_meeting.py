@@ -131,6 +131,48 @@ _CLAUSE = re.compile(
 _VIRTUAL = re.compile(r"^(?:to be held\s+)?(?:virtual(?:ly)?|online|remote(?:ly)?)$", re.IGNORECASE)
 
 
+# A body named in a sentence: by its name in capitals ("the Police Accountability Board",
+# "Joint Audit Committee"), or by its kind alone ("the Panel", "the Committee's"), which is
+# the body whose record this is.
+_BODY = re.compile(
+    r"(?P<named>(?-i:\b(?:[A-Z][\w&'’-]*\s+(?:(?:and|&|of|for)\s+)?){1,5}"
+    r"(?:Board|Panel|Committee|Sub-Committee|Group|Forum|Authority))\b)|"
+    r"(?P<own>\b(?:the|this|our)\s+(?:board|panel|committee|sub-committee|group|forum|"
+    r"authority|meeting)\b)",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s+(?=[A-Z])")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+BODY_AFTER_CHARS = 80
+"""Characters after "next meeting of the" read for the body it names."""
+
+
+def _another_body(content: str, start: int, end: int, kind: MeetingKind | None) -> bool:
+    """Whether the mention of a next meeting at ``content[start:end]`` is another body's:
+    the body its sentence names last before it or in it ("the next Force Executive Board
+    on 3 June"), or right after it ("next meeting of the Audit Committee"), is of another
+    kind than this meeting's ("... how often the Police Accountability Board met ... the
+    next meeting to be held on 12th November" in a panel's minutes). A body named by its
+    kind alone ("the Panel") is this one."""
+    if kind is None:
+        return False
+    breaks = list(_SENTENCE_BREAK.finditer(content, 0, start))
+    sentence_start = breaks[-1].end() if breaks else 0
+    after = _OF_THE.match(content, end)
+    stretch_end = after.end() + BODY_AFTER_CHARS if after else end
+    last: re.Match[str] | None = None
+    for body in _BODY.finditer(content, sentence_start, stretch_end):
+        if body.end() > end and after is None:
+            break
+        last = body
+        if after is not None and body.start() >= after.end():
+            break
+    if last is None or last.group("named") is None:
+        return False
+    other = find_meeting_kind(last.group("named"))
+    return other is not None and other is not kind
+
+
 def _written_later(line: Line, meeting_date: dt.date | None) -> bool:
     """Whether a line gives a "last meeting" after the meeting's own date: it speaks from a
     later time than the meeting, so its "next meeting" is not this meeting's next."""
@@ -144,7 +186,10 @@ def _written_later(line: Line, meeting_date: dt.date | None) -> bool:
 
 
 def _sections(
-    lines: Sequence[Line], items: Sequence[ItemDraft], meeting_date: dt.date | None = None
+    lines: Sequence[Line],
+    items: Sequence[ItemDraft],
+    meeting_date: dt.date | None = None,
+    kind: MeetingKind | None = None,
 ) -> Iterator[str]:
     """The words about the next meeting, best first: a labelled line, an item about it, a
     sentence saying when it will be, and any other mention ("the next Board meeting on
@@ -167,12 +212,18 @@ def _sections(
                 yield section
     for line in reversed(lines):
         sentence = _NEXT_SENTENCE.search(line.content)
+        if sentence and _another_body(
+            line.content, sentence.start(), sentence.start("value"), kind
+        ):
+            continue
         value = sentence.group("value")[:MENTION_CHARS] if sentence else ""
         if value and find_date(value, default_year=2000) is not None:
             yield value
     for position in range(len(lines) - 1, -1, -1):
         content = _with_wrapped(lines, position)
         for mention in _MENTION.finditer(content[:MENTION_LINE_CHARS]):
+            if _another_body(content, mention.start(), mention.end(), kind):
+                continue
             # A bare mention gives a date in its own sentence: "to be brought to the next
             # meeting. ... from 1st May this will move ..." names no date for it.
             limit = min(len(content), mention.end() + MENTION_CHARS)
@@ -316,18 +367,21 @@ def parse_next_meeting(
     *,
     meeting_date: dt.date | None,
     reference_date: dt.date | None = None,
+    kind: MeetingKind | None = None,
 ) -> NextMeetingDraft | None:
     """What the text says about the next meeting, or None when it says nothing.
 
     The next meeting's date comes after ``meeting_date`` when that is known; dates without
     a year are read from ``reference_date`` (the meeting's date, else a date of the text).
+    A sentence about the next meeting of a body of another ``kind`` than this meeting's
+    is skipped.
     """
     reference = meeting_date or reference_date or dt.date.today()
     first: str | None = None
     value: str | None = None
     date: dt.date | None = None
     date_span = (0, 0)
-    for section in _sections(lines, items, meeting_date):
+    for section in _sections(lines, items, meeting_date, kind):
         candidate = _first_sentence_with_date(section)
         first = first if first is not None else candidate
         date, date_span = _next_date(candidate, meeting_date, reference)
