@@ -821,8 +821,9 @@ _FLAG_OWNER = (
     r"(?P<owner>[A-Z][\w'’./&-]*(?:(?:\s*[,/&]\s*|\s+(?:and|of|the|for)\s+|\s+)"
     r"[A-Z][\w'’./&-]*){0,5})"
 )
+# "ACTION / Duncan Elmore": the two cells of a flattened row joined by a slash, too.
 _OWNER_LINE = re.compile(
-    r"(?:\*\*|__)?(?:ACTIONS?|Actions?)(?:\*\*|__)?(?:\s*[:\-–—]\s*|\s+)(?:\*\*|__)?"
+    r"(?:\*\*|__)?(?:ACTIONS?|Actions?)(?:\*\*|__)?(?:\s*[:\-–—]\s*|\s+/\s+|\s+)(?:\*\*|__)?"
     rf"{_FLAG_OWNER}(?:\*\*|__)?\.?\s*$"
 )
 # "... an update on response times. ACTION: CC", "... next meeting. [Action: DCC]",

@@ -100,7 +100,9 @@ _NOT_SUBJUNCTIVE = _words(
 )
 # "agreedto provide": a text extraction may drop the space before "to" (ModernGov pages).
 _UNDERTOOK = re.compile(
-    r"\b(?P<cue>undert(?:ook|akes|aken)|offered|promised|volunteered|agreed)\s*to\s+"
+    r"\b(?P<cue>undert(?:ook|akes|aken)|offered|promised|volunteered|agreed"
+    # "gave an undertaking to circulate ...", "gave his undertaking to ..."
+    r"|gave\s+(?:an|a|his|her|their|the)\s+undertaking)\s*to\s+"
     r"(?P<verb>[a-z][a-z-]*)"
 )
 _ASSURANCE = re.compile(
@@ -149,7 +151,7 @@ _REPORT_BACK = re.compile(
 )
 _SAID = re.compile(
     r"\b(?:reported|confirmed|advised|explained|said|stated|informed|updated|told|added"
-    r"|replied|responded|undertook|agreed)\b"
+    r"|replied|responded|answered|undertook|agreed)\b"
 )
 # A question about what someone would do, not a promise: "whether the PCC would ...".
 _QUESTION = re.compile(
@@ -217,7 +219,7 @@ _LIST_LENGTH = 20
 def _undertaking(text: str, start: int, match: re.Match[str]) -> bool:
     """ "undertook to <anything>", "agreed/offered to <send, provide ...>", not "were being
     offered to tradespeople"."""
-    if match.group("cue").startswith("undert"):
+    if "undert" in match.group("cue"):
         return match.group("verb") not in _PLEDGES
     before = text[max(start, match.start() - 7) : match.start()].split()
     if before and before[-1].lower() in {"being", "been", "was", "were", "is", "are"}:
@@ -234,6 +236,8 @@ def _sentence_subject(text: str, start: int, cue: int, previous: str | None) -> 
     if subject is not None and subject.lower() in PRONOUNS:
         said = _SAID.search(text, max(start, cue - _SAID_REACH), cue)
         opening = subject_before(text, start, said.start()) if said else None
+        if opening and said and _apposed(text, start, said.start(), opening):
+            return opening  # "The Commissioner, Petra Lindqvist, answered that ... she would"
         return opening if opening and personal(opening) else previous
     if subject is None and _JOINED_VERB.search(text, max(start, cue - 24), cue):
         found = phrase_after(text, start, cue)
@@ -242,6 +246,13 @@ def _sentence_subject(text: str, start: int, cue: int, previous: str | None) -> 
             return previous
         return found[0] if found else None
     return subject
+
+
+def _apposed(text: str, start: int, end: int, name: str) -> bool:
+    """Whether ``name`` stands in apposition to a post just before ``end``: "The
+    Commissioner, Petra Lindqvist," names a person whatever her given name."""
+    before = re.search(rf"(?P<post>[\w'’ ]+),\s*{re.escape(name)}\s*,?\s*$", text[start:end])
+    return before is not None and has_role_word(before.group("post").split())
 
 
 # "... and undertook to", "... and then agreed to": a verb joined to the sentence's first.

@@ -124,8 +124,14 @@ def subject_before(text: str, start: int, cue: int) -> str | None:
             break
         if not bare or (token.endswith((".", ":")) and len(bare) > 3 and not bare.isupper()):
             break
-        if bare in _DASHES and taken and _bare(taken[-1]) in ("The", "the"):
-            break  # "Appointments to the Authority - The Authority is asked": a title before it
+        if (
+            bare in _DASHES
+            and taken
+            and (_bare(taken[-1]) in ("The", "the") or is_group(" ".join(reversed(taken))))
+        ):
+            # "Appointments - The Authority is asked", "Complaints - Members are asked": a
+            # title before the subject
+            break
         if (_capitalised(token) and not bare[0].isdigit()) or (bare.lower() in _JOINERS and taken):
             taken.append(token)
         else:
@@ -171,9 +177,19 @@ def leading_subject(text: str, start: int, end: int) -> str | None:
 
 
 def is_group(phrase: str) -> bool:
-    """Whether a subject is the meeting, a pronoun for a thing, or nobody in particular."""
+    """Whether a subject is the meeting, a pronoun for a thing, or nobody in particular;
+    also the meeting by its full name, its short name in brackets after it ("Police and
+    Crime Panel ('the Panel')"), where "Chair of the Panel" is a person."""
     words = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip().lower()).split()
-    return not words or (len(words) <= 2 and words[-1].strip(",.") in _GROUPS)
+    if not words or (len(words) <= 2 and words[-1].strip(",.") in _GROUPS):
+        return True
+    named = re.sub(r"\s*\([^()]*\)\s*$", "", phrase.strip().lower())
+    head = named.split(" of ")[0].split()
+    return bool(head) and head[-1].strip(",.") in _BODIES and "of" not in named.split()
+
+
+# The meeting by its full name: "Police and Crime Panel", "Joint Audit Committee".
+_BODIES = frozenset({"panel", "committee", "sub-committee", "board", "council", "authority"})
 
 
 def person_in(phrase: str) -> str | None:

@@ -261,3 +261,53 @@ def test_honours_after_an_attendees_name_are_no_part_of_it() -> None:
     members = [AttendeeDraft("Harun Qadri OBE", None, None), *PANEL]
     for owner in ("Harun Qadri", "Mr Qadri", "HQ"):
         assert resolve_owners(owner, members).owners == ["Harun Qadri OBE"], owner
+
+
+def test_a_flag_and_its_owner_flattened_into_two_cells() -> None:
+    text = (
+        "22.2  Members asked that from now on an action sheet be sent out with the minutes.\n"
+        "ACTION / Oswin Pargeter\n\n"
+        "22.3  The Panel asked for news of the inspection report and when it would be out.\n"
+        "ACTION: Ruth Halloway / Oswin Pargeter\n"
+    )
+    assert [a.owners for a in actions_in(text)] == [
+        ["Oswin Pargeter"],
+        ["Ruth Halloway", "Oswin Pargeter"],
+    ]
+
+
+def test_an_undertaking_given() -> None:
+    for given in ("gave an undertaking to", "gave his undertaking to", "undertook to"):
+        text = f"The Chief Finance Officer {given} circulate the reserves strategy to Members.\n"
+        (action,) = actions_in(text)
+        assert action.owner_text == "Chief Finance Officer", given
+
+
+def test_what_an_agenda_asks_of_the_meeting_is_no_action() -> None:
+    for line in (
+        "3. Complaints - Members are asked to consider the report of the Monitoring Officer.",
+        "2. Precept – The Panel is asked to review the proposed precept and make a report.",
+        "4. Appointments — The Authority is asked to make appointments to its committees.",
+    ):
+        assert actions_in(f"{line}\n") == [], line
+
+
+def test_a_promise_in_an_answer_by_someone_named_with_their_post() -> None:
+    text = (
+        "The Police and Crime Panel ('the Panel') took questions from the public.\n\n"
+        "The Commissioner, Petra Lindqvist, answered that 14 officers had joined the "
+        "neighbourhood teams, and that she would send the questioner the figures for each "
+        "district.\n"
+    )
+    (action,) = actions_in(text)
+    assert action.owners == ["Petra Lindqvist"]
+
+
+def test_the_meeting_by_its_full_name_is_no_owner() -> None:
+    from ingest.parse.subjects import is_group
+
+    assert is_group("Police and Crime Panel ('the Panel')")
+    assert is_group("Joint Audit Committee")
+    assert not is_group("Chair of the Panel")
+    assert not is_group("Chairman of the Pensions Sub-Committee")
+    assert not is_group("Police and Crime Commissioner")
