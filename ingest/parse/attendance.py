@@ -735,7 +735,24 @@ class _Run:
 
     @property
     def text(self) -> str:
-        return " ".join(self.parts)
+        text = self.parts[0] if self.parts else ""
+        for part in self.parts[1:]:
+            # (a surname broken at its hyphen is joined whole: "Ben Cole-" then "Harding")
+            text += "" if _broken_barrel(text, part) else " "
+            text += part
+        return text
+
+
+_BARREL_END = re.compile(r"[a-z]-$")
+_BARREL_REST = re.compile(r"[A-Z][a-z'’]+(?=\s*(?:$|[(,;]|[-–—]\s))")
+
+
+def _broken_barrel(before: str, after: str) -> bool:
+    """Whether a line ends in a surname's hyphen and the next opens with the rest of it, a
+    bracket or a separator after it; not with a post or a place ("Jo Hale-" then "Treasurer"
+    or "Kirklees MBC" is a dash glued to the name)."""
+    rest = _BARREL_REST.match(after)
+    return bool(_BARREL_END.search(before)) and rest is not None and not is_role_word(rest.group())
 
 
 # "29 July 2020": a date on a line of its own (a cover sheet's "Date created"), which the

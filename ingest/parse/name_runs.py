@@ -435,7 +435,7 @@ def _expand_plural_titles(text: str) -> str:
                 position = len(text)
                 break
             out.append(text[position : separator.end()])
-            after_comma = separator.group().strip() == ","
+            after_comma = separator.group().strip() in (",", ";")
             position = separator.end()
             if separator.group().strip() in ("", "."):
                 break
@@ -863,6 +863,23 @@ def _bare_name(text: str) -> bool:
     )
 
 
+_HONOURS = re.compile(r"(?:\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|QPM|KPM|DL|JP|TD))+\s*$")
+
+
+def _name_with_honours(text: str) -> bool:
+    """Whether a text is a person's name of two or three words, with a title before it or
+    letters of honours after it ("Harun Qadir OBE", "Dr Ann Bell"), and nothing else."""
+    bare = _HONOURS.sub("", text).strip()
+    marked = bare != text.strip() or strip_titles(bare) != bare
+    name = strip_titles(bare)
+    return (
+        marked
+        and 2 <= len(name.split()) <= 3
+        and looks_like_name(name)
+        and not any(is_role_word(word) for word in name.split())
+    )
+
+
 def split_on_given_names(text: str) -> list[str]:
     """The people of a run that extraction left with no separators, parted where a given
     name and a surname start each: "Alison Kerr Rye Police Nadia Rahman Public Health" (name
@@ -879,6 +896,10 @@ def split_on_given_names(text: str) -> list[str]:
     titles.update({m.end(): m.start() for m in _RANK_ANCHOR.finditer(text) if _strong_rank(m)})
     begins = [titles.get(words[i].start(), words[i].start()) for i in starts]
     prefix = text[: begins[0]]
+    if _name_with_honours(prefix):
+        # "Harun Qadir OBE Colin Wrigley Denis Oldroyd (Chair)": a person whose given name is
+        # not listed opens the run; the others follow as names first.
+        return [prefix.strip(), *split_on_given_names(text[begins[0] :])]
     if not prefix.strip() or strip_titles(text[: words[starts[0]].start()] + "X") == "X":
         # Name first: what follows each name, to the next name, is its organisation.
         cuts = [0, *begins[1:], len(text)]

@@ -545,25 +545,20 @@ def _split_name(text: str) -> tuple[str, str] | None:
     return found
 
 
-# Words after an honorific that are an office or a group, never a surname ("Mr Chairman").
-_NEVER_SURNAMES = frozenset((
-    "chair", "chairman", "chairperson", "chairwoman", "vice", "mayor", "deputy", "member",
-    "members", "officer", "officers", "council", "councillor", "councillors", "committee",
-    "panel", "board", "the", "and", "of", "for", "chief", "president", "secretary", "clerk",
-    "speaker", "commissioner", "treasurer", "apologies", "present", "minutes", "none", "all",
-))  # fmt: skip
+# Surnames that are also words of offices, places or documents, which the name's rules read
+# as no name: after an honorific alone, they are the surname ("Councillor Senior").
+_WORD_SURNAMES = frozenset(("Senior", "Head", "Page", "Street", "Chambers", "Lead", "Book"))
 
 
 def _surname_like_a_word(text: str) -> str | None:
     """The surname after an honorific when it is a word that also names offices or things
-    ("Councillor Senior", "Mrs Page", "Mr Head"), which the name's rules read as no name."""
+    ("Councillor Senior", "Mrs Page", "Mr Head"); not any such word ("Councillor District",
+    left by "District Councillors ...")."""
     title = _HONORIFIC_PREFIX.match(text.strip())
     if title is None:
         return None
     word = text.strip()[title.end() :].strip()
-    if not re.fullmatch(r"[A-Z][a-z]{2,}", word) or word.lower() in _NEVER_SURNAMES:
-        return None
-    return word
+    return word if word in _WORD_SURNAMES else None
 
 
 def _office_word_taken(taken: list[str], tokens: list[str], *, titled: bool) -> bool:

@@ -6,7 +6,7 @@ of one long list who share a surname."""
 from __future__ import annotations
 
 from ingest.parse.people import split_person
-from tests.support.attendance import APOLOGIES, IN_ATTENDANCE, PRESENT, people
+from tests.support.attendance import APOLOGIES, IN_ATTENDANCE, PRESENT, attendance_of, people
 
 
 def names(text: str) -> list[str]:
@@ -331,3 +331,51 @@ def test_a_person_without_a_title_in_a_run_of_titled_names() -> None:
         "Desmond Quay",
         "Abi Curtis",
     ]
+
+
+def test_groups_of_councillors_parted_by_semicolons() -> None:
+    text = (
+        "Present: County Councillors Ann Bell, Ben Cole and Cara Dunn; District Councillors "
+        "Dev Earl and Eve Ford; Independent Members Finn Green and Gail Hill\n"
+    )
+    assert names(text) == [
+        "Ann Bell",
+        "Ben Cole",
+        "Cara Dunn",
+        "Dev Earl",
+        "Eve Ford",
+        "Finn Green",
+        "Gail Hill",
+    ]
+    assert split_person("Councillor District") is None
+
+
+def test_a_surname_broken_at_its_hyphen_over_a_line() -> None:
+    text = (
+        "Present: Councillor Ann Bell (Rye Council), Councillor Ben Cole-\n"
+        "Harding (Tor Council), Councillor Cara Dunn (Lee Council)\n"
+    )
+    assert names(text) == ["Ann Bell", "Ben Cole-Harding", "Cara Dunn"]
+    # a dash glued to the name before a ward on the next line is no part of the surname
+    assert names("Present:\nCouncillor Brear-\nKirk MBC\nCouncillor Rashid- Leeds\n") == [
+        "Brear",
+        "Rashid",
+    ]
+
+
+def test_a_run_of_bare_names_opened_by_a_name_with_honours() -> None:
+    text = (
+        "MEMBERS PRESENT\n"
+        "Harun Qadri OBE Colin Wrigg Denis Oldham (Chair) Sandra Haig Margaret Firth "
+        "(Vice-Chair) Keith Amble\n"
+    )
+    attendance = attendance_of(text)
+    assert [a.name for a in attendance.attendees] == [
+        "Harun Qadri",
+        "Colin Wrigg",
+        "Denis Oldham",
+        "Sandra Haig",
+        "Margaret Firth",
+        "Keith Amble",
+    ]
+    assert attendance.chair is not None and attendance.chair.name == "Denis Oldham"
