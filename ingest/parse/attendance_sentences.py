@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.parse.lines import Line
 from ingest.parse.movements import movements
@@ -265,11 +265,47 @@ def _ranked_speakers(line: Line) -> Iterator[SentenceAttendee]:
             yield SentenceAttendee(person, IN_ATTENDANCE, match["who"], line)
 
 
-def parse_sentences(lines: Iterable[Line]) -> Iterator[SentenceAttendee]:
-    """The people whose attendance or apologies the sentences of ``lines`` state."""
+# A sentence wrapped onto the next line: the line stops short of a sentence's end, and the
+# next one goes on in lower case or with a bracket ("... welcomed Mr Jo Hale, Police and
+# Crime Commissioner" / "(PCC), to the meeting ...").
+_SENTENCE_STOP = re.compile(r"[.!?:;]['\"’”)]*$")
+_GOES_ON = re.compile(r"^(?:[a-z(]|&\s)")
+_MAX_WRAPPED = 2000
+
+
+def _wrapped(lines: Iterable[Line]) -> Iterator[Line]:
+    """The non-blank lines, each joined with the lines its sentence wraps onto."""
+    held: Line | None = None
     for line in lines:
         if line.blank:
-            continue
+            if held is not None:
+                yield held
+            held = None
+        elif (
+            held is not None
+            and not _SENTENCE_STOP.search(held.content)
+            and _GOES_ON.match(line.content)
+            and len(held.content) < _MAX_WRAPPED
+        ):
+            held = replace(
+                held,
+                end=line.end,
+                content_end=line.content_end,
+                content=f"{held.content} {line.content}",
+                cells=(),
+            )
+        else:
+            if held is not None:
+                yield held
+            held = line
+    if held is not None:
+        yield held
+
+
+def parse_sentences(lines: Iterable[Line]) -> Iterator[SentenceAttendee]:
+    """The people whose attendance or apologies the sentences of ``lines`` state (a sentence
+    wrapped over lines read whole)."""
+    for line in _wrapped(lines):
         yield from _ranked_speakers(line)
         if not _may_state_attendance(line.content):
             continue
@@ -283,7 +319,8 @@ _KEYWORDS = re.compile(
     r"greeted|replaced|deputised|entered|supported|accompanied|assisted|invited|left|returned|"
     r"withdrew|exited|arrive|leave|said|explained|answered|reported|responded|replied|"
     r"confirmed|outlined|informed|advised|updated|told|gave|highlighted|stated|assured|"
-    r"acknowledged|added|clarified|summari|spoke|addressed|set out|took|welcome",
+    r"acknowledged|added|clarified|summari|spoke|addressed|set out|took|welcome|thanked|"
+    r"questions",
     re.IGNORECASE,
 )
 

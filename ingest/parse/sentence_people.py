@@ -56,7 +56,7 @@ def people_before(sentence: str, end: int, *, narrowest: bool = False) -> list[t
     people, else the words after the last clause boundary, "and" or comma before ``end``, or
     from the first title after words that name no one, when nothing but names follows it
     (the widest such tail, or with ``narrowest`` the shortest)."""
-    head = _NUMBERING.sub("", sentence[:end]).strip()
+    head = _NUMBERING.sub("", sentence[:end]).strip().rstrip(",").rstrip()
     people = people_in(head)
     if people and only_people(head, people):
         return people
@@ -72,7 +72,7 @@ def people_before(sentence: str, end: int, *, narrowest: bool = False) -> list[t
     # also given apologies" is both of them, not only the last; a tail from a title on has
     # nothing but names.
     tails = {start: False for start in titled} | {
-        start: True for start in starts[-1:] + ands[-1:] + commas[-1:]
+        start: True for start in starts[-1:] + ands[-1:] + commas[-2:]
     }
     for start in sorted(tails, reverse=narrowest):
         tail = _LEADING_THAT.sub("", head[start:]) if tails[start] else head[start:]

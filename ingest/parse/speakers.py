@@ -2,7 +2,8 @@
 
 "The Commissioner, Mrs Jo Hale, introduced her draft plan", "The Deputy Chief Constable, Ann
 Bell, said that ...", "Roy Tapp, Chief Finance Officer to the Commissioner, explained ...",
-"Di Cole, Devon and Cornwall Police and Crime Commissioner introduced this item". Panels and
+"Di Cole, Devon and Cornwall Police and Crime Commissioner introduced this item", "members put
+questions to Ed Lowe, Chief Executive of the OPCC". Panels and
 committees hear the Commissioner and the officers who support them without always listing
 them: one named beside an office, in the sentence that has them speak, attends.
 
@@ -31,7 +32,7 @@ _MAX_CLAUSES = 4
 _SPOKE = (
     r"(?:introduced|presented|explained|answered|said|reported|responded|replied|confirmed|"
     r"outlined|informed|advised|updated|told|gave|highlighted|stated|assured|acknowledged|"
-    r"added|clarified|summarised|summarized|spoke|addressed|set\s+out|took\s+(?:the\s+)?"
+    r"added|clarified|summarised|summarized|spoke|addressed|thanked|set\s+out|took\s+(?:the\s+)?"
     r"(?:Panel|Committee|Board|members|Members)\s+through)\b"
 )
 # The words of an office: at least one of them closes the post named beside the person.
@@ -56,15 +57,25 @@ _NAME_THEN_OFFICE = re.compile(
 )
 
 
+# "Members put questions to Di Cole, Chief Executive of the OPCC.": the one who answers them.
+_QUESTIONED = re.compile(
+    rf"\b(?:put\s+(?:their\s+|further\s+)?questions\s+to|questioned|asked\s+questions\s+of)\s+"
+    rf"(?P<who>[A-Z][^,;()]{{2,60}}?,\s+(?:the\s+)?(?P<post>{_POST}))\s*(?:[.;]|,\s|$)"
+)
+
+
 # Members and their offices: a member is named in passing wherever they sat.
 _MEMBER_POST = re.compile(r"\b(?:Chair(?:man|person|woman)?|Alderman|Member|Leader|Mayor)\b")
 
 
 def speakers(sentence: str) -> Iterator[Stated]:
-    """The people a sentence names beside their office as speaking to the meeting."""
+    """The people a sentence names beside their office as speaking to the meeting, or
+    answering its questions."""
     for match in itertools.islice(_THE_OFFICE_THEN_NAME.finditer(sentence), _MAX_CLAUSES):
         yield from _one_named(match["who"], match["post"])
     for match in itertools.islice(_NAME_THEN_OFFICE.finditer(sentence), _MAX_CLAUSES):
+        yield from _one_named(match["who"], match["post"])
+    for match in itertools.islice(_QUESTIONED.finditer(sentence), _MAX_CLAUSES):
         yield from _one_named(match["who"], match["post"])
 
 

@@ -5,7 +5,8 @@ Chairman welcomed to the meeting Jo Hale (PCC) and Ann Bell (Chief Constable)", 
 welcome was given to the new members of the Committee - Jo Hale, Ann Bell and Dr Roy Tapp",
 "Jo Hale and Ann Bell were also welcomed to the meeting as the proposed co-opted members",
 "The Chair welcomed Ed Lowe from the Fire Service", "The Panel were introduced to Di Cole,
-Head of Legal Services, who would attend future meetings". A welcome is said to those in the
+Head of Legal Services, who would attend future meetings", "The Commissioner introduced Ed
+Lowe, Partnerships Officer, OPCC". A welcome is said to those in the
 room, however the sentence is turned.
 
 A new member, or one at their first meeting, is present; otherwise a member (a councillor)
@@ -63,6 +64,15 @@ _INTRODUCED_TO = re.compile(
 )
 
 
+# "The APCC introduced Di Cole, Partnerships Officer, West Midlands OPCC.": one named with a
+# post, whom someone at the meeting introduces to it, to the sentence's end.
+_INTRODUCED_ONE = re.compile(r"\bintroduced\s+(?P<who>[A-Z][^,;()]{2,60},\s+[^;()]{3,160}?)\.?$")
+_OFFICE_WORD = re.compile(
+    r"\b(?:Commissioner|Constable|Officer|Executive|Director|Treasurer|Clerk|Solicitor|"
+    r"Secretary|Manager|Superintendent|Inspector|Head|Adviser|Advisor|Auditor|Lead)\b"
+)
+
+
 def welcomes(sentence: str) -> Iterator[Stated]:
     """The people a sentence says the meeting welcomed or was introduced to."""
     found = itertools.chain(_WELCOMED.finditer(sentence), _WELCOMED_TO.finditer(sentence))
@@ -85,8 +95,7 @@ def welcomes(sentence: str) -> Iterator[Stated]:
         people = people_in(welcomed_from["who"])
         if len(people) == 1 and only_people(welcomed_from["who"], people):
             yield people[0][0], people[0][1], status_of(people[0][0])
-    introduced = _INTRODUCED_TO.search(sentence)
-    if introduced is not None:
-        people = people_in(introduced["who"])
-        if len(people) == 1 and people[0][1].capacity:
+    for introduced in (_INTRODUCED_TO.search(sentence), _INTRODUCED_ONE.search(sentence)):
+        people = people_in(introduced["who"]) if introduced is not None else []
+        if len(people) == 1 and _OFFICE_WORD.search(people[0][1].capacity or ""):
             yield people[0][0], people[0][1], IN_ATTENDANCE

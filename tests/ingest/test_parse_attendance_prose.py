@@ -273,3 +273,50 @@ def test_a_member_replaced_on_the_body_is_no_substitute_at_the_meeting() -> None
         "Hollis.\n"
     )
     assert sorted(people(text)) == [("Nell Ashby", APOLOGIES), ("Wren Hollis", PRESENT)]
+
+
+# --- more turns of phrase -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chairman welcomed Mr Ivo Dane, Wessex Police and Crime Commissioner\n"
+        "(PCC), to the meeting and asked him to give his presentation.\n",
+        "The Chairman welcomed Mr Ivo Dane, Police and Crime Commissioner for Wessex,\n"
+        "to the meeting.\n",
+    ],
+)
+def test_a_sentence_wrapped_over_lines_is_read_whole(text: str) -> None:
+    assert people(text) == [("Ivo Dane", IN_ATTENDANCE)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chairman welcomed the Panel.\nIvo Dane, Treasurer, to the meeting\n",
+        "The Chairman welcomed the members of the Panel\nIvo Dane, Treasurer, to the meeting\n",
+    ],
+)
+def test_lines_that_end_their_sentences_or_are_no_prose_are_not_joined(text: str) -> None:
+    assert people(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sol Fenn, Assistant Police and Crime Commissioner, thanked the panel for inviting him.\n",
+        "The Commissioner introduced Sol Fenn, Partnerships and Engagement Officer, Wessex OPCC.\n",
+        "Instead, members were able to put questions to Sol Fenn, Chief Executive of the OPCC.\n",
+    ],
+)
+def test_an_officer_thanking_introduced_or_questioned_attends(text: str) -> None:
+    assert people(text) == [("Sol Fenn", IN_ATTENDANCE)]
+
+
+def test_an_officer_named_with_the_office_unable_to_attend_sent_apologies() -> None:
+    text = (
+        "4.1 The Chair informed the Panel that due to illness, Bram Kell, Senior Policy Officer "
+        "and lead for Collaboration, was unable to attend the meeting.\n"
+    )
+    assert people(text) == [("Bram Kell", APOLOGIES)]
