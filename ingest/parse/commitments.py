@@ -120,7 +120,7 @@ _NEXT_REPORT_WILL = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_PASSIVE = re.compile(r"\b(?:will|would)\s+be\s+(?P<verb>[a-z]+)")
-_AGREED_THAT = re.compile(r"\b(?P<cue>agreed|decided|requested|confirmed)\s+that\s+")
+_AGREED_THAT = re.compile(r"\b(?P<cue>(?i:agreed|decided|requested|confirmed))\s+that\s+")
 _CLAUSE_VERB = re.compile(r"\b(?:would|should|will)\s+(?P<passive>be\s+)?(?P<verb>[a-z][a-z-]*)")
 _ASKED = re.compile(
     r"\b(?:be|being|was|were|is|are)\s+(?P<cue>asked|requested|invited)\s+to\s+"
@@ -471,7 +471,7 @@ def _narrative(
                     # "It was agreed that the Panel should meet on a Thursday": the meeting's
                     # own arrangement, not an action on someone.
                     return None
-                if owner or agreed.group("cue") != "confirmed":
+                if owner or agreed.group("cue").lower() != "confirmed":
                     # "confirmed that a written answer would be published" reports what is
                     # in hand; "confirmed that Mr Hale would send ..." names who acts.
                     return Candidate(start, end, (start, end), owner=owner)

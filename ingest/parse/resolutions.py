@@ -35,8 +35,12 @@ from ingest.parse.task_verbs import DELIVER
 __all__ = ["bare_task", "decision_lead", "resolution_clause", "resolution_tasks"]
 
 _CUE = re.compile(
-    r"\b(?:resolved|agreed|ordered|decided)\b(?:\s*[:\-–—.,]+)?\s*(?:that\b\s*)?", re.IGNORECASE
+    r"\b(?:(?:resolved|agreed|ordered|decided)\b(?:\s*[:\-–—.,]+)?|decisions?\s*[:\-–—]+)"
+    r"\s*(?:that\b\s*)?",
+    re.IGNORECASE,
 )
+# "The Panel RESOLVED to ask the Commissioner to ...": "to" before the asking.
+_TO = re.compile(r"to\s+", re.IGNORECASE)
 _THAT = re.compile(r"\W*that\s+", re.IGNORECASE)
 # A lead that introduces the clauses of a decision under it: "RESOLVED that:", "ORDERED:",
 # "It was agreed that:", "Resolved –".
@@ -99,12 +103,17 @@ def _after_meeting(text: str, position: int, end: int) -> int:
     return meeting.end() if meeting else position
 
 
-def _task_at(text: str, position: int, end: int, *, resolving: bool) -> tuple[str, int] | None:
+def _task_at(
+    text: str, position: int, end: int, *, resolving: bool, first: bool = True
+) -> tuple[str, int] | None:
     """The owner of the task a clause starting at ``position`` sets and where the owner's
-    name ends, or None."""
+    name ends, or None; ``first`` for the clause right after the decision's cue, the one
+    place an owner may be followed by "to" ("DECISION: The CFO to provide ..."), where
+    after a comma "..., GMCA & TfGM, to take forward" is an aside."""
     after = _after_meeting(text, position, end)
+    infinitive = _TO.match(text, after, end)
     for opening in (_DELEGATING, _ASKING):
-        lead = opening.match(text, after, end)
+        lead = opening.match(text, infinitive.end() if infinitive else after, end)
         if lead is None:
             continue
         owner = _owner_at(text, lead.end(), end)
@@ -123,7 +132,10 @@ def _task_at(text: str, position: int, end: int, *, resolving: bool) -> tuple[st
     if owner is None:
         return None
     asked = _BE_ASKED.match(text, owner[1], end)
+    if asked is None and first:
+        asked = _TO_VERB.match(text, owner[1], end)
     if asked is not None:
+        # "... be asked to provide", "DECISION: The Chief Finance Officer to provide ..."
         return owner if asked.group("verb") in DELIVER else None
     bare = _BARE_VERB.match(text, owner[1], end)
     if bare is None or bare.group("next").lower() in _NOT_AFTER_VERB:
@@ -159,12 +171,15 @@ def resolution_tasks(text: str, start: int, end: int, *, resolving: bool) -> lis
     """The tasks the decision in the sentence ``text[start:end]`` sets, one for each clause
     that names who is to act; ``resolving`` when a lead such as "RESOLVED that:" above
     introduces the sentence."""
+    # a cue in the sentence itself makes it a decision as a lead above it does
+    resolving = resolving or _CUE.search(text, start, end) is not None
     clauses: list[tuple[int, str]] = []
     named_to = start  # "and" inside an owner's name joins no clause ("Police and Crime ...")
-    for position in _starts(text, start, end, resolving=resolving):
+    starts = _starts(text, start, end, resolving=resolving)
+    for position in starts:
         if position < named_to or (clauses and clauses[-1][0] == position):
             continue
-        task = _task_at(text, position, end, resolving=resolving)
+        task = _task_at(text, position, end, resolving=resolving, first=position == starts[0])
         if task is not None:
             clauses.append((position, task[0]))
             named_to = task[1]

@@ -311,3 +311,36 @@ def test_the_meeting_by_its_full_name_is_no_owner() -> None:
     assert not is_group("Chair of the Panel")
     assert not is_group("Chairman of the Pensions Sub-Committee")
     assert not is_group("Police and Crime Commissioner")
+
+
+def test_decisions_worded_other_ways() -> None:
+    text = (
+        "6. Precept\n\n"
+        "RESOLVED:\n"
+        "(1) That the report be noted.\n"
+        "(2) That the Scrutiny Officer circulate the Panel's report to all Members.\n\n"
+        "8. Estates\n\n"
+        "It was RESOLVED that the Panel's Support Officer arranges a briefing on estates.\n\n"
+        "9. Budget\n\n"
+        "DECISION: The Chief Finance Officer to provide the reserves forecast for February.\n\n"
+        "10. Performance\n\n"
+        "The Panel RESOLVED to ask the Commissioner to report back on call answering times.\n\n"
+        "11. Victims\n\n"
+        "Members AGREED that the Commissioner should bring a report on victim satisfaction to "
+        "the June meeting.\n"
+    )
+    assert [a.owner_text for a in actions_in(text)] == [
+        "Scrutiny Officer",
+        "Panel's Support Officer",
+        "Chief Finance Officer",
+        "Commissioner",
+        "Commissioner",
+    ]
+
+
+def test_an_aside_after_a_comma_in_a_decision_owns_nothing() -> None:
+    text = (
+        "1.      That authority be delegated to the Chief Executive, NPCC & CoP, "
+        "to take forward the creation of the post for an initial period.\n"
+    )
+    assert all(a.owner_text != "NPCC & CoP" for a in actions_in(text))
