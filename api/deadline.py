@@ -6,6 +6,11 @@ client that sends its body slowly). Multipart requests (uploads) get the time a 
 may take to read and parse on top. Once a request begins to write
 (``records.db.on_write``) the budget no longer applies: its answer must say what
 happened to the write, and the write will commit whatever the answer.
+
+A streamed body (an export, a search download) is a long answer, not a slow one: each
+part it sends starts the budget again, so a download of a million rows runs as long as
+it keeps sending, and one that stalls (a query that stops yielding, a client that stops
+reading) is still stopped one budget after its last part.
 """
 
 from __future__ import annotations
@@ -44,24 +49,44 @@ class RequestDeadlineMiddleware:
             return
         limit = self.limit_for(Headers(scope=scope))
         started = False
+        writing = False
+        deadline: asyncio.Timeout | None = None
 
         async def tracking_send(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
+            if (
+                message["type"] == "http.response.body"
+                and message.get("more_body", False)
+                and deadline is not None
+                and not writing
+            ):
+                deadline.reschedule(asyncio.get_running_loop().time() + limit)
+
+        def unlimited() -> None:
+            nonlocal writing
+            writing = True
+            if deadline is not None:
+                deadline.reschedule(None)
 
         try:
             async with asyncio.timeout(limit) as deadline:
-                token = on_write.set(lambda: deadline.reschedule(None))
+                token = on_write.set(unlimited)
                 try:
                     await self.app(scope, receive, tracking_send)
                 finally:
                     on_write.reset(token)
         except TimeoutError:
-            if not deadline.expired():
+            if deadline is None or not deadline.expired():
                 raise
-            logger.warning("%s %s stopped after %g s", scope["method"], scope["path"], limit)
+            if started:
+                logger.warning(
+                    "%s %s stopped: nothing sent for %g s", scope["method"], scope["path"], limit
+                )
+            else:
+                logger.warning("%s %s stopped after %g s", scope["method"], scope["path"], limit)
             if not started:
                 await send_json_error(
                     send,
