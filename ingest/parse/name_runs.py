@@ -410,7 +410,26 @@ def normalise_run(text: str) -> str:
     text = _GLUED_INITIAL.sub(r"\1 ", text)
     text = _DASH_AFTER_WORD.sub(r" \1", text)
     text = _DASH_BEFORE_WORD.sub(r"\1 ", text)
+    text = _unglue_wards(text)
     return _expand_plural_titles(re.sub(r"\s+", " ", text)).strip()
+
+
+# "Cllr Ann Bell-Rye North, Cllr Ben Cole-Tor Vale, ...", "Jo Hale (Convener)-Annandale": a
+# run that joins each name to its ward with a bare hyphen, as a hyphen after a bracket or
+# before a ward of two words shows where it is written so at least twice.
+_WARD_SIGN = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’]+ [A-Z][\w'’]+"
+    r"(?: \([^()]+\)-[A-Z]| ?-[A-Z][a-z]+ (?:[A-Z][a-z]+|and)\b)"
+)
+_GLUED_HYPHEN = re.compile(r"(?<=[a-z)])-(?=[A-Z])")
+
+
+def _unglue_wards(text: str) -> str:
+    """The run with the hyphen that joins each name to its ward made a dash, when the run is
+    written so; else the run unchanged (a double-barrelled surname alone shows nothing)."""
+    if len(_WARD_SIGN.findall(text)) < 2:
+        return text
+    return _GLUED_HYPHEN.sub(" - ", text)
 
 
 def _expand_plural_titles(text: str) -> str:
@@ -896,9 +915,15 @@ def split_on_given_names(text: str) -> list[str]:
     titles.update({m.end(): m.start() for m in _RANK_ANCHOR.finditer(text) if _strong_rank(m)})
     begins = [titles.get(words[i].start(), words[i].start()) for i in starts]
     prefix = text[: begins[0]]
-    if _name_with_honours(prefix):
-        # "Harun Qadir OBE Colin Wrigley Denis Oldroyd (Chair)": a person whose given name is
-        # not listed opens the run; the others follow as names first.
+    adjacent = all(
+        not text[words[i + 1].end() : begin].strip()
+        for i, begin in zip(starts, begins[1:], strict=False)
+    )
+    if _name_with_honours(prefix) or (adjacent and _bare_name(prefix.strip())):
+        # "Harun Qadir OBE Colin Wrigley Denis Oldroyd (Chair)", "Kwabena Mensah Ifeoma Obi
+        # Tariq Shah Chief Executive ...": a person whose given name is not listed opens the
+        # run, marked by honours or followed by names with nothing between them (names
+        # first, their posts after); the others follow as names first.
         return [prefix.strip(), *split_on_given_names(text[begins[0] :])]
     if not prefix.strip() or strip_titles(text[: words[starts[0]].start()] + "X") == "X":
         # Name first: what follows each name, to the next name, is its organisation.

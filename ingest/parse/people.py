@@ -216,7 +216,7 @@ _GIVEN_NAME_TEXT = (
     "Garry Georgia Glen Glenn Greta Hamid Hilda Ida Isobel Jacky Jacqui Jessie Joy Justine "
     "Katharine Kirsteen Kirsten Kirstie Lynette Madeline Margery Marguerite Marina Marlene "
     "Martha Mavis Meg Melvin Myra Norah Noreen Olga Olive Pat Patsy Penelope Phillipa Primrose "
-    "Reece Rex Rosamund Sadie Simone Vicky Victoria Violet Vivian Winifred "
+    "Reece Rex Rosamund Sadie Simone Vicky Victoria Violet Vivian Winifred Jo Viv Val Jen Pam "
 )
 GIVEN_NAMES = frozenset(_GIVEN_NAME_TEXT.split())
 

@@ -379,3 +379,31 @@ def test_a_run_of_bare_names_opened_by_a_name_with_honours() -> None:
         "Keith Amble",
     ]
     assert attendance.chair is not None and attendance.chair.name == "Denis Oldham"
+
+
+def test_names_joined_to_their_wards_by_a_bare_hyphen_in_a_run() -> None:
+    for text in (
+        "Present: Cllr Ann Bell-Rye North, Cllr Ben Cole-Tor Vale, Cllr Cara Dunn-Lee\n",
+        "Present: Cllr Ann Bell-Rye North Cllr Ben Cole-Tor Vale Cllr Cara Dunn-Lee\n",
+        "Present: Ann Bell (Convener)-Rye North; Ben Cole-Tor Vale; Cara Dunn-Lee Town\n",
+    ):
+        assert names(text) == ["Ann Bell", "Ben Cole", "Cara Dunn"]
+    # double-barrelled surnames alone show nothing
+    assert names("Present: Ann Bell-Rye, Ben Cole-Tor and Cara Dunn\n") == [
+        "Ann Bell-Rye",
+        "Ben Cole-Tor",
+        "Cara Dunn",
+    ]
+
+
+def test_names_first_and_their_posts_after_in_one_run() -> None:
+    for text in (
+        "Present: Kwabena Mensah Ifeoma Obi Tariq Shah Chief Executive Treasurer Clerk\n",
+        "Present: Kwabena Mensah Ifeoma Obi Tariq Shah\n",
+    ):
+        assert names(text) == ["Kwabena Mensah", "Ifeoma Obi", "Tariq Shah"]
+    # a place before each name is its organisation
+    assert names("Present: Bolton Andrew Pilling Bury Helen Rothwell\n") == [
+        "Andrew Pilling",
+        "Helen Rothwell",
+    ]
