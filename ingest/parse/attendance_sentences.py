@@ -173,12 +173,33 @@ _OTHER_MEETING = re.compile(
 )
 
 
+# "Ms Jo Hale (Chief Executive, OPCC) and Supt Roy Tapp (Rye Police)": where one named with
+# a bracketed post ends and the next begins (a comma inside the brackets parts nothing).
+_AFTER_BRACKET = re.compile(r"(?<=\))\s*(?:[,;]\s*(?:and\s+|&\s+)?|and\s+|&\s+)(?=[A-Z])")
+
+
+def _after_brackets(names: str) -> list[str]:
+    """The parts of a list of names cut after each closed bracket that a separator follows,
+    outside any other brackets: each part a person or a list of its own."""
+    parts: list[str] = []
+    depth, start = 0, 0
+    for position, char in enumerate(names):
+        depth += (char == "(") - (char == ")")
+        if char == ")" and depth == 0:
+            cut = _AFTER_BRACKET.match(names, position + 1)
+            if cut is not None:
+                parts.append(names[start : position + 1])
+                start = cut.end()
+    return [*parts, names[start:]]
+
+
 def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceStatus]]:
     if _OTHER_MEETING.search(sentence):
         return
     for names, status in _apologies(sentence):
-        for entry, person in people_in(names):
-            yield entry, person, status
+        for part in _after_brackets(names):
+            for entry, person in people_in(part):
+                yield entry, person, status
     sent = _SENT_APOLOGIES.search(sentence)
     if sent is not None:
         for entry, person in people_before(sentence, sent.start()):

@@ -320,3 +320,22 @@ def test_an_officer_named_with_the_office_unable_to_attend_sent_apologies() -> N
         "and lead for Collaboration, was unable to attend the meeting.\n"
     )
     assert people(text) == [("Bram Kell", APOLOGIES)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apologies were received from Councillor Ada Marsh (Rye Council), Ms Nell Ashby (Chief "
+        "Executive, OPCC) and Supt Cato Pell (Wessex Police).\n",
+        "Apologies for absence were received from Cllr Ada Marsh (Rye); Ms Nell Ashby (Chief of "
+        "Staff, OPCC) & Chief Constable Cato Pell.\n",
+        "The Chair noted apologies from Cllr Ada Marsh (Rye Council), Ms Nell Ashby (Independent "
+        "Member, Audit), and ACC Cato Pell (Wessex Police).\n",
+    ],
+)
+def test_apologies_of_members_and_officers_with_bracketed_posts(text: str) -> None:
+    assert people(text) == [
+        ("Ada Marsh", APOLOGIES),
+        ("Nell Ashby", APOLOGIES),
+        ("Cato Pell", APOLOGIES),
+    ]
