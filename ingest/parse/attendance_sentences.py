@@ -105,6 +105,15 @@ _PRESENCE_VERB = re.compile(
     r"(?:was|were)\s+(?:also\s+)?(?:present|in\s+attendance)(?!\s+(?:at|for)\s+the\s+"
     r"(?:last|previous|next)))\b",
 )
+# "Also in attendance were Jo Hale (PCC) and Roy Tapp (CFO)", "Present were Councillors Ann
+# Bell and Ed Lowe": the presence stated first, the names after it to the sentence's end.
+_PRESENT_WERE = re.compile(
+    r"(?:^|(?<=[.;:]\s))\s*(?:\d{1,3}(?:\.\d{1,2})*\.?\s+)?(?:also\s+)?"
+    r"(?:present|in\s+attendance|attending)\s+"
+    r"(?:at\s+the\s+meeting\s+|for\s+(?:this|the)\s+item\s+)?(?:was|were)\s+(?:also\s+)?"
+    r"(?:(?:the\s+)?following:?\s+)?(?=[A-Z])",
+    re.IGNORECASE,
+)
 # "Mr Jo Hale, Police and Crime Commissioner, introduced the annual report together with Ms
 # Ann Bell, Deputy Commissioner": one named with a role who presents a report to the meeting
 # attends it (so do those named with their roles after "together with").
@@ -233,6 +242,13 @@ def _sentence_people(sentence: str) -> Iterator[tuple[str, Person, AttendanceSta
         if together is not None:
             for entry, person in people_in(sentence[together.end() :]):
                 yield entry, person, IN_ATTENDANCE
+    inverted = _PRESENT_WERE.search(sentence)
+    if inverted is not None:  # "Also in attendance were Jo Hale (PCC) and Roy Tapp (CFO)."
+        names = sentence[inverted.end() :].rstrip(" .")
+        people = [p for part in _after_brackets(names) for p in people_in(part)]
+        if people and only_people(names, people):
+            for entry, person in people:
+                yield entry, person, status_of(entry, inverted.group().lower())
     presented = _PRESENTED.search(sentence)
     if presented is not None:
         people = people_before(sentence, presented.start())

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.parse.document import parse_document
-from records.enums import DocumentType
+from records.enums import AttendanceStatus, DocumentType
 from tests.support.attendance import APOLOGIES, IN_ATTENDANCE, PRESENT, attendance_of, people
 
 
@@ -339,3 +339,34 @@ def test_apologies_of_members_and_officers_with_bracketed_posts(text: str) -> No
         ("Nell Ashby", APOLOGIES),
         ("Cato Pell", APOLOGIES),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Also in attendance were Petra Quill (PCC) and Ivo Dane (Chief Executive, OPCC).\n",
+            [("Petra Quill", IN_ATTENDANCE), ("Ivo Dane", IN_ATTENDANCE)],
+        ),
+        (
+            "The minutes were agreed. In attendance for this item was Ivo Dane, Head of Estates.\n",
+            [("Ivo Dane", IN_ATTENDANCE)],
+        ),
+        (
+            "Attending were Cllr Ada Marsh (Rye Council); Mr Sol Fenn (Independent Member).\n",
+            [("Ada Marsh", PRESENT), ("Sol Fenn", PRESENT)],
+        ),
+    ],
+)
+def test_presence_stated_before_the_names(
+    text: str, expected: list[tuple[str, AttendanceStatus]]
+) -> None:
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Members present were asked to declare any interests.\n", "Also present was a reporter.\n"],
+)
+def test_presence_stated_of_no_one_named(text: str) -> None:
+    assert people(text) == []
