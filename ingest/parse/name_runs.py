@@ -358,7 +358,7 @@ _SQUARE_ASIDE = re.compile(r"\s*\[[^\[\]]{0,200}\]")
 
 
 # Initials whose bracket extraction left open before the next name: "Jo Hale,(JH Ann Bell".
-_UNCLOSED_INITIALS = re.compile(r"\((?:[A-Z]{1,4})(?=\s+[A-Z][a-z])")
+_UNCLOSED_INITIALS = re.compile(r"\((?:[A-Z]{1,4})(?=\s+[A-Z][a-z]|\s*$)")
 _INITIALS_AFTER_COMMA = re.compile(r"\s*,\s*(\([A-Z]{1,4}\))")
 
 
@@ -655,6 +655,12 @@ def _anchors(text: str) -> list[int]:
     # A name with its initials after it starts an entry unless a title before it does; so
     # do initials and a surname after an organisation's last word.
     starts.extend(start for start in _initialled_names(text) if start not in titled)
+    # "Mark Coombes (MC) Tariq (TM)": a name of one word and its initials after an entry's
+    starts.extend(  # bracket
+        m.start("name")
+        for m in _LONE_AFTER_BRACKET.finditer(text)
+        if m["initials"][0] == m["name"][0] and not is_role_word(m["name"])
+    )
     starts.extend(
         m.start()
         for m in _INITIALS_AFTER_WORD.finditer(text)
@@ -882,6 +888,11 @@ def _bare_name(text: str) -> bool:
     )
 
 
+_LEADING_BRACKETS = re.compile(r"(?:\s*\([^()]*\))+")
+_LONE_INITIALLED = re.compile(r"[A-Z][a-z]{2,}\s*\([A-Z]{1,3}\)")
+_LONE_AFTER_BRACKET = re.compile(
+    r"(?<=\))\s+(?P<name>[A-Z][a-z]{2,})\s*\((?P<initials>[A-Z]{1,3})\)(?=\s|$)"
+)
 _HONOURS = re.compile(r"(?:\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|QPM|KPM|DL|JP|TD))+\s*$")
 
 
@@ -937,12 +948,22 @@ def split_on_given_names(text: str) -> list[str]:
             dash = " " if _bare_name(rest) else " – "
             entries.append(f"{text[a:name_end].strip()}{dash}{rest}" if rest else text[a:b].strip())
         return entries
-    # Organisation first: the words before each name, after the one before, are its own.
+    # Organisation first: the words before each name, after the one before, are its own;
+    # brackets straight after a name are that name's ("Chair Jo Hale (JH) Vice Chair Ann
+    # Bell (AB)").
     entries = []
     previous_end = 0
     for i, begin in zip(starts, begins, strict=True):
         organisation = text[previous_end:begin].strip(_ENTRY_EDGES)
+        brackets = _LEADING_BRACKETS.match(organisation)
+        if entries and brackets is not None:
+            entries[-1] = f"{entries[-1]} {brackets.group().strip()}"
+            organisation = organisation[brackets.end() :].strip(_ENTRY_EDGES)
         name = f"{text[begin : words[i].start()]}{words[i].group()} {words[i + 1].group()}"
+        person = split_person(organisation) if _LONE_INITIALLED.fullmatch(organisation) else None
+        if person is not None and person.name == organisation.split()[0]:
+            entries.append(organisation)  # "(PDE) Mirela (M) Conrad Stebbings (CS)"
+            organisation = ""
         entries.append(f"{name} – {organisation}" if organisation else name)
         previous_end = words[i + 1].end()
     trailing = text[previous_end:].strip(_ENTRY_EDGES)

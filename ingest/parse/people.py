@@ -693,8 +693,13 @@ def split_person(text: str) -> Person | None:
             abbreviation = inner.strip()
         elif role_in_brackets is None and inner.strip():
             role_in_brackets = inner.strip()
+    lone = _LONE_NAME.fullmatch(entry)
     entry = re.sub(r"\s+", " ", _PARENTHESIS.sub(" ", entry)).strip(" ,;-–—")
     split = _split_name(entry)
+    if split is None and lone is not None and _lone_name(lone):
+        # "Mirela (M)": one name only, as a list of "Name (INITIALS)" prints it
+        initials = lone["initials"]
+        return Person(lone["name"], None, initials if len(initials) > 1 else None)
     if split is None:
         return None
     name, rest = split
@@ -728,6 +733,17 @@ def split_person(text: str) -> Person | None:
     if capacity is None and bare and is_abbreviation(bare):
         capacity = bare  # an organisation's initials after the name: "Gary Ellis - AWYA"
     return Person(name, capacity, abbreviation, is_chair, is_minute_taker)
+
+
+# A name of one word and its initials in brackets: "Mirela (M)", "Tariq (TM)".
+_LONE_NAME = re.compile(r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-ÿ]{2,})\s*\((?P<initials>[A-Z]{1,3})\)")
+
+
+def _lone_name(match: re.Match[str]) -> bool:
+    """Whether one word and its initials name a person: the initials open with the word's
+    letter and the word is no word of an office or a thing ("Chair (C)")."""
+    name = match["name"]
+    return match["initials"][0] == name[0] and is_name_token(name) and not is_role_word(name)
 
 
 # The kind of council after a place's name, with nothing between: "Tor District Council".

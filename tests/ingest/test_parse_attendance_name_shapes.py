@@ -407,3 +407,27 @@ def test_names_first_and_their_posts_after_in_one_run() -> None:
         "Andrew Pilling",
         "Helen Rothwell",
     ]
+
+
+def test_a_name_of_one_word_with_its_initials_in_a_run_of_initialled_names() -> None:
+    text = (
+        "Attendees: Chair Desmond Okoro (DO) Vice Chair Marcia Whitby (MW) Piers Dunn-Ellis "
+        "(PDE) Mirela (M) Conrad Stebb (Inspection Lead) (CS) Horace McKay (HM\n"
+        "Also in attendance: A/Sgt Jas Dhillon (JD) S/Int Mark Coombe (MC) Tariq (TM)\n"
+    )
+    assert people(text) == [
+        ("Desmond Okoro", PRESENT),
+        ("Marcia Whitby", PRESENT),
+        ("Piers Dunn-Ellis", PRESENT),
+        ("Mirela", PRESENT),
+        ("Conrad Stebb", PRESENT),
+        ("Horace McKay", PRESENT),
+        ("Jas Dhillon", IN_ATTENDANCE),
+        ("Mark Coombe", IN_ATTENDANCE),
+        ("Tariq", IN_ATTENDANCE),
+    ]
+    # each person keeps the initials printed after their own name
+    abbreviations = [a.abbreviation for a in attendance_of(text).attendees]
+    assert abbreviations[:3] == ["DO", "MW", "PDE"]
+    for entry in ("Chair (C)", "Police (P)", "Rye (X)"):
+        assert split_person(entry) is None
