@@ -132,7 +132,19 @@ _SENTENCE_LABEL_ATTENDING = re.compile(
 )
 # An attendance label of a few words ending in a colon: "Apologies for absence:".
 _COLON_LABEL = re.compile(r"^[A-Za-z ]{4,40}:\s")
-_APOLOGIES_HEADING = re.compile(r"^apologies(?:\s+for\s+absence)?\.?$", re.IGNORECASE)
+_APOLOGIES_HEADING = re.compile(
+    r"^apologies(?:\s+for\s+absence)?"
+    r"(?:\s+(?:and|&)\s+(?:notices?\s+of\s+)?substitut(?:ions?|es))?\.?$",
+    re.IGNORECASE,
+)
+# What an agenda prints between an item's heading and its minute: a note of what the item is
+# for ("The Secretary to the Panel to report the receipt (if any).") and the bare minute
+# number, read past before the item's list of people.
+_AGENDA_NOTE = re.compile(
+    r"^(?:\d{1,3}\.?|(?:the\s+[\w\s]{1,40}?\s+)?to\s+(?:report|receive|note)\b[^:]*)$",
+    re.IGNORECASE,
+)
+_AGENDA_NOTES = 2
 # A group heading inside a list: "MPA officers", "Durham Constabulary", "Auditors".
 _GROUP_HEADING = re.compile(r"^[A-Z][\w'’&,()/ -]{1,60}:?$")
 _NOT_GROUP = re.compile(r"^(?:minutes|notes|decisions?|resolved|summary)\s*:?$", re.I)
@@ -628,7 +640,8 @@ def _people_in(content: str, *, bullet: bool = False) -> int:
         return 0
     count = 0
     for _, piece in split_labels(content, AttendanceStatus.PRESENT):
-        for entry in split_run(piece):
+        piece, substitutes = take_substitutes(piece)
+        for entry in [*split_run(piece), *(e for sub in substitutes for e in split_run(sub))]:
             person = split_person(entry)
             count += person is not None and not is_prose(person.capacity)
     return count
@@ -880,6 +893,14 @@ def _parse_list(
         before_entries = not found and not run.parts
         if before_entries and index - start <= _FORM_VALUES and _form_value(lines, index):
             index += 1  # a form's other values between its "Attendees:" label and the names
+            continue
+        if (
+            before_entries
+            and not rest
+            and index - start <= _AGENDA_NOTES
+            and _AGENDA_NOTE.match(line.content.strip())
+        ):
+            index += 1  # "1 Apologies ..." / "The Secretary to report ..." / "1" / the names
             continue
         if before_entries and not line.blank:
             paired = paired or _paired_lines(lines, index)

@@ -1139,9 +1139,17 @@ _FOR_MEMBER = re.compile(
 )
 
 
-# "Councillor Ann Bell, with Councillor Roy Tapp attending as substitute".
+# "Howard Pell with" / "Marcus Tilby as his substitute": the substitute on a line of their
+# own, the member they stood in for on the line before.
+_AS_SUBSTITUTE = re.compile(
+    r"^(?:with\s+)?(?P<who>[A-Z][^,;()]{2,60}?)\s+as\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:substitute|deputy)\b[.,;]?\s*$",
+    re.IGNORECASE,
+)
+# "Councillor Ann Bell, with Councillor Roy Tapp attending as substitute", "Howard Pell with
+# Marcus Tilby as his substitute".
 _WITH_ATTENDING = re.compile(
-    r",?\s+with\s+(?P<who>[A-Z].+?)\s+(?:attending|present|in\s+attendance)\s+as\s+"
+    r",?\s+with\s+(?P<who>[A-Z].+?)\s+(?:(?:attending|present|in\s+attendance)\s+)?as\s+"
     r"(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:substitute|deputy)\b",
     re.IGNORECASE,
 )
@@ -1163,6 +1171,7 @@ def take_substitutes(text: str) -> tuple[str, list[str]]:
     text = _SUBSTITUTE_AFTER_DASH.sub(take, text)
     text = _FOR_WHOM.sub(take, text)
     text = _WITH_ATTENDING.sub(take, text)
+    text = _AS_SUBSTITUTE.sub(take, text.strip())
     text = re.sub(r";\s*and\s+by\s+", "; ", text)
     by = _SUBSTITUTED_BY.search(text)
     if by is not None:

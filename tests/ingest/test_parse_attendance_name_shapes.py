@@ -431,3 +431,38 @@ def test_a_name_of_one_word_with_its_initials_in_a_run_of_initialled_names() -> 
     assert abbreviations[:3] == ["DO", "MW", "PDE"]
     for entry in ("Chair (C)", "Police (P)", "Rye (X)"):
         assert split_person(entry) is None
+
+
+def test_an_agenda_item_of_apologies_and_substitutions_over_its_minute() -> None:
+    for notes in (
+        "The Secretary to the Panel to report the receipt (if any).\n1\n",
+        "To receive apologies for absence.\n",
+        "",
+    ):
+        text = (
+            "1 Apologies for Absence and Notices of Substitution\n"
+            f"{notes}"
+            "Denis Rowe  Rye Borough Council\n\n"
+            "Howard Pell with Marcus Tilby as his substitute\n\n"
+            "Gwen Salis  Tor Borough Council\n"
+            "Lorna Vick  Independent Member\n\n"
+            "2 Minutes\nThe minutes were approved.\n"
+        )
+        assert people(text) == [
+            ("Denis Rowe", APOLOGIES),
+            ("Howard Pell", APOLOGIES),
+            ("Marcus Tilby", PRESENT),
+            ("Gwen Salis", APOLOGIES),
+            ("Lorna Vick", APOLOGIES),
+        ]
+
+
+def test_a_substitute_on_a_line_of_their_own() -> None:
+    text = (
+        "Apologies:\nCllr Howard Pell with\nCllr Marcus Tilby as his substitute\nCllr Gwen Salis\n"
+    )
+    assert people(text) == [
+        ("Howard Pell", APOLOGIES),
+        ("Marcus Tilby", PRESENT),
+        ("Gwen Salis", APOLOGIES),
+    ]
