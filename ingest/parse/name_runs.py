@@ -78,6 +78,11 @@ def _unglue_given_name(match: re.Match[str]) -> str:
     return f" {given}" if given in GIVEN_NAMES else given
 
 
+# "Mr K Rowntreeand Mr A Midd": "and" run into the surname before the next title. Only after
+# a vowel: a surname's own ending ("Sutherland", "Bertrand") has a consonant before "and".
+_GLUED_AND = re.compile(
+    r"(?<=[a-z]{3}[aeiouy])and(?=\s+(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Prof|Professor)\.?\s)"
+)
 _GLUED_INITIAL = re.compile(r"(?<![\w'’])([A-Z])(?=[A-Z][a-z]{2,})")  # "Mr BLonsdale"
 _DASH_AFTER_WORD = re.compile(r"(?<=[\w)])([-–—])(?=\s)")  # "Councillor Pickles- Kirklees"
 _DASH_BEFORE_WORD = re.compile(r"(?<=\s)([–—])(?=\w)")  # "Helen Marsden –Assistant"
@@ -408,6 +413,7 @@ def normalise_run(text: str) -> str:
     text = _GLUED_ROLE.sub(" ", text)
     text = _GLUED_GIVEN_NAME.sub(_unglue_given_name, text)
     text = _GLUED_INITIAL.sub(r"\1 ", text)
+    text = _GLUED_AND.sub(" and", text)
     text = _DASH_AFTER_WORD.sub(r" \1", text)
     text = _DASH_BEFORE_WORD.sub(r"\1 ", text)
     text = _unglue_wards(text)

@@ -466,3 +466,11 @@ def test_a_substitute_on_a_line_of_their_own() -> None:
         ("Marcus Tilby", PRESENT),
         ("Gwen Salis", APOLOGIES),
     ]
+
+
+def test_and_run_into_the_surname_before_the_next_title() -> None:
+    text = "Present:\nMr K Rowntreeand Mr A Middle\n"
+    assert names(text) == ["K Rowntree", "A Middle"]
+    # a surname's own ending stays whole
+    text = "Present: Mr D Sutherland Mr R Innes Mr T Holland Mr W Skene\n"
+    assert names(text) == ["D Sutherland", "R Innes", "T Holland", "W Skene"]
