@@ -867,6 +867,7 @@ def _parse_list(
     found = 0
     glued = _glued_dashes(lines, start + 1)
     paired = _paired_lines(lines, start) or _paired_lines(lines, start + 1)
+    form = _in_form(lines, start)
 
     def flush() -> None:
         nonlocal found, status
@@ -891,7 +892,7 @@ def _parse_list(
             index += 1  # "Apologies" / "Minutes:" / the people: a ModernGov item's label
             continue
         before_entries = not found and not run.parts
-        if before_entries and index - start <= _FORM_VALUES and _form_value(lines, index):
+        if before_entries and form and index - start <= _FORM_VALUES and _form_value(lines, index):
             index += 1  # a form's other values between its "Attendees:" label and the names
             continue
         if (
@@ -1136,6 +1137,18 @@ _FORM_VALUES = 4
 _TIME_OR_DATE = re.compile(
     r"^[\d:.\s]+(?:am|pm|hrs)?(?:\s*[-–]\s*[\d:.]+\s*(?:am|pm|hrs)?)?$", re.IGNORECASE
 )
+
+
+_EMPTY_LABEL = re.compile(r"^[A-Z][\w /()&'’-]{1,40}:$")
+
+
+def _in_form(lines: Sequence[Line], start: int) -> bool:
+    """Whether a list's label is the last of a form's labels set in a column, their values
+    after them ("Date:" / "Time:" / "Attendees:" / "12 May 2014" / ...): another label with
+    nothing after its colon stands just above it (a list of names under "Present:" alone
+    has no values to pass over: "Kwabena Mensah" is its first person)."""
+    above = [line for line in lines[max(0, start - 8) : start] if not line.blank][-4:]
+    return any(_EMPTY_LABEL.match(line.content.strip()) for line in above)
 
 
 def _form_value(lines: Sequence[Line], index: int) -> bool:

@@ -474,3 +474,15 @@ def test_and_run_into_the_surname_before_the_next_title() -> None:
     # a surname's own ending stays whole
     text = "Present: Mr D Sutherland Mr R Innes Mr T Holland Mr W Skene\n"
     assert names(text) == ["D Sutherland", "R Innes", "T Holland", "W Skene"]
+
+
+def test_a_list_that_opens_with_a_name_whose_given_name_is_not_listed() -> None:
+    for label in ("Present:", "Members present:", "Attendees:"):
+        text = f"{label}\nKwabena Mensah\nIfeoma Obi\nTariq Shah\n"
+        assert names(text) == ["Kwabena Mensah", "Ifeoma Obi", "Tariq Shah"]
+    # a form's values under its column of labels are passed over
+    text = (
+        "Date:\nTime:\nVenue:\nAttendees:\n12 May 2014\n10:00am\nRye Town Hall\n"
+        "(CHAIR) Jo Hale\nRye Council\nDr Ann Bell\nTor Trust\n"
+    )
+    assert names(text) == ["Jo Hale", "Ann Bell"]
