@@ -30,7 +30,9 @@ from ingest.parse.people import (
     strip_markers,
     strip_titles,
     trailing_name,
+    unglue_office,
 )
+from ingest.parse.roles import role_for_abbreviation
 from ingest.parse.text import NAME_LIST_END
 from records.enums import AttendanceStatus
 
@@ -410,14 +412,52 @@ def normalise_run(text: str) -> str:
     text = _SPACED_BARREL.sub(r"\g<first>-\g<second> \g<initials>", text)
     text = _CELL_BAR.sub(", ", text)
     text = _FOOTNOTE.sub(" ", text)
-    text = _GLUED_ROLE.sub(" ", text)
+    text = unglue_office(_GLUED_ROLE.sub(" ", text))
     text = _GLUED_GIVEN_NAME.sub(_unglue_given_name, text)
     text = _GLUED_INITIAL.sub(r"\1 ", text)
     text = _GLUED_AND.sub(" and", text)
     text = _DASH_AFTER_WORD.sub(r" \1", text)
     text = _DASH_BEFORE_WORD.sub(r"\1 ", text)
     text = _unglue_wards(text)
+    text = _ranks_before_surnames(text)
     return _expand_plural_titles(re.sub(r"\s+", " ", text)).strip()
+
+
+# "Halloran (CC), Pennock (DCC, Chair), Ormerod (ACO)": surnames alone, each with the rank or
+# office it holds in brackets after it.
+_SURNAME_THEN_RANK = re.compile(
+    r"(?<![\w'’.-])(?<![A-Z]\s)(?P<surname>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\s*"
+    r"\((?P<rank>[A-Za-z/]{2,8})(?P<rest>(?:,\s*[^()]*)?)\)"
+)
+
+
+def _ranks_before_surnames(text: str) -> str:
+    """The run with each surname alone and its rank in brackets written as the rank and the
+    surname ("CC Halloran", "DCC Pennock (Chair)"), where the run holds two such entries at
+    least; a name of more words before the bracket is no surname alone ("Jo Hale (CC)")."""
+    found = [m for m in _SURNAME_THEN_RANK.finditer(text) if _rank_after_surname(text, m)]
+    if len(found) < 2:
+        return text
+    out: list[str] = []
+    position = 0
+    for match in found:
+        rest = match["rest"].strip(" ,")
+        out += [text[position : match.start()], f"{match['rank']} {match['surname']}"]
+        out.append(f" ({rest})" if rest else "")
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _rank_after_surname(text: str, match: re.Match[str]) -> bool:
+    before = text[max(0, match.start() - 40) : match.start()].rstrip()
+    return (
+        role_for_abbreviation(match["rank"]) is not None
+        and match["rank"] != match["rank"].lower()
+        and is_name_token(match["surname"])
+        and not is_role_word(match["surname"])
+        and (not before or before.endswith((",", ";", ":", ")")) or before.endswith(" and"))
+    )
 
 
 # "Cllr Ann Bell-Rye North, Cllr Ben Cole-Tor Vale, ...", "Jo Hale (Convener)-Annandale": a
@@ -618,7 +658,7 @@ _SURNAME_THEN_MARK = re.compile(r"(?P<surname>[A-Z][\w'’-]+)(?=\s*(?:\(|[-–�
 
 
 _OFFICE_RANK = re.compile(r"(?:D?P(?:F)?CC|CFO|CEO|Commissioner|Mayor|Lord|Lady)\b")
-_LINK_BEFORE = re.compile(r"\b(?:for|of|to|the|and|by)\s+$")
+_LINK_BEFORE = re.compile(r"\b(?:for|of|to|the|by)\s+$")
 
 
 def _surname_after_rank(text: str, rank: re.Match[str]) -> bool:
@@ -1033,6 +1073,9 @@ def _split_and(part: str) -> list[str]:
     # the name after it, so both halves end with their own person's name.
     if trailing_name(last) is not None and head.rstrip(" .").endswith(before.name):
         return [head, last]
+    rank, _, surname = last.strip().partition(" ")
+    if surname == person.name and role_for_abbreviation(rank) is not None:
+        return [head, last]  # "DCC Pennick (Chair) and ACO Ormond"
     return [part]
 
 
@@ -1102,7 +1145,12 @@ def split_entries(text: str, *, names_only: bool = False) -> list[str]:
         # a semicolon may itself be a list parted by commas.
         groups: list[str] = []
         for group in _split_outside_brackets(text, ";"):
-            if groups and split_person(group) is None and is_role_word(group.split()[0]):
+            if (
+                groups
+                and split_person(group) is None
+                and is_role_word(group.split()[0])
+                and not any(split_person(piece) for piece in _split_and(group)[1:])
+            ):
                 # "Jo Hale; Police and Crime Commissioner": a post after the semicolon
                 groups[-1] = f"{groups[-1]}, {group}"
                 continue

@@ -277,6 +277,18 @@ def _initials_end_name(match: re.Match[str]) -> str:
 _GLUED_ACRONYM = re.compile(r"(?<=[a-z]{3})(?=[A-Z]{2,6}\b)")
 
 
+# "Ann BellTreasurer", "Roy TappClerk to the Panel": a surname run into the first word of an
+# office. Only a word of an office parts it: "MacDonald", "FitzRoy" stay whole.
+_GLUED_WORD = re.compile(r"(?<=[a-z]{2})(?P<word>[A-Z][a-z]{2,})")
+
+
+def unglue_office(text: str) -> str:
+    """The text with a space before each word of an office run into the word before it."""
+    return _GLUED_WORD.sub(
+        lambda match: f" {match['word']}" if is_role_word(match["word"]) else match["word"], text
+    )
+
+
 # "P.K.Lassen", "Cllr J.R.Williams": initials with stops run into the surname.
 _GLUED_STOPPED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){1,3})(?=[A-Z][a-z]{2,})")
 
@@ -621,6 +633,10 @@ def _group_word_first(taken: list[str]) -> bool:
     )
 
 
+# The second half of double given names ("Sarah Jane", "Mary Ann"), which are no surnames.
+_SECOND_GIVEN = frozenset(("Ann", "Anne", "Jane", "Marie", "Louise"))
+
+
 def _middle_name_before(taken: list[str], word: str, words: int) -> bool:
     """Whether the entry's last word, after a titled name of two words or an initial and a
     word ("Cllr Dai Rhys Jones", "Cllr Anne Parry Jones", "J Emlyn Baines"), ends a name of
@@ -633,7 +649,7 @@ def _middle_name_before(taken: list[str], word: str, words: int) -> bool:
     middle = taken[-1].strip(".")
     if words == 2:  # after an initial, a listed given name is the one the person goes by
         return middle in GIVEN_NAMES or middle in _MIDDLE_NAMES
-    return middle in _MIDDLE_NAMES or _second_surname(middle, word)
+    return middle in _MIDDLE_NAMES or middle in _SECOND_GIVEN or _second_surname(middle, word)
 
 
 def _second_surname(surname: str, word: str) -> bool:
@@ -683,6 +699,7 @@ def split_person(text: str) -> Person | None:
     entry = _GLUED_GIVEN.sub(_unglue_given, entry)
     entry = _GLUED_STOPPED_INITIALS.sub(r"\1 ", entry)
     entry = _GLUED_ACRONYM.sub(" ", entry)
+    entry = unglue_office(entry)
     entry = _POSTNOMINALS.sub("", entry)
     entry, is_chair, is_minute_taker = strip_markers(re.sub(r"\.$", "", entry))
     entry = _INITIALS_THEN_POST.sub(_initials_end_name, entry, count=1)

@@ -486,3 +486,32 @@ def test_a_list_that_opens_with_a_name_whose_given_name_is_not_listed() -> None:
         "(CHAIR) Jo Hale\nRye Council\nDr Ann Bell\nTor Trust\n"
     )
     assert names(text) == ["Jo Hale", "Ann Bell"]
+
+
+def test_a_surname_run_into_the_first_word_of_an_office() -> None:
+    text = (
+        "Present: Jo HaleChief Constable, Ann BellTreasurer, Roy TappClerk to the Panel, "
+        "Ian MacDonald, Ed FitzRoy\n"
+    )
+    assert names(text) == ["Jo Hale", "Ann Bell", "Roy Tapp", "Ian MacDonald", "Ed FitzRoy"]
+
+
+def test_surnames_alone_with_their_ranks_in_brackets() -> None:
+    for text in (
+        "Present: Halford (CC), Pennick (DCC, Chair), Ormond (ACO)\n",
+        "Present: Halford (CC); Pennick (DCC, Chair) and Ormond (ACO)\n",
+    ):
+        attendance = attendance_of(text)
+        assert [a.name for a in attendance.attendees] == ["Halford", "Pennick", "Ormond"]
+        assert attendance.chair is not None and attendance.chair.name == "Pennick"
+    # names of two words keep their brackets
+    assert names("Present: Jo Hale (PCC), Ann Bell (CC), Roy Tapp (DCC)\n") == [
+        "Jo Hale",
+        "Ann Bell",
+        "Roy Tapp",
+    ]
+
+
+def test_double_given_names_after_a_title() -> None:
+    text = "Present: Cllr Sarah Jane Lloyd-Price, Cllr Mary Ann Rhys, Cllr Jo Hale\n"
+    assert names(text) == ["Sarah Jane Lloyd-Price", "Mary Ann Rhys", "Jo Hale"]
