@@ -185,8 +185,6 @@ def test_a_failed_export_leaves_no_file(runner: CliRunner, tmp_path: Path) -> No
 def test_the_progress_bar_goes_to_a_terminal_and_never_into_the_data(
     indexed_corpus: IndexedCorpus, runner: CliRunner, tmp_path: Path
 ) -> None:
-    if not indexed_corpus.database_url.startswith("sqlite"):
-        pytest.skip("the terminal is the same whatever the database")
     expected = exported(runner, "actions")
     env = {
         **os.environ,
