@@ -9,7 +9,8 @@ row is written. Reads follow GraphQL's policy and keys: with
 ``ASSURANCE_READS_NEED_KEY=true`` a request without a valid key is refused (401). A key
 is only ever read from the ``Authorization`` header, never from the address, so it
 appears neither in links nor in logs. ``X-Export-Rows`` gives the number of rows the
-body holds, counted in the same snapshot they are read from.
+body holds, counted in the same snapshot they are read from. ``HEAD`` answers the same
+headers, the count included, without reading a row: a client can size a download first.
 """
 
 from __future__ import annotations
@@ -78,17 +79,15 @@ def export_routes(state: AppState) -> list[BaseRoute]:
             run = await opened.__aenter__()  # checks the theme, counts the rows
         except FilterError as exc:
             return _error(400, str(exc), "BAD_PARAMETER")
-        return ExportResponse(
-            format,
-            run,
-            opened,
-            media_type=MEDIA_TYPES[format],
-            headers={
-                **HEADERS,
-                "content-disposition": f'attachment; filename="{table.name}.{format.value}"',
-                EXPORT_ROWS_HEADER.lower(): str(run.total),
-            },
-        )
+        headers = {
+            **HEADERS,
+            "content-disposition": f'attachment; filename="{table.name}.{format.value}"',
+            EXPORT_ROWS_HEADER.lower(): str(run.total),
+        }
+        if request.method == "HEAD":
+            await opened.__aexit__(None, None, None)
+            return _headers_only(MEDIA_TYPES[format], headers)
+        return ExportResponse(format, run, opened, media_type=MEDIA_TYPES[format], headers=headers)
 
     return [Route(EXPORT_PREFIX + "/{file}", export, methods=["GET"])]
 
@@ -137,6 +136,13 @@ class ExportResponse(StreamingResponse):
                 await self.opened.__aexit__(ExportAbandoned, stopped, None)
                 with contextlib.suppress(Exception):  # its cursor went with the connection
                     await self.batches.aclose()
+
+
+def _headers_only(media_type: str, headers: dict[str, str]) -> Response:
+    """A GET's headers without its body, whose length is not known until it is written."""
+    response = Response(media_type=media_type, headers=headers)
+    del response.headers["content-length"]
+    return response
 
 
 def _read(request: Request) -> tuple[ExportFilter, dt.date]:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 from sqlalchemy.pool import QueuePool
 from starlette.requests import ClientDisconnect
 from starlette.types import Message
@@ -109,6 +111,39 @@ async def test_every_table_is_exported_over_http(corpus: httpx.AsyncClient) -> N
         rows = read_back("jsonl", answer.content)
         assert rows and len(rows) == int(answer.headers["x-export-rows"])
         assert all(row.get("id") or row["metric_id"] for row in rows)
+
+
+@pytest.mark.parametrize("format", ["csv", "jsonl"])
+async def test_head_gives_a_downloads_headers_and_row_count_without_reading_its_rows(
+    corpus: httpx.AsyncClient, format: str
+) -> None:
+    address = f"/export/items.{format}?theme=DA&as-of={AS_OF}"
+    statements: list[str] = []
+
+    def record(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        head = await corpus.head(address)
+        read_for_head = list(statements)
+        statements.clear()
+        get = await corpus.get(address)
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+    assert head.status_code == get.status_code == 200
+    assert head.content == b""
+    assert "content-length" not in head.headers
+    for name in ("content-type", "content-disposition", "x-export-rows", "cache-control", "vary"):
+        assert head.headers[name] == get.headers[name]
+    assert int(head.headers["x-export-rows"]) == len(read_back(format, get.content)) > 0
+    assert read_for_head == statements[: len(read_for_head)]  # the checks and the count
+    assert len(statements) > len(read_for_head)  # the rows, which HEAD never reads
+
+
+async def test_head_refuses_a_bad_parameter_as_get_does(corpus: httpx.AsyncClient) -> None:
+    answer = await corpus.head("/export/actions.csv?theme=ZZQ")
+    assert answer.status_code == 400
 
 
 async def test_a_read_keyed_deployment_refuses_an_export_without_a_key(
