@@ -110,6 +110,39 @@ def _item_columns() -> tuple[Column, ...]:
     )
 
 
+def _meeting_selected() -> tuple[Any, ...]:
+    """The columns ``_meeting_fields`` reads: a record's meeting, joined."""
+    return (
+        Meeting.date.label("meeting_date"),
+        Meeting.title.label("meeting_title"),
+        Meeting.body,
+    )
+
+
+def _item_selected() -> tuple[Any, ...]:
+    """The columns ``_item_fields`` reads: a record's agenda item, outer-joined."""
+    return (AgendaItem.number.label("item_number"), AgendaItem.title.label("item_title"))
+
+
+def _meeting_fields(row: Record) -> Record:
+    """The values of ``_meeting_columns()``, in order."""
+    return {
+        "meeting_id": _shared_node("Meeting", row["meeting_id"]),
+        "meeting_date": row["meeting_date"],
+        "meeting_title": row["meeting_title"],
+        "body": row["body"],
+    }
+
+
+def _item_fields(row: Record) -> Record:
+    """The values of ``_item_columns()``, in order."""
+    return {
+        "item_id": _shared_node("AgendaItem", row["item_id"]),
+        "item_number": row["item_number"],
+        "item_title": row["item_title"],
+    }
+
+
 def _meeting_conditions(where: ExportFilter) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if where.date_from is not None:
@@ -267,9 +300,7 @@ def _items(where: ExportFilter) -> AnySelect:
         select(
             AgendaItem.id,
             AgendaItem.meeting_id,
-            Meeting.date.label("meeting_date"),
-            Meeting.title.label("meeting_title"),
-            Meeting.body,
+            *_meeting_selected(),
             AgendaItem.number,
             AgendaItem.title,
             AgendaItem.parent_id,
@@ -289,10 +320,7 @@ async def _item_rows(connection: AsyncConnection, selected: Rows, as_of: dt.date
     return [
         {
             "id": _node("AgendaItem", row["id"]),
-            "meeting_id": _shared_node("Meeting", row["meeting_id"]),
-            "meeting_date": row["meeting_date"],
-            "meeting_title": row["meeting_title"],
-            "body": row["body"],
+            **_meeting_fields(row),
             "number": row["number"],
             "title": row["title"],
             "parent_id": _shared_node("AgendaItem", row["parent_id"]),
@@ -329,12 +357,9 @@ def _actions(where: ExportFilter) -> AnySelect:
         select(
             Action.id,
             Action.meeting_id,
-            Meeting.date.label("meeting_date"),
-            Meeting.title.label("meeting_title"),
-            Meeting.body,
+            *_meeting_selected(),
             Action.item_id,
-            AgendaItem.number.label("item_number"),
-            AgendaItem.title.label("item_title"),
+            *_item_selected(),
             Action.reference,
             Action.text,
             Action.owner_text,
@@ -409,13 +434,8 @@ async def _action_rows(connection: AsyncConnection, selected: Rows, as_of: dt.da
     return [
         {
             "id": _node("Action", row["id"]),
-            "meeting_id": _shared_node("Meeting", row["meeting_id"]),
-            "meeting_date": row["meeting_date"],
-            "meeting_title": row["meeting_title"],
-            "body": row["body"],
-            "item_id": _shared_node("AgendaItem", row["item_id"]),
-            "item_number": row["item_number"],
-            "item_title": row["item_title"],
+            **_meeting_fields(row),
+            **_item_fields(row),
             "reference": row["reference"],
             "text": row["text"],
             "owner_text": row["owner_text"],
@@ -480,12 +500,9 @@ def _metrics(where: ExportFilter) -> AnySelect:
         select(
             Metric.id,
             Metric.meeting_id,
-            Meeting.date.label("meeting_date"),
-            Meeting.title.label("meeting_title"),
-            Meeting.body,
+            *_meeting_selected(),
             Metric.item_id,
-            AgendaItem.number.label("item_number"),
-            AgendaItem.title.label("item_title"),
+            *_item_selected(),
             Theme.code.label("theme"),
             Metric.value,
             Metric.unit,
@@ -508,13 +525,8 @@ async def _metric_rows(connection: AsyncConnection, selected: Rows, as_of: dt.da
     return [
         {
             "id": _node("Metric", row["id"]),
-            "meeting_id": _shared_node("Meeting", row["meeting_id"]),
-            "meeting_date": row["meeting_date"],
-            "meeting_title": row["meeting_title"],
-            "body": row["body"],
-            "item_id": _shared_node("AgendaItem", row["item_id"]),
-            "item_number": row["item_number"],
-            "item_title": row["item_title"],
+            **_meeting_fields(row),
+            **_item_fields(row),
             "theme": row["theme"],
             "value": row["value"],
             "unit": _value(row["unit"]),
