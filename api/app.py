@@ -73,6 +73,7 @@ from api.request_log import REQUEST_ID_HEADER, configure_json_logging
 from api.searchers import SearcherPool
 from api.settings import Settings
 from api.web import WEB_ROUTES, web_routes
+from api.write_limits import WriteLimiter, WriteLimits, mutation_writes
 from indexer.storage import IndexStore
 from indexer.sync import apply_changes
 from ingest.workers import WorkerPool
@@ -165,7 +166,8 @@ def error_response(
 
 class GraphQLApp(GraphQL[object, None]):
     """Strawberry's ASGI view, with API keys, a CSRF rule for multipart requests, queries
-    over GET, automatic persisted queries, ETags and a cache of answers to reads.
+    over GET, automatic persisted queries, ETags, a cache of answers to reads and rate
+    limits on writes (``api.write_limits``).
 
     A request it cannot read (a body that is not a GraphQL request in JSON, a wrong
     content type, a method it does not serve) gets a JSON error with a code, in the
@@ -191,6 +193,7 @@ class GraphQLApp(GraphQL[object, None]):
         self.persisted = PersistedQueries(
             settings.persisted_queries, settings.persisted_queries_bytes
         )
+        self.writes = WriteLimiter(WriteLimits(settings.write_rate, settings.write_burst))
         # ETags also name the schema served: another version's answers differ.
         self.build = query_hash(f"{_version()}\n{schema.as_str()}")
         self._remembered_operation = functools.lru_cache(maxsize=CACHED_DOCUMENTS)(
@@ -226,7 +229,11 @@ class GraphQLApp(GraphQL[object, None]):
                     "multipart requests need the header `Apollo-Require-Preflight: true`",
                     "PREFLIGHT_REQUIRED",
                 )
-            return await self._authenticated(request) or await self._run(request, None)
+            return (
+                await self._authenticated(request)
+                or self._write_limited(request, 1)
+                or await self._run(request, None)
+            )
         params = request.query_params
         if method == "GET" and "query" not in params and "extensions" not in params:
             return await self.run(request)  # GraphiQL
@@ -260,6 +267,13 @@ class GraphQLApp(GraphQL[object, None]):
                     "METHOD_NOT_ALLOWED",
                     {"allow": "POST", "cache-control": NO_STORE},
                 )
+            if operation is OperationType.MUTATION:
+                assert prepared.query is not None
+                writes = mutation_writes(
+                    prepared.query, prepared.operation_name, self.state.settings.max_tokens
+                )
+                if limited := self._write_limited(request, writes):
+                    return limited
             return self._not_kept(await self._run(request, prepared))
         return await self._read(request, prepared)
 
@@ -315,6 +329,11 @@ class GraphQLApp(GraphQL[object, None]):
             _PREPARED.reset(token)
         assert isinstance(response, Response)
         return response
+
+    def _write_limited(self, request: Request, writes: int) -> Response | None:
+        """A 429 answer when the caller's writes are over their limit (``api.write_limits``)."""
+        caller: Caller | None = request.state.caller
+        return self.writes.refuse(caller, request.client.host if request.client else None, writes)
 
     async def _authenticated(self, request: Request) -> Response | None:
         """Resolves the caller onto the request; a 401 answer when it cannot be."""

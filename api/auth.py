@@ -31,10 +31,11 @@ class Role(StrEnum):
 
 @dataclass(frozen=True)
 class Caller:
-    """Who is calling: the role and name of the API key the request carried."""
+    """Who is calling: the role, name and id of the API key the request carried."""
 
     role: Role
     key_name: str
+    key_id: int
 
 
 class AuthenticationError(Exception):
@@ -80,7 +81,7 @@ async def caller_for_key(sessions: async_sessionmaker[AsyncSession], key: str) -
     async with sessions() as session:
         row = (
             await session.execute(
-                select(ApiKey.name, ApiKey.role, ApiKey.revoked_at).where(
+                select(ApiKey.id, ApiKey.name, ApiKey.role, ApiKey.revoked_at).where(
                     ApiKey.key_hash == hash_key(key)
                 )
             )
@@ -88,7 +89,7 @@ async def caller_for_key(sessions: async_sessionmaker[AsyncSession], key: str) -
     if row is None or row.revoked_at is not None:
         raise AuthenticationError("invalid API key")
     try:
-        return Caller(role=Role(row.role), key_name=row.name)
+        return Caller(role=Role(row.role), key_name=row.name, key_id=row.id)
     except ValueError as exc:
         raise AuthenticationError("invalid API key") from exc
 

@@ -72,6 +72,16 @@ class Settings(BaseSettings):
     reads_need_key: bool = Field(
         default=False, description="Queries need an API key too (mutations always do)."
     )
+    write_rate: float = Field(
+        default=2.0,
+        ge=0,
+        description="Writes (mutation fields, uploads) a second each API key may make on "
+        "average, per server process; callers without a key are counted by address "
+        "(0: no limit).",
+    )
+    write_burst: int = Field(
+        default=60, ge=1, description="Writes an API key may make at once, after a pause."
+    )
     max_depth: int = Field(default=12, ge=1, description="Deepest nesting a query may have.")
     max_tokens: int = Field(
         default=2000, ge=1, description="Most tokens a query document may have."

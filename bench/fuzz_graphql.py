@@ -781,7 +781,8 @@ async def add_admin_key(settings: Settings) -> str:
 async def fuzz_client(settings: Settings) -> AsyncIterator[FuzzClient]:
     """The app on ``settings`` (data already in it), started, with a client and an admin key."""
     key = await add_admin_key(settings)
-    app = create_app(settings)
+    # No limit on writes: every generated mutation is to run, not to wait for its turn.
+    app = create_app(settings.model_copy(update={"write_rate": 0}))
     transport_app: Any
     async with LifespanManager(app) as manager:
         transport_app = manager.app
