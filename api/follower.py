@@ -10,13 +10,21 @@ newer position seen by anyone (a read's ETag, /readyz) wakes it at once.
 
 A pass that fails (the database unreachable, the index locked past its timeout, a full
 disk) is logged and tried again at the next look; the lag it leaves is what /readyz
-reports, and turns the process not ready once it has lasted too long.
+reports, and turns the process not ready once it has lasted too long. A disk that is
+full (or a file size limit reached) is named as such: the generation searches use is
+left as it was, and the next pass after space is back catches up.
+
+Before a process serves, ``IndexFollower.rebuild_if_unreadable`` checks that the
+generation searches would use can be read (damaged files: truncated, overwritten) and
+rebuilds it from the database when it cannot; a missing folder or table of contents is
+simply a new generation, filled from the change log.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -26,13 +34,15 @@ from typing import Final
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.positions import Positions
-from indexer.storage import IndexStore
-from indexer.sync import apply_changes
+from indexer.storage import Generation, IndexStore
+from indexer.sync import apply_changes, rebuild
 
 # Looks at the change log per bound: a change waits at most bound / LOOKS for the next.
 LOOKS_PER_BOUND: Final = 8
 # A failure that goes on is logged again at most this often.
 REPEAT_LOG_SECONDS: Final = 60.0
+# Errors of a write that found no room: the disk full, a quota or a file size limit.
+NO_ROOM: Final = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 logger = logging.getLogger("assurance.index")
 
@@ -118,6 +128,24 @@ class IndexFollower:
     def wake(self) -> None:
         self._wake.set()
 
+    @staticmethod
+    async def rebuild_if_unreadable(engine: AsyncEngine, store: IndexStore) -> bool:
+        """Rebuild the index from the database when its CURRENT generation cannot be
+        read (True then); called before the process serves."""
+        generation = store.current()
+        if generation is None:
+            return False
+        reason = unreadable(generation)
+        if reason is None:
+            return False
+        logger.error(
+            "the search index %s cannot be read (%s): rebuilding it from the database",
+            generation.path,
+            reason,
+        )
+        await rebuild(engine, store)
+        return True
+
     async def lag(self) -> IndexLag:
         """The lag now: the change log's latest position read afresh (errors propagate)."""
         at = self._clock()
@@ -173,7 +201,7 @@ class IndexFollower:
 
     def _failed(self, exc: Exception) -> None:
         now = self._clock()
-        self._error = f"{type(exc).__name__}: {exc}"
+        self._error = describe_failure(exc)
         if self._failing_since is None:
             self._failing_since = now
             self._logged_at = now
@@ -194,3 +222,33 @@ class IndexFollower:
             )
         self._failing_since = None
         self._error = None
+
+
+def describe_failure(exc: BaseException) -> str:
+    """A failed pass in a line; a write that found no room says so first."""
+    described = f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, OSError) and exc.errno in NO_ROOM:
+        return f"no room to write the search index (disk full or file size limit): {described}"
+    return described
+
+
+def unreadable(generation: Generation) -> str | None:
+    """Why ``generation``'s index cannot be read, or None when it can.
+
+    Opens the index and a reader of it, and reads each segment's last stored document
+    and the first term: what a damaged table of contents or segment file (cut short,
+    overwritten) fails at, in a few milliseconds however large the index.
+    """
+    try:
+        index = generation.open_index()
+        try:
+            with index.reader() as reader:
+                for leaf, _ in reader.leaf_readers():
+                    if leaf.doc_count_all():
+                        leaf.stored_fields(leaf.doc_count_all() - 1)
+                next(iter(reader.all_terms()), None)
+        finally:
+            index.close()
+    except Exception as exc:  # whatever damaged files raise: Whoosh names no one error
+        return f"{type(exc).__name__}: {exc}"
+    return None
