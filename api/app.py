@@ -457,6 +457,7 @@ def create_app(
             sessions = session_factory(engine)
             state.engine, state.sessions = engine, sessions
             state.index = IndexStore(settings.index_dir)
+            await IndexFollower.rebuild_if_unreadable(engine, state.index)  # damaged files
             await apply_changes(engine, state.index)
             state.searchers = SearcherPool(state.index)
             await state.searchers.load_glossary(sessions)
