@@ -2,6 +2,12 @@
 
 A key is ``ak_`` followed by 32 random bytes (URL-safe base64). Only its hash is
 stored, so a lost key cannot be recovered, only replaced.
+
+A key is found by looking its hash up in the unique index on ``api_keys.key_hash``: the
+database compares hashes, and how much of a hash matched tells nothing of the key, so no
+timing gives a key away. Nothing here compares secrets itself; code that must should use
+``hmac.compare_digest``. Keys are never logged: the access log holds the method, path,
+status and address, and a refusal says only "invalid API key".
 """
 
 from __future__ import annotations
