@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import Final
+
+from sqlalchemy.exc import DBAPIError
 
 from api.follower import IndexFollower, IndexLag
 from indexer.storage import Generation, IndexStore
@@ -22,6 +25,33 @@ from indexer.storage import Generation, IndexStore
 # Generations and positions whose document counts are kept: the current one of each
 # index folder the process serves, and a few it moved on from.
 COUNTS_KEPT = 16
+# SQLSTATE classes of a server that cannot take requests: connection exceptions (08)
+# and operator intervention (57: shutting down, starting up, terminated by an admin).
+UNAVAILABLE_SQLSTATE_CLASSES: Final = ("08", "57")
+DATABASE_UNAVAILABLE: Final = "DATABASE_UNAVAILABLE"
+DATABASE_UNAVAILABLE_MESSAGE: Final = (
+    "the database cannot be reached just now: try again in a few seconds"
+)
+RETRY_AFTER_SECONDS: Final = 5
+
+
+def database_unreachable(exc: BaseException) -> bool:
+    """True when ``exc`` (or what caused it) says the database server cannot be reached
+    or is not taking requests (stopped, starting, restarting, the network down): an
+    answer to try again later, not a fault of the request or of this program."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ConnectionError):
+            return True
+        if isinstance(current, DBAPIError) and current.connection_invalidated:
+            return True
+        sqlstate = getattr(current, "sqlstate", None)  # asyncpg's errors carry it
+        if isinstance(sqlstate, str) and sqlstate[:2] in UNAVAILABLE_SQLSTATE_CLASSES:
+            return True
+        current = current.__cause__ or current.__context__
+    return False
 
 
 @dataclass(frozen=True)
