@@ -68,7 +68,13 @@ from api.metrics import CONTENT_TYPE, AppMetrics
 from api.middleware import BodySizeLimitMiddleware, RequestMiddleware, send_json_error
 from api.positions import Positions, open_positions
 from api.protection import CACHED_DOCUMENTS, ExtensionFactory, protection_extensions
-from api.readiness import readiness
+from api.readiness import (
+    DATABASE_UNAVAILABLE,
+    DATABASE_UNAVAILABLE_MESSAGE,
+    RETRY_AFTER_SECONDS,
+    database_unreachable,
+    readiness,
+)
 from api.request_log import REQUEST_ID_HEADER, configure_json_logging
 from api.searchers import SearcherPool
 from api.settings import Settings
@@ -217,6 +223,16 @@ class GraphQLApp(GraphQL[object, None]):
         except HTTPException as exc:
             await send_json_error(send, exc.status_code, exc.reason, error_code(exc))
             return
+        except Exception as exc:
+            if not database_unreachable(exc):
+                raise
+            logger.warning("database unreachable: %s: %s", type(exc).__name__, exc)
+            response = error_response(
+                503,
+                DATABASE_UNAVAILABLE_MESSAGE,
+                DATABASE_UNAVAILABLE,
+                {"retry-after": str(RETRY_AFTER_SECONDS), "cache-control": NO_STORE},
+            )
         await response(scope, receive, send)
 
     async def _respond(self, request: Request) -> Response:
