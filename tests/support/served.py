@@ -1,0 +1,81 @@
+"""``assurance serve`` as a real process for the fault tests: started on a data folder and a
+database, asked over HTTP, killed or stopped, and its index compared with the database."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from api.settings import Settings
+from bench.live_server import ServerProcess, assurance_command
+from indexer.storage import IndexStore
+from tests.support.records import index_snapshot, last_position, record_keys
+
+MEETINGS_FOUND = """
+query Found($q: String!) {
+  meetings { totalCount }
+  search(query: $q, filter: {types: [MEETING]}, first: 50) {
+    totalCount edges { node { ... on Meeting { id title } } }
+  }
+}
+"""
+
+
+@contextlib.contextmanager
+def assurance_server(
+    settings: Settings, log: Path, *, extra_env: Mapping[str, str] | None = None
+) -> Iterator[ServerProcess]:
+    """``assurance serve`` (one process) on ``settings``' data folder and database,
+    started and ready; stopped when the block ends."""
+    server = ServerProcess(settings, 1, log, command=assurance_command, extra_env=extra_env)
+    server.start()
+    try:
+        server.wait_until_ready()
+        yield server
+    finally:
+        server.stop()
+
+
+def post(
+    client: httpx.Client, server: ServerProcess, query: str, **variables: Any
+) -> httpx.Response:
+    return client.post(server.url, json={"query": query, "variables": variables})
+
+
+def data(client: httpx.Client, server: ServerProcess, query: str, **variables: Any) -> Any:
+    """The ``data`` of a query that must succeed."""
+    response = post(client, server, query, **variables)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert "errors" not in body, body
+    return body["data"]
+
+
+def readyz(client: httpx.Client, server: ServerProcess) -> tuple[int, dict[str, Any]]:
+    response = client.get(f"{server.base}/readyz")
+    return response.status_code, response.json()
+
+
+def wait_for(probe: Any, what: str, *, seconds: float = 45.0, every: float = 0.1) -> Any:
+    """``probe()``'s first true answer within ``seconds``; fails naming ``what`` otherwise."""
+    deadline = time.monotonic() + seconds
+    while True:
+        found = probe()
+        if found:
+            return found
+        assert time.monotonic() < deadline, f"not within {seconds:g} s: {what}"
+        time.sleep(every)
+
+
+async def assert_index_equals_database(engine: AsyncEngine, index_dir: Path) -> None:
+    """The index's CURRENT generation is at the change log's last position and holds a
+    document for exactly the database's records."""
+    store = IndexStore(index_dir)
+    assert store.position() == await last_position(engine)
+    assert set(index_snapshot(store)) == await record_keys(engine)
