@@ -37,7 +37,7 @@ from ingest.parse.dates import iter_dates
 from ingest.parse.text import sentence_end
 from records.enums import ActionEventKind, ActionStatus
 
-__all__ = ["Reach", "StatusStatement", "find_status_statements"]
+__all__ = ["Reach", "StatusStatement", "find_status_statements", "reports_done"]
 
 
 class Reach(enum.StrEnum):
@@ -154,6 +154,23 @@ _AFTER_BARE = re.compile(
     r"|at|to|following|after|in|on|when)\b)",
     re.IGNORECASE,
 )
+# Someone reports the thing asked for as done: "the Chief Constable confirmed the review
+# had been done", "AR reported that the figures had now been circulated".
+_REPORTED_DONE = re.compile(
+    r"\b(?:confirmed|reported|advised|said|stated|explained|informed\s+\w+)\s+(?:that\s+)?"
+    r"(?:the|this|these|his|her|their)(?:\s+[\w'’-]+){1,5}?\s+(?:had|has|have)\s+(?:now\s+)?"
+    r"been\s+(?:done|completed|carried\s+out|undertaken|finished|circulated|sent|provided"
+    r"|delivered|published|shared)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def reports_done(sentence: str) -> bool:
+    """Whether a sentence reports the thing asked for as done ("the Chief Constable
+    confirmed the review had been done")."""
+    return _REPORTED_DONE.search(sentence) is not None
+
+
 # "either complete or on the agenda": one of two is no status.
 _ALTERNATIVE = re.compile(r"\s*,?\s*or\b", re.IGNORECASE)
 
@@ -765,7 +782,8 @@ def _predicate(text: str, position: int, entry_end: int) -> _Said | None:
     """What the entry says became of its action in the end: the last status it gives,
     right after the action ("was completed", ": ongoing"), of "the action" ("The action
     was closed"), as an update ("Update 18.01.22 - Complete") or opening a sentence
-    ("Deferred to the November meeting")."""
+    ("Deferred to the November meeting"), or as done in someone's report ("the Chief
+    Constable confirmed the review had been done")."""
     last: _Said | None = None
     immediate = _PREDICATE.match(text, position, entry_end)
     status = _status_of(immediate) if immediate else None
@@ -777,6 +795,9 @@ def _predicate(text: str, position: int, entry_end: int) -> _Said | None:
             status = _status_of(found)
             if status is not None:
                 last = _later(last, (*status, found.start("status"), plain))
+    for found in _REPORTED_DONE.finditer(text, position, entry_end):
+        done = (ActionEventKind.COMPLETED, ActionStatus.COMPLETED)
+        last = _later(last, (*done, found.end(), ENTRY))
     subject = _SUBJECT.match(text, position, entry_end)
     status = _status_of(subject, verb_needed=True) if subject else None
     if subject and status is not None:

@@ -44,6 +44,8 @@ from ingest.parse.action_log import (
 )
 from ingest.parse.action_origins import ORIGIN_END, apply_passages, find_passages
 from ingest.parse.action_refs import find_referenced_actions
+from ingest.parse.action_reports import DoneReports
+from ingest.parse.action_status_lines import reports_done
 from ingest.parse.commitments import find_commitments, find_review_paragraphs, owner_in
 from ingest.parse.dates import iter_dates
 from ingest.parse.lines import split_lines
@@ -168,6 +170,10 @@ _TRAILING_INITIALS = re.compile(
 _TRAILING_OWNER = re.compile(r"\s*[\[(](?P<owner>[A-Z][A-Za-z/&,\s]{1,30})[\])]\.?\s*$")
 _STATUS_DASH = re.compile(r"\s[–—-]\s+")
 _STATUS_NOTE_WORDS = 3
+# The label of a progress note before its status: "Update 18.01.23", "Update (March)".
+_UPDATE_LABEL = re.compile(
+    r"(?:[.;,]|\s[–—-])?\s*(?P<label>\b[Uu]pdate[sd]?\b(?:\s+[\w()./-]+){0,2}?)\s*$"
+)
 _MERGE_SCORE = 60
 # Characters before an action read to tell apart attendees its owner's initials fit.
 _OWNER_CONTEXT = 1500
@@ -360,6 +366,10 @@ def _dash_status(text: str, start: int, end: int) -> tuple[int, int, int, Action
         head = first.group() if first else note
         status = status_from_text(head, cell=True)
         if len(head.split()) <= _STATUS_NOTE_WORDS and status is not None:
+            label = _UPDATE_LABEL.search(text, start, dash.start())
+            if label is not None:
+                # "... rota. Update 18.01.23 - Complete": the dated label opens the note
+                return label.start(), label.start("label"), end, status
             return dash.start(), dash.end(), end, status
     return None
 
@@ -442,6 +452,8 @@ def _review(
     if origin is not None:
         found.draft.origin_title, found.draft.origin_date = origin.title, origin.date
     status = status_from_text(status_text) if status_text else None
+    if status is None and reports_done(status_text):
+        status = ActionStatus.COMPLETED  # "the Chief Constable confirmed it had been done"
     if status is not None:
         found.draft.status, found.explicit_status = status, True
     elif origin is None and description is not None and not separator:
@@ -1431,6 +1443,8 @@ def parse_actions(
     found = [part for action in found for part in _joint_parts(ctx, action)]
     passages = find_passages(text, meeting_date, (f.draft.span for f in found), tables)
     apply_passages(text, passages, found, items)
+    done = DoneReports(text, meeting_date)
+    found = [f for f in found if not done.only_reports(f.draft)]
     warnings: list[str] = []
     for prose in found:
         if prose.draft.owner_text:
