@@ -181,6 +181,12 @@ def _role_keys(attendee: AttendeeDraft) -> tuple[set[str], set[str]]:
     if possessive:
         # "PCC's Chief Finance Officer" is a "CFO" too.
         head |= _forms(segments[0][possessive.end() :])
+    short = _deputy_short(_AREA_AFTER.sub("", segments[0]))
+    if short:
+        head.add(short)  # "Deputy Police and Crime Commissioner" is the "Deputy Commissioner"
+    known = role_for_name(_AREA_AFTER.sub("", segments[0]))
+    if known is not None:
+        head |= {_norm(alias) for alias in known.aliases}  # "Deputy PCC"
     keys |= head
     for later in segments[1:]:
         qualifiers = _suffix_forms(later)
@@ -191,6 +197,17 @@ def _role_keys(attendee: AttendeeDraft) -> tuple[set[str], set[str]]:
 
 # Words before a post that make it another post: a Deputy Commissioner is no Commissioner.
 _SECOND_IN_LINE = frozenset({"deputy", "assistant", "vice", "associate", "under"})
+
+
+def _deputy_short(post: str) -> str | None:
+    """The short name minutes give a deputy's or an assistant's commissioner post: "Deputy
+    Police and Crime Commissioner" -> "deputy commissioner" ("The Deputy Commissioner
+    undertook to ..."), "Assistant Police, Fire and Crime Commissioner" -> "assistant
+    commissioner"."""
+    words = _norm(post).split()
+    if len(words) > 2 and words[0] in _SECOND_IN_LINE and words[-1] == "commissioner":
+        return f"{words[0]} commissioner"
+    return None
 
 
 # "Police and Crime Commissioner for Surrey": the area a post serves, after the post.
@@ -612,7 +629,9 @@ _INTRODUCED_POST = (
 # confirmed ..." a place stands before the subject of a sentence, not a name before a post.
 _INTRODUCED = (
     re.compile(rf"{_INTRODUCED_NAME},\s+(?:the\s+)?{_INTRODUCED_POST}(?=\s*(?:[,;.()\n]|$))"),
-    re.compile(rf"(?<![\w,])\s*(?:[Tt]he\s+)?{_INTRODUCED_POST},\s+{_INTRODUCED_NAME}\s*(?=[,(])"),
+    re.compile(
+        rf"(?<![\w,])\s*(?:[Tt]he\s+)?{_INTRODUCED_POST},\s+{_INTRODUCED_NAME}\s*(?=[,(]|\.(?:\s|$))"
+    ),
     re.compile(rf"{_INTRODUCED_NAME}\s+\((?:the\s+)?{_INTRODUCED_POST}\s*(?=[,)])"),
 )
 
@@ -637,7 +656,12 @@ def _introduced(owner_text: str, context: str) -> str | None:
         post = post[: post.index("of")] if "of" in post[1:] else post
         if not post or (post[0] in _SECOND_IN_LINE and wanted[0] not in _SECOND_IN_LINE):
             continue  # a Deputy Commissioner is no Commissioner
-        if post[-len(wanted) :] == wanted or post[: len(wanted)] == wanted:
+        short = _deputy_short(" ".join(post))
+        if (
+            post[-len(wanted) :] == wanted
+            or post[: len(wanted)] == wanted
+            or (short is not None and short.split() == wanted)
+        ):
             name = strip_titles(match.group("name"))
             if len(name.split()) >= 2 and looks_like_name(name):
                 found.add(name)

@@ -163,7 +163,23 @@ def phrase_after(text: str, start: int, limit: int) -> tuple[str, int] | None:
             continue
         break
     phrase = _trim(taken)
+    if phrase and _POSSESSIVE.search(phrase):
+        # "The Chief Constable's representative, Superintendent Carys Eifion, responded":
+        # the one standing in for the post is named after it
+        stand_in = _STAND_IN.match(text, end, min(limit, end + _REACH))
+        if stand_in and person_in(stand_in.group("who")):
+            phrase = f"{phrase} {stand_in.group('gap')}, {stand_in.group('who')}"
+            end = stand_in.end("who")
     return (phrase, end) if phrase else None
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+# A noun or two after a post's possessive, then a name between commas: " representative,
+# Superintendent Carys Eifion,", " deputy, Ann Bell,".
+_STAND_IN = re.compile(
+    r"\s+(?P<gap>[a-z][\w-]*(?:\s+[a-z][\w-]*)?),\s+"
+    r"(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4}),"
+)
 
 
 def leading_subject(text: str, start: int, end: int) -> str | None:
