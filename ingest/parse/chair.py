@@ -18,11 +18,12 @@ from ingest.parse.sentence_people import only_people, people_before, people_in
 from ingest.parse.text import ATTENDANCE_SENTENCE_END
 
 _NUMBERING = re.compile(r"^\s*(?:[•·*-]|\(?[a-z\d]{1,3}[.)])?\s*")
-# "That Mr R Gatenby be elected Chair of the Panel", "Cllr A Dacre was elected Chairman".
+# "That Mr R Gatenby be elected Chair of the Panel", "Cllr A Dacre was elected Chairman",
+# "Resolved that: Cllr Jo Hale to be the Chair of the Panel for the following year".
 _ELECTED_CHAIR = re.compile(
-    r"\s+(?:was|be|is|were)\s+(?:(?:therefore|duly|unanimously|accordingly|then)\s+)?"
+    r"\s+(?:(?:was|be|is|were)\s+(?:(?:therefore|duly|unanimously|accordingly|then)\s+)?"
     r"(?:re-?)?(?:elected|appointed)\s+(?:(?:unanimously|duly|accordingly)\s+)?"
-    r"(?:as\s+)?(?:the\s+)?"
+    r"(?:as\s+)?|to\s+be\s+)(?:the\s+)?"
     r"(?:Chair|Chairman|Chairperson|Chairwoman|Convener)\b(?!\s*-)"
 )
 # "The Panel agreed the appointment of Councillor Jo Hale as Police and Crime Panel Chairman
@@ -139,10 +140,15 @@ def elected_chair(
     named: Person | None = None
     interim: Person | None = None
     opener: Person | None = None
+    election_lines = 0  # lines still to read under an item "Appointment of Chair"
     for line in lines:
         content = line.content
+        election_lines = ELECTION_LINES if _CHAIR_ELECTION_ITEM.match(content) else election_lines
+        election_lines = max(0, election_lines - 1)
         if not _CHAIR_SENTENCE_WORDS.search(content):
             continue
+        if election_lines and elected is None:
+            elected = _elected_under_item(content, absent)
         for marked in _IN_THE_CHAIR_FROM.finditer(content):
             people = people_in(_NUMBERING.sub("", content[: marked.start()]))
             if not people:
@@ -185,6 +191,35 @@ def elected_chair(
                     return people[0][1]
                 elected = people[0][1]
     return elected or interim or named or opener
+
+
+ELECTION_LINES = 6
+"""Non-blank lines of an item "Appointment of Chair" read for who was elected."""
+# The item that elects the chair: "1.Appointment of Chair", "2. Election of Chairman".
+_CHAIR_ELECTION_ITEM = re.compile(
+    r"^\s*(?:\d{1,3}[.)]?\s*)?(?:appointment|election|re-?election)\s+of\s+(?:the\s+)?"
+    r"(?:chair|chairman|chairperson|chairwoman|convener)\s*$",
+    re.IGNORECASE,
+)
+# Under it, who was elected, the office unsaid: "AGREED: Jo Hale was duly elected for a
+# period ending with the Annual General Meeting".
+_ELECTED_BARE = re.compile(
+    r"\s+(?:was|were|is|be)\s+(?:(?:duly|unanimously|accordingly)\s+)?(?:re-?)?elected\b"
+    r"(?!\s+(?:as\s+)?(?:the\s+)?(?:vice|deputy))",
+    re.IGNORECASE,
+)
+
+
+def _elected_under_item(content: str, absent: Callable[[str], bool]) -> Person | None:
+    """The one person a line under an item electing the chair says was elected."""
+    # a decision's label glued to the name: "AGREED:Jo Hale was duly elected"
+    content = re.sub(r"^((?-i:[A-Z]{3,})):(?=[A-Z])", r"\1: ", content.strip())
+    for sentence in ATTENDANCE_SENTENCE_END.split(content):
+        match = _ELECTED_BARE.search(sentence)
+        people = people_before(sentence, match.start()) if match else []
+        if len(people) == 1 and not absent(people[0][1].name):
+            return people[0][1]
+    return None
 
 
 def _opener(people: list[tuple[str, Person]]) -> Person | None:

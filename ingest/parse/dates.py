@@ -80,7 +80,12 @@ _DAY = rf"(?P<day>[0-3]?\d)(?P<ordinal>{_ORDINAL})?"
 _DAY_BEFORE_MONTH = rf"(?P<day>[0-3]?\d)(?P<ordinal>{_ORDINAL}|\s{_ORDINAL}\b)?"
 _YEAR = r"(?P<year>(?:19|20|21)\d\d)(?!\d)"
 _NOT_AFTER_NUMBER = r"(?<![\d.:/£$,])"
-_RANGE_TAIL = rf"(?:\s*(?:-|–|—|to|and|&)\s*[0-3]?\d{_ORDINAL}?)"
+# The last day of a meeting over days, with its own weekday: "Wednesday 2 – Thursday 3
+# October 2019" is the meeting of the 2nd.
+_RANGE_TAIL = (
+    rf"(?:\s*(?:-|–|—|to|and|&)\s*(?:(?:{_alternation(_WEEKDAYS)})\b\.?,?\s+)?"
+    rf"[0-3]?\d{_ORDINAL}?)"
+)
 
 _DAY_MONTH_YEAR = re.compile(
     rf"{_WEEKDAY}?{_NOT_AFTER_NUMBER}\b{_DAY_BEFORE_MONTH}{_RANGE_TAIL}?\s*(?:of\s+)?{_MONTH}"

@@ -153,39 +153,66 @@ def _unspaced(content: str) -> str:
     return _LETTER_SPACED_WORD.sub(lambda found: found.group().replace(" ", ""), content)
 
 
-def _opening(lines: Sequence[Line], count: int = OPENING_LINES) -> list[str]:
+def _opening(
+    lines: Sequence[Line], count: int = OPENING_LINES, chars: int = OPENING_CHARS
+) -> list[str]:
     opening: list[str] = []
     for line in lines:
         if line.blank:
             continue
-        opening.append(_unspaced(line.content[:OPENING_CHARS]))
+        opening.append(_unspaced(line.content[:chars]))
         if len(opening) == count:
             break
     return opening
 
 
+# A cover letter calling its readers to the meeting: "Dear Member ... You are requested to
+# attend a meeting of the Joint Audit Committee on ...". The pack it opens is an agenda,
+# whatever earlier minutes it carries.
+_SUMMONS = re.compile(
+    r"\b(?:you\s+are|members\s+are)\s+(?:hereby\s+)?(?:requested|summoned|required)\s+to\s+"
+    r"attend\b",
+    re.IGNORECASE,
+)
+AGENDA_LIST_CHARS = 1500
+"""Characters of a page run onto one line read for its agenda's heading over item 1."""
+
+
 def named_type(opening: Sequence[str]) -> DocumentType | None:
-    """What the opening lines call the document, or None when they call it nothing."""
+    """What the opening lines call the document, or None when they call it nothing: a
+    summons to the meeting calls it an agenda, as does a page run onto one line that heads
+    its list of items "AGENDA" ("... Civic Centre A G E N D A 1 Apologies for absence")."""
     for content in opening:
-        if _ITEM_NUMBER.match(content) or _LABELLED.match(content):
-            continue
-        if is_prose(content):
-            # a sentence names the document only as its title: "Minutes of the meeting of ..."
-            title = _TITLE_SENTENCE.match(content)
-            if title is not None:
-                return DocumentType.AGENDA if title.group("agenda") else DocumentType.MINUTES
-            if _AGENDA_LIST.search(content):
-                return DocumentType.AGENDA
-            continue
-        for match in _NAMED.finditer(content):
-            before = content[max(0, match.start() - 60) : match.end() + 4]
-            if match.group("minutes") and _OTHER_MINUTES.search(before):
-                continue
-            if match.group("minutes"):
-                return DocumentType.MINUTES
-            if match.group("action_log"):
-                return DocumentType.ACTION_LOG
+        if _SUMMONS.search(content[:OPENING_CHARS]):
             return DocumentType.AGENDA
+        named = _named_line(content[:OPENING_CHARS])
+        if named is not None:
+            return named
+    for content in opening:
+        if is_prose(content) and _AGENDA_LIST.search(content[:AGENDA_LIST_CHARS]):
+            return DocumentType.AGENDA
+    return None
+
+
+def _named_line(content: str) -> DocumentType | None:
+    """What one line of the opening calls the document, or None."""
+    if _ITEM_NUMBER.match(content) or _LABELLED.match(content):
+        return None
+    if is_prose(content):
+        # a sentence names the document only as its title: "Minutes of the meeting of ..."
+        title = _TITLE_SENTENCE.match(content)
+        if title is not None:
+            return DocumentType.AGENDA if title.group("agenda") else DocumentType.MINUTES
+        return DocumentType.AGENDA if _AGENDA_LIST.search(content) else None
+    for match in _NAMED.finditer(content):
+        before = content[max(0, match.start() - 60) : match.end() + 4]
+        if match.group("minutes") and _OTHER_MINUTES.search(before):
+            continue
+        if match.group("minutes"):
+            return DocumentType.MINUTES
+        if match.group("action_log"):
+            return DocumentType.ACTION_LOG
+        return DocumentType.AGENDA
     return None
 
 
@@ -327,7 +354,8 @@ def detect_document_type(
     headings = _headings_before_records(_opening(header_lines or lines, OPENING_LINES * 3))
     if heads_an_action_log(opening[:3]) or (item_count <= 1 and heads_an_action_log(headings)):
         return DocumentType.ACTION_LOG
-    named = named_type([title, *opening]) if not opening else named_type(opening)
+    long_opening = _opening(header_lines or lines, chars=AGENDA_LIST_CHARS)
+    named = named_type([title]) if not long_opening else named_type(long_opening)
     if named is DocumentType.AGENDA:
         # an agenda pack may carry the previous meeting's minutes after its agenda
         lines = lines[: _earlier_minutes_start(lines, after=len(header_lines))]

@@ -13,6 +13,7 @@ commenced at 10.05am.").
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -252,13 +253,37 @@ NAVIGATION_START = 20
 """Non-blank lines of the opening within which a menu starts."""
 
 
+# A document-sharing site's page over the document's text: its own title, "Size: px",
+# "Start display at page:", "Download "..."", then "Transcription" (or "Citation preview")
+# before the document itself.
+_SHARING_CONTROL = re.compile(
+    r"^(?:size:\s*px|start\s+display\s+at\s+page:?|download\b|embed\s+size\b)", re.I
+)
+_SHARING_TEXT_START = re.compile(r"^(?:transcription|citation\s+preview)$", re.IGNORECASE)
+
+
+def _shared_copy_start(lines: Sequence[Line]) -> int | None:
+    """The index just after a document-sharing site's furniture, or None."""
+    controls = 0
+    for line in [line for line in lines[:NAVIGATION_LINES] if not line.blank][:NAVIGATION_START]:
+        if _SHARING_CONTROL.match(line.content):
+            controls += 1
+        elif controls and _SHARING_TEXT_START.match(line.content.strip()):
+            return line.index + 1
+    return None
+
+
 def navigation_end(lines: Sequence[Line]) -> int | None:
     """The index just after a web page's menu at the top of the text, or None.
 
     A copied web page may open with its site's menu: a run of short bulleted entries
     ("  • About", "    • Newsletters 2019", "  • Contact", "Menu") with no sentence, the
-    record's own title and date only under it.
+    record's own title and date only under it; a document-sharing site's copy opens with
+    the site's title for it and its viewer's controls, the document under "Transcription".
     """
+    shared = _shared_copy_start(lines)
+    if shared is not None:
+        return shared
     run_start: int | None = None
     bullets = 0
     last = -1
@@ -663,6 +688,8 @@ def _parse_header(
         header.start_time = _time_by_the_date_elsewhere(lines, candidates, chosen, end)
     if header.start_time is None:
         header.start_time = _commencing_time(region)
+    if header.start_time is None:
+        header.start_time = _first_item_timing(lines, end)
     header.venue, venue_line = _venue(labels, lines, time_line or date_line, rest_after_time, end)
     header.chair = _person(labels, "chair")
     header.marked_chair = marked_chair(lines)
@@ -722,6 +749,24 @@ def _commencing_time(region: Sequence[Line]) -> dt.time | None:
     return None
 
 
+ITEM_TIMING_LINES = 4
+"""Non-blank lines after the header searched for the first item's timing."""
+
+
+def _first_item_timing(lines: Sequence[Line], end: int) -> dt.time | None:
+    """The time alone on its line over the first item ("5pm" / "1." / "Election of
+    Chairman"), where a portal's "Note" column or an agenda's margin times each item: the
+    first item's time is the meeting's start."""
+    following = [line for line in lines[end:] if not line.blank][:ITEM_TIMING_LINES]
+    for timing, item in itertools.pairwise(following):
+        found = find_time(timing.content)
+        if found is None or not _FIRST_ITEM.match(item.content.strip()):
+            continue
+        if not (timing.content[: found.span[0]] + timing.content[found.span[1] :]).strip():
+            return found.time
+    return None
+
+
 def _remote_venue(region: Sequence[Line]) -> str | None:
     for line in region:
         match = _REMOTE.search(line.content)
@@ -751,6 +796,10 @@ _MARKED_CHAIR = re.compile(
     rf"\s*\((?:the\s+|in\s+the\s+)?{_CHAIR_WORD}\)|"
     # "Ada Reader (AR) Chair Police and Crime Commissioner": initials, then the post
     rf"\s*\((?-i:[A-Z]{{2,5}})\)\s+{_CHAIR_WORD}\b(?!['’]s|\s+of\b)|"
+    # in a run-on list, the body's initials and the post before the next entry: "AC Ada
+    # Reader NPCC Chair CC Roy Tapp Westshire"
+    rf"\s+(?-i:[A-Z]{{2,6}})\s+(?-i:Chair|Chairman|Chairperson|Chairwoman)"
+    r"(?=\s+(?-i:[A-Z])[\w'’-]*\s+(?-i:[A-Z]))|"
     rf",\s*(?:(?:committee|panel|board|authority|group|forum)\s+)?{_CHAIR_WORD}\s*(?=[.,;]|$)|"
     rf"(?P<dash>\s+[-–—]\s*{_CHAIR_WORD}\b(?!['’]s|\s+of\b|\s*[-–—]))",
     re.IGNORECASE,

@@ -12,7 +12,12 @@ officers' national bodies ("Chief Constables' Council") and a force's chief offi
 meeting as its executive ("Chief Officer Group", "Chief Officers Strategic Meeting", "COT
 Board", "Command Team", "Management Board"). A police authority's board named by its
 initials ("CNPA Board") is its governing board. A sub-committee named with its parent ("...
-Sub-committee of the Police Authority") is of its own kind, not its parent's.
+Sub-committee of the Police Authority") is of its own kind, not its parent's. A company's or
+college's "Board of Directors" is its governing board, and so are the meetings of the police
+authorities' national association; a network of the authorities' officers ("Association of
+Police Authority Chief Executives") is not an authority. A Scottish council's board or
+sub-committee for police and fire and rescue, and a legislature's justice committee ("Committee
+for Justice"), scrutinise.
 """
 
 from __future__ import annotations
@@ -51,7 +56,21 @@ _KIND_PATTERNS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = (
     (MeetingKind.THEMATIC, re.compile(r"\bthematic\b|\bdeep[- ]dive\b", re.IGNORECASE)),
     (
         MeetingKind.SCRUTINY_COMMITTEE,
-        re.compile(r"\bscrutiny\b|\bpolice\s+(?:and|&)\s+crime\s+committee\b", re.IGNORECASE),
+        re.compile(
+            r"\bscrutiny\b|\bpolice\s+(?:and|&)\s+crime\s+committee\b|"
+            # a Scottish council's local scrutiny of the national police and fire services:
+            # "Police, Fire and Rescue and Safer Communities Board", "Police, Fire and Rescue
+            # Sub Committee" (a council's committee of that name may be its own police
+            # authority of old, and is left to its other words)
+            r"\bpolice,?\s+(?:and\s+)?fire\s+(?:and|&)\s+rescue\b[\w ,&]{0,40}?"
+            r"\b(?:board|sub[- ]?committee)\b|"
+            # a legislature's committee over justice: the Northern Ireland Assembly's
+            # "Committee for Justice", a parliament's "Justice Committee" or "Home Affairs
+            # Committee"
+            r"\bcommittee\s+for\s+justice\b|\b(?:criminal\s+)?justice\s+(?:sub-?)?committee\b|"
+            r"\bhome\s+affairs\s+committee\b",
+            re.IGNORECASE,
+        ),
     ),
     (
         MeetingKind.STRATEGIC_BOARD,
@@ -67,7 +86,10 @@ _KIND_PATTERNS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = (
         re.compile(
             r"\bstrateg(?:ic|y)\b[\w ,&]{0,40}?\b(?:board|committee)\b|\bstrategic\s+policing\b|"
             r"\bpolicing\s+board\b|\b(?:governance|executive|oversight)\s+board\b|"
-            r"\bpolice\s+authority\b|\bfull\s+authority\b|\bpolice\s+committee\b|"
+            # a company's or college's governing board: "College Board of Directors"
+            r"\bboard\s+of\s+(?:directors|trustees|governors)\b|"
+            # not the officers' own network: "Association of Police Authority Chief Executives"
+            r"\bpolice\s+authority\b(?!\s+(?:chief\s+executives|treasurers|clerks|solicitors)\b)|\bfull\s+authority\b|\bpolice\s+committee\b|"
             # the governing board of a police authority or joint board named by its type or
             # by its initials: "Authority Board", "Joint Police Board", "Police Board", "CNPA
             # Board", "SPA Authority Meeting"
@@ -95,17 +117,19 @@ _KIND_PATTERNS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = (
 
 
 # "Professional Standards Sub-committee of the Metropolitan Police Authority": a body of a
-# parent body, whose kind is its own, not its parent's.
+# parent body, whose kind is its own, not its parent's ("Board of Directors" names no parent).
 _BODY_OF_PARENT = re.compile(
     r"^(?P<own>.*?\b(?:sub-?committee|committee|panel|board|group|sub-group|forum))\s+of\s+"
-    r"(?:the\s+)?(?-i:[A-Z])",
+    r"(?:the\s+)?(?!(?:directors|trustees|governors)\b)(?-i:[A-Z])",
     re.IGNORECASE,
 )
 # The chief officers' own national bodies: "Association of Chief Police Officers" (its
 # Cabinet), "Chief Constables' Council", "Police Chiefs' Council".
 _CHIEF_OFFICERS_BODY = re.compile(
     r"\bassociation\s+of\s+chief\s+police\s+officers\b|"
-    r"\b(?:chief\s+constables|police\s+chiefs|chief\s+police\s+officers)['’]?\s+council\b",
+    r"\b(?:chief\s+constables|police\s+chiefs|chief\s+police\s+officers)['’]?\s+council\b|"
+    # and the police authorities' own: its council and general meetings govern as theirs do
+    r"\bassociation\s+of\s+police\s+authorities\b",
     re.IGNORECASE,
 )
 

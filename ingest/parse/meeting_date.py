@@ -353,7 +353,8 @@ def time_after(text: str) -> TimeMatch | None:
 
 
 def time_before(text: str) -> TimeMatch | None:
-    """The start time written right before a date ("10:15 a.m. – 12:15 p.m., Tuesday"):
+    """The start time written right before a date ("10:15 a.m. – 12:15 p.m., Tuesday", the
+    first of two times side by side):
     ``text`` is what precedes the date on its line; the span is into ``text``."""
     offset = max(0, len(text) - CONTEXT_CHARS)
     tail = text[offset:]
@@ -365,7 +366,9 @@ def time_before(text: str) -> TimeMatch | None:
     if not times or not _TIME_SEPARATOR.match(tail[times[-1].span[1] :]):
         return None
     start = times[-1]
-    if len(times) > 1 and _END_TIME.match(tail[times[-2].span[1] : start.span[0]]):
+    # "10:15 – 12:15", and a range whose dash was lost: "10:30 16:30 on 19th September"
+    between = tail[times[-2].span[1] : start.span[0]] if len(times) > 1 else ""
+    if len(times) > 1 and (_END_TIME.match(between) or not between.strip()):
         start = times[-2]
     return TimeMatch(start.time, (start.span[0] + offset, start.span[1] + offset))
 

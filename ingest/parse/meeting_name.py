@@ -107,6 +107,8 @@ _BODY_AT_END = re.compile(
 _HELD_AT_PLACE = re.compile(
     r"\s+(?:held|convened|(?:which\s+)?took\s+place)\s+(?:at|in)\b", re.IGNORECASE
 )
+# A title line that stops inside a name, on the word that joins it to its next line.
+_BROKEN_NAME = re.compile(r"(?:\s&|\s(?:and|of|for|the))\s*$", re.IGNORECASE)
 _MEETING_OF = re.compile(r"\bmeeting\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENDA_FOR = re.compile(r"^agenda\s+for\s+(?P<name>.+?)\s+on\s*$", re.I)
 _LEADING = re.compile(
@@ -298,12 +300,15 @@ def find_meeting_name(
         value = _NEXT_LABEL.split(label.group("name"), maxsplit=1)[0]
         if _acceptable(name := _clean(value)):
             return MeetingName(name, line)
-    for line in opening[:MINUTES_OF_LINES]:
+    for position, line in enumerate(opening[:MINUTES_OF_LINES]):
         content = line.content
         if page_opening(content):  # a page flattened under its number: "1 X BOARD Minutes ..."
             content = content.split(None, 1)[1]
         elif _ITEM_NUMBER.match(content):
             continue
+        if _BROKEN_NAME.search(content) and position + 1 < len(opening):
+            # a title broken inside the name: "... SHADOW POLICE AND FIRE &" / "RESCUE BOARD"
+            content = f"{content} {opening[position + 1].content}"
         from_minutes = _from_minutes_of(content)
         if from_minutes is not None:
             return MeetingName(from_minutes, line)
@@ -458,7 +463,8 @@ def _name_before(text: str, noun_start: int, noun: str) -> tuple[str, int] | Non
 
 def body_from_text(text: str) -> tuple[str | None, str | None]:
     """For a record whose opening names no body: the body's name as the text uses it
-    ("the Police Authority Board", named twice or as "a meeting of the X"), and the body
+    ("the Police Authority Board", named twice or as "a meeting of the X", or the only one
+    named under the word it acts as: "the Board" and "the Safer Communities Board"), and the body
     word it acts under most ("the Panel noted ..."): panel, committee or board."""
     text = text[:TEXT_CHARS]
     acting: dict[str, int] = {}
@@ -485,6 +491,11 @@ def body_from_text(text: str) -> tuple[str | None, str | None]:
         chosen = [name for name in counts if counts[name] >= 2 and name in self_named]
     else:
         chosen = [name for name in counts if counts[name] >= 2 or name in self_named]
+        if not chosen and len(counts) == 1 and len(acting) == 1:
+            # the one body named in full under the one word the text acts as ("the Board
+            # thanked ... for her contribution to the Westdale Safer Communities Board"; a
+            # text that speaks of "the Committee" too may be another body's)
+            chosen = list(counts)
     if not chosen:
         return None, noun
     return max(chosen, key=lambda name: counts[name]), noun

@@ -70,8 +70,11 @@ _MENTION = re.compile(
     # an extra sitting announced ahead: "the hearing would be held as an extraordinary
     # meeting on Wednesday 28th February", "a special meeting will be held on 3 May"
     r"\b(?:will|would|is\s+to|are\s+to)\s+be\s+held\s+as\s+an?\s+(?:extraordinary|special|"
-    r"additional)\s+meeting\b|\b(?:extraordinary|special|additional)\s+meeting\s+(?:will|would|"
-    r"is\s+to)\s+be\s+held\b|"
+    r"additional)\s+meeting\b|\b(?:extraordinary|special|additional)\s+meeting\s+"
+    # "That an additional meeting of the Eastshire Police and Crime Panel be scheduled to take
+    # place on 12 January"
+    r"(?:of\s+(?:the\s+)?[\w ,&'’]{1,60}?\s+)?(?:will|would|is\s+to|should|be)\s+(?:be\s+)?"
+    r"(?:held|scheduled|arranged|convened|take\s+place)\b|"
     # "The Panel will next meet on ...", "The Committee agreed to meet again on ..." (the
     # body itself, not "the Commissioner would meet again with residents")
     r"\b(?:panel|committee|board|members|group|forum)\s+(?:will|would|shall|(?:agreed\s+)?to)\s+"
@@ -108,7 +111,7 @@ _KIND_WORDS = re.compile(
 _SEPARATORS = re.compile(r"\x00|[,;()\n]|\s[-–—]\s|\s*[-–—]\s*(?=\x00)")
 _EDGE_WORDS = re.compile(
     r"^(?:(?:on|at|from|in|via|the|held|be|will|is|to|venue|location|time|date|and)\b[\s:]*)+|"
-    r"(?:\b(?:on|at|from|in|via|the|held|be|will|is|to|and))+$",
+    r"(?:\b(?:on|at|from|in|via|the|held|be|will|is|to|and|take\s+place|scheduled))+$",
     re.IGNORECASE,
 )
 _VENUE_WORDS = re.compile(

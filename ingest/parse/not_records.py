@@ -116,6 +116,10 @@ _INFORMATION = re.compile(
     r"\bcan\s+be\s+(?:found|seen|viewed)\s+(?:here|below)\b|\bclick\s+here\b|"
     r"\b(?:purpose|remit)\s+of\s+the\s+(?:panel|committee|board|meetings?)\b|"
     r"\bare\s+listed\s+below\b|"
+    # how the public may come: "Authority meetings are open to members of the public. Anyone
+    # wishing to attend should contact ..."
+    r"\bmeetings\s+are\s+open\s+to\s+(?:members\s+of\s+)?the\s+public\b|"
+    r"\banyone\s+wishing\s+to\s+attend\b|"
     # "The Panel's powers and responsibilities include:", "Membership of the Panel", "The
     # Panel consists of the following members:"
     r"\b(?:panel|committee|board)['’]?s\s+(?:powers|responsibilities|functions)\b|"
@@ -152,6 +156,15 @@ _KINDS_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("a press release", re.compile(r"\b(?:press|news|media)\s+release\b", re.IGNORECASE)),
+    # a news site's article, or a tracker's copy of one: "This article is from the source
+    # 'bbc' ...", "The article has changed 4 times"
+    (
+        "a news article",
+        re.compile(
+            r"^this\s+article\s+(?:is|was)\b|\bthe\s+article\s+has\s+(?:changed|been\s+updated)\b",
+            re.IGNORECASE,
+        ),
+    ),
     # a briefing sent to others about a body's work: "This is the 9th quarterly bulletin from
     # the county council's nominees", "Panel Newsletter – Spring 2019", "e-Bulletin No. 12"
     (
@@ -235,6 +248,8 @@ def _listed_meetings(contents: Sequence[str]) -> int:
     Minutes", "BCB 3rd March 2022"): the entries of a page that lists meetings."""
     dates = set()
     for content in contents:
+        # a link named by its file: "Ninth_Meeting_in_Public_27_January_05"
+        content = content.replace("_", " ")
         if len(content.split()) > 10 or is_prose(content):
             continue
         found = next(iter_dates(content), None)
