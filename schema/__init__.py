@@ -23,6 +23,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from schema.argument_errors import NameArgumentsInErrors
 from schema.documents import SourceDocument
+from schema.execution import LeanExecutor, plan_leaves
 from schema.input_text import RefuseUnstorableText
 from schema.mutations import Mutation
 from schema.people import Person
@@ -47,8 +48,10 @@ def build_schema(*, extensions: Sequence[Extension] = ()) -> strawberry.Schema:
         types=[Person, SourceDocument],
         extensions=[NameArgumentsInErrors, RefuseUnstorableText, OneReadConnection, *extensions],
         config=StrawberryConfig(scalar_map=SCALAR_MAP),
+        execution_context_class=LeanExecutor,
     )
     lean_relation_resolvers(schema)
+    plan_leaves(schema)
     return schema
 
 

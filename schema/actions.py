@@ -52,7 +52,7 @@ class ActionUpdate(Node):
     @classmethod
     def from_model(cls, update: models.ActionUpdate) -> ActionUpdate:
         return cls(
-            id=to_global_id("ActionUpdate", update.id),
+            db_id=update.id,
             text=update.text,
             status=update.status,
             due_date=update.due_date,
@@ -262,7 +262,6 @@ class Action(Node):
     def from_model(cls, action: models.Action) -> Action:
         carried = action.origin_title is not None or action.origin_date is not None
         return cls(
-            id=to_global_id("Action", action.id),
             reference=action.reference,
             text=action.text,
             owner_text=action.owner_text,

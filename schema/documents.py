@@ -9,7 +9,7 @@ import strawberry
 from records import models
 from records.enums import DocumentType
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
-from schema.node import Node, to_global_id
+from schema.node import Node
 
 
 @strawberry.type(description="A file that was ingested; every record traces back to one.")
@@ -31,7 +31,7 @@ class SourceDocument(Node):
     @classmethod
     def from_model(cls, document: models.SourceDocument) -> SourceDocument:
         return cls(
-            id=to_global_id("SourceDocument", document.id),
+            db_id=document.id,
             file_name=document.file_name,
             format=document.format,
             document_type=document.document_type,

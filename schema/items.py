@@ -10,7 +10,7 @@ from records import models
 from schema.actions import Action
 from schema.evidence import EVIDENCE_DOC, Evidence, evidence_of
 from schema.metrics import Metric
-from schema.node import Node, to_global_id
+from schema.node import Node
 from schema.relations import relation
 
 if TYPE_CHECKING:  # types above this one, linked back to lazily (see schema/__init__.py)
@@ -52,7 +52,6 @@ class AgendaItem(Node):
     @classmethod
     def from_model(cls, item: models.AgendaItem) -> AgendaItem:
         return cls(
-            id=to_global_id("AgendaItem", item.id),
             number=item.number,
             title=item.title,
             text=item.text,

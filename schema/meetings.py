@@ -19,7 +19,7 @@ from schema.evidence import Evidence, evidence_of
 from schema.items import AgendaItem
 from schema.meeting_references import MeetingReference
 from schema.metrics import Metric
-from schema.node import Node, to_global_id
+from schema.node import Node
 from schema.pagination import AnySelect
 from schema.people import Person
 from schema.relations import relation
@@ -149,7 +149,6 @@ class Meeting(Node):
             meeting.next_venue,
         )
         return cls(
-            id=to_global_id("Meeting", meeting.id),
             title=meeting.title,
             kind=meeting.kind,
             date=meeting.date,

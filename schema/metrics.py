@@ -13,7 +13,7 @@ from records.enums import MetricKind, MetricUnit
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
 from schema.arguments import MAX_MATCH_CHARS, checked_match_text
 from schema.evidence import EVIDENCE_DOC, Evidence, evidence_of
-from schema.node import Node, to_global_id
+from schema.node import Node
 from schema.pagination import AnySelect
 from schema.relations import relation
 
@@ -51,7 +51,6 @@ class Metric(Node):
     @classmethod
     def from_model(cls, metric: models.Metric) -> Metric:
         return cls(
-            id=to_global_id("Metric", metric.id),
             value=metric.value,
             unit=metric.unit,
             label=metric.label,

@@ -9,6 +9,7 @@ import re
 import strawberry
 
 from schema.errors import PublicError, shown
+from schema.fields import resolver_field
 
 # Record ids are 64-bit integers in SQLite and PostgreSQL alike; a larger number
 # cannot even be sent to the database, so it is refused here with the rest.
@@ -18,9 +19,12 @@ _DIGITS = re.compile(r"[0-9]+")  # ASCII digits only: int() also takes "+1", " 1
 
 @strawberry.interface(description="A record that can be fetched again by its global id.")
 class Node:
-    id: strawberry.ID = strawberry.field(
-        description='Global id: base64 of "TypeName:databaseId"; pass it to node(id:).'
-    )
+    db_id: strawberry.Private[int]
+
+    @resolver_field(description='Global id: base64 of "TypeName:databaseId"; pass it to node(id:).')
+    def id(self) -> strawberry.ID:
+        # Made when a query asks for it (schema.execution resolves it the same way).
+        return to_global_id(type(self).__name__, self.db_id)
 
 
 def to_global_id(type_name: str, record_id: int) -> strawberry.ID:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from records import models
-from schema.node import Node, to_global_id
+from schema.node import Node
 
 
 @strawberry.type(description="A person named in minutes, one record per name across meetings.")
@@ -14,4 +14,4 @@ class Person(Node):
 
     @classmethod
     def from_model(cls, person: models.Person) -> Person:
-        return cls(id=to_global_id("Person", person.id), name=person.name)
+        return cls(db_id=person.id, name=person.name)

@@ -15,7 +15,7 @@ from schema.fields import resolver_field
 from schema.items import AgendaItem
 from schema.meetings import Meeting
 from schema.metrics import Metric
-from schema.node import Node, to_global_id
+from schema.node import Node
 from schema.pagination import (
     AFTER_DOC,
     BEFORE_DOC,
@@ -53,7 +53,6 @@ class Theme(Node):
     @classmethod
     def from_model(cls, theme: models.Theme) -> Theme:
         return cls(
-            id=to_global_id("Theme", theme.id),
             code=theme.code,
             name=theme.name,
             aliases=list(theme.aliases or []),
