@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable, Hashable, Sequence
 from functools import cached_property
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Table, exists, or_, select
+from sqlalchemy import ColumnElement, Table, bindparam, exists, or_, select
 from sqlalchemy.orm import aliased
 from strawberry.dataloader import DataLoader
 
@@ -92,6 +92,71 @@ def columns(model: type[Any]) -> list[ColumnElement[Any]]:
     """Every column of ``model``'s table, to select its rows with Core."""
     table: Table = model.__table__
     return list(table.columns)
+
+
+# The name of the bound parameter that holds a batch's keys in the loaders' statements.
+KEYS = "keys"
+# The loaders' statements, made once per process: building a select costs more than
+# running it on a page's few rows (a statement is compiled once either way).
+_STATEMENTS: dict[tuple[str, ...], AnySelect] = {}
+
+
+def keys_in(column: Any) -> ColumnElement[bool]:
+    """``column IN (the batch's keys)``, the keys given as ``KEYS`` when the statement runs."""
+    condition: ColumnElement[bool] = column.in_(bindparam(KEYS, expanding=True))
+    return condition
+
+
+def prepared(name: tuple[str, ...], build: Callable[[], AnySelect]) -> AnySelect:
+    """The statement ``name`` stands for, made by ``build`` the first time."""
+    found = _STATEMENTS.get(name)
+    if found is None:
+        found = _STATEMENTS[name] = build()
+    return found
+
+
+def _histories_statement() -> AnySelect:
+    asked = aliased(ActionLifecycle)
+    return (
+        select(asked.action_id.label(GROUP), *columns(ActionEvent))
+        .join(ActionEvent, ActionEvent.chain_key == asked.chain_key)
+        .where(keys_in(asked.action_id))
+        .order_by(ActionEvent.sequence)
+    )
+
+
+def _chains_statement() -> AnySelect:
+    asked, member = aliased(ActionLifecycle), aliased(ActionLifecycle)
+    return (
+        select(asked.action_id.label(GROUP), *columns(Action))
+        .join(member, member.chain_key == asked.chain_key)
+        .join(Action, Action.id == member.action_id)
+        .join(Meeting, Meeting.id == Action.meeting_id)
+        .where(keys_in(asked.action_id), member.in_chain)
+        .order_by(Meeting.date, Action.position, Action.id)
+    )
+
+
+def _carried_statement(*, into: bool) -> AnySelect:
+    other = aliased(Action)
+    if into:
+        linked = exists().where(
+            ActionLink.later_action_id == Action.id,
+            other.id == ActionLink.earlier_action_id,
+            other.meeting_id != Action.meeting_id,
+        )
+        condition = or_(linked, Action.origin_date.is_not(None), Action.origin_title.is_not(None))
+    else:
+        condition = exists().where(
+            ActionLink.earlier_action_id == Action.id,
+            other.id == ActionLink.later_action_id,
+            other.meeting_id != Action.meeting_id,
+        )
+    return (
+        select(Action.meeting_id.label(GROUP), *columns(Action))
+        .where(keys_in(Action.meeting_id), condition)
+        .order_by(Action.position, Action.id)
+    )
 
 
 class Loaders:
@@ -275,17 +340,23 @@ class Loaders:
 
     def _by_id(self, model: type[Any]) -> Callable[[list[int]], Awaitable[list[Record | None]]]:
         table: Table = model.__table__
+        statement = prepared(
+            ("by_id", table.name), lambda: select(*table.columns).where(keys_in(table.c.id))
+        )
 
         async def load(ids: list[int]) -> list[Record | None]:
-            rows = await self._reads.rows(select(*table.columns).where(table.c.id.in_(ids)))
+            rows = await self._reads.rows(statement, {KEYS: ids})
             found = {row.id: row for row in rows}
             return [found.get(i) for i in ids]
 
         return load
 
     async def _themes_by_code(self, codes: list[str]) -> list[Record | None]:
-        wanted = {code.strip().upper() for code in codes}
-        rows = await self._reads.rows(select(*columns(Theme)).where(Theme.code.in_(wanted)))
+        wanted = sorted({code.strip().upper() for code in codes})
+        statement = prepared(
+            ("themes_by_code",), lambda: select(*columns(Theme)).where(keys_in(Theme.code))
+        )
+        rows = await self._reads.rows(statement, {KEYS: wanted})
         found = {row.code: row for row in rows}
         return [found.get(code.strip().upper()) for code in codes]
 
@@ -293,13 +364,16 @@ class Loaders:
         self, model: type[Any], parent_col: Any, order_col: Any
     ) -> Callable[[list[int]], Awaitable[list[list[Record]]]]:
         key = parent_col.key
+        # Then by id: records of two documents of one meeting share positions.
+        statement = prepared(
+            ("by_parent", model.__tablename__, key, order_col.key),
+            lambda: (
+                select(*columns(model)).where(keys_in(parent_col)).order_by(order_col, model.id)
+            ),
+        )
 
         async def load(parents: list[int]) -> list[list[Record]]:
-            # Then by id: records of two documents of one meeting share positions.
-            query = (
-                select(*columns(model)).where(parent_col.in_(parents)).order_by(order_col, model.id)
-            )
-            rows = await self._reads.rows(query)
+            rows = await self._reads.rows(statement, {KEYS: parents})
             grouped: dict[int, list[Record]] = {p: [] for p in parents}
             for row in rows:
                 grouped[getattr(row, key)].append(row)
@@ -323,68 +397,36 @@ class Loaders:
         return found
 
     async def _lifecycles(self, ids: list[int]) -> list[Record | None]:
-        query = select(*columns(ActionLifecycle)).where(ActionLifecycle.action_id.in_(ids))
-        found = {row.action_id: row for row in await self._reads.rows(query)}
+        statement = prepared(
+            ("lifecycles",),
+            lambda: select(*columns(ActionLifecycle)).where(keys_in(ActionLifecycle.action_id)),
+        )
+        found = {row.action_id: row for row in await self._reads.rows(statement, {KEYS: ids})}
         return [found.get(i) for i in ids]
 
     async def _histories(self, ids: list[int]) -> list[list[Record]]:
         """Every event of each action's lifecycle (all the actions linked to it), in order."""
-        asked = aliased(ActionLifecycle)
-        query = (
-            select(asked.action_id.label(GROUP), *columns(ActionEvent))
-            .join(ActionEvent, ActionEvent.chain_key == asked.chain_key)
-            .where(asked.action_id.in_(ids))
-            .order_by(ActionEvent.sequence)
-        )
-        return await self._grouped(ids, query)
+        return await self._grouped(ids, prepared(("histories",), _histories_statement))
 
     async def _chains(self, ids: list[int]) -> list[list[Record]]:
         """The actions of each action's lifecycle that stand for their meetings, in order."""
-        asked, member = aliased(ActionLifecycle), aliased(ActionLifecycle)
-        query = (
-            select(asked.action_id.label(GROUP), *columns(Action))
-            .join(member, member.chain_key == asked.chain_key)
-            .join(Action, Action.id == member.action_id)
-            .join(Meeting, Meeting.id == Action.meeting_id)
-            .where(asked.action_id.in_(ids), member.in_chain)
-            .order_by(Meeting.date, Action.position, Action.id)
-        )
-        return await self._grouped(ids, query)
+        return await self._grouped(ids, prepared(("chains",), _chains_statement))
 
     def _carried(self, *, into: bool) -> Callable[[list[int]], Awaitable[list[list[Record]]]]:
         """A meeting's actions that continue an earlier meeting's (``into``), or that a
         later meeting's continue."""
-        other = aliased(Action)
-        if into:
-            linked = exists().where(
-                ActionLink.later_action_id == Action.id,
-                other.id == ActionLink.earlier_action_id,
-                other.meeting_id != Action.meeting_id,
-            )
-            condition = or_(
-                linked, Action.origin_date.is_not(None), Action.origin_title.is_not(None)
-            )
-        else:
-            condition = exists().where(
-                ActionLink.earlier_action_id == Action.id,
-                other.id == ActionLink.later_action_id,
-                other.meeting_id != Action.meeting_id,
-            )
+        statement = prepared(("carried", str(into)), lambda: _carried_statement(into=into))
 
         async def load(meetings: list[int]) -> list[list[Record]]:
-            query = (
-                select(Action.meeting_id.label(GROUP), *columns(Action))
-                .where(Action.meeting_id.in_(meetings), condition)
-                .order_by(Action.position, Action.id)
-            )
-            return await self._grouped(meetings, query)
+            return await self._grouped(meetings, statement)
 
         return load
 
     async def _grouped(self, keys: Sequence[int], query: AnySelect) -> list[list[Record]]:
-        """The rows of ``query`` by the key it selects as ``GROUP``, for each of ``keys``."""
+        """The rows of ``query`` (its keys bound as ``KEYS``) by the key it selects as
+        ``GROUP``, for each of ``keys``."""
         grouped: dict[int, list[Record]] = {k: [] for k in keys}
-        for row in await self._reads.rows(query):
+        for row in await self._reads.rows(query, {KEYS: list(keys)}):
             grouped[getattr(row, GROUP)].append(row)
         return [grouped[k] for k in keys]
 
@@ -392,15 +434,18 @@ class Loaders:
         self, model: type[Any], table: Table, parent_key: str, child_key: str, order_col: Any
     ) -> Callable[[list[int]], Awaitable[list[list[Record]]]]:
         parent_col, child_col = table.c[parent_key], table.c[child_key]
-
-        async def load(parents: list[int]) -> list[list[Record]]:
-            query = (
+        statement = prepared(
+            ("linked", table.name, model.__tablename__),
+            lambda: (
                 select(parent_col.label(GROUP), *columns(model))
                 .join(table, child_col == model.id)
-                .where(parent_col.in_(parents))
+                .where(keys_in(parent_col))
                 .order_by(order_col)
-            )
-            return await self._grouped(parents, query)
+            ),
+        )
+
+        async def load(parents: list[int]) -> list[list[Record]]:
+            return await self._grouped(parents, statement)
 
         return load
 
