@@ -30,7 +30,9 @@ from ingest.parse.name_runs import (
     split_labels,
     split_run,
     take_substitutes,
+    title_first,
 )
+from ingest.parse.office_holders import office_holders
 from ingest.parse.people import (
     GIVEN_NAMES,
     NameIndex,
@@ -54,7 +56,7 @@ __all__ = ["Attendance", "include_officers", "parse_attendance", "split_entries"
 _STATUS_LABELS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
     (
         re.compile(
-            r"(?:the\s+following\s+)?apologies(?:\s+for\s+absence)?"
+            r"(?:the\s+following\s+)?apolog(?:ies|y)(?:\s+for\s+absence)?"
             r"(?:\s+(?:were|had been|have been))?"
             r"(?:\s+(?:received|given|noted|tendered))?(?:\s+from)?"
             r"|absent(?:\s+with\s+apologies)?|not present|unable to attend|"
@@ -96,6 +98,14 @@ _TITLE_AFTER_LABEL = re.compile(
 )
 _QUALIFIED_LABEL_END = re.compile(r"\s+(?:from|of|at|for|in)\s[^:.;]{1,80}:\s*")
 # An agenda item straight after a list ("1. Holding to account – Rape and ...") ends it.
+# "In attendance for specific items DCC Jo Hale ...", "Present for item 5 Mr Roy Tapp": the
+# part of the meeting a label's people attended, without a colon before them.
+_FOR_ITEMS = re.compile(
+    r"\s+for\s+(?:(?:specific|certain|some|particular|individual)\s+items|(?:agenda\s+)?"
+    r"items?\s+\d{1,3}(?:[.,]\d{1,2})*(?:\s*(?:,|and|&|-|–|to)\s*\d{1,3}(?:[.,]\d{1,2})*)*|"
+    r"part\s+of\s+the\s+meeting)\s*[-–—]?\s*",
+    re.IGNORECASE,
+)
 _ITEM_HEADING = re.compile(r"^(?:item\s+)?\d{1,3}(?:\.\d{1,2})*[.):]?(?:\s|$)", re.IGNORECASE)
 _ITEM_NUMBER = re.compile(
     r"^(?:(?:agenda\s+)?item\s+)?\d{1,3}(?:\.\d{1,2})*(?:[a-z](?=[.)]))?[.):]?\s*", re.I
@@ -330,6 +340,9 @@ def _status_label_at(content: str) -> tuple[AttendanceStatus, str] | None:
             if qualified is not None:  # "Present from the Office of the PCC (OSPCC): ..."
                 label = content[: qualified.end()]
                 return label_status(label), content[qualified.end() :].strip()
+            items = _FOR_ITEMS.match(content, match.end())
+            if items is not None and name_shape_at(content, items.end()):
+                return status, content[items.end() :].strip()  # "In attendance for item 5"
             if _TITLE_AFTER_LABEL.match(content, match.end()):
                 return status, content[match.end() :].strip()  # "Observers   Mrs D Hywel"
             glued = _GLUED_LABEL_END.match(content, match.end())
@@ -912,7 +925,14 @@ def _parse_list(
             index += 1
             continue
         if _is_stop(line):
-            break
+            carried = _run_after_page_number(run, line.content)
+            if carried is None:
+                break
+            run.add(carried)  # the page's number before the rest of a run a page broke
+            last = line
+            blanks = 0
+            index += 1
+            continue
         if (
             unlabelled
             and collector.unnamed_apologies
@@ -997,6 +1017,23 @@ def _parse_list(
         index += 1
     flush()
     return index
+
+
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=[A-Z])")
+
+
+def _run_after_page_number(run: _Run, content: str) -> str | None:
+    """The rest of a line that a page's number opens when it carries on a run of people that
+    filled the page before ("... CC Jo Hale Kent" then "1 DAC Ann Bell Metropolitan Police
+    Service CC Roy Tapp Gwent"): a title and a name straight after the number, two people at
+    least and no sentence. An agenda item's number opens a heading, not a run of people."""
+    number = _PAGE_NUMBER.match(content)
+    if number is None or not run.parts or len(run.text) < _LONG_RUN:
+        return None
+    rest = content[number.end() :]
+    if not title_first(rest) or _people_in(rest) < 2:
+        return None
+    return rest
 
 
 # Sub-labels that name a group of those present rather than a status of their own.
@@ -1428,6 +1465,10 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
             found.line,
             listed=False,
         )
+    for holder in office_holders(text):
+        line = next((line for line in reversed(lines) if line.start <= holder.start), lines[0])
+        span = _span_of(text, (holder.person.name,), 0, len(text))
+        collector.add(holder.person, AttendanceStatus.IN_ATTENDANCE, span, line, listed=False)
     result = collector.result
     if result.chair is None:
         apologies = NameIndex()
@@ -1603,7 +1644,17 @@ def _looks_like_prose_label(content: str) -> bool:
     """ "Present were the PCC and ..." or "Members of the public ..." are sentences, not labels."""
     if _SUBLISTS_HEADING.match(_ITEM_NUMBER.sub("", content)):
         return False  # a heading with its numbered lists run on after it
-    return len(content.split()) > 40 and ":" not in content[:40]
+    words = content.split()
+    if len(words) <= 40 or ":" in content[:40]:
+        return False
+    # "Attendees AC Jo Hale NPCC Chair CC Ann Bell Avon and Somerset ...": a page of people
+    # run onto the label's line has capitals and the links of places and posts, no sentence.
+    return any(word[:1].islower() and word not in _RUN_LINKS for word in words)
+
+
+# The small words of posts and places inside a run of people ("Avon and Somerset", "Police
+# Service for Northern Ireland").
+_RUN_LINKS = frozenset(("and", "of", "for", "the", "to", "in", "on", "at", "&", "de", "van"))
 
 
 def _inline_header(rest: str) -> tuple[str, ...] | None:

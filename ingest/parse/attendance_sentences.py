@@ -30,7 +30,7 @@ from ingest.parse.sentence_people import (
 )
 from ingest.parse.speakers import speakers
 from ingest.parse.text import ATTENDANCE_SENTENCE_END
-from ingest.parse.welcomes import welcomes
+from ingest.parse.welcomes import welcomed_offices, welcomes
 from records.enums import AttendanceStatus
 
 # Clauses read per sentence: each reads the sentence up to its verb again, so a sentence of
@@ -346,6 +346,8 @@ def parse_sentences(lines: Iterable[Line]) -> Iterator[SentenceAttendee]:
         yield from _ranked_speakers(line)
         if not _may_state_attendance(line.content):
             continue
+        for entry, person, status in welcomed_offices(line.content):
+            yield SentenceAttendee(person, status, entry, line)
         for sentence in ATTENDANCE_SENTENCE_END.split(line.content):
             for entry, person, status in _sentence_people(sentence):
                 yield SentenceAttendee(person, status, entry, line)

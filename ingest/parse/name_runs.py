@@ -44,7 +44,7 @@ _HONORIFIC = (
 _RANK = (
     r"(?:(?:[A-Z][A-Za-z]?/){0,2}(?:Supt|Superintendent|Insp|Inspector|Sgt|Commander|Chief\s+Supt|"
     r"Chief\s+Superintendent|Chief\s+Inspector|Det\s+Supt|Ch\s+Supt|Detective\s+Supt)"
-    r"|DCI|DCS|DI|DS|DC|PC|PS|ACC|DCC|CC|Cmsr|Commr|PCC|PFCC|DPCC|DPFCC|CFO|ACO|ACFO|CEO|Mayor|Commissioner|Lord|Lady|"
+    r"|DCI|DCS|DI|DS|DC|PC|PS|ACC|DCC|CC|DAC|AC|Cmsr|Commr|PCC|PFCC|DPCC|DPFCC|CFO|ACO|ACFO|CEO|Mayor|Commissioner|Lord|Lady|"
     r"Chief\s+Constable|Deputy\s+Chief\s+Constable|Assistant\s+Chief\s+Constable|"
     r"Detective\s+(?:Chief\s+)?(?:Superintendent|Inspector|Constable|Sergeant)|Sergeant|"
     r"Police\s+Constable|"
@@ -58,6 +58,13 @@ _HONORIFIC_ANCHOR = re.compile(
     rf"{_HONORIFIC}(?:\s+{_HONORIFIC})*\s+(?=[A-ZÀ-ÖØ-Þ])"
 )
 _RANK_ANCHOR = re.compile(rf"(?<![\w/]){_RANK}\s+(?=[A-Z])")
+
+
+def title_first(text: str) -> bool:
+    """Whether a title opens ``text``: an honorific, or a rank or office before a name."""
+    return bool(_HONORIFIC_ANCHOR.match(text) or _RANK_ANCHOR.match(text))
+
+
 # "Attending: | Jo Hale (JH) – Treasurer |": the bars of a table's cells, kept in the text.
 _CELL_BAR = re.compile(r"\s*\|\s*")
 _FOOTNOTE = re.compile(r"\(\d{1,2}\)|(?<=[\w)])\*+")
@@ -403,8 +410,13 @@ def bracket_attendance_notes(text: str) -> str:
     return _ATTENDANCE_NOTE.sub(bracketed, text)
 
 
+# "Priya Banerjee(PB) (Chair)": a person's initials in brackets glued to the surname.
+_GLUED_INITIALS_BRACKET = re.compile(r"(?<=[a-z])(?=\([A-Z][A-Za-z]{0,3}\))")
+
+
 def normalise_run(text: str) -> str:
     """A run with footnote marks removed and words that extraction glued together parted."""
+    text = _GLUED_INITIALS_BRACKET.sub(" ", text)
     text = bracket_attendance_notes(text)
     text = _SQUARE_ASIDE.sub(" ", text)
     text = _UNCLOSED_INITIALS.sub(r"\g<0>)", text)
@@ -956,6 +968,21 @@ def _name_with_honours(text: str) -> bool:
     )
 
 
+def _titled_opening(text: str, words: list[re.Match[str]]) -> int | None:
+    """The index of the first word of a name that a title opens the run with ("CC Ada Marsh
+    Avon and Somerset ..."), whether or not its given name is listed."""
+    title = _HONORIFIC_ANCHOR.match(text) or _RANK_ANCHOR.match(text)
+    if title is None or (title.re is _RANK_ANCHOR and not _strong_rank(title)):
+        return None
+    index = next((i for i, word in enumerate(words) if word.start() >= title.end()), None)
+    if index is None or index + 1 >= len(words):
+        return None
+    first, second = words[index].group(), words[index + 1].group().rstrip(",;")
+    if not (is_name_token(first) and is_name_token(second)) or is_role_word(second):
+        return None
+    return index
+
+
 def split_on_given_names(text: str) -> list[str]:
     """The people of a run that extraction left with no separators, parted where a given
     name and a surname start each: "Alison Kerr Rye Police Nadia Rahman Public Health" (name
@@ -963,6 +990,9 @@ def split_on_given_names(text: str) -> list[str]:
     is written "name – organisation". A run with fewer than two such names is left whole."""
     words = list(_WORD.finditer(text))
     starts = [i for i in range(len(words)) if _given_name_at(words, i)]
+    opening = _titled_opening(text, words)
+    if starts and opening is not None and opening + 2 <= starts[0]:
+        starts.insert(0, opening)  # "CC Ada Marsh Avon CC Ben Roper Kent": a title opens it
     if len(starts) >= 2:
         starts = sorted({*starts, *_bracketed_names(text, words, starts)})
     if len(starts) < 2 or _prose(text):

@@ -64,7 +64,11 @@ _PLACE_PREFIXES = {
     "central",
     "greater",
     "st",
-}  # "St Helens", "St Albans" are places
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+}  # "St Helens", "St Albans", "Northern Ireland" are places
 # (Irish surnames: "Ciarán Ó Duibhir", "Áine Ní Bhriain")
 _PARTICLES = {
     "van", "von", "de", "da", "di", "del", "della", "la", "le", "du", "bin", "al", "ap", "ó", "ní",
@@ -135,6 +139,10 @@ _NOT_NAME_WORDS = {
     "facilitator", "organiser", "organizer",
     # a group's heading in a list of members ("Representing Rye Council")
     "representing",
+    # words of public bodies' names and offices of government, written beside people's names
+    # ("Mr Jo Hale, Criminal Justice Inspection Northern Ireland", "Rye Voluntary Action: Ms
+    # Ann Bell", "First Minister (Chair)")
+    "inspection", "inspectorate", "voluntary", "minister", "ministers",
 }  # fmt: skip
 
 # Common given names, to find where one person ends and the next begins in a run that
@@ -217,6 +225,8 @@ _GIVEN_NAME_TEXT = (
     "Katharine Kirsteen Kirsten Kirstie Lynette Madeline Margery Marguerite Marina Marlene "
     "Martha Mavis Meg Melvin Myra Norah Noreen Olga Olive Pat Patsy Penelope Phillipa Primrose "
     "Reece Rex Rosamund Sadie Simone Vicky Victoria Violet Vivian Winifred Jo Viv Val Jen Pam "
+    # Welsh given names
+    "Mair Ffion Elen Manon Gwion Eurig Llinos Meleri Nerys Rhun "
 )
 GIVEN_NAMES = frozenset(_GIVEN_NAME_TEXT.split())
 

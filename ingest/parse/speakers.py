@@ -33,8 +33,11 @@ _SPOKE = (
     r"(?:introduced|presented|explained|answered|said|reported|responded|replied|confirmed|"
     r"outlined|informed|advised|updated|told|gave|highlighted|stated|assured|acknowledged|"
     r"added|clarified|summarised|summarized|spoke|addressed|thanked|set\s+out|took\s+(?:the\s+)?"
-    r"(?:Panel|Committee|Board|members|Members)\s+through)\b"
+    r"(?:Panel|Committee|Board|members|Members)\s+through|provided|agreed|"
+    r"undertook)\b"
 )
+# "Ann Bell, Chief Finance Officer, also provided a presentation": an adverb before the verb.
+_ALSO = r"(?:(?:also|then|further|briefly|verbally)\s+)?"
 # The words of an office: at least one of them closes the post named beside the person.
 _OFFICE_WORD = re.compile(
     r"\b(?:Commissioner|Constable|Officer|Executive|Director|Treasurer|Clerk|Solicitor|"
@@ -45,15 +48,29 @@ _START = r"(?:^|(?<=[.;:]\s))\s*(?:\d{1,3}(?:\.\d{1,2})*\.?\s+)?"
 _POST = r"[A-Z][\w'’&/-]*(?:,?\s+(?:[A-Z][\w'’&/-]*|of|for|to|and|the|&|Police|Crime)){0,9}"
 # "The Commissioner, Mrs Jo Hale, introduced ...", "The Commissioner's Chief Executive, Mr
 # Roy Tapp, said ..."
+# (the office's holder's deputy or representative: "The Chief Constable's representative,
+# Superintendent Jo Hale, responded ...")
 _THE_OFFICE_THEN_NAME = re.compile(
-    rf"{_START}[Tt]he\s+(?P<post>{_POST}(?:['’]s\s+{_POST})?)"
-    rf",\s+(?P<who>[A-Z][^,;()]{{2,60}}?),\s+{_SPOKE}"
+    rf"{_START}[Tt]he\s+(?P<post>{_POST}(?:['’]s\s+(?:{_POST}|[a-z]+))?)"
+    rf",\s+(?P<who>[A-Z][^,;()]{{2,60}}?),\s+{_ALSO}{_SPOKE}"
 )
 # "Roy Tapp, Chief Finance Officer to the Commissioner, explained ...", "Di Cole, Devon and
 # Cornwall Police and Crime Commissioner introduced this item"
 _NAME_THEN_OFFICE = re.compile(
     rf"{_START}(?P<who>[A-Z][^,;()]{{2,60}}?,\s+"
-    rf"(?:the\s+)?(?P<post>{_POST}))(?:,\s+|\s+){_SPOKE}"
+    rf"(?:the\s+)?(?P<post>{_POST}))(?:,\s+|\s+){_ALSO}{_SPOKE}"
+)
+# "Jo Hale, Partner, Rye LLP (Independent Legal Adviser) presented the report": an office in
+# brackets after the post's organisation.
+_NAME_THEN_POST_AND_OFFICE = re.compile(
+    rf"{_START}(?P<who>[A-Z][^,;()]{{2,60}}?),\s+(?P<post>{_POST}\s+\([^()]{{2,60}}\))"
+    rf"\s+{_ALSO}{_SPOKE}"
+)
+# "The Commissioner introduced the plan and was supported by his Chief Executive, Ms Jo
+# Hale.": the office before the name of the one supporting the speaker.
+_SUPPORTED_BY_OFFICE = re.compile(
+    rf"\b(?:was|were)\s+(?:supported|accompanied|assisted)\s+by\s+(?:his|her|their|the)\s+"
+    rf"(?P<post>{_POST}),\s+(?P<who>[A-Z][^,;()]{{2,60}}?)\s*(?:[.;]|,\s|$)"
 )
 
 
@@ -77,6 +94,9 @@ def speakers(sentence: str) -> Iterator[Stated]:
         yield from _one_named(match["who"], match["post"])
     for match in itertools.islice(_QUESTIONED.finditer(sentence), _MAX_CLAUSES):
         yield from _one_named(match["who"], match["post"])
+    for pattern in (_SUPPORTED_BY_OFFICE, _NAME_THEN_POST_AND_OFFICE):
+        for match in itertools.islice(pattern.finditer(sentence), _MAX_CLAUSES):
+            yield from _one_named(match["who"], match["post"])
 
 
 def _one_named(who: str, post: str) -> Iterator[Stated]:

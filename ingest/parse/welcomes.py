@@ -19,6 +19,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from ingest.parse.people import Person, parse_capacity
 from ingest.parse.sentence_people import (
     IN_ATTENDANCE,
     PRESENT,
@@ -99,3 +100,28 @@ def welcomes(sentence: str) -> Iterator[Stated]:
         people = people_in(introduced["who"]) if introduced is not None else []
         if len(people) == 1 and _OFFICE_WORD.search(people[0][1].capacity or ""):
             yield people[0][0], people[0][1], IN_ATTENDANCE
+
+
+# "The Chairman welcomed the Police and Crime Commissioner (PCC) for Rye to the meeting. Mr
+# Hale provided a comprehensive update ...": an office welcomed, then the one the next
+# sentence names speaking to the meeting holds it.
+_WELCOMED_OFFICE = re.compile(
+    r"\b(?:welcomed|greeted)\s+the\s+(?P<post>[A-Z][\w'’&/-]*(?:\s+(?:[A-Z][\w'’&/-]*|\([A-Z]{2,6}\)|"
+    r"of|for|to|and|the|&)){0,9})\s+to\s+the\s+meeting\.\s+"
+    r"(?P<who>(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+"
+    r"(?:then\s+|also\s+)?(?:provided|gave|presented|introduced|reported|updated|outlined|"
+    r"explained|spoke)\b"
+)
+
+
+def welcomed_offices(text: str) -> Iterator[Stated]:
+    """The holder of an office the meeting welcomed, named speaking in the next sentence."""
+    for match in itertools.islice(_WELCOMED_OFFICE.finditer(text), _MAX_CLAUSES):
+        if not _OFFICE_WORD.search(match["post"]):
+            continue
+        people = people_in(match["who"])
+        if len(people) != 1:
+            continue
+        entry, person = people[0]
+        capacity, abbreviation = parse_capacity(match["post"])
+        yield entry, Person(person.name, capacity, abbreviation), IN_ATTENDANCE
