@@ -5,11 +5,14 @@
                                     [--database-url URL]
 
 Generates a synthetic corpus (``bench.corpus``: carried actions name earlier meetings of
-their force), reads and parses every file once, then stores them in file order into two
-fresh databases: with ``ingest.store.store_document`` alone, and with
-``ingest.lifecycle.link.store_and_link`` (the same store, then linking), one
-transaction per file as the pipeline does. It prints both times, linking's share of
-the store and of the whole ingest (parse included: its time on one process is the sum
+their force), reads and parses every file once, then stores them in file order into three
+fresh databases: with ``ingest.store.store_document`` alone, with
+``ingest.lifecycle.link.store_and_link`` (the same store, then linking actions and
+statements), and with ``ingest.series.link.store_with_series`` (linking, then the
+body's metric series worked out again), one transaction per file as an upload is stored.
+It prints each time on the clock and the process's CPU time (every thread's: the
+database driver's too), what linking and linking with series add as a share of the
+store and of the whole ingest (parse included: its time on one process is the sum
 over the workers, so the share of a one-process ingest is smaller), what was linked, and the latency
 of ``Action.chain`` queries through the schema in process (a fresh request context
 each).
@@ -61,6 +64,7 @@ from ingest.lifecycle.link import store_and_link
 from ingest.parse.themes import load_base_glossary
 from ingest.prepare import PreparedDocument, prepare_raw
 from ingest.read import read_document
+from ingest.series.link import store_with_series
 from ingest.store import StoreResult, store_document
 from records.db import create_engine, session_factory, write_session
 from records.enums import MeetingKind
@@ -69,6 +73,8 @@ from records.models import (
     ActionEvent,
     ActionLifecycle,
     ActionLink,
+    MetricPoint,
+    MetricSeries,
     Theme,
     meeting_themes,
 )
@@ -147,14 +153,16 @@ def prepare(paths: Sequence[Path], workers: int) -> tuple[list[PreparedDocument]
 
 async def store_all(
     engine: AsyncEngine, prepared: Sequence[PreparedDocument], store: Store
-) -> float:
+) -> tuple[float, float]:
+    """Seconds on the clock and of this process's CPU to store ``prepared`` a file a
+    transaction."""
     async with write_session(engine) as session:
         await sync_base_glossary(session, load_base_glossary())
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for doc in prepared:
         async with write_session(engine) as session:
             await store(session, doc)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 async def chain_latencies(engine: AsyncEngine, queries: int, seed: int) -> tuple[Latency, int]:
@@ -291,7 +299,7 @@ async def body_years(
         await migrations.upgrade(url)
         engine = create_engine(url)
         try:
-            store_seconds = await store_all(engine, prepared, store_and_link)
+            store_seconds, _ = await store_all(engine, prepared, store_and_link)
             store = IndexStore(scratch / "body-index")
             started = time.perf_counter()
             documents = await rebuild(engine, store)
@@ -346,9 +354,14 @@ async def linked_counts(engine: AsyncEngine) -> dict[str, int]:
             )
         )
         events = await session.scalar(select(func.count()).select_from(ActionEvent))
+        series = await session.scalar(select(func.count()).select_from(MetricSeries))
+        points = await session.scalar(select(func.count()).select_from(MetricPoint))
     counts = {f"links {kind.value}": n for kind, n in sorted(kinds.items())}
     counts["lifecycles over 2+ meetings"] = chains or 0
     counts["events"] = events or 0
+    if series:
+        counts["metric series"] = series
+        counts["series points"] = points or 0
     return counts
 
 
@@ -378,26 +391,38 @@ async def linking(
         f"{len(paths)} generated meetings, read and parsed in {parse_seconds:.1f} s "
         f"on {workers} processes"
     )
-    timings: dict[str, float] = {}
-    for name, store in (("store only", store_document), ("store and link", store_and_link)):
+    timings: dict[str, tuple[float, float]] = {}
+    runs: tuple[tuple[str, Store], ...] = (
+        ("store only", store_document),
+        ("store and link", store_and_link),
+        ("link and series", store_with_series),
+    )
+    for name, store in runs:
         async with scratch_database(database_url, scratch / name.replace(" ", "-")) as url:
             await migrations.upgrade(url)
             engine = create_engine(url)
             try:
-                timings[name] = await store_all(engine, prepared, store)
-                rate = len(prepared) / timings[name]
-                print(f"{name:>15}: {timings[name]:.1f} s ({rate:.0f} files/s)")
-                if store is store_and_link:
+                timings[name] = seconds, cpu = await store_all(engine, prepared, store)
+                print(
+                    f"{name:>15}: {seconds:.1f} s ({len(prepared) / seconds:.0f} files/s), "
+                    f"CPU {cpu:.1f} s ({cpu / len(prepared) * 1000:.1f} ms a file)"
+                )
+                if store is not store_document:
                     for label, count in (await linked_counts(engine)).items():
                         print(f"  {label}: {count}")
+                if store is store_and_link:
                     chains, longest = await chain_latencies(engine, queries, seed)
             finally:
                 await engine.dispose()
-    added = timings["store and link"] - timings["store only"]
-    print(
-        f"linking adds {added:.1f} s: {added / timings['store only']:.0%} of storing, "
-        f"{added / (timings['store only'] + parse_seconds):.0%} of ingest (parse and store)"
-    )
+    alone, alone_cpu = timings["store only"]
+    for name, what in (("store and link", "linking"), ("link and series", "linking and series")):
+        seconds, cpu = timings[name]
+        added, added_cpu = seconds - alone, cpu - alone_cpu
+        print(
+            f"{what} adds {added:.1f} s: {added / alone:.0%} of storing, "
+            f"{added / (alone + parse_seconds):.0%} of ingest (parse and store); "
+            f"CPU {added_cpu:.1f} s: {added_cpu / alone_cpu:.0%} of storing's"
+        )
     if chains.wall:
         print(chains.line("Action.chain", f"longest chain {longest} meetings"))
 

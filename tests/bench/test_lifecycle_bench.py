@@ -38,3 +38,16 @@ def test_a_tiny_run_times_chains_and_timelines_by_every_period(
         line = rf"Theme\.timeline by {by} in process: {timing} \({periods} periods\)"
         assert re.search(line, output), (by, output)
     assert "load average (1, 5, 15 min) before and after the queries: " in output
+
+
+def test_the_corpus_part_times_storing_linking_and_series(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--meetings", "8", "--body-years", "0", "--queries", "2", "--workers", "1"]) == 0
+    output = capsys.readouterr().out
+    for name in ("store only", "store and link", "link and series"):
+        line = rf"{name}: [0-9.]+ s \(\d+ files/s\), CPU [0-9.]+ s \([0-9.]+ ms a file\)"
+        assert re.search(line, output), (name, output)
+    for what in ("linking", "linking and series"):
+        share = rf"{what} adds -?[0-9.]+ s: -?\d+% of storing, -?\d+% of ingest \(parse and store\)"
+        assert re.search(rf"{share}; CPU -?[0-9.]+ s: -?\d+% of storing's", output), (what, output)
