@@ -22,6 +22,7 @@ to mark them all: their sentences are not read for more.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -259,6 +260,7 @@ def _apposed(text: str, start: int, end: int, name: str) -> bool:
 _JOINED_VERB = re.compile(r"\s(?:and|but)(?:\s+(?:then|also|had|has))?\s+$")
 
 
+@functools.lru_cache(maxsize=4096)  # a pure test of a phrase: "PCC", "CC" ... come often
 def personal(phrase: str) -> bool:
     """Whether a sentence's opening phrase may be whom a later "he" or "she" stands for: a
     post, initials, a titled name or one with a known given name ("The Commissioner", "RL",
@@ -309,8 +311,25 @@ def _resolution(text: str, start: int, end: int) -> Candidate | None:
         before = text[max(start, match.start() - 24) : match.start()].lower().split()[-2:]
         if any(word in _NOT_SUBJUNCTIVE for word in before):
             continue
+        subject = _CLAUSE_OPENING.split(text[max(start, match.start() - 160) : match.start()])
+        if _OWN_BUSINESS.search(subject[-1]):
+            continue  # "That an additional meeting of the Panel be scheduled": its own act
         return Candidate(start, end, (start, end))
     return None
+
+
+# Where the subject of a clause starts: after "that", a colon or a semicolon.
+_CLAUSE_OPENING = re.compile(r"\bthat\b|[;:]", re.IGNORECASE)
+# What belongs to the meeting itself: a meeting of its own to be held, or its own comments,
+# report or response to be sent ("The Panel's comments on the draft Plan be submitted to the
+# Commissioner"), which the meeting does by deciding it, as "that the Panel write to ...".
+_OWN_BUSINESS = re.compile(
+    r"\b(?:(?:additional|special|extraordinary|informal|further|extra)\s+meetings?"
+    r"|meetings?\s+of\s+the\s+(?:[A-Z][\w&'’-]*\s+)*(?:panel|committee|board|authority|forum)"
+    r"|(?:panel|committee|sub-committee|board|authority|forum)['’]s\s+(?:comments|report"
+    r"|response|views|observations|recommendations|submission|representations|letter))\b",
+    re.IGNORECASE,
+)
 
 
 # "To" closing the capitalised words before the verb: an agenda entry's purpose line.

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from ingest.draft import ActionDraft, AttendeeDraft
 from ingest.parse.actions import parse_actions
 from ingest.parse.owners import resolve_owners
@@ -344,3 +346,29 @@ def test_an_aside_after_a_comma_in_a_decision_owns_nothing() -> None:
         "to take forward the creation of the post for an initial period.\n"
     )
     assert all(a.owner_text != "NPCC & CoP" for a in actions_in(text))
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "That an additional meeting of the Marrowshire Police and Crime Panel be scheduled to "
+        "take place on 12 January 2022, at 10am.",
+        "RESOLVED: That a special meeting be arranged in February to consider the precept.",
+        "1. The Panel's comments on the draft Police and Crime Plan be submitted to the "
+        "Commissioner in a report from the Chairman.",
+    ],
+)
+def test_a_resolution_about_the_meetings_own_business_is_no_action(decision: str) -> None:
+    assert actions_in(f"8. Police and Crime Plan\n\n{decision}\n") == []
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "RESOLVED: That a report on the quangle rota be brought to the next meeting of the Panel.",
+        "That the further figures asked for by the Panel's members be supplied before the "
+        "next meeting.",
+    ],
+)
+def test_something_to_be_brought_to_the_meeting_is_still_an_action(decision: str) -> None:
+    assert len(actions_in(f"8. Police and Crime Plan\n\n{decision}\n")) == 1
