@@ -431,7 +431,14 @@ _DECISION = re.compile(
     re.IGNORECASE,
 )
 # A standing promise to all comers, not a task: "will respond to every matter raised".
-_STANDING = re.compile(r"\s+(?:to\s+)?(?:every|all|any|each)\b", re.IGNORECASE)
+# "will respond to every matter raised", "will reply to all correspondence": a standing
+# promise to whatever comes; not "would write to each Public Service Board chair".
+_STANDING = re.compile(
+    r"\s+(?:to\s+)?(?:every|all|any|each)\s+(?:[\w-]+\s+){0,2}?(?:matters?|questions?"
+    r"|requests?|enquir\w*|quer\w*|issues?|concerns?|complaints?|comments?|points?"
+    r"|correspondence|letters?|e-?mails?|calls?|contacts?|reports?|cases?)\b",
+    re.IGNORECASE,
+)
 
 
 def _reported_in_hand(

@@ -139,3 +139,18 @@ def test_an_entry_written_as_an_activity_of_a_post_is_that_posts(entry: str, own
     )
     actions, _ = parse_actions(text, [], attendees, meeting_date=JUNE_2022)
     assert [action.owners for action in actions] == [[], [owner]]
+
+
+@pytest.mark.parametrize(
+    "promise",
+    [
+        "The Chief of Staff would write to each Public Service Board chair to ask for a named "
+        "lead officer before the next meeting.",
+        "The Commissioner said she would send every member of the Panel a copy of the blorp "
+        "survey results.",
+        "The Chief Executive will write to all district councils about the zibbet funding.",
+    ],
+)
+def test_a_promise_to_each_of_some_people_is_an_action(promise: str) -> None:
+    [action] = actions_in(f"Partnership working\n\n{promise}\n")
+    assert action.owner_text in {"Chief of Staff", "Commissioner", "Chief Executive"}
