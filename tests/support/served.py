@@ -4,17 +4,20 @@ database, asked over HTTP, killed or stopped, and its index compared with the da
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import httpx
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.settings import Settings
 from bench.live_server import ServerProcess, assurance_command
-from indexer.storage import IndexStore
+from indexer.storage import LOCK_FILE, FileLock, IndexStore
+from records.db import WRITE_LOCK_KEY
 from tests.support.records import index_snapshot, last_position, record_keys
 
 MEETINGS_FOUND = """
@@ -79,3 +82,35 @@ async def assert_index_equals_database(engine: AsyncEngine, index_dir: Path) -> 
     store = IndexStore(index_dir)
     assert store.position() == await last_position(engine)
     assert set(index_snapshot(store)) == await record_keys(engine)
+
+
+async def writing(engine: AsyncEngine) -> bool:
+    """True while a write transaction holds the database's write lock (``write_session``)."""
+    if engine.dialect.name == "postgresql":
+        async with engine.connect() as conn:
+            held = await conn.scalar(
+                text(
+                    "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' "
+                    "AND objid = :key AND granted)"
+                ),
+                {"key": WRITE_LOCK_KEY},
+            )
+            return bool(held)
+    probe = sqlite3.connect(engine.url.database or "", timeout=0, isolation_level=None)
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+        probe.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError:  # "database is locked": a writer holds it
+        return True
+    finally:
+        probe.close()
+
+
+def index_locked(store: IndexStore) -> bool:
+    """True while a process holds the index folder's write lock (applying changes)."""
+    lock = FileLock(store.root / LOCK_FILE, 0)
+    if not store.root.is_dir() or lock.try_acquire():
+        lock.release()
+        return False
+    return True
