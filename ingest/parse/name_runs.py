@@ -410,6 +410,32 @@ def bracket_attendance_notes(text: str) -> str:
     return _ATTENDANCE_NOTE.sub(bracketed, text)
 
 
+# "Martin MARSDEN London underground duty station manager": a listed given name, then the
+# surname in capitals, as some lists print it.
+_SURNAME_IN_CAPITALS = re.compile(
+    r"(?<![\w'’-])(?P<given>[A-Z][a-z]+)\s+(?P<surname>[A-Z]{3,}(?:[-'’][A-Z]{2,})?)(?![\w'’-])"
+    r"(?P<post>\s+(?=[A-Za-z]))?"
+)
+
+
+def _surname_in_capitals(match: re.Match[str]) -> str:
+    surname = match["surname"]
+    if (
+        match["given"] not in GIVEN_NAMES
+        or not re.search(r"[AEIOUY]", surname)
+        or role_for_abbreviation(surname) is not None
+        or surname.lower() in _NOT_SURNAMES
+        or not is_name_token(surname.title())
+    ):
+        return match.group()
+    # (the surname ends the name: what follows it is the post, "Jo Hale – Station Manager")
+    return f"{match['given']} {surname.title()}{' – ' if match['post'] else ''}"
+
+
+# Words in capitals after a given name that are no surname ("Jo HALE" is one, "Ann ACC" not).
+_NOT_SURNAMES = frozenset(("and", "the", "for", "chair", "vice", "opcc", "apologies"))
+
+
 # "Priya Banerjee(PB) (Chair)": a person's initials in brackets glued to the surname.
 _GLUED_INITIALS_BRACKET = re.compile(r"(?<=[a-z])(?=\([A-Z][A-Za-z]{0,3}\))")
 
@@ -417,6 +443,7 @@ _GLUED_INITIALS_BRACKET = re.compile(r"(?<=[a-z])(?=\([A-Z][A-Za-z]{0,3}\))")
 def normalise_run(text: str) -> str:
     """A run with footnote marks removed and words that extraction glued together parted."""
     text = _GLUED_INITIALS_BRACKET.sub(" ", text)
+    text = _SURNAME_IN_CAPITALS.sub(_surname_in_capitals, text)
     text = bracket_attendance_notes(text)
     text = _SQUARE_ASIDE.sub(" ", text)
     text = _UNCLOSED_INITIALS.sub(r"\g<0>)", text)

@@ -143,6 +143,9 @@ _NOT_NAME_WORDS = {
     # ("Mr Jo Hale, Criminal Justice Inspection Northern Ireland", "Rye Voluntary Action: Ms
     # Ann Bell", "First Minister (Chair)")
     "inspection", "inspectorate", "voluntary", "minister", "ministers",
+    # words of businesses' names, whose staff sit on neighbourhood panels ("Ravi Mistry (RM)
+    # Lloyds Pharmacy", "Caffe Bianco")
+    "pharmacy", "cafe", "café", "caffe", "hotel", "restaurant", "supermarket",
 }  # fmt: skip
 
 # Common given names, to find where one person ends and the next begins in a run that

@@ -49,10 +49,10 @@ _POST = r"[A-Z][\w'’&/-]*(?:,?\s+(?:[A-Z][\w'’&/-]*|of|for|to|and|the|&|Poli
 # "The Commissioner, Mrs Jo Hale, introduced ...", "The Commissioner's Chief Executive, Mr
 # Roy Tapp, said ..."
 # (the office's holder's deputy or representative: "The Chief Constable's representative,
-# Superintendent Jo Hale, responded ...")
+# Superintendent Jo Hale, responded ..."; "The Commissioner, Jo Hale attended to describe ...")
 _THE_OFFICE_THEN_NAME = re.compile(
     rf"{_START}[Tt]he\s+(?P<post>{_POST}(?:['’]s\s+(?:{_POST}|[a-z]+))?)"
-    rf",\s+(?P<who>[A-Z][^,;()]{{2,60}}?),\s+{_ALSO}{_SPOKE}"
+    rf",\s+(?P<who>[A-Z][^,;()]{{2,60}}?)(?:,\s+{_ALSO}{_SPOKE}|,?\s+attended\s+(?:the\s+meeting|to)\b)"
 )
 # "Roy Tapp, Chief Finance Officer to the Commissioner, explained ...", "Di Cole, Devon and
 # Cornwall Police and Crime Commissioner introduced this item"

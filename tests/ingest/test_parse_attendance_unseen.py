@@ -327,3 +327,64 @@ def test_the_one_named_with_an_office_who_speaks_by_name_attends(speaks: str) ->
         f"Rye Borough Council.\n\n{speaks}\n"
     )
     assert people(text) == [("Rhod Beynon", IN_ATTENDANCE)]
+
+
+# --- businesses beside their staff; surnames in capitals ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "business"),
+    [
+        ("Ravi Mistry (RM)Lloyds Pharmacy", "Ravi Mistry", "Lloyds Pharmacy"),
+        ("Javier Alcantara (JA)Caffe Bianco", "Javier Alcantara", "Caffe Bianco"),
+        ("Tom Hale (TH) Station Hotel", "Tom Hale", "Station Hotel"),
+    ],
+)
+def test_a_business_after_a_person_and_initials_is_their_organisation(
+    line: str, name: str, business: str
+) -> None:
+    text = f"Notes\n\n1. PRESENT:\n\nGary Whit (GW) Chairperson\n\n{line}\n\n2. ITEMS\n"
+    attendance = attendance_of(text)
+    assert [(a.name, a.capacity) for a in attendance.attendees][-1] == (name, business)
+    assert len(attendance.attendees) == 2
+
+
+def test_surnames_printed_in_capitals_after_a_given_name() -> None:
+    text = (
+        "Notes\n\n1. APOLOGIES:\n\nMartin MARSDEN London underground duty station manager\n\n"
+        "John HARGREAVES TFL Revenue\n\nDaniel COATES Station Adopter Ealing\n\n2. ITEMS\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.capacity, a.status) for a in attendance.attendees] == [
+        ("Martin Marsden", "London underground duty station manager", APOLOGIES),
+        ("John Hargreaves", "TFL Revenue", APOLOGIES),
+        ("Daniel Coates", "Station Adopter Ealing", APOLOGIES),
+    ]
+
+
+@pytest.mark.parametrize("line", ["Ann ACC Local Policing", "Jo OPCC", "Sam AND Ida Bell"])
+def test_capitals_after_a_given_name_that_are_no_surname_are_left(line: str) -> None:
+    from ingest.parse.name_runs import normalise_run
+
+    assert normalise_run(line) == line
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Police and Crime Commissioner, Lorna Haswell attended to describe current "
+            "policing in the area.",
+            [("Lorna Haswell", IN_ATTENDANCE)],
+        ),
+        (
+            "The Chief Constable, Ann Bell, attended the meeting for item 4.",
+            [("Ann Bell", IN_ATTENDANCE)],
+        ),
+        ("The Chief Constable, Ann Bell attended a national conference last week.", []),
+    ],
+)
+def test_an_officer_the_office_names_who_attended_to_speak(
+    sentence: str, expected: list[tuple[str, AttendanceStatus]]
+) -> None:
+    assert people(f"Minutes\n\n3. Update\n\n{sentence}\n") == expected
