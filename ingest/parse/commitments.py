@@ -150,6 +150,12 @@ _REPORT_BACK = re.compile(
     r"|\bin\s+(?:the|its)\s+next\s+(?:[\w-]+\s+){0,3}(?:report|update|meeting|briefing|paper)s?\b",
     re.IGNORECASE,
 )
+_IN_HAND = re.compile(r"\s*(?:reported|confirmed|noted)\b", re.IGNORECASE)
+# "would be sent to members", "circulated to all Panel members": to the meeting's members.
+_TO_MEMBERS = re.compile(
+    r"\bto\s+(?:all\s+)?(?:the\s+)?(?:panel\s+|committee\s+|board\s+)?members\b",
+    re.IGNORECASE,
+)
 _SAID = re.compile(
     r"\b(?:reported|confirmed|advised|explained|said|stated|informed|updated|told|added"
     r"|replied|responded|answered|undertook|agreed)\b"
@@ -515,13 +521,23 @@ def _narrative(
     if (
         passive
         and passive.group("verb") in _PASSIVE - _MEETING_BUSINESS
-        and _REPORT_BACK.search(text, start, end)
         and not _minutes_returning(text, start, passive.start(), last_sentence)
     ):
         said = _SAID.search(text, max(start, passive.start() - _SAID_REACH), passive.start())
         subject = subject_before(text, start, said.start()) if said else None
         owner = subject if subject and not is_group(subject) else None
-        if owner is not None or not _reported_in_hand(text, start, end, last_sentence):
+        if _REPORT_BACK.search(text, start, end):
+            if owner is not None or not _reported_in_hand(text, start, end, last_sentence):
+                return Candidate(start, end, (start, end), owner=owner)
+        elif (
+            said is not None
+            and owner is not None
+            and personal(owner)
+            and not _IN_HAND.match(said.group())
+            and _TO_MEMBERS.search(text, start, end)
+        ):
+            # "The Commissioner advised that the finished strategy would be sent to members";
+            # "reported" or "confirmed" that it would be tells of business in hand
             return Candidate(start, end, (start, end), owner=owner)
     for match in _FUTURE.finditer(text, start, end):
         verb = match.group("verb")

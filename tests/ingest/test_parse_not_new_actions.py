@@ -154,3 +154,36 @@ def test_an_entry_written_as_an_activity_of_a_post_is_that_posts(entry: str, own
 def test_a_promise_to_each_of_some_people_is_an_action(promise: str) -> None:
     [action] = actions_in(f"Partnership working\n\n{promise}\n")
     assert action.owner_text in {"Chief of Staff", "Commissioner", "Chief Executive"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        (
+            "The Commissioner advised that the finished engagement strategy would be sent to "
+            "members at the end of January.",
+            "Commissioner",
+        ),
+        (
+            "The Chief Finance Officer said that the revised blorp forecast would be circulated "
+            "to all Panel members.",
+            "Chief Finance Officer",
+        ),
+    ],
+)
+def test_what_someone_says_will_be_sent_to_members_is_an_action(sentence: str, owner: str) -> None:
+    [action] = actions_in(f"Engagement\n\n{sentence}\n")
+    assert action.owner_text == owner
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chair confirmed that a reply had been received from the Commissioner and would be "
+        "circulated to members.",
+        "The Clerk reported that the working party's notes would be sent to members.",
+        "It was said that the quangle figures would be sent to members.",
+    ],
+)
+def test_business_in_hand_sent_to_members_is_no_action(sentence: str) -> None:
+    assert actions_in(f"Engagement\n\n{sentence}\n") == []
