@@ -30,6 +30,7 @@ import httpx
 
 import migrations
 from api.settings import Settings
+from bench.live_server import ServerProcess
 from indexer.storage import IndexStore
 from indexer.sync import rebuild
 from records.db import create_engine
@@ -54,8 +55,8 @@ LATER = (
 NO_ROOM = "no room to write the search index"
 
 
-def _found(client: httpx.Client, server: object, query: str) -> list[str]:
-    result = data(client, server, MEETINGS_FOUND, q=query)  # type: ignore[arg-type]
+def _found(client: httpx.Client, server: ServerProcess, query: str) -> list[str]:
+    result = data(client, server, MEETINGS_FOUND, q=query)
     return [edge["node"]["title"] for edge in result["search"]["edges"]]
 
 
