@@ -614,17 +614,45 @@ def parse_header(
     """Title, kind, date, time, venue, chair and minute taker from the top of the text.
 
     When the opening gives neither a date nor the body's name and begins with a web page's
-    menu, the header is read from under the menu."""
+    menu, the header is read from under the menu; when a portal's first item holds the whole
+    minutes under their heading, from that heading."""
     header = _parse_header(lines, file_name=file_name, text_head=text_head)
     if header.date is None and header.kind is MeetingKind.OTHER:
         start = navigation_end(lines)
-        if start is not None:
-            below = _parse_header(
-                _without_navigation(lines, start), file_name=file_name, text_head=text_head
-            )
+        below_lines = _without_navigation(lines, start) if start is not None else None
+        cell = _minutes_cell(lines)
+        if below_lines is None and cell is not None:
+            below_lines = _without_navigation(lines, cell)
+            label = _MINUTES_CELL.match(lines[cell].content)
+            if label is not None:
+                heading = lines[cell].content[label.end() :]
+                below_lines[cell] = replace(lines[cell], content=heading, cells=(heading,))
+        if below_lines is not None:
+            below = _parse_header(below_lines, file_name=file_name, text_head=text_head)
             if below.date is not None or below.kind is not MeetingKind.OTHER:
                 return below
     return header
+
+
+# A portal's first item whose cell holds the whole minutes under their own heading:
+# "Minutes: WESTDALE BOROUGH COUNCIL" / "Joint Community Safety Scrutiny Committee" / "17
+# January 2017 AT 6.30 pm".
+_MINUTES_CELL = re.compile(r"^minutes\s*:\s*(?=(?-i:[A-Z][A-Z&,'’ -]{3,})\s*$)", re.IGNORECASE)
+_TABLE_RULE = re.compile(r"^[\s|:-]+$")
+
+
+def _minutes_cell(lines: Sequence[Line]) -> int | None:
+    """The index of the first item's "Minutes:" cell under a portal's head of items ("No. |
+    Item |") when it opens on a heading in capitals, or None."""
+    opening = [line for line in lines[:NAVIGATION_LINES] if not line.blank][:NAVIGATION_START]
+    for position, line in enumerate(opening):
+        if not _ITEMS_HEAD.match(line.content):
+            continue
+        following = [ln for ln in opening[position + 1 :] if not _TABLE_RULE.match(ln.content)]
+        if following and _MINUTES_CELL.match(following[0].content):
+            return following[0].index
+        return None
+    return None
 
 
 def _parse_header(

@@ -42,7 +42,10 @@ _LABEL = (
     r"(?:date\s*(?:and|&|/)\s*time|date\s+of\s+(?:the\s+)?meeting|meeting\s+date|"
     r"dyddiad(?:\s*/\s*date)?|date|when)"
 )
-_LABEL_BEFORE = re.compile(rf"(?:^|[^\w])(?<!of\s){_LABEL}\s*[:\-–—]?\s*$", re.IGNORECASE)
+# "Date: 15th June", and a table's label and value cells joined by a slash: "Date: / 15th June"
+_LABEL_BEFORE = re.compile(
+    rf"(?:^|[^\w])(?<!of\s){_LABEL}\s*[:\-–—]?\s*(?:(?<=:)\s*/\s*)?$", re.IGNORECASE
+)
 _BARE_LABEL = re.compile(rf"^{_LABEL}\s*:?$", re.IGNORECASE)
 # A label that names the meeting's date outright, above a bare "Date" (the day a cover sheet
 # was issued): "DATE 15 June 2017 AGENDA ... DATE OF MEETING 19 June 2017".
@@ -93,6 +96,13 @@ _HELD = re.compile(
 )
 # The day a page or letter was issued or updated ("Published: 3 March", "Dated 28
 # September", "Last updated 14/03/2022"); "the meeting dated ..." is the meeting's own.
+# A letter's own date in its reference block: "Enquiries to: Jo Hale Telephone: 0300 123
+# Our reference: IR Date: 11/11/2019" (the meeting it calls is dated in its summons).
+_LETTER_DATE = re.compile(
+    r"\b(?:(?:our|your)\s+ref(?:erence)?|tel(?:ephone)?(?:\s+no)?)\b[.:]?[^.;]{0,40}?"
+    r"\bdate\s*[:\-–—]?\s*$",
+    re.IGNORECASE,
+)
 _ISSUED = re.compile(
     r"\b(?:published|publication|issued?|created|posted|post\s+on|uploaded?|printed|"
     r"(?<!meeting\s)dated|"
@@ -185,10 +195,15 @@ def page_opening_end(content: str) -> int:
 
 HEADING_WORDS = 8
 """Words of a heading line over a date."""
+LISTED_DATE_WORDS = 10
+"""Words of an entry in a list of dates ("Thursday 13 March 2014, 2.00 pm, venue TBC")."""
 # "Next meeting", "Date of the next meeting:", "Future meetings", "Previous meeting".
 _OTHER_MEETING_HEADING = re.compile(
     r"^(?:\d{1,3}[.)]?\s+)?(?:(?:date|details|time)s?(?:\s+(?:and|&)\s+\w+)?\s+of\s+(?:the\s+)?)?"
-    r"(?:next|previous|last|future|forthcoming)\s+meetings?(?:\s+dates?)?\s*:?$",
+    r"(?:next|previous|last|future|forthcoming)\s+meetings?(?:\s+dates?)?\s*:?$|"
+    # a sentence leading into a list of dates set for meetings: "The new dates were:"
+    r"^(?:the\s+)?(?:new|revised|proposed|rescheduled|future)\s+(?:meeting\s+)?dates\s+"
+    r"(?:are|were|will\s+be|agreed)\s*:$",
     re.IGNORECASE,
 )
 # A publication's page says which meeting received it: "The publication discussed was
@@ -338,7 +353,10 @@ def _under_other_meeting_heading(found: _Found, above: Sequence[Line]) -> bool:
     for line in above:
         if _OTHER_MEETING_HEADING.match(line.content):
             return True
-        if find_date(line.content) is not None or line.words > HEADING_WORDS:
+        dated = find_date(line.content)
+        if dated is not None and dated.span[0] == 0 and line.words <= LISTED_DATE_WORDS:
+            continue  # an earlier entry of the same list of dates
+        if dated is not None or line.words > HEADING_WORDS:
             return False
     return False
 
@@ -514,6 +532,7 @@ def _score(item: _Found, opening: _Opening, before_line: Line | None, other: boo
         and _ISSUED.search(before_line.content) is not None
     )
     score -= 6 if _ISSUED.search(item.before) or issued_label else 0
+    score -= 6 if _LETTER_DATE.search(item.before) else 0
     score -= 5 if _DEADLINE.search(item.before) else 0
     score -= 3 if _PERIOD.search(item.before) else 0
     score -= 3 if not in_header else 0

@@ -335,3 +335,78 @@ def test_the_one_elected_under_another_item_is_not_the_chair() -> None:
         decision="AGREED: Ann Bell was duly elected for a period ending with the AGM.",
     )
     assert parse_document(text).chair is None
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "Enquiries to: Mrs I Reader Telephone: 0300 1240113 Our reference: IR Date: 11/11/2019",
+        "Tel No: 01865 541957 Date: 11 November 2019",
+        "Your ref: JH/2019 Date: 11.11.2019",
+    ],
+)
+def test_a_letters_own_date_in_its_reference_block_is_not_the_meetings(reference: str) -> None:
+    text = (
+        "Page | 1 AGENDA TO: THE MEMBERS OF THE JOINT AUDIT COMMITTEE A Meeting of the Joint "
+        "Audit Committee will take place on Wednesday 20 th November 2019 in Conference Room "
+        f"Two, Headquarters, at 10:30am. Jo Hale Chief Executive COMMITTEE MEMBERSHIP Mrs Ann "
+        f"Bell (Chair) Mr Roy Tapp AGENDA {reference} Westshire Police Headquarters\n\n"
+        "1. APOLOGIES FOR ABSENCE\n\n2. MINUTES OF THE MEETING HELD ON 18 SEPTEMBER 2019\n"
+    )
+    draft = parse_document(text)
+    assert draft.date == dt.date(2019, 11, 20)
+    assert draft.start_time == dt.time(10, 30)
+
+
+@pytest.mark.parametrize("joined", ["Date: / 15th June 2011", "Date:/ 15th June 2011"])
+def test_a_date_under_its_label_in_a_table_joined_by_a_slash(joined: str) -> None:
+    text = (
+        "NOT PROTECTIVELY MARKED\n\nWESTSHIRE POLICE\n\nAuthor: / Jo Hale, WP\n"
+        f"{joined}\nLocation: / Board Room, Central Station\n  1. PRESENT:\n\n"
+        "Jo Hale (JH) Chairperson/Sergeant\n\nRoy Tapp (RT) Station Manager\n"
+    )
+    assert parse_document(text).date == dt.date(2011, 6, 15)
+
+
+@pytest.mark.parametrize("lead_in", ["The new dates were:", "The revised meeting dates are:"])
+def test_dates_listed_under_a_lead_in_to_new_dates_are_other_meetings(lead_in: str) -> None:
+    text = (
+        "Venue: Civic Centre, Westdale\nNote: Special meeting\nNo. | Item |\n"
+        "Apologies for Absence Minutes: Apologies were received from Cllr Roy Tapp.\n"
+        "Chairman's Announcements Minutes: The Chairman announced that the dates of the March "
+        f"and September meetings had been changed.\n{lead_in}\n"
+        "Thursday 13 March 2014, 2.00 pm, venue TBC\n"
+        "Thursday 11 September 2014, 2.00 pm venue TBC\n"
+        "It was agreed that media relations would be added to the agenda of the next formal "
+        "Panel meeting on 26 November 2013. |\n"
+    )
+    draft = parse_document(text)
+    assert draft.date is None
+    assert draft.next_meeting is not None
+    assert draft.next_meeting.date == dt.date(2013, 11, 26)
+
+
+@pytest.mark.parametrize(
+    ("council", "committee"),
+    [
+        (
+            "WESTDALE BOROUGH COUNCIL",
+            "Joint Community Safety Partnership Overview & Scrutiny Committee",
+        ),
+        ("EASTSHIRE DISTRICT COUNCIL", "Crime and Disorder Scrutiny Committee"),
+    ],
+)
+def test_a_portals_first_cell_holding_the_whole_minutes_gives_their_heading(
+    council: str, committee: str
+) -> None:
+    text = (
+        "The Minutes for this meeting will be published within 9 working days.\n"
+        "Venue: Westdale Council Offices\nNo. | Item | ||||||\n---|---|---|---|\n"
+        f"Minutes: {council}\n{committee}\n17 January 2017 AT 6.30 pm\n"
+        "Also in attendance: Councillor Ann Bell; Inspector Roy Tapp.\n"
+        "1 Welcome and introductions\nThe Chairman welcomed everyone to the meeting.\n"
+    )
+    draft = parse_document(text)
+    assert draft.date == dt.date(2017, 1, 17)
+    assert draft.start_time == dt.time(18, 30)
+    assert draft.kind is MeetingKind.SCRUTINY_COMMITTEE
