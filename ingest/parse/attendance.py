@@ -158,7 +158,8 @@ _AGENDA_NOTES = 2
 # A group heading inside a list: "MPA officers", "Durham Constabulary", "Auditors".
 _GROUP_HEADING = re.compile(r"^[A-Z][\w'’&,()/ -]{1,60}:?$")
 _NOT_GROUP = re.compile(r"^(?:minutes|notes|decisions?|resolved|summary)\s*:?$", re.I)
-_OFFICERS_HEADING = re.compile(r"\b(?:officers?|officials|staff|secretariat)\b", re.I)
+# (a heading "Others" after the members' group: "Board Directors" ... "Others")
+_OFFICERS_HEADING = re.compile(r"\b(?:officers?|officials|staff|secretariat)\b|^others$", re.I)
 _MEMBERS_HEADING = re.compile(r"^(?:board\s+|panel\s+|committee\s+)?members\b", re.I)
 _MAX_BLANKS = 2
 # A label may stand further above its first entry: web pages put a line of a lone space and

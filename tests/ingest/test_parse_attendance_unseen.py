@@ -388,3 +388,17 @@ def test_an_officer_the_office_names_who_attended_to_speak(
     sentence: str, expected: list[tuple[str, AttendanceStatus]]
 ) -> None:
     assert people(f"Minutes\n\n3. Update\n\n{sentence}\n") == expected
+
+
+@pytest.mark.parametrize("members", ["Board Directors", "Members", "Panel Members"])
+def test_those_under_others_after_the_members_attend(members: str) -> None:
+    text = (
+        f"Minutes\n\nAttendees\n{members}\nAda Marsh (AM) (Chair)\nBen Roper (BR)\nOthers\n"
+        "Cora Finch (CF)\nDan Quill (DQ)\n\n1 Welcome\n"
+    )
+    assert people(text) == [
+        ("Ada Marsh", PRESENT),
+        ("Ben Roper", PRESENT),
+        ("Cora Finch", IN_ATTENDANCE),
+        ("Dan Quill", IN_ATTENDANCE),
+    ]
