@@ -111,7 +111,7 @@ _ASSURANCE = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?P<aux>will|would|is\s+to|are\s+to)\s+(?:(?:also|then|now|personally)\s+)?"
-    r"(?P<verb>[a-z][a-z-]*)"
+    r"(?:be\s+able\s+to\s+)?(?P<verb>[a-z][a-z-]*)"
 )
 # What a later report or meeting is to hold: "the next quarterly report would include ...".
 _NEXT_REPORT_WILL = re.compile(
@@ -234,6 +234,13 @@ def _undertaking(text: str, start: int, match: re.Match[str]) -> bool:
     return match.group("verb") in _AGREE
 
 
+# A post written in lower case opening a sentence: "The commissioner is hopeful that ...".
+_LOWER_POST = re.compile(
+    r"\s*[Tt]he\s+(?P<post>(?:[a-z]+\s+){0,3}?(?:commissioner|constable|chair|chairman"
+    r"|officer|executive|director|treasurer|clerk|superintendent))\b"
+)
+
+
 def _sentence_subject(text: str, start: int, cue: int, previous: str | None) -> str | None:
     """Who a sentence says acts before ``cue``: the phrase before it, or for "he", "she"
     or "they" the one the sentence (or the one before it) opens with; for a verb joined to
@@ -245,7 +252,16 @@ def _sentence_subject(text: str, start: int, cue: int, previous: str | None) -> 
         opening = subject_before(text, start, said.start()) if said else None
         if opening and said and _apposed(text, start, said.start(), opening):
             return opening  # "The Commissioner, Petra Lindqvist, answered that ... she would"
+        if said is None:
+            # "The commissioner is hopeful that he will be able to provide ...": the one
+            # the sentence opens with, when it opens with someone
+            found = phrase_after(text, start, cue)
+            lower = _LOWER_POST.match(text, start, cue)  # "The commissioner is hopeful"
+            opening = found[0] if found else lower.group("post") if lower else None
+            if opening and opening.lower() in PRONOUNS:
+                opening = None
         return opening if opening and personal(opening) else previous
+
     if subject is None and _JOINED_VERB.search(text, max(start, cue - 24), cue):
         found = phrase_after(text, start, cue)
         if found and found[0].lower() in PRONOUNS:

@@ -94,3 +94,33 @@ def test_a_possessive_post_without_a_name_beside_it_stays_the_post() -> None:
     )
     [action] = actions_in(text)
     assert action.owners == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        (
+            "The commissioner is hopeful that he will be able to provide a report on the "
+            "collision investigation by the next panel meeting.",
+            "commissioner",
+        ),
+        (
+            "The Chief Constable is confident that she will be able to share the blorp figures "
+            "with members before the next meeting.",
+            "Chief Constable",
+        ),
+    ],
+)
+def test_he_or_she_is_the_officer_the_sentence_opens_with(sentence: str, owner: str) -> None:
+    text = f"5. Disorder\nCllr R Tovey asked about the timetable. {sentence}\n"
+    [action] = actions_in(text)
+    assert action.owner_text == owner
+
+
+def test_he_without_anyone_opening_the_sentence_is_the_one_before() -> None:
+    text = (
+        "5. Disorder\nThe Chief Constable outlined the review. He will provide a report on the "
+        "collision investigation by the next panel meeting.\n"
+    )
+    [action] = actions_in(text)
+    assert action.owner_text == "Chief Constable"
