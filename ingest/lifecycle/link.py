@@ -20,7 +20,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    String,
+    and_,
+    cast,
+    func,
+    literal_column,
+    or_,
+    select,
+    union,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ingest.keys import meeting_identity_key, name_key
@@ -36,14 +48,16 @@ from ingest.lifecycle.match import (
 from ingest.lifecycle.statement_link import (
     actions_stated_about,
     chains_stated_at,
+    chains_stated_at_query,
     said_of,
     stating_meetings,
-    stating_meetings_around,
+    stating_meetings_around_query,
     store_statements,
 )
 from ingest.prepare import PreparedDocument
 from ingest.store import StoreOutcome, StoreResult, store_document
 from records import writes
+from records.enums import MeetingKind
 from records.models import (
     Action,
     ActionLifecycle,
@@ -61,17 +75,40 @@ async def store_and_link(session: AsyncSession, doc: PreparedDocument) -> StoreR
     draft = doc.draft
     identity_key = meeting_identity_key(draft.body, draft.chair)
     same = _meetings_like(identity_key, draft, doc.file_name)
-    before = await _chain_keys_of_meetings(session, same)
-    # The chains its statements, and the statements its arrival may make name another
-    # meeting, named before.
-    stating = await stating_meetings_around(session, identity_key, draft.kind, draft.date)
-    stating |= set(await session.scalars(same))
-    before |= await chains_stated_at(session, stating)
+    # The meeting it will attach to, and those whose statements its arrival may make
+    # name another meeting (storing it changes neither: see ``stating_meetings``), in one
+    # statement; then the chains the meeting's actions and those statements belonged to.
+    found: dict[int, set[int]] = {0: set(), 1: set()}
+    around = stating_meetings_around_query(identity_key, draft.kind, draft.date)
+    query: Any = select(literal_column("0"), same.subquery().c.id)
+    if around is not None:
+        query = union_all(query, select(literal_column("1"), around.subquery().c.id))
+    for which, meeting_id in await session.execute(query):
+        if meeting_id is not None:
+            found[which].add(meeting_id)
+    stating = found[1]
+    before = await _chain_keys_before(session, found[0], stating | found[0])
     result = await store_document(session, doc)
     if result.outcome is not StoreOutcome.UNCHANGED:
         await store_statements(session, doc, result.meeting_id, result.document_id)
-        await link_meeting(session, result.meeting_id, stale=before)
+        place = _Place(identity_key, draft.kind, draft.date)
+        await link_meeting(
+            session,
+            result.meeting_id,
+            stale=before,
+            place=place,
+            stating=stating | {result.meeting_id},
+        )
     return result
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a meeting stands among its body's: what its links depend on."""
+
+    identity_key: str
+    kind: MeetingKind
+    date: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -110,46 +147,77 @@ async def refresh_action(session: AsyncSession, action_id: int) -> None:
     await refresh(session, {action_id}, set(), logged={action_id})
 
 
-async def link_meeting(session: AsyncSession, meeting_id: int, *, stale: Collection[int]) -> None:
+async def link_meeting(
+    session: AsyncSession,
+    meeting_id: int,
+    *,
+    stale: Collection[int],
+    place: _Place | None = None,
+    stating: set[int] | None = None,
+) -> None:
     """Link again the actions a meeting's new document may change the links of: its own,
     those that name it as their origin, and those of the ``LOOK_BACK`` meetings after it
     of its body and kind; and rebuild the chains of the actions that its statements, and
-    the statements it may be the meeting of, may name now."""
-    own, others = await _actions_to_link_again(session, meeting_id)
-    stated = await actions_stated_about(session, await stating_meetings(session, meeting_id))
-    await relink(session, own | others, stale, logged=own, stated=stated)
+    the statements it may be the meeting of, may name now. ``place`` and ``stating``:
+    the meeting's body, kind and date, and ``stating_meetings``, when known already."""
+    if place is None:
+        place = await _place(session, meeting_id)
+    # The actions to link again, read whole at once (``relink`` reads them otherwise).
+    later = [] if place is None else await _facts(session, _to_link_again(meeting_id, place))
+    own = {a.id for a in later if a.meeting.id == meeting_id}
+    if stating is None:
+        stating = await stating_meetings(session, meeting_id)
+    stated = await actions_stated_about(session, stating)
+    ids = {a.id for a in later}
+    await relink(session, ids, stale, logged=own, stated=stated, later=later)
+
+
+async def _place(session: AsyncSession, meeting_id: int) -> _Place | None:
+    row = (
+        await session.execute(
+            select(Meeting.identity_key, Meeting.kind, Meeting.date).where(Meeting.id == meeting_id)
+        )
+    ).first()
+    return None if row is None else _Place(*row)
 
 
 async def _actions_to_link_again(
     session: AsyncSession, meeting_id: int
 ) -> tuple[set[int], set[int]]:
     """The actions whose links a meeting's arrival or removal may change: its own, and
-    the others' (naming it as their origin, or of the ``LOOK_BACK`` meetings after it of
-    its body and kind). None of either for a meeting that is not stored."""
-    meeting = await session.get(Meeting, meeting_id)
-    if meeting is None:
+    the others' (``_to_link_again``). None of either for a meeting that is not stored."""
+    place = await _place(session, meeting_id)
+    if place is None:
         return set(), set()
+    wanted = _to_link_again(meeting_id, place)
+    rows = (await session.execute(select(Action.id, Action.meeting_id).where(wanted))).all()
+    own = {action_id for action_id, of in rows if of == meeting_id}
+    return own, {action_id for action_id, of in rows if of != meeting_id}
+
+
+def _to_link_again(meeting_id: int, place: _Place) -> ColumnElement[bool]:
+    """The actions whose links a meeting's arrival or removal may change: its own, and
+    the others' (naming it as their origin, or of the ``LOOK_BACK`` meetings after it of
+    its body and kind)."""
     wanted: ColumnElement[bool] = Action.meeting_id == meeting_id
-    if meeting.date is not None:
-        same_body = select(Meeting.id).where(Meeting.identity_key == meeting.identity_key)
+    if place.date is not None:
+        same_body = select(Meeting.id).where(Meeting.identity_key == place.identity_key)
         citing = and_(
-            Action.origin_date.in_({meeting.date, meeting.date.replace(day=1)}),
+            Action.origin_date.in_({place.date, place.date.replace(day=1)}),
             Action.meeting_id.in_(same_body),
         )
         after = (
             select(Meeting.id)
             .where(
-                Meeting.identity_key == meeting.identity_key,
-                Meeting.kind == meeting.kind,
-                Meeting.date > meeting.date,
+                Meeting.identity_key == place.identity_key,
+                Meeting.kind == place.kind,
+                Meeting.date > place.date,
             )
             .order_by(Meeting.date)
             .limit(LOOK_BACK)
         )
         wanted = or_(wanted, citing, Action.meeting_id.in_(after.scalar_subquery()))
-    rows = (await session.execute(select(Action.id, Action.meeting_id).where(wanted))).all()
-    own = {action_id for action_id, of in rows if of == meeting_id}
-    return own, {action_id for action_id, of in rows if of != meeting_id}
+    return wanted
 
 
 async def relink(
@@ -159,10 +227,12 @@ async def relink(
     *,
     logged: set[int],
     stated: Collection[int] = (),
+    later: Sequence[ActionFacts] | None = None,
 ) -> None:
     """Match each of ``later_ids`` again, write its links and rebuild the chains touched:
     those of the actions matched, those they were part of before, and those of the
-    ``stated`` actions (which statements may name now)."""
+    ``stated`` actions (which statements may name now). ``later``: the facts of
+    ``later_ids``, when read already."""
     neighbours = select(ActionLink.earlier_action_id).where(
         ActionLink.later_action_id.in_(later_ids)
     )
@@ -180,8 +250,9 @@ async def relink(
             )
         )
     ).all()
-    later = await _facts(session, Action.id.in_(later_ids))
-    drafts, known = await _match(session, later)
+    if later is None:
+        later = await _facts(session, Action.id.in_(later_ids))
+    drafts, known, whole = await _match(session, later)
     await writes.replace_action_links(
         session,
         later_ids,
@@ -198,7 +269,7 @@ async def relink(
     )
     seeds = set(later_ids) | {d.earlier_id for d in drafts} | {i for i, _ in before} | set(stated)
     old_keys = set(stale) | {key for _, key in before}
-    await refresh(session, seeds, old_keys, logged=logged, known=known)
+    await refresh(session, seeds, old_keys, logged=logged, known=known, whole=whole)
 
 
 # --- matching --------------------------------------------------------------------------------
@@ -206,8 +277,9 @@ async def relink(
 
 async def _match(
     session: AsyncSession, later: Sequence[ActionFacts]
-) -> tuple[list[LinkDraft], dict[int, ActionFacts]]:
-    """The links of each later action, and every action read to find them."""
+) -> tuple[list[LinkDraft], dict[int, ActionFacts], set[int]]:
+    """The links of each later action, every action read to find them, and the meetings
+    whose actions were all read."""
     origins = await _origin_meetings(session, later)
     previous = await _previous_meetings(session, later)
     meeting_ids = {a.meeting.id for a in later}
@@ -237,7 +309,7 @@ async def _match(
             found = earlier_meeting_link(action, [(m, by_meeting[m.id]) for m in meetings])
         if found is not None:
             drafts.append(found)
-    return drafts, known
+    return drafts, known, meeting_ids
 
 
 async def _origin_meetings(
@@ -249,16 +321,19 @@ async def _origin_meetings(
     carried = [a for a in later if a.origin_date is not None]
     if not carried:
         return {}
-    conditions: list[ColumnElement[bool]] = []
+    # The days asked about, by body: one condition of each body's key and its days.
+    days: dict[str, list[ColumnElement[bool]]] = defaultdict(list)
     for action in carried:
         assert action.origin_date is not None
         day = action.origin_date
-        same_body = Meeting.identity_key == action.meeting.identity_key
         if day.day == 1:
             next_month = (day + dt.timedelta(days=32)).replace(day=1)
-            conditions.append(and_(same_body, Meeting.date >= day, Meeting.date < next_month))
+            days[action.meeting.identity_key].append(
+                and_(Meeting.date >= day, Meeting.date < next_month)
+            )
         else:
-            conditions.append(and_(same_body, Meeting.date == day))
+            days[action.meeting.identity_key].append(Meeting.date == day)
+    conditions = [and_(Meeting.identity_key == key, or_(*on)) for key, on in days.items()]
     rows = await session.execute(_meeting_columns().where(or_(*conditions)))
     meetings = [_meeting_facts(row) for row in rows]
     found: dict[int, list[MeetingFacts]] = {}
@@ -326,26 +401,35 @@ async def refresh(
     *,
     logged: set[int],
     known: dict[int, ActionFacts] | None = None,
+    whole: Collection[int] = (),
 ) -> None:
     """Rebuild the lifecycles and events of the chains holding ``seeds``; an action whose
     lifecycle changes is logged, unless it is in ``logged`` (logged already). ``known``:
-    actions read already in this transaction, not read again."""
+    actions read already in this transaction, not read again, every action of the
+    meetings of ``whole`` among them."""
     members, edges = await _components(session, seeds)
     known = known or {}
     facts = {i: known[i] for i in members if i in known}
     if missing := members - facts.keys():
         facts.update((a.id, a) for a in await _facts(session, Action.id.in_(missing)))
+    compared = [getattr(ActionLifecycle, name) for name in _COMPARED]
     old = {
         row.action_id: row
-        for row in await session.scalars(
-            select(ActionLifecycle).where(ActionLifecycle.action_id.in_(members))
+        for row in await session.execute(
+            select(ActionLifecycle.action_id, *compared).where(
+                ActionLifecycle.action_id.in_(members)
+            )
         )
     }
     old_keys = old_keys | {row.chain_key for row in old.values()}
     updates: dict[int, list[UpdateFacts]] = defaultdict(list)
     for update in await _updates(session, facts):
         updates[update.action_id].append(update)
-    said = await said_of(session, facts, lambda where: _facts(session, where))
+    of_meeting: dict[int, list[ActionFacts]] = {meeting_id: [] for meeting_id in whole}
+    for action in known.values():
+        if action.meeting.id in of_meeting:
+            of_meeting[action.meeting.id].append(action)
+    said = await said_of(session, facts, lambda where: _facts(session, where), of_meeting)
 
     lifecycles: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
@@ -370,8 +454,6 @@ async def refresh(
             if action_id not in logged and _values(old.get(action_id)) != _values(row):
                 changed[action_id] = facts[action_id].meeting.id
         events += [_event_row(draft.chain_key, n, e, now) for n, e in enumerate(drafted)]
-    for old_row in old.values():
-        session.expunge(old_row)
     await writes.replace_lifecycles(session, members, old_keys, lifecycles, events, changed)
 
 
@@ -389,7 +471,7 @@ _COMPARED = (
 )
 
 
-def _values(row: ActionLifecycle | dict[str, Any] | None) -> tuple[Any, ...] | None:
+def _values(row: Row[Any] | dict[str, Any] | None) -> tuple[Any, ...] | None:
     if row is None:
         return None
     if isinstance(row, dict):
@@ -499,6 +581,12 @@ async def _facts(session: AsyncSession, where: ColumnElement[bool]) -> list[Acti
         Action.span_start + 1,
         Action.span_end - Action.span_start + LINE_REST,
     )
+    # Its owners' ids, in the same statement: "12,40".
+    owners = (
+        select(func.aggregate_strings(cast(action_owners.c.person_id, String), ","))
+        .where(action_owners.c.action_id == Action.id)
+        .scalar_subquery()
+    )
     query = (
         _meeting_columns()
         .add_columns(
@@ -515,21 +603,13 @@ async def _facts(session: AsyncSession, where: ColumnElement[bool]) -> list[Acti
             Action.origin_date,
             Action.span_start,
             Action.span_end,
+            owners,
         )
         .join(Action, Action.meeting_id == Meeting.id)
         .join(SourceDocument, SourceDocument.id == Action.document_id)
         .where(where)
     )
     rows = (await session.execute(query)).all()
-    owners: dict[int, set[int]] = defaultdict(set)
-    ids = [row[6] for row in rows]
-    if ids:
-        for action_id, person_id in await session.execute(
-            select(action_owners.c.action_id, action_owners.c.person_id).where(
-                action_owners.c.action_id.in_(ids)
-            )
-        ):
-            owners[action_id].add(person_id)
     meetings: dict[int, MeetingFacts] = {}
     found: list[ActionFacts] = []
     for row in rows:
@@ -544,7 +624,7 @@ async def _facts(session: AsyncSession, where: ColumnElement[bool]) -> list[Acti
                 reference=row[10],
                 text=row[11],
                 excerpt=_to_line_end(row[12] or "", row[18] - row[17]),
-                owner_ids=frozenset(owners[row[6]]),
+                owner_ids=frozenset(int(i) for i in row[19].split(",")) if row[19] else frozenset(),
                 status=row[13],
                 due_date=row[14],
                 origin_title=row[15],
@@ -599,6 +679,27 @@ def _meetings_like(identity_key: str, draft: Any, file_name: str) -> Any:
         return same.where(Meeting.date == draft.date)
     earlier = select(SourceDocument.meeting_id).where(SourceDocument.file_name == file_name)
     return same.where(Meeting.date.is_(None), Meeting.id.in_(earlier))
+
+
+async def _chain_keys_before(
+    session: AsyncSession, meeting_ids: Collection[int], stating: Collection[int]
+) -> set[int]:
+    """The chains the actions of ``meeting_ids`` belong to, and those with events from
+    the statements of ``stating`` (``chains_stated_at``), in one statement."""
+    parts: list[Any] = []
+    if meeting_ids:
+        parts.append(
+            select(ActionLifecycle.chain_key)
+            .join(Action, Action.id == ActionLifecycle.action_id)
+            .where(Action.meeting_id.in_(meeting_ids))
+        )
+    if stating:
+        parts.append(chains_stated_at_query(stating))
+    if not parts:
+        return set()
+    query: Any = union(*parts) if len(parts) > 1 else parts[0].distinct()
+    found: set[int] = set(await session.scalars(query))
+    return found
 
 
 async def _chain_keys_of_meetings(session: AsyncSession, meeting_ids: Any) -> set[int]:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Collection, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, insert, or_, select
+from sqlalchemy import ColumnElement, CompoundSelect, Select, and_, func, insert, or_, select, union
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ingest.lifecycle.facts import ActionFacts, MeetingFacts, StatementFacts
@@ -81,13 +81,17 @@ async def store_statements(
 async def stating_meetings(session: AsyncSession, meeting_id: int) -> set[int]:
     """The meetings whose statements may name something else once this one arrives,
     changes or goes: itself, the next meeting of its body and kind, and those whose
-    statements name its day (or its month)."""
-    meeting = await session.get(Meeting, meeting_id)
-    if meeting is None:
+    statements name its day (or its month). Storing or removing the meeting's documents
+    changes neither the next meeting nor the other meetings' statements, so these are
+    the same before and after (``stating_meetings_around`` reads them before)."""
+    row = (
+        await session.execute(
+            select(Meeting.identity_key, Meeting.kind, Meeting.date).where(Meeting.id == meeting_id)
+        )
+    ).first()
+    if row is None:
         return set()
-    return {meeting_id} | await stating_meetings_around(
-        session, meeting.identity_key, meeting.kind, meeting.date
-    )
+    return {meeting_id} | await stating_meetings_around(session, *row)
 
 
 async def stating_meetings_around(
@@ -96,39 +100,48 @@ async def stating_meetings_around(
     """The stored meetings whose statements a meeting of this body, kind and day (stored
     or about to be) may change the meaning of: the next of its body and kind, and those
     whose statements name its day (or its month)."""
-    if day is None:
+    query = stating_meetings_around_query(identity_key, kind, day)
+    if query is None:
         return set()
-    found: set[int] = set()
-    following = await session.scalar(
+    found: set[int] = {i for i in await session.scalars(query) if i is not None}
+    return found
+
+
+def stating_meetings_around_query(
+    identity_key: str, kind: MeetingKind, day: dt.date | None
+) -> CompoundSelect[Any] | None:
+    """The query of ``stating_meetings_around``, one statement (a NULL among its ids
+    when there is no next meeting); None for a meeting without a date."""
+    if day is None:
+        return None
+    following = (
         select(Meeting.id)
         .where(Meeting.identity_key == identity_key, Meeting.kind == kind, Meeting.date > day)
         .order_by(Meeting.date)
         .limit(1)
+        .scalar_subquery()
     )
-    if following is not None:
-        found.add(following)
-    naming = await session.scalars(
+    naming = (
         select(ActionStatement.meeting_id)
         .join(Meeting, Meeting.id == ActionStatement.meeting_id)
         .where(
             Meeting.identity_key == identity_key,
             ActionStatement.origin_date.in_({day, day.replace(day=1)}),
         )
-        .distinct()
     )
-    return found | set(naming)
+    return union(select(following.label("id")), naming)
 
 
 async def chains_stated_at(session: AsyncSession, meeting_ids: Collection[int]) -> set[int]:
     """The chains that have events from the statements of these meetings."""
     if not meeting_ids:
         return set()
-    return set(
-        await session.scalars(
-            select(ActionEvent.chain_key)
-            .where(ActionEvent.meeting_id.in_(meeting_ids), ActionEvent.confidence.is_not(None))
-            .distinct()
-        )
+    return set(await session.scalars(chains_stated_at_query(meeting_ids).distinct()))
+
+
+def chains_stated_at_query(meeting_ids: Collection[int]) -> Select[Any]:
+    return select(ActionEvent.chain_key).where(
+        ActionEvent.meeting_id.in_(meeting_ids), ActionEvent.confidence.is_not(None)
     )
 
 
@@ -163,11 +176,8 @@ async def actions_stated_about(session: AsyncSession, meeting_ids: Collection[in
             conditions.append(Meeting.id == previous)
     if not conditions:
         return set()
-    return set(
-        await session.scalars(
-            select(Action.id).join(Meeting, Meeting.id == Action.meeting_id).where(or_(*conditions))
-        )
-    )
+    meetings = select(Meeting.id).where(or_(*conditions))
+    return set(await session.scalars(select(Action.id).where(Action.meeting_id.in_(meetings))))
 
 
 def _on_or_in(day: dt.date) -> ColumnElement[bool]:
@@ -182,16 +192,40 @@ def _on_or_in(day: dt.date) -> ColumnElement[bool]:
 
 
 async def said_of(
-    session: AsyncSession, facts: dict[int, ActionFacts], read_actions: ReadActions
+    session: AsyncSession,
+    facts: dict[int, ActionFacts],
+    read_actions: ReadActions,
+    whole: Mapping[int, Sequence[ActionFacts]] | None = None,
 ) -> dict[int, list[SaidDraft]]:
     """What later documents say of each of these actions (by action id): the statements
     that name their meetings (by day, or as the previous meeting of the next one of
-    their body and kind), each found among its meeting's actions (``read_actions``
-    reads them)."""
+    their body and kind), each found among its meeting's actions (``whole``: every
+    action of some meetings, read already; ``read_actions`` reads the others')."""
     meetings = {a.meeting.id: a.meeting for a in facts.values() if a.meeting.date is not None}
     if not meetings:
         return {}
-    statements = await _naming_by_day(session, meetings.values())
+    following = await _next_meetings(session, meetings.values())
+    # In one statement: the statements of the same bodies naming one of the meetings'
+    # days (or months), and those of every next meeting that name no day.
+    days: set[dt.date] = set()
+    for meeting in meetings.values():
+        assert meeting.date is not None
+        days |= {meeting.date, meeting.date.replace(day=1)}
+    keys = {meeting.identity_key for meeting in meetings.values()}
+    by_day = and_(ActionStatement.origin_date.in_(days), Meeting.identity_key.in_(keys))
+    of_next_meetings = and_(
+        ActionStatement.meeting_id.in_(set(following.values())),
+        ActionStatement.origin_date.is_(None),
+    )
+    statements: list[StatementFacts] = []
+    of_next: dict[int, list[StatementFacts]] = defaultdict(list)
+    for statement in await _statements(
+        session, or_(by_day, of_next_meetings) if following else by_day
+    ):
+        if statement.origin_date is None:
+            of_next[statement.meeting.id].append(statement)
+        else:
+            statements.append(statement)
     named: dict[int, list[StatementFacts]] = defaultdict(list)
     if statements:
         candidates = await _meetings_on(session, statements)
@@ -199,39 +233,22 @@ async def said_of(
             chosen = origin_meeting(statement, candidates)
             if chosen is not None and chosen.id in meetings:
                 named[chosen.id].append(statement)
-    for meeting_id, following in (await _next_meetings(session, meetings.values())).items():
-        named[meeting_id] += await _statements(
-            session,
-            and_(ActionStatement.meeting_id == following, ActionStatement.origin_date.is_(None)),
-        )
+    for meeting_id, next_id in following.items():
+        named[meeting_id] += of_next[next_id]
     found: dict[int, list[SaidDraft]] = defaultdict(list)
     named = {m: s for m, s in named.items() if s}
     if not named:
         return found
-    actions: dict[int, list[ActionFacts]] = defaultdict(list)
-    for action in await read_actions(Action.meeting_id.in_(named)):
-        actions[action.meeting.id].append(action)
+    whole = whole or {}
+    actions: dict[int, list[ActionFacts]] = {m: list(whole[m]) for m in named if m in whole}
+    if unread := [m for m in named if m not in whole]:
+        for action in await read_actions(Action.meeting_id.in_(unread)):
+            actions.setdefault(action.meeting.id, []).append(action)
     for meeting_id, said in named.items():
-        for draft in said_of_meeting(meetings[meeting_id], actions[meeting_id], said):
+        for draft in said_of_meeting(meetings[meeting_id], actions.get(meeting_id, []), said):
             if draft.action_id in facts:
                 found[draft.action_id].append(draft)
     return found
-
-
-async def _naming_by_day(
-    session: AsyncSession, meetings: Iterable[MeetingFacts]
-) -> list[StatementFacts]:
-    """Statements of the same bodies naming one of these meetings' days (or months)."""
-    days: set[dt.date] = set()
-    keys: set[str] = set()
-    for meeting in meetings:
-        assert meeting.date is not None
-        days |= {meeting.date, meeting.date.replace(day=1)}
-        keys.add(meeting.identity_key)
-    return await _statements(
-        session,
-        and_(ActionStatement.origin_date.in_(days), Meeting.identity_key.in_(keys)),
-    )
 
 
 async def _meetings_on(
