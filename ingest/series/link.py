@@ -10,18 +10,37 @@ series keeps its id while its wording stays, and a meeting's arrival writes a fe
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, bindparam, case, delete, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Table,
+    bindparam,
+    case,
+    delete,
+    insert,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ingest.lifecycle.facts import DOCUMENT_RANK
 from ingest.lifecycle.link import store_and_link
 from ingest.prepare import PreparedDocument
-from ingest.series.match import FigureFacts, SeriesDraft, series_of
+from ingest.series.match import (
+    FigureFacts,
+    Sentence,
+    SeriesDraft,
+    measures,
+    series_of,
+    target_key,
+    wording_key,
+)
 from ingest.store import StoreOutcome, StoreResult
-from records.enums import MetricKind
+from records.enums import MetricKind, MetricUnit
 from records.models import (
     Meeting,
     Metric,
@@ -56,11 +75,82 @@ _POINT_COLUMNS = ("series_id", "meeting_id", "date", "sequence", "value", "confi
 
 async def store_with_series(session: AsyncSession, doc: PreparedDocument) -> StoreResult:
     """Store a document and link its actions (``ingest.lifecycle``), then work out its
-    body's series again."""
+    body's series again: for a new meeting, those of the measures its figures touch."""
     result = await store_and_link(session, doc)
-    if result.outcome is not StoreOutcome.UNCHANGED:
+    if result.outcome is StoreOutcome.STORED:
+        await refresh_series_of_new_meeting(session, result.meeting_id)
+    elif result.outcome is not StoreOutcome.UNCHANGED:
         await refresh_series_of_meeting(session, result.meeting_id)
     return result
+
+
+async def refresh_series_of_new_meeting(session: AsyncSession, meeting_id: int) -> None:
+    """Work out again the series a newly stored meeting's figures may change, and only
+    those: the series of the wordings linked by shared words to the wordings of its
+    figures (``ingest.series.match.measures``), in each unit it gives figures of.
+
+    A new meeting adds figures and changes none of the others, so the series of every
+    other wording stay as they were: what this writes is what ``refresh_series`` would.
+    Its body's figures are read once, a few columns each; only those of the touched
+    measures (and the targets that may attach to them) are read whole."""
+    body = select(Meeting.identity_key).where(Meeting.id == meeting_id).scalar_subquery()
+    connection = await session.connection()
+    rows = (
+        await connection.execute(
+            select(
+                Meeting.identity_key,
+                Metric.id,
+                Metric.meeting_id,
+                Metric.unit,
+                Metric.kind,
+                Metric.label,
+                Metric.document_id,
+                Metric.span_start,
+                Metric.span_end,
+            )
+            .join(Meeting, Meeting.id == Metric.meeting_id)
+            .where(Meeting.identity_key == body, Meeting.date.is_not(None))
+        )
+    ).all()
+    if not rows or not rows[0][0] or all(row[2] != meeting_id for row in rows):
+        return  # no figure of a dated meeting of a named body: no series changes
+    identity_key: str = rows[0][0]
+    wordings: dict[MetricUnit, dict[str, frozenset[str]]] = defaultdict(dict)
+    touched: dict[MetricUnit, set[str]] = defaultdict(set)
+    in_sentence: dict[MetricUnit, Counter[Sentence]] = defaultdict(Counter)
+    for _, _, of, unit, kind, label, document_id, start, end in rows:
+        if kind is MetricKind.OBSERVED:
+            in_sentence[unit][document_id, start, end] += 1
+            if (wording := wording_key(label)) is not None:
+                wordings[unit][wording[0]] = wording[1]
+                if of == meeting_id:
+                    touched[unit].add(wording[0])
+        elif of == meeting_id and (key := target_key(label)) is not None:
+            touched[unit].add(key)
+    affected = {unit: measures(wordings[unit], keys) for unit, keys in touched.items()}
+    affected = {unit: keys for unit, keys in affected.items() if keys}
+    if not affected:
+        return
+    wanted: set[int] = set()
+    sentences: set[tuple[MetricUnit, Sentence]] = set()
+    for _, metric_id, _, unit, kind, label, document_id, start, end in rows:
+        wording = wording_key(label) if kind is MetricKind.OBSERVED else None
+        if wording is not None and wording[0] in affected.get(unit, ()):
+            wanted.add(metric_id)
+            sentences.add((unit, (document_id, start, end)))
+    for _, metric_id, _, unit, kind, label, document_id, start, end in rows:
+        if kind is MetricKind.TARGET and (
+            target_key(label) in affected.get(unit, ())
+            or (unit, (document_id, start, end)) in sentences
+        ):
+            wanted.add(metric_id)
+    # Many figures are read by their body rather than named one by one.
+    where = Metric.id.in_(wanted) if len(wanted) <= 500 else Meeting.identity_key == identity_key
+    figures = [figure_of(row) for row in await connection.execute(figures_query(where))]
+    figures = [figure for figure in figures if figure.id in wanted]
+    drafts = series_of(figures, in_sentence)
+    keys = [(unit, key[:500]) for unit, keys in affected.items() for key in keys]
+    await _write(session, identity_key, drafts, keys)
 
 
 async def body_of_meeting(session: AsyncSession, meeting_id: int) -> str | None:
@@ -198,15 +288,20 @@ def point_rows(series_id: int, draft: SeriesDraft) -> list[dict[str, Any]]:
     ]
 
 
-async def _write(session: AsyncSession, identity_key: str, drafts: Sequence[SeriesDraft]) -> None:
+async def _write(
+    session: AsyncSession,
+    identity_key: str,
+    drafts: Sequence[SeriesDraft],
+    only: Sequence[tuple[MetricUnit, str]] | None = None,
+) -> None:
     """Make the body's stored series those of ``drafts``: a statement per table for each
-    of removing, adding and changing rows, and none where nothing changed."""
-    stored = {
-        (row.unit, row.label_key): row
-        for row in await session.execute(
-            select(*SERIES.columns).where(SERIES.c.identity_key == identity_key)
-        )
-    }
+    of removing, adding and changing rows, and none where nothing changed. ``only``:
+    the (unit, label key) of the series ``drafts`` stand for, the others left alone
+    (every series of the body without it)."""
+    chosen = select(*SERIES.columns).where(SERIES.c.identity_key == identity_key)
+    if only is not None:
+        chosen = chosen.where(tuple_(SERIES.c.unit, SERIES.c.label_key).in_(only))
+    stored = {(row.unit, row.label_key): row for row in await session.execute(chosen)}
     wanted = {(d.unit, d.label_key[:500]): series_row(identity_key, d) for d in drafts}
     gone = [row.id for key, row in stored.items() if key not in wanted]
     if gone:
@@ -230,12 +325,10 @@ async def _write(session: AsyncSession, identity_key: str, drafts: Sequence[Seri
         for row in point_rows(ids[draft.unit, draft.label_key[:500]], draft):
             points[row["metric_id"]] = row
     kept = [ids[key] for key in stored if key in wanted]
-    held = {
-        row.metric_id: row
-        for row in await session.execute(
-            select(*POINTS.columns).where(POINTS.c.series_id.in_(kept))
-        )
-    }
+    held: dict[int, Any] = {}
+    if kept:
+        points_kept = select(*POINTS.columns).where(POINTS.c.series_id.in_(kept))
+        held = {row.metric_id: row for row in await session.execute(points_kept)}
     dropped = [row.id for metric_id, row in held.items() if metric_id not in points]
     if dropped:
         await session.execute(delete(POINTS).where(POINTS.c.id.in_(dropped)))

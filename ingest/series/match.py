@@ -29,7 +29,7 @@ import functools
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -191,18 +191,67 @@ class _Cluster:
     joined: list[tuple[_Wording, float, float]]
 
 
-def series_of(figures: Iterable[FigureFacts]) -> list[SeriesDraft]:
-    """The series a body's figures form (see the module), by unit and label key."""
+Sentence = tuple[int, int, int]  # a figure's document and span
+
+
+def series_of(
+    figures: Iterable[FigureFacts],
+    in_sentence: Mapping[MetricUnit, Counter[Sentence]] | None = None,
+) -> list[SeriesDraft]:
+    """The series a body's figures form (see the module), by unit and label key.
+
+    ``in_sentence``: the body's observed figures of each unit counted by sentence, when
+    ``figures`` are only the ``measures`` of some wordings and the targets that may
+    attach to them (a target links by sentence only to a sentence's lone figure)."""
     by_unit: dict[MetricUnit, list[FigureFacts]] = defaultdict(list)
     for figure in figures:
         by_unit[figure.unit].append(figure)
     found: list[SeriesDraft] = []
     for unit in sorted(by_unit):
-        found += _series_of_unit(unit, by_unit[unit])
+        counts = in_sentence.get(unit, Counter()) if in_sentence is not None else None
+        found += _series_of_unit(unit, by_unit[unit], counts)
     return sorted(found, key=lambda s: (s.unit.value, s.label_key))
 
 
-def _series_of_unit(unit: MetricUnit, figures: Sequence[FigureFacts]) -> list[SeriesDraft]:
+def wording_key(label: str) -> tuple[str, frozenset[str]] | None:
+    """The key and words of the wording an observed figure so labelled belongs to; None
+    when it is too short to name a measure (it joins no series)."""
+    measure = measure_of(label)
+    if measure is None or len(measure.words) < MIN_WORDS:
+        return None
+    return measure.key, measure.words
+
+
+def target_key(label: str) -> str | None:
+    """The wording key a target so labelled is matched to a series by."""
+    measure = measure_of(label)
+    return measure.key if measure is not None else None
+
+
+def measures(wordings: Mapping[str, frozenset[str]], touched: Iterable[str]) -> set[str]:
+    """The wording keys whose series may change with the figures of ``touched`` wordings
+    of one unit: every wording linked to them by shared words, however far. A wording
+    joins only an anchor it shares words with, so the series of the others stay as they
+    are."""
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for key, words in wordings.items():
+        for word in words:
+            by_word[word].append(key)
+    found = {key for key in touched if key in wordings}
+    frontier = list(found)
+    while frontier:
+        key = frontier.pop()
+        for word in wordings[key]:
+            for other in by_word[word]:
+                if other not in found:
+                    found.add(other)
+                    frontier.append(other)
+    return found
+
+
+def _series_of_unit(
+    unit: MetricUnit, figures: Sequence[FigureFacts], counts: Counter[Sentence] | None = None
+) -> list[SeriesDraft]:
     observed = [f for f in figures if f.kind is MetricKind.OBSERVED]
     targets = [f for f in figures if f.kind is MetricKind.TARGET]
     wordings: dict[str, _Wording] = {}
@@ -212,7 +261,7 @@ def _series_of_unit(unit: MetricUnit, figures: Sequence[FigureFacts]) -> list[Se
             wordings.setdefault(measure.key, _Wording(measure, [])).figures.append(figure)
     clusters = _clusters(sorted(wordings.values(), key=lambda w: w.rank))
     # Observed figures of each sentence: a target links by sentence to a lone one.
-    in_sentence = Counter(f.sentence for f in observed)
+    in_sentence = counts if counts is not None else Counter(f.sentence for f in observed)
     stated = _Targets.of(targets)
     drafts: list[SeriesDraft] = []
     for cluster in clusters:
@@ -387,7 +436,7 @@ def _target(
     cluster: _Cluster,
     chosen: Sequence[FigureFacts],
     targets: _Targets,
-    in_sentence: Counter[tuple[int, int, int]],
+    in_sentence: Counter[Sentence],
 ) -> TargetDraft | None:
     """The latest target stated for the series: worded as it, or in the sentence of
     one of its figures (that sentence's only observed figure of the unit)."""

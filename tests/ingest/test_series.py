@@ -17,7 +17,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.pool import NullPool
 
 import migrations
-from records.db import create_engine, session_factory
+from bench.corpus import write_meetings
+from bench.lifecycle_bench import body_meetings
+from ingest.series.link import refresh_series
+from records.db import create_engine, session_factory, write_session
 from records.models import Meeting, Metric, MetricPoint, MetricSeries, SourceDocument, Theme
 from schema.mutations.delete_meeting import delete_meeting
 from tests.support.databases import BACKENDS, throwaway_database
@@ -322,3 +325,48 @@ async def test_the_upgrade_works_out_the_series_of_stored_figures(
         assert await stored_series(engine) == ingested
     finally:
         await engine.dispose()
+
+
+async def table_rows(engine: AsyncEngine) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Every stored series and point, ids included."""
+    async with session_factory(engine)() as session:
+        series = await session.execute(select(*MetricSeries.__table__.columns).order_by("id"))
+        points = await session.execute(select(*MetricPoint.__table__.columns).order_by("id"))
+        return [tuple(row) for row in series], [tuple(row) for row in points]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_a_new_meeting_rebuilds_what_a_full_rebuild_would(
+    backend: str, tmp_path: Path
+) -> None:
+    # One body's year of meetings of every kind and a few of another body, one file at a
+    # time in a shuffled order: each new meeting works out the series its figures touch.
+    year = body_meetings(1, seed=3)
+    files = write_meetings(tmp_path / "body", year[:18])
+    files += [*EASTMOOR, *invented(tmp_path / "invented")]
+    random.Random(5).shuffle(files)
+    async with throwaway_database(backend, tmp_path / "one-by-one", migrated=True) as url:
+        engine = create_engine(url)
+        try:
+            for path in files:
+                await ingest_files(engine, path)
+            incremental = await stored_series(engine)
+            rows = await table_rows(engine)
+            async with write_session(engine) as session:
+                bodies = await session.scalars(select(Meeting.identity_key).distinct())
+                for identity_key in sorted(bodies):
+                    await refresh_series(session, identity_key)
+            # Working out every body's series again from all its figures changes nothing.
+            assert await table_rows(engine) == rows
+        finally:
+            await engine.dispose()
+    async with throwaway_database(backend, tmp_path / "together", migrated=True) as url:
+        engine = create_engine(url)
+        try:
+            await ingest_files(engine, *files)  # batches: each body's series from all figures
+            assert await stored_series(engine) == incremental
+        finally:
+            await engine.dispose()
+    bodies_with_series = {s[0] for s in incremental}
+    assert len(incremental) >= 8 and len(bodies_with_series) >= 3
+    assert any(s[9] is not None for s in incremental)  # targets too
