@@ -137,7 +137,9 @@ _SENTENCE_LABEL_APOLOGIES = re.compile(r"^apologies\b[^.]{0,60}\bas follows\s*:$
 _SENTENCE_LABEL_ATTENDING = re.compile(
     r"^(?:the following (?:were|was) (?:also )?in attendance\b[^.]{0,40}"
     r"|the following (?:guests?|officers?|witnesses|speakers) (?:also )?attended\b[^.:]{0,80}"
-    r"|the chair(?:man|person)? welcomed (?:these|the following) guests):$",
+    r"|the chair(?:man|person)? welcomed (?:these|the following) guests"
+    # ("Those in attendance for this item were:")
+    r"|those (?:also )?in attendance (?:for (?:this|the) item )?(?:were|was)):$",
     re.IGNORECASE,
 )
 # An attendance label of a few words ending in a colon: "Apologies for absence:".

@@ -402,3 +402,19 @@ def test_those_under_others_after_the_members_attend(members: str) -> None:
         ("Cora Finch", IN_ATTENDANCE),
         ("Dan Quill", IN_ATTENDANCE),
     ]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Those in attendance for this item were:",
+        "Those in attendance were:",
+        "Those also in attendance were:",
+    ],
+)
+def test_a_sentence_ending_in_a_colon_heads_those_in_attendance(label: str) -> None:
+    text = (
+        f"Minutes:\n\n{label}\n\n·  Rosa Hebb (Deputy Mayor for Policing)\n\n"
+        "·  Chief Superintendent Neil Fother (District Commander)\n\nThe Deputy Mayor spoke.\n"
+    )
+    assert people(text) == [("Rosa Hebb", IN_ATTENDANCE), ("Neil Fother", IN_ATTENDANCE)]
