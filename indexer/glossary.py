@@ -15,7 +15,7 @@ query and a document are matched by the same rules.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,7 +24,6 @@ from records.glossary import AcronymForms, load_glossary, stored_acronyms
 
 # Words for long-form matching: split at spaces, hyphens, slashes and punctuation.
 _WORD = re.compile(r"\w+(?:['&]\w+)*")
-_POSSESSIVE = re.compile(r"'s$")
 
 
 @dataclass(frozen=True)
@@ -126,13 +125,34 @@ class AcronymMatcher:
         return self._codes(word_spans(text))
 
     def find(self, *texts: str) -> list[str]:
-        """Every code ``texts`` mention, by code or long form, sorted."""
+        """Every code ``texts`` mention, by code or long form, sorted.
+
+        The same codes as ``codes_in`` and ``long_forms_in`` give, read from the words
+        alone (no positions): indexing asks this of every record's text."""
         codes: set[str] = set()
         for text in texts:
-            spans = word_spans(text)
-            codes.update(self._codes(spans))
-            codes.update(m.code for m in self._long_forms(spans))
+            words = _WORD.findall(text.replace("’", "'"))
+            for word in set(words):
+                code = self._code_written(word)
+                if code is not None:
+                    codes.add(code)
+            if self._forms:
+                codes.update(self._long_form_codes([w.lower() for w in words]))
         return sorted(codes)
+
+    def _long_form_codes(self, words: Sequence[str]) -> Iterator[str]:
+        """The codes of the long forms in lower-cased ``words``, as ``_long_forms`` finds them."""
+        forms = self._forms
+        i, count = 0, len(words)
+        while i < count:
+            candidates = forms.get(words[i])
+            if candidates:
+                match = self._form_at(words, i)
+                if match is not None:
+                    yield match[1]
+                    i += match[0]
+                    continue
+            i += 1
 
     def _long_forms(self, spans: Sequence[WordSpan]) -> list[LongFormMatch]:
         lowered = [s.word.lower() for s in spans]
@@ -159,7 +179,7 @@ class AcronymMatcher:
     def _code_written(self, word: str) -> str | None:
         if word in self._terms:
             return word
-        bare = _POSSESSIVE.sub("", word)
+        bare = word[:-2] if word.endswith("'s") else word  # a possessive: "MARAC's"
         if bare in self._terms:
             return bare
         if bare.endswith("s") and bare[:-1] in self._terms and bare[:-1].isupper():
