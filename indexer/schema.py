@@ -14,11 +14,13 @@ another is rebuilt (``indexer.sync``).
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Generator
 from typing import Any, Final, Literal
 
 from whoosh.analysis.analyzers import Analyzer
+from whoosh.analysis.tokenizers import IDTokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from indexer.analysis import (
@@ -120,6 +122,39 @@ class AnalysedTextField(TEXT):
         return positions
 
 
+class IdField(ID):
+    """An ``ID`` field (the whole value is its one term) that makes its posting without
+    running Whoosh's tokenizer: the same term, frequency, weight and value."""
+
+    def index(self, value: Any, **kwargs: Any) -> Generator[Posting, Any, None]:
+        if kwargs or not isinstance(value, str) or not isinstance(self.analyzer, IDTokenizer):
+            yield from super().index(value, **kwargs)
+            return
+        yield value.encode("utf-8"), 1, field_boost(self), b""
+
+
+# The items of a comma-separated keyword list, as Whoosh's comma tokenizer finds them.
+_COMMA_ITEM = re.compile(r"[^,]+")
+
+
+class CommaKeywordField(KEYWORD):
+    """A comma-separated, case-kept ``KEYWORD`` field that makes its postings without
+    running Whoosh's tokenizer: each item, stripped, with its frequency."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(commas=True, **kwargs)
+        self.plain_items = not kwargs.get("lowercase") and kwargs.get("analyzer") is None
+
+    def index(self, value: Any, **kwargs: Any) -> Generator[Posting, Any, None]:
+        if kwargs or not isinstance(value, str) or not getattr(self, "plain_items", False):
+            yield from super().index(value, **kwargs)
+            return
+        boost = field_boost(self)
+        counts = Counter(item.strip() for item in _COMMA_ITEM.findall(value))
+        for word, freq in counts.items():
+            yield word.encode("utf-8"), freq, freq * boost, frequency_value(freq)
+
+
 def document_key(record_type: str, record_id: int) -> str:
     """The unique key of a record's document: ``document_key("item", 12) == "item:12"``."""
     return f"{record_type}:{record_id}"
@@ -139,18 +174,18 @@ def build_schema() -> Schema:
     keeps no positions."""
     text = text_analyzer()
     return Schema(
-        key=ID(unique=True, stored=True),
-        type=ID(stored=True, sortable=True),
+        key=IdField(unique=True, stored=True),
+        type=IdField(stored=True, sortable=True),
         record_id=NUMERIC(numtype=int, bits=64, stored=True, shift_step=0),
         meeting_id=NUMERIC(numtype=int, bits=64, stored=True, shift_step=0),
         date=STORED(),
         day=NUMERIC(numtype=int, bits=32, stored=True, sortable=True, shift_step=8),
         year=NUMERIC(numtype=int, bits=32, stored=True, sortable=True, shift_step=0),
-        kind=ID(stored=True, sortable=True),
-        body=ID(stored=True, sortable=True),
-        themes=KEYWORD(commas=True, stored=True, scorable=False, lowercase=False),
-        acronyms=KEYWORD(commas=True, stored=True),
-        item_number=ID(stored=True),
+        kind=IdField(stored=True, sortable=True),
+        body=IdField(stored=True, sortable=True),
+        themes=CommaKeywordField(stored=True, scorable=False, lowercase=False),
+        acronyms=CommaKeywordField(stored=True),
+        item_number=IdField(stored=True),
         title=AnalysedTextField(text, "stemmed", field_boost=TITLE_BOOST, stored=True),
         text=AnalysedTextField(text, "stemmed", phrase=False, stored=True),
         exact=AnalysedTextField(exact_analyzer(), "exact"),
