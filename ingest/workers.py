@@ -119,6 +119,7 @@ def _serve(conn: Connection, memory_bytes: int | None, parent_pid: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
     conn.send("ready")
+    glossary: tuple[GlossaryEntry, ...] = ()
     while True:
         try:
             message = conn.recv()
@@ -126,7 +127,9 @@ def _serve(conn: Connection, memory_bytes: int | None, parent_pid: int) -> None:
             return
         if message is None:
             return
-        task, glossary, limits = message
+        task, sent, limits = message
+        if sent is not None:  # None: the glossary of the task before
+            glossary = sent
         result = prepare_task(task, glossary, limits, memory_bytes)
         # After running out of memory the heap may be fragmented past use: a fresh
         # worker takes the next file.
@@ -192,6 +195,9 @@ class _Worker:
         )
         self.process.start()
         child_end.close()
+        # The glossary the worker holds: sent with a task only when it differs (it is the
+        # same for every file of an ingest, and pickling it cost a millisecond or two a file).
+        self._glossary: tuple[GlossaryEntry, ...] | None = None
         # Time limits count from here: a task's clock must not include the start.
         if not self.conn.poll(START_SECONDS) or self.conn.recv() != "ready":
             self.kill()
@@ -203,7 +209,10 @@ class _Worker:
         """The task's result, and whether this worker may take another task."""
         name = task_name(task)
         try:
-            self.conn.send((task, tuple(glossary), limits.read))
+            entries = tuple(glossary)
+            same = entries is self._glossary or entries == self._glossary
+            self.conn.send((task, None if same else entries, limits.read))
+            self._glossary = entries
             if not self.conn.poll(limits.seconds):
                 self.kill()
                 seconds = f"{limits.seconds:g}"
