@@ -69,7 +69,24 @@ def _cells(content: str) -> tuple[str, ...]:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The lines of ``text`` with their offsets (``\\n`` separated; ``\\r`` is whitespace)."""
+    """The lines of ``text`` with their offsets (``\\n`` separated; ``\\r`` is whitespace).
+
+    The parser splits one document's text several times: the last text's lines are kept,
+    and each call gets a list of its own."""
+    global _last_split
+    last = _last_split  # one read: another thread may split another text meanwhile
+    if last is not None and last[0] == text:
+        return list(last[1])
+    lines = _split_lines(text)
+    _last_split = (text, tuple(lines))
+    return lines
+
+
+# The text ``split_lines`` split last, and its lines.
+_last_split: tuple[str, tuple[Line, ...]] | None = None
+
+
+def _split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     position = 0
     for index, raw in enumerate(text.split("\n")):

@@ -251,6 +251,10 @@ def _in_job_title(text: str, start: int, end: int) -> bool:
     )
 
 
+# What may follow a code in a token that names it, the likeliest reading first.
+_CODE_SUFFIXES = ("", "s", "'s", "’s")
+
+
 class _ThemeMatcher:
     """Finds theme mentions word by word: codes exactly ("DA", "OCGs"), names and aliases in
     any case, across spaces or hyphens ("anti social" = "anti-social"), plural or not."""
@@ -260,6 +264,13 @@ class _ThemeMatcher:
         for theme in sorted(codes):
             for code in codes[theme]:
                 self._codes.setdefault(code, theme)
+        # Every token a code stands for ("OCG", "OCGs", "OCG's"): the one lookup of
+        # ``_code_theme``, the token itself first, then its plural and possessives.
+        self._code_tokens = {
+            code + suffix: theme
+            for suffix in reversed(_CODE_SUFFIXES)
+            for code, theme in self._codes.items()
+        }
         self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for theme in sorted(phrases):
             for phrase in phrases[theme]:
@@ -274,11 +285,7 @@ class _ThemeMatcher:
 
     def _code_theme(self, token: str) -> str | None:
         """The theme of a code, or of its plural or possessive ("OCGs", "CO's")."""
-        for suffix in ("", "s", "'s", "’s"):
-            code = token[: len(token) - len(suffix)]
-            if token.endswith(suffix) and code in self._codes:
-                return self._codes[code]
-        return None
+        return self._code_tokens.get(token)
 
     def _phrase_end(
         self, text: str, tokens: Sequence[re.Match[str]], index: int, words: Sequence[str]
