@@ -55,18 +55,18 @@ query Meeting($id: ID!) {
 # field -> (least precision, least recall), in per cent, of what was stored.
 FLOORS: dict[str, tuple[int, int]] = {
     "records stored": (100, 99),
-    "non-records refused": (100, 97),
+    "non-records refused": (100, 96),
     "document type": (99, 99),
     "kind": (97, 97),
-    "date": (99, 98),
+    "date": (100, 99),
     "start time": (100, 99),
-    "chair": (98, 97),
-    "attendees": (99, 97),
-    "apologies": (98, 95),
-    "attendee status": (97, 97),
-    "items": (99, 99),
-    "actions": (96, 93),
-    "action owners": (97, 96),
+    "chair": (97, 95),
+    "attendees": (98, 97),
+    "apologies": (98, 96),
+    "attendee status": (98, 98),
+    "items": (99, 98),
+    "actions": (92, 91),
+    "action owners": (95, 92),
 }
 
 
