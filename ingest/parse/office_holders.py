@@ -21,13 +21,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ingest.parse.people import Person, parse_capacity
+from ingest.parse.roles import OFFICE_WORD
 from ingest.parse.sentence_people import MEMBER, people_in
 
 _MAX_MATCHES = 200
-_OFFICE_WORD = re.compile(
-    r"\b(?:Commissioner|Constable|Officer|Executive|Director|Treasurer|Clerk|Solicitor|"
-    r"Secretary|Manager|Superintendent|Inspector|Head|Adviser|Advisor|Auditor|Accountant|Lead)\b"
-)
 _POST = r"[A-Z][\w'’&/-]*(?:\s+(?:[A-Z][\w'’&/-]*|of|for|to|and|the|&)){0,8}"
 _TITLED = r"(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)"
 # "Jo Hale, Scrutiny Manager" on a line of its own or closing a sentence, or after "by" or
@@ -82,7 +79,7 @@ def _holders(text: str) -> dict[str, dict[str, Person]]:
     for match in found:
         post = _AREA.sub("", match["post"].strip())
         people = people_in(match["who"])
-        if not _OFFICE_WORD.search(post) or len(people) != 1 or MEMBER.search(match["who"]):
+        if not OFFICE_WORD.search(post) or len(people) != 1 or MEMBER.search(match["who"]):
             continue
         person = people[0][1]
         capacity, abbreviation = parse_capacity(post)

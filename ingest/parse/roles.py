@@ -11,6 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# A word that makes a post an office someone holds: at least one closes the post named
+# beside a person ("Jo Hale, Scrutiny Manager"; "The Chief Constable's representative").
+OFFICE_WORD = re.compile(
+    r"\b(?:Commissioner|Constable|Officer|Executive|Director|Treasurer|Clerk|Solicitor|"
+    r"Secretary|Manager|Superintendent|Inspector|Head|Adviser|Advisor|Auditor|Accountant|Lead)\b"
+)
+
 
 @dataclass(frozen=True)
 class Role:

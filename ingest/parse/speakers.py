@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 
 from ingest.parse.people import Person, parse_capacity
+from ingest.parse.roles import OFFICE_WORD
 from ingest.parse.sentence_people import (
     IN_ATTENDANCE,
     MEMBER,
@@ -38,11 +39,6 @@ _SPOKE = (
 )
 # "Ann Bell, Chief Finance Officer, also provided a presentation": an adverb before the verb.
 _ALSO = r"(?:(?:also|then|further|briefly|verbally)\s+)?"
-# The words of an office: at least one of them closes the post named beside the person.
-_OFFICE_WORD = re.compile(
-    r"\b(?:Commissioner|Constable|Officer|Executive|Director|Treasurer|Clerk|Solicitor|"
-    r"Secretary|Manager|Superintendent|Inspector|Head|Adviser|Advisor|Auditor|Accountant|Lead)\b"
-)
 # A sentence's start, after any paragraph number ("3.2 The Commissioner, ...").
 _START = r"(?:^|(?<=[.;:]\s))\s*(?:\d{1,3}(?:\.\d{1,2})*\.?\s+)?"
 _POST = r"[A-Z][\w'’&/-]*(?:,?\s+(?:[A-Z][\w'’&/-]*|of|for|to|and|the|&|Police|Crime)){0,9}"
@@ -100,7 +96,7 @@ def speakers(sentence: str) -> Iterator[Stated]:
 
 
 def _one_named(who: str, post: str) -> Iterator[Stated]:
-    if not _OFFICE_WORD.search(post):
+    if not OFFICE_WORD.search(post):
         return
     people = people_in(who)
     if len(people) != 1 or not only_people(who, people):

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 
 from ingest.parse.people import Person, parse_capacity
+from ingest.parse.roles import OFFICE_WORD
 from ingest.parse.sentence_people import (
     IN_ATTENDANCE,
     PRESENT,
@@ -68,10 +69,6 @@ _INTRODUCED_TO = re.compile(
 # "The APCC introduced Di Cole, Partnerships Officer, West Midlands OPCC.": one named with a
 # post, whom someone at the meeting introduces to it, to the sentence's end.
 _INTRODUCED_ONE = re.compile(r"\bintroduced\s+(?P<who>[A-Z][^,;()]{2,60},\s+[^;()]{3,160}?)\.?$")
-_OFFICE_WORD = re.compile(
-    r"\b(?:Commissioner|Constable|Officer|Executive|Director|Treasurer|Clerk|Solicitor|"
-    r"Secretary|Manager|Superintendent|Inspector|Head|Adviser|Advisor|Auditor|Lead)\b"
-)
 
 
 def welcomes(sentence: str) -> Iterator[Stated]:
@@ -98,7 +95,7 @@ def welcomes(sentence: str) -> Iterator[Stated]:
             yield people[0][0], people[0][1], status_of(people[0][0])
     for introduced in (_INTRODUCED_TO.search(sentence), _INTRODUCED_ONE.search(sentence)):
         people = people_in(introduced["who"]) if introduced is not None else []
-        if len(people) == 1 and _OFFICE_WORD.search(people[0][1].capacity or ""):
+        if len(people) == 1 and OFFICE_WORD.search(people[0][1].capacity or ""):
             yield people[0][0], people[0][1], IN_ATTENDANCE
 
 
@@ -117,7 +114,7 @@ _WELCOMED_OFFICE = re.compile(
 def welcomed_offices(text: str) -> Iterator[Stated]:
     """The holder of an office the meeting welcomed, named speaking in the next sentence."""
     for match in itertools.islice(_WELCOMED_OFFICE.finditer(text), _MAX_CLAUSES):
-        if not _OFFICE_WORD.search(match["post"]):
+        if not OFFICE_WORD.search(match["post"]):
             continue
         people = people_in(match["who"])
         if len(people) != 1:
