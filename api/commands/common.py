@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Coroutine
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Coroutine, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.database import DatabaseNotReady, open_database
+from api.follower import NO_ROOM, describe_failure
 from api.settings import Settings
 from indexer.storage import IndexStore
 
@@ -24,13 +27,35 @@ def consoles() -> tuple[Console, Console]:
     return Console(), Console(stderr=True)
 
 
+class NoRoomForIndex(Exception):
+    """The search index could not be written: the disk full, a quota or a file size limit."""
+
+
+@contextmanager
+def index_writes(folder: Path) -> Iterator[None]:
+    """Turns a write to the index in ``folder`` that found no room into ``NoRoomForIndex``,
+    naming the folder (the index keeps its last good generation: nothing is switched to
+    until it is whole)."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno not in NO_ROOM:
+            raise
+        raise NoRoomForIndex(f"{describe_failure(exc)} (index folder: {folder})") from exc
+
+
 def run(coro: Coroutine[Any, Any, T]) -> T:
-    """Run a command's coroutine; a database that needs upgrading is a one-line error."""
+    """Run a command's coroutine; a database that needs upgrading and an index that found
+    no room to be written are one-line errors."""
     try:
         return asyncio.run(coro)
     except DatabaseNotReady as exc:
         consoles()[1].print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
+    except NoRoomForIndex as exc:
+        # One line however narrow the terminal; the message's brackets are not markup.
+        consoles()[1].print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
+        raise typer.Exit(1) from exc
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from api.commands.common import consoles, run, runtime
+from api.commands.common import consoles, index_writes, run, runtime
 from api.settings import Settings
 from indexer.sync import apply_changes, check, rebuild
 
@@ -28,7 +28,8 @@ async def _reindex(settings: Settings, check_only: bool) -> None:
     async with runtime(settings) as rt:
         if check_only:
             before = await check(rt.engine, rt.index)
-            applied = await apply_changes(rt.engine, rt.index)
+            with index_writes(settings.index_dir):
+                applied = await apply_changes(rt.engine, rt.index)
             after = await check(rt.engine, rt.index)
             console.print(
                 f"index was at change {before.position} of {before.latest} "
@@ -36,7 +37,8 @@ async def _reindex(settings: Settings, check_only: bool) -> None:
                 f"now at {after.position} with {after.documents} documents"
             )
             return
-        documents = await rebuild(rt.engine, rt.index)
+        with index_writes(settings.index_dir):
+            documents = await rebuild(rt.engine, rt.index)
         status = await check(rt.engine, rt.index)
         console.print(
             f"index rebuilt: {documents} documents, at change {status.position} "

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api.commands.common import consoles, run, runtime
+from api.commands.common import consoles, index_writes, run, runtime
 from api.settings import Settings
 from indexer.sync import apply_changes
 from ingest.pipeline import FileReport, IngestSummary, expand_paths, ingest_paths
@@ -67,7 +67,8 @@ async def _ingest(
                 on_report=advance,
             )
         # The database is the source of truth: the index follows its change log.
-        return summary, await apply_changes(rt.engine, rt.index)
+        with index_writes(settings.index_dir):
+            return summary, await apply_changes(rt.engine, rt.index)
 
 
 # Widths of the summary's columns after the file name; the file name takes what the
