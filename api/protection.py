@@ -43,6 +43,7 @@ from strawberry.extensions import (
     ValidationCache,
 )
 
+from api.readiness import DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE_MESSAGE, database_unreachable
 from api.request_log import current_request_id
 from api.settings import Settings
 
@@ -309,6 +310,16 @@ def should_mask_error(error: GraphQLError, on_masked: Callable[[], None] | None 
     original = error.original_error
     if original is None or isinstance(original, GraphQLError):
         return False
+    if database_unreachable(original):  # an outage, not a fault: ``_MaskErrors`` says so
+        logger.warning(
+            "database unreachable at %s (request %s): %s: %s",
+            ".".join(str(p) for p in error.path or ()) or "operation",
+            current_request_id(),
+            type(original).__name__,
+            original,
+            extra={"request_id": current_request_id()},
+        )
+        return True
     logger.error(
         "unexpected error at %s (request %s)",
         ".".join(str(p) for p in error.path or ()) or "operation",
@@ -319,6 +330,25 @@ def should_mask_error(error: GraphQLError, on_masked: Callable[[], None] | None 
     if on_masked is not None:
         on_masked()
     return True
+
+
+class _MaskErrors(MaskErrors):
+    """Masks as ``MaskErrors`` does, but an error of a database that cannot be reached
+    (raised while a field resolves, after the request started) says so, with the code
+    ``DATABASE_UNAVAILABLE`` that a request finding it at its start is answered with."""
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        original = error.original_error
+        if original is None or not database_unreachable(original):
+            return super().anonymise_error(error)
+        return GraphQLError(
+            DATABASE_UNAVAILABLE_MESSAGE,
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            extensions={"code": DATABASE_UNAVAILABLE},
+        )
 
 
 def protection_extensions(
@@ -346,7 +376,7 @@ def protection_extensions(
         functools.partial(AddValidationRules, rules),
         functools.partial(ValidationCache, maxsize=CACHED_DOCUMENTS),
         functools.partial(
-            MaskErrors,
+            _MaskErrors,
             should_mask_error=functools.partial(should_mask_error, on_masked=on_masked),
             error_message=MASKED_MESSAGE,
         ),
