@@ -55,6 +55,13 @@ class AppMetrics:
             "Unexpected exceptions in GraphQL resolvers (masked for clients).",
             registry=self.registry,
         )
+        self.writes_refused = Counter(
+            "assurance_writes_refused",
+            "Writes (mutations, uploads) refused by the write rate limit (429), by reason: "
+            "an API key's limit (api_key) or a client address's (address).",
+            ["reason"],
+            registry=self.registry,
+        )
         self.graphql_cache = Counter(
             "assurance_graphql_cache",
             "GraphQL queries by how they were answered: from the cache of answers (hit), "

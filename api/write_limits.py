@@ -41,6 +41,9 @@ from starlette.responses import JSONResponse, Response
 from api.auth import Caller
 
 WRITE_RATE_LIMITED = "WRITE_RATE_LIMITED"
+# Why a write was refused: its API key's limit, or its address's (callers without a key).
+REFUSED_KEY = "api_key"
+REFUSED_ADDRESS = "address"
 # Callers whose buckets are kept at most; beyond it the least recently seen is dropped
 # (it comes back full), so a flood of addresses cannot exhaust memory.
 MAX_CALLERS = 100_000
@@ -127,15 +130,25 @@ def caller_name(caller: Caller | None, address: str | None) -> str:
 class WriteLimiter:
     """Write limits of one server process (see the module's docstring)."""
 
-    def __init__(self, limits: WriteLimits, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        limits: WriteLimits,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        on_refused: Callable[[str], None] | None = None,
+    ) -> None:
         self.limits = limits
         self.buckets = TokenBuckets(limits, clock=clock)
+        # Told of each refusal, with its reason: ``api_key`` or ``address`` (whose bucket).
+        self.on_refused = on_refused
 
     def refuse(self, caller: Caller | None, address: str | None, writes: int) -> Response | None:
         """A 429 answer when the caller has made too many writes lately; None to go on."""
         waited = self.buckets.take(caller_name(caller, address), writes)
         if waited == 0.0:
             return None
+        if self.on_refused is not None:
+            self.on_refused(REFUSED_KEY if caller is not None else REFUSED_ADDRESS)
         return rate_limited_response(
             waited, self.limits, "this API key" if caller is not None else "this address"
         )
