@@ -199,7 +199,10 @@ class GraphQLApp(GraphQL[object, None]):
         self.persisted = PersistedQueries(
             settings.persisted_queries, settings.persisted_queries_bytes
         )
-        self.writes = WriteLimiter(WriteLimits(settings.write_rate, settings.write_burst))
+        self.writes = WriteLimiter(
+            WriteLimits(settings.write_rate, settings.write_burst),
+            on_refused=lambda reason: state.metrics.writes_refused.labels(reason).inc(),
+        )
         # ETags also name the schema served: another version's answers differ.
         self.build = query_hash(f"{_version()}\n{schema.as_str()}")
         self._remembered_operation = functools.lru_cache(maxsize=CACHED_DOCUMENTS)(
