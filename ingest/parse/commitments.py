@@ -37,6 +37,7 @@ from ingest.parse.action_candidates import (
     names_new_actions,
 )
 from ingest.parse.action_log import status_from_text
+from ingest.parse.office_forms import full_office
 from ingest.parse.owners import has_role_word, looks_like_owner
 from ingest.parse.people import GIVEN_NAMES, looks_like_name, strip_titles
 from ingest.parse.positions import SpanSet
@@ -128,6 +129,20 @@ _ASKED = re.compile(
     r"(?P<verb>[a-z][a-z-]*)"
 )
 _ASK = re.compile(r"\bto\s+(?:ask|request|invite|instruct)\s+(?:that\s+)?")
+# The meeting or its chair asking its own officer in the past tense: "The Chairman asked
+# the Democratic Services Officer to write to ...", "b) asked the Panel's Scrutiny Officer
+# to notify ...". Only an officer of the meeting: "asked the Commissioner to explain"
+# is a question in debate as often as a task.
+_ASKED_OFFICER = re.compile(
+    r"\b(?:asked|requested|instructed|directed)\s+(?:the\s+)?"
+    r"(?:(?:Panel|Committee|Board|Authority|Forum)['’]s\s+)?"
+    r"(?P<owner>(?:[A-Z][\w-]*\s+){0,3}(?:Officer|Clerk|Secretary|Secretariat|Manager))"
+    r"\s+to\s+(?P<verb>[a-z][a-z-]*)"
+)
+# A request that someone act, in the subjunctive: "The Panel requested that the
+# Commissioner's Office share the timetable", "asked that the Clerk write to ...".
+_ASKED_THAT = re.compile(r"\b(?:asked|requested)\s+that\s+")
+_BARE_VERB = re.compile(r"\s+(?P<verb>[a-z][a-z-]*)\b")
 _VERB_AFTER = re.compile(r"\s+(?:to\s+|should\s+|would\s+)?(?P<verb>[a-z][a-z-]*)")
 _FOLLOW_UP = re.compile(
     r"(?:this|that|it|these|they|a\s+response|a\s+reply|an\s+answer|the\s+information|details"
@@ -311,6 +326,16 @@ def _request(text: str, start: int, end: int) -> Candidate | None:
         if found and not is_group(found[0]) and verb and verb.group("verb") in _DELIVER:
             # Not "left the room to invite the Commissioner to join the meeting".
             return Candidate(start, end, (start, end), owner=found[0])
+    officer = _ASKED_OFFICER.search(text, start, end)
+    if officer and officer.group("verb") in _DELIVER:
+        owner = full_office(text, officer.group("owner"))
+        return Candidate(start, end, (start, end), owner=owner)
+    that = _ASKED_THAT.search(text, start, end)
+    if that and text.startswith(("the ", "The "), that.end()):
+        found = phrase_after(text, that.end(), end)
+        verb = _BARE_VERB.match(text, found[1], end) if found else None
+        if found and not is_group(found[0]) and verb and verb.group("verb") in _DELIVER:
+            return Candidate(start, end, (start, end), owner=full_office(text, found[0]))
     asked = _ASKED.search(text, start, end)
     if asked and asked.group("cue") == "invited" and not _REPORT_BACK.search(text, start, end):
         # "the Police and Crime Commissioner was invited to present his budget": to speak

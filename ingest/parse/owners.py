@@ -46,6 +46,12 @@ _SEGMENT_SPLIT = re.compile(r"\s*(?:[,;()]|\s[-–—]\s)\s*")
 _PART_SPLIT = re.compile(
     r"\s*(?:,|;|\+|&|\band\b|\bor\b|(?<=[A-Za-z]{2})\s*/\s*|\s+/\s+|(?<=[A-Z]{2})\.(?=[A-Z]{2}))\s*"
 )
+# One office titled by the body it serves, whose "and" joins no two owners: "Clerk to the
+# Police and Crime Panel", "Secretary to the Fire and Rescue Authority".
+_OFFICE_OF_BODY = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(?:Clerk|Secretary|Officer|Treasurer|Adviser|Advisor)"
+    r"\s+to\s+the\s+[A-Z][\w'’-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w'’-]*)*$"
+)
 _INITIALS = re.compile(r"^(?:[A-Z]\.?\s?){2,3}$")
 _DOUBLE_BARRELLED = re.compile(r"[A-Z][a-z'’]+-[A-Z][a-z'’]+")
 _HYPHENED_INITIALS = re.compile(r"[A-Z]{1,2}-[A-Z]")
@@ -582,7 +588,7 @@ def resolve_owners(
     """
     index = attendees if isinstance(attendees, OwnerIndex) else OwnerIndex(attendees)
     owners, warnings = _resolve_part(owner_text, index, context)
-    if not owners and not warnings:
+    if not owners and not warnings and not _OFFICE_OF_BODY.match(owner_text):
         parts = split_owner_parts(owner_text)
         if len(parts) > 1:
             unresolved: list[int] = []
