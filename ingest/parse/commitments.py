@@ -358,6 +358,8 @@ def _resolution(text: str, start: int, end: int) -> Candidate | None:
         before = text[max(start, match.start() - 24) : match.start()].lower().split()[-2:]
         if any(word in _NOT_SUBJUNCTIVE for word in before):
             continue
+        if _RECOMMENDS_TO.search(text, start, match.start()):
+            continue  # "The Committee recommends to Cabinet that CCTV coverage be reviewed"
         subject = _CLAUSE_OPENING.split(text[max(start, match.start() - 160) : match.start()])
         if _OWN_BUSINESS.search(subject[-1]):
             continue  # "That an additional meeting of the Panel be scheduled": its own act
@@ -365,6 +367,13 @@ def _resolution(text: str, start: int, end: int) -> Candidate | None:
     return None
 
 
+# A recommendation to another body, which decides it there: "The Committee recommends to
+# Cabinet that ... be reviewed", "To recommend to the Council that ... be amended". What that
+# body does with it is its own decision, not a task this meeting set anyone.
+_RECOMMENDS_TO = re.compile(
+    r"\brecommend(?:s|ed)?\s+to\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)*"
+    r"\s+that\b"
+)
 # Where the subject of a clause starts: after "that", a colon or a semicolon.
 _CLAUSE_OPENING = re.compile(r"\bthat\b|[;:]", re.IGNORECASE)
 # What belongs to the meeting itself: a meeting of its own to be held, or its own comments,

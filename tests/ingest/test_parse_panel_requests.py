@@ -99,3 +99,22 @@ def test_an_office_titled_by_its_body_is_one_owner() -> None:
         # no attendee holds it: kept whole as written, not split at "and" into two bodies
         assert resolve_owners(title, []).owners == []
     assert resolve_owners("Clerk and Treasurer", []).owners == []
+
+
+def test_a_recommendation_to_another_body_is_no_action() -> None:
+    for sentence in (
+        "B The Committee recommends to Cabinet that street lighting in the precinct be reviewed.",
+        "The Panel recommended to the Executive that the grant scheme be reviewed.",
+        "The Sub-Committee recommends to the Full Council that the charging policy be "
+        "reviewed before April.",
+    ):
+        text = f"5. Lighting\n\nMembers discussed the survey.\n\n{sentence}\n\n6. Close\n"
+        assert actions_in(text) == [], sentence
+
+
+def test_a_resolution_that_something_be_reviewed_is_still_an_action() -> None:
+    text = (
+        "5. Lighting\n\nMembers discussed the survey.\n\n"
+        "That the lighting survey results be reviewed and reported to the next meeting.\n"
+    )
+    assert len(actions_in(text)) == 1
