@@ -541,6 +541,9 @@ def _statement(
         ):
             # "5. Actions Arising – Summary": an agenda's heading names the actions, not one.
             return None, None
+        closing = _flag_closing(ctx, marker, separator.end(), limit) if reference is None else None
+        if closing is not None:
+            return closing, None
         found = _new_action(
             text,
             reference,
@@ -585,6 +588,43 @@ def _statement(
             found.draft.status, found.explicit_status, found.review = status, True, True
         return found, None
     return None, None
+
+
+# What may open a line before the words of the sentence a closing flag marks.
+_LINE_BULLET = re.compile(r"[ \t]*(?:[•●▪*-]|\(?[a-z0-9]{1,3}[.)])?[ \t]*")
+
+
+def _flag_closing(ctx: _Context, marker: re.Match[str], owner_at: int, limit: int) -> _Found | None:
+    """ "Members asked that future reports set out ... decision. ACTION: Board Secretary":
+    a flag closing the sentence it marks, followed by no more than its owner. The action
+    is the sentence before the flag on its line; the words after it name who holds it."""
+    text = ctx.text
+    owner = text[owner_at:limit].strip().rstrip(".")
+    if (
+        not owner
+        or len(owner.split()) > 5
+        or not all(w[:1].isupper() or w in ("and", "of", "&") for w in owner.split())
+    ):
+        return None
+    if not looks_like_owner(owner, ctx.attendees):
+        return None
+    line_start = text.rfind("\n", 0, marker.start()) + 1
+    lead = _LINE_BULLET.match(text, line_start, marker.start())
+    body_start = lead.end() if lead else line_start
+    before = text[body_start : marker.start()].rstrip()
+    if not before.endswith((".", ";")) or len(before.split()) < 4:
+        return None
+    found = _new_action(
+        text,
+        None,
+        body_start,
+        limit,
+        (body_start, body_start + len(before)),
+        ctx.attendees,
+        ctx.meeting_date,
+    )
+    found.draft.owner_text = owner
+    return found
 
 
 def _owner_after_flag(ctx: _Context, marker: re.Match[str], limit: int) -> _Found | None:
