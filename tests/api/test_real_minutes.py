@@ -65,7 +65,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "apologies": (98, 96),
     "attendee status": (98, 98),
     "items": (99, 98),
-    "actions": (92, 91),
+    "actions": (93, 92),
     "action owners": (95, 92),
 }
 
