@@ -20,7 +20,6 @@ import asyncio
 import contextlib
 import hashlib
 import json
-import sqlite3
 import subprocess
 import sys
 import time
@@ -31,7 +30,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 import migrations
@@ -39,10 +38,11 @@ from api.auth import Role, create_key
 from api.settings import Settings
 from bench.live_server import ServerProcess, assurance_command, server_environment
 from indexer.storage import IndexStore
-from records.db import WRITE_LOCK_KEY, create_engine, session_factory
+from records.db import create_engine, session_factory
 from records.models import Action, AgendaItem, Meeting, Metric, SourceDocument
 from tests.support.paths import SAMPLES
 from tests.support.records import index_snapshot, ingest_files, last_position, record_keys
+from tests.support.served import writing
 
 # The default bound: a write is searchable through every process within it.
 BOUND = Settings().index_sync_seconds
@@ -196,29 +196,6 @@ def _ingest_on_its_own(url: str, path: Path, data_dir: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-async def _writing(engine: AsyncEngine) -> bool:
-    """True while a write transaction holds the database's write lock (``write_session``)."""
-    if engine.dialect.name == "postgresql":
-        async with engine.connect() as conn:
-            held = await conn.scalar(
-                text(
-                    "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' "
-                    "AND objid = :key AND granted)"
-                ),
-                {"key": WRITE_LOCK_KEY},
-            )
-            return bool(held)
-    probe = sqlite3.connect(engine.url.database or "", timeout=0, isolation_level=None)
-    try:
-        probe.execute("BEGIN IMMEDIATE")
-        probe.execute("ROLLBACK")
-        return False
-    except sqlite3.OperationalError:  # "database is locked": a writer holds it
-        return True
-    finally:
-        probe.close()
-
-
 async def _records_of(engine: AsyncEngine, sha256: str) -> list[tuple[int, int, int, int]]:
     """For each meeting with a document of ``sha256``: its documents, items, actions and
     metrics."""
@@ -302,7 +279,7 @@ async def test_processes_follow_one_database(cluster: Cluster, tmp_path: Path) -
     # b killed (-9, with its upload workers) inside an upload's write, then started again.
     sha = hashlib.sha256(KILLED.read_bytes()).hexdigest()
     upload = asyncio.create_task(cluster.upload("b", KILLED))
-    while not await _writing(cluster.engine):
+    while not await writing(cluster.engine):
         assert not upload.done(), "the upload ended before its write was seen"
         await asyncio.sleep(0.001)
     cluster.servers["b"].kill()
