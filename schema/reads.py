@@ -27,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Executable, Row, create_engine, event
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.pool import QueuePool
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
@@ -43,6 +44,8 @@ def sqlite_reader(engine: AsyncEngine) -> Engine | None:
 
     Its connections begin their transactions with ``BEGIN`` as ``records.db``'s do, so
     that the statements of one request read one snapshot, and wait for a lock as long.
+    Its pool keeps as many connections as ``engine``'s: each query operation holds one
+    while it runs, and one past the pool's size would be opened and closed again.
     """
     url = engine.url
     if engine.dialect.name != "sqlite" or url.database in (None, "", ":memory:"):
@@ -51,8 +54,16 @@ def sqlite_reader(engine: AsyncEngine) -> Engine | None:
         return None
     reader = _READERS.get(engine)
     if reader is None:
+        pool = engine.sync_engine.pool
+        sizes = (
+            {"pool_size": pool.size(), "max_overflow": getattr(pool, "_max_overflow", 10)}
+            if isinstance(pool, QueuePool)
+            else {}
+        )
         reader = create_engine(
-            url.set(drivername="sqlite+pysqlite"), connect_args={"check_same_thread": False}
+            url.set(drivername="sqlite+pysqlite"),
+            connect_args={"check_same_thread": False},
+            **sizes,
         )
         event.listen(reader, "connect", _on_connect)
         event.listen(reader, "begin", _on_begin)

@@ -7,10 +7,12 @@ from typing import Any
 
 import httpx
 from sqlalchemy import event
+from sqlalchemy.pool import QueuePool
 
 from api.app import create_app
 from api.database import POOL_SIZE
 from api.settings import Settings
+from schema.reads import sqlite_reader
 from tests.support.api import graphql, ingest_seed, running
 
 # A front-end page: a query operation reads through one connection, held while it runs.
@@ -43,11 +45,15 @@ async def test_requests_at_once_keep_their_connections_open_in_the_pool(
     app = create_app(settings)
     async with running(app) as client:
         engine = app.state.assurance.engine
-        kept = engine.pool.checkedin()  # opened while the app started
+        # On a SQLite file, query operations read through a synchronous engine's pool.
+        reader = sqlite_reader(engine)
+        pool = reader.pool if reader is not None else engine.sync_engine.pool
+        assert isinstance(pool, QueuePool)
+        kept = pool.checkedin()  # opened while the app started
         opened: list[Any] = []
         closed: list[Any] = []
-        event.listen(engine.sync_engine.pool, "connect", lambda dbapi, _: opened.append(dbapi))
-        event.listen(engine.sync_engine.pool, "close", lambda dbapi, _: closed.append(dbapi))
+        event.listen(pool, "connect", lambda dbapi, _: opened.append(dbapi))
+        event.listen(pool, "close", lambda dbapi, _: closed.append(dbapi))
 
         for _ in range(3):
             await _burst(client)
@@ -59,5 +65,5 @@ async def test_requests_at_once_keep_their_connections_open_in_the_pool(
         # Every request gave its connection back; on PostgreSQL the change-log position's
         # own connection (api/positions.py) stays out for the app's life.
         position_connections = 1 if engine.dialect.name == "postgresql" else 0
-        assert engine.pool.checkedout() == position_connections
-        assert engine.pool.checkedin() == kept + len(opened) - position_connections
+        assert pool.checkedout() == position_connections
+        assert pool.checkedin() == kept + len(opened) - position_connections
