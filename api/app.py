@@ -133,7 +133,9 @@ def _default_schema(extensions: Sequence[ExtensionFactory]) -> BaseSchema:
     return build_schema(extensions=list(extensions))
 
 
-async def _default_context(state: AppState, request: Request, caller: Caller | None) -> object:
+async def default_context(state: AppState, request: Request, caller: Caller | None) -> object:
+    """A request's GraphQL context (``schema.context.Context``) on the app's engine,
+    searchers, index and upload workers: what ``create_app`` gives unless told otherwise."""
     from schema.context import Context
 
     engine, _, index = state.require()
@@ -146,6 +148,9 @@ async def _default_context(state: AppState, request: Request, caller: Caller | N
         api_key_name=None if caller is None else caller.key_name,
         request=request,
     )
+
+
+_default_context = default_context  # the name bench.web_bench imports
 
 
 # The request a GET or a JSON POST carried, read (and its persisted query resolved) before
@@ -462,7 +467,7 @@ def create_app(
     settings: Settings,
     *,
     schema_factory: SchemaFactory = _default_schema,
-    context_factory: ContextFactory = _default_context,
+    context_factory: ContextFactory = default_context,
 ) -> Starlette:
     """The whole API as one ASGI app; nothing is opened until its lifespan starts."""
     state = AppState(settings)

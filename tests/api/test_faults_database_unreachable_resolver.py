@@ -10,6 +10,7 @@ finding the database down at its start gets), and is not counted as an unexpecte
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -18,7 +19,7 @@ from typing import Any
 import httpx
 from starlette.requests import Request
 
-from api.app import AppState
+from api.app import AppState, default_context
 from api.auth import Caller, Role
 from api.readiness import DATABASE_UNAVAILABLE
 from api.settings import Settings
@@ -40,19 +41,14 @@ def _closed_port() -> int:
 
 @asynccontextmanager
 async def _unreachable_context() -> AsyncIterator[Callable[..., Any]]:
+    """The app's own context factory, with the resolvers' engine swapped for one whose
+    database cannot be reached."""
     engine = create_engine(f"postgresql://postgres@127.0.0.1:{_closed_port()}/test")
 
     async def context(state: AppState, request: Request, caller: Caller | None) -> object:
-        _, _, index = state.require()
-        return Context(
-            engine=engine,
-            searcher=state.searcher_pool().get,
-            role=None if caller is None else caller.role.value,
-            index=index,
-            uploads=state.uploads,
-            api_key_name=None if caller is None else caller.key_name,
-            request=request,
-        )
+        made = await default_context(state, request, caller)
+        assert isinstance(made, Context)
+        return dataclasses.replace(made, engine=engine)
 
     try:
         yield context
