@@ -21,7 +21,6 @@ rebuilt index.
 from __future__ import annotations
 
 import resource
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -34,36 +33,25 @@ from bench.live_server import ServerProcess
 from indexer.storage import IndexStore
 from indexer.sync import rebuild
 from records.db import create_engine
-from tests.support.paths import SAMPLES
 from tests.support.records import ingest_files, last_position, record_keys
 from tests.support.served import (
+    FILE_SIZE_LIMIT,
+    FULL_DISK_FIRST,
+    FULL_DISK_LATER,
     MEETINGS_FOUND,
+    NO_ROOM,
     assert_index_equals_database,
     assurance_server,
     data,
+    limit_file_size,
     readyz,
     wait_for,
 )
-
-LIMIT = 384 * 1024  # bytes a process may write to one file
-FIRST = SAMPLES / "northshire-monthly-assurance-2021-03.txt"
-LATER = (
-    SAMPLES / "eastmoor-performance-2021-06.txt",
-    SAMPLES / "eastmoor-performance-2019-10.txt",
-    SAMPLES / "eastmoor-thematic-soc-2023-05.txt",
-)
-NO_ROOM = "no room to write the search index"
 
 
 def _found(client: httpx.Client, server: ServerProcess, query: str) -> list[str]:
     result = data(client, server, MEETINGS_FOUND, q=query)
     return [edge["node"]["title"] for edge in result["search"]["edges"]]
-
-
-def _limited() -> None:
-    """In the child before exec: writes past LIMIT bytes fail (EFBIG) instead of killing."""
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (LIMIT, resource.RLIM_INFINITY))
 
 
 # What ``assurance reindex`` runs, without the command line's imports (seconds on a
@@ -88,7 +76,7 @@ asyncio.run(main())
 def _rebuild_with_no_room(settings: Settings) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", REBUILD, settings.resolved_database_url, str(settings.index_dir)],
-        preexec_fn=_limited,  # the test starts no threads that could fork with it
+        preexec_fn=limit_file_size,  # the test starts no threads that could fork with it
         capture_output=True,
         text=True,
         timeout=120,
@@ -105,7 +93,7 @@ async def test_a_full_disk_leaves_the_last_generation_serving_until_there_is_roo
     engine = create_engine(database_url)
     extra = {"ASSURANCE_INDEX_READY_LAG_SECONDS": "1", "ASSURANCE_INDEX_SYNC_SECONDS": "0.5"}
     try:
-        await ingest_files(engine, FIRST)
+        await ingest_files(engine, FULL_DISK_FIRST)
         with (
             assurance_server(settings, tmp_path / "server.log", extra_env=extra) as server,
             httpx.Client(timeout=30) as client,
@@ -116,8 +104,10 @@ async def test_a_full_disk_leaves_the_last_generation_serving_until_there_is_roo
             assert before is not None
 
             # Applying changes with no room: the follower fails, the old generation serves.
-            resource.prlimit(server.pid, resource.RLIMIT_FSIZE, (LIMIT, resource.RLIM_INFINITY))
-            await ingest_files(engine, *LATER)
+            resource.prlimit(
+                server.pid, resource.RLIMIT_FSIZE, (FILE_SIZE_LIMIT, resource.RLIM_INFINITY)
+            )
+            await ingest_files(engine, *FULL_DISK_LATER)
             latest = await last_position(engine)
 
             def no_room() -> list[str]:

@@ -10,8 +10,6 @@ last good generation current and whole; given room, ``assurance reindex`` succee
 from __future__ import annotations
 
 import os
-import resource
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -21,24 +19,14 @@ from api.settings import Settings
 from indexer.storage import IndexStore
 from indexer.sync import rebuild
 from records.db import create_engine
-from tests.support.paths import SAMPLES
 from tests.support.records import ingest_files, last_position
-from tests.support.served import assert_index_equals_database
-
-LIMIT = 384 * 1024  # bytes a process may write to one file: the index's next segment is more
-FIRST = SAMPLES / "northshire-monthly-assurance-2021-03.txt"
-LATER = (
-    SAMPLES / "eastmoor-performance-2021-06.txt",
-    SAMPLES / "eastmoor-performance-2019-10.txt",
-    SAMPLES / "eastmoor-thematic-soc-2023-05.txt",
+from tests.support.served import (
+    FULL_DISK_FIRST,
+    FULL_DISK_LATER,
+    NO_ROOM,
+    assert_index_equals_database,
+    limit_file_size,
 )
-NO_ROOM = "no room to write the search index"
-
-
-def _limited() -> None:
-    """In the child before exec: writes past LIMIT bytes fail (EFBIG) instead of killing."""
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (LIMIT, resource.RLIM_INFINITY))
 
 
 def _assurance(
@@ -52,7 +40,7 @@ def _assurance(
     }
     return subprocess.run(
         [sys.executable, "-m", "api.cli", *arguments],
-        preexec_fn=_limited if limited else None,  # the test starts no threads
+        preexec_fn=limit_file_size if limited else None,  # the test starts no threads
         env=env,
         capture_output=True,
         text=True,
@@ -77,17 +65,19 @@ async def test_ingest_and_reindex_with_no_room_say_so_in_a_line_and_keep_the_ind
     store = IndexStore(settings.index_dir)
     engine = create_engine(database_url)
     try:
-        await ingest_files(engine, FIRST)
+        await ingest_files(engine, FULL_DISK_FIRST)
         await rebuild(engine, store)
         good = store.current()
         assert good is not None
         position = store.position()
         # Stored, not indexed yet: the next command's index write needs a new segment.
-        await ingest_files(engine, *LATER)
+        await ingest_files(engine, *FULL_DISK_LATER)
         latest = await last_position(engine)
         assert position < latest
 
-        ingested = _assurance(settings, "ingest", "--workers", "1", *map(str, LATER), limited=True)
+        ingested = _assurance(
+            settings, "ingest", "--workers", "1", *map(str, FULL_DISK_LATER), limited=True
+        )
         _assert_one_clear_line(ingested, settings.index_dir)
         assert store.current() == good and store.position() == position
         assert store.generations() == [good]

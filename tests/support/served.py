@@ -1,9 +1,12 @@
 """``assurance serve`` as a real process for the fault tests: started on a data folder and a
-database, asked over HTTP, killed or stopped, and its index compared with the database."""
+database, asked over HTTP, killed or stopped, and its index compared with the database;
+and the full disk those tests give a process that writes the index."""
 
 from __future__ import annotations
 
 import contextlib
+import resource
+import signal
 import sqlite3
 import time
 from collections.abc import Iterator, Mapping
@@ -18,6 +21,7 @@ from api.settings import Settings
 from bench.live_server import ServerProcess, assurance_command
 from indexer.storage import LOCK_FILE, FileLock, IndexStore
 from records.db import WRITE_LOCK_KEY
+from tests.support.paths import SAMPLES
 from tests.support.records import index_snapshot, last_position, record_keys
 
 MEETINGS_FOUND = """
@@ -28,6 +32,26 @@ query Found($q: String!) {
   }
 }
 """
+
+# A full disk, for real: a process may write no more than FILE_SIZE_LIMIT bytes to one file
+# (RLIMIT_FSIZE, SIGXFSZ ignored), so a write past it fails with EFBIG as it would with
+# ENOSPC. The index of FULL_DISK_FIRST fits (its first segment, about 240 kB); FULL_DISK_LATER
+# added needs a segment past the limit (about 540 kB), as does a whole rebuilt index.
+FILE_SIZE_LIMIT = 384 * 1024
+FULL_DISK_FIRST = SAMPLES / "northshire-monthly-assurance-2021-03.txt"
+FULL_DISK_LATER = (
+    SAMPLES / "eastmoor-performance-2021-06.txt",
+    SAMPLES / "eastmoor-performance-2019-10.txt",
+    SAMPLES / "eastmoor-thematic-soc-2023-05.txt",
+)
+NO_ROOM = "no room to write the search index"  # how the app and the commands name it
+
+
+def limit_file_size() -> None:
+    """In a child before exec (``preexec_fn``): writes past FILE_SIZE_LIMIT bytes to a file
+    fail (EFBIG) instead of killing the process."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (FILE_SIZE_LIMIT, resource.RLIM_INFINITY))
 
 
 @contextlib.contextmanager
