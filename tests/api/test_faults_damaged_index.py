@@ -7,26 +7,31 @@ deleted or overwritten, the whole folder deleted), and a real ``assurance serve`
 started on it: it answers /readyz ready only once the index is whole again, its
 searches find the database's meetings, and the index holds exactly the database's
 records at the change log's last position.
+
+The database and its whole index are made once per backend for the module; each test
+damages a copy of that index in a data folder of its own (a server started on it reads
+the database and writes only its own index).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
 from sqlalchemy import select
 
-import migrations
 from api.settings import Settings
 from indexer.storage import IndexStore
 from indexer.sync import apply_changes
 from records.db import create_engine, session_factory
 from records.models import Meeting
 from schema.node import to_global_id
+from tests.support.databases import BACKENDS, throwaway_database
 from tests.support.paths import SAMPLES
 from tests.support.records import index_snapshot, ingest_files, last_position, record_keys
 from tests.support.served import (
@@ -83,19 +88,44 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
 }
 
 
+@dataclass(frozen=True)
+class Built:
+    database_url: str
+    index_dir: Path  # whole: copied, never changed
+    keys: set[str]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+async def built(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Built]:
+    """The samples stored and indexed, once per backend for the module."""
+    folder = tmp_path_factory.mktemp(f"damaged-index-{request.param}")
+    async with throwaway_database(request.param, folder, migrated=True) as url:
+        engine = create_engine(url)
+        try:
+            await ingest_files(engine, *FILES)
+            store = IndexStore(folder / "index")
+            await apply_changes(engine, store)
+            keys = await record_keys(engine)
+            assert set(index_snapshot(store)) == keys  # whole before any damage
+        finally:
+            await engine.dispose()
+        yield Built(url, store.root, keys)
+
+
 @pytest.mark.parametrize("damage", DAMAGE)
 async def test_a_damaged_index_is_rebuilt_from_the_database_at_start(
-    damage: str, database_url: str, tmp_path: Path
+    damage: str, built: Built, tmp_path: Path
 ) -> None:
-    await migrations.upgrade(database_url)
-    settings = Settings(data_dir=tmp_path / "var", database_url=database_url)
-    engine = create_engine(database_url)
+    settings = Settings(data_dir=tmp_path / "var", database_url=built.database_url)
+    shutil.copytree(built.index_dir, settings.index_dir)
+    store = IndexStore(settings.index_dir)
+    assert set(index_snapshot(store)) == built.keys  # the copy is whole before the damage
+    engine = create_engine(built.database_url)
     try:
-        await ingest_files(engine, *FILES)
-        store = IndexStore(settings.index_dir)
-        await apply_changes(engine, store)
         keys = await record_keys(engine)
-        assert set(index_snapshot(store)) == keys  # whole before the damage
+        assert keys == built.keys
 
         DAMAGE[damage](settings.index_dir)
         if store.current() is not None:  # the files are still there: reading them fails
