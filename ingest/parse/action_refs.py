@@ -43,8 +43,10 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+# "Reference 3 – Meeting Dates": a heading over an outstanding reference, by its number.
 _ENTRY = re.compile(
-    rf"(?P<code>{_CODE}|{_SERIES}|Minute\s+(?P<minute>\d{{1,4}})(?=\s*[-–—]\s*{_MONTH}\s+\d{{4}}))"
+    rf"(?P<code>{_CODE}|{_SERIES}|Minute\s+(?P<minute>\d{{1,4}})(?=\s*[-–—]\s*{_MONTH}\s+\d{{4}})"
+    r"|Reference\s+(?:No\.?\s*)?(?P<numbered>\d{1,3})(?=\s*[-–—:]))"
     r"(?![\w/])\s*(?P<sep>[-–—:]|\()\s*"
 )
 _CODE_WORD = r"(?i:reference\s+actions?|actions?|(?:outstanding\s+)?references?|refs?\.?)"
@@ -107,7 +109,7 @@ def _entry(
     code = match.group("code")
     if _LEADING_CODE.fullmatch(code) is None and not review:
         return None
-    reference = match.group("minute") or _code_text(code)
+    reference = match.group("minute") or match.group("numbered") or _code_text(code)
     title_start = match.end()
     title_end = paragraph.end
     if match.group("sep") == "(":
