@@ -113,6 +113,9 @@ def subject_before(text: str, start: int, cue: int) -> str | None:
         return None
     if _bare(tokens[-1]).lower() in PRONOUNS:
         return _bare(tokens[-1]).lower()
+    post = _lower_case_post(tokens, at_start=window == start)
+    if post is not None:
+        return post
     taken: list[str] = []
     for token in reversed(tokens):
         bare = _bare(token)
@@ -140,6 +143,48 @@ def subject_before(text: str, start: int, cue: int) -> str | None:
             return None
     phrase = _trim(list(reversed(taken)))
     return phrase or None
+
+
+# Posts minutes write in lower case after "The": "The borough commander agreed to ...".
+_POST_NOUNS = frozenset(
+    [
+        "commander",
+        "clerk",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "officer",
+        "inspector",
+        "superintendent",
+        "constable",
+        "commissioner",
+        "secretary",
+        "solicitor",
+        "director",
+        "manager",
+        "treasurer",
+    ]
+)
+_LOWER_POST_WORDS = 3
+
+
+def _lower_case_post(tokens: list[str], *, at_start: bool) -> str | None:
+    """ "borough commander" from "The borough commander" opening a sentence: a post in
+    lower case, up to three words ending in a post's noun, after "The" (or "the" where the
+    sentence opens)."""
+    for size in range(1, _LOWER_POST_WORDS + 1):
+        if len(tokens) < size + 1:
+            return None
+        words = tokens[-size:]
+        if not all(re.fullmatch(r"[a-z][a-z-]*", w) for w in words):
+            return None
+        if words[-1] not in _POST_NOUNS:
+            return None
+        article = tokens[-size - 1]
+        opens = len(tokens) == size + 1 and at_start
+        if article == "The" or (article == "the" and opens):
+            return " ".join(words)
+    return None
 
 
 def phrase_after(text: str, start: int, limit: int) -> tuple[str, int] | None:
