@@ -17,7 +17,9 @@ college's "Board of Directors" is its governing board, and so are the meetings o
 authorities' national association; a network of the authorities' officers ("Association of
 Police Authority Chief Executives") is not an authority. A Scottish council's board or
 sub-committee for police and fire and rescue, and a legislature's justice committee ("Committee
-for Justice"), scrutinise.
+for Justice"), scrutinise; so do a council's committees named by their task ("Policy and
+Accountability Committee", "Crime and Disorder Committee"). A Welsh "Public Services Board"
+is its area's strategic board.
 """
 
 from __future__ import annotations
@@ -41,6 +43,17 @@ _KIND_PATTERNS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = (
             r"\baudit\b[\w ,&()-]{0,40}?\b(?:committee|panel)\b|\bjoint\s+audit\b|"
             r"\baudit,?\s+(?:and|&)\s+(?:risk|standards|ethics|assurance)\b|"
             r"(?-i:\bJAC\b|\bJARAC\b|\bJARAP\b|\bJIAC\b|\bARAC\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # a council's scrutiny committee named by its task, with no word of scrutiny in its
+        # name: a borough's "Policy and Accountability Committee", the statutory "Crime and
+        # Disorder Committee" that scrutinises the community safety partnership
+        MeetingKind.SCRUTINY_COMMITTEE,
+        re.compile(
+            r"\bpolicy\s+(?:and|&)\s+accountability\s+(?:committee|panel)\b|"
+            r"\bcrime\s+(?:and|&)\s+disorder\s+(?:sub-?)?committee\b",
             re.IGNORECASE,
         ),
     ),
@@ -86,6 +99,8 @@ _KIND_PATTERNS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = (
         re.compile(
             r"\bstrateg(?:ic|y)\b[\w ,&]{0,40}?\b(?:board|committee)\b|\bstrategic\s+policing\b|"
             r"\bpolicing\s+board\b|\b(?:governance|executive|oversight)\s+board\b|"
+            # a Welsh area's statutory partnership of its public bodies: "Public Services Board"
+            r"\bpublic\s+services?\s+board\b|"
             # a company's or college's governing board: "College Board of Directors"
             r"\bboard\s+of\s+(?:directors|trustees|governors)\b|"
             # not the officers' own network: "Association of Police Authority Chief Executives"

@@ -1,0 +1,46 @@
+"""The kind of a council committee or area partnership whose name carries no kind word:
+a borough's "Policy and Accountability Committee" and the statutory "Crime and Disorder
+Committee" scrutinise; a Welsh "Public Services Board" is its area's strategic board.
+Invented names in, kind out."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.parse import parse_document
+from ingest.parse.kinds import find_meeting_kind
+from records.enums import MeetingKind
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Housing and Safer Neighbourhoods Policy and Accountability Committee",
+        "Children's Services Policy & Accountability Committee",
+        "Crime and Disorder Committee",
+        "Crime & Disorder Sub-Committee",
+    ],
+)
+def test_a_council_committee_named_by_its_task_scrutinises(name: str) -> None:
+    assert find_meeting_kind(name) is MeetingKind.SCRUTINY_COMMITTEE
+
+
+def test_an_accountability_board_is_still_one() -> None:
+    assert find_meeting_kind("Policing Accountability Board") is MeetingKind.ACCOUNTABILITY_BOARD
+    assert find_meeting_kind("Crime and Disorder Reduction Partnership") is None
+
+
+@pytest.mark.parametrize("name", ["Public Services Board", "Vale of Tarn Public Service Board"])
+def test_a_public_services_board_is_a_strategic_board(name: str) -> None:
+    assert find_meeting_kind(name) is MeetingKind.STRATEGIC_BOARD
+
+
+def test_a_record_of_a_crime_and_disorder_committee_is_of_a_scrutiny_committee() -> None:
+    text = (
+        "Crime and Disorder Committee\n\n"
+        "Minutes of the meeting held on 4 March 2025 at 7.30 pm\n\n"
+        "Present: Councillors Alma Penrose (Chair), Tobias Venn\n\n"
+        "1. Apologies\n\nThere were none.\n\n"
+        "2. Community Safety Partnership update\n\nThe Committee noted the update.\n"
+    )
+    assert parse_document(text).kind is MeetingKind.SCRUTINY_COMMITTEE
