@@ -45,6 +45,10 @@ from tests.support.served import assert_index_equals_database, index_locked, wri
 FILES = 24
 KILLS = 5
 RUN_SECONDS = 240.0  # one run's limit (a stuck run fails the test, never hangs it)
+# How often a run is looked at: storing the folder's batch and indexing it each take
+# about a second, far longer; each look is a database query, which at every 10 ms over
+# a run's seconds of imports cost more CPU than the clean ingest.
+POLL_SECONDS = 0.05
 
 
 async def _documents(engine: AsyncEngine) -> int:
@@ -78,7 +82,7 @@ async def _kill_when_working(
             doing = "indexing"
             break
         assert time.monotonic() < deadline, f"the run did nothing for {RUN_SECONDS} s"
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(POLL_SECONDS)
     await asyncio.sleep(delay)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
