@@ -4,8 +4,9 @@ A lifecycle's summary is written from its status events (``ActionEvent``) when i
 actions are linked: ``raised_on`` is the day of the event that raised it, ``closed_on``
 the day of the event that last took it to completed or cancelled (cleared when a later
 one reopens it). The action filters (``openAt``, ``overdueAt``) and the theme timelines
-read "open on a day" through ``open_on`` alone, so that an action is open on the same
-days whichever of them is asked.
+read "open on a day" through ``open_on`` (or ``open_spell``, the same days worked out
+from a summary's values), so that an action is open on the same days whichever of them
+is asked.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from records.models import ActionLifecycle
 
 # Statuses that end a lifecycle.
 DONE = (ActionStatus.COMPLETED, ActionStatus.CANCELLED)
+_DONE_VALUES = frozenset(str(status) for status in DONE)
 
 
 def head() -> ColumnElement[bool]:
@@ -40,3 +42,17 @@ def open_on(day: dt.date | ColumnElement[Any], cycle: Any = ActionLifecycle) -> 
         and_(cycle.closed_on.is_(None), cycle.status.not_in(DONE)), cycle.closed_on > day
     )
     return and_(raised, not_closed)
+
+
+def open_spell(
+    raised_on: dt.date | None, closed_on: dt.date | None, status: ActionStatus | str | None
+) -> tuple[dt.date | None, dt.date | None] | None:
+    """The days ``open_on`` holds a lifecycle open, from what its summary says: (from,
+    until), open on a day that is on or after ``from`` (any day when None) and before
+    ``until`` (for ever when None); None when it is open on no day (done, on a day not
+    known)."""
+    if closed_on is not None:
+        return raised_on, closed_on
+    if status is not None and str(status) in _DONE_VALUES:
+        return None
+    return raised_on, None

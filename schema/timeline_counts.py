@@ -1,27 +1,40 @@
-"""A theme's records counted per calendar period: two grouped statements per batch.
+"""A theme's records counted per calendar period: one grouped statement per batch.
 
-The first statement counts, per theme and day, the theme's meetings, its agenda items
-(by their meeting's day), the lifecycles of its actions raised and those closed (by
-``ActionLifecycle.raised_on`` and ``closed_on``, each lifecycle once, as the action
-that raised it: as ``actions(filter: {theme, openAt})`` lists them); days are put into
-periods here. The second counts, per theme, the lifecycles open at each period's last
-day, through ``records.lifecycles.open_on`` joined to the periods' last days. So a
-timeline costs the same two statements whatever its number of periods, and the
-timelines of many themes with the same arguments share them.
+The statement counts, per theme and day, the theme's meetings and its agenda items (by
+their meeting's day), and the lifecycles of its actions by the days they were raised
+and closed and their status (``ActionLifecycle.raised_on``, ``closed_on``, ``status``;
+each lifecycle once, as the action that raised it: as ``actions(filter: {theme,
+openAt})`` lists them). Days are put into periods here, and the lifecycles open on each
+period's last day are counted from the same rows, by ``records.lifecycles.open_spell``
+(the days ``open_on`` holds a lifecycle open). So a timeline costs one statement
+whatever its number of periods, the same statement each time (made once, its themes,
+days and body bound when it runs), and the timelines of many themes with the same
+arguments share it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any, Final
 
-from sqlalchemy import Date, func, literal, literal_column, select, union_all
+from sqlalchemy import (
+    BindParameter,
+    Date,
+    bindparam,
+    func,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
 
 from records import models
-from records.lifecycles import head, open_on
+from records.lifecycles import head, open_spell
 from schema.errors import PublicError
 from schema.pagination import AnySelect
 from schema.periods import (
@@ -38,6 +51,12 @@ from schema.reads import RequestReads
 MAX_PERIODS: Final = 1200
 # What the first statement counts, by the number it selects as ``measure``.
 MEETINGS, ITEMS, RAISED, CLOSED = range(4)
+# The statement's rows of lifecycles (counted as RAISED, CLOSED and open).
+LIFECYCLES: Final = 2
+# The names of the statement's bound parameters.
+THEMES, LOW, HIGH, BODY = "themes", "low", "high", "body"
+# The statement, for a body or not, made once per process.
+_STATEMENTS: dict[bool, AnySelect] = {}
 
 
 @dataclass(frozen=True)
@@ -91,35 +110,59 @@ async def _timelines(
     reads: RequestReads, theme_ids: list[int], args: TimelineArgs
 ) -> dict[int, list[PeriodCounts] | PublicError]:
     by = args.by
+    low = period_of(args.first, by).start if args.first else dt.date.min
+    high = period_of(args.last, by).end if args.last else dt.date.max
     # theme -> period number -> [meetings, items, raised, closed]
     tallies: dict[int, dict[int, list[int]]] = {
         t: defaultdict(lambda: [0, 0, 0, 0]) for t in theme_ids
     }
-    for row in await reads.rows(_daily_counts(theme_ids, args)):
-        if row.day is not None:
-            tallies[row.theme_id][period_number(_day(row.day), by)][row.measure] += row.n
-    spans: dict[int, list[Period] | PublicError] = {}
-    for theme_id, tally in tallies.items():
-        spans[theme_id] = _periods(tally, args)
-    ends = sorted({p.end for span in spans.values() if isinstance(span, list) for p in span})
-    open_at: dict[tuple[int, dt.date], int] = {}
-    if ends:
-        for row in await reads.rows(_open_counts(theme_ids, ends, args.body)):
-            open_at[row.theme_id, _day(row.day)] = int(row.n)
+    # theme -> [(raised_on, open until: the first day it is no longer open, n)]
+    spells: dict[int, list[tuple[dt.date | None, dt.date | None, int]]] = defaultdict(list)
+    parameters = {THEMES: theme_ids, LOW: low, HIGH: high}
+    if args.body is not None:
+        parameters[BODY] = args.body
+    for row in await reads.rows(_counts_statement(body=args.body is not None), parameters):
+        tally, n = tallies[row.theme_id], int(row.n)
+        day = None if row.day is None else _day(row.day)
+        if row.measure != LIFECYCLES:
+            if day is not None:
+                tally[period_number(day, by)][row.measure] += n
+            continue
+        closed_on = None if row.closed_on is None else _day(row.closed_on)
+        if day is not None and low <= day <= high:
+            tally[period_number(day, by)][RAISED] += n
+        if closed_on is not None and low <= closed_on <= high:
+            tally[period_number(closed_on, by)][CLOSED] += n
+        if (spell := open_spell(day, closed_on, row.status)) is not None:
+            spells[row.theme_id].append((*spell, n))
     result: dict[int, list[PeriodCounts] | PublicError] = {}
-    for theme_id, span in spans.items():
+    for theme_id, tally in tallies.items():
+        span = _periods(tally, args)
         if isinstance(span, PublicError):
             result[theme_id] = span
             continue
-        tally = tallies[theme_id]
+        open_at = _open_at([p.end for p in span], spells.get(theme_id, ()))
         periods: list[PeriodCounts] = []
-        for p in span:
+        for p, still_open in zip(span, open_at, strict=True):
             meetings, items, raised, closed = tally.get(period_number(p.start, by), (0, 0, 0, 0))
-            periods.append(
-                PeriodCounts(p, meetings, items, raised, closed, open_at.get((theme_id, p.end), 0))
-            )
+            periods.append(PeriodCounts(p, meetings, items, raised, closed, still_open))
         result[theme_id] = periods
     return result
+
+
+def _open_at(
+    ends: list[dt.date], spells: Iterable[tuple[dt.date | None, dt.date | None, int]]
+) -> list[int]:
+    """How many lifecycles are open on each of ``ends`` (days in order), given spells of
+    (open from, open until, how many) as ``records.lifecycles.open_spell`` gives them."""
+    change = [0] * (len(ends) + 1)
+    for raised_on, closed_on, n in spells:
+        first = 0 if raised_on is None else bisect_left(ends, raised_on)
+        after = len(ends) if closed_on is None else bisect_left(ends, closed_on)
+        if first < after:
+            change[first] += n
+            change[after] -= n
+    return list(accumulate(change[:-1]))
 
 
 def _periods(tally: dict[int, list[int]], args: TimelineArgs) -> list[Period] | PublicError:
@@ -143,28 +186,59 @@ def _day(value: Any) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
-def _daily_counts(theme_ids: list[int], args: TimelineArgs) -> AnySelect:
-    """(theme_id, measure, day, n) for every day something of a theme falls on."""
+def _counts_statement(*, body: bool) -> AnySelect:
+    """The statement of ``_counts`` (for a body or not), made once per process: building
+    it costs more than running it."""
+    found = _STATEMENTS.get(body)
+    if found is None:
+        found = _STATEMENTS[body] = _counts(body=body)
+    return found
+
+
+def _counts(*, body: bool) -> AnySelect:
+    """(theme_id, measure, day, closed_on, status, n) for the themes bound as ``THEMES``
+    (and the body ``BODY`` when ``body``): the meetings and the agenda items of each day
+    from ``LOW`` to ``HIGH``, and the lifecycles of every raising and closing day and
+    status, whatever their days (those raised before ``LOW`` may be open in it)."""
     meeting, item, cycle = models.Meeting, models.AgendaItem, models.ActionLifecycle
     meeting_themes, item_themes = models.meeting_themes, models.item_themes
     action_themes = models.action_themes
-    low = period_of(args.first, args.by).start if args.first else None
-    high = period_of(args.last, args.by).end if args.last else None
+    themes: BindParameter[list[int]] = bindparam(THEMES, expanding=True)
+    no_day = null().cast(Date)
+    alike = (action_themes.c.theme_id, cycle.raised_on, cycle.closed_on, cycle.status)
+    lifecycles = (
+        _themed_heads(action_themes, body=body)
+        .add_columns(
+            action_themes.c.theme_id.label("theme_id"),
+            literal_column(str(LIFECYCLES)).label("measure"),
+            cycle.raised_on.label("day"),
+            cycle.closed_on.label("closed_on"),
+            cycle.status.label("status"),
+            func.count().label("n"),
+        )
+        .where(action_themes.c.theme_id.in_(themes))
+        .group_by(*alike)
+    )
+    if body:
+        lifecycles = lifecycles.where(meeting.body_key == bindparam(BODY))
 
-    def counted(query: AnySelect, theme: Any, measure: int, day: Any) -> AnySelect:
+    def counted(query: AnySelect, theme: Any, measure: int) -> AnySelect:
         query = query.add_columns(
             theme.label("theme_id"),
             literal_column(str(measure)).label("measure"),
-            day.label("day"),
+            meeting.date.label("day"),
+            no_day.label("closed_on"),
+            null().label("status"),
             func.count().label("n"),
-        ).where(theme.in_(theme_ids), day.is_not(None))
-        if low is not None:
-            query = query.where(day >= low)
-        if high is not None:
-            query = query.where(day <= high)
-        if args.body is not None:
-            query = query.where(meeting.body_key == args.body)
-        return query.group_by(theme, day)
+        ).where(
+            theme.in_(themes),
+            meeting.date.is_not(None),
+            meeting.date >= bindparam(LOW, type_=Date),
+            meeting.date <= bindparam(HIGH, type_=Date),
+        )
+        if body:
+            query = query.where(meeting.body_key == bindparam(BODY))
+        return query.group_by(theme, meeting.date)
 
     meetings = (
         select()
@@ -177,17 +251,14 @@ def _daily_counts(theme_ids: list[int], args: TimelineArgs) -> AnySelect:
         .join(item, item.id == item_themes.c.item_id)
         .join(meeting, meeting.id == item.meeting_id)
     )
-    parts = [
-        counted(meetings, meeting_themes.c.theme_id, MEETINGS, meeting.date),
-        counted(items, item_themes.c.theme_id, ITEMS, meeting.date),
-    ]
-    for measure, day in ((RAISED, cycle.raised_on), (CLOSED, cycle.closed_on)):
-        heads = _themed_heads(action_themes, args.body)
-        parts.append(counted(heads, action_themes.c.theme_id, measure, day))
-    return union_all(*parts)  # type: ignore[return-value]
+    return union_all(  # type: ignore[return-value]
+        lifecycles,
+        counted(meetings, meeting_themes.c.theme_id, MEETINGS),
+        counted(items, item_themes.c.theme_id, ITEMS),
+    )
 
 
-def _themed_heads(action_themes: Any, body: str | None) -> AnySelect:
+def _themed_heads(action_themes: Any, *, body: bool) -> AnySelect:
     """Lifecycle summaries of the actions that raised them, joined to their themes (and,
     for ``body``, to the meeting that raised them)."""
     cycle = models.ActionLifecycle
@@ -197,40 +268,8 @@ def _themed_heads(action_themes: Any, body: str | None) -> AnySelect:
         .join(action_themes, action_themes.c.action_id == cycle.action_id)
         .where(head())
     )
-    if body is not None:
+    if body:
         query = query.join(models.Action, models.Action.id == cycle.action_id).join(
             models.Meeting, models.Meeting.id == models.Action.meeting_id
         )
     return query
-
-
-def _open_counts(theme_ids: list[int], ends: list[dt.date], body: str | None) -> AnySelect:
-    """(theme_id, day, n): the lifecycles of each theme open on each of ``ends``.
-
-    The themes' lifecycles are read once, counted by what ``open_on`` reads of them
-    (many are raised at one meeting and closed at another together), and those counts
-    are held against every day: a plain join let SQLite read the days first and, for
-    each, every lifecycle raised before it through ``raised_on``'s index. The days are a
-    union of one-row selects rather than VALUES, whose statements SQLAlchemy does not
-    keep compiled.
-    """
-    cycle, action_themes = models.ActionLifecycle, models.action_themes
-    alike = (action_themes.c.theme_id, cycle.raised_on, cycle.closed_on, cycle.status)
-    heads = (
-        _themed_heads(action_themes, body)
-        .add_columns(*alike, func.count().label("n"))
-        .where(action_themes.c.theme_id.in_(theme_ids))
-        .group_by(*alike)
-    )
-    if body is not None:
-        heads = heads.where(models.Meeting.body_key == body)
-    lifecycles = heads.subquery("lifecycles")
-    period_ends = union_all(*(select(literal(day, Date).label("day")) for day in ends)).cte(
-        "period_ends"
-    )
-    return (
-        select(lifecycles.c.theme_id, period_ends.c.day, func.sum(lifecycles.c.n).label("n"))
-        .select_from(lifecycles)
-        .join(period_ends, open_on(period_ends.c.day, lifecycles.c))
-        .group_by(lifecycles.c.theme_id, period_ends.c.day)
-    )
