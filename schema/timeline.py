@@ -1,10 +1,11 @@
 """A theme's timeline: per calendar period, how much the archive holds on it.
 
 Each period counts the theme's meetings, agenda items, action lifecycles raised and
-closed in it and open at its end (``schema.timeline_counts``: two grouped statements),
+closed in it and open at its end (``schema.timeline_counts``: one grouped statement),
 and the search hits of the theme's words (``theme_search_query``) at meetings in it:
-one ``Searcher.trend`` over the whole range, by year or by month, the same search and
-counts as ``search(query: <Theme.searchQuery>)`` with a year or date filter.
+one ``Searcher.trend`` over the whole range, by year or by month, on a thread while the
+counts are read; the same search and counts as ``search(query: <Theme.searchQuery>)``
+with a year or date filter.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from ingest.keys import body_key
 from schema.context import Context
 from schema.errors import PublicError
 from schema.periods import CalendarPeriod, count_between, period_of
-from schema.timeline_counts import MAX_PERIODS, PeriodCounts, TimelineArgs, too_many_periods
+from schema.timeline_counts import MAX_PERIODS, TimelineArgs, too_many_periods
 
 if TYPE_CHECKING:
     from schema.themes import Theme
@@ -120,13 +121,24 @@ async def resolve_timeline(
             raise too_many_periods(count, "arguments `from` and `to` span")
     wanted_body = body.strip() if body and body.strip() else None
     args = TimelineArgs(by, first, last, body_key(wanted_body) if wanted_body else None)
-    counts = await info.context.loaders.theme_timeline.load((theme.db_id, args))
+    query = theme_search_query(theme.code, theme.name, theme.aliases)
+    # The search runs on its thread while the counts are read: over the days asked for,
+    # or every day when a bound is left to the counts (the hits are then taken for the
+    # periods the counts give; a search's days outside them are not counted).
+    hits = _search_hits(info, query, first, last, by, wanted_body)
+    try:
+        counts = await info.context.loaders.theme_timeline.load((theme.db_id, args))
+    except BaseException:
+        if hits is not None:
+            hits.cancel()
+        raise
     if isinstance(counts, PublicError):  # (DataLoader raises an error value at `load`)
+        if hits is not None:
+            hits.cancel()
         raise counts
+    found = None if hits is None else await hits
     if not counts:
         return []
-    query = theme_search_query(theme.code, theme.name, theme.aliases)
-    hits = await _search_hits(info, query, counts, by, wanted_body)
     return [
         TimelinePeriod(
             period=c.period.label,
@@ -137,35 +149,42 @@ async def resolve_timeline(
             actions_raised=c.raised,
             actions_closed=c.closed,
             open_actions=c.open,
-            search_hits=None if hits is None else hits.get(c.period.label, 0),
+            search_hits=None if found is None else found.get(c.period.label, 0),
         )
         for c in counts
     ]
 
 
-async def _search_hits(
+def _search_hits(
     info: Info,
     query: str,
-    counts: Sequence[PeriodCounts],
+    first: dt.date | None,
+    last: dt.date | None,
     by: CalendarPeriod,
     body: str | None,
-) -> dict[str, int] | None:
-    """Hits of ``query`` per period label over the timeline's days; None without search."""
+) -> asyncio.Future[dict[str, int]] | None:
+    """Hits of ``query`` per period label from the period holding ``first`` to the one
+    holding ``last`` (every day for a bound not given), searched on a thread; None
+    without search."""
     factory = info.context.searcher
     if factory is None or not query:
         return None
     search_filter = SearchFilter(
-        date_from=counts[0].period.start,
-        date_to=counts[-1].period.end,
+        date_from=period_of(first, by).start if first else None,
+        date_to=period_of(last, by).end if last else None,
         bodies=(body,) if body else (),
     )
     step: Literal["year", "month"] = "year" if by is CalendarPeriod.YEAR else "month"
-    trend = await asyncio.to_thread(lambda: factory().trend(query, filter=search_filter, by=step))
-    hits: dict[str, int] = {}
-    for count in trend:
-        label = period_of(_first_day(count.value), by).label
-        hits[label] = hits.get(label, 0) + count.count
-    return hits
+
+    def search() -> dict[str, int]:
+        hits: dict[str, int] = {}
+        for count in factory().trend(query, filter=search_filter, by=step):
+            if count.count:
+                label = period_of(_first_day(count.value), by).label
+                hits[label] = hits.get(label, 0) + count.count
+        return hits
+
+    return asyncio.ensure_future(asyncio.to_thread(search))
 
 
 def _first_day(trend_label: str) -> dt.date:
