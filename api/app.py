@@ -150,9 +150,6 @@ async def default_context(state: AppState, request: Request, caller: Caller | No
     )
 
 
-_default_context = default_context  # the name bench.web_bench imports
-
-
 # The request a GET or a JSON POST carried, read (and its persisted query resolved) before
 # Strawberry's view runs; ``parse_http_body`` hands it on.
 _PREPARED: ContextVar[GraphQLRequestData | None] = ContextVar("graphql_request", default=None)

@@ -35,7 +35,7 @@ from asgi_lifespan import LifespanManager
 from sqlalchemy import func, select
 from starlette.requests import Request
 
-from api.app import _default_context, create_app
+from api.app import create_app, default_context
 from api.database import open_database
 from api.settings import Settings
 from api.web import operations
@@ -160,7 +160,7 @@ async def measure(
                 variables = page.params.variables(PAGE_SIZE)
 
                 async def run_operation(variables: dict[str, Any] = variables) -> None:
-                    context = await _default_context(state, request, None)
+                    context = await default_context(state, request, None)
                     result = await schema.execute(
                         operations.SEARCH, variable_values=variables, context_value=context
                     )
