@@ -22,6 +22,7 @@ from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
 from schema.arguments import MAX_MATCH_CHARS, checked_match_text
 from schema.evidence import EVIDENCE_DOC, Evidence, evidence_of
 from schema.fields import resolver_field
+from schema.lazy import lazily
 from schema.meeting_references import MeetingReference
 from schema.node import Node, id_of, to_global_id
 from schema.pagination import AnySelect
@@ -281,6 +282,9 @@ class Action(Node):
             meeting_id=action.meeting_id,
             item_id=action.item_id,
         )
+
+
+lazily(Action, db_id="id", meeting_id="meeting_id", item_id="item_id")
 
 
 @strawberry.input(description="Conditions on actions; every condition given must hold.")

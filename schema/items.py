@@ -9,6 +9,7 @@ import strawberry
 from records import models
 from schema.actions import Action
 from schema.evidence import EVIDENCE_DOC, Evidence, evidence_of
+from schema.lazy import lazily
 from schema.metrics import Metric
 from schema.node import Node
 from schema.relations import relation
@@ -60,3 +61,6 @@ class AgendaItem(Node):
             meeting_id=item.meeting_id,
             parent_id=item.parent_id,
         )
+
+
+lazily(AgendaItem, db_id="id", meeting_id="meeting_id", parent_id="parent_id")

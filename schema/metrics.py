@@ -13,6 +13,7 @@ from records.enums import MetricKind, MetricUnit
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
 from schema.arguments import MAX_MATCH_CHARS, checked_match_text
 from schema.evidence import EVIDENCE_DOC, Evidence, evidence_of
+from schema.lazy import lazily
 from schema.node import Node
 from schema.pagination import AnySelect
 from schema.relations import relation
@@ -105,3 +106,6 @@ def metric_query(where: MetricFilter | None) -> AnySelect:
     if where.date_to:
         query = query.where(meeting.date <= where.date_to)
     return query
+
+
+lazily(Metric, db_id="id", meeting_id="meeting_id", item_id="item_id", theme_id="theme_id")

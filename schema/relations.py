@@ -24,6 +24,7 @@ from strawberry.types.field import StrawberryField
 from strawberry.types.lazy_type import LazyType
 
 from schema.context import Context
+from schema.lazy import lazy_constructor
 from schema.loaders import Loader, Loaders
 
 Info = strawberry.Info[Context, None]
@@ -31,6 +32,15 @@ Info = strawberry.Info[Context, None]
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 R = TypeVar("R")
+
+
+# The attribute of a relation field's graphql-core resolver (``lean_relation_resolvers``)
+# that names its ``RelationField``: ``schema.execution`` reads the loaded records itself.
+RELATION = "lean_relation"
+
+
+class NotLoaded(Exception):
+    """The records a relation field asks for are not loaded yet (its resolver loads them)."""
 
 
 def related(loader: DataLoader[K, V], key: K, convert: Callable[[V], R]) -> R:
@@ -96,7 +106,24 @@ class RelationField(StrawberryField):
                 return None
             return related(getattr(info.context.loaders, loader), found, convert)
 
+        setattr(resolve, RELATION, self)
         return resolve
+
+    def loaded_reader(self, context: Context) -> Callable[[Any], Any]:
+        """source -> the field's value from what ``context``'s loader holds already
+        (looked ahead); raises ``NotLoaded`` when it holds nothing for the source's key."""
+        loaders, name, key, convert = context.loaders, self.loader, self.object_key, self.convert
+
+        def read(source: Any) -> Any:
+            found = getattr(source, key)
+            if found is None:
+                return None
+            values = getattr(loaders, name).values
+            if found not in values:
+                raise NotLoaded
+            return convert(values[found])
+
+        return read
 
     @cached_property
     def target(self) -> type[Any]:
@@ -107,7 +134,7 @@ class RelationField(StrawberryField):
     def convert(self) -> Callable[[Any], Any]:
         """What the loader holds (after ``pick``) -> the field's value, by the field's type:
         a list of records, a record or None, or a record that must exist."""
-        from_model = self.target.from_model
+        from_model = lazy_constructor(self.target) or self.target.from_model
         convert: Callable[[Any], Any]
         if isinstance(self.type, StrawberryList):
             convert = _each(from_model)
