@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ingest.keys import body_key
 from records import models
@@ -20,7 +20,7 @@ from schema.items import AgendaItem
 from schema.meeting_references import MeetingReference
 from schema.metrics import Metric
 from schema.node import Node
-from schema.pagination import AnySelect
+from schema.pagination import AnySelect, PreparedQuery
 from schema.people import Person
 from schema.relations import relation
 
@@ -192,27 +192,48 @@ class MeetingFilter:
     )
 
 
-def meeting_query(where: MeetingFilter | None) -> AnySelect:
-    """Meetings (with their date, the sort key) meeting the filter."""
-    query: AnySelect = select(models.Meeting, models.Meeting.date)
-    if where is None:
-        return query
-    if where.date_from:
-        query = query.where(models.Meeting.date >= where.date_from)
-    if where.date_to:
-        query = query.where(models.Meeting.date <= where.date_to)
-    if where.year is not None:
-        year = checked_year(where.year, "meetings: argument `filter.year`")
-        query = query.where(models.Meeting.date.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
-    if where.kind:
-        query = query.where(models.Meeting.kind.in_(set(where.kind)))
-    if where.theme:
+def meeting_query(where: MeetingFilter | None) -> PreparedQuery:
+    """Meetings (with their date, the sort key) meeting the filter: the conditions given
+    (its shape) and their values, as parameters."""
+    params: dict[str, Any] = {}
+    if where is not None:
+        if where.date_from:
+            params["date_from"] = where.date_from
+        if where.date_to:
+            params["date_to"] = where.date_to
+        if where.year is not None:
+            year = checked_year(where.year, "meetings: argument `filter.year`")
+            params["year_first"] = dt.date(year, 1, 1)
+            params["year_last"] = dt.date(year, 12, 31)
+        if where.kind:
+            params["kinds"] = sorted(set(where.kind), key=lambda kind: kind.value)
+        if where.theme:
+            params["theme"] = where.theme.strip().upper()
+        if where.body:
+            params["body_key"] = body_key(where.body)
+    shape = tuple(sorted(params))
+    return PreparedQuery(("meetings", shape), lambda: _meeting_conditions(shape), params)
+
+
+def _meeting_conditions(shape: tuple[str, ...]) -> AnySelect:
+    """The meetings query with the conditions whose parameters ``shape`` names."""
+    meeting = models.Meeting
+    query: AnySelect = select(meeting, meeting.date)
+    if "date_from" in shape:
+        query = query.where(meeting.date >= bindparam("date_from"))
+    if "date_to" in shape:
+        query = query.where(meeting.date <= bindparam("date_to"))
+    if "year_first" in shape:
+        query = query.where(meeting.date.between(bindparam("year_first"), bindparam("year_last")))
+    if "kinds" in shape:
+        query = query.where(meeting.kind.in_(bindparam("kinds", expanding=True)))
+    if "theme" in shape:
         themed = (
             select(models.meeting_themes.c.meeting_id)
             .join(models.Theme, models.Theme.id == models.meeting_themes.c.theme_id)
-            .where(models.Theme.code == where.theme.strip().upper())
+            .where(models.Theme.code == bindparam("theme"))
         )
-        query = query.where(models.Meeting.id.in_(themed))
-    if where.body:
-        query = query.where(models.Meeting.body_key == body_key(where.body))
+        query = query.where(meeting.id.in_(themed))
+    if "body_key" in shape:
+        query = query.where(meeting.body_key == bindparam("body_key"))
     return query

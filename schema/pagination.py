@@ -17,12 +17,24 @@ list's end when paging backward).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import strawberry
-from sqlalchemy import ColumnElement, Date, Select, Table, and_, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+)
 
 from records import paging
 from schema.enums import DateOrder
@@ -208,10 +220,13 @@ def sort_date(date_col: Any) -> ColumnElement[dt.date]:
 
 
 def _beyond(
-    key: tuple[str, int], order: DateOrder, later: bool, date_col: Any, id_col: Any
+    which: str, order: DateOrder, later: bool, date_col: Any, id_col: Any
 ) -> ColumnElement[bool]:
-    """Rows that come after (``later``) or before the row at ``key`` in ``order``."""
-    day, record_id = dt.date.fromisoformat(key[0]), key[1]
+    """Rows that come after (``later``) or before the row at the bound ``which`` (``after``
+    or ``before``) in ``order``; the bound's day and id are the statement's parameters
+    ``<which>_day`` and ``<which>_id`` (``_bound_values``)."""
+    day = bindparam(f"{which}_day", type_=Date())
+    record_id = bindparam(f"{which}_id", type_=Integer())
     if (order is DateOrder.DATE_DESC) is later:
         return or_(date_col < day, and_(date_col == day, id_col < record_id))
     return or_(date_col > day, and_(date_col == day, id_col > record_id))
@@ -221,10 +236,20 @@ def _bounds(args: PageArgs, date_col: Any, id_col: Any) -> list[ColumnElement[bo
     """The conditions of ``after`` and ``before``: rows strictly between them."""
     bounds = []
     if args.after is not None:
-        bounds.append(_beyond(args.after, args.order, True, date_col, id_col))
+        bounds.append(_beyond("after", args.order, True, date_col, id_col))
     if args.before is not None:
-        bounds.append(_beyond(args.before, args.order, False, date_col, id_col))
+        bounds.append(_beyond("before", args.order, False, date_col, id_col))
     return bounds
+
+
+def _bound_values(args: PageArgs) -> dict[str, Any]:
+    """The parameters of ``_bounds``' conditions."""
+    values: dict[str, Any] = {}
+    for which, key in (("after", args.after), ("before", args.before)):
+        if key is not None:
+            values[f"{which}_day"] = dt.date.fromisoformat(key[0])
+            values[f"{which}_id"] = key[1]
+    return values
 
 
 def _ordering(args: PageArgs, date_col: Any, id_col: Any) -> tuple[Any, Any]:
@@ -248,9 +273,28 @@ def _cut(
     return Page(rows, more, total, has_previous=args.after is not None)
 
 
+@dataclass(frozen=True)
+class PreparedQuery:
+    """A list's query made of bound parameters, so that its page statements are made
+    once per shape rather than per request: ``build()`` makes the query (as
+    ``fetch_page`` takes it) whatever the values, ``key`` names its shape (which
+    conditions it has: the same key, the same statement), ``params`` are this request's
+    values of its parameters."""
+
+    key: Hashable
+    build: Callable[[], AnySelect]
+    params: Mapping[str, Any]
+
+
+# Page statements of prepared queries, by shape: building a page's statement and its
+# cache key cost more than running it on an indexed table.
+_PAGE_STATEMENTS: dict[Hashable, tuple[AnySelect, AnySelect]] = {}
+PAGE_STATEMENTS_KEPT = 512
+
+
 async def fetch_page(
     reads: RequestReads,
-    query: AnySelect,
+    query: AnySelect | PreparedQuery,
     *,
     date_col: Any,
     id_col: Any,
@@ -258,6 +302,39 @@ async def fetch_page(
 ) -> Page[Any]:
     """One page of ``query`` (selecting ``(record, meeting date)``, filters applied): rows
     of the record's table (see ``schema.reads``) with their sort dates."""
+    values = _bound_values(args)
+    if isinstance(query, PreparedQuery):
+        shape = (
+            query.key,
+            id(date_col),
+            id(id_col),
+            args.size,
+            args.order,
+            args.backward,
+            args.after is not None,
+            args.before is not None,
+        )
+        statements = _PAGE_STATEMENTS.get(shape)
+        if statements is None:
+            statements = _page_statements(query.build(), date_col, id_col, args)
+            if len(_PAGE_STATEMENTS) >= PAGE_STATEMENTS_KEPT:
+                _PAGE_STATEMENTS.clear()
+            _PAGE_STATEMENTS[shape] = statements
+        values.update(query.params)
+    else:
+        statements = _page_statements(query, date_col, id_col, args)
+    paged, counted = statements
+    found = await reads.rows(paged, values)
+    total = getattr(found[0], PAGE_TOTAL) if found else await reads.scalar(counted, values)
+    rows = [(row, getattr(row, PAGE_DATE)) for row in found]
+    return _cut(rows, args, int(total or 0))
+
+
+def _page_statements(
+    query: AnySelect, date_col: Any, id_col: Any, args: PageArgs
+) -> tuple[AnySelect, AnySelect]:
+    """The statement of a page of ``query`` (its rows with their sort dates and the full
+    count) and that of the count alone, the bounds as ``_bounds`` parameters."""
     date_col = sort_date(date_col)
     counted = query.with_only_columns(func.count(id_col), maintain_column_froms=True).order_by(None)
     # The page's ids are chosen first and its rows read after, in one statement: sorting
@@ -284,10 +361,7 @@ async def fetch_page(
         .join_from(table, chosen, table.c.id == chosen.c[PAGE_ID])
         .order_by(*_ordering(args, chosen.c[PAGE_DATE], chosen.c[PAGE_ID]))
     )
-    found = await reads.rows(paged)
-    total = getattr(found[0], PAGE_TOTAL) if found else await reads.scalar(counted)
-    rows = [(row, getattr(row, PAGE_DATE)) for row in found]
-    return _cut(rows, args, int(total or 0))
+    return paged, counted
 
 
 async def fetch_pages(
@@ -325,6 +399,7 @@ async def fetch_pages(
     )
     for condition in _bounds(args, date_col, id_col):
         ranked = ranked.where(condition)
+    values = _bound_values(args)
     sub = ranked.subquery()
     table: Table = model.__table__
     statement = (
@@ -334,7 +409,7 @@ async def fetch_pages(
         .order_by(sub.c.page_parent, sub.c.page_row)
     )
     grouped: dict[Hashable, list[tuple[Any, dt.date | None]]] = {}
-    for row in await reads.rows(statement):
+    for row in await reads.rows(statement, values):
         grouped.setdefault(row.page_parent, []).append((row, getattr(row, PAGE_DATE)))
     return {
         parent: _cut(grouped.get(parent, []), args, totals.get(parent, 0)) for parent in parents
