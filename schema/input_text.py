@@ -122,10 +122,32 @@ def _strings(
             stack.extend((f"{path}.{key}", variable, v) for key, v in item.items())
 
 
+def _read_document(
+    document: DocumentNode,
+) -> tuple[list[tuple[str, ArgumentNode]], dict[str, ValueNode]]:
+    """The arguments and the variables' defaults of ``document``, found once per document
+    (clients send the same few documents again and again: the parse cache hands back the
+    same document for the same text)."""
+    found = _DOCUMENTS.get(id(document))
+    if found is not None and found[0] is document:
+        return found[1], found[2]
+    arguments, defaults = _arguments(document), _defaults(document)
+    if len(_DOCUMENTS) >= DOCUMENTS_KEPT:
+        _DOCUMENTS.clear()
+    _DOCUMENTS[id(document)] = (document, arguments, defaults)  # kept: its id is not reused
+    return arguments, defaults
+
+
+DOCUMENTS_KEPT = 256
+_DOCUMENTS: dict[
+    int, tuple[DocumentNode, list[tuple[str, ArgumentNode]], dict[str, ValueNode]]
+] = {}
+
+
 def unstorable_text(document: DocumentNode, variables: Mapping[str, Any]) -> PublicError | None:
     """The error for the first argument string no database can store, or None."""
-    defaults = _defaults(document)
-    for owner, argument in _arguments(document):
+    arguments, defaults = _read_document(document)
+    for owner, argument in arguments:
         for path, variable, text in _strings(argument.value, variables, defaults):
             problem = _problem(text)
             if problem is None:

@@ -28,8 +28,20 @@ class Node:
 
 
 def to_global_id(type_name: str, record_id: int) -> strawberry.ID:
-    raw = f"{type_name}:{record_id}".encode()
-    return strawberry.ID(base64.b64encode(raw).decode("ascii"))
+    key = (type_name, record_id)
+    found = _GLOBAL_IDS.get(key)
+    if found is None:
+        raw = f"{type_name}:{record_id}".encode()
+        found = strawberry.ID(base64.b64encode(raw).decode("ascii"))
+        if len(_GLOBAL_IDS) >= GLOBAL_IDS_KEPT:
+            _GLOBAL_IDS.clear()
+        _GLOBAL_IDS[key] = found
+    return found
+
+
+# Global ids made lately: a page asks for hundreds, the same ones again and again.
+GLOBAL_IDS_KEPT = 100_000
+_GLOBAL_IDS: dict[tuple[str, int], strawberry.ID] = {}
 
 
 def is_record_number(text: str) -> bool:
