@@ -167,6 +167,11 @@ _TRAILING_INITIALS = re.compile(
     r"\s[-–—]\s*(?P<owner>[A-Z][A-Za-z]?[A-Z]{1,3}(?:(?:\s*[./,&+]\s*|\s+and\s+)"
     r"[A-Z][A-Za-z]?[A-Z]{1,3}){0,7})\.?\s*$"
 )
+# "DS send ...", "HO/KM circulate ...": initials straight before a lower-case verb.
+_INITIALS_THEN_VERB = re.compile(
+    r"(?P<owner>[A-Z][A-Za-z]?[A-Z]{1,3}(?:(?:\s*[/&,]\s*|\s+and\s+)[A-Z][A-Za-z]?[A-Z]{1,3}){0,3})"
+    r"\s+(?=[a-z]{3,}\b)(?!(?:and|or|the|was|were|had|has|is|are|who|which)\b)"
+)
 _TRAILING_OWNER = re.compile(r"\s*[\[(](?P<owner>[A-Z][A-Za-z/&,\s]{1,30})[\])]\.?\s*$")
 _STATUS_DASH = re.compile(r"\s[–—-]\s+")
 _STATUS_NOTE_WORDS = 3
@@ -635,7 +640,24 @@ def _owner_after_flag(ctx: _Context, marker: re.Match[str], limit: int) -> _Foun
         return None
     body_start = _body_start(ctx.text, marker.end(), limit)
     owned = _OWNER.match(ctx.text[body_start:limit])
-    if owned is None or not _names_attendees(owned.group("owner"), ctx.attendees):
+    if owned is None:
+        initials = _INITIALS_THEN_VERB.match(ctx.text, body_start, limit)
+        if initials is None or not _resolves_whole(initials.group("owner"), ctx.attendees):
+            return None
+        # "Action DS send the summary to GT": initials the attendance gives in brackets,
+        # run straight into the verb, with no "to" between them.
+        found = _new_action(
+            ctx.text,
+            None,
+            marker.start(),
+            limit,
+            (initials.end(), limit),
+            ctx.attendees,
+            ctx.meeting_date,
+        )
+        found.draft.owner_text = initials.group("owner")
+        return found
+    if not _names_attendees(owned.group("owner"), ctx.attendees):
         return None
     return _new_action(
         ctx.text,
@@ -672,6 +694,7 @@ def _markers(text: str, start: int, end: int) -> list[re.Match[str]]:
             or _colon_marker(text, match, end)
             or ((match.group("ref") or match.group("apref")) and _after_colon(text, start, match))
             or ((match.group("ref") or match.group("apref")) and _glued(text, start, match))
+            or _flag_then_initials(text, match, end)
             or (
                 (match.group("ref") or match.group("apref"))
                 and _after_clause(text, start, match.start())
@@ -680,6 +703,19 @@ def _markers(text: str, start: int, end: int) -> list[re.Match[str]]:
         ):
             accepted.append(match)
     return accepted
+
+
+def _flag_then_initials(text: str, match: re.Match[str], end: int) -> bool:
+    """ "... confirmed that it had been and Action HO circulate the note": a flag run into
+    the unfinished sentence above it by the extraction, then initials and a verb. Whether
+    the initials name attendees is checked when the action is read."""
+    return (
+        match.group("word") in ("Action", "ACTION")
+        and match.group("ref") is None
+        and match.start() > 0
+        and text[match.start() - 1] == " "
+        and _INITIALS_THEN_VERB.match(text, match.end(), end) is not None
+    )
 
 
 def _glued(text: str, start: int, match: re.Match[str]) -> bool:
