@@ -51,6 +51,7 @@ from ingest.parse.dates import iter_dates
 from ingest.parse.lines import split_lines
 from ingest.parse.owners import (
     OwnerIndex,
+    has_role_word,
     looks_like_owner,
     resolve_owners,
     split_owner_parts,
@@ -1528,6 +1529,8 @@ def parse_actions(
             context = text[max(0, span.start - _OWNER_CONTEXT) : span.end]
             resolution = resolve_owners(prose.draft.owner_text, attendees, context=context)
             prose.draft.owners = resolution.owners
+            if not resolution.owners and not resolution.warnings:
+                prose.draft.owner_text = _full_title(prose.draft.owner_text, context)
             warnings += [_warning(prose.draft, w) for w in resolution.warnings]
     for row in logged:
         warnings += [_warning(row.draft, w) for w in row.warnings]
@@ -1536,6 +1539,43 @@ def parse_actions(
     for action in actions:
         action.item = locator.find(action.span.start)
     return actions, list(dict.fromkeys(warnings))
+
+
+_MEETING_BODIES = frozenset(
+    [
+        "panel",
+        "committee",
+        "sub-committee",
+        "board",
+        "council",
+        "authority",
+        "meeting",
+        "group",
+        "partnership",
+    ]
+)
+_BARE_POST = re.compile(r"(?:the\s+)?(?P<post>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+
+
+def _full_title(owner: str, context: str) -> str:
+    """A post named short ("the Commissioner") by the title the passage before the action
+    gives it in full ("The Commissioner of Police noted ..."), when it gives only one; a
+    post no attendee holds is kept as that post, and the full title says which."""
+    bare = _BARE_POST.fullmatch(owner.strip())
+    if bare is None or not has_role_word(bare.group("post").split()):
+        return owner
+    post = bare.group("post")
+    titles = {
+        " ".join(m.group().split())
+        for m in re.finditer(
+            rf"(?<![\w-]){re.escape(post)}\s+of\s+(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+            r"(?![\w-])",
+            context,
+        )
+    }
+    # "Chair of the Panel": the meeting's own officer, whom minutes call "the Chair".
+    titles = {t for t in titles if t.split()[-1].lower() not in _MEETING_BODIES}
+    return titles.pop() if len(titles) == 1 else owner
 
 
 def _warning(action: ActionDraft, message: str) -> str:
