@@ -37,7 +37,7 @@ from ingest.read import SUPPORTED_SUFFIXES
 from ingest.series.link import refresh_series_of_meetings, store_with_series
 from ingest.store import StoreOutcome, StoreResult
 from ingest.workers import BytesTask, IngestLimits, PathTask, WorkerPool
-from records.db import session_factory, write_session
+from records.db import bulk_engine, session_factory, write_session
 from records.glossary import holds_base_glossary, load_glossary, sync_base_glossary
 from records.models import Action, AgendaItem, Attendance, Meeting, Metric, SourceDocument
 
@@ -192,8 +192,24 @@ async def ingest_paths(
     and reported in order once their batch is committed.
     """
     started = time.perf_counter()
+    writer = bulk_engine(engine)
+    try:
+        summary = await _ingest_files(writer, expand_paths(paths), limits, workers, on_report)
+    finally:
+        if writer is not engine:
+            await writer.dispose()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+async def _ingest_files(
+    engine: AsyncEngine,
+    files: Sequence[Path],
+    limits: IngestLimits | None,
+    workers: int,
+    on_report: Callable[[FileReport], None] | None,
+) -> IngestSummary:
     limits = limits or IngestLimits()
-    files = expand_paths(paths)
     glossary = await prepare_glossary(engine)
     summary = IngestSummary()
     unchanged = await _already_stored(engine, files, limits.read.max_bytes)
@@ -224,7 +240,6 @@ async def ingest_paths(
                 await store_next_batch()
         while pending:
             await store_next_batch()
-    summary.seconds = time.perf_counter() - started
     return summary
 
 

@@ -23,6 +23,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from records.inline_sqlite import inline_engine
+
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # Serialises writers on PostgreSQL so that change-log positions commit in order.
 WRITE_LOCK_KEY = 7_240_113
@@ -54,6 +56,17 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine
+
+
+def bulk_engine(engine: AsyncEngine) -> AsyncEngine:
+    """The engine a bulk writer that owns its process should write through: on a SQLite
+    file, one whose statements run in the calling thread (``records.inline_sqlite``:
+    no round trip to a driver thread per call); elsewhere ``engine`` itself. The caller
+    disposes of it when it is not ``engine``."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return engine
+    return inline_engine(engine, _configure_sqlite)
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:
