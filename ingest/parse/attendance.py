@@ -397,6 +397,8 @@ class _Collector:
         # councillors), where a name in a sentence is one listed before ("Cllr Jones"), and
         # one sending apologies is one listed as present ("A Ashworth", "Anne Ashworth").
         self.listed: list[bool] = []
+        # The indices of the attendees read from a list without a label.
+        self.unlabelled: set[int] = set()
 
     def add(
         self,
@@ -424,6 +426,16 @@ class _Collector:
             existing = self.result.attendees[match]
             existing.capacity = existing.capacity or person.capacity
             existing.abbreviation = existing.abbreviation or person.abbreviation
+            if (
+                not listed
+                and status is _APOLOGIES
+                and match in self.unlabelled
+                and existing.status is not _APOLOGIES
+                and _same_full_name(existing.name, person.name)
+            ):
+                # "Apologies were received from Jo Hale" under a list whose "Present" and
+                # "Apologies" headings were lost, naming her: she sent apologies.
+                existing.status = _APOLOGIES
             return
         self.names.add(person.name)
         self.listed.append(listed)
@@ -515,6 +527,12 @@ class _Collector:
         )
         self.add(person, status, Span(line.content_start, line.content_end), line)
         return True
+
+
+def _same_full_name(first: str, second: str) -> bool:
+    """Whether two names are the same given name (or initials) and surname, written alike."""
+    words = first.casefold().split()
+    return len(words) >= 2 and words == second.casefold().split()
 
 
 def _distinct_entries(first: str, second: str) -> bool:
@@ -861,6 +879,24 @@ def _glued_dashes(lines: Sequence[Line], start: int) -> bool:
 
 
 def _parse_list(
+    collector: _Collector,
+    lines: Sequence[Line],
+    start: int,
+    status: AttendanceStatus,
+    rest: str,
+    *,
+    unlabelled: bool = False,
+) -> int:
+    """Reads a list (see ``_read_list``), noting which attendees a list without a label
+    gave."""
+    before = len(collector.result.attendees)
+    after = _read_list(collector, lines, start, status, rest, unlabelled=unlabelled)
+    if unlabelled:
+        collector.unlabelled.update(range(before, len(collector.result.attendees)))
+    return after
+
+
+def _read_list(
     collector: _Collector,
     lines: Sequence[Line],
     start: int,
@@ -1414,6 +1450,9 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
         ):
             index = after
             continue
+        if not collector.result.attendees and _run_on_attendance(collector, line):
+            index += 1
+            continue
         if index <= first_item and not collector.result.attendees and _marked_run(collector, line):
             index += 1
             continue
@@ -1484,6 +1523,33 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
         )
         result.chair_elected = result.chair is not None
     return result
+
+
+# A page run onto one line, its attendance an item among the others: "MINUTES 21 May 2014 1.
+# Attendance West Area Committee Jo Hale Chairman Roy Tapp 2. Opening of Meeting The ...".
+_RUN_ON_LINE = 400
+_RUN_ON_HEADING = re.compile(
+    r"(?:^|(?<=\s))(?P<number>\d{1,2})\.?\s+(?:attendance|present|sederunt|those\s+present)\s+"
+    r"(?=(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+
+
+def _run_on_attendance(collector: _Collector, line: Line) -> bool:
+    """Reads the people an attendance item run into a long line lists, to the next item's
+    number; whether there were any."""
+    if len(line.content) < _RUN_ON_LINE:
+        return False
+    heading = _RUN_ON_HEADING.search(line.content)
+    if heading is None:
+        return False
+    following = re.compile(rf"(?<=\s){int(heading['number']) + 1}\.?\s+(?=[A-Z])")
+    end = following.search(line.content, heading.end())
+    if end is None:
+        return False
+    run = line.content[heading.end() : end.start()]
+    added, _ = collector.add_run(run, AttendanceStatus.PRESENT, line)
+    return added > 0
 
 
 _APOLOGIES_BLOCK_REACH = 8  # lines after the attendance lists

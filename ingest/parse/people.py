@@ -229,7 +229,11 @@ _GIVEN_NAME_TEXT = (
     "Martha Mavis Meg Melvin Myra Norah Noreen Olga Olive Pat Patsy Penelope Phillipa Primrose "
     "Reece Rex Rosamund Sadie Simone Vicky Victoria Violet Vivian Winifred Jo Viv Val Jen Pam "
     # Welsh given names
-    "Mair Ffion Elen Manon Gwion Eurig Llinos Meleri Nerys Rhun "
+    "Mair Ffion Elen Manon Gwion Eurig Llinos Meleri Nerys Rhun Aneurin Elfyn Eluned Glenys "
+    "Gwenllian Gwyn Iolo Meinir Morwenna "
+    # Scottish and Irish given names
+    "Euan Gregor Iona Ishbel Jillian Morven Ruairi Ruari Ruaridh Seonaid Struan Torquil Caoimhe "
+    "Dervla "
 )
 GIVEN_NAMES = frozenset(_GIVEN_NAME_TEXT.split())
 
