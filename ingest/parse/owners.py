@@ -671,7 +671,34 @@ def _introduced(owner_text: str, context: str) -> str | None:
             name = strip_titles(match.group("name"))
             if len(name.split()) >= 2 and looks_like_name(name):
                 found.add(name)
+    if not found and " ".join(wanted) in _RANKS:
+        found = _ranked(" ".join(wanted), context)
     return found.pop() if len(found) == 1 else None
+
+
+# Ranks written before a name ("Superintendent Nathan Reeve"), which minutes then use alone.
+_RANKS = frozenset(["superintendent", "chief superintendent", "inspector", "chief inspector"])
+_RANK_BEFORE = frozenset(["chief", "detective", "det", "acting", "temporary", "t/", "assistant"])
+
+
+def _ranked(rank: str, context: str) -> set[str]:
+    """People the passage names with exactly that rank before their name: "the
+    Superintendent" after "Superintendent Nathan Reeve, Neighbourhood Lead, presented ...",
+    not a Chief or Detective Superintendent."""
+    title = " ".join(word.capitalize() for word in rank.split())
+    pattern = re.compile(
+        rf"(?<![\w/])(?P<before>[\w/]+\.?\s+)?{re.escape(title)}\s+"
+        r"(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})"
+    )
+    found: set[str] = set()
+    for match in pattern.finditer(context):
+        before = (match.group("before") or "").strip().lower().rstrip(".")
+        if before in _RANK_BEFORE:
+            continue
+        name = strip_titles(match.group("name"))
+        if looks_like_name(name):
+            found.add(name)
+    return found
 
 
 def _named_person(person: str, attendees: OwnerIndex) -> tuple[list[str], list[str]]:
