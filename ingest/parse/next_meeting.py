@@ -235,6 +235,15 @@ def _sections(
                 yield rest
 
 
+# A line that stops on a word that asks for what follows: "The next meeting will be held on"
+# / "12 March 2024".
+_ASKS_FOR_MORE = re.compile(
+    r"\b(?:on|at|for|of|the|next|be|held|until|from|to|is|was|will|dated|meeting|meet|"
+    r"in|by|and|&|scheduled|arranged|set|fixed|reconvene|reconvened|place)\s*[,–—-]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _with_wrapped(lines: Sequence[Line], position: int) -> str:
     """A line's text, with the next line's when its sentence runs on there ("Update to be
     provided at next" / "Executive Board 15th January 2016.")."""
@@ -248,6 +257,11 @@ def _with_wrapped(lines: Sequence[Line], position: int) -> str:
         or following.index != lines[position].index + 1
         or len(following.cells) > 1
     ):
+        return content
+    opens_dated = next(iter_dates(following.content), None)
+    if opens_dated is not None and opens_dated.span[0] == 0 and not _ASKS_FOR_MORE.search(content):
+        # a new dated entry ("Vote to be held at the next meeting – Action ongoing" /
+        # "February 2024 - review in 12 months."), not the date the sentence was waiting for
         return content
     return f"{content} {following.content}"
 
