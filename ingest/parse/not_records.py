@@ -15,7 +15,12 @@ truncated openings of records keep enough of those marks to be kept, and so does
 paper that is an action log ("Subject: Summary List of Actions"). An onlooker's blog post
 retelling a meeting shows the marks of minutes too, and is refused by its narrator's "I"
 under a page's news or blog mark, or by a narrator who says more than once what they did and
-saw there ("I went along to ...", "whose name I didn't catch").
+saw there ("I went along to ...", "whose name I didn't catch"). A page with at most one mark
+of a record is refused when it states a body's standing rules ("The quorum of the committee
+is ...", "The Committee will meet at least four times a year") or carries a writer's dateline
+and their own "I"; a third party's machine-written summary ("AI Generated") whatever it
+retells. A heading's words inside a sentence ("Members considered draft Terms of Reference")
+head nothing.
 """
 
 from __future__ import annotations
@@ -50,7 +55,9 @@ _RECORD_MARKS: tuple[re.Pattern[str], ...] = tuple(
         r"\b(?:chair(?:man|person|woman)?|convener)\s+(?:welcomed|opened|thanked|closed|invited|"
         r"reminded|agreed|noted|signed|observed|announced|reported|informed|advised|explained)\b|"
         r"\b(?:commissioner|pcc|mayor)\s+(?:welcomed|opened|closed)\s+(?:the\s+meeting|everyone|"
-        r"all|those)\b",
+        r"all|those)\b|"
+        # who chaired in the chair's absence: "the Vice-Chair took the chair for this meeting"
+        r"\btook\s+the\s+chair\b",
         r"^(?:q|a|question|answer|response)\s*\d*\s*[:.)–-]\s*\S",
         r"\burgent\s+business\b|\bany\s+other\s+business\b",
         r"\bthese\s+minutes\b|\bminutes\s+of\s+(?:the|a)\s+(?:\w+\s+){0,6}?meeting\b",
@@ -113,6 +120,8 @@ _INFORMATION = re.compile(
     # record's "placed on our website" speaks of another page)
     r"\b(?:posted|placed|published|put|kept)\s+(?:\w+\s+){0,3}?on\s+this\s+web\s*site\b|"
     r"\bthis\s+web\s*site\s+will\b|^home\s*(?:>|»|›)\s*\w|"
+    # a site's notice that it stopped publishing a body's papers, its link to older ones
+    r"\bwe\s+will\s+no\s+longer\s+(?:be\s+)?publish|^meetings?\s+archive\s*$|"
     r"\bcan\s+be\s+(?:found|seen|viewed)\s+(?:here|below)\b|\bclick\s+here\b|"
     r"\b(?:purpose|remit)\s+of\s+the\s+(?:panel|committee|board|meetings?)\b|"
     r"\bare\s+listed\s+below\b|"
@@ -126,6 +135,29 @@ _INFORMATION = re.compile(
     r"\bmembership\s+of\s+the\s+(?:panel|committee|board)\s*$|"
     r"\bthe\s+(?:panel|committee|board)\s+(?:consists|is\s+made\s+up)\s+of\b",
     re.IGNORECASE,
+)
+# A body's standing rules, as its terms of reference or its page state them: "The quorum of
+# the committee is half the Membership", "The Committee will meet at least four times a
+# year", "This committee reviews the force's performance", "The Committee will report
+# formally in writing to the Authority".
+_BODY = r"(?:committee|sub-committee|panel|board|group|forum)"
+_CONSTITUTION = re.compile(
+    rf"\bquorum\s+(?:of|for)\s+(?:the\s+|a\s+)?{_BODY}(?:\s+meetings?)?\s+(?:is|shall\s+be|will\s+be)\b|"
+    rf"\b{_BODY}\s+(?:will|shall)\s+meet\s+(?:at\s+least\s+)?(?:\w+\s+times\s+(?:a|per|each)\s+"
+    r"year|quarterly|monthly|annually|bi-?monthly)\b|"
+    rf"^this\s+{_BODY}\s+(?:reviews|oversees|scrutini[sz]es|monitors|considers|exists|"
+    r"is\s+responsible\s+for)\b|"
+    rf"\b{_BODY}\s+(?:will|shall)\s+report\s+(?:formally\s+|regularly\s+)?(?:in\s+writing\s+)?to\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+CONSTITUTION_STATEMENTS = 2
+"""A body's standing rules stated that make a text its terms of reference, when it shows at
+most one mark of a record."""
+# A third party's machine-written summary of a meeting with its transcript ("AI Generated",
+# "View on council website"): an account of the meeting, not its record.
+_MACHINE_SUMMARY = re.compile(
+    r"^(?:ai|automatically|machine)[- ]generated\b|\bview\s+on\s+(?:the\s+)?council\s+website\b",
+    re.IGNORECASE | re.MULTILINE,
 )
 _REPORT = "a report to a meeting"
 _DECISION_LOG = "a decision log or notice"
@@ -175,6 +207,26 @@ _KINDS_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A heading's words mentioned inside a sentence or a list, not heading the page: "Publicly
 # scrutinising the PCC's annual report", "to review the terms of reference".
 _MENTIONED = re.compile(r"(?:\bthe|\bits|\btheir|\bhis|\bher|['’]s)\s+$", re.IGNORECASE)
+_SELF_DESCRIBED = re.compile(
+    r"^(?:(?:this|these)\s+(?:is|are|page|document|paper|web\s*page)\b|welcome\s+to\b)",
+    re.IGNORECASE,
+)
+HEADING_LEAD_WORDS = 3
+"""Words of a sentence before a heading's words that make them a mention in it ("Members
+considered draft Terms of Reference for the Panel.")."""
+
+
+def _mentioned(content: str, start: int) -> bool:
+    """Whether a heading's words at ``start`` are mentioned in a sentence or list rather than
+    heading the page."""
+    before = content[:start]
+    if _MENTIONED.search(before):
+        return True
+    if _SELF_DESCRIBED.match(content):
+        return False  # the page saying what it is: "This is the 6th quarterly bulletin ..."
+    return is_prose(content) and len(before.split()) >= HEADING_LEAD_WORDS
+
+
 _ITEM_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*[.):]?\s")
 
 
@@ -199,6 +251,11 @@ def _news_marks(contents: Sequence[str]) -> int:
     return min(quoted, 3) + min(first_person, 3) + 2 * min(news, 1) + _dateline(contents)
 
 
+def _writer_speaks(contents: Sequence[str]) -> bool:
+    """Whether a writer speaks in the text in their own words ("I have", "my office")."""
+    return any(_FIRST_PERSON.search(content) or _NARRATOR.search(content) for content in contents)
+
+
 def _observers_report(contents: Sequence[str]) -> bool:
     """Whether an onlooker reports the meeting: a page's news or blog mark (a "Photo
     credit", a "Posted by" line) and a writer's "I" telling what they saw or missed. Such a
@@ -219,6 +276,7 @@ def _observers_report(contents: Sequence[str]) -> bool:
     return (page and narrated) or (scene_set and len(told) >= ONLOOKER_LINES)
 
 
+_BYLINE = re.compile(r"^(?:by\s+)?(?-i:[A-Z][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+)){1,3}$", re.I)
 _TIME_LEAD = re.compile(r"[\s.,;@|–-]*(?:at\s*)?", re.IGNORECASE)
 
 
@@ -237,6 +295,9 @@ def _dateline(contents: Sequence[str]) -> int:
         if len(rest.strip()) > 2:
             continue
         following = contents[position + 1] if position + 1 < len(contents) else ""
+        if _BYLINE.match(following) and not is_prose(following):
+            # the writer's name between the date and the text: "Jo Hale", "By Jo Hale"
+            following = contents[position + 2] if position + 2 < len(contents) else ""
         if is_prose(contents[position - 1]) or not is_prose(following):
             continue
         return 1
@@ -298,7 +359,7 @@ def _heading_kind(contents: Sequence[str]) -> str | None:
             continue
         for kind, pattern in _KINDS_BY_HEADING:
             found = pattern.search(content[:200])
-            if found and not _MENTIONED.search(content[: found.start()]):
+            if found and not _mentioned(content, found.start()):
                 return kind
     return None
 
@@ -308,7 +369,8 @@ def not_a_record(lines: Sequence[Line], *, attendees: int = 0) -> str | None:
     contents = _read(lines)
     if not contents:
         return None
-    marks = record_marks(contents) + (1 if attendees >= 2 else 0)
+    written = record_marks(contents)
+    marks = written + (1 if attendees >= 2 else 0)
     undated = [content for content in contents[:OPENING_LINES] if not _dated(content)]
     if named_type(undated) is not None:
         marks += 1
@@ -317,11 +379,29 @@ def not_a_record(lines: Sequence[Line], *, attendees: int = 0) -> str | None:
         heading = None  # a paper that is the action log: "Subject: Summary List of Actions"
     if heading is not None and marks <= 1:
         return f"the text looks like {heading}, not the record of a meeting"
+    if _MACHINE_SUMMARY.search("\n".join(contents[:OPENING_LINES])):
+        # it retells the meeting, and so shows the marks of its minutes
+        return (
+            "the text looks like an automated summary of a meeting published by a third "
+            "party, not the record of a meeting"
+        )
     if marks and _observers_report(contents):
         return (
             "the text looks like a blog post or news report of a meeting (a writer's own "
             "account of it under a page's credit or heading), not the record of a meeting"
         )
+    if marks <= 1 and len(_CONSTITUTION.findall("\n".join(contents))) >= CONSTITUTION_STATEMENTS:
+        return "the text looks like terms of reference, not the record of a meeting"
+    if marks == 1 and _dateline(contents) and _writer_speaks(contents):
+        # a writer's dated page ("Sunday, February 15th, 2009. 4:19am" under its headline,
+        # then "I have also spotted ..."): one mention of minutes does not make it a record
+        return (
+            "the text looks like a blog post or news page (a dateline under its headline and "
+            "a writer's own words), not the record of a meeting"
+        )
+    if marks and not written and any(_INFORMATION.search(content) for content in contents):
+        # names read from its lists of topics ("- Speed Camera Partnership") are no attendance
+        return "the text looks like an information page about a body, not the record of a meeting"
     if marks:
         return None
     if _news_marks(contents) >= 2:

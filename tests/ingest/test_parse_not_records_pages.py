@@ -1,0 +1,112 @@
+"""Pages that are not the record of a meeting though they name one: a committee's page of
+standing rules, a writer's dated blog post mentioning minutes, a third party's machine-written
+summary, a page that stopped publishing a body's minutes; and records that mention terms of
+reference or say who took the chair, which are kept. Invented text in, verdict out."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.errors import NotMinutesError
+from ingest.parse import parse_document
+from records.enums import DocumentType
+
+STANDING_RULES = """Finance and Estates
+
+This committee oversees the force's budget and its buildings. The quorum of the committee \
+is three members.
+
+The next meeting of the Finance Committee is on Tuesday 14 October 2025
+
+The Finance Committee will report in writing to the Board after each meeting, with any \
+matters arising from its review of the budget.
+
+  • To scrutinise the revenue and capital budgets
+  • To oversee the estates strategy
+
+The Finance Committee will meet at least five times a year.
+"""
+
+STANDING_RULES_PANEL = """Ethics Panel
+
+This panel considers dilemmas brought by officers and staff.
+
+The panel will meet quarterly. The quorum for the panel is four members, one of them \
+independent.
+"""
+
+BLOG_POST = """Late papers again at the Police Authority
+
+Tuesday, March 3rd, 2009. 9:12pm
+
+Morag Ellery
+
+The authority's papers for next week were still missing from its website this morning, \
+although the meeting is only five days away.
+
+I have written to the clerk about this twice. The minutes of the January meeting appeared \
+online only after I asked where they were.
+
+Questions from the public must be in three days ahead, so late papers shut residents out.
+"""
+
+MACHINE_SUMMARY = """Get weekly updates
+
+Annual Meeting, Westshire Police and Crime Panel - Friday, 6th June, 2025 10.00 am
+
+June 6, 2025 View on council website Watch video of meeting
+AI Generated
+
+Summary
+
+The panel elected its chair and heard apologies from two members.
+
+Transcript
+Good morning everyone and welcome. We've had apologies from Councillor Dunn and Councillor Price, and the minutes of the last
+meeting were agreed as a correct record.
+"""
+
+NO_LONGER_PUBLISHED = """How the Commissioner holds the force to account
+
+The Commissioner meets the Chief Constable every month to review performance.
+
+Topics raised this month:
+- Roads policing
+- Custody staffing
+Meetings archive
+We will no longer be publishing weekly notes of these meetings.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (STANDING_RULES, "terms of reference"),
+        (STANDING_RULES_PANEL, "terms of reference"),
+        (BLOG_POST, "blog post"),
+        (MACHINE_SUMMARY, "automated summary"),
+        (NO_LONGER_PUBLISHED, "information page"),
+    ],
+)
+def test_pages_about_a_body_or_its_meetings_are_refused(text: str, reason: str) -> None:
+    with pytest.raises(NotMinutesError, match=reason):
+        parse_document(text)
+
+
+MINUTES_CONSIDERING_TERMS = """PCP 2/25 | Members considered draft Terms of Reference for the \
+Panel and agreed them with one change. |
+PCP 3/25 | Members noted the Panel's budget for the year. |
+PCP 4/25 | The Panel agreed its work programme. |
+"""
+
+NOTES_WITH_CHAIR_TAKEN = """Chair and members of the Community Panel, police officers and staff.
+With the Chair away, BT took the chair for this meeting.
+Introductions were made.
+Update: 04.02.2025 – MK to write to all members about the vacancy – Action ongoing
+Nothing by exception.
+"""
+
+
+@pytest.mark.parametrize("text", [MINUTES_CONSIDERING_TERMS, NOTES_WITH_CHAIR_TAKEN])
+def test_records_mentioning_terms_of_reference_or_the_chair_taken_are_kept(text: str) -> None:
+    assert parse_document(text).document_type is DocumentType.MINUTES
