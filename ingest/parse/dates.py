@@ -2,7 +2,8 @@
 
 Only these forms are recognised, so stray numbers never become dates:
 
-* ``26 February 2021``, ``Thursday 26th February``, ``26th of Feb. 2021``, ``26-27 February``
+* ``26 February 2021``, ``Thursday 26th February``, ``26th of Feb. 2021``, ``26-27 February``,
+  ``26/27 February``
 * ``February 26, 2021``, ``Thursday, February 26`` (a yearless month-first date needs a
   weekday or an ordinal: ``May 5`` alone is not a date)
 * ``26/02/2021``, ``26/2/21``, ``26.02.21``, ``26-02-2021``, ``2021-02-26``
@@ -81,9 +82,9 @@ _DAY_BEFORE_MONTH = rf"(?P<day>[0-3]?\d)(?P<ordinal>{_ORDINAL}|\s{_ORDINAL}\b)?"
 _YEAR = r"(?P<year>(?:19|20|21)\d\d)(?!\d)"
 _NOT_AFTER_NUMBER = r"(?<![\d.:/£$,])"
 # The last day of a meeting over days, with its own weekday: "Wednesday 2 – Thursday 3
-# October 2019" is the meeting of the 2nd.
+# October 2019" is the meeting of the 2nd, and so is "2/3 October 2019".
 _RANGE_TAIL = (
-    rf"(?:\s*(?:-|–|—|to|and|&)\s*(?:(?:{_alternation(_WEEKDAYS)})\b\.?,?\s+)?"
+    rf"(?:\s*(?:-|–|—|to|and|&|/)\s*(?:(?:{_alternation(_WEEKDAYS)})\b\.?,?\s+)?"
     rf"[0-3]?\d{_ORDINAL}?)"
 )
 

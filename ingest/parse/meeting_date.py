@@ -152,6 +152,13 @@ _LETTER_SUMMONS = re.compile(
     r"(?:[^.;]|(?<=\d)\.(?=\d))*$",
     re.IGNORECASE,
 )
+# A covering letter sending the record: "I enclose the minutes of the meetings held in
+# Committee Room 2 on 21/22 January 2014" is this record's meeting.
+_ENCLOSED = re.compile(
+    r"\b(?:enclos|attach)\w*\s+(?:herewith\s+)?(?:(?:a\s+)?copy\s+of\s+)?the\s+(?:draft\s+|"
+    r"approved\s+|confirmed\s+)?(?:minutes|notes)\s+of\b[^.;]{0,160}$",
+    re.IGNORECASE,
+)
 _SALUTATION = re.compile(r"^dear\s+\w+", re.IGNORECASE)
 # A whole page flattened onto one line after its page number: "1 EASTSHIRE BOARD MEETING
 # APPROVED Minutes of the meeting held on ...", "1 A Clerk Tel No: Dear Chief Constable ...
@@ -316,6 +323,12 @@ def _summoned(found: _Found, letter_from: int | None = None) -> bool:
         return True
     in_letter = letter_from is not None and found.line.index > letter_from
     return in_letter and _LETTER_SUMMONS.search(before) is not None
+
+
+def _enclosed(found: _Found) -> bool:
+    """Whether a covering letter sends the minutes of the meeting held on this date."""
+    start = found.match.span[0]
+    return _ENCLOSED.search(found.line.content[max(0, start - SUMMONS_CHARS) : start]) is not None
 
 
 def _salutation(lines: Sequence[Line]) -> int | None:
@@ -486,6 +499,21 @@ def _under_record_heading(item: _Found, before_line: Line | None) -> bool:
     )
 
 
+LETTER_DATE_LINES = 4
+"""Lines (blank ones counted) from a letter's date, alone on its line, to its "Dear ..."."""
+
+
+def _dates_the_letter(item: _Found, opening: _Opening) -> bool:
+    """Whether a date alone on its line just above a letter's salutation is the day the
+    letter was written ("4 February 2014" / "Dear Colleague, I enclose the minutes of the
+    meeting held on ..."): the meeting it calls or sends the minutes of is dated in it."""
+    letter = opening.letter_from
+    if letter is None or not 0 < letter - item.line.index <= LETTER_DATE_LINES:
+        return False
+    rest = item.line.content[: item.match.span[0]] + item.line.content[item.match.span[1] :]
+    return not rest.strip(" ,.")
+
+
 def _score(item: _Found, opening: _Opening, before_line: Line | None, other: bool) -> float:
     """How well one date fits the meeting's own, before other meetings' dates are known."""
     line, match = item.line, item.match
@@ -520,7 +548,7 @@ def _score(item: _Found, opening: _Opening, before_line: Line | None, other: boo
     top = _stands_at_top(item, opening)
     score += 2 if top and _MINUTES_OF.search(item.before) else 0
     score += 5 if not other and _THIS_MEETING.search(line.content, 0, match.span[0]) else 0
-    score += 5 if _summoned(item, opening.letter_from) else 0
+    score += 5 if _summoned(item, opening.letter_from) or _enclosed(item) else 0
     score += 2 if _time_next_to(item) else 0
     score += 1 if match.weekday is not None else 0
     score -= 1 if not match.has_year else 0
@@ -532,7 +560,7 @@ def _score(item: _Found, opening: _Opening, before_line: Line | None, other: boo
         and _ISSUED.search(before_line.content) is not None
     )
     score -= 6 if _ISSUED.search(item.before) or issued_label else 0
-    score -= 6 if _LETTER_DATE.search(item.before) else 0
+    score -= 6 if _LETTER_DATE.search(item.before) or _dates_the_letter(item, opening) else 0
     score -= 5 if _DEADLINE.search(item.before) else 0
     score -= 3 if _PERIOD.search(item.before) else 0
     score -= 3 if not in_header else 0
