@@ -648,18 +648,28 @@ _NOT_ONE_PERSON = frozenset(
 )
 
 
+# "Central East BCU Commander" is the Borough Commander minutes then speak of.
+_UNIT_WORDS = {"bcu": "borough", "bocu": "borough"}
+
+
 def _introduced(owner_text: str, context: str) -> str | None:
     """The one person the passage before an action introduces with the post the owner
     phrase names, when the attendance does not list them: "The Chief Executive agreed to
     send ..." after "questions were put to Imelda Kersey, Chief Executive of the OPCC"."""
     spelled = role_for_abbreviation(re.sub(r"^the\s+", "", owner_text.strip(), flags=re.I))
     wanted = _norm(spelled.name if spelled else owner_text).split()
-    if not wanted or _singular(wanted[-1]) in _NOT_ONE_PERSON or not _has_role_word(wanted):
+    wanted = [_UNIT_WORDS.get(word, word) for word in wanted]
+    if (
+        not wanted
+        or _singular(wanted[-1]) in _NOT_ONE_PERSON
+        or not (_has_role_word(wanted) or wanted[-1] == "commander")
+    ):
         return None  # "the Panel", "the Force": no one person
     found: set[str] = set()
     for match in (m for pattern in _INTRODUCED for m in pattern.finditer(context)):
         post = _norm(_AREA_AFTER.sub("", match.group("post"))).split()
         post = post[: post.index("of")] if "of" in post[1:] else post
+        post = [_UNIT_WORDS.get(word, word) for word in post]
         if not post or (post[0] in _SECOND_IN_LINE and wanted[0] not in _SECOND_IN_LINE):
             continue  # a Deputy Commissioner is no Commissioner
         short = _deputy_short(" ".join(post))

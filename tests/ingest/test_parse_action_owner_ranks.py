@@ -1,5 +1,6 @@
 """An owner named by rank alone ("The Superintendent undertook to ...") is the one person
-the passage introduced with exactly that rank before their name."""
+the passage introduced with exactly that rank before their name; "the Borough Commander"
+is the one introduced as a BCU Commander."""
 
 import datetime as dt
 
@@ -34,3 +35,16 @@ def test_a_rank_two_people_share_names_nobody() -> None:
     )
     (action,) = actions_in(text)
     assert (action.owners, action.owner_text) == ([], "Inspector")
+
+
+def test_the_borough_commander_is_the_bcu_commander_introduced() -> None:
+    for introduced in ("North West BCU Commander", "Borough Commander for the West Area"):
+        text = (
+            "7. Policing Spotlight\n\n"
+            f"The Chair welcomed Chief Superintendent Ivo Penhale, {introduced}, to the "
+            "meeting.\n\n"
+            "The Borough Commander agreed to share the abstraction figures with the "
+            "Committee.\n"
+        )
+        (action,) = actions_in(text)
+        assert action.owners == ["Ivo Penhale"]
