@@ -75,6 +75,7 @@ _SUBSTITUTE_VERB = re.compile(
     r"attended\s+in\s+(?:his|her|their)\s+place|attended\s+in\s+place\s+of|"
     r"substituted\s+for|deputised\s+for|replaced\s+(?:County\s+)?(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr)\b|"
     r"(?:was|were|is|are)\s+substituting\s+for|"  # "Councillor Scarrow was substituting for"
+    r"(?:was|is)\s+replacing\s+(?=(?-i:[A-Z]))|"  # "Jo Hale was replacing Roy Tapp (Rye)"
     r"as\s+(?:a\s+|the\s+)?(?:replacement|substitute)\s+members?\b)",  # "named Cllr Jo Hale as ..."
 )
 # "Councillor Jo Hale and Councillor Ann Bell were unable to attend because of ...": the
@@ -355,8 +356,8 @@ def parse_sentences(lines: Iterable[Line]) -> Iterator[SentenceAttendee]:
 
 _KEYWORDS = re.compile(
     r"apolog|substitut|replacement|attend|unable|introduced|presented|joined|arrived|present|welcomed|"
-    r"greeted|replaced|deputised|entered|supported|accompanied|assisted|invited|left|returned|"
-    r"withdrew|exited|arrive|leave|said|explained|answered|reported|responded|replied|"
+    r"greeted|replaced|replacing|deputised|entered|supported|accompanied|assisted|invited|left|"
+    r"returned|withdrew|exited|arrive|leave|said|explained|answered|reported|responded|replied|"
     r"confirmed|outlined|informed|advised|updated|told|gave|highlighted|stated|assured|"
     r"acknowledged|added|clarified|summari|spoke|addressed|set out|took|welcome|thanked|"
     r"questions",
