@@ -718,6 +718,8 @@ def _parse_header(
         header.start_time = _commencing_time(region)
     if header.start_time is None:
         header.start_time = _first_item_timing(lines, end)
+    if header.start_time is None:
+        header.start_time = _stated_start(lines)
     header.venue, venue_line = _venue(labels, lines, time_line or date_line, rest_after_time, end)
     header.chair = _person(labels, "chair")
     header.marked_chair = marked_chair(lines)
@@ -793,6 +795,24 @@ def _first_item_timing(lines: Sequence[Line], end: int) -> dt.time | None:
         if not (timing.content[: found.span[0]] + timing.content[found.span[1] :]).strip():
             return found.time
     return None
+
+
+# The record's own sentence on its times, wherever it stands (often its last line): "The
+# meeting commenced at 6.30pm and concluded at 8.05pm".
+_MEETING_STARTED = re.compile(
+    r"\b(?:the|this)\s+meeting\s+(?:commenced|started|began|opened)\s+at\s+", re.IGNORECASE
+)
+
+
+def _stated_start(lines: Sequence[Line]) -> dt.time | None:
+    """The time the text says the meeting started at, when only one such sentence is given."""
+    said: list[dt.time] = []
+    for line in lines:
+        for started in _MEETING_STARTED.finditer(line.content):
+            found = find_time(line.content[started.end() : started.end() + 20])
+            if found is not None and found.span[0] == 0:
+                said.append(found.time)
+    return said[0] if len(set(said)) == 1 else None
 
 
 def _remote_venue(region: Sequence[Line]) -> str | None:
