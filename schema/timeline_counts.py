@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from sqlalchemy import (
     BindParameter,
@@ -121,7 +121,10 @@ async def _timelines(
     parameters = {THEMES: theme_ids, LOW: low, HIGH: high}
     if args.body is not None:
         parameters[BODY] = args.body
-    rows = await reads.rows(_counts_statement(body=args.body is not None), parameters)
+    rows = cast(
+        "Sequence[tuple[Any, ...]]",
+        await reads.rows(_counts_statement(body=args.body is not None), parameters),
+    )
     # (Rows unpacked as tuples: reading their columns by name costs more than the rest.)
     for theme_id, measure, raw_day, raw_closed_on, status, raw_n in rows:
         tally, n = tallies[theme_id], int(raw_n)
