@@ -402,9 +402,13 @@ _LATER_SITTING = re.compile(
     re.IGNORECASE,
 )
 # What marks a panel as the police and crime panel when the commissioner goes unnamed: the
-# chief constable before it, its independent (lay) members.
+# chief constable before it, its independent (lay) members, the force it oversees named
+# ("a serving officer with West Mercia Police").
 _POLICE_PANEL_MARK = re.compile(
-    r"\bthe\s+chief\s+constable\b|\bindependent\s+(?:lay\s+|co-opted\s+)?members?\b", re.IGNORECASE
+    r"\bthe\s+chief\s+constable\b|\bindependent\s+(?:lay\s+|co-opted\s+)?members?\b|"
+    r"(?-i:\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+Police)\b(?!\s+(?:and|&|,|authority|federation|"
+    r"scotland|service\s+of\s+northern))",
+    re.IGNORECASE,
 )
 _CHIEF = r"(?:(?-i:CC)|chief\s+constable)"
 _CHIEF_ANSWERS = re.compile(

@@ -1,0 +1,43 @@
+"""A portal's page of a panel that never prints its name ("Agendas, Meetings and Minutes -
+Agenda and minutes"), acting as "the Panel" and naming the force it oversees ("a serving
+officer with Eastmoor Police"), is a police and crime panel; a panel that names no force is
+left unknown. Invented text in, kind out."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.parse import parse_document
+from records.enums import MeetingKind
+
+_PAGE = (
+    "Agendas, Meetings and Minutes - Agenda and minutes\n\n"
+    "Agenda and minutes\n\n"
+    "Venue: Shire Hall, Eastmoor\n\n"
+    "No. Item\n\n"
+    "Apologies and Declarations of Interest\n\n"
+    "Apologies were received from Councillors Ada Reader and Ben Tolland.\n\n"
+    "{declaration}\n\n"
+    "Work Programme\n\n"
+    "The Panel agreed its work programme for the year. The Panel asked for a report on rural "
+    "crime at its next meeting.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        "Councillor Cara Quayle declared that her son was a serving officer with Eastmoor Police.",
+        "Mr Dev Okafor declared that he was a Special Constable with North Vale Police.",
+    ],
+)
+def test_a_panel_naming_the_force_it_oversees_is_a_police_and_crime_panel(
+    declaration: str,
+) -> None:
+    text = _PAGE.format(declaration=declaration)
+    assert parse_document(text).kind is MeetingKind.POLICE_AND_CRIME_PANEL
+
+
+def test_a_panel_naming_no_force_is_left_unknown() -> None:
+    text = _PAGE.format(declaration="There were no declarations of interest.")
+    assert parse_document(text).kind is MeetingKind.OTHER
