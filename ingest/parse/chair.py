@@ -26,6 +26,13 @@ _ELECTED_CHAIR = re.compile(
     r"(?:as\s+)?|to\s+be\s+)(?:the\s+)?"
     r"(?:Chair|Chairman|Chairperson|Chairwoman|Convener)\b(?!\s*-)"
 )
+# "Cllr Jo Hale was nominated and seconded and there being no other nominations he was duly
+# elected Chairman": the one nominated, then elected under a pronoun.
+_NOMINATED_THEN_ELECTED = re.compile(
+    r"\s+(?:was|were)\s+(?:duly\s+)?(?:nominated|proposed)\b(?=[^.;]{0,160}\b(?:he|she|they)\s+"
+    r"(?:was|were)\s+(?:(?:therefore|duly|unanimously|accordingly|then)\s+)?elected\s+(?:as\s+)?"
+    r"(?:the\s+)?(?:Chair|Chairman|Chairperson|Chairwoman|Convener)\b(?!\s*-))"
+)
 # "The Panel agreed the appointment of Councillor Jo Hale as Police and Crime Panel Chairman
 # for the year": the one named between "of" and "as".
 _APPOINTMENT_AS_CHAIR = re.compile(
@@ -182,6 +189,8 @@ def elected_chair(
             for_meeting = _FOR_THIS_MEETING.search(sentence)
             match = _ELECTED_CHAIR.search(sentence) if elected is None or for_meeting else None
             people = people_before(sentence, match.start()) if match else []
+            nominated = _NOMINATED_THEN_ELECTED.search(sentence) if match and not people else None
+            people = people_before(sentence, nominated.start()) if nominated else people
             appointed = _APPOINTMENT_AS_CHAIR.search(sentence) if not people else None
             if appointed is not None and elected is None:
                 people = people_in(appointed["who"])
