@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -10,6 +11,8 @@ from ingest.draft import GlossaryEntry, MeetingDraft
 from ingest.errors import IngestError, IngestErrorCode, NotMinutesError
 from ingest.fit import fit_draft
 from ingest.parse import parse_document
+from ingest.parse.action_status_lines import StatusStatement, find_status_statements
+from ingest.parse.dates import iter_dates
 from ingest.read import RawDocument
 
 
@@ -24,6 +27,24 @@ class PreparedDocument:
     text: str
     draft: MeetingDraft
     warnings: tuple[str, ...]
+    # What the text says became of earlier meetings' actions (``status_statements``),
+    # found here so that a worker process does it; None: not looked for yet.
+    statements: tuple[StatusStatement, ...] | None = None
+
+
+def reading_date(draft: MeetingDraft, text: str) -> dt.date | None:
+    """The day a document's dates without a year are read from: its meeting's, else the
+    latest its text gives (as the parser reads it)."""
+    if draft.date is not None:
+        return draft.date
+    return max((m.date for m in iter_dates(text)), default=None)
+
+
+def status_statements(draft: MeetingDraft, text: str) -> tuple[StatusStatement, ...]:
+    """The statements a document makes about earlier meetings' actions, in text order
+    (none when no day can be read for it)."""
+    day = reading_date(draft, text)
+    return () if day is None else tuple(find_status_statements(text, day))
 
 
 def prepare_raw(raw: RawDocument, glossary: Sequence[GlossaryEntry]) -> PreparedDocument:
@@ -45,4 +66,5 @@ def prepare_raw(raw: RawDocument, glossary: Sequence[GlossaryEntry]) -> Prepared
         text=cleaned.text,
         draft=draft,
         warnings=tuple(cleaned.warnings) + tuple(draft.warnings),
+        statements=status_statements(draft, cleaned.text),
     )

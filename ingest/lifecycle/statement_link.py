@@ -23,9 +23,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ingest.lifecycle.facts import ActionFacts, MeetingFacts, StatementFacts
 from ingest.lifecycle.statements import SaidDraft, origin_meeting, said_of_meeting
-from ingest.parse.action_status_lines import Reach, find_status_statements
-from ingest.parse.dates import iter_dates
-from ingest.prepare import PreparedDocument
+from ingest.parse.action_status_lines import Reach
+from ingest.prepare import PreparedDocument, status_statements
 from records.enums import MeetingKind
 from records.models import Action, ActionEvent, ActionStatement, Meeting, SourceDocument
 
@@ -35,21 +34,13 @@ ReadActions = Callable[[ColumnElement[bool]], Awaitable[list[ActionFacts]]]
 # --- writing ---------------------------------------------------------------------------------
 
 
-def _reading_date(doc: PreparedDocument) -> dt.date | None:
-    """The day a document's dates without a year are read from: its meeting's, else the
-    latest its text gives (as the parser reads it)."""
-    if doc.draft.date is not None:
-        return doc.draft.date
-    return max((m.date for m in iter_dates(doc.text)), default=None)
-
-
 async def store_statements(
     session: AsyncSession, doc: PreparedDocument, meeting_id: int, document_id: int
 ) -> None:
     """Write what a stored document says became of earlier meetings' actions."""
-    day = _reading_date(doc)
-    if day is None:
-        return
+    statements = doc.statements
+    if statements is None:
+        statements = status_statements(doc.draft, doc.text)
     rows: list[dict[str, Any]] = [
         {
             "document_id": document_id,
@@ -69,7 +60,7 @@ async def store_statements(
             "span_end": statement.span.end,
             "confidence": statement.confidence,
         }
-        for position, statement in enumerate(find_status_statements(doc.text, day))
+        for position, statement in enumerate(statements)
     ]
     if rows:
         await session.execute(insert(ActionStatement), rows)
