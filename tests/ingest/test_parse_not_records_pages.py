@@ -62,8 +62,8 @@ Summary
 The panel elected its chair and heard apologies from two members.
 
 Transcript
-Good morning everyone and welcome. We've had apologies from Councillor Dunn and Councillor Price, and the minutes of the last
-meeting were agreed as a correct record.
+Good morning. We've had apologies from Councillor Dunn and Councillor Price, and the minutes
+of the last meeting were agreed as a correct record.
 """
 
 NO_LONGER_PUBLISHED = """How the Commissioner holds the force to account
