@@ -47,10 +47,13 @@ def lazily(graphql_type: type[T], **keys: str) -> None:
         if name.startswith("__") or name == _ROW:
             raise AttributeError(name)
         state = self.__dict__
-        row = state.pop(_ROW, None)
+        row = state.get(_ROW)
         if row is None:
             raise AttributeError(name)
+        # The row is dropped only once the object is made: a read that fails (and is
+        # read again by graphql-core after the quick completion) fails the same way.
         state.update(full(row).__dict__)
+        del state[_ROW]
         return state[name] if name in state else object.__getattribute__(self, name)
 
     lazy = type(

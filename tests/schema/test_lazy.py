@@ -93,3 +93,23 @@ def test_a_type_whose_fields_have_defaults_is_not_made_lazily() -> None:
         lazily(WithDefault, db_id="id")
     with pytest.raises(TypeError, match="cannot be made lazily"):
         lazily(WithDefault, db_id="id", owner="owner_id")
+
+
+def test_a_lazy_object_that_cannot_be_made_fails_alike_on_every_read() -> None:
+    @strawberry.type
+    class Broken:
+        db_id: int
+        title: str
+
+        @classmethod
+        def from_model(cls, row: Any) -> Broken:
+            raise ValueError(f"bad row {row.id}")
+
+    lazily(Broken, db_id="id")
+    made = lazy_constructor(Broken)
+    assert made is not None
+    lazy = made(namedtuple("Row", ["id"])(id=3))
+    assert lazy.db_id == 3
+    for _ in range(2):  # read again (as graphql-core does after a quick completion fails)
+        with pytest.raises(ValueError, match="bad row 3"):
+            _ = lazy.title
