@@ -975,7 +975,7 @@ def _numbered(lines: Sequence[Line], excluded: set[int]) -> list[_Candidate]:
     family = _Family.of(candidates)
     if _restarting_paragraphs(top, tops) or not _accept_top_level(top, family, lines):
         return _paragraph_numbers(candidates)
-    top = _with_repeated_numbers(top, tops)
+    top = _with_lost_heads(_with_repeated_numbers(top, tops), tops, lines)
     chosen: list[_Candidate] = []
     for position, item in enumerate(top):
         stop = top[position + 1].first_line.index if position + 1 < len(top) else len(lines)
@@ -1283,6 +1283,46 @@ def _missing_number_cuts(
             if found is not None:
                 cuts[line.index].append(found.start())
                 break
+    for index, at in _missing_letter_cuts(text, lines, chosen).items():
+        cuts[index].extend(at)
+    return cuts
+
+
+_LETTER_NUMBER = re.compile(r"^(?P<parent>\d{1,3})(?P<letter>[A-Za-z])$")
+
+
+def _missing_letter_cuts(
+    text: str, lines: Sequence[Line], chosen: Sequence[_Candidate]
+) -> dict[int, list[int]]:
+    """Where the sub-items that follow a numbered one by letter ("5B", then "5C", "5D")
+    stand inside its line or the lines before the next item found: a flattened agenda
+    table runs some rows on ("5B ISA 260 Report EXTERNAL AUDITOR 5C Letters of
+    Representation ..."). Each letter is looked for in turn, before a capitalised word."""
+    cuts: dict[int, list[int]] = defaultdict(list)
+    for position, item in enumerate(chosen):
+        marked = _LETTER_NUMBER.match(item.number_text.strip())
+        if len(item.number) != 2 or marked is None:
+            continue
+        following = chosen[position + 1] if position + 1 < len(chosen) else None
+        stop = following.line.index if following is not None else item.line.index + 1
+        letter, parent = marked["letter"], marked["parent"]
+        line_index, offset = item.line.index, 1
+        while letter.lower() != "z":
+            letter = chr(ord(letter) + 1)
+            if following is not None and following.number_text.strip() == parent + letter:
+                break
+            pattern = re.compile(rf"(?<=\s){parent}{letter}\.?\s+(?=[A-Z])")
+            at = None
+            for line in lines[line_index:stop]:
+                content = text[line.content_start : line.content_end]
+                match = pattern.search(content, offset if line.index == line_index else 0)
+                if match is not None:
+                    at = (line.index, match.start())
+                    break
+            if at is None:
+                break
+            cuts[at[0]].append(at[1])
+            line_index, offset = at[0], at[1] + 1
     return cuts
 
 
@@ -1315,6 +1355,56 @@ def _inline_letter_cuts(
             for index, cut in found:
                 cuts[index].append(cut)
     return cuts
+
+
+_LOST_HEAD_RUN_MIN = 3
+_BARE_NUMBER = re.compile(r"^\d{1,3}\.?$")
+# What a lost agenda entry leaves above its minute: its standing description ("To consider
+# report NPP/07/25.") or its attachment links ("3. Pdf Appendix C (14Kb)").
+_AGENDA_REMNANT = re.compile(r"^to\s+[a-z]+\b|\bpdf\b|\(\d+\s*kb\)$", re.IGNORECASE)
+
+
+def _with_lost_heads(
+    top: Sequence[_Candidate], tops: Sequence[_Candidate], lines: Sequence[Line]
+) -> list[_Candidate]:
+    """The chain with the minutes whose agenda heading was lost: a page that prints each
+    agenda item ("3 Declarations of Interest") and then its minute's number alone on a
+    line ("2" / "The Chairman reminded ...") runs a second series of bare numbers, one to
+    an item. Where the last item holds two of that series' numbers in turn ("3" / "There
+    were no questions.", then "4" / "The Panel considered ..."), the second is the minute
+    of a further item whose number and title did not survive, where what that item's
+    entry left (its description, its attachment links) stands right above it."""
+    if len(top) < _LOST_HEAD_RUN_MIN:
+        return list(top)
+    first = top[0].line.index
+    chained = {id(c) for c in top}
+    bare = [
+        c
+        for c in tops
+        if id(c) not in chained
+        and c.line.index > first
+        and not c.heading
+        and c.kind == "number"
+        and len(c.number) == 1
+        and _BARE_NUMBER.match(c.line.content.strip())
+    ]
+    if len(bare) < _LOST_HEAD_RUN_MIN or any(
+        b.number[0] != a.number[0] + 1 for a, b in pairwise(bare)
+    ):
+        return list(top)
+    held: list[list[_Candidate]] = [[] for _ in top]
+    for minute in bare:
+        owner = bisect_right([c.line.index for c in top], minute.line.index) - 1
+        held[owner].append(minute)
+    if any(len(h) > 1 for h in held[:-1]) or len(held[-1]) != 2:
+        return list(top)
+    if sum(len(h) == 1 for h in held) < _LOST_HEAD_RUN_MIN - 1:
+        return list(top)
+    lost = held[-1][1]
+    above = next((ln for ln in reversed(lines[: lost.line.index]) if ln.content.strip()), None)
+    if above is None or not _AGENDA_REMNANT.search(above.content.strip()):
+        return list(top)  # the item's own minutes numbered on, not a lost entry's
+    return [*top, lost]
 
 
 def parse_items(

@@ -1348,3 +1348,65 @@ def test_number_and_title_cells_joined_by_a_slash_or_bar() -> None:
         "3 | Any other business\nNone was raised.\n"
     )
     assert numbers(text) == ["1", "2a", "3"]
+
+
+def test_minute_number_alone_after_its_agenda_heading_was_lost() -> None:
+    # each agenda item, then its minute's number alone on a line; the last minute's
+    # agenda heading did not survive, leaving its number standing alone
+    text = (
+        "Agenda\n"
+        "1 Apologies for Absence\nThe Clerk to report any apologies.\n"
+        "2 Minutes\nTo approve the minutes of the last meeting.\n"
+        "1\nThe minutes were approved as a correct record.\n"
+        "3 Declarations of Interest\nMembers are asked to declare any interest.\n"
+        "2\nNo interests were declared.\n"
+        "4 Public Questions\nThe Chair to answer questions from the public.\n"
+        "3\nNo questions had been received.\n"
+        "To consider report NPP/07/25.\n"
+        "4\nThe Panel considered the Commissioner's report on the precept.\n"
+    )
+    items = items_of(text)
+    assert [i.number for i in items] == ["1", "2", "3", "4", "4"]
+    assert items[-1].title.startswith("The Panel considered")
+    # with every agenda heading in place the minute numbers stay in their items
+    whole = text.replace("To consider report", "5 Precept Proposal\nTo consider report")
+    assert numbers(whole) == ["1", "2", "3", "4", "5"]
+    # minutes numbered in the year's series, the lost heading's minute among them
+    text = (
+        "1 Welcome\nThe Chair to open the meeting.\n"
+        "2 Minutes of the Last Meeting\nTo approve them.\n"
+        "31\nThe minutes were agreed.\n"
+        "3 Force Performance\nTo receive the quarterly report.\n"
+        "32\nThe Deputy Chief Constable presented the figures.\n"
+        "4 Complaints Update\nTo note the report.\n"
+        "33\nThe report was noted.\n"
+        "  1. Pdf Estates Strategy (52Kb)\n"
+        "34\nMembers discussed the estates strategy at length.\n"
+    )
+    assert numbers(text) == ["1", "2", "3", "4", "34"]
+    # the last item's minutes numbered on, with no trace of a lost entry between them
+    text = text.replace("  1. Pdf Estates Strategy (52Kb)\n", "")
+    assert numbers(text) == ["1", "2", "3", "4"]
+
+
+def test_lettered_sub_items_run_on_in_a_flattened_agenda_table() -> None:
+    text = (
+        "1 APOLOGIES CHAIR\n\n"
+        "2 MINUTES OF THE LAST MEETING CHAIR\n\n"
+        "3 EXTERNAL AUDIT\n\n"
+        "3A Audit Findings Report EXTERNAL AUDITOR\n\n"
+        "3B Value for Money Opinion EXTERNAL AUDITOR 3C Annual Audit Letter EXTERNAL AUDITOR\n\n"
+        "3D Sector Briefing EXTERNAL AUDITOR\n\n"
+        "4 GOVERNANCE\n\n"
+        "4A Terms of Reference TREASURER 4B Forward Plan TREASURER 4C Annual Report CHAIR\n\n"
+        "5 ANY OTHER BUSINESS CHAIR\n"
+    )
+    assert numbers(text) == ["1", "2", "3", "3A", "3B", "3C", "3D", "4", "4A", "4B", "4C", "5"]
+    # a letter run on in lower case, and one before a word in lower case, are not cut
+    text = (
+        "1 Welcome\n\n2 Finance\n\n"
+        "2a Budget Report Treasurer 2b Capital Programme Treasurer\n\n"
+        "2c Reserves, see 2d below for detail\n\n"
+        "3 Close\n"
+    )
+    assert numbers(text) == ["1", "2", "2a", "2b", "2c", "3"]
