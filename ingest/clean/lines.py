@@ -272,13 +272,61 @@ _PERSON_STATUS = re.compile(
 )
 # Content lines a person's block holds between two status lines, at most.
 STATUS_BLOCK_MAX_LINES = 10
+# The statuses that close a person's block where no heading stands above the blocks.
+_CLOSING_STATUS = re.compile(
+    r"present(?:,?\s+(?:not\s+)?as\s+expected)?|attended|in\s+attendance|"
+    r"apologies(?:\s+received)?|absent|did\s+not\s+attend|not\s+present|"
+    r"not\s+(?:required|expected)",
+    re.IGNORECASE,
+)
+# Content lines of a person's block with no heading above (name, council, role), at most.
+UNHEADED_BLOCK_MAX_LINES = 4
+# Words of a line of such a block, at most.
+UNHEADED_BLOCK_MAX_WORDS = 8
+
+
+def _is_closing_status(line: Line) -> bool:
+    return len(line) == 1 and bool(_CLOSING_STATUS.fullmatch(line[0].strip()))
+
+
+def _unheaded_statuses(lines: list[Line]) -> set[int]:
+    """Indices of the status lines of person blocks that stand with no heading above them
+    ("Jo Hale" / "Rye Council" / "Apologies"), when two or more such blocks follow one
+    another: each block of one to ``UNHEADED_BLOCK_MAX_LINES`` short lines, one of them
+    starting with a capital."""
+    found: set[int] = set()
+    run: list[int] = []
+    block: list[Line] = []
+    for index, line in enumerate(lines):
+        if not is_content(line):
+            continue
+        if _is_closing_status(line):
+            short = all(len(" ".join(part).split()) <= UNHEADED_BLOCK_MAX_WORDS for part in block)
+            if block and short and any(part[0][:1].isupper() for part in block):
+                run.append(index)
+            else:
+                if len(run) >= 2:
+                    found.update(run)
+                run = []
+            block = []
+            continue
+        block.append(line)
+        if len(block) > UNHEADED_BLOCK_MAX_LINES:
+            if len(run) >= 2:
+                found.update(run)
+            run = []
+            del block[0]  # (the first block of a run is read back from its status)
+    if len(run) >= 2:
+        found.update(run)
+    return found
 
 
 def _attendance_statuses(lines: list[Line]) -> set[int]:
     """Indices of the status and role lines of the person blocks under an attendance
     heading: the block goes on while such lines keep coming, at most
-    ``STATUS_BLOCK_MAX_LINES`` content lines apart."""
-    found: set[int] = set()
+    ``STATUS_BLOCK_MAX_LINES`` content lines apart; and of the status lines of blocks
+    with no heading (``_unheaded_statuses``)."""
+    found = _unheaded_statuses(lines)
     for start, heading in enumerate(lines):
         if len(heading) != 1 or not _ATTENDANCE_HEADING.fullmatch(heading[0].strip()):
             continue

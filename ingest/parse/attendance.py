@@ -1422,6 +1422,13 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
             _parse_table(collector, lines, table)
             index = table.last + 1
             continue
+        if (
+            not line.blank
+            and not collector.result.attendees
+            and (after := _unheaded_blocks(collector, lines, index))
+        ):
+            index = after
+            continue
         labelled = _status_label(line.content) if not line.blank else None
         if labelled is not None and (
             _invitees_of_membership(lines, index) or _agenda_invitees(lines, index)
@@ -1620,6 +1627,57 @@ def _status_blocks(collector: _Collector, lines: Sequence[Line], start: int) -> 
     for block, status in blocks:
         _add_block(collector, block, status)
     return after
+
+
+# Lines of a person's block where no heading stands above the blocks, at most.
+_UNHEADED_BLOCK_LINES = 4
+
+
+def _unheaded_blocks(collector: _Collector, lines: Sequence[Line], start: int) -> int:
+    """Reads blocks with no heading above them, from the line at ``start``: one person's
+    name, council or role, then the status ("Jo Hale" / "Rye Council" / "Apologies").
+    Two or more blocks must follow one another, each of at most ``_UNHEADED_BLOCK_LINES``
+    lines naming one person; returns the index after the last block, or 0."""
+    if _BLOCK_STATUS.match(lines[start].content) or _BLOCKS_HEADING.match(lines[start].content):
+        return 0
+    blocks: list[tuple[list[Line], re.Match[str]]] = []
+    block: list[Line] = []
+    index = after = start
+    while index < len(lines) and len(block) <= _UNHEADED_BLOCK_LINES:
+        line = lines[index]
+        index += 1
+        if line.blank:
+            continue
+        if _is_stop(line) or _BLOCKS_HEADING.match(line.content):
+            break  # (blocks under a heading are read from the heading)
+        status = _BLOCK_STATUS.match(line.content)
+        if status is None:
+            block.append(line)
+            continue
+        if len(_block_people(block)) != 1 and (blocks or not _block_people(block)):
+            break
+        blocks.append((block, status))
+        block = []
+        after = index
+    if len(blocks) < 2:
+        return 0
+    for block, status in blocks:
+        _add_block(collector, block, status)
+    return after
+
+
+def _block_people(block: list[Line]) -> list[tuple[int, Person]]:
+    """The lines of a block that are a person's name: titled ("Councillor Jo Hale"), or a
+    name alone, perhaps with its honours ("Malcolm Ashdown MBE")."""
+    named = [
+        (n, p)
+        for n, line in enumerate(block)
+        if _TITLED_OR_FULL.match(line.content) and (p := split_person(line.content)) is not None
+    ]
+    titled = [(n, p) for n, p in named if _BLOCK_TITLE.match(block[n].content)]
+    if titled:
+        return titled
+    return [(n, p) for n, p in named if looks_like_name(p.name) and _honours_after(block[n], p)]
 
 
 def _add_block(collector: _Collector, block: list[Line], status: re.Match[str]) -> None:
