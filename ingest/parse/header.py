@@ -901,8 +901,26 @@ def _name_at_end(before: str) -> Person | None:
     candidate = before[cut.end() :] if cut else before
     person = split_person(candidate)
     if person is not None and looks_like_name(strip_titles(person.name), single_token=True):
-        return person
+        return _listed_after_group(person) or person
     return _bare_name_at_end(candidate)
+
+
+# A list's group heading run on after its last member: "... J Quaife Independent Members".
+_GROUP_HEADING = re.compile(
+    r"\b(?:members|councillors|officers|substitutes|attendees)\s+(?=\S)", re.IGNORECASE
+)
+
+
+def _listed_after_group(person: Person) -> Person | None:
+    """The name that follows a group heading inside what reads as a person's capacity: from
+    "A Lee Co-opted Members Jo Hale (Chair)" the chair is Jo Hale, the first of the group the
+    heading opens, not A Lee, the last of the list before it."""
+    headings = list(_GROUP_HEADING.finditer(person.capacity or ""))
+    if not headings:
+        return None
+    tail = (person.capacity or "")[headings[-1].end() :]
+    found = _bare_name_at_end(tail)
+    return found if found is not None and found.name == tail.strip() else None
 
 
 def _bare_name_at_end(text: str) -> Person | None:
