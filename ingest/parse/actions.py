@@ -91,6 +91,14 @@ _DONE_LINE = re.compile(
     r"(?:Action\s+)?(?:Complete[d]?|Closed|Done|Discharged)(?:\s*[-–:]\s*.*|\.)?\s*$", re.IGNORECASE
 )
 _ACTION_SENTENCE = re.compile(r"\b(?:the|this|that)\s+action\b", re.IGNORECASE)
+# A verbless sentence of status closing a report ("Deferred to the November meeting.",
+# "Closed.", "Carried forward."): the status participle first, a few words at most.
+_BARE_STATUS_SENTENCE = re.compile(
+    r"^(?:deferred|carried\s+(?:forward|over)|rolled\s+(?:forward|over)|postponed|closed|"
+    r"complete[d]?|discharged|ongoing|on-going|in\s+progress|withdrawn|cancell?ed)"
+    r"(?:\s+(?:to|until|at|for|by|as)\b[^.;]{0,60})?[.;]?$",
+    re.IGNORECASE,
+)
 _OWNER_TOKEN = r"(?:[A-Z][\w'’./&/-]*|\([A-Z][\w/&]*\))"
 # Between the words of an owner: "CC/DCC", "CC & DCC", "Head of Finance", "the Chief
 # Constable and the PCC", "Ruth Black, Police and Crime Commissioner, to ...".
@@ -404,13 +412,16 @@ class _Context:
 
 
 def _status_sentences(ctx: _Context, found: _Found, start: int, limit: int) -> None:
-    """Sentences after a statement about "the action" ("The action was closed.") update it."""
+    """Sentences after a statement about "the action" ("The action was closed."), or a
+    bare status ("Deferred to the November meeting."), update it."""
     position = start
     while position < limit:
         end = _sentence_end(ctx.text, position, limit)
         s_start, s_end = _strip_span(ctx.text, position, end)
         sentence = ctx.text[s_start:s_end]
-        if sentence and _ACTION_SENTENCE.search(sentence):
+        if sentence and (
+            _ACTION_SENTENCE.search(sentence) or _BARE_STATUS_SENTENCE.match(sentence)
+        ):
             status = status_from_text(sentence)
             if status is not None:
                 found.draft.updates.append(
