@@ -1247,6 +1247,10 @@ def _after_lower_word(content: str, position: int) -> bool:
     return bool(before) and before[-1].isalpha() and before[-1].islower()
 
 
+# A title may open with an acronym or a financial year before its first capitalised word.
+_LEADING_TOKEN = r"(?:[A-Z]{2,5}|\d{4}/\d{2}(?:\d{2})?)\s+[A-Z][a-z]+\b"
+
+
 def _missing_number_cuts(
     text: str, lines: Sequence[Line], chosen: Sequence[_Candidate]
 ) -> dict[int, list[int]]:
@@ -1269,10 +1273,12 @@ def _missing_number_cuts(
     wanted.append((last.number[0] + 1, last.line.index, min(last.line.index + 2, len(lines) - 1)))
     cuts: dict[int, list[int]] = defaultdict(list)
     for number, start, stop in wanted:
-        # "... 15 Mins 128 Actions Log", or "Declarations of Interest item 4" where the
-        # line under a title was joined to it
+        # "... 15 Mins 128 Actions Log", "Gwent. 5 PCC Verbal Update", "9 Performance
+        # Report 10 2019/20 Charging Rates", or "Declarations of Interest item 4" where
+        # the line under a title was joined to it
         pattern = re.compile(
-            rf"(?<=[\s.])(?:{number}\.?\s+(?=[A-Z][a-z]+\b(?! \d))|(?i:item)\s+{number}$)"
+            rf"(?<=[\s.])(?:{number}\.?\s+(?=[A-Z][a-z]+\b(?! \d)|{_LEADING_TOKEN})"
+            rf"|(?i:item)\s+{number}$)"
         )
         for line in lines[start : stop + 1]:
             content = text[line.content_start : line.content_end]

@@ -1410,3 +1410,27 @@ def test_lettered_sub_items_run_on_in_a_flattened_agenda_table() -> None:
         "3 Close\n"
     )
     assert numbers(text) == ["1", "2", "2a", "2b", "2c", "3"]
+
+
+def test_missing_number_before_an_acronym_or_a_financial_year() -> None:
+    # agenda rows run together: the numbers missing from the run stand mid-line before
+    # a title that opens with an acronym or a financial year
+    text = (
+        "AGENDA\n1 Apologies for Absence\n2 Declarations of Interest\n"
+        "3 Minutes of the Previous Meeting. 4 OPCC Budget Monitoring Report\n"
+        "5 Estates Strategy Update\n"
+    )
+    assert numbers(text) == ["1", "2", "3", "4", "5"]
+    text = (
+        "AGENDA\n1 Apologies\n2 Minutes of the Last Meeting\n"
+        "3 Performance Report 4 2025/26 Fees and Charges for Special Services\n"
+        "5 Work Programme\n"
+    )
+    assert numbers(text) == ["1", "2", "3", "4", "5"]
+    # a figure inside a title is not a missing number
+    text = (
+        "AGENDA\n1 Apologies\n2 Minutes of the Last Meeting\n"
+        "3 Review of the 4 PCSO posts funded last year\n"
+        "5 Work Programme\n"
+    )
+    assert "4" not in numbers(text)
