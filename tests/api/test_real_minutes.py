@@ -54,19 +54,19 @@ query Meeting($id: ID!) {
 
 # field -> (least precision, least recall), in per cent, of what was stored.
 FLOORS: dict[str, tuple[int, int]] = {
-    "records stored": (100, 99),
-    "non-records refused": (100, 96),
+    "records stored": (100, 100),
+    "non-records refused": (100, 100),
     "document type": (99, 99),
     "kind": (97, 97),
-    "date": (100, 99),
-    "start time": (100, 99),
-    "chair": (97, 95),
-    "attendees": (98, 97),
-    "apologies": (98, 96),
+    "date": (99, 99),
+    "start time": (99, 100),
+    "chair": (97, 94),
+    "attendees": (98, 96),
+    "apologies": (97, 96),
     "attendee status": (98, 98),
-    "items": (99, 98),
-    "actions": (93, 92),
-    "action owners": (95, 92),
+    "items": (98, 98),
+    "actions": (92, 93),
+    "action owners": (94, 92),
 }
 
 
