@@ -1605,28 +1605,7 @@ def _status_blocks(collector: _Collector, lines: Sequence[Line], start: int) -> 
     """Reads blocks that each end in a status line ("Present, as expected", "Apologies",
     "Absent") from the heading at ``start``; returns the index after the last block, or 0
     when fewer than two blocks follow. A block cut off before its status is left out."""
-    blocks: list[tuple[list[Line], re.Match[str]]] = []
-    block: list[Line] = []
-    index = after = start + 1
-    while index < len(lines) and len(block) <= _MAX_BLOCK_LINES:
-        line = lines[index]
-        index += 1
-        if line.blank:
-            continue
-        if _is_stop(line):
-            break
-        status = _BLOCK_STATUS.match(line.content)
-        if status is None:
-            block.append(line)
-            continue
-        blocks.append((block, status))
-        block = []
-        after = index
-    if len(blocks) < 2:
-        return 0
-    for block, status in blocks:
-        _add_block(collector, block, status)
-    return after
+    return _read_blocks(collector, lines, start + 1, _MAX_BLOCK_LINES, headed=True)
 
 
 # Lines of a person's block where no heading stands above the blocks, at most.
@@ -1640,21 +1619,31 @@ def _unheaded_blocks(collector: _Collector, lines: Sequence[Line], start: int) -
     lines naming one person; returns the index after the last block, or 0."""
     if _BLOCK_STATUS.match(lines[start].content) or _BLOCKS_HEADING.match(lines[start].content):
         return 0
+    return _read_blocks(collector, lines, start, _UNHEADED_BLOCK_LINES, headed=False)
+
+
+def _read_blocks(
+    collector: _Collector, lines: Sequence[Line], first: int, most_lines: int, *, headed: bool
+) -> int:
+    """Blocks closed by a status line, from the line at ``first``, added to ``collector``
+    when two or more follow one another; the index after the last, or 0. Without a heading
+    (``headed`` False) a heading ends the run (blocks under it are read from it) and each
+    block must name one person."""
     blocks: list[tuple[list[Line], re.Match[str]]] = []
     block: list[Line] = []
-    index = after = start
-    while index < len(lines) and len(block) <= _UNHEADED_BLOCK_LINES:
+    index = after = first
+    while index < len(lines) and len(block) <= most_lines:
         line = lines[index]
         index += 1
         if line.blank:
             continue
-        if _is_stop(line) or _BLOCKS_HEADING.match(line.content):
-            break  # (blocks under a heading are read from the heading)
+        if _is_stop(line) or (not headed and _BLOCKS_HEADING.match(line.content)):
+            break
         status = _BLOCK_STATUS.match(line.content)
         if status is None:
             block.append(line)
             continue
-        if len(_block_people(block)) != 1 and (blocks or not _block_people(block)):
+        if not headed and len(_block_people(block)) != 1 and (blocks or not _block_people(block)):
             break
         blocks.append((block, status))
         block = []
