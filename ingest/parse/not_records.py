@@ -126,8 +126,11 @@ _INFORMATION = re.compile(
     r"\b(?:purpose|remit)\s+of\s+the\s+(?:panel|committee|board|meetings?)\b|"
     r"\bare\s+listed\s+below\b|"
     # how the public may come: "Authority meetings are open to members of the public. Anyone
-    # wishing to attend should contact ..."
+    # wishing to attend should contact ...", "Members of the public are welcome to come along
+    # and watch" (a notice or news item about a meeting to come)
     r"\bmeetings\s+are\s+open\s+to\s+(?:members\s+of\s+)?the\s+public\b|"
+    r"\bpublic\s+(?:are|is|will\s+be)\s+(?:(?:very|most|always)\s+)?(?:welcome|invited)\s+to\s+"
+    r"(?:come|attend|watch|observe|join|listen)\b|"
     r"\banyone\s+wishing\s+to\s+attend\b|"
     # "The Panel's powers and responsibilities include:", "Membership of the Panel", "The
     # Panel consists of the following members:"

@@ -1,6 +1,7 @@
 """Pages that are not the record of a meeting though they name one: a committee's page of
 standing rules, a writer's dated blog post mentioning minutes, a third party's machine-written
-summary, a page that stopped publishing a body's minutes; and records that mention terms of
+summary, a page that stopped publishing a body's minutes, a notice or news item welcoming the
+public to a meeting to come; and records that mention terms of
 reference or say who took the chair, which are kept. Invented text in, verdict out."""
 
 from __future__ import annotations
@@ -77,10 +78,30 @@ Meetings archive
 We will no longer be publishing weekly notes of these meetings.
 """
 
+NEWS_OF_A_MEETING_TO_COME = """Authority to meet in Ashford
+
+WESTSHIRE Police Authority will hold its annual meeting on Tuesday, May 14.
+
+The meeting starts at 10am at the Council Offices. Members of the public are welcome to come \
+along and watch the Authority elect its chair for the year.
+
+The Authority sets the police budget and checks how the force performs.
+"""
+
+NOTICE_OF_A_PUBLIC_MEETING = """Community safety meeting in Northbrook
+
+The Northbrook Community Safety Partnership meets in public on 3rd March at the Town Hall.
+
+The public are invited to attend and to raise questions about policing in their area, which \
+the local inspector will answer.
+"""
+
 
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
+        (NEWS_OF_A_MEETING_TO_COME, "information page"),
+        (NOTICE_OF_A_PUBLIC_MEETING, "information page"),
         (STANDING_RULES, "terms of reference"),
         (STANDING_RULES_PANEL, "terms of reference"),
         (BLOG_POST, "blog post"),
@@ -106,7 +127,18 @@ Update: 04.02.2025 – MK to write to all members about the vacancy – Action o
 Nothing by exception.
 """
 
+AGENDA_WELCOMING_THE_PUBLIC = """Eastmoor Police and Crime Panel
 
-@pytest.mark.parametrize("text", [MINUTES_CONSIDERING_TERMS, NOTES_WITH_CHAIR_TAKEN])
+Members of the public are welcome to attend this meeting.
+
+1. Apologies for absence
+2. Declarations of interest
+3. The Commissioner's budget for 2026/27
+"""
+
+
+@pytest.mark.parametrize(
+    "text", [MINUTES_CONSIDERING_TERMS, NOTES_WITH_CHAIR_TAKEN, AGENDA_WELCOMING_THE_PUBLIC]
+)
 def test_records_mentioning_terms_of_reference_or_the_chair_taken_are_kept(text: str) -> None:
-    assert parse_document(text).document_type is DocumentType.MINUTES
+    assert parse_document(text).document_type in {DocumentType.MINUTES, DocumentType.AGENDA}
