@@ -186,10 +186,12 @@ _PROSE_VERB = re.compile(
     r"told|received|agreed|stood)\s"
 )
 _LONG_RUN = 200
-# "Introductions were made and apologies noted.", "Apologies were given.": apologies said to
-# be made without a name, in the opening part of the text.
+# "Introductions were made and apologies noted.", "Apologies were given.", "Welcome and
+# apologies were made.": apologies said to be made without a name, in the opening part of
+# the text.
 _UNNAMED_APOLOGIES = re.compile(
-    r"\bapologies\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:noted|recorded|given|received)"
+    r"\bapologies\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?"
+    r"(?:noted|recorded|given|received|made|offered)"
     r"\s*(?:[.;]|and\b|$)",
     re.IGNORECASE,
 )

@@ -6,6 +6,8 @@ variants (separators, labels, name forms)."""
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.clean import clean_text
 from tests.support.attendance import APOLOGIES, IN_ATTENDANCE, PRESENT, attendance_of
 
@@ -378,6 +380,33 @@ def test_blocks_with_commas_and_no_blank_within_them() -> None:
     )
     assert _names(raw)[-1] == ("Dot Vane", APOLOGIES)
     assert {status for _, status in _names(raw)[:-1]} == {PRESENT}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Introduction / Attendance / Apologies. Welcome and apologies were made.",
+        "Welcome\n\nIntroductions and apologies were made.",
+        "Apologies had been offered; the Chair opened the meeting.",
+    ],
+)
+def test_apologies_said_to_be_made_or_offered_mark_the_block_after_the_wider_gap(
+    said: str,
+) -> None:
+    raw = (
+        "Strategic Board\n\nNotes of Meeting\n\nDate: 4th March 2022\n\n\n"
+        "Ruth Okafor (RO) Chair, Police and Crime Commissioner\n\n"
+        "Tom Birch (TB) Treasurer\n\n"
+        "Nia Pryce (NP) Head of Estates\n\n\n"
+        "Sam Quill (SQ) Chief Executive Officer\n\n\n\n"
+        f"{said}\n"
+    )
+    assert _names(raw) == [
+        ("Ruth Okafor", PRESENT),
+        ("Tom Birch", PRESENT),
+        ("Nia Pryce", PRESENT),
+        ("Sam Quill", APOLOGIES),
+    ]
 
 
 def test_a_wider_gap_without_unnamed_apologies_keeps_everyone_present() -> None:
