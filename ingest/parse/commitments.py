@@ -124,8 +124,10 @@ _NEXT_REPORT_WILL = re.compile(
 _FUTURE_PASSIVE = re.compile(r"\b(?:will|would)\s+be\s+(?P<verb>[a-z]+)")
 _AGREED_THAT = re.compile(r"\b(?P<cue>(?i:agreed|decided|requested|confirmed))\s+that\s+")
 _CLAUSE_VERB = re.compile(r"\b(?:would|should|will)\s+(?P<passive>be\s+)?(?P<verb>[a-z][a-z-]*)")
+# Not "is asked to" or "are invited to": in the present a report's recommendation puts the
+# question to the meeting that decides it ("2. The Board is asked to consider whether ...").
 _ASKED = re.compile(
-    r"\b(?:be|being|was|were|is|are)\s+(?P<cue>asked|requested|invited)\s+to\s+"
+    r"\b(?:be|being|was|were)\s+(?P<cue>asked|requested|invited)\s+to\s+"
     r"(?P<verb>[a-z][a-z-]*)"
 )
 _ASK = re.compile(r"\bto\s+(?:ask|request|invite|instruct)\s+(?:that\s+)?")

@@ -820,3 +820,27 @@ def test_an_undertaking_the_resolution_repeats_is_one_action(
     assert len(actions) == 1
     assert actions[0].text in resolution
     assert owner in (actions[0].owner_text or "")
+
+
+@pytest.mark.parametrize(
+    "recommendation",
+    [
+        "2. SMT is asked to consider whether the stations in Kelby and Orton should be "
+        "refurbished or replaced and to agree a direction of travel",
+        "3. The Board is asked to review the draft estates strategy and to provide any "
+        "comments to the Director of Resources.",
+        "(b) Members are invited to consider the options set out in section 4.",
+    ],
+)
+def test_a_recommendation_put_to_the_meeting_in_the_present_is_no_action(
+    recommendation: str,
+) -> None:
+    text = (
+        "CUSTODY ESTATE\n\n"
+        "The Deputy Chief Constable presented the report.\n\n"
+        "The following recommendations were put forward:\n\n"
+        f"{recommendation}\n\n"
+        "The Commissioner was asked to provide the revised costings to the next meeting.\n"
+    )
+    (action,) = actions_in(text, WESTDALE)
+    assert action.text.startswith("The Commissioner was asked to provide")
