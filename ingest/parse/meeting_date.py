@@ -10,6 +10,8 @@ after it, a weekday; "previous", "next", "moved from", "published", "by" a deadl
 "were approved" after it, or a date that the text gives elsewhere as another meeting's,
 unless only as the sitting an earlier meeting's words looked forward to: "to be brought to
 the next Board on 18 December" in an action's running update).
+On a portal's page of one agenda item ("Agenda item" over the item's title) only a
+labelled date is the meeting's: the item's title and text date earlier meetings and reports.
 The best candidate that reaches ``ACCEPT`` is the meeting's date; when none does, the
 text does not state its own date, and no date is better than a wrong one.
 """
@@ -436,6 +438,8 @@ class _Opening:
     labelled_lines: frozenset[int] = frozenset()
     """Lines holding the value of a date label of a header table flattened into a block of
     labels and a block of values (see ``ingest.parse.label_blocks``)."""
+    item_page: bool = False
+    """Whether the text is a portal's page of one agenda item (see ``_item_page``)."""
 
 
 def _stands_at_top(item: _Found, opening: _Opening) -> bool:
@@ -565,7 +569,23 @@ def _score(item: _Found, opening: _Opening, before_line: Line | None, other: boo
     score -= 3 if _PERIOD.search(item.before) else 0
     score -= 3 if not in_header else 0
     score -= 1 if item.rank > 12 else 0
+    score -= ITEM_PAGE_PENALTY if opening.item_page and not labelled else 0
     return score
+
+
+# A portal's page of one agenda item opens with this heading, then the item's title.
+_ITEM_PAGE = re.compile(r"^agenda\s+item\s*:?$", re.IGNORECASE)
+ITEM_PAGE_PENALTY = 6.0
+"""Points a date loses on a portal's page of one agenda item unless a label gives it."""
+
+
+def _item_page(lines: Sequence[Line]) -> bool:
+    """Whether the text is a portal's page of one agenda item ("Agenda item" / "Minutes of
+    the meeting held on 5 January 2017" / "Minutes:" / ...): the item's title and text give
+    an earlier meeting's date or a report's, and only a label ("Meeting: 12/01/2017") gives
+    the meeting's own."""
+    first = next((line for _, line in _opening(lines)), None)
+    return first is not None and _ITEM_PAGE.match(first.content.strip(" *#")) is not None
 
 
 def score_dates(
@@ -590,6 +610,7 @@ def score_dates(
         labelled_lines=frozenset(
             value.line.index for value in label_blocks(lines) if _BARE_LABEL.match(value.label)
         ),
+        item_page=_item_page(lines),
     )
     receiving = _receiving_meeting_lines(lines)
     others = [

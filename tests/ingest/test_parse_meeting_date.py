@@ -299,6 +299,13 @@ def header_of(text: str) -> Header:
             dt.time(10, 30),
             id="numbered-running-title-above-the-date-is-not-the-first-item",
         ),
+        pytest.param(
+            "Agenda item\n\nDate: Thursday, 12th January, 2017 2.00 pm\n\nMinutes of the "
+            "meeting held on 10 November 2016\n\nMinutes:\n\nThe minutes were agreed.\n",
+            dt.date(2017, 1, 12),
+            dt.time(14, 0),
+            id="single-item-page-with-its-meetings-date-labelled",
+        ),
     ],
 )
 def test_the_meeting_date_and_start_time(text: str, date: dt.date, start: dt.time | None) -> None:
@@ -329,6 +336,23 @@ def test_the_meeting_date_and_start_time(text: str, date: dt.date, start: dt.tim
             "recall the workshop session held 6 May 2022.\n\nResolved: That the procedure be "
             "approved.\n",
             id="single-item-page-naming-an-earlier-event",
+        ),
+        pytest.param(
+            "Agenda item\n\nMinutes of the meeting held on 14 March 2019\n\nMinutes:\n\n"
+            "The Minutes of the meeting held on 14 March 2019 were confirmed as a correct "
+            "record, subject to one correction.\n\nMr Reader asked about the rural survey.\n",
+            id="single-item-page-titled-by-the-earlier-minutes",
+        ),
+        pytest.param(
+            "Agenda item\n\nMinutes:\n\nThe Committee considered the undernoted report:\n\n"
+            "1 Background\n\n1.1 Members will be aware that the Community Safety Partnership "
+            "ceased operating on 31st March 2012. Its successor meets at 6.30 pm.\n",
+            id="single-item-page-quoting-a-report",
+        ),
+        pytest.param(
+            "AGENDA ITEM\n\nPolicing Update - 2 October 2023\n\nMinutes:\n\nThe Inspector "
+            "reported on the summer's events.\n",
+            id="single-item-page-with-a-dated-item-title",
         ),
         pytest.param(
             "Published: 3 July 2023\n\nCommittee Chairs' Reports - 28 June 2023\n\n"
