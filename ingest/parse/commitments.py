@@ -383,6 +383,9 @@ _CLAUSE_OPENING = re.compile(r"\bthat\b|[;:]", re.IGNORECASE)
 # Commissioner"), which the meeting does by deciding it, as "that the Panel write to ...".
 _OWN_BUSINESS = re.compile(
     r"\b(?:(?:additional|special|extraordinary|informal|further|extra)\s+meetings?"
+    # its next look at a report it has just noted: "That the report be noted and that a
+    # further update be brought to the next meeting", an entry for its own agenda
+    r"|further\s+(?:reports?|updates?|progress\s+reports?)"
     r"|meetings?\s+of\s+the\s+(?:[A-Z][\w&'’-]*\s+)*(?:panel|committee|board|authority|forum)"
     r"|(?:panel|committee|sub-committee|board|authority|forum)['’]s\s+(?:comments|report"
     r"|response|views|observations|recommendations|submission|representations|letter))\b",

@@ -356,6 +356,12 @@ def test_an_aside_after_a_comma_in_a_decision_owns_nothing() -> None:
         "RESOLVED: That a special meeting be arranged in February to consider the precept.",
         "1. The Panel's comments on the draft Police and Crime Plan be submitted to the "
         "Commissioner in a report from the Chairman.",
+        "RESOLVED: That the report be noted and that a further update be brought to the next "
+        "meeting of the Committee.",
+        "That the response of the Commissioner be noted and a further report be submitted to "
+        "the Panel in July.",
+        "Resolved – that the progress made be welcomed and further progress reports be "
+        "presented to the Board every six months.",
     ],
 )
 def test_a_resolution_about_the_meetings_own_business_is_no_action(decision: str) -> None:
