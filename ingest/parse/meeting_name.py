@@ -385,7 +385,9 @@ _ACTING_BODY = re.compile(r"\bthe\s+(panel|committee|sub-committee|board)\b", re
 _BODY_WORD = re.compile(r"\b(panel|committee|sub-committee|board)s?\b", re.IGNORECASE)
 _NAME_JOINERS = {"and", "&", "of", "for", "the", "on"}
 _SELF_REFERENCE = re.compile(r"\b(?:meetings?|members?|minutes)\s+of\s+the\s+$", re.IGNORECASE)
-_COMMISSIONER = re.compile(r"\bcommissioner\b|\bo?p(?:f)?cc\b", re.IGNORECASE)
+# the commissioner by the initials of the office: "PCC", "OPFCC", "PCVC" (Police, Crime and
+# Victims' Commissioner)
+_COMMISSIONER = re.compile(r"\bcommissioner\b|\bo?p(?:f)?c(?:v)?c\b", re.IGNORECASE)
 # Words that say which sitting, not which body: "the Extraordinary Panel Meeting", "the
 # Exempt Minutes of the Special Committee" name no body ("Public" may: "Public
 # Accountability Board").

@@ -1,7 +1,8 @@
 """A portal's page of a panel that never prints its name ("Agendas, Meetings and Minutes -
 Agenda and minutes"), acting as "the Panel" and naming the force it oversees ("a serving
-officer with Eastmoor Police"), is a police and crime panel; a panel that names no force is
-left unknown. Invented text in, kind out."""
+officer with Eastmoor Police"), is a police and crime panel, and so is one that the
+commissioner answers under the initials of the office ("PCC", "OPFCC", "PCVC"); a panel that
+names no force is left unknown. Invented text in, kind out."""
 
 from __future__ import annotations
 
@@ -41,3 +42,25 @@ def test_a_panel_naming_the_force_it_oversees_is_a_police_and_crime_panel(
 def test_a_panel_naming_no_force_is_left_unknown() -> None:
     text = _PAGE.format(declaration="There were no declarations of interest.")
     assert parse_document(text).kind is MeetingKind.OTHER
+
+
+_ITEM_PAGE = (
+    "Agenda item\n\n"
+    "Minutes\n\n"
+    "Minutes:\n\n"
+    "The Minutes of the last meeting were confirmed as a correct record.\n\n"
+    "Councillor Ada Reader asked about thefts from farms. {answer}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The PCVC informed the Panel that the force's advice had been updated.",
+        "The OPFCC's Chief Executive told the Panel that a note would be circulated.",
+        "The PCC replied that the Panel would receive a report in June.",
+    ],
+)
+def test_a_panel_answered_by_the_commissioner_under_the_offices_initials(answer: str) -> None:
+    text = _ITEM_PAGE.format(answer=answer)
+    assert parse_document(text).kind is MeetingKind.POLICE_AND_CRIME_PANEL
