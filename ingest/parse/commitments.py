@@ -280,7 +280,8 @@ def _sentence_subject(text: str, start: int, cue: int, previous: str | None) -> 
         return opening if opening and personal(opening) else previous
 
     if subject is None and _JOINED_VERB.search(text, max(start, cue - 24), cue):
-        found = phrase_after(text, start, cue)
+        lead_in = _LEAD_IN.match(text, start, cue)
+        found = phrase_after(text, lead_in.end() if lead_in else start, cue)
         if found and found[0].lower() in PRONOUNS:
             # "She added that ... and would share the terms of reference": whom "she" is
             return previous
@@ -295,6 +296,13 @@ def _apposed(text: str, start: int, end: int, name: str) -> bool:
     return before is not None and has_role_word(before.group("post").split())
 
 
+# A phrase that leads a sentence in to its subject: "In response to the question from Mrs
+# Hale, the Commissioner said ... and undertook to ...", "Following a question on ..., the
+# Chief Constable ...".
+_LEAD_IN = re.compile(
+    r"\s*(?:In\s+(?:response|reply|answer)\s+to|(?:Responding|Replying)\s+to|Following"
+    r"|With\s+(?:regard|reference)\s+to|Turning\s+to)\b[^,.;:]{1,160},\s+"
+)
 # "... and undertook to", "... and then agreed to": a verb joined to the sentence's first.
 _JOINED_VERB = re.compile(r"\s(?:and|but)(?:\s+(?:then|also|had|has))?\s+$")
 

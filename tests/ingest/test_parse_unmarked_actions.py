@@ -844,3 +844,20 @@ def test_a_recommendation_put_to_the_meeting_in_the_present_is_no_action(
     )
     (action,) = actions_in(text, WESTDALE)
     assert action.text.startswith("The Commissioner was asked to provide")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("In response to the question from Mrs Varga, the Commissioner said that response "
+         "times had improved, but she accepted that they varied and undertook to provide the "
+         "Panel with the figures for each district.", "Owen Tarrant"),
+        ("Following a question on overtime, the Director of Resources explained the rise and "
+         "undertook to circulate a breakdown by command.", "Keith Haslam"),
+        ("In reply to Councillor Ames, the Deputy Chief Constable set out the timetable and "
+         "agreed to send Members the consultation dates.", "Dan Carver"),
+    ],
+)  # fmt: skip
+def test_a_verb_joined_to_a_sentence_that_opens_with_a_lead_in(sentence: str, owner: str) -> None:
+    (action,) = actions_in(f"Item 5 Questions\n\n{sentence}\n", WESTDALE)
+    assert action.owners == [owner]
