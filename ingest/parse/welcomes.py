@@ -58,6 +58,33 @@ _WELCOMED_FROM = re.compile(
     r"\b(?:welcomed|greeted)\s+(?P<who>[A-Z][^,;()]{2,60}?)\s+(?:from|of)\s+(?:the\s+)?"
     r"[A-Z][^,;]{2,80}?\.?$"
 )
+# "The Chair welcomed everyone to the meeting, including new Member Councillor Jo Hale", "The
+# Chairman welcomed all to the Meeting, in particular Cllr Ann Bell (Rye Council) replacing
+# Roy Tapp": the people singled out after a welcome to all, to the sentence's end.
+_WELCOMED_ALL_BUT = re.compile(
+    r"\b(?:welcomed|greeted)\s+(?:everyone|everybody|all(?:\s+those)?(?:\s+present)?|"
+    r"those\s+present)\s+(?:[a-z]+\s+){0,2}?to\s+(?:the|this)\s+[Mm]eeting,?\s+(?:and\s+)?"
+    r"(?:including|in\s+particular|particularly|especially)\s+(?P<who>[^.]{2,300}?)\.?$"
+)
+# "A welcome was extended to Jo Hale and Ann Bell, who attended as the proposed co-opted
+# members", "Particular welcome was given to the new members of the Committee – Jo Hale, Ann
+# Bell and Dr Roy Tapp": a welcome said in the passive, to the people after "to", who are
+# said to attend the meeting or to be new members (a welcome back to the body, "who had
+# returned to the Panel", says who belongs to it, not who came).
+_WELCOME_GIVEN = re.compile(
+    r"\bwelcome\s+(?:was|were)\s+(?:also\s+)?(?:extended|given|offered)\s+to\s+"
+    r"(?P<who>[^.]{2,300}?)(?P<why>,?\s+who\s+(?:had\s+|have\s+)?(?:attended|(?:was|were)\s+"
+    r"attending|joined\s+the\s+meeting)\b|\s+to\s+(?:the|this|their|his|her)\s+(?:first\s+)?"
+    r"[Mm]eeting\b|(?=\.?$))"
+)
+# "the new members of the Committee – ": a group named before the dash that opens its people.
+_GROUP_BEFORE_DASH = re.compile(r"^(?:the\s+)?[a-z][^–—:]{2,80}?\s*(?:[–—:]|\s-)\s+(?=[A-Z])")
+# "Cllr Ann Bell replacing Roy Tapp": the member replaced is not the one welcomed.
+_REPLACING = re.compile(
+    r"\s+(?:replacing|substituting\s+for|in\s+place\s+of|deputising\s+for)\s+"
+    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]+)?"
+)
+_NEW = re.compile(r"\bnew\b", re.IGNORECASE)
 # "The Panel were introduced to Di Cole, Head of Legal Services, who would attend ...": one
 # person named with a post.
 _INTRODUCED_TO = re.compile(
@@ -88,6 +115,12 @@ def welcomes(sentence: str) -> Iterator[Stated]:
             head = head[new.end() :]
         for entry, person in people_before(head, len(head)):
             yield entry, person, PRESENT if new else status_of(entry)
+    welcome_to_all = _WELCOMED_ALL_BUT.search(sentence)
+    if welcome_to_all is not None:
+        yield from _singled_out(welcome_to_all["who"])
+    given = _WELCOME_GIVEN.search(sentence)
+    if given is not None:
+        yield from _singled_out(given["who"], attending=bool(given["why"]))
     welcomed_from = _WELCOMED_FROM.search(sentence)
     if welcomed_from is not None:
         people = people_in(welcomed_from["who"])
@@ -97,6 +130,32 @@ def welcomes(sentence: str) -> Iterator[Stated]:
         people = people_in(introduced["who"]) if introduced is not None else []
         if len(people) == 1 and OFFICE_WORD.search(people[0][1].capacity or ""):
             yield people[0][0], people[0][1], IN_ATTENDANCE
+
+
+def _singled_out(who: str, *, attending: bool = True) -> Iterator[Stated]:
+    """The people a welcome names, without a group's name before them or the members they
+    replace; a new member is present, anyone else as ``status_of`` says. Unless the welcome
+    says they attend, only new members are taken."""
+    group = _GROUP_BEFORE_DASH.match(who)
+    new = bool(group and _NEW.search(group.group()))
+    who = who[group.end() :] if group else who
+    lead = _NEW_MEMBER.match(who)
+    if lead is not None:
+        new, who = True, who[lead.end() :]
+    if not (new or attending):
+        return
+    who = _REPLACING.sub("", who).strip(" ,")
+    people = people_in(who)
+    if not people or not _only_people_and_posts(who, people):
+        return
+    for entry, person in people:
+        yield entry, person, PRESENT if new else status_of(entry)
+
+
+def _only_people_and_posts(who: str, people: list[tuple[str, Person]]) -> bool:
+    """Whether ``who`` names ``people`` and nothing else, a post after a name between commas
+    ("Jo Hale, the new co-opted member") counted as the name's."""
+    return only_people(re.sub(r",\s+the\s+[^,]+$", "", who), people) or only_people(who, people)
 
 
 # "The Chairman welcomed the Police and Crime Commissioner (PCC) for Rye to the meeting. Mr

@@ -161,6 +161,64 @@ def test_a_guest_welcomed_from_another_body_attends(text: str) -> None:
     assert people(text) == [("Ivo Dane", IN_ATTENDANCE)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Chair welcomed everyone to the meeting, including new Member Councillor "
+            "Petra Quill.\n",
+            [("Petra Quill", PRESENT)],
+        ),
+        (
+            "The Chairman welcomed all present to the Meeting, in particular Cllr Ivo Dane "
+            "(Wessex District Council) replacing Sol Fenn and Bram Kell, the new Independent "
+            "Co-opted Member.\n",
+            [("Ivo Dane", PRESENT), ("Bram Kell", PRESENT)],
+        ),
+        (
+            "The Convener welcomed everybody to this meeting and especially Mr Orrin Slade "
+            "and Ms Tamsin Rook.\n",
+            [("Orrin Slade", IN_ATTENDANCE), ("Tamsin Rook", IN_ATTENDANCE)],
+        ),
+    ],
+)
+def test_those_singled_out_in_a_welcome_to_all_attend(
+    text: str, expected: list[tuple[str, object]]
+) -> None:
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A welcome was extended to Orrin Slade and Tamsin Rook, who attended as the "
+            "Panel's proposed independent co-opted members.\n",
+            [("Orrin Slade", IN_ATTENDANCE), ("Tamsin Rook", IN_ATTENDANCE)],
+        ),
+        (
+            "Particular welcome was given to the new members of the Board – Ivo Dane, Dr Bram "
+            "Kell and Sol Fenn.\n",
+            [("Ivo Dane", PRESENT), ("Bram Kell", PRESENT), ("Sol Fenn", PRESENT)],
+        ),
+        (
+            "A warm welcome was also given to Councillor Petra Quill to her first meeting.\n",
+            [("Petra Quill", PRESENT)],
+        ),
+    ],
+)
+def test_those_a_welcome_was_given_to_attend(text: str, expected: list[tuple[str, object]]) -> None:
+    assert people(text) == expected
+
+
+def test_a_welcome_back_to_the_body_names_no_attendee() -> None:
+    text = (
+        "The welcome was also extended to Councillor Petra Quill, who had returned to the "
+        "Panel as a representative of Wessex County Council.\n"
+    )
+    assert people(text) == []
+
+
 def test_one_the_meeting_is_introduced_to_attends() -> None:
     text = (
         "The Panel were introduced to Bram Kell, Head of Legal Services, who would be "
