@@ -430,6 +430,15 @@ _COMMISSIONER_CHAIRS = re.compile(
     r"police(?:,\s+fire)?\s+(?:and|&)\s+crime\s+commissioner\b|commissioner\b)",
     re.IGNORECASE | re.MULTILINE,
 )
+# The commissioner taking assurance from the force: "The Commissioner was assured about the
+# strength of the budget monitoring", "He asked for clarification and assurance", "the PCC
+# sought assurance that ...".
+_COMMISSIONER_ASSURED = re.compile(
+    r"\b(?:(?-i:P(?:F)?CC)|commissioner)\s+(?:was|is|felt|remained)\s+(?:not\s+|fully\s+|"
+    r"partially\s+)?(?:re)?assured\b|\b(?:(?-i:P(?:F)?CC)|commissioner|he|she)\s+(?:sought|"
+    r"asked\s+for|requested)\s+(?:[\w,]+\s+){0,4}?assurances?\b",
+    re.IGNORECASE,
+)
 _CHIEF_ATTENDS = re.compile(
     r"\b(?:(?:temporary|t/|acting)\s*)?chief\s+constable\b|\(t?/?cc\)", re.IGNORECASE
 )
@@ -516,8 +525,9 @@ def kind_from_text(text: str, name: str | None, noun: str | None) -> MeetingKind
     from the Cabinet) is one; else the kind of its own later sitting ("to add a paper to a
     future accountability board agenda"); else a meeting under no body where the
     commissioner asks and the chief constable answers ("He asked CC whether ... CC reported
-    that ..."), or that the commissioner chairs with the chief constable attending ("Chair:
-    PCC Ada Reader"), is the commissioner holding the chief constable to account; else a
+    that ..."), or that the commissioner chairs or takes assurance in ("Chair: PCC Ada
+    Reader", "The Commissioner was assured") with the chief constable attending, is the
+    commissioner holding the chief constable to account; else a
     record that names the force's chief officers' meeting twice ("the terms of reference
     for COG", "future COG meetings") is that meeting's, a strategic board."""
     named = find_meeting_kind(name) if name is not None else None
@@ -541,7 +551,10 @@ def kind_from_text(text: str, name: str | None, noun: str | None) -> MeetingKind
             return later
     if noun is None and (
         (_CHIEF_ANSWERS.search(text) and _COMMISSIONER_ASKS.search(text))
-        or (_COMMISSIONER_CHAIRS.search(text) and _CHIEF_ATTENDS.search(text))
+        or (
+            (_COMMISSIONER_CHAIRS.search(text) or _COMMISSIONER_ASSURED.search(text))
+            and _CHIEF_ATTENDS.search(text)
+        )
     ):
         return MeetingKind.ACCOUNTABILITY_BOARD
     if noun != "panel" and chief_officers_meetings(text) >= CHIEF_OFFICERS_NAMED:

@@ -371,6 +371,33 @@ def test_a_page_the_commissioner_chairs_with_the_chief_constable_is_holding_to_a
 
 
 @pytest.mark.parametrize(
+    "assurance",
+    [
+        "The Commissioner was assured about the strength of the savings plan.",
+        "He asked for clarification and assurance on the custody figures.",
+        "The PFCC sought further assurance that the backlog would clear by March.",
+    ],
+)
+def test_a_page_where_the_commissioner_takes_assurance_from_the_chief_is_holding_to_account(
+    assurance: str,
+) -> None:
+    draft = parse_document(
+        "9th March 2022\n1. Welcome and introductions\nPFCC Ada Reader (AR)\nCC Dan Holt (DH)"
+        "\nBen Tolland (BT)\n2. Budget update\nThe Commissioner thanked the Chief Constable "
+        f"for the report. {assurance}\nAction – BT to circulate the figures.\n"
+    )
+    assert draft.kind is MeetingKind.ACCOUNTABILITY_BOARD
+
+
+def test_assurance_without_the_chief_constable_is_not_holding_to_account() -> None:
+    draft = parse_document(
+        "9th March 2022\n1. Welcome\nAda Reader (AR)\nBen Tolland (BT)\n2. Estates\nThe "
+        "Commissioner was assured that the sale of the old station was on time.\n"
+    )
+    assert draft.kind is not MeetingKind.ACCOUNTABILITY_BOARD
+
+
+@pytest.mark.parametrize(
     "mark",
     [
         "The Panel received the Chief Constable's presentation on the control room.",
