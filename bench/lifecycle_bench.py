@@ -2,20 +2,21 @@
 ``Action.chain`` and ``Theme.timeline`` answer.
 
     python -m bench.lifecycle_bench [--meetings 3000] [--queries 300] [--body-years 10]
-                                    [--database-url URL]
+                                    [--stores ingest,upload] [--database-url URL]
 
 Generates a synthetic corpus (``bench.corpus``: carried actions name earlier meetings of
-their force), reads and parses every file once, then stores them in file order into three
-fresh databases: with ``ingest.store.store_document`` alone, with
-``ingest.lifecycle.link.store_and_link`` (the same store, then linking actions and
-statements), and with ``ingest.series.link.store_with_series`` (linking, then the
-body's metric series worked out again), one transaction per file as an upload is stored.
-It prints each time on the clock and the process's CPU time (every thread's: the
-database driver's too), what linking and linking with series add as a share of the
-store and of the whole ingest (parse included: its time on one process is the sum
-over the workers, so the share of a one-process ingest is smaller), what was linked, and the latency
-of ``Action.chain`` queries through the schema in process (a fresh request context
-each).
+their force) and reads and parses every file once on ``--workers`` processes (their CPU
+time measured). Then, as ``assurance ingest`` runs (``--stores ingest``): the whole
+pipeline (``ingest.pipeline.ingest_paths``: parse workers, batches of files a
+transaction) and the change log applied to a new index, into two fresh databases, once
+as it is and once with ``store_document`` in place of linking and series; it prints
+each run's clock time and this process's CPU (every thread's: the database driver's
+too) and what linking adds as a share of each. Then as uploads are stored (``--stores
+upload``): a file a transaction into three fresh databases, with
+``ingest.store.store_document`` alone, with ``ingest.lifecycle.link.store_and_link``
+and with ``ingest.series.link.store_with_series``, and what linking and series add to
+storing. It prints what was linked, and the latency of ``Action.chain`` queries through
+the schema in process (a fresh request context each).
 
 Then one body's years (``--body-years``, 10 by default): a force's meetings of every
 kind, 30 a year (monthly assurance, quarterly performance meetings, boards and panels,
@@ -33,18 +34,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import os
 import random
+import resource
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
+from unittest import mock
 
 import strawberry
 from sqlalchemy import func, select
@@ -64,13 +68,15 @@ from bench.corpus import (
     write_meetings,
 )
 from indexer.storage import IndexStore
-from indexer.sync import rebuild
+from indexer.sync import apply_changes, rebuild
+from ingest import pipeline
 from ingest.lifecycle.link import store_and_link
 from ingest.parse.themes import load_base_glossary
+from ingest.pipeline import ingest_paths
 from ingest.prepare import PreparedDocument, prepare_raw
 from ingest.read import read_document
 from ingest.series.link import store_with_series
-from ingest.store import StoreResult, store_document
+from ingest.store import StoreOutcome, StoreResult, store_document
 from records.db import create_engine, session_factory, write_session
 from records.enums import MeetingKind
 from records.glossary import sync_base_glossary
@@ -148,12 +154,19 @@ def _prepare_one(path: Path) -> PreparedDocument:
     return prepare_raw(read_document(path), load_base_glossary())
 
 
-def prepare(paths: Sequence[Path], workers: int) -> tuple[list[PreparedDocument], float]:
-    """Every file read and parsed (on ``workers`` processes), and the seconds it took."""
-    started = time.perf_counter()
+def prepare(paths: Sequence[Path], workers: int) -> tuple[list[PreparedDocument], float, float]:
+    """Every file read and parsed (on ``workers`` processes), the seconds it took and the
+    workers' CPU seconds."""
+    started, cpu = time.perf_counter(), children_cpu()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         prepared = list(pool.map(_prepare_one, paths, chunksize=16))
-    return prepared, time.perf_counter() - started
+    return prepared, time.perf_counter() - started, children_cpu() - cpu
+
+
+def children_cpu() -> float:
+    """CPU seconds of the child processes that have ended (the parse workers)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 async def store_all(
@@ -306,7 +319,7 @@ async def body_years(
     and ``Theme.timeline`` timed over it."""
     meetings = body_meetings(years, seed)
     paths = write_meetings(scratch / "body-corpus", meetings)
-    prepared, parse_seconds = prepare(paths, workers)
+    prepared, parse_seconds, _ = prepare(paths, workers)
     async with scratch_database(database_url, scratch / "body-database") as url:
         await migrations.upgrade(url)
         engine = create_engine(url)
@@ -384,25 +397,125 @@ async def run(
     seed: int,
     workers: int,
     body_span: int = 0,
+    stores: Collection[str] = ("ingest", "upload"),
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
         if meetings:
-            await linking(meetings, queries, database_url, seed, workers, scratch)
+            await linking(meetings, queries, database_url, seed, workers, scratch, stores)
         if body_span:
             await body_years(body_span, queries, database_url, seed, workers, scratch)
 
 
 async def linking(
-    meetings: int, queries: int, database_url: str | None, seed: int, workers: int, scratch: Path
+    meetings: int,
+    queries: int,
+    database_url: str | None,
+    seed: int,
+    workers: int,
+    scratch: Path,
+    paths_timed: Collection[str] = ("ingest", "upload"),
 ) -> None:
-    """What linking adds to storing the corpus, and ``Action.chain`` over it."""
+    """What linking adds to ingesting the corpus (as ``assurance ingest`` stores it) and to
+    storing it as uploads, and ``Action.chain`` over it."""
     paths = write_corpus(scratch / "corpus", meetings, seed=seed)
-    prepared, parse_seconds = prepare(paths, workers)
+    prepared, parse_seconds, parse_cpu = prepare(paths, workers)
     print(
         f"{len(paths)} generated meetings, read and parsed in {parse_seconds:.1f} s "
-        f"on {workers} processes"
+        f"on {workers} processes, CPU {parse_cpu:.1f} s "
+        f"({parse_cpu / len(paths) * 1000:.1f} ms a file)"
     )
+    chains, longest = Latency(), 0
+    if "ingest" in paths_timed:
+        chains, longest = await linking_in_ingest(
+            paths, parse_cpu, workers, database_url, queries, seed, scratch
+        )
+    if "upload" in paths_timed:
+        await linking_in_uploads(prepared, parse_seconds, database_url, scratch)
+    if chains.wall:
+        print(chains.line("Action.chain", f"longest chain {longest} meetings"))
+
+
+async def linking_in_ingest(
+    paths: Sequence[Path],
+    parse_cpu: float,
+    workers: int,
+    database_url: str | None,
+    queries: int,
+    seed: int,
+    scratch: Path,
+) -> tuple[Latency, int]:
+    """``ingest.pipeline.ingest_paths`` over the corpus and the change log applied to a
+    new index, as ``assurance ingest`` runs them, with linking and without it (the same
+    pipeline with ``store_document`` in place of linking and series); what linking adds
+    on the clock and to the CPU."""
+    runs: dict[bool, tuple[float, float]] = {}
+    chains, longest = Latency(), 0
+    for link in (False, True):
+        name = "ingest, linked" if link else "ingest, not linked"
+        folder = scratch / name.replace(" ", "-").replace(",", "")
+        async with scratch_database(database_url, folder) as url:
+            await migrations.upgrade(url)
+            engine = create_engine(url)
+            try:
+                with contextlib.ExitStack() as stack:
+                    if not link:
+                        stack.enter_context(without_linking())
+                    started, cpu = time.perf_counter(), time.process_time()
+                    summary = await ingest_paths(engine, paths, workers=workers)
+                    await apply_changes(engine, IndexStore(folder / "index"))
+                    runs[link] = seconds, used = (
+                        time.perf_counter() - started,
+                        time.process_time() - cpu,
+                    )
+                stored = sum(r.outcome is StoreOutcome.STORED for r in summary.reports)
+                print(
+                    f"{name:>18}: {stored} stored and indexed in {seconds:.1f} s "
+                    f"({len(paths) / seconds:.1f} files/s); this process's CPU {used:.1f} s "
+                    f"({used / len(paths) * 1000:.1f} ms a file: store, link, index)"
+                )
+                if link:
+                    for label, count in (await linked_counts(engine)).items():
+                        print(f"  {label}: {count}")
+                    chains, longest = await chain_latencies(engine, queries, seed)
+            finally:
+                await engine.dispose()
+    (alone, alone_cpu), (linked, linked_cpu) = runs[False], runs[True]
+    added, added_cpu = linked - alone, linked_cpu - alone_cpu
+    print(
+        f"linking and series add {added:.1f} s on the clock: {added / alone:.0%} of the "
+        f"ingest's time without them; CPU {added_cpu:.1f} s ({added_cpu / len(paths) * 1000:.1f}"
+        f" ms a file): {added_cpu / (alone_cpu + parse_cpu):.0%} of the ingest's CPU without "
+        f"them (parse {parse_cpu:.1f} s, as measured apart, + store and index {alone_cpu:.1f} s)"
+    )
+    return chains, longest
+
+
+@contextlib.contextmanager
+def without_linking() -> Iterator[None]:
+    """``ingest.pipeline`` storing documents with ``store_document`` alone: no linking
+    and no series."""
+
+    async def no_series(_session: AsyncSession, _meeting_ids: Collection[int]) -> None:
+        return None
+
+    with mock.patch.multiple(
+        pipeline,
+        store_and_link=store_document,
+        store_with_series=store_document,
+        refresh_series_of_meetings=no_series,
+    ):
+        yield
+
+
+async def linking_in_uploads(
+    prepared: Sequence[PreparedDocument],
+    parse_seconds: float,
+    database_url: str | None,
+    scratch: Path,
+) -> None:
+    """The corpus stored a file a transaction, as uploads are: alone, linked, and linked
+    with each body's series worked out again a file."""
     timings: dict[str, tuple[float, float]] = {}
     runs: tuple[tuple[str, Store], ...] = (
         ("store only", store_document),
@@ -416,14 +529,10 @@ async def linking(
             try:
                 timings[name] = seconds, cpu = await store_all(engine, prepared, store)
                 print(
-                    f"{name:>15}: {seconds:.1f} s ({len(prepared) / seconds:.0f} files/s), "
+                    f"{'uploads, ' + name:>24}: {seconds:.1f} s "
+                    f"({len(prepared) / seconds:.0f} files/s), "
                     f"CPU {cpu:.1f} s ({cpu / len(prepared) * 1000:.1f} ms a file)"
                 )
-                if store is not store_document:
-                    for label, count in (await linked_counts(engine)).items():
-                        print(f"  {label}: {count}")
-                if store is store_and_link:
-                    chains, longest = await chain_latencies(engine, queries, seed)
             finally:
                 await engine.dispose()
     alone, alone_cpu = timings["store only"]
@@ -431,12 +540,10 @@ async def linking(
         seconds, cpu = timings[name]
         added, added_cpu = seconds - alone, cpu - alone_cpu
         print(
-            f"{what} adds {added:.1f} s: {added / alone:.0%} of storing, "
-            f"{added / (alone + parse_seconds):.0%} of ingest (parse and store); "
+            f"as uploads, {what} adds {added:.1f} s: {added / alone:.0%} of storing, "
+            f"{added / (alone + parse_seconds):.0%} of parse and store on the clock; "
             f"CPU {added_cpu:.1f} s: {added_cpu / alone_cpu:.0%} of storing's"
         )
-    if chains.wall:
-        print(chains.line("Action.chain", f"longest chain {longest} meetings"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -447,7 +554,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--database-url", default=None, help="a PostgreSQL server (default SQLite)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="parse processes")
+    parser.add_argument(
+        "--stores",
+        default="ingest,upload",
+        help="how the corpus is stored: ingest (batches, as the command), upload, or both",
+    )
     args = parser.parse_args(argv)
+    stores = set(args.stores.split(","))
+    if not stores or stores - {"ingest", "upload"}:
+        parser.error("--stores takes ingest, upload or ingest,upload")
     asyncio.run(
         run(
             args.meetings,
@@ -456,6 +571,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.seed,
             args.workers,
             args.body_years,
+            stores,
         )
     )
     return 0

@@ -40,14 +40,24 @@ def test_a_tiny_run_times_chains_and_timelines_by_every_period(
     assert "load average (1, 5, 15 min) before and after the queries: " in output
 
 
-def test_the_corpus_part_times_storing_linking_and_series(
+def test_the_corpus_part_times_the_ingest_and_uploads_with_and_without_linking(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main(["--meetings", "8", "--body-years", "0", "--queries", "2", "--workers", "1"]) == 0
     output = capsys.readouterr().out
+    number = r"-?[0-9.]+"
+    assert re.search(rf"8 generated meetings, read and parsed in {number} s on 1 processes", output)
+    for name in ("not linked", "linked"):
+        line = rf"ingest, {name}: 8 stored and indexed in {number} s \({number} files/s\)"
+        assert re.search(rf"{line}; this process's CPU {number} s", output), (name, output)
+    added = rf"linking and series add {number} s on the clock: {number}% of the ingest's time"
+    assert re.search(rf"{added} without them; CPU {number} s", output), output
     for name in ("store only", "store and link", "link and series"):
-        line = rf"{name}: [0-9.]+ s \(\d+ files/s\), CPU [0-9.]+ s \([0-9.]+ ms a file\)"
+        line = rf"uploads, {name}: {number} s \({number} files/s\), CPU {number} s"
         assert re.search(line, output), (name, output)
     for what in ("linking", "linking and series"):
-        share = rf"{what} adds -?[0-9.]+ s: -?\d+% of storing, -?\d+% of ingest \(parse and store\)"
-        assert re.search(rf"{share}; CPU -?[0-9.]+ s: -?\d+% of storing's", output), (what, output)
+        share = rf"as uploads, {what} adds {number} s: {number}% of storing"
+        assert re.search(rf"{share}, {number}% of parse and store on the clock; CPU", output), (
+            what,
+            output,
+        )
