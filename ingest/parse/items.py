@@ -50,7 +50,7 @@ from ingest.parse.item_heads import (
 from ingest.parse.lines import Line, is_prose, next_nonblank
 from ingest.parse.meeting_date import page_opening
 from ingest.parse.people import looks_like_name
-from ingest.parse.reference_lists import reference_entry_lines
+from ingest.parse.reference_lists import reference_entry_lines, schedule_entry_lines
 from ingest.parse.run_on import split_run_on
 from ingest.parse.tables import Table, find_tables, rows_in_tables
 from ingest.parse.text import first_sentence, sentence_count
@@ -1454,7 +1454,7 @@ def _excluded(
     titles = {first_piece[i] for i in skip if 0 <= i < len(first_piece)}
     # "2.   Police Pensions Sub-Committee" under "Outstanding References": a register's
     # number, not an item's
-    references = reference_entry_lines(lines)
+    references = reference_entry_lines(lines) | schedule_entry_lines(lines)
     return tables, rows_in_tables(tables) | references | {
         i for i in titles if not _opens_item(lines, i)
     }

@@ -12,6 +12,12 @@ The list starts at a line naming outstanding references that is no item's own ti
 (neither numbered nor under a bare item number, as in "4." / "Outstanding References")
 and ends at the next short line that is no entry: another heading, a bare item number,
 a web page's "view the full minutes text" link.
+
+An action schedule reviewed under a heading of its own ("ACTION SCHEDULE AND WORK
+PROGRAMME", "Action Log", "Outstanding Actions") may lead each progress note with the
+item of the schedule it is about: "Item 1 Ongoing", "Item 3 SCT to liaise with ... Action
+discharged." Those are the schedule's items, kept from meeting to meeting, not this
+meeting's agenda items.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from collections.abc import Sequence
 
 from ingest.parse.lines import Line
 
-__all__ = ["ENTRY", "reference_entry_lines"]
+__all__ = ["ENTRY", "reference_entry_lines", "schedule_entry_lines"]
 
 _NAMES_THE_LIST = re.compile(r"\boutstanding\s+references\b", re.IGNORECASE)
 # "2.   Police Pensions Sub-Committee", "7 – Staff Survey Indicators": a number and a title.
@@ -65,5 +71,37 @@ def reference_entry_lines(lines: Sequence[Line]) -> set[int]:
         if ENTRY.match(line.content):
             entries.add(line.index)
         elif _closes_list(line):
+            inside = False
+    return entries
+
+
+# A heading over an action schedule, alone on its line and unnumbered: "ACTION SCHEDULE AND
+# WORK PROGRAMME", "Action Log", "Outstanding Actions", "Review of Actions".
+_SCHEDULE = re.compile(
+    r"(?:(?:review|progress|update)s?\s+(?:of\s+|on\s+)?(?:the\s+)?)?"
+    r"(?:previous\s+|outstanding\s+|rolling\s+)?"
+    r"(?:actions|action\s+(?:log|schedule|tracker|register|sheet|points))\b[\w &/-]{0,60}",
+    re.IGNORECASE,
+)
+# "Item 1 Ongoing", "Item 9 - ongoing.": a progress note led by the schedule's item; not a
+# bare "Item 7" under its title (a layout that prints the title above the number).
+_SCHEDULE_ENTRY = re.compile(r"item\s+\d{1,3}\b[\s:.–—-]*\w", re.IGNORECASE)
+
+
+def schedule_entry_lines(lines: Sequence[Line]) -> set[int]:
+    """Indices of the lines "Item N ..." that lead the notes of an action schedule under a
+    heading of its own, up to the next line that is no such note."""
+    entries: set[int] = set()
+    inside = False
+    for line in lines:
+        if line.blank:
+            continue
+        content = line.content.strip()
+        if _SCHEDULE.fullmatch(content):
+            inside = True
+            continue
+        if inside and _SCHEDULE_ENTRY.match(content):
+            entries.add(line.index)
+        else:
             inside = False
     return entries

@@ -1,5 +1,6 @@
-"""Numbers that are no items: paragraphs numbered in brackets, a register's references;
-and a single minute of a council web page, however far its numbering has run."""
+"""Numbers that are no items: paragraphs numbered in brackets, a register's references,
+the items of an action schedule that lead its progress notes; and a single minute of a
+council web page, however far its numbering has run."""
 
 import datetime as dt
 
@@ -89,3 +90,36 @@ def test_outstanding_references_as_an_items_own_title_leave_the_items_alone() ->
         "6.\n\nCommissioner's Update\n\nReport of the Commissioner.\n"
     )
     assert numbers(text) == ["4", "5", "6"]
+
+
+def test_the_items_of_an_action_schedule_under_its_own_heading_are_no_items() -> None:
+    for heading, notes in (
+        (
+            "ACTION SCHEDULE AND WORK PROGRAMME",
+            "Item 1 Ongoing\n"
+            "Item 2 ACC Marsh confirmed the posts would be funded.  Action discharged.\n"
+            "Item 3 Ongoing\n",
+        ),
+        (
+            "Action Log",
+            "Item 4 - ongoing.\nItem 6 – complete.\nItem 7: Deferred to June.\n",
+        ),
+        ("Outstanding actions", "Item 12 closed\n\nItem 15 – report due in March\n"),
+    ):
+        text = (
+            "SENIOR LEADERSHIP TEAM\n\n"
+            "MINUTES OF THE LAST MEETING\nThese were approved.\n\n\n"
+            f"{heading}\n{notes}\n\n"
+            "FORCE PERFORMANCE\nBurglary was down by 4% on last year.\n"
+        )
+        assert numbers(text) == [], heading
+
+
+def test_a_bare_item_number_under_a_title_about_actions_is_an_item() -> None:
+    text = (
+        "Minutes of the last meeting\n\nItem 5\n\n"
+        "Action Tracker\n\nItem 6\n\n"
+        "Current Issues\n\nItem 7\n\n"
+        "Date of next meeting\n\nItem 8\n"
+    )
+    assert numbers(text) == ["5", "6", "7", "8"]
