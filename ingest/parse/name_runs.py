@@ -29,6 +29,7 @@ from ingest.parse.people import (
     split_person,
     strip_markers,
     strip_titles,
+    surname_first,
     trailing_name,
     unglue_office,
 )
@@ -443,6 +444,7 @@ _GLUED_INITIALS_BRACKET = re.compile(r"(?<=[a-z])(?=\([A-Z][A-Za-z]{0,3}\))")
 def normalise_run(text: str) -> str:
     """A run with footnote marks removed and words that extraction glued together parted."""
     text = _GLUED_INITIALS_BRACKET.sub(" ", text)
+    text = surname_first(text)
     text = _SURNAME_IN_CAPITALS.sub(_surname_in_capitals, text)
     text = bracket_attendance_notes(text)
     text = _SQUARE_ASIDE.sub(" ", text)

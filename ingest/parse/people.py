@@ -31,7 +31,7 @@ class Person:
 
 _HONORIFICS = (
     r"(?:the\s+)?(?:rt\.?\s+)?hon|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|baroness|"
-    r"baron|cllr|councillor|cty|county\s+councillor|alderman|rev|revd|reverend|"
+    r"baron|cllr|councillor|cty|county\s+councillor|alderman|rev|revd|reverend|canon|"
     r"(?:group\s+)?captain|major|colonel|the\s+right\s+worshipful"
 )
 _RANKS = (
@@ -695,6 +695,44 @@ _VERB = re.compile(
 _CAPACITY_LINKS = frozenset(("of", "for", "to", "and", "at", "in", "on", "from", "the", "&"))
 
 
+# "ASHWORTH, Professor L", "DENBY, Councillor F – in the Chair": a roll that prints the surname
+# first, in capitals, then a comma and the title with the initials or given name.
+_SURNAME_FIRST = re.compile(
+    r"^(?P<surname>[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?),\s+"
+    r"(?P<title>(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Cllr|Councillor|"
+    r"County\s+Councillor|Alderman|Rev|Revd|Reverend|Canon)\.?\s+)+)"
+    r"(?P<given>(?:[A-Z]\.?\s?){1,3}(?![\w'’])|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?![\w'’]))"
+)
+
+
+# Words in capitals before a comma that are labels, not surnames ("PRESENT, Mr Jo Hale").
+_NOT_SURNAMES_FIRST = frozenset((
+    "present", "apologies", "attendance", "attendees", "absent", "chair", "chairman", "members",
+    "officers", "also", "observers", "substitutes", "in", "note", "minutes", "vice",
+))  # fmt: skip
+_SURNAME_FIRST_IN_RUN = re.compile(rf"(?<![\w'’-]){_SURNAME_FIRST.pattern[1:]}")
+
+
+def surname_first(text: str) -> str:
+    """A run whose entries print the surname first in capitals ("ASHWORTH, Professor L
+    DENBY, Councillor F") written as names are, each after a comma ("Professor L Ashworth,
+    Councillor F Denby"); any other text unchanged."""
+
+    def name(match: re.Match[str]) -> str:
+        surname = match["surname"]
+        if (
+            surname.lower() in _NOT_SURNAMES_FIRST
+            or not re.search(r"[AEIOUY]", surname)
+            or _POSTNOMINALS.fullmatch(f"x {surname}", 1)  # ("Jo Hale OBE, Cllr Roy Tapp")
+        ):
+            return match.group()
+        before = text[: match.start()].rstrip()
+        comma = ", " if before and not before.endswith((",", ";", ":", "(")) else ""
+        return f"{comma}{match['title']}{match['given'].strip()} {match['surname'].title()}"
+
+    return _SURNAME_FIRST_IN_RUN.sub(name, text)
+
+
 def strip_markers(text: str) -> tuple[str, bool, bool]:
     """(text without "(Chair)"/"- minutes" marks, is chair, is minute taker)."""
     is_chair = bool(_CHAIR_MARK.search(text))
@@ -711,6 +749,7 @@ def split_person(text: str) -> Person | None:
     answers, which never change, are kept for the latest few thousand entries.
     """
     entry = re.sub(r"\s+", " ", re.sub(r"\t|\s*\|\s*", " , ", text)).strip(" ,;:-–—•*·")
+    entry = surname_first(entry)
     entry = _GLUED_DASH.sub(" –", entry)
     entry = _dot_leader(entry)
     entry = _GLUED_GIVEN.sub(_unglue_given, entry)

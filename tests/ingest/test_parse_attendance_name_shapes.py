@@ -515,3 +515,47 @@ def test_surnames_alone_with_their_ranks_in_brackets() -> None:
 def test_double_given_names_after_a_title() -> None:
     text = "Present: Cllr Sarah Jane Lloyd-Price, Cllr Mary Ann Rhys, Cllr Jo Hale\n"
     assert names(text) == ["Sarah Jane Lloyd-Price", "Mary Ann Rhys", "Jo Hale"]
+
+
+# A roll that prints each surname first, in capitals, then a comma and the title with the
+# initials or given name ("ASHWORTH, Professor L"), one to a line or run together.
+
+
+def test_surnames_first_in_capitals_one_to_a_line() -> None:
+    text = (
+        "MINUTES of the Meeting held on 4 June 2011\n"
+        "PRESENT:\n"
+        "QUILLAN, Professor D\n"
+        "BRACKLEY, Councillor Hester\n"
+        "O'RIORDAN, Mrs J A\n"
+        "VANE-TEMPEST, Canon R – in the Chair\n"
+        "IN ATTENDANCE: FELL, Mr G Chief Constable, Wessex\n"
+        "MORLAND, Ms P\n"
+        "Chief Executive, Wessex\n\n"
+        "18. MINUTES\n"
+    )
+    assert people(text) == [
+        ("D Quillan", PRESENT),
+        ("Hester Brackley", PRESENT),
+        ("J A O'Riordan", PRESENT),
+        ("R Vane-Tempest", PRESENT),
+        ("G Fell", IN_ATTENDANCE),
+        ("P Morland", IN_ATTENDANCE),
+    ]
+    chair = attendance_of(text).chair
+    assert chair is not None and chair.name == "R Vane-Tempest"
+
+
+def test_surnames_first_in_a_run_and_as_single_entries() -> None:
+    text = "Present: TARRANT, Mr K; PRYOR, Cllr B and ELLERBY, Dr Suzanne.\n\n1. Minutes\n"
+    assert names(text) == ["K Tarrant", "B Pryor", "Suzanne Ellerby"]
+    person = split_person("HOLLINS, Councillor T – Vice-Chair")
+    assert person is not None and person.name == "T Hollins"
+
+
+def test_honours_in_capitals_before_a_comma_are_no_surname() -> None:
+    text = (
+        "Present: Councillor Ada Lowe OBE, Councillor Ben Roper and Mr Cy Hart JP, Mr Dan "
+        "Vane.\n\n1. Minutes\n"
+    )
+    assert names(text) == ["Ada Lowe", "Ben Roper", "Cy Hart", "Dan Vane"]
