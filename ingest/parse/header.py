@@ -255,11 +255,19 @@ NAVIGATION_START = 20
 
 # A document-sharing site's page over the document's text: its own title, "Size: px",
 # "Start display at page:", "Download "..."", then "Transcription" (or "Citation preview")
-# before the document itself.
+# before the document itself; a flip-book viewer's "SHOW MORE", "SHOW LESS", "Create
+# successful ePaper yourself", then its advertising line "Turn your PDF publications into a
+# flip-book ..." before the document.
 _SHARING_CONTROL = re.compile(
-    r"^(?:size:\s*px|start\s+display\s+at\s+page:?|download\b|embed\s+size\b)", re.I
+    r"^(?:size:\s*px|start\s+display\s+at\s+page:?|download\b|embed\s+size\b|"
+    r"show\s+(?:more|less)$|create\s+(?:successful\s+)?e-?paper\b)",
+    re.I,
 )
-_SHARING_TEXT_START = re.compile(r"^(?:transcription|citation\s+preview)$", re.IGNORECASE)
+_SHARING_TEXT_START = re.compile(
+    r"^(?:transcription|citation\s+preview)$|^turn\s+your\s+pdf\s+publications?\s+into\s+an?\s+"
+    r"flip-?book\b",
+    re.IGNORECASE,
+)
 
 
 def _shared_copy_start(lines: Sequence[Line]) -> int | None:
@@ -613,9 +621,20 @@ def parse_header(
 ) -> Header:
     """Title, kind, date, time, venue, chair and minute taker from the top of the text.
 
-    When the opening gives neither a date nor the body's name and begins with a web page's
-    menu, the header is read from under the menu; when a portal's first item holds the whole
-    minutes under their heading, from that heading."""
+    A document-sharing site's or flip-book viewer's copy is read from under its title and
+    controls when its date stands there. When the opening gives neither a date nor the
+    body's name and begins with a web page's menu, the header is read from under the menu;
+    when a portal's first item holds the whole minutes under their heading, from that
+    heading."""
+    shared = _shared_copy_start(lines)
+    if shared is not None:
+        # a sharing site's title and controls over the document: its own header is below
+        # (unless the cleaning left the document only above them, flattened onto one line)
+        below = _parse_header(
+            _without_navigation(lines, shared), file_name=file_name, text_head=text_head
+        )
+        if below.date is not None:
+            return below
     header = _parse_header(lines, file_name=file_name, text_head=text_head)
     if header.date is None and header.kind is MeetingKind.OTHER:
         start = navigation_end(lines)

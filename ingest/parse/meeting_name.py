@@ -157,9 +157,15 @@ class MeetingName:
     line: Line
 
 
+# A date in figures that no day-first reading takes: a viewer's print date "7/31/2019"
+# before the title it prints.
+_FIGURES_DATE = re.compile(r"(?<![\w/])\d{1,2}/\d{1,2}/\d{2,4}(?![\w/])")
+
+
 def _clean(name: str) -> str:
     for found in reversed(list(iter_dates(name))):
         name = name[: found.span[0]] + " " + name[found.span[1] :]
+    name = _FIGURES_DATE.sub(" ", name)
     name = re.sub(r"\(\s*\)", " ", name)  # the brackets a removed date stood in
     name = re.sub(r"\s+", " ", name).strip(" \t|*#–—-")
     if name.count("(") > name.count(")"):  # "Eastshire Police Authority (30th August 2012)"

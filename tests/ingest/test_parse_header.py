@@ -520,3 +520,72 @@ def test_a_portal_page_tabbed_agenda_that_records_each_item() -> None:
         "The Deputy Chief Constable was in attendance for this item.\n"
     )
     assert _doctype(text, item_count=3) is DocumentType.MINUTES
+
+
+FLIP_BOOK_PAGE = """{uploaded} Views
+
+{banner}
+
+{banner}
+
+SHOW MORE
+SHOW LESS
+
+Create successful ePaper yourself
+
+Turn your PDF publications into a flip-book with our unique Google optimized e-Paper software.
+
+{title}
+
+M I N U T E S
+
+of the Meeting held in Committee Room 2, Shire Hall, Eastbury
+
+on {held} at 10.00
+
+PRESENT:
+
+READER, Councillor A – in the Chair
+"""
+
+
+@pytest.mark.parametrize(
+    ("uploaded", "banner", "title", "held", "date", "kind"),
+    [
+        (
+            "11.06.2015",
+            "EASTSHIRE POLICE AUTHORITY",
+            "EASTSHIRE AND WESTMARCH POLICE AUTHORITIES JOINT COMMITTEE",
+            "Wednesday, 2 May 2012",
+            dt.date(2012, 5, 2),
+            MeetingKind.OTHER,
+        ),
+        (
+            "03.02.2016",
+            "NORTHMOOR COUNTY COUNCIL",
+            "NORTHMOOR POLICE AND CRIME PANEL",
+            "Thursday, 14 January 2016",
+            dt.date(2016, 1, 14),
+            MeetingKind.POLICE_AND_CRIME_PANEL,
+        ),
+    ],
+)
+def test_a_flip_book_viewers_page_is_read_under_its_controls(
+    uploaded: str, banner: str, title: str, held: str, date: dt.date, kind: MeetingKind
+) -> None:
+    text = FLIP_BOOK_PAGE.format(uploaded=uploaded, banner=banner, title=title, held=held)
+    header = parse_header(split_lines(text), text_head=text[:3000])
+    assert header.title.casefold() == title.casefold()
+    assert (header.date, header.start_time, header.kind) == (date, dt.time(10, 0), kind)
+
+
+def test_a_sharing_sites_print_date_before_the_title_is_not_part_of_the_name() -> None:
+    text = (
+        "Eastshire Police Authority Minutes 25-05-12\n\n  • Upload\n    others\n\n  • View\n"
+        "    18\n\n  • Download\n    0\n\nEmbed Size (px)\n\nCitation preview\n\n"
+        "  • 7/31/2019 Eastshire Police Authority Minutes 25-05-12\n\n    1/9\n\nMINUTES\n\n"
+        "25 MAY 2012\n\nMEMBERS PRESENT\n\nCouncillor A Reader (Chair)\n"
+    )
+    header = parse_header(split_lines(text), text_head=text[:3000])
+    assert header.date == dt.date(2012, 5, 25)
+    assert "7/31/2019" not in header.title
