@@ -553,3 +553,49 @@ def test_a_block_far_below_the_lists_is_not_the_apologies() -> None:
         "Yasmin Qadri (YQ) Duncan Wrey (DW) Leah Coxall (LC)\n"
     )
     assert APOLOGIES not in {status for _, status in _names(raw)}
+
+
+# "Late Arrivals:" under the lists: those who came late were there; one already listed keeps
+# the status the lists gave, and the label is nobody's name.
+
+
+@pytest.mark.parametrize(
+    ("label", "late"),
+    [
+        ("Late Arrivals: Councillor Ben Roper at 5.38 pm.", "Ben Roper"),
+        ("Late arrival: Cllr Ben Roper (from item 4)", "Ben Roper"),
+        ("Arrived late: Councillor Ben Roper", "Ben Roper"),
+    ],
+)
+def test_late_arrivals_were_present(label: str, late: str) -> None:
+    raw = (
+        "PRESENT: Councillor Ada Lowe in the Chair. Councillor Ben Roper, Councillor Cy Hart "
+        "and Councillor Dot Vane.\n\n"
+        "In Attendance: Councillors Eli Ford and Fay Gale\n\n"
+        f"{label}\n\n"
+        "53/19 – APOLOGIES FOR ABSENCE: Apologies had been received from Councillor Ida Webb.\n"
+    )
+    assert _names(raw) == [
+        ("Ada Lowe", PRESENT),
+        ("Ben Roper", PRESENT),
+        ("Cy Hart", PRESENT),
+        ("Dot Vane", PRESENT),
+        ("Eli Ford", IN_ATTENDANCE),
+        ("Fay Gale", IN_ATTENDANCE),
+        ("Ida Webb", APOLOGIES),
+    ]
+
+
+def test_a_late_arrival_not_listed_before_was_present() -> None:
+    raw = (
+        "Present: Jo Hale (Chair), Ann Bell\n"
+        "Late arrival: Roy Tapp\n"
+        "Apologies: Sam Lee\n\n"
+        "1. Minutes\n"
+    )
+    assert _names(raw) == [
+        ("Jo Hale", PRESENT),
+        ("Ann Bell", PRESENT),
+        ("Roy Tapp", PRESENT),
+        ("Sam Lee", APOLOGIES),
+    ]
