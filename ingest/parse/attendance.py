@@ -965,6 +965,8 @@ def _read_list(
                 break
             index += 1
             continue
+        if status is not AttendanceStatus.APOLOGIES and _reasoned_apology(line.content):
+            break  # "Cllr Jo Hale - leave" after those present: the apologies, read apart
         if _is_stop(line):
             carried = _run_after_page_number(run, line.content)
             if carried is None:
@@ -1424,6 +1426,10 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
             _parse_table(collector, lines, table)
             index = table.last + 1
             continue
+        if index <= first_item and (reasoned := _reasoned_apology(line.content)) is not None:
+            collector.add_run(reasoned, AttendanceStatus.APOLOGIES, line)
+            index += 1
+            continue
         if (
             not line.blank
             and not collector.result.attendees
@@ -1585,6 +1591,31 @@ def _unlabelled_apologies(collector: _Collector, lines: Sequence[Line], index: i
     return bool(split_initials_run(content) or _initialled_entries(content)) or _person_block(
         lines, index
     )
+
+
+# "Councillor Jo Hale - leave", "Cllr Ann Bell – work commitments": a member and the reason
+# they sent apologies, on a line of their own, as a council page prints its apologies item
+# (whose heading a capture may lose).
+_ABSENCE_REASON = re.compile(
+    r"\s+[-–—]\s+(?:(?:annual\s+|on\s+|parental\s+|maternity\s+|paternity\s+)?leave|holiday|"
+    r"personal(?:\s+reasons)?|unwell|illness|ill\s+health|sickness|work(?:\s+commitments?)?|"
+    r"(?:other\s+)?(?:council\s+)?(?:business|commitments?)|family\s+(?:reasons|commitments?)|"
+    r"medical\s+appointment|bereavement|caring\s+responsibilities)\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _reasoned_apology(content: str) -> str | None:
+    """The person of a line that is one titled name and an absence's reason after a dash
+    ("Councillor Jo Hale - leave"), else None."""
+    reason = _ABSENCE_REASON.search(content)
+    if reason is None:
+        return None
+    entry = content[: reason.start()].strip(" •*·-")
+    person = split_person(entry)
+    if person is None or person.capacity or not _BLOCK_TITLE.match(entry):
+        return None
+    return entry
 
 
 # A council-data page's attendance: under "Meeting Attendees", one block per person (their

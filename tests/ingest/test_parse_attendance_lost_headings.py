@@ -33,3 +33,40 @@ def test_a_labelled_list_keeps_its_status_when_a_sentence_names_apologies() -> N
     )
     statuses = {a.name: a.status for a in attendance_of(text).attendees}
     assert statuses == {"Ada Lowe": PRESENT, "Ben Roper": PRESENT, "Cy Hart": IN_ATTENDANCE}
+
+
+# A council page's apologies item whose heading was lost: each line a member and the reason
+# they are away after a dash.
+
+
+def test_members_with_a_reason_for_absence_sent_apologies() -> None:
+    for text, expected in (
+        (
+            "Agenda and minutes\n\nScrutiny Committee\nWednesday, 5th June, 2019 2.00 pm\n\n"
+            "No. Item\n\n\n\nCouncillor Ada Lowe - leave\n\n\n\n"
+            "1 MINUTES\n\nThe minutes were confirmed.\n",
+            ["Ada Lowe"],
+        ),
+        (
+            "Scrutiny Panel\n\nMonday 3 May 2021\n\n"
+            "Cllr Ben Roper – work commitments\nCouncillor Cy Hart – unwell\n\n"
+            "2. Declarations of interest\n\nNone.\n",
+            ["Ben Roper", "Cy Hart"],
+        ),
+        (
+            "Panel Meeting 4 April 2022\n\nPresent: Cllr Dee Wolfe (Chair), Cllr Eve Marr\n\n"
+            "Mrs Fay Nunn - other council business\n\n1. Minutes\n",
+            ["Fay Nunn"],
+        ),
+    ):
+        attendees = attendance_of(text).attendees
+        assert [a.name for a in attendees if a.status is APOLOGIES] == expected
+
+
+def test_a_dash_before_a_post_or_in_the_minutes_is_no_apology() -> None:
+    text = (
+        "Panel Meeting 4 April 2022\n\nPresent:\nCllr Dee Wolfe - Chair\nCllr Eve Marr\n\n"
+        "1. Minutes\n\nCouncillor Fay Nunn - leave was granted to the officer.\n"
+    )
+    attendees = attendance_of(text).attendees
+    assert [a.status for a in attendees] == [PRESENT, PRESENT]
