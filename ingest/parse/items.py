@@ -854,10 +854,20 @@ def _one_list(top: list[_Candidate], tops: Sequence[_Candidate]) -> list[_Candid
     later one scores far higher (an agenda's membership numbered above the items) or the
     first is an index of titles without text that the later one repeats with the minutes
     under them (an agenda's list, then the minutes)."""
-    starts = [
+    ones = [
         position
         for position, c in enumerate(tops)
         if position and c.number == (1,) and c.heading and c.kind in ("number", "word")
+    ]
+    # a list that starts again goes on to its 2: a lone "1" is no list ("Revenue Report -
+    # Quarter 1 Neil Barraclough 83 - 98" cut at its "1" in a flattened agenda table)
+    starts = [
+        position
+        for index, position in enumerate(ones)
+        if any(
+            c.number == (2,)
+            for c in tops[position + 1 : ones[index + 1] if index + 1 < len(ones) else None]
+        )
     ]
     if not starts or not top:
         return top

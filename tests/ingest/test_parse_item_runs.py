@@ -146,3 +146,26 @@ def test_a_page_footer_run_in_between_two_pages_starts_the_next_pages_text() -> 
         )
         found = numbers(clean_text(text).text)
         assert found == ["1", "2", marker], footer
+
+
+def test_a_lone_one_cut_from_a_title_starts_no_new_list() -> None:
+    for title, lead in (
+        ("Revenue and Capital Monitoring Report - Quarter", "Jo Barnfield 83 - 98"),
+        ("Estates Programme - Phase", "Ann Lowe 12 - 20"),
+        ("Recruitment Update - Tranche", "Supt R Patel"),
+    ):
+        text = (
+            "Office of the Police and Crime Commissioner\n"
+            "18 Market Street Dunford DN1 2AB\n"
+            "AGENDA Item Page\n"
+            "1 Welcome and Apologies Dr K Amos\n"
+            "2 Declarations of Interest Dr K Amos\n"
+            "3 Minutes of the Meeting held on 10 July 2019 Dr K Amos 5 - 14\n"
+            "4 Action Log Sam Keel 15 - 18\n"
+            f"5 {title}\n"
+            f"1 {lead}\n"
+            "6 Independent Ethics Panel Update Prof T Irwin 99 - 106\n"
+            "7 Any Other Business Dr K Amos\n"
+            "8 Date and Time of Next Meeting Dr K Amos\n"
+        )
+        assert numbers(text) == ["1", "2", "3", "4", "5", "6", "7", "8"], title
