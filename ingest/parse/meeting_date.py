@@ -10,6 +10,8 @@ after it, a weekday; "previous", "next", "moved from", "published", "by" a deadl
 "were approved" after it, or a date that the text gives elsewhere as another meeting's,
 unless only as the sitting an earlier meeting's words looked forward to: "to be brought to
 the next Board on 18 December" in an action's running update).
+A label naming the meeting ("Date of meeting:", a decision page's "Decided at meeting:
+18/11/2016 - Scrutiny Committee" at its foot) counts wherever it stands.
 On a portal's page of one agenda item ("Agenda item" over the item's title) only a
 labelled date is the meeting's: the item's title and text date earlier meetings and reports.
 The best candidate that reaches ``ACCEPT`` is the meeting's date; when none does, the
@@ -40,9 +42,12 @@ SUMMONS_CHARS = 200
 TITLE_CHARS = 200
 """How far into its line a date may stand and still be part of a title."""
 
+# a decision page's foot names the meeting that took it: "Decided at meeting: 18/11/2016 -
+# Internal Scrutiny Committee"
+_DECIDED_AT = r"decided\s+at\s+(?:the\s+)?meeting"
 _LABEL = (
     r"(?:date\s*(?:and|&|/)\s*time|date\s+of\s+(?:the\s+)?meeting|meeting\s+date|"
-    r"dyddiad(?:\s*/\s*date)?|date|when)"
+    rf"dyddiad(?:\s*/\s*date)?|{_DECIDED_AT}|date|when)"
 )
 # "Date: 15th June", and a table's label and value cells joined by a slash: "Date: / 15th June"
 _LABEL_BEFORE = re.compile(
@@ -52,7 +57,8 @@ _BARE_LABEL = re.compile(rf"^{_LABEL}\s*:?$", re.IGNORECASE)
 # A label that names the meeting's date outright, above a bare "Date" (the day a cover sheet
 # was issued): "DATE 15 June 2017 AGENDA ... DATE OF MEETING 19 June 2017".
 _MEETING_DATE_LABEL = re.compile(
-    r"\b(?:date\s+of\s+(?:the\s+)?meeting|meeting\s+date)\s*[:\-–—]?\s*$", re.IGNORECASE
+    rf"\b(?:date\s+of\s+(?:the\s+)?meeting|meeting\s+date|{_DECIDED_AT})\s*[:\-–—]?\s*$",
+    re.IGNORECASE,
 )
 # What says that a date is another meeting's, said just before it.
 _OTHER_MEETING = re.compile(
@@ -533,7 +539,8 @@ def _score(item: _Found, opening: _Opening, before_line: Line | None, other: boo
         or line.index in opening.labelled_lines
     )
     score += 5 if labelled else 0
-    score += 1 if _MEETING_DATE_LABEL.search(item.before) else 0
+    meeting_label = _MEETING_DATE_LABEL.search(item.before) is not None
+    score += 1 if meeting_label else 0
     titled = (
         (line.index in opening.title_lines and match.span[0] < TITLE_CHARS)
         or (
@@ -567,7 +574,7 @@ def _score(item: _Found, opening: _Opening, before_line: Line | None, other: boo
     score -= 6 if _LETTER_DATE.search(item.before) or _dates_the_letter(item, opening) else 0
     score -= 5 if _DEADLINE.search(item.before) else 0
     score -= 3 if _PERIOD.search(item.before) else 0
-    score -= 3 if not in_header else 0
+    score -= 3 if not in_header and not meeting_label else 0
     score -= 1 if item.rank > 12 else 0
     score -= ITEM_PAGE_PENALTY if opening.item_page and not labelled else 0
     return score

@@ -306,6 +306,26 @@ def header_of(text: str) -> Header:
             dt.time(14, 0),
             id="single-item-page-with-its-meetings-date-labelled",
         ),
+        pytest.param(
+            "Decision details\n\nRural Crime\n\nDecision Maker: Community Safety Scrutiny "
+            "Committee\n\nDecision status: Recommendations approved\n\nDecisions:\n\n"
+            "The Committee was told that the Council had debated a motion on 14 July 2021.\n\n"
+            "Resolved: That the report be noted.\n\nPublication date: 02/12/2021\n\n"
+            "Date of decision: 29/11/2021\n\nDecided at meeting: 29/11/2021 - Community "
+            "Safety Scrutiny Committee\n",
+            dt.date(2021, 11, 29),
+            None,
+            id="decision-page-dated-by-the-meeting-that-decided",
+        ),
+        pytest.param(
+            "Decision details\n\nPolice and Crime Plan\n\nDecision Maker: Eastshire Police "
+            "and Crime Panel\n\nDecisions:\n\nThe Panel considered the draft plan.\n\n"
+            + "The Commissioner answered questions on the plan's priorities.\n\n" * 12
+            + "Decided at meeting: 03/02/2020 - Eastshire Police and Crime Panel\n",
+            dt.date(2020, 2, 3),
+            None,
+            id="decision-page-dated-at-its-foot-far-below",
+        ),
     ],
 )
 def test_the_meeting_date_and_start_time(text: str, date: dt.date, start: dt.time | None) -> None:
