@@ -117,7 +117,9 @@ def subject_before(text: str, start: int, cue: int) -> str | None:
     if post is not None:
         return post
     taken: list[str] = []
+    stopper: str | None = None
     for token in reversed(tokens):
+        stopper = token
         bare = _bare(token)
         if _TAG.match(token) and not taken:
             taken.append(token)
@@ -141,8 +143,24 @@ def subject_before(text: str, start: int, cue: int) -> str | None:
             break
         if len(taken) > _MAX_TOKENS:
             return None
-    phrase = _trim(list(reversed(taken)))
+    else:
+        stopper = None
+    ordered = list(reversed(taken))
+    if stopper is not None and stopper.lower() in _PLACE_PREPOSITIONS:
+        # "... answering times in Halton and the Commissioner undertook": the place the
+        # sentence spoke of, then who acts
+        joints = [
+            i for i, t in enumerate(ordered[:-1]) if t == "and" and ordered[i + 1] in ("the", "The")
+        ]
+        if joints:
+            ordered = ordered[joints[-1] + 1 :]
+    phrase = _trim(ordered)
     return phrase or None
+
+
+# A word before a capitalised run that makes its head a place or thing the sentence spoke
+# of, not the subject: "in Halton and the Commissioner".
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "for", "from", "across", "within", "around"})
 
 
 # Posts minutes write in lower case after "The": "The borough commander agreed to ...".

@@ -861,3 +861,21 @@ def test_a_recommendation_put_to_the_meeting_in_the_present_is_no_action(
 def test_a_verb_joined_to_a_sentence_that_opens_with_a_lead_in(sentence: str, owner: str) -> None:
     (action,) = actions_in(f"Item 5 Questions\n\n{sentence}\n", WESTDALE)
     assert action.owners == [owner]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("Members asked about the 999 call answering times in Halton and the Commissioner "
+         "undertook to provide the Panel with the monthly figures.", "Commissioner"),
+        ("A member raised the closure of the front counter at Kelby and the Director of "
+         "Resources agreed to circulate the footfall figures.", "Director of Resources"),
+        ("Concern was expressed about patrols across Westdale and the Deputy Chief Constable "
+         "undertook to report back on the new shift pattern.", "Deputy Chief Constable"),
+    ],
+)  # fmt: skip
+def test_a_place_the_sentence_spoke_of_is_not_part_of_who_undertook(
+    sentence: str, owner: str
+) -> None:
+    (action,) = actions_in(f"Item 5 Questions\n\n{sentence}\n")
+    assert action.owner_text == owner
