@@ -62,8 +62,11 @@ _MEETING_DATE_LABEL = re.compile(
 )
 # What says that a date is another meeting's, said just before it.
 _OTHER_MEETING = re.compile(
-    r"\b(?:previous|last|next|future|following|forthcoming|earlier|prior|recent|"
-    r"subsequent)\b[^.;]*$|"
+    # "following" as "after" says when this meeting sat: "the meeting held immediately
+    # following the Police and Crime Panel at 2pm on 10 October"
+    r"\b(?:previous|last|next|future|"
+    r"(?<!held\s)(?<!immediately\s)(?<!directly\s)(?<!shortly\s)(?<!straight\s)following|"
+    r"forthcoming|earlier|prior|recent|subsequent)\b[^.;]*$|"
     r"\b(?:moved|rescheduled|postponed|changed|deferred|adjourned)\s+(?:from|on)\b[^.;]*$|"
     r"\b(?:approved|agreed|confirmed|considered|ratified|noted)\s+(?:at|by|on)\b[^.;]*$|"
     r"\b(?:to|at)\s+(?:the|its|a)\s+(?:[\w,&'’-]+\s+){0,6}?(?:meeting|session|hearing)\s+"

@@ -104,8 +104,12 @@ _BODY_AT_END = re.compile(
     re.IGNORECASE,
 )
 # "... held in Conference Room Two, Headquarters at 9:00am on": a place, not a name.
+# "held at", and "held following" another body's meeting: "the impromptu meeting held
+# following the Police and Crime Panel Meeting at 2pm on ..." names that body, not its own.
 _HELD_AT_PLACE = re.compile(
-    r"\s+(?:held|convened|(?:which\s+)?took\s+place)\s+(?:at|in)\b", re.IGNORECASE
+    r"\s+(?:held|convened|(?:which\s+)?took\s+place)\s+(?:at|in|(?:immediately\s+|directly\s+|"
+    r"shortly\s+|straight\s+)?(?:following|after|before)|prior\s+to)\b",
+    re.IGNORECASE,
 )
 # A title line that stops inside a name, on the word that joins it to its next line.
 _BROKEN_NAME = re.compile(r"(?:\s&|\s(?:and|of|for|the))\s*$", re.IGNORECASE)

@@ -326,6 +326,22 @@ def header_of(text: str) -> Header:
             None,
             id="decision-page-dated-at-its-foot-far-below",
         ),
+        pytest.param(
+            "Strategic Board Minutes – Extra Meeting 10 October 2013\n\nEASTSHIRE STRATEGIC "
+            "BOARD\n\nMinutes of the extra meeting held following the Police and Crime Panel "
+            "Meeting at 2pm on Thursday 10 October 2013.\n\nPRESENT:-\n\nIn the Chair: "
+            "Commissioner Ada Reader\n\n1. MINUTES OF THE MEETING HELD ON 01 OCTOBER 2013:\n",
+            dt.date(2013, 10, 10),
+            dt.time(14, 0),
+            id="held-following-another-meeting-the-same-day",
+        ),
+        pytest.param(
+            "Westmarch Audit Committee\n\nNotes of the meeting held immediately following the "
+            "Annual Meeting on Monday 4 June 2018 at 11.30am\n\nPresent: Ben Tolland\n",
+            dt.date(2018, 6, 4),
+            dt.time(11, 30),
+            id="held-immediately-following-the-annual-meeting",
+        ),
     ],
 )
 def test_the_meeting_date_and_start_time(text: str, date: dt.date, start: dt.time | None) -> None:

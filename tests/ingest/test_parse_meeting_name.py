@@ -435,3 +435,27 @@ def test_a_summons_after_a_letters_date_names_the_body() -> None:
     assert draft.title == "Northshire Police and Crime Panel"
     assert draft.kind is MeetingKind.POLICE_AND_CRIME_PANEL
     assert draft.date == dt.date(2019, 5, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Strategic Board Minutes – Extra Meeting 10 October 2013\n\nMinutes of the extra "
+            "meeting held following the Police and Crime Panel Meeting at 2pm on Thursday 10 "
+            "October 2013.\n\nPRESENT:-\n",
+            MeetingKind.STRATEGIC_BOARD,
+        ),
+        (
+            "Eastshire Audit Committee\n\nNotes of the meeting held immediately after the "
+            "Police and Crime Panel on Monday 4 June 2018 at 11.30am\n\nPresent: Ben Tolland\n",
+            MeetingKind.AUDIT_COMMITTEE,
+        ),
+    ],
+)
+def test_a_meeting_held_following_another_body_is_not_named_by_it(
+    text: str, kind: MeetingKind
+) -> None:
+    draft = parse_document(text)
+    assert draft.kind is kind
+    assert "Police and Crime Panel" not in draft.title
