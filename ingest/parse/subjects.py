@@ -124,8 +124,13 @@ def subject_before(text: str, start: int, cue: int) -> str | None:
         if _TAG.match(token) and not taken:
             taken.append(token)
             continue
-        # Across a comma only to an organisation after a post ("Commissioner, MPS,").
-        if token.endswith(",") and taken and not _is_qualifier(taken):
+        # Across a comma only to an organisation after a post ("Commissioner, MPS,"), not
+        # to a lead-in before "the" ("... under the Coronavirus Regulations, the PCC said").
+        if (
+            token.endswith(",")
+            and taken
+            and (not _is_qualifier(taken) or _bare(taken[-1]).lower() == "the")
+        ):
             break
         if not bare or (token.endswith((".", ":")) and len(bare) > 3 and not bare.isupper()):
             break

@@ -879,3 +879,21 @@ def test_a_place_the_sentence_spoke_of_is_not_part_of_who_undertook(
 ) -> None:
     (action,) = actions_in(f"Item 5 Questions\n\n{sentence}\n")
     assert action.owner_text == owner
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("In response to a question on the fixed penalty notices issued under the Coronavirus "
+         "Regulations, the PCC said he would circulate the latest figures.", "PCC"),
+        ("Asked about the delays on the A40 Westdale Bypass, the CFO undertook to send Members "
+         "the cost of the works.", "CFO"),
+        ("On the question of the Quarry Lane Depot, the DCC agreed to provide a note on its "
+         "future use.", "DCC"),
+    ],
+)  # fmt: skip
+def test_a_lead_in_ending_in_capitals_before_a_comma_and_the_post(
+    sentence: str, owner: str
+) -> None:
+    (action,) = actions_in(f"Item 5 Questions\n\n{sentence}\n")
+    assert action.owner_text == owner
