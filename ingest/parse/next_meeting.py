@@ -81,7 +81,11 @@ _MENTION = re.compile(
     r"(?:next\s+meet|meet\s+(?:next|again))\b|"
     # an adjourned meeting called back: "agreed to adjourn and to reconvene on 14 September",
     # "the meeting would be reconvened on ..."
-    r"\b(?:to|will|would|shall)\s+(?:be\s+)?reconvened?\b",
+    r"\b(?:to|will|would|shall)\s+(?:be\s+)?reconvened?\b|"
+    # business put off to the body's next sitting: "Paper not available. Deferred to
+    # executive Board on 15 October 2013", "held over to the Panel on 3 May"
+    r"\b(?:deferred|held\s+over|carried\s+(?:forward|over))\s+(?:un)?to\s+(?:the\s+)?"
+    r"(?:[\w&'’-]+\s+){0,3}?(?:board|panel|committee|sub-committee|group|forum)\b",
     re.IGNORECASE,
 )
 # A heading alone on its line over the dates: "FUTURE MEETINGS", "Dates of forthcoming
