@@ -592,7 +592,8 @@ def _surname_like_a_word(text: str) -> str | None:
 
 def _office_word_taken(taken: list[str], tokens: list[str], *, titled: bool) -> bool:
     """Whether the third word of an untitled name is the first of the office after it: a
-    given name and a surname, then a word that is neither, then a word of an office."""
+    given name and a surname, then a word that is neither, then a word of an office, or "and"
+    and the rest of an office's name ("Jo Hale Inclusion and Public Confidence Officer")."""
     return (
         not titled
         and len(taken) == 3
@@ -602,8 +603,25 @@ def _office_word_taken(taken: list[str], tokens: list[str], *, titled: bool) -> 
         and taken[1] not in GIVEN_NAMES
         and taken[2] not in GIVEN_NAMES
         and taken[2] not in _SECOND_SURNAMES
-        and is_role_word(tokens[3])
+        and (is_role_word(tokens[3]) or _office_after_and(tokens[3:]))
     )
+
+
+_OFFICE_AFTER_AND_WORDS = 4
+
+
+def _office_after_and(tokens: list[str]) -> bool:
+    """Whether the words open with "and" and go on, in capitals and naming nobody, to a word
+    of an office within a few words ("and Public Confidence Officer")."""
+    if not tokens or tokens[0] not in ("and", "&"):
+        return False
+    for token in tokens[1 : 1 + _OFFICE_AFTER_AND_WORDS]:
+        word = token.strip(",;")
+        if not word[:1].isupper() or word in GIVEN_NAMES:
+            return False
+        if is_role_word(word):
+            return True
+    return False
 
 
 # The commonest Welsh patronymic surnames, the usual second word of a surname of two words

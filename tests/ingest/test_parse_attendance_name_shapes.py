@@ -559,3 +559,35 @@ def test_honours_in_capitals_before_a_comma_are_no_surname() -> None:
         "Vane.\n\n1. Minutes\n"
     )
     assert names(text) == ["Ada Lowe", "Ben Roper", "Cy Hart", "Dan Vane"]
+
+
+# A post of several words joined by "and" after a name with no separator: the post's first
+# word is not a third word of the name.
+
+
+def test_a_post_joined_by_and_after_an_unseparated_name() -> None:
+    for entry, name, capacity in (
+        (
+            "Megan Hollis Inclusivity and Public Confidence Officer, Policing, Fire and Crime",
+            "Megan Hollis",
+            "Inclusivity and Public Confidence Officer, Policing, Fire and Crime",
+        ),
+        ("David Brennan Diversity and Inclusion Manager", "David Brennan", None),
+        ("Susan Carr Equality & Engagement Lead", "Susan Carr", None),
+    ):
+        person = split_person(entry)
+        assert person is not None and person.name == name
+        if capacity is not None:
+            assert person.capacity == capacity
+
+
+def test_a_bullet_list_with_one_post_left_without_its_dash() -> None:
+    text = (
+        "Attendees:\n\n"
+        "  • Dr Ada Lowe (AL) – Board Chair\n"
+        "  • Ben Roper – Head of Organisational Learning\n"
+        "  • Megan Hollis Inclusivity and Public Confidence Officer, Policing, Fire and Crime\n"
+        "  • SGT Cy Hart Sergeant Operational Oversight\n\n"
+        "1. Introductions\n"
+    )
+    assert names(text) == ["Ada Lowe", "Ben Roper", "Megan Hollis", "Cy Hart"]
