@@ -6,8 +6,9 @@ about it ("Confirmation of next meeting type / date / time / venue:", "Next meet
 sentence ("The next meeting will be held on ..."), or any other mention ("the next Board
 meeting on 3 June", "Update to be provided at next Executive Board 15th January 2016",
 "agreed to adjourn and to reconvene on 14 September", "Future meeting dates Wed 16
-October", "Meeting Schedule for 2019/20 ... 30/09/19"), also where its sentence wraps onto
-the next line. The first of those that
+October", "Meeting Schedule for 2019/20 ... 30/09/19", "further meetings of the Panel on 15
+and 22 March", "Deferred to executive Board on 15 October"), also where its sentence wraps
+onto the next line. The first of those that
 gives a date after the meeting's own wins: a schedule lists this meeting too, and a change
 ("brought forward to the 19th September") names the date that holds. The text before the
 date names the meeting, the text after the time is the venue (not a clause such as "when a
@@ -61,6 +62,10 @@ _NEXT_SENTENCE = re.compile(
 # "Meeting Schedule for 2019/20 17/06/2019 ... 30/09/19", "next meeting as fixed for ...".
 _MENTION = re.compile(
     r"\bnext\s+(?:[A-Za-z]+\s+){0,2}?meeting\b|\bfuture\s+meeting\s+dates?\b|"
+    # the body's own sittings still to come: "there were further meetings of the Panel on 15
+    # and 22 March"
+    r"\b(?:further|forthcoming|upcoming)\s+meetings?\s+of\s+the\s+(?:panel|committee|"
+    r"sub-committee|board|group|forum)\b|"
     # the body's next sitting by its name, in a sentence or an action's update: "Update to
     # be provided at next Executive Board 15th January 2016"
     r"\bnext\s+(?:(?-i:[A-Z])[\w&'’-]*\s+){1,4}?(?:board|panel|committee|sub-committee|"

@@ -1,7 +1,8 @@
 """The next meeting given only by the body's name inside a sentence or an action's running
 update ("Update to be provided at next Executive Board 15th January 2016"), its sentence
-wrapped over two lines, or as the sitting business was put off to ("Deferred to executive
-Board on 15 October 2013"). Invented text in, next meeting's date out."""
+wrapped over two lines, as the sitting business was put off to ("Deferred to executive
+Board on 15 October 2013"), or as the body's further sittings ("further meetings of the Panel
+on 15 and 22 March"). Invented text in, next meeting's date out."""
 
 from __future__ import annotations
 
@@ -49,3 +50,40 @@ def test_business_deferred_to_another_body_is_no_next_meeting() -> None:
         _MINUTES.format(update="The bid was deferred to the Audit Committee on 20 January 2016.")
     )
     assert draft.next_meeting is None or draft.next_meeting.date != dt.date(2016, 1, 20)
+
+
+_ITEM_PAGE = (
+    "Agenda item\n\nMinutes\n\nMinutes:\n\nThe minutes of the meeting held on 2 February 2024 "
+    "were agreed as a correct record.\n{sentence}\n\nSupporting documents:\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "next_date"),
+    [
+        (
+            "The Chief of Staff noted that there were further meetings of the Panel on 15 and "
+            "22 March 2024, with more information to come back to those meetings.",
+            dt.date(2024, 3, 15),
+        ),
+        (
+            "The Clerk reminded members of the forthcoming meeting of the Committee on "
+            "Thursday 9 May 2024.",
+            dt.date(2024, 5, 9),
+        ),
+    ],
+)
+def test_the_bodys_own_further_sittings_name_its_next(sentence: str, next_date: dt.date) -> None:
+    draft = parse_document(_ITEM_PAGE.format(sentence=sentence))
+    assert draft.next_meeting is not None
+    assert draft.next_meeting.date == next_date
+
+
+def test_a_further_meeting_with_someone_is_no_sitting_of_the_body() -> None:
+    draft = parse_document(
+        _ITEM_PAGE.format(
+            sentence="The Commissioner would hold a further meeting with the Chief Constable "
+            "on 15 March 2024."
+        )
+    )
+    assert draft.next_meeting is None or draft.next_meeting.date is None
