@@ -71,9 +71,10 @@ _AGREE = _DELIVER - _words("take set put come include add pass table give ask fi
 # After "agreed to" only when a person agrees: "The Commissioner agreed to include them
 # in the next report", not "Members agreed to include the amendment".
 _AGREE_IN_PERSON = _words("include add ask find")
-# After "will" or "would" a narrower set: "would continue", "will attend" are no actions.
+# After "will" or "would" a narrower set: "would continue", "will attend" are no actions,
+# nor "would bring his draft Plan to the Panel in the autumn", what comes to a later meeting.
 _PROMISE = _words(
-    """provide send circulate share supply forward write update bring arrange confirm clarify
+    """provide send circulate share supply forward write update arrange confirm clarify
     investigate check follow feed find brief consult respond reply return host draw ensure"""
 )
 # "undertook to abide by the Code of Conduct": a pledge, not something to do.

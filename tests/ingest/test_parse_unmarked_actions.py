@@ -897,3 +897,17 @@ def test_a_lead_in_ending_in_capitals_before_a_comma_and_the_post(
 ) -> None:
     (action,) = actions_in(f"Item 5 Questions\n\n{sentence}\n")
     assert action.owner_text == owner
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Commissioner outlined his priorities. He indicated that he would bring his draft "
+        "Police and Crime Plan to the Panel in the autumn.",
+        "The Commissioner said that he would bring the outline budget and the survey results "
+        "to the Panel in February.",
+        "She hoped she would bring both local and national experience to the role.",
+    ],
+)
+def test_what_someone_would_bring_to_a_later_meeting_is_no_promise(sentence: str) -> None:
+    assert actions_in(f"Item 4 Commissioner's update\n\n{sentence}\n", WESTDALE) == []
