@@ -80,7 +80,7 @@ _STATUS_LABELS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
     (
         re.compile(
             r"(?:(?:main\s+)?(?:board |panel |committee )?members\s+)?present|attendees|"
-            r"attendance|attending|those present|sederunt|late\s+arrivals?|arrived\s+late|"
+            r"attendance|attending|attended|those present|sederunt|late\s+arrivals?|arrived\s+late|"
             r"(?:board |panel |committee )?members(?:\s+present)?",
             re.IGNORECASE,
         ),

@@ -599,3 +599,27 @@ def test_a_late_arrival_not_listed_before_was_present() -> None:
         ("Roy Tapp", PRESENT),
         ("Sam Lee", APOLOGIES),
     ]
+
+
+# "Attended:" as the label of those present, as "Present:" is; with councils as groups
+# inside it ("Attended: : City of Rye: Councillor ...").
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Attended: : City of Rye: Councillor Ada Lowe (Convener) Councillor Ben Roper "
+        "East Wessex: Councillor Cy Hart\n\nApologies: Councillor Dot Vane (Inverclyde).\n\n"
+        "1. Minutes\n",
+        "Attended:\nCllr Ada Lowe (Convener)\nCllr Ben Roper\nCllr Cy Hart\n\n"
+        "Apologies: Cllr Dot Vane\n\n1. Minutes\n",
+        "ATTENDED: Ada Lowe (Chair), Ben Roper, Cy Hart\nAPOLOGIES: Dot Vane\n\n1. Minutes\n",
+    ],
+)
+def test_attended_labels_those_present(raw: str) -> None:
+    assert _names(raw) == [
+        ("Ada Lowe", PRESENT),
+        ("Ben Roper", PRESENT),
+        ("Cy Hart", PRESENT),
+        ("Dot Vane", APOLOGIES),
+    ]
