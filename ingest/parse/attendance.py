@@ -320,6 +320,25 @@ def _status_label(content: str) -> tuple[AttendanceStatus, str] | None:
     return found
 
 
+_ATTENDING_LABEL = re.compile(r"^attending\b", re.IGNORECASE)
+
+
+def _attending_status(
+    collector: _Collector, content: str, status: AttendanceStatus
+) -> AttendanceStatus:
+    """The status an "Attending:" label gives: those present when it opens the attendance,
+    those in attendance when members were already listed as present above it ("Present:
+    ..." or "Attended: ...", "Apologies: ...", then "Attending: G Tennant (Chief Executive);
+    ...", as Scottish minutes set their officers apart)."""
+    if status is not AttendanceStatus.PRESENT or not _ATTENDING_LABEL.match(content):
+        return status
+    listed_present = any(
+        listed and attendee.status is AttendanceStatus.PRESENT
+        for attendee, listed in zip(collector.result.attendees, collector.listed, strict=False)
+    )
+    return AttendanceStatus.IN_ATTENDANCE if listed_present else status
+
+
 def _capitals_label_run(heading: str, rest: str) -> bool:
     """Whether an item's heading is an attendance label in capitals run on into at least two
     people with no colon, as a flattened table leaves it ("ATTENDANCE CC Hale DCC Bell")."""
@@ -1012,6 +1031,7 @@ def _read_list(
             flush()
             glued = _glued_dashes(lines, index + 1)
             status, rest = labelled
+            status = _attending_status(collector, line.content, status)
             if umbrella and _GROUP_UNDER_PRESENT.match(line.content):
                 status = AttendanceStatus.PRESENT
             run = _Run(rest)
@@ -1446,6 +1466,7 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
             continue  # the invitees' list is read past, into nothing
         if labelled is not None and not _looks_like_prose_label(line.content):
             status, rest = labelled
+            status = _attending_status(collector, line.content, status)
             following = next_nonblank(lines, index)
             if not rest and following is not None and following.index in tables:
                 # "Apologies" over a "Role | Name" table: the table's rows take that status.

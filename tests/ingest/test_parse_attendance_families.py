@@ -623,3 +623,41 @@ def test_attended_labels_those_present(raw: str) -> None:
         ("Cy Hart", PRESENT),
         ("Dot Vane", APOLOGIES),
     ]
+
+
+# "Attending:" after members listed as present sets the officers apart (as Scottish minutes
+# do); opening the attendance, it lists those present.
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Present: Councillor Ada Lowe (Convener), Councillor Ben Roper\n\n"
+        "Apologies: Councillor Dot Vane\n\n"
+        "Attending : G Hale (Chief Executive); P Bell (Assistant Clerk)\n\n1. Minutes\n",
+        "Attended: Councillor Ada Lowe (Convener) Councillor Ben Roper\n"
+        "Apologies: Councillor Dot Vane\n"
+        "Attending: G Hale (Chief Executive) and P Bell (Assistant Clerk).\n\n1. Minutes\n",
+        "SEDERUNT\nCouncillor Ada Lowe (Convener)\nCouncillor Ben Roper\n\n"
+        "APOLOGIES\nCouncillor Dot Vane\n\nATTENDING\nG Hale, Chief Executive\n"
+        "P Bell, Assistant Clerk\n\n1. MINUTES\n",
+    ],
+)
+def test_attending_after_those_present_is_in_attendance(raw: str) -> None:
+    assert _names(raw) == [
+        ("Ada Lowe", PRESENT),
+        ("Ben Roper", PRESENT),
+        ("Dot Vane", APOLOGIES),
+        ("G Hale", IN_ATTENDANCE),
+        ("P Bell", IN_ATTENDANCE),
+    ]
+
+
+def test_attending_that_opens_the_attendance_is_those_present() -> None:
+    raw = (
+        "MINUTES EXECUTIVE BOARD\n16.07.24\n"
+        "Attending: Ada Lowe (AL) – Police and Crime Commissioner – Chair\n"
+        "Ben Roper (BR) – Chief Executive\n\n"
+        "Apologies: Dot Vane (DV) – Treasurer\n\n1. Minutes\n"
+    )
+    assert _names(raw) == [("Ada Lowe", PRESENT), ("Ben Roper", PRESENT), ("Dot Vane", APOLOGIES)]
