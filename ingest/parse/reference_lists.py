@@ -17,7 +17,9 @@ An action schedule reviewed under a heading of its own ("ACTION SCHEDULE AND WOR
 PROGRAMME", "Action Log", "Outstanding Actions") may lead each progress note with the
 item of the schedule it is about: "Item 1 Ongoing", "Item 3 SCT to liaise with ... Action
 discharged." Those are the schedule's items, kept from meeting to meeting, not this
-meeting's agenda items.
+meeting's agenda items; so are the numbers of a list of the log's updates that a sentence
+leads ("The Action Log was noted and the following updates provided:" / "1. The Board
+agreed that the following actions can be closed ...", "2. (ref.7) WN confirmed ...").
 """
 
 from __future__ import annotations
@@ -88,20 +90,35 @@ _SCHEDULE = re.compile(
 _SCHEDULE_ENTRY = re.compile(r"item\s+\d{1,3}\b[\s:.–—-]*\w", re.IGNORECASE)
 
 
+# A sentence that leads the log's updates as a list: "The Action Log was noted and the
+# following updates provided:".
+_LEADS_THE_LOG = re.compile(
+    r"\baction\s+(?:log|schedule|tracker|register|sheet)\b.*\bfollowing\b.*:$", re.IGNORECASE
+)
+# "1. The Board agreed ...", "2. (ref.7) WN confirmed ...": the list's numbered entries.
+_NUMBERED_ENTRY = re.compile(r"\d{1,3}[.)]\s+\S")
+
+
 def schedule_entry_lines(lines: Sequence[Line]) -> set[int]:
     """Indices of the lines "Item N ..." that lead the notes of an action schedule under a
-    heading of its own, up to the next line that is no such note."""
+    heading of its own, and of the numbered entries of a list of the log's updates that a
+    sentence leads ("The Action Log was noted and the following updates provided:" / "1.
+    The Board agreed that ...", "2. (ref.7) WN confirmed ..."), up to the next line that
+    is no such entry."""
     entries: set[int] = set()
-    inside = False
+    inside: re.Pattern[str] | None = None
     for line in lines:
         if line.blank:
             continue
         content = line.content.strip()
         if _SCHEDULE.fullmatch(content):
-            inside = True
+            inside = _SCHEDULE_ENTRY
             continue
-        if inside and _SCHEDULE_ENTRY.match(content):
+        if _LEADS_THE_LOG.search(content):
+            inside = _NUMBERED_ENTRY
+            continue
+        if inside is not None and inside.match(content):
             entries.add(line.index)
         else:
-            inside = False
+            inside = None
     return entries

@@ -123,3 +123,29 @@ def test_a_bare_item_number_under_a_title_about_actions_is_an_item() -> None:
         "Date of next meeting\n\nItem 8\n"
     )
     assert numbers(text) == ["5", "6", "7", "8"]
+
+
+def test_a_list_of_the_logs_updates_that_a_sentence_leads_is_no_items() -> None:
+    for lead, entries in (
+        (
+            "The Action Log was noted and the following updates provided:",
+            "  1. The Board agreed that actions 19, 27 and 30 can be closed as completed.\n"
+            "  2. (ref.7) WN confirmed that the survey report is expected on 20 June.\n"
+            "  3. (ref.17) JK confirmed that the value of the estate will be shown.\n",
+        ),
+        (
+            "Members reviewed the action log and noted the following:",
+            "1) Action 4 was complete.\n2) Action 9 was carried forward to July.\n",
+        ),
+        (
+            "The action tracker was received, with the following changes:",
+            "1. Actions 2 and 5 were closed.\n2. Action 8 was deferred.\n"
+            "3. Action 11 was still open.\n",
+        ),
+    ):
+        text = (
+            "Subject to minor amendments the minutes of the last meeting were approved.\n\n"
+            f"{lead}\n\n{entries}\n"
+            "Estates: the Board noted the disposal programme.\n"
+        )
+        assert numbers(text) == [], lead
