@@ -6,8 +6,10 @@ welcome was given to the new members of the Committee - Jo Hale, Ann Bell and Dr
 "Jo Hale and Ann Bell were also welcomed to the meeting as the proposed co-opted members",
 "The Chair welcomed Ed Lowe from the Fire Service", "The Panel were introduced to Di Cole,
 Head of Legal Services, who would attend future meetings", "The Commissioner introduced Ed
-Lowe, Partnerships Officer, OPCC". A welcome is said to those in the
-room, however the sentence is turned.
+Lowe, Partnerships Officer, OPCC", "The Chair welcomed everyone to the meeting, including new
+Member Councillor Jo Hale", "A welcome was extended to Jo Hale, who attended as ...". A welcome
+is said to those in the room, however the sentence is turned; a member someone is said to
+replace ("Cllr Jo Hale replacing Roy Tapp") is not welcomed.
 
 A new member, or one at their first meeting, is present; otherwise a member (a councillor)
 is present and anyone else attends (``status_of``).
