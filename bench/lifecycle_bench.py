@@ -496,14 +496,14 @@ def without_linking() -> Iterator[None]:
     """``ingest.pipeline`` storing documents with ``store_document`` alone: no linking
     and no series."""
 
-    async def no_series(_session: AsyncSession, _meeting_ids: Collection[int]) -> None:
+    async def no_series(_session: AsyncSession, _results: Sequence[StoreResult]) -> None:
         return None
 
     with mock.patch.multiple(
         pipeline,
         store_and_link=store_document,
         store_with_series=store_document,
-        refresh_series_of_meetings=no_series,
+        refresh_series_of_batch=no_series,
     ):
         yield
 

@@ -34,7 +34,7 @@ from ingest.lifecycle.link import store_and_link
 from ingest.parse.themes import load_base_glossary
 from ingest.prepare import PreparedDocument
 from ingest.read import SUPPORTED_SUFFIXES
-from ingest.series.link import refresh_series_of_meetings, store_with_series
+from ingest.series.link import refresh_series_of_batch, store_with_series
 from ingest.store import StoreOutcome, StoreResult
 from ingest.workers import BytesTask, IngestLimits, PathTask, WorkerPool
 from records.db import bulk_engine, session_factory, write_session
@@ -159,8 +159,7 @@ async def _store_together(
             await session.flush()
             session.expunge_all()  # the next file reads what this one wrote, not objects
         # Each body's series once for the batch, from what all its files stored.
-        changed = [r.meeting_id for r in results if r.outcome is not StoreOutcome.UNCHANGED]
-        await refresh_series_of_meetings(session, changed)
+        await refresh_series_of_batch(session, results)
     return results
 
 

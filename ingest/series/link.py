@@ -167,6 +167,29 @@ async def refresh_series_of_meeting(session: AsyncSession, meeting_id: int) -> N
     await refresh_series_of_meetings(session, [meeting_id])
 
 
+async def refresh_series_of_batch(session: AsyncSession, results: Sequence[StoreResult]) -> None:
+    """Work out again the series a batch of stored files changed, each body once: a body
+    whose only change in the batch is one new meeting, for the measures that meeting's
+    figures touch (``refresh_series_of_new_meeting``, as an upload of it would); any other
+    body whole (``refresh_series``). Either way the series are what a whole refresh of
+    every body would write; the first spares reading and matching a large body's figures
+    again for each file that adds a meeting to it."""
+    changed = {r.meeting_id: r.outcome for r in results if r.outcome is not StoreOutcome.UNCHANGED}
+    if not changed:
+        return
+    rows = await session.execute(
+        select(Meeting.id, Meeting.identity_key).where(Meeting.id.in_(changed))
+    )
+    by_body: dict[str, list[int]] = defaultdict(list)
+    for meeting_id, identity_key in rows:
+        by_body[identity_key].append(meeting_id)
+    for identity_key, meeting_ids in sorted(by_body.items()):
+        if len(meeting_ids) == 1 and changed[meeting_ids[0]] is StoreOutcome.STORED:
+            await refresh_series_of_new_meeting(session, meeting_ids[0])
+        else:
+            await refresh_series(session, identity_key)
+
+
 async def refresh_series_of_meetings(session: AsyncSession, meeting_ids: Sequence[int]) -> None:
     """Work out again the series of the meetings' bodies, each body once (a batch of
     files of one body costs what its last file would)."""

@@ -363,7 +363,9 @@ async def test_a_new_meeting_rebuilds_what_a_full_rebuild_would(
     async with throwaway_database(backend, tmp_path / "together", migrated=True) as url:
         engine = create_engine(url)
         try:
-            await ingest_files(engine, *files)  # batches: each body's series from all figures
+            # One batch: a body with one new meeting in it by the measures that
+            # meeting touches, the others from all their figures.
+            await ingest_files(engine, *files)
             assert await stored_series(engine) == incremental
         finally:
             await engine.dispose()
