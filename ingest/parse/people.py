@@ -146,6 +146,13 @@ _NOT_NAME_WORDS = {
     # words of businesses' names, whose staff sit on neighbourhood panels ("Ravi Mistry (RM)
     # Lloyds Pharmacy", "Caffe Bianco")
     "pharmacy", "cafe", "café", "caffe", "hotel", "restaurant", "supermarket",
+    # words of an item's furniture and of a post's subject, which a flattened page leaves
+    # beside people's names ("Key Updates (speakers):", "Items Of Business", "Ms Jo Hale,
+    # Equal Opportunities Officer", "Director, Major Investigations"), and the weekday before
+    # a date ("Minutes: Wednesday May 26 2021")
+    "key", "update", "updates", "items", "of", "opportunities", "investigation",
+    "investigations", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday",
 }  # fmt: skip
 
 # Common given names, to find where one person ends and the next begins in a run that

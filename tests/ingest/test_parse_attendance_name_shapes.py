@@ -591,3 +591,35 @@ def test_a_bullet_list_with_one_post_left_without_its_dash() -> None:
         "1. Introductions\n"
     )
     assert names(text) == ["Ada Lowe", "Ben Roper", "Megan Hollis", "Cy Hart"]
+
+
+def test_furniture_words_and_weekdays_beside_names_are_no_names() -> None:
+    from ingest.parse.people import looks_like_name
+
+    for words in (
+        "Key Updates",
+        "Items Of",
+        "Equal Opportunities",
+        "Investigations",
+        "Wednesday May",
+        "Friday June",
+        "Monday",
+    ):
+        assert not looks_like_name(words, single_token=True), words
+    for name in ("Jo Hale", "May Bell", "Ravi Keyes"):
+        assert looks_like_name(name), name
+
+
+def test_a_post_of_equal_opportunities_or_investigations_is_no_person() -> None:
+    for text, expected in (
+        (
+            "Present:\nMr J Hale, Mrs A Bell\n\nIn Attendance:\n"
+            "Ms R Tapp, Equal Opportunities Officer, Chief Executive's Office\n",
+            ["J Hale", "A Bell", "R Tapp"],
+        ),
+        (
+            "Present:\nSam Lee (Chair)\nOla Reid Director, Major Investigations (Item 4)\n",
+            ["Sam Lee", "Ola Reid"],
+        ),
+    ):
+        assert names(text) == expected, text
