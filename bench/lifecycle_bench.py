@@ -70,7 +70,7 @@ from bench.corpus import (
 from indexer.storage import IndexStore
 from indexer.sync import apply_changes, rebuild
 from ingest import pipeline
-from ingest.lifecycle.link import store_and_link
+from ingest.lifecycle.link import PendingLink, store_and_link
 from ingest.parse.themes import load_base_glossary
 from ingest.pipeline import ingest_paths
 from ingest.prepare import PreparedDocument, prepare_raw
@@ -496,12 +496,17 @@ def without_linking() -> Iterator[None]:
     """``ingest.pipeline`` storing documents with ``store_document`` alone: no linking
     and no series."""
 
+    async def store_only(
+        session: AsyncSession, doc: PreparedDocument
+    ) -> tuple[StoreResult, PendingLink | None]:
+        return await store_document(session, doc), None
+
     async def no_series(_session: AsyncSession, _results: Sequence[StoreResult]) -> None:
         return None
 
     with mock.patch.multiple(
         pipeline,
-        store_and_link=store_document,
+        store_for_linking=store_only,
         store_with_series=store_document,
         refresh_series_of_batch=no_series,
     ):

@@ -8,9 +8,10 @@ An upload is stored in a transaction of its own. A folder's files are stored in 
 (``store_batch``), one transaction and one commit for up to ``BATCH_FILES`` files, each
 file stored as it would be alone. A file that fails while its batch is written rolls the
 batch back; the batch's files are then stored again one transaction each, so that the
-failed file leaves nothing and the others are kept. The metric series of the bodies a
-batch touched are worked out once, at its end, from what its files stored: the series
-storing them one by one would give.
+failed file leaves nothing and the others are kept. The actions a batch's files change
+are linked in one pass at its end, and the metric series of the bodies it touched
+worked out once, from what its files stored: the links and series storing them one by
+one would give.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from ingest.draft import GlossaryEntry
 from ingest.errors import IngestError, IngestErrorCode
-from ingest.lifecycle.link import store_and_link
+from ingest.lifecycle.link import PendingLink, link_stored, store_for_linking
 from ingest.parse.themes import load_base_glossary
 from ingest.prepare import PreparedDocument
 from ingest.read import SUPPORTED_SUFFIXES
@@ -153,12 +154,18 @@ async def _store_together(
     engine: AsyncEngine, documents: Sequence[PreparedDocument]
 ) -> list[StoreResult]:
     results: list[StoreResult] = []
+    pending: list[PendingLink] = []
     async with write_session(engine) as session:
         for document in documents:
-            results.append(await store_and_link(session, document))
+            result, link = await store_for_linking(session, document)
+            results.append(result)
+            if link is not None:
+                pending.append(link)
             await session.flush()
             session.expunge_all()  # the next file reads what this one wrote, not objects
-        # Each body's series once for the batch, from what all its files stored.
+        # The batch's actions linked in one pass, and each body's series once, from what
+        # all its files stored.
+        await link_stored(session, pending)
         await refresh_series_of_batch(session, results)
     return results
 

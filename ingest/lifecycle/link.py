@@ -72,6 +72,30 @@ from records.models import (
 async def store_and_link(session: AsyncSession, doc: PreparedDocument) -> StoreResult:
     """Store a document (``ingest.store``) and its statements about earlier actions, and
     link the actions it changes."""
+    result, pending = await store_for_linking(session, doc)
+    if pending is not None:
+        await link_stored(session, [pending])
+    return result
+
+
+@dataclass(frozen=True)
+class PendingLink:
+    """A stored document's meeting whose actions are still to be linked, with what was
+    read before the document was stored: the chains its meeting's actions and the
+    statements it may change belonged to (``stale``), and the meetings whose statements
+    may name something else now (``stating``)."""
+
+    meeting_id: int
+    place: _Place
+    stale: frozenset[int]
+    stating: frozenset[int]
+
+
+async def store_for_linking(
+    session: AsyncSession, doc: PreparedDocument
+) -> tuple[StoreResult, PendingLink | None]:
+    """Store a document and its statements about earlier actions; what ``link_stored``
+    needs to link the actions it changes (None when the file was stored already)."""
     draft = doc.draft
     identity_key = meeting_identity_key(draft.body, draft.chair)
     same = _meetings_like(identity_key, draft, doc.file_name)
@@ -89,17 +113,32 @@ async def store_and_link(session: AsyncSession, doc: PreparedDocument) -> StoreR
     stating = found[1]
     before = await _chain_keys_before(session, found[0], stating | found[0])
     result = await store_document(session, doc)
-    if result.outcome is not StoreOutcome.UNCHANGED:
-        await store_statements(session, doc, result.meeting_id, result.document_id)
-        place = _Place(identity_key, draft.kind, draft.date)
-        await link_meeting(
-            session,
-            result.meeting_id,
-            stale=before,
-            place=place,
-            stating=stating | {result.meeting_id},
-        )
-    return result
+    if result.outcome is StoreOutcome.UNCHANGED:
+        return result, None
+    await store_statements(session, doc, result.meeting_id, result.document_id)
+    place = _Place(identity_key, draft.kind, draft.date)
+    pending = PendingLink(
+        result.meeting_id, place, frozenset(before), frozenset(stating | {result.meeting_id})
+    )
+    return result, pending
+
+
+async def link_stored(session: AsyncSession, pending: Sequence[PendingLink]) -> None:
+    """Link the actions that stored documents change, all in one pass: those of their
+    meetings, those that name them, those of the ``LOOK_BACK`` meetings after each of
+    its body and kind, and the chains their statements may name now. A batch of files
+    linked at once ends as each linked on arrival would: an action's links depend only
+    on what is stored when it is matched, and every action whose matches a new meeting
+    can change is among those read here, after all of them are stored."""
+    if not pending:
+        return
+    wanted = or_(*(_to_link_again(p.meeting_id, p.place) for p in pending))
+    later = await _facts(session, wanted)
+    meetings = {p.meeting_id for p in pending}
+    own = {a.id for a in later if a.meeting.id in meetings}
+    stated = await actions_stated_about(session, set().union(*(p.stating for p in pending)))
+    stale = set().union(*(p.stale for p in pending))
+    await relink(session, {a.id for a in later}, stale, logged=own, stated=stated, later=later)
 
 
 @dataclass(frozen=True)
@@ -145,31 +184,6 @@ async def relink_after_removal(session: AsyncSession, removal: MeetingRemoval) -
 async def refresh_action(session: AsyncSession, action_id: int) -> None:
     """Rebuild the lifecycle of an action after an update was pushed to it."""
     await refresh(session, {action_id}, set(), logged={action_id})
-
-
-async def link_meeting(
-    session: AsyncSession,
-    meeting_id: int,
-    *,
-    stale: Collection[int],
-    place: _Place | None = None,
-    stating: set[int] | None = None,
-) -> None:
-    """Link again the actions a meeting's new document may change the links of: its own,
-    those that name it as their origin, and those of the ``LOOK_BACK`` meetings after it
-    of its body and kind; and rebuild the chains of the actions that its statements, and
-    the statements it may be the meeting of, may name now. ``place`` and ``stating``:
-    the meeting's body, kind and date, and ``stating_meetings``, when known already."""
-    if place is None:
-        place = await _place(session, meeting_id)
-    # The actions to link again, read whole at once (``relink`` reads them otherwise).
-    later = [] if place is None else await _facts(session, _to_link_again(meeting_id, place))
-    own = {a.id for a in later if a.meeting.id == meeting_id}
-    if stating is None:
-        stating = await stating_meetings(session, meeting_id)
-    stated = await actions_stated_about(session, stating)
-    ids = {a.id for a in later}
-    await relink(session, ids, stale, logged=own, stated=stated, later=later)
 
 
 async def _place(session: AsyncSession, meeting_id: int) -> _Place | None:

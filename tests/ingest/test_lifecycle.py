@@ -13,9 +13,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bench.corpus import write_meetings
+from bench.lifecycle_bench import body_meetings
 from ingest.lifecycle.facts import ActionFacts, MeetingFacts, UpdateFacts
 from ingest.lifecycle.history import lifecycle
 from ingest.lifecycle.link import refresh_action
+from ingest.pipeline import BATCH_FILES
 from records.db import create_engine, session_factory, write_session
 from records.enums import (
     ActionEventKind,
@@ -228,6 +231,35 @@ async def test_three_ingest_orders_give_the_same_linked_graph(backend: str, tmp_
     assert graphs[0]["links"] and graphs[0]["events"]
     assert graphs[1] == graphs[0]
     assert graphs[2] == graphs[0]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_a_folder_linked_a_batch_at_a_time_gives_the_graph_of_one_file_at_a_time(
+    backend: str, tmp_path: Path
+) -> None:
+    # Two years of one body's meetings of every kind (actions carried, closed, reported
+    # on by later minutes) with the samples and an action log before its minutes, in a
+    # shuffled order: stored one by one, then as a folder (batches of files linked in one
+    # pass each).
+    files = write_meetings(tmp_path / "body", body_meetings(2, seed=4)[:45])
+    files += [*EASTMOOR, *WESTVALE]
+    random.Random(3).shuffle(files)
+    graphs = []
+    for mode in ("one-by-one", "folder"):
+        async with throwaway_database(backend, tmp_path / mode, migrated=True) as url:
+            engine = create_engine(url)
+            try:
+                if mode == "folder":
+                    summary = await ingest_files(engine, *files)
+                    assert len(summary.reports) > BATCH_FILES  # more than one batch
+                else:
+                    for path in files:
+                        await ingest_files(engine, path)
+                graphs.append(await linked_graph(engine))
+            finally:
+                await engine.dispose()
+    assert len(graphs[0]["links"]) >= 20 and len(graphs[0]["events"]) >= 100
+    assert graphs[1] == graphs[0]
 
 
 async def test_a_new_version_keeps_links_and_pushed_updates(
