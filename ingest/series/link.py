@@ -11,7 +11,7 @@ series keeps its id while its wording stays, and a meeting's arrival writes a fe
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -78,22 +78,28 @@ async def store_with_series(session: AsyncSession, doc: PreparedDocument) -> Sto
     body's series again: for a new meeting, those of the measures its figures touch."""
     result = await store_and_link(session, doc)
     if result.outcome is StoreOutcome.STORED:
-        await refresh_series_of_new_meeting(session, result.meeting_id)
+        await refresh_series_of_new_meetings(session, [result.meeting_id])
     elif result.outcome is not StoreOutcome.UNCHANGED:
         await refresh_series_of_meeting(session, result.meeting_id)
     return result
 
 
-async def refresh_series_of_new_meeting(session: AsyncSession, meeting_id: int) -> None:
-    """Work out again the series a newly stored meeting's figures may change, and only
-    those: the series of the wordings linked by shared words to the wordings of its
-    figures (``ingest.series.match.measures``), in each unit it gives figures of.
+async def refresh_series_of_new_meetings(
+    session: AsyncSession, meeting_ids: Collection[int]
+) -> None:
+    """Work out again the series that newly stored meetings of one body may change with
+    their figures, and only those: the series of the wordings linked by shared words to
+    the wordings of their figures (``ingest.series.match.measures``), in each unit they
+    give figures of.
 
-    A new meeting adds figures and changes none of the others, so the series of every
+    New meetings add figures and change none of the others, so the series of every
     other wording stay as they were: what this writes is what ``refresh_series`` would.
-    Its body's figures are read once, a few columns each; only those of the touched
+    The body's figures are read once, a few columns each; only those of the touched
     measures (and the targets that may attach to them) are read whole."""
-    body = select(Meeting.identity_key).where(Meeting.id == meeting_id).scalar_subquery()
+    new = set(meeting_ids)
+    if not new:
+        return
+    body = select(Meeting.identity_key).where(Meeting.id == min(new)).scalar_subquery()
     connection = await session.connection()
     rows = (
         await connection.execute(
@@ -112,7 +118,7 @@ async def refresh_series_of_new_meeting(session: AsyncSession, meeting_id: int) 
             .where(Meeting.identity_key == body, Meeting.date.is_not(None))
         )
     ).all()
-    if not rows or not rows[0][0] or all(row[2] != meeting_id for row in rows):
+    if not rows or not rows[0][0] or all(row[2] not in new for row in rows):
         return  # no figure of a dated meeting of a named body: no series changes
     identity_key: str = rows[0][0]
     wordings: dict[MetricUnit, dict[str, frozenset[str]]] = defaultdict(dict)
@@ -123,9 +129,9 @@ async def refresh_series_of_new_meeting(session: AsyncSession, meeting_id: int) 
             in_sentence[unit][document_id, start, end] += 1
             if (wording := wording_key(label)) is not None:
                 wordings[unit][wording[0]] = wording[1]
-                if of == meeting_id:
+                if of in new:
                     touched[unit].add(wording[0])
-        elif of == meeting_id and (key := target_key(label)) is not None:
+        elif of in new and (key := target_key(label)) is not None:
             touched[unit].add(key)
     affected = {unit: measures(wordings[unit], keys) for unit, keys in touched.items()}
     affected = {unit: keys for unit, keys in affected.items() if keys}
@@ -169,11 +175,11 @@ async def refresh_series_of_meeting(session: AsyncSession, meeting_id: int) -> N
 
 async def refresh_series_of_batch(session: AsyncSession, results: Sequence[StoreResult]) -> None:
     """Work out again the series a batch of stored files changed, each body once: a body
-    whose only change in the batch is one new meeting, for the measures that meeting's
-    figures touch (``refresh_series_of_new_meeting``, as an upload of it would); any other
-    body whole (``refresh_series``). Either way the series are what a whole refresh of
-    every body would write; the first spares reading and matching a large body's figures
-    again for each file that adds a meeting to it."""
+    whose only changes in the batch are new meetings, for the measures their figures
+    touch (``refresh_series_of_new_meetings``, as uploads of them would); any other body
+    whole (``refresh_series``). Either way the series are what a whole refresh of every
+    body would write; the first spares reading and matching a large body's figures again
+    for each batch that adds meetings to it."""
     changed = {r.meeting_id: r.outcome for r in results if r.outcome is not StoreOutcome.UNCHANGED}
     if not changed:
         return
@@ -184,8 +190,8 @@ async def refresh_series_of_batch(session: AsyncSession, results: Sequence[Store
     for meeting_id, identity_key in rows:
         by_body[identity_key].append(meeting_id)
     for identity_key, meeting_ids in sorted(by_body.items()):
-        if len(meeting_ids) == 1 and changed[meeting_ids[0]] is StoreOutcome.STORED:
-            await refresh_series_of_new_meeting(session, meeting_ids[0])
+        if all(changed[m] is StoreOutcome.STORED for m in meeting_ids):
+            await refresh_series_of_new_meetings(session, meeting_ids)
         else:
             await refresh_series(session, identity_key)
 

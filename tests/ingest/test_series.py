@@ -363,8 +363,8 @@ async def test_a_new_meeting_rebuilds_what_a_full_rebuild_would(
     async with throwaway_database(backend, tmp_path / "together", migrated=True) as url:
         engine = create_engine(url)
         try:
-            # One batch: a body with one new meeting in it by the measures that
-            # meeting touches, the others from all their figures.
+            # One batch: each body's series from the measures its new meetings'
+            # figures touch.
             await ingest_files(engine, *files)
             assert await stored_series(engine) == incremental
         finally:
