@@ -54,10 +54,10 @@ query Meeting($id: ID!) {
 
 # field -> (least precision, least recall), in per cent, of what was stored.
 FLOORS: dict[str, tuple[int, int]] = {
-    "records stored": (100, 100),
-    "non-records refused": (100, 98),
+    "records stored": (100, 99),
+    "non-records refused": (100, 96),
     "document type": (99, 99),
-    "kind": (96, 96),
+    "kind": (95, 95),
     "date": (99, 98),
     "start time": (99, 98),
     "chair": (96, 92),
@@ -65,7 +65,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "apologies": (97, 95),
     "attendee status": (97, 97),
     "items": (98, 97),
-    "actions": (92, 93),
+    "actions": (90, 93),
     "action owners": (94, 92),
 }
 
