@@ -1328,18 +1328,30 @@ def _missing_letter_cuts(
             if following is not None and following.number_text.strip() == parent + letter:
                 break
             pattern = re.compile(rf"(?<=\s){parent}{letter}\.?\s+(?=[A-Z])")
-            at = None
-            for line in lines[line_index:stop]:
-                content = text[line.content_start : line.content_end]
-                match = pattern.search(content, offset if line.index == line_index else 0)
-                if match is not None:
-                    at = (line.index, match.start())
-                    break
+            at = _next_match(text, lines, pattern, line_index, offset, stop)
             if at is None:
                 break
             cuts[at[0]].append(at[1])
             line_index, offset = at[0], at[1] + 1
     return cuts
+
+
+def _next_match(
+    text: str,
+    lines: Sequence[Line],
+    pattern: re.Pattern[str],
+    line_index: int,
+    offset: int,
+    stop: int,
+) -> tuple[int, int] | None:
+    """The first match of ``pattern`` from ``offset`` in line ``line_index`` on, in the
+    lines before ``stop``: its line's index and its start within the line."""
+    for line in lines[line_index:stop]:
+        content = text[line.content_start : line.content_end]
+        match = pattern.search(content, offset if line.index == line_index else 0)
+        if match is not None:
+            return line.index, match.start()
+    return None
 
 
 def _inline_letter_cuts(
@@ -1356,13 +1368,7 @@ def _inline_letter_cuts(
         line_index, offset = item.line.index, 1
         for letter in _LETTERS:
             pattern = re.compile(rf"(?<=\s){letter}[.)]\s+(?=[A-Z])")
-            at = None
-            for line in lines[line_index:stop]:
-                content = text[line.content_start : line.content_end]
-                match = pattern.search(content, offset if line.index == line_index else 1)
-                if match is not None:
-                    at = (line.index, match.start())
-                    break
+            at = _next_match(text, lines, pattern, line_index, offset, stop)
             if at is None:
                 break
             found.append(at)
