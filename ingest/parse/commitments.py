@@ -145,6 +145,10 @@ _ASKED_OFFICER = re.compile(
 # A request that someone act, in the subjunctive: "The Panel requested that the
 # Commissioner's Office share the timetable", "asked that the Clerk write to ...".
 _ASKED_THAT = re.compile(r"\b(?:asked|requested)\s+that\s+")
+# A request that something be done, with no one named to do it: "Members asked that local
+# figures be supplied to Ward Members", "it was requested that a briefing be provided". What
+# members ask for is not what the meeting decided, nor a task on anyone.
+_ASKED_THAT_CLAUSE = re.compile(r"\b(?:asked|requested)\s+that\s+(?:(?!\bthat\b)[^;:])*$")
 _BARE_VERB = re.compile(r"\s+(?P<verb>[a-z][a-z-]*)\b")
 _VERB_AFTER = re.compile(r"\s+(?:to\s+|should\s+|would\s+)?(?P<verb>[a-z][a-z-]*)")
 _FOLLOW_UP = re.compile(
@@ -360,9 +364,10 @@ def _request(text: str, start: int, end: int) -> Candidate | None:
 
 
 def _resolution(text: str, start: int, end: int) -> Candidate | None:
-    """A resolution or request that something be done, in the subjunctive: "The further
-    information asked for above be supplied", "agreed that a report be brought to the next
-    meeting"; not "will be provided" (a promise, read with its subject) or "be noted"."""
+    """A resolution that something be done, in the subjunctive: "The further information
+    asked for above be supplied", "agreed that a report be brought to the next meeting"; not
+    "will be provided" (a promise, read with its subject), "be noted", or members' request
+    that it be ("asked that the figures be supplied": no one is named to supply them)."""
     for match in _SUBJUNCTIVE.finditer(text, start, end):
         if match.group("verb") not in _RESOLVED_PASSIVE:
             continue
@@ -374,6 +379,8 @@ def _resolution(text: str, start: int, end: int) -> Candidate | None:
         subject = _CLAUSE_OPENING.split(text[max(start, match.start() - 160) : match.start()])
         if _OWN_BUSINESS.search(subject[-1]):
             continue  # "That an additional meeting of the Panel be scheduled": its own act
+        if _ASKED_THAT_CLAUSE.search(text, max(start, match.start() - 160), match.start()):
+            continue  # "Members asked that local figures be supplied": a request
         return Candidate(start, end, (start, end))
     return None
 

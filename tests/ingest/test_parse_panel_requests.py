@@ -118,3 +118,26 @@ def test_a_resolution_that_something_be_reviewed_is_still_an_action() -> None:
         "That the lighting survey results be reviewed and reported to the next meeting.\n"
     )
     assert len(actions_in(text)) == 1
+
+
+def test_asking_that_something_be_supplied_names_no_one_to_do_it() -> None:
+    for sentence in (
+        "The Panel noted the protocol and asked that the section on appeals be brought back "
+        "in the spring with the revised wording.",
+        "During discussion, Members raised concerns about the opening hours of the front "
+        "counter at Kelby and asked that local figures be supplied to Ward Members.",
+        "• concern was expressed at the number of cycle thefts at the station and it was "
+        "requested that a briefing on marking schemes be provided to Members;",
+    ):
+        text = f"5. Estates\n\nMembers discussed the survey.\n\n{sentence}\n\n6. Close\n"
+        assert actions_in(text) == [], sentence
+
+
+def test_what_the_meeting_agreed_be_supplied_or_asked_someone_to_do_is_still_an_action() -> None:
+    for sentence, owner in (
+        ("It was agreed that the survey results be circulated to all Members.", None),
+        ("The Panel asked that the Clerk write to the Commissioner about the delay.", "Clerk"),
+    ):
+        text = f"5. Estates\n\nMembers discussed the survey.\n\n{sentence}\n\n6. Close\n"
+        (action,) = actions_in(text)
+        assert (owner_of(action) or [None]) == [owner], sentence
