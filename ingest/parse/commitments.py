@@ -239,6 +239,14 @@ _AT_THIS_MEETING = re.compile(
     r"|close)\s+of\s+(?:the|this|today['’]s)|this|today['’]s)\s+meeting)\b",
     re.IGNORECASE,
 )
+# What the chair agrees to take at this meeting, as the standing item on urgent business
+# words it: "the Chair will ... give reasons why he/she has agreed to consider it at this
+# meeting", "To note any items which the Chair has agreed to add to the agenda on the grounds
+# of urgency". Its own agenda, not a task for after it.
+_TAKEN_AT_THIS_MEETING = re.compile(
+    r"\b(?:at|during)\s+(?:this|today['’]s)\s+meeting\b|\bgrounds\s+of\s+urgency\b",
+    re.IGNORECASE,
+)
 # How far before a pronoun or a promise "said", "told" ... is looked for.
 _SAID_REACH = 400
 _LIST_WORDS = 25
@@ -549,6 +557,8 @@ def _narrative(
         in_person = not _undertaking(text, start, match)
         if in_person and match.group("verb") not in _AGREE_IN_PERSON:
             continue
+        if _TAKEN_AT_THIS_MEETING.search(text, match.end(), end):
+            continue  # "... why he/she has agreed to consider it at this meeting"
         subject = _sentence_subject(text, start, match.start(), last_subject)
         if subject and is_group(subject):
             # "The Panel noted the draft Plan and agreed to submit its comments": what the

@@ -84,6 +84,24 @@ def test_a_standing_promise_to_all_comers_is_no_action(promise: str) -> None:
     assert len(actions_in(f"{text}\n{task}\n")) == 1
 
 
+@pytest.mark.parametrize(
+    "standing",
+    [
+        "a) If there is any urgent business arising since the agenda was sent out, the Chair "
+        "will announce it and give reasons why he/she has agreed to consider it at this meeting.",
+        "3. To note any items which the Chair has agreed to add to the agenda on the grounds of "
+        "urgency.",
+        "Members were reminded that the Chair had agreed to add the late report on cycle thefts "
+        "to the agenda on the grounds of urgency.",
+    ],
+)
+def test_what_the_chair_agrees_to_take_at_this_meeting_is_no_action(standing: str) -> None:
+    text = f"Urgent Business\n\n{standing}\n"
+    assert actions_in(text) == []
+    task = "The Commissioner agreed to circulate the estates review to Members."
+    assert len(actions_in(f"{text}\n{task}\n")) == 1
+
+
 CONCLUSIONS = (
     "Meeting of the Authority - 24 August 2023\n\n"
     "Conclusion and Actions Reached at {committee}\n\n"
