@@ -55,7 +55,7 @@ query Meeting($id: ID!) {
 # field -> (least precision, least recall), in per cent, of what was stored.
 FLOORS: dict[str, tuple[int, int]] = {
     "records stored": (100, 99),
-    "non-records refused": (100, 96),
+    "non-records refused": (100, 94),
     "document type": (99, 99),
     "kind": (95, 95),
     "date": (99, 98),
@@ -65,7 +65,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "apologies": (97, 95),
     "attendee status": (97, 97),
     "items": (98, 97),
-    "actions": (90, 93),
+    "actions": (91, 93),
     "action owners": (94, 92),
 }
 
