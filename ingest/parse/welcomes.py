@@ -8,10 +8,13 @@ welcome was given to the new members of the Committee - Jo Hale, Ann Bell and Dr
 Head of Legal Services, who would attend future meetings", "The Commissioner introduced Ed
 Lowe, Partnerships Officer, OPCC", "The Chair welcomed everyone to the meeting, including new
 Member Councillor Jo Hale", "A welcome was extended to Jo Hale, who attended as ...". A welcome
-is said to those in the room, however the sentence is turned; a member someone is said to
-replace ("Cllr Jo Hale replacing Roy Tapp") is not welcomed.
+is said to those in the room, however the sentence is turned ("welcomed Cllr Jo Hale to
+her first Panel Meeting", "welcomed new Member Jo Hale to her first meeting", "welcomed the
+Chief Constable, Jo Hale and Supt Ann Bell from Wessex Police to the meeting"); a member
+someone is said to replace ("Cllr Jo Hale replacing Roy Tapp") is not welcomed.
 
-A new member, or one at their first meeting, is present; otherwise a member (a councillor)
+A new member, one at their first meeting or one welcomed to the body itself ("welcomed Mrs
+Jo Hale to the Panel"), is present; otherwise a member (a councillor)
 is present and anyone else attends (``status_of``).
 """
 
@@ -35,10 +38,15 @@ from ingest.parse.sentence_people import (
 
 _MAX_CLAUSES = 8
 _WELCOMED = re.compile(
-    r"\b(?:welcomed|greeted)\s+(?P<who>[A-Z].{2,240}?)(?:,\s*)?\s+(?:to\s+(?:the|this|his|her|"
-    r"their)\s+(?:first\s+)?[Mm]eeting|who\s+was\s+attending|attending\s+(?:his|her|their)\s+"
-    r"first\s+meeting)"
+    r"\b(?:welcomed|greeted)\s+(?P<who>(?:new\s+(?:\w+\s+){0,2}?[Mm]embers?\s+|the\s+"
+    r"(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|&)\s+)?){0,6}[A-Z][\w'’&-]*,\s+)?[A-Z].{2,240}?)"
+    r"(?:,\s*)?\s+(?:to\s+(?:the|this|his|her|their)\s+(?:first\s+)?(?:(?:Panel|Committee|Board)\s+)?"
+    r"[Mm]eeting|(?P<body>to\s+the\s+(?:Panel|Committee|Sub-[Cc]ommittee|Board|Group)\b(?!['’]))|"
+    r"who\s+was\s+attending|attending\s+(?:his|her|their)\s+first\s+meeting)"
 )
+# "welcomed the Chief Constable, Jo Hale and Supt Ann Bell from Wessex Police to the
+# meeting": the post of the first named, before her name.
+_POST_LEAD = re.compile(r"^the\s+(?P<post>[A-Z][^,]{1,80}),\s+(?=[A-Z])")
 # "The Chairman welcomed to the meeting Jo Hale (PCC) and Ann Bell (Chief Constable).": the
 # people after the place they were welcomed to, to the sentence's end.
 _WELCOMED_TO = re.compile(
@@ -105,9 +113,19 @@ def welcomes(sentence: str) -> Iterator[Stated]:
     found = itertools.chain(_WELCOMED.finditer(sentence), _WELCOMED_TO.finditer(sentence))
     for welcome in itertools.islice(found, _MAX_CLAUSES):
         who = welcome.group("who")
+        new = _NEW_MEMBER.match(who)
+        if new is not None:
+            who = who[new.end() :]
+        post = _POST_LEAD.match(who)
+        if post is not None and OFFICE_WORD.search(post["post"]):
+            who = who[post.end() :]  # "the Chief Constable, Jo Hale and ..."
         people = people_in(who)
         if people and only_people(who, people):
-            first = bool(_FIRST_MEETING.search(welcome.group()))
+            # a new member, one at their first meeting or one welcomed to the body itself
+            # ("welcomed Mrs Jo Hale to the Panel") sits on it
+            first = bool(
+                new or _FIRST_MEETING.search(welcome.group()) or welcome.groupdict().get("body")
+            )
             for entry, person in people:
                 yield entry, person, PRESENT if first else status_of(entry)
     for welcomed in itertools.islice(_WERE_WELCOMED.finditer(sentence), _MAX_CLAUSES):

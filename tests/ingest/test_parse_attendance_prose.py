@@ -219,6 +219,43 @@ def test_a_welcome_back_to_the_body_names_no_attendee() -> None:
     assert people(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Chair welcomed Councillor Petra Quill to her first Panel Meeting and advised "
+            "that she could ask questions.\n",
+            [("Petra Quill", PRESENT)],
+        ),
+        (
+            "The Chair officially welcomed Mrs Tamsin Rook to the Panel and invited the "
+            "Commissioner's team to introduce themselves.\n",
+            [("Tamsin Rook", PRESENT)],
+        ),
+        (
+            "The Chairman welcomed new Member Orrin Slade to his first meeting of the Committee.\n",
+            [("Orrin Slade", PRESENT)],
+        ),
+        (
+            "The Chair welcomed the Chief Constable, Ivo Dane and Superintendent Bram Kell "
+            "from Wessex Police to the meeting.\n",
+            [("Ivo Dane", IN_ATTENDANCE), ("Bram Kell", IN_ATTENDANCE)],
+        ),
+    ],
+)
+def test_a_welcome_to_a_first_body_meeting_to_the_body_or_after_a_post_names_attendees(
+    text: str, expected: list[tuple[str, object]]
+) -> None:
+    # the meeting named with its body's word, the body itself, a "new Member" or a post
+    # before the name: each a welcome to someone in the room
+    assert people(text) == expected
+
+
+def test_a_welcome_to_the_body_s_report_names_no_attendee() -> None:
+    text = "The Chair welcomed the Commissioner's report to the Panel's meeting.\n"
+    assert people(text) == []
+
+
 def test_one_the_meeting_is_introduced_to_attends() -> None:
     text = (
         "The Panel were introduced to Bram Kell, Head of Legal Services, who would be "
