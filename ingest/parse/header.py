@@ -860,7 +860,8 @@ _CHAIR_WORD = r"(?:chair|chairman|chairperson|chairwoman|convener|convenor)"
 _MARKED_CHAIR = re.compile(
     r"(?:\s*\([^()]{1,40}\))?(?:\s+was)?\s+in\s+the\s+chair\b|"
     r"(?:\s*\([^()]{1,40}\))?\s+(?:chaired\s+the\s+meeting|took\s+the\s+chair|presided)\b|"
-    rf"\s*\((?:the\s+|in\s+the\s+)?{_CHAIR_WORD}\)|"
+    # "(Chair)", "(Acting Chair)", "(Meeting Chair)"
+    rf"\s*\((?:the\s+|in\s+the\s+)?(?:(?:acting|interim|temporary|meeting)\s+)?{_CHAIR_WORD}\)|"
     # "Ada Reader (AR) Chair Police and Crime Commissioner": initials, then the post
     rf"\s*\((?-i:[A-Z]{{2,5}})\)\s+{_CHAIR_WORD}\b(?!['’]s|\s+of\b)|"
     # in a run-on list, the body's initials and the post before the next entry: "AC Ada
@@ -883,10 +884,10 @@ _BEFORE_NAME = re.compile(r".*(?:^|[:;()|\t•·]|\s[-–—]\s|[.,]\s|\s[-–�
 
 def marked_chair(lines: Sequence[Line]) -> Person | None:
     """The person the opening marks as chair: "Mrs H J Whitlock in the chair", "Cllr Jo
-    Hale (Chair)", "Jo Hale – Independent Member – Chair", "Cllr Hale (Vice-Chair) chaired the
-    meeting" (not "Cllr Reader (Chair) was absent"), "Members: Councillor Trelawney, Chair.
-    Councillor Mabey, Vice-Chair.", "Chair's Opening Remarks - Iain Dunlop, Chair, SPA";
-    never a vice or deputy chair (unless in the chair)."""
+    Hale (Chair)", "Jo Hale (Acting Chair)", "Jo Hale – Independent Member – Chair", "Cllr
+    Hale (Vice-Chair) chaired the meeting" (not "Cllr Reader (Chair) was absent"), "Members:
+    Councillor Trelawney, Chair. Councillor Mabey, Vice-Chair.", "Chair's Opening Remarks -
+    Iain Dunlop, Chair, SPA"; never a vice or deputy chair (unless in the chair)."""
     read = 0
     for line in lines:
         if line.blank:

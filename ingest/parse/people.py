@@ -247,10 +247,16 @@ GIVEN_NAMES = frozenset(_GIVEN_NAME_TEXT.split())
 _CHAIR_WORD = r"(?:chair(?:man|person|woman)?|conven[eo]r|in the chair)"
 # "Jo Hale – NPCC Chair", "Jo Hale, Panel Chair": the body's initials or kind before it.
 _BODY_BEFORE_CHAIR = r"(?:(?-i:(?!VICE\b|CO\b)[A-Z]{2,6})\s+|(?:committee|panel|board|council)\s+)?"
+# Who chairs this meeting in another's stead, or chairs only the meeting: "Jo Hale (Acting
+# Chair)", "Jo Hale (JH) (Meeting Chair)".
+_CHAIR_FOR_NOW = r"(?:(?:acting|interim|temporary|meeting)\s+)?"
 _CHAIR_MARK = re.compile(
-    rf"\(\s*{_CHAIR_WORD}\s*\)"
+    rf"\(\s*{_CHAIR_FOR_NOW}{_CHAIR_WORD}\s*\)"
     rf"|(?:\s*,|\s+[/–—-])\s*{_CHAIR_WORD}\s*(?=\))"
     rf"|(?:\s*,|\s+[-–—])\s*{_BODY_BEFORE_CHAIR}{_CHAIR_WORD}\s*$"
+    # the office after a post, joined by a slash: "Jo Hale Director General/Chair" (not a
+    # vice-chair's "V/Chair")
+    rf"|(?<=\w\w)/{_CHAIR_WORD}\s*$"
     r"|\s+in the chair\s*$",
     re.IGNORECASE,
 )
