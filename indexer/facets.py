@@ -238,13 +238,15 @@ def count_few(docsets: DocSets, fieldname: str, matched: Iterable[int]) -> list[
     return counts
 
 
-def facet_counts(docsets: DocSets, matched: Collection[int]) -> Facets:
-    """Counts by year, theme, kind, type and body over every matched document."""
+def facet_counts(
+    docsets: DocSets, matched: Collection[int], names: Collection[str] = FACET_FIELDS.keys()
+) -> Facets:
+    """Counts over every matched document by the facets ``names`` chooses (of
+    ``FACET_FIELDS``: year, theme, kind, type and body); the others are left empty."""
+    fields = {name: column for name, column in FACET_FIELDS.items() if name in names}
     if len(matched) * FEW_SHARE < docsets.size:
-        return Facets(
-            **{name: count_few(docsets, column, matched) for name, column in FACET_FIELDS.items()}
-        )
-    mask = to_mask(matched, docsets.size)
-    return Facets(
-        **{name: count_values(docsets, fieldname, mask) for name, fieldname in FACET_FIELDS.items()}
-    )
+        counted = {name: count_few(docsets, column, matched) for name, column in fields.items()}
+    else:
+        mask = to_mask(matched, docsets.size) if fields else 0
+        counted = {name: count_values(docsets, column, mask) for name, column in fields.items()}
+    return Facets(**{name: counted.get(name, []) for name in FACET_FIELDS})

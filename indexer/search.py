@@ -43,7 +43,7 @@ from whoosh.searching import Searcher as WhooshSearcher
 from indexer import engine
 from indexer.cache import Cache
 from indexer.engine import DecodedCache, PostingIndex, Unsupported
-from indexer.facets import DocSets, FacetCount, Facets, facet_counts
+from indexer.facets import FACET_FIELDS, DocSets, FacetCount, Facets, facet_counts
 from indexer.highlights import Highlighter, WordTerms
 from indexer.query import AcronymTable, ParsedQuery, SearchSyntaxError, parse_query
 from indexer.suggest import suggest
@@ -236,16 +236,22 @@ class Searcher:
         first: int = DEFAULT_PAGE_SIZE,
         after: str | None = None,
         exact: bool = False,
-        facets: bool = True,
+        facets: bool | Collection[str] = True,
         last: int | None = None,
         before: str | None = None,
+        highlights: bool = True,
     ) -> SearchPage:
         """One page of hits for ``query``: the ``first`` after ``after``, or (``last``
         given, in place of ``first``) the last ``last`` before ``before``; ``after`` and
         ``before`` both bound the hits either way. Raises SearchSyntaxError for an
         unreadable query, PageSizeError for a ``first`` or ``last`` out of range and
         CursorError for an ``after`` or ``before`` that is no cursor of this order
-        (``records.paging``)."""
+        (``records.paging``).
+
+        ``facets``: every facet (True), none (False) or those named (``Facets``' field
+        names); ``highlights``: whether hits get their passages. What is not asked for is
+        not worked out (for a rare word, the facets and highlights cost twice the search)
+        and comes back empty."""
         backward = last is not None
         size = page_size(last, "last") if last is not None else page_size(first)
         sort = SortOrder(sort)
@@ -293,7 +299,11 @@ class Searcher:
         else:
             total = len(self._matched(parsed.query, restriction))
 
-        highlighter = Highlighter(parsed.marks, self._searcher.schema, words=self._words)
+        highlighter = (
+            Highlighter(parsed.marks, self._searcher.schema, words=self._words)
+            if highlights
+            else None
+        )
         start = ranked.start if ranked.start is not None else (cursor.position if cursor else 0)
         hits = [
             self._hit(docnum, ranked.scores.get(docnum, 0.0), highlighter, sort, start + i)
@@ -302,7 +312,9 @@ class Searcher:
         return SearchPage(
             total=total,
             hits=hits,
-            facets=facet_counts(self._docsets, matched)
+            facets=facet_counts(
+                self._docsets, matched, FACET_FIELDS.keys() if facets is True else facets
+            )
             if matched is not None and facets
             else Facets.empty(),
             suggestion=suggestion,
@@ -644,7 +656,12 @@ class Searcher:
         return {docnum: float(score or 0.0) for docnum, score in results.items()}
 
     def _hit(
-        self, docnum: int, score: float, highlighter: Highlighter, sort: SortOrder, position: int
+        self,
+        docnum: int,
+        score: float,
+        highlighter: Highlighter | None,
+        sort: SortOrder,
+        position: int,
     ) -> Hit:
         """The hit for a document, with its cursor (its place in ``sort`` order)."""
         stored = self._postings.stored_fields(docnum)
@@ -660,7 +677,9 @@ class Searcher:
             score=score,
             highlights=highlighter.fragments(
                 str(stored.get("text") or ""), str(stored.get("title") or "")
-            ),
+            )
+            if highlighter is not None
+            else [],
             date=date.date() if isinstance(date, dt.datetime) else date,
             year=int(stored["year"]) if stored.get("year") is not None else None,
             kind=str(stored.get("kind") or ""),

@@ -9,7 +9,9 @@ from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
 import strawberry
+from strawberry.types.nodes import Selection
 
+from indexer.facets import FACET_FIELDS
 from indexer.search import SearchFilter, SearchPage, SearchSyntaxError, SortOrder
 from records.enums import MeetingKind
 from records.paging import CursorError
@@ -23,6 +25,7 @@ from schema.lookups import SEARCH_TYPE_NAMES, load_node
 from schema.meetings import Meeting
 from schema.metrics import Metric
 from schema.pagination import PageInfo, page_window
+from schema.prefetch import fields_of, selections_at
 
 Info = strawberry.Info[Context, None]
 
@@ -192,6 +195,16 @@ def _facets(page: SearchPage) -> SearchFacets:
     )
 
 
+def _asked(selected: list[Selection]) -> tuple[bool, set[str]]:
+    """Whether the query asks for the hits' highlights, and the facets it asks for: the
+    index works out only those."""
+    highlights = any(
+        f.name == "highlights" for f in fields_of(selections_at(selected, "edges"), None)
+    )
+    facets = {f.name for f in fields_of(selections_at(selected, "facets"), None)}
+    return highlights, facets & FACET_FIELDS.keys()
+
+
 async def resolve_search(
     info: Info,
     query: str,
@@ -209,6 +222,7 @@ async def resolve_search(
     if factory is None:
         raise PublicError("search is not available on this server", "SEARCH_UNAVAILABLE")
     search_filter = where.to_filter() if where else SearchFilter()
+    highlights, facets = _asked(info.selected_fields)
 
     def run() -> SearchPage:
         return factory().search(
@@ -220,6 +234,8 @@ async def resolve_search(
             last=size if backward else None,
             before=before,
             exact=exact,
+            facets=facets,
+            highlights=highlights,
         )
 
     try:

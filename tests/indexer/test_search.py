@@ -250,6 +250,24 @@ def test_facets_can_be_left_out(corpus: Corpus) -> None:
     assert page.facets.years == page.facets.themes == page.facets.kinds == []
 
 
+@pytest.mark.parametrize("query", ["patrol", "cadet OR complaint", ""])
+def test_only_the_facets_named_are_counted_and_highlights_can_be_left_out(
+    corpus: Corpus, query: str
+) -> None:
+    whole = corpus.searcher.search(query, first=5)
+    chosen = corpus.searcher.search(query, first=5, facets={"years", "types"}, highlights=False)
+    assert chosen.facets.years == whole.facets.years != []
+    assert chosen.facets.types == whole.facets.types
+    assert chosen.facets.themes == chosen.facets.kinds == chosen.facets.bodies == []
+    assert chosen.total == whole.total
+    assert [(h.key, h.score, h.cursor) for h in chosen.hits] == [
+        (h.key, h.score, h.cursor) for h in whole.hits
+    ]
+    assert all(h.highlights == [] for h in chosen.hits)
+    if query:
+        assert any(h.highlights for h in whole.hits)
+
+
 def test_trend_counts_hits_per_year_and_month(corpus: Corpus) -> None:
     matched = [d for d in corpus.docs if "drone" in d.words and "DA" in d.document.themes]
     years = Counter(d.document.meeting.date.year for d in matched)

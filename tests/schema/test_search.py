@@ -49,6 +49,34 @@ async def test_search_hits_with_scores_highlights_and_facets(corpus_context: Con
     assert results["pageInfo"]["hasNextPage"] is (results["totalCount"] > len(edges))
 
 
+async def test_search_works_out_only_the_facets_and_highlights_asked_for(
+    corpus_context: Context,
+) -> None:
+    whole = (await run(corpus_context, SEARCH, {"q": "MARAC"}))["search"]
+    lean = """
+    query($q: String!) {
+      search(query: $q) {
+        totalCount
+        facets { ...Years }
+        edges { cursor node { ... on Meeting { id } ... on AgendaItem { id } } }
+      }
+    }
+    fragment Years on SearchFacets { byYear: years { value count } }
+    """
+    asked = (await run(corpus_context, lean, {"q": "MARAC"}))["search"]
+    assert asked["totalCount"] == whole["totalCount"]
+    assert asked["facets"]["byYear"] == whole["facets"]["years"] != []
+    assert [e["cursor"] for e in asked["edges"]] == [e["cursor"] for e in whole["edges"]]
+    themes = "query($q: String!) { search(query: $q) { facets { themes { value count } } } }"
+    only_themes = (await run(corpus_context, themes, {"q": "MARAC"}))["search"]["facets"]
+    assert only_themes["themes"] == whole["facets"]["themes"] != []
+    with_marks = """
+    query($q: String!) { search(query: $q) { edges { ... on SearchEdge { highlights } } } }
+    """
+    edges = (await run(corpus_context, with_marks, {"q": "MARAC"}))["search"]["edges"]
+    assert [e["highlights"] for e in edges] == [e["highlights"] for e in whole["edges"]]
+
+
 async def test_search_pages_follow_cursors(corpus_context: Context) -> None:
     first = (await run(corpus_context, SEARCH, {"q": "domestic abuse", "first": 3}))["search"]
     assert first["pageInfo"]["hasNextPage"]
