@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from typing import Annotated, Any
 
@@ -19,7 +18,7 @@ from schema.enums import DateOrder
 from schema.errors import PublicError, shown
 from schema.fields import resolver_field
 from schema.loaders import Record, columns
-from schema.lookups import is_node_type, load_node
+from schema.lookups import is_node_type, load_node, load_nodes
 from schema.meetings import Meeting, MeetingFilter, meeting_query
 from schema.metrics import Metric, MetricFilter, metric_query
 from schema.node import Node, from_global_id
@@ -243,4 +242,4 @@ class Query(ChangesQuery):
         if len(ids) > MAX_NODES:
             raise PublicError(f"nodes: argument `ids` takes at most {MAX_NODES} ids", "TOO_MANY")
         wanted = [_node_id(id, f"nodes: argument `ids[{n}]`") for n, id in enumerate(ids)]
-        return list(await asyncio.gather(*(load_node(info, *each) for each in wanted)))
+        return await load_nodes(info, wanted)

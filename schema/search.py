@@ -21,7 +21,7 @@ from schema.context import Context
 from schema.enums import RecordType, described_enum
 from schema.errors import PublicError
 from schema.items import AgendaItem
-from schema.lookups import SEARCH_TYPE_NAMES, load_node
+from schema.lookups import SEARCH_TYPE_NAMES, load_nodes
 from schema.meetings import Meeting
 from schema.metrics import Metric
 from schema.pagination import PageInfo, page_window
@@ -246,9 +246,7 @@ async def resolve_search(
         raise PublicError(
             f"search: argument `{exc.argument}` is not usable: {exc}", "BAD_CURSOR"
         ) from exc
-    nodes = await asyncio.gather(
-        *(load_node(info, SEARCH_TYPE_NAMES[h.type], h.record_id) for h in page.hits)
-    )
+    nodes = await load_nodes(info, [(SEARCH_TYPE_NAMES[h.type], h.record_id) for h in page.hits])
     edges = [
         SearchEdge(cursor=hit.cursor, score=hit.score, highlights=hit.highlights, node=node)
         for hit, node in zip(page.hits, nodes, strict=True)

@@ -183,6 +183,27 @@ async def test_node_and_nodes(corpus_context: Context) -> None:
     assert data["nodes"][1]["__typename"] == "Person"
 
 
+async def test_nodes_come_in_the_order_asked_with_repeats_and_null_for_records_gone(
+    corpus_context: Context,
+) -> None:
+    meeting = await seed_meeting(corpus_context)
+    action_id = meeting["actions"][0]["id"]
+    person_id = meeting["attendees"][0]["person"]["id"]
+    gone = to_global_id("Action", 999_999)
+    data = await run(
+        corpus_context,
+        """query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }""",
+        {"ids": [action_id, gone, meeting["id"], person_id, action_id]},
+    )
+    assert data["nodes"] == [
+        {"__typename": "Action", "id": action_id},
+        None,
+        {"__typename": "Meeting", "id": meeting["id"]},
+        {"__typename": "Person", "id": person_id},
+        {"__typename": "Action", "id": action_id},
+    ]
+
+
 async def test_bad_global_id_is_a_clear_error(corpus_context: Context) -> None:
     found = await errors(corpus_context, '{ node(id: "not-an-id") { id } }')
     assert "not a valid id" in found[0]["message"]
