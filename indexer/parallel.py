@@ -2,9 +2,12 @@
 
 A rebuild adds every record of the database to an empty index, and Whoosh writes a
 segment on one core. ``ParallelWriter`` takes documents a batch at a time from the
-process that reads the database. Small rebuilds stay in this process, in the
-``BatchWriter`` it was given. Once more than ``MIN_DOCUMENTS_PER_WORKER`` documents per
-worker have come, the batches go in turn to worker processes. Each worker writes its
+process that reads the database. Small rebuilds (and every rebuild with one worker) stay
+in this process, in the ``BatchWriter`` it was given. Once more than
+``MIN_DOCUMENTS_PER_WORKER`` documents per worker have come, the batches go in turn to
+worker processes. No process holds more than a few batches of documents, and each
+writer's postings spill to disk past a bound (``indexer.engine.writer``), so a rebuild's
+memory does not grow with the corpus. Each worker writes its
 own segment with a ``BatchWriter`` that does not take Whoosh's lock (the given writer
 holds it), and ``commit`` lists every segment in the index's table of contents at once,
 without merging them. So a search sees all of the rebuild or none of it, as with one writer.
@@ -68,22 +71,20 @@ class ParallelWriter:
         if self._tasks:
             self._send(documents)
             return
+        if self.workers == 1:
+            self._add_here(documents)
+            return
         self._waiting.append(documents)
         self._waiting_count += len(documents)
-        if self.workers > 1 and self._waiting_count > MIN_DOCUMENTS_PER_WORKER * self.workers:
+        if self._waiting_count > MIN_DOCUMENTS_PER_WORKER * self.workers:
             self._start()
 
     def commit(self) -> None:
         """Write every segment and list them all in the index; the writer is closed."""
         if not self._tasks:
-            try:
-                for documents in self._waiting:
-                    for document in documents:
-                        self.writer.add_document(**document.fields())
-            except BaseException:
-                self.writer.cancel()
-                raise
-            self._waiting.clear()
+            waiting, self._waiting = self._waiting, []
+            for documents in waiting:
+                self._add_here(documents)
             self.writer.commit(merge=False)
             return
         try:
@@ -107,10 +108,22 @@ class ParallelWriter:
         if not self.writer.closed:
             self.writer.cancel()
 
+    def _add_here(self, documents: Sequence[IndexDocument]) -> None:
+        """Add documents to this process's writer (cancelled if one cannot be added)."""
+        try:
+            for document in documents:
+                self.writer.add_document(**document.fields())
+        except BaseException:
+            self.cancel()
+            raise
+
     def _start(self) -> None:
         location = self.writer.location()
         if location is None:
             self.workers = 1  # workers need the index on disk
+            waiting, self._waiting = self._waiting, []
+            for documents in waiting:
+                self._add_here(documents)
             return
         folder, indexname = location
         context = multiprocessing.get_context("forkserver")

@@ -10,8 +10,11 @@ postings go to Whoosh's postings writer a block at a time (a term of one posting
 into the term index instead). Merges of small segments (``add_reader``) go through the
 same pool.
 
-The pool holds every posting added in memory until the commit (about 25 million for a
-rebuild of 100,000 agenda items).
+The pool's memory is bounded: once it holds ``POOL_POSTINGS`` postings it writes them,
+term by term in order, to a run file beside the index and starts again; the commit merges
+the runs and what is still held, a chunk of each at a time, term by term. So a writer's
+memory does not grow with the documents it is given (a rebuild of 100,000 agenda items
+adds about 25 million postings; of a million, about 250 million).
 
 A rebuild on several processes (``indexer.parallel``) has each worker write one segment
 with a ``BatchWriter`` of its own (``segment_writer``: without Whoosh's lock, which the
@@ -27,8 +30,11 @@ in its term entry (it only tries with ``inlinelimit`` above 1, not the default);
 
 from __future__ import annotations
 
+import heapq
+import pickle
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import IO, Any, Final
 
 from whoosh.codec.whoosh3 import W3PostingsWriter, W3TermInfo
 from whoosh.filedb.filestore import FileStorage
@@ -42,15 +48,33 @@ LengthOf = Callable[[int], int | None]
 # A segment written by ``BatchWriter.finish_segment``: Whoosh's own object, picklable,
 # only handed on to ``commit_segments``.
 Segment = object
+# One term's postings: its field, its bytes, and docnum, weight, value, docnum, ...
+TermPostings = tuple[str, bytes, list[Any]]
+
+# Postings a pool holds in memory before it writes them to a run file (about 100 bytes
+# each in memory, so about 400 MB; a run file takes about a third of that on disk).
+POOL_POSTINGS: Final = 4_000_000
+# Postings pickled together in a run file: what a run's reader holds at once.
+RUN_CHUNK_POSTINGS: Final = 16_384
 
 
 class TermPool:
-    """Postings by field and term, each term's as a flat list: docnum, weight, value, ..."""
+    """Postings by field and term, each term's as a flat list: docnum, weight, value, ...
 
-    def __init__(self) -> None:
+    Past ``limit`` postings held, they go to a run file in ``folder`` (the system's
+    temporary folder if None); ``iter_terms`` merges the runs and the postings held.
+    Documents are added in docnum order, so a term's postings in an earlier run come
+    before its postings in a later one.
+    """
+
+    def __init__(self, limit: int = POOL_POSTINGS, folder: str | None = None) -> None:
         self.fields: dict[str, dict[bytes, list[Any]]] = {}
         self.fieldnames: set[str] = set()
         self.count = 0
+        self.limit = limit
+        self.folder = folder
+        self.runs: list[IO[bytes]] = []
+        self._held = 0
 
     def add(self, item: Posting) -> None:
         fieldname, btext, docnum, weight, value = item
@@ -64,6 +88,9 @@ class TermPool:
         else:
             postings += (docnum, weight, value)
         self.count += 1
+        self._held += 1
+        if self._held >= self.limit:
+            self.spill()
 
     def add_field(
         self,
@@ -89,29 +116,109 @@ class TermPool:
             length += freq
             added += 1
         self.count += added
+        self._held += added
+        if self._held >= self.limit:
+            self.spill()
         return length
+
+    def spill(self) -> None:
+        """Write the postings held to a new run file, in term order, and let them go."""
+        # Kept open (and so on disk) until the pool is cleaned up; gone when closed.
+        run = tempfile.TemporaryFile(dir=self.folder, prefix="postings-", suffix=".run")  # noqa: SIM115
+        try:
+            chunk: list[TermPostings] = []
+            size = 0
+            for entry in self._held_terms():
+                chunk.append(entry)
+                size += len(entry[2])
+                if size >= RUN_CHUNK_POSTINGS * 3:
+                    pickle.dump(chunk, run, pickle.HIGHEST_PROTOCOL)
+                    chunk, size = [], 0
+            if chunk:
+                pickle.dump(chunk, run, pickle.HIGHEST_PROTOCOL)
+            run.flush()
+        except BaseException:
+            run.close()
+            raise
+        self.runs.append(run)
+        self.fields.clear()
+        self._held = 0
+
+    def iter_terms(self) -> Iterator[TermPostings]:
+        """Every term's postings, in field and term order, in document order."""
+        if not self.runs:
+            yield from self._held_terms()
+            return
+        streams = [*(_read_run(run) for run in self.runs), self._held_terms()]
+        # heapq.merge keeps equal keys in the order of the streams: the runs' order.
+        merged = heapq.merge(*streams, key=_term_key)
+        key: tuple[str, bytes] | None = None
+        parts: list[list[Any]] = []
+        for fieldname, btext, flat in merged:
+            if key != (fieldname, btext):
+                if key is not None:
+                    yield (*key, _joined(parts))
+                key, parts = (fieldname, btext), []
+            parts.append(flat)
+        if key is not None:
+            yield (*key, _joined(parts))
 
     def iter_postings(self) -> Iterator[Posting]:
         """Every posting in field, term, document order (as Whoosh's pool gives them)."""
-        for fieldname in sorted(self.fields):
-            terms = self.fields[fieldname]
-            for btext in sorted(terms):
-                flat = iter(terms[btext])
-                for docnum, weight, value in zip(flat, flat, flat, strict=True):
-                    yield fieldname, btext, docnum, weight, value
+        for fieldname, btext, flat in self.iter_terms():
+            postings = iter(flat)
+            for docnum, weight, value in zip(postings, postings, postings, strict=True):
+                yield fieldname, btext, docnum, weight, value
 
     def cleanup(self) -> None:
         self.fields.clear()
+        self._held = 0
+        for run in self.runs:
+            run.close()
+        self.runs.clear()
+
+    def _held_terms(self) -> Iterator[TermPostings]:
+        for fieldname in sorted(self.fields):
+            terms = self.fields[fieldname]
+            for btext in sorted(terms):
+                yield fieldname, btext, terms[btext]
+
+
+def _term_key(entry: TermPostings) -> tuple[str, bytes]:
+    return entry[0], entry[1]
+
+
+def _joined(parts: list[list[Any]]) -> list[Any]:
+    if len(parts) == 1:
+        return parts[0]
+    flat: list[Any] = []
+    for part in parts:
+        flat += part
+    return flat
+
+
+def _read_run(run: IO[bytes]) -> Iterator[TermPostings]:
+    """A run file's terms in the order ``TermPool.spill`` wrote them, a chunk at a time."""
+    run.seek(0)
+    while True:
+        try:
+            chunk: list[TermPostings] = pickle.load(run)
+        except EOFError:
+            return
+        yield from chunk
 
 
 class BatchWriter(SegmentWriter):
     """``SegmentWriter`` with a ``TermPool`` and a posting-list pass without per-posting
-    lookups. Takes the same keyword arguments (``timeout``...)."""
+    lookups. Takes the same keyword arguments (``timeout``...), and ``pool_postings``,
+    the postings its pool holds in memory before it writes a run file."""
 
-    def __init__(self, index: Index, **kwargs: Any) -> None:
+    def __init__(self, index: Index, *, pool_postings: int = POOL_POSTINGS, **kwargs: Any) -> None:
         super().__init__(index, **kwargs)  # type: ignore[no-untyped-call]
         self.pool.cleanup()  # Whoosh's pool has written nothing yet
-        self.terms = TermPool()
+        storage = self.storage
+        folder = str(storage.folder) if isinstance(storage, FileStorage) else None
+        self.terms = TermPool(pool_postings, folder)
         self.pool = self.terms  # type: ignore[assignment]
         self._plain = any(
             field.vector or field.separate_spelling() for _, field in self.schema.items()
@@ -232,33 +339,42 @@ class BatchWriter(SegmentWriter):
 
     def _write_postings(self, lengths: Any) -> None:
         fieldwriter = self.fieldwriter
-        for fieldname in sorted(self.terms.fields):
-            terms = self.terms.fields[fieldname]
-            fieldobj = self.schema[fieldname]
-            length_of = self._lengths(lengths, fieldname, fieldobj.scorable)
-            fieldwriter.start_field(fieldname, fieldobj)
-            for btext in sorted(terms):
-                fieldwriter.start_term(btext)
-                postwriter = getattr(fieldwriter, "_postwriter", None)
-                if type(postwriter) is W3PostingsWriter and not postwriter._byteids:
-                    _add_by_block(postwriter, terms[btext], length_of)
-                    if len(terms[btext]) == 3:  # one posting: into the term's entry
-                        _finish_inlined(fieldwriter, postwriter, btext)
-                        continue
-                else:
-                    flat = iter(terms[btext])
-                    for docnum, weight, value in zip(flat, flat, flat, strict=True):
-                        fieldwriter.add(docnum, weight, value or b"", length_of(docnum))
-                fieldwriter.finish_term()
+        current: str | None = None
+        length_of: LengthOf = _no_length
+        for fieldname, btext, flat in self.terms.iter_terms():
+            if fieldname != current:
+                if current is not None:
+                    fieldwriter.finish_field()
+                current = fieldname
+                fieldobj = self.schema[fieldname]
+                length_of = self._lengths(lengths, fieldname, fieldobj.scorable)
+                fieldwriter.start_field(fieldname, fieldobj)
+            fieldwriter.start_term(btext)
+            postwriter = getattr(fieldwriter, "_postwriter", None)
+            if type(postwriter) is W3PostingsWriter and not postwriter._byteids:
+                _add_by_block(postwriter, flat, length_of)
+                if len(flat) == 3:  # one posting: into the term's entry
+                    _finish_inlined(fieldwriter, postwriter, btext)
+                    continue
+            else:
+                postings = iter(flat)
+                for docnum, weight, value in zip(postings, postings, postings, strict=True):
+                    fieldwriter.add(docnum, weight, value or b"", length_of(docnum))
+            fieldwriter.finish_term()
+        if current is not None:
             fieldwriter.finish_field()
 
     def _lengths(self, lengths: Any, fieldname: str, scorable: bool) -> LengthOf:
         """Each document's length in the field, as the segment stores it, read once."""
         if lengths is None or not scorable:
-            return lambda docnum: 0
+            return _no_length
         read: LengthOf = lengths.doc_field_length_reader(fieldname)
         table = [read(docnum) for docnum in range(self.docnum)]
         return table.__getitem__
+
+
+def _no_length(docnum: int) -> int:
+    return 0
 
 
 def _finish_inlined(fieldwriter: Any, postwriter: W3PostingsWriter, btext: bytes) -> None:

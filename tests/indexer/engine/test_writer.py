@@ -154,3 +154,40 @@ def test_a_discarded_segment_is_not_committed(tmp_path: Path) -> None:
     committing.commit_segments([kept.finish_segment()])
     with index.searcher() as searcher:
         assert [fields["key"] for fields in searcher.all_stored_fields()] == [DOCUMENTS[1].key]
+
+
+class SpillingWriter(BatchWriter):
+    """A ``BatchWriter`` whose pool holds 500 postings at most: run files from the first
+    documents on. Counts the run files its commits merged."""
+
+    runs_merged = 0
+
+    def __init__(self, index: Any, **kwargs: Any) -> None:
+        super().__init__(index, pool_postings=500, **kwargs)
+
+    def _write_postings(self, lengths: Any) -> None:
+        SpillingWriter.runs_merged += len(self.terms.runs)
+        super()._write_postings(lengths)
+
+
+def test_a_pool_past_its_bound_writes_runs_to_disk_and_the_same_index(tmp_path: Path) -> None:
+    for optimize_last in (False, True):
+        SpillingWriter.runs_merged = 0
+        spilling = write(SpillingWriter, tmp_path / f"spilling-{optimize_last}", optimize_last)
+        whoosh = write(SegmentWriter, tmp_path / f"whoosh-{optimize_last}", optimize_last)
+        assert spilling == whoosh
+        # Three commits of about 4,500 postings each (26 runs), and a merge of them all.
+        assert SpillingWriter.runs_merged >= (40 if optimize_last else 20)
+
+
+def test_a_pools_run_files_are_closed_by_the_commit_and_by_a_cancel(tmp_path: Path) -> None:
+    index = create_in(str(tmp_path), build_schema())
+    for end in ("commit", "cancel"):
+        writer = BatchWriter(index, pool_postings=500)
+        for document in DOCUMENTS[:20]:
+            writer.add_document(**document.fields())
+        runs = list(writer.terms.runs)
+        assert runs and all(run.name and not run.closed for run in runs)
+        getattr(writer, end)()
+        assert all(run.closed for run in runs) and not writer.terms.runs
+    assert sorted(p.suffix for p in tmp_path.iterdir() if "postings" in p.name) == []
