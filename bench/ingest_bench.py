@@ -42,8 +42,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 import migrations
 from api.settings import Settings
 from bench.corpus import FORMATS, GeneratedMeeting, iter_meetings, write_meetings
-from bench.hostile_bench import CLK_TCK, MemorySampler, megabytes, process_info
 from bench.live_server import server_environment
+from bench.processes import CLK_TCK, MemorySampler, megabytes, process_info
 from indexer.storage import IndexStore
 from indexer.sync import check
 from records.db import create_engine
