@@ -240,6 +240,7 @@ class Searcher:
         last: int | None = None,
         before: str | None = None,
         highlights: bool = True,
+        suggestion: bool = True,
     ) -> SearchPage:
         """One page of hits for ``query``: the ``first`` after ``after``, or (``last``
         given, in place of ``first``) the last ``last`` before ``before``; ``after`` and
@@ -249,18 +250,19 @@ class Searcher:
         (``records.paging``).
 
         ``facets``: every facet (True), none (False) or those named (``Facets``' field
-        names); ``highlights``: whether hits get their passages. What is not asked for is
-        not worked out (for a rare word, the facets and highlights cost twice the search)
-        and comes back empty."""
+        names); ``highlights``: whether hits get their passages; ``suggestion``: whether
+        to look for a "did you mean" (a misspelt word costs about as much as the search).
+        What is not asked for is not worked out (for a rare word, the facets and
+        highlights cost twice the search) and comes back empty."""
         backward = last is not None
         size = page_size(last, "last") if last is not None else page_size(first)
         sort = SortOrder(sort)
         read = self._read(query, exact)
         parsed = read.parsed
-        suggestion = read.suggestion()
+        suggested = read.suggestion() if suggestion else None
         restriction = self._restriction(parsed, filter)
         if restriction.empty or parsed.matches_nothing:
-            return SearchPage(0, [], Facets.empty(), suggestion, None, False)
+            return SearchPage(0, [], Facets.empty(), suggested, None, False)
 
         if sort is SortOrder.RELEVANCE and not parsed.ranked:
             sort = SortOrder.DATE_DESC  # nothing to rank by (no words): newest first
@@ -317,7 +319,7 @@ class Searcher:
             )
             if matched is not None and facets
             else Facets.empty(),
-            suggestion=suggestion,
+            suggestion=suggested,
             end_cursor=hits[-1].cursor if hits else None,
             has_next_page=ranked.has_next,
             start_cursor=hits[0].cursor if hits else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
@@ -195,14 +196,22 @@ def _facets(page: SearchPage) -> SearchFacets:
     )
 
 
-def _asked(selected: list[Selection]) -> tuple[bool, set[str]]:
-    """Whether the query asks for the hits' highlights, and the facets it asks for: the
-    index works out only those."""
+@dataclass(frozen=True)
+class _Asked:
+    """What of a search's costly parts the query selects: the index works out only those."""
+
+    highlights: bool
+    facets: set[str]
+    suggestion: bool
+
+
+def _asked(selected: list[Selection]) -> _Asked:
     highlights = any(
         f.name == "highlights" for f in fields_of(selections_at(selected, "edges"), None)
     )
     facets = {f.name for f in fields_of(selections_at(selected, "facets"), None)}
-    return highlights, facets & FACET_FIELDS.keys()
+    suggestion = any(f.name == "suggestion" for f in fields_of(selections_at(selected), None))
+    return _Asked(highlights, facets & FACET_FIELDS.keys(), suggestion)
 
 
 async def resolve_search(
@@ -222,7 +231,7 @@ async def resolve_search(
     if factory is None:
         raise PublicError("search is not available on this server", "SEARCH_UNAVAILABLE")
     search_filter = where.to_filter() if where else SearchFilter()
-    highlights, facets = _asked(info.selected_fields)
+    asked = _asked(info.selected_fields)
 
     def run() -> SearchPage:
         return factory().search(
@@ -234,8 +243,9 @@ async def resolve_search(
             last=size if backward else None,
             before=before,
             exact=exact,
-            facets=facets,
-            highlights=highlights,
+            facets=asked.facets,
+            highlights=asked.highlights,
+            suggestion=asked.suggestion,
         )
 
     try:

@@ -496,6 +496,12 @@ def test_a_misspelt_acronym_gets_a_suggestion(corpus: Corpus) -> None:
     assert corpus.searcher.search("patrl drone").suggestion == "patrol drone"
 
 
+def test_a_search_not_asking_for_a_suggestion_looks_for_none(corpus: Corpus) -> None:
+    assert corpus.searcher.search("MARAK", suggestion=False).suggestion is None
+    assert corpus.searcher.search("patrl drone", suggestion=False).suggestion is None
+    assert corpus.searcher.search("patrl drone").suggestion == "patrol drone"
+
+
 def test_known_words_get_no_suggestion(corpus: Corpus) -> None:
     for query in ("MARAC", "patrol", "cadet OR drone", "", "zzzzqqq"):
         assert corpus.searcher.search(query).suggestion is None, query

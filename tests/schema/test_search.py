@@ -146,6 +146,12 @@ async def test_a_misspelt_kind_or_type_fails_validation(corpus_context: Context)
 async def test_search_suggests_a_spelling(corpus_context: Context) -> None:
     data = await run(corpus_context, SEARCH, {"q": "domestc abuse"})
     assert data["search"]["suggestion"] == "domestic abuse"
+    through_fragment = """
+    query($q: String!) { search(query: $q) { ...Spelling } }
+    fragment Spelling on SearchResults { didYouMean: suggestion }
+    """
+    data = await run(corpus_context, through_fragment, {"q": "domestc abuse"})
+    assert data["search"]["didYouMean"] == "domestic abuse"
 
 
 async def test_search_syntax_error_is_a_clear_graphql_error(corpus_context: Context) -> None:
