@@ -406,8 +406,12 @@ def build_whoosh(
         try:
             if mode == "rebuild":
                 builder = ParallelWriter(store.writer(index), workers=workers)
-                for start in range(0, len(documents), REBUILD_CHUNK):
-                    builder.add_documents(documents[start : start + REBUILD_CHUNK])
+                try:
+                    for start in range(0, len(documents), REBUILD_CHUNK):
+                        builder.add_documents(documents[start : start + REBUILD_CHUNK])
+                except BaseException:
+                    builder.cancel()  # stops the workers, so that this process can end
+                    raise
                 processes = builder.workers if builder.parallel else 1
                 builder.commit()
                 commits = 1
