@@ -40,7 +40,7 @@ from typing import Any, Final
 
 from whoosh.analysis.filters import STOP_WORDS
 
-from bench.processes import MemorySampler, megabytes
+from bench.processes import MemorySampler, all_processes, descendants, megabytes
 from bench.search_corpus import SearchCorpus, build_corpus, fts_row
 from indexer.analysis import ACRONYM_FLAG, exact_analyzer, stem_word
 from indexer.documents import IndexDocument
@@ -369,6 +369,8 @@ class BuildResult:
     # Resident memory the build added at its peak: this process's and its descendants'
     # (the index's worker processes) together, over what they held before it began.
     memory_bytes: int = 0
+    # The peak of the descendants alone (the worker processes, the fork server).
+    workers_bytes: int = 0
 
     @property
     def documents_per_second(self) -> float:
@@ -398,7 +400,7 @@ def build_whoosh(
     store = IndexStore(root)
     documents = corpus.in_build_order() if mode == "rebuild" else corpus.documents
     started = time.perf_counter()
-    with building_memory() as memory, store.locked():
+    with building_memory() as memory, workers_memory() as workers_peak, store.locked():
         generation = store.new_generation()
         index = generation.open_index()
         commits = 0
@@ -444,6 +446,7 @@ def build_whoosh(
         _folder_size(generation.path),
         note,
         memory.peak_total - memory.first_total,
+        workers_peak.peak_total,
     )
     return result, generation
 
@@ -451,6 +454,15 @@ def build_whoosh(
 def building_memory() -> MemorySampler:
     """A sampler of this process and its descendants, every 0.1 s (a build is long)."""
     return MemorySampler(lambda: [os.getpid()], tree=True, interval=BUILD_SAMPLE_SECONDS)
+
+
+def workers_memory() -> MemorySampler:
+    """A sampler of this process's descendants alone, every 0.1 s."""
+    return MemorySampler(
+        lambda: descendants(os.getpid(), all_processes()),
+        tree=False,
+        interval=BUILD_SAMPLE_SECONDS,
+    )
 
 
 FTS_SCHEMA: Final = f"""
@@ -838,18 +850,19 @@ def _check_year_facets(
 def format_builds(builds: Sequence[BuildResult]) -> list[str]:
     header = (
         f"{'build':<8} {'seconds':>8} {'docs/s':>8} {'items/s':>8} {'size MB':>8} "
-        f"{'peak +MB':>8}  notes"
+        f"{'peak +MB':>8} {'workers':>8}  notes"
     )
     lines = [header, "-" * len(header)]
     for b in builds:
         lines.append(
             f"{b.engine:<8} {b.seconds:>8.2f} {b.documents_per_second:>8,.0f} "
             f"{b.items_per_second:>8,.0f} {b.size_bytes / 1e6:>8.1f} "
-            f"{megabytes(b.memory_bytes):>8,.0f}  {b.note}"
+            f"{megabytes(b.memory_bytes):>8,.0f} {megabytes(b.workers_bytes):>8,.0f}  {b.note}"
         )
     lines.append(
         "peak +MB: resident memory the build added at its peak, this process's and its "
-        "workers' together"
+        "workers' together; workers: the peak of the worker processes' (and the fork "
+        "server's) own, summed"
     )
     return lines
 
