@@ -19,6 +19,7 @@ from whoosh.fields import NUMERIC
 from whoosh.reading import IndexReader
 
 from indexer.cache import Cache
+from indexer.engine import term_docs
 
 FacetValue = str | int
 
@@ -108,7 +109,7 @@ class DocSets:
             return frozenset()
         if (fieldname, btext) not in self.reader:
             return frozenset()
-        return frozenset(self.reader.postings(fieldname, btext).all_ids())
+        return term_docs(self.reader, fieldname, btext)
 
     def values(self, fieldname: str) -> dict[FacetValue, frozenset[int]]:
         """Every value of ``fieldname`` in the index with its documents (empty sets left out)."""

@@ -14,7 +14,8 @@ against stock Whoosh.
   faster), and the segments worker processes write for a rebuild.
 * ``refresh``: a searcher of the latest commit (``latest``, ``refreshed``), ``close``.
 * ``postings``: ``PostingIndex``, queries of words, ``AND``, ``OR`` and ``NOT`` scored
-  over whole posting lists with Whoosh's BM25F, to the last bit.
+  over whole posting lists with Whoosh's BM25F, to the last bit; ``term_docs``, a term's
+  live documents.
 * ``decoded``: ``DecodedCache``, the posting lists and stored rows kept decoded.
 * ``collect``: queries run through Whoosh's own matchers (``top_hits``, ``all_hits``).
 * ``queries``: ``match_all``, and ``excluding`` (not ``AndNot``).
@@ -31,7 +32,7 @@ from indexer.engine.analysis import SplitAnalyzer, TokenFilter, porter_stem, spl
 from indexer.engine.collect import all_hits, top_hits
 from indexer.engine.decoded import DecodedCache
 from indexer.engine.fields import field_boost, frequency_value, positions_encoder
-from indexer.engine.postings import PostingIndex, Unsupported, supported
+from indexer.engine.postings import PostingIndex, Unsupported, supported, term_docs
 from indexer.engine.queries import excluding, match_all
 from indexer.engine.refresh import close, latest, refreshed
 from indexer.engine.writer import BatchWriter, Segment, segment_writer
@@ -57,5 +58,6 @@ __all__ = [
     "segment_writer",
     "split_analyzer",
     "supported",
+    "term_docs",
     "top_hits",
 ]

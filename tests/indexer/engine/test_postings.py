@@ -10,7 +10,7 @@ from whoosh.collectors import UnlimitedCollector
 from whoosh.index import Index
 from whoosh.util import make_weighted_tree
 
-from indexer.engine import DecodedCache, PostingIndex, Unsupported
+from indexer.engine import DecodedCache, PostingIndex, Unsupported, term_docs
 from indexer.engine.postings import _weighted_tree
 from indexer.query import AcronymTable, parse_query
 from tests.support.search_corpus import GLOSSARY, build_index, make_corpus
@@ -129,3 +129,25 @@ def test_equal_weights_that_change_the_shape_are_left_to_whoosh() -> None:
     with pytest.raises(Unsupported):
         _weighted_tree([1, 2, 2])
     assert _weighted_tree([2, 2]) in ((0, 1), (1, 0))
+
+
+def test_term_docs_are_whooshs_live_documents_of_the_term(index: Index) -> None:
+    with index.searcher() as searcher:
+        reader = searcher.reader()
+        assert len(reader.leaf_readers()) > 1 and reader.has_deletions()
+        compared = 0
+        for fieldname, btext in reader.all_terms():
+            if fieldname not in ("type", "year", "themes", "kind", "text"):
+                continue
+            expected = frozenset(reader.postings(fieldname, btext).all_ids())
+            assert term_docs(reader, fieldname, btext) == expected, (fieldname, btext)
+            compared += 1
+        assert compared > 50
+        assert term_docs(reader, "text", b"no-such-word") == frozenset()
+        # Terms in every segment, so whole-index numbers past the first segment's.
+        spread = [
+            btext
+            for btext in reader.lexicon("type")
+            if all(("type", btext) in leaf for leaf, _ in reader.leaf_readers())
+        ]
+        assert spread
