@@ -85,7 +85,7 @@ PROFILE_BUILD_DOCS: Final = 3000
 TARGET_RATIO: Final = 2.0
 TARGET_RARE_FACETS_MS: Final = 15.0
 TARGET_ITEMS_PER_SECOND: Final = 1500.0
-# A rebuild's memory at a million items, flat in the corpus's size.
+# The most a build may add at a million items (whether it stays flat shows across sizes).
 TARGET_BUILD_MB: Final = 4096
 BUILD_SAMPLE_SECONDS: Final = 0.1
 

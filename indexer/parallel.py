@@ -6,11 +6,11 @@ process that reads the database. Small rebuilds (and every rebuild with one work
 in this process, in the ``BatchWriter`` it was given. Once more than
 ``MIN_DOCUMENTS_PER_WORKER`` documents per worker have come, the batches go in turn to
 worker processes. No process holds more than a few batches of documents, and each
-writer's postings spill to disk past a bound (``indexer.engine.writer``), so a rebuild's
-memory does not grow with the corpus. Each worker writes its
-own segment with a ``BatchWriter`` that does not take Whoosh's lock (the given writer
-holds it), and ``commit`` lists every segment in the index's table of contents at once,
-without merging them. So a search sees all of the rebuild or none of it, as with one writer.
+writer's postings spill to disk past a bound (``indexer.engine.writer``); what a worker
+still keeps per document grows with its segment (bench/README.md, "Growth"). Each worker
+writes its own segment with a ``BatchWriter`` that does not take Whoosh's lock (the given
+writer holds it), and ``commit`` lists every segment in the index's table of contents at
+once, without merging them. So a search sees all of the rebuild or none of it, as with one writer.
 
 Workers start from a fork server, so they do not inherit the caller's threads (the
 event loop, database drivers). Batches are handed round in a fixed order, so the same
