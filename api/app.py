@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dt
 import functools
 import importlib.metadata
 import logging
@@ -83,6 +82,7 @@ from api.write_limits import WriteLimiter, WriteLimits, mutation_writes
 from indexer.storage import IndexStore
 from indexer.sync import apply_changes
 from ingest.workers import WorkerPool
+from records import clock
 from records.db import session_factory
 
 GRAPHQL_PATH = "/graphql"
@@ -147,6 +147,7 @@ async def default_context(state: AppState, request: Request, caller: Caller | No
         uploads=state.uploads,
         api_key_name=None if caller is None else caller.key_name,
         request=request,
+        today=clock.today(state.settings.zone),
     )
 
 
@@ -312,7 +313,7 @@ class GraphQLApp(GraphQL[object, None]):
             None if caller is None else caller.role.value,
             await positions.latest(),
             index.position(),
-            dt.date.today(),
+            clock.today(self.state.settings.zone),
         )
         headers = {
             "etag": key.etag(self.build),

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from ingest.read import ReadLimits
 from ingest.workers import IngestLimits
+from records import clock
 from records.db import sqlite_url
 from records.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
@@ -55,6 +57,12 @@ class Settings(BaseSettings):
         default=1,
         ge=1,
         description="Processes, per server process, that read and parse uploaded files.",
+    )
+
+    time_zone: str = Field(
+        default=clock.DEFAULT_TIME_ZONE,
+        description="The bodies' time zone (an IANA name): the date that decides which "
+        "actions are overdue or open today.",
     )
 
     # --- the GraphQL server ------------------------------------------------------------
@@ -153,6 +161,16 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        clock.time_zone(value)
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return clock.time_zone(self.time_zone)
 
     @property
     def index_dir(self) -> Path:

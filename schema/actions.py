@@ -20,6 +20,7 @@ from records.enums import ActionEventKind, ActionStatus, DueBasis, EventSource, 
 from records.lifecycles import DONE, head, open_on
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
 from schema.arguments import MAX_MATCH_CHARS, checked_match_text
+from schema.context import Context
 from schema.evidence import EVIDENCE_DOC, Evidence, evidence_of
 from schema.fields import resolver_field
 from schema.lazy import lazily
@@ -36,7 +37,8 @@ if TYPE_CHECKING:  # types above this one, linked back to lazily (see schema/__i
 
 # Statuses of actions still to be done: an action in one of them past its due date is overdue.
 OUTSTANDING = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
-AS_OF_DOC = "The day to count to (default: today)."
+AS_OF_DOC = "The day to count to (default: today in the bodies' time zone)."
+Info = strawberry.Info[Context, None]
 
 
 @strawberry.type(
@@ -174,20 +176,28 @@ class ActionLifecycle:
     @resolver_field(description="Days from raised to closed, or to `asOf` while open.")
     def days_open(
         self,
+        info: Info,
         as_of: Annotated[dt.date | None, strawberry.argument(description=AS_OF_DOC)] = None,
     ) -> int | None:
-        if self.raised_on is None:
-            return None
-        day = as_of or dt.date.today()
-        end = self.closed_on if self.closed_on is not None and self.closed_on <= day else day
-        return max(0, (end - self.raised_on).days)
+        return self.days_open_on(as_of or info.context.today)
 
     @resolver_field(description="Still open on `asOf` and due before it.")
     def overdue(
         self,
+        info: Info,
         as_of: Annotated[dt.date | None, strawberry.argument(description=AS_OF_DOC)] = None,
     ) -> bool:
-        day = as_of or dt.date.today()
+        return self.overdue_on(as_of or info.context.today)
+
+    def days_open_on(self, day: dt.date) -> int | None:
+        """Days from raised to closed, or to ``day`` while open on it."""
+        if self.raised_on is None:
+            return None
+        end = self.closed_on if self.closed_on is not None and self.closed_on <= day else day
+        return max(0, (end - self.raised_on).days)
+
+    def overdue_on(self, day: dt.date) -> bool:
+        """Still open on ``day`` and due before it."""
         if self.due_date is None or self.due_date >= day:
             return False
         if self.raised_on is not None and self.raised_on > day:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from indexer.search import Searcher
 from indexer.storage import IndexStore
 from ingest.workers import WorkerPool
+from records import clock
 from records.db import session_factory
 from schema.loaders import Loaders
 from schema.reads import RequestReads
@@ -25,10 +27,11 @@ class Context:
     ``searcher`` is called on a worker thread and returns a Searcher that thread may
     use, up to date with the index (keep one per thread and ``refresh()`` it); None
     means search is not available. ``role`` is the caller's role (reader, editor,
-    admin; None without a key); ``index``, ``uploads`` (the processes that read and
-    parse uploaded files, with their limits) and ``api_key_name`` are read by the
-    mutations. The reads (one connection per query operation) and the
-    loaders are made here, new for each request.
+    admin; None without a key). ``today`` is the date in the bodies' time zone that
+    "overdue" and "open" count to unless a query names a day. ``index``, ``uploads``
+    (the processes that read and parse uploaded files, with their limits) and
+    ``api_key_name`` are read by the mutations. The reads (one connection per query
+    operation) and the loaders are made here, new for each request.
     """
 
     engine: AsyncEngine
@@ -38,6 +41,7 @@ class Context:
     uploads: WorkerPool | None = None
     api_key_name: str | None = None
     request: Any = None
+    today: dt.date = field(default_factory=clock.today)
     sessionmaker: async_sessionmaker[AsyncSession] = field(init=False)
     reads: RequestReads = field(init=False)
     loaders: Loaders = field(init=False)

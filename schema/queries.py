@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 import strawberry
@@ -133,7 +132,7 @@ class Query(ChangesQuery):
         order: Annotated[DateOrder, strawberry.argument(description=_ORDER)] = DateOrder.DATE_DESC,
     ) -> Connection[Action]:
         args = page_args(first, after, order, field="actions", last=last, before=before)
-        query = action_query(filter, dt.date.today())
+        query = action_query(filter, info.context.today)
         page = await fetch_page(
             info.context.reads,
             query,

@@ -41,6 +41,7 @@ from api.export.formats import Format, metadata_of, text_chunks, write_parquet
 from api.export.stream import export_run
 from api.export.tables import TABLES, Record, RecordTable
 from api.settings import Settings
+from records import clock
 
 SUFFIXES: Final = {".csv": Format.CSV, ".jsonl": Format.JSONL, ".parquet": Format.PARQUET}
 USAGE_ERROR: Final = 2
@@ -95,7 +96,8 @@ def export(
         typer.Option(
             "--as-of",
             metavar="YYYY-MM-DD",
-            help="The day actions' days_open and overdue count to (default: today).",
+            help="The day actions' days_open and overdue count to (default: today in "
+            "ASSURANCE_TIME_ZONE).",
         ),
     ] = None,
     output: Annotated[
@@ -108,10 +110,11 @@ def export(
     """Export meetings, agenda items, actions, figures or series of figures as CSV, JSON
     lines or Parquet."""
     _, err_console = consoles()
+    settings = Settings()
     chosen = format or (SUFFIXES.get(output.suffix.lower()) if output else None) or Format.CSV
     try:
         where = ExportFilter.read(theme=theme, body=body, date_from=date_from, date_to=date_to)
-        day = read_day(as_of, "as-of") or dt.date.today()
+        day = read_day(as_of, "as-of") or clock.today(settings.zone)
     except FilterError as exc:
         _refuse(err_console, f"--{exc.parameter}: {exc.problem}")
     if output is None and chosen is Format.PARQUET and sys.stdout.isatty():
@@ -122,7 +125,7 @@ def export(
     bar = _Bar(err_console, table.name) if err_console.is_terminal else None
     try:
         with _sink(output) as sink:
-            total = run(write_export(Settings(), table, where, day, chosen, sink, bar))
+            total = run(write_export(settings, table, where, day, chosen, sink, bar))
     except FilterError as exc:
         _refuse(err_console, f"--{exc.parameter}: {exc.problem}")
     except BrokenPipeError:  # the reader went away (`| head`): nothing more to say

@@ -32,6 +32,7 @@ from api.export.filters import PARAMETERS, ExportFilter, FilterError, read_day
 from api.export.formats import MEDIA_TYPES, Format, text_chunks
 from api.export.stream import ExportRun, export_run
 from api.export.tables import TABLES
+from records import clock
 
 if TYPE_CHECKING:
     from api.app import AppState
@@ -74,7 +75,7 @@ def export_routes(state: AppState) -> list[BaseRoute]:
         if caller is None and state.settings.reads_need_key:
             return _unauthorized("an API key is required (Authorization: Bearer <key>)")
         try:
-            where, as_of = _read(request)
+            where, as_of = _read(request, clock.today(state.settings.zone))
             opened = export_run(engine, table, where, as_of)
             run = await opened.__aenter__()  # checks the theme, counts the rows
         except FilterError as exc:
@@ -145,7 +146,7 @@ def _headers_only(media_type: str, headers: dict[str, str]) -> Response:
     return response
 
 
-def _read(request: Request) -> tuple[ExportFilter, dt.date]:
+def _read(request: Request, today: dt.date) -> tuple[ExportFilter, dt.date]:
     params = request.query_params
     for name in params:
         if name not in PARAMETERS:
@@ -160,7 +161,7 @@ def _read(request: Request) -> tuple[ExportFilter, dt.date]:
         date_from=params.get("from"),
         date_to=params.get("to"),
     )
-    return where, read_day(params.get("as-of"), "as-of") or dt.date.today()
+    return where, read_day(params.get("as-of"), "as-of") or today
 
 
 def _error(status: int, message: str, code: str, headers: dict[str, str] | None = None) -> Response:

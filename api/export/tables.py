@@ -421,8 +421,8 @@ def _lifecycle(row: Record, as_of: dt.date) -> Record:
         "times_deferred": cycle.times_deferred,
         "current_due_date": cycle.due_date,
         "due_basis": _value(cycle.due_basis),
-        "days_open": cycle.days_open(as_of),
-        "overdue": cycle.overdue(as_of),
+        "days_open": cycle.days_open_on(as_of),
+        "overdue": cycle.overdue_on(as_of),
     }
 
 

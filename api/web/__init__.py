@@ -35,6 +35,7 @@ from api.web.params import ParameterError, SearchParams
 from api.web.records import ACTION_LISTS, document_text, meeting_view, theme_view
 from api.web.search import search_view
 from api.web.site import HEADERS, KEY_COOKIE, STATIC, STATIC_PATH, KeyNeeded, PageError, Site
+from records import clock
 
 if TYPE_CHECKING:
     from api.app import AppState
@@ -101,7 +102,7 @@ def web_routes(
             )
         code = request.path_params["code"].strip()
         await theme_view(site, request, caller, code)  # a 404 page for an unknown theme
-        action_filter = ACTION_LISTS[name](code)
+        action_filter = ACTION_LISTS[name](code, clock.today(site.state.settings.zone))
         return await actions_download(
             site, request, caller, action_filter, f"{_slug_code(code)}-{name}", extension
         )

@@ -14,14 +14,15 @@ from api.web import operations
 from api.web.chart import Chart, year_chart
 from api.web.params import SearchParams
 from api.web.site import PageError, Site
+from records import clock
 
 # A theme page's lists of actions, by the name of their download. They ask the action's
 # lifecycle as of today, not the status its own meeting recorded: an action a later meeting
 # closed ("Action 1 had been completed") is neither open nor overdue, and each lifecycle
 # is listed once, as the action that raised it.
-ACTION_LISTS: dict[str, Callable[[str], dict[str, Any]]] = {
-    "open-actions": lambda code: {"theme": code, "openAt": dt.date.today().isoformat()},
-    "overdue-actions": lambda code: {"theme": code, "overdueAt": dt.date.today().isoformat()},
+ACTION_LISTS: dict[str, Callable[[str, dt.date], dict[str, Any]]] = {
+    "open-actions": lambda code, today: {"theme": code, "openAt": today.isoformat()},
+    "overdue-actions": lambda code, today: {"theme": code, "overdueAt": today.isoformat()},
 }
 
 
@@ -63,6 +64,7 @@ async def theme_view(site: Site, request: Request, caller: Caller | None, code: 
     code = code.strip()
     if not code or len(code) > 100:
         raise PageError(404, "No such theme", "No theme has this code.")
+    today = clock.today(site.state.settings.zone)
     data = await site.run(
         request,
         caller,
@@ -70,8 +72,8 @@ async def theme_view(site: Site, request: Request, caller: Caller | None, code: 
         {
             "code": code,
             "themes": [code],
-            "open": ACTION_LISTS["open-actions"](code),
-            "overdue": ACTION_LISTS["overdue-actions"](code),
+            "open": ACTION_LISTS["open-actions"](code, today),
+            "overdue": ACTION_LISTS["overdue-actions"](code, today),
         },
     )
     theme = data["theme"]

@@ -28,6 +28,7 @@ from ingest.parse.next_meeting import parse_next_meeting
 from ingest.parse.not_records import has_record_marks, not_a_record
 from ingest.parse.people import Person
 from ingest.parse.themes import assign_themes, find_acronym_definitions
+from records import clock
 from records.enums import AttendanceStatus, DocumentType
 
 _ACTION_LINE = re.compile(r"^(?:action(?:\s+(?:point\s+)?\d+)?\s*[:\-–.]|actions?\s+agreed)", re.I)
@@ -56,7 +57,7 @@ def _named_in(own: str, person: Person | None) -> Person | None:
 
 def _latest_date(text: str) -> dt.date:
     """The latest full date in ``text`` (today's when it has none)."""
-    return max((m.date for m in iter_dates(text)), default=dt.date.today())
+    return max((m.date for m in iter_dates(text)), default=clock.today())
 
 
 def _line_after(lines: Sequence[Line], offset: int) -> int:

@@ -26,6 +26,7 @@ from ingest.parse.dates import find_date, find_time, iter_dates
 from ingest.parse.kinds import find_meeting_kind
 from ingest.parse.lines import Line
 from ingest.parse.text import sentence_end
+from records import clock
 from records.enums import MeetingKind
 
 MAX_SECTION_LINES = 4
@@ -402,7 +403,7 @@ def parse_next_meeting(
     A sentence about the next meeting of a body of another ``kind`` than this meeting's
     is skipped.
     """
-    reference = meeting_date or reference_date or dt.date.today()
+    reference = meeting_date or reference_date or clock.today()
     first: str | None = None
     value: str | None = None
     date: dt.date | None = None

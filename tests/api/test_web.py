@@ -5,7 +5,6 @@ hold what the pages list, and every page is well-formed HTML that escapes what i
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import re
@@ -20,6 +19,7 @@ from api.app import create_app
 from api.settings import Settings
 from api.web.exports import csv_download
 from api.web.format import anchor
+from records import clock
 from tests.support.api import graphql, running
 from tests.support.html import Element, MalformedHTML, parse_page
 from tests.support.records import IndexedCorpus
@@ -327,7 +327,7 @@ async def test_a_theme_page_counts_as_graphql(web: httpx.AsyncClient) -> None:
                      open: actions(filter: {theme: "DA", openAt: $today}) { totalCount }
                      overdue: actions(filter: {theme: "DA", overdueAt: $today}) {
                        totalCount } }""",
-                today=dt.date.today().isoformat(),
+                today=clock.today().isoformat(),
             ),
         )
     ).json()["data"]
