@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ingest.draft import AttendeeDraft, Span
 from ingest.parse.attendance_sentences import parse_sentences
-from ingest.parse.chair import elected_chair
+from ingest.parse.chair import sentence_chair
 from ingest.parse.lines import Line, next_nonblank
 from ingest.parse.name_runs import (
     MIN_INITIALLED_ENTRIES,
@@ -274,8 +274,10 @@ class Attendance:
     minute_taker: Person | None = None
     end: int = 0
     """Offset just after the last line of an attendance table or list (0 if none)."""
-    chair_elected: bool = False
-    """The chair is the one the meeting elected, not one the attendance names."""
+    chair_in_sentences: bool = False
+    """The chair is one the minutes' sentences name, not one the attendance names."""
+    chair_only_elected: bool = False
+    """... and they say only that the meeting elected them, not that they chaired it."""
     invitees: bool = False
     """The text lists those invited or expected (an agenda's), whom no one records as there."""
 
@@ -1553,11 +1555,14 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
         for attendee in result.attendees:
             if attendee.status is AttendanceStatus.APOLOGIES:
                 apologies.add(attendee.name)
-        result.chair = elected_chair(
+        named = sentence_chair(
             (line for line in lines if not line.blank),
             absent=lambda name: apologies.first_match(name) is not None,
         )
-        result.chair_elected = result.chair is not None
+        if named is not None:
+            result.chair = named.person
+            result.chair_in_sentences = True
+            result.chair_only_elected = not named.chaired
     return result
 
 
@@ -1845,12 +1850,13 @@ def _following_rows(lines: Sequence[Line], header: int) -> tuple[int, ...]:
 
 def include_officers(attendance: Attendance, *officers: Person | None) -> None:
     """Adds the chair and the minute taker as attendees when the lists left them out (not a
-    chair the meeting elected, whom no list names, nor the chair of a meeting whose text
-    lists only those invited)."""
+    chair the sentences say only the meeting elected, whom no list names, nor the chair of
+    a meeting whose text lists only those invited). A chair the sentences say chaired
+    ("Cllr Jo Hale took the Chair", "The Chairman, Mr Hale, thanked ...") was there."""
     if attendance.invitees and not attendance.attendees:
         return
     for officer in officers:
-        if officer is None or (attendance.chair_elected and officer is attendance.chair):
+        if officer is None or (attendance.chair_only_elected and officer is attendance.chair):
             continue
         if any(same_person(a.name, officer.name) for a in attendance.attendees):
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from ingest.parse.lines import Line
 from ingest.parse.people import Person, is_role_word, looks_like_name, strip_titles
@@ -41,10 +42,12 @@ _APPOINTMENT_AS_CHAIR = re.compile(
     r"(?:Chair|Chairman|Chairperson|Chairwoman|Convener)\b(?!\s*-)"
 )
 # "As Cllr Lockley had sent apologies, Cllr Dunmore took the Chair.", "Councillor R Ilsley
-# (Panel Vice-Chair) was in the Chair.": whoever first took the chair chaired this meeting,
+# (Panel Vice-Chair) was in the Chair.", "Jo Hale assumed the Chair.", "It was agreed that
+# Cllr Jo Hale would chair the meeting": whoever first took the chair chaired this meeting,
 # whoever was elected.
 _TOOK_CHAIR = re.compile(
-    r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:thereupon\s+|then\s+)?took|was\s+in)\s+the\s+chair\b"
+    r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:thereupon\s+|then\s+)?(?:took|assumed)|was\s+in)\s+"
+    r"the\s+chair\b|\s+would\s+chair\s+the\s+meeting\b"
     r"|(?:\s*\([^()]{1,40}\))?\s+(?:chaired|presided\s+over)\s+the\s+(?:remainder|rest)\s+of\s+"
     r"the\s+meeting\b",  # ("In the absence of Mr Roy Tapp, Cllr Jo Hale chaired the remainder")
     re.IGNORECASE,
@@ -92,7 +95,9 @@ _FOR_THIS_MEETING = re.compile(
     re.IGNORECASE,
 )
 _CHAIR_SENTENCE_WORDS = re.compile(
-    r"ppointed|lected|the\s+chair|chaired|presided|appointment|election|welcomed|opened", re.I
+    r"ppointed|lected|the\s+chair|would\s+chair|chaired|presided|appointment|election|welcomed|"
+    r"opened",
+    re.I,
 )
 # "Jo Hale (in the Chair from item 3 - not for item 15)", "Ann Bell (in the Chair for item
 # 14)": a list's mark of one who chaired from some point on (the meeting's chair) or for some
@@ -101,12 +106,14 @@ _IN_THE_CHAIR_FROM = re.compile(
     r"\(\s*(?:was\s+)?in\s+the\s+chair\s+(?P<part>from|after|for|during|until|between)\b[^()]*\)",
     re.IGNORECASE,
 )
-# "Jo Hale welcomed everyone to the meeting", "Cllr Jo Hale opened the meeting": the one who
-# opens the meeting chairs it, the last resort when nothing else names the chair.
+# "Jo Hale welcomed everyone to the meeting", "Cllr Jo Hale opened the meeting", "Jo Hale,
+# Partnership chair opened the December meeting": the one who opens the meeting chairs it,
+# the last resort when nothing else names the chair.
+_MEETING_NAMED = r"(?:(?-i:[A-Z])[a-z]+\s+)?meeting\b"
 _OPENED = re.compile(
     r",?\s+(?:(?:opened\s+the\s+meeting\s+and\s+)?welcomed\s+(?:everyone|everybody|all|"
     r"those\s+present|all\s+present|all\s+those\s+present|attendees|colleagues|members)\b|"
-    r"opened\s+the\s+meeting\b)"
+    rf"opened\s+the\s+{_MEETING_NAMED})"
 )
 # "The Chairman, Cllr Jo Hale, thanked members ...": the chair named beside the office, the
 # last resort when no sentence says who took the chair or was elected to it.
@@ -133,9 +140,19 @@ def _chair_named(entry: str, person: Person) -> Person:
     return person
 
 
-def elected_chair(
+@dataclass(frozen=True)
+class SentenceChair:
+    """The chair the minutes' sentences name, and whether they say this person chaired the
+    meeting (took the chair, opened it, spoke as its chair) rather than only that the
+    meeting elected them: one who chaired attended, one elected may not have."""
+
+    person: Person
+    chaired: bool
+
+
+def sentence_chair(
     lines: Iterable[Line], absent: Callable[[str], bool] = lambda _: False
-) -> Person | None:
+) -> SentenceChair | None:
     """The person who took the chair ("Cllr Dunmore took the Chair", "In the absence of Cllr
     Lee, Cllr Dunmore chaired the meeting"), else the one the meeting elected or appointed
     its chair ("RESOLVED – That Mr A Tunney be appointed Chairman of the Panel") unless
@@ -161,7 +178,7 @@ def elected_chair(
             if not people:
                 continue
             if marked["part"].lower() in ("from", "after"):
-                return people[-1][1]
+                return SentenceChair(people[-1][1], chaired=True)
             interim = interim or people[-1][1]
         for sentence in ATTENDANCE_SENTENCE_END.split(content):
             opened = _OPENED.search(sentence) if opener is None else None
@@ -176,7 +193,7 @@ def elected_chair(
                 )
             chaired_by = _chaired_by(sentence)
             if chaired_by is not None and not _FOR_SOME_ITEMS.search(sentence):
-                return chaired_by
+                return SentenceChair(chaired_by, chaired=True)
             took = _TOOK_CHAIR.search(sentence)
             people = people_before(sentence, took.start(), narrowest=True) if took else []
             part_only = took is not None and _FOR_SOME_ITEMS.match(sentence, took.end())
@@ -185,7 +202,7 @@ def elected_chair(
                 # chair, elected in those items, takes it
                 interim = interim or _chair_named(*people[0])
             elif len(people) == 1:
-                return _chair_named(*people[0])
+                return SentenceChair(_chair_named(*people[0]), chaired=True)
             for_meeting = _FOR_THIS_MEETING.search(sentence)
             match = _ELECTED_CHAIR.search(sentence) if elected is None or for_meeting else None
             people = people_before(sentence, match.start()) if match else []
@@ -197,9 +214,12 @@ def elected_chair(
                 people = people if only_people(appointed["who"], people) else []
             if len(people) == 1 and not absent(people[0][1].name):
                 if for_meeting:
-                    return people[0][1]
+                    return SentenceChair(people[0][1], chaired=True)
                 elected = people[0][1]
-    return elected or interim or named or opener
+    if elected is not None:
+        return SentenceChair(elected, chaired=False)
+    found = interim or named or opener
+    return None if found is None else SentenceChair(found, chaired=True)
 
 
 ELECTION_LINES = 6

@@ -122,7 +122,7 @@ def parse_document(
         labelled_chair,
         attendance.chair,
         marked_chair,
-        from_sentences=attendance.chair_elected,
+        from_sentences=attendance.chair_in_sentences,
         agenda=document_type is DocumentType.AGENDA,
     )
     minute_taker = header.minute_taker or attendance.minute_taker

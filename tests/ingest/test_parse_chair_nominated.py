@@ -1,13 +1,14 @@
 """A chair elected after a nomination, the sentence naming them once and the election under a
 pronoun."""
 
-from ingest.parse.chair import elected_chair
+from ingest.parse.chair import sentence_chair
 from ingest.parse.lines import split_lines
 
 
 def _chair(text: str) -> str | None:
-    person = elected_chair(line for line in split_lines(text) if not line.blank)
-    return person.name if person else None
+    found = sentence_chair(line for line in split_lines(text) if not line.blank)
+    assert found is None or not found.chaired  # elected, not said to have chaired
+    return found.person.name if found else None
 
 
 def test_nominated_and_seconded_then_elected_under_a_pronoun() -> None:

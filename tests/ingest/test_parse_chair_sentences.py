@@ -67,7 +67,7 @@ def test_a_vice_chair_elected_unanimously_is_not_the_chair() -> None:
     assert _chair(text) is None
 
 
-def test_a_chair_named_only_in_prose_is_the_meetings_chair() -> None:
+def test_a_chair_named_only_in_prose_is_the_meetings_chair_and_attended() -> None:
     raw = (
         "Agenda and minutes\n\n"
         "Rye Police and Crime Panel - Friday, 20th November, 2020 10.00 am\n\n"
@@ -77,7 +77,47 @@ def test_a_chair_named_only_in_prose_is_the_meetings_chair() -> None:
     )
     draft = parse_document(clean_text(raw).text)
     assert draft.chair == "Ken Oller"
-    assert [a.name for a in draft.attendees] == ["Rosa Whitby"]
+    assert [a.name for a in draft.attendees] == ["Rosa Whitby", "Ken Oller"]
+
+
+CHAIRED = [
+    ("Minutes: Ines Larkworthy assumed the Chair.", "Ines Larkworthy"),
+    (
+        "Apologies were received from Cllr Ada Lowe. It was agreed that Councillor Ben "
+        "Roper would Chair the meeting following on from the last one.",
+        "Ben Roper",
+    ),
+    (
+        "Tamsin Okoro, Community Safety Partnership chair opened the March meeting and "
+        "introductions were made.",
+        "Tamsin Okoro",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "chair"), CHAIRED)
+def test_one_who_assumed_or_would_take_the_chair_or_opened_the_meeting_chaired_it(
+    sentence: str, chair: str
+) -> None:
+    assert _chair(f"1. Welcome\n{sentence}\n2. Minutes\n") == chair
+
+
+@pytest.mark.parametrize(("sentence", "chair"), CHAIRED)
+def test_a_chair_who_chaired_attended_while_one_only_elected_may_not_have(
+    sentence: str, chair: str
+) -> None:
+    header = "Rye Community Safety Partnership\nMinutes of the meeting held on 4 March 2022\n\n"
+    chaired = parse_document(f"{header}1. Welcome\n{sentence}\n2. Minutes\nAgreed.\n")
+    assert chaired.chair == chair and chair in [a.name for a in chaired.attendees]
+    elected = parse_document(
+        f"{header}1. Election of Chair\nMr Cy Hart was elected Chair for the year.\n"
+        "2. Minutes\nAgreed.\n"
+    )
+    assert elected.chair == "Cy Hart" and elected.attendees == []
+
+
+def test_opening_a_named_room_is_not_opening_the_meeting() -> None:
+    assert _chair("1. Welcome\nThe caretaker opened the Meeting Room early.\n2. Minutes\n") is None
 
 
 @pytest.mark.parametrize(
