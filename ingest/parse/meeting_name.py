@@ -391,7 +391,14 @@ def is_long_title(line: Line) -> bool:
     return len(parts) > 1 and all(len(part.split()) <= TITLE_LINE_MAX_WORDS for part in parts)
 
 
-_ACTING_BODY = re.compile(r"\bthe\s+(panel|committee|sub-committee|board)\b", re.IGNORECASE)
+# "the Panel noted", "Panel Members", "Board members": the body word the text acts under; not
+# its staff or rooms ("the Committee Manager", "the Committee Room").
+_ACTING_BODY = re.compile(
+    r"\bthe\s+(panel|committee|sub-committee|board)\b(?!\s+(?-i:Room|Manager|Clerk|Officer|"
+    r"Services|Administrator|Secretary|Support)\b)|"
+    r"(?-i:\b(Panel|Committee|Sub-[Cc]ommittee|Board)\s+[Mm]embers\b)",
+    re.IGNORECASE,
+)
 _BODY_WORD = re.compile(r"\b(panel|committee|sub-committee|board)s?\b", re.IGNORECASE)
 _NAME_JOINERS = {"and", "&", "of", "for", "the", "on"}
 _SELF_REFERENCE = re.compile(r"\b(?:meetings?|members?|minutes)\s+of\s+the\s+$", re.IGNORECASE)
@@ -494,7 +501,7 @@ def body_from_text(text: str) -> tuple[str | None, str | None]:
     text = text[:TEXT_CHARS]
     acting: dict[str, int] = {}
     for match in _ACTING_BODY.finditer(text):
-        noun = match.group(1).lower().replace("sub-committee", "committee")
+        noun = (match.group(1) or match.group(2)).lower().replace("sub-committee", "committee")
         acting[noun] = acting.get(noun, 0) + 1
     # A text that never says "the Panel" may still name its body in full, twice or as "the
     # meeting of the Eastshire Police and Crime Panel held on ...": any body word is read.

@@ -64,3 +64,29 @@ _ITEM_PAGE = (
 def test_a_panel_answered_by_the_commissioner_under_the_offices_initials(answer: str) -> None:
     text = _ITEM_PAGE.format(answer=answer)
     assert parse_document(text).kind is MeetingKind.POLICE_AND_CRIME_PANEL
+
+
+_MEMBERS_PAGE = (
+    "Agenda and minutes\n\n"
+    "Venue: Shire Hall, Eastmoor\n\n"
+    "Contact: Ada Reader, Democratic Services\n\n"
+    "No. Item\n\n"
+    "Apologies for Absence\n\n"
+    "{opening}\n\n"
+    "Apologies were received from Councillors Cara Quayle and Ben Tolland.\n\n"
+    "Commissioner's Update\n\n"
+    "The Commissioner outlined the force's new rural crime team and answered questions.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "A briefing session for Panel Members was held before the meeting.",
+        "Requests to speak should reach the Chair (c/o the Committee Manager) two days before. "
+        "The Chair would share a note of the regional chairs' meeting with Panel members.",
+    ],
+)
+def test_a_page_acting_as_panel_members_is_a_police_and_crime_panel(opening: str) -> None:
+    text = _MEMBERS_PAGE.format(opening=opening)
+    assert parse_document(text).kind is MeetingKind.POLICE_AND_CRIME_PANEL
