@@ -58,21 +58,32 @@ def tidy(block: Block) -> Tidied:
             by_tail[tuple(ws[-SPLICE_END_WORDS:])].append(index)
     for index in sorted(range(len(sentence_words)), key=lambda i: block.support[i]):
         sources = _splice_sources(index, sentence_words, block.support, alive, by_head, by_tail)
-        if sources is not None and _brings_nothing(block.sentences, index, sources):
+        if sources is not None and _brings_nothing(block.sentences, sentence_words, index, sources):
             alive[index] = False
     tidied.splices = block.keep_only(alive)
     return tidied
 
 
-def _brings_nothing(sentences: list[str], index: int, sources: tuple[int, int]) -> bool:
-    """Whether every figure, name, date and negation of a splice is in its two sources.
+def _brings_nothing(
+    sentences: list[str], sentence_words: list[list[str]], index: int, sources: tuple[int, int]
+) -> bool:
+    """Whether a splice says nothing its sources do not.
 
-    A garbled splice only repeats parts of the sentences it was cut from; a sentence with
-    a figure or name of its own ("risen by 55.1%" between the start and end of "grown by
-    39.8%") says something they do not, and is kept.
+    A garbled splice only repeats parts of the sentences it was cut from: every figure,
+    name, date and negation of it is theirs, so a sentence with one of its own ("risen by
+    55.1%" between the start and end of "grown by 39.8%") is kept. The start and end of
+    one sentence around other words say something else when those words or a fact differ:
+    "There was a better understanding now of the quality of supervision, which had ..."
+    beside "... of the delivery plan, which had ...", or "the force was developing"
+    beside "the force was not developing", are kept too.
     """
     head, tail = sources
-    return not (facts(sentences[index]) - (facts(sentences[head]) | facts(sentences[tail])))
+    own = facts(sentences[index])
+    if head == tail and (
+        own != facts(sentences[head]) or not set(sentence_words[index]) <= set(sentence_words[head])
+    ):
+        return False
+    return not (own - (facts(sentences[head]) | facts(sentences[tail])))
 
 
 def _common_prefix(first: list[str], second: list[str]) -> int:

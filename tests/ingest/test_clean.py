@@ -815,6 +815,33 @@ def test_a_spliced_sentence_with_a_figure_of_its_own_is_kept() -> None:
     assert not any(removal.kind == RemovalKind.SPLICE for removal in cleaned.removed)
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        # the frame of the first sentence around words of its own
+        "There was a better understanding now of the quality of supervision, which had seen "
+        "more of a focus since the last meeting.",
+        # the first sentence less its "not"
+        "There was a better understanding now of the delivery plan, which had seen more of a "
+        "focus since the last meeting.",
+    ],
+)
+def test_a_sentence_framed_as_another_in_a_layered_paragraph_is_no_splice(second: str) -> None:
+    """A sentence made of one sentence's start and end around words or a fact of its own is
+    a sentence of its own, even in a paragraph that holds a layered copy."""
+    first = (
+        "There was a better understanding now of the delivery plan, which had not seen more "
+        "of a focus since the last meeting."
+    )
+    closing = "The Chief Constable said that 9 stalking protection orders had been obtained."
+    paragraph = f"{first} {second} {closing}"
+    copy = f"{first} {second} The Chief Constable said that 9 stalking"
+    cleaned = clean_text(f"6.\tStalking\n{paragraph}\n{copy}\n7.\tAOB\nNone.")
+    for sentence in (first, second, closing):
+        assert cleaned.text.count(sentence) == 1, sentence
+    assert not any(removal.kind == RemovalKind.SPLICE for removal in cleaned.removed)
+
+
 def test_a_copy_starting_with_a_capital_does_not_match_inside_a_negated_sentence() -> None:
     paragraph = (
         "The Commissioner asked about the new response times in the rural areas of the county. "
