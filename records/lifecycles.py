@@ -14,10 +14,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, and_, exists, or_
 
-from records.enums import ActionStatus
-from records.models import ActionLifecycle
+from records.enums import ActionStatus, LinkKind
+from records.models import Action, ActionLifecycle, ActionLink
 
 # Statuses that end a lifecycle.
 DONE = (ActionStatus.COMPLETED, ActionStatus.CANCELLED)
@@ -27,6 +27,15 @@ _DONE_VALUES = frozenset(str(status) for status in DONE)
 def head() -> ColumnElement[bool]:
     """The summary row of the action that raised its lifecycle: each lifecycle once."""
     return ActionLifecycle.chain_key == ActionLifecycle.action_id
+
+
+def recorded_again(action: Any = Action) -> ColumnElement[bool]:
+    """An action that another document of its meeting records first: an action-log row
+    repeating an action of the minutes (linked to it as ``SAME_MEETING``). A meeting lists
+    the action once, as the minutes give it; the row stays, linked to it."""
+    return exists().where(
+        ActionLink.later_action_id == action.id, ActionLink.kind == LinkKind.SAME_MEETING
+    )
 
 
 def open_on(day: dt.date | ColumnElement[Any], cycle: Any = ActionLifecycle) -> ColumnElement[bool]:

@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, Table, bindparam, exists, or_, select
 from sqlalchemy.orm import aliased
 from strawberry.dataloader import DataLoader
 
+from records.lifecycles import recorded_again
 from records.models import (
     Action,
     ActionEvent,
@@ -137,6 +138,15 @@ def _chains_statement() -> AnySelect:
     )
 
 
+def _meeting_actions_statement() -> AnySelect:
+    """A meeting's actions in order, each once (see ``records.lifecycles.recorded_again``)."""
+    return (
+        select(Action.meeting_id.label(GROUP), *columns(Action))
+        .where(keys_in(Action.meeting_id), ~recorded_again())
+        .order_by(Action.position, Action.id)
+    )
+
+
 def _carried_statement(*, into: bool) -> AnySelect:
     other = aliased(Action)
     if into:
@@ -210,7 +220,12 @@ class Loaders:
 
     @cached_property
     def meeting_actions(self) -> Loader[int, list[Record]]:
-        return Loader(self._by_parent(Action, Action.meeting_id, Action.position))
+        statement = prepared(("meeting_actions",), _meeting_actions_statement)
+
+        async def load(meetings: list[int]) -> list[list[Record]]:
+            return await self._grouped(meetings, statement)
+
+        return Loader(load)
 
     @cached_property
     def meeting_metrics(self) -> Loader[int, list[Record]]:

@@ -112,7 +112,10 @@ class Meeting(Node):
         description="The top-level agenda items in order; sub-items are their children.",
     )
     actions: list[Action] = relation(
-        "meeting_actions", description="The actions recorded at this meeting, in order."
+        "meeting_actions",
+        description="The actions recorded at this meeting, in order, each once: an action "
+        "log's row that repeats an action of the minutes is listed as the minutes' action "
+        "(the row is linked to it as SAME_MEETING: see `continuedBy`).",
     )
     metrics: list[Metric] = relation(
         "meeting_metrics", description="The figures quoted at this meeting, in order."

@@ -171,3 +171,46 @@ async def test_an_action_of_an_undated_meeting_is_overdue_by_filter_and_field_al
     assert nodes(data["actions"]) == everything
     data = await run(Context(engine=engine), OVERDUE, {"filter": {"overdueAt": "2021-03-01"}})
     assert nodes(data["actions"]) == []
+
+
+ONE_MEETING = """
+query($filter: MeetingFilter) {
+  meetings(filter: $filter) {
+    edges { node {
+      documents { documentType }
+      actions {
+        text evidence { document { documentType } }
+        continuedBy { kind later { evidence { document { documentType } } } }
+      }
+    } }
+  }
+}
+"""
+
+
+async def test_a_meeting_lists_an_action_its_action_log_repeats_once(engine: AsyncEngine) -> None:
+    """The September minutes raise four actions and record two carried in; their action
+    log lists the four again and the two carried in. The meeting lists the four as the
+    minutes give them; each repeated row stays, linked to the minutes' action."""
+    await ingest_files(engine, *EASTMOOR)
+    day = {"dateFrom": "2022-09-22", "dateTo": "2022-09-22"}
+    data = await run(Context(engine=engine), ONE_MEETING, {"filter": day})
+    [meeting] = nodes(data["meetings"])
+    assert sorted(d["documentType"] for d in meeting["documents"]) == ["ACTION_LOG", "MINUTES"]
+    actions = meeting["actions"]
+    from_minutes = [a for a in actions if a["evidence"]["document"]["documentType"] == "MINUTES"]
+    from_log = [a["text"] for a in actions if a not in from_minutes]
+    assert len(from_minutes) == 6
+    # the log's rows of the two carried in: the minutes' own record of them is not linked
+    # to these rows as the same meeting's, since their wordings differ
+    assert from_log == [
+        "Police staff turnover by department refreshed with staff survey results",
+        "Uplift officers posted to neighbourhood teams",
+    ]
+    recovery = next(a for a in from_minutes if "recovery plan" in a["text"])
+    repeated = [
+        link["later"]["evidence"]["document"]["documentType"]
+        for link in recovery["continuedBy"]
+        if link["kind"] == "SAME_MEETING"
+    ]
+    assert repeated == ["ACTION_LOG"]  # the row stays, linked to the minutes' action
