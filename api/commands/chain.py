@@ -1,8 +1,8 @@
 """``assurance chain``: an action's lifecycle, from raised to closed, at a terminal.
 
-An action is named as the minutes name it, by its meeting's date and its reference
-(``assurance chain 2022-09-22 1``, with ``--body`` when two bodies met that day), or by
-its id: the number ``assurance search --json`` gives, or its GraphQL id.
+An action is named as the minutes (or their action log) number it, by its meeting's date
+and its reference (``assurance chain 2022-09-22 1``, with ``--body`` when two bodies met
+that day), or by its id: the number ``assurance search --json`` gives, or its GraphQL id.
 """
 
 from __future__ import annotations
@@ -49,7 +49,10 @@ query ChainAtMeeting($day: Date!, $body: String) {
   meetings(filter: {dateFrom: $day, dateTo: $day, body: $body}, first: 100) {
     edges { node {
       title body date
-      actions { id reference text chain { id } evidence { document { fileName } } }
+      actions {
+        id reference text chain { id } evidence { document { fileName } }
+        continuedBy { kind later { reference } }
+      }
     } }
   }
 }
@@ -151,7 +154,7 @@ async def _at_meeting(execute: Execute, day: dt.date, reference: str, body: str 
         (meeting, action)
         for meeting in meetings
         for action in meeting["actions"]
-        if action["reference"] and _reference_key(action["reference"]) == wanted
+        if wanted in {_reference_key(r) for r in _references(action)}
     ]
     if not found:
         raise ChainError(f"no action {reference!r} at the meeting on {where}", 1)
@@ -174,6 +177,17 @@ async def _at_meeting(execute: Execute, day: dt.date, reference: str, body: str 
     [members] = lifecycles.values()
     standing = [action["id"] for _, action in found if action["id"] in members]
     return str(standing[0] if standing else found[0][1]["id"])
+
+
+def _references(action: dict[str, Any]) -> list[str]:
+    """The action's reference, and those its meeting's action log gives it (the log's row
+    repeating it, which the meeting does not list: ``Meeting.actions``)."""
+    repeated = [
+        link["later"]["reference"]
+        for link in action["continuedBy"]
+        if link["kind"] == "SAME_MEETING"
+    ]
+    return [r for r in (action["reference"], *repeated) if r]
 
 
 def _source(meeting: dict[str, Any], action: dict[str, Any]) -> str:
