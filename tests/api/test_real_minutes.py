@@ -60,7 +60,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "kind": (93, 92),
     "date": (99, 98),
     "start time": (99, 98),
-    "chair": (96, 92),
+    "chair": (96, 91),
     "attendees": (98, 92),
     "apologies": (97, 93),
     "attendee status": (97, 97),
