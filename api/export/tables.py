@@ -24,6 +24,7 @@ from sqlalchemy.orm import aliased
 
 from api.export.filters import ExportFilter
 from ingest.keys import body_key
+from records.lifecycles import recorded_again
 from records.models import (
     Action,
     ActionLifecycle,
@@ -231,10 +232,12 @@ def _meetings(where: ExportFilter) -> AnySelect:
     return query
 
 
-async def _counts(connection: AsyncConnection, model: Any, ids: Sequence[int]) -> dict[int, int]:
+async def _counts(
+    connection: AsyncConnection, model: Any, ids: Sequence[int], *conditions: Any
+) -> dict[int, int]:
     query = (
         select(model.meeting_id, func.count())
-        .where(model.meeting_id.in_(ids))
+        .where(model.meeting_id.in_(ids), *conditions)
         .group_by(model.meeting_id)
     )
     return {meeting_id: count for meeting_id, count in await connection.execute(query)}
@@ -247,7 +250,7 @@ async def _meeting_rows(
     ids = [row["id"] for row in rows]
     themes = await _codes(connection, meeting_themes, "meeting_id", ids)
     items = await _counts(connection, AgendaItem, ids)
-    actions = await _counts(connection, Action, ids)
+    actions = await _counts(connection, Action, ids, ~recorded_again())
     metrics = await _counts(connection, Metric, ids)
     return [
         {
@@ -283,7 +286,11 @@ MEETINGS: Final = RecordTable(
         Column("minute_taker", Kind.TEXT, "who took the minutes"),
         Column("themes", Kind.LIST, "the codes of the themes it dealt with"),
         Column("item_count", Kind.INTEGER, "its agenda items, sub-items included"),
-        Column("action_count", Kind.INTEGER, "the actions recorded at it"),
+        Column(
+            "action_count",
+            Kind.INTEGER,
+            "the actions recorded at it, each once (as Meeting.actions lists them)",
+        ),
         Column("metric_count", Kind.INTEGER, "the figures quoted at it"),
     ),
     Meeting.id,
