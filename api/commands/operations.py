@@ -15,6 +15,7 @@ from api.commands.common import runtime
 from api.searchers import SearcherPool
 from api.settings import Settings
 from indexer.sync import apply_changes
+from records import clock
 from records.db import session_factory
 from schema import build_schema
 from schema.context import Context
@@ -48,7 +49,12 @@ async def operations(settings: Settings, *, search: bool = False) -> AsyncIterat
         schema = build_schema()
 
         async def execute(document: str, variables: dict[str, Any]) -> dict[str, Any]:
-            context = Context(engine=rt.engine, searcher=pool.get if pool else None, role=READER)
+            context = Context(
+                engine=rt.engine,
+                searcher=pool.get if pool else None,
+                role=READER,
+                today=clock.today(settings.zone),
+            )
             with _unlogged_errors():
                 result = await schema.execute(
                     document, variable_values=variables, context_value=context

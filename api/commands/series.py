@@ -17,6 +17,7 @@ from rich.table import Table
 
 from api.commands.common import consoles, run, runtime
 from api.settings import Settings
+from records import clock
 from records.paging import MAX_PAGE_SIZE
 from schema import build_schema
 from schema.context import Context
@@ -88,7 +89,9 @@ async def _series(settings: Settings, where: dict[str, Any]) -> list[dict[str, A
             result = await schema.execute(
                 SERIES,
                 variable_values={"filter": where, "first": MAX_PAGE_SIZE, "after": after},
-                context_value=Context(engine=rt.engine, role=READER),
+                context_value=Context(
+                    engine=rt.engine, role=READER, today=clock.today(settings.zone)
+                ),
             )
             if result.errors:
                 raise SeriesError(result.errors[0].message)

@@ -16,6 +16,7 @@ import pytest
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from api.commands.operations import operations
 from api.settings import Settings
 from records import clock
 from tests.support.api import ClientFactory, graphql
@@ -85,3 +86,15 @@ def test_an_unknown_time_zone_is_refused_by_name(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as refused:
         Settings(data_dir=tmp_path, time_zone="Europe/Atlantis")
     assert "time_zone" in str(refused.value) and "'Europe/Atlantis'" in str(refused.value)
+
+
+@pytest.mark.parametrize(("zone", "overdue"), [(WEST, False), (EAST, True)])
+async def test_the_commands_count_to_today_in_the_configured_zone(
+    settings: Settings, due_today_in_the_west: dt.date, zone: str, overdue: bool
+) -> None:
+    """``assurance chain`` and ``timeline`` read the lifecycle through ``operations``."""
+    async with operations(settings.model_copy(update={"time_zone": zone})) as execute:
+        answer = await execute(ACTIONS, {})
+    [action] = [edge["node"] for edge in answer["all"]["edges"]]
+    assert action["lifecycle"]["overdue"] is overdue
+    assert answer["late"]["totalCount"] == int(overdue)
