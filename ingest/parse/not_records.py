@@ -8,9 +8,13 @@ and action logs ("Minutes:", "RESOLVED", "Present:", "Apologies for absence", "D
 of interest", "a correct record", "The Chair welcomed", "Venue:", "the subjects covered:",
 an attendance list, a "Minutes"/"Agenda" heading). A text with none of those is refused
 when it shows the marks of another kind of page: quoted statements ("said: “...”"), a
-writer's "I" and "my office", a dateline under a headline, three or more meetings listed
-by date, "the panel's role", or a heading such as "Decision Log", "Terms of Reference" or
-a decision notice's reference ("Title and Reference – PCC/D/071"). Single-item pages and
+writer's "I" and "my office", a dateline under a headline, a news site's advertising slots
+("Hide Ad") or a blog's comment trailer ("No comments:"), three or more meetings listed
+by date, "the panel's role", or a heading such as "Decision Log", "Terms of Reference", a
+decision notice's reference ("Title and Reference – PCC/D/071") or its "Police and Crime
+Commissioner decision:". A lettered list ("a) must concern ...", "A. Recommendations"),
+a remit's "matters arising from scrutiny work" and expense rates for "Attendance at
+meetings" are no marks of a record. Single-item pages and
 truncated openings of records keep enough of those marks to be kept, and so does a report
 paper that is an action log ("Subject: Summary List of Actions"). An onlooker's blog post
 retelling a meeting shows the marks of minutes too, and is refused by its narrator's "I"
@@ -45,20 +49,27 @@ _RECORD_MARKS: tuple[re.Pattern[str], ...] = tuple(
         r"^minutes\s*:|\s(?:\||minutes\s*:)\s*(?:the|apologies|resolved|members|no\s)",
         r"^(?:supporting|additional)\s+documents\s*:",
         r"\bresolved\b",
-        r"^(?:present|in\s+attendance|attendees|also\s+present|members\s+present|attendance)\b",
+        # "Attendance:", "ATTENDANCE", "Attendance (members)"; not "Attendance at meetings - £98"
+        r"^(?:present|in\s+attendance|attendees|also\s+present|members\s+present)\b|"
+        r"^attendance\s*(?:[:|(]|(?:list|record|register)\b|$)",
         r"\bapologies\s+(?:for\s+absence|were|had\s+been|of\s+absence|received|from)\b|"
         r"^apologies\b|\bsent\s+(?:an\s+)?apolog",
         r"\bdeclarations?\s+of\s+(?:\w+\s+)?interests?\b",
         r"\b(?:correct|true|accurate|fair)\s+record\b",
         r"^(?:agenda\s+item|no\.?[\s|]*item|items?)\s*$",
-        r"\bmatters\s+arising\b",
+        # "Matters arising", "no matters arising from the minutes"; not a body's remit of
+        # "matters arising from PCC scrutiny activity"
+        r"\bmatters\s+arising\b(?!\s+from\s+(?!(?:the\s+|its\s+)?(?:minutes|previous|last|"
+        r"earlier|meeting)))",
         r"\b(?:chair(?:man|person|woman)?|convener)\s+(?:welcomed|opened|thanked|closed|invited|"
         r"reminded|agreed|noted|signed|observed|announced|reported|informed|advised|explained)\b|"
         r"\b(?:commissioner|pcc|mayor)\s+(?:welcomed|opened|closed)\s+(?:the\s+meeting|everyone|"
         r"all|those)\b|"
         # who chaired in the chair's absence: "the Vice-Chair took the chair for this meeting"
         r"\btook\s+the\s+chair\b",
-        r"^(?:q|a|question|answer|response)\s*\d*\s*[:.)–-]\s*\S",
+        # a question and its answer: "Q1.", "Question:", "A:", "A2 –"; not a lettered list's
+        # "a) must concern ..." or section "A. Recommendations"
+        r"^(?:(?:q|question|answer|response)\s*\d*\s*[:.)–-]|a\s*:|a\d+\s*[:.)–-])\s*\S",
         r"\burgent\s+business\b|\bany\s+other\s+business\b",
         r"\bthese\s+minutes\b|\bminutes\s+of\s+(?:the|a)\s+(?:\w+\s+){0,6}?meeting\b",
         r"^(?:venue|location|time)\s*:",
@@ -107,6 +118,14 @@ _NEWS = re.compile(
     r"^article\s+published\b|^posted\s+(?:on|by)\b|\bstatement\s+from\s+the\b|"
     # a blog's report on a meeting in parts, with its pictures credited
     r"\bphoto\s+credit\b|\bcontinues\s+from\s+part\s+\d",
+    re.IGNORECASE,
+)
+# What a news site or a blog puts around its articles and posts, wherever it stands: an
+# advertising slot ("Hide Ad", "Advertisement"), a post's comment trailer ("No comments:",
+# "3 comments:", "Leave a comment"), its "Labels:" line.
+_PAGE_FURNITURE = re.compile(
+    r"^(?:(?:hide|skip)\s+ad|advertisement|no\s+comments\s*:?|\d+\s+comments?\s*:?|"
+    r"leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|labels\s*:.*)$",
     re.IGNORECASE,
 )
 _INFORMATION = re.compile(
@@ -172,6 +191,9 @@ _KINDS_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:executive\s+|officer\s+)?decision\b|\bofficer\s+decision\b|"
             # a notice's reference line: "Title and Reference – PCC/D/071", "Decision No: 12"
             r"^title\s+and\s+reference\b|^decision\s+(?:no|number|ref(?:erence)?)\b\.?\s*[:–-]|"
+            # a commissioner's decision form: "Police and Crime Commissioner decision:"
+            r"^(?:(?:police,?\s+(?:fire\s+)?and\s+crime\s+)?commissioner|p(?:f)?cc)['’]?s?\s+"
+            r"decision\s*:|"
             r"\b(?:o?p(?:f)?cc|mopac|dmpc)\s*/\s*d(?:ecision)?\s*/\s*\d",
             re.IGNORECASE,
         ),
@@ -251,6 +273,7 @@ def _news_marks(contents: Sequence[str]) -> int:
         1 for content in contents if _FIRST_PERSON.search(content) or _NARRATOR.search(content)
     )
     news = sum(1 for content in contents[: OPENING_LINES * 2] if _NEWS.search(content))
+    news += sum(1 for content in contents if _PAGE_FURNITURE.match(content.strip()))
     return min(quoted, 3) + min(first_person, 3) + 2 * min(news, 1) + _dateline(contents)
 
 

@@ -1,7 +1,9 @@
 """Pages that are not the record of a meeting though they name one: a committee's page of
 standing rules, a writer's dated blog post mentioning minutes, a third party's machine-written
 summary, a page that stopped publishing a body's minutes, a notice or news item welcoming the
-public to a meeting to come; and records that mention terms of
+public to a meeting to come, a newspaper's article between its advertising slots, a blog post
+over its comment trailer, a commissioner's decision form, a body's page whose remit, lettered
+rules and expense rates read like marks of minutes; and records that mention terms of
 reference or say who took the chair, which are kept. Invented text in, verdict out."""
 
 from __future__ import annotations
@@ -97,9 +99,70 @@ the local inspector will answer.
 """
 
 
+NEWSPAPER_ARTICLE = """Partnership sets out to hear residents on policing
+
+THE first open meeting of Northbrook's new Policing and Community Safety Partnership took \
+place in the Town Hall on Thursday, February 12.
+
+Council chief executive Alma Grieve explained that the partnership will ask residents which \
+policing issues matter most to them.
+
+Hide Ad
+Hide Ad
+
+The partnership brings together councillors and independent members, and is funded jointly \
+by the council and the Policing Board.
+"""
+
+BLOG_POST_WITH_COMMENTS = """Wednesday, 14 March 2007
+
+Brookside Ward Safety Meeting
+
+On Monday evening we held the third of our ward safety meetings. Beat officers, school staff \
+and shopkeepers came along and agreed three priorities for the spring.
+
+1. Canal path - lighting after dark.
+2. High Street - cycling on the pavement.
+In June I will report back on all of them.
+
+No comments:
+"""
+
+COMMISSIONER_DECISION = """014/2013: Renewal of the custody healthcare contract – 9 May 2013
+Executive Summary and recommendation:
+The contract for healthcare in custody suites ends in September, and this asks the \
+Commissioner to approve a one-year extension while a joint tender is prepared.
+Police and Crime Commissioner decision:
+Approved.
+9 May 2013
+Background
+The present provider has met the standards set in the contract for each quarter this year.
+"""
+
+BOARD_PAGE = """Assurance Board
+
+The Board's business will include:
+
+  • Strategic consideration of matters arising from the Commissioner's scrutiny work;
+  • Budget setting and medium term financial planning.
+
+Remit of the Board
+
+Questions from the public are welcome. Each question:
+a) must concern the Board's work;
+b) must not name an individual officer.
+
+Attendance at meetings - £95.00 a half day, £190.00 a full day.
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
+        (NEWSPAPER_ARTICLE, "news page"),
+        (BLOG_POST_WITH_COMMENTS, "news page"),
+        (COMMISSIONER_DECISION, "decision log or notice"),
+        (BOARD_PAGE, "information page"),
         (NEWS_OF_A_MEETING_TO_COME, "information page"),
         (NOTICE_OF_A_PUBLIC_MEETING, "information page"),
         (STANDING_RULES, "terms of reference"),
@@ -137,8 +200,23 @@ Members of the public are welcome to attend this meeting.
 """
 
 
+MINUTES_WITH_MATTERS_ARISING = """Westshire Strategic Board, 3 March 2025
+
+Attendance:
+Matters arising from the minutes of the last meeting were covered by the action log.
+Q1. Members asked how many officers had completed the new training.
+A: The Deputy Chief Constable said that 84% had done so.
+"""
+
+
 @pytest.mark.parametrize(
-    "text", [MINUTES_CONSIDERING_TERMS, NOTES_WITH_CHAIR_TAKEN, AGENDA_WELCOMING_THE_PUBLIC]
+    "text",
+    [
+        MINUTES_CONSIDERING_TERMS,
+        NOTES_WITH_CHAIR_TAKEN,
+        AGENDA_WELCOMING_THE_PUBLIC,
+        MINUTES_WITH_MATTERS_ARISING,
+    ],
 )
 def test_records_mentioning_terms_of_reference_or_the_chair_taken_are_kept(text: str) -> None:
     assert parse_document(text).document_type in {DocumentType.MINUTES, DocumentType.AGENDA}
