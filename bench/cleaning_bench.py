@@ -15,7 +15,9 @@ included) and tests/data/real-layouts/ (or the files and folders given with
   and each cell into sentences; a sentence is lost when its letters, digits and figure
   signs (spaces, punctuation and line breaks ignored, so rejoined lines and hyphenated
   words still match) are not a run of the output's. A sentence copied elsewhere in the
-  input is not lost when one copy remains. Each lost sentence is named with the cause
+  input is not lost when one copy remains. Web markup stored as text is read as its
+  text (``markup_as_text``: tags are no content), and a line in another script the
+  cleaner keeps whole is compared whole. Each lost sentence is named with the cause
   the cleaner's removal record gives for the text at its place (a layered copy, a
   spliced sentence, an overlay line, page furniture ...), and counted as holding
   figures when it has a digit;
@@ -52,6 +54,8 @@ from bench.corpus import (
     render_text,
 )
 from ingest.clean import CleanedText, RemovalKind, clean_text
+from ingest.clean.markup import ENTITY as _ENTITY
+from ingest.clean.markup import decode_entities, is_block_tag, is_markup
 from ingest.clean.scripts import remove_stray_script
 from ingest.read import read_bytes, read_document
 
@@ -166,17 +170,20 @@ def near_duplicates(meeting: GeneratedMeeting, rng: random.Random) -> str:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence (or the part of one a cell holds) and where it starts in the input."""
+    """A sentence (or the part of one a cell holds), where it starts in the input, and the
+    cell as the input gives it."""
 
     text: str
     start: int
+    cell: str
 
 
 def input_sentences(raw: str) -> Iterator[Sentence]:
     """The sentences of each cell of the input, in reading order.
 
     Letters of other scripts are treated as the cleaner's script step treats them (stray
-    tokens gone, look-alike letters repaired): that step is tested on its own.
+    tokens gone, look-alike letters repaired): that step is tested on its own. A cell the
+    step leaves whole (a line in another language) is kept whole (see ``lost_sentences``).
     """
     position = 0
     for line in _LINE_BREAK.split(raw):
@@ -189,7 +196,7 @@ def input_sentences(raw: str) -> Iterator[Sentence]:
                 if stripped:
                     found = text.find(stripped, offset)
                     offset = max(found, offset)
-                    yield Sentence(stripped, cell_start + min(offset, len(cell)))
+                    yield Sentence(stripped, cell_start + min(offset, len(cell)), cell)
                     offset += len(stripped)
             cell_start += len(cell) + 1
         position += len(line) + 1
@@ -227,18 +234,50 @@ def _cause(cleaned: CleanedText, start: int) -> str:
     return "not recorded"
 
 
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z][\w:-]*(?:\s[^<>]{0,400})?/?\s*>")
+_CELL_TAG = re.compile(r"<\s*t[dh]\b", re.IGNORECASE)
+
+
+def _padded(replacement: str, length: int) -> str:
+    return replacement + " " * (length - len(replacement))
+
+
+def markup_as_text(raw: str) -> str:
+    """Web markup stored as text (``is_markup``) read as the cleaner's markup step reads
+    it, each tag and entity kept to its length so that positions stay those of the input:
+    a block tag a line break (a cell's a tab), an inline tag spaces, an entity the
+    character it names. Tags are no content, and that step is tested on its own."""
+    if not is_markup(raw):
+        return raw
+
+    def tag(found: re.Match[str]) -> str:
+        text = found.group()
+        if _CELL_TAG.match(text):
+            return _padded("\t", len(text))
+        return _padded("\n" if is_block_tag(text) else "", len(text))
+
+    text = _TAG.sub(tag, raw)
+    return _ENTITY.sub(
+        lambda found: _padded(decode_entities(found.group()), len(found.group())), text
+    )
+
+
 def lost_sentences(raw: str, cleaned: CleanedText) -> tuple[int, list[Lost]]:
-    """How many sentences the input holds, and those the output holds nowhere."""
+    """How many sentences the input holds, and those the output holds nowhere (a marked-up
+    input read as ``markup_as_text`` reads it)."""
     output = comparable(cleaned.text)
     count = 0
     lost: list[Lost] = []
-    for sentence in input_sentences(raw):
+    for sentence in input_sentences(markup_as_text(raw)):
         key = comparable(sentence.text)
         if not key:
             continue
         count += 1
-        if key not in output:
-            lost.append(Lost(sentence.text, sentence.start, _cause(cleaned, sentence.start)))
+        if key not in output and (
+            sentence.cell.isascii() or comparable(sentence.cell) not in output
+        ):
+            text = " ".join(sentence.text.split())  # a tag's padding read as one space
+            lost.append(Lost(text, sentence.start, _cause(cleaned, sentence.start)))
     return count, lost
 
 

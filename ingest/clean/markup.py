@@ -42,7 +42,7 @@ _HIDDEN_OPENS = re.compile(r"<\s*(script|style)\b[^<>]{0,400}>", re.IGNORECASE)
 _HIDDEN_CLOSES = {
     name: re.compile(rf"<\s*/\s*{name}\s*>", re.IGNORECASE) for name in ("script", "style")
 }
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
+ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
 
 
 def is_markup(text: str) -> bool:
@@ -53,6 +53,12 @@ def is_markup(text: str) -> bool:
         if count >= MIN_BLOCK_TAGS:
             return True
     return False
+
+
+def is_block_tag(tag: str) -> bool:
+    """Whether ``tag`` ("<p>", "</td>", "<br />") is one of the block tags that mark lines
+    and cells."""
+    return _BLOCK_TAG.fullmatch(tag) is not None
 
 
 def _boundary(match: re.Match[str]) -> str:
@@ -74,7 +80,7 @@ def decode_entities(text: str) -> str:
     an ampersand that names nothing is kept."""
     if "&" not in text:
         return text
-    return _ENTITY.sub(_entity, text)
+    return ENTITY.sub(_entity, text)
 
 
 def _without_comments(text: str) -> str:
