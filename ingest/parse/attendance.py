@@ -92,9 +92,10 @@ _LABEL_END = re.compile(r"\s*(?::|\t|[-–—]\s|$)\s*")
 # "PRESENT:Councillor Haworth": a label in capitals run into the first name.
 _LABEL_QUALIFIER = re.compile(r"\s*\((?:[a-z][^()]{0,38})\)")
 _GLUED_LABEL_END = re.compile(r":(?=[A-Z])")
-# A label set in a column beside its first name, with no colon: "Observers   Mrs D Hywel".
+# A label set in a column beside its first name, with no colon: "Observers   Mrs D Hywel",
+# "Members Councillors Arden, Mrs Bexley, ...".
 _TITLE_AFTER_LABEL = re.compile(
-    r"\s+(?-i:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Prof|Professor|Sir|Dame)\.?\s+(?-i:[A-Z])"
+    r"\s+(?-i:Mr|Mrs|Ms|Miss|Dr|Cllrs?|Councillors?|Messrs|Prof|Professor|Sir|Dame)\.?\s+(?-i:[A-Z])"
 )
 _QUALIFIED_LABEL_END = re.compile(r"\s+(?:from|of|at|for|in)\s[^:.;]{1,80}:\s*")
 # An agenda item straight after a list ("1. Holding to account – Rape and ...") ends it.

@@ -363,6 +363,26 @@ def test_a_label_set_in_a_column_beside_its_first_name() -> None:
     ]
 
 
+def test_a_label_without_a_colon_before_councillors_named_by_surname() -> None:
+    text = (
+        "Minutes of the Meeting of the Westshire Fire Authority held on Monday, 5 March 2012\n\n"
+        "Members Councillors Arden, Mrs Bexley, Dr Crane, Dunmore (Vice-Chair) and Elton "
+        "(Chair)\n\n"
+        "Officers Chief Fire Officer, Treasurer and Monitoring Officer\n\n"
+        "1 Apologies for Absence\n\n"
+        "Apologies for absence had been received from Councillor Fenwick.\n"
+    )
+    assert people(text) == [
+        ("Arden", PRESENT),
+        ("Bexley", PRESENT),
+        ("Crane", PRESENT),
+        ("Dunmore", PRESENT),
+        ("Elton", PRESENT),
+        ("Fenwick", APOLOGIES),
+    ]
+    assert chair_of(text) == "Elton"
+
+
 def test_a_place_after_initials_and_a_surname_is_not_part_of_the_name() -> None:
     person = split_person("Cllr J Penn Rye")
     assert person is not None and (person.name, person.capacity) == ("J Penn", "Rye")
