@@ -18,8 +18,9 @@ authorities' national association; a network of the authorities' officers ("Asso
 Police Authority Chief Executives") is not an authority. A Scottish council's board or
 sub-committee for police and fire and rescue, and a legislature's justice committee ("Committee
 for Justice"), scrutinise; so do a council's committees named by their task ("Policy and
-Accountability Committee", "Crime and Disorder Committee"). A Welsh "Public Services Board"
-is its area's strategic board.
+Accountability Committee", "Crime and Disorder Committee", "Public Safety Sub-Committee") and
+select committees. A Welsh "Public Services Board" and an English "Health and Wellbeing
+Board" are their area's strategic boards.
 """
 
 from __future__ import annotations
@@ -53,7 +54,12 @@ _KIND_PATTERNS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = (
         MeetingKind.SCRUTINY_COMMITTEE,
         re.compile(
             r"\bpolicy\s+(?:and|&)\s+accountability\s+(?:committee|panel)\b|"
-            r"\bcrime\s+(?:and|&)\s+disorder\s+(?:sub-?)?committee\b",
+            r"\bcrime\s+(?:and|&)\s+disorder\s+(?:select\s+)?(?:sub-?)?committee\b|"
+            # a council's or a parliament's select committee ("Safer Stronger Communities
+            # Select Committee"), a council's committee over community or public safety
+            # ("Public Safety Sub-Committee"; a partnership's own board is no committee)
+            r"\bselect\s+committee\b|"
+            r"\b(?:community|public)\s+safety\b[\w ,&]{0,60}?\b(?:sub-?)?committee\b",
             re.IGNORECASE,
         ),
     ),
@@ -101,6 +107,8 @@ _KIND_PATTERNS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = (
             r"\bpolicing\s+board\b|\b(?:governance|executive|oversight)\s+board\b|"
             # a Welsh area's statutory partnership of its public bodies: "Public Services Board"
             r"\bpublic\s+services?\s+board\b|"
+            # an English area's statutory partnership for health: "Health and Wellbeing Board"
+            r"\bhealth\s+(?:and|&)\s+well-?being\s+board\b|"
             # a company's or college's governing board: "College Board of Directors"
             r"\bboard\s+of\s+(?:directors|trustees|governors)\b|"
             # not the officers' own network: "Association of Police Authority Chief Executives"

@@ -3,13 +3,13 @@ Committee", "Resources Committee").
 
 Read, best first, from a "Meeting:" label; from "Minutes of (a meeting of) the X held on
 ..." (where an organisation named before "Minutes" is the parent, not the meeting: "Policing
-Board Minutes of the Performance Committee"; and "a meeting of the X" names X even without a
-body word: "Community Engagement & External Relations"); from the words before the date on a
-portal's title line ("Moved from 9th October, Cabinet - Tuesday, 2nd October ..." gives
-"Cabinet"; a place it was "held in" is no name); from a short line of the opening that names
-a body ("NORTHERN POLICING BOARD"; not a label over its value, "Coordination Committee:"). A
-name is a body's only when it ends in, or holds, a word such as panel, committee, board,
-authority.
+Board Minutes of the Performance Committee"; "the X's meeting" names X; and "a meeting of the
+X" names X even without a body word: "Community Engagement & External Relations"); from the
+words before the date on a portal's title line ("Moved from 9th October, Cabinet - Tuesday,
+2nd October ..." gives "Cabinet"; a place it was "held in" is no name); from a short line of
+the opening that names a body ("NORTHERN POLICING BOARD"; not a label over its value,
+"Coordination Committee:"). A name is a body's only when it ends in, or holds, a word such
+as panel, committee, board, authority.
 """
 
 from __future__ import annotations
@@ -148,6 +148,12 @@ _GENERIC = re.compile(
 _ONE_ITEM_PAGE = re.compile(r"^(?:agenda\s+item|issue\s+-\s+(?:decisions|meetings))$", re.I)
 _ITEM_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*[.):]?\s")
 _LABELLED = re.compile(r"^[A-Za-z][\w /&]{0,30}:\s")
+_RECORD_OF = re.compile(
+    r"(?:approved\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes?|notes|record)\s+"
+    r"(?:of|from)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE_MEETING = re.compile(r"^(?P<body>.+?)['’]s?\s+meetings?$", re.IGNORECASE)
 _NOT_OWN = re.compile(
     r"^(?:this|that|its|their|our|your|his|her|last|previous|next|future|earlier|the\s+"
     r"(?:last|previous|next|same))\b",
@@ -225,7 +231,9 @@ def _from_minutes_of(content: str) -> str | None:
     match = _MINUTES_OF.search(content) or summons
     if match is None:
         return None
-    name = _clean(match.group("name"))
+    # "Record of the Board's meeting in ...", "Minutes of the Northern Joint Police Board's
+    # meeting": the body whose meeting it was
+    name = _POSSESSIVE_MEETING.sub(r"\g<body>", _clean(match.group("name")))
     parent = _clean(match.groupdict().get("parent") or "")
     if re.fullmatch(rf"(?:{_BODY_NOUN})", name, re.IGNORECASE) and _organisation(parent):
         # "X Board Minutes of the meeting held on" names X Board; "X Minutes of the Board", X Board
@@ -276,6 +284,8 @@ def name_before_date(content: str, date_start: int) -> str | None:
     if agenda_for:
         before = agenda_for.group("name")
     before = _HELD_AT_PLACE.split(before, maxsplit=1)[0]
+    if _RECORD_OF.match(before.strip()):
+        return None  # "Record of the Board's meeting in ...": no name (``_from_minutes_of``)
     while (time := find_time(before)) is not None:
         before = before[: time.span[0]] + " " + before[time.span[1] :]
     name = _clean(before)

@@ -1,6 +1,8 @@
 """The kind of a council committee or area partnership whose name carries no kind word:
-a borough's "Policy and Accountability Committee" and the statutory "Crime and Disorder
-Committee" scrutinise; a Welsh "Public Services Board" is its area's strategic board.
+a borough's "Policy and Accountability Committee", the statutory "Crime and Disorder
+Committee", a select committee and a committee over community or public safety scrutinise;
+a Welsh "Public Services Board" and an English "Health and Wellbeing Board" are their
+area's strategic boards, and a community safety partnership is neither.
 Invented names in, kind out."""
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ from records.enums import MeetingKind
         "Children's Services Policy & Accountability Committee",
         "Crime and Disorder Committee",
         "Crime & Disorder Sub-Committee",
+        "Crime and Disorder Select Committee",
+        "Safer Stronger Communities Select Committee",
+        "Public Safety Sub-Committee",
+        "Community Safety, Public Engagement and Equalities Committee",
     ],
 )
 def test_a_council_committee_named_by_its_task_scrutinises(name: str) -> None:
@@ -30,7 +36,20 @@ def test_an_accountability_board_is_still_one() -> None:
     assert find_meeting_kind("Crime and Disorder Reduction Partnership") is None
 
 
-@pytest.mark.parametrize("name", ["Public Services Board", "Vale of Tarn Public Service Board"])
+def test_a_community_safety_partnership_is_of_no_kind_its_name_gives() -> None:
+    assert find_meeting_kind("Eastbury Community Safety Partnership") is None
+    assert find_meeting_kind("Community Safety Partnership Board") is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Public Services Board",
+        "Vale of Tarn Public Service Board",
+        "Health and Wellbeing Board",
+        "Westshire Health & Well-being Board",
+    ],
+)
 def test_a_public_services_board_is_a_strategic_board(name: str) -> None:
     assert find_meeting_kind(name) is MeetingKind.STRATEGIC_BOARD
 

@@ -167,6 +167,21 @@ def title_and_kind(text: str) -> tuple[str, MeetingKind]:
             MeetingKind.OTHER,
             id="held-in-a-conference-room-is-a-place-not-the-name",
         ),
+        pytest.param(
+            "Executive Board Minutes 3 June 2014\n"
+            "Record of the Board's meeting in Meeting Room Two, Headquarters, on Tuesday 3 "
+            "June 2014.\nPRESENT:-\nIn the Chair: Ada Reader (AR).\n",
+            "Executive Board",
+            MeetingKind.STRATEGIC_BOARD,
+            id="the-boards-meeting-names-no-body-of-its-own",
+        ),
+        pytest.param(
+            "Minutes of the Eastern Joint Police Board's meeting in the Council Chamber, "
+            "Town House, on Friday, 7 March 2008 at 10.30 a.m.\n\nPresent: Mr A Reader\n",
+            "Eastern Joint Police Board",
+            MeetingKind.STRATEGIC_BOARD,
+            id="a-named-bodys-meeting-names-the-body",
+        ),
     ],
 )
 def test_title_is_the_bodys_own_name(text: str, title: str, kind: MeetingKind) -> None:
