@@ -15,10 +15,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Final, Protocol, TypeVar
+from typing import Any, Final, Protocol, TypeVar
 
 from rapidfuzz import fuzz
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ingest.keys import name_key
@@ -49,6 +49,14 @@ async def pushed_updates(
     documents = select(SourceDocument.id).where(
         SourceDocument.meeting_id == meeting_id, SourceDocument.document_type == document_type
     )
+    return await pushed_updates_of(session, documents)
+
+
+async def pushed_updates_of(
+    session: AsyncSession, documents: Select[Any] | Sequence[int]
+) -> list[PushedUpdate]:
+    """The pushed updates of the actions made from ``documents`` (ids, or a query of
+    them), in order."""
     rows = await session.execute(
         select(ActionUpdate, Action.reference, Action.text)
         .join(Action, Action.id == ActionUpdate.action_id)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ingest.carry import CarryPlan, PushedUpdate, carry_plan, pushed_updates
@@ -47,7 +47,21 @@ class StoreResult:
     document_id: int
 
 
-async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreResult:
+@dataclass(frozen=True)
+class EarlierReading:
+    """What an earlier reading of a document, removed to store it again, leaves to the new
+    one: the meeting it was of, and the updates pushed to its actions."""
+
+    meeting_id: int
+    pushed: Sequence[PushedUpdate] = ()
+
+
+async def store_document(
+    session: AsyncSession, doc: PreparedDocument, *, earlier: EarlierReading | None = None
+) -> StoreResult:
+    """Store ``doc`` (see the module). ``earlier``: a reading of it removed to store it
+    again, whose pushed updates are carried to its actions as those of a replaced version
+    are, and whose meeting it stays in, undated, when it still states no date."""
     existing = (
         await session.execute(
             select(SourceDocument.meeting_id, SourceDocument.id).where(
@@ -60,9 +74,11 @@ async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreR
 
     draft = doc.draft
     log = writes.ChangeLog()
-    pushed: list[PushedUpdate] = []
+    pushed: list[PushedUpdate] = list(earlier.pushed) if earlier else []
     identity_key = meeting_identity_key(draft.body, draft.chair)
-    meeting_id = await session.scalar(_same_meeting(identity_key, draft, doc.file_name))
+    meeting_id = await session.scalar(
+        same_meeting_query(identity_key, draft, doc.file_name, earlier)
+    )
     if meeting_id is None:
         outcome = StoreOutcome.STORED
         meeting_id = await writes.add_meeting(
@@ -77,7 +93,7 @@ async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreR
         )
         header_wins = True
     else:
-        pushed = await pushed_updates(session, meeting_id, draft.document_type)
+        pushed += await pushed_updates(session, meeting_id, draft.document_type)
         old_ids = await _documents_of_type(session, meeting_id, draft.document_type)
         if old_ids:
             await writes.remove_documents(session, log, meeting_id, old_ids)
@@ -101,6 +117,7 @@ async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreR
             "size": doc.size,
             "text": doc.text,
             "warnings": [*doc.warnings, *carried.warnings],
+            "reading": doc.reading or None,
         },
     )
 
@@ -114,20 +131,30 @@ async def store_document(session: AsyncSession, doc: PreparedDocument) -> StoreR
     return StoreResult(outcome, meeting_id, document_id)
 
 
-def _same_meeting(identity_key: str, draft: MeetingDraft, file_name: str) -> Select[int]:
+def same_meeting_query(
+    identity_key: str,
+    draft: MeetingDraft,
+    file_name: str,
+    earlier: EarlierReading | None = None,
+) -> Select[int]:
     """The stored meeting this document belongs to: same identity, kind and date.
 
     A document that states no date cannot be told from another by its header: it
     belongs to an undated meeting only through an earlier version of itself (a document
-    of the same file name), so that a corrected file replaces what it gave.
+    of the same file name, or the earlier reading removed to store it again), so that a
+    corrected file replaces what it gave.
     """
     same = select(Meeting.id).where(
         Meeting.identity_key == identity_key, Meeting.kind == draft.kind
     )
     if draft.date is not None:
         return same.where(Meeting.date == draft.date)
-    earlier = select(SourceDocument.meeting_id).where(SourceDocument.file_name == file_name)
-    return same.where(Meeting.date.is_(None), Meeting.id.in_(earlier)).limit(1)
+    versions: ColumnElement[bool] = Meeting.id.in_(
+        select(SourceDocument.meeting_id).where(SourceDocument.file_name == file_name)
+    )
+    if earlier is not None:
+        versions = or_(versions, Meeting.id == earlier.meeting_id)
+    return same.where(Meeting.date.is_(None), versions).limit(1)
 
 
 async def _documents_of_type(

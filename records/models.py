@@ -233,7 +233,8 @@ class Meeting(Base):
 
 
 class SourceDocument(Base):
-    """A file that was ingested: its identity (sha256), type and cleaned text."""
+    """A file that was ingested: its identity (sha256), type, cleaned text and the digest of
+    the parser's reading of it."""
 
     __tablename__ = "source_documents"
     __table_args__ = NO_ID_REUSE
@@ -249,6 +250,10 @@ class SourceDocument(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     text: Mapped[str] = mapped_column(Text)
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # A digest of what the parser read in ``text`` (``ingest.prepare.reading_of``): the
+    # records stored from it, made again only when a new parser reads otherwise. None for
+    # documents stored before readings were kept.
+    reading: Mapped[str | None] = mapped_column(String(64))
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_utcnow)
 
     meeting: Mapped[Meeting] = relationship(

@@ -19,6 +19,7 @@ running headers by count), which the store keeps on the document.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -38,7 +39,7 @@ from ingest.clean.markup import markup_to_lines
 from ingest.clean.places import Place, Removal, RemovalKind, Removed, Spot, locate, search
 from ingest.clean.scripts import is_foreign_token, is_mostly_latin, is_overlay, remove_stray_script
 
-__all__ = ["CleanedText", "Removal", "RemovalKind", "clean_text"]
+__all__ = ["CleanedText", "Removal", "RemovalKind", "clean_text", "is_cleaning_note"]
 
 # Passes after which the text is returned even if a further pass would still change it.
 MAX_PASSES = 4
@@ -244,6 +245,18 @@ def _count(number: int, singular: str, plural: str | None = None) -> str:
 
 def _quote(text: str) -> str:
     return f'"{text}"' if len(text) <= _QUOTE_CHARS else f'"{text[:_QUOTE_CHARS].rstrip()}…"'
+
+
+# The word that opens each note ``_warnings`` writes.
+_NOTE_OPENS = re.compile(
+    r"^(?:removed|kept|completed|repaired|dropped|joined|rejoined|separated|restored)\s"
+)
+
+
+def is_cleaning_note(warning: str) -> bool:
+    """Whether a document's warning is a note of what cleaning did to its file (rather than
+    one the parser or the store wrote): parsing the stored text again keeps these."""
+    return _NOTE_OPENS.match(warning) is not None
 
 
 def _warnings(tally: _Tally) -> list[str]:

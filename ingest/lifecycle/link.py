@@ -55,7 +55,13 @@ from ingest.lifecycle.statement_link import (
     store_statements,
 )
 from ingest.prepare import PreparedDocument
-from ingest.store import StoreOutcome, StoreResult, store_document
+from ingest.store import (
+    EarlierReading,
+    StoreOutcome,
+    StoreResult,
+    same_meeting_query,
+    store_document,
+)
 from records import writes
 from records.enums import MeetingKind
 from records.models import (
@@ -92,13 +98,14 @@ class PendingLink:
 
 
 async def store_for_linking(
-    session: AsyncSession, doc: PreparedDocument
+    session: AsyncSession, doc: PreparedDocument, *, earlier: EarlierReading | None = None
 ) -> tuple[StoreResult, PendingLink | None]:
     """Store a document and its statements about earlier actions; what ``link_stored``
-    needs to link the actions it changes (None when the file was stored already)."""
+    needs to link the actions it changes (None when the file was stored already).
+    ``earlier``: see ``ingest.store.store_document``."""
     draft = doc.draft
     identity_key = meeting_identity_key(draft.body, draft.chair)
-    same = _meetings_like(identity_key, draft, doc.file_name)
+    same = same_meeting_query(identity_key, draft, doc.file_name, earlier)
     # The meeting it will attach to, and those whose statements its arrival may make
     # name another meeting (storing it changes neither: see ``stating_meetings``), in one
     # statement; then the chains the meeting's actions and those statements belonged to.
@@ -112,7 +119,7 @@ async def store_for_linking(
             found[which].add(meeting_id)
     stating = found[1]
     before = await _chain_keys_before(session, found[0], stating | found[0])
-    result = await store_document(session, doc)
+    result = await store_document(session, doc, earlier=earlier)
     if result.outcome is StoreOutcome.UNCHANGED:
         return result, None
     await store_statements(session, doc, result.meeting_id, result.document_id)
@@ -682,17 +689,6 @@ async def _updates(session: AsyncSession, facts: dict[int, ActionFacts]) -> list
         )
         for row in rows
     ]
-
-
-def _meetings_like(identity_key: str, draft: Any, file_name: str) -> Any:
-    """The stored meeting a document will attach to (as ``ingest.store`` finds it)."""
-    same = select(Meeting.id).where(
-        Meeting.identity_key == identity_key, Meeting.kind == draft.kind
-    )
-    if draft.date is not None:
-        return same.where(Meeting.date == draft.date)
-    earlier = select(SourceDocument.meeting_id).where(SourceDocument.file_name == file_name)
-    return same.where(Meeting.date.is_(None), Meeting.id.in_(earlier))
 
 
 async def _chain_keys_before(
