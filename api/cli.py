@@ -10,6 +10,7 @@ from api.commands.export import export
 from api.commands.index import reindex
 from api.commands.ingest import ingest
 from api.commands.keys import keys_app
+from api.commands.reparse import reparse
 from api.commands.schema import export_schema
 from api.commands.search import search
 from api.commands.series import series
@@ -21,6 +22,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 app.command()(ingest)
+app.command()(reparse)
 app.command()(search)
 app.command()(series)
 app.command()(timeline)

@@ -7,7 +7,6 @@ import datetime as dt
 import random
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -39,6 +38,7 @@ from records.models import (
 from records.writes import add_action_update
 from schema.mutations.delete_meeting import delete_meeting
 from tests.support.databases import BACKENDS, throwaway_database
+from tests.support.lifecycles import ActionKey, action_keys, linked_graph
 from tests.support.paths import DATA, SAMPLES
 from tests.support.records import ingest_files
 
@@ -51,55 +51,9 @@ EASTMOOR = [
 ]
 WESTVALE = sorted(LIFECYCLE.glob("westvale-*.txt"))
 
-ActionKey = tuple[str, int]  # (file name, position): an action, whatever its id
-
-
-async def _keys(engine: AsyncEngine) -> dict[int, ActionKey]:
-    async with session_factory(engine)() as session:
-        rows = await session.execute(
-            select(Action.id, SourceDocument.file_name, Action.position).join(
-                SourceDocument, SourceDocument.id == Action.document_id
-            )
-        )
-        return {action_id: (name, position) for action_id, name, position in rows}
-
-
-async def linked_graph(engine: AsyncEngine) -> dict[str, Any]:
-    """Links, lifecycles and events, named by file and position instead of ids."""
-    key = await _keys(engine)
-    async with session_factory(engine)() as session:
-        links = await session.scalars(select(ActionLink))
-        lifecycles = await session.scalars(select(ActionLifecycle))
-        events = await session.scalars(select(ActionEvent))
-        return {
-            "links": sorted(
-                (key[x.earlier_action_id], key[x.later_action_id], x.kind, x.confidence, x.reason)
-                for x in links
-            ),
-            "lifecycles": sorted(
-                (
-                    key[x.action_id],
-                    key[x.chain_key],
-                    x.in_chain,
-                    x.raised_on,
-                    x.closed_on,
-                    x.status,
-                    x.times_deferred,
-                    x.due_date,
-                    x.due_basis,
-                    x.last_seen_on,
-                )
-                for x in lifecycles
-            ),
-            "events": sorted(
-                (key[x.chain_key], x.sequence, key[x.action_id], x.kind, x.status, x.date, x.text)
-                for x in events
-            ),
-        }
-
 
 async def _links_by_kind(engine: AsyncEngine) -> dict[LinkKind, list[tuple[ActionKey, ActionKey]]]:
-    key = await _keys(engine)
+    key = await action_keys(engine)
     found: dict[LinkKind, list[tuple[ActionKey, ActionKey]]] = {}
     async with session_factory(engine)() as session:
         for link in await session.scalars(select(ActionLink)):
@@ -149,7 +103,7 @@ async def test_carried_actions_link_to_the_meeting_they_name(engine: AsyncEngine
     # "Action 1" of 20 October 2022 is its first action raised without a number.
     october = await _action(engine, "eastmoor-performance-2022-10.txt", "AR to report")
     november = await _action(engine, "eastmoor-performance-2022-11.txt", "recruited and trained")
-    assert ((await _keys(engine))[october], (await _keys(engine))[november]) in origin
+    assert ((await action_keys(engine))[october], (await action_keys(engine))[november]) in origin
 
 
 async def test_an_action_log_row_links_to_the_minutes_action_it_records(
@@ -163,7 +117,7 @@ async def test_an_action_log_row_links_to_the_minutes_action_it_records(
     )
     survey = await _action(engine, "eastmoor-performance-2022-11.txt", "satisfaction survey")
     row = await _action(engine, "eastmoor-performance-2022-11-action-log.txt", "satisfaction")
-    keys = await _keys(engine)
+    keys = await action_keys(engine)
     assert (keys[survey], keys[row]) in same
 
 
