@@ -14,10 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, or_
+from sqlalchemy import ColumnElement, and_, case, exists, or_
+from sqlalchemy.orm import aliased
 
-from records.enums import ActionStatus, LinkKind
-from records.models import Action, ActionLifecycle, ActionLink
+from records.enums import ActionStatus, DocumentType, LinkKind
+from records.models import Action, ActionLifecycle, ActionLink, SourceDocument
 
 # Statuses that end a lifecycle.
 DONE = (ActionStatus.COMPLETED, ActionStatus.CANCELLED)
@@ -29,13 +30,43 @@ def head() -> ColumnElement[bool]:
     return ActionLifecycle.chain_key == ActionLifecycle.action_id
 
 
+def _rank(document: Any) -> ColumnElement[int]:
+    """Which of a meeting's documents records an action first: its minutes, then its
+    action log, then its agenda (``ingest.lifecycle.facts.DOCUMENT_RANK``)."""
+    return case(
+        (document.document_type == DocumentType.MINUTES, 0),
+        (document.document_type == DocumentType.ACTION_LOG, 1),
+        else_=2,
+    )
+
+
 def recorded_again(action: Any = Action) -> ColumnElement[bool]:
     """An action that another document of its meeting records first: an action-log row
-    repeating an action of the minutes (linked to it as ``SAME_MEETING``). A meeting lists
-    the action once, as the minutes give it; the row stays, linked to it."""
-    return exists().where(
+    repeating an action of the minutes (linked to it as ``SAME_MEETING``), or, for an
+    action both carry in from an earlier meeting, continuing the same earlier action as
+    the minutes' record of it does (each linked to it as ``ORIGIN``, however far apart
+    their wordings: "Police staff turnover by department refreshed with staff survey
+    results" in the log, "police staff turnover by department" in the minutes). A meeting
+    lists the action once, as the minutes give it; the row stays, linked as it was."""
+    same_meeting = exists().where(
         ActionLink.later_action_id == action.id, ActionLink.kind == LinkKind.SAME_MEETING
     )
+    own, sibling = aliased(ActionLink), aliased(ActionLink)
+    other = aliased(Action)
+    own_document, other_document = aliased(SourceDocument), aliased(SourceDocument)
+    carried_twice = exists().where(
+        own.later_action_id == action.id,
+        own.kind == LinkKind.ORIGIN,
+        sibling.earlier_action_id == own.earlier_action_id,
+        sibling.kind == LinkKind.ORIGIN,
+        sibling.later_action_id == other.id,
+        other.id != action.id,
+        other.meeting_id == action.meeting_id,
+        other.document_id == other_document.id,
+        own_document.id == action.document_id,
+        _rank(other_document) < _rank(own_document),
+    )
+    return or_(same_meeting, carried_twice)
 
 
 def open_on(day: dt.date | ColumnElement[Any], cycle: Any = ActionLifecycle) -> ColumnElement[bool]:

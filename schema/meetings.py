@@ -115,7 +115,9 @@ class Meeting(Node):
         "meeting_actions",
         description="The actions recorded at this meeting, in order, each once: an action "
         "log's row that repeats an action of the minutes is listed as the minutes' action "
-        "(the row is linked to it as SAME_MEETING: see `continuedBy`).",
+        "(the row is linked to it as SAME_MEETING: see `continuedBy`; a row of an action "
+        "carried in is linked, as the minutes' record of it is, to the earlier action it "
+        "continues).",
     )
     metrics: list[Metric] = relation(
         "meeting_metrics", description="The figures quoted at this meeting, in order."
