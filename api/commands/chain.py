@@ -48,10 +48,14 @@ AT_MEETING = """
 query ChainAtMeeting($day: Date!, $body: String) {
   meetings(filter: {dateFrom: $day, dateTo: $day, body: $body}, first: 100) {
     edges { node {
-      title body date
+      id title body date
       actions {
         id reference text chain { id } evidence { document { fileName } }
         continuedBy { kind later { reference } }
+        continues {
+          kind
+          earlier { continuedBy { kind later { id reference meeting { id } } } }
+        }
       }
     } }
   }
@@ -154,7 +158,7 @@ async def _at_meeting(execute: Execute, day: dt.date, reference: str, body: str 
         (meeting, action)
         for meeting in meetings
         for action in meeting["actions"]
-        if wanted in {_reference_key(r) for r in _references(action)}
+        if wanted in {_reference_key(r) for r in _references(meeting, action)}
     ]
     if not found:
         raise ChainError(f"no action {reference!r} at the meeting on {where}", 1)
@@ -179,13 +183,24 @@ async def _at_meeting(execute: Execute, day: dt.date, reference: str, body: str 
     return str(standing[0] if standing else found[0][1]["id"])
 
 
-def _references(action: dict[str, Any]) -> list[str]:
+def _references(meeting: dict[str, Any], action: dict[str, Any]) -> list[str]:
     """The action's reference, and those its meeting's action log gives it (the log's row
-    repeating it, which the meeting does not list: ``Meeting.actions``)."""
+    repeating it, which the meeting does not list: ``Meeting.actions``): a row linked to
+    it as SAME_MEETING, or, for an action carried in, a row of the same meeting carrying
+    in the same earlier action."""
     repeated = [
         link["later"]["reference"]
         for link in action["continuedBy"]
         if link["kind"] == "SAME_MEETING"
+    ]
+    repeated += [
+        carried["later"]["reference"]
+        for link in action["continues"]
+        if link["kind"] == "ORIGIN"
+        for carried in link["earlier"]["continuedBy"]
+        if carried["kind"] == "ORIGIN"
+        and carried["later"]["id"] != action["id"]
+        and carried["later"]["meeting"]["id"] == meeting["id"]
     ]
     return [r for r in (action["reference"], *repeated) if r]
 

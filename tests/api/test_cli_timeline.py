@@ -131,6 +131,12 @@ def test_chain_follows_an_action_from_raised_to_closed(runner: CliRunner) -> Non
     assert "COMPLETED; raised 2022-09-22; closed 2022-12-15" in shown.output
     assert "deferred 2 times" in shown.output
 
+    # the log's number for an action carried in, which the meeting lists as the minutes
+    # record it ("police staff turnover by department", cited as Action 2 of December 2021)
+    carried = _json(runner, "chain", "2022-09-22", "5")
+    assert carried["text"] == "police staff turnover by department"
+    assert carried["meeting"]["date"] == "2022-09-22"
+
     ambiguous = runner.invoke(app, ["chain", "2022-09-22", "2"])
     assert ambiguous.exit_code == 2
     listed = re.findall(r"(\d+) \(eastmoor-performance-2022-09", ambiguous.output)
