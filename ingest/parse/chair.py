@@ -21,10 +21,13 @@ from ingest.parse.text import ATTENDANCE_SENTENCE_END
 _NUMBERING = re.compile(r"^\s*(?:[•·*-]|\(?[a-z\d]{1,3}[.)])?\s*")
 # "That Mr R Gatenby be elected Chair of the Panel", "Cllr A Dacre was elected Chairman",
 # "Resolved that: Cllr Jo Hale to be the Chair of the Panel for the following year".
+# "Mr Jo Hale was chosen as Chairman of the Panel", "Councillor Jo Hale be appointed as the
+# Panel Chair" (the body's words before "Chair", not "Vice" or "Deputy").
 _ELECTED_CHAIR = re.compile(
     r"\s+(?:(?:was|be|is|were)\s+(?:(?:therefore|duly|unanimously|accordingly|then)\s+)?"
-    r"(?:re-?)?(?:elected|appointed)\s+(?:(?:unanimously|duly|accordingly)\s+)?"
+    r"(?:re-?)?(?:elected|appointed|chosen|selected)\s+(?:(?:unanimously|duly|accordingly)\s+)?"
     r"(?:as\s+)?|to\s+be\s+)(?:the\s+)?"
+    r"(?:(?!Vice\b|Deputy\b|Co-)(?:[A-Z][\w&'’]*|and|of|&)\s+){0,6}"
     r"(?:Chair|Chairman|Chairperson|Chairwoman|Convener)\b(?!\s*-)"
 )
 # "Cllr Jo Hale was nominated and seconded and there being no other nominations he was duly
@@ -95,8 +98,8 @@ _FOR_THIS_MEETING = re.compile(
     re.IGNORECASE,
 )
 _CHAIR_SENTENCE_WORDS = re.compile(
-    r"ppointed|lected|the\s+chair|would\s+chair|chaired|presided|appointment|election|welcomed|"
-    r"opened",
+    r"ppointed|lected|chosen|the\s+chair|would\s+chair|chaired|presided|appointment|election|"
+    r"welcomed|opened",
     re.I,
 )
 # "Jo Hale (in the Chair from item 3 - not for item 15)", "Ann Bell (in the Chair for item

@@ -53,6 +53,11 @@ def test_the_absent_chair_is_an_apology_and_the_deputy_no_apology() -> None:
             "Dom Ashby-Clark",
         ),
         ("Councillor Tia Mwale was appointed unanimously as Chairman for the year.", "Tia Mwale"),
+        ("Mr Ravi Okafor was chosen as Chairman of the Panel for 2018/19.", "Ravi Okafor"),
+        (
+            "RESOLVED: That Councillor W J Penberthy be appointed as the Panel Chair.",
+            "W J Penberthy",
+        ),
     ],
 )
 def test_a_chair_elected_unanimously(sentence: str, chair: str) -> None:
@@ -65,6 +70,8 @@ def test_a_vice_chair_elected_unanimously_is_not_the_chair() -> None:
         "Councillor Gail Pinn was elected unanimously as Vice-Chair for 2023/24.\n"
     )
     assert _chair(text) is None
+    deputy = "1. Appointment of Deputy Chair\nCllr Ed Ruane was chosen as the Panel Deputy Chair.\n"
+    assert _chair(deputy) is None
 
 
 def test_a_chair_named_only_in_prose_is_the_meetings_chair_and_attended() -> None:
