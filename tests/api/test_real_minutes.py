@@ -60,7 +60,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "kind": (94, 93),
     "date": (99, 98),
     "start time": (99, 98),
-    "chair": (97, 92),
+    "chair": (96, 92),
     "attendees": (98, 93),
     "apologies": (97, 93),
     "attendee status": (97, 97),
