@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from api.database import DatabaseNotReady, open_database
@@ -25,6 +26,19 @@ T = TypeVar("T")
 def consoles() -> tuple[Console, Console]:
     """Standard output and standard error, sized to the terminal (or ``COLUMNS``)."""
     return Console(), Console(stderr=True)
+
+
+def file_progress(console: Console) -> Progress:
+    """A transient progress bar on ``console`` (standard error): what is being done, a bar,
+    how many of how many, and the time it has taken."""
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
 
 
 class NoRoomForIndex(Exception):

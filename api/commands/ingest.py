@@ -8,10 +8,9 @@ from typing import Annotated
 import typer
 from rich import box
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api.commands.common import consoles, index_writes, run, runtime
+from api.commands.common import consoles, file_progress, index_writes, run, runtime
 from api.settings import Settings
 from indexer.sync import apply_changes
 from ingest.pipeline import FileReport, IngestSummary, expand_paths, ingest_paths
@@ -46,14 +45,7 @@ async def _ingest(
     settings: Settings, paths: list[Path], workers: int, err_console: Console
 ) -> tuple[IngestSummary, int]:
     async with runtime(settings) as rt:
-        with Progress(
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err_console,
-            transient=True,
-        ) as progress:
+        with file_progress(err_console) as progress:
             task = progress.add_task("ingesting", total=len(expand_paths(paths)))
 
             def advance(report: FileReport) -> None:

@@ -8,10 +8,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy import func, select
 
-from api.commands.common import consoles, index_writes, run, runtime
+from api.commands.common import consoles, file_progress, index_writes, run, runtime
 from api.settings import Settings
 from indexer.sync import apply_changes
 from ingest.reparse import ReparseOutcome, ReparseReport, reparse_stored
@@ -57,14 +56,7 @@ async def _reparse(
             query = query.where(Meeting.id.in_(meeting_ids))
         async with session_factory(rt.engine)() as session:
             total = await session.scalar(query) or 0
-        with Progress(
-            TextColumn("[progress.description]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err_console,
-            transient=True,
-        ) as progress:
+        with file_progress(err_console) as progress:
             task = progress.add_task("parsing again", total=total)
 
             def advance(done: Sequence[ReparseReport]) -> None:
