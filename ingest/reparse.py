@@ -16,11 +16,14 @@ series are then worked out again as for a removal and an arrival, and the change
 tells the index what changed.
 
 A document the parser now refuses (it reads as a news page, say) is kept as it was and
-reported with the reason: nothing stored is lost by parsing it again.
+reported with the reason: nothing stored is lost by parsing it again. A meeting whose
+documents another writer changes while they are parsed (a new version uploaded) is read
+again (``ATTEMPTS``), so that an older reading never replaces a newer document.
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -131,7 +134,28 @@ async def _stored_documents(engine: AsyncEngine, meeting_id: int) -> list[_Store
     ]
 
 
+ATTEMPTS = 3
+"""Times a meeting is read again when its documents changed while it was being parsed (an
+upload of a new version, say), before it is left as it is for the next run."""
+
+
+class _ChangedMeanwhile(Exception):
+    """The meeting's documents are not those that were parsed: another writer changed them."""
+
+
 async def _reparse_meeting(
+    engine: AsyncEngine, meeting_id: int, glossary: Sequence[GlossaryEntry]
+) -> list[ReparseReport]:
+    for _ in range(ATTEMPTS - 1):
+        with contextlib.suppress(_ChangedMeanwhile):
+            return await _reparse_meeting_once(engine, meeting_id, glossary)
+    try:
+        return await _reparse_meeting_once(engine, meeting_id, glossary)
+    except _ChangedMeanwhile:
+        return []  # changed under every attempt: each writer stored it with its own reading
+
+
+async def _reparse_meeting_once(
     engine: AsyncEngine, meeting_id: int, glossary: Sequence[GlossaryEntry]
 ) -> list[ReparseReport]:
     # A meeting removed or merged into another by an earlier one's documents has none left.
@@ -152,6 +176,10 @@ async def _reparse_meeting(
     changed = [d for d in stored if d.id in prepared and prepared[d.id].reading != d.reading]
     if changed:
         async with write_session(engine) as session:
+            # the documents parsed are still the meeting's, as they were read (the write
+            # lock is held from here on)
+            if await _readings(session, meeting_id) != {d.id: d.reading for d in stored}:
+                raise _ChangedMeanwhile
             done = await _store_again(
                 session, meeting_id, [(d.id, prepared[d.id]) for d in changed]
             )
@@ -177,6 +205,15 @@ async def _reparse_meeting(
             ReparseReport(document.raw.file_name, ReparseOutcome.UNCHANGED, meeting_id, meeting_id),
         )
     return [reports[document.id] for document in stored]
+
+
+async def _readings(session: AsyncSession, meeting_id: int) -> dict[int, str | None]:
+    rows = await session.execute(
+        select(SourceDocument.id, SourceDocument.reading).where(
+            SourceDocument.meeting_id == meeting_id
+        )
+    )
+    return {document_id: reading for document_id, reading in rows}
 
 
 async def _store_again(

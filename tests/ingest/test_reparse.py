@@ -1,8 +1,9 @@
 """Stored documents parsed again (``assurance reparse``): nothing written where the parser
 reads as before; otherwise the records made again as a fresh ingest of the same files makes
 them, with the updates pushed to their actions kept, a document whose date an older reading
-got wrong moved to its own meeting, the notes of what cleaning did kept, and a document the
-parser now refuses kept as it was (SQLite and PostgreSQL).
+got wrong moved to its own meeting, the notes of what cleaning did kept, a document the
+parser now refuses kept as it was, and a new version another writer stores meanwhile never
+undone (SQLite and PostgreSQL).
 
 An older parser's reading is what the database holds after the records are changed the way
 that parser read them, with no reading stored (documents stored before readings were kept).
@@ -10,6 +11,8 @@ that parser read them, with no reading stored (documents stored before readings 
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +22,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from indexer.storage import IndexStore
 from indexer.sync import apply_changes
+from ingest import reparse
 from ingest.lifecycle.link import refresh_action
 from ingest.reparse import ReparseOutcome, reparse_stored
-from records.db import session_factory, write_session
+from records.db import create_engine, session_factory, write_session
 from records.enums import ActionStatus, EventSource
 from records.models import (
     Action,
@@ -319,3 +323,46 @@ async def test_only_the_meetings_asked_for_are_parsed_again(engine: AsyncEngine)
             select(SourceDocument.file_name).where(SourceDocument.reading.is_(None))
         )
         assert sorted(unread) == [path.name for path in EASTMOOR if path.name not in asked]
+
+
+async def _ingest_elsewhere(database_url: str, path: Path) -> None:
+    writer = create_engine(database_url)
+    try:
+        await ingest_files(writer, path)
+    finally:
+        await writer.dispose()
+
+
+async def test_a_new_version_stored_while_its_meeting_is_parsed_is_not_undone(
+    engine: AsyncEngine, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another writer stores a corrected version of the minutes while the old one is being
+    parsed again: the old reading never replaces it, and the meeting is read again."""
+    await ingest_files(engine, SAMPLES / SEPTEMBER)
+    await _forget_readings(engine)
+    corrected = tmp_path / SEPTEMBER
+    corrected.write_text(
+        (SAMPLES / SEPTEMBER).read_text(encoding="utf-8").replace("at 2pm", "at 2.00pm"),
+        encoding="utf-8",
+    )
+    parse = reparse.prepare_stored
+    uploads: list[Path] = []
+
+    def parse_while_a_new_version_arrives(*args: Any, **kwargs: Any) -> Any:
+        if not uploads:  # the other writer, on its own connection, while this one parses
+            uploads.append(corrected)
+            thread = threading.Thread(
+                target=asyncio.run, args=(_ingest_elsewhere(database_url, corrected),)
+            )
+            thread.start()
+            thread.join()
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(reparse, "prepare_stored", parse_while_a_new_version_arrives)
+
+    [report] = await reparse_stored(engine)
+
+    assert report.outcome is ReparseOutcome.UNCHANGED  # read again: the new version's reading
+    async with session_factory(engine)() as session:
+        [text] = await session.scalars(select(SourceDocument.text))
+    assert "at 2.00pm" in text
