@@ -56,6 +56,7 @@ class ReparseOutcome(enum.StrEnum):
     REPARSED = "reparsed"  # its records made again, in the same meeting
     MOVED = "moved"  # its records made again, in another meeting
     REFUSED = "refused"  # the parser refuses it now: kept as it was
+    SKIPPED = "skipped"  # another writer changed its meeting each time it was read: kept
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,6 @@ class ReparseReport:
 @dataclass(frozen=True)
 class _Stored:
     id: int
-    meeting_id: int
     raw: RawDocument
     warnings: list[str]
     reading: str | None
@@ -110,7 +110,6 @@ async def reparse_stored(
 async def _stored_documents(engine: AsyncEngine, meeting_id: int) -> list[_Stored]:
     columns = (
         SourceDocument.id,
-        SourceDocument.meeting_id,
         SourceDocument.file_name,
         SourceDocument.format,
         SourceDocument.sha256,
@@ -125,7 +124,6 @@ async def _stored_documents(engine: AsyncEngine, meeting_id: int) -> list[_Store
     return [
         _Stored(
             row.id,
-            row.meeting_id,
             RawDocument(row.file_name, row.format, row.sha256, row.size, row.text),
             list(row.warnings or ()),
             row.reading,
@@ -142,6 +140,13 @@ upload of a new version, say), before it is left as it is for the next run."""
 class _ChangedMeanwhile(Exception):
     """The meeting's documents are not those that were parsed: another writer changed them."""
 
+    def __init__(self, meeting_id: int, stored: Sequence[_Stored]) -> None:
+        super().__init__(meeting_id)
+        self.reports = [
+            ReparseReport(d.raw.file_name, ReparseOutcome.SKIPPED, meeting_id, meeting_id)
+            for d in stored
+        ]
+
 
 async def _reparse_meeting(
     engine: AsyncEngine, meeting_id: int, glossary: Sequence[GlossaryEntry]
@@ -151,8 +156,8 @@ async def _reparse_meeting(
             return await _reparse_meeting_once(engine, meeting_id, glossary)
     try:
         return await _reparse_meeting_once(engine, meeting_id, glossary)
-    except _ChangedMeanwhile:
-        return []  # changed under every attempt: each writer stored it with its own reading
+    except _ChangedMeanwhile as changed:
+        return changed.reports  # each writer stored its documents with their own reading
 
 
 async def _reparse_meeting_once(
@@ -179,7 +184,7 @@ async def _reparse_meeting_once(
             # the documents parsed are still the meeting's, as they were read (the write
             # lock is held from here on)
             if await _readings(session, meeting_id) != {d.id: d.reading for d in stored}:
-                raise _ChangedMeanwhile
+                raise _ChangedMeanwhile(meeting_id, stored)
             done = await _store_again(
                 session, meeting_id, [(d.id, prepared[d.id]) for d in changed]
             )

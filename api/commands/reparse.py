@@ -40,6 +40,11 @@ def reparse(
             err_console.print(
                 f"[yellow]kept as it was:[/yellow] {report.file_name}: {report.reason}"
             )
+        elif report.outcome is ReparseOutcome.SKIPPED:
+            err_console.print(
+                f"[yellow]changed by another writer meanwhile, kept:[/yellow] "
+                f"{report.file_name} (run again to read it)"
+            )
     console.print(
         f"{len(reports)} {'document' if len(reports) == 1 else 'documents'}: "
         + ", ".join(f"{counts[outcome]} {outcome}" for outcome in ReparseOutcome)

@@ -325,10 +325,14 @@ async def test_only_the_meetings_asked_for_are_parsed_again(engine: AsyncEngine)
         assert sorted(unread) == [path.name for path in EASTMOOR if path.name not in asked]
 
 
-async def _ingest_elsewhere(database_url: str, path: Path) -> None:
+async def _ingest_elsewhere(database_url: str, path: Path, *, older: bool = False) -> None:
+    """Another writer stores ``path`` on a connection of its own (``older``: a process of a
+    version that kept no readings, as in a rolling upgrade)."""
     writer = create_engine(database_url)
     try:
         await ingest_files(writer, path)
+        if older:
+            await _forget_readings(writer)
     finally:
         await writer.dispose()
 
@@ -366,3 +370,34 @@ async def test_a_new_version_stored_while_its_meeting_is_parsed_is_not_undone(
     async with session_factory(engine)() as session:
         [text] = await session.scalars(select(SourceDocument.text))
     assert "at 2.00pm" in text
+
+
+async def test_a_meeting_changed_under_every_attempt_is_kept_and_named(
+    engine: AsyncEngine, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await ingest_files(engine, SAMPLES / SEPTEMBER)
+    await _forget_readings(engine)
+    text = (SAMPLES / SEPTEMBER).read_text(encoding="utf-8")
+    parse = reparse.prepare_stored
+    versions: list[str] = []
+
+    def parse_while_new_versions_keep_arriving(*args: Any, **kwargs: Any) -> Any:
+        version = tmp_path / f"{len(versions)}" / SEPTEMBER
+        version.parent.mkdir()
+        versions.append(f"at 2.0{len(versions)}pm")
+        version.write_text(text.replace("at 2pm", versions[-1]), encoding="utf-8")
+        arrival = _ingest_elsewhere(database_url, version, older=True)
+        thread = threading.Thread(target=asyncio.run, args=(arrival,))
+        thread.start()
+        thread.join()
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(reparse, "prepare_stored", parse_while_new_versions_keep_arriving)
+
+    [report] = await reparse_stored(engine)
+
+    assert (report.file_name, report.outcome) == (SEPTEMBER, ReparseOutcome.SKIPPED)
+    assert len(versions) == reparse.ATTEMPTS
+    async with session_factory(engine)() as session:
+        [stored] = await session.scalars(select(SourceDocument.text))
+    assert versions[-1] in stored  # the last writer's version stands
