@@ -65,7 +65,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "apologies": (97, 93),
     "attendee status": (97, 97),
     "items": (97, 95),
-    "actions": (89, 92),
+    "actions": (89, 91),
     "action owners": (94, 90),
 }
 
