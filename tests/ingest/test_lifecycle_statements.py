@@ -34,6 +34,7 @@ from records.models import (
 )
 from schema.mutations.delete_meeting import delete_meeting
 from tests.support.databases import BACKENDS, throwaway_database
+from tests.support.lifecycles import action_keys
 from tests.support.paths import DATA
 from tests.support.records import ingest_files
 
@@ -43,18 +44,6 @@ FEBRUARY = LIFECYCLE / "marrowfield-performance-2023-02.txt"
 THEMATIC = LIFECYCLE / "marrowfield-thematic-2023-02.txt"
 MARCH = LIFECYCLE / "marrowfield-performance-2023-03.txt"
 MARCH_14 = dt.date(2023, 3, 14)
-
-ActionKey = tuple[str, int]  # (file name, position): an action, whatever its id
-
-
-async def _keys(engine: AsyncEngine) -> dict[int, ActionKey]:
-    async with session_factory(engine)() as session:
-        rows = await session.execute(
-            select(Action.id, SourceDocument.file_name, Action.position).join(
-                SourceDocument, SourceDocument.id == Action.document_id
-            )
-        )
-        return {action_id: (name, position) for action_id, name, position in rows}
 
 
 async def _action(engine: AsyncEngine, path: Path, reference: str) -> int:
@@ -105,7 +94,7 @@ async def _said(engine: AsyncEngine, action_id: int) -> list[tuple[ActionEventKi
 
 async def statement_graph(engine: AsyncEngine) -> dict[str, Any]:
     """Statements, lifecycles and events, named by file and position instead of ids."""
-    key = await _keys(engine)
+    key = await action_keys(engine)
     async with session_factory(engine)() as session:
         files = {d.id: d.file_name for d in await session.scalars(select(SourceDocument))}
         statements = await session.scalars(select(ActionStatement))
