@@ -30,14 +30,13 @@ def head() -> ColumnElement[bool]:
     return ActionLifecycle.chain_key == ActionLifecycle.action_id
 
 
+# Documents of one meeting in the order their records stand for it: the minutes first.
+DOCUMENT_RANK = {DocumentType.MINUTES: 0, DocumentType.ACTION_LOG: 1, DocumentType.AGENDA: 2}
+
+
 def _rank(document: Any) -> ColumnElement[int]:
-    """Which of a meeting's documents records an action first: its minutes, then its
-    action log, then its agenda (``ingest.lifecycle.facts.DOCUMENT_RANK``)."""
-    return case(
-        (document.document_type == DocumentType.MINUTES, 0),
-        (document.document_type == DocumentType.ACTION_LOG, 1),
-        else_=2,
-    )
+    """``DOCUMENT_RANK`` of a document's type, in SQL."""
+    return case(*((document.document_type == kind, rank) for kind, rank in DOCUMENT_RANK.items()))
 
 
 def recorded_again(action: Any = Action) -> ColumnElement[bool]:

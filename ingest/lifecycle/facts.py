@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from ingest.parse.action_status_lines import Reach
 from records.enums import ActionEventKind, ActionStatus, DocumentType, MeetingKind
+from records.lifecycles import DOCUMENT_RANK
 
-# Documents of one meeting in the order their records stand for it: the minutes first.
-DOCUMENT_RANK = {DocumentType.MINUTES: 0, DocumentType.ACTION_LOG: 1, DocumentType.AGENDA: 2}
+__all__ = ["DOCUMENT_RANK", "ActionFacts", "MeetingFacts", "StatementFacts", "UpdateFacts"]
 
 # "(Accountability Board, 14 December 2021, Action 2)": the number an action-log row cites.
 _CITED = re.compile(
