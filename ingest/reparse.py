@@ -23,7 +23,6 @@ again (``ATTEMPTS``), so that an older reading never replaces a newer document.
 
 from __future__ import annotations
 
-import contextlib
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -151,13 +150,13 @@ class _ChangedMeanwhile(Exception):
 async def _reparse_meeting(
     engine: AsyncEngine, meeting_id: int, glossary: Sequence[GlossaryEntry]
 ) -> list[ReparseReport]:
-    for _ in range(ATTEMPTS - 1):
-        with contextlib.suppress(_ChangedMeanwhile):
+    skipped: list[ReparseReport] = []
+    for _ in range(ATTEMPTS):
+        try:
             return await _reparse_meeting_once(engine, meeting_id, glossary)
-    try:
-        return await _reparse_meeting_once(engine, meeting_id, glossary)
-    except _ChangedMeanwhile as changed:
-        return changed.reports  # each writer stored its documents with their own reading
+        except _ChangedMeanwhile as changed:
+            skipped = changed.reports
+    return skipped  # each writer stored its documents with their own reading
 
 
 async def _reparse_meeting_once(
@@ -185,18 +184,15 @@ async def _reparse_meeting_once(
             # lock is held from here on)
             if await _readings(session, meeting_id) != {d.id: d.reading for d in stored}:
                 raise _ChangedMeanwhile(meeting_id, stored)
-            done = await _store_again(
-                session, meeting_id, [(d.id, prepared[d.id]) for d in changed]
-            )
             rest = [d for d in stored if d.id in prepared and d not in changed]
-            if rest and any(result.meeting_id != meeting_id for result in done):
-                # the meeting's header may have come from a document that left it: its
-                # other documents are stored again, the best of them giving the header
-                done += await _store_again(
-                    session, meeting_id, [(d.id, prepared[d.id]) for d in rest]
-                )
-                changed += rest
-        for document, result in zip(changed, done, strict=True):
+            done = await _store_again(
+                session,
+                meeting_id,
+                [(d.id, prepared[d.id]) for d in changed],
+                [(d.id, prepared[d.id]) for d in rest],
+            )
+        stored_again = [*changed, *rest][: len(done)]  # the rest only when one moved away
+        for document, result in zip(stored_again, done, strict=True):
             moved = result.meeting_id != meeting_id
             reports[document.id] = ReparseReport(
                 document.raw.file_name,
@@ -222,12 +218,39 @@ async def _readings(session: AsyncSession, meeting_id: int) -> dict[int, str | N
 
 
 async def _store_again(
-    session: AsyncSession, meeting_id: int, documents: Sequence[tuple[int, PreparedDocument]]
+    session: AsyncSession,
+    meeting_id: int,
+    changed: Sequence[tuple[int, PreparedDocument]],
+    rest: Sequence[tuple[int, PreparedDocument]],
 ) -> list[StoreResult]:
-    """Remove ``documents`` (ids, with their new reading) from their meeting and store their
-    new reading, in one transaction; what became of each."""
+    """Remove the ``changed`` documents (ids, with their new reading) from their meeting and
+    store their new reading, in one transaction; when one moves to another meeting, the
+    meeting's ``rest`` too, since its header may have come from the one that left (the best
+    of those left gives it). What became of each stored again: the changed, then the rest
+    when they were. Links and series are worked out once, after all of them."""
     removal = await removal_of_meeting(session, meeting_id)
     body = await body_of_meeting(session, meeting_id)
+    results, pending = await _replace(session, meeting_id, changed)
+    if rest and any(result.meeting_id != meeting_id for result in results):
+        more, more_pending = await _replace(session, meeting_id, rest)
+        results += more
+        pending += more_pending
+    left = await session.scalar(select(func.count()).where(SourceDocument.meeting_id == meeting_id))
+    if not left:
+        await writes.remove_meeting(session, meeting_id)
+    await link_stored(session, pending)
+    await relink_after_removal(session, removal)
+    await refresh_series_of_batch(session, results)
+    if body is not None:
+        await refresh_series(session, body)
+    return results
+
+
+async def _replace(
+    session: AsyncSession, meeting_id: int, documents: Sequence[tuple[int, PreparedDocument]]
+) -> tuple[list[StoreResult], list[PendingLink]]:
+    """Remove ``documents`` from their meeting and store their new reading in its place,
+    each carrying the updates pushed to its earlier reading's actions."""
     ids = [document_id for document_id, _ in documents]
     pushed = {document_id: await pushed_updates_of(session, [document_id]) for document_id in ids}
     log = writes.ChangeLog()
@@ -243,12 +266,4 @@ async def _store_again(
             pending.append(link)
         await session.flush()
         session.expunge_all()  # the next document reads what this one wrote, not objects
-    left = await session.scalar(select(func.count()).where(SourceDocument.meeting_id == meeting_id))
-    if not left:
-        await writes.remove_meeting(session, meeting_id)
-    await link_stored(session, pending)
-    await relink_after_removal(session, removal)
-    await refresh_series_of_batch(session, results)
-    if body is not None:
-        await refresh_series(session, body)
-    return results
+    return results, pending
