@@ -70,9 +70,13 @@ _MEETING_LABEL = re.compile(
 )
 # Labels run on after the meeting's name: "Meeting: Executive Board Venue: Room 2 Date: ..."
 _NEXT_LABEL = re.compile(r"\s+(?:venue|date|time|location|chair|place)\s*:", re.IGNORECASE)
+# "Minutes of", "Draft notes from", "Record of": what a record's title calls it.
+_RECORD_OF = (
+    r"(?:approved\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes?|notes|record)\s+"
+    r"(?:of|from)\b"
+)
 _MINUTES_OF = re.compile(
-    r"(?P<parent>^.*?)\b(?:approved\s+|draft\s+|confirmed\s+|unconfirmed\s+)?"
-    r"(?:minutes?|notes|record)\s+(?:of|from)\s+(?:(?:the|a|an)\s+)?"
+    rf"(?P<parent>^.*?)\b{_RECORD_OF}\s+(?:(?:the|a|an)\s+)?"
     r"(?:(?:special|extraordinary|annual|ordinary|public|private|formal|informal)\s+)?"
     r"(?:meeting\s+of\s+(?:the\s+)?)?"
     r"(?P<name>[^.;:]{2,160}?)"
@@ -148,11 +152,7 @@ _GENERIC = re.compile(
 _ONE_ITEM_PAGE = re.compile(r"^(?:agenda\s+item|issue\s+-\s+(?:decisions|meetings))$", re.I)
 _ITEM_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,2})*[.):]?\s")
 _LABELLED = re.compile(r"^[A-Za-z][\w /&]{0,30}:\s")
-_RECORD_OF = re.compile(
-    r"(?:approved\s+|draft\s+|confirmed\s+|unconfirmed\s+)?(?:minutes?|notes|record)\s+"
-    r"(?:of|from)\b",
-    re.IGNORECASE,
-)
+_RECORD_OF_START = re.compile(_RECORD_OF, re.IGNORECASE)
 _POSSESSIVE_MEETING = re.compile(r"^(?P<body>.+?)['’]s?\s+meetings?$", re.IGNORECASE)
 _NOT_OWN = re.compile(
     r"^(?:this|that|its|their|our|your|his|her|last|previous|next|future|earlier|the\s+"
@@ -284,7 +284,7 @@ def name_before_date(content: str, date_start: int) -> str | None:
     if agenda_for:
         before = agenda_for.group("name")
     before = _HELD_AT_PLACE.split(before, maxsplit=1)[0]
-    if _RECORD_OF.match(before.strip()):
+    if _RECORD_OF_START.match(before.strip()):
         return None  # "Record of the Board's meeting in ...": no name (``_from_minutes_of``)
     while (time := find_time(before)) is not None:
         before = before[: time.span[0]] + " " + before[time.span[1] :]
