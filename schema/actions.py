@@ -17,7 +17,7 @@ from sqlalchemy import exists, func, or_, select
 from ingest.keys import body_key
 from records import models
 from records.enums import ActionEventKind, ActionStatus, DueBasis, EventSource, LinkKind
-from records.lifecycles import DONE, head, open_on
+from records.lifecycles import DONE, head, open_on, recorded_again
 from schema import enums as _enums  # noqa: F401  (registers the GraphQL enums)
 from schema.arguments import MAX_MATCH_CHARS, checked_match_text
 from schema.context import Context
@@ -347,9 +347,14 @@ class ActionFilter:
 
 
 def action_query(where: ActionFilter | None, today: dt.date) -> AnySelect:
-    """Actions (with their meeting's date, the sort key) meeting the filter."""
+    """Actions (with their meeting's date, the sort key) meeting the filter, each once as
+    its meeting lists it (see ``records.lifecycles.recorded_again``)."""
     action, meeting = models.Action, models.Meeting
-    query: AnySelect = select(action, meeting.date).join(meeting, meeting.id == action.meeting_id)
+    query: AnySelect = (
+        select(action, meeting.date)
+        .join(meeting, meeting.id == action.meeting_id)
+        .where(~recorded_again())
+    )
     if where is None:
         return query
     if where.status:

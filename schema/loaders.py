@@ -328,7 +328,8 @@ class Loaders:
                 Action,
                 select(Action)
                 .join(action_themes, action_themes.c.action_id == Action.id)
-                .join(Meeting, Meeting.id == Action.meeting_id),
+                .join(Meeting, Meeting.id == Action.meeting_id)
+                .where(~recorded_again()),
                 action_themes.c.theme_id,
                 Meeting.date,
                 Action.id,

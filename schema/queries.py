@@ -118,7 +118,10 @@ class Query(ChangesQuery):
         found = await info.context.loaders.theme_by_code.load(code)
         return Theme.from_model(found) if found else None
 
-    @resolver_field(description="Actions across meetings, by meeting date.")
+    @resolver_field(
+        description="Actions across meetings, by meeting date, each once as its meeting lists "
+        "it (an action-log row repeating an action of the minutes is not listed again)."
+    )
     async def actions(
         self,
         info: Info,

@@ -113,7 +113,7 @@ class Theme(Node):
         page = await info.context.loaders.theme_items.load((self.db_id, args))
         return to_connection(page, AgendaItem.from_model, args, lambda m: m.id)
 
-    @resolver_field(description="Actions about the theme.")
+    @resolver_field(description="Actions about the theme, each once as its meeting lists it.")
     async def actions(
         self,
         info: Info,

@@ -386,7 +386,7 @@ def _actions(where: ExportFilter) -> AnySelect:
         .join(Meeting, Meeting.id == Action.meeting_id)
         .outerjoin(AgendaItem, AgendaItem.id == Action.item_id)
         .outerjoin(cycle, cycle.action_id == Action.id)
-        .where(*_meeting_conditions(where))
+        .where(~recorded_again(), *_meeting_conditions(where))
     )
     if where.theme is not None:
         query = query.where(_themed(action_themes, "action_id", Action.id, where.theme))

@@ -3,10 +3,17 @@ lifecycle filters, a meeting's carried actions, and statements that do not grow.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from api.export.filters import ExportFilter
+from api.export.stream import export_run
+from api.export.tables import TABLES
+from records.db import session_factory
+from records.models import Action
 from schema.context import Context
 from tests.ingest.test_lifecycle import EASTMOOR
 from tests.schema.test_statement_count import count_statements
@@ -242,3 +249,32 @@ async def test_a_meeting_lists_an_action_its_action_log_repeats_once(engine: Asy
         ("ACTION_LOG", "Police staff turnover by department refreshed with staff survey results"),
         ("MINUTES", "police staff turnover by department"),
     ]
+
+
+EVERY_LIST = """
+{
+  meetings(first: 100) { edges { node { actions { id } } } }
+  actions(first: 100) { totalCount edges { node { id } } }
+  themes { code actions(first: 100) { totalCount edges { node { id } } } }
+}
+"""
+
+
+async def test_every_list_of_actions_lists_a_repeated_action_once(engine: AsyncEngine) -> None:
+    """The top-level list, a theme's list and the actions export list an action an action
+    log repeats once, as its meeting does: the minutes' record of it."""
+    await ingest_files(engine, *EASTMOOR)
+    data = await run(Context(engine=engine), EVERY_LIST)
+    listed = [a["id"] for meeting in nodes(data["meetings"]) for a in meeting["actions"]]
+    assert len(listed) == len(set(listed))
+    across = [a["id"] for a in nodes(data["actions"])]
+    assert sorted(across) == sorted(listed)
+    assert data["actions"]["totalCount"] == len(listed)
+    themed = [a["id"] for theme in data["themes"] for a in nodes(theme["actions"])]
+    assert themed and set(themed) <= set(listed)
+    async with session_factory(engine)() as session:
+        stored = await session.scalar(select(func.count()).select_from(Action))
+    assert stored is not None and stored > len(listed)  # the log's repeated rows stay
+    async with export_run(engine, TABLES["actions"], ExportFilter(), dt.date(2023, 1, 1)) as run_:
+        exported = [row["id"] async for batch in run_.batches() for row in batch]
+    assert run_.total == len(exported) and sorted(exported) == sorted(listed)

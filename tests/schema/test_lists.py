@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from records import models
 from records.enums import ActionStatus
+from records.lifecycles import recorded_again
 from schema.context import Context
 from tests.support.graphql import errors, nodes, run
 
@@ -99,8 +100,9 @@ async def test_meeting_filters(corpus_context: Context) -> None:
 
 
 async def test_actions_filters(corpus_context: Context) -> None:
+    # each action once, as its meeting lists it: not an action log's row repeating it
     async with corpus_context.sessionmaker() as session:
-        actions = (await session.scalars(select(models.Action))).all()
+        actions = (await session.scalars(select(models.Action).where(~recorded_again()))).all()
     fields = "status dueDate ownerText origin { title date } owners { name } meeting { id }"
 
     seen, total = await walk(corpus_context, "actions", "", 7, fields)
