@@ -69,7 +69,8 @@ _STATUS_LABELS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
         re.compile(
             r"(?:also\s+|other\s+members\s+|ex-officio\s+members\s+)?in attend[ae]nce"
             r"|also present|also attending|officers in attendance|officials in attendance|"
-            r"officers present|others present|officer attendance|officers|officials|guests?|"
+            r"officers present|others present|other\s+attendees(?:\s+present)?|"
+            r"officer attendance|officers|officials|guests?|"
             r"observers?|supporting officers|advisers|by invitation|together with|presenters?|"
             r"presenting|witnesses|secretariat|minute[- ]?takers?|note[- ]?takers?|"
             r"minutes\s+taken\s+by",
@@ -97,7 +98,10 @@ _GLUED_LABEL_END = re.compile(r":(?=[A-Z])")
 _TITLE_AFTER_LABEL = re.compile(
     r"\s+(?-i:Mr|Mrs|Ms|Miss|Dr|Cllrs?|Councillors?|Messrs|Prof|Professor|Sir|Dame)\.?\s+(?-i:[A-Z])"
 )
-_QUALIFIED_LABEL_END = re.compile(r"\s+(?:from|of|at|for|in)\s[^:.;]{1,80}:\s*")
+# "Present from the Office of the PCC (OSPCC): ...", "Also in attendance as an Observer"
+_QUALIFIED_LABEL_END = re.compile(
+    r"\s+(?:from|of|at|for|in|as)\s[^:.;]{1,80}:\s*|\s+as\s+(?:an?\s+)?[A-Za-z ]{1,40}$"
+)
 # An agenda item straight after a list ("1. Holding to account – Rape and ...") ends it.
 # "In attendance for specific items DCC Jo Hale ...", "Present for item 5 Mr Roy Tapp": the
 # part of the meeting a label's people attended, without a colon before them.
@@ -145,6 +149,11 @@ _SENTENCE_LABEL_ATTENDING = re.compile(
 )
 # An attendance label of a few words ending in a colon: "Apologies for absence:".
 _COLON_LABEL = re.compile(r"^[A-Za-z ]{4,40}:\s")
+# "Representing the Highland Council:": a joint board's members under the councils that
+# appoint them, the first group heading the list with no "Present" above it.
+_REPRESENTING_HEADING = re.compile(
+    r"^representing\s+(?:the\s+)?(?-i:[A-Z])[\w'’&,() -]{1,60}?\s*:?$", re.IGNORECASE
+)
 _APOLOGIES_HEADING = re.compile(
     r"^apologies(?:\s+for\s+absence)?"
     r"(?:\s+(?:and|&)\s+(?:notices?\s+of\s+)?substitut(?:ions?|es))?\.?$",
@@ -320,6 +329,8 @@ def _status_label(content: str) -> tuple[AttendanceStatus, str] | None:
             return AttendanceStatus.PRESENT, ""
         if _APOLOGIES_HEADING.match(heading):
             return AttendanceStatus.APOLOGIES, ""
+        if _REPRESENTING_HEADING.match(heading):
+            return AttendanceStatus.PRESENT, ""
     return found
 
 

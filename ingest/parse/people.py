@@ -31,7 +31,8 @@ class Person:
 
 _HONORIFICS = (
     r"(?:the\s+)?(?:rt\.?\s+)?hon|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|baroness|"
-    r"baron|cllr|councillor|cty|county\s+councillor|alderman|rev|revd|reverend|canon|"
+    r"baron|cllr|councillor|cty|county\s+councillor|alderman|ald|bailie|provost|rev|revd|"
+    r"reverend|canon|pastor|bishop|archdeacon|"
     r"(?:group\s+)?captain|major|colonel|the\s+right\s+worshipful"
 )
 _RANKS = (
@@ -113,7 +114,8 @@ _NOT_NAME_WORDS = {
     "foundation", "agency", "commission", "institute", "centre", "center", "network",
     "forum", "alliance", "federation", "hospital", "rehabilitation", "probation", "housing",
     "ambulance", "prison", "prisons", "youth", "education", "children", "social", "care",
-    "victim", "principal", "personal", "accountant", "compliance", "invitee",
+    "victim", "principal", "personal", "accountant", "compliance", "invitee", "government",
+    "union", "parliament", "ministry",
     # words of a venue's address ("The Ainsty Meeting Room, West Offices, Station Rise")
     "the", "road", "street", "avenue", "offices", "building", "chambers", "rise",
     # a ModernGov agenda's furniture, read as a line of its own ("Public Document Pack")
@@ -260,11 +262,16 @@ _CHAIR_MARK = re.compile(
     r"|\s+in the chair\s*$",
     re.IGNORECASE,
 )
-_CHAIR_CAPACITY = re.compile(rf"^{_CHAIR_WORD}$", re.IGNORECASE)
-# "Jo Hale (JH) Chair – Police & Crime Commissioner", "Jo Hale (JH) Co-Chair – ...", and
-# with no separator: "Jo Hale (JH) Chair Police and Crime Commissioner".
+# "Chair", "Chairman presiding", and the office of a board's chair appointed from outside
+# it, which is kept as the capacity: "Jo Hale, Independent Chair".
+_CHAIR_CAPACITY = re.compile(
+    rf"^(?P<office>independent\s+)?{_CHAIR_WORD}(?:\s+presiding)?$", re.IGNORECASE
+)
+# "Jo Hale (JH) Chair – Police & Crime Commissioner", "Jo Hale (JH) Co-Chair – ...", "Jo
+# Hale - Chair / Rye Trust" (a flattened table's cells), and with no separator: "Jo Hale
+# (JH) Chair Police and Crime Commissioner".
 _LEADING_CHAIR = re.compile(
-    r"^(?:co-?)?chair(?:man|person|woman)?(?:\s*[-–—,;]\s*|\s+(?-i:(?=[A-Z])))", re.IGNORECASE
+    r"^(?:co-?)?chair(?:man|person|woman)?(?:\s*[-–—,;/]\s*|\s+(?-i:(?=[A-Z])))", re.IGNORECASE
 )
 _MINUTES_MARK = re.compile(
     r"\(\s*(?:minutes?|minute[- ]taker|note[- ]?taker|notes|secretariat)\s*\)"
@@ -392,14 +399,15 @@ def parse_capacity(text: str | None) -> tuple[str | None, str | None]:
     """(capacity, abbreviation) from "Police and Crime Commissioner (PCC)" or "PCC"."""
     if text is None:
         return None, None
-    capacity = re.sub(r"^the\s+(?=[A-Z])", "", text.strip(" \t,;.-–—"))  # "the Chief Constable"
+    # "the Chief Constable"; "/ Victim Support", a flattened table's cell
+    capacity = re.sub(r"^the\s+(?=[A-Z])", "", text.strip(" \t,;.-–—/"))
     abbreviation: str | None = None
     for inner in _PARENTHESIS.findall(capacity):
         repeated = re.fullmatch(r"[A-Z][a-z]{2,14}", inner) and capacity.startswith(inner)
         if is_abbreviation(inner) or repeated:
             abbreviation = inner.strip()
             capacity = capacity.replace(f"({inner})", " ")
-    capacity = re.sub(r"\s+", " ", capacity).strip(" ,;-–—")
+    capacity = re.sub(r"\s+", " ", capacity).strip(" ,;-–—/")
     other_language, slash, english = capacity.partition(" / ")
     if slash and _names_a_role(english) and not _names_a_role(other_language):
         capacity = english.strip()  # "Prif Gwnstabl / Chief Constable"
@@ -823,8 +831,10 @@ def split_person(text: str) -> Person | None:
             return None
         name, rest = " ".join(words[:taken]), f"{' '.join(words[taken:])} {rest}"
     capacity_text = rest.strip(" ,;:-–—") or role_in_brackets
-    if capacity_text and _CHAIR_CAPACITY.match(capacity_text):
-        is_chair, capacity_text = True, role_in_brackets
+    chair_office = _CHAIR_CAPACITY.match(capacity_text or "")
+    if chair_office is not None:
+        is_chair = True
+        capacity_text = capacity_text if chair_office["office"] else role_in_brackets
     if capacity_text and role_in_brackets and capacity_text != role_in_brackets:
         capacity_text = f"{capacity_text} ({role_in_brackets})"
     if abbreviation is not None:

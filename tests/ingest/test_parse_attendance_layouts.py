@@ -773,3 +773,66 @@ def test_one_named_with_a_role_who_presents_a_report_attends() -> None:
         ("Nell Sowden", "Deputy Police and Crime Commissioner", IN_ATTENDANCE),
         ("Tam Rowse", "Chief Finance Officer", IN_ATTENDANCE),
     ]
+
+
+def test_members_under_the_councils_they_represent_with_no_present_label() -> None:
+    text = (
+        "Minutes of Meeting of the Wessex and Isles Fire Board held in Council Headquarters, "
+        "Kingsbridge, on Friday, 14 November 2008 at 1.30 p.m.\n\n\n"
+        "Representing Wessex Council:\n\n"
+        "Mr A Penrose, Mrs F Dunmore, Dr P Ashdown (Substitute)\n\n"
+        "Representing Comhairle nan Eilean Siar:\n\n"
+        "Mr D J Tolley, Mr R Carew\n\n"
+        "Also in attendance as an Observer\n\n"
+        "Mr N Quarrie (Wessex Council)\n\n"
+        "Officials in attendance:\n\n"
+        "Mr S Gannet, Chief Fire Officer\n"
+        "Ms L Fordyce, Clerk\n\n"
+        "Mr A Penrose in the Chair\n\n"
+        "1. Apologies for Absence\n\n"
+        "Apologies for absence were intimated on behalf of Mr J Stannard.\n"
+    )
+    assert people(text) == [
+        ("A Penrose", PRESENT),
+        ("F Dunmore", PRESENT),
+        ("P Ashdown", PRESENT),
+        ("D J Tolley", PRESENT),
+        ("R Carew", PRESENT),
+        ("N Quarrie", IN_ATTENDANCE),
+        ("S Gannet", IN_ATTENDANCE),
+        ("L Fordyce", IN_ATTENDANCE),
+        ("J Stannard", APOLOGIES),
+    ]
+
+
+def test_civic_and_church_honorifics_are_not_part_of_a_name() -> None:
+    text = (
+        "Present:\n"
+        "Ald Mrs L Carrow\nBailie Ewan Strachan\nProvost Ann Lithgow\nPastor Tomi Adeyemi\n"
+        "Bishop Owen Dakers\nArchdeacon Ruth Pellow\n"
+    )
+    assert [name for name, _ in people(text)] == [
+        "L Carrow",
+        "Ewan Strachan",
+        "Ann Lithgow",
+        "Tomi Adeyemi",
+        "Owen Dakers",
+        "Ruth Pellow",
+    ]
+
+
+def test_observers_named_with_their_organisations_and_other_attendees() -> None:
+    text = (
+        "PRESENT:\n\nOrla Penrose, Chair (OP)\n\nBram Kell (BK)\n\n"
+        "OBSERVERS:\n\nColm Rennie, Scottish Government\n\nTess Muir, Fire Brigades Union\n\n"
+        "Other Attendees Present\n\nName / Organisation\nIvo Dane / Victim Support\n\n"
+        "1. Welcome\n\nThe Chair welcomed everyone.\n"
+    )
+    attendance = attendance_of(text)
+    assert [(a.name, a.capacity, a.status) for a in attendance.attendees] == [
+        ("Orla Penrose", None, PRESENT),
+        ("Bram Kell", None, PRESENT),
+        ("Colm Rennie", "Scottish Government", IN_ATTENDANCE),
+        ("Tess Muir", "Fire Brigades Union", IN_ATTENDANCE),
+        ("Ivo Dane", "Victim Support", IN_ATTENDANCE),
+    ]

@@ -57,3 +57,24 @@ def test_an_acting_chair_in_the_opening_is_its_marked_chair() -> None:
         split_lines("Wessex Forum\n\nPresent: Ivo Dane (Interim Chair), Bram Kell\n")
     )
     assert header.marked_chair is not None and header.marked_chair.name == "Ivo Dane"
+
+
+@pytest.mark.parametrize(
+    ("entry", "name", "capacity"),
+    [
+        ("Orla Penrose, Independent Chair", "Orla Penrose", "Independent Chair"),
+        ("Dr O Penrose, Chairman presiding", "O Penrose", None),
+        ("Orla Penrose - Chair / Kingsbridge Trust", "Orla Penrose", "Kingsbridge Trust"),
+    ],
+)
+def test_a_board_s_independent_chair_or_a_presiding_chair_chairs(
+    entry: str, name: str, capacity: str | None
+) -> None:
+    person = split_person(entry)
+    assert person is not None and person.is_chair
+    assert (person.name, person.capacity) == (name, capacity)
+
+
+def test_an_independent_member_is_not_the_chair() -> None:
+    person = split_person("Bram Kell, Independent Member")
+    assert person is not None and not person.is_chair
