@@ -88,9 +88,12 @@ _RANGE_TAIL = (
     rf"[0-3]?\d{_ORDINAL}?)"
 )
 
+# An extraction may lose the spaces around the month: "Tuesday 8thSeptember2015".
+_MONTH_BEFORE_YEAR = rf"(?P<month>{_alternation(_MONTHS)})(?![a-z])\.?"
+
 _DAY_MONTH_YEAR = re.compile(
-    rf"{_WEEKDAY}?{_NOT_AFTER_NUMBER}\b{_DAY_BEFORE_MONTH}{_RANGE_TAIL}?\s*(?:of\s+)?{_MONTH}"
-    rf"(?:,?\s+{_YEAR})?(?![\d/])",
+    rf"{_WEEKDAY}?{_NOT_AFTER_NUMBER}\b{_DAY_BEFORE_MONTH}{_RANGE_TAIL}?\s*(?:of\s+)?"
+    rf"{_MONTH_BEFORE_YEAR}(?:,?\s*{_YEAR})?(?![\d/])",
     re.IGNORECASE,
 )
 _MONTH_DAY_YEAR = re.compile(
@@ -111,6 +114,13 @@ _HOUR_24 = r"(?P<hour>[01]?\d|2[0-3])"
 _MINUTE = r"(?P<minute>[0-5]\d)"
 _TIME_AMPM = re.compile(
     rf"{_NOT_AFTER_NUMBER}\b{_HOUR_12}(?:[:.]{_MINUTE})?\s*(?P<ampm>[ap])\.?\s?m\b\.?",
+    re.IGNORECASE,
+)
+# A range with "am" or "pm" only after its end: "7.00 - 9.30pm" starts at 19:00, "10.00 -
+# 12.30pm" and "11 - 1pm" in the morning.
+_TIME_RANGE_AMPM = re.compile(
+    rf"{_NOT_AFTER_NUMBER}\b{_HOUR_12}(?:[:.]{_MINUTE})?\s*(?:-|–|—|to)\s*"
+    r"(?P<last_hour>1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?P<last_ampm>[ap])\.?\s?m\b\.?",
     re.IGNORECASE,
 )
 _TIME_HOURS = re.compile(
@@ -335,6 +345,10 @@ def _time_from(match: re.Match[str]) -> dt.time | None:
             return None  # "2019-2020", "1999 to 2005": years; "11.30 - 09.30": no range
     hour = int(groups["hour"])
     minute = int(groups["minute"]) if groups.get("minute") else 0
+    if groups.get("last_hour") is not None:
+        last = int(groups["last_hour"])
+        afternoon = groups["last_ampm"].lower() == "p" and last != 12 and hour % 12 <= last
+        return dt.time(hour % 12 + (12 if afternoon else 0), minute)
     ampm = groups.get("ampm")
     if ampm:
         hour = hour % 12 + (12 if ampm.lower() == "p" else 0)
@@ -345,6 +359,7 @@ def find_time(text: str) -> TimeMatch | None:
     """The first clock time in ``text`` with its span, or None."""
     best: TimeMatch | None = None
     for pattern in (
+        _TIME_RANGE_AMPM,
         _TIME_AMPM,
         _TIME_HOURS,
         _TIME_COLON,

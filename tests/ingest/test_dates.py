@@ -32,6 +32,8 @@ from ingest.parse.dates import (
         ("the May 2020 Performance Meeting", dt.date(2020, 5, 1)),
         ("14-15 June 2022 (two days)", dt.date(2022, 6, 14)),
         ("Date: 05/04/2023, 10:00", dt.date(2023, 4, 5)),
+        ("Tuesday 8thSeptember2015 – 7.00pm", dt.date(2015, 9, 8)),  # spaces lost
+        ("8 Sept2015", dt.date(2015, 9, 8)),
     ],
 )
 def test_parse_date_phrase_forms(text: str, expected: dt.date) -> None:
@@ -59,6 +61,7 @@ def test_a_date_without_year_and_no_default_is_not_a_date() -> None:
         "page 1 of 3",
         "£1.2m in 2020/21",
         "31 February 2021 was a typo",
+        "4 Marches 2021",
         "",
     ],
 )
@@ -118,6 +121,13 @@ def test_iter_dates_in_order_without_overlaps() -> None:
         # a 24-hour time with a needless "pm"
         ("at 13.30pm on Monday", dt.time(13, 30)),
         ("15:45 p.m. – 17:00", dt.time(15, 45)),
+        # a range with "am" or "pm" after its end only
+        ("Tuesday 27 March 2012 - 7.00 -9.30 pm", dt.time(19, 0)),
+        ("6.30 to 8.30pm", dt.time(18, 30)),
+        ("12.30 - 2pm", dt.time(12, 30)),
+        ("10.00 – 12.30pm", dt.time(10, 0)),
+        ("11 - 1pm", dt.time(11, 0)),
+        ("9.30 - 11.30am", dt.time(9, 30)),
     ],
 )
 def test_parse_time_phrase_forms(text: str, expected: dt.time) -> None:
