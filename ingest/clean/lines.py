@@ -181,8 +181,19 @@ def _item_numbers(lines: list[Line], furniture: set[Line]) -> set[int]:
 
     Two bare numbers counting up by one ("4" ... "5", "15/24" ... "16/24") fewer than
     ``PAGE_MIN_CHARS`` apart are item numbers, unless a page break or a running header
-    or footer stands next to one of them.
+    or footer stands next to one of them. A bare number over the bare number of its own
+    first paragraphs ("2" / "2.1") heads an item wherever it stands: a table's number
+    column extracted ahead of its text, under the table's repeated head ("Item", "Minute").
     """
+    stacked = {
+        index
+        for index, line in enumerate(lines)
+        if len(line) == 1
+        and line[0].isdigit()
+        and (following := _next_content(lines, index, 1)) is not None
+        and len(following) == 1
+        and re.fullmatch(rf"{line[0]}\.\d{{1,2}}", following[0]) is not None
+    }
     found: set[int] = set()
     previous: tuple[int, int, str | None, int] | None = None
     position = 0
@@ -201,7 +212,8 @@ def _item_numbers(lines: list[Line], furniture: set[Line]) -> set[int]:
                 found.update((previous[0], index))
             previous = (index, value, over, position)
         position += sum(map(len, line)) + 1
-    return {index for index in found if not _beside_furniture(lines, index, furniture)}
+    kept = {index for index in found if not _beside_furniture(lines, index, furniture)}
+    return kept | stacked
 
 
 def _beside_furniture(lines: list[Line], index: int, furniture: set[Line]) -> bool:

@@ -239,11 +239,51 @@ def _label_follows(lines: Sequence[Line], line: Line) -> bool:
     )
 
 
+# A table's number column extracted ahead of its text: the item's number, then the numbers
+# of its paragraphs, each alone on a line ("2" / "2.1" / "2.2" / "APOLOGIES FOR ABSENCE").
+_STACKED_PARAGRAPH = re.compile(r"^(\d{1,3})\.\d{1,2}$")
+STACKED_PARAGRAPHS_MAX = 9
+
+
+def _stacked_under(lines: Sequence[Line], line: Line) -> Line:
+    """The last of the bare paragraph numbers stacked under a bare item number (``line``
+    itself when none are)."""
+    number = line.content.strip().rstrip(".")
+    last = line
+    for _ in range(STACKED_PARAGRAPHS_MAX):
+        following = next_nonblank(lines, last.index)
+        stacked = _STACKED_PARAGRAPH.match(following.content.strip()) if following else None
+        if following is None or stacked is None or stacked[1] != number:
+            break
+        last = following
+    return last
+
+
+def _in_number_stack(lines: Sequence[Line], line: Line) -> bool:
+    """Whether ``line`` is a bare paragraph number stacked under its item's bare number,
+    part of that item's number column rather than a heading of its own."""
+    stacked = _STACKED_PARAGRAPH.match(line.content.strip())
+    if stacked is None:
+        return False
+    for above in reversed(lines[max(0, line.index - 2 * STACKED_PARAGRAPHS_MAX) : line.index]):
+        content = above.content.strip()
+        if not content:
+            continue
+        if content.rstrip(".") == stacked[1]:
+            return True
+        below = _STACKED_PARAGRAPH.match(content)
+        if below is None or below[1] != stacked[1]:
+            return False
+    return False
+
+
 def _title_on_next_line(reading: _Reading, line: Line) -> Line | None:
     """The line under a bare number that holds its title: a heading, or on council web
-    pages any line that a "Minutes:" or "Decision:" label follows."""
+    pages any line that a "Minutes:" or "Decision:" label follows; the title may stand
+    under the numbers of the item's paragraphs (see ``_stacked_under``)."""
     lines = reading.lines
-    above, following = line, next_nonblank(lines, line.index)
+    above = _stacked_under(lines, line) if _BARE_NUMBER.match(line.content.strip()) else line
+    following = next_nonblank(lines, above.index)
     if following is not None and _MARKING.match(following.content):
         # "*Private and Confidential*" between the number and the title
         above, following = following, next_nonblank(lines, following.index)
@@ -476,6 +516,8 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
         return _trailing_candidate(line)
     if line.bullet or (head.kind == "number" and page_opening(line.content)):
         return None  # nor a page's number before its running title or letter, flattened
+    if _in_number_stack(reading.lines, line):
+        return None
     number = head.parts
     if head.kind == "reference" and len(head.parts) == 2:
         number = (head.parts[1],) if reading.second_part else (head.parts[0],)
@@ -496,11 +538,17 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
     title_line: Line | None = None
     prose = False
     if not title:
+        bare = _BARE_NUMBER.match(line.content.strip()) is not None
+        stack = _stacked_under(reading.lines, line) if bare else line
         if head.kind == "word" and reading.title_before:
             title_line = _title_before(reading.lines, reading.heads, line)
         else:
             title_line = _title_on_next_line(reading, line)
-        paragraph = None if title_line is not None else _paragraph_after(reading, line)
+        if title_line is None and stack is not line:
+            # the title's cell extracted above the number column ("Welcome and
+            # Introductions" / "2" / "2.1" / "The Chair welcomed ...")
+            title_line = _title_before(reading.lines, reading.heads, line)
+        paragraph = None if title_line is not None else _paragraph_after(reading, stack)
         if title_line is not None:
             title = clean_title(title_line.content)
         elif head.kind == "word":

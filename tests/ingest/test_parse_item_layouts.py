@@ -1434,3 +1434,38 @@ def test_missing_number_before_an_acronym_or_a_financial_year() -> None:
         "5 Work Programme\n"
     )
     assert "4" not in numbers(text)
+
+
+def test_numbers_of_an_items_paragraphs_stacked_under_its_number() -> None:
+    """A table's number column extracted ahead of its text: the item's number, the numbers
+    of its paragraphs, then the title (or, where the title's cell came first, the title
+    above the numbers)."""
+    text = (
+        "PRESENT:\n\nOrla Penrose, Chair (OP)\nBram Kell (BK)\n\n"
+        "1\n\n1.1\n\n1.2\n\nCHAIR'S WELCOME\n\n"
+        "OP opened the meeting and welcomed those present.\n\n"
+        "Board members were reminded of the protocol for questions.\n\n"
+        "2\n\n2.1\n\nAPOLOGIES FOR ABSENCE\n\nNone.\n\n"
+        "Minutes of the last meeting\n3\n3.1\n"
+        "The minutes were agreed as an accurate record of the meeting.\n"
+        "3.2\nThere were no matters arising.\n"
+    )
+    assert [(item.number, item.title) for item in items_of(text)] == [
+        ("1", "CHAIR'S WELCOME"),
+        ("2", "APOLOGIES FOR ABSENCE"),
+        ("3", "Minutes of the last meeting"),
+    ]
+
+
+def test_a_stacked_item_number_under_a_tables_repeated_head_is_no_page_number() -> None:
+    page = (
+        "Item\nMinute\n{n}\n{n}.1\nReport number {n}\n"
+        "The Board received report number {n} from the lead officer and noted it.\n"
+    )
+    text = "Kingsbridge Board\n" + "".join(page.format(n=n) for n in range(1, 4))
+    cleaned = clean_text(text).text
+    assert [(item.number, item.title) for item in items_of(cleaned)] == [
+        ("1", "Report number 1"),
+        ("2", "Report number 2"),
+        ("3", "Report number 3"),
+    ]
