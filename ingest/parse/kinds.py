@@ -177,9 +177,15 @@ def chief_officers_body(text: str) -> bool:
     return _CHIEF_OFFICERS_BODY.search(text) is not None
 
 
+# A prefix an extraction parted from its word at a line's end: "Crime & Disorder Sub-
+# Committee", read as "Sub-Committee".
+_BROKEN_PREFIX = re.compile(r"\b(sub|co)-\s+(?=[a-z])", re.IGNORECASE)
+
+
 def find_meeting_kind(text: str) -> MeetingKind | None:
     """The kind a title or phrase names, or None when it names none. A body named as
     another's ("X Sub-committee of the Y Authority") is of its own kind."""
+    text = _BROKEN_PREFIX.sub(r"\1-", text)
     of_parent = _BODY_OF_PARENT.match(text)
     if of_parent is not None:
         text = of_parent.group("own")

@@ -21,6 +21,7 @@ from records.enums import MeetingKind
         "Children's Services Policy & Accountability Committee",
         "Crime and Disorder Committee",
         "Crime & Disorder Sub-Committee",
+        "Crime & Disorder Sub- Committee - Thursday, 22nd June, 2017",  # parted at a line end
         "Crime and Disorder Select Committee",
         "Safer Stronger Communities Select Committee",
         "Public Safety Sub-Committee",
