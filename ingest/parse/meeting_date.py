@@ -120,6 +120,8 @@ _ISSUED = re.compile(
     r"despatched|dispatched|circulated|updated?|modified|as\s+(?:at|of)|copyright)\b[^.;]{0,30}$",
     re.IGNORECASE,
 )
+# A document viewer's upload date above the document it shows: "19.03.2013 Views".
+_VIEWER_DATE = re.compile(r"^\s*views?\s*$", re.IGNORECASE)
 # A deadline ("by 12 noon on Thursday 30 January"), not "chaired by" or "hosted by".
 _DEADLINE = re.compile(
     r"(?<!chaired\s)(?<!hosted\s)(?<!taken\s)(?<!led\s)(?<!minuted\s)(?<!presented\s)"
@@ -574,6 +576,7 @@ def _score(item: _Found, opening: _Opening, before_line: Line | None, other: boo
         and _ISSUED.search(before_line.content) is not None
     )
     score -= 6 if _ISSUED.search(item.before) or issued_label else 0
+    score -= 6 if _VIEWER_DATE.match(item.after) else 0
     score -= 6 if _LETTER_DATE.search(item.before) or _dates_the_letter(item, opening) else 0
     score -= 5 if _DEADLINE.search(item.before) else 0
     score -= 3 if _PERIOD.search(item.before) else 0

@@ -342,6 +342,15 @@ def header_of(text: str) -> Header:
             dt.time(11, 30),
             id="held-immediately-following-the-annual-meeting",
         ),
+        pytest.param(
+            "19.03.2013 Views\n\nKINGSBRIDGE FIRE & RESCUE BOARD ...\n\nSHOW MORE\n\n"
+            "KINGSBRIDGE FIRE & RESCUE BOARD<br />\n\nMINUTES OF A MEETING<br />\n\n"
+            "22 JANUARY 2013<br />\n\n1.30 PM<br />\n\n"
+            "PRESENT: Dr O Penrose, Chairman presiding<br />\n",
+            dt.date(2013, 1, 22),
+            dt.time(13, 30),
+            id="a-document-viewers-upload-date-above-the-minutes",
+        ),
     ],
 )
 def test_the_meeting_date_and_start_time(text: str, date: dt.date, start: dt.time | None) -> None:
