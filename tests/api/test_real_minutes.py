@@ -60,12 +60,12 @@ FLOORS: dict[str, tuple[int, int]] = {
     "kind": (94, 93),
     "date": (99, 98),
     "start time": (99, 98),
-    "chair": (96, 92),
+    "chair": (96, 91),
     "attendees": (98, 93),
     "apologies": (97, 93),
     "attendee status": (97, 97),
     "items": (97, 95),
-    "actions": (89, 91),
+    "actions": (88, 89),
     "action owners": (94, 90),
 }
 
