@@ -15,14 +15,18 @@ meeting's header (title, attendance, chair). Links, lifecycles and metric
 series are then worked out again as for a removal and an arrival, and the change log
 tells the index what changed.
 
-A document the parser now refuses (it reads as a news page, say) is kept as it was and
-reported with the reason: nothing stored is lost by parsing it again. A meeting whose
+Documents are parsed on worker processes under the limits of an ingest
+(``ingest.workers``), since a newer parser may meet a stored text it handles slowly. A
+document the parser now refuses (it reads as a news page, say), or cannot parse within
+those limits, is kept as it was and reported with the reason: nothing stored is lost by
+parsing it again. A meeting whose
 documents another writer changes while they are parsed (a new version uploaded) is read
 again (``ATTEMPTS``), so that an older reading never replaces a newer document.
 """
 
 from __future__ import annotations
 
+import asyncio
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -41,10 +45,11 @@ from ingest.lifecycle.link import (
     store_for_linking,
 )
 from ingest.pipeline import prepare_glossary
-from ingest.prepare import PreparedDocument, prepare_stored
+from ingest.prepare import PreparedDocument
 from ingest.read import RawDocument
 from ingest.series.link import body_of_meeting, refresh_series, refresh_series_of_batch
 from ingest.store import EarlierReading, StoreResult
+from ingest.workers import IngestLimits, StoredTask, WorkerPool
 from records import writes
 from records.db import bulk_engine, session_factory, write_session
 from records.models import Meeting, SourceDocument
@@ -54,7 +59,7 @@ class ReparseOutcome(enum.StrEnum):
     UNCHANGED = "unchanged"  # read as before: nothing written
     REPARSED = "reparsed"  # its records made again, in the same meeting
     MOVED = "moved"  # its records made again, in another meeting
-    REFUSED = "refused"  # the parser refuses it now: kept as it was
+    REFUSED = "refused"  # the parser refuses it now, or not within the limits: kept as it was
     SKIPPED = "skipped"  # another writer changed its meeting each time it was read: kept
 
 
@@ -82,10 +87,14 @@ async def reparse_stored(
     *,
     meeting_ids: Sequence[int] | None = None,
     on_meeting: Callable[[Sequence[ReparseReport]], None] | None = None,
+    workers: int = 0,
+    limits: IngestLimits | None = None,
 ) -> list[ReparseReport]:
     """Parse the documents of every stored meeting (or of ``meeting_ids``) again and store
     what reads otherwise (see the module); a report per document, meeting by meeting in
-    the order of their ids. ``on_meeting`` is told each meeting's reports as they come."""
+    the order of their ids. ``on_meeting`` is told each meeting's reports as they come.
+    ``workers`` processes parse under ``limits`` (``WorkerPool``: 0 parses in this process,
+    without the memory and time limits)."""
     glossary = await prepare_glossary(engine)
     query = select(Meeting.id).order_by(Meeting.id)
     if meeting_ids is not None:
@@ -95,11 +104,12 @@ async def reparse_stored(
     writer = bulk_engine(engine)
     reports: list[ReparseReport] = []
     try:
-        for meeting_id in ids:
-            done = await _reparse_meeting(writer, meeting_id, glossary)
-            reports.extend(done)
-            if on_meeting is not None:
-                on_meeting(done)
+        with WorkerPool(workers, limits) as pool:
+            for meeting_id in ids:
+                done = await _reparse_meeting(writer, meeting_id, glossary, pool)
+                reports.extend(done)
+                if on_meeting is not None:
+                    on_meeting(done)
     finally:
         if writer is not engine:
             await writer.dispose()
@@ -148,35 +158,38 @@ class _ChangedMeanwhile(Exception):
 
 
 async def _reparse_meeting(
-    engine: AsyncEngine, meeting_id: int, glossary: Sequence[GlossaryEntry]
+    engine: AsyncEngine, meeting_id: int, glossary: Sequence[GlossaryEntry], pool: WorkerPool
 ) -> list[ReparseReport]:
     skipped: list[ReparseReport] = []
     for _ in range(ATTEMPTS):
         try:
-            return await _reparse_meeting_once(engine, meeting_id, glossary)
+            return await _reparse_meeting_once(engine, meeting_id, glossary, pool)
         except _ChangedMeanwhile as changed:
             skipped = changed.reports
     return skipped  # each writer stored its documents with their own reading
 
 
 async def _reparse_meeting_once(
-    engine: AsyncEngine, meeting_id: int, glossary: Sequence[GlossaryEntry]
+    engine: AsyncEngine, meeting_id: int, glossary: Sequence[GlossaryEntry], pool: WorkerPool
 ) -> list[ReparseReport]:
     # A meeting removed or merged into another by an earlier one's documents has none left.
     stored = await _stored_documents(engine, meeting_id)
+    results = await asyncio.gather(
+        *(pool.prepare(StoredTask(d.raw, tuple(d.warnings)), glossary) for d in stored)
+    )
     prepared: dict[int, PreparedDocument] = {}
     reports: dict[int, ReparseReport] = {}
-    for document in stored:
-        try:
-            prepared[document.id] = prepare_stored(document.raw, document.warnings, glossary)
-        except IngestError as exc:
+    for document, result in zip(stored, results, strict=True):
+        if isinstance(result, IngestError):
             reports[document.id] = ReparseReport(
                 document.raw.file_name,
                 ReparseOutcome.REFUSED,
                 meeting_id,
                 meeting_id,
-                reason=exc.reason,
+                reason=result.reason,
             )
+        else:
+            prepared[document.id] = result
     changed = [d for d in stored if d.id in prepared and prepared[d.id].reading != d.reading]
     if changed:
         async with write_session(engine) as session:
@@ -192,13 +205,13 @@ async def _reparse_meeting_once(
                 [(d.id, prepared[d.id]) for d in rest],
             )
         stored_again = [*changed, *rest][: len(done)]  # the rest only when one moved away
-        for document, result in zip(stored_again, done, strict=True):
-            moved = result.meeting_id != meeting_id
+        for document, stored_result in zip(stored_again, done, strict=True):
+            moved = stored_result.meeting_id != meeting_id
             reports[document.id] = ReparseReport(
                 document.raw.file_name,
                 ReparseOutcome.MOVED if moved else ReparseOutcome.REPARSED,
                 meeting_id,
-                result.meeting_id,
+                stored_result.meeting_id,
             )
     for document in stored:
         reports.setdefault(

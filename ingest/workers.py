@@ -39,8 +39,8 @@ from typing import Final
 
 from ingest.draft import GlossaryEntry
 from ingest.errors import IngestError, IngestErrorCode
-from ingest.prepare import PreparedDocument, prepare_raw
-from ingest.read import ReadLimits, read_bytes, read_document
+from ingest.prepare import PreparedDocument, prepare_raw, prepare_stored
+from ingest.read import RawDocument, ReadLimits, read_bytes, read_document
 
 MB: Final = 1024 * 1024
 # How often a worker looks whether the process that started it is still alive.
@@ -72,12 +72,23 @@ class BytesTask:
     data: bytes
 
 
-Task = PathTask | BytesTask
+@dataclass(frozen=True)
+class StoredTask:
+    """A stored document parsed again: its cleaned text and the notes of that cleaning
+    (``ingest.prepare.prepare_stored``)."""
+
+    raw: RawDocument
+    warnings: tuple[str, ...]
+
+
+Task = PathTask | BytesTask | StoredTask
 
 
 def task_name(task: Task) -> str:
     """The file name errors about ``task`` carry."""
-    return task.path.name if isinstance(task, PathTask) else task.file_name
+    if isinstance(task, PathTask):
+        return task.path.name
+    return task.raw.file_name if isinstance(task, StoredTask) else task.file_name
 
 
 def prepare_task(
@@ -92,6 +103,8 @@ def prepare_task(
     """
     name = task_name(task)
     try:
+        if isinstance(task, StoredTask):
+            return prepare_stored(task.raw, task.warnings, glossary)
         if isinstance(task, PathTask):
             raw = read_document(task.path, limits)
         else:

@@ -23,13 +23,19 @@ def reparse(
         list[int] | None,
         typer.Option(help="Only this meeting's documents (by database id); may be repeated."),
     ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes that parse (default: setting).")
+    ] = None,
 ) -> None:
     """Parse stored documents again and make again the records of those that read otherwise,
     so that a newer parser's reading reaches documents ingested before it. Updates pushed to
-    their actions are kept; a document the parser now refuses is kept as it was."""
+    their actions are kept; a document the parser now refuses, or cannot parse within the
+    ingest limits, is kept as it was."""
     settings = Settings()
     console, err_console = consoles()
-    reports, indexed = run(_reparse(settings, meeting, err_console))
+    reports, indexed = run(
+        _reparse(settings, meeting, workers or settings.ingest_workers, err_console)
+    )
     counts = Counter(report.outcome for report in reports)
     for report in reports:
         if report.outcome is ReparseOutcome.MOVED:
@@ -53,7 +59,7 @@ def reparse(
 
 
 async def _reparse(
-    settings: Settings, meeting_ids: Sequence[int] | None, err_console: Console
+    settings: Settings, meeting_ids: Sequence[int] | None, workers: int, err_console: Console
 ) -> tuple[list[ReparseReport], int]:
     async with runtime(settings) as rt:
         query = select(func.count()).select_from(Meeting)
@@ -68,7 +74,11 @@ async def _reparse(
                 progress.update(task, advance=1)
 
             reports = await reparse_stored(
-                rt.engine, meeting_ids=meeting_ids or None, on_meeting=advance
+                rt.engine,
+                meeting_ids=meeting_ids or None,
+                on_meeting=advance,
+                workers=workers,
+                limits=settings.ingest_limits,
             )
         # The database is the source of truth: the index follows its change log.
         with index_writes(settings.index_dir):

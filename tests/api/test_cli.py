@@ -73,7 +73,7 @@ def test_db_upgrade(runner: CliRunner) -> None:
 
 def test_reparse_reads_stored_documents_again_and_reports_each_outcome(runner: CliRunner) -> None:
     assert runner.invoke(app, ["ingest", str(SEED), "--workers", "1"]).exit_code == 0
-    result = runner.invoke(app, ["reparse"])
+    result = runner.invoke(app, ["reparse", "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert "1 document: 1 unchanged, 0 reparsed, 0 moved, 0 refused, 0 skipped; " in (result.output)
     assert "0 changes indexed" in result.output

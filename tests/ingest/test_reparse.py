@@ -22,9 +22,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from indexer.storage import IndexStore
 from indexer.sync import apply_changes
-from ingest import reparse
+from ingest import reparse, workers
 from ingest.lifecycle.link import refresh_action
 from ingest.reparse import ReparseOutcome, reparse_stored
+from ingest.workers import IngestLimits
 from records.db import create_engine, session_factory, write_session
 from records.enums import ActionStatus, EventSource
 from records.models import (
@@ -36,6 +37,7 @@ from records.models import (
     SourceDocument,
 )
 from records.writes import add_action_update
+from tests.support.hostile_files import large_minutes_text
 from tests.support.lifecycles import action_keys, linked_graph
 from tests.support.paths import SAMPLES, SEED
 from tests.support.records import (
@@ -349,7 +351,7 @@ async def test_a_new_version_stored_while_its_meeting_is_parsed_is_not_undone(
         (SAMPLES / SEPTEMBER).read_text(encoding="utf-8").replace("at 2pm", "at 2.00pm"),
         encoding="utf-8",
     )
-    parse = reparse.prepare_stored
+    parse = workers.prepare_stored  # as a worker parses
     uploads: list[Path] = []
 
     def parse_while_a_new_version_arrives(*args: Any, **kwargs: Any) -> Any:
@@ -362,7 +364,7 @@ async def test_a_new_version_stored_while_its_meeting_is_parsed_is_not_undone(
             thread.join()
         return parse(*args, **kwargs)
 
-    monkeypatch.setattr(reparse, "prepare_stored", parse_while_a_new_version_arrives)
+    monkeypatch.setattr(workers, "prepare_stored", parse_while_a_new_version_arrives)
 
     [report] = await reparse_stored(engine)
 
@@ -378,7 +380,7 @@ async def test_a_meeting_changed_under_every_attempt_is_kept_and_named(
     await ingest_files(engine, SAMPLES / SEPTEMBER)
     await _forget_readings(engine)
     text = (SAMPLES / SEPTEMBER).read_text(encoding="utf-8")
-    parse = reparse.prepare_stored
+    parse = workers.prepare_stored  # as a worker parses
     versions: list[str] = []
 
     def parse_while_new_versions_keep_arriving(*args: Any, **kwargs: Any) -> Any:
@@ -392,7 +394,7 @@ async def test_a_meeting_changed_under_every_attempt_is_kept_and_named(
         thread.join()
         return parse(*args, **kwargs)
 
-    monkeypatch.setattr(reparse, "prepare_stored", parse_while_new_versions_keep_arriving)
+    monkeypatch.setattr(workers, "prepare_stored", parse_while_new_versions_keep_arriving)
 
     [report] = await reparse_stored(engine)
 
@@ -401,3 +403,30 @@ async def test_a_meeting_changed_under_every_attempt_is_kept_and_named(
     async with session_factory(engine)() as session:
         [stored] = await session.scalars(select(SourceDocument.text))
     assert versions[-1] in stored  # the last writer's version stands
+
+
+async def test_a_document_not_parsed_within_the_limits_is_kept_as_it_was(
+    engine: AsyncEngine,
+) -> None:
+    """Documents are parsed again on worker processes under the limits of an ingest: one
+    a newer parser would take minutes over is stopped and kept, and the next is read."""
+    await ingest_files(engine, SEED, SAMPLES / SEPTEMBER)
+    slow = large_minutes_text(16).decode("utf-8")
+    async with write_session(engine) as session:
+        await session.execute(
+            update(SourceDocument).where(SourceDocument.file_name == SEED.name).values(text=slow)
+        )
+    await _forget_readings(engine, SEED.name)
+    held = await _records(engine)
+
+    reports = await reparse_stored(engine, workers=1, limits=IngestLimits(seconds=3))
+
+    outcomes = {report.file_name: (report.outcome, report.reason) for report in reports}
+    assert outcomes == {
+        SEED.name: (
+            ReparseOutcome.REFUSED,
+            "reading and parsing it took longer than the 3 s limit",
+        ),
+        SEPTEMBER: (ReparseOutcome.UNCHANGED, None),
+    }
+    assert await _records(engine) == held
