@@ -23,8 +23,11 @@ saw there ("I went along to ...", "whose name I didn't catch"). A page with at m
 of a record is refused when it states a body's standing rules ("The quorum of the committee
 is ...", "The Committee will meet at least four times a year") or carries a writer's dateline
 and their own "I"; a third party's machine-written summary ("AI Generated") whatever it
-retells. A heading's words inside a sentence ("Members considered draft Terms of Reference")
-head nothing.
+retells. A report paper with its own header ("Report: 3", "By: Chief Executive") is
+refused though it speaks of minutes and of a correct record, as one asking a meeting to
+approve minutes does; so is a portal's page of the decisions on one issue ("Issue -
+decisions") with no mark of a record: a decision one person took. A heading's words inside
+a sentence ("Members considered draft Terms of Reference") head nothing.
 """
 
 from __future__ import annotations
@@ -390,6 +393,25 @@ def _heading_kind(contents: Sequence[str]) -> str | None:
     return None
 
 
+# A report paper's own header: "Report: 3" with "By: Chief Executive" (or "Author:").
+_REPORT_NUMBER = re.compile(r"^report\s*(?:no\.?|number)?\s*:\s*\d", re.IGNORECASE)
+_REPORT_AUTHOR = re.compile(r"^(?:by|author|report\s+author)\s*:", re.IGNORECASE)
+REPORT_PAPER_MARKS = 2
+"""Marks of a record a report paper may show and still be one: a report asking a meeting to
+approve minutes speaks of "the minutes of the meeting" and of "a correct record"."""
+# A council portal's page of the decisions taken on one issue ("Issue - decisions"): with
+# no mark of a record, a decision taken by one person, not a meeting's.
+_ISSUE_DECISIONS = re.compile(r"^issue\s*[-–—]\s*decisions?$|^issue\s+history\b", re.IGNORECASE)
+
+
+def _report_paper(contents: Sequence[str]) -> bool:
+    """Whether the text opens with a report paper's header: its number and its author."""
+    opening = contents[: OPENING_LINES * 2]
+    return any(_REPORT_NUMBER.match(c) for c in opening) and any(
+        _REPORT_AUTHOR.match(c) for c in opening
+    )
+
+
 def not_a_record(lines: Sequence[Line], *, attendees: int = 0) -> str | None:
     """Why the text is not the record of a meeting, or None when it may be one."""
     contents = _read(lines)
@@ -405,6 +427,11 @@ def not_a_record(lines: Sequence[Line], *, attendees: int = 0) -> str | None:
         heading = None  # a paper that is the action log: "Subject: Summary List of Actions"
     if heading is not None and marks <= 1:
         return f"the text looks like {heading}, not the record of a meeting"
+    if written <= REPORT_PAPER_MARKS and attendees < 2 and _report_paper(contents):
+        # (its title may say "Minutes": "Minutes of the Authority and its committees")
+        return f"the text looks like {_REPORT}, not the record of a meeting"
+    if not written and any(_ISSUE_DECISIONS.match(c) for c in contents[:OPENING_LINES]):
+        return f"the text looks like {_DECISION_LOG}, not the record of a meeting"
     if _MACHINE_SUMMARY.search("\n".join(contents[:OPENING_LINES])):
         # it retells the meeting, and so shows the marks of its minutes
         return (

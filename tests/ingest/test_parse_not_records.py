@@ -193,10 +193,32 @@ The Chairman welcomed the Commissioner. Apologies for absence were received from
 RESOLVED that the precept be agreed. I could not hear the vote from where I was sitting.
 """
 
+# A report asking a meeting to approve minutes: it speaks of "the minutes of the meeting" and
+# of "a correct record", and its title says "Minutes".
+MINUTES_REPORT = (
+    "Minutes of the Authority and its committees\n\n"
+    "Report: 4\nDate: 9 February 2011\nBy: Clerk to the Authority\n\n"
+    "Summary\n\n"
+    "This report asks the Authority to approve the minutes of the meeting held on 15 "
+    "December 2010 as a correct record.\n\n"
+    "A. Recommendations\n\nThat Members agree the minutes for signature.\n"
+)
+# A council portal's page of one decision, taken by a cabinet member alone.
+ISSUE_DECISION = (
+    "Issue - decisions\n\n"
+    "Update on the Safer Streets Plan 2014-15\n\n"
+    "24/10/2014 - Update on the Safer Streets Plan 2014-15\n\n"
+    "(Report of Director of Central Services)\n\n"
+    "The report set out progress against the plan over the first half of the year.\n\n"
+    "The Cabinet Member for Communities decided to note and endorse the progress shown.\n"
+)
+
 
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
+        (MINUTES_REPORT, "report to a meeting"),
+        (ISSUE_DECISION, "decision log"),
         (OBSERVED_MEETING, "blog post or news report of a meeting"),
         (OBSERVED_MEETING_POSTED, "blog post or news report of a meeting"),
         (NEWS_PAGE, "news page"),
@@ -399,6 +421,15 @@ def test_pages_that_are_not_meeting_records_are_refused(text: str, reason: str) 
             "record.\nAction 3: The paper was presented.\n",
             DocumentType.MINUTES,
             id="minutes-and-actions-sheet",
+        ),
+        pytest.param(
+            "Issue - decisions\nPolice Scotland - verbal update\n"
+            "09/04/2024 - Police Scotland Performance Report - POL/24/117\n"
+            "The Committee resolved:-\n(i) to note the report;\n(ii) to ask Chief "
+            "Superintendent Ada Lowe to bring a report on retail crime to the meeting on 28 "
+            "November 2024.\n",
+            DocumentType.ACTION_LOG,
+            id="a-portals-page-of-a-committees-decisions-on-one-issue",
         ),
     ],
 )
