@@ -206,6 +206,7 @@ _UNNAMED_APOLOGIES = re.compile(
     re.IGNORECASE,
 )
 _APOLOGIES_REACH = 6000
+_APOLOGIES_WORD = re.compile(r"\bapolog|\babsen(?:t|ce)\b|\bnot\s+present\b", re.IGNORECASE)
 _APOLOGIES_GAP = 2
 # A field of the header after the names, in a line run together: "... Board Secretary Start:
 # 11:00 hrs 1 Agenda ...".
@@ -426,7 +427,11 @@ class _Collector:
         # The names of ``result.attendees``, in the same order.
         self.names = NameIndex()
         self.absence_key = bool(_ABSENCE_KEY.search(text))
-        self.unnamed_apologies = bool(_UNNAMED_APOLOGIES.search(text, 0, _APOLOGIES_REACH))
+        # Apologies the text gives without naming anyone, or never speaks of: a page that
+        # lost the headings of its "Present" and "Apologies" lists
+        self.unnamed_apologies = bool(
+            _UNNAMED_APOLOGIES.search(text, 0, _APOLOGIES_REACH)
+        ) or not _APOLOGIES_WORD.search(text)
         # Whether each attendee was read from a list: two entries that differ, both of those
         # there or both absent, are two people ("R T Jones" and "Rhodri Jones" among sixty
         # councillors), where a name in a sentence is one listed before ("Cllr Jones"), and

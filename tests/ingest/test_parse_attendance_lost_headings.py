@@ -1,7 +1,7 @@
 """Lists whose "Present" and "Apologies" headings were lost: the apologies minute names who
 of those listed sent apologies."""
 
-from tests.support.attendance import APOLOGIES, IN_ATTENDANCE, PRESENT, attendance_of
+from tests.support.attendance import APOLOGIES, IN_ATTENDANCE, PRESENT, attendance_of, people
 
 
 def test_apologies_minute_names_the_second_block_of_an_unheaded_list() -> None:
@@ -70,3 +70,28 @@ def test_a_dash_before_a_post_or_in_the_minutes_is_no_apology() -> None:
     )
     attendees = attendance_of(text).attendees
     assert [a.status for a in attendees] == [PRESENT, PRESENT]
+
+
+def test_a_second_block_set_apart_is_the_apologies_where_the_text_never_names_any() -> None:
+    """A page that lost both headings and says nothing of apologies: the block the wider gap
+    sets apart is the apologies; where the text speaks of apologies, it is not."""
+    lists = (
+        "Executive Board Minutes – 20 December 2016\n\nRecord of meeting\n\n"
+        "Meeting: Executive Board\nDate and Time: Tuesday 20th December 2016, 09:25-13:00.\n"
+        "Chair: Orla Penrose\n\n\n"
+        "Orla Penrose (OP) – Police & Crime Commissioner\n"
+        "Bram Kell (BK) – Chief Constable\n"
+        "Ivo Dane (ID) – Chief Finance Officer\n\n\n"
+        "Tess Muir (TM) – Chief Executive Officer\n"
+        "Colm Rennie (CR) – Head of Estates\n\n"
+        "Items and Decisions\n\n826 Previous Minutes\nThe Minutes were approved.\n"
+    )
+    assert people(lists) == [
+        ("Orla Penrose", PRESENT),
+        ("Bram Kell", PRESENT),
+        ("Ivo Dane", PRESENT),
+        ("Tess Muir", APOLOGIES),
+        ("Colm Rennie", APOLOGIES),
+    ]
+    named = lists.replace("The Minutes were approved.", "Apologies were received from Jo Hale.")
+    assert ("Tess Muir", APOLOGIES) not in people(named)
