@@ -476,6 +476,14 @@ CHIEF_OFFICERS_NAMED = 2
 team or board) to be that meeting's own."""
 
 
+# Membership of a body, as an interest is declared: "was a member of the Office of the".
+_MEMBER_OF = re.compile(
+    r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:member|trustee|director|chair(?:man)?)\s+of\s+"
+    r"(?:the\s+)?(?:[\w'’()]+\s+){0,10}$",
+    re.IGNORECASE,
+)
+
+
 def _name_before(text: str, noun_start: int, noun: str) -> tuple[str, int] | None:
     """ "... of the Police Authority Board" -> "Police Authority Board" and where it starts:
     the capitalised words (and joining words) just before a body word."""
@@ -526,6 +534,8 @@ def body_from_text(text: str) -> tuple[str | None, str | None]:
         if found is None:
             continue
         name, start = found
+        if _MEMBER_OF.search(text[max(0, start - 80) : start]):
+            continue  # "X declared that he was a member of the OPCC's Audit Panel": another's
         counts[name] = counts.get(name, 0) + 1
         if _SELF_REFERENCE.search(text[max(0, start - 40) : start]):
             self_named.add(name)

@@ -30,6 +30,10 @@ _PAGE = (
     [
         "Councillor Cara Quayle declared that her son was a serving officer with Eastmoor Police.",
         "Mr Dev Okafor declared that he was a Special Constable with North Vale Police.",
+        # another body a member belongs to is not the panel's name
+        "Major Ivo Dane was a member of the Office of the Police and Crime Commissioner's "
+        "(OPCC's) Independent Audit and Ethics Panel and a Special Constable with Eastmoor "
+        "Police.",
     ],
 )
 def test_a_panel_naming_the_force_it_oversees_is_a_police_and_crime_panel(
