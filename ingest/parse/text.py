@@ -172,7 +172,7 @@ since each sentence is read on its own rather than as the rest of a list."""
 # --- line leads ------------------------------------------------------------------------------
 
 _HEADING_MARK = r"\s*(?:#{1,6}\s*)?"
-_BULLET_AND_EMPHASIS = r"(?:[-*+•●▪◦·‣⁃]\s*)?(?:\*\*|__)?\s*"
+_BULLET_AND_EMPHASIS = r"(?:[-–*+•●▪◦·‣⁃]\s*)?(?:\*\*|__)?\s*"
 
 LINE_LEAD = re.compile(
     _HEADING_MARK + r"(?:(?:Item\s+)?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[a-z][.)]\s+"

@@ -50,3 +50,17 @@ def test_initials_that_name_nobody_present_make_no_action() -> None:
         "The panel noted the Action HR plan and Action Fraud referrals.\n"
     )
     assert actions_in(text) == []
+
+
+def test_a_flag_after_an_en_dash_bullet() -> None:
+    text = (
+        "2. Minutes and Actions from Last Meeting\n\n"
+        "– WA asked for a clearer picture of the renewals still outstanding.\n\n"
+        "– ACTION KB /LP to confirm how many renewals will be outstanding in October.\n"
+    )
+    assert [(a.text, a.owners) for a in actions_in(text)] == [
+        (
+            "KB /LP to confirm how many renewals will be outstanding in October.",
+            ["Katya Brennand", "Lionel Pascoe"],
+        ),
+    ]
