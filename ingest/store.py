@@ -1,7 +1,8 @@
 """Store a prepared document as linked records, inside the caller's transaction.
 
-A meeting is identified by (body, kind, date); when the document names no body,
-by its chair instead (see ``meeting_identity_key``); when it states no date, by the
+A meeting is identified by (body, kind, date), a commissioner's fire board apart from
+the police board; when the document names no body, by its chair instead (see
+``meeting_identity_key``); when it states no date, by the
 file name of its earlier versions. Documents of one meeting
 (minutes, agenda, action log) attach to it whichever arrives first; a new
 version of a document of the same type replaces the old one's records. The rows
@@ -75,7 +76,7 @@ async def store_document(
     draft = doc.draft
     log = writes.ChangeLog()
     pushed: list[PushedUpdate] = list(earlier.pushed) if earlier else []
-    identity_key = meeting_identity_key(draft.body, draft.chair)
+    identity_key = meeting_identity_key(draft.body, draft.chair, draft.title)
     meeting_id = await session.scalar(
         same_meeting_query(identity_key, draft, doc.file_name, earlier)
     )

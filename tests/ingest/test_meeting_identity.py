@@ -183,3 +183,56 @@ async def test_minutes_naming_neither_body_nor_chair_share_one_identity(
     assert second.meeting_id == first.meeting_id
     meetings = await meetings_by_id(engine)
     assert [(m.identity_key, m.chair_id) for m in meetings.values()] == [("", None)]
+
+
+BOARD = """Office of the Eastshire Police, Fire and Crime Commissioner
+
+{service} Accountability Board Notes 18th June 2019
+
+Present:
+Ada Reader (AR) – Police, Fire and Crime Commissioner
+Ben Tolland (BT) – {chief}
+
+1. Welcome and introductions
+
+AR welcomed everyone to the {service} Accountability Board.
+
+2. Performance
+
+BT presented the quarterly performance report{figure}.
+"""
+
+
+def test_a_commissioners_fire_board_is_told_from_the_police_board() -> None:
+    assert meeting_identity_key("Eastshire", None, "Fire Accountability Board") == (
+        "eastshire/fire"
+    )
+    assert meeting_identity_key("Eastshire", None, "Police Accountability Board") == "eastshire"
+    assert meeting_identity_key("Eastshire", None, "Police, Fire and Crime Panel") == "eastshire"
+    assert meeting_identity_key("Eastshire", None, "Firearms Licensing Review") == "eastshire"
+    # a fire authority's own meetings: the body names the service already
+    assert meeting_identity_key("Eastshire Fire Authority", None, "Fire Authority Minutes") == (
+        "eastshire fire authority"
+    )
+
+
+async def test_police_and_fire_boards_of_one_day_make_two_meetings(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    police = await ingest_text(
+        engine,
+        tmp_path / "police.txt",
+        BOARD.format(service="Police", chief="Chief Constable", figure=""),
+    )
+    fire = await ingest_text(
+        engine,
+        tmp_path / "fire.txt",
+        BOARD.format(service="Fire", chief="Chief Fire Officer", figure=" for the service"),
+    )
+    assert (police.outcome, fire.outcome) == (StoreOutcome.STORED, StoreOutcome.STORED)
+    meetings = await meetings_by_id(engine)
+    assert len(meetings) == 2
+    assert sorted(m.title for m in meetings.values()) == [
+        "Fire Accountability Board",
+        "Police Accountability Board",
+    ]

@@ -212,3 +212,44 @@ async def test_meetings_may_have_no_date_and_downgrade_refuses_while_one_has_non
             assert [tuple(r) for r in await conn.execute(sa.select(Meeting.date))] == [(JUNE_5,)]
     finally:
         await engine.dispose()
+
+
+async def test_upgrade_tells_a_commissioners_fire_board_from_the_police_board(
+    database_url: str,
+) -> None:
+    await migrations.upgrade(database_url, "0009")
+    engine = create_engine(database_url)
+    boards = {
+        "Police Accountability Board": "eastshire",
+        "Fire Accountability Board": "eastshire",
+        "Police, Fire and Crime Panel": "eastshire",
+        "Firearms Licensing Board": "eastshire",
+        "Fire Authority Minutes": "eastshire fire and rescue authority",
+        "Fire Resources Board": "chair:ian greer",
+    }
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(
+                sa.insert(Meeting),
+                [
+                    {
+                        **MEETING_DEFAULTS,
+                        "date": JUNE_5 + dt.timedelta(days=day),
+                        "title": title,
+                        "identity_key": key,
+                    }
+                    for day, (title, key) in enumerate(boards.items())
+                ],
+            )
+        await migrations.upgrade(database_url)
+        query = sa.select(Meeting.title, Meeting.identity_key)
+        async with engine.begin() as conn:
+            assert dict(tuple(r) for r in await conn.execute(query)) == {
+                **boards,
+                "Fire Accountability Board": "eastshire/fire",
+            }
+        await _downgrade(database_url, "0009")
+        async with engine.begin() as conn:
+            assert dict(tuple(r) for r in await conn.execute(query)) == boards
+    finally:
+        await engine.dispose()
