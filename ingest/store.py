@@ -76,7 +76,7 @@ async def store_document(
     draft = doc.draft
     log = writes.ChangeLog()
     pushed: list[PushedUpdate] = list(earlier.pushed) if earlier else []
-    identity_key = meeting_identity_key(draft.body, draft.chair, draft.title)
+    identity_key = identity_of(draft)
     meeting_id = await session.scalar(
         same_meeting_query(identity_key, draft, doc.file_name, earlier)
     )
@@ -130,6 +130,11 @@ async def store_document(
     await _write_records(session, meeting_id, document_id, draft, people, themes, carried, log)
     await writes.write_meeting_log(session, log, meeting_id)
     return StoreResult(outcome, meeting_id, document_id)
+
+
+def identity_of(draft: MeetingDraft) -> str:
+    """The identity of the meeting a document's draft belongs to (``meeting_identity_key``)."""
+    return meeting_identity_key(draft.body, draft.chair, title=draft.title)
 
 
 def same_meeting_query(

@@ -35,7 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ingest.keys import meeting_identity_key, name_key
+from ingest.keys import name_key
 from ingest.lifecycle.facts import ActionFacts, MeetingFacts, UpdateFacts
 from ingest.lifecycle.history import EventDraft, lifecycle
 from ingest.lifecycle.match import (
@@ -59,6 +59,7 @@ from ingest.store import (
     EarlierReading,
     StoreOutcome,
     StoreResult,
+    identity_of,
     same_meeting_query,
     store_document,
 )
@@ -104,7 +105,7 @@ async def store_for_linking(
     needs to link the actions it changes (None when the file was stored already).
     ``earlier``: see ``ingest.store.store_document``."""
     draft = doc.draft
-    identity_key = meeting_identity_key(draft.body, draft.chair)
+    identity_key = identity_of(draft)
     same = same_meeting_query(identity_key, draft, doc.file_name, earlier)
     # The meeting it will attach to, and those whose statements its arrival may make
     # name another meeting (storing it changes neither: see ``stating_meetings``), in one

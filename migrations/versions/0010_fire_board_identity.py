@@ -4,7 +4,10 @@ A commissioner over police and fire holds an accountability board for each, ofte
 same day. A meeting whose title names the fire service and not the police, of a body whose
 name does not name the fire service, is told apart from the police board of that body,
 kind and date by an identity key ending in "/fire" (``ingest.keys.meeting_identity_key``),
-so that its minutes no longer replace the police board's. Existing such meetings take it.
+so that its minutes no longer replace the police board's. Existing such meetings take it;
+their body's metric series take the fire board's figures apart when a meeting of the body
+next arrives, and police board minutes that a fire board's replaced come back by
+ingesting them again.
 
 Downgrading fails while a fire board and its body's police board share a kind and date.
 
@@ -28,6 +31,9 @@ SUFFIX = "/fire"
 # As ``ingest.keys.fire_board`` reads a title, written here as this revision knew it.
 _FIRE = re.compile(r"\bfire\b", re.IGNORECASE)
 _POLICE = re.compile(r"\bpolic(?:e|ing)\b", re.IGNORECASE)
+_BOTH_SERVICES = re.compile(
+    r"\bpolice,?\s+fire\s+(?:and|&)\s+crime\s+(?:commissioner|panel)", re.IGNORECASE
+)
 
 meetings = sa.table(
     "meetings",
@@ -38,9 +44,10 @@ meetings = sa.table(
 
 
 def _fire_board(title: str | None, key: str) -> bool:
-    return bool(
-        title and _FIRE.search(title) and not _POLICE.search(title) and not _FIRE.search(key)
-    )
+    if not title or _FIRE.search(key):
+        return False
+    title = _BOTH_SERVICES.sub(" ", title)
+    return bool(_FIRE.search(title) and not _POLICE.search(title))
 
 
 def _set_keys(keys: dict[int, str]) -> None:

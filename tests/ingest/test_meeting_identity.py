@@ -70,11 +70,14 @@ async def meetings_by_id(engine: AsyncEngine) -> dict[int, Meeting]:
 
 
 def test_identity_key_is_the_body_else_the_chair() -> None:
-    assert meeting_identity_key(" Northshire  Police ", "Paula Reid") == "northshire police"
-    assert meeting_identity_key(None, " Ian  GREER ") == "chair:ian greer"
-    assert meeting_identity_key("  ", "Ian Greer") == "chair:ian greer"
-    assert meeting_identity_key(None, None) == ""
-    assert meeting_identity_key("", " ") == ""
+    assert (
+        meeting_identity_key(" Northshire  Police ", "Paula Reid", title=None)
+        == "northshire police"
+    )
+    assert meeting_identity_key(None, " Ian  GREER ", title=None) == "chair:ian greer"
+    assert meeting_identity_key("  ", "Ian Greer", title=None) == "chair:ian greer"
+    assert meeting_identity_key(None, None, title=None) == ""
+    assert meeting_identity_key("", " ", title=None) == ""
 
 
 async def test_bodyless_minutes_of_two_chairs_make_two_meetings(
@@ -204,16 +207,23 @@ BT presented the quarterly performance report{figure}.
 
 
 def test_a_commissioners_fire_board_is_told_from_the_police_board() -> None:
-    assert meeting_identity_key("Eastshire", None, "Fire Accountability Board") == (
+    assert meeting_identity_key("Eastshire", None, title="Fire Accountability Board") == (
         "eastshire/fire"
     )
-    assert meeting_identity_key("Eastshire", None, "Police Accountability Board") == "eastshire"
-    assert meeting_identity_key("Eastshire", None, "Police, Fire and Crime Panel") == "eastshire"
-    assert meeting_identity_key("Eastshire", None, "Firearms Licensing Review") == "eastshire"
-    # a fire authority's own meetings: the body names the service already
-    assert meeting_identity_key("Eastshire Fire Authority", None, "Fire Authority Minutes") == (
-        "eastshire fire authority"
+    assert (
+        meeting_identity_key("Eastshire", None, title="Police Accountability Board") == "eastshire"
     )
+    assert (
+        meeting_identity_key("Eastshire", None, title="Police, Fire and Crime Panel") == "eastshire"
+    )
+    assert meeting_identity_key("Eastshire", None, title="Firearms Licensing Review") == "eastshire"
+    # the office over both services named in a fire board's title
+    title = "Police, Fire and Crime Commissioner's Fire and Rescue Accountability Board"
+    assert meeting_identity_key("Eastshire", None, title=title) == "eastshire/fire"
+    # a fire authority's own meetings: the body names the service already
+    assert meeting_identity_key(
+        "Eastshire Fire Authority", None, title="Fire Authority Minutes"
+    ) == ("eastshire fire authority")
 
 
 async def test_police_and_fire_boards_of_one_day_make_two_meetings(
