@@ -99,8 +99,11 @@ _TITLE_AFTER_LABEL = re.compile(
     r"\s+(?-i:Mr|Mrs|Ms|Miss|Dr|Cllrs?|Councillors?|Messrs|Prof|Professor|Sir|Dame)\.?\s+(?-i:[A-Z])"
 )
 # "Present from the Office of the PCC (OSPCC): ...", "Also in attendance as an Observer"
+# (not "Present as substitute Councillor Ann Bell", whose person follows)
 _QUALIFIED_LABEL_END = re.compile(
-    r"\s+(?:from|of|at|for|in|as)\s[^:.;]{1,80}:\s*|\s+as\s+(?:an?\s+)?[A-Za-z ]{1,40}$"
+    r"\s+(?:from|of|at|for|in|as)\s[^:.;]{1,80}:\s*|"
+    r"\s+as\s+(?:an?\s+)?(?:observers?|substitutes?|guests?|advis[eo]rs?|witness(?:es)?)\s*$",
+    re.IGNORECASE,
 )
 # An agenda item straight after a list ("1. Holding to account – Rape and ...") ends it.
 # "In attendance for specific items DCC Jo Hale ...", "Present for item 5 Mr Roy Tapp": the
@@ -330,8 +333,6 @@ def _status_label(content: str) -> tuple[AttendanceStatus, str] | None:
             return AttendanceStatus.PRESENT, ""
         if _APOLOGIES_HEADING.match(heading):
             return AttendanceStatus.APOLOGIES, ""
-        if _REPRESENTING_HEADING.match(heading):
-            return AttendanceStatus.PRESENT, ""
     return found
 
 
@@ -427,11 +428,10 @@ class _Collector:
         # The names of ``result.attendees``, in the same order.
         self.names = NameIndex()
         self.absence_key = bool(_ABSENCE_KEY.search(text))
-        # Apologies the text gives without naming anyone, or never speaks of: a page that
-        # lost the headings of its "Present" and "Apologies" lists
-        self.unnamed_apologies = bool(
-            _UNNAMED_APOLOGIES.search(text, 0, _APOLOGIES_REACH)
-        ) or not _APOLOGIES_WORD.search(text)
+        self.unnamed_apologies = bool(_UNNAMED_APOLOGIES.search(text, 0, _APOLOGIES_REACH))
+        # a text that never speaks of apologies: a page may have lost the headings of its
+        # "Present" and "Apologies" lists
+        self.apologies_unspoken = not _APOLOGIES_WORD.search(text)
         # Whether each attendee was read from a list: two entries that differ, both of those
         # there or both absent, are two people ("R T Jones" and "Rhodri Jones" among sixty
         # councillors), where a name in a sentence is one listed before ("Cllr Jones"), and
@@ -1016,7 +1016,10 @@ def _read_list(
             continue
         if (
             unlabelled
-            and collector.unnamed_apologies
+            and (
+                collector.unnamed_apologies
+                or (collector.apologies_unspoken and _may_be_absent(collector.text, line))
+            )
             and status is AttendanceStatus.PRESENT
             and _status_label(line.content) is None
             and _group_label(line.content) is None
@@ -1523,6 +1526,18 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
             status, rest = flat
             index = max(_parse_list(collector, lines, index, status, rest), index + 1)
             continue
+        if (
+            not collector.result.attendees
+            and index <= first_item
+            and _REPRESENTING_HEADING.match(line.content.strip())
+            and _group_heading(lines, index) is not None
+        ):
+            # the list opens with its first group's heading; under a label, such a heading
+            # is a group's and keeps the label's status
+            index = max(
+                _parse_list(collector, lines, index - 1, AttendanceStatus.PRESENT, ""), index + 1
+            )
+            continue
         if 0 < index < first_item and not collector.result.attendees and _group_lines(lines, index):
             # the list is read from the line before, so that its first line is a group's
             index = _parse_list(collector, lines, index - 1, AttendanceStatus.PRESENT, "")
@@ -1608,6 +1623,21 @@ def _run_on_attendance(collector: _Collector, line: Line) -> bool:
     run = line.content[heading.end() : end.start()]
     added, _ = collector.add_run(run, AttendanceStatus.PRESENT, line)
     return added > 0
+
+
+# Who takes the minutes, or speaks under their initials later ("TM presented ..."), was there.
+_MINUTE_TAKING = re.compile(r"\b(?:minutes?|minute[- ]taker|note[- ]taker|secretary|clerk)\b", re.I)
+_OWN_INITIALS = re.compile(r"\(([A-Z][A-Za-z]{1,3})\)")
+
+
+def _may_be_absent(text: str, line: Line) -> bool:
+    """Whether the person a block's first line names may be among the absent: not the
+    minute taker, not one the text speaks of later by their initials."""
+    if _MINUTE_TAKING.search(line.content):
+        return False
+    initials = _OWN_INITIALS.search(line.content)
+    later = text[line.end :]
+    return initials is None or re.search(rf"\b{initials[1]}\b", later) is None
 
 
 _APOLOGIES_BLOCK_REACH = 8  # lines after the attendance lists
