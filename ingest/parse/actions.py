@@ -60,7 +60,7 @@ from ingest.parse.positions import ItemLocator, SpanSet, innermost_item
 from ingest.parse.roles import role_for_abbreviation, role_for_name
 from ingest.parse.scan import space_before, word_ending_at
 from ingest.parse.subjects import person_in
-from ingest.parse.text import LINE_LEAD, sentences
+from ingest.parse.text import BULLET, LINE_LEAD, sentences
 from ingest.parse.text import sentence_end as _sentence_end
 from records.enums import ActionStatus
 
@@ -80,7 +80,7 @@ _STATUS_VERB = re.compile(
 _COLON_THEN_CAPITAL = re.compile(r":\s+(?=[A-Z])")
 _CAPITAL_NEXT = re.compile(r"\s+(?=[A-Z])")
 _LIST_ITEM = re.compile(
-    r"\s*(?:(?P<bullet>[-*+•●▪◦·‣⁃])|(?P<number>\d{1,2})[.)]|\((?P<paren>\d{1,2})\))\s+"
+    rf"\s*(?:(?P<bullet>{BULLET})|(?P<number>\d{{1,2}})[.)]|\((?P<paren>\d{{1,2}})\))\s+"
 )
 _UPDATE_CUE = re.compile(
     r"(?:during\s+(?:the\s+)?meeting|post[- ]?meeting|since\s+the\s+meeting|after\s+the\s+meeting"
@@ -890,7 +890,7 @@ def _next_line_action(
     return action, index + 1
 
 
-_NEW_BLOCK = re.compile(r"\s*(?:#|[-*+•●▪◦·‣⁃]\s|\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s|Item\s+\d)")
+_NEW_BLOCK = re.compile(rf"\s*(?:#|{BULLET}\s|\(?\d{{1,2}}(?:\.\d{{1,2}})*[.)]?\s|Item\s+\d)")
 _CONTINUATION_LINES = 3
 
 

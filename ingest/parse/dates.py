@@ -346,8 +346,9 @@ def _time_from(match: re.Match[str]) -> dt.time | None:
     hour = int(groups["hour"])
     minute = int(groups["minute"]) if groups.get("minute") else 0
     if groups.get("last_hour") is not None:
-        last = int(groups["last_hour"])
-        afternoon = groups["last_ampm"].lower() == "p" and last != 12 and hour % 12 <= last
+        # the start is in the afternoon when, read so, it is not after the range's end
+        last = int(groups["last_hour"]) % 12 + 12
+        afternoon = groups["last_ampm"].lower() == "p" and hour % 12 + 12 <= last
         return dt.time(hour % 12 + (12 if afternoon else 0), minute)
     ampm = groups.get("ampm")
     if ampm:

@@ -172,7 +172,9 @@ since each sentence is read on its own rather than as the rest of a list."""
 # --- line leads ------------------------------------------------------------------------------
 
 _HEADING_MARK = r"\s*(?:#{1,6}\s*)?"
-_BULLET_AND_EMPHASIS = r"(?:[-–*+•●▪◦·‣⁃]\s*)?(?:\*\*|__)?\s*"
+BULLET = r"[-–*+•●▪◦·‣⁃]"
+"""A bullet opening a line: a hyphen or an en dash as well as the bullet characters."""
+_BULLET_AND_EMPHASIS = rf"(?:{BULLET}\s*)?(?:\*\*|__)?\s*"
 
 LINE_LEAD = re.compile(
     _HEADING_MARK + r"(?:(?:Item\s+)?\d{1,2}(?:\.\d{1,2})*[.)]?\s+|[a-z][.)]\s+"
@@ -184,7 +186,8 @@ LINE_LEAD = re.compile(
 FIGURE_LINE_LEAD = re.compile(
     _HEADING_MARK
     + r"(?:Item\s+\d{1,2}[.:]?\s+|\d{1,2}(?:\.\d{1,2})+[.)]?\s+|\d{1,2}[.)]\s+|\d{1,2}\t+)?"
-    + _BULLET_AND_EMPHASIS
+    # (a dash before a digit is the figure's sign: "–12%")
+    + rf"(?:{BULLET}(?!\d)\s*)?(?:\*\*|__)?\s*"
 )
 """``LINE_LEAD`` for the figures' reader: a number is a lead only with its stop, its
 "Item" or a tab, since a bare number opening a line may be the figure ("45 officers were

@@ -125,6 +125,8 @@ def test_iter_dates_in_order_without_overlaps() -> None:
         ("Tuesday 27 March 2012 - 7.00 -9.30 pm", dt.time(19, 0)),
         ("6.30 to 8.30pm", dt.time(18, 30)),
         ("12.30 - 2pm", dt.time(12, 30)),
+        ("12.00 - 12.30pm", dt.time(12, 0)),
+        ("12 - 12.45pm", dt.time(12, 0)),
         ("10.00 – 12.30pm", dt.time(10, 0)),
         ("11 - 1pm", dt.time(11, 0)),
         ("9.30 - 11.30am", dt.time(9, 30)),

@@ -57,10 +57,13 @@ def test_a_flag_after_an_en_dash_bullet() -> None:
         "2. Minutes and Actions from Last Meeting\n\n"
         "– WA asked for a clearer picture of the renewals still outstanding.\n\n"
         "– ACTION KB /LP to confirm how many renewals will be outstanding in October.\n"
+        "– ACTION WA to circulate the fees comparison\n"
+        "– LP asked about the fees for shotgun certificates\n"
     )
     assert [(a.text, a.owners) for a in actions_in(text)] == [
         (
             "KB /LP to confirm how many renewals will be outstanding in October.",
             ["Katya Brennand", "Lionel Pascoe"],
         ),
+        ("WA to circulate the fees comparison", ["Wilfred Anstey"]),  # the next bullet apart
     ]
