@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     ingest_workers: int = Field(
         default_factory=lambda: max(1, min(os.cpu_count() or 1, 4)),
         ge=1,
-        description="Processes that read and parse files in a bulk ingest.",
+        description="Processes that read and parse files in a bulk ingest and in a reparse.",
     )
     upload_workers: int = Field(
         default=1,

@@ -164,7 +164,7 @@ def _carried_statement(*, into: bool) -> AnySelect:
         )
     return (
         select(Action.meeting_id.label(GROUP), *columns(Action))
-        .where(keys_in(Action.meeting_id), condition)
+        .where(keys_in(Action.meeting_id), condition, ~recorded_again())
         .order_by(Action.position, Action.id)
     )
 

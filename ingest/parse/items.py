@@ -245,6 +245,12 @@ _STACKED_PARAGRAPH = re.compile(r"^(\d{1,3})\.\d{1,2}$")
 STACKED_PARAGRAPHS_MAX = 9
 
 
+# The last line of an item's text, which no title is: a sentence's stop, a decision's word.
+_ITEM_TEXT_END = re.compile(
+    r"[.;:,]\s*$|^(?:agreed|noted|resolved|approved|none|nil|n/a)\b", re.IGNORECASE
+)
+
+
 def _stacked_under(lines: Sequence[Line], line: Line) -> Line:
     """The last of the bare paragraph numbers stacked under a bare item number (``line``
     itself when none are)."""
@@ -546,8 +552,11 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
             title_line = _title_on_next_line(reading, line)
         if title_line is None and stack is not line:
             # the title's cell extracted above the number column ("Welcome and
-            # Introductions" / "2" / "2.1" / "The Chair welcomed ...")
-            title_line = _title_before(reading.lines, reading.heads, line)
+            # Introductions" / "2" / "2.1" / "The Chair welcomed ..."), not the end of the
+            # item before ("None.", "Agreed")
+            above = _title_before(reading.lines, reading.heads, line)
+            if above is not None and not _ITEM_TEXT_END.search(above.content):
+                title_line = above
         paragraph = None if title_line is not None else _paragraph_after(reading, stack)
         if title_line is not None:
             title = clean_title(title_line.content)

@@ -478,7 +478,7 @@ team or board) to be that meeting's own."""
 
 # Membership of a body, as an interest is declared: "was a member of the Office of the".
 _MEMBER_OF = re.compile(
-    r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:member|trustee|director|chair(?:man)?)\s+of\s+"
+    r"\b(?:was|is|were|are)\s+(?:a|an)\s+(?:\w+\s+)?(?:member|trustee|director)\s+of\s+"
     r"(?:the\s+)?(?:[\w'’()]+\s+){0,10}$",
     re.IGNORECASE,
 )

@@ -399,14 +399,15 @@ _REPORT_AUTHOR = re.compile(r"^(?:by|author|report\s+author)\s*:", re.IGNORECASE
 REPORT_PAPER_MARKS = 2
 """Marks of a record a report paper may show and still be one: a report asking a meeting to
 approve minutes speaks of "the minutes of the meeting" and of "a correct record"."""
-# A council portal's page of the decisions taken on one issue ("Issue - decisions"): with
-# no mark of a record, a decision taken by one person, not a meeting's.
+# A council portal's page of the decisions taken on one issue ("Issue - decisions", "Issue
+# history"): with no mark of a record, a decision taken by one person, not a meeting's.
 _ISSUE_DECISIONS = re.compile(r"^issue\s*[-–—]\s*decisions?$|^issue\s+history\b", re.IGNORECASE)
 
 
 def _report_paper(contents: Sequence[str]) -> bool:
-    """Whether the text opens with a report paper's header: its number and its author."""
-    opening = contents[: OPENING_LINES * 2]
+    """Whether the text opens with a report paper's header: its number and its author,
+    among the opening lines (not under an item of minutes further down)."""
+    opening = contents[:OPENING_LINES]
     return any(_REPORT_NUMBER.match(c) for c in opening) and any(
         _REPORT_AUTHOR.match(c) for c in opening
     )

@@ -1469,3 +1469,16 @@ def test_a_stacked_item_number_under_a_tables_repeated_head_is_no_page_number() 
         ("2", "Report number 2"),
         ("3", "Report number 3"),
     ]
+
+
+def test_the_end_of_the_item_before_is_no_title_of_a_stacked_number() -> None:
+    text = (
+        "1\n1.1\nApologies\nNone.\n"
+        "2\n2.1\nThe Chair reported on the visit to the control room.\n"
+        "3\n3.1\nFinance\nThe budget was noted.\n"
+    )
+    assert [(item.number, item.title) for item in items_of(text)] == [
+        ("1", "Apologies"),
+        ("2", "The Chair reported on the visit to the control room."),
+        ("3", "Finance"),
+    ]

@@ -253,7 +253,9 @@ async def test_a_meeting_lists_an_action_its_action_log_repeats_once(engine: Asy
 
 EVERY_LIST = """
 {
-  meetings(first: 100) { edges { node { actions { id } } } }
+  meetings(first: 100) {
+    edges { node { actions { id } actionsCarriedIn { id } actionsCarriedOut { id } } }
+  }
   actions(first: 100) { totalCount edges { node { id } } }
   themes { code actions(first: 100) { totalCount edges { node { id } } } }
 }
@@ -261,8 +263,9 @@ EVERY_LIST = """
 
 
 async def test_every_list_of_actions_lists_a_repeated_action_once(engine: AsyncEngine) -> None:
-    """The top-level list, a theme's list and the actions export list an action an action
-    log repeats once, as its meeting does: the minutes' record of it."""
+    """The top-level list, a theme's list, a meeting's actions carried in and out and the
+    actions export list an action an action log repeats once, as its meeting does: the
+    minutes' record of it."""
     await ingest_files(engine, *EASTMOOR)
     data = await run(Context(engine=engine), EVERY_LIST)
     listed = [a["id"] for meeting in nodes(data["meetings"]) for a in meeting["actions"]]
@@ -270,6 +273,11 @@ async def test_every_list_of_actions_lists_a_repeated_action_once(engine: AsyncE
     across = [a["id"] for a in nodes(data["actions"])]
     assert sorted(across) == sorted(listed)
     assert data["actions"]["totalCount"] == len(listed)
+    for meeting in nodes(data["meetings"]):
+        own = {a["id"] for a in meeting["actions"]}
+        carried = [a["id"] for a in meeting["actionsCarriedIn"] + meeting["actionsCarriedOut"]]
+        assert set(carried) <= own
+    assert any(meeting["actionsCarriedIn"] for meeting in nodes(data["meetings"]))
     themed = [a["id"] for theme in data["themes"] for a in nodes(theme["actions"])]
     assert themed and set(themed) <= set(listed)
     async with session_factory(engine)() as session:
