@@ -836,3 +836,30 @@ def test_observers_named_with_their_organisations_and_other_attendees() -> None:
         ("Tess Muir", "Fire Brigades Union", IN_ATTENDANCE),
         ("Ivo Dane", "Victim Support", IN_ATTENDANCE),
     ]
+
+
+def test_a_representing_heading_under_a_label_keeps_its_status() -> None:
+    officers = (
+        "Present:\nCllr Ivo Dane\n\nIn attendance:\nRepresenting Police Scotland:\n"
+        "Chief Superintendent Ada Lowe\nInspector Ben Roper\n\n"
+        "Apologies:\nRepresenting the Moray Council:\nCllr Sam Cole\n\n"
+        "1. Welcome\nThe Convener welcomed all.\n"
+    )
+    assert people(officers) == [
+        ("Ivo Dane", PRESENT),
+        ("Ada Lowe", IN_ATTENDANCE),
+        ("Ben Roper", IN_ATTENDANCE),
+        ("Sam Cole", APOLOGIES),
+    ]
+
+
+def test_a_label_as_a_role_and_a_label_before_a_person() -> None:
+    text = (
+        "Present:\nCouncillor Jo Hale\nPresent as substitute Councillor Ann Bell\n\n"
+        "Also in attendance as an Observer\n\nMr N Quarrie\n\n1. Welcome\n"
+    )
+    assert people(text) == [
+        ("Jo Hale", PRESENT),
+        ("Ann Bell", PRESENT),
+        ("N Quarrie", IN_ATTENDANCE),
+    ]
