@@ -1016,17 +1016,16 @@ def _read_list(
             continue
         if (
             unlabelled
-            and (
-                collector.unnamed_apologies
-                or (collector.apologies_unspoken and _may_be_absent(collector.text, line))
-            )
+            and (collector.unnamed_apologies or collector.apologies_unspoken)
             and status is AttendanceStatus.PRESENT
-            and _status_label(line.content) is None
-            and _group_label(line.content) is None
             and blanks >= _APOLOGIES_GAP
             and blanks > widest
             and found + bool(run.parts) >= _MIN_BLOCK_ENTRIES
+            and _status_label(line.content) is None
+            and _group_label(line.content) is None
             and _people_in(line.content)
+            # (read last: it searches the rest of the text, once a block's gap is seen)
+            and (collector.unnamed_apologies or _may_be_absent(collector.text, line))
         ):
             flush()
             run, first, last = _Run(), line, line

@@ -554,9 +554,9 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
             # the title's cell extracted above the number column ("Welcome and
             # Introductions" / "2" / "2.1" / "The Chair welcomed ..."), not the end of the
             # item before ("None.", "Agreed")
-            above = _title_before(reading.lines, reading.heads, line)
-            if above is not None and not _ITEM_TEXT_END.search(above.content):
-                title_line = above
+            title_above = _title_before(reading.lines, reading.heads, line)
+            if title_above is not None and not _ITEM_TEXT_END.search(title_above.content):
+                title_line = title_above
         paragraph = None if title_line is not None else _paragraph_after(reading, stack)
         if title_line is not None:
             title = clean_title(title_line.content)
