@@ -1527,12 +1527,13 @@ def parse_attendance(text: str, lines: Sequence[Line]) -> Attendance:
             continue
         if (
             not collector.result.attendees
-            and index <= first_item
+            and 0 < index <= first_item
             and _REPRESENTING_HEADING.match(line.content.strip())
             and _group_heading(lines, index) is not None
         ):
-            # the list opens with its first group's heading; under a label, such a heading
-            # is a group's and keeps the label's status
+            # the list opens with its first group's heading, read from the line before as
+            # the groups after it are; under a label, such a heading is a group's and keeps
+            # the label's status
             index = max(
                 _parse_list(collector, lines, index - 1, AttendanceStatus.PRESENT, ""), index + 1
             )
@@ -1635,8 +1636,7 @@ def _may_be_absent(text: str, line: Line) -> bool:
     if _MINUTE_TAKING.search(line.content):
         return False
     initials = _OWN_INITIALS.search(line.content)
-    later = text[line.end :]
-    return initials is None or re.search(rf"\b{initials[1]}\b", later) is None
+    return initials is None or re.compile(rf"\b{initials[1]}\b").search(text, line.end) is None
 
 
 _APOLOGIES_BLOCK_REACH = 8  # lines after the attendance lists
