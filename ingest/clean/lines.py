@@ -189,10 +189,9 @@ def _item_numbers(lines: list[Line], furniture: set[Line]) -> set[int]:
         index
         for index, line in enumerate(lines)
         if len(line) == 1
-        and line[0].isdigit()
+        and _BARE_NUMBER.fullmatch(line[0]) is not None
         and (following := _next_content(lines, index, 1)) is not None
-        and len(following) == 1
-        and re.fullmatch(rf"{line[0]}\.\d{{1,2}}", following[0]) is not None
+        and _first_paragraph_of(line[0], following)
     }
     found: set[int] = set()
     previous: tuple[int, int, str | None, int] | None = None
@@ -214,6 +213,12 @@ def _item_numbers(lines: list[Line], furniture: set[Line]) -> set[int]:
         position += sum(map(len, line)) + 1
     kept = {index for index in found if not _beside_furniture(lines, index, furniture)}
     return kept | stacked
+
+
+def _first_paragraph_of(number: str, line: Line) -> bool:
+    """Whether ``line`` is only the number of one of item ``number``'s paragraphs ("2.1")."""
+    item, stop, paragraph = line[0].partition(".") if len(line) == 1 else ("", "", "")
+    return bool(stop) and item == number and paragraph.isdigit() and len(paragraph) <= 2
 
 
 def _beside_furniture(lines: list[Line], index: int, furniture: set[Line]) -> bool:

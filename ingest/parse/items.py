@@ -284,12 +284,11 @@ def _in_number_stack(lines: Sequence[Line], line: Line) -> bool:
 
 
 def _title_on_next_line(reading: _Reading, line: Line) -> Line | None:
-    """The line under a bare number that holds its title: a heading, or on council web
-    pages any line that a "Minutes:" or "Decision:" label follows; the title may stand
-    under the numbers of the item's paragraphs (see ``_stacked_under``)."""
+    """The line under a bare number (``line``, or the last of the numbers of the item's
+    paragraphs stacked under it: see ``_stacked_under``) that holds its title: a heading,
+    or on council web pages any line that a "Minutes:" or "Decision:" label follows."""
     lines = reading.lines
-    above = _stacked_under(lines, line) if _BARE_NUMBER.match(line.content.strip()) else line
-    following = next_nonblank(lines, above.index)
+    above, following = line, next_nonblank(lines, line.index)
     if following is not None and _MARKING.match(following.content):
         # "*Private and Confidential*" between the number and the title
         above, following = following, next_nonblank(lines, following.index)
@@ -549,7 +548,7 @@ def _candidate(reading: _Reading, line: Line) -> _Candidate | None:
         if head.kind == "word" and reading.title_before:
             title_line = _title_before(reading.lines, reading.heads, line)
         else:
-            title_line = _title_on_next_line(reading, line)
+            title_line = _title_on_next_line(reading, stack)
         if title_line is None and stack is not line:
             # the title's cell extracted above the number column ("Welcome and
             # Introductions" / "2" / "2.1" / "The Chair welcomed ..."), not the end of the
