@@ -78,6 +78,7 @@ _STATUS_VERB = re.compile(
     r"closed|completed?|discharged)\b"
 )
 _COLON_THEN_CAPITAL = re.compile(r":\s+(?=[A-Z])")
+_DASH_THEN_CAPITAL = re.compile(r"\s?[-–—]\s+(?=[A-Z])")
 _CAPITAL_NEXT = re.compile(r"\s+(?=[A-Z])")
 _LIST_ITEM = re.compile(
     rf"\s*(?:(?P<bullet>{BULLET})|(?P<number>\d{{1,2}})[.)]|\((?P<paren>\d{{1,2}})\))\s+"
@@ -747,14 +748,21 @@ def _glued(text: str, start: int, match: re.Match[str]) -> bool:
 
 def _colon_marker(text: str, match: re.Match[str], end: int) -> bool:
     """ "Action:" before a capital opens an action wherever it stands: cells and pages run
-    several together ("... from the previous meeting: Action: PCC to include ...")."""
+    several together ("... from the previous meeting: Action: PCC to include ..."); so
+    does "Action -" before an owner and what they are to do."""
     word = match.group("word") or ""
-    return (
+    if not (
         word in ("Action", "ACTION")
         and (match.start() == 0 or text[match.start() - 1].isspace())
         and match.group("ref") is None
-        and _COLON_THEN_CAPITAL.match(text, match.end(), end) is not None
-    )
+    ):
+        return False
+    if _COLON_THEN_CAPITAL.match(text, match.end(), end) is not None:
+        return True
+    # "... as Vice Chair Action- DF to collect names ...": a dash in place of the colon, then
+    # an owner and what they are to do
+    dash = _DASH_THEN_CAPITAL.match(text, match.end(), end)
+    return dash is not None and _OWNER.match(text[dash.end() : end]) is not None
 
 
 def _after_colon(text: str, start: int, match: re.Match[str]) -> bool:

@@ -47,6 +47,7 @@ from ingest.parse.people import (
     strip_markers,
     strip_titles,
 )
+from ingest.parse.roles import role_for_name
 from ingest.parse.tables import Table, find_tables, name_column
 from ingest.parse.text import ATTENDANCE_LIST_END
 from records.enums import AttendanceStatus
@@ -177,6 +178,7 @@ _NOT_GROUP = re.compile(r"^(?:minutes|notes|decisions?|resolved|summary)\s*:?$",
 _OFFICERS_HEADING = re.compile(r"\b(?:officers?|officials|staff|secretariat)\b|^others$", re.I)
 _MEMBERS_HEADING = re.compile(r"^(?:board\s+|panel\s+|committee\s+)?members\b", re.I)
 _MAX_BLANKS = 2
+_UNNAMED_OFFICES = 4  # offices named alone in a row inside a list ("Chief Constable")
 # A label may stand further above its first entry: web pages put a line of a lone space and
 # blank lines around it between "The following guests attended:" and the list.
 _MAX_BLANKS_BEFORE_LIST = 4
@@ -202,11 +204,15 @@ _LONG_RUN = 200
 # "Introductions were made and apologies noted.", "Apologies were given.", "Welcome and
 # apologies were made.": apologies said to be made without a name, in the opening part of
 # the text.
+# "Apologies were noted.", "Apologies were noted as above", "Attendance and Apologies." over
+# "As above.": apologies said to be given, their names only in a list above.
 _UNNAMED_APOLOGIES = re.compile(
     r"\bapologies\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?"
     r"(?:noted|recorded|given|received|made|offered)"
-    r"\s*(?:[.;]|and\b|$)",
-    re.IGNORECASE,
+    r"(?:\s+as\s+(?:listed\s+|shown\s+|recorded\s+)?above)?\s*(?:[.;]|and\b|$)"
+    r"|\bapologies\b[^\n]{0,30}\n\s*(?:as\s+(?:listed\s+|shown\s+|recorded\s+)?above|"
+    r"see\s+above)\s*\.?\s*$",
+    re.IGNORECASE | re.MULTILINE,
 )
 _APOLOGIES_REACH = 6000
 _APOLOGIES_WORD = re.compile(r"\bapolog|\babsen(?:t|ce)\b|\bnot\s+present\b", re.IGNORECASE)
@@ -1087,6 +1093,9 @@ def _read_list(
             run, first, last = _Run(content), line, line
             group = None if inline_group else group
             inline_group = False
+        elif _unnamed_office(lines, index):
+            flush()  # "Chief Constable" alone among named officials: nobody to record
+            run = _Run()
         elif (heading := _group_heading(lines, index)) is not None:
             flush()
             run = _Run()
@@ -1101,6 +1110,18 @@ def _read_list(
         index += 1
     flush()
     return index
+
+
+def _unnamed_office(lines: Sequence[Line], index: int) -> bool:
+    """Whether ``lines[index]`` names an office and nobody holding it ("Chief Constable",
+    "Deputy Chief Constable" above "Chief Superintendent R Wilson"), with the list's people
+    on the next lines: the office attended, its holder unnamed, and the list goes on."""
+    for line in lines[index : index + _UNNAMED_OFFICES * 3]:
+        if line.blank:
+            continue
+        if role_for_name(line.content.strip().rstrip(".,;:")) is None:
+            return line is not lines[index] and bool(_people_in(line.content, bullet=line.bullet))
+    return False
 
 
 _PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=[A-Z])")

@@ -54,7 +54,7 @@ _NAMED = re.compile(
     r"(?P<minutes>\bagenda(?:,\s+decisions)?\s+and\s+(?:draft\s+)?(?:minutes|decisions)\b|"
     r"\b(?:draft\s+|approved\s+|confirmed\s+|unconfirmed\s+)?(?:minutes?|notes|record)\s+of\b|"
     r"^(?:draft\s+|approved\s+|public\s+)?(?:minutes?|meeting\s+notes|notes)\b(?!\s*[:(])|"
-    r"\b(?:minutes|meeting\s+notes)\s*$)|"
+    r"\b(?:minutes|meeting\s+notes)\s*$|\b(?:minutes|notes)\s+and\s+decisions?\b)|"
     r"(?P<action_log>\baction\s+(?:log|tracker|register)\b(?!\s+and\s+matters))|"
     r"(?P<agenda>(?<!the\s)(?<!this\s)(?<!an\s)(?<!its\s)(?<!our\s)"
     r"\bagenda\b(?!\s+(?:item|point|plan|for\s+change|setting))(?!\s*:))",

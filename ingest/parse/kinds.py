@@ -49,11 +49,14 @@ _KIND_PATTERNS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = (
     ),
     (
         # a council's scrutiny committee named by its task, with no word of scrutiny in its
-        # name: a borough's "Policy and Accountability Committee", the statutory "Crime and
-        # Disorder Committee" that scrutinises the community safety partnership
+        # name: a borough's "Policy and Accountability Committee" or "Policy Overview
+        # Committee", the statutory "Crime and Disorder Committee" that scrutinises the
+        # community safety partnership
         MeetingKind.SCRUTINY_COMMITTEE,
         re.compile(
             r"\bpolicy\s+(?:and|&)\s+accountability\s+(?:committee|panel)\b|"
+            # a borough's scrutiny by its other name: "... Policy Overview Committee"
+            r"\bpolicy\s+overview\s+(?:committee|panel)\b|"
             r"\bcrime\s+(?:and|&)\s+disorder\s+(?:select\s+)?(?:sub-?)?committee\b|"
             # a council's or a parliament's select committee ("Safer Stronger Communities
             # Select Committee"), a council's committee over community or public safety

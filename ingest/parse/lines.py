@@ -126,3 +126,25 @@ def is_prose(text: str) -> bool:
     words = len(text.split())
     stripped = text.rstrip()
     return words >= 14 or (words >= 6 and stripped.endswith((".", ";")))
+
+
+# A document-sharing site's list of other documents under the one it shows: "Similar
+# documents", "Related documents", "You may also like" on a line of its own, or "Similar
+# documents" run onto the shown document's heading by a text extraction.
+_OTHER_DOCUMENTS = re.compile(
+    r"^(?:similar|related|recommended|more)\s+(?:documents|publications|files)\s*:?$"
+    r"|^you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)\b"
+    r"|(?-i:(?<=\s)Similar\s+documents\b)",
+    re.IGNORECASE,
+)
+
+
+def other_documents_from(contents: Sequence[str]) -> tuple[int, int] | None:
+    """Where the heading over a list of other documents stands in ``contents`` (lines'
+    contents), as (line, column), where the text has one: the titles after it are other
+    documents'."""
+    for at, content in enumerate(contents):
+        found = _OTHER_DOCUMENTS.search(content.strip())
+        if found is not None:
+            return at, found.start()
+    return None

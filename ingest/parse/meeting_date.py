@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from ingest.parse.dates import DateMatch, TimeMatch, find_date, find_time, iter_dates
 from ingest.parse.label_blocks import label_blocks
-from ingest.parse.lines import Line, is_prose
+from ingest.parse.lines import Line, is_prose, other_documents_from
 
 SCAN_LINES = 60
 """Non-blank lines of the opening whose dates are candidates."""
@@ -350,6 +350,12 @@ def _salutation(lines: Sequence[Line]) -> int | None:
     return next(greetings, None)
 
 
+def _listing_line(lines: Sequence[Line]) -> int | None:
+    """The index of the line heading a list of other documents, where the text has one."""
+    at = other_documents_from([line.content for line in lines])
+    return None if at is None else lines[at[0]].index
+
+
 def _other_meeting(found: _Found, at_top: bool, letter_from: int | None = None) -> bool:
     """Whether the words around a date make it another meeting's: "previous", "moved
     from", "were approved" after it, "minutes of the meeting held on" below the title."""
@@ -451,6 +457,8 @@ class _Opening:
     labels and a block of values (see ``ingest.parse.label_blocks``)."""
     item_page: bool = False
     """Whether the text is a portal's page of one agenda item (see ``_item_page``)."""
+    other_documents_from: int | None = None
+    """The index of a heading over a list of other documents ("Similar documents")."""
 
 
 def _stands_at_top(item: _Found, opening: _Opening) -> bool:
@@ -583,12 +591,16 @@ def _score(item: _Found, opening: _Opening, before_line: Line | None, other: boo
     score -= 3 if not in_header and not meeting_label else 0
     score -= 1 if item.rank > 12 else 0
     score -= ITEM_PAGE_PENALTY if opening.item_page and not labelled else 0
+    listing = opening.other_documents_from
+    score -= OTHER_DOCUMENTS_PENALTY if listing is not None and line.index > listing else 0
     return score
 
 
 # A portal's page of one agenda item opens with this heading, then the item's title.
 _ITEM_PAGE = re.compile(r"^agenda\s+item\s*:?$", re.IGNORECASE)
 ITEM_PAGE_PENALTY = 6.0
+OTHER_DOCUMENTS_PENALTY = 10.0
+"""Points a date loses under a list of other documents: their titles date other meetings."""
 """Points a date loses on a portal's page of one agenda item unless a label gives it."""
 
 
@@ -624,6 +636,7 @@ def score_dates(
             value.line.index for value in label_blocks(lines) if _BARE_LABEL.match(value.label)
         ),
         item_page=_item_page(lines),
+        other_documents_from=_listing_line(lines),
     )
     receiving = _receiving_meeting_lines(lines)
     others = [

@@ -33,7 +33,7 @@ from ingest.parse.people import (
     trailing_name,
     unglue_office,
 )
-from ingest.parse.roles import role_for_abbreviation
+from ingest.parse.roles import OFFICE_WORD, role_for_abbreviation
 from ingest.parse.text import NAME_LIST_END
 from records.enums import AttendanceStatus
 
@@ -1177,6 +1177,19 @@ def _starts_person(piece: str, *, names_only: bool = False) -> bool:
     return not slash or looks_like_name(strip_markers(english)[0].strip(" ()"))
 
 
+_TRAILING_INITIALS = re.compile(r"\([A-Z][A-Za-z]?[A-Z]{1,3}\)\s*$")
+
+
+def _post_after_initials(before: str, piece: str) -> bool:
+    """Whether ``piece`` is the post of the person ``before`` names with their initials:
+    "Ed Lowe (EL), Change Delivery Programme Director", where the words before the office
+    are no given name."""
+    if _TRAILING_INITIALS.search(before) is None or "(" in piece:
+        return False
+    first = piece.split()[0]
+    return first not in GIVEN_NAMES and OFFICE_WORD.search(piece) is not None
+
+
 def _comma_groups(text: str, *, names_only: bool, only_people: bool = False) -> list[str]:
     """The entries of a list parted by commas: a piece that does not start a person goes on
     with the entry before it ("Jo Hale, Treasurer"). With ``only_people`` the text is one
@@ -1184,7 +1197,9 @@ def _comma_groups(text: str, *, names_only: bool, only_people: bool = False) -> 
     parts: list[list[str]] = []  # each group's pieces, joined once at the end
     for part in _split_outside_brackets(text, ","):
         for piece in _split_and(re.sub(r"^(?:and|&)\s+", "", part)):
-            starts_person = _starts_person(piece, names_only=names_only)
+            starts_person = _starts_person(piece, names_only=names_only) and not (
+                parts and _post_after_initials(parts[-1][-1], piece)
+            )
             if starts_person or not parts:
                 parts.append([piece])
             elif only_people:
@@ -1261,9 +1276,11 @@ _AS_SUBSTITUTE = re.compile(
 )
 # "Councillor Ann Bell, with Councillor Roy Tapp attending as substitute", "Howard Pell with
 # Marcus Tilby as his substitute".
+# ", with Cllr B attending as a substitute", ", with Councillor B substituting"
 _WITH_ATTENDING = re.compile(
-    r",?\s+with\s+(?P<who>[A-Z].+?)\s+(?:(?:attending|present|in\s+attendance)\s+)?as\s+"
-    r"(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:substitute|deputy)\b",
+    r",?\s+with\s+(?P<who>[A-Z].+?)\s+(?:(?:(?:attending|present|in\s+attendance)\s+)?as\s+"
+    r"(?:a\s+|the\s+|his\s+|her\s+|their\s+)?(?:substitute|deputy)\b|substituting\b"
+    r"(?!\s+for\b))",
     re.IGNORECASE,
 )
 

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 
 from ingest.parse.dates import find_time, iter_dates
 from ingest.parse.doctype import heads_an_action_log, named_type
-from ingest.parse.lines import Line, is_prose
+from ingest.parse.lines import Line, is_prose, other_documents_from
 
 OPENING_LINES = 8
 """Non-blank lines where a heading says what kind of page the text is."""
@@ -186,10 +186,13 @@ _MACHINE_SUMMARY = re.compile(
 )
 _REPORT = "a report to a meeting"
 _DECISION_LOG = "a decision log or notice"
+_DOCUMENT_LIST = "a document-sharing site's list of documents"
 _KINDS_BY_HEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         _DECISION_LOG,
         re.compile(
+            # (not "Action Notes and Decision Record": a meeting's notes with its decisions)
+            r"(?<!notes\sand\s)(?<!minutes\sand\s)"
             r"\bdecision\s+(?:log|notice|record|sheet|report)\b|\brecord\s+of\s+(?:a\s+)?"
             r"(?:executive\s+|officer\s+)?decision\b|\bofficer\s+decision\b|"
             # a notice's reference line: "Title and Reference – PCC/D/071", "Decision No: 12"
@@ -418,6 +421,13 @@ def not_a_record(lines: Sequence[Line], *, attendees: int = 0) -> str | None:
     contents = _read(lines)
     if not contents:
         return None
+    listing = other_documents_from(contents[:OPENING_LINES])
+    if listing is not None:
+        # a document-sharing page: the titles under its list are other documents'
+        line, column = listing
+        contents = [*contents[:line], contents[line].strip()[:column]]
+        if not any(map(_dated, contents)):
+            return f"the text looks like {_DOCUMENT_LIST}, not the record of a meeting"
     written = record_marks(contents)
     marks = written + (1 if attendees >= 2 else 0)
     undated = [content for content in contents[:OPENING_LINES] if not _dated(content)]

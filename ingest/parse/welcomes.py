@@ -70,11 +70,15 @@ _WELCOMED_FROM = re.compile(
 )
 # "The Chair welcomed everyone to the meeting, including new Member Councillor Jo Hale", "The
 # Chairman welcomed all to the Meeting, in particular Cllr Ann Bell (Rye Council) replacing
-# Roy Tapp": the people singled out after a welcome to all, to the sentence's end.
+# Roy Tapp", "welcomed the Members of the Panel to the meeting as well as the Commissioner,
+# Jo Hale; and Ann Bell from his office": the people singled out after a welcome to all
+# (or to the members), to the sentence's end.
 _WELCOMED_ALL_BUT = re.compile(
     r"\b(?:welcomed|greeted)\s+(?:everyone|everybody|all(?:\s+those)?(?:\s+present)?|"
-    r"those\s+present)\s+(?:[a-z]+\s+){0,2}?to\s+(?:the|this)\s+[Mm]eeting,?\s+(?:and\s+)?"
-    r"(?:including|in\s+particular|particularly|especially)\s+(?P<who>[^.]{2,300}?)\.?$"
+    r"those\s+present|(?:the\s+)?(?:[Mm]embers|[Cc]ouncillors)(?:\s+of\s+the\s+[A-Z][\w-]*)?)\s+"
+    r"(?:[a-z]+\s+){0,2}?to\s+(?:the|this)\s+[Mm]eeting,?\s+(?:and\s+)?"
+    r"(?:including|in\s+particular|particularly|especially|as\s+well\s+as|together\s+with|"
+    r"along\s+with)\s+(?P<who>[^.]{2,300}?)\.?$"
 )
 # "A welcome was extended to Jo Hale and Ann Bell, who attended as the proposed co-opted
 # members", "Particular welcome was given to the new members of the Committee – Jo Hale, Ann
@@ -106,6 +110,13 @@ _INTRODUCED_TO = re.compile(
 # "The APCC introduced Di Cole, Partnerships Officer, West Midlands OPCC.": one named with a
 # post, whom someone at the meeting introduces to it, to the sentence's end.
 _INTRODUCED_ONE = re.compile(r"\bintroduced\s+(?P<who>[A-Z][^,;()]{2,60},\s+[^;()]{3,160}?)\.?$")
+# "The Commissioner introduced Ed Lowe from the OPCC who talked the Panel through ...": one
+# named with where they are from, who then speaks to the meeting.
+_INTRODUCED_FROM = re.compile(
+    r"\bintroduced\s+(?P<who>[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*){1,3})\s+(?:from|of)\s+"
+    r"(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,6}?,?\s+who\s+"
+    r"(?:then\s+)?(?:talked|took|presented|gave|spoke|outlined|explained|introduced|led|walked)\b"
+)
 
 
 def welcomes(sentence: str) -> Iterator[Stated]:
@@ -150,6 +161,11 @@ def welcomes(sentence: str) -> Iterator[Stated]:
         people = people_in(introduced["who"]) if introduced is not None else []
         if len(people) == 1 and OFFICE_WORD.search(people[0][1].capacity or ""):
             yield people[0][0], people[0][1], IN_ATTENDANCE
+    introduced_from = _INTRODUCED_FROM.search(sentence)
+    if introduced_from is not None:
+        people = people_in(introduced_from["who"])
+        if len(people) == 1 and only_people(introduced_from["who"], people):
+            yield people[0][0], people[0][1], IN_ATTENDANCE
 
 
 def _singled_out(who: str, *, attending: bool = True) -> Iterator[Stated]:
@@ -165,6 +181,9 @@ def _singled_out(who: str, *, attending: bool = True) -> Iterator[Stated]:
     if not (new or attending):
         return
     who = _REPLACING.sub("", who).strip(" ,")
+    post = _POST_LEAD.match(who)
+    if post is not None and OFFICE_WORD.search(post["post"]):
+        who = who[post.end() :]  # "the Police and Crime Commissioner, Jo Hale; and ..."
     people = people_in(who)
     if not people or not _only_people_and_posts(who, people):
         return

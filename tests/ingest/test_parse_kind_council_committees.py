@@ -1,8 +1,9 @@
 """The kind of a council committee or area partnership whose name carries no kind word:
-a borough's "Policy and Accountability Committee", the statutory "Crime and Disorder
-Committee", a select committee and a committee over community or public safety scrutinise;
-a Welsh "Public Services Board" and an English "Health and Wellbeing Board" are their
-area's strategic boards, and a community safety partnership is neither.
+a borough's "Policy and Accountability Committee" or "Policy Overview Committee", the
+statutory "Crime and Disorder Committee", a select committee and a committee over
+community or public safety scrutinise; a Welsh "Public Services Board" and an English
+"Health and Wellbeing Board" are their area's strategic boards, and a community safety
+partnership is neither.
 Invented names in, kind out."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from records.enums import MeetingKind
     [
         "Housing and Safer Neighbourhoods Policy and Accountability Committee",
         "Children's Services Policy & Accountability Committee",
+        "Residents' Services, Safety and Communities Policy Overview Committee",
         "Crime and Disorder Committee",
         "Crime & Disorder Sub-Committee",
         "Crime & Disorder Sub- Committee - Thursday, 22nd June, 2017",  # parted at a line end
