@@ -59,7 +59,7 @@ _STATUS_LABELS: tuple[tuple[re.Pattern[str], AttendanceStatus], ...] = (
         re.compile(
             r"(?:the\s+following\s+)?apolog(?:ies|y)(?:\s+for\s+absence)?"
             r"(?:\s+(?:were|had been|have been))?"
-            r"(?:\s+(?:received|given|noted|tendered))?(?:\s+from)?"
+            r"(?:\s+(?:received|given|noted|tendered))?(?:\s+(?:from|on\s+behalf\s+of))?"
             r"|absent(?:\s+with\s+apologies)?|not present|unable to attend|"
             r"(?:members\s+)?not\s+in\s+attendance",
             re.IGNORECASE,
@@ -380,7 +380,7 @@ def _status_label_at(content: str) -> tuple[AttendanceStatus, str] | None:
         if qualifier is not None and (end is None or not end.group().strip()):
             continue
         if end is None:
-            if match.group().lower().endswith("from"):
+            if match.group().lower().endswith(("from", "behalf of")):
                 return status, content[match.end() :].strip()
             qualified = _QUALIFIED_LABEL_END.match(content, match.end())
             if qualified is not None:  # "Present from the Office of the PCC (OSPCC): ..."
@@ -1392,7 +1392,10 @@ def _unlabelled_run(lines: Sequence[Line], index: int) -> bool:
     ):
         return False
     following = next_nonblank(lines, index)
-    if following is None or not _strong_person_line(following):
+    if following is None or not (
+        # (or the rest of the list run onto one line: "Jo Hale - Rye Council Ann Bell - ...")
+        _strong_person_line(following) or _people_in(following.content) >= _MIN_BLOCK_ENTRIES
+    ):
         return False
     # A page banner repeated by extraction ("Jo Hale - Deputy Mayor for Policing" twice) names
     # one person twice: it is not a list.

@@ -75,7 +75,11 @@ _KIND_PATTERNS: tuple[tuple[MeetingKind, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    (MeetingKind.THEMATIC, re.compile(r"\bthematic\b|\bdeep[- ]dive\b", re.IGNORECASE)),
+    # (a standing "Safer and Stronger Communities Thematic Partnership" is no thematic meeting)
+    (
+        MeetingKind.THEMATIC,
+        re.compile(r"\bthematic\b(?!\s+partnerships?\b)|\bdeep[- ]dive\b", re.IGNORECASE),
+    ),
     (
         MeetingKind.SCRUTINY_COMMITTEE,
         re.compile(

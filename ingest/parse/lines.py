@@ -15,7 +15,8 @@ from dataclasses import dataclass
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+")
 _BULLET = re.compile(r"^(?:[-*+•●▪◦·‣⁃□■\uf0b7\uf0a7]|o(?=\s))\s*")
 _EMPHASIS = re.compile(r"\*\*|__")
-_TABLE_RULE = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*\|?$|^[-_*=\s]{3,}$")
+# "|---|---|", "-----", and a row's bars alone where a table's cells were lost ("|")
+_TABLE_RULE = re.compile(r"^\|?[\s:|-]*-{3,}[\s:|-]*\|?$|^[-_*=\s]{3,}$|^\|[\s|]*$")
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from ingest.parse.people import (
     role_then_name,
     split_person,
     strip_markers,
+    strip_postnominals,
     strip_titles,
     surname_first,
     trailing_name,
@@ -414,7 +415,8 @@ def bracket_attendance_notes(text: str) -> str:
 # "Martin MARSDEN London underground duty station manager": a listed given name, then the
 # surname in capitals, as some lists print it.
 _SURNAME_IN_CAPITALS = re.compile(
-    r"(?<![\w'’-])(?P<given>[A-Z][a-z]+)\s+(?P<surname>[A-Z]{3,}(?:[-'’][A-Z]{2,})?)(?![\w'’-])"
+    r"(?<![\w'’-])(?P<given>[A-Z][a-z]+)(?P<middle>\s+[A-Z]\.?)?\s+"  # ("Peter J LOWSON")
+    r"(?P<surname>[A-Z]{3,}(?:[-'’][A-Z]{2,})?)(?![\w'’-])"
     r"(?P<post>\s+(?=[A-Za-z]))?"
 )
 
@@ -430,7 +432,8 @@ def _surname_in_capitals(match: re.Match[str]) -> str:
     ):
         return match.group()
     # (the surname ends the name: what follows it is the post, "Jo Hale – Station Manager")
-    return f"{match['given']} {surname.title()}{' – ' if match['post'] else ''}"
+    given = match["given"] + (match["middle"] or "")
+    return f"{given} {surname.title()}{' – ' if match['post'] else ''}"
 
 
 # Words in capitals after a given name that are no surname ("Jo HALE" is one, "Ann ACC" not).
@@ -532,7 +535,9 @@ def _expand_plural_titles(text: str) -> str:
         after_comma = False
         while True:
             word = re.match(r"[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}", text[position:])
-            if word is None or (after_comma and any(map(is_role_word, word.group().split()))):
+            if word is None or (
+                after_comma and any(map(is_role_word, strip_postnominals(word.group()).split()))
+            ):
                 break  # "Cllrs Naz Akhtar, Bradford MDC; ...": an organisation, not a name
             out.append("Councillor ")
             separator = _next_list_separator(text, position)

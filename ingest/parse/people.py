@@ -31,7 +31,7 @@ class Person:
 
 _HONORIFICS = (
     r"(?:the\s+)?(?:rt\.?\s+)?hon|mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|baroness|"
-    r"baron|cllr|councillor|cty|county\s+councillor|alderman|ald|bailie|provost|rev|revd|"
+    r"baron|cllr|councillor|cty|county\s+councillor|alderman|ald|bailie|depute|provost|rev|revd|"
     r"reverend|canon|pastor|bishop|archdeacon|"
     r"(?:group\s+)?captain|major|colonel|the\s+right\s+worshipful"
 )
@@ -106,7 +106,7 @@ _NOT_NAME_WORDS = {
     "democratic", "scrutiny", "mayor", "mayor's", "combined", "authority", "district",
     "councillor", "councillors", "cllr", "cllrs", "alderman", "co-opted", "officials",
     "secretariat", "substitute", "substitutes", "apology", "programmes", "administration",
-    "communication",
+    "communication", "portfolio",
     "minute", "book", "no", "copies", "documents", "page", "appendix", "report", "reports",
     "chair's", "chairman's", "announcements", "part", "description", "decision", "decisions",
     # words of organisations' names, which runs without separators leave beside people's
@@ -286,6 +286,13 @@ _POSTNOMINALS = re.compile(
     r"PhD|MA|MSc|BA|[OMCKD]\.B\.E|Q\.P\.M|J\.P|B\.E\.M)\b)+"
     r"\.?"
 )
+
+
+def strip_postnominals(text: str) -> str:
+    """``text`` without honours and letters after names ("Rennard JP" -> "Rennard")."""
+    return _POSTNOMINALS.sub("", text)
+
+
 _ABBREVIATION = re.compile(r"^[A-Z][A-Za-z]{0,4}[/.]?(?:\s?[A-Z/&][A-Za-z/&.]{0,5}){0,3}$")
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|:|\s[-–—]\s|\t)\s*")
 _LAST_DASH = re.compile(r"\s[-–—]\s(?!.*\s[-–—]\s)")
@@ -795,7 +802,7 @@ def split_person(text: str) -> Person | None:
     entry = _GLUED_STOPPED_INITIALS.sub(r"\1 ", entry)
     entry = _GLUED_ACRONYM.sub(" ", entry)
     entry = unglue_office(entry)
-    entry = _POSTNOMINALS.sub("", entry)
+    entry = strip_postnominals(entry)
     entry, is_chair, is_minute_taker = strip_markers(re.sub(r"\.$", "", entry))
     entry = _INITIALS_THEN_POST.sub(_initials_end_name, entry, count=1)
     role_in_brackets: str | None = None

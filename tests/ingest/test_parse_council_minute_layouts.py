@@ -1,0 +1,131 @@
+"""Layouts of council and partnership minutes first met in documents the parser was not
+tuned on: a flattened "Present:-" table whose bars were left on a line of their own, with
+"Depute Lord Provost" and "Peter J LOWSON"; a Scottish council's articles numbered "I",
+"II" before titles in capitals, and a committee's code glued to one digit ("PU1
+APOLOGIES"); a partnership's list under its title with the rest of the list run onto one
+line; apologies "received on behalf of the following partners and interested parties:";
+a "Portfolio Holder" named after a councillor; honours after surnames in a run of
+"Councillors ..."; a standing "Thematic Partnership", which is no thematic meeting.
+Invented text in, fields out."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.parse import parse_document
+from ingest.parse.item_heads import read_head
+from ingest.parse.kinds import find_meeting_kind
+from ingest.parse.name_runs import split_run
+from ingest.parse.people import split_person
+from records.enums import MeetingKind
+from tests.support.attendance import APOLOGIES, PRESENT, people
+
+
+def _names(run: str) -> list[str]:
+    return [person.name for entry in split_run(run) if (person := split_person(entry))]
+
+
+def test_a_flattened_table_s_bars_on_a_line_of_their_own_do_not_end_the_list() -> None:
+    text = (
+        "Safer Communities Committee - 27/09/2021\n"
+        "At a MEETING of the SAFER COMMUNITIES COMMITTEE held remotely on 27th September, 2021.\n"
+        "Present:-\n"
+        "Lord Provost Alan GRANT\n"
+        "|\n"
+        "Depute Lord Provost Sheila MOIR |\n"
+        "BAILIES\n"
+        "Peter J LOWRIE |\n"
+        "Irene CAIRNS |\n"
+        "Councillor Irene CAIRNS, Convener, in the Chair.\n"
+    )
+    assert people(text) == [
+        ("Alan Grant", PRESENT),
+        ("Sheila Moir", PRESENT),
+        ("Peter J Lowrie", PRESENT),
+        ("Irene Cairns", PRESENT),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "title"),
+    [
+        ("I DECLARATION OF INTEREST", "I", "DECLARATION OF INTEREST"),
+        ("IV YOUTH DIVERSION REPORT", "IV", "YOUTH DIVERSION REPORT"),
+        ("PU1 APOLOGIES AND SUBSTITUTIONS", "PU1", "APOLOGIES AND SUBSTITUTIONS"),
+    ],
+)
+def test_articles_numbered_in_capital_roman_numerals_or_a_code_and_a_digit(
+    line: str, number: str, title: str
+) -> None:
+    head = read_head(line)
+    assert head is not None
+    assert (head.number_text, head.rest) == (number, title)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["I am grateful to the officers for the report.", "I WOULD like to thank", "A1 road works"],
+)
+def test_a_sentence_opening_with_i_and_a_road_number_open_no_article(line: str) -> None:
+    assert read_head(line) is None
+
+
+def test_a_minute_s_roman_articles_are_its_items() -> None:
+    text = (
+        "At a MEETING of the SAFER COMMUNITIES COMMITTEE held on 27th September, 2021.\n"
+        "Present:-\nCouncillor Ross BEATTIE\nCouncillor Moira ANDREWS\n"
+        "I DECLARATION OF INTEREST\nNo declarations of interest were made.\n"
+        "II FIRE AND RESCUE SERVICE QUARTERLY REPORT\nThere was submitted a report by the "
+        "Area Commander.\nThe Committee agreed to note the report.\n"
+        "III LOCAL POLICING QUARTERLY REPORT\nThere was submitted a report by the Chief "
+        "Superintendent.\nThe Committee agreed to note the report.\n"
+    )
+    assert [item.number for item in parse_document(text).items] == ["I", "II", "III"]
+
+
+def test_a_list_under_the_title_with_the_rest_run_onto_one_line() -> None:
+    text = (
+        "Safer Communities Partnership\n\n"
+        "Minutes of the meeting held on Monday 2 March 2009 2.00pm in Fire HQ, Easton\n"
+        "Graham Tate - Eastshire Fire and Rescue Service (Chair)\n"
+        "Neil Orme - Eastshire Constabulary Fiona Lake - Easton CDRP Janet Platt - Easton "
+        "City Council Ruth Hodge - Weston District Council\n"
+        "1. Welcome and Apologies\nThe Chair welcomed those present to the meeting.\n"
+    )
+    assert people(text) == [
+        ("Graham Tate", PRESENT),
+        ("Neil Orme", PRESENT),
+        ("Fiona Lake", PRESENT),
+        ("Janet Platt", PRESENT),
+        ("Ruth Hodge", PRESENT),
+    ]
+
+
+def test_apologies_on_behalf_of_the_following_partners() -> None:
+    text = (
+        "Minutes:\n\nAll Members of the Panel were present.\n\n"
+        "Apologies for absence were received on behalf of the following partners and "
+        "interested parties:\n\n"
+        "Councillor Jo Hale, Portfolio Holder for Community Safety; Chief Inspector Ann Bell "
+        "(Eastshire Police); and Roy Tapp (Principal Research Officer – County Council).\n\n"
+        "2.\n\nDeclarations of interest\n"
+    )
+    assert people(text) == [
+        ("Jo Hale", APOLOGIES),
+        ("Ann Bell", APOLOGIES),
+        ("Roy Tapp", APOLOGIES),
+    ]
+
+
+def test_honours_after_surnames_in_a_run_of_councillors() -> None:
+    run = "Councillors Pickering MBE, Hatton, Renfrew JP, Colby, Stanway and Ferris"
+    assert _names(run) == ["Pickering", "Hatton", "Renfrew", "Colby", "Stanway", "Ferris"]
+
+
+def test_an_organisation_after_a_councillor_in_a_run_is_still_no_name() -> None:
+    assert _names("Cllrs Naz Akhtar, Bradford MDC; Jo Hale, Leeds CC") == ["Naz Akhtar", "Jo Hale"]
+
+
+def test_a_standing_thematic_partnership_is_no_thematic_meeting() -> None:
+    assert find_meeting_kind("Safer and Stronger Communities Thematic Partnership") is None
+    assert find_meeting_kind("Thematic meeting on domestic abuse") is MeetingKind.THEMATIC
