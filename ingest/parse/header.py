@@ -915,10 +915,21 @@ def marked_chair(lines: Sequence[Line]) -> Person | None:
 _TITLE_STOP = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Prof|Rev|Sir|Capt|Col|Supt|Insp)\.(?=\s)")
 
 
+# Words before the last title in a run ("Shire Hall Membership Councillor Jo Hale"): a
+# heading or a venue run on before the name, no part of it.
+_BEFORE_LAST_TITLE = re.compile(
+    r".*\s(?=(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev)\.?\s+[A-Z])",
+    re.DOTALL,
+)
+
+
 def _name_at_end(before: str) -> Person | None:
     before = _TITLE_STOP.sub(r"\1", before)
     cut = _BEFORE_NAME.match(before)
     candidate = before[cut.end() :] if cut else before
+    titled = _BEFORE_LAST_TITLE.match(candidate)
+    if titled is not None:
+        candidate = candidate[titled.end() :]
     person = split_person(candidate)
     if person is not None and looks_like_name(strip_titles(person.name), single_token=True):
         return _listed_after_group(person) or person

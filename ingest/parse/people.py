@@ -106,7 +106,7 @@ _NOT_NAME_WORDS = {
     "democratic", "scrutiny", "mayor", "mayor's", "combined", "authority", "district",
     "councillor", "councillors", "cllr", "cllrs", "alderman", "co-opted", "officials",
     "secretariat", "substitute", "substitutes", "apology", "programmes", "administration",
-    "communication", "portfolio",
+    "communication", "portfolio", "membership",
     "minute", "book", "no", "copies", "documents", "page", "appendix", "report", "reports",
     "chair's", "chairman's", "announcements", "part", "description", "decision", "decisions",
     # words of organisations' names, which runs without separators leave beside people's

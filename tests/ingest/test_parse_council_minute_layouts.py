@@ -5,7 +5,8 @@ tuned on: a flattened "Present:-" table whose bars were left on a line of their 
 APOLOGIES"); a partnership's list under its title with the rest of the list run onto one
 line; apologies "received on behalf of the following partners and interested parties:";
 a "Portfolio Holder" named after a councillor; honours after surnames in a run of
-"Councillors ..."; a standing "Thematic Partnership", which is no thematic meeting.
+"Councillors ..."; a standing "Thematic Partnership", which is no thematic meeting; a
+"Membership" heading and a venue run on before the chair's name in a flattened agenda.
 Invented text in, fields out."""
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from __future__ import annotations
 import pytest
 
 from ingest.parse import parse_document
+from ingest.parse.header import marked_chair
 from ingest.parse.item_heads import read_head
 from ingest.parse.kinds import find_meeting_kind
+from ingest.parse.lines import split_lines
 from ingest.parse.name_runs import split_run
 from ingest.parse.people import split_person
 from records.enums import MeetingKind
@@ -129,3 +132,26 @@ def test_an_organisation_after_a_councillor_in_a_run_is_still_no_name() -> None:
 def test_a_standing_thematic_partnership_is_no_thematic_meeting() -> None:
     assert find_meeting_kind("Safer and Stronger Communities Thematic Partnership") is None
     assert find_meeting_kind("Thematic meeting on domestic abuse") is MeetingKind.THEMATIC
+
+
+@pytest.mark.parametrize(
+    ("line", "chair"),
+    [
+        (
+            "Eastshire Police and Crime Panel Date: Thursday, 19 September 2019 Venue: Room 2, "
+            "Shire Hall Membership Councillor Jo Hale (Chair) Councillor Ann Bell (Vice-Chair)",
+            "Jo Hale",
+        ),
+        ("Core Membership Cllr Tapp (Chair) North District Council Cllr Webb", "Tapp"),
+    ],
+)
+def test_a_heading_run_on_before_the_chair_s_title_is_no_part_of_the_name(
+    line: str, chair: str
+) -> None:
+    person = marked_chair(split_lines(f"{line}\n"))
+    assert person is not None
+    assert person.name == chair
+
+
+def test_a_membership_heading_is_no_person() -> None:
+    assert _names("Core Membership Cllr Tapp (Chair) Cllr Webb") == ["Tapp", "Webb"]
