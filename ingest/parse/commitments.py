@@ -75,7 +75,8 @@ _AGREE_IN_PERSON = _words("include add ask find")
 # nor "would bring his draft Plan to the Panel in the autumn", what comes to a later meeting.
 _PROMISE = _words(
     """provide send circulate share supply forward write update arrange confirm clarify
-    investigate check follow feed find brief consult respond reply return host draw ensure"""
+    investigate check follow feed find brief consult respond reply return host draw ensure
+    invite design collect"""
 )
 # "undertook to abide by the Code of Conduct": a pledge, not something to do.
 _PLEDGES = _words("abide comply observe uphold respect honour honor serve act keep")

@@ -22,5 +22,6 @@ DELIVER = _words(
     establish set invite speak email e-mail publish include add obtain come return revisit
     examine brief consult develop draft schedule pass respond reply advise inform notify
     request ask chase escalate identify distribute visit engage submit compile collate assess
-    evaluate ascertain research put approach pursue refer facilitate table"""
+    evaluate ascertain research put approach pursue refer facilitate table design collect
+    convene amend revise"""
 )

@@ -911,3 +911,36 @@ def test_a_lead_in_ending_in_capitals_before_a_comma_and_the_post(
 )
 def test_what_someone_would_bring_to_a_later_meeting_is_no_promise(sentence: str) -> None:
     assert actions_in(f"Item 4 Commissioner's update\n\n{sentence}\n", WESTDALE) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        # a promise made on a condition still names who acts
+        (
+            "Keith Haslam, Director of Resources, informed the Committee that he had written to "
+            "the County Council and was still waiting for a reply. If a satisfactory reply was "
+            "not received, he would invite representatives from the County Council to attend "
+            "the next meeting.",
+            "Keith Haslam",
+        ),
+        (
+            "The Chair said that she would invite the Chief Constable to the next meeting.",
+            "Helen Prowse",
+        ),
+    ],
+)
+def test_a_promise_to_invite_someone_is_an_action(sentence: str, owner: str) -> None:
+    actions = actions_in(f"4. Matters arising\n\n{sentence}\n", WESTDALE)
+    assert owners_of(actions) == [[owner]]
+
+
+def test_a_group_agreed_to_design_something_is_an_action() -> None:
+    text = (
+        "5. Performance\n\nThe Panel welcomed the report. It agreed that the working group "
+        "would design a summary format in consultation with the OPCC.\n"
+    )
+    assert [a.text for a in actions_in(text, WESTDALE)] == [
+        "It agreed that the working group would design a summary format in consultation with "
+        "the OPCC."
+    ]
