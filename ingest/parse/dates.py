@@ -75,7 +75,8 @@ def _alternation(names: dict[str, int]) -> str:
 MONTH_PATTERN = rf"(?:{_alternation(_MONTHS)})\b"
 _MONTH = rf"(?P<month>{_alternation(_MONTHS)})\b\.?"
 _WEEKDAY = rf"(?:(?P<weekday>{_alternation(_WEEKDAYS)})\b\.?,?\s+(?:the\s+)?)"
-_ORDINAL = r"(?:st|nd|rd|th)"
+# (and the Welsh: "1af", "2il", "3ydd", "5ed", "8fed", "14eg", "21ain")
+_ORDINAL = r"(?:st|nd|rd|th|af|il|ydd|fed|ed|eg|ain)"
 _DAY = rf"(?P<day>[0-3]?\d)(?P<ordinal>{_ORDINAL})?"
 # Before the month, an extraction may part the ordinal from its day: "TUESDAY 12 TH DECEMBER".
 _DAY_BEFORE_MONTH = rf"(?P<day>[0-3]?\d)(?P<ordinal>{_ORDINAL}|\s{_ORDINAL}\b)?"
@@ -91,8 +92,9 @@ _RANGE_TAIL = (
 # An extraction may lose the spaces around the month: "Tuesday 8thSeptember2015".
 _MONTH_BEFORE_YEAR = rf"(?P<month>{_alternation(_MONTHS)})(?![a-z])\.?"
 
+# (a day may be run into the word before it, "Fire Authority24 June 2011", given its year)
 _DAY_MONTH_YEAR = re.compile(
-    rf"{_WEEKDAY}?{_NOT_AFTER_NUMBER}\b{_DAY_BEFORE_MONTH}{_RANGE_TAIL}?\s*(?:of\s+)?"
+    rf"{_WEEKDAY}?{_NOT_AFTER_NUMBER}(?:\b|(?<=[a-z]{{3}})){_DAY_BEFORE_MONTH}{_RANGE_TAIL}?\s*(?:of\s+)?"
     rf"{_MONTH_BEFORE_YEAR}(?:,?\s*{_YEAR})?(?![\d/])",
     re.IGNORECASE,
 )
@@ -213,8 +215,11 @@ def _from_named(
     vouched = weekday is not None or match.group("ordinal") is not None
     if not day_first and match.group("year") is None and not vouched:
         return None
-    month = _MONTHS[match.group("month").lower()]
     has_year = match.group("year") is not None
+    start = match.start("day")
+    if not has_year and start > 0 and match.string[start - 1].isalpha():
+        return None  # a day run into a word, with no year to vouch for it
+    month = _MONTHS[match.group("month").lower()]
     year = int(match.group("year")) if has_year else default_year
     if year is None:
         return None

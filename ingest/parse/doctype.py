@@ -52,6 +52,7 @@ _ACTION_LOG = re.compile(
 # decisions" records what the meeting decided).
 _NAMED = re.compile(
     r"(?P<minutes>\bagenda(?:,\s+decisions)?\s+and\s+(?:draft\s+)?(?:minutes|decisions)\b|"
+    r"\bagenda\s+a\s+chofnodion\b|"  # (the same in Welsh)
     r"\b(?:draft\s+|approved\s+|confirmed\s+|unconfirmed\s+)?(?:minutes?|notes|record)\s+of\b|"
     r"^(?:draft\s+|approved\s+|public\s+)?(?:minutes?|meeting\s+notes|notes)\b(?!\s*[:(])|"
     r"\b(?:minutes|meeting\s+notes)\s*$|\b(?:minutes|notes)\s+and\s+decisions?\b)|"

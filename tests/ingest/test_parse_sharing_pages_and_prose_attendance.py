@@ -6,8 +6,8 @@ the members "as well as" the people singled out; a member "attending her first m
 substitute", one who "would be substituting for" another, and ", with Councillor B
 substituting" after apologies; an officer introduced "from the OPCC who talked the Panel
 through" a paper; apologies said to be "As above" under an item heading; a post after a
-name and its initials that reads like a name; "Action- XX to ..." run on in a paragraph.
-Invented text in, fields out."""
+name and its initials that reads like a name; "Action- XX to ..." run on in a paragraph;
+a Welsh page of "Agenda a Chofnodion" (agenda and minutes). Invented text in, fields out."""
 
 from __future__ import annotations
 
@@ -245,3 +245,16 @@ def test_action_before_a_dash_and_a_name_that_owns_nothing_is_no_flag() -> None:
         "reports rose by a tenth in the year.\n"
     )
     assert parse_document(text).actions == []
+
+
+def test_a_welsh_page_of_agenda_and_minutes_is_minutes() -> None:
+    text = (
+        "Agenda a Chofnodion\n\n"
+        "Panel Heddlu a Throseddu Dyfed Powys - Dydd Gwener, 14eg Chwefror, 2020 10.30 yb\n\n"
+        "Eitemau\nRhif eitem\n\n1.\n\nYMDDIHEURIADAU AM ABSENOLDEB\n\nCofnodion:\n\n"
+        "Derbyniwyd ymddiheuriadau gan y Cynghorydd Siôn Hale.\n\n2.\n\nDATGANIADAU O FUDDIANT"
+        "\n\nCofnodion:\n\nNi ddatganwyd unrhyw fuddiannau.\n"
+    )
+    draft = parse_document(text)
+    assert draft.document_type is DocumentType.MINUTES
+    assert draft.date == dt.date(2020, 2, 14)
