@@ -749,7 +749,7 @@ def _glued(text: str, start: int, match: re.Match[str]) -> bool:
 def _colon_marker(text: str, match: re.Match[str], end: int) -> bool:
     """ "Action:" before a capital opens an action wherever it stands: cells and pages run
     several together ("... from the previous meeting: Action: PCC to include ..."); so
-    does "Action -" before an owner and what they are to do."""
+    does "Action -" before an owner's initials and what they are to do."""
     word = match.group("word") or ""
     if not (
         word in ("Action", "ACTION")
@@ -762,7 +762,8 @@ def _colon_marker(text: str, match: re.Match[str], end: int) -> bool:
     # "... as Vice Chair Action- DF to collect names ...": a dash in place of the colon, then
     # an owner and what they are to do
     dash = _DASH_THEN_CAPITAL.match(text, match.end(), end)
-    return dash is not None and _OWNER.match(text[dash.end() : end]) is not None
+    owner = _OWNER.match(text[dash.end() : end]) if dash is not None else None
+    return owner is not None and re.fullmatch(r"[A-Z]{2,4}", owner["owner"]) is not None
 
 
 def _after_colon(text: str, start: int, match: re.Match[str]) -> bool:

@@ -1120,7 +1120,8 @@ def _unnamed_office(lines: Sequence[Line], index: int) -> bool:
         if line.blank:
             continue
         if role_for_name(line.content.strip().rstrip(".,;:")) is None:
-            return line is not lines[index] and bool(_people_in(line.content, bullet=line.bullet))
+            # (a plain name below is the office's holder: "Chief Executive" over "Ann Bell")
+            return line is not lines[index] and _strong_person_line(line)
     return False
 
 

@@ -76,7 +76,7 @@ _SUBSTITUTE_VERB = re.compile(
     r"attended\s+in\s+(?:his|her|their)\s+place|attended\s+in\s+place\s+of|"
     r"substituted\s+for|deputised\s+for|replaced\s+(?:County\s+)?(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr)\b|"
     # "Councillor Scarrow was substituting for", "Cllr Mrs Ferrand would be substituting for"
-    r"(?:was|were|is|are|(?:would|will)\s+be)\s+substituting\s+for|"
+    r"(?:was|were|is|are|would\s+be)\s+substituting\s+for|"
     r"(?:was|is)\s+replacing\s+(?=(?-i:[A-Z]))|"  # "Jo Hale was replacing Roy Tapp (Rye)"
     r"as\s+(?:a\s+|the\s+)?(?:replacement|substitute)\s+members?\b)",  # "named Cllr Jo Hale as ..."
 )

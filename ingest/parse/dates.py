@@ -92,7 +92,8 @@ _RANGE_TAIL = (
 # An extraction may lose the spaces around the month: "Tuesday 8thSeptember2015".
 _MONTH_BEFORE_YEAR = rf"(?P<month>{_alternation(_MONTHS)})(?![a-z])\.?"
 
-# (a day may be run into the word before it, "Fire Authority24 June 2011", given its year)
+# (a day may be run into the word before it, "Date17th February 2015", given its ordinal
+# and year: "Covid19 June 2020" is no date)
 _DAY_MONTH_YEAR = re.compile(
     rf"{_WEEKDAY}?{_NOT_AFTER_NUMBER}(?:\b|(?<=[a-z]{{3}})){_DAY_BEFORE_MONTH}{_RANGE_TAIL}?\s*(?:of\s+)?"
     rf"{_MONTH_BEFORE_YEAR}(?:,?\s*{_YEAR})?(?![\d/])",
@@ -217,8 +218,12 @@ def _from_named(
         return None
     has_year = match.group("year") is not None
     start = match.start("day")
-    if not has_year and start > 0 and match.string[start - 1].isalpha():
-        return None  # a day run into a word, with no year to vouch for it
+    if (
+        start > 0
+        and match.string[start - 1].isalpha()
+        and not (has_year and match.group("ordinal"))
+    ):
+        return None  # a day run into a word, without an ordinal and a year to vouch for it
     month = _MONTHS[match.group("month").lower()]
     year = int(match.group("year")) if has_year else default_year
     if year is None:

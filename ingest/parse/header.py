@@ -918,7 +918,7 @@ _TITLE_STOP = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Prof|Rev|Sir|Capt|Col|Supt|
 # Words before the last title in a run ("Shire Hall Membership Councillor Jo Hale"): a
 # heading or a venue run on before the name, no part of it.
 _BEFORE_LAST_TITLE = re.compile(
-    r".*\s(?=(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev)\.?\s+[A-Z])",
+    r".*\s(?=(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Rev)\.?\s+[A-Z])",
     re.DOTALL,
 )
 

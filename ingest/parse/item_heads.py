@@ -59,12 +59,11 @@ _REFERENCE = re.compile(
 )
 # A committee's code joined to its running minute number, by a slash or nothing ("P/2412
 # Apologies", "CE01 Appointment of Chair"): the code is the same on every minute, so the
-# number alone orders them. Glued, the code needs two letters and the number two digits
-# (one before a title in capitals: "PU1 APOLOGIES"), and a capital must open the title
-# ("A1 road" and "CF82 7PG" are not minutes).
+# number alone orders them. Glued, the code needs two letters and the number two digits,
+# and a capital must open the title ("A1 road" and "CF82 7PG" are not minutes).
 _CODED_REFERENCE = re.compile(
     r"^(?P<ref>(?-i:[A-Z]{1,6})/(?P<slashed>\d{1,4})(?![\d/])"
-    r"|(?-i:[A-Z]{2,6})(?P<glued>\d{1,4})(?![\d/\w]))"
+    r"|(?-i:[A-Z]{2,6})(?P<glued>\d{2,4})(?![\d/\w]))"
     r"[.:]?(?:(?:\s*[-–—:]\s*|\s+)(?P<rest>(?-i:[A-Z]).*))?$",
     re.DOTALL,
 )
@@ -82,9 +81,6 @@ _LETTER = re.compile(
     r"|^\((?P<digit>\d{1,2})\)\s+(?P<digit_rest>\S.*)$",
     re.DOTALL,
 )
-# "II SCOTTISH FIRE AND RESCUE SERVICE REPORT": an article of a Scottish council's minute,
-# numbered in capital roman numerals before a title in capitals.
-_ROMAN_ARTICLE = re.compile(r"^(?P<num>[IVX]{1,5})\s+(?P<rest>[A-Z].*)$", re.DOTALL)
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 _FURNITURE = (
@@ -147,16 +143,10 @@ def read_head(content: str) -> Head | None:
             reference.group("rest"),
         )
     coded = _CODED_REFERENCE.match(content)
-    if coded is not None and (
-        len(coded.group("glued") or "00") > 1 or is_capitals(coded.group("rest") or "")
-    ):
-        # (a glued code with one digit only before a title in capitals: "PU1 APOLOGIES")
+    if coded is not None:
         running = int(coded.group("slashed") or coded.group("glued"))
         return Head("reference", coded.group("ref"), (running,), coded.group("rest") or "")
-    roman = _ROMAN_ARTICLE.match(content)
-    if roman is not None and roman["num"].lower() in ROMAN and is_capitals(roman["rest"]):
-        number = roman["num"]
-        return Head("number", number, (ROMAN[number.lower()],), roman["rest"])
+
     numbered = _NUMBERED.match(content)
     if numbered is not None:
         return Head(
@@ -192,7 +182,6 @@ def _may_open_with_number(content: str) -> bool:
         or second.isupper()
         or content[:6].lower().startswith(_WORD_STARTS)
         or (first in "ivx" and (")" in content[1:5] or "." in content[1:5]))
-        or (first in "IVX" and second == " ")  # "I DECLARATIONS OF INTEREST"
     )
 
 

@@ -130,12 +130,11 @@ def is_prose(text: str) -> bool:
 
 
 # A document-sharing site's list of other documents under the one it shows: "Similar
-# documents", "Related documents", "You may also like" on a line of its own, or "Similar
-# documents" run onto the shown document's heading by a text extraction.
+# documents" or "You may also like" on a line of its own, or "Similar documents" run onto
+# the shown document's heading in capitals by a text extraction.
 _OTHER_DOCUMENTS = re.compile(
-    r"^(?:similar|related|recommended|more)\s+(?:documents|publications|files)\s*:?$"
-    r"|^you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)\b"
-    r"|(?-i:(?<=\s)Similar\s+documents\b)",
+    r"^similar\s+documents\s*:?$|^you\s+(?:may|might)\s+also\s+like\s*:?$"
+    r"|(?-i:(?<=[A-Z]{2}\s)Similar\s+documents\b)",
     re.IGNORECASE,
 )
 

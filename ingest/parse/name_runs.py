@@ -1192,7 +1192,8 @@ def _post_after_initials(before: str, piece: str) -> bool:
     if _TRAILING_INITIALS.search(before) is None or "(" in piece:
         return False
     first = piece.split()[0]
-    return first not in GIVEN_NAMES and OFFICE_WORD.search(piece) is not None
+    last = piece.split()[-1]
+    return first not in GIVEN_NAMES and OFFICE_WORD.fullmatch(last) is not None
 
 
 def _comma_groups(text: str, *, names_only: bool, only_people: bool = False) -> list[str]:

@@ -75,7 +75,7 @@ _WELCOMED_FROM = re.compile(
 # (or to the members), to the sentence's end.
 _WELCOMED_ALL_BUT = re.compile(
     r"\b(?:welcomed|greeted)\s+(?:everyone|everybody|all(?:\s+those)?(?:\s+present)?|"
-    r"those\s+present|(?:the\s+)?(?:[Mm]embers|[Cc]ouncillors)(?:\s+of\s+the\s+[A-Z][\w-]*)?)\s+"
+    r"those\s+present|(?:the\s+)?(?:[Mm]embers|[Cc]ouncillors)(?:\s+of\s+the\s+(?:Panel|Committee|Board|Authority))?)\s+"
     r"(?:[a-z]+\s+){0,2}?to\s+(?:the|this)\s+[Mm]eeting,?\s+(?:and\s+)?"
     r"(?:including|in\s+particular|particularly|especially|as\s+well\s+as|together\s+with|"
     r"along\s+with)\s+(?P<who>[^.]{2,300}?)\.?$"

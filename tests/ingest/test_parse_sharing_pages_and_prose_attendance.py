@@ -19,7 +19,7 @@ from ingest.errors import NotMinutesError
 from ingest.parse import parse_document
 from ingest.parse.name_runs import split_run
 from records.enums import DocumentType
-from tests.support.attendance import APOLOGIES, IN_ATTENDANCE, PRESENT, people
+from tests.support.attendance import APOLOGIES, IN_ATTENDANCE, PRESENT, attendance_of, people
 
 # --- a document-sharing page ------------------------------------------------------------
 
@@ -258,3 +258,57 @@ def test_a_welsh_page_of_agenda_and_minutes_is_minutes() -> None:
     draft = parse_document(text)
     assert draft.document_type is DocumentType.MINUTES
     assert draft.date == dt.date(2020, 2, 14)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Eastshire Police and Crime Panel\n\nRelated documents\n\nDate: Thursday 12 March 2020",
+        "Minutes of the Eastshire Police and Crime Panel\n\nYou may also be interested in the "
+        "accompanying presentation, published separately.\n\nThursday 12 March 2020",
+    ],
+)
+def test_a_portal_s_related_documents_or_a_sentence_is_no_sharing_page(opening: str) -> None:
+    text = f"{opening}\n\nPresent: Cllr Jo Hale (Chair), Cllr Ann Bell\n\n1. Apologies\n\nNone.\n"
+    assert parse_document(text).date == dt.date(2020, 3, 12)
+
+
+def test_offices_over_their_holders_keep_their_posts() -> None:
+    text = (
+        "Minutes\n\nIn attendance:\nPolice and Crime Commissioner\nJo Hale\nChief Executive\n"
+        "Ann Bell\n\n1. Welcome\n"
+    )
+    found = [(a.name, a.capacity) for a in attendance_of(text).attendees]
+    assert found == [("Jo Hale", "Police and Crime Commissioner"), ("Ann Bell", "Chief Executive")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Panel heard about Positive Action - The Force will recruit more officers.",
+        "Members noted the Local Action - The Council would prefer to lead on this.",
+    ],
+)
+def test_a_phrase_ending_in_action_before_a_dash_is_no_flag(sentence: str) -> None:
+    text = (
+        "Minutes of the Eastshire Community Safety Partnership held on 4 March 2020\n\n"
+        f"Present: Dana Fox (DF), Ann Bell (AB)\n\n2. Recruitment\n\n{sentence}\n"
+    )
+    assert [a.text for a in parse_document(text).actions if "Action" in a.text] == []
+
+
+def test_a_substitute_for_a_later_meeting_is_not_present() -> None:
+    text = (
+        "Minutes\n\n1.\n\nApologies\n\nMinutes:\n\nApologies were received from Councillor "
+        "Roy Tapp. It was noted that Councillor Kay Lund will be substituting for Councillor "
+        "Tapp at the June meeting.\n"
+    )
+    assert people(text) == [("Roy Tapp", APOLOGIES)]
+
+
+def test_a_welcome_to_the_members_of_the_public_singles_out_nobody() -> None:
+    text = (
+        "Minutes\n\n1.\n\nWelcome\n\nMinutes:\n\nThe Chair welcomed the Members of the Public "
+        "to the meeting, as well as Jo Hale and Ann Bell of the Eastshire Gazette.\n"
+    )
+    assert people(text) == []
