@@ -599,9 +599,9 @@ def _score(item: _Found, opening: _Opening, before_line: Line | None, other: boo
 # A portal's page of one agenda item opens with this heading, then the item's title.
 _ITEM_PAGE = re.compile(r"^agenda\s+item\s*:?$", re.IGNORECASE)
 ITEM_PAGE_PENALTY = 6.0
+"""Points a date loses on a portal's page of one agenda item unless a label gives it."""
 OTHER_DOCUMENTS_PENALTY = 10.0
 """Points a date loses under a list of other documents: their titles date other meetings."""
-"""Points a date loses on a portal's page of one agenda item unless a label gives it."""
 
 
 def _item_page(lines: Sequence[Line]) -> bool:
