@@ -178,7 +178,8 @@ _NOT_GROUP = re.compile(r"^(?:minutes|notes|decisions?|resolved|summary)\s*:?$",
 _OFFICERS_HEADING = re.compile(r"\b(?:officers?|officials|staff|secretariat)\b|^others$", re.I)
 _MEMBERS_HEADING = re.compile(r"^(?:board\s+|panel\s+|committee\s+)?members\b", re.I)
 _MAX_BLANKS = 2
-_UNNAMED_OFFICES = 4  # offices named alone in a row inside a list ("Chief Constable")
+# Lines read past an office named alone inside a list ("Chief Constable") for the next person.
+_UNNAMED_OFFICE_REACH = 12
 # A label may stand further above its first entry: web pages put a line of a lone space and
 # blank lines around it between "The following guests attended:" and the list.
 _MAX_BLANKS_BEFORE_LIST = 4
@@ -1116,7 +1117,7 @@ def _unnamed_office(lines: Sequence[Line], index: int) -> bool:
     """Whether ``lines[index]`` names an office and nobody holding it ("Chief Constable",
     "Deputy Chief Constable" above "Chief Superintendent R Wilson"), with the list's people
     on the next lines: the office attended, its holder unnamed, and the list goes on."""
-    for line in lines[index : index + _UNNAMED_OFFICES * 3]:
+    for line in lines[index : index + _UNNAMED_OFFICE_REACH]:
         if line.blank:
             continue
         if role_for_name(line.content.strip().rstrip(".,;:")) is None:

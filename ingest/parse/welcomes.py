@@ -119,6 +119,13 @@ _INTRODUCED_FROM = re.compile(
 )
 
 
+def _without_post_lead(who: str) -> str:
+    """``who`` without the office named before its first person: "the Chief Constable, Jo
+    Hale and ..." -> "Jo Hale and ..."."""
+    post = _POST_LEAD.match(who)
+    return who[post.end() :] if post is not None and OFFICE_WORD.search(post["post"]) else who
+
+
 def welcomes(sentence: str) -> Iterator[Stated]:
     """The people a sentence says the meeting welcomed or was introduced to."""
     found = itertools.chain(_WELCOMED.finditer(sentence), _WELCOMED_TO.finditer(sentence))
@@ -127,9 +134,7 @@ def welcomes(sentence: str) -> Iterator[Stated]:
         new = _NEW_MEMBER.match(who)
         if new is not None:
             who = who[new.end() :]
-        post = _POST_LEAD.match(who)
-        if post is not None and OFFICE_WORD.search(post["post"]):
-            who = who[post.end() :]  # "the Chief Constable, Jo Hale and ..."
+        who = _without_post_lead(who)
         people = people_in(who)
         if people and only_people(who, people):
             # a new member, one at their first meeting or one welcomed to the body itself
@@ -181,9 +186,7 @@ def _singled_out(who: str, *, attending: bool = True) -> Iterator[Stated]:
     if not (new or attending):
         return
     who = _REPLACING.sub("", who).strip(" ,")
-    post = _POST_LEAD.match(who)
-    if post is not None and OFFICE_WORD.search(post["post"]):
-        who = who[post.end() :]  # "the Police and Crime Commissioner, Jo Hale; and ..."
+    who = _without_post_lead(who)
     people = people_in(who)
     if not people or not _only_people_and_posts(who, people):
         return
